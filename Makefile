@@ -1,0 +1,113 @@
+# zhili — build, test, install.  POSIX-leaning, one file, no recursion.
+# The user's CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR always win.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+BUILD ?= build
+PKG_CONFIG ?= pkg-config
+
+ZL_CPPFLAGS = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
+	$$($(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8 2>/dev/null)
+ZL_CFLAGS = -std=c11 -Wall -Wextra
+# libcsv has no .pc file on Debian.
+CSV_LIBS = -lcsv
+ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8)
+
+PROGS = zhili-cat
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/default_config.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HDRS = $(wildcard lib/*.h)
+
+COMPILE = $(CC) $(ZL_CPPFLAGS) $(ZL_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+all: $(PROGS:%=$(BUILD)/bin/%)
+
+$(BUILD)/lib/%.o: lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(COMPILE) -c -o $@ $<
+
+$(BUILD)/lib/default_config.c: etc/zhili.yaml tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh cfg_default etc/zhili.yaml > $@
+
+$(BUILD)/lib/default_config.o: $(BUILD)/lib/default_config.c
+	$(COMPILE) -c -o $@ $(BUILD)/lib/default_config.c
+
+$(BUILD)/libzhili.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/cmd/%.o: cmd/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(COMPILE) -c -o $@ $<
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libzhili.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libzhili.a $(ZL_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
+	@mkdir -p $(@D)
+	$(COMPILE) -o $@ $< $(LDFLAGS) $(BUILD)/libzhili.a $(ZL_LIBS)
+
+# Debian packages the build and the tests need; installed when missing.
+DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
+	man-db clang parallel gawk
+BENCH_DEPS = miller datamash gawk
+
+deps:
+	@sh tools/deps.sh $(DEPS)
+
+bench-deps:
+	@sh tools/deps.sh $(BENCH_DEPS)
+
+units: $(UNIT_BIN)
+
+check: deps
+	@$(MAKE) -s all units
+	@BUILD=$(BUILD) sh tests/run
+
+check-asan: deps
+	@$(MAKE) -s BUILD=build-asan CC=clang \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		LDFLAGS="-fsanitize=address,undefined" all units
+	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run
+
+lint-man:
+	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7
+
+fuzz: deps
+	@sh tests/fuzz/run.sh
+
+bench: all bench-deps
+	@sh bench/run.sh
+
+demo: deps
+	@$(MAKE) -s all
+	@sh examples/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do cp $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	cp man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
+	cp man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
+	cp man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+.PHONY: all deps bench-deps units check check-asan lint-man fuzz bench demo \
+	install uninstall clean
+.SUFFIXES:

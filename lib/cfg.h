@@ -1,0 +1,90 @@
+/*
+ * cfg: the YAML configuration (DESIGN.md section 5), read with libyaml's
+ * event API into a small tree.  The default, etc/zhili.yaml, is compiled in;
+ * -c FILE or $ZHILI_CONFIG is merged over it key by key (maps merge,
+ * scalars and sequences replace).
+ *
+ * Errors name file:line:column and what was expected, and exit 2.
+ */
+#ifndef CFG_H
+#define CFG_H
+
+#include <stddef.h>
+
+#include "zl.h"
+
+enum cfg_kind { CFG_SCALAR, CFG_SEQ, CFG_MAP };
+
+struct cfg {
+	enum cfg_kind kind;
+	const char *file; /* where it was written */
+	int line, col;	  /* 1-based */
+	/* CFG_SCALAR */
+	char *s; /* NUL-terminated */
+	size_t n;
+	int quoted; /* written in quotes or as a block scalar */
+	/* CFG_SEQ and CFG_MAP: len items in the order written */
+	size_t len;
+	struct cfg **v;
+	char **keys; /* CFG_MAP only */
+	int *keyline, *keycol;
+};
+
+/*
+ * Parse YAML text into a tree.  0, or -1 with the message (with file:line:col)
+ * in err.  Used by cfg_setup and by the tests.
+ */
+int cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
+    struct buf *err);
+void cfg_free(struct cfg *c);
+/* Merge over into base, key by key (base takes ownership of over's nodes). */
+void cfg_merge(struct cfg *base, struct cfg *over);
+
+/*
+ * Load the effective configuration: the compiled-in default, then file (or
+ * $ZHILI_CONFIG when file is NULL) merged over it.  Exits 2 on any error.
+ */
+void cfg_setup(const char *file);
+/* The effective configuration (after cfg_setup). */
+const struct cfg *cfg_root(void);
+/* The compiled-in etc/zhili.yaml. */
+extern const char cfg_default_text[];
+extern const size_t cfg_default_len;
+
+/* Node at a dotted path below map ("calendar.2025.holidays"), or NULL. */
+const struct cfg *cfg_at(const struct cfg *map, const char *path);
+
+/*
+ * Typed getters: the value at path below map, dflt when absent; a value of
+ * the wrong type is a configuration error (exit 2, file:line:col).
+ */
+const char *cfg_str(const struct cfg *map, const char *path, const char *dflt);
+long long cfg_int(const struct cfg *map, const char *path, long long dflt);
+int cfg_bool(const struct cfg *map, const char *path, int dflt);
+/* A decimal number as written ("0.08", "12"), checked; dflt when absent. */
+const char *cfg_decimal(const struct cfg *map, const char *path,
+    const char *dflt);
+/* A date (days since 1970-01-01); dflt when absent. */
+long cfg_date(const struct cfg *map, const char *path, long dflt);
+/* A sequence or map node, or NULL when absent; wrong kind: exit 2. */
+const struct cfg *cfg_seq(const struct cfg *map, const char *path);
+const struct cfg *cfg_map(const struct cfg *map, const char *path);
+/* Scalar node checks on their own (for items of sequences). */
+const char *cfg_scalar_str(const struct cfg *node);
+_Noreturn void cfg_error(const struct cfg *node, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * The keys a program owns: a key in section (a map) not in known[] (NULL
+ * terminated) is an error naming the nearest known key.
+ */
+void cfg_known(const struct cfg *section, const char *const *known);
+
+/* The configuration as YAML that loads again to the same tree. */
+void cfg_print(struct buf *b, const struct cfg *c);
+
+/* Field aliases from the aliases: section: canonical name for a header
+ * name, or NULL. */
+const char *cfg_alias(struct str name);
+
+#endif

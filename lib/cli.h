@@ -1,0 +1,92 @@
+/*
+ * cli: the command-line conventions every program shares (DESIGN.md
+ * section 4).  A program lists its own options, adds CLI_LONGOPTS (and
+ * CLI_DATE_LONGOPTS where it deals with dates) to its getopt_long table and
+ * CLI_SHORTOPTS to its short options, and hands every option it does not
+ * know to cli_option().
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+
+#include "date.h"
+#include "rec.h"
+
+enum {
+	CLI_CSV = 0x1000,
+	CLI_TSV,
+	CLI_ENCODING,
+	CLI_BOM,
+	CLI_ZH,
+	CLI_REJECT,
+	CLI_STRICT,
+	CLI_PROGRESS,
+	CLI_NO_PROGRESS,
+	CLI_PRINT_CONFIG,
+	CLI_FROM,
+	CLI_TO,
+	CLI_MONTH,
+	CLI_QUARTER,
+	CLI_YEAR,
+	CLI_FIRST_OWN /* a program's own long-only options start here */
+};
+
+#define CLI_SHORTOPTS "c:o:hV"
+
+#define CLI_LONGOPTS                                                        \
+	{ "config", required_argument, NULL, 'c' },                         \
+	    { "output", required_argument, NULL, 'o' },                     \
+	    { "help", no_argument, NULL, 'h' },                             \
+	    { "version", no_argument, NULL, 'V' },                          \
+	    { "csv", no_argument, NULL, CLI_CSV },                          \
+	    { "tsv", no_argument, NULL, CLI_TSV },                          \
+	    { "encoding", required_argument, NULL, CLI_ENCODING },          \
+	    { "bom", no_argument, NULL, CLI_BOM },                          \
+	    { "zh", no_argument, NULL, CLI_ZH },                            \
+	    { "reject", required_argument, NULL, CLI_REJECT },              \
+	    { "strict", no_argument, NULL, CLI_STRICT },                    \
+	    { "progress", no_argument, NULL, CLI_PROGRESS },                \
+	    { "no-progress", no_argument, NULL, CLI_NO_PROGRESS },          \
+	    { "print-config", no_argument, NULL, CLI_PRINT_CONFIG }
+
+#define CLI_DATE_LONGOPTS                                                   \
+	{ "from", required_argument, NULL, CLI_FROM },                      \
+	    { "to", required_argument, NULL, CLI_TO },                      \
+	    { "month", required_argument, NULL, CLI_MONTH },                \
+	    { "quarter", required_argument, NULL, CLI_QUARTER },            \
+	    { "year", required_argument, NULL, CLI_YEAR }
+
+struct cli {
+	int in_fmt;   /* FMT_AUTO, FMT_TSV, FMT_CSV */
+	int enc;      /* ENC_AUTO, ENC_UTF8, ENC_GB18030 */
+	int out_fmt;  /* FMT_TSV .. FMT_MD */
+	int bom;
+	int zh;
+	int strict;
+	int progress; /* -1 auto */
+	int print_config;
+	const char *reject;
+	const char *config;
+	struct period period; /* from the date options; all time by default */
+	int has_period;
+};
+
+extern struct cli cli;
+
+/*
+ * Handle one of the shared options; 1 when it was one.  'h' and 'V' call
+ * help and exit; a bad argument is a usage error (exit 2).
+ */
+int cli_option(int c, const char *arg, void (*help)(void));
+/*
+ * After option parsing: load the configuration (exit 2 on error), print it
+ * and exit for --print-config, open the --reject file.
+ */
+void cli_setup(void);
+/* Reader options from the shared options. */
+struct rd_opts cli_rd_opts(void);
+/* Writer flags from the shared options. */
+unsigned cli_wr_flags(void);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * zl: diagnostics, process exit, allocation and small strings shared by every
+ * zhili program.  See DESIGN.md section 4.
+ */
+#ifndef ZL_H
+#define ZL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+#define ZHILI_VERSION "0.1.0"
+
+/* Exit status (DESIGN.md section 4). */
+enum {
+	ZL_OK = 0,	 /* success */
+	ZL_REJECTED = 1, /* finished, but some input records were rejected */
+	ZL_USAGE = 2,	 /* usage or configuration error */
+	ZL_IOERR = 3	 /* unreadable input, failed write */
+};
+
+/* A byte string that is not NUL-terminated. */
+struct str {
+	const char *p;
+	size_t n;
+};
+
+/* A growable byte buffer; p is always NUL-terminated when cap > 0. */
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+extern const char *zl_prog;
+
+/* Call first in main: program name, gettext, SIGPIPE default. */
+void zl_init(const char *prog);
+
+/* "prog: message" on stderr. */
+void zl_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "prog: FILE:LINE: message" (line 0: "prog: FILE: message"). */
+void zl_warn_at(const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* "prog: FILE:LINE:COL: message" (config and regex errors). */
+void zl_warn_col(const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void zl_vwarn_col(const char *file, long line, long col, const char *fmt,
+    va_list ap);
+/* Print "prog: message" and exit with status. */
+_Noreturn void zl_die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+_Noreturn void zl_die_at(int status, const char *file, long line,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+_Noreturn void zl_die_col(int status, const char *file, long line, long col,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * End the program: flush and check standard output, print the rejection
+ * summary, return the exit status to hand back from main.  status is raised
+ * to ZL_REJECTED when records were rejected and to ZL_IOERR when a write
+ * failed.
+ */
+int zl_finish(int status);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+void buf_grow(struct buf *b, size_t extra);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, int c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+/* Trim ASCII spaces, tabs, CR/LF and U+3000 (ideographic space) both ends. */
+struct str str_trim(struct str s);
+/* Equal ignoring ASCII case. */
+int str_eqi(struct str a, const char *b);
+static inline struct str str_c(const char *s);
+
+#include <string.h>
+static inline struct str
+str_c(const char *s)
+{
+	struct str r = { s, strlen(s) };
+	return r;
+}
+
+#endif

@@ -17,7 +17,7 @@ ZL_CPPFLAGS = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
 ZL_CFLAGS = -std=c11 -Wall -Wextra
 # libcsv has no .pc file on Debian.
 CSV_LIBS = -lcsv
-ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8)
+ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
 
 PROGS = zhili-cat
 LIB_SRC = $(wildcard lib/*.c)

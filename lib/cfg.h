@@ -5,6 +5,12 @@
  * scalars and sequences replace).
  *
  * Errors name file:line:column and what was expected, and exit 2.
+ *
+ * Null: a plain scalar written as nothing, ~, null, Null or NULL is null,
+ * kept as a CFG_SCALAR with s "" (n 0) and quoted 0; cfg_is_null() tells.
+ * A quoted "" is an empty string, not null.  The getters treat null as
+ * absent (they return dflt), and cfg_merge() lets a null leave the value
+ * below it as it was.
  */
 #ifndef CFG_H
 #define CFG_H
@@ -12,6 +18,9 @@
 #include <stddef.h>
 
 #include "zl.h"
+
+#define CFG_MAX_DEPTH 64	 /* nested lists and mappings */
+#define CFG_MAX_SIZE (1 << 20) /* bytes of one file */
 
 enum cfg_kind { CFG_SCALAR, CFG_SEQ, CFG_MAP };
 
@@ -32,26 +41,40 @@ struct cfg {
 
 /*
  * Parse YAML text into a tree.  0, or -1 with the message (with file:line:col)
- * in err.  Used by cfg_setup and by the tests.
+ * in err.  Used by cfg_setup and by the tests.  file is not copied: it must
+ * outlive the tree.  The top level is a mapping of known sections (an empty
+ * text gives an empty mapping).
  */
 int cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
     struct buf *err);
 void cfg_free(struct cfg *c);
-/* Merge over into base, key by key (base takes ownership of over's nodes). */
+/*
+ * Merge over into base, key by key: mappings merge recursively, scalars and
+ * sequences replace, a null in over changes nothing.  over is consumed
+ * (base takes ownership of its nodes; do not use or free it afterwards).
+ */
 void cfg_merge(struct cfg *base, struct cfg *over);
+/* 1 when node is a null scalar. */
+int cfg_is_null(const struct cfg *node);
+/* 1 when a and b have the same shape, keys and values (quoting aside). */
+int cfg_equal(const struct cfg *a, const struct cfg *b);
 
 /*
  * Load the effective configuration: the compiled-in default, then file (or
  * $ZHILI_CONFIG when file is NULL) merged over it.  Exits 2 on any error.
  */
 void cfg_setup(const char *file);
-/* The effective configuration (after cfg_setup). */
+/* The effective configuration (after cfg_setup; NULL before). */
 const struct cfg *cfg_root(void);
 /* The compiled-in etc/zhili.yaml. */
 extern const char cfg_default_text[];
 extern const size_t cfg_default_len;
 
-/* Node at a dotted path below map ("calendar.2025.holidays"), or NULL. */
+/*
+ * Node at a dotted path below map ("calendar.2025.holidays"), or NULL; the
+ * empty path "" is map itself (so the getters also read items of lists).
+ * map may be NULL (absent).
+ */
 const struct cfg *cfg_at(const struct cfg *map, const char *path);
 
 /*
@@ -60,6 +83,12 @@ const struct cfg *cfg_at(const struct cfg *map, const char *path);
  */
 const char *cfg_str(const struct cfg *map, const char *path, const char *dflt);
 long long cfg_int(const struct cfg *map, const char *path, long long dflt);
+/* An integer from min to max. */
+long long cfg_int_range(const struct cfg *map, const char *path,
+    long long dflt, long long min, long long max);
+/* Index of the value in names (NULL terminated), dflt when absent. */
+int cfg_enum(const struct cfg *map, const char *path,
+    const char *const *names, int dflt);
 int cfg_bool(const struct cfg *map, const char *path, int dflt);
 /* A decimal number as written ("0.08", "12"), checked; dflt when absent. */
 const char *cfg_decimal(const struct cfg *map, const char *path,
@@ -69,7 +98,8 @@ long cfg_date(const struct cfg *map, const char *path, long dflt);
 /* A sequence or map node, or NULL when absent; wrong kind: exit 2. */
 const struct cfg *cfg_seq(const struct cfg *map, const char *path);
 const struct cfg *cfg_map(const struct cfg *map, const char *path);
-/* Scalar node checks on their own (for items of sequences). */
+/* Scalar node checks on their own (for items of sequences); a list,
+ * mapping or null is an error. */
 const char *cfg_scalar_str(const struct cfg *node);
 _Noreturn void cfg_error(const struct cfg *node, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -83,8 +113,11 @@ void cfg_known(const struct cfg *section, const char *const *known);
 /* The configuration as YAML that loads again to the same tree. */
 void cfg_print(struct buf *b, const struct cfg *c);
 
-/* Field aliases from the aliases: section: canonical name for a header
- * name, or NULL. */
+/*
+ * Field aliases from the aliases: section (canonical name: [alias, ...]),
+ * which add to the aliases built into fld: the canonical name for a header
+ * name (matched ignoring ASCII case and surrounding spaces), or NULL.
+ */
 const char *cfg_alias(struct str name);
 
 #endif

@@ -20,11 +20,21 @@ int date_month_len(int y, int m);
 
 /*
  * Parse every form of DESIGN.md section 3 (full-width digits folded,
- * surrounding spaces ignored): 0 and *t (and *has_time), or -1.
+ * surrounding spaces ignored): 0 and *t (and *has_time, which may be NULL),
+ * or -1.  Accepted, after full-width forms (U+FF01..U+FF5E: ０-９ － ／ ：
+ * Ｔ) are folded to ASCII and the ideographic space to a space:
+ *	2024-03-05   2024/3/5   2024年3月5日   20240305
+ * the first three with a month and day of one or two digits; the first
+ * two followed by spaces (or, after the dash form, "T") and a time
+ *	14:22   14:22:10   (hour of one or two digits)
+ * the third followed, with or without spaces, by 14时22分, 14时22分10秒
+ * or a time as above.  Years 0001..9999; an impossible date (2023-02-29),
+ * hour, minute or second (25:00, 14:60, leap second 60), fractions of a
+ * second, anything else before or after: -1.
  */
 int date_parse(const char *s, size_t n, long long *t, int *has_time);
 /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM:SS" into buf (at least 20 bytes);
- * returns the length. */
+ * returns the length.  Years outside 0..9999 are clamped to it. */
 size_t date_format(long long t, int with_time, char *buf);
 
 /* A period [from, until): until is exclusive. */
@@ -34,10 +44,15 @@ struct period {
 enum { PER_FROM, PER_TO, PER_MONTH, PER_QUARTER, PER_YEAR };
 /*
  * Apply one of --from DATE, --to DATE (inclusive: a date alone includes the
- * whole day), --month YYYY-MM, --quarter YYYY-Qn, --year YYYY to p.
- * 0, or -1 when arg is not of the form.
+ * whole day, a time includes that second), --month YYYY-MM (or YYYY-M),
+ * --quarter YYYY-Qn (or YYYY-qn), --year YYYY to p: 0, or -1 (p unchanged)
+ * when arg is not of the form.  Several calls intersect: p becomes the part
+ * of p inside the new period, so --year 2024 --month 2024-03 is March and
+ * --from 2024-03-10 --month 2024-03 is March 10..31.  Disjoint periods
+ * leave p empty (from >= until: period_has is false for every time).
  */
 int date_period(struct period *p, int kind, const char *arg);
+/* All time (LLONG_MIN, LLONG_MAX): start with this, then date_period. */
 void period_all(struct period *p);
 static inline int
 period_has(const struct period *p, long long t)

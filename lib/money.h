@@ -13,16 +13,28 @@ enum money_round {
 	ROUND_DOWN	 /* toward zero */
 };
 
-/* "1234.5", "1,234.50", "¥1234.50", "1234.50元", "-12.3": 0, or -1. */
+/*
+ * "1234.5", "1,234.50", "¥1234.50", "￥1234.50", "1234.50元", "-12.3",
+ * "+5": 0 and *fen, or -1.  Surrounding spaces are ignored and full-width
+ * digits and signs folded.  One sign at most, before or after ¥; ¥ (or ￥)
+ * or 元, not both; at most two decimals; thousands separators only in
+ * groups of three after a first group of one to three digits ("1,23.4",
+ * "1234,567" are errors).  |amount| at most LLONG_MAX fen.
+ */
 int money_parse(const char *s, size_t n, long long *fen);
 /* "1234.50", "-0.05": into buf (at least 32 bytes); returns the length. */
 size_t money_format(long long fen, char *buf);
-/* Round an amount of fen to unit. */
+/*
+ * Round an amount of fen to a multiple of unit (UNIT_FEN: unchanged), by
+ * mode, symmetrically for negative amounts: -0.25 to jiao is -0.30 half
+ * away, -0.30 up, -0.20 down.  A result beyond ±LLONG_MAX saturates.
+ */
 long long money_round(long long fen, int unit, int mode);
 /*
- * fen × rate, the rate a decimal string ("0.08", "12.5%"), computed exactly
- * and rounded to unit: 0, or -1 when rate is not a decimal or the result
- * overflows.
+ * fen × rate, the rate a decimal string ("0.08", "12.5%", "-1", ".5"; a
+ * trailing % divides by 100; at most 18 significant digits), computed
+ * exactly in 128-bit integers and rounded once, by mode, to unit: 0, or -1
+ * when rate is not such a decimal or the result overflows.
  */
 int money_mul(long long fen, const char *rate, int unit, int mode,
     long long *out);

@@ -60,7 +60,10 @@ const struct str *rd_names(const struct rd *r);
 long rd_find(const struct rd *r, const char *name);
 /* The file being read and the format it was detected as. */
 const char *rd_file(const struct rd *r);
+const char *rd_first_file(const struct rd *r);
 int rd_fmt(const struct rd *r);
+/* 1 when the current file's fields are in the stream's order. */
+int rd_identity(const struct rd *r);
 /* Records read so far, rejected ones included. */
 unsigned long long rd_count(const struct rd *r);
 void rd_close(struct rd *r);
@@ -76,6 +79,8 @@ void rec_reject(const struct rec *r, const char *fmt, ...)
 void rej_open(const char *path);
 void rej_strict(int on);
 unsigned long long rej_count(void);
+/* Close the --reject file: 0, or -1 after a message. */
+int rej_close(void);
 unsigned long long rec_total(void); /* records read by all readers */
 
 /* Column types for writers: json numbers, right-aligned table columns. */
@@ -108,5 +113,11 @@ size_t u8_width(const char *s, size_t n);
 /* Length of the longest valid UTF-8 prefix of s (strict: no overlongs,
  * surrogates or values above U+10FFFF). */
 size_t u8_valid(const char *s, size_t n);
+/* 1 when s[0..n) is a valid sequence cut short (more bytes may follow). */
+int u8_partial(const char *s, size_t n);
+/* Decode the sequence at s (valid UTF-8 assumed): its length, *cp. */
+size_t u8_decode(const char *s, size_t n, unsigned *cp);
+/* Columns a code point takes: 0, 1 or 2. */
+int u8_cpwidth(unsigned cp);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lib/rec.h"
 #include "lib/zl.h"
@@ -16,6 +17,7 @@
 #endif
 
 const char *zl_prog = "zhili";
+void (*zl_exit_hook)(int status);
 
 void
 zl_init(const char *prog)
@@ -85,7 +87,7 @@ zl_die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	zl_vwarn_col(NULL, 0, 0, fmt, ap);
 	va_end(ap);
-	exit(status);
+	zl_exit(status);
 }
 
 void
@@ -96,7 +98,7 @@ zl_die_at(int status, const char *file, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	zl_vwarn_col(file, line, 0, fmt, ap);
 	va_end(ap);
-	exit(status);
+	zl_exit(status);
 }
 
 void
@@ -108,7 +110,23 @@ zl_die_col(int status, const char *file, long line, long col,
 	va_start(ap, fmt);
 	zl_vwarn_col(file, line, col, fmt, ap);
 	va_end(ap);
-	exit(status);
+	zl_exit(status);
+}
+
+/*
+ * A fatal error: what was written is flushed, the --reject file closed,
+ * and the process ends at once (no atexit handlers: memory still held is
+ * not worth freeing, nor reporting as a leak).
+ */
+void
+zl_exit(int status)
+{
+	if (zl_exit_hook != NULL)
+		zl_exit_hook(status);
+	out_flush();
+	rej_close();
+	fflush(NULL);
+	_exit(status);
 }
 
 int
@@ -121,9 +139,11 @@ zl_finish(int status)
 			zl_warn(_("write error: %s"), strerror(errno));
 		return ZL_IOERR;
 	}
+	if (rej_close() != 0)
+		status = ZL_IOERR;
 	if (nrej > 0) {
 		zl_warn(_("%llu of %llu records rejected"), nrej, rec_total());
-		if (status == ZL_OK)
+		if (status < ZL_REJECTED)
 			status = ZL_REJECTED;
 	}
 	if (fflush(stderr) != 0 || ferror(stdout))
@@ -135,7 +155,7 @@ static _Noreturn void
 nomem(void)
 {
 	fprintf(stderr, "%s: %s\n", zl_prog, strerror(ENOMEM));
-	exit(ZL_IOERR);
+	_exit(ZL_IOERR);
 }
 
 void *

@@ -35,6 +35,11 @@ struct buf {
 };
 
 extern const char *zl_prog;
+/*
+ * Called with the exit status before a fatal error ends the program (the
+ * fuzz targets set it to get control back); NULL normally.
+ */
+extern void (*zl_exit_hook)(int status);
 
 /* Call first in main: program name, gettext, SIGPIPE default. */
 void zl_init(const char *prog);
@@ -56,6 +61,9 @@ _Noreturn void zl_die_at(int status, const char *file, long line,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 _Noreturn void zl_die_col(int status, const char *file, long line, long col,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* End the program at once after a fatal error (see zl.c). */
+_Noreturn void zl_exit(int status);
 
 /*
  * End the program: flush and check standard output, print the rejection

@@ -55,8 +55,10 @@ static int t_pass, t_fail;
 			t_pass++;                                           \
 		else {                                                      \
 			t_fail++;                                           \
-			printf("FAIL %s:%d: %s == \"%.*s\", want \"%s\"\n", \
-			    __FILE__, __LINE__, #gp, (int)t_gn, t_gp, t_w); \
+			printf("FAIL %s:%d: %s == \"%.*s\", want \"%.*s\"\n", \
+			    __FILE__, __LINE__, #gp,                        \
+			    (int)(t_gn < 400 ? t_gn : 400), t_gp,           \
+			    (int)(strlen(t_w) < 400 ? strlen(t_w) : 400), t_w); \
 		}                                                           \
 	} while (0)
 

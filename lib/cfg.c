@@ -1,0 +1,1616 @@
+/*
+ * cfg: the YAML configuration (DESIGN.md section 5), read with libyaml's
+ * event API into a small tree.  Anchors, aliases and tags are refused, the
+ * nesting depth is checked as the events arrive (before libyaml's cost
+ * grows with it), duplicate keys and unknown sections are errors.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "lib/cfg.h"
+#include "lib/date.h"
+#include "lib/zl.h"
+
+#define MAX_SHOW 60 /* bytes of a value quoted in a message */
+#define MAX_SIMPLE_KEY 1000 /* longer keys are printed as "? key" */
+#define WRAP_COL 78 /* cfg_print breaks lists of values before it */
+
+/* The top-level sections; any other is an error. */
+static const char *const sections[] = { "aliases", "calendar",
+	"office-hours", "money", "regex", "zhili-cat", "grid-import",
+	"case-stats", "volunteer-points", "worker-salary", "dual-report",
+	"monthly-report", NULL };
+
+/* A list or mapping being read, and the keys it has so far. */
+struct frame {
+	struct cfg *node;
+	char *key; /* CFG_MAP: the key whose value comes next */
+	int kline, kcol;
+	size_t *slot; /* CFG_MAP: hash of key index + 1, 0 empty */
+	size_t nslot;
+};
+
+struct parse {
+	const char *text, *file;
+	size_t n;
+	struct frame st[CFG_MAX_DEPTH];
+	int depth;
+	struct cfg *root;
+	int ndoc;
+	long line, col; /* of the error */
+	struct buf msg;
+};
+
+struct alias {
+	char *name; /* trimmed, ASCII lower case */
+	size_t n;
+	const char *canon;
+	const struct cfg *node;
+};
+
+static struct cfg *root;
+static char *root_file; /* the user's file name, which root points to */
+static struct {
+	struct cfg *base, *over;
+	char *name, *text;
+} pending; /* cfg_setup's work */
+static struct alias *aliases;
+static size_t naliases;
+
+static void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int len;
+
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (len < 0)
+		return;
+	buf_grow(b, (size_t)len);
+	vsnprintf(b->p + b->n, (size_t)len + 1, fmt, ap);
+	b->n += (size_t)len;
+}
+
+/* A value for a message: escaped, cut at MAX_SHOW bytes. */
+static void
+show(struct buf *b, const char *s, size_t n)
+{
+	size_t i, max = n;
+
+	buf_grow(b, 0);
+	if (max > MAX_SHOW) {
+		max = MAX_SHOW;
+		while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+			max--;
+	}
+	for (i = 0; i < max; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c < 0x20 || c == 0x7F)
+			buf_printf(b, "\\x%02X", c);
+		else
+			buf_addc(b, c);
+	}
+	if (max < n)
+		buf_adds(b, "...");
+}
+
+/* What a node is, for "got ...". */
+static void
+describe(struct buf *b, const struct cfg *c)
+{
+	if (c->kind == CFG_SEQ)
+		buf_adds(b, _("a list"));
+	else if (c->kind == CFG_MAP)
+		buf_adds(b, _("a mapping"));
+	else if (cfg_is_null(c))
+		buf_adds(b, _("nothing"));
+	else {
+		buf_addc(b, '\'');
+		show(b, c->s, c->n);
+		buf_addc(b, '\'');
+	}
+}
+
+void
+cfg_error(const struct cfg *node, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (node == NULL)
+		zl_vwarn_col(NULL, 0, 0, fmt, ap);
+	else
+		zl_vwarn_col(node->file, node->line, node->col, fmt, ap);
+	va_end(ap);
+	zl_exit(ZL_USAGE);
+}
+
+/* "expected WHAT, got VALUE": exit 2. */
+static _Noreturn void
+expected(const struct cfg *node, const char *what)
+{
+	struct buf b = { 0 };
+
+	describe(&b, node);
+	cfg_error(node, _("expected %s, got %s"), what, b.p);
+}
+
+/*
+ * Optimal string alignment distance, ASCII case ignored; -1 for strings too
+ * long to bother.
+ */
+static int
+distance(const char *a, const char *b)
+{
+	int row[3][65], *p2 = row[0], *p1 = row[1], *p0 = row[2], *t;
+	size_t na = strlen(a), nb = strlen(b), i, j;
+
+	if (na > 64 || nb > 64)
+		return -1;
+	for (j = 0; j <= nb; j++)
+		p1[j] = (int)j;
+	for (i = 1; i <= na; i++) {
+		p0[0] = (int)i;
+		for (j = 1; j <= nb; j++) {
+			int x = a[i - 1], y = b[j - 1], d;
+
+			if (x >= 'A' && x <= 'Z')
+				x += 32;
+			if (y >= 'A' && y <= 'Z')
+				y += 32;
+			d = p1[j - 1] + (x != y);
+			if (p1[j] + 1 < d)
+				d = p1[j] + 1;
+			if (p0[j - 1] + 1 < d)
+				d = p0[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && p2[j - 2] + 1 < d)
+				d = p2[j - 2] + 1;
+			p0[j] = d;
+		}
+		t = p2;
+		p2 = p1;
+		p1 = p0;
+		p0 = t;
+	}
+	return p1[nb];
+}
+
+/* The known word nearest to word when it is close enough, or NULL. */
+static const char *
+nearest(const char *word, const char *const *known)
+{
+	const char *best = NULL;
+	int bestd = 0, d, max;
+
+	for (; *known != NULL; known++) {
+		if ((d = distance(word, *known)) < 0)
+			continue;
+		max = (int)strlen(*known) / 3;
+		if (max < 1)
+			max = 1;
+		if (d <= max && (best == NULL || d < bestd)) {
+			best = *known;
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+static int
+is_known(const char *word, const char *const *known)
+{
+	for (; *known != NULL; known++)
+		if (strcmp(word, *known) == 0)
+			return 1;
+	return 0;
+}
+
+/* The tree: nodes, items, freeing, comparing. */
+
+static struct cfg *
+node_new(enum cfg_kind kind, const char *file, const yaml_mark_t *m)
+{
+	struct cfg *c = xcalloc(1, sizeof *c);
+
+	c->kind = kind;
+	c->file = file;
+	c->line = (int)m->line + 1;
+	c->col = (int)m->column + 1;
+	return c;
+}
+
+/*
+ * Append an item (and its key for a mapping).  The arrays hold 4 items,
+ * then double whenever len reaches a power of two.
+ */
+static void
+push_item(struct cfg *c, struct cfg *v, char *key, int kline, int kcol)
+{
+	size_t cap;
+
+	if (c->len == 0 || (c->len >= 4 && (c->len & (c->len - 1)) == 0)) {
+		cap = c->len == 0 ? 4 : c->len * 2;
+		c->v = xreallocarray(c->v, cap, sizeof *c->v);
+		if (c->kind == CFG_MAP) {
+			c->keys = xreallocarray(c->keys, cap, sizeof *c->keys);
+			c->keyline = xreallocarray(c->keyline, cap,
+			    sizeof *c->keyline);
+			c->keycol = xreallocarray(c->keycol, cap,
+			    sizeof *c->keycol);
+		}
+	}
+	c->v[c->len] = v;
+	if (c->kind == CFG_MAP) {
+		c->keys[c->len] = key;
+		c->keyline[c->len] = kline;
+		c->keycol[c->len] = kcol;
+	}
+	c->len++;
+}
+
+static void
+free_contents(struct cfg *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->len; i++) {
+		cfg_free(c->v[i]);
+		if (c->kind == CFG_MAP)
+			free(c->keys[i]);
+	}
+	free(c->s);
+	free(c->v);
+	free(c->keys);
+	free(c->keyline);
+	free(c->keycol);
+}
+
+void
+cfg_free(struct cfg *c)
+{
+	if (c == NULL)
+		return;
+	free_contents(c);
+	free(c);
+}
+
+int
+cfg_is_null(const struct cfg *c)
+{
+	return c != NULL && c->kind == CFG_SCALAR && c->n == 0 && !c->quoted;
+}
+
+int
+cfg_equal(const struct cfg *a, const struct cfg *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == CFG_SCALAR)
+		return cfg_is_null(a) == cfg_is_null(b) && a->n == b->n &&
+		    memcmp(a->s, b->s, a->n) == 0;
+	if (a->len != b->len)
+		return 0;
+	for (i = 0; i < a->len; i++) {
+		if (a->kind == CFG_MAP && strcmp(a->keys[i], b->keys[i]) != 0)
+			return 0;
+		if (!cfg_equal(a->v[i], b->v[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* Index of key in the first n items of map c, or -1. */
+static long
+key_index(const struct cfg *c, size_t n, const char *key, size_t kn)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strncmp(c->keys[i], key, kn) == 0 && c->keys[i][kn] == '\0')
+			return (long)i;
+	return -1;
+}
+
+void
+cfg_merge(struct cfg *base, struct cfg *over)
+{
+	size_t i, n;
+	long k;
+
+	if (over == NULL)
+		return;
+	if (cfg_is_null(over)) {
+		cfg_free(over);
+		return;
+	}
+	if (base->kind != CFG_MAP || over->kind != CFG_MAP) {
+		free_contents(base);
+		*base = *over;
+		free(over);
+		return;
+	}
+	/* over's keys are distinct: look only among base's own. */
+	n = base->len;
+	for (i = 0; i < over->len; i++) {
+		k = key_index(base, n, over->keys[i], strlen(over->keys[i]));
+		if (k < 0) {
+			push_item(base, over->v[i], over->keys[i],
+			    over->keyline[i], over->keycol[i]);
+			continue;
+		}
+		if (base->v[k]->kind != CFG_MAP || cfg_is_null(over->v[i]) ||
+		    over->v[i]->kind != CFG_MAP) {
+			if (cfg_is_null(over->v[i])) {
+				cfg_free(over->v[i]);
+				free(over->keys[i]);
+				continue;
+			}
+			cfg_free(base->v[k]);
+			base->v[k] = over->v[i];
+			base->keyline[k] = over->keyline[i];
+			base->keycol[k] = over->keycol[i];
+		} else
+			cfg_merge(base->v[k], over->v[i]);
+		free(over->keys[i]);
+	}
+	free(over->v);
+	free(over->keys);
+	free(over->keyline);
+	free(over->keycol);
+	free(over->s);
+	free(over);
+}
+
+/* Parsing. */
+
+static int
+fail(struct parse *ps, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	ps->line = line;
+	ps->col = col;
+	buf_reset(&ps->msg);
+	va_start(ap, fmt);
+	buf_vprintf(&ps->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int
+fail_at(struct parse *ps, const yaml_mark_t *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	ps->line = (long)m->line + 1;
+	ps->col = (long)m->column + 1;
+	buf_reset(&ps->msg);
+	va_start(ap, fmt);
+	buf_vprintf(&ps->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Line and column (in characters, as libyaml counts) of a byte offset. */
+static void
+offset_pos(const struct parse *ps, size_t off, long *line, long *col)
+{
+	const unsigned char *t = (const unsigned char *)ps->text;
+	size_t i, start = 0;
+
+	if (off > ps->n)
+		off = ps->n;
+	*line = 1;
+	if (ps->n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 && off >= 3)
+		start = 3;
+	for (i = start; i < off; i++)
+		if (t[i] == '\n' ||
+		    (t[i] == '\r' && (i + 1 >= ps->n || t[i + 1] != '\n'))) {
+			++*line;
+			start = i + 1;
+		}
+	*col = 1;
+	for (i = start; i < off; i++)
+		if ((t[i] & 0xC0) != 0x80)
+			++*col;
+}
+
+static int
+syntax_error(struct parse *ps, const yaml_parser_t *yp)
+{
+	const char *problem = yp->problem ? yp->problem : _("syntax error");
+	const unsigned char *t = (const unsigned char *)ps->text;
+	struct buf bytes = { 0 };
+	size_t off, end, i;
+	long line, col;
+
+	switch (yp->error) {
+	case YAML_MEMORY_ERROR:
+		return fail(ps, 0, 0, _("out of memory"));
+	case YAML_READER_ERROR:
+		off = yp->problem_offset;
+		if (yp->problem_value == 0) {
+			offset_pos(ps, off, &line, &col);
+			return fail(ps, line, col, _("NUL bytes are not allowed"));
+		}
+		if (strstr(problem, "UTF-8") == NULL) {
+			offset_pos(ps, off, &line, &col);
+			if (yp->problem_value == -1)
+				return fail(ps, line, col, "%s", problem);
+			return fail(ps, line, col, "%s (U+%04X)", problem,
+			    (unsigned)yp->problem_value);
+		}
+		/* Show the bad sequence from its first byte. */
+		if (ps->n == 0)
+			return fail(ps, 1, 1, "%s", problem);
+		if (off >= ps->n)
+			off = ps->n - 1;
+		end = off + 1;
+		if (strstr(problem, "trailing") != NULL) {
+			while (off > 0 && (t[off - 1] & 0xC0) == 0x80)
+				off--;
+			if (off > 0 && t[off - 1] >= 0xC0)
+				off--;
+		} else if (strstr(problem, "incomplete") != NULL)
+			end = ps->n;
+		offset_pos(ps, off, &line, &col);
+		for (i = off; i < end && i < off + 4; i++)
+			buf_printf(&bytes, " %02X", t[i]);
+		fail(ps, line, col,
+		    _("invalid UTF-8 (bytes%s): save the file as UTF-8"),
+		    bytes.p);
+		buf_free(&bytes);
+		return -1;
+	default:
+		if (yp->context != NULL)
+			return fail_at(ps, &yp->problem_mark,
+			    _("%s (%s at line %ld, column %ld)"), problem,
+			    yp->context, (long)yp->context_mark.line + 1,
+			    (long)yp->context_mark.column + 1);
+		return fail_at(ps, &yp->problem_mark, "%s", problem);
+	}
+}
+
+static size_t
+hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Index of a key the mapping of f already has, or -1. */
+static long
+key_seen(const struct frame *f, const char *k, size_t kn)
+{
+	size_t i, ix;
+
+	if (f->nslot == 0)
+		return -1;
+	for (i = hash(k, kn) & (f->nslot - 1); f->slot[i] != 0;
+	     i = (i + 1) & (f->nslot - 1)) {
+		ix = f->slot[i] - 1;
+		if (strncmp(f->node->keys[ix], k, kn) == 0 &&
+		    f->node->keys[ix][kn] == '\0')
+			return (long)ix;
+	}
+	return -1;
+}
+
+static void
+key_add(struct frame *f, size_t ix)
+{
+	const char *k;
+	size_t i, j;
+
+	if ((ix + 1) * 2 > f->nslot) {
+		free(f->slot);
+		f->nslot = f->nslot == 0 ? 16 : f->nslot * 2;
+		f->slot = xcalloc(f->nslot, sizeof *f->slot);
+		for (j = 0; j < ix; j++)
+			key_add(f, j);
+	}
+	k = f->node->keys[ix];
+	for (i = hash(k, strlen(k)) & (f->nslot - 1); f->slot[i] != 0;
+	     i = (i + 1) & (f->nslot - 1))
+		;
+	f->slot[i] = ix + 1;
+}
+
+/* A finished node: the document's root, an item, a key or a value. */
+static int
+add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
+{
+	struct buf b = { 0 };
+	struct frame *f;
+	const char *near;
+	long k;
+
+	if (ps->depth == 0) {
+		ps->root = c;
+		return 0;
+	}
+	f = &ps->st[ps->depth - 1];
+	if (f->node->kind == CFG_SEQ) {
+		push_item(f->node, c, NULL, 0, 0);
+		return 0;
+	}
+	if (f->key != NULL) {
+		push_item(f->node, c, f->key, f->kline, f->kcol);
+		f->key = NULL;
+		key_add(f, f->node->len - 1);
+		return 0;
+	}
+	/* A key: a scalar (collections are refused at their start). */
+	if (c->n == 0) {
+		cfg_free(c);
+		return fail_at(ps, m, _("a key must not be empty or null"));
+	}
+	show(&b, c->s, c->n);
+	if ((k = key_seen(f, c->s, c->n)) >= 0) {
+		fail_at(ps, m, _("duplicate key '%s' (first at line %d)"), b.p,
+		    f->node->keyline[k]);
+		buf_free(&b);
+		cfg_free(c);
+		return -1;
+	}
+	if (ps->depth == 1 && !is_known(c->s, sections)) {
+		if ((near = nearest(c->s, sections)) != NULL)
+			fail_at(ps, m,
+			    _("unknown section '%s' (did you mean '%s'?)"),
+			    b.p, near);
+		else
+			fail_at(ps, m, _("unknown section '%s'"), b.p);
+		buf_free(&b);
+		cfg_free(c);
+		return -1;
+	}
+	buf_free(&b);
+	f->key = c->s;
+	f->kline = c->line;
+	f->kcol = c->col;
+	c->s = NULL;
+	cfg_free(c);
+	return 0;
+}
+
+static int
+is_null_word(const char *s, size_t n)
+{
+	return n == 0 || (n == 1 && s[0] == '~') ||
+	    (n == 4 && (memcmp(s, "null", 4) == 0 ||
+			   memcmp(s, "Null", 4) == 0 ||
+			   memcmp(s, "NULL", 4) == 0));
+}
+
+static int
+on_scalar(struct parse *ps, const yaml_event_t *ev)
+{
+	const char *v = (const char *)ev->data.scalar.value;
+	size_t n = ev->data.scalar.length;
+	struct cfg *c;
+
+	if (ev->data.scalar.anchor != NULL)
+		return fail_at(ps, &ev->start_mark,
+		    _("anchors and aliases are not supported"));
+	if (ev->data.scalar.tag != NULL)
+		return fail_at(ps, &ev->start_mark,
+		    _("tags are not supported ('%s')"),
+		    (const char *)ev->data.scalar.tag);
+	if (memchr(v, '\0', n) != NULL)
+		return fail_at(ps, &ev->start_mark,
+		    _("NUL bytes are not allowed"));
+	c = node_new(CFG_SCALAR, ps->file, &ev->start_mark);
+	c->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	if (!c->quoted && is_null_word(v, n))
+		n = 0;
+	c->s = xstrndup(v, n);
+	c->n = n;
+	return add_node(ps, c, &ev->start_mark);
+}
+
+static int
+on_start(struct parse *ps, const yaml_event_t *ev, enum cfg_kind kind)
+{
+	const yaml_char_t *anchor, *tag;
+	struct frame *f;
+
+	if (kind == CFG_SEQ) {
+		anchor = ev->data.sequence_start.anchor;
+		tag = ev->data.sequence_start.tag;
+	} else {
+		anchor = ev->data.mapping_start.anchor;
+		tag = ev->data.mapping_start.tag;
+	}
+	if (anchor != NULL)
+		return fail_at(ps, &ev->start_mark,
+		    _("anchors and aliases are not supported"));
+	if (tag != NULL)
+		return fail_at(ps, &ev->start_mark,
+		    _("tags are not supported ('%s')"), (const char *)tag);
+	if (ps->depth > 0) {
+		f = &ps->st[ps->depth - 1];
+		if (f->node->kind == CFG_MAP && f->key == NULL)
+			return fail_at(ps, &ev->start_mark,
+			    _("a key must be a plain value, "
+			      "not a list or mapping"));
+	}
+	if (ps->depth == CFG_MAX_DEPTH)
+		return fail_at(ps, &ev->start_mark,
+		    _("nesting deeper than %d levels"), CFG_MAX_DEPTH);
+	f = &ps->st[ps->depth++];
+	memset(f, 0, sizeof *f);
+	f->node = node_new(kind, ps->file, &ev->start_mark);
+	return 0;
+}
+
+static int
+on_end(struct parse *ps, const yaml_event_t *ev)
+{
+	struct frame *f = &ps->st[--ps->depth];
+	struct cfg *c = f->node;
+
+	free(f->slot);
+	memset(f, 0, sizeof *f);
+	return add_node(ps, c, &ev->start_mark);
+}
+
+static int
+on_event(struct parse *ps, const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (ps->ndoc++ > 0)
+			return fail_at(ps, &ev->start_mark,
+			    _("more than one document (only one is allowed)"));
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return fail_at(ps, &ev->start_mark,
+		    _("anchors and aliases are not supported"));
+	case YAML_SCALAR_EVENT:
+		return on_scalar(ps, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(ps, ev, CFG_SEQ);
+	case YAML_MAPPING_START_EVENT:
+		return on_start(ps, ev, CFG_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return on_end(ps, ev);
+	default:
+		return 0;
+	}
+}
+
+static int
+parse(struct parse *ps)
+{
+	yaml_parser_t yp;
+	yaml_event_t ev;
+	int rc = 0, type = 0;
+	struct cfg *r;
+
+	if (ps->n > CFG_MAX_SIZE)
+		return fail(ps, 0, 0, _("file larger than 1 MiB"));
+	if (!yaml_parser_initialize(&yp))
+		return fail(ps, 0, 0, _("out of memory"));
+	yaml_parser_set_input_string(&yp, (const unsigned char *)ps->text,
+	    ps->n);
+	do {
+		if (!yaml_parser_parse(&yp, &ev)) {
+			rc = syntax_error(ps, &yp);
+			break;
+		}
+		rc = on_event(ps, &ev);
+		type = ev.type;
+		yaml_event_delete(&ev);
+	} while (rc == 0 && type != YAML_STREAM_END_EVENT);
+	yaml_parser_delete(&yp);
+	if (rc != 0)
+		return rc;
+	r = ps->root;
+	if (r == NULL || cfg_is_null(r)) {
+		yaml_mark_t m = { 0, 0, 0 };
+
+		cfg_free(r);
+		ps->root = node_new(CFG_MAP, ps->file, &m);
+	} else if (r->kind != CFG_MAP) {
+		struct buf b = { 0 };
+
+		describe(&b, r);
+		fail(ps, r->line, r->col,
+		    _("expected a mapping of sections at the top level, "
+		      "got %s"),
+		    b.p);
+		buf_free(&b);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+parse_free(struct parse *ps)
+{
+	int i;
+
+	for (i = 0; i < ps->depth; i++) {
+		cfg_free(ps->st[i].node);
+		free(ps->st[i].key);
+		free(ps->st[i].slot);
+	}
+	ps->depth = 0;
+	cfg_free(ps->root);
+	ps->root = NULL;
+	buf_free(&ps->msg);
+}
+
+int
+cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
+    struct buf *err)
+{
+	struct parse ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.text = text;
+	ps.n = n;
+	ps.file = file;
+	*out = NULL;
+	if (parse(&ps) == 0) {
+		*out = ps.root;
+		ps.root = NULL;
+		parse_free(&ps);
+		return 0;
+	}
+	if (err != NULL) {
+		buf_reset(err);
+		buf_adds(err, file);
+		if (ps.line > 0)
+			buf_printf(err, ":%ld", ps.line);
+		if (ps.line > 0 && ps.col > 0)
+			buf_printf(err, ":%ld", ps.col);
+		buf_printf(err, ": %s", ps.msg.p);
+	}
+	parse_free(&ps);
+	return -1;
+}
+
+/* Parse or exit 2. */
+static struct cfg *
+load(const char *text, size_t n, const char *file)
+{
+	struct parse ps;
+	struct cfg *c;
+
+	memset(&ps, 0, sizeof ps);
+	ps.text = text;
+	ps.n = n;
+	ps.file = file;
+	if (parse(&ps) != 0)
+		zl_die_col(ZL_USAGE, file, ps.line, ps.col, "%s", ps.msg.p);
+	c = ps.root;
+	ps.root = NULL;
+	parse_free(&ps);
+	return c;
+}
+
+/* The whole file, at most CFG_MAX_SIZE bytes, or exit 2. */
+static char *
+slurp(const char *file, size_t *np)
+{
+	struct stat st;
+	FILE *fp;
+	char *p;
+	size_t n;
+	int e;
+
+	if ((fp = fopen(file, "rb")) == NULL)
+		zl_die_col(ZL_USAGE, file, 0, 0, "%s", strerror(errno));
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		zl_die_col(ZL_USAGE, file, 0, 0, "%s", strerror(EISDIR));
+	}
+	p = xmalloc(CFG_MAX_SIZE + 1);
+	n = fread(p, 1, CFG_MAX_SIZE + 1, fp);
+	e = ferror(fp) ? errno : 0;
+	fclose(fp);
+	if (e != 0 || n > CFG_MAX_SIZE) {
+		free(p);
+		if (e != 0)
+			zl_die_col(ZL_USAGE, file, 0, 0, "%s", strerror(e));
+		zl_die_col(ZL_USAGE, file, 0, 0, _("file larger than 1 MiB"));
+	}
+	*np = n;
+	return p;
+}
+
+/* Lookup and the typed getters. */
+
+/*
+ * The node at path below map.  strict: a value on the way that is not a
+ * mapping is an error (exit 2); else NULL.
+ */
+static const struct cfg *
+walk(const struct cfg *map, const char *path, int strict)
+{
+	const struct cfg *c = map;
+	const char *p = path, *dot;
+	size_t kn;
+	long k;
+
+	while (*p != '\0') {
+		if (c == NULL || cfg_is_null(c))
+			return NULL;
+		if (c->kind != CFG_MAP) {
+			if (strict)
+				expected(c, _("a mapping"));
+			return NULL;
+		}
+		if ((dot = strchr(p, '.')) == NULL)
+			dot = p + strlen(p);
+		kn = (size_t)(dot - p);
+		if ((k = key_index(c, c->len, p, kn)) < 0)
+			return NULL;
+		c = c->v[k];
+		p = *dot == '.' ? dot + 1 : dot;
+	}
+	return c;
+}
+
+const struct cfg *
+cfg_at(const struct cfg *map, const char *path)
+{
+	return walk(map, path, 0);
+}
+
+/* A scalar value at path, or NULL when absent or null. */
+static const struct cfg *
+scalar(const struct cfg *map, const char *path, const char *what)
+{
+	const struct cfg *c = walk(map, path, 1);
+
+	if (c == NULL || cfg_is_null(c))
+		return NULL;
+	if (c->kind != CFG_SCALAR)
+		expected(c, what);
+	return c;
+}
+
+const char *
+cfg_str(const struct cfg *map, const char *path, const char *dflt)
+{
+	const struct cfg *c = scalar(map, path, _("a string"));
+
+	return c == NULL ? dflt : c->s;
+}
+
+/* 0, -1 not an integer, -2 out of range. */
+static int
+parse_int(const char *s, size_t n, long long *v)
+{
+	unsigned long long x = 0, lim;
+	size_t i = 0;
+	int neg = 0;
+
+	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i++;
+	}
+	if (i == n)
+		return -1;
+	lim = neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
+	for (; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		if (x > (lim - (unsigned)(s[i] - '0')) / 10) {
+			while (++i < n)
+				if (s[i] < '0' || s[i] > '9')
+					return -1;
+			return -2;
+		}
+		x = x * 10 + (unsigned)(s[i] - '0');
+	}
+	*v = neg ? (long long)(0 - x) : (long long)x;
+	return 0;
+}
+
+long long
+cfg_int(const struct cfg *map, const char *path, long long dflt)
+{
+	const struct cfg *c = scalar(map, path, _("an integer"));
+	struct buf b = { 0 };
+	long long v;
+	int rc;
+
+	if (c == NULL)
+		return dflt;
+	if ((rc = parse_int(c->s, c->n, &v)) == 0)
+		return v;
+	if (rc == -1)
+		expected(c, _("an integer"));
+	show(&b, c->s, c->n);
+	cfg_error(c, _("integer out of range, got '%s'"), b.p);
+}
+
+long long
+cfg_int_range(const struct cfg *map, const char *path, long long dflt,
+    long long min, long long max)
+{
+	const struct cfg *c = scalar(map, path, _("an integer"));
+	struct buf b = { 0 };
+	long long v;
+
+	if (c == NULL)
+		return dflt;
+	if (parse_int(c->s, c->n, &v) == 0 && v >= min && v <= max)
+		return v;
+	show(&b, c->s, c->n);
+	cfg_error(c, _("expected an integer from %lld to %lld, got '%s'"), min,
+	    max, b.p);
+}
+
+int
+cfg_enum(const struct cfg *map, const char *path, const char *const *names,
+    int dflt)
+{
+	const struct cfg *c;
+	struct buf want = { 0 };
+	int i;
+
+	buf_adds(&want, _("one of "));
+	for (i = 0; names[i] != NULL; i++)
+		buf_printf(&want, "%s%s", i > 0 ? ", " : "", names[i]);
+	if ((c = scalar(map, path, want.p)) == NULL) {
+		buf_free(&want);
+		return dflt;
+	}
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(c->s, names[i]) == 0) {
+			buf_free(&want);
+			return i;
+		}
+	expected(c, want.p);
+}
+
+int
+cfg_bool(const struct cfg *map, const char *path, int dflt)
+{
+	const struct cfg *c = scalar(map, path, _("true or false"));
+
+	if (c == NULL)
+		return dflt;
+	if (strcmp(c->s, "true") == 0 || strcmp(c->s, "True") == 0 ||
+	    strcmp(c->s, "TRUE") == 0)
+		return 1;
+	if (strcmp(c->s, "false") == 0 || strcmp(c->s, "False") == 0 ||
+	    strcmp(c->s, "FALSE") == 0)
+		return 0;
+	expected(c, _("true or false"));
+}
+
+static size_t
+digits(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i;
+}
+
+const char *
+cfg_decimal(const struct cfg *map, const char *path, const char *dflt)
+{
+	const struct cfg *c = scalar(map, path, _("a decimal number"));
+	size_t i = 0, k;
+
+	if (c == NULL)
+		return dflt;
+	if (c->n > 0 && c->s[0] == '-')
+		i++;
+	k = digits(c->s + i, c->n - i);
+	if (k > 0) {
+		i += k;
+		if (i == c->n)
+			return c->s;
+		if (c->s[i] == '.') {
+			k = digits(c->s + i + 1, c->n - i - 1);
+			if (k > 0 && i + 1 + k == c->n)
+				return c->s;
+		}
+	}
+	expected(c, _("a decimal number"));
+}
+
+long
+cfg_date(const struct cfg *map, const char *path, long dflt)
+{
+	const struct cfg *c = scalar(map, path, _("a date (YYYY-MM-DD)"));
+	const char *s;
+	int y, m, d;
+
+	if (c == NULL)
+		return dflt;
+	s = c->s;
+	if (c->n == 10 && digits(s, 4) == 4 && s[4] == '-' &&
+	    digits(s + 5, 2) == 2 && s[7] == '-' && digits(s + 8, 2) == 2) {
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		m = (s[5] - '0') * 10 + (s[6] - '0');
+		d = (s[8] - '0') * 10 + (s[9] - '0');
+		if (y > 0 && date_valid(y, m, d))
+			return date_days(y, m, d);
+	}
+	expected(c, _("a date (YYYY-MM-DD)"));
+}
+
+const struct cfg *
+cfg_seq(const struct cfg *map, const char *path)
+{
+	const struct cfg *c = walk(map, path, 1);
+
+	if (c == NULL || cfg_is_null(c))
+		return NULL;
+	if (c->kind != CFG_SEQ)
+		expected(c, _("a list"));
+	return c;
+}
+
+const struct cfg *
+cfg_map(const struct cfg *map, const char *path)
+{
+	const struct cfg *c = walk(map, path, 1);
+
+	if (c == NULL || cfg_is_null(c))
+		return NULL;
+	if (c->kind != CFG_MAP)
+		expected(c, _("a mapping"));
+	return c;
+}
+
+const char *
+cfg_scalar_str(const struct cfg *node)
+{
+	if (node == NULL)
+		return NULL;
+	if (node->kind != CFG_SCALAR || cfg_is_null(node))
+		expected(node, _("a string"));
+	return node->s;
+}
+
+/* The dotted path of target below c into b: 1 when found. */
+static int
+path_of(const struct cfg *c, const struct cfg *target, struct buf *b)
+{
+	size_t i, mark;
+
+	if (c == target)
+		return 1;
+	if (c->kind != CFG_MAP && c->kind != CFG_SEQ)
+		return 0;
+	for (i = 0; i < c->len; i++) {
+		mark = b->n;
+		if (c->kind == CFG_MAP)
+			buf_printf(b, "%s%s", mark > 0 ? "." : "", c->keys[i]);
+		else
+			buf_printf(b, "[%zu]", i);
+		if (path_of(c->v[i], target, b))
+			return 1;
+		b->n = mark;
+		b->p[mark] = '\0';
+	}
+	return 0;
+}
+
+/* As cfg_known, with the section's path (NULL: unknown). */
+static void
+known_in(const struct cfg *sec, const char *path, const char *const *known)
+{
+	const char *near;
+	struct buf k = { 0 };
+	size_t i;
+
+	if (sec == NULL || cfg_is_null(sec))
+		return;
+	if (sec->kind != CFG_MAP)
+		expected(sec, _("a mapping"));
+	for (i = 0; i < sec->len; i++) {
+		if (is_known(sec->keys[i], known))
+			continue;
+		show(&k, sec->keys[i], strlen(sec->keys[i]));
+		near = nearest(sec->keys[i], known);
+		if (path != NULL && near != NULL)
+			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
+			    sec->keycol[i],
+			    _("unknown key '%s' in '%s' (did you mean '%s'?)"),
+			    k.p, path, near);
+		if (path != NULL)
+			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
+			    sec->keycol[i], _("unknown key '%s' in '%s'"), k.p,
+			    path);
+		if (near != NULL)
+			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
+			    sec->keycol[i],
+			    _("unknown key '%s' (did you mean '%s'?)"), k.p,
+			    near);
+		zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
+		    sec->keycol[i], _("unknown key '%s'"), k.p);
+	}
+}
+
+void
+cfg_known(const struct cfg *section, const char *const *known)
+{
+	struct buf path = { 0 };
+
+	if (section == NULL || cfg_is_null(section))
+		return;
+	buf_grow(&path, 0);
+	if (section != root && root != NULL && path_of(root, section, &path))
+		known_in(section, path.p, known);
+	else
+		known_in(section, NULL, known);
+	buf_free(&path);
+}
+
+/* Aliases. */
+
+static int
+alias_cmp(const void *a, const void *b)
+{
+	const struct alias *x = a, *y = b;
+	size_t n = x->n < y->n ? x->n : y->n;
+	int r;
+
+	if ((r = memcmp(x->name, y->name, n)) != 0)
+		return r;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+static void
+alias_add(size_t *cap, const char *canon, const struct cfg *node)
+{
+	struct str t;
+	struct alias *a;
+	size_t i;
+
+	if (node->kind != CFG_SCALAR || cfg_is_null(node))
+		expected(node, _("a header name"));
+	t = str_trim((struct str){ node->s, node->n });
+	if (t.n == 0)
+		expected(node, _("a header name"));
+	if (naliases == *cap) {
+		*cap = *cap == 0 ? 16 : *cap * 2;
+		aliases = xreallocarray(aliases, *cap, sizeof *aliases);
+	}
+	a = &aliases[naliases++];
+	a->name = xstrndup(t.p, t.n);
+	a->n = t.n;
+	for (i = 0; i < t.n; i++)
+		if (a->name[i] >= 'A' && a->name[i] <= 'Z')
+			a->name[i] += 32;
+	a->canon = canon;
+	a->node = node;
+}
+
+static void
+alias_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < naliases; i++)
+		free(aliases[i].name);
+	free(aliases);
+	aliases = NULL;
+	naliases = 0;
+}
+
+static int
+later(const struct cfg *a, const struct cfg *b)
+{
+	return a->line > b->line || (a->line == b->line && a->col > b->col);
+}
+
+/* Check the aliases: section and index it for cfg_alias. */
+static void
+alias_setup(const struct cfg *sec)
+{
+	const struct cfg *v;
+	struct buf name = { 0 };
+	struct alias *a, *b;
+	size_t i, j, cap = 0;
+
+	alias_free();
+	if ((sec = cfg_map(sec, "")) == NULL)
+		return;
+	for (i = 0; i < sec->len; i++) {
+		v = sec->v[i];
+		if (v->kind == CFG_SEQ)
+			for (j = 0; j < v->len; j++)
+				alias_add(&cap, sec->keys[i], v->v[j]);
+		else if (v->kind == CFG_SCALAR && !cfg_is_null(v))
+			alias_add(&cap, sec->keys[i], v);
+		else if (v->kind == CFG_MAP)
+			expected(v, _("a list of header names"));
+	}
+	if (naliases == 0)
+		return;
+	qsort(aliases, naliases, sizeof *aliases, alias_cmp);
+	for (i = 1; i < naliases; i++) {
+		a = &aliases[i - 1];
+		b = &aliases[i];
+		if (alias_cmp(a, b) != 0 || strcmp(a->canon, b->canon) == 0)
+			continue;
+		if (later(a->node, b->node)) {
+			b = a;
+			a = &aliases[i];
+		}
+		/* b is the later one */
+		show(&name, b->node->s, b->node->n);
+		cfg_error(b->node,
+		    _("alias '%s' is given for both '%s' and '%s'"), name.p,
+		    a->canon, b->canon);
+	}
+}
+
+static int
+alias_key(const void *key, const void *elem)
+{
+	const struct str *s = key;
+	const struct alias *a = elem;
+	size_t i, n = s->n < a->n ? s->n : a->n;
+	unsigned char x, y;
+
+	for (i = 0; i < n; i++) {
+		x = (unsigned char)s->p[i];
+		y = (unsigned char)a->name[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return s->n < a->n ? -1 : s->n > a->n;
+}
+
+const char *
+cfg_alias(struct str name)
+{
+	const struct alias *a;
+
+	if (naliases == 0)
+		return NULL;
+	name = str_trim(name);
+	a = bsearch(&name, aliases, naliases, sizeof *aliases, alias_key);
+	return a == NULL ? NULL : a->canon;
+}
+
+/* Loading. */
+
+static const char *const money_keys[] = { "unit", "rounding", NULL };
+static const char *const money_units[] = { "fen", "jiao", "yuan", NULL };
+static const char *const money_rounding[] = { "half-away", "up", "down",
+	NULL };
+static const char *const regex_keys[] = { "match-limit", NULL };
+
+/*
+ * The shared sections no other module checks as a whole: money: and
+ * regex: (rx checks the value of match-limit), aliases:.  calendar: and
+ * office-hours: are cal's.
+ */
+static void
+check_shared(const struct cfg *r)
+{
+	known_in(cfg_map(r, "money"), "money", money_keys);
+	cfg_enum(r, "money.unit", money_units, 0);
+	cfg_enum(r, "money.rounding", money_rounding, 0);
+	known_in(cfg_map(r, "regex"), "regex", regex_keys);
+	alias_setup(cfg_at(r, "aliases"));
+}
+
+void
+cfg_setup(const char *file)
+{
+	size_t n;
+
+	if (file == NULL && (file = getenv("ZHILI_CONFIG")) != NULL &&
+	    *file == '\0')
+		file = NULL;
+	/* Held in statics while loading: an error exits, and leaks nothing. */
+	pending.base = load(cfg_default_text, cfg_default_len,
+	    _("zhili.yaml (built-in)"));
+	if (file != NULL) {
+		pending.name = xstrdup(file);
+		pending.text = slurp(pending.name, &n);
+		pending.over = load(pending.text, n, pending.name);
+		free(pending.text);
+		pending.text = NULL;
+		cfg_merge(pending.base, pending.over);
+		pending.over = NULL;
+	}
+	alias_free();
+	cfg_free(root);
+	free(root_file);
+	root = pending.base;
+	root_file = pending.name;
+	memset(&pending, 0, sizeof pending);
+	check_shared(root);
+}
+
+const struct cfg *
+cfg_root(void)
+{
+	return root;
+}
+
+/* Printing. */
+
+/* Decode one UTF-8 character at s (n > 0): its length, or 0 if invalid. */
+static size_t
+utf8_dec(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len, i;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2, c = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3, c = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* A character YAML lets stand as itself in any scalar. */
+static int
+printable(unsigned long c)
+{
+	return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF &&
+	    c != 0x2028 && c != 0x2029) || (c >= 0xE000 && c <= 0xFFFD &&
+	    c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* s can be written as a plain scalar in block context and reads back. */
+static int
+plain_ok(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c;
+	size_t i, k;
+
+	if (is_null_word(s, n) || u[0] == ' ' || u[n - 1] == ' ')
+		return 0;
+	if (strchr("?:,[]{}#&*!|>'\"%@`", u[0]) != NULL)
+		return 0;
+	if (u[0] == '-' && (n == 1 || u[1] == ' ' || strncmp(s, "---", 3) == 0))
+		return 0;
+	if (n >= 3 && strncmp(s, "...", 3) == 0)
+		return 0;
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_dec(u + i, n - i, &c)) == 0 || !printable(c))
+			return 0;
+		if (c == ':' && (i + 1 == n || u[i + 1] == ' '))
+			return 0;
+		if (c == '#' && u[i - 1] == ' ')
+			return 0;
+	}
+	return 1;
+}
+
+static void
+put_quoted(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long c;
+	size_t i, k;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i += k) {
+		if ((k = utf8_dec(u + i, n - i, &c)) == 0) {
+			/* Not from a parsed file: keep the byte's value. */
+			buf_printf(b, "\\x%02X", u[i]);
+			k = 1;
+		} else if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", (int)c);
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (printable(c))
+			buf_add(b, s + i, k);
+		else if (c <= 0xFF)
+			buf_printf(b, "\\x%02lX", c);
+		else if (c <= 0xFFFF)
+			buf_printf(b, "\\u%04lX", c);
+		else
+			buf_printf(b, "\\U%08lX", c);
+	}
+	buf_addc(b, '"');
+}
+
+static void
+put_scalar(struct buf *b, const struct cfg *c)
+{
+	if (cfg_is_null(c))
+		buf_addc(b, '~');
+	else if (!c->quoted && plain_ok(c->s, c->n))
+		buf_add(b, c->s, c->n);
+	else
+		put_quoted(b, c->s, c->n);
+}
+
+static void
+indent(struct buf *b, int n)
+{
+	while (n-- > 0)
+		buf_addc(b, ' ');
+}
+
+static int
+is_leaf(const struct cfg *c)
+{
+	return c->kind == CFG_SCALAR || c->len == 0;
+}
+
+static void
+put_leaf(struct buf *b, const struct cfg *c)
+{
+	if (c->kind == CFG_SCALAR)
+		put_scalar(b, c);
+	else
+		buf_adds(b, c->kind == CFG_MAP ? "{}" : "[]");
+	buf_addc(b, '\n');
+}
+
+/* A non-empty list of scalars, printed in flow style. */
+static int
+is_scalar_list(const struct cfg *c)
+{
+	size_t i;
+
+	if (c->kind != CFG_SEQ || c->len == 0)
+		return 0;
+	for (i = 0; i < c->len; i++)
+		if (c->v[i]->kind != CFG_SCALAR)
+			return 0;
+	return 1;
+}
+
+/*
+ * "[a, b, c]" from the current column, lines broken before column
+ * WRAP_COL and continued at column ind.
+ */
+static void
+put_flow(struct buf *b, const struct cfg *c, int ind)
+{
+	struct buf item = { 0 };
+	const char *nl;
+	size_t i, col;
+
+	buf_addc(b, '[');
+	nl = memrchr(b->p, '\n', b->n);
+	col = nl == NULL ? b->n : b->n - (size_t)(nl - b->p) - 1;
+	for (i = 0; i < c->len; i++) {
+		const struct cfg *v = c->v[i];
+
+		buf_reset(&item);
+		if (cfg_is_null(v))
+			buf_addc(&item, '~');
+		else if (!v->quoted && plain_ok(v->s, v->n) &&
+		    strpbrk(v->s, ",[]{}:") == NULL)
+			buf_add(&item, v->s, v->n);
+		else
+			put_quoted(&item, v->s, v->n);
+		if (i > 0 && col + 2 + item.n + 1 > WRAP_COL) {
+			buf_adds(b, ",\n");
+			indent(b, ind);
+			col = (size_t)ind;
+		} else if (i > 0) {
+			buf_adds(b, ", ");
+			col += 2;
+		}
+		buf_add(b, item.p, item.n);
+		col += item.n;
+	}
+	buf_adds(b, "]\n");
+	buf_free(&item);
+}
+
+/*
+ * A non-empty list or mapping in block style, its items at column ind; the
+ * first item continues the current line when inline (after "- ").
+ */
+static void
+put_block(struct buf *b, const struct cfg *c, int ind, int inl)
+{
+	struct buf key = { 0 };
+	size_t i;
+
+	for (i = 0; i < c->len; i++) {
+		if (i > 0 || !inl)
+			indent(b, ind);
+		if (c->kind == CFG_SEQ) {
+			buf_addc(b, '-');
+			buf_addc(b, ' ');
+			if (is_leaf(c->v[i]))
+				put_leaf(b, c->v[i]);
+			else if (is_scalar_list(c->v[i]))
+				put_flow(b, c->v[i], ind + 2);
+			else
+				put_block(b, c->v[i], ind + 2, 1);
+			continue;
+		}
+		buf_reset(&key);
+		if (plain_ok(c->keys[i], strlen(c->keys[i])))
+			buf_adds(&key, c->keys[i]);
+		else
+			put_quoted(&key, c->keys[i], strlen(c->keys[i]));
+		if (key.n > MAX_SIMPLE_KEY) {
+			/* libyaml reads simple keys of 1024 characters. */
+			buf_adds(b, "? ");
+			buf_add(b, key.p, key.n);
+			buf_addc(b, '\n');
+			indent(b, ind);
+		} else
+			buf_add(b, key.p, key.n);
+		buf_addc(b, ':');
+		if (is_leaf(c->v[i])) {
+			buf_addc(b, ' ');
+			put_leaf(b, c->v[i]);
+		} else if (is_scalar_list(c->v[i])) {
+			buf_addc(b, ' ');
+			put_flow(b, c->v[i], ind + 2);
+		} else {
+			buf_addc(b, '\n');
+			put_block(b, c->v[i], ind + 2, 0);
+		}
+	}
+	buf_free(&key);
+}
+
+void
+cfg_print(struct buf *b, const struct cfg *c)
+{
+	if (c == NULL)
+		buf_adds(b, "{}\n");
+	else if (is_leaf(c))
+		put_leaf(b, c);
+	else
+		put_block(b, c, 0, 0);
+}

@@ -1,0 +1,420 @@
+/*
+ * date: civil dates in the proleptic Gregorian calendar, the date and time
+ * forms of DESIGN.md section 3, and the periods of --from, --to, --month,
+ * --quarter and --year.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "lib/date.h"
+#include "lib/zl.h"
+
+/* Longest folded text of any accepted form, with room for spaces. */
+#define DATE_MAX 64
+
+/* Days before the first of each month in a common year. */
+static const short before_month[13] = {
+	0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365
+};
+
+static int
+is_leap(long long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static long long
+floordiv(long long a, long long b)
+{
+	long long q = a / b;
+
+	if (a % b != 0 && (a < 0) != (b < 0))
+		q--;
+	return q;
+}
+
+/*
+ * Days from 0001-01-01 to January 1 of year y: 365 a year plus the leap
+ * days of the years before it (every fourth year, but not centuries unless
+ * divisible by 400).  Floor division keeps it right for y < 1 as well.
+ */
+static long long
+days_before_year(long long y)
+{
+	long long p = y - 1;
+
+	return 365 * p + floordiv(p, 4) - floordiv(p, 100) + floordiv(p, 400);
+}
+
+int
+date_month_len(int y, int m)
+{
+	if (m < 1 || m > 12)
+		return 0;
+	if (m == 2 && is_leap(y))
+		return 29;
+	return before_month[m] - before_month[m - 1];
+}
+
+int
+date_valid(int y, int m, int d)
+{
+	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= date_month_len(y, m);
+}
+
+long
+date_days(int y, int m, int d)
+{
+	long long n;
+
+	/* Months outside 1..12 carry into the year (13 is next January). */
+	n = floordiv(m - 1, 12);
+	y += (int)n;
+	m -= (int)(12 * n);
+	n = days_before_year(y) + before_month[m - 1] + (m > 2 && is_leap(y)) +
+	    d - 1;
+	return (long)(n - days_before_year(1970));
+}
+
+void
+date_ymd(long days, int *y, int *m, int *d)
+{
+	long long n, q400, q100, q4, q1, yy;
+	int mm, leap;
+
+	/*
+	 * n days after 0001-01-01: whole 400-year cycles (146097 days),
+	 * then centuries (36524 days; the fourth may be one day longer),
+	 * then 4-year groups (1461 days), then years (the fourth may be
+	 * the leap year).
+	 */
+	n = days + days_before_year(1970);
+	q400 = floordiv(n, 146097);
+	n -= q400 * 146097;
+	q100 = n / 36524;
+	if (q100 > 3)
+		q100 = 3;
+	n -= q100 * 36524;
+	q4 = n / 1461;
+	n -= q4 * 1461;
+	q1 = n / 365;
+	if (q1 > 3)
+		q1 = 3;
+	n -= q1 * 365;
+	yy = 400 * q400 + 100 * q100 + 4 * q4 + q1 + 1;
+	/* n is now the day of the year, 0-based */
+	leap = is_leap(yy);
+	for (mm = 1; mm < 12; mm++)
+		if (n < before_month[mm] + (mm >= 2 && leap))
+			break;
+	n -= before_month[mm - 1] + (mm > 2 && leap);
+	*y = (int)yy;
+	*m = mm;
+	*d = (int)n + 1;
+}
+
+int
+date_weekday(long days)
+{
+	/* 1970-01-01 was a Thursday (3). */
+	return (int)((days % 7 + 7 + 3) % 7);
+}
+
+/*
+ * Copy s into out folding full-width forms (U+FF01..U+FF5E) to ASCII and
+ * the ideographic space (U+3000) to a space; other bytes unchanged.
+ * Returns the length, or -1 when it does not fit in max bytes or holds a
+ * NUL byte.
+ */
+static int
+fold(const char *s, size_t n, char *out, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		int c = p[i], k = 1;
+
+		if (c == '\0')
+			return -1; /* not text */
+		if (c == 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			unsigned cp = (unsigned)(c & 0x0F) << 12 |
+			    (unsigned)(p[i + 1] & 0x3F) << 6 |
+			    (unsigned)(p[i + 2] & 0x3F);
+
+			if (cp >= 0xFF01 && cp <= 0xFF5E) {
+				c = (int)(cp - 0xFEE0);
+				k = 3;
+			}
+		} else if (c == 0xE3 && i + 2 < n && p[i + 1] == 0x80 &&
+		    p[i + 2] == 0x80) {
+			c = ' ';
+			k = 3;
+		}
+		if (o + 1 >= max)
+			return -1;
+		if (k == 3) {
+			out[o++] = (char)c;
+			i += 3;
+		} else
+			out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+/* A cursor over folded text. */
+struct scan {
+	const char *p;
+};
+
+/* Between lo and hi decimal digits: the value, or -1. */
+static int
+digits(struct scan *c, int lo, int hi)
+{
+	int v = 0, k = 0;
+
+	while (k < hi && c->p[k] >= '0' && c->p[k] <= '9') {
+		v = v * 10 + (c->p[k] - '0');
+		k++;
+	}
+	if (k < lo)
+		return -1;
+	c->p += k;
+	return v;
+}
+
+static int
+lit(struct scan *c, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncmp(c->p, w, n) != 0)
+		return 0;
+	c->p += n;
+	return 1;
+}
+
+static int
+spaces(struct scan *c)
+{
+	int k = 0;
+
+	while (*c->p == ' ') {
+		c->p++;
+		k++;
+	}
+	return k;
+}
+
+/* "H:MM" or "HH:MM:SS" (hour of one or two digits). */
+static int
+time_colon(struct scan *c, int *h, int *mi, int *s)
+{
+	if ((*h = digits(c, 1, 2)) < 0 || !lit(c, ":") ||
+	    (*mi = digits(c, 2, 2)) < 0)
+		return -1;
+	*s = 0;
+	if (lit(c, ":") && (*s = digits(c, 2, 2)) < 0)
+		return -1;
+	return 0;
+}
+
+/* "14时22分" or "14时22分10秒". */
+static int
+time_cjk(struct scan *c, int *h, int *mi, int *s)
+{
+	if ((*h = digits(c, 1, 2)) < 0 || !lit(c, "时") ||
+	    (*mi = digits(c, 1, 2)) < 0 || !lit(c, "分"))
+		return -1;
+	*s = 0;
+	if (*c->p != '\0' &&
+	    ((*s = digits(c, 1, 2)) < 0 || !lit(c, "秒")))
+		return -1;
+	return 0;
+}
+
+int
+date_parse(const char *s, size_t n, long long *t, int *has_time)
+{
+	char b[DATE_MAX];
+	struct scan c;
+	struct str in = { s, n };
+	int y, m, d, h = 0, mi = 0, sec = 0, timed = 0, len;
+
+	in = str_trim(in);
+	if ((len = fold(in.p, in.n, b, sizeof b)) <= 0)
+		return -1;
+	c.p = b;
+	if (len == 8 && (y = digits(&c, 8, 8)) >= 0) {
+		/* 20240305 */
+		d = y % 100;
+		m = y / 100 % 100;
+		y /= 10000;
+	} else {
+		if ((y = digits(&c, 4, 4)) < 0)
+			return -1;
+		if (*c.p == '-' || *c.p == '/') {
+			char sep = *c.p++;
+
+			if ((m = digits(&c, 1, 2)) < 0 || *c.p != sep)
+				return -1;
+			c.p++;
+			if ((d = digits(&c, 1, 2)) < 0)
+				return -1;
+			if (*c.p != '\0') {
+				if (!(sep == '-' && lit(&c, "T")) &&
+				    spaces(&c) == 0)
+					return -1;
+				if (time_colon(&c, &h, &mi, &sec) < 0)
+					return -1;
+				timed = 1;
+			}
+		} else if (lit(&c, "年")) {
+			if ((m = digits(&c, 1, 2)) < 0 || !lit(&c, "月") ||
+			    (d = digits(&c, 1, 2)) < 0 || !lit(&c, "日"))
+				return -1;
+			spaces(&c);
+			if (*c.p != '\0') {
+				struct scan save = c;
+
+				if (time_cjk(&c, &h, &mi, &sec) < 0) {
+					c = save;
+					if (time_colon(&c, &h, &mi, &sec) < 0)
+						return -1;
+				}
+				timed = 1;
+			}
+		} else
+			return -1;
+		if (*c.p != '\0')
+			return -1;
+	}
+	if (!date_valid(y, m, d) || h > 23 || mi > 59 || sec > 59)
+		return -1;
+	*t = (long long)date_days(y, m, d) * DAY_SECS + h * 3600LL +
+	    mi * 60LL + sec;
+	if (has_time != NULL)
+		*has_time = timed;
+	return 0;
+}
+
+static char *
+put_num(char *p, int v, int width)
+{
+	int i;
+
+	for (i = width - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + width;
+}
+
+size_t
+date_format(long long t, int with_time, char *buf)
+{
+	long long day = floordiv(t, DAY_SECS);
+	int sod = (int)(t - day * DAY_SECS), y, m, d;
+	char *p = buf;
+
+	date_ymd((long)day, &y, &m, &d);
+	/* Years outside 0..9999 are not representable: clamp. */
+	if (y < 0)
+		y = 0;
+	if (y > 9999)
+		y = 9999;
+	p = put_num(p, y, 4);
+	*p++ = '-';
+	p = put_num(p, m, 2);
+	*p++ = '-';
+	p = put_num(p, d, 2);
+	if (with_time) {
+		*p++ = ' ';
+		p = put_num(p, sod / 3600, 2);
+		*p++ = ':';
+		p = put_num(p, sod / 60 % 60, 2);
+		*p++ = ':';
+		p = put_num(p, sod % 60, 2);
+	}
+	*p = '\0';
+	return (size_t)(p - buf);
+}
+
+void
+period_all(struct period *p)
+{
+	p->from = LLONG_MIN;
+	p->until = LLONG_MAX;
+}
+
+/* "YYYY" at the start of a folded argument. */
+static int
+period_year(struct scan *c)
+{
+	int y = digits(c, 4, 4);
+
+	return y >= 1 && y <= 9999 ? y : -1;
+}
+
+int
+date_period(struct period *p, int kind, const char *arg)
+{
+	char b[DATE_MAX];
+	struct scan c;
+	struct str in = str_trim(str_c(arg));
+	long long t, from, until;
+	int y, m, q, timed;
+
+	if (kind == PER_FROM || kind == PER_TO) {
+		if (date_parse(arg, strlen(arg), &t, &timed) < 0)
+			return -1;
+		if (kind == PER_FROM) {
+			from = t;
+			until = LLONG_MAX;
+		} else {
+			from = LLONG_MIN;
+			/* a date alone includes its whole day */
+			until = timed ? t + 1 : t + DAY_SECS;
+		}
+	} else {
+		if (fold(in.p, in.n, b, sizeof b) < 0)
+			return -1;
+		c.p = b;
+		if ((y = period_year(&c)) < 0)
+			return -1;
+		switch (kind) {
+		case PER_MONTH:
+			if (!lit(&c, "-") || (m = digits(&c, 1, 2)) < 1 ||
+			    m > 12)
+				return -1;
+			from = date_days(y, m, 1);
+			until = date_days(y, m + 1, 1);
+			break;
+		case PER_QUARTER:
+			if (!lit(&c, "-") || (!lit(&c, "Q") && !lit(&c, "q")) ||
+			    (q = digits(&c, 1, 1)) < 1 || q > 4)
+				return -1;
+			from = date_days(y, 3 * q - 2, 1);
+			until = date_days(y, 3 * q + 1, 1);
+			break;
+		case PER_YEAR:
+			from = date_days(y, 1, 1);
+			until = date_days(y + 1, 1, 1);
+			break;
+		default:
+			return -1;
+		}
+		if (*c.p != '\0')
+			return -1;
+		from *= DAY_SECS;
+		until *= DAY_SECS;
+	}
+	if (from > p->from)
+		p->from = from;
+	if (until < p->until)
+		p->until = until;
+	return 0;
+}

@@ -1,0 +1,305 @@
+/*
+ * money: amounts in integer fen, parsed and written as yuan with two
+ * decimals, rounded to fen, jiao or yuan, multiplied by decimal rates
+ * exactly.  No binary floating point anywhere.
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "lib/money.h"
+#include "lib/zl.h"
+
+/* Longest folded amount we look at. */
+#define MONEY_MAX 96
+
+__extension__ typedef __int128 i128;
+
+/*
+ * Fold full-width forms (U+FF01..U+FF5E: digits, ， ． － ＋ ％) to ASCII
+ * and the ideographic space to a space; ￥ (U+FFE5) to ¥ (U+00A5).
+ */
+static int
+fold(const char *s, size_t n, char *out, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		if (o + 3 >= max || p[i] == '\0')
+			return -1;
+		if (i + 2 < n && p[i] == 0xEF && (p[i + 1] & 0xC0) == 0x80 &&
+		    (p[i + 2] & 0xC0) == 0x80) {
+			unsigned cp = (unsigned)(p[i] & 0x0F) << 12 |
+			    (unsigned)(p[i + 1] & 0x3F) << 6 |
+			    (unsigned)(p[i + 2] & 0x3F);
+
+			if (cp >= 0xFF01 && cp <= 0xFF5E) {
+				out[o++] = (char)(cp - 0xFEE0);
+				i += 3;
+				continue;
+			}
+			if (cp == 0xFFE5) {
+				out[o++] = (char)0xC2;
+				out[o++] = (char)0xA5;
+				i += 3;
+				continue;
+			}
+		}
+		if (i + 2 < n && p[i] == 0xE3 && p[i + 1] == 0x80 &&
+		    p[i + 2] == 0x80) {
+			out[o++] = ' ';
+			i += 3;
+			continue;
+		}
+		out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	return (int)o;
+}
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static const char *
+skip_spaces(const char *p)
+{
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/*
+ * The grammar, after folding and trimming:
+ *	[sign] [¥ [spaces]] [sign] integer [. d [d]] [[spaces] 元]
+ * with one sign at most, not both ¥ and 元, and integer either plain
+ * digits or groups of three separated by commas after a first group of
+ * one to three digits (1,234,567).
+ */
+int
+money_parse(const char *s, size_t n, long long *fen)
+{
+	char b[MONEY_MAX];
+	const char *p;
+	struct str in = { s, n };
+	unsigned long long v = 0;
+	int neg = 0, sign = 0, yen = 0, k, frac;
+
+	in = str_trim(in);
+	if (fold(in.p, in.n, b, sizeof b) < 0)
+		return -1;
+	p = b;
+	if (*p == '-' || *p == '+') {
+		neg = *p++ == '-';
+		sign = 1;
+	}
+	if (strncmp(p, "¥", 2) == 0) {
+		p = skip_spaces(p + 2);
+		yen = 1;
+		if (!sign && (*p == '-' || *p == '+')) {
+			neg = *p++ == '-';
+			sign = 1;
+		}
+	}
+	if (!isdig(*p))
+		return -1;
+	for (k = 0; isdig(p[k]); k++)
+		;
+	if (p[k] == ',') {
+		/* grouped: a first group of 1..3 digits, then ",ddd"s */
+		if (k > 3 || *p == '0')
+			return -1;
+		for (;;) {
+			while (isdig(*p)) {
+				if (v > (ULLONG_MAX - 9) / 10)
+					return -1;
+				v = v * 10 + (unsigned)(*p++ - '0');
+			}
+			if (*p != ',')
+				break;
+			p++;
+			for (k = 0; isdig(p[k]); k++)
+				;
+			if (k != 3)
+				return -1;
+		}
+	} else {
+		while (isdig(*p)) {
+			if (v > (ULLONG_MAX - 9) / 10)
+				return -1;
+			v = v * 10 + (unsigned)(*p++ - '0');
+		}
+	}
+	frac = 0;
+	if (*p == '.') {
+		p++;
+		if (!isdig(*p))
+			return -1;
+		frac = (*p++ - '0') * 10;
+		if (isdig(*p))
+			frac += *p++ - '0';
+		if (isdig(*p))
+			return -1;
+	}
+	if (!yen) {
+		const char *q = skip_spaces(p);
+
+		if (strcmp(q, "元") == 0)
+			p = q + strlen("元");
+	}
+	if (*p != '\0')
+		return -1;
+	/* v yuan and frac fen: at most LLONG_MAX fen either way */
+	if (v > ((unsigned long long)LLONG_MAX - (unsigned)frac) / 100)
+		return -1;
+	v = v * 100 + (unsigned)frac;
+	*fen = neg ? -(long long)v : (long long)v;
+	return 0;
+}
+
+size_t
+money_format(long long fen, char *buf)
+{
+	unsigned long long v;
+	char tmp[32];
+	size_t i = sizeof tmp, n = 0;
+
+	v = fen < 0 ? 0 - (unsigned long long)fen : (unsigned long long)fen;
+	tmp[--i] = (char)('0' + v % 10);
+	v /= 10;
+	tmp[--i] = (char)('0' + v % 10);
+	v /= 10;
+	tmp[--i] = '.';
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	if (fen < 0)
+		tmp[--i] = '-';
+	n = sizeof tmp - i;
+	memcpy(buf, tmp + i, n);
+	buf[n] = '\0';
+	return n;
+}
+
+/*
+ * a / d rounded to an integer by mode (d > 0): the quotient truncated
+ * toward zero, then moved one away from zero for ROUND_UP when anything
+ * remains, for ROUND_HALF_AWAY when the remainder is at least half of d.
+ */
+static i128
+div_round(i128 a, i128 d, int mode)
+{
+	i128 q = a / d, r = a % d, ar = r < 0 ? -r : r;
+	int away;
+
+	switch (mode) {
+	case ROUND_UP:
+		away = ar != 0;
+		break;
+	case ROUND_DOWN:
+		away = 0;
+		break;
+	default:
+		away = ar >= d - ar; /* 2|r| >= d, without overflow */
+		break;
+	}
+	if (away)
+		q += a < 0 ? -1 : 1;
+	return q;
+}
+
+long long
+money_round(long long fen, int unit, int mode)
+{
+	i128 r;
+
+	if (unit <= 1)
+		return fen;
+	r = div_round(fen, unit, mode) * unit;
+	if (r > LLONG_MAX)
+		return LLONG_MAX / unit * unit;
+	if (r < -LLONG_MAX)
+		return -(LLONG_MAX / unit * unit);
+	return (long long)r;
+}
+
+/*
+ * A decimal rate: [sign] digits [. digits] [[spaces] %], at least one
+ * digit: 0 and the rate as mant / 10^exp, or -1.  Trailing zeros of the
+ * fraction are dropped; at most 18 significant digits, so that mant <
+ * 10^18 < 2^60 and fen (|fen| < 2^63) × mant stays below 2^123.
+ */
+static int
+parse_rate(const char *s, i128 *mant, int *exp)
+{
+	char b[MONEY_MAX], dig[MONEY_MAX];
+	const char *p;
+	struct str in = str_trim(str_c(s));
+	long long v = 0;
+	int neg = 0, nd = 0, nfrac = 0, point = 0, pct = 0, i;
+
+	if (fold(in.p, in.n, b, sizeof b) < 0)
+		return -1;
+	p = b;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	for (;; p++) {
+		if (isdig(*p)) {
+			dig[nd++] = *p;
+			nfrac += point;
+		} else if (*p == '.' && !point)
+			point = 1;
+		else
+			break;
+	}
+	if (nd == 0)
+		return -1;
+	p = skip_spaces(p);
+	if (*p == '%') {
+		pct = 2;
+		p++;
+	}
+	if (*p != '\0')
+		return -1;
+	while (nfrac > 0 && dig[nd - 1] == '0') {
+		nd--;
+		nfrac--;
+	}
+	for (i = 0; i < nd; i++) {
+		if (v >= 100000000000000000LL)
+			return -1;
+		v = v * 10 + (dig[i] - '0');
+	}
+	*mant = neg ? -v : v;
+	*exp = nfrac + pct;
+	return 0;
+}
+
+int
+money_mul(long long fen, const char *rate, int unit, int mode,
+    long long *out)
+{
+	i128 mant, prod, d, r;
+	int e, i;
+
+	if (parse_rate(rate, &mant, &e) < 0)
+		return -1;
+	if (unit < 1)
+		unit = 1;
+	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit */
+	d = unit;
+	for (i = 0; i < e; i++) {
+		if (d > ((i128)1 << 120) / 10)
+			return -1; /* 10^36 and beyond: too many decimals */
+		d *= 10;
+	}
+	prod = (i128)fen * mant;
+	r = div_round(prod, d, mode) * unit;
+	if (r > LLONG_MAX || r < -LLONG_MAX)
+		return -1;
+	*out = (long long)r;
+	return 0;
+}

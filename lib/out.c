@@ -1,0 +1,108 @@
+/*
+ * out: buffered standard output.  One large buffer written with write(2);
+ * a failed write ends the program with status 3 and a message, except a
+ * closed pipe, which ends it quietly (SIGPIPE keeps its default, so that
+ * is normally the signal).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/rec.h"
+
+#define OUT_SIZE (256u << 10)
+
+static char *obuf;
+static size_t olen;
+
+static void
+write_all(const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(1, p, n);
+
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				_exit(ZL_IOERR);
+			zl_warn(_("write error: %s"), strerror(errno));
+			_exit(ZL_IOERR);
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+}
+
+int
+out_flush(void)
+{
+	if (olen > 0) {
+		size_t n = olen;
+
+		olen = 0;
+		write_all(obuf, n);
+	}
+	return 0;
+}
+
+void
+out_write(const void *p, size_t n)
+{
+	if (obuf == NULL)
+		obuf = xmalloc(OUT_SIZE);
+	if (olen + n > OUT_SIZE) {
+		out_flush();
+		if (n >= OUT_SIZE) {
+			write_all(p, n);
+			return;
+		}
+	}
+	memcpy(obuf + olen, p, n);
+	olen += n;
+}
+
+void
+out_putc(int c)
+{
+	char ch = (char)c;
+
+	if (obuf != NULL && olen < OUT_SIZE)
+		obuf[olen++] = ch;
+	else
+		out_write(&ch, 1);
+}
+
+void
+out_puts(const char *s)
+{
+	out_write(s, strlen(s));
+}
+
+void
+out_printf(const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		out_write(small, (size_t)n);
+	} else {
+		char *big = xmalloc((size_t)n + 1);
+
+		va_start(ap, fmt);
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		out_write(big, (size_t)n);
+		free(big);
+	}
+}

@@ -1,0 +1,267 @@
+/*
+ * rx: PCRE2 in UTF mode with Unicode properties, safe on invalid UTF-8
+ * subjects, JIT where available, with limits against hostile patterns.
+ *
+ * A program is single-threaded: one compile context, one match context, one
+ * match data block and one JIT stack are created on first use and reused
+ * for every pattern and every match.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcre2.h>
+
+#include "lib/cfg.h"
+#include "lib/rx.h"
+#include "lib/zl.h"
+
+#define RX_MAX_PATTERN (64u << 10) /* bytes in a pattern */
+#define RX_MAX_PARENS 64	   /* nesting of parentheses */
+#define RX_MATCH_LIMIT 1000000	   /* default for regex.match-limit */
+#define RX_DEPTH_LIMIT 100000	   /* backtracking depth (interpreter) */
+#define RX_HEAP_LIMIT (64u << 10)  /* KiB of backtracking frames */
+#define RX_JIT_STACK_MIN (32u << 10)
+#define RX_JIT_STACK_MAX (1u << 20)
+#define RX_SHOW_MAX 200 /* characters of a pattern shown in a message */
+
+struct rx {
+	pcre2_code *code;
+	char *pat; /* NUL-terminated copy */
+	size_t n;
+};
+
+static pcre2_compile_context *ccx;
+static pcre2_match_context *mcx;
+static pcre2_match_data *md;
+static pcre2_jit_stack *jstack;
+static int limit_read; /* regex.match-limit read from a configuration */
+static char errmsg[256];
+
+/*
+ * Read regex.match-limit when a configuration is loaded; until then the
+ * default stands.
+ */
+static void
+read_limit(void)
+{
+	const struct cfg *root;
+
+	if ((root = cfg_root()) == NULL)
+		return;
+	pcre2_set_match_limit(mcx, (uint32_t)cfg_int_range(root,
+	    "regex.match-limit", RX_MATCH_LIMIT, 1, UINT32_MAX));
+	limit_read = 1;
+}
+
+static void
+setup(void)
+{
+	if (ccx != NULL)
+		return;
+	if ((ccx = pcre2_compile_context_create(NULL)) == NULL ||
+	    (mcx = pcre2_match_context_create(NULL)) == NULL ||
+	    (md = pcre2_match_data_create(1, NULL)) == NULL)
+		zl_die(ZL_IOERR, _("regex: out of memory"));
+	pcre2_set_max_pattern_length(ccx, RX_MAX_PATTERN);
+	pcre2_set_parens_nest_limit(ccx, RX_MAX_PARENS);
+	pcre2_set_match_limit(mcx, RX_MATCH_LIMIT);
+	pcre2_set_depth_limit(mcx, RX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(mcx, RX_HEAP_LIMIT);
+	/* NULL when PCRE2 was built without JIT: nothing to assign then. */
+	jstack = pcre2_jit_stack_create(RX_JIT_STACK_MIN, RX_JIT_STACK_MAX,
+	    NULL);
+	if (jstack != NULL)
+		pcre2_jit_stack_assign(mcx, NULL, jstack);
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 for an invalid byte. */
+static size_t
+u8len(const unsigned char *p, size_t n)
+{
+	size_t len, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	/* Overlong forms, surrogates, beyond U+10FFFF. */
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return len;
+}
+
+/* Characters in the first off bytes of p; an invalid byte counts as one. */
+static size_t
+u8chars(const char *p, size_t n, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i, len, nc;
+
+	if (off > n)
+		off = n;
+	for (i = nc = 0; i < off; i += len ? len : 1, nc++)
+		len = u8len(u + i, n - i);
+	return nc;
+}
+
+/*
+ * The pattern as it can be shown on one line, into out (RX_SHOW_MAX * 4 + 4
+ * bytes): control characters and invalid bytes escaped, cut after
+ * RX_SHOW_MAX characters.
+ */
+static void
+show(char *out, const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i, len, nc;
+
+	for (i = nc = 0; i < n; i += len, nc++) {
+		if (nc == RX_SHOW_MAX) {
+			out = stpcpy(out, "...");
+			break;
+		}
+		len = u8len(u + i, n - i);
+		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f) {
+			if (u[i] == '\n')
+				out = stpcpy(out, "\\n");
+			else if (u[i] == '\t')
+				out = stpcpy(out, "\\t");
+			else if (u[i] == '\r')
+				out = stpcpy(out, "\\r");
+			else
+				out += sprintf(out, "\\x%02X", u[i]);
+			len = 1;
+		} else {
+			memcpy(out, p + i, len);
+			out += len;
+		}
+	}
+	*out = '\0';
+}
+
+struct rx *
+rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
+    long line, long col)
+{
+	struct rx *re;
+	pcre2_code *code;
+	PCRE2_UCHAR msg[256];
+	char shown[RX_SHOW_MAX * 4 + 4];
+	PCRE2_SIZE off;
+	uint32_t opt;
+	int err;
+
+	setup();
+	read_limit();
+	if (pat == NULL)
+		pat = "";
+	opt = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+	    PCRE2_NEVER_BACKSLASH_C;
+	if (flags & RX_CASELESS)
+		opt |= PCRE2_CASELESS;
+	code = pcre2_compile((PCRE2_SPTR)pat, n, opt, &err, &off, ccx);
+	if (code == NULL) {
+		if (pcre2_get_error_message(err, msg, sizeof msg) < 0)
+			snprintf((char *)msg, sizeof msg, "error %d", err);
+		show(shown, pat, n);
+		zl_die_col(ZL_USAGE, file, line, col,
+		    _("regex '%s': %s at offset %zu"), shown, (char *)msg,
+		    u8chars(pat, n, off));
+	}
+	/* Without JIT (or with execmem denied) the interpreter runs. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	re = xmalloc(sizeof *re);
+	re->code = code;
+	re->pat = xstrndup(pat, n);
+	re->n = n;
+	return re;
+}
+
+struct rx *
+rx_compile_cfg(const struct cfg *node, unsigned flags)
+{
+	(void)cfg_scalar_str(node);
+	return rx_compile(node->s, node->n, flags, node->file, node->line,
+	    node->col);
+}
+
+int
+rx_search(const struct rx *re, const char *s, size_t n, size_t *so,
+    size_t *eo)
+{
+	PCRE2_SIZE *ov;
+	PCRE2_UCHAR msg[sizeof errmsg];
+	int rc;
+
+	if (!limit_read)
+		read_limit();
+	if (s == NULL)
+		s = "";
+	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, md, mcx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0) {
+		switch (rc) {
+		case PCRE2_ERROR_MATCHLIMIT:
+			snprintf(errmsg, sizeof errmsg, "%s",
+			    _("match limit exceeded"));
+			break;
+		case PCRE2_ERROR_DEPTHLIMIT:
+		case PCRE2_ERROR_HEAPLIMIT:
+		case PCRE2_ERROR_JIT_STACKLIMIT:
+			/* One message whether the JIT ran or not. */
+			snprintf(errmsg, sizeof errmsg, "%s",
+			    _("match depth limit exceeded"));
+			break;
+		default:
+			if (pcre2_get_error_message(rc, msg, sizeof msg) < 0)
+				snprintf((char *)msg, sizeof msg, "%d", rc);
+			snprintf(errmsg, sizeof errmsg, _("match error: %s"),
+			    (char *)msg);
+		}
+		return -1;
+	}
+	/* rc 0: the ovector holds only the whole match, which is enough. */
+	ov = pcre2_get_ovector_pointer(md);
+	if (so != NULL)
+		*so = ov[0];
+	if (eo != NULL)
+		*eo = ov[1];
+	return 1;
+}
+
+const char *
+rx_errmsg(void)
+{
+	return errmsg;
+}
+
+const char *
+rx_pattern(const struct rx *re)
+{
+	return re->pat;
+}
+
+void
+rx_free(struct rx *re)
+{
+	if (re == NULL)
+		return;
+	pcre2_code_free(re->code);
+	free(re->pat);
+	free(re);
+}

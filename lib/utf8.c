@@ -1,0 +1,391 @@
+/*
+ * utf8: strict UTF-8 validation (no overlongs, surrogates or values above
+ * U+10FFFF) and display width for aligned tables.
+ *
+ * Validation is the one pass every input byte takes, so it has a vector
+ * path: on x86-64 with SSSE3 each 16-byte block is checked with three
+ * nibble lookups (the classification of Keiser and Lemire, "Validating
+ * UTF-8 In Less Than One Instruction Per Byte", 2021).  The scalar code
+ * below is the reference; the vector path only answers "all valid" for a
+ * block and hands the exact position of an error back to it.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lib/rec.h"
+#include "lib/width_table.h"
+
+/* Length of the valid sequence at s (n > 0 bytes available), or 0. */
+static size_t
+seq_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c < 0xE0) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		return 2;
+	}
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0) /* overlong */
+			return 0;
+		if (c == 0xED && s[1] >= 0xA0) /* surrogate */
+			return 0;
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90) /* overlong */
+			return 0;
+		if (c == 0xF4 && s[1] >= 0x90) /* above U+10FFFF */
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static size_t
+valid_scalar(const unsigned char *s, size_t i, size_t n)
+{
+	while (i < n) {
+		size_t k;
+
+		/* ASCII eight bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = seq_len(s + i, n - i)) == 0)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+/* Error classes: a bit each, set when the pair of bytes shows it. */
+#define TOO_SHORT (1 << 0)  /* lead byte, then no continuation */
+#define TOO_LONG (1 << 1)   /* ASCII, then a continuation */
+#define OVERLONG_3 (1 << 2) /* E0 80..9F */
+#define TOO_LARGE (1 << 3)  /* F4 90.., F5.. */
+#define SURROGATE (1 << 4)  /* ED A0..BF */
+#define OVERLONG_2 (1 << 5) /* C0, C1 */
+#define TOO_LARGE_1000 (1 << 6)
+#define OVERLONG_4 (1 << 6) /* F0 80..8F */
+#define TWO_CONTS (-128)   /* 0x80: two continuations where one may be */
+#define CARRY (TOO_SHORT | TOO_LONG | TWO_CONTS)
+
+__attribute__((target("ssse3"))) static size_t
+valid_ssse3(const unsigned char *s, size_t n)
+{
+	const __m128i hi1 = _mm_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG,
+	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
+	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2,
+	    TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
+	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+	const __m128i lo1 = _mm_setr_epi8(
+	    CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2,
+	    CARRY, CARRY, CARRY | TOO_LARGE,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,
+	    CARRY | TOO_LARGE | TOO_LARGE_1000);
+	const __m128i hi2 = _mm_setr_epi8(TOO_SHORT, TOO_SHORT, TOO_SHORT,
+	    TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 |
+		OVERLONG_4,
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
+	    TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT);
+	const __m128i nib = _mm_set1_epi8(0x0F);
+	const __m128i hibit = _mm_set1_epi8((char)0x80);
+	__m128i prev = _mm_setzero_si128();
+	size_t i = 0, back;
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i in = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i p1, p2, p3, sc, m23;
+
+		if (_mm_movemask_epi8(in) == 0 &&
+		    _mm_movemask_epi8(prev) == 0) {
+			prev = in;
+			continue;
+		}
+		p1 = _mm_alignr_epi8(in, prev, 15);
+		sc = _mm_and_si128(
+		    _mm_and_si128(_mm_shuffle_epi8(hi1,
+				      _mm_and_si128(_mm_srli_epi16(p1, 4), nib)),
+			_mm_shuffle_epi8(lo1, _mm_and_si128(p1, nib))),
+		    _mm_shuffle_epi8(hi2,
+			_mm_and_si128(_mm_srli_epi16(in, 4), nib)));
+		p2 = _mm_alignr_epi8(in, prev, 14);
+		p3 = _mm_alignr_epi8(in, prev, 13);
+		m23 = _mm_or_si128(_mm_subs_epu8(p2, _mm_set1_epi8(0x60)),
+		    _mm_subs_epu8(p3, _mm_set1_epi8(0x70)));
+		m23 = _mm_and_si128(m23, hibit);
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_xor_si128(m23, sc),
+			_mm_setzero_si128())) != 0xFFFF)
+			break;
+		prev = in;
+	}
+	/*
+	 * Blocks before i are valid but for a sequence that may run on past
+	 * i: check again from the start of the last character before i.
+	 */
+	back = i;
+	while (back > 0 && i - back < 4 && (s[back - 1] & 0xC0) == 0x80)
+		back--;
+	if (back > 0 && i - back < 4 && s[back - 1] >= 0xC0)
+		back--;
+	return valid_scalar(s, back, n);
+}
+
+/* The same check on 32-byte blocks. */
+__attribute__((target("avx2"))) static size_t
+valid_avx2(const unsigned char *s, size_t n)
+{
+	const __m256i hi1 = _mm256_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG,
+	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
+	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2,
+	    TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
+	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4, TOO_LONG,
+	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
+	    TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,
+	    TOO_SHORT | OVERLONG_2, TOO_SHORT,
+	    TOO_SHORT | OVERLONG_3 | SURROGATE,
+	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+#define LO1                                                                 \
+	CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2,   \
+	    CARRY, CARRY, CARRY | TOO_LARGE,                                \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,                 \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000
+#define HI2                                                                 \
+	TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,   \
+	    TOO_SHORT, TOO_SHORT,                                           \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 |                \
+		TOO_LARGE_1000 | OVERLONG_4,                                \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,     \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,      \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,      \
+	    TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT
+	const __m256i lo1 = _mm256_setr_epi8(LO1, LO1);
+	const __m256i hi2 = _mm256_setr_epi8(HI2, HI2);
+#undef LO1
+#undef HI2
+	const __m256i nib = _mm256_set1_epi8(0x0F);
+	const __m256i hibit = _mm256_set1_epi8((char)0x80);
+	__m256i prev = _mm256_setzero_si256();
+	size_t i = 0, back;
+
+	for (; i + 32 <= n; i += 32) {
+		__m256i in = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i sh, p1, p2, p3, sc, m23;
+
+		if (_mm256_movemask_epi8(in) == 0 &&
+		    _mm256_movemask_epi8(prev) == 0) {
+			prev = in;
+			continue;
+		}
+		/* [prev high lane, in low lane]: the bytes before each lane */
+		sh = _mm256_permute2x128_si256(prev, in, 0x21);
+		p1 = _mm256_alignr_epi8(in, sh, 15);
+		p2 = _mm256_alignr_epi8(in, sh, 14);
+		p3 = _mm256_alignr_epi8(in, sh, 13);
+		sc = _mm256_and_si256(
+		    _mm256_and_si256(_mm256_shuffle_epi8(hi1,
+					 _mm256_and_si256(_mm256_srli_epi16(p1, 4),
+					     nib)),
+			_mm256_shuffle_epi8(lo1, _mm256_and_si256(p1, nib))),
+		    _mm256_shuffle_epi8(hi2,
+			_mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
+		m23 = _mm256_or_si256(_mm256_subs_epu8(p2, _mm256_set1_epi8(0x60)),
+		    _mm256_subs_epu8(p3, _mm256_set1_epi8(0x70)));
+		m23 = _mm256_and_si256(m23, hibit);
+		if (!_mm256_testz_si256(_mm256_xor_si256(m23, sc),
+			_mm256_xor_si256(m23, sc)))
+			break;
+		prev = in;
+	}
+	back = i;
+	while (back > 0 && i - back < 4 && (s[back - 1] & 0xC0) == 0x80)
+		back--;
+	if (back > 0 && i - back < 4 && s[back - 1] >= 0xC0)
+		back--;
+	return valid_scalar(s, back, n);
+}
+#endif
+
+size_t
+u8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	static int have = -1;
+
+	if (have < 0) {
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx2") ? 2 :
+		    __builtin_cpu_supports("ssse3") ? 1 : 0;
+	}
+	if (have == 2 && n >= 64)
+		return valid_avx2(s, n);
+	if (have == 1 && n >= 64)
+		return valid_ssse3(s, n);
+#endif
+	return valid_scalar(s, 0, n);
+}
+
+/* Is s[0..n) the start of a valid sequence cut short by the end? */
+int
+u8_partial(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char buf[4] = { 0 };
+	size_t want, i;
+
+	if (n == 0 || n > 3)
+		return 0;
+	if (s[0] >= 0xC2 && s[0] < 0xE0)
+		want = 2;
+	else if (s[0] >= 0xE0 && s[0] < 0xF0)
+		want = 3;
+	else if (s[0] >= 0xF0 && s[0] < 0xF5)
+		want = 4;
+	else
+		return 0;
+	if (n >= want)
+		return 0;
+	/* complete it with the smallest continuations and check */
+	memcpy(buf, s, n);
+	for (i = n; i < want; i++)
+		buf[i] = 0x80;
+	if (seq_len(buf, want) == want)
+		return 1;
+	/* E0 and F0 need a larger second byte */
+	if (n == 1 && (s[0] == 0xE0 || s[0] == 0xF0))
+		return 1;
+	return 0;
+}
+
+/* Decode one valid sequence; returns its length. */
+static size_t
+decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	size_t k = seq_len(s, n);
+
+	switch (k) {
+	case 1:
+		*cp = s[0];
+		return 1;
+	case 2:
+		*cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	case 3:
+		*cp = (unsigned)(s[0] & 0x0F) << 12 |
+		    (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		return 3;
+	case 4:
+		*cp = (unsigned)(s[0] & 0x07) << 18 |
+		    (unsigned)(s[1] & 0x3F) << 12 |
+		    (unsigned)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+static int
+in_ranges(unsigned cp, const unsigned (*r)[2], size_t n)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cp < r[mid][0])
+			hi = mid;
+		else if (cp > r[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+u8_cpwidth(unsigned cp)
+{
+	if (cp < 0x300)
+		return 1;
+	if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F))
+		return 0;
+	if (in_ranges(cp, zero_ranges, sizeof zero_ranges / sizeof *zero_ranges))
+		return 0;
+	if (in_ranges(cp, wide_ranges, sizeof wide_ranges / sizeof *wide_ranges))
+		return 2;
+	return 1;
+}
+
+size_t
+u8_decode(const char *s, size_t n, unsigned *cp)
+{
+	return decode((const unsigned char *)s, n, cp);
+}
+
+size_t
+u8_width(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		unsigned cp;
+
+		if (s[i] < 0x80) {
+			w++;
+			i++;
+			continue;
+		}
+		i += decode(s + i, n - i, &cp);
+		w += (size_t)u8_cpwidth(cp);
+	}
+	return w;
+}

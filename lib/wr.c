@@ -1,0 +1,538 @@
+/*
+ * wr: record writers (DESIGN.md section 2): tsv, csv, json (JSON Lines),
+ * table (aligned for a terminal) and md (Markdown), all on out_*().
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/rec.h"
+
+struct wr {
+	int fmt;
+	size_t nf;
+	struct str *names;
+	unsigned char *types;
+	/* table: every cell kept until the end */
+	struct buf cells;
+	size_t *off; /* nrows * nf offsets (+ length) into cells */
+	size_t nrows, caprows;
+	int header_done;
+};
+
+/* Bytes that need care: TSV specials, CSV specials, JSON controls. */
+static unsigned char special_tsv[256], special_csv[256];
+
+static void
+init_tables(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	special_tsv['\t'] = special_tsv['\n'] = special_tsv['\r'] = 1;
+	special_tsv['\\'] = 1;
+	special_csv[','] = special_csv['"'] = special_csv['\n'] = 1;
+	special_csv['\r'] = 1;
+}
+
+void
+tsv_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	init_tables();
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!special_tsv[c])
+			continue;
+		buf_add(b, s + start, i - start);
+		buf_addc(b, '\\');
+		buf_addc(b, c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+		start = i + 1;
+	}
+	buf_add(b, s + start, n - start);
+}
+
+static void
+put_tsv(const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[2];
+
+		if (!special_tsv[c])
+			continue;
+		out_write(s + start, i - start);
+		esc[0] = '\\';
+		esc[1] = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+		out_write(esc, 2);
+		start = i + 1;
+	}
+	out_write(s + start, n - start);
+}
+
+static void
+put_csv(const char *s, size_t n)
+{
+	size_t i, start;
+	int quote = 0;
+
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+			 s[n - 1] == '\t'))
+		quote = 1;
+	for (i = 0; i < n && !quote; i++)
+		if (special_csv[(unsigned char)s[i]])
+			quote = 1;
+	if (!quote) {
+		out_write(s, n);
+		return;
+	}
+	out_putc('"');
+	for (i = start = 0; i < n; i++) {
+		if (s[i] != '"')
+			continue;
+		out_write(s + start, i + 1 - start);
+		out_putc('"');
+		start = i + 1;
+	}
+	out_write(s + start, n - start);
+	out_putc('"');
+}
+
+static void
+put_json_str(const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, start = 0;
+
+	out_putc('"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e[6];
+
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		out_write(s + start, i - start);
+		start = i + 1;
+		switch (c) {
+		case '"':
+			out_write("\\\"", 2);
+			break;
+		case '\\':
+			out_write("\\\\", 2);
+			break;
+		case '\n':
+			out_write("\\n", 2);
+			break;
+		case '\r':
+			out_write("\\r", 2);
+			break;
+		case '\t':
+			out_write("\\t", 2);
+			break;
+		default:
+			memcpy(e, "\\u00", 4);
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			out_write(e, 6);
+		}
+	}
+	out_write(s + start, n - start);
+	out_putc('"');
+}
+
+/*
+ * A value written as a JSON number by inference: an optional minus, an
+ * integer part without a leading zero (or a single 0), an optional
+ * fraction, at most 15 digits in all (so it survives a double).
+ */
+static int
+looks_numeric(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i >= n || s[i] < '0' || s[i] > '9')
+		return 0;
+	if (s[i] == '0' && i + 1 < n && s[i + 1] != '.')
+		return 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9') {
+		i++;
+		digits++;
+	}
+	if (i < n && s[i] == '.') {
+		i++;
+		if (i >= n)
+			return 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9') {
+			i++;
+			digits++;
+		}
+	}
+	return i == n && digits <= 15;
+}
+
+/* A JSON number as RFC 8259 has it (for declared numeric columns). */
+static int
+json_number(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i >= n)
+		return 0;
+	if (s[i] == '0')
+		i++;
+	else if (s[i] >= '1' && s[i] <= '9')
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (i < n && s[i] == '.') {
+		if (++i >= n || s[i] < '0' || s[i] > '9')
+			return 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i >= n || s[i] < '0' || s[i] > '9')
+			return 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	}
+	return i == n;
+}
+
+/* Markdown cell: | escaped, line breaks as <br>, controls as \xNN. */
+static void
+put_md(const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e[4];
+
+		if (c >= 0x20 && c != '|' && c != '\\' && c != 0x7F)
+			continue;
+		out_write(s + start, i - start);
+		start = i + 1;
+		if (c == '|')
+			out_write("\\|", 2);
+		else if (c == '\\')
+			out_write("\\\\", 2);
+		else if (c == '\n')
+			out_write("<br>", 4);
+		else if (c == '\r') {
+			if (i + 1 >= n || s[i + 1] != '\n')
+				out_write("<br>", 4);
+		} else if (c == '\t')
+			out_putc(' ');
+		else {
+			e[0] = '\\';
+			e[1] = 'x';
+			e[2] = hex[c >> 4];
+			e[3] = hex[c & 15];
+			out_write(e, 4);
+		}
+	}
+	out_write(s + start, n - start);
+}
+
+/*
+ * Table cell as shown: controls escaped (\t \n \r \xNN, also C1 controls
+ * as \u0080..), the rest as is.  Appended to b.
+ */
+static void
+table_cell(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, start = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t k = 1;
+		unsigned cp = c;
+
+		if (c >= 0x80)
+			k = u8_decode(s + i, n - i, &cp);
+		if ((cp >= 0x20 && cp < 0x7F) || cp >= 0xA0) {
+			i += k;
+			continue;
+		}
+		buf_add(b, s + start, i - start);
+		if (cp == '\t')
+			buf_add(b, "\\t", 2);
+		else if (cp == '\n')
+			buf_add(b, "\\n", 2);
+		else if (cp == '\r')
+			buf_add(b, "\\r", 2);
+		else if (cp < 0x80) {
+			char e[4] = { '\\', 'x', hex[cp >> 4], hex[cp & 15] };
+
+			buf_add(b, e, 4);
+		} else {
+			char e[6] = { '\\', 'u', '0', '0', hex[cp >> 4],
+				hex[cp & 15] };
+
+			buf_add(b, e, 6);
+		}
+		i += k;
+		start = i;
+	}
+	buf_add(b, s + start, n - start);
+}
+
+struct wr *
+wr_open(int fmt, size_t nf, const struct str *names,
+    const unsigned char *types, unsigned flags)
+{
+	struct wr *w = xcalloc(1, sizeof *w);
+	size_t i;
+
+	init_tables();
+	w->fmt = fmt;
+	w->nf = nf;
+	w->names = xcalloc(nf ? nf : 1, sizeof *w->names);
+	w->types = xcalloc(nf ? nf : 1, 1);
+	for (i = 0; i < nf; i++) {
+		w->names[i].p = xstrndup(names[i].p, names[i].n);
+		w->names[i].n = names[i].n;
+		w->types[i] = types ? types[i] : COL_AUTO;
+	}
+	if ((flags & WR_BOM) && fmt != FMT_TABLE)
+		out_write("\xEF\xBB\xBF", 3);
+	switch (fmt) {
+	case FMT_TSV:
+	case FMT_CSV:
+		if (nf == 0)
+			break;
+		for (i = 0; i < nf; i++) {
+			if (i > 0)
+				out_putc(fmt == FMT_TSV ? '\t' : ',');
+			if (fmt == FMT_TSV)
+				put_tsv(names[i].p, names[i].n);
+			else
+				put_csv(names[i].p, names[i].n);
+		}
+		out_putc('\n');
+		break;
+	case FMT_MD:
+		if (nf == 0)
+			break;
+		out_putc('|');
+		for (i = 0; i < nf; i++) {
+			out_putc(' ');
+			put_md(names[i].p, names[i].n);
+			out_write(" |", 2);
+		}
+		out_putc('\n');
+		out_putc('|');
+		for (i = 0; i < nf; i++)
+			out_puts(w->types[i] == COL_NUM ? " ---: |" : " --- |");
+		out_putc('\n');
+		break;
+	}
+	return w;
+}
+
+static void
+table_add(struct wr *w, const struct str *f)
+{
+	size_t i;
+
+	if (w->nrows == w->caprows) {
+		w->caprows = w->caprows ? w->caprows * 2 : 256;
+		w->off = xreallocarray(w->off, w->caprows, (w->nf + 1) *
+		    sizeof *w->off);
+	}
+	for (i = 0; i < w->nf; i++) {
+		w->off[w->nrows * (w->nf + 1) + i] = w->cells.n;
+		table_cell(&w->cells, f[i].p, f[i].n);
+	}
+	w->off[w->nrows * (w->nf + 1) + w->nf] = w->cells.n;
+	w->nrows++;
+}
+
+void
+wr_rec(struct wr *w, const struct str *f)
+{
+	size_t i;
+
+	switch (w->fmt) {
+	case FMT_TSV:
+		for (i = 0; i < w->nf; i++) {
+			if (i > 0)
+				out_putc('\t');
+			put_tsv(f[i].p, f[i].n);
+		}
+		out_putc('\n');
+		break;
+	case FMT_CSV:
+		for (i = 0; i < w->nf; i++) {
+			if (i > 0)
+				out_putc(',');
+			put_csv(f[i].p, f[i].n);
+		}
+		out_putc('\n');
+		break;
+	case FMT_JSON:
+		out_putc('{');
+		for (i = 0; i < w->nf; i++) {
+			int num;
+
+			if (i > 0)
+				out_putc(',');
+			put_json_str(w->names[i].p, w->names[i].n);
+			out_putc(':');
+			if (w->types[i] == COL_NUM) {
+				if (f[i].n == 0) {
+					out_write("null", 4);
+					continue;
+				}
+				num = json_number(f[i].p, f[i].n);
+			} else if (w->types[i] == COL_AUTO)
+				num = looks_numeric(f[i].p, f[i].n);
+			else
+				num = 0;
+			if (num)
+				out_write(f[i].p, f[i].n);
+			else
+				put_json_str(f[i].p, f[i].n);
+		}
+		out_write("}\n", 2);
+		break;
+	case FMT_MD:
+		out_putc('|');
+		for (i = 0; i < w->nf; i++) {
+			out_putc(' ');
+			put_md(f[i].p, f[i].n);
+			out_write(" |", 2);
+		}
+		out_putc('\n');
+		break;
+	case FMT_TABLE:
+		table_add(w, f);
+		break;
+	}
+}
+
+void
+wr_rec_from(struct wr *w, const struct rec *r)
+{
+	if (w->fmt == FMT_TSV && r->plain && r->nf == w->nf) {
+		/* the line as read is already what we would write */
+		if (r->raw.p[r->raw.n] == '\n') {
+			out_write(r->raw.p, r->raw.n + 1);
+		} else {
+			out_write(r->raw.p, r->raw.n);
+			out_putc('\n');
+		}
+		return;
+	}
+	wr_rec(w, r->f);
+}
+
+static void
+pad(size_t n)
+{
+	static const char sp[] = "                                ";
+
+	while (n > 0) {
+		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+
+		out_write(sp, k);
+		n -= k;
+	}
+}
+
+static void
+table_flush(struct wr *w)
+{
+	size_t *width = xcalloc(w->nf + 1, sizeof *width);
+	unsigned char *right = xcalloc(w->nf + 1, 1);
+	struct buf head = { 0 };
+	size_t *hoff = xcalloc(w->nf + 1, sizeof *hoff);
+	size_t r, i;
+
+	for (i = 0; i < w->nf; i++) {
+		hoff[i] = head.n;
+		table_cell(&head, w->names[i].p, w->names[i].n);
+	}
+	hoff[w->nf] = head.n;
+	for (i = 0; i < w->nf; i++) {
+		int seen = 0, allnum = 1;
+
+		width[i] = u8_width(head.p + hoff[i], hoff[i + 1] - hoff[i]);
+		for (r = 0; r < w->nrows; r++) {
+			size_t *o = w->off + r * (w->nf + 1);
+			size_t cw = u8_width(w->cells.p + o[i], o[i + 1] - o[i]);
+
+			if (cw > width[i])
+				width[i] = cw;
+			if (o[i + 1] > o[i]) {
+				seen = 1;
+				if (!json_number(w->cells.p + o[i],
+					o[i + 1] - o[i]))
+					allnum = 0;
+			}
+		}
+		right[i] = w->types[i] == COL_NUM ||
+		    (w->types[i] == COL_AUTO && seen && allnum);
+	}
+	for (r = 0; r <= w->nrows; r++) {
+		const char *base = r == 0 ? head.p : w->cells.p;
+		size_t *o = r == 0 ? hoff : w->off + (r - 1) * (w->nf + 1);
+
+		for (i = 0; i < w->nf; i++) {
+			size_t n = o[i + 1] - o[i];
+			size_t cw = u8_width(base + o[i], n);
+
+			if (i > 0)
+				out_write("  ", 2);
+			if (right[i]) {
+				pad(width[i] - cw);
+				out_write(base + o[i], n);
+			} else {
+				out_write(base + o[i], n);
+				if (i + 1 < w->nf)
+					pad(width[i] - cw);
+			}
+		}
+		if (w->nf > 0)
+			out_putc('\n');
+	}
+	buf_free(&head);
+	free(hoff);
+	free(width);
+	free(right);
+}
+
+void
+wr_close(struct wr *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	if (w->fmt == FMT_TABLE)
+		table_flush(w);
+	for (i = 0; i < w->nf; i++)
+		free((char *)w->names[i].p);
+	free(w->names);
+	free(w->types);
+	free(w->off);
+	buf_free(&w->cells);
+	free(w);
+}

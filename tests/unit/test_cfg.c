@@ -1,0 +1,1041 @@
+/* Unit tests of lib/cfg.c: parsing, errors, getters, merge, print, aliases. */
+#include <sys/wait.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/cfg.h"
+#include "lib/date.h"
+#include "tests/unit/t.h"
+
+/* Parse text (length n) and expect the error message want. */
+static void
+bad_n(int line, const char *text, size_t n, const char *want)
+{
+	struct buf err = { 0 };
+	struct cfg *c;
+	int rc;
+
+	rc = cfg_parse(text, n, "t.yaml", &c, &err);
+	if (rc == -1 && c == NULL && err.p != NULL && strcmp(err.p, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: rc %d, message \"%s\", want \"%s\"\n",
+		    __FILE__, line, rc, err.p != NULL ? err.p : "", want);
+	}
+	if (rc == 0)
+		cfg_free(c);
+	buf_free(&err);
+}
+
+#define BAD(text, want) bad_n(__LINE__, (text), strlen(text), (want))
+
+/* Parse text or fail the test (NULL). */
+static struct cfg *
+good(int line, const char *text)
+{
+	struct buf err = { 0 };
+	struct cfg *c;
+
+	if (cfg_parse(text, strlen(text), "t.yaml", &c, &err) == 0) {
+		t_pass++;
+		return c;
+	}
+	t_fail++;
+	printf("FAIL %s:%d: %s\n", __FILE__, line, err.p);
+	buf_free(&err);
+	return NULL;
+}
+
+#define GOOD(text) good(__LINE__, (text))
+
+/* The printed form of a tree. */
+static char *
+printed(const struct cfg *c)
+{
+	struct buf b = { 0 };
+
+	cfg_print(&b, c);
+	return b.p;
+}
+
+/*
+ * Run fn(arg) in a child with stderr into out (the last newline dropped):
+ * its exit status, 0 when fn returned.
+ */
+static int
+child(void (*fn)(const void *), const void *arg, char *out, size_t max)
+{
+	int fd[2], st;
+	size_t n = 0;
+	ssize_t r;
+	pid_t pid;
+
+	fflush(stdout);
+	if (pipe(fd) == -1 || (pid = fork()) == -1) {
+		perror("test_cfg");
+		exit(99);
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		dup2(fd[1], 2);
+		fn(arg);
+		_exit(0);
+	}
+	close(fd[1]);
+	while (n + 1 < max && (r = read(fd[0], out + n, max - 1 - n)) > 0)
+		n += (size_t)r;
+	close(fd[0]);
+	out[n] = '\0';
+	if (n > 0 && out[n - 1] == '\n')
+		out[n - 1] = '\0';
+	if (waitpid(pid, &st, 0) == -1)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* Expect fn(arg) to exit 2 with the message want. */
+static void
+dies(int line, void (*fn)(const void *), const void *arg, const char *want)
+{
+	char out[4096];
+	int rc = child(fn, arg, out, sizeof out);
+
+	if (rc == 2 && strcmp(out, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: exit %d, stderr \"%s\", want \"%s\"\n",
+		    __FILE__, line, rc, out, want);
+	}
+}
+
+/* A temporary file holding text; the name is static storage. */
+static const char *
+tmpfile_with(const char *text, size_t n)
+{
+	static char path[8][64];
+	static int next;
+	char *p = path[next++ % 8];
+	int fd;
+
+	snprintf(p, 64, "/tmp/test_cfg.XXXXXX");
+	if ((fd = mkstemp(p)) == -1 || write(fd, text, n) != (ssize_t)n) {
+		perror("test_cfg");
+		exit(99);
+	}
+	close(fd);
+	return p;
+}
+
+static void
+test_default(void)
+{
+	/* The State Council's arrangements, from shared data. */
+	static const struct {
+		const char *year, *kind;
+		size_t n;
+		const char *dates;
+	} want[] = {
+		{ "2024", "holidays", 28,
+		    "2024-01-01 2024-02-10 2024-02-11 2024-02-12 2024-02-13 "
+		    "2024-02-14 2024-02-15 2024-02-16 2024-02-17 2024-04-04 "
+		    "2024-04-05 2024-04-06 2024-05-01 2024-05-02 2024-05-03 "
+		    "2024-05-04 2024-05-05 2024-06-10 2024-09-15 2024-09-16 "
+		    "2024-09-17 2024-10-01 2024-10-02 2024-10-03 2024-10-04 "
+		    "2024-10-05 2024-10-06 2024-10-07" },
+		{ "2024", "workdays", 8,
+		    "2024-02-04 2024-02-18 2024-04-07 2024-04-28 2024-05-11 "
+		    "2024-09-14 2024-09-29 2024-10-12" },
+		{ "2025", "holidays", 28,
+		    "2025-01-01 2025-01-28 2025-01-29 2025-01-30 2025-01-31 "
+		    "2025-02-01 2025-02-02 2025-02-03 2025-02-04 2025-04-04 "
+		    "2025-04-05 2025-04-06 2025-05-01 2025-05-02 2025-05-03 "
+		    "2025-05-04 2025-05-05 2025-05-31 2025-06-01 2025-06-02 "
+		    "2025-10-01 2025-10-02 2025-10-03 2025-10-04 2025-10-05 "
+		    "2025-10-06 2025-10-07 2025-10-08" },
+		{ "2025", "workdays", 5,
+		    "2025-01-26 2025-02-08 2025-04-27 2025-09-28 2025-10-11" },
+		{ "2026", "holidays", 33,
+		    "2026-01-01 2026-01-02 2026-01-03 2026-02-15 2026-02-16 "
+		    "2026-02-17 2026-02-18 2026-02-19 2026-02-20 2026-02-21 "
+		    "2026-02-22 2026-02-23 2026-04-04 2026-04-05 2026-04-06 "
+		    "2026-05-01 2026-05-02 2026-05-03 2026-05-04 2026-05-05 "
+		    "2026-06-19 2026-06-20 2026-06-21 2026-09-25 2026-09-26 "
+		    "2026-09-27 2026-10-01 2026-10-02 2026-10-03 2026-10-04 "
+		    "2026-10-05 2026-10-06 2026-10-07" },
+		{ "2026", "workdays", 6,
+		    "2026-01-04 2026-02-14 2026-02-28 2026-05-09 2026-09-20 "
+		    "2026-10-10" },
+	};
+	struct buf err = { 0 };
+	struct cfg *c = NULL, *d = NULL;
+	const struct cfg *cal, *l;
+	struct buf got = { 0 };
+	char path[64], *p1, *p2;
+	size_t i, j;
+
+	T_INT(cfg_parse(cfg_default_text, cfg_default_len,
+		  "zhili.yaml (built-in)", &c, &err),
+	    0);
+	if (c == NULL) {
+		printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, err.p);
+		return;
+	}
+	T_INT(c->kind, CFG_MAP);
+
+	/* Every date of the calendar data, no other. */
+	cal = cfg_map(c, "calendar");
+	T_OK(cal != NULL && cal->len == 3);
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		snprintf(path, sizeof path, "calendar.%s.%s", want[i].year,
+		    want[i].kind);
+		l = cfg_seq(c, path);
+		T_OK(l != NULL);
+		if (l == NULL)
+			continue;
+		T_INT(l->len, want[i].n);
+		buf_reset(&got);
+		for (j = 0; j < l->len; j++) {
+			buf_printf(&got, "%s%s", j > 0 ? " " : "",
+			    cfg_scalar_str(l->v[j]));
+			/* each one a real date of its year */
+			T_OK(cfg_date(l->v[j], "", -1) > 0);
+			T_OK(strncmp(l->v[j]->s, want[i].year, 4) == 0);
+		}
+		T_STR(got.p, want[i].dates);
+	}
+	buf_free(&got);
+
+	/* The shared sections. */
+	T_STR(cfg_str(c, "office-hours.start", NULL), "09:00");
+	T_STR(cfg_str(c, "office-hours.end", NULL), "17:00");
+	T_OK(cfg_at(c, "office-hours.lunch-start") == NULL);
+	T_STR(cfg_str(c, "money.unit", NULL), "fen");
+	T_STR(cfg_str(c, "money.rounding", NULL), "half-away");
+	T_INT(cfg_int(c, "regex.match-limit", 0), 1000000);
+	T_OK(cfg_map(c, "aliases") != NULL && cfg_map(c, "aliases")->len == 0);
+
+	/* Print and parse again: the same tree, and the same print. */
+	p1 = printed(c);
+	T_INT(cfg_parse(p1, strlen(p1), "printed", &d, &err), 0);
+	T_OK(d != NULL && cfg_equal(c, d));
+	p2 = printed(d);
+	T_STR(p2, p1);
+	free(p1);
+	free(p2);
+	cfg_free(c);
+	cfg_free(d);
+	buf_free(&err);
+
+	/* cfg_setup with no file: the default, with no error. */
+	unsetenv("ZHILI_CONFIG");
+	cfg_setup(NULL);
+	T_OK(cfg_root() != NULL);
+	T_STR(cfg_str(cfg_root(), "money.unit", NULL), "fen");
+	T_STR(cfg_root()->file, "zhili.yaml (built-in)");
+}
+
+static void
+test_syntax(void)
+{
+	static char big[CFG_MAX_SIZE + 2];
+	char *deep;
+	size_t i;
+
+	/* libyaml's message and position, with its context. */
+	BAD("money:\n  unit: fen\n bad: 1\n",
+	    "t.yaml:3:2: did not find expected key (while parsing a block "
+	    "mapping at line 1, column 1)");
+	BAD("money:\n\tunit: fen\n",
+	    "t.yaml:2:1: found character that cannot start any token (while "
+	    "scanning for the next token at line 2, column 1)");
+	BAD("money: {unit: \"fen}\n",
+	    "t.yaml:2:1: found unexpected end of stream (while scanning a "
+	    "quoted scalar at line 1, column 15)");
+	BAD("money: [a, b\n",
+	    "t.yaml:2:1: did not find expected ',' or ']' (while parsing a "
+	    "flow sequence at line 1, column 8)");
+	/* Reader errors: position from the byte offset. */
+	BAD("money:\n  unit: \xd6\xd0\xce\xc4\n",
+	    "t.yaml:2:9: invalid UTF-8 (bytes D6 D0): save the file as "
+	    "UTF-8");
+	BAD("\xef\xbb\xbfmoney:\n  unit: 分\xff\n",
+	    "t.yaml:2:10: invalid UTF-8 (bytes FF): save the file as UTF-8");
+	BAD("money: \xe5\x88", "t.yaml:1:8: invalid UTF-8 (bytes E5 88): "
+			      "save the file as UTF-8");
+	/* NUL bytes: raw, and from an escape. */
+	bad_n(__LINE__, "money:\n  unit: f\0n\n", 18,
+	    "t.yaml:2:10: NUL bytes are not allowed");
+	BAD("money:\n  unit: \"f\\0n\"\n",
+	    "t.yaml:2:9: NUL bytes are not allowed");
+	BAD("money:\n  \"u\\0\": fen\n", "t.yaml:2:3: NUL bytes are not allowed");
+
+	/* Anchors, aliases, tags. */
+	BAD("money: &m {unit: fen}\n",
+	    "t.yaml:1:8: anchors and aliases are not supported");
+	BAD("money:\n  unit: &u fen\nregex: [*u]\n",
+	    "t.yaml:2:9: anchors and aliases are not supported");
+	BAD("regex: [*u]\n",
+	    "t.yaml:1:9: anchors and aliases are not supported");
+	BAD("money: [&x a]\n",
+	    "t.yaml:1:9: anchors and aliases are not supported");
+	BAD("money: !!map {}\n",
+	    "t.yaml:1:8: tags are not supported ('tag:yaml.org,2002:map')");
+	BAD("money:\n  unit: !yuan x\n",
+	    "t.yaml:2:9: tags are not supported ('!yuan')");
+
+	/* Duplicate keys, anywhere; also with many keys (hashed). */
+	BAD("money:\n  unit: fen\n  rounding: up\n  unit: yuan\n",
+	    "t.yaml:4:3: duplicate key 'unit' (first at line 2)");
+	BAD("money: {}\nregex: {}\nmoney: {}\n",
+	    "t.yaml:3:1: duplicate key 'money' (first at line 1)");
+	BAD("aliases: {a: [x], b: [], a: []}\n",
+	    "t.yaml:1:26: duplicate key 'a' (first at line 1)");
+	{
+		struct buf b = { 0 };
+
+		buf_adds(&b, "aliases:\n");
+		for (i = 0; i < 1000; i++)
+			buf_printf(&b, "  k%zu: [x]\n", i);
+		buf_adds(&b, "  k517: []\n");
+		bad_n(__LINE__, b.p, b.n,
+		    "t.yaml:1002:3: duplicate key 'k517' (first at line 519)");
+		buf_free(&b);
+	}
+
+	/* Keys. */
+	BAD("money:\n  ~: 1\n", "t.yaml:2:3: a key must not be empty or null");
+	BAD("money:\n  \"\": 1\n",
+	    "t.yaml:2:3: a key must not be empty or null");
+	BAD("money:\n  ? [a]\n  : 1\n",
+	    "t.yaml:2:5: a key must be a plain value, not a list or mapping");
+	BAD("money: {{a: 1}: 2}\n",
+	    "t.yaml:1:9: a key must be a plain value, not a list or mapping");
+
+	/* One document only. */
+	BAD("money: {}\n---\nregex: {}\n",
+	    "t.yaml:2:1: more than one document (only one is allowed)");
+	BAD("---\nmoney: {}\n...\n---\n",
+	    "t.yaml:4:1: more than one document (only one is allowed)");
+
+	/* The top level. */
+	BAD("- a\n", "t.yaml:1:1: expected a mapping of sections at the top "
+		     "level, got a list");
+	BAD("hello\n", "t.yaml:1:1: expected a mapping of sections at the "
+		       "top level, got 'hello'");
+	BAD("calender:\n  2025: {}\n",
+	    "t.yaml:1:1: unknown section 'calender' (did you mean "
+	    "'calendar'?)");
+	BAD("money: {}\ncase_stats: {}\n",
+	    "t.yaml:2:1: unknown section 'case_stats' (did you mean "
+	    "'case-stats'?)");
+	BAD("Regex: {}\n",
+	    "t.yaml:1:1: unknown section 'Regex' (did you mean 'regex'?)");
+	BAD("settings:\n  x: 1\n", "t.yaml:1:1: unknown section 'settings'");
+
+	/* Nesting: 64 levels are fine, 65 are not. */
+	deep = malloc(200001);
+	memcpy(deep, "aliases: ", 9);
+	memset(deep + 9, '[', 63);
+	memset(deep + 9 + 63, ']', 63);
+	deep[9 + 126] = '\0';
+	{
+		struct cfg *c = GOOD(deep);
+
+		cfg_free(c);
+	}
+	memset(deep + 9, '[', 64);
+	memset(deep + 9 + 64, ']', 64);
+	deep[9 + 128] = '\0';
+	BAD(deep, "t.yaml:1:73: nesting deeper than 64 levels");
+	BAD("aliases:\n  a:\n    - b:\n        - {c: [[[[[[[[[[[[[[[[[[[[[[[["
+	    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]"
+	    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+	    "t.yaml:4:73: nesting deeper than 64 levels");
+	/* 100,000 deep: refused at once (libyaml alone takes a minute). */
+	memset(deep, '[', 100000);
+	memset(deep + 100000, ']', 100000);
+	deep[200000] = '\0';
+	BAD(deep, "t.yaml:1:65: nesting deeper than 64 levels");
+	memcpy(deep, "aliases: ", 9);
+	BAD(deep, "t.yaml:1:73: nesting deeper than 64 levels");
+	memcpy(deep, "{aliases: ", 10);
+	for (i = 0; i < 49000; i++)
+		memcpy(deep + 10 + 4 * i, "{a: ", 4);
+	deep[10 + 4 * 49000] = '\0';
+	BAD(deep, "t.yaml:1:263: nesting deeper than 64 levels");
+	/* A mapping as a key is refused before it nests. */
+	memset(deep, '{', 100000);
+	deep[100000] = '\0';
+	BAD(deep, "t.yaml:1:2: a key must be a plain value, not a list or "
+		  "mapping");
+	free(deep);
+
+	/* The size limit: 1 MiB is fine, one byte more is not. */
+	big[0] = '#';
+	memset(big + 1, ' ', CFG_MAX_SIZE - 2);
+	big[CFG_MAX_SIZE - 1] = '\n';
+	{
+		struct cfg *c = NULL;
+		struct buf err = { 0 };
+
+		T_INT(cfg_parse(big, CFG_MAX_SIZE, "t.yaml", &c, &err), 0);
+		T_OK(c != NULL && c->kind == CFG_MAP && c->len == 0);
+		cfg_free(c);
+		buf_free(&err);
+	}
+	big[CFG_MAX_SIZE] = '\n';
+	bad_n(__LINE__, big, CFG_MAX_SIZE + 1,
+	    "t.yaml: file larger than 1 MiB");
+}
+
+/* The billion laughs: refused at the first anchor, nothing expanded. */
+static void
+test_laughs(void)
+{
+	struct buf b = { 0 };
+	int i, j;
+
+	buf_adds(&b, "aliases:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, "
+		     "lol, lol]\n");
+	for (i = 1; i < 9; i++) {
+		buf_printf(&b, "  %c: &%c [", 'a' + i, 'a' + i);
+		for (j = 0; j < 9; j++)
+			buf_printf(&b, "%s*%c", j > 0 ? ", " : "", 'a' + i - 1);
+		buf_adds(&b, "]\n");
+	}
+	bad_n(__LINE__, b.p, b.n,
+	    "t.yaml:2:6: anchors and aliases are not supported");
+	/* The same as a flow mapping on one line. */
+	buf_reset(&b);
+	buf_adds(&b, "{aliases: {a: [*lol, *lol]}}");
+	bad_n(__LINE__, b.p, b.n,
+	    "t.yaml:1:16: anchors and aliases are not supported");
+	buf_free(&b);
+}
+
+static struct cfg *gt; /* the tree of the getter tests */
+
+static void
+get_int(const void *path)
+{
+	cfg_int(gt, path, 0);
+}
+
+static void
+get_str(const void *path)
+{
+	cfg_str(gt, path, NULL);
+}
+
+static void
+get_bool(const void *path)
+{
+	cfg_bool(gt, path, 0);
+}
+
+static void
+get_decimal(const void *path)
+{
+	cfg_decimal(gt, path, NULL);
+}
+
+static void
+get_date(const void *path)
+{
+	cfg_date(gt, path, 0);
+}
+
+static void
+get_seq(const void *path)
+{
+	cfg_seq(gt, path);
+}
+
+static void
+get_map(const void *path)
+{
+	cfg_map(gt, path);
+}
+
+static void
+get_range(const void *path)
+{
+	cfg_int_range(gt, path, 5, 1, 10);
+}
+
+static void
+get_enum(const void *path)
+{
+	static const char *const units[] = { "fen", "jiao", "yuan", NULL };
+
+	cfg_enum(gt, path, units, 0);
+}
+
+static void
+get_scalar(const void *path)
+{
+	cfg_scalar_str(cfg_at(gt, path));
+}
+
+static void
+err_null(const void *arg)
+{
+	(void)arg;
+	cfg_error(NULL, "no place: %d", 42);
+}
+
+static void
+err_node(const void *path)
+{
+	cfg_error(cfg_at(gt, path), "bad %s", "thing");
+}
+
+static void
+test_getters(void)
+{
+	static const char *const units[] = { "fen", "jiao", "yuan", NULL };
+	const struct cfg *l, *m;
+
+	gt = GOOD("zhili-cat:\n"  /* 1 */
+		  "  s: hello\n"  /* 2 */
+		  "  q: \"12\"\n" /* 3 */
+		  "  i: -42\n"
+		  "  big: 99999999999999999999\n" /* 5 */
+		  "  bad: abc\n"
+		  "  t: true\n"
+		  "  T: TRUE\n"
+		  "  f: false\n"
+		  "  y: yes\n" /* 10 */
+		  "  d: 0.08\n"
+		  "  d2: -12\n"
+		  "  d3: 1.\n"
+		  "  date: 2025-01-28\n"
+		  "  date2: 2025-02-30\n" /* 15 */
+		  "  n: ~\n"
+		  "  e: \"\"\n"
+		  "  l: [a, b, ~]\n"
+		  "  m: {x: 1, y: {z: deep}}\n"
+		  "  min: -9223372036854775808\n" /* 20 */
+		  "  max: 9223372036854775807\n"
+		  "  over: -9223372036854775809\n"
+		  "  u: yuan\n"
+		  "  nul: null\n"
+		  "  empty:\n" /* 25 */
+		  "  N: NULL\n"
+		  "  plus: +7\n");
+	if (gt == NULL)
+		return;
+
+	/* Values, defaults for absent and null ones. */
+	T_STR(cfg_str(gt, "zhili-cat.s", "d"), "hello");
+	T_STR(cfg_str(gt, "zhili-cat.absent", "d"), "d");
+	T_OK(cfg_str(gt, "zhili-cat.absent", NULL) == NULL);
+	T_STR(cfg_str(gt, "zhili-cat.n", "d"), "d");
+	T_STR(cfg_str(gt, "zhili-cat.nul", "d"), "d");
+	T_STR(cfg_str(gt, "zhili-cat.empty", "d"), "d");
+	T_STR(cfg_str(gt, "zhili-cat.N", "d"), "d");
+	T_STR(cfg_str(gt, "zhili-cat.e", "d"), "");
+	T_STR(cfg_str(gt, "nothing.at.all", "d"), "d");
+	T_STR(cfg_str(gt, "zhili-cat.n.below", "d"), "d");
+	T_STR(cfg_str(gt, "zhili-cat.i", "d"), "-42");
+	T_STR(cfg_str(NULL, "x", "d"), "d");
+	T_INT(cfg_int(gt, "zhili-cat.i", 0), -42);
+	T_INT(cfg_int(gt, "zhili-cat.q", 0), 12);
+	T_INT(cfg_int(gt, "zhili-cat.plus", 0), 7);
+	T_INT(cfg_int(gt, "zhili-cat.n", 99), 99);
+	T_INT(cfg_int(gt, "zhili-cat.absent", 99), 99);
+	T_OK(cfg_int(gt, "zhili-cat.min", 0) == -9223372036854775807LL - 1);
+	T_OK(cfg_int(gt, "zhili-cat.max", 0) == 9223372036854775807LL);
+	T_INT(cfg_int_range(gt, "zhili-cat.q", 0, 1, 12), 12);
+	T_INT(cfg_int_range(gt, "zhili-cat.absent", 5, 1, 10), 5);
+	T_INT(cfg_enum(gt, "zhili-cat.u", units, 0), 2);
+	T_INT(cfg_enum(gt, "zhili-cat.absent", units, 1), 1);
+	T_INT(cfg_bool(gt, "zhili-cat.t", 0), 1);
+	T_INT(cfg_bool(gt, "zhili-cat.T", 0), 1);
+	T_INT(cfg_bool(gt, "zhili-cat.f", 1), 0);
+	T_INT(cfg_bool(gt, "zhili-cat.n", 1), 1);
+	T_INT(cfg_bool(gt, "zhili-cat.absent", 0), 0);
+	T_STR(cfg_decimal(gt, "zhili-cat.d", NULL), "0.08");
+	T_STR(cfg_decimal(gt, "zhili-cat.d2", NULL), "-12");
+	T_STR(cfg_decimal(gt, "zhili-cat.i", NULL), "-42");
+	T_STR(cfg_decimal(gt, "zhili-cat.absent", "1.5"), "1.5");
+	T_INT(cfg_date(gt, "zhili-cat.date", 0), date_days(2025, 1, 28));
+	T_INT(cfg_date(gt, "zhili-cat.absent", -7), -7);
+	l = cfg_seq(gt, "zhili-cat.l");
+	T_OK(l != NULL && l->len == 3);
+	if (l != NULL && l->len == 3) {
+		T_STR(cfg_scalar_str(l->v[0]), "a");
+		T_STR(cfg_str(l->v[1], "", NULL), "b");
+		T_OK(cfg_is_null(l->v[2]));
+		T_STR(cfg_str(l->v[2], "", "d"), "d");
+	}
+	T_OK(cfg_seq(gt, "zhili-cat.absent") == NULL);
+	T_OK(cfg_seq(gt, "zhili-cat.n") == NULL);
+	m = cfg_map(gt, "zhili-cat.m");
+	T_OK(m != NULL && m->len == 2);
+	T_STR(cfg_str(m, "y.z", NULL), "deep");
+	T_STR(cfg_str(gt, "zhili-cat.m.y.z", NULL), "deep");
+	T_OK(cfg_map(gt, "zhili-cat.absent") == NULL);
+	T_OK(cfg_at(gt, "") == gt);
+	T_OK(cfg_at(gt, "zhili-cat.s.x") == NULL);
+	T_OK(cfg_at(gt, "zhili-cat.l.a") == NULL);
+	T_OK(cfg_at(gt, "zhili-cat.n") != NULL);
+	T_OK(cfg_is_null(cfg_at(gt, "zhili-cat.n")));
+	T_OK(!cfg_is_null(cfg_at(gt, "zhili-cat.e")));
+	T_OK(cfg_at(NULL, "a") == NULL);
+	T_OK(cfg_scalar_str(NULL) == NULL);
+	T_INT(cfg_at(gt, "zhili-cat.date")->line, 14);
+	T_INT(cfg_at(gt, "zhili-cat.date")->col, 9);
+	T_STR(cfg_at(gt, "zhili-cat.date")->file, "t.yaml");
+
+	/* Wrong types: exit 2 with file:line:col. */
+	dies(__LINE__, get_int, "zhili-cat.bad",
+	    "test_cfg: t.yaml:6:8: expected an integer, got 'abc'");
+	dies(__LINE__, get_int, "zhili-cat.d",
+	    "test_cfg: t.yaml:11:6: expected an integer, got '0.08'");
+	dies(__LINE__, get_int, "zhili-cat.big",
+	    "test_cfg: t.yaml:5:8: integer out of range, got "
+	    "'99999999999999999999'");
+	dies(__LINE__, get_int, "zhili-cat.over",
+	    "test_cfg: t.yaml:22:9: integer out of range, got "
+	    "'-9223372036854775809'");
+	dies(__LINE__, get_int, "zhili-cat.l",
+	    "test_cfg: t.yaml:18:6: expected an integer, got a list");
+	dies(__LINE__, get_range, "zhili-cat.i",
+	    "test_cfg: t.yaml:4:6: expected an integer from 1 to 10, got "
+	    "'-42'");
+	dies(__LINE__, get_range, "zhili-cat.bad",
+	    "test_cfg: t.yaml:6:8: expected an integer from 1 to 10, got "
+	    "'abc'");
+	dies(__LINE__, get_enum, "zhili-cat.s",
+	    "test_cfg: t.yaml:2:6: expected one of fen, jiao, yuan, got "
+	    "'hello'");
+	dies(__LINE__, get_bool, "zhili-cat.y",
+	    "test_cfg: t.yaml:10:6: expected true or false, got 'yes'");
+	dies(__LINE__, get_bool, "zhili-cat.i",
+	    "test_cfg: t.yaml:4:6: expected true or false, got '-42'");
+	dies(__LINE__, get_decimal, "zhili-cat.d3",
+	    "test_cfg: t.yaml:13:7: expected a decimal number, got '1.'");
+	dies(__LINE__, get_decimal, "zhili-cat.plus",
+	    "test_cfg: t.yaml:27:9: expected a decimal number, got '+7'");
+	dies(__LINE__, get_date, "zhili-cat.date2",
+	    "test_cfg: t.yaml:15:10: expected a date (YYYY-MM-DD), got "
+	    "'2025-02-30'");
+	dies(__LINE__, get_date, "zhili-cat.s",
+	    "test_cfg: t.yaml:2:6: expected a date (YYYY-MM-DD), got "
+	    "'hello'");
+	dies(__LINE__, get_str, "zhili-cat.m",
+	    "test_cfg: t.yaml:19:6: expected a string, got a mapping");
+	dies(__LINE__, get_str, "zhili-cat.s.x",
+	    "test_cfg: t.yaml:2:6: expected a mapping, got 'hello'");
+	dies(__LINE__, get_seq, "zhili-cat.m",
+	    "test_cfg: t.yaml:19:6: expected a list, got a mapping");
+	dies(__LINE__, get_seq, "zhili-cat.s",
+	    "test_cfg: t.yaml:2:6: expected a list, got 'hello'");
+	dies(__LINE__, get_map, "zhili-cat.l",
+	    "test_cfg: t.yaml:18:6: expected a mapping, got a list");
+	dies(__LINE__, get_scalar, "zhili-cat.l",
+	    "test_cfg: t.yaml:18:6: expected a string, got a list");
+	dies(__LINE__, get_scalar, "zhili-cat.n",
+	    "test_cfg: t.yaml:16:6: expected a string, got nothing");
+	dies(__LINE__, err_null, NULL, "test_cfg: no place: 42");
+	dies(__LINE__, err_node, "zhili-cat.u",
+	    "test_cfg: t.yaml:23:6: bad thing");
+	cfg_free(gt);
+	gt = NULL;
+}
+
+/* base merged with over, printed. */
+static void
+merged(int line, const char *base, const char *over, const char *want)
+{
+	struct cfg *b = good(line, base), *o = good(line, over);
+	char *p;
+
+	if (b == NULL || o == NULL) {
+		cfg_free(b);
+		cfg_free(o);
+		return;
+	}
+	cfg_merge(b, o);
+	p = printed(b);
+	if (strcmp(p, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: merged:\n%s--- want:\n%s", __FILE__, line,
+		    p, want);
+	}
+	free(p);
+	cfg_free(b);
+}
+
+static void
+test_merge(void)
+{
+	struct cfg *b, *o;
+
+	/* Maps merge key by key, recursively; new keys come last. */
+	merged(__LINE__,
+	    "money: {unit: fen, rounding: up}\nregex: {match-limit: 5}\n",
+	    "money: {rounding: down}\naliases: {a: [x]}\n",
+	    "money:\n  unit: fen\n  rounding: down\nregex:\n  match-limit: 5\n"
+	    "aliases:\n  a: [x]\n");
+	merged(__LINE__,
+	    "calendar:\n  2025: {holidays: [2025-01-01], workdays: []}\n",
+	    "calendar:\n  2025: {workdays: [2025-01-26]}\n  2027: {}\n",
+	    "calendar:\n  2025:\n    holidays: [2025-01-01]\n"
+	    "    workdays: [2025-01-26]\n  2027: {}\n");
+	/* Sequences replace, they do not append. */
+	merged(__LINE__, "aliases: {a: [x, y]}\n", "aliases: {a: [z]}\n",
+	    "aliases:\n  a: [z]\n");
+	merged(__LINE__, "aliases: {a: [x, y]}\n", "aliases: {a: []}\n",
+	    "aliases:\n  a: []\n");
+	/* Scalars replace; a kind replaces another kind. */
+	merged(__LINE__, "money: {unit: fen}\n", "money: {unit: yuan}\n",
+	    "money:\n  unit: yuan\n");
+	merged(__LINE__, "money: {unit: {a: 1}}\n", "money: {unit: [1]}\n",
+	    "money:\n  unit: [1]\n");
+	merged(__LINE__, "money: {unit: [1]}\n", "money: {unit: {a: 1}}\n",
+	    "money:\n  unit:\n    a: 1\n");
+	/* A map over a null fills it; {} over a map keeps it. */
+	merged(__LINE__, "money:\n", "money: {unit: jiao}\n",
+	    "money:\n  unit: jiao\n");
+	merged(__LINE__, "money: {unit: fen}\n", "money: {}\n",
+	    "money:\n  unit: fen\n");
+	/* A null leaves what is below it; a new null key is kept. */
+	merged(__LINE__, "money: {unit: fen}\ncalendar: {2025: {x: 1}}\n",
+	    "money:\n  unit:\ncalendar:\nregex: ~\n",
+	    "money:\n  unit: fen\ncalendar:\n  2025:\n    x: 1\nregex: ~\n");
+	/* An empty file changes nothing. */
+	merged(__LINE__, "money: {unit: fen}\n", "", "money:\n  unit: fen\n");
+	merged(__LINE__, "money: {unit: fen}\n", "# only comments\n",
+	    "money:\n  unit: fen\n");
+
+	/* Positions follow the value that won. */
+	b = GOOD("money:\n  unit: fen\n  rounding: up\n");
+	o = GOOD("\n\nmoney:\n    unit: yuan\n");
+	if (b != NULL && o != NULL) {
+		cfg_merge(b, o);
+		T_INT(cfg_at(b, "money.unit")->line, 4);
+		T_INT(cfg_at(b, "money.unit")->col, 11);
+		T_INT(cfg_at(b, "money")->keyline[0], 4);
+		T_INT(cfg_at(b, "money")->keycol[0], 5);
+		T_INT(cfg_at(b, "money.rounding")->line, 3);
+		o = NULL;
+	}
+	cfg_free(b);
+	cfg_free(o);
+}
+
+/* Print, parse again: equal trees and the printed text wanted. */
+static void
+round_trip(int line, const char *text, const char *want)
+{
+	struct cfg *a = good(line, text), *b = NULL;
+	struct buf err = { 0 };
+	char *p;
+
+	if (a == NULL)
+		return;
+	p = printed(a);
+	if (want != NULL && strcmp(p, want) != 0) {
+		t_fail++;
+		printf("FAIL %s:%d: printed:\n%s--- want:\n%s", __FILE__, line,
+		    p, want);
+	}
+	if (cfg_parse(p, strlen(p), "printed", &b, &err) != 0) {
+		t_fail++;
+		printf("FAIL %s:%d: printed text does not parse: %s\n%s",
+		    __FILE__, line, err.p, p);
+	} else if (!cfg_equal(a, b)) {
+		t_fail++;
+		printf("FAIL %s:%d: printed text differs:\n%s", __FILE__, line,
+		    p);
+	} else
+		t_pass++;
+	free(p);
+	cfg_free(a);
+	cfg_free(b);
+	buf_free(&err);
+}
+
+static void
+test_print(void)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	/* Plain where it reads back the same, else double quotes. */
+	round_trip(__LINE__,
+	    "money:\n"
+	    "  plain: a b c\n"
+	    "  num: -5\n"
+	    "  time: \"09:00\"\n"
+	    "  t: 'true'\n"
+	    "  tilde: \"~\"\n"
+	    "  nothing: ~\n"
+	    "  empty: \"\"\n"
+	    "  \"null\": null\n"
+	    "  dash: \"- x\"\n"
+	    "  colon: \"a: b\"\n"
+	    "  url: a:b\n"
+	    "  hash: \"a #b\"\n"
+	    "  lead: \" x\"\n"
+	    "  esc: \"1\\n2\\t3 \\x85 \\u2028 \\uFEFF \\x7f \\x01 \\\\ \\\"\"\n"
+	    "  \"---\": \"...\"\n"
+	    "  cjk: 报案时间\n"
+	    "  block: |\n    line\n    two\n"
+	    "  list: [a, \"b,c\", ~, \"\", \"x: y\", \"[\", a:b, -1, 中文]\n"
+	    "  nested: [[a, b], [], {}, {x: 1, y: [1, 2]}, [[c]]]\n"
+	    "  map: {}\n",
+	    "money:\n"
+	    "  plain: a b c\n"
+	    "  num: -5\n"
+	    "  time: \"09:00\"\n"
+	    "  t: \"true\"\n"
+	    "  tilde: \"~\"\n"
+	    "  nothing: ~\n"
+	    "  empty: \"\"\n"
+	    "  \"null\": ~\n"
+	    "  dash: \"- x\"\n"
+	    "  colon: \"a: b\"\n"
+	    "  url: a:b\n"
+	    "  hash: \"a #b\"\n"
+	    "  lead: \" x\"\n"
+	    "  esc: \"1\\n2\\t3 \\x85 \\u2028 \\uFEFF \\x7F \\x01 \\\\ \\\"\"\n"
+	    "  \"---\": \"...\"\n"
+	    "  cjk: 报案时间\n"
+	    "  block: \"line\\ntwo\\n\"\n"
+	    "  list: [a, \"b,c\", ~, \"\", \"x: y\", \"[\", \"a:b\", -1, 中文]\n"
+	    "  nested:\n"
+	    "    - [a, b]\n"
+	    "    - []\n"
+	    "    - {}\n"
+	    "    - x: 1\n"
+	    "      y: [1, 2]\n"
+	    "    - - [c]\n"
+	    "  map: {}\n");
+	round_trip(__LINE__, "", "{}\n");
+	/* Long lists wrap. */
+	round_trip(__LINE__,
+	    "aliases:\n  a: [aaaaaaaaaa, bbbbbbbbbb, cccccccccc, dddddddddd, "
+	    "eeeeeeeeee, ffffffffff, gggggggggg]\n",
+	    "aliases:\n  a: [aaaaaaaaaa, bbbbbbbbbb, cccccccccc, dddddddddd, "
+	    "eeeeeeeeee, ffffffffff,\n    gggggggggg]\n");
+	/* Keys longer than libyaml's 1024-character simple keys. */
+	buf_adds(&b, "aliases:\n  ? \"");
+	for (i = 0; i < 1500; i++)
+		buf_addc(&b, 'k');
+	buf_adds(&b, "\"\n  : {a: [1]}\n  b:\n    - ? \"");
+	for (i = 0; i < 1500; i++)
+		buf_adds(&b, i % 2 ? "y" : "\\x01");
+	buf_adds(&b, "\"\n      : 1\n");
+	round_trip(__LINE__, b.p, NULL);
+	buf_free(&b);
+}
+
+static void
+setup_file(const void *path)
+{
+	cfg_setup(path);
+}
+
+static void
+setup_env(const void *path)
+{
+	setenv("ZHILI_CONFIG", path, 1);
+	cfg_setup(NULL);
+}
+
+static void
+known_2025(const void *arg)
+{
+	static const char *const known[] = { "holidays", "workdays", NULL };
+
+	(void)arg;
+	cfg_known(cfg_map(cfg_root(), "calendar.2025"), known);
+}
+
+static void
+known_tree(const void *arg)
+{
+	static const char *const known[] = { "holidays", "workdays", NULL };
+
+	cfg_known(arg, known);
+}
+
+#define FILE_DIES(text, fmt)                                                \
+	do {                                                                \
+		const char *f_ = tmpfile_with((text), strlen(text));        \
+		char w_[512];                                               \
+		snprintf(w_, sizeof w_, (fmt), f_);                          \
+		dies(__LINE__, setup_file, f_, w_);                         \
+		unlink(f_);                                                 \
+	} while (0)
+
+static void
+test_setup(void)
+{
+	static const char *const known[] = { "holidays", "workdays", NULL };
+	static char big[CFG_MAX_SIZE + 1];
+	const char *f, *text;
+	char want[512];
+	struct cfg *c;
+
+	/* A file merged over the default. */
+	text = "money:\n  unit: yuan\ncalendar:\n  2025:\n"
+	       "    holdays: [2025-01-01]\n";
+	f = tmpfile_with(text, strlen(text));
+	cfg_setup(f);
+	T_STR(cfg_str(cfg_root(), "money.unit", NULL), "yuan");
+	T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "half-away");
+	T_STR(cfg_at(cfg_root(), "money.unit")->file, f);
+	T_STR(cfg_at(cfg_root(), "money.rounding")->file,
+	    "zhili.yaml (built-in)");
+	T_OK(cfg_seq(cfg_root(), "calendar.2025.holidays") != NULL &&
+	    cfg_seq(cfg_root(), "calendar.2025.holidays")->len == 28);
+	T_OK(cfg_seq(cfg_root(), "calendar.2024.holidays") != NULL);
+	/* cfg_known names the section's path and the nearest key. */
+	snprintf(want, sizeof want,
+	    "test_cfg: %s:5:5: unknown key 'holdays' in 'calendar.2025' "
+	    "(did you mean 'holidays'?)",
+	    f);
+	dies(__LINE__, known_2025, NULL, want);
+	cfg_known(cfg_map(cfg_root(), "calendar.2024"), known);
+	cfg_known(NULL, known);
+	T_OK(1);
+	unlink(f);
+	/* Outside the effective configuration: no path. */
+	c = GOOD("aliases:\n  holydays: 1\n  Workdays: 2\n  other: 3\n");
+	if (c != NULL) {
+		dies(__LINE__, known_tree, cfg_at(c, "aliases"),
+		    "test_cfg: t.yaml:2:3: unknown key 'holydays' (did you "
+		    "mean 'holidays'?)");
+		cfg_free(c);
+	}
+	c = GOOD("aliases:\n  other: 3\n");
+	if (c != NULL) {
+		dies(__LINE__, known_tree, cfg_at(c, "aliases"),
+		    "test_cfg: t.yaml:2:3: unknown key 'other'");
+		cfg_free(c);
+	}
+
+	/* $ZHILI_CONFIG when no file is given; -c wins over it. */
+	f = tmpfile_with("money: {rounding: down}\n", 24);
+	setenv("ZHILI_CONFIG", f, 1);
+	cfg_setup(NULL);
+	T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "down");
+	{
+		const char *g = tmpfile_with("money: {rounding: up}\n", 22);
+
+		cfg_setup(g);
+		T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "up");
+		unlink(g);
+	}
+	setenv("ZHILI_CONFIG", "", 1);
+	cfg_setup(NULL);
+	T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "half-away");
+	unsetenv("ZHILI_CONFIG");
+	unlink(f);
+
+	/* Errors: in the user's file, exit 2. */
+	FILE_DIES("money:\n  unit: cents\n",
+	    "test_cfg: %s:2:9: expected one of fen, jiao, yuan, got 'cents'");
+	FILE_DIES("money:\n  rounding: nearest\n",
+	    "test_cfg: %s:2:13: expected one of half-away, up, down, got "
+	    "'nearest'");
+	FILE_DIES("money:\n  units: fen\n",
+	    "test_cfg: %s:2:3: unknown key 'units' in 'money' (did you mean "
+	    "'unit'?)");
+	FILE_DIES("regex:\n  match_limit: 5\n",
+	    "test_cfg: %s:2:3: unknown key 'match_limit' in 'regex' (did you "
+	    "mean 'match-limit'?)");
+	FILE_DIES("money: [fen]\n",
+	    "test_cfg: %s:1:8: expected a mapping, got a list");
+	FILE_DIES("monye:\n  unit: fen\n",
+	    "test_cfg: %s:1:1: unknown section 'monye' (did you mean "
+	    "'money'?)");
+	FILE_DIES("money:\n  unit: fen\n unit: yuan\n",
+	    "test_cfg: %s:3:2: did not find expected key (while parsing a "
+	    "block mapping at line 1, column 1)");
+	FILE_DIES("aliases: {a: [x], b: [\" X \"]}\n",
+	    "test_cfg: %s:1:23: alias ' X ' is given for both 'a' and 'b'");
+	FILE_DIES("aliases: {a: {x: y}}\n",
+	    "test_cfg: %s:1:14: expected a list of header names, got a "
+	    "mapping");
+	FILE_DIES("aliases: {a: [[x]]}\n",
+	    "test_cfg: %s:1:15: expected a header name, got a list");
+	FILE_DIES("aliases: {a: [\"  \"]}\n",
+	    "test_cfg: %s:1:15: expected a header name, got '  '");
+	dies(__LINE__, setup_file, "/nonexistent/zhili.yaml",
+	    "test_cfg: /nonexistent/zhili.yaml: No such file or directory");
+	dies(__LINE__, setup_env, "/nonexistent/env.yaml",
+	    "test_cfg: /nonexistent/env.yaml: No such file or directory");
+	dies(__LINE__, setup_file, "/tmp", "test_cfg: /tmp: Is a directory");
+	memset(big, '\n', sizeof big);
+	f = tmpfile_with(big, sizeof big);
+	snprintf(want, sizeof want, "test_cfg: %s: file larger than 1 MiB", f);
+	dies(__LINE__, setup_file, f, want);
+	unlink(f);
+	f = tmpfile_with(big, sizeof big - 1);
+	cfg_setup(f);
+	T_STR(cfg_str(cfg_root(), "money.unit", NULL), "fen");
+	unlink(f);
+}
+
+static void
+test_aliases(void)
+{
+	const char *text = "aliases:\n"
+			   "  reported_at: [报案时间, \" 发生时间 \", Report "
+			   "Time]\n"
+			   "  community: 所属社区\n"
+			   "  closed_at: [办结时间]\n"
+			   "  grid:\n";
+	const char *f = tmpfile_with(text, strlen(text));
+	struct str s;
+
+	cfg_setup(f);
+	unlink(f);
+	T_STR(cfg_alias(str_c("报案时间")), "reported_at");
+	T_STR(cfg_alias(str_c("  发生时间\t")), "reported_at");
+	T_STR(cfg_alias(str_c("发生时间\xe3\x80\x80")), "reported_at");
+	T_STR(cfg_alias(str_c("REPORT TIME")), "reported_at");
+	T_STR(cfg_alias(str_c("report time")), "reported_at");
+	T_STR(cfg_alias(str_c("所属社区")), "community");
+	T_STR(cfg_alias(str_c("办结时间")), "closed_at");
+	T_OK(cfg_alias(str_c("reported_at")) == NULL);
+	T_OK(cfg_alias(str_c("报案")) == NULL);
+	T_OK(cfg_alias(str_c("报案时间x")) == NULL);
+	T_OK(cfg_alias(str_c("")) == NULL);
+	T_OK(cfg_alias(str_c("grid")) == NULL);
+	/* Not NUL-terminated. */
+	s.p = "所属社区 and more";
+	s.n = strlen("所属社区");
+	T_STR(cfg_alias(s), "community");
+	/* The default has none. */
+	cfg_setup(NULL);
+	T_OK(cfg_alias(str_c("报案时间")) == NULL);
+}
+
+int
+main(void)
+{
+	zl_init("test_cfg");
+	unsetenv("ZHILI_CONFIG");
+	test_default();
+	test_syntax();
+	test_laughs();
+	test_getters();
+	test_merge();
+	test_print();
+	test_setup();
+	test_aliases();
+	return t_done();
+}

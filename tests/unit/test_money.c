@@ -1,0 +1,231 @@
+/*
+ * test_money: parsing and writing amounts, the three rounding modes at
+ * their boundaries, exact multiplication by decimal rates.
+ *
+ * Products were worked out by hand and checked with python3's decimal
+ * module (Decimal(fen) * Decimal(rate), quantize with ROUND_HALF_UP, which
+ * there means half away from zero, ROUND_UP and ROUND_DOWN).
+ */
+#include <limits.h>
+#include <string.h>
+
+#include "lib/money.h"
+#include "t.h"
+
+#define BAD LLONG_MIN
+
+static long long
+P(const char *s)
+{
+	long long v;
+
+	if (money_parse(s, strlen(s), &v) < 0)
+		return BAD;
+	return v;
+}
+
+static void
+test_parse(void)
+{
+	T_INT(P("1234.5"), 123450);
+	T_INT(P("1234.50"), 123450);
+	T_INT(P("1234"), 123400);
+	T_INT(P("1,234.50"), 123450);
+	T_INT(P("1,234,567.89"), 123456789);
+	T_INT(P("12,345"), 1234500);
+	T_INT(P("¥1234.50"), 123450);
+	T_INT(P("￥1234.50"), 123450);
+	T_INT(P("¥ 1,234.50"), 123450);
+	T_INT(P("1234.50元"), 123450);
+	T_INT(P("1234.50 元"), 123450);
+	T_INT(P("-12.3"), -1230);
+	T_INT(P("+5"), 500);
+	T_INT(P("-¥12.30"), -1230);
+	T_INT(P("¥-12.30"), -1230);
+	T_INT(P("-0.05"), -5);
+	T_INT(P("0"), 0);
+	T_INT(P("-0"), 0);
+	T_INT(P("0.01"), 1);
+	T_INT(P("007.5"), 750);
+	T_INT(P("  88.8\t"), 8880);
+	T_INT(P("　88.8　"), 8880);
+	T_INT(P("１２３４．５"), 123450);
+	T_INT(P("－１，２３４．５０元"), -123450);
+	/* the largest amount: LLONG_MAX fen = 92233720368547758.07 yuan */
+	T_INT(P("92233720368547758.07"), LLONG_MAX);
+	T_INT(P("-92233720368547758.07"), -LLONG_MAX);
+	{
+		long long v = 0;
+
+		T_INT(money_parse("12.34abc", 5, &v), 0);
+		T_INT(v, 1234);
+		T_INT(money_parse("12.34\0abc", 9, &v), -1);
+	}
+}
+
+static void
+test_rejects(void)
+{
+	static const char *const bad[] = {
+		"", " ", "abc", "12.345", "1.2.3", "1,23.4", "1234,567",
+		"1,2345", "12,34", ",123", "1,", "1,234,56", "0,123", "12.",
+		".5", "-", "+", "--5", "+-5", "-¥-5", "¥", "元", "¥12元",
+		"12元元", "1 234", "12 .5", "12. 5", "1e3", "0x10", "12$",
+		"92233720368547758.08", "-92233720368547758.08",
+		"99999999999999999999", "184467440737095516160",
+		"12.5%", "NaN", "inf", "¥¥12",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		long long v = P(bad[i]);
+
+		if (v != BAD)
+			printf("accepted \"%s\"\n", bad[i]);
+		T_INT(v == BAD, 1);
+	}
+}
+
+static void
+F(long long fen, const char *want)
+{
+	char buf[32];
+	size_t n = money_format(fen, buf);
+
+	T_MEM(buf, n, want);
+	T_INT(strlen(buf), n);
+}
+
+static void
+test_format(void)
+{
+	F(0, "0.00");
+	F(5, "0.05");
+	F(-5, "-0.05");
+	F(-100, "-1.00");
+	F(123450, "1234.50");
+	F(123456789, "1234567.89");
+	F(LLONG_MAX, "92233720368547758.07");
+	F(-LLONG_MAX, "-92233720368547758.07");
+	F(LLONG_MIN, "-92233720368547758.08");
+}
+
+static void
+test_round(void)
+{
+	/* to jiao: 0.25 yuan is 25 fen; half of a jiao is 5 fen */
+	T_INT(money_round(25, UNIT_JIAO, ROUND_HALF_AWAY), 30);
+	T_INT(money_round(24, UNIT_JIAO, ROUND_HALF_AWAY), 20);
+	T_INT(money_round(26, UNIT_JIAO, ROUND_HALF_AWAY), 30);
+	T_INT(money_round(-25, UNIT_JIAO, ROUND_HALF_AWAY), -30);
+	T_INT(money_round(-24, UNIT_JIAO, ROUND_HALF_AWAY), -20);
+	T_INT(money_round(21, UNIT_JIAO, ROUND_UP), 30);
+	T_INT(money_round(20, UNIT_JIAO, ROUND_UP), 20);
+	T_INT(money_round(-21, UNIT_JIAO, ROUND_UP), -30);
+	T_INT(money_round(29, UNIT_JIAO, ROUND_DOWN), 20);
+	T_INT(money_round(-29, UNIT_JIAO, ROUND_DOWN), -20);
+	T_INT(money_round(-25, UNIT_JIAO, ROUND_UP), -30);
+	T_INT(money_round(-25, UNIT_JIAO, ROUND_DOWN), -20);
+	/* to yuan: half is 50 fen */
+	T_INT(money_round(12350, UNIT_YUAN, ROUND_HALF_AWAY), 12400);
+	T_INT(money_round(12349, UNIT_YUAN, ROUND_HALF_AWAY), 12300);
+	T_INT(money_round(-12350, UNIT_YUAN, ROUND_HALF_AWAY), -12400);
+	T_INT(money_round(-12349, UNIT_YUAN, ROUND_HALF_AWAY), -12300);
+	T_INT(money_round(50, UNIT_YUAN, ROUND_HALF_AWAY), 100);
+	T_INT(money_round(-50, UNIT_YUAN, ROUND_HALF_AWAY), -100);
+	T_INT(money_round(49, UNIT_YUAN, ROUND_HALF_AWAY), 0);
+	T_INT(money_round(12301, UNIT_YUAN, ROUND_UP), 12400);
+	T_INT(money_round(-12301, UNIT_YUAN, ROUND_UP), -12400);
+	T_INT(money_round(12399, UNIT_YUAN, ROUND_DOWN), 12300);
+	T_INT(money_round(-12399, UNIT_YUAN, ROUND_DOWN), -12300);
+	T_INT(money_round(12300, UNIT_YUAN, ROUND_UP), 12300);
+	T_INT(money_round(0, UNIT_YUAN, ROUND_UP), 0);
+	/* to fen: unchanged */
+	T_INT(money_round(-12345, UNIT_FEN, ROUND_UP), -12345);
+	T_INT(money_round(12345, UNIT_FEN, ROUND_HALF_AWAY), 12345);
+	/* saturation instead of overflow: LLONG_MAX = ...807 */
+	T_INT(money_round(LLONG_MAX, UNIT_YUAN, ROUND_UP),
+	    LLONG_MAX / 100 * 100);
+	T_INT(money_round(LLONG_MAX, UNIT_YUAN, ROUND_DOWN),
+	    LLONG_MAX / 100 * 100);
+	T_INT(money_round(-LLONG_MAX, UNIT_JIAO, ROUND_HALF_AWAY),
+	    -(LLONG_MAX / 10 * 10));
+}
+
+static long long
+M(long long fen, const char *rate, int unit, int mode)
+{
+	long long v;
+
+	if (money_mul(fen, rate, unit, mode, &v) < 0)
+		return BAD;
+	return v;
+}
+
+static void
+test_mul(void)
+{
+	/* 1234567 × 0.08 = 98765.36 fen: 98765, up 98766, down 98765;
+	 * to jiao 9876.536 jiao → 9877 jiao; to yuan 987.6536 → 988 */
+	T_INT(M(1234567, "0.08", UNIT_FEN, ROUND_HALF_AWAY), 98765);
+	T_INT(M(1234567, "0.08", UNIT_FEN, ROUND_UP), 98766);
+	T_INT(M(1234567, "0.08", UNIT_FEN, ROUND_DOWN), 98765);
+	T_INT(M(1234567, "0.08", UNIT_JIAO, ROUND_HALF_AWAY), 98770);
+	T_INT(M(1234567, "0.08", UNIT_YUAN, ROUND_HALF_AWAY), 98800);
+	/* 1234567 × 0.105 = 129629.535: exactly representable here, the
+	 * half fen rounds away (a double holds 129629.53499999...) */
+	T_INT(M(1234567, "0.105", UNIT_FEN, ROUND_HALF_AWAY), 129630);
+	T_INT(M(1234567, "0.105", UNIT_FEN, ROUND_DOWN), 129629);
+	T_INT(M(1234567, "0.105", UNIT_FEN, ROUND_UP), 129630);
+	T_INT(M(-1234567, "0.105", UNIT_FEN, ROUND_HALF_AWAY), -129630);
+	T_INT(M(1234567, "-0.105", UNIT_FEN, ROUND_DOWN), -129629);
+	T_INT(M(1234567, "0.105", UNIT_YUAN, ROUND_HALF_AWAY), 129600);
+	/* 12.5% = 0.125: 154320.875 → 154321, down 154320; jiao 15432.0875
+	 * → 15432 jiao */
+	T_INT(M(1234567, "12.5%", UNIT_FEN, ROUND_HALF_AWAY), 154321);
+	T_INT(M(1234567, "12.5%", UNIT_FEN, ROUND_DOWN), 154320);
+	T_INT(M(1234567, "12.5 %", UNIT_JIAO, ROUND_HALF_AWAY), 154320);
+	T_INT(M(1234567, "0.125", UNIT_FEN, ROUND_HALF_AWAY), 154321);
+	/* trailing zeros and other spellings */
+	T_INT(M(1234567, "0.080000000000000000000000000", UNIT_FEN,
+	    ROUND_HALF_AWAY), 98765);
+	T_INT(M(1234567, ".08", UNIT_FEN, ROUND_HALF_AWAY), 98765);
+	T_INT(M(1234567, "8%", UNIT_FEN, ROUND_HALF_AWAY), 98765);
+	T_INT(M(1234567, "１２．５％", UNIT_FEN, ROUND_HALF_AWAY), 154321);
+	T_INT(M(1234567, "1", UNIT_FEN, ROUND_HALF_AWAY), 1234567);
+	T_INT(M(1234567, "+2", UNIT_FEN, ROUND_HALF_AWAY), 2469134);
+	T_INT(M(1234567, "0", UNIT_FEN, ROUND_UP), 0);
+	/* 5 fen × 0.5 = 2.5 fen: exactly half */
+	T_INT(M(5, "0.5", UNIT_FEN, ROUND_HALF_AWAY), 3);
+	T_INT(M(-5, "0.5", UNIT_FEN, ROUND_HALF_AWAY), -3);
+	T_INT(M(5, "0.5", UNIT_FEN, ROUND_DOWN), 2);
+	/* 1 fen × 0.000000000000000001 rounds up to 1 fen, else 0 */
+	T_INT(M(1, "0.000000000000000001", UNIT_FEN, ROUND_UP), 1);
+	T_INT(M(1, "0.000000000000000001", UNIT_FEN, ROUND_HALF_AWAY), 0);
+	/* LLONG_MAX × 0.5 = 4611686018427387903.5 → ...904 */
+	T_INT(M(LLONG_MAX, "0.5", UNIT_FEN, ROUND_HALF_AWAY),
+	    4611686018427387904LL);
+	/* overflow and bad rates */
+	T_INT(M(LLONG_MAX, "2", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(LLONG_MAX / 2, "1000000000000000000", UNIT_FEN, ROUND_DOWN),
+	    BAD);
+	T_INT(M(100, "", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, "abc", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, "1.2.3", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, "1e-2", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, "%", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, ".", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, "5%%", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+	T_INT(M(100, "1234567890123456789", UNIT_FEN, ROUND_HALF_AWAY), BAD);
+}
+
+int
+main(void)
+{
+	test_parse();
+	test_rejects();
+	test_format();
+	test_round();
+	test_mul();
+	return t_done();
+}

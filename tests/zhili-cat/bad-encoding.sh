@@ -1,0 +1,1 @@
+zhili-cat --encoding big5 data/people.tsv

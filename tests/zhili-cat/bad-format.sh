@@ -1,0 +1,1 @@
+zhili-cat -o xml data/people.tsv

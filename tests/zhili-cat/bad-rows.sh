@@ -1,0 +1,1 @@
+zhili-cat data/bad.csv

@@ -1,0 +1,1 @@
+zhili-cat data/bom-crlf.csv | sed -n l

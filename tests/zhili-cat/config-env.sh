@@ -1,0 +1,1 @@
+ZHILI_CONFIG=data/bad-unit.yaml zhili-cat data/people.tsv

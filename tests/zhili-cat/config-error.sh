@@ -1,0 +1,1 @@
+zhili-cat -c data/bad-unit.yaml data/people.tsv

@@ -1,0 +1,1 @@
+zhili-cat data/people.tsv data/people2.tsv

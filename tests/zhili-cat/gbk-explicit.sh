@@ -1,0 +1,1 @@
+zhili-cat --encoding gbk -o csv data/gbk.csv

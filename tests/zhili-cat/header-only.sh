@@ -1,0 +1,1 @@
+printf "a,b\n" | zhili-cat -o table; printf "a,b\n" | zhili-cat -o json; echo done

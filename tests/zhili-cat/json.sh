@@ -1,0 +1,1 @@
+zhili-cat -o json data/people.tsv data/cases.csv 2>&1; echo "exit $?"

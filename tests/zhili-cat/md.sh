@@ -1,0 +1,1 @@
+zhili-cat -o md -f id,note data/people.tsv

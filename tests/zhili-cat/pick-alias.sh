@@ -1,0 +1,1 @@
+zhili-cat -f case_id,reported_at,社区 data/cases.csv

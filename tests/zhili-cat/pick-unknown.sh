@@ -1,0 +1,1 @@
+zhili-cat -f case_id,nosuch data/cases.csv

@@ -1,0 +1,1 @@
+zhili-cat --strict data/bad.csv

@@ -1,0 +1,1 @@
+zhili-cat -o table data/cases.csv

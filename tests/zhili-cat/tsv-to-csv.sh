@@ -1,0 +1,1 @@
+zhili-cat -o csv data/people.tsv

@@ -1,0 +1,1 @@
+zhili-cat --encoding utf-8 data/latin.csv

@@ -98,7 +98,10 @@ struct rd {
 	int progress;
 	struct timespec t0, tlast;
 	int progress_done;
+	struct rd *next; /* the readers open, for rd_close_all */
 };
+
+static struct rd *open_readers;
 
 static unsigned long long all_records;
 
@@ -961,6 +964,8 @@ static int
 next_csv(struct rd *r)
 {
 	int inrec = 0;
+	size_t skip = 0;
+	const char *q, *c;
 
 	r->escaped = 0;
 	for (;;) {
@@ -1003,7 +1008,8 @@ next_csv(struct rd *r)
 		if (!inrec) {
 			r->rline = r->line;
 			r->rs = lp;
-			if (memchr(s, '"', n) == NULL) {
+			q = memchr(s, '"', n);
+			if (q == NULL) {
 				size_t m = n;
 
 				r->pos = (size_t)e + (size_t)nl;
@@ -1026,16 +1032,45 @@ next_csv(struct rd *r)
 			r->cdone = 0;
 			r->ctoo_many = 0;
 			r->ctoo_long = 0;
+			/*
+			 * The fields before the one holding the first quote
+			 * have no quote: split them here, and leave libcsv
+			 * only the rest of the line.
+			 */
+			skip = 0;
+			c = q == s ? NULL : memrchr(s, ',', (size_t)(q - s));
+			if (c != NULL) {
+				const char *f = s, *comma;
+
+				skip = (size_t)(c - s) + 1;
+				/* (a CR just after the comma, too: libcsv
+				 * would take it for a blank line) */
+				if (memchr(s, '\r', skip + 1) != NULL) {
+					r->pos = (size_t)e + (size_t)nl;
+					r->line++;
+					r->re = lp + n - (n > 0 && s[n - 1] == '\r');
+					snprintf(r->err, sizeof r->err,
+					    _("CSV: carriage return in an "
+					      "unquoted field"));
+					return RD_BAD;
+				}
+				while ((comma = memchr(f, ',',
+					    (size_t)(s + skip - f))) != NULL) {
+					csv_cb1((void *)f, (size_t)(comma - f), r);
+					f = comma + 1;
+				}
+			}
 		}
-		feed = n + (size_t)nl;
-		k = csv_parse(&r->csv, s, feed, csv_cb1, csv_cb2, r);
+		feed = n + (size_t)nl - skip;
+		k = csv_parse(&r->csv, s + skip, feed, csv_cb1, csv_cb2, r);
 		r->pos = (size_t)e + (size_t)nl;
 		r->line++;
 		r->re = (size_t)e;
 		if (k != feed) {
 			r->re = r->pos - (size_t)nl;
-			return csv_error_at(r, s, k, n);
+			return csv_error_at(r, s, k + skip, n);
 		}
+		skip = 0;
 		if (!nl) {
 			/* the last line has no line end: finish */
 			if (csv_fini(&r->csv, csv_cb1, csv_cb2, r) != 0) {
@@ -1055,7 +1090,12 @@ next_csv(struct rd *r)
 			}
 			continue;
 		}
-		if (r->cdone > 1) {
+		/*
+		 * A record ends at the end of the line, and nowhere else: a
+		 * lone CR would have libcsv end one there and begin the next
+		 * (its state is then not "row not begun", 0).
+		 */
+		if (r->cdone > 1 || r->csv.pstate != 0) {
 			csv_reset(r);
 			snprintf(r->err, sizeof r->err,
 			    _("CSV: carriage return in an unquoted field"));
@@ -1133,6 +1173,8 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	struct rd *r = xcalloc(1, sizeof *r);
 	int i;
 
+	r->next = open_readers;
+	open_readers = r;
 	r->o = *o;
 	r->files = files;
 	r->nfiles = nfiles;
@@ -1298,8 +1340,15 @@ rd_close(struct rd *r)
 {
 	size_t i;
 
+	struct rd **p;
+
 	if (r == NULL)
 		return;
+	for (p = &open_readers; *p != NULL; p = &(*p)->next)
+		if (*p == r) {
+			*p = r->next;
+			break;
+		}
 	close_file(r);
 	for (i = 0; i < r->nf; i++)
 		free((char *)r->names[i].p);
@@ -1318,4 +1367,11 @@ rd_close(struct rd *r)
 	if (r->csv_init)
 		csv_free(&r->csv);
 	free(r);
+}
+
+void
+rd_close_all(void)
+{
+	while (open_readers != NULL)
+		rd_close(open_readers);
 }

@@ -67,6 +67,9 @@ int rd_identity(const struct rd *r);
 /* Records read so far, rejected ones included. */
 unsigned long long rd_count(const struct rd *r);
 void rd_close(struct rd *r);
+/* Close every reader still open (after a fatal error caught by
+ * zl_exit_hook, as the fuzz targets do). */
+void rd_close_all(void);
 
 /*
  * Reject a record: "prog: FILE:LINE: message" on stderr, the record as

@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "lib/rec.h"
 
@@ -56,12 +59,43 @@ tsv_escape(struct buf *b, const char *s, size_t n)
 	buf_add(b, s + start, n - start);
 }
 
+/* Index of the first byte of s that TSV must escape, or n. */
+static size_t
+tsv_plain_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+#if defined(__SSE2__)
+	const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
+	const __m128i cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
+		    _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, bs))));
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < n; i++)
+		if (special_tsv[(unsigned char)s[i]])
+			return i;
+	return n;
+}
+
 static void
 put_tsv(const char *s, size_t n)
 {
 	size_t i, start = 0;
 
-	for (i = 0; i < n; i++) {
+	i = tsv_plain_len(s, n);
+	if (i == n) {
+		out_write(s, n);
+		return;
+	}
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		char esc[2];
 

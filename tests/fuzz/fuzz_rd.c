@@ -88,7 +88,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	sel = data[0];
 	put(path, data + 1, size - 1);
-	if (setjmp(back) == 0) {
+	if (setjmp(back) != 0)
+		rd_close_all();
+	else {
 		read_tsv(path, fmts[sel % 3], encs[(sel / 3) % 3], &a);
 		/*
 		 * Rejected records are not written, so the TSV reads back

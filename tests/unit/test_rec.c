@@ -165,6 +165,18 @@ test_csv(void)
 	    ":2: CSV: text after a closing quote (column 4)");
 	READ_ERR("a,b\n1,x\ry\n2,3\n", "a|b\n2|3 @3\n",
 	    ":2: CSV: carriage return in an unquoted field");
+	/* quote-free fields before a quoted one are split without libcsv */
+	READ("a,b,c\n1,\"q\",3\n", "a|b|c\n1|q|3 @2\n");
+	READ("a,b,c\n 1 , 2 ,\"x,y\"\n", "a|b|c\n 1 | 2 |x,y @2\n");
+	READ("a,b,c\n1,,\"\"\n", "a|b|c\n1|| @2\n");
+	READ_ERR("a,b,c\nxx,yy,z\"z\n4,5,6\n", "a|b|c\n4|5|6 @3\n",
+	    ":2: CSV: quote inside an unquoted field (column 8)");
+	READ_ERR("a,b,c\n1,2\r,\"x\"\n4,5,6\n", "a|b|c\n4|5|6 @3\n",
+	    ":2: CSV: carriage return in an unquoted field");
+	READ_ERR("a,b,c\n1,\r\"x\",3\n4,5,6\n", "a|b|c\n4|5|6 @3\n",
+	    ":2: CSV: carriage return in an unquoted field");
+	READ_ERR("a,b\n\"x\"\r\"y\"\n4,5\n", "a|b\n4|5 @3\n",
+	    ":2: CSV: carriage return in an unquoted field");
 	buf_free(&out);
 	buf_free(&err);
 }

@@ -19,7 +19,7 @@ ZL_CFLAGS = -std=c11 -Wall -Wextra
 CSV_LIBS = -lcsv
 ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
 
-PROGS = zhili-cat
+PROGS = zhili-cat case-stats
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/default_config.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -45,13 +45,17 @@ $(BUILD)/libzhili.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(BUILD)/cmd/%.o: cmd/%.c $(HDRS)
+$(BUILD)/cmd/%.o: cmd/%.c $(HDRS) $(wildcard cmd/*/*.h)
 	@mkdir -p $(@D)
 	$(COMPILE) -c -o $@ $<
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(BUILD)/libzhili.a
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libzhili.a $(ZL_LIBS)
+# A program is cmd/NAME.c, or the files of cmd/NAME/ when it has grown.
+define PROG_RULE
+$(BUILD)/bin/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cmd/$(1).c cmd/$(1)/*.c)) $(BUILD)/libzhili.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(BUILD)/libzhili.a $$(ZL_LIBS)
+endef
+$(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 	@mkdir -p $(@D)

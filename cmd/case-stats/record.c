@@ -1,0 +1,451 @@
+/*
+ * case-stats: a record of the case platform's export, checked and turned
+ * into a case; its deadline; its category from the description.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/case-stats/case-stats.h"
+#include "lib/cfg.h"
+#include "lib/date.h"
+
+struct word {
+	const char *w;
+	size_t n;
+	int v;
+};
+
+struct limit {
+	const char *category;
+	int hours; /* 0: working days, 1: working hours */
+	long n;
+};
+
+struct rule {
+	const char *name;
+	struct rx *rx;
+};
+
+struct cal *calendar;
+const char *other_category = "其他";
+
+static struct word *statuses, *satisfied, *unrated;
+static size_t nstatuses, nsatisfied, nunrated;
+static struct limit *limits;
+static size_t nlimits;
+static struct limit default_limit = { NULL, 0, 5 };
+static int has_default = 1;
+static struct rule *rules;
+static size_t nrules;
+
+static const char *const state_names[ST_N] = { "open", "returned", "closed",
+	"cancelled" };
+
+static const char *const known_keys[] = { "statuses", "satisfied", "unrated",
+	"time-limits", "other", "categories", NULL };
+static const char *const status_keys[] = { "closed", "open", "returned",
+	"cancelled", NULL };
+static const char *const rule_keys[] = { "name", "pattern", NULL };
+
+/* Append the words of a sequence of the configuration. */
+static void
+add_words(struct word **w, size_t *n, const struct cfg *seq, int v)
+{
+	size_t i;
+
+	if (seq == NULL)
+		return;
+	*w = xreallocarray(*w, *n + seq->len, sizeof **w);
+	for (i = 0; i < seq->len; i++) {
+		const char *s = cfg_scalar_str(seq->v[i]);
+		struct str t = str_trim(str_c(s));
+
+		(*w)[*n].w = t.p;
+		(*w)[*n].n = t.n;
+		(*w)[*n].v = v;
+		(*n)++;
+	}
+}
+
+static int
+find_word(const struct word *w, size_t n, struct str s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i].n == s.n && memcmp(w[i].w, s.p, s.n) == 0)
+			return w[i].v;
+	return -1;
+}
+
+/* A decimal number of ASCII or full-width digits at s; its length. */
+static size_t
+number(const char *s, size_t n, long *v)
+{
+	size_t i = 0;
+
+	*v = 0;
+	while (i < n) {
+		int d;
+
+		if (s[i] >= '0' && s[i] <= '9') {
+			d = s[i] - '0';
+			i++;
+		} else if (i + 3 <= n && (unsigned char)s[i] == 0xEF &&
+		    (unsigned char)s[i + 1] == 0xBC &&
+		    (unsigned char)s[i + 2] >= 0x90 &&
+		    (unsigned char)s[i + 2] <= 0x99) {
+			d = (unsigned char)s[i + 2] - 0x90;
+			i += 3;
+		} else
+			break;
+		if (*v > 100000)
+			return 0;
+		*v = *v * 10 + d;
+	}
+	return i;
+}
+
+/*
+ * A time limit: "5 days", "1 day", "24 hours", "5 working days",
+ * "5个工作日", "5工作日", "5天", "5日", "24小时", "24个小时",
+ * "24个工作小时".  0, or -1 when s is not one.
+ */
+static int
+parse_limit(struct str s, struct limit *l)
+{
+	static const struct {
+		const char *w;
+		int hours;
+	} units[] = {
+		{ "days", 0 },
+		{ "day", 0 },
+		{ "working days", 0 },
+		{ "working day", 0 },
+		{ "hours", 1 },
+		{ "hour", 1 },
+		{ "working hours", 1 },
+		{ "working hour", 1 },
+		{ "个工作日", 0 },
+		{ "工作日", 0 },
+		{ "天", 0 },
+		{ "日", 0 },
+		{ "小时", 1 },
+		{ "个小时", 1 },
+		{ "个工作小时", 1 },
+		{ "工作小时", 1 },
+	};
+	size_t k, i;
+	struct str u;
+
+	s = str_trim(s);
+	k = number(s.p, s.n, &l->n);
+	if (k == 0)
+		return -1;
+	u = str_trim((struct str){ s.p + k, s.n - k });
+	for (i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (str_eqi(u, units[i].w)) {
+			l->hours = units[i].hours;
+			return 0;
+		}
+	return -1;
+}
+
+void
+conf_load(void)
+{
+	const struct cfg *sec = cfg_map(cfg_root(), "case-stats");
+	const struct cfg *m, *seq;
+	size_t i;
+
+	if (sec == NULL)
+		zl_die(ZL_USAGE, _("the configuration has no case-stats: "
+				   "section"));
+	cfg_known(sec, known_keys);
+	if ((m = cfg_map(sec, "statuses")) != NULL) {
+		cfg_known(m, status_keys);
+		for (i = 0; i < ST_N; i++)
+			add_words(&statuses, &nstatuses,
+			    cfg_seq(m, state_names[i]), (int)i);
+	}
+	add_words(&satisfied, &nsatisfied, cfg_seq(sec, "satisfied"), 1);
+	add_words(&unrated, &nunrated, cfg_seq(sec, "unrated"), 1);
+	other_category = cfg_str(sec, "other", "其他");
+	if ((m = cfg_map(sec, "time-limits")) != NULL) {
+		has_default = 0;
+		limits = xcalloc(m->len + 1, sizeof *limits);
+		for (i = 0; i < m->len; i++) {
+			struct limit l;
+
+			if (parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
+				cfg_error(m->v[i], _("expected a time limit "
+						     "such as '5 days' or '24 "
+						     "hours', got '%s'"),
+				    m->v[i]->s);
+			l.category = m->keys[i];
+			if (strcmp(m->keys[i], "default") == 0) {
+				default_limit = l;
+				has_default = 1;
+			} else
+				limits[nlimits++] = l;
+		}
+	}
+	if ((seq = cfg_seq(sec, "categories")) != NULL) {
+		rules = xcalloc(seq->len + 1, sizeof *rules);
+		for (i = 0; i < seq->len; i++) {
+			const struct cfg *r = seq->v[i];
+
+			if (r->kind != CFG_MAP)
+				cfg_error(r, _("expected a mapping with name: "
+					       "and pattern:"));
+			cfg_known(r, rule_keys);
+			rules[nrules].name = cfg_str(r, "name", NULL);
+			if (rules[nrules].name == NULL ||
+			    cfg_at(r, "pattern") == NULL)
+				cfg_error(r, _("a rule needs name: and "
+					       "pattern:"));
+			rules[nrules].rx = rx_compile_cfg(cfg_at(r, "pattern"),
+			    0);
+			nrules++;
+		}
+	}
+	calendar = cal_new(NULL);
+}
+
+/* A value shown in a message: control characters escaped, cut short. */
+static const char *
+show(struct str v)
+{
+	static struct buf b[2];
+	static int which;
+	struct buf *o = &b[which++ & 1];
+	size_t i;
+
+	buf_reset(o);
+	for (i = 0; i < v.n && o->n < 120; i++) {
+		unsigned char c = (unsigned char)v.p[i];
+
+		if (c == '\n')
+			buf_adds(o, "\\n");
+		else if (c == '\t')
+			buf_adds(o, "\\t");
+		else if (c < 0x20 || c == 0x7F)
+			buf_printf(o, "\\x%02X", c);
+		else
+			buf_addc(o, (char)c);
+	}
+	if (i < v.n)
+		buf_adds(o, "...");
+	return o->p ? o->p : "";
+}
+
+static struct str
+fieldv(const struct rec *r, long col)
+{
+	struct str none = { "", 0 };
+
+	return col < 0 ? none : str_trim(r->f[col]);
+}
+
+/* Fold full-width characters (U+FF01..FF5E, U+3000) to ASCII. */
+static struct str
+fold(struct str s, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < s.n; i++)
+		if ((unsigned char)s.p[i] == 0xEF || (unsigned char)s.p[i] == 0xE3)
+			break;
+	if (i + 2 >= s.n)
+		return s;
+	buf_reset(b);
+	for (i = 0; i < s.n; i++) {
+		const unsigned char *p = (const unsigned char *)s.p + i;
+
+		if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBC &&
+		    p[2] >= 0x81 && p[2] <= 0xBF) {
+			buf_addc(b, (char)(p[2] - 0x81 + 0x21));
+			i += 2;
+		} else if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBD &&
+		    p[2] >= 0x80 && p[2] <= 0x9E) {
+			buf_addc(b, (char)(p[2] - 0x80 + 0x60));
+			i += 2;
+		} else if (i + 3 <= s.n && p[0] == 0xE3 && p[1] == 0x80 &&
+		    p[2] == 0x80) {
+			buf_addc(b, ' ');
+			i += 2;
+		} else
+			buf_addc(b, (char)p[0]);
+	}
+	return (struct str){ b->p, b->n };
+}
+
+static int
+parse_time(const struct rec *r, long col, const char *name, long long *t,
+    int required)
+{
+	struct str v = fieldv(r, col);
+	int has_time;
+
+	*t = NO_TIME;
+	if (v.n == 0) {
+		if (required) {
+			rec_reject(r, _("field '%s': empty"), name);
+			return 0;
+		}
+		return 1;
+	}
+	if (date_parse(v.p, v.n, t, &has_time) != 0) {
+		rec_reject(r, _("field '%s': not a date and time ('%s')"), name,
+		    show(v));
+		return 0;
+	}
+	return 1;
+}
+
+static int
+check_deadline(const struct rec *r, const long *col)
+{
+	struct str v = fieldv(r, col[F_DEADLINE]);
+	struct limit l;
+	long long t;
+	int has_time;
+
+	if (v.n == 0 || date_parse(v.p, v.n, &t, &has_time) == 0 ||
+	    parse_limit(v, &l) == 0)
+		return 1;
+	rec_reject(r, _("field 'deadline': not a date, a time or a time limit "
+			"such as '5个工作日' ('%s')"),
+	    show(v));
+	return 0;
+}
+
+int
+case_parse(const struct rec *r, const long *col, struct kase *k)
+{
+	static struct buf idbuf;
+	struct str v;
+	int s;
+
+	v = fieldv(r, col[F_CASE_ID]);
+	if (v.n == 0) {
+		rec_reject(r, _("field 'case_id': empty"));
+		return 0;
+	}
+	k->id = fold(v, &idbuf);
+	if (!parse_time(r, col[F_REPORTED_AT], "reported_at", &k->reported, 1))
+		return 0;
+	v = fieldv(r, col[F_STATUS]);
+	if (v.n == 0) {
+		rec_reject(r, _("field 'status': empty"));
+		return 0;
+	}
+	if ((s = find_word(statuses, nstatuses, v)) < 0) {
+		rec_reject(r, _("field 'status': unknown status word ('%s'); "
+				"add it to case-stats.statuses in the "
+				"configuration"),
+		    show(v));
+		return 0;
+	}
+	k->state = s;
+	if (!parse_time(r, col[F_CLOSED_AT], "closed_at", &k->closed, 0) ||
+	    !parse_time(r, col[F_UPDATED_AT], "updated_at", &k->updated, 0))
+		return 0;
+	if (s == ST_CLOSED) {
+		if (k->closed == NO_TIME) {
+			rec_reject(r, _("field 'closed_at': empty, and the "
+					"case is closed ('%s')"),
+			    show(v));
+			return 0;
+		}
+		if (k->closed < k->reported) {
+			char a[24], b[24];
+
+			date_format(k->closed, 1, a);
+			date_format(k->reported, 1, b);
+			rec_reject(r, _("field 'closed_at': before reported_at "
+					"('%s' < '%s')"),
+			    a, b);
+			return 0;
+		}
+		if (k->closed - k->reported > (long long)UINT32_MAX) {
+			rec_reject(r, _("field 'closed_at': more than 136 "
+					"years after reported_at"));
+			return 0;
+		}
+	}
+	v = fieldv(r, col[F_SATISFACTION]);
+	if (v.n == 0 || find_word(unrated, nunrated, v) >= 0)
+		k->sat = 0;
+	else
+		k->sat = find_word(satisfied, nsatisfied, v) >= 0 ? 2 : 1;
+	k->category = fieldv(r, col[F_CATEGORY]);
+	return check_deadline(r, col);
+}
+
+void
+case_classify(const struct rec *r, const long *col, struct kase *k)
+{
+	struct str d = fieldv(r, col[F_DESCRIPTION]);
+	size_t i;
+
+	if (opt.classify == 0)
+		return;
+	if (opt.classify == 1 && k->category.n > 0 &&
+	    !str_eqi(k->category, other_category))
+		return;
+	for (i = 0; i < nrules; i++) {
+		int m = rx_match(rules[i].rx, d.p, d.n);
+
+		if (m < 0)
+			zl_warn_at(r->file, r->line,
+			    _("field 'description': rule '%s': %s"),
+			    rules[i].name, rx_errmsg());
+		if (m == 1) {
+			k->category = str_c(rules[i].name);
+			return;
+		}
+	}
+	k->category = str_c(other_category);
+}
+
+static long long
+end_of_day(long long t)
+{
+	long long d = t >= 0 ? t / DAY_SECS : -((-t + DAY_SECS - 1) / DAY_SECS);
+
+	return d * DAY_SECS + DAY_SECS - 1;
+}
+
+static long long
+apply_limit(const struct limit *l, long long reported)
+{
+	if (l->hours)
+		return cal_add_work_seconds(calendar, reported,
+		    (long long)l->n * 3600);
+	return end_of_day(cal_add_workdays(calendar, reported, (int)l->n));
+}
+
+long long
+case_deadline(const struct rec *r, const long *col, const struct kase *k)
+{
+	struct str v = fieldv(r, col[F_DEADLINE]);
+	struct limit l;
+	long long t;
+	int has_time;
+	size_t i;
+
+	if (v.n > 0) {
+		if (date_parse(v.p, v.n, &t, &has_time) == 0)
+			return has_time ? t : end_of_day(t);
+		if (parse_limit(v, &l) == 0)
+			return apply_limit(&l, k->reported);
+		return NO_TIME; /* rejected by check_deadline */
+	}
+	for (i = 0; i < nlimits; i++)
+		if (str_eqi(k->category, limits[i].category))
+			return apply_limit(&limits[i], k->reported);
+	return has_default ? apply_limit(&default_limit, k->reported) : NO_TIME;
+}
+

@@ -1,0 +1,1 @@
+case-stats --classify -b category -m total data/d1.csv

@@ -1,0 +1,1 @@
+case-stats -c data/badlimit.yaml data/d1.csv

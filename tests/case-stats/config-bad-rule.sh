@@ -1,0 +1,1 @@
+case-stats -c data/badrule.yaml --classify data/d1.csv

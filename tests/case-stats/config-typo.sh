@@ -1,0 +1,1 @@
+case-stats -c data/typo.yaml data/d1.csv

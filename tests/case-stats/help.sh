@@ -1,0 +1,1 @@
+case-stats --help | head -n 3

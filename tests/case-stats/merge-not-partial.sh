@@ -1,0 +1,1 @@
+case-stats --merge data/d1.csv

@@ -1,0 +1,1 @@
+case-stats data/nostatus.csv

@@ -1,0 +1,1 @@
+case-stats --no-dedupe -m total,closed,open,returned data/dup.csv

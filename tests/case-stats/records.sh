@@ -1,0 +1,1 @@
+case-stats --classify --records data/d1.csv

@@ -1,0 +1,1 @@
+case-stats -m total,closed,on_time data/bad.csv

@@ -1,0 +1,1 @@
+case-stats --strict -m total data/bad.csv

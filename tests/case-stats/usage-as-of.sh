@@ -1,0 +1,1 @@
+case-stats --as-of tomorrow data/d1.csv

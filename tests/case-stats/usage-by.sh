@@ -1,0 +1,1 @@
+case-stats -b nosuch data/d1.csv

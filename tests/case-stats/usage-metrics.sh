@@ -1,0 +1,1 @@
+case-stats -m total,speed data/d1.csv

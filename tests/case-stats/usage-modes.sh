@@ -1,0 +1,1 @@
+case-stats --records --partial data/d1.csv

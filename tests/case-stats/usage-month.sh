@@ -1,0 +1,1 @@
+case-stats --month 2024-13 data/d1.csv

@@ -1,0 +1,1 @@
+case-stats -b community --sort -speed data/d1.csv

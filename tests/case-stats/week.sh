@@ -1,0 +1,1 @@
+case-stats -b week -m total data/d1.csv

@@ -1,0 +1,1 @@
+case-stats -b weekday,hour -m total data/d1.csv

@@ -351,9 +351,11 @@ sniff(struct rd *r)
 
 			for (p = r->buf; (p = memchr(p, '\n', k - (size_t)(p - r->buf))) != NULL; p++)
 				line++;
-			zl_warn_at(r->fname, line,
-			    _("not valid UTF-8; reading the file as GB18030 "
-			      "(GBK), as Excel writes it (--encoding to choose)"));
+			if (!r->o.quiet)
+				zl_warn_at(r->fname, line,
+				    _("not valid UTF-8; reading the file as "
+				      "GB18030 (GBK), as Excel writes it "
+				      "(--encoding to choose)"));
 			r->enc = ENC_GB18030;
 		}
 	}
@@ -1209,7 +1211,7 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	r->progress = o->progress;
 	if (r->progress < 0)
 		r->progress = isatty(2) && r->total_bytes > 100000000ULL;
-	if (r->progress && r->total_bytes == 0)
+	if ((r->progress && r->total_bytes == 0) || o->quiet)
 		r->progress = 0;
 	clock_gettime(CLOCK_MONOTONIC, &r->t0);
 	r->tlast = r->t0;
@@ -1236,8 +1238,11 @@ rd_next(struct rd *r, struct rec **out)
 			close_file(r);
 			continue;
 		}
+		if (k == RD_BAD && r->o.quiet)
+			continue;
 		r->count++;
-		all_records++;
+		if (!r->o.quiet)
+			all_records++;
 		r->rec.file = r->fname;
 		r->rec.line = r->rline;
 		r->rec.raw.p = r->buf + r->rs;
@@ -1257,6 +1262,8 @@ rd_next(struct rd *r, struct rec **out)
 			return 1;
 		}
 		if (r->fnf_rec != r->fnf) {
+			if (r->o.quiet)
+				continue;
 			r->rec.nf = 0;
 			r->rec.f = NULL;
 			rec_reject(&r->rec, _("%zu fields, the header has %zu"),
@@ -1374,4 +1381,19 @@ rd_close_all(void)
 {
 	while (open_readers != NULL)
 		rd_close(open_readers);
+}
+
+int
+rd_rereadable(int nfiles, char *const *files)
+{
+	struct stat st;
+	int i;
+
+	if (nfiles == 0)
+		return 0;
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			return 0;
+	return 1;
 }

@@ -38,6 +38,8 @@ struct rd_opts {
 	int enc;      /* ENC_AUTO, ENC_UTF8 or ENC_GB18030 */
 	int progress; /* -1: when stderr is a terminal and input > 100 MB */
 	int noheader; /* rows as they are: no header, any number of fields */
+	int quiet;    /* a first pass: records that cannot be read are
+			 skipped, not reported or counted; no notices */
 	/*
 	 * Key under which a header name matches across files (e.g. the
 	 * canonical name of an alias); NULL: the trimmed name, ASCII case
@@ -70,6 +72,8 @@ void rd_close(struct rd *r);
 /* Close every reader still open (after a fatal error caught by
  * zl_exit_hook, as the fuzz targets do). */
 void rd_close_all(void);
+/* 1 when every input is a regular file (so it can be read twice). */
+int rd_rereadable(int nfiles, char *const *files);
 
 /*
  * Reject a record: "prog: FILE:LINE: message" on stderr, the record as

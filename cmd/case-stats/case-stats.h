@@ -114,6 +114,13 @@ void dedupe_finish(void);
 unsigned long long dedupe_merged(void);
 /* With --records: the records kept, in the order first seen. */
 int dedupe_next_record(struct str **f, size_t *nf);
+/* The first pass over regular files: the ids, and which come twice. */
+void idset_add(struct str id);
+size_t idset_done(void); /* after the first pass: the ids added */
+int idset_twice(struct str id);
+void idset_free(void);
+/* The case id of a record, trimmed, full-width folded (until the next). */
+struct str case_id_of(const struct rec *r, long col);
 
 /* output.c */
 void out_stats(int fmt, unsigned flags);

@@ -302,7 +302,8 @@ main(int argc, char **argv)
 	struct wr *w = NULL;
 	long col[F_N];
 	struct str key[64];
-	int c, has_time;
+	int c, has_time, two_pass;
+	size_t first_pass = 0, second_pass = 0;
 	size_t i;
 
 	zl_init("case-stats");
@@ -372,6 +373,24 @@ main(int argc, char **argv)
 	cli_setup();
 	conf_load();
 	ro = cli_rd_opts();
+	/*
+	 * De-duplicating regular files: a first pass notes which ids come
+	 * more than once, so that only those cases are kept to the end.
+	 */
+	two_pass = opt.dedupe && !opt.records && !opt.merge &&
+	    rd_rereadable(argc - optind, argv + optind);
+	if (two_pass) {
+		struct rd_opts q = ro;
+		long id;
+
+		q.quiet = 1;
+		r = rd_open(argc - optind, argv + optind, &q);
+		if ((id = fld_col(r, "case_id")) >= 0)
+			while (rd_next(r, &rec))
+				idset_add(case_id_of(rec, id));
+		rd_close(r);
+		first_pass = idset_done();
+	}
 	r = rd_open(argc - optind, argv + optind, &ro);
 
 	if (opt.merge) {
@@ -405,7 +424,10 @@ main(int argc, char **argv)
 		long long due;
 		uint32_t gid = 0;
 
-		if (rd_nfields(r) == 0 || !case_parse(rec, col, &k))
+		if (rd_nfields(r) == 0)
+			continue;
+		second_pass++;
+		if (!case_parse(rec, col, &k))
 			continue;
 		if (!period_has(&cli.period, k.reported))
 			continue;
@@ -419,7 +441,9 @@ main(int argc, char **argv)
 					key[i] = k.category;
 			gid = group_of(key);
 		}
-		if (opt.dedupe)
+		if (two_pass && !idset_twice(k.id))
+			acc_add(&group_at(gid)->acc, &k, due);
+		else if (opt.dedupe)
 			dedupe_put(&k, due, gid,
 			    opt.records ? records_fields(rec, &k, due) : NULL,
 			    rec_nf);
@@ -429,6 +453,11 @@ main(int argc, char **argv)
 			acc_add(&group_at(gid)->acc, &k, due);
 	}
 	rd_close(r);
+	idset_free();
+	if (two_pass && col[F_CASE_ID] >= 0 && second_pass != first_pass)
+		zl_die(ZL_IOERR, _("the input changed while it was read: %zu "
+				   "records, then %zu"),
+		    first_pass, second_pass);
 	if (opt.dedupe) {
 		if (!opt.records)
 			dedupe_finish();

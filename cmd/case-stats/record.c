@@ -321,6 +321,14 @@ check_deadline(const struct rec *r, const long *col)
 	return 0;
 }
 
+struct str
+case_id_of(const struct rec *r, long col)
+{
+	static struct buf b;
+
+	return fold(fieldv(r, col), &b);
+}
+
 int
 case_parse(const struct rec *r, const long *col, struct kase *k)
 {
@@ -328,12 +336,11 @@ case_parse(const struct rec *r, const long *col, struct kase *k)
 	struct str v;
 	int s;
 
-	v = fieldv(r, col[F_CASE_ID]);
-	if (v.n == 0) {
+	k->id = fold(fieldv(r, col[F_CASE_ID]), &idbuf);
+	if (k->id.n == 0) {
 		rec_reject(r, _("field 'case_id': empty"));
 		return 0;
 	}
-	k->id = fold(v, &idbuf);
 	if (!parse_time(r, col[F_REPORTED_AT], "reported_at", &k->reported, 1))
 		return 0;
 	v = fieldv(r, col[F_STATUS]);

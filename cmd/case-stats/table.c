@@ -355,21 +355,26 @@ dedupe_put(const struct kase *k, long long deadline, uint32_t gid,
 void
 dedupe_finish(void)
 {
-	size_t i;
+	size_t i, *more;
 
 	free(cindex);
 	cindex = NULL;
 	if (!opt.partial) {
 		/* size each group's array first: no growth, no waste */
+		more = xcalloc(ngroup + 1, sizeof *more);
 		for (i = 0; i < ncase; i++)
 			if ((c_flags[i] & FL_STATE) == ST_CLOSED)
-				groups[c_group[i]].acc.capdur++;
+				more[c_group[i]]++;
 		for (i = 0; i < ngroup; i++) {
 			struct acc *a = &groups[i].acc;
 
-			a->dur = xreallocarray(NULL, a->capdur ? a->capdur : 1,
+			if (a->ndur + more[i] <= a->capdur)
+				continue;
+			a->capdur = a->ndur + more[i];
+			a->dur = xreallocarray(a->dur, a->capdur,
 			    sizeof *a->dur);
 		}
+		free(more);
 	}
 	for (i = 0; i < ncase; i++)
 		add(&groups[c_group[i]].acc, c_flags[i], c_dur[i]);
@@ -424,4 +429,111 @@ dedupe_next_record(struct str **f, size_t *nf)
 	}
 	*f = fields;
 	return 1;
+}
+
+/*
+ * The ids seen in a first pass over the input (regular files only): their
+ * 64-bit hashes, sorted (radix sort: sequential, where a hash set is one
+ * cache miss an id), and those that come more than once kept.  In the
+ * second pass only the cases whose hash came more than once go through
+ * the table above; two ids with the same hash both do and are told apart
+ * there, so the result is exact.
+ */
+static uint64_t *hashes, *twice;
+static size_t nhash, caphash, ntwice;
+
+static uint64_t
+id_hash(struct str id)
+{
+	return hash_bytes(id.p, id.n, 0x5bd1e995);
+}
+
+void
+idset_add(struct str id)
+{
+	if (nhash == caphash) {
+		caphash = caphash ? caphash + caphash / 2 : 1u << 16;
+		hashes = xreallocarray(hashes, caphash, sizeof *hashes);
+	}
+	hashes[nhash++] = id_hash(id);
+}
+
+static void
+sort_u64(uint64_t *v, size_t n)
+{
+	uint64_t *tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp);
+	uint64_t *from = v, *to = tmp, *t;
+	size_t count[2048], pass, i;
+
+	/* six passes of 11 bits; the last lands in tmp, copied back */
+	for (pass = 0; pass < 6; pass++) {
+		unsigned shift = (unsigned)pass * 11;
+		size_t sum = 0;
+
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 2047]++;
+		for (i = 0; i < 2048; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 2047]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+	free(tmp);
+}
+
+size_t
+idset_done(void)
+{
+	size_t i, n = nhash;
+
+	sort_u64(hashes, nhash);
+	for (i = 0; i + 1 < nhash; i++) {
+		if (hashes[i] != hashes[i + 1])
+			continue;
+		if (ntwice == 0 || twice[ntwice - 1] != hashes[i]) {
+			twice = xreallocarray(twice, ntwice + 1, sizeof *twice);
+			twice[ntwice++] = hashes[i];
+		}
+	}
+	free(hashes);
+	hashes = NULL;
+	nhash = caphash = 0;
+	return n;
+}
+
+int
+idset_twice(struct str id)
+{
+	uint64_t h;
+	size_t lo = 0, hi = ntwice;
+
+	if (ntwice == 0)
+		return 0;
+	h = id_hash(id);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (twice[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ntwice && twice[lo] == h;
+}
+
+void
+idset_free(void)
+{
+	free(twice);
+	twice = NULL;
+	ntwice = 0;
 }

@@ -1,1 +1,1 @@
-sh ../../examples/demo.sh | head -n 4; sh ../../examples/demo.sh 2>/dev/null | wc -l
+sh ../../examples/demo.sh > "$TMP/d" 2> "$TMP/e"; echo "exit $?"; sed -n "1,5p" "$TMP/d"; tail -n 1 "$TMP/d"; wc -l < "$TMP/e"

@@ -19,7 +19,7 @@ ZL_CFLAGS = -std=c11 -Wall -Wextra
 CSV_LIBS = -lcsv
 ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
 
-PROGS = zhili-cat case-stats
+PROGS = zhili-cat case-stats grid-import
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/default_config.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

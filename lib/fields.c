@@ -49,6 +49,25 @@ const struct fld fld_table[] = {
 	{ "name", "名称", "" },
 	{ "parent", "上级", "" },
 	{ "path", "路径", "" },
+	{ "leader", "负责人", "" },
+	{ "leader_phone", "负责人电话", "" },
+	{ "party_org", "党组织", "" },
+	/* grid-import --summary and --check */
+	{ "grids", "网格数", "" },
+	{ "grid_party_branches", "网格党支部数", "" },
+	{ "compounds", "小区数", "" },
+	{ "buildings", "楼栋数", "" },
+	{ "building_party_groups", "楼栋党小组数", "" },
+	{ "party_households", "党员中心户数", "" },
+	{ "offline_leaders", "线下楼长数", "" },
+	{ "online_leaders", "网络楼长数", "" },
+	{ "owners_committees", "业委会数", "" },
+	{ "four_haves", "四有网格数", "" },
+	{ "four_haves_pct", "四有达标率(%)", "" },
+	{ "file", "文件", "" },
+	{ "line", "行", "" },
+	{ "problem", "问题", "" },
+	{ "value", "值", "" },
 };
 
 const size_t fld_ntable = sizeof fld_table / sizeof fld_table[0];

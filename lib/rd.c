@@ -421,27 +421,42 @@ open_fd(struct rd *r)
 	sniff(r);
 }
 
+/*
+ * TSV or CSV: the first line holding a TAB or a comma decides (a TAB:
+ * TSV), looking past blank lines and, for sheets with title rows above
+ * the header (noheader), up to 20 lines; a line starting with a quote is
+ * CSV; with neither, TSV (a single column reads the same).
+ */
 static void
 detect_format(struct rd *r)
 {
-	const char *p = r->buf + r->pos, *nl;
-	size_t n;
+	const char *p = r->buf + r->pos, *end = r->buf + r->end;
+	int lines = 0, max = r->o.noheader ? 20 : 1;
 
 	if (r->o.fmt == FMT_TSV || r->o.fmt == FMT_CSV) {
 		r->fmt = r->o.fmt;
 		return;
 	}
-	/* the first non-blank line decides */
-	while (p < r->buf + r->end && (*p == '\n' || *p == '\r'))
-		p++;
-	nl = memchr(p, '\n', (size_t)(r->buf + r->end - p));
-	n = nl ? (size_t)(nl - p) : (size_t)(r->buf + r->end - p);
-	if (memchr(p, '\t', n) != NULL)
-		r->fmt = FMT_TSV;
-	else if (memchr(p, ',', n) != NULL || (n > 0 && *p == '"'))
-		r->fmt = FMT_CSV;
-	else
-		r->fmt = FMT_TSV;
+	r->fmt = FMT_TSV;
+	while (p < end && lines < max) {
+		const char *nl;
+		size_t n;
+
+		if (*p == '\n' || *p == '\r') {
+			p++;
+			continue;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (memchr(p, '\t', n) != NULL)
+			return;
+		if (memchr(p, ',', n) != NULL || *p == '"') {
+			r->fmt = FMT_CSV;
+			return;
+		}
+		lines++;
+		p += n;
+	}
 }
 
 static void

@@ -1,0 +1,162 @@
+/*
+ * grid-import: the five-level grid roster, cleaned and checked.
+ *
+ * grid-import [-c file] [-o format] [--level level] [--summary [--total]]
+ *     [--check] [--mask] [--csv | --tsv] [--encoding enc] [--bom] [--zh]
+ *     [--reject file] [--strict] [--progress | --no-progress] [file ...]
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/grid-import/grid-import.h"
+
+struct gopts gopt = { .level = -1 };
+
+enum {
+	OPT_LEVEL = CLI_FIRST_OWN,
+	OPT_SUMMARY,
+	OPT_TOTAL,
+	OPT_CHECK,
+	OPT_MASK
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr, _("usage: grid-import [--level level] [--summary "
+			  "[--total]] [--check] [--mask]\n"
+			  "                   [-c file] [-o format] [--csv | "
+			  "--tsv] [--encoding enc] [--bom]\n"
+			  "                   [--zh] [--reject file] [--strict] "
+			  "[file ...]\n"));
+	exit(ZL_USAGE);
+}
+
+static void
+help(void)
+{
+	printf(_("grid-import: the five-level grid roster, cleaned and checked\n"
+		 "\n"
+		 "  grid-import --summary --total roster/*/*.csv | zhili-cat -o table\n"
+		 "  grid-import --check --mask roster/*/*.csv > problems.tsv\n"
+		 "  grid-import --level building roster/元宝山街道/*.csv > buildings.tsv\n"
+		 "\n"
+		 "Reads the roster sheets communities keep (title rows, merged cells,\n"
+		 "total rows and all) and writes one record per unit: street,\n"
+		 "community, grid, compound, building, party-member household.\n"
+		 "\n"
+		 "  --level LEVEL   only units of that level\n"
+		 "  --summary       counts per community (--total: and the district)\n"
+		 "  --check         only the problems, one record each (exit 1 if any)\n"
+		 "  --mask          identity numbers and phones masked (138****5678)\n"
+		 "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+		 "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
+		 "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
+		 "\n"
+		 "Exit status: 0 ok, 1 records rejected or problems found (--check),\n"
+		 "2 usage, 3 input/output error.  See grid-import(1).\n"));
+}
+
+static void
+report_fixes(void)
+{
+	static const char *const one[FIX_N] = { N_("title row skipped"),
+		N_("blank row skipped"), N_("total row dropped"),
+		N_("blank cell filled down"), N_("full-width character folded"),
+		N_("value trimmed") };
+	static const char *const many[FIX_N] = { N_("title rows skipped"),
+		N_("blank rows skipped"), N_("total rows dropped"),
+		N_("blank cells filled down"),
+		N_("full-width characters folded"), N_("values trimmed") };
+	struct buf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < FIX_N; i++)
+		if (fixes[i] > 0)
+			buf_printf(&b, "%s%llu %s", b.n ? ", " : "", fixes[i],
+			    ngettext(one[i], many[i], fixes[i]));
+	if (b.n > 0)
+		zl_warn(_("the sheets were tidied: %s"), b.p);
+	buf_free(&b);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		CLI_LONGOPTS,
+		{ "level", required_argument, NULL, OPT_LEVEL },
+		{ "summary", no_argument, NULL, OPT_SUMMARY },
+		{ "total", no_argument, NULL, OPT_TOTAL },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "mask", no_argument, NULL, OPT_MASK },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct rd_opts ro;
+	struct rd *r;
+	struct rec *rec;
+	int c, i, status = ZL_OK;
+
+	zl_init("grid-import");
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case OPT_LEVEL:
+			for (i = 0; i < L_N; i++)
+				if (strcmp(optarg, level_names[i]) == 0)
+					gopt.level = i;
+			if (gopt.level < 0)
+				zl_die(ZL_USAGE, _("--level: '%s' (street, "
+						   "community, grid, compound, "
+						   "building or household)"),
+				    optarg);
+			break;
+		case OPT_SUMMARY:
+			gopt.summary = 1;
+			break;
+		case OPT_TOTAL:
+			gopt.total = 1;
+			break;
+		case OPT_CHECK:
+			gopt.check = 1;
+			break;
+		case OPT_MASK:
+			gopt.mask = 1;
+			break;
+		default:
+			if (!cli_option(c, optarg, help))
+				usage();
+		}
+	}
+	if (gopt.summary && gopt.check)
+		zl_die(ZL_USAGE, _("--summary and --check exclude each other"));
+	cli_setup();
+	sheet_conf();
+	units_conf();
+	check_conf();
+	ro = cli_rd_opts();
+	ro.noheader = 1;
+	r = rd_open(argc - optind, argv + optind, &ro);
+	while (rd_next(r, &rec))
+		sheet_row(rec);
+	sheet_end();
+	rd_close(r);
+	units_finish();
+	report_fixes();
+	if (gopt.check) {
+		units_check(cli.out_fmt, cli_wr_flags());
+		if (units_problems() > 0)
+			status = ZL_REJECTED;
+	} else {
+		if (gopt.summary)
+			units_summary(cli.out_fmt, cli_wr_flags());
+		else
+			units_write(cli.out_fmt, cli_wr_flags());
+		if (units_problems() > 0)
+			zl_warn(_("%llu problems found (--check lists them)"),
+			    units_problems());
+	}
+	return zl_finish(status);
+}

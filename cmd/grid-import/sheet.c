@@ -1,0 +1,334 @@
+/*
+ * grid-import: reading the sheets as communities keep them.  The header is
+ * the first row naming at least two known fields (rows above it are title
+ * rows); blank rows and total rows (合计, 小计, 总计) are skipped; cells
+ * left blank by merged cells are filled down in the hierarchy columns;
+ * values are trimmed, and full-width characters folded in numbers, codes
+ * and phones.  Every fix is counted for the closing line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/grid-import/grid-import.h"
+#include "lib/cfg.h"
+#include "lib/fld.h"
+
+#define TITLE_MAX 20 /* rows looked at for the header */
+
+const char *const gfields[G_N] = { "street", "community", "grid_id",
+	"grid_name", "grid_leader", "grid_leader_phone", "grid_party_org",
+	"compound", "building", "building_party_group", "offline_leader",
+	"offline_leader_phone", "online_leader", "online_leader_phone",
+	"party_household", "households", "residents", "owners_committee",
+	"property_company", "has_staff", "has_rules", "has_funding",
+	"has_incentives", "id_number" };
+
+unsigned long long fixes[FIX_N];
+
+/* Fields whose full-width characters are folded to ASCII. */
+static const unsigned char folded[G_N] = { [G_GRID_ID] = 1, [G_BUILDING] = 1,
+	[G_GRID_LEADER_PHONE] = 1, [G_OFFLINE_LEADER_PHONE] = 1,
+	[G_ONLINE_LEADER_PHONE] = 1, [G_HOUSEHOLDS] = 1, [G_RESIDENTS] = 1,
+	[G_ID_NUMBER] = 1 };
+
+/* What a blank cell takes from the row above, and when. */
+enum { FILL_NO, FILL_ALWAYS, FILL_SAME_GRID, FILL_SAME_COMPOUND };
+static const unsigned char fill[G_N] = { [G_STREET] = FILL_ALWAYS,
+	[G_COMMUNITY] = FILL_ALWAYS, [G_GRID_ID] = FILL_ALWAYS,
+	[G_GRID_NAME] = FILL_SAME_GRID, [G_GRID_LEADER] = FILL_SAME_GRID,
+	[G_GRID_LEADER_PHONE] = FILL_SAME_GRID,
+	[G_GRID_PARTY_ORG] = FILL_SAME_GRID, [G_HAS_STAFF] = FILL_SAME_GRID,
+	[G_HAS_RULES] = FILL_SAME_GRID, [G_HAS_FUNDING] = FILL_SAME_GRID,
+	[G_HAS_INCENTIVES] = FILL_SAME_GRID, [G_COMPOUND] = FILL_ALWAYS,
+	[G_OWNERS_COMMITTEE] = FILL_SAME_COMPOUND,
+	[G_PROPERTY_COMPANY] = FILL_SAME_COMPOUND };
+
+struct held {
+	char *raw;
+	size_t n;
+	long line;
+};
+
+static struct {
+	const char *file;
+	struct rd *rd;
+	int state;	/* 0 looking for the header, 1 reading, 2 no header */
+	long col[G_N];	/* the sheet's column of each field, or -1 */
+	size_t ncells;	/* cells in the header */
+	struct held title[TITLE_MAX];
+	size_t ntitle;
+	struct buf prev[G_N]; /* the row above, filled down */
+	int have_prev;
+} st;
+
+static struct str *totals;
+static size_t ntotals;
+
+void
+sheet_conf(void)
+{
+	const struct cfg *t = cfg_seq(cfg_root(), "grid-import.totals");
+	size_t i;
+
+	if (t == NULL)
+		return;
+	totals = xcalloc(t->len + 1, sizeof *totals);
+	for (i = 0; i < t->len; i++)
+		totals[ntotals++] = str_c(cfg_scalar_str(t->v[i]));
+}
+
+static int
+field_of(struct str cell)
+{
+	const struct fld *f = fld_lookup(cell);
+	int i;
+
+	if (f == NULL)
+		return -1;
+	for (i = 0; i < G_N; i++)
+		if (strcmp(f->name, gfields[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* A header row: at least two cells name fields grid-import reads. */
+static int
+is_header(const struct rec *r)
+{
+	size_t i, known = 0;
+
+	for (i = 0; i < r->nf; i++)
+		if (field_of(r->f[i]) >= 0)
+			known++;
+	return known >= 2;
+}
+
+static void
+use_header(const struct rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < G_N; i++)
+		st.col[i] = -1;
+	for (i = 0; i < r->nf; i++) {
+		int f = field_of(r->f[i]);
+
+		if (f >= 0 && st.col[f] < 0)
+			st.col[f] = (long)i;
+	}
+	st.ncells = r->nf;
+	st.state = 1;
+	fixes[FIX_TITLE] += st.ntitle;
+}
+
+static void
+drop_title(int reject)
+{
+	size_t i;
+
+	for (i = 0; i < st.ntitle; i++) {
+		if (reject) {
+			struct rec r = { 0 };
+
+			r.file = st.file;
+			r.line = st.title[i].line;
+			r.raw.p = st.title[i].raw;
+			r.raw.n = st.title[i].n;
+			r.rd = st.rd;
+			rec_reject(&r, _("no header row (a row naming at least "
+					 "two known fields) in the first %d "
+					 "rows"),
+			    TITLE_MAX);
+		}
+		free(st.title[i].raw);
+	}
+	st.ntitle = 0;
+}
+
+void
+sheet_end(void)
+{
+	if (st.file != NULL && st.state == 0)
+		drop_title(1);
+	drop_title(0);
+	st.file = NULL;
+	st.state = 0;
+	st.have_prev = 0;
+}
+
+/* Trim; fold full-width characters where the field wants it. */
+static struct str
+clean(struct str s, int f, struct buf *b)
+{
+	struct str t = str_trim(s);
+	size_t i, n = 0;
+
+	if (t.n != s.n)
+		fixes[FIX_TRIMMED]++;
+	if (!folded[f])
+		return t;
+	for (i = 0; i + 2 < t.n; i++)
+		if ((unsigned char)t.p[i] == 0xEF || (unsigned char)t.p[i] == 0xE3)
+			break;
+	if (i + 2 >= t.n)
+		return t;
+	buf_reset(b);
+	for (i = 0; i < t.n; i++) {
+		const unsigned char *p = (const unsigned char *)t.p + i;
+
+		if (i + 3 <= t.n && p[0] == 0xEF && p[1] == 0xBC &&
+		    p[2] >= 0x81 && p[2] <= 0xBF) {
+			buf_addc(b, (char)(p[2] - 0x81 + 0x21));
+			i += 2;
+			n++;
+		} else if (i + 3 <= t.n && p[0] == 0xEF && p[1] == 0xBD &&
+		    p[2] >= 0x80 && p[2] <= 0x9E) {
+			buf_addc(b, (char)(p[2] - 0x80 + 0x60));
+			i += 2;
+			n++;
+		} else if (i + 3 <= t.n && p[0] == 0xE3 && p[1] == 0x80 &&
+		    p[2] == 0x80) {
+			buf_addc(b, ' ');
+			i += 2;
+			n++;
+		} else
+			buf_addc(b, (char)p[0]);
+	}
+	fixes[FIX_FOLDED] += n;
+	return (struct str){ b->p ? b->p : "", b->n };
+}
+
+static int
+str_same(struct str a, const struct buf *b)
+{
+	return a.n == b->n && (a.n == 0 || memcmp(a.p, b->p, a.n) == 0);
+}
+
+static int
+is_total(const struct rec *r)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nf; i++) {
+		struct str c = str_trim(r->f[i]);
+
+		if (c.n == 0)
+			continue;
+		for (j = 0; j < ntotals; j++)
+			if (c.n >= totals[j].n &&
+			    memcmp(c.p, totals[j].p, totals[j].n) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+static void
+data_row(const struct rec *r)
+{
+	static struct buf cleaned[G_N];
+	struct row row;
+	size_t i;
+	int f;
+
+	if (r->nf > st.ncells)
+		for (i = st.ncells; i < r->nf; i++)
+			if (str_trim(r->f[i]).n > 0) {
+				rec_reject(r, _("%zu cells, the header has %zu"),
+				    r->nf, st.ncells);
+				return;
+			}
+	for (i = 0; i < r->nf; i++)
+		if (str_trim(r->f[i]).n > 0)
+			break;
+	if (i == r->nf) {
+		fixes[FIX_BLANK]++;
+		return;
+	}
+	if (is_total(r)) {
+		fixes[FIX_TOTAL]++;
+		return;
+	}
+	memset(&row, 0, sizeof row);
+	row.file = r->file;
+	row.line = r->line;
+	for (f = 0; f < G_N; f++) {
+		long c = st.col[f];
+
+		row.has[f] = c >= 0;
+		row.v[f] = c >= 0 && (size_t)c < r->nf ?
+		    clean(r->f[c], f, &cleaned[f]) : (struct str){ "", 0 };
+	}
+	/* merged cells: blanks take the value of the row above */
+	if (st.have_prev)
+		for (f = 0; f < G_N; f++) {
+			int ok;
+
+			if (!row.has[f] || row.v[f].n > 0 || st.prev[f].n == 0)
+				continue;
+			switch (fill[f]) {
+			case FILL_ALWAYS:
+				ok = 1;
+				break;
+			case FILL_SAME_GRID:
+				ok = str_same(row.v[G_GRID_ID], &st.prev[G_GRID_ID]) &&
+				    str_same(row.v[G_COMMUNITY],
+					&st.prev[G_COMMUNITY]);
+				break;
+			case FILL_SAME_COMPOUND:
+				ok = str_same(row.v[G_COMPOUND], &st.prev[G_COMPOUND]);
+				break;
+			default:
+				ok = 0;
+			}
+			if (ok) {
+				row.v[f] = (struct str){ st.prev[f].p, st.prev[f].n };
+				fixes[FIX_FILLED]++;
+			}
+		}
+	units_row(r, &row);
+	for (f = 0; f < G_N; f++) {
+		/* row.v may point into prev itself: copy through a spare */
+		static struct buf spare;
+
+		buf_reset(&spare);
+		buf_add(&spare, row.v[f].p, row.v[f].n);
+		buf_reset(&st.prev[f]);
+		buf_add(&st.prev[f], spare.p, spare.n);
+	}
+	st.have_prev = 1;
+}
+
+void
+sheet_row(const struct rec *r)
+{
+	if (r->file != st.file) {
+		sheet_end();
+		st.file = r->file;
+		st.rd = r->rd;
+	}
+	switch (st.state) {
+	case 0:
+		if (is_header(r)) {
+			use_header(r);
+			drop_title(0);
+			return;
+		}
+		if (st.ntitle == TITLE_MAX) {
+			drop_title(1);
+			st.state = 2;
+			break;
+		}
+		st.title[st.ntitle].raw = xstrndup(r->raw.p, r->raw.n);
+		st.title[st.ntitle].n = r->raw.n;
+		st.title[st.ntitle].line = r->line;
+		st.ntitle++;
+		return;
+	case 1:
+		data_row(r);
+		return;
+	}
+	rec_reject(r, _("no header row (a row naming at least two known "
+			"fields) in the first %d rows"),
+	    TITLE_MAX);
+}

@@ -1,0 +1,1 @@
+grid-import -c data/badphone.yaml data/b.csv

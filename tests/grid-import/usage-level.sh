@@ -1,0 +1,1 @@
+grid-import --level floor data/b.csv

@@ -1,0 +1,1 @@
+grid-import --summary --check data/b.csv

@@ -123,6 +123,7 @@ void idset_free(void);
 struct str case_id_of(const struct rec *r, long col);
 
 /* output.c */
+void out_setup(void);
 void out_stats(int fmt, unsigned flags);
 void merge_add(const struct rec *r);
 int merge_setup(struct rd *r);

@@ -48,7 +48,8 @@ usage(void)
 			  "                  [--year y] [-c file] [-o format] "
 			  "[--csv | --tsv] [--encoding enc]\n"
 			  "                  [--bom] [--zh] [--reject file] "
-			  "[--strict] [file ...]\n"));
+			  "[--strict] [--progress | --no-progress]\n"
+			  "                  [file ...]\n"));
 	exit(ZL_USAGE);
 }
 
@@ -192,7 +193,7 @@ key_of(const struct rec *r, const struct kase *k, struct str *key)
 
 /* --records: the output fields of a case. */
 static size_t rec_nf;
-static long rec_category = -1;
+static long rec_category = -1, rec_id = -1;
 static long rec_time[3] = { -1, -1, -1 }; /* reported, closed, updated */
 
 static void
@@ -219,6 +220,7 @@ records_header(struct rd *r, const long *col, struct wr **w, int fmt,
 	}
 	rec_nf = nf + 4;
 	rec_category = col[F_CATEGORY];
+	rec_id = col[F_CASE_ID];
 	rec_time[0] = col[F_REPORTED_AT];
 	rec_time[1] = col[F_CLOSED_AT];
 	rec_time[2] = col[F_UPDATED_AT];
@@ -240,6 +242,8 @@ records_fields(const struct rec *r, const struct kase *k, long long due)
 		f = xcalloc(rec_nf, sizeof *f);
 	for (i = 0; i + 4 < rec_nf; i++)
 		f[i] = str_trim(r->f[i]);
+	if (rec_id >= 0)
+		f[rec_id] = k->id;
 	if (rec_category >= 0)
 		f[rec_category] = k->category;
 	for (j = 0; j < 3; j++) {
@@ -397,6 +401,7 @@ main(int argc, char **argv)
 		if (by != NULL)
 			setup_by(NULL, by);
 		merge_setup(r);
+		out_setup();
 		groups_init(opt.nby);
 		while (rd_next(r, &rec))
 			merge_add(rec);
@@ -413,6 +418,7 @@ main(int argc, char **argv)
 		fld_need(r, "status");
 	}
 	setup_by(r, by);
+	out_setup();
 	if (opt.nby > 64)
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));
 	groups_init(opt.nby);

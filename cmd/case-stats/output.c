@@ -314,11 +314,15 @@ choose_sort(void)
 		sort_desc = *s == '-';
 		s++;
 	}
-	for (i = 0; i < opt.nby; i++)
-		if (strcmp(s, opt.by[i]) == 0) {
+	for (i = 0; i < opt.nby; i++) {
+		const char *c = fld_canon(str_c(s), NULL);
+
+		if (strcmp(s, opt.by[i]) == 0 ||
+		    (c != NULL && strcmp(c, opt.by[i]) == 0)) {
 			sort_col = (long)i;
 			return;
 		}
+	}
 	for (i = 0; i < M_N; i++)
 		if (strcmp(s, metrics[i].name) == 0) {
 			sort_col = (long)(opt.nby + i);
@@ -331,6 +335,18 @@ choose_sort(void)
 
 static int chosen[M_N];
 static size_t nchosen;
+
+static void choose_metrics(void);
+
+/* Check --metrics and --sort before the input is read. */
+void
+out_setup(void)
+{
+	if (opt.partial)
+		return;
+	choose_metrics();
+	choose_sort();
+}
 
 static void
 choose_metrics(void)
@@ -476,8 +492,6 @@ out_stats(int fmt, unsigned flags)
 		write_partial(fmt, flags);
 		return;
 	}
-	choose_metrics();
-	choose_sort();
 	/* no --by and no record: still one row of zeros */
 	if (opt.nby == 0 && n == 0) {
 		group_of(NULL);

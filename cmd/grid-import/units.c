@@ -104,9 +104,8 @@ short_name(struct str s)
 }
 
 static const struct division *
-division_of(struct str name)
+division_exact(struct str s)
 {
-	struct str s = short_name(name);
 	size_t i;
 
 	for (i = 0; i < ndivs; i++)
@@ -114,6 +113,36 @@ division_of(struct str name)
 		    memcmp(divs[i].name, s.p, s.n) == 0)
 			return &divs[i];
 	return NULL;
+}
+
+/* The division of a name: 钢城街道办事处, 钢城街道 and 钢城 are one. */
+static const struct division *
+division_of(struct str name)
+{
+	static const char *const add[] = { "街道", "社区" };
+	struct str s = short_name(name);
+	const struct division *d = division_exact(s);
+	size_t i;
+
+	for (i = 0; d == NULL && i < 2; i++) {
+		char buf[256];
+
+		if (s.n == 0 || s.n + strlen(add[i]) >= sizeof buf)
+			break;
+		memcpy(buf, s.p, s.n);
+		memcpy(buf + s.n, add[i], strlen(add[i]));
+		d = division_exact((struct str){ buf, s.n + strlen(add[i]) });
+	}
+	return d;
+}
+
+/* The name a unit goes by: the division's when the table knows it. */
+static struct str
+division_name(struct str name)
+{
+	const struct division *d = division_of(name);
+
+	return d != NULL ? str_c(d->name) : short_name(name);
 }
 
 void
@@ -338,7 +367,7 @@ units_row(const struct rec *r, const struct row *row)
 	/* the street: as written, or the community's in the division table */
 	if (row->v[G_COMMUNITY].n > 0)
 		dc = division_of(row->v[G_COMMUNITY]);
-	v = short_name(row->v[G_STREET]);
+	v = division_name(row->v[G_STREET]);
 	if (v.n == 0 && dc != NULL && strlen(dc->code) > 9) {
 		size_t k;
 
@@ -354,7 +383,7 @@ units_row(const struct rec *r, const struct row *row)
 		if (street == NULL)
 			street = make(L_STREET, NULL, v, v, row);
 	}
-	v = short_name(row->v[G_COMMUNITY]);
+	v = division_name(row->v[G_COMMUNITY]);
 	if (v.n == 0) {
 		if (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)
 			rec_reject(r, _("field 'community': empty, and no "

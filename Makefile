@@ -64,7 +64,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang parallel gawk
-BENCH_DEPS = miller datamash gawk
+BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:
 	@sh tools/deps.sh $(DEPS)
@@ -94,6 +94,12 @@ fuzz: deps
 bench: all bench-deps
 	@sh bench/run.sh
 
+bench-case-stats: all bench-deps
+	@sh bench/case-stats.sh
+
+bench-grid-import: all bench-deps
+	@sh bench/grid-import.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
@@ -112,6 +118,6 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all deps bench-deps units check check-asan lint-man fuzz bench demo \
-	install uninstall clean
+.PHONY: all deps bench-deps units check check-asan lint-man fuzz bench \
+	bench-case-stats bench-grid-import demo install uninstall clean
 .SUFFIXES:

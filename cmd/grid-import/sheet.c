@@ -287,14 +287,13 @@ data_row(const struct rec *r)
 			}
 		}
 	units_row(r, &row);
+	/* keep what the next row may fill down from (what was filled down
+	 * from prev is prev already) */
 	for (f = 0; f < G_N; f++) {
-		/* row.v may point into prev itself: copy through a spare */
-		static struct buf spare;
-
-		buf_reset(&spare);
-		buf_add(&spare, row.v[f].p, row.v[f].n);
+		if (fill[f] == FILL_NO || row.v[f].p == st.prev[f].p)
+			continue;
 		buf_reset(&st.prev[f]);
-		buf_add(&st.prev[f], spare.p, spare.n);
+		buf_add(&st.prev[f], row.v[f].p, row.v[f].n);
 	}
 	st.have_prev = 1;
 }

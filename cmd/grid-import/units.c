@@ -5,10 +5,19 @@
  * end, when each gets its code, its counts from below, and the checks;
  * then they are written in the order of their codes, or summed up per
  * community (--summary), or only their problems (--check).
+ *
+ * A roster may have a million buildings, and the time goes into memory:
+ * a unit is a small struct in an arena (in huge pages where the kernel
+ * has them), its strings packed in one block after it, the code of a
+ * building or household worked out when it is written; buildings are not
+ * hashed (a building listed twice shows when a grid's buildings are
+ * sorted); the posts people hold are hashes, sorted.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
@@ -36,17 +45,38 @@ enum {
 	A_N
 };
 
+static const char *const attr_names[A_N] = { "leader", "leader_phone",
+	"party_org", "offline_leader", "offline_leader_phone", "online_leader",
+	"online_leader_phone", "owners_committee", "property_company",
+	"has_staff", "has_rules", "has_funding", "has_incentives", "id_number" };
+
+/* Where each level keeps an attribute in its packed strings, or -1. */
+static const signed char slot[L_N][A_N] = {
+	[L_STREET] = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 },
+	[L_COMMUNITY] = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	    -1 },
+	[L_GRID] = { 0, 1, 2, -1, -1, -1, -1, -1, -1, 3, 4, 5, 6, -1 },
+	[L_COMPOUND] = { -1, -1, -1, -1, -1, -1, -1, 0, 1, -1, -1, -1, -1, -1 },
+	[L_BUILDING] = { -1, -1, 0, 1, 2, 3, 4, -1, -1, -1, -1, -1, -1, 5 },
+	[L_HOUSEHOLD] = { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+	    -1 },
+};
+static const unsigned char nslots[L_N] = { 0, 0, 7, 2, 6, 0 };
+
 struct unit {
-	int level;
-	char *name, *key;
-	struct unit *parent, *compound;
-	char *code;
-	char *attr[A_N];
+	struct unit *parent, *child, *next; /* the tree, in code order */
+	union {
+		struct unit *hnext;	    /* streets to compounds: hashed */
+		struct unit *compound;	    /* a building's */
+	} u;
+	char *s;    /* key, name, then the level's attributes, each ended
+		       by NUL ("" when absent) */
+	char *code; /* NULL for buildings and households: see code_of */
 	long long households, residents; /* own, then with those below */
-	int has_counts;
 	const char *file;
-	long line;
-	struct unit *hnext; /* in the hash chain */
+	unsigned short off[8]; /* where the name and each attribute begin */
+	unsigned line, order, seq; /* seq: compounds, households */
+	unsigned char level, has_counts;
 };
 
 struct problem {
@@ -63,8 +93,8 @@ struct division {
 	char *code;
 };
 
-static struct unit **units;
-static size_t nunit, capunit;
+static size_t nunit, nhashed;
+static struct unit *roots; /* the units without a parent */
 static struct unit **htab;
 static size_t hcap;
 static struct problem *probs;
@@ -75,28 +105,174 @@ static struct str *yes;
 static size_t nyes;
 static long max_posts = 3;
 
-/* ---- names ---- */
+/* ---- memory ---- */
+
+static char *apos;
+static size_t aleft, nchunks;
+
+static void *
+arena(size_t n)
+{
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (n > aleft) {
+		/* chunks double up to 64 MiB, in huge pages where the
+		 * kernel has them: page faults were a fifth of the time */
+		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
+
+		if (size < n)
+			size = n;
+		if (posix_memalign(&p, 2u << 20, size) != 0)
+			p = xmalloc(size);
+#ifdef MADV_HUGEPAGE
+		madvise(p, size, MADV_HUGEPAGE);
+#endif
+		nchunks++;
+		apos = p;
+		aleft = size;
+	}
+	p = apos;
+	apos += n;
+	aleft -= n;
+	return p;
+}
+
+/* a, then b (bn bytes), as one string in the arena */
+static char *
+acat(const char *a, const char *b, size_t bn)
+{
+	size_t an = strlen(a);
+	char *p = arena(an + bn + 1);
+
+	memcpy(p, a, an);
+	memcpy(p + an, b, bn);
+	p[an + bn] = '\0';
+	return p;
+}
+
+/* ---- a unit's strings ---- */
+
+static const char *
+key_of(const struct unit *u)
+{
+	return u->s;
+}
+
+static const char *
+name_of(const struct unit *u)
+{
+	return u->s + u->off[0];
+}
+
+static const char *
+get(const struct unit *u, int a)
+{
+	int k = slot[u->level][a];
+	const char *p;
+
+	if (k < 0)
+		return NULL;
+	p = u->s + u->off[k + 1];
+	return *p != '\0' ? p : NULL;
+}
+
+/* Pack key, name and the attributes v[] (absent: empty) into the arena. */
+static void
+pack(struct unit *u, struct str key, struct str name, const struct str *v,
+    size_t nv)
+{
+	size_t n = key.n + 1 + name.n + 1, i;
+	char *p;
+
+	for (i = 0; i < nv; i++)
+		n += v[i].n + 1;
+	if (n > 0xFFFF) {
+		/* longer than any sheet's cells: cut the attributes */
+		static const struct str none[8];
+
+		v = none;
+		n = key.n + name.n + 2 + nv;
+		if (n > 0xFFFF)
+			zl_die(ZL_IOERR, _("%s:%u: a name longer than 64 KiB"),
+			    u->file, u->line);
+	}
+	p = u->s = arena(n);
+	memcpy(p, key.p, key.n);
+	p += key.n;
+	*p++ = '\0';
+	u->off[0] = (unsigned short)(p - u->s);
+	memcpy(p, name.p, name.n);
+	p += name.n;
+	*p++ = '\0';
+	for (i = 0; i < nv; i++) {
+		u->off[i + 1] = (unsigned short)(p - u->s);
+		memcpy(p, v[i].p, v[i].n);
+		p += v[i].n;
+		*p++ = '\0';
+	}
+}
+
+/* The code of a building or household is its parent's and a part. */
+static const char *
+code_of(const struct unit *u, char *buf, size_t size)
+{
+	char up[256];
+	const char *pc, *k;
+	size_t n, kn;
+	unsigned seq;
+
+	if (u->code != NULL)
+		return u->code;
+	if (u->level == L_BUILDING) {
+		pc = u->parent->code;
+		seq = u->u.compound ? u->u.compound->seq : 0;
+		k = key_of(u);
+	} else {
+		pc = code_of(u->parent, up, sizeof up);
+		seq = u->seq;
+		k = NULL;
+	}
+	n = strlen(pc);
+	kn = k ? strlen(k) : 0;
+	if (n + kn + 16 > size) {
+		snprintf(buf, size, "%s", pc);
+		return buf;
+	}
+	memcpy(buf, pc, n);
+	buf[n++] = '-';
+	if (seq >= 100)
+		n += (size_t)snprintf(buf + n, 12, "%u", seq);
+	else {
+		buf[n++] = (char)('0' + seq / 10);
+		buf[n++] = (char)('0' + seq % 10);
+	}
+	if (k != NULL) {
+		buf[n++] = '-';
+		memcpy(buf + n, k, kn);
+		n += kn;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* ---- names and divisions ---- */
 
 /* The name without the suffixes division names carry. */
 static struct str
 short_name(struct str s)
 {
-	static const char *const suffix[] = { "居民委员会", "社区居委会",
-		"居委会", "街道办事处", "办事处" };
+	static const char *const suffix[][2] = { { "社区居民委员会", "社区" },
+		{ "居民委员会", "" }, { "社区居委会", "社区" },
+		{ "居委会", "" }, { "街道办事处", "街道" }, { "办事处", "" } };
 	size_t i;
 
 	s = str_trim(s);
 	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		size_t n = strlen(suffix[i]);
+		size_t n = strlen(suffix[i][0]), keep = strlen(suffix[i][1]);
 
-		if (s.n > n && memcmp(s.p + s.n - n, suffix[i], n) == 0) {
-			s.n -= n;
-			/* 元宝山社区居委会 -> 元宝山社区; 元宝山街道办事处 -> 元宝山街道 */
-			if (strcmp(suffix[i], "社区居委会") == 0)
-				s.n += strlen("社区");
-			if (strcmp(suffix[i], "办事处") == 0 && s.n >= 6 &&
-			    memcmp(s.p + s.n - 6, "街道", 6) != 0)
-				s.n += n;
+		if (s.n > n && memcmp(s.p + s.n - n, suffix[i][0], n) == 0) {
+			s.n -= n - keep;
 			break;
 		}
 	}
@@ -136,13 +312,43 @@ division_of(struct str name)
 	return d;
 }
 
-/* The name a unit goes by: the division's when the table knows it. */
-static struct str
-division_name(struct str name)
-{
-	const struct division *d = division_of(name);
+/* The division and the name a street or community goes by (the
+ * division's when the table knows it), for the last two names asked:
+ * rows repeat their street and community. */
+struct named {
+	struct buf raw, shortname;
+	const struct division *d;
+	struct str name;
+};
 
-	return d != NULL ? str_c(d->name) : short_name(name);
+static struct named *
+named(struct str raw)
+{
+	static struct named memo[2];
+	static int next;
+	struct named *m;
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (memo[i].raw.p != NULL && memo[i].raw.n == raw.n &&
+		    memcmp(memo[i].raw.p, raw.p, raw.n) == 0)
+			return &memo[i];
+	m = &memo[next];
+	next ^= 1;
+	buf_reset(&m->raw);
+	buf_add(&m->raw, raw.p, raw.n);
+	m->d = raw.n > 0 ? division_of(raw) : NULL;
+	if (m->d != NULL)
+		m->name = str_c(m->d->name);
+	else {
+		struct str sn = short_name(raw);
+
+		buf_reset(&m->shortname);
+		buf_add(&m->shortname, sn.p, sn.n);
+		m->name = (struct str){ m->shortname.p ? m->shortname.p : "",
+			m->shortname.n };
+	}
+	return m;
 }
 
 void
@@ -182,35 +388,60 @@ units_conf(void)
 	    1000000);
 }
 
-/* ---- the units ---- */
+/* ---- making units ---- */
+
+/* A hash of bytes, eight at a time, well mixed (the low bits index). */
+static size_t
+hash_str(const char *p, size_t n, size_t h)
+{
+	uint64_t w;
+
+	h ^= n * 0x9E3779B97F4A7C15ULL;
+	while (n >= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		p += 8;
+		n -= 8;
+	}
+	w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL;
+	h ^= h >> 32;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
 
 static size_t
 hash_of(int level, const struct unit *parent, struct str key)
 {
-	size_t h = (size_t)level * 0x9E3779B97F4A7C15ULL ^ (size_t)parent;
-	size_t i;
-
-	for (i = 0; i < key.n; i++)
-		h = (h ^ (unsigned char)key.p[i]) * 0x100000001B3ULL;
-	return h ^ (h >> 29);
+	return hash_str(key.p, key.n,
+	    0xcbf29ce484222325ULL ^ (size_t)level ^ (size_t)parent * 31);
 }
 
 static void
 rehash(void)
 {
-	size_t i;
+	struct unit **old = htab;
+	size_t oldcap = hcap, i;
 
-	free(htab);
 	hcap = hcap ? hcap * 2 : 1024;
 	htab = xcalloc(hcap, sizeof *htab);
-	for (i = 0; i < nunit; i++) {
-		struct unit *u = units[i];
-		size_t s = hash_of(u->level, u->parent, str_c(u->key)) &
-		    (hcap - 1);
+	for (i = 0; i < oldcap; i++) {
+		struct unit *u = old[i], *next;
 
-		u->hnext = htab[s];
-		htab[s] = u;
+		for (; u != NULL; u = next) {
+			size_t s = hash_of(u->level, u->parent,
+				       str_c(key_of(u))) &
+			    (hcap - 1);
+
+			next = u->u.hnext;
+			u->u.hnext = htab[s];
+			htab[s] = u;
+		}
 	}
+	free(old);
 }
 
 static struct unit *
@@ -221,36 +452,69 @@ find(int level, struct unit *parent, struct str key)
 	if (hcap == 0)
 		return NULL;
 	for (u = htab[hash_of(level, parent, key) & (hcap - 1)]; u != NULL;
-	     u = u->hnext)
+	     u = u->u.hnext)
 		if (u->level == level && u->parent == parent &&
-		    strlen(u->key) == key.n && memcmp(u->key, key.p, key.n) == 0)
+		    strncmp(u->s, key.p, key.n) == 0 && u->s[key.n] == '\0')
 			return u;
 	return NULL;
 }
 
+/*
+ * A new unit with its strings.  Buildings and households are not hashed:
+ * a building listed twice is found when a grid's buildings are sorted.
+ */
 static struct unit *
 make(int level, struct unit *parent, struct str key, struct str name,
+    const struct str *attrs, const struct row *row)
+{
+	static const struct str none[8];
+	struct unit *u = arena(sizeof *u);
+	int hashed = level != L_BUILDING && level != L_HOUSEHOLD;
+
+	memset(u, 0, sizeof *u);
+	if (hashed && nhashed * 2 >= hcap)
+		rehash();
+	u->level = (unsigned char)level;
+	u->parent = parent;
+	u->file = row->file;
+	u->line = (unsigned)row->line;
+	pack(u, key, name, attrs ? attrs : none, nslots[level]);
+	if (parent != NULL) {
+		u->next = parent->child;
+		parent->child = u;
+	} else {
+		u->next = roots;
+		roots = u;
+	}
+	u->order = (unsigned)nunit++;
+	if (hashed) {
+		size_t s = hash_of(level, parent, key) & (hcap - 1);
+
+		nhashed++;
+		u->u.hnext = htab[s];
+		htab[s] = u;
+	}
+	return u;
+}
+
+/*
+ * The unit of a level, made when new; rows repeat the street, community,
+ * grid and compound of the row above, so the last of each is tried first.
+ */
+static struct unit *
+unit_of(int level, struct unit *parent, struct str key, struct str name,
     const struct row *row)
 {
-	struct unit *u = xcalloc(1, sizeof *u);
-	size_t s;
+	static struct unit *last[L_N];
+	struct unit *u = last[level];
 
-	if (nunit * 2 >= hcap)
-		rehash();
-	u->level = level;
-	u->parent = parent;
-	u->key = xstrndup(key.p, key.n);
-	u->name = xstrndup(name.p, name.n);
-	u->file = row->file;
-	u->line = row->line;
-	if (nunit == capunit) {
-		capunit = capunit ? capunit * 2 : 1024;
-		units = xreallocarray(units, capunit, sizeof *units);
-	}
-	units[nunit++] = u;
-	s = hash_of(level, parent, key) & (hcap - 1);
-	u->hnext = htab[s];
-	htab[s] = u;
+	if (u != NULL && u->parent == parent &&
+	    strncmp(u->s, key.p, key.n) == 0 && u->s[key.n] == '\0')
+		return u;
+	u = find(level, parent, key);
+	if (u == NULL)
+		u = make(level, parent, key, name, NULL, row);
+	last[level] = u;
 	return u;
 }
 
@@ -278,29 +542,38 @@ problem(const char *file, long line, struct unit *u, const char *what,
 	problem_kind(file, line, u, what, value, 0);
 }
 
-static const char *const attr_names[A_N] = { "leader", "leader_phone",
-	"party_org", "offline_leader", "offline_leader_phone", "online_leader",
-	"online_leader_phone", "owners_committee", "property_company",
-	"has_staff", "has_rules", "has_funding", "has_incentives", "id_number" };
-
-/* Set an attribute from a row; a second, different value is a problem. */
+/* Set an attribute of a street, community, grid or compound from a row
+ * (they come on many rows); a second, different value is a problem. */
 static void
 set(struct unit *u, int a, struct str v, const struct row *row)
 {
-	if (v.n == 0)
-		return;
-	if (u->attr[a] == NULL) {
-		u->attr[a] = xstrndup(v.p, v.n);
-		return;
-	}
-	if (strlen(u->attr[a]) != v.n || memcmp(u->attr[a], v.p, v.n) != 0) {
-		struct buf b = { 0 };
+	const char *old;
+	struct str vals[8];
+	size_t i;
 
-		buf_printf(&b, "%s: '%s' / '%.*s'", attr_names[a], u->attr[a],
-		    (int)v.n, v.p);
-		problem(row->file, row->line, u, _("two values"), b.p);
-		buf_free(&b);
+	if (v.n == 0 || slot[u->level][a] < 0)
+		return;
+	old = get(u, a);
+	if (old != NULL) {
+		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0) {
+			struct buf b = { 0 };
+
+			buf_printf(&b, "%s: '%s' / '%.*s'", attr_names[a], old,
+			    (int)v.n, v.p);
+			problem(row->file, row->line, u, _("two values"), b.p);
+			buf_free(&b);
+		}
+		return;
 	}
+	/* pack again with the new value (the old block stays in the arena) */
+	for (i = 0; i < nslots[u->level]; i++) {
+		int j;
+
+		for (j = 0; j < A_N && slot[u->level][j] != (int)i; j++)
+			;
+		vals[i] = j == a ? v : str_c(get(u, j) ? get(u, j) : "");
+	}
+	pack(u, str_c(key_of(u)), str_c(name_of(u)), vals, nslots[u->level]);
 }
 
 /* The number in a grid id (网格03, 元宝山社区-网格3, 03, 3): "03". */
@@ -347,28 +620,47 @@ building_key(struct str b, char *buf)
 	return str_c(buf);
 }
 
-static struct str
-s_of(const char *s)
+static long long
+count_of(const struct row *row, int f, struct unit *u, int *ok)
 {
-	return str_c(s ? s : "");
+	struct str n = row->v[f];
+	long long x = 0;
+	size_t j;
+
+	*ok = 0;
+	if (n.n == 0)
+		return 0;
+	for (j = 0; j < n.n && n.p[j] >= '0' && n.p[j] <= '9' &&
+	     x < 1000000000; j++)
+		x = x * 10 + (n.p[j] - '0');
+	if (j < n.n) {
+		char *bad = xstrndup(n.p, n.n);
+
+		problem(row->file, row->line, u,
+		    f == G_HOUSEHOLDS ? _("households: not a count") :
+					_("residents: not a count"),
+		    bad);
+		free(bad);
+		return 0;
+	}
+	*ok = 1;
+	return x;
 }
 
 void
 units_row(const struct rec *r, const struct row *row)
 {
-	const struct division *dc = NULL, *ds = NULL;
-	struct unit *street = NULL, *comm = NULL, *grid = NULL, *comp = NULL;
-	struct unit *bld = NULL;
+	const struct division *dc;
+	struct unit *street = NULL, *comm, *grid = NULL, *comp = NULL, *bld;
 	struct str v;
 	char kbuf[32], bbuf[32];
-	int i;
+	int ok;
 
-	(void)r;
 	/* the street: as written, or the community's in the division table */
-	if (row->v[G_COMMUNITY].n > 0)
-		dc = division_of(row->v[G_COMMUNITY]);
-	v = division_name(row->v[G_STREET]);
+	dc = named(row->v[G_COMMUNITY])->d;
+	v = named(row->v[G_STREET])->name;
 	if (v.n == 0 && dc != NULL && strlen(dc->code) > 9) {
+		const struct division *ds = NULL;
 		size_t k;
 
 		for (k = 0; k < ndivs; k++)
@@ -378,34 +670,29 @@ units_row(const struct rec *r, const struct row *row)
 		if (ds != NULL)
 			v = str_c(ds->name);
 	}
-	if (v.n > 0) {
-		street = find(L_STREET, NULL, v);
-		if (street == NULL)
-			street = make(L_STREET, NULL, v, v, row);
-	}
-	v = division_name(row->v[G_COMMUNITY]);
+	if (v.n > 0)
+		street = unit_of(L_STREET, NULL, v, v, row);
+	v = named(row->v[G_COMMUNITY])->name;
 	if (v.n == 0) {
 		if (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)
 			rec_reject(r, _("field 'community': empty, and no "
 					"row above gives it"));
 		return;
 	}
-	comm = find(L_COMMUNITY, street, v);
-	if (comm == NULL)
-		comm = make(L_COMMUNITY, street, v, v, row);
+	comm = unit_of(L_COMMUNITY, street, v, v, row);
 	if (row->v[G_GRID_ID].n > 0) {
 		struct str k = grid_key(row->v[G_GRID_ID], kbuf);
+		char name[64];
+		size_t w = strlen("网格");
 
-		grid = find(L_GRID, comm, k);
-		if (grid == NULL) {
-			char name[64];
-
-			snprintf(name, sizeof name, "网格%.*s", (int)k.n, k.p);
-			grid = make(L_GRID, comm, k,
-			    row->v[G_GRID_NAME].n > 0 ? row->v[G_GRID_NAME] :
-							str_c(name),
-			    row);
-		}
+		/* 网格 and the number, when the sheet has no grid name */
+		memcpy(name, "网格", w);
+		memcpy(name + w, k.p, k.n < 40 ? k.n : 40);
+		grid = unit_of(L_GRID, comm, k,
+		    row->v[G_GRID_NAME].n > 0 ?
+			row->v[G_GRID_NAME] :
+			(struct str){ name, w + (k.n < 40 ? k.n : 40) },
+		    row);
 		set(grid, A_LEADER, row->v[G_GRID_LEADER], row);
 		set(grid, A_LEADER_PHONE, row->v[G_GRID_LEADER_PHONE], row);
 		set(grid, A_PARTY_ORG, row->v[G_GRID_PARTY_ORG], row);
@@ -415,99 +702,44 @@ units_row(const struct rec *r, const struct row *row)
 		set(grid, A_INCENTIVES, row->v[G_HAS_INCENTIVES], row);
 	}
 	if (row->v[G_COMPOUND].n > 0) {
-		comp = find(L_COMPOUND, comm, row->v[G_COMPOUND]);
-		if (comp == NULL)
-			comp = make(L_COMPOUND, comm, row->v[G_COMPOUND],
-			    row->v[G_COMPOUND], row);
+		comp = unit_of(L_COMPOUND, comm, row->v[G_COMPOUND],
+		    row->v[G_COMPOUND], row);
 		v = row->v[G_OWNERS_COMMITTEE];
 		if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
 			set(comp, A_OWNERS, v, row);
 		set(comp, A_PROPERTY, row->v[G_PROPERTY_COMPANY], row);
 	}
 	if (row->v[G_BUILDING].n > 0) {
-		struct buf k = { 0 };
-		struct str bk = building_key(row->v[G_BUILDING], bbuf);
+		struct str a[6];
 
 		if (grid == NULL) {
 			rec_reject(r, _("field 'grid_id': empty, and no row "
 					"above gives it"));
 			return;
 		}
-		buf_add(&k, comp ? comp->key : "", comp ? strlen(comp->key) : 0);
-		buf_addc(&k, '\t');
-		buf_add(&k, bk.p, bk.n);
-		bld = find(L_BUILDING, grid, (struct str){ k.p, k.n });
-		if (bld != NULL) {
-			problem(row->file, row->line, bld,
-			    _("the same building twice"),
-			    bld->file != NULL ? bld->name : "");
-			buf_free(&k);
-			return;
-		}
-		bld = make(L_BUILDING, grid, (struct str){ k.p, k.n },
-		    row->v[G_BUILDING], row);
-		buf_free(&k);
-		bld->compound = comp;
-		set(bld, A_PARTY_ORG, row->v[G_BUILDING_PARTY_GROUP], row);
-		set(bld, A_OFFLINE, row->v[G_OFFLINE_LEADER], row);
-		set(bld, A_OFFLINE_PHONE, row->v[G_OFFLINE_LEADER_PHONE], row);
-		set(bld, A_ONLINE, row->v[G_ONLINE_LEADER], row);
-		set(bld, A_ONLINE_PHONE, row->v[G_ONLINE_LEADER_PHONE], row);
-		set(bld, A_ID, row->v[G_ID_NUMBER], row);
-		for (i = G_HOUSEHOLDS; i <= G_RESIDENTS; i++) {
-			struct str n = row->v[i];
-			long long x = 0;
-			size_t j;
-
-			if (n.n == 0)
-				continue;
-			for (j = 0; j < n.n && n.p[j] >= '0' && n.p[j] <= '9' &&
-			     x < 1000000000; j++)
-				x = x * 10 + (n.p[j] - '0');
-			if (j < n.n) {
-				char *bad = xstrndup(n.p, n.n);
-
-				problem(row->file, row->line, bld,
-				    i == G_HOUSEHOLDS ? _("households: not a "
-							  "count") :
-							_("residents: not a "
-							  "count"),
-				    bad);
-				free(bad);
-				continue;
-			}
-			if (i == G_HOUSEHOLDS)
-				bld->households = x;
-			else
-				bld->residents = x;
-			bld->has_counts = 1;
-		}
-		if (row->v[G_PARTY_HOUSEHOLD].n > 0 &&
-		    find(L_HOUSEHOLD, bld, row->v[G_PARTY_HOUSEHOLD]) == NULL)
+		a[slot[L_BUILDING][A_PARTY_ORG]] = row->v[G_BUILDING_PARTY_GROUP];
+		a[slot[L_BUILDING][A_OFFLINE]] = row->v[G_OFFLINE_LEADER];
+		a[slot[L_BUILDING][A_OFFLINE_PHONE]] =
+		    row->v[G_OFFLINE_LEADER_PHONE];
+		a[slot[L_BUILDING][A_ONLINE]] = row->v[G_ONLINE_LEADER];
+		a[slot[L_BUILDING][A_ONLINE_PHONE]] =
+		    row->v[G_ONLINE_LEADER_PHONE];
+		a[slot[L_BUILDING][A_ID]] = row->v[G_ID_NUMBER];
+		bld = make(L_BUILDING, grid, building_key(row->v[G_BUILDING],
+						  bbuf),
+		    row->v[G_BUILDING], a, row);
+		bld->u.compound = comp;
+		bld->households = count_of(row, G_HOUSEHOLDS, bld, &ok);
+		bld->has_counts |= ok;
+		bld->residents = count_of(row, G_RESIDENTS, bld, &ok);
+		bld->has_counts |= ok;
+		if (row->v[G_PARTY_HOUSEHOLD].n > 0)
 			make(L_HOUSEHOLD, bld, row->v[G_PARTY_HOUSEHOLD],
-			    row->v[G_PARTY_HOUSEHOLD], row);
+			    row->v[G_PARTY_HOUSEHOLD], NULL, row);
 	}
 }
 
 /* ---- the end: codes, counts, checks ---- */
-
-static int
-cmp_key(const void *a, const void *b)
-{
-	const struct unit *x = *(struct unit *const *)a;
-	const struct unit *y = *(struct unit *const *)b;
-
-	if (x->parent != y->parent)
-		return x->parent < y->parent ? -1 : 1;
-	return strcmp(x->key, y->key);
-}
-
-static int
-cmp_code(const void *a, const void *b)
-{
-	return strcmp((*(struct unit *const *)a)->code,
-	    (*(struct unit *const *)b)->code);
-}
 
 static int
 is_yes(const char *s)
@@ -522,228 +754,475 @@ is_yes(const char *s)
 	return 0;
 }
 
-static char *
+/* The path of names down to u (into a buffer kept for the next call). */
+static const char *
 path_of(const struct unit *u)
 {
-	struct buf b = { 0 };
+	static struct buf b;
 	const struct unit *chain[8];
-	int n = 0, i;
+	size_t n = 0, i;
 
 	for (; u != NULL && n < 8; u = u->parent)
 		chain[n++] = u;
-	for (i = n - 1; i >= 0; i--) {
-		if (i < n - 1)
+	buf_reset(&b);
+	for (i = n; i-- > 0;) {
+		if (chain[i]->level == L_GRID) {
+			buf_adds(&b, "网格");
+			buf_adds(&b, key_of(chain[i]));
+		} else
+			buf_adds(&b, name_of(chain[i]));
+		if (i > 0)
 			buf_addc(&b, '/');
-		if (chain[i]->level == L_GRID)
-			buf_printf(&b, "网格%s", chain[i]->key);
-		else
-			buf_adds(&b, chain[i]->name);
 	}
-	return b.p ? b.p : xstrdup("");
+	return b.p ? b.p : "";
 }
 
-/* Count the posts a person holds; too many is a problem. */
+/* A count as text (no printf: it is done a million times). */
+static struct str
+num(long long v, char *buf)
+{
+	char *p = buf + 23;
+	unsigned long long x = v < 0 ? 0ULL - (unsigned long long)v :
+				       (unsigned long long)v;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + x % 10);
+	while ((x /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	return (struct str){ p, (size_t)(buf + 23 - p) };
+}
+
+/*
+ * Posts a person holds: the hash of every post's person (identity number,
+ * or else name and phone) is noted, 8 bytes a post; the hashes are sorted;
+ * those that come more than max-posts times are few, and only their posts
+ * are looked at again, comparing people exactly.
+ */
+static const int post_attr[3][3] = { { A_LEADER, A_LEADER_PHONE, -1 },
+	{ A_OFFLINE, A_OFFLINE_PHONE, A_ID }, { A_ONLINE, A_ONLINE_PHONE, -1 } };
+
+static uint64_t *hashes, *hot;
+static size_t nhashes, caphashes, nhot;
+
 struct post {
-	char *who; /* id, or name and phone */
-	struct unit *first;
-	long n;
-	char *name;
+	uint64_t h;
+	struct unit *u;
+	int role; /* 0 grid leader, 1 offline, 2 online building leader */
+	size_t order;
 };
 
 static int
 cmp_post(const void *a, const void *b)
 {
-	return strcmp(((const struct post *)a)->who,
-	    ((const struct post *)b)->who);
+	const struct post *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static struct post *hotposts;
+static size_t nhotposts, caphotposts;
+
+/* The person of a post: "id:..." or "name|phone" into buf. */
+static const char *
+post_key(const struct unit *u, int role, char *buf, size_t size,
+    const char **name)
+{
+	const char *id = post_attr[role][2] >= 0 ? get(u, post_attr[role][2]) :
+						   NULL;
+	const char *ph = get(u, post_attr[role][1]);
+
+	*name = get(u, post_attr[role][0]);
+	if (id != NULL)
+		snprintf(buf, size, "id:%s", id);
+	else
+		snprintf(buf, size, "%s|%s", *name, ph ? ph : "");
+	return buf;
+}
+
+/* The hash of post_key's text, without making it. */
+static uint64_t
+post_hash(const struct unit *u, int role)
+{
+	const char *id = post_attr[role][2] >= 0 ? get(u, post_attr[role][2]) :
+						   NULL;
+	const char *a = id != NULL ? id : get(u, post_attr[role][0]);
+	const char *b = id != NULL ? NULL : get(u, post_attr[role][1]);
+	uint64_t h;
+
+	h = hash_str(id != NULL ? "id:" : "", id != NULL ? 3 : 0,
+	    0xcbf29ce484222325ULL);
+	h = hash_str(a, strlen(a), h);
+	h = hash_str(id != NULL ? "" : "|", id != NULL ? 0 : 1, h);
+	return hash_str(b ? b : "", b ? strlen(b) : 0, h);
+}
+
+static int
+is_hot(uint64_t h)
+{
+	size_t lo = 0, hi = nhot;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (hot[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nhot && hot[lo] == h;
+}
+
+/*
+ * First walk: note the hash; second walk (the same order): keep the post
+ * if its hash, noted then, is hot.
+ */
+static size_t second;
+
+static void
+count_post(struct unit *u, int role)
+{
+	uint64_t h;
+
+	if (hot == NULL) {
+		if (nhashes == caphashes) {
+			caphashes = caphashes ? caphashes + caphashes / 2 : 4096;
+			hashes = xreallocarray(hashes, caphashes,
+			    sizeof *hashes);
+		}
+		hashes[nhashes++] = post_hash(u, role);
+		return;
+	}
+	h = hashes[second++];
+	if (!is_hot(h))
+		return;
+	if (nhotposts == caphotposts) {
+		caphotposts = caphotposts ? caphotposts * 2 : 64;
+		hotposts = xreallocarray(hotposts, caphotposts,
+		    sizeof *hotposts);
+	}
+	hotposts[nhotposts].h = h;
+	hotposts[nhotposts].u = u;
+	hotposts[nhotposts].role = role;
+	hotposts[nhotposts].order = nhotposts;
+	nhotposts++;
 }
 
 static void
+sort_hashes(uint64_t *v, size_t n)
+{
+	uint64_t *tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp);
+	uint64_t *from = v, *to = tmp, *t;
+	static size_t count[65536];
+	size_t pass, i;
+
+	for (pass = 0; pass < 4; pass++) {
+		unsigned shift = (unsigned)pass * 16;
+		size_t sum = 0;
+
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 65535]++;
+		for (i = 0; i < 65536; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 65535]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
+	free(tmp);
+}
+
+static void posts_of(struct unit *u);
+
+/* After the first walk: the hot hashes; then the exact count of the
+ * people behind them. */
+static void
 check_posts(void)
 {
-	struct post *p = NULL;
-	size_t np = 0, cap = 0, i, j;
+	size_t i, j, x, y;
+	char a[512], b[512];
+	const char *name, *other;
+	uint64_t *sorted;
 
-	for (i = 0; i < nunit; i++) {
-		struct unit *u = units[i];
-		int roles[3][3] = { { A_LEADER, A_LEADER_PHONE, -1 },
-			{ A_OFFLINE, A_OFFLINE_PHONE, A_ID },
-			{ A_ONLINE, A_ONLINE_PHONE, -1 } };
-		int k;
-
-		for (k = 0; k < 3; k++) {
-			const char *name = u->attr[roles[k][0]];
-			const char *ph = u->attr[roles[k][1]];
-			const char *id = roles[k][2] >= 0 ? u->attr[roles[k][2]] :
-							    NULL;
-			struct buf w = { 0 };
-
-			if (name == NULL || (u->level != L_GRID && k == 0) ||
-			    (u->level != L_BUILDING && k > 0))
-				continue;
-			if (id != NULL)
-				buf_printf(&w, "id:%s", id);
-			else
-				buf_printf(&w, "%s|%s", name, ph ? ph : "");
-			if (np == cap) {
-				cap = cap ? cap * 2 : 256;
-				p = xreallocarray(p, cap, sizeof *p);
-			}
-			p[np].who = w.p;
-			p[np].first = u;
-			p[np].n = 1;
-			p[np].name = (char *)name;
-			np++;
-		}
-	}
-	if (np > 0)
-		qsort(p, np, sizeof *p, cmp_post);
-	for (i = 0; i < np; i = j) {
-		for (j = i + 1; j < np && strcmp(p[i].who, p[j].who) == 0; j++)
+	sorted = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *sorted);
+	memcpy(sorted, hashes, nhashes * sizeof *sorted);
+	sort_hashes(sorted, nhashes);
+	for (i = 0; i < nhashes; i = j) {
+		for (j = i + 1; j < nhashes && sorted[j] == sorted[i]; j++)
 			;
 		if ((long)(j - i) > max_posts) {
-			char v[256];
-
-			snprintf(v, sizeof v, "%s (%zu)", p[i].name, j - i);
-			problem(p[i].first->file, p[i].first->line, p[i].first,
-			    _("one person holds more posts than max-posts"),
-			    v);
+			hot = xreallocarray(hot, nhot + 1, sizeof *hot);
+			hot[nhot++] = sorted[i];
 		}
 	}
-	for (i = 0; i < np; i++)
-		free(p[i].who);
-	free(p);
+	free(sorted);
+	if (nhot > 0)
+		posts_of(roots);
+	free(hashes);
+	hashes = NULL;
+	if (nhot == 0)
+		return;
+	/* people compared exactly, among the posts of one hash */
+	qsort(hotposts, nhotposts, sizeof *hotposts, cmp_post);
+	for (x = 0; x < nhotposts; x++) {
+		long n = 1;
+
+		if (hotposts[x].u == NULL)
+			continue;
+		post_key(hotposts[x].u, hotposts[x].role, a, sizeof a, &name);
+		for (y = x + 1; y < nhotposts && hotposts[y].h == hotposts[x].h;
+		     y++)
+			if (hotposts[y].u != NULL &&
+			    strcmp(a, post_key(hotposts[y].u, hotposts[y].role,
+					  b, sizeof b, &other)) == 0) {
+				hotposts[y].u = NULL;
+				n++;
+			}
+		if (n > max_posts) {
+			struct unit *u = hotposts[x].u;
+			char v[256];
+
+			snprintf(v, sizeof v, "%s (%ld)", name, n);
+			problem(u->file, u->line, u,
+			    _("one person holds more posts than max-posts"), v);
+		}
+	}
+	free(hotposts);
+	free(hot);
+}
+
+static int
+cmp_kid_key(const void *a, const void *b)
+{
+	return strcmp(key_of(*(struct unit *const *)a),
+	    key_of(*(struct unit *const *)b));
+}
+
+/* Siblings in the order of their codes: a building's code is its grid's,
+ * its compound's number and its key; the rest have theirs. */
+static int
+cmp_kid_code(const void *a, const void *b)
+{
+	const struct unit *x = *(struct unit *const *)a;
+	const struct unit *y = *(struct unit *const *)b;
+	int c;
+
+	if (x->code != NULL && y->code != NULL)
+		c = strcmp(x->code, y->code);
+	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
+		unsigned cx = x->u.compound ? x->u.compound->seq : 0;
+		unsigned cy = y->u.compound ? y->u.compound->seq : 0;
+
+		c = cx != cy ? (cx < cy ? -1 : 1) : strcmp(key_of(x), key_of(y));
+	} else
+		c = x->seq < y->seq ? -1 : x->seq > y->seq;
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The code of a street or a community: the division's, or made up. */
+static char *
+division_code(struct unit *u)
+{
+	const struct division *d = division_of(str_c(name_of(u)));
+	const char *pc = u->parent ? u->parent->code : NULL;
+	const char *nm = name_of(u);
+
+	if (d == NULL) {
+		problem(u->file, u->line, u,
+		    u->level == L_STREET ?
+			_("a street not in the division table") :
+			_("a community not in the division table"),
+		    nm);
+		return pc ? acat(acat(pc, "-", 1), nm, strlen(nm)) :
+			    acat("", nm, strlen(nm));
+	}
+	if (pc != NULL && strncmp(d->code, pc, strlen(pc)) != 0) {
+		problem(u->file, u->line, u,
+		    _("a community under another street"),
+		    name_of(u->parent));
+		return acat(acat(pc, "-", 1), nm, strlen(nm));
+	}
+	return d->code;
+}
+
+static void
+check_unit(struct unit *u)
+{
+	static const int phones[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
+		A_ONLINE_PHONE };
+	const char *why, *v;
+	size_t j;
+
+	if (u->level == L_GRID) {
+		if (get(u, A_LEADER) == NULL)
+			problem(u->file, u->line, u, _("a grid without a leader"),
+			    name_of(u));
+		else
+			count_post(u, 0);
+		if (get(u, A_PARTY_ORG) == NULL)
+			problem(u->file, u->line, u,
+			    _("a grid without a party organisation"),
+			    name_of(u));
+	}
+	if (u->level == L_BUILDING) {
+		if (get(u, A_OFFLINE) == NULL)
+			problem(u->file, u->line, u,
+			    _("a building without an offline leader"),
+			    name_of(u));
+		else
+			count_post(u, 1);
+		if (get(u, A_ONLINE) == NULL)
+			problem(u->file, u->line, u,
+			    _("a building without an online leader"),
+			    name_of(u));
+		else
+			count_post(u, 2);
+	}
+	for (j = 0; j < 3; j++)
+		if ((v = get(u, phones[j])) != NULL &&
+		    (why = check_phone(str_c(v))) != NULL)
+			problem_kind(u->file, u->line, u, why, v, 1);
+	if ((v = get(u, A_ID)) != NULL && (why = check_id(str_c(v))) != NULL)
+		problem_kind(u->file, u->line, u, why, v, 2);
+}
+
+/* Sort a list of units and link it again in that order; the first. */
+static struct unit *
+sort_list(struct unit *first, int (*cmp)(const void *, const void *))
+{
+	static struct unit **v;
+	static size_t cap;
+	struct unit *u;
+	size_t n = 0, i;
+
+	for (u = first; u != NULL; u = u->next)
+		n++;
+	if (n < 2)
+		return first;
+	if (n > cap) {
+		cap = n;
+		v = xreallocarray(v, cap, sizeof *v);
+	}
+	for (u = first, n = 0; u != NULL; u = u->next)
+		v[n++] = u;
+	qsort(v, n, sizeof *v, cmp);
+	for (i = 0; i + 1 < n; i++)
+		v[i]->next = v[i + 1];
+	v[n - 1]->next = NULL;
+	return v[0];
+}
+
+static int
+same_code(const struct unit *a, const struct unit *b)
+{
+	char x[256], y[256];
+
+	return strcmp(code_of(a, x, sizeof x), code_of(b, y, sizeof y)) == 0;
+}
+
+/* Codes, top down; checks; counts, bottom up. */
+static void
+finish(struct unit *u)
+{
+	struct unit *k, *prev = NULL;
+	unsigned seq = 0;
+	char num[16];
+
+	check_unit(u);
+	/* compounds and households are numbered in the order of names */
+	if (u->level == L_COMMUNITY || u->level == L_BUILDING) {
+		u->child = sort_list(u->child, cmp_kid_key);
+		for (k = u->child; k != NULL; k = k->next)
+			if (k->level == L_COMPOUND || k->level == L_HOUSEHOLD)
+				k->seq = ++seq;
+	}
+	for (k = u->child; k != NULL; k = k->next)
+		switch (k->level) {
+		case L_COMMUNITY:
+			k->code = division_code(k);
+			break;
+		case L_GRID:
+			k->code = acat(acat(u->code, "-", 1), key_of(k),
+			    strlen(key_of(k)));
+			break;
+		case L_COMPOUND:
+			snprintf(num, sizeof num, "-X%02u", k->seq);
+			k->code = acat(u->code, num, strlen(num));
+			break;
+		}
+	u->child = sort_list(u->child, cmp_kid_code);
+	for (k = u->child; k != NULL; prev = k, k = k->next) {
+		while (prev != NULL && k != NULL && same_code(prev, k)) {
+			char c[256];
+
+			if (k->level != L_BUILDING) {
+				problem(k->file, k->line, k,
+				    _("the same code as another unit"),
+				    code_of(k, c, sizeof c));
+				break;
+			}
+			/* a building listed twice counts once */
+			problem(k->file, k->line, k,
+			    _("the same building twice"), name_of(k));
+			prev->next = k->next;
+			k = k->next;
+		}
+		if (k == NULL)
+			break;
+		finish(k);
+		if (k->level != L_HOUSEHOLD && k->level != L_COMPOUND) {
+			u->households += k->households;
+			u->residents += k->residents;
+			u->has_counts |= k->has_counts;
+		}
+	}
+}
+
+/* The second walk over the posts (see check_posts). */
+static void
+posts_of(struct unit *list)
+{
+	struct unit *u;
+
+	for (u = list; u != NULL; u = u->next) {
+		if (u->level == L_GRID && get(u, A_LEADER) != NULL)
+			count_post(u, 0);
+		if (u->level == L_BUILDING) {
+			if (get(u, A_OFFLINE) != NULL)
+				count_post(u, 1);
+			if (get(u, A_ONLINE) != NULL)
+				count_post(u, 2);
+		}
+		if (u->level < L_BUILDING)
+			posts_of(u->child);
+	}
 }
 
 void
 units_finish(void)
 {
-	size_t i, j;
+	struct unit *u;
 
-	if (nunit == 0)
-		return;
-	/* codes, level by level, so that a parent's code is known */
-	qsort(units, nunit, sizeof *units, cmp_key);
-	for (int level = 0; level < L_N; level++) {
-		size_t seq = 0;
-		struct unit *last = NULL;
-
-		for (i = 0; i < nunit; i++) {
-			struct unit *u = units[i];
-			struct buf c = { 0 };
-			const struct division *d;
-
-			if (u->level != level)
-				continue;
-			if (u->parent != last) {
-				last = u->parent;
-				seq = 0;
-			}
-			seq++;
-			switch (level) {
-			case L_STREET:
-			case L_COMMUNITY:
-				d = division_of(str_c(u->name));
-				if (d != NULL && (level == L_STREET ||
-						     u->parent == NULL ||
-						     strncmp(d->code,
-							 u->parent->code,
-							 strlen(u->parent->code)) == 0))
-					buf_adds(&c, d->code);
-				else
-					buf_printf(&c, "%s%s%s",
-					    u->parent ? u->parent->code : "",
-					    u->parent ? "-" : "", u->name);
-				if (d == NULL)
-					problem(u->file, u->line, u,
-					    level == L_STREET ?
-						_("a street not in the "
-						  "division table") :
-						_("a community not in the "
-						  "division table"),
-					    u->name);
-				else if (level == L_COMMUNITY &&
-				    u->parent != NULL &&
-				    strncmp(d->code, u->parent->code,
-					strlen(u->parent->code)) != 0)
-					problem(u->file, u->line, u,
-					    _("a community under another "
-					      "street"),
-					    u->parent->name);
-				break;
-			case L_GRID:
-				buf_printf(&c, "%s-%s", u->parent->code, u->key);
-				break;
-			case L_COMPOUND:
-				buf_printf(&c, "%s-X%02zu", u->parent->code, seq);
-				break;
-			case L_BUILDING: {
-				const char *tab = strchr(u->key, '\t');
-				const char *cc = u->compound ?
-				    strrchr(u->compound->code, 'X') : NULL;
-
-				buf_printf(&c, "%s-%s-%s", u->parent->code,
-				    cc ? cc + 1 : "00", tab ? tab + 1 : u->key);
-				break;
-			}
-			case L_HOUSEHOLD:
-				buf_printf(&c, "%s-%02zu", u->parent->code, seq);
-				break;
-			}
-			u->code = c.p;
-		}
-	}
-	qsort(units, nunit, sizeof *units, cmp_code);
-	/* counts from below: the deepest first */
-	for (i = nunit; i-- > 0;) {
-		struct unit *u = units[i];
-
-		if (u->parent != NULL && u->level != L_HOUSEHOLD &&
-		    u->level != L_COMPOUND) {
-			u->parent->households += u->households;
-			u->parent->residents += u->residents;
-			u->parent->has_counts |= u->has_counts;
-		}
-	}
-	/* duplicate codes: a unit code made twice */
-	for (i = 1; i < nunit; i++)
-		if (strcmp(units[i]->code, units[i - 1]->code) == 0)
-			problem(units[i]->file, units[i]->line, units[i],
-			    _("the same code as another unit"), units[i]->code);
-	/* leaders, phones, identity numbers */
-	for (i = 0; i < nunit; i++) {
-		struct unit *u = units[i];
-		static const int phones[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
-			A_ONLINE_PHONE };
-		const char *why;
-
-		if (u->level == L_GRID) {
-			if (u->attr[A_LEADER] == NULL)
-				problem(u->file, u->line, u,
-				    _("a grid without a leader"), u->name);
-			if (u->attr[A_PARTY_ORG] == NULL)
-				problem(u->file, u->line, u,
-				    _("a grid without a party organisation"),
-				    u->name);
-		}
-		if (u->level == L_BUILDING) {
-			if (u->attr[A_OFFLINE] == NULL)
-				problem(u->file, u->line, u,
-				    _("a building without an offline leader"),
-				    u->name);
-			if (u->attr[A_ONLINE] == NULL)
-				problem(u->file, u->line, u,
-				    _("a building without an online leader"),
-				    u->name);
-		}
-		for (j = 0; j < 3; j++)
-			if (u->attr[phones[j]] != NULL &&
-			    (why = check_phone(str_c(u->attr[phones[j]]))) != NULL)
-				problem_kind(u->file, u->line, u, why,
-				    u->attr[phones[j]], 1);
-		if (u->attr[A_ID] != NULL &&
-		    (why = check_id(str_c(u->attr[A_ID]))) != NULL)
-			problem_kind(u->file, u->line, u, why, u->attr[A_ID], 2);
-	}
+	for (u = roots; u != NULL; u = u->next)
+		u->code = u->level == L_STREET || u->level == L_COMMUNITY ?
+		    division_code(u) :
+		    acat("", name_of(u), strlen(name_of(u)));
+	roots = sort_list(roots, cmp_kid_code);
+	for (u = roots; u != NULL; u = u->next)
+		finish(u);
 	check_posts();
 }
 
@@ -754,6 +1233,23 @@ units_problems(void)
 }
 
 /* ---- writing ---- */
+
+/* The unit after u, depth first, in the order of codes. */
+static struct unit *
+walk_next(const struct unit *u)
+{
+	if (u->child != NULL)
+		return u->child;
+	while (u != NULL && u->next == NULL)
+		u = u->parent;
+	return u != NULL ? u->next : NULL;
+}
+
+static struct str
+s_of(const char *s)
+{
+	return str_c(s ? s : "");
+}
 
 static const char *
 shown(const char *v, int kind, char *buf, size_t size)
@@ -778,51 +1274,43 @@ units_write(int fmt, unsigned flags)
 	enum { NC = sizeof cols / sizeof cols[0] };
 	struct str names[NC], f[NC];
 	unsigned char types[NC];
-	char hh[24], rr[24], m1[64], m2[64], m3[64], m4[64];
+	char hh[24], rr[24], m1[64], m2[64], m3[64], m4[64], c1[256], c2[256];
+	struct unit *u;
 	struct wr *w;
-	size_t i, k;
+	size_t k;
 
 	for (k = 0; k < NC; k++) {
 		names[k] = str_c(cli.zh ? fld_zh(cols[k]) : cols[k]);
 		types[k] = k == 13 || k == 14 ? COL_NUM : COL_STR;
 	}
 	w = wr_open(fmt, NC, names, types, flags);
-	for (i = 0; i < nunit; i++) {
-		struct unit *u = units[i];
-		char *path;
-
+	for (u = roots; u != NULL; u = walk_next(u)) {
 		if (gopt.level >= 0 && u->level != gopt.level)
 			continue;
-		path = path_of(u);
-		hh[0] = rr[0] = '\0';
-		if (u->has_counts) {
-			snprintf(hh, sizeof hh, "%lld", u->households);
-			snprintf(rr, sizeof rr, "%lld", u->residents);
-		}
 		f[0] = str_c(level_names[u->level]);
-		f[1] = str_c(u->code);
-		f[2] = str_c(u->name);
-		f[3] = s_of(u->parent ? u->parent->code : NULL);
-		f[4] = str_c(path);
-		f[5] = s_of(u->attr[A_LEADER]);
-		f[6] = str_c(shown(u->attr[A_LEADER_PHONE], 1, m1, sizeof m1));
-		f[7] = s_of(u->attr[A_PARTY_ORG]);
-		f[8] = s_of(u->attr[A_OFFLINE]);
-		f[9] = str_c(shown(u->attr[A_OFFLINE_PHONE], 1, m2, sizeof m2));
-		f[10] = s_of(u->attr[A_ONLINE]);
-		f[11] = str_c(shown(u->attr[A_ONLINE_PHONE], 1, m3, sizeof m3));
-		f[12] = s_of(u->compound ? u->compound->name : NULL);
-		f[13] = str_c(hh);
-		f[14] = str_c(rr);
-		f[15] = s_of(u->attr[A_OWNERS]);
-		f[16] = s_of(u->attr[A_PROPERTY]);
+		f[1] = str_c(code_of(u, c1, sizeof c1));
+		f[2] = str_c(name_of(u));
+		f[3] = str_c(u->parent ? code_of(u->parent, c2, sizeof c2) : "");
+		f[4] = str_c(path_of(u));
+		f[5] = s_of(get(u, A_LEADER));
+		f[6] = str_c(shown(get(u, A_LEADER_PHONE), 1, m1, sizeof m1));
+		f[7] = s_of(get(u, A_PARTY_ORG));
+		f[8] = s_of(get(u, A_OFFLINE));
+		f[9] = str_c(shown(get(u, A_OFFLINE_PHONE), 1, m2, sizeof m2));
+		f[10] = s_of(get(u, A_ONLINE));
+		f[11] = str_c(shown(get(u, A_ONLINE_PHONE), 1, m3, sizeof m3));
+		f[12] = s_of(u->u.compound ? name_of(u->u.compound) : NULL);
+		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
+		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
+		f[15] = s_of(get(u, A_OWNERS));
+		f[16] = s_of(get(u, A_PROPERTY));
 		for (k = 0; k < 4; k++)
 			f[17 + k] = str_c(u->level != L_GRID ? "" :
-					  is_yes(u->attr[A_STAFF + k]) ? "1" :
-									 "0");
-		f[21] = str_c(shown(u->attr[A_ID], 2, m4, sizeof m4));
+					  is_yes(get(u, A_STAFF + (int)k)) ?
+								   "1" :
+								   "0");
+		f[21] = str_c(shown(get(u, A_ID), 2, m4, sizeof m4));
 		wr_rec(w, f);
-		free(path);
 	}
 	wr_close(w);
 }
@@ -848,24 +1336,24 @@ summary_add(long long *s, const struct unit *u)
 	switch (u->level) {
 	case L_GRID:
 		s[S_GRIDS]++;
-		if (u->attr[A_PARTY_ORG] != NULL)
+		if (get(u, A_PARTY_ORG) != NULL)
 			s[S_BRANCHES]++;
-		if (is_yes(u->attr[A_STAFF]) && is_yes(u->attr[A_RULES]) &&
-		    is_yes(u->attr[A_FUNDING]) && is_yes(u->attr[A_INCENTIVES]))
+		if (is_yes(get(u, A_STAFF)) && is_yes(get(u, A_RULES)) &&
+		    is_yes(get(u, A_FUNDING)) && is_yes(get(u, A_INCENTIVES)))
 			s[S_FOUR]++;
 		break;
 	case L_COMPOUND:
 		s[S_COMPOUNDS]++;
-		if (u->attr[A_OWNERS] != NULL)
+		if (get(u, A_OWNERS) != NULL)
 			s[S_OWNERS]++;
 		break;
 	case L_BUILDING:
 		s[S_BUILDINGS]++;
-		if (u->attr[A_PARTY_ORG] != NULL)
+		if (get(u, A_PARTY_ORG) != NULL)
 			s[S_GROUPS]++;
-		if (u->attr[A_OFFLINE] != NULL)
+		if (get(u, A_OFFLINE) != NULL)
 			s[S_OFFLINE]++;
-		if (u->attr[A_ONLINE] != NULL)
+		if (get(u, A_ONLINE) != NULL)
 			s[S_ONLINE]++;
 		break;
 	case L_HOUSEHOLD:
@@ -911,8 +1399,9 @@ units_summary(int fmt, unsigned flags)
 	struct str names[NC];
 	unsigned char types[NC];
 	long long s[S_N], total[S_N];
+	const struct unit *c;
 	struct wr *w;
-	size_t i, k;
+	size_t k;
 
 	for (k = 0; k < NC; k++) {
 		names[k] = str_c(cli.zh ? fld_zh(cols[k]) : cols[k]);
@@ -920,16 +1409,15 @@ units_summary(int fmt, unsigned flags)
 	}
 	w = wr_open(fmt, NC, names, types, flags);
 	memset(total, 0, sizeof total);
-	for (i = 0; i < nunit; i++) {
-		struct unit *c = units[i];
-		size_t j;
+	for (c = roots; c != NULL; c = walk_next(c)) {
+		const struct unit *u;
 
 		if (c->level != L_COMMUNITY)
 			continue;
 		memset(s, 0, sizeof s);
-		/* the units below sort after it, by code */
-		for (j = i + 1; j < nunit; j++) {
-			const struct unit *u = units[j], *a = u;
+		/* everything below it: until the walk leaves it */
+		for (u = c->child; u != NULL; u = walk_next(u)) {
+			const struct unit *a = u;
 
 			while (a != NULL && a != c)
 				a = a->parent;
@@ -939,7 +1427,8 @@ units_summary(int fmt, unsigned flags)
 		}
 		for (k = 0; k < S_N; k++)
 			total[k] += s[k];
-		summary_row(w, c->parent ? c->parent->name : "", c->name, s);
+		summary_row(w, c->parent ? name_of(c->parent) : "", name_of(c),
+		    s);
 	}
 	if (gopt.total)
 		summary_row(w, cli.zh ? "合计" : "total", "", total);
@@ -973,14 +1462,14 @@ units_check(int fmt, unsigned flags)
 	for (k = 0; k < 6; k++)
 		names[k] = str_c(cli.zh ? fld_zh(cols[k]) : cols[k]);
 	w = wr_open(fmt, 6, names, types, flags);
-	/* in the order of the sheets (a stable sort: the order found) */
+	/* in the order of the sheets (then the order found) */
 	for (i = 0; i < nprob; i++)
 		probs[i].order = i;
 	if (nprob > 0)
 		qsort(probs, nprob, sizeof *probs, cmp_problem);
 	for (i = 0; i < nprob; i++) {
 		struct problem *p = &probs[i];
-		char line[24], m[128];
+		char line[24], m[128], c[256];
 		const char *v = p->value;
 
 		/* phones and identity numbers are masked in problems too */
@@ -990,7 +1479,7 @@ units_check(int fmt, unsigned flags)
 		f[0] = str_c(p->file);
 		f[1] = str_c(line);
 		f[2] = str_c(level_names[p->u->level]);
-		f[3] = str_c(p->u->code ? p->u->code : "");
+		f[3] = str_c(code_of(p->u, c, sizeof c));
 		f[4] = str_c(p->what);
 		f[5] = str_c(v);
 		wr_rec(w, f);

@@ -626,6 +626,38 @@ skip_line(struct rd *r)
 	}
 }
 
+void
+tsv_unescape(struct buf *b, const char *s, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		char c = s[j];
+
+		/* \t \n \r \\; any other backslash is kept */
+		if (c == '\\' && j + 1 < n) {
+			switch (s[j + 1]) {
+			case 't':
+				c = '\t';
+				j++;
+				break;
+			case 'n':
+				c = '\n';
+				j++;
+				break;
+			case 'r':
+				c = '\r';
+				j++;
+				break;
+			case '\\':
+				j++;
+				break;
+			}
+		}
+		buf_addc(b, c);
+	}
+}
+
 static void
 unescape(struct rd *r)
 {
@@ -634,37 +666,13 @@ unescape(struct rd *r)
 	buf_reset(&r->scratch);
 	for (i = 0; i < r->fnf_rec; i++) {
 		const char *s = r->ff[i].p;
-		size_t n = r->ff[i].n, j;
+		size_t n = r->ff[i].n;
 
 		r->coff[2 * i] = SIZE_MAX; /* unchanged */
 		if (memchr(s, '\\', n) == NULL)
 			continue;
 		r->coff[2 * i] = r->scratch.n;
-		for (j = 0; j < n; j++) {
-			char c = s[j];
-
-			/* \t \n \r \\; any other backslash is kept */
-			if (c == '\\' && j + 1 < n) {
-				switch (s[j + 1]) {
-				case 't':
-					c = '\t';
-					j++;
-					break;
-				case 'n':
-					c = '\n';
-					j++;
-					break;
-				case 'r':
-					c = '\r';
-					j++;
-					break;
-				case '\\':
-					j++;
-					break;
-				}
-			}
-			buf_addc(&r->scratch, c);
-		}
+		tsv_unescape(&r->scratch, s, n);
 		r->coff[2 * i + 1] = r->scratch.n - r->coff[2 * i];
 	}
 	for (i = 0; i < r->fnf_rec; i++)

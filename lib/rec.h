@@ -112,8 +112,10 @@ void out_puts(const char *s);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int out_flush(void); /* 0, or -1 and errno */
 
-/* Escape a field for TSV (the four escapes) into b. */
+/* Escape a field for TSV (the four escapes) into b, and back (another
+ * backslash is kept as it is). */
 void tsv_escape(struct buf *b, const char *s, size_t n);
+void tsv_unescape(struct buf *b, const char *s, size_t n);
 
 /* Display width on a terminal: CJK wide characters count two columns. */
 size_t u8_width(const char *s, size_t n);

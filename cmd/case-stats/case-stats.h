@@ -47,6 +47,11 @@ struct kase {
 	int state;
 	int sat; /* 0 not rated, 1 rated, 2 satisfied */
 	struct str category;
+	/* the deadline field: none, a time, or a time limit */
+	int dl_kind;
+	long long dl_time;
+	int dl_hours;
+	long dl_n;
 };
 
 /* The statistics of a group. */
@@ -117,6 +122,10 @@ int dedupe_next_record(struct str **f, size_t *nf);
 /* The first pass over regular files: the ids, and which come twice. */
 void idset_add(struct str id);
 size_t idset_done(void); /* after the first pass: the ids added */
+void idset_reset(void);
+/* firstpass.c: the first pass over plain UTF-8 TSV files; the records
+ * (lines with text) read, or -1 when the files need the reader. */
+long long first_pass_fast(int nfiles, char *const *files);
 int idset_twice(struct str id);
 void idset_free(void);
 /* The case id of a record, trimmed, full-width folded (until the next). */
@@ -124,6 +133,8 @@ struct str case_id_of(const struct rec *r, long col);
 
 /* output.c */
 void out_setup(void);
+/* Do the metrics chosen need each case's deadline? */
+int out_needs_deadline(void);
 void out_stats(int fmt, unsigned flags);
 void merge_add(const struct rec *r);
 int merge_setup(struct rd *r);

@@ -306,8 +306,9 @@ main(int argc, char **argv)
 	struct wr *w = NULL;
 	long col[F_N];
 	struct str key[64];
-	int c, has_time, two_pass;
+	int c, has_time, two_pass, need_due;
 	size_t first_pass = 0, second_pass = 0;
+	long long lines = -1;
 	size_t i;
 
 	zl_init("case-stats");
@@ -387,12 +388,15 @@ main(int argc, char **argv)
 		struct rd_opts q = ro;
 		long id;
 
-		q.quiet = 1;
-		r = rd_open(argc - optind, argv + optind, &q);
-		if ((id = fld_col(r, "case_id")) >= 0)
-			while (rd_next(r, &rec))
-				idset_add(case_id_of(rec, id));
-		rd_close(r);
+		lines = first_pass_fast(argc - optind, argv + optind);
+		if (lines < 0) {
+			q.quiet = 1;
+			r = rd_open(argc - optind, argv + optind, &q);
+			if ((id = fld_col(r, "case_id")) >= 0)
+				while (rd_next(r, &rec))
+					idset_add(case_id_of(rec, id));
+			rd_close(r);
+		}
 		first_pass = idset_done();
 	}
 	r = rd_open(argc - optind, argv + optind, &ro);
@@ -422,6 +426,7 @@ main(int argc, char **argv)
 	if (opt.nby > 64)
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));
 	groups_init(opt.nby);
+	need_due = out_needs_deadline();
 	if (opt.records)
 		records_header(r, col, &w, cli.out_fmt, cli_wr_flags());
 
@@ -438,7 +443,7 @@ main(int argc, char **argv)
 		if (!period_has(&cli.period, k.reported))
 			continue;
 		case_classify(rec, col, &k);
-		due = case_deadline(rec, col, &k);
+		due = need_due ? case_deadline(rec, col, &k) : NO_TIME;
 		if (!opt.records) {
 			key_of(rec, &k, key);
 			for (i = 0; i < opt.nby; i++)
@@ -457,6 +462,11 @@ main(int argc, char **argv)
 			wr_rec(w, records_fields(rec, &k, due));
 		else
 			acc_add(&group_at(gid)->acc, &k, due);
+	}
+	/* the first pass read as many records, or the input changed */
+	if (lines >= 0) {
+		first_pass = (size_t)lines;
+		second_pass = (size_t)rd_count(r);
 	}
 	rd_close(r);
 	idset_free();

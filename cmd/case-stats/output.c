@@ -338,6 +338,20 @@ static size_t nchosen;
 
 static void choose_metrics(void);
 
+int
+out_needs_deadline(void)
+{
+	size_t i;
+
+	if (opt.partial || opt.records)
+		return 1;
+	for (i = 0; i < nchosen; i++)
+		if (chosen[i] == M_ON_TIME || chosen[i] == M_ON_TIME_PCT ||
+		    chosen[i] == M_OVERDUE)
+			return 1;
+	return 0;
+}
+
 /* Check --metrics and --sort before the input is read. */
 void
 out_setup(void)

@@ -461,26 +461,27 @@ idset_add(struct str id)
 static void
 sort_u64(uint64_t *v, size_t n)
 {
+	static size_t count[65536];
 	uint64_t *tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp);
 	uint64_t *from = v, *to = tmp, *t;
-	size_t count[2048], pass, i;
+	size_t pass, i;
 
-	/* six passes of 11 bits; the last lands in tmp, copied back */
-	for (pass = 0; pass < 6; pass++) {
-		unsigned shift = (unsigned)pass * 11;
+	/* four passes of 16 bits; the last lands back in v */
+	for (pass = 0; pass < 4; pass++) {
+		unsigned shift = (unsigned)pass * 16;
 		size_t sum = 0;
 
 		memset(count, 0, sizeof count);
 		for (i = 0; i < n; i++)
-			count[(from[i] >> shift) & 2047]++;
-		for (i = 0; i < 2048; i++) {
+			count[(from[i] >> shift) & 65535]++;
+		for (i = 0; i < 65536; i++) {
 			size_t c = count[i];
 
 			count[i] = sum;
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			to[count[(from[i] >> shift) & 2047]++] = from[i];
+			to[count[(from[i] >> shift) & 65535]++] = from[i];
 		t = from;
 		from = to;
 		to = t;
@@ -508,6 +509,12 @@ idset_done(void)
 	hashes = NULL;
 	nhash = caphash = 0;
 	return n;
+}
+
+void
+idset_reset(void)
+{
+	nhash = 0;
 }
 
 int

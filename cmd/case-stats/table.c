@@ -458,53 +458,51 @@ idset_add(struct str id)
 	hashes[nhash++] = id_hash(id);
 }
 
-static void
-sort_u64(uint64_t *v, size_t n)
+static int
+cmp_u64(const void *a, const void *b)
 {
-	static size_t count[65536];
-	uint64_t *tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp);
-	uint64_t *from = v, *to = tmp, *t;
-	size_t pass, i;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
-	/* four passes of 16 bits; the last lands back in v */
-	for (pass = 0; pass < 4; pass++) {
-		unsigned shift = (unsigned)pass * 16;
-		size_t sum = 0;
-
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(from[i] >> shift) & 65535]++;
-		for (i = 0; i < 65536; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			to[count[(from[i] >> shift) & 65535]++] = from[i];
-		t = from;
-		from = to;
-		to = t;
-	}
-	if (from != v)
-		memcpy(v, from, n * sizeof *v);
-	free(tmp);
+	return x < y ? -1 : x > y;
 }
 
+/*
+ * The hashes that come more than once: one pass puts the hashes in 65536
+ * buckets by their top bits, then each bucket (a few hashes) is sorted on
+ * its own, in the cache: far less memory traffic than sorting them all.
+ */
 size_t
 idset_done(void)
 {
-	size_t i, n = nhash;
+	static size_t start[65537];
+	uint64_t *tmp = xreallocarray(NULL, nhash ? nhash : 1, sizeof *tmp);
+	size_t i, j, b, n = nhash;
 
-	sort_u64(hashes, nhash);
-	for (i = 0; i + 1 < nhash; i++) {
-		if (hashes[i] != hashes[i + 1])
+	memset(start, 0, sizeof start);
+	for (i = 0; i < nhash; i++)
+		start[(hashes[i] >> 48) + 1]++;
+	for (b = 0; b < 65536; b++)
+		start[b + 1] += start[b];
+	for (i = 0; i < nhash; i++)
+		tmp[start[hashes[i] >> 48]++] = hashes[i];
+	/* start[b] is now the end of bucket b */
+	for (b = 0, i = 0; b < 65536; i = start[b], b++) {
+		size_t end = start[b];
+
+		if (end - i < 2)
 			continue;
-		if (ntwice == 0 || twice[ntwice - 1] != hashes[i]) {
-			twice = xreallocarray(twice, ntwice + 1, sizeof *twice);
-			twice[ntwice++] = hashes[i];
+		qsort(tmp + i, end - i, sizeof *tmp, cmp_u64);
+		for (j = i; j + 1 < end; j++) {
+			if (tmp[j] != tmp[j + 1])
+				continue;
+			if (ntwice == 0 || twice[ntwice - 1] != tmp[j]) {
+				twice = xreallocarray(twice, ntwice + 1,
+				    sizeof *twice);
+				twice[ntwice++] = tmp[j];
+			}
 		}
 	}
+	free(tmp);
 	free(hashes);
 	hashes = NULL;
 	nhash = caphash = 0;

@@ -1,0 +1,1 @@
+case-stats -m total,closed,open,returned,hours_max data/dup.tsv; case-stats --no-dedupe -m total data/dup.tsv 2>/dev/null; case-stats --records -o csv data/dup.tsv 2>/dev/null | cut -d, -f1 | tail -n 2

@@ -198,16 +198,19 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 			    u->file, u->line);
 	}
 	p = u->s = arena(n);
-	memcpy(p, key.p, key.n);
+	if (key.n > 0)
+		memcpy(p, key.p, key.n);
 	p += key.n;
 	*p++ = '\0';
 	u->off[0] = (unsigned short)(p - u->s);
-	memcpy(p, name.p, name.n);
+	if (name.n > 0)
+		memcpy(p, name.p, name.n);
 	p += name.n;
 	*p++ = '\0';
 	for (i = 0; i < nv; i++) {
 		u->off[i + 1] = (unsigned short)(p - u->s);
-		memcpy(p, v[i].p, v[i].n);
+		if (v[i].n > 0)
+			memcpy(p, v[i].p, v[i].n);
 		p += v[i].n;
 		*p++ = '\0';
 	}
@@ -956,7 +959,8 @@ check_posts(void)
 	uint64_t *sorted;
 
 	sorted = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *sorted);
-	memcpy(sorted, hashes, nhashes * sizeof *sorted);
+	if (nhashes > 0)
+		memcpy(sorted, hashes, nhashes * sizeof *sorted);
 	sort_hashes(sorted, nhashes);
 	for (i = 0; i < nhashes; i = j) {
 		for (j = i + 1; j < nhashes && sorted[j] == sorted[i]; j++)

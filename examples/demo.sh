@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh: what `make demo` shows: the figures of a year of cases of the
 # district's case platform (examples/data/, the export as Excel saves it, in
-# GBK), as the monthly report will carry them.  Six records of the export
+# GBK), and of the grid organisation from the communities' roster sheets,
+# as the monthly report will carry them.  Six records of the export
 # are broken on purpose and ten repeat a case: the messages on stderr say
 # which, and they are not counted.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,4 +32,7 @@ echo
 echo "来源 预约代办 (appointment and agency service)"
 run case-stats --as-of "$asof" -o table -b channel -m total,closed,resolution_pct \
 	data/cases-2024-gbk.csv 2>/dev/null
+echo
+echo "网格化组织 (the grid organisation, from the communities' roster sheets)"
+run grid-import --summary --total --zh -o table data/roster/*/*.csv 2>/dev/null
 exit $status

@@ -107,13 +107,16 @@ demo: deps
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
-	for p in $(PROGS); do cp $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
-	cp man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
-	cp man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
-	cp man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
+	for p in $(PROGS); do \
+		install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	install -m 644 man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	cd man && for m in man1/*.1 man5/*.5 man7/*.7; do \
+		rm -f $(DESTDIR)$(MANDIR)/$$m; done
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -432,3 +432,80 @@ hist_read(struct hist *h, const char *s, size_t n)
 	}
 	return 0;
 }
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+sort_u32(uint32_t *v, size_t n)
+{
+	uint32_t *tmp, *from = v, *to, *t;
+	static size_t count[65536];
+	size_t pass, i;
+
+	if (n < 4096) {
+		if (n > 1)
+			qsort(v, n, sizeof *v, cmp_u32);
+		return;
+	}
+	to = tmp = xreallocarray(NULL, n, sizeof *tmp);
+	/* two passes of 16 bits: the result lands back in v */
+	for (pass = 0; pass < 2; pass++) {
+		unsigned shift = (unsigned)pass * 16;
+		size_t sum = 0;
+
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 65535]++;
+		for (i = 0; i < 65536; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 65535]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	free(tmp);
+}
+
+void
+sort_u64(uint64_t *v, size_t n)
+{
+	uint64_t *tmp, *from = v, *to, *t;
+	static size_t count[65536];
+	size_t pass, i;
+
+	if (n < 2)
+		return;
+	to = tmp = xreallocarray(NULL, n, sizeof *tmp);
+	/* four passes of 16 bits: the result lands back in v */
+	for (pass = 0; pass < 4; pass++) {
+		unsigned shift = (unsigned)pass * 16;
+		size_t sum = 0;
+
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 65535]++;
+		for (i = 0; i < 65536; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 65535]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	free(tmp);
+}

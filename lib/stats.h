@@ -7,6 +7,7 @@
 #define STATS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "zl.h"
 
@@ -29,6 +30,11 @@ double stats_median(double *v, size_t n);
  * for durations in seconds up to many years.  See stats.c for the proof of
  * the error bound.
  */
+/* Sort ascending: radix sorts, for the millions of values the programs
+ * keep (durations, hashes). */
+void sort_u32(uint32_t *v, size_t n);
+void sort_u64(uint64_t *v, size_t n);
+
 struct hist;
 struct hist *hist_new(void);
 void hist_free(struct hist *h);

@@ -337,3 +337,51 @@ str_eqi(struct str a, const char *b)
 	}
 	return b[a.n] == '\0';
 }
+
+struct str
+str_fold(struct str s, struct buf *b, size_t *nfolded)
+{
+	size_t i = 0, n = 0;
+
+	if (nfolded != NULL)
+		*nfolded = 0;
+	/* nothing to fold in ASCII, the usual case: eight bytes at a time */
+	while (i + 8 <= s.n) {
+		uint64_t w;
+
+		memcpy(&w, s.p + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	for (; i + 2 < s.n; i++)
+		if ((unsigned char)s.p[i] == 0xEF || (unsigned char)s.p[i] == 0xE3)
+			break;
+	if (i + 2 >= s.n)
+		return s;
+	buf_reset(b);
+	for (i = 0; i < s.n; i++) {
+		const unsigned char *p = (const unsigned char *)s.p + i;
+
+		if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBC &&
+		    p[2] >= 0x81 && p[2] <= 0xBF) {
+			buf_addc(b, (char)(p[2] - 0x81 + 0x21));
+			i += 2;
+			n++;
+		} else if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBD &&
+		    p[2] >= 0x80 && p[2] <= 0x9E) {
+			buf_addc(b, (char)(p[2] - 0x80 + 0x60));
+			i += 2;
+			n++;
+		} else if (i + 3 <= s.n && p[0] == 0xE3 && p[1] == 0x80 &&
+		    p[2] == 0x80) {
+			buf_addc(b, ' ');
+			i += 2;
+			n++;
+		} else
+			buf_addc(b, (char)p[0]);
+	}
+	if (nfolded != NULL)
+		*nfolded = n;
+	return (struct str){ b->p ? b->p : "", b->n };
+}

@@ -93,6 +93,13 @@ void buf_free(struct buf *b);
 struct str str_trim(struct str s);
 /* Equal ignoring ASCII case. */
 int str_eqi(struct str a, const char *b);
+/*
+ * Full-width (全角) characters folded to ASCII: U+FF01..U+FF5E and the
+ * ideographic space U+3000 (DESIGN.md section 3, for identifiers, phones,
+ * numbers and dates).  s itself when there is nothing to fold, else the
+ * folded text in b; *nfolded (may be NULL) counts the characters folded.
+ */
+struct str str_fold(struct str s, struct buf *b, size_t *nfolded);
 static inline struct str str_c(const char *s);
 
 #include <string.h>

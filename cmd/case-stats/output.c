@@ -115,46 +115,6 @@ ratio(unsigned __int128 num, unsigned __int128 den)
 	return r;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Sort durations: radix for many, qsort for few. */
-static void
-sort_u32(uint32_t *v, size_t n)
-{
-	uint32_t *tmp;
-	size_t count[256], pass, i;
-
-	if (n < 4096) {
-		qsort(v, n, sizeof *v, cmp_u32);
-		return;
-	}
-	tmp = xreallocarray(NULL, n, sizeof *tmp);
-	for (pass = 0; pass < 4; pass++) {
-		unsigned shift = (unsigned)pass * 8;
-		size_t sum = 0;
-
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(v[i] >> shift) & 0xFF]++;
-		for (i = 0; i < 256; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			tmp[count[(v[i] >> shift) & 0xFF]++] = v[i];
-		memcpy(v, tmp, n * sizeof *v);
-	}
-	free(tmp);
-}
-
 /*
  * PERCENTILE.INC at m/100 of sorted seconds, in hundredths of an hour,
  * exactly: h = (n-1)m/100 = k + r/100; x = x[k] + r/100 (x[k+1] - x[k]);

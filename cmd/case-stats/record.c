@@ -249,48 +249,6 @@ fieldv(const struct rec *r, long col)
 	return col < 0 ? none : str_trim(r->f[col]);
 }
 
-/* Fold full-width characters (U+FF01..FF5E, U+3000) to ASCII. */
-static struct str
-fold(struct str s, struct buf *b)
-{
-	size_t i = 0;
-
-	/* nothing to fold in ASCII, the usual case: eight bytes at a time */
-	while (i + 8 <= s.n) {
-		uint64_t w;
-
-		memcpy(&w, s.p + i, 8);
-		if (w & 0x8080808080808080ULL)
-			break;
-		i += 8;
-	}
-	for (; i + 2 < s.n; i++)
-		if ((unsigned char)s.p[i] == 0xEF || (unsigned char)s.p[i] == 0xE3)
-			break;
-	if (i + 2 >= s.n)
-		return s;
-	buf_reset(b);
-	for (i = 0; i < s.n; i++) {
-		const unsigned char *p = (const unsigned char *)s.p + i;
-
-		if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBC &&
-		    p[2] >= 0x81 && p[2] <= 0xBF) {
-			buf_addc(b, (char)(p[2] - 0x81 + 0x21));
-			i += 2;
-		} else if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBD &&
-		    p[2] >= 0x80 && p[2] <= 0x9E) {
-			buf_addc(b, (char)(p[2] - 0x80 + 0x60));
-			i += 2;
-		} else if (i + 3 <= s.n && p[0] == 0xE3 && p[1] == 0x80 &&
-		    p[2] == 0x80) {
-			buf_addc(b, ' ');
-			i += 2;
-		} else
-			buf_addc(b, (char)p[0]);
-	}
-	return (struct str){ b->p, b->n };
-}
-
 static int
 parse_time(const struct rec *r, long col, const char *name, long long *t,
     int required)
@@ -365,7 +323,7 @@ case_id_of(const struct rec *r, long col)
 {
 	static struct buf b;
 
-	return fold(fieldv(r, col), &b);
+	return str_fold(fieldv(r, col), &b, NULL);
 }
 
 int
@@ -375,7 +333,7 @@ case_parse(const struct rec *r, const long *col, struct kase *k)
 	struct str v;
 	int s;
 
-	k->id = fold(fieldv(r, col[F_CASE_ID]), &idbuf);
+	k->id = str_fold(fieldv(r, col[F_CASE_ID]), &idbuf, NULL);
 	if (k->id.n == 0) {
 		rec_reject(r, _("field 'case_id': empty"));
 		return 0;

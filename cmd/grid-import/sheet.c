@@ -161,41 +161,15 @@ static struct str
 clean(struct str s, int f, struct buf *b)
 {
 	struct str t = str_trim(s);
-	size_t i, n = 0;
+	size_t n;
 
 	if (t.n != s.n)
 		fixes[FIX_TRIMMED]++;
 	if (!folded[f])
 		return t;
-	for (i = 0; i + 2 < t.n; i++)
-		if ((unsigned char)t.p[i] == 0xEF || (unsigned char)t.p[i] == 0xE3)
-			break;
-	if (i + 2 >= t.n)
-		return t;
-	buf_reset(b);
-	for (i = 0; i < t.n; i++) {
-		const unsigned char *p = (const unsigned char *)t.p + i;
-
-		if (i + 3 <= t.n && p[0] == 0xEF && p[1] == 0xBC &&
-		    p[2] >= 0x81 && p[2] <= 0xBF) {
-			buf_addc(b, (char)(p[2] - 0x81 + 0x21));
-			i += 2;
-			n++;
-		} else if (i + 3 <= t.n && p[0] == 0xEF && p[1] == 0xBD &&
-		    p[2] >= 0x80 && p[2] <= 0x9E) {
-			buf_addc(b, (char)(p[2] - 0x80 + 0x60));
-			i += 2;
-			n++;
-		} else if (i + 3 <= t.n && p[0] == 0xE3 && p[1] == 0x80 &&
-		    p[2] == 0x80) {
-			buf_addc(b, ' ');
-			i += 2;
-			n++;
-		} else
-			buf_addc(b, (char)p[0]);
-	}
+	t = str_fold(t, b, &n);
 	fixes[FIX_FOLDED] += n;
-	return (struct str){ b->p ? b->p : "", b->n };
+	return t;
 }
 
 static int

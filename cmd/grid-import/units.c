@@ -22,6 +22,7 @@
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
 #include "lib/fld.h"
+#include "lib/stats.h"
 
 const char *const level_names[L_N] = { "street", "community", "grid",
 	"compound", "building", "household" };
@@ -914,38 +915,6 @@ count_post(struct unit *u, int role)
 	nhotposts++;
 }
 
-static void
-sort_hashes(uint64_t *v, size_t n)
-{
-	uint64_t *tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp);
-	uint64_t *from = v, *to = tmp, *t;
-	static size_t count[65536];
-	size_t pass, i;
-
-	for (pass = 0; pass < 4; pass++) {
-		unsigned shift = (unsigned)pass * 16;
-		size_t sum = 0;
-
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(from[i] >> shift) & 65535]++;
-		for (i = 0; i < 65536; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			to[count[(from[i] >> shift) & 65535]++] = from[i];
-		t = from;
-		from = to;
-		to = t;
-	}
-	if (from != v)
-		memcpy(v, from, n * sizeof *v);
-	free(tmp);
-}
-
 static void posts_of(struct unit *u);
 
 /* After the first walk: the hot hashes; then the exact count of the
@@ -961,7 +930,7 @@ check_posts(void)
 	sorted = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *sorted);
 	if (nhashes > 0)
 		memcpy(sorted, hashes, nhashes * sizeof *sorted);
-	sort_hashes(sorted, nhashes);
+	sort_u64(sorted, nhashes);
 	for (i = 0; i < nhashes; i = j) {
 		for (j = i + 1; j < nhashes && sorted[j] == sorted[i]; j++)
 			;

@@ -377,9 +377,55 @@ test_hist_merge(void)
 	buf_free(&b3);
 }
 
+static int
+cmp64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The radix sorts against qsort, on sizes either side of their cut-offs. */
+static void
+test_sorts(void)
+{
+	static const size_t sizes[] = { 0, 1, 2, 4095, 4096, 100000 };
+	uint64_t seed = 42;
+	size_t k, i;
+
+	for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		size_t n = sizes[k];
+		uint32_t *a = malloc((n + 1) * sizeof *a);
+		uint64_t *b = malloc((n + 1) * sizeof *b);
+		uint64_t *c = malloc((n + 1) * sizeof *c);
+		int ok32 = 1, ok64 = 1;
+
+		for (i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			a[i] = (uint32_t)(seed >> 32) % (k == 5 ? 1000u : 0xFFFFFFFFu);
+			b[i] = c[i] = seed ^ (seed >> 17);
+		}
+		sort_u32(a, n);
+		sort_u64(b, n);
+		qsort(c, n, sizeof *c, cmp64);
+		for (i = 0; i + 1 < n; i++)
+			if (a[i] > a[i + 1])
+				ok32 = 0;
+		for (i = 0; i < n; i++)
+			if (b[i] != c[i])
+				ok64 = 0;
+		T_OK(ok32);
+		T_OK(ok64);
+		free(a);
+		free(b);
+		free(c);
+	}
+}
+
 int
 main(void)
 {
+	test_sorts();
 	test_exact();
 	test_hist_hand();
 	test_hist_error();

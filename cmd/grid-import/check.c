@@ -82,22 +82,40 @@ check_id(struct str v)
 	return NULL;
 }
 
+/*
+ * Keep the first 6 (identity numbers) or 3 (phones) characters and the
+ * last 4, each other character an asterisk; too short to keep both ends:
+ * only the last 4, or nothing.  Characters, not bytes: 转 is one.
+ */
 const char *
 mask(struct str v, int is_id, char *buf, size_t size)
 {
-	size_t keep_head = is_id ? 6 : 3, keep_tail = 4, i;
+	size_t head = is_id ? 6 : 3, tail = 4, chars = 0, i, c, o = 0;
 
-	if (v.n + 1 > size) {
-		snprintf(buf, size, "%s", "****");
-		return buf;
-	}
-	/* too short to keep both ends: only the last four, or nothing */
-	if (v.n <= keep_head + keep_tail) {
-		keep_head = 0;
-		keep_tail = v.n > 4 ? 4 : 0;
-	}
 	for (i = 0; i < v.n; i++)
-		buf[i] = i < keep_head || i >= v.n - keep_tail ? v.p[i] : '*';
-	buf[v.n] = '\0';
+		if (((unsigned char)v.p[i] & 0xC0) != 0x80)
+			chars++;
+	if (chars <= head + tail) {
+		head = 0;
+		tail = chars > 4 ? 4 : 0;
+	}
+	for (i = 0, c = 0; i < v.n; c++) {
+		size_t k = 1;
+
+		while (i + k < v.n && ((unsigned char)v.p[i + k] & 0xC0) == 0x80)
+			k++;
+		if (c < head || c >= chars - tail) {
+			if (o + k + 1 > size)
+				break;
+			memcpy(buf + o, v.p + i, k);
+			o += k;
+		} else {
+			if (o + 2 > size)
+				break;
+			buf[o++] = '*';
+		}
+		i += k;
+	}
+	buf[o] = '\0';
 	return buf;
 }

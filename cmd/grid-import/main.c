@@ -30,7 +30,8 @@ usage(void)
 			  "                   [-c file] [-o format] [--csv | "
 			  "--tsv] [--encoding enc] [--bom]\n"
 			  "                   [--zh] [--reject file] [--strict] "
-			  "[file ...]\n"));
+			  "[--progress | --no-progress]\n"
+			  "                   [file ...]\n"));
 	exit(ZL_USAGE);
 }
 

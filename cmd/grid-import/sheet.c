@@ -282,15 +282,16 @@ sheet_row(const struct rec *r)
 	}
 	switch (st.state) {
 	case 0:
+		if (st.ntitle == TITLE_MAX) {
+			/* twenty rows and no header: the file cannot be read */
+			drop_title(1);
+			st.state = 2;
+			break;
+		}
 		if (is_header(r)) {
 			use_header(r);
 			drop_title(0);
 			return;
-		}
-		if (st.ntitle == TITLE_MAX) {
-			drop_title(1);
-			st.state = 2;
-			break;
 		}
 		st.title[st.ntitle].raw = xstrndup(r->raw.p, r->raw.n);
 		st.title[st.ntitle].n = r->raw.n;

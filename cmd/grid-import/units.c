@@ -283,42 +283,44 @@ short_name(struct str s)
 	return s;
 }
 
+/* The division of that exact name, of a level (L_STREET: a code of nine
+ * digits; L_COMMUNITY: longer). */
 static const struct division *
-division_exact(struct str s)
+division_exact(struct str s, int level)
 {
 	size_t i;
 
 	for (i = 0; i < ndivs; i++)
 		if (strlen(divs[i].name) == s.n &&
-		    memcmp(divs[i].name, s.p, s.n) == 0)
+		    memcmp(divs[i].name, s.p, s.n) == 0 &&
+		    (strlen(divs[i].code) <= 9) == (level == L_STREET))
 			return &divs[i];
 	return NULL;
 }
 
-/* The division of a name: 钢城街道办事处, 钢城街道 and 钢城 are one. */
+/* The division of a street's or a community's name: 钢城街道办事处,
+ * 钢城街道 and 钢城 are one street; 北园社区居民委员会, 北园社区 and
+ * 北园 one community. */
 static const struct division *
-division_of(struct str name)
+division_of(struct str name, int level)
 {
-	static const char *const add[] = { "街道", "社区" };
+	const char *add = level == L_STREET ? "街道" : "社区";
 	struct str s = short_name(name);
-	const struct division *d = division_exact(s);
-	size_t i;
+	const struct division *d = division_exact(s, level);
+	char buf[256];
 
-	for (i = 0; d == NULL && i < 2; i++) {
-		char buf[256];
-
-		if (s.n == 0 || s.n + strlen(add[i]) >= sizeof buf)
-			break;
+	if (d == NULL && s.n > 0 && s.n + strlen(add) < sizeof buf) {
 		memcpy(buf, s.p, s.n);
-		memcpy(buf + s.n, add[i], strlen(add[i]));
-		d = division_exact((struct str){ buf, s.n + strlen(add[i]) });
+		memcpy(buf + s.n, add, strlen(add));
+		d = division_exact((struct str){ buf, s.n + strlen(add) },
+		    level);
 	}
 	return d;
 }
 
 /* The division and the name a street or community goes by (the
- * division's when the table knows it), for the last two names asked:
- * rows repeat their street and community. */
+ * division's when the table knows it), for the last name asked at each
+ * level: rows repeat their street and community. */
 struct named {
 	struct buf raw, shortname;
 	const struct division *d;
@@ -326,22 +328,17 @@ struct named {
 };
 
 static struct named *
-named(struct str raw)
+named(struct str raw, int level)
 {
 	static struct named memo[2];
-	static int next;
-	struct named *m;
-	int i;
+	struct named *m = &memo[level == L_STREET ? 0 : 1];
 
-	for (i = 0; i < 2; i++)
-		if (memo[i].raw.p != NULL && memo[i].raw.n == raw.n &&
-		    memcmp(memo[i].raw.p, raw.p, raw.n) == 0)
-			return &memo[i];
-	m = &memo[next];
-	next ^= 1;
+	if (m->raw.p != NULL && m->raw.n == raw.n &&
+	    memcmp(m->raw.p, raw.p, raw.n) == 0)
+		return m;
 	buf_reset(&m->raw);
 	buf_add(&m->raw, raw.p, raw.n);
-	m->d = raw.n > 0 ? division_of(raw) : NULL;
+	m->d = raw.n > 0 ? division_of(raw, level) : NULL;
 	if (m->d != NULL)
 		m->name = str_c(m->d->name);
 	else {
@@ -546,6 +543,23 @@ problem(const char *file, long line, struct unit *u, const char *what,
 	problem_kind(file, line, u, what, value, 0);
 }
 
+/* The files in the order they were read (pointers from the reader). */
+static const char *files_seen[4096];
+static size_t nfiles_seen;
+
+static size_t
+file_rank(const char *f)
+{
+	size_t i;
+
+	for (i = 0; i < nfiles_seen; i++)
+		if (files_seen[i] == f)
+			return i;
+	if (nfiles_seen < sizeof files_seen / sizeof files_seen[0])
+		files_seen[nfiles_seen++] = f;
+	return nfiles_seen - 1;
+}
+
 /* Set an attribute of a street, community, grid or compound from a row
  * (they come on many rows); a second, different value is a problem. */
 static void
@@ -561,7 +575,19 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 	if (old != NULL) {
 		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0) {
 			struct buf b = { 0 };
+			char m1[256], m2[256];
+			int kind = a == A_ID ? 2 : a == A_LEADER_PHONE ||
+				a == A_OFFLINE_PHONE || a == A_ONLINE_PHONE;
 
+			/* personal data is masked in the problem too */
+			if (gopt.mask && kind != 0) {
+				char *nv = xstrndup(v.p, v.n);
+
+				old = mask(str_c(old), kind == 2, m1, sizeof m1);
+				mask(str_c(nv), kind == 2, m2, sizeof m2);
+				v = str_c(m2);
+				free(nv);
+			}
 			buf_printf(&b, "%s: '%s' / '%.*s'", attr_names[a], old,
 			    (int)v.n, v.p);
 			problem(row->file, row->line, u, _("two values"), b.p);
@@ -595,7 +621,9 @@ grid_key(struct str id, char *buf)
 		return id; /* no number: the name is the key */
 	while (i < end - 1 && id.p[i] == '0')
 		i++;
-	snprintf(buf, 32, "%02d", atoi(id.p + i) % 1000);
+	if (end - i > 9)
+		return id; /* not a grid number: the name is the key */
+	snprintf(buf, 32, "%02d", atoi(id.p + i));
 	return str_c(buf);
 }
 
@@ -660,9 +688,10 @@ units_row(const struct rec *r, const struct row *row)
 	char kbuf[32], bbuf[32];
 	int ok;
 
+	file_rank(row->file);
 	/* the street: as written, or the community's in the division table */
-	dc = named(row->v[G_COMMUNITY])->d;
-	v = named(row->v[G_STREET])->name;
+	dc = named(row->v[G_COMMUNITY], L_COMMUNITY)->d;
+	v = named(row->v[G_STREET], L_STREET)->name;
 	if (v.n == 0 && dc != NULL && strlen(dc->code) > 9) {
 		const struct division *ds = NULL;
 		size_t k;
@@ -676,7 +705,7 @@ units_row(const struct rec *r, const struct row *row)
 	}
 	if (v.n > 0)
 		street = unit_of(L_STREET, NULL, v, v, row);
-	v = named(row->v[G_COMMUNITY])->name;
+	v = named(row->v[G_COMMUNITY], L_COMMUNITY)->name;
 	if (v.n == 0) {
 		if (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)
 			rec_reject(r, _("field 'community': empty, and no "
@@ -1009,7 +1038,7 @@ cmp_kid_code(const void *a, const void *b)
 static char *
 division_code(struct unit *u)
 {
-	const struct division *d = division_of(str_c(name_of(u)));
+	const struct division *d = division_of(str_c(name_of(u)), u->level);
 	const char *pc = u->parent ? u->parent->code : NULL;
 	const char *nm = name_of(u);
 
@@ -1412,10 +1441,10 @@ static int
 cmp_problem(const void *a, const void *b)
 {
 	const struct problem *x = a, *y = b;
-	int c = strcmp(x->file, y->file);
+	size_t fx = file_rank(x->file), fy = file_rank(y->file);
 
-	if (c != 0)
-		return c;
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;

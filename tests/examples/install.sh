@@ -1,0 +1,1 @@
+top=$(cd ../.. && pwd); make -s -C "$top" install DESTDIR="$TMP/inst" PREFIX=/usr > /dev/null && (cd "$TMP/inst" && find . -type f -exec ls -l {} + | awk "{ print \$1, \$NF }" | sort -k 2); make -s -C "$top" uninstall DESTDIR="$TMP/inst" PREFIX=/usr > /dev/null; echo "left after uninstall: $(find "$TMP/inst" -type f | wc -l)"

@@ -40,9 +40,8 @@ Definitions, per community (street and community from the cells):
   cell that is neither empty nor 无 on any of their rows.
 - buildings: distinct (grid number, compound, building number), the
   building number being the first digits of 楼栋 (5号楼 = ５号楼 = 5栋 = 5).
-  A building listed more than once counts once, and has a party group,
-  a party household, an offline or online building leader when any of its
-  rows names one.
+  A building listed more than once counts once, as its first row has it
+  (a party group, a party household, an offline or online building leader).
 Rows are sorted by the division codes of etc/zhili.yaml (grid-import:
 divisions:), street then community; --total adds the row "total".
 
@@ -245,8 +244,10 @@ class Roster:
             key = (grid["num"], compound["name"], int(m.group()))
             b = c["buildings"].get(key)
             if b is not None:
+                # listed again: the building is as its first row has it
                 self.problem(sheet, line, "duplicate",
                              f"building {v['building']} of {compound['name']} in grid {grid['num']:02d} listed again (line {b['line']})")
+                continue
             else:
                 b = c["buildings"][key] = dict(line=line, group=False, household=False,
                                                offline=False, online=False)

@@ -716,8 +716,8 @@ Figures (expect-roster.py --total): 243 grids, 242 grid party branches,
 (线下楼长), 1188 with an online building leader (网络楼长), 72 owners'
 committees (业委会), {four} grids meeting all four haves.  A building is
 (community, grid number, compound, building number): 5号楼, ５号楼 and 5栋
-are building 5; a building listed twice counts once, and has a leader when
-any of its rows names one.  Grids are the distinct grid numbers of a
+are building 5; a building listed twice counts once, as its first row
+has it.  Grids are the distinct grid numbers of a
 community (网格01 = 01 = ０１), compounds its distinct compound names.
 
 How the sheets are kept (each kind in several sheets):

@@ -329,7 +329,8 @@ case_id_of(const struct rec *r, long col)
 int
 case_parse(const struct rec *r, const long *col, struct kase *k)
 {
-	static struct buf idbuf;
+	static struct buf idbuf, last_status;
+	static int last_state;
 	struct str v;
 	int s;
 
@@ -345,7 +346,15 @@ case_parse(const struct rec *r, const long *col, struct kase *k)
 		rec_reject(r, _("field 'status': empty"));
 		return 0;
 	}
-	if ((s = find_word(statuses, nstatuses, v)) < 0) {
+	/* exports repeat a few words: the last one is tried first */
+	if (v.n == last_status.n && memcmp(v.p, last_status.p, v.n) == 0)
+		s = last_state;
+	else if ((s = find_word(statuses, nstatuses, v)) >= 0) {
+		buf_reset(&last_status);
+		buf_add(&last_status, v.p, v.n);
+		last_state = s;
+	}
+	if (s < 0) {
 		rec_reject(r, _("field 'status': unknown status word ('%s'); "
 				"add it to case-stats.statuses in the "
 				"configuration"),

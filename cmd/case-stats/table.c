@@ -458,14 +458,6 @@ idset_add(struct str id)
 	hashes[nhash++] = id_hash(id);
 }
 
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /*
  * The hashes that come more than once: one pass puts the hashes in 65536
  * buckets by their top bits, then each bucket (a few hashes) is sorted on
@@ -491,7 +483,17 @@ idset_done(void)
 
 		if (end - i < 2)
 			continue;
-		qsort(tmp + i, end - i, sizeof *tmp, cmp_u64);
+		/* a bucket holds a few: insertion sort */
+		for (j = i + 1; j < end; j++) {
+			uint64_t x = tmp[j];
+			size_t k = j;
+
+			while (k > i && tmp[k - 1] > x) {
+				tmp[k] = tmp[k - 1];
+				k--;
+			}
+			tmp[k] = x;
+		}
 		for (j = i; j + 1 < end; j++) {
 			if (tmp[j] != tmp[j + 1])
 				continue;

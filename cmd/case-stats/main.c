@@ -478,9 +478,13 @@ main(int argc, char **argv)
 		if (!opt.records)
 			dedupe_finish();
 		if (dedupe_merged() > 0)
-			zl_warn(_("%llu duplicate records merged (a case seen "
-				  "more than once counts once, in its latest "
-				  "state)"),
+			zl_warn(ngettext("%llu duplicate record merged (a case "
+					 "seen more than once counts once, in "
+					 "its latest state)",
+				    "%llu duplicate records merged (a case seen "
+				    "more than once counts once, in its latest "
+				    "state)",
+				    dedupe_merged()),
 			    dedupe_merged());
 	}
 	if (opt.records) {

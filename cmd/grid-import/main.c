@@ -156,7 +156,9 @@ main(int argc, char **argv)
 		else
 			units_write(cli.out_fmt, cli_wr_flags());
 		if (units_problems() > 0)
-			zl_warn(_("%llu problems found (--check lists them)"),
+			zl_warn(ngettext("%llu problem found (--check lists it)",
+				    "%llu problems found (--check lists them)",
+				    units_problems()),
 			    units_problems());
 	}
 	return zl_finish(status);

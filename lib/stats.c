@@ -441,71 +441,55 @@ cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * LSD radix sort by 16-bit digits, the same body for both widths: an even
+ * number of passes, so the result lands back in v.
+ */
+#define RADIX_SORT(T, v, n, passes)                                         \
+	do {                                                                \
+		static size_t count_[65536];                                \
+		T *tmp_ = xreallocarray(NULL, (n), sizeof *tmp_);           \
+		T *from_ = (v), *to_ = tmp_, *t_;                           \
+		size_t pass_, i_;                                           \
+                                                                            \
+		for (pass_ = 0; pass_ < (passes); pass_++) {                \
+			unsigned shift_ = (unsigned)pass_ * 16;             \
+			size_t sum_ = 0;                                    \
+                                                                            \
+			memset(count_, 0, sizeof count_);                   \
+			for (i_ = 0; i_ < (n); i_++)                        \
+				count_[(from_[i_] >> shift_) & 65535]++;    \
+			for (i_ = 0; i_ < 65536; i_++) {                    \
+				size_t c_ = count_[i_];                     \
+                                                                            \
+				count_[i_] = sum_;                          \
+				sum_ += c_;                                 \
+			}                                                   \
+			for (i_ = 0; i_ < (n); i_++)                        \
+				to_[count_[(from_[i_] >> shift_) & 65535]++] = \
+				    from_[i_];                              \
+			t_ = from_;                                         \
+			from_ = to_;                                        \
+			to_ = t_;                                           \
+		}                                                           \
+		free(tmp_);                                                 \
+	} while (0)
+
 void
 sort_u32(uint32_t *v, size_t n)
 {
-	uint32_t *tmp, *from = v, *to, *t;
-	static size_t count[65536];
-	size_t pass, i;
-
 	if (n < 4096) {
 		if (n > 1)
 			qsort(v, n, sizeof *v, cmp_u32);
 		return;
 	}
-	to = tmp = xreallocarray(NULL, n, sizeof *tmp);
-	/* two passes of 16 bits: the result lands back in v */
-	for (pass = 0; pass < 2; pass++) {
-		unsigned shift = (unsigned)pass * 16;
-		size_t sum = 0;
-
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(from[i] >> shift) & 65535]++;
-		for (i = 0; i < 65536; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			to[count[(from[i] >> shift) & 65535]++] = from[i];
-		t = from;
-		from = to;
-		to = t;
-	}
-	free(tmp);
+	RADIX_SORT(uint32_t, v, n, 2);
 }
 
 void
 sort_u64(uint64_t *v, size_t n)
 {
-	uint64_t *tmp, *from = v, *to, *t;
-	static size_t count[65536];
-	size_t pass, i;
-
 	if (n < 2)
 		return;
-	to = tmp = xreallocarray(NULL, n, sizeof *tmp);
-	/* four passes of 16 bits: the result lands back in v */
-	for (pass = 0; pass < 4; pass++) {
-		unsigned shift = (unsigned)pass * 16;
-		size_t sum = 0;
-
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(from[i] >> shift) & 65535]++;
-		for (i = 0; i < 65536; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			to[count[(from[i] >> shift) & 65535]++] = from[i];
-		t = from;
-		from = to;
-		to = t;
-	}
-	free(tmp);
+	RADIX_SORT(uint64_t, v, n, 4);
 }

@@ -98,8 +98,7 @@ void conf_load(void);
 /* Parse a record into k; 0 after rejecting it. */
 int case_parse(const struct rec *r, const long *col, struct kase *k);
 /* The deadline of a case: NO_TIME when it has none. */
-long long case_deadline(const struct rec *r, const long *col,
-    const struct kase *k);
+long long case_deadline(const struct kase *k);
 void case_classify(const struct rec *r, const long *col, struct kase *k);
 /* 1 when the duration closed - reported fits (seconds, 32 bits). */
 extern struct cal *calendar;

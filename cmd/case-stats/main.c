@@ -443,7 +443,7 @@ main(int argc, char **argv)
 		if (!period_has(&cli.period, k.reported))
 			continue;
 		case_classify(rec, col, &k);
-		due = need_due ? case_deadline(rec, col, &k) : NO_TIME;
+		due = need_due ? case_deadline(&k) : NO_TIME;
 		if (!opt.records) {
 			key_of(rec, &k, key);
 			for (i = 0; i < opt.nby; i++)

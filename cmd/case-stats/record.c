@@ -424,13 +424,11 @@ case_classify(const struct rec *r, const long *col, struct kase *k)
 }
 
 long long
-case_deadline(const struct rec *r, const long *col, const struct kase *k)
+case_deadline(const struct kase *k)
 {
 	struct limit l;
 	size_t i;
 
-	(void)r;
-	(void)col;
 	if (k->dl_kind == 1)
 		return k->dl_time;
 	if (k->dl_kind == 2) {

@@ -402,7 +402,7 @@ dedupe_next_record(struct str **f, size_t *nf)
 {
 	static struct str *fields;
 	static size_t cap;
-	const char *p, *end;
+	const char *p, *end = recs.p + recs.n;
 	size_t n = 0;
 
 	if (next_out >= ncase) {
@@ -410,9 +410,7 @@ dedupe_next_record(struct str **f, size_t *nf)
 		fields = NULL;
 		return 0;
 	}
-	p = recs.p + c_rec[next_out];
-	end = next_out + 1 < ncase ? recs.p + recs.n : recs.p + recs.n;
-	next_out++;
+	p = recs.p + c_rec[next_out++];
 	while (n < *nf && p < end) {
 		uint32_t len;
 

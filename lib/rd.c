@@ -47,6 +47,8 @@ struct rd {
 	int nfiles, cur;
 	const char *fname; /* current file, for messages */
 	int fd, is_open, eof;
+	int seekable; /* the current file is a regular file */
+	unsigned long long base; /* its offset of buf[0] (UTF-8 input) */
 	int enc; /* of the current file */
 	iconv_t cd;
 	char *raw; /* bytes not yet converted (iconv) */
@@ -91,6 +93,12 @@ struct rd {
 	int cdone; /* records completed during the last csv_parse */
 	int ctoo_many;
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
+
+	/* rd_reread: the file open, and a window of it */
+	int refd, refile;
+	char *rebuf;
+	size_t recap, relen;
+	unsigned long long reoff;
 
 	/* counts and progress */
 	unsigned long long count;
@@ -227,6 +235,7 @@ fill(struct rd *r, size_t keep)
 		size_t i;
 
 		memmove(r->buf, r->buf + keep, r->end - keep);
+		r->base += keep;
 		r->end -= keep;
 		r->pos -= keep;
 		r->valid -= keep;
@@ -411,6 +420,12 @@ open_fd(struct rd *r)
 		if (r->fd < 0)
 			zl_die(ZL_IOERR, "%s: %s", name, strerror(errno));
 	}
+	{
+		struct stat st;
+
+		r->seekable = fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode);
+	}
+	r->base = 0;
 	r->is_open = 1;
 	r->eof = 0;
 	r->pos = r->end = r->valid = r->rs = r->re = 0;
@@ -1209,6 +1224,7 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	if (find_tabs == NULL)
 		choose_tabs();
 	r->cd = (iconv_t)-1;
+	r->refd = -1;
 	csv_reset(r);
 	/* every file must be there before anything is written */
 	for (i = 0; i < nfiles; i++) {
@@ -1272,6 +1288,7 @@ rd_next(struct rd *r, struct rec **out)
 		r->rec.raw.n = r->re - r->rs;
 		r->rec.rd = r;
 		r->rec.plain = 0;
+		r->rec.pos = -1;
 		if (k == RD_BAD) {
 			r->rec.nf = 0;
 			r->rec.f = NULL;
@@ -1307,9 +1324,92 @@ rd_next(struct rd *r, struct rec **out)
 		}
 		r->rec.nf = r->nf;
 		r->rec.plain = r->identity && r->fmt == FMT_TSV && !r->escaped;
+		if (r->seekable && r->enc == ENC_UTF8 && r->fmt == FMT_TSV &&
+		    r->identity && r->cur < (1 << (63 - RD_POS_BITS)) &&
+		    r->base + r->rs < (1ULL << RD_POS_BITS))
+			r->rec.pos = (long long)((unsigned long long)r->cur
+				<< RD_POS_BITS | (r->base + r->rs));
 		*out = &r->rec;
 		return 1;
 	}
+}
+
+/*
+ * Read the record at pos again.  Its line is read into a window of the
+ * file (the next record asked for is often in it) and split as next_tsv
+ * splits it.
+ */
+int
+rd_reread(struct rd *r, long long pos, struct rec **out)
+{
+	int fi = (int)(pos >> RD_POS_BITS), esc;
+	unsigned long long off = (unsigned long long)pos &
+	    ((1ULL << RD_POS_BITS) - 1);
+	const char *s, *nl = NULL;
+	size_t n, k;
+
+	if (pos < 0 || fi >= r->nfiles)
+		return 0;
+	if (r->refd < 0 || r->refile != fi) {
+		if (r->refd >= 0)
+			close(r->refd);
+		r->relen = 0;
+		r->refile = fi;
+		if ((r->refd = open(r->files[fi], O_RDONLY)) < 0)
+			zl_die(ZL_IOERR, "%s: %s", r->files[fi], strerror(errno));
+	}
+	/* the line in the window, or read from its start */
+	if (off >= r->reoff && off < r->reoff + r->relen)
+		nl = memchr(r->rebuf + (off - r->reoff), '\n',
+		    r->relen - (off - r->reoff));
+	if (nl == NULL) {
+		r->reoff = off;
+		r->relen = 0;
+		for (;;) {
+			ssize_t got;
+
+			if (r->relen == r->recap) {
+				if (r->recap >= BUF_MAX)
+					return 0;
+				r->recap = r->recap ? r->recap * 4 : 16384;
+				r->rebuf = xrealloc(r->rebuf, r->recap + PAD);
+			}
+			got = pread(r->refd, r->rebuf + r->relen,
+			    r->recap - r->relen, (off_t)(off + r->relen));
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got < 0)
+				zl_die(ZL_IOERR, "%s: %s", r->files[fi],
+				    strerror(errno));
+			if (got == 0)
+				break;
+			nl = memchr(r->rebuf + r->relen, '\n', (size_t)got);
+			r->relen += (size_t)got;
+			if (nl != NULL)
+				break;
+		}
+	}
+	s = r->rebuf + (off - r->reoff);
+	n = nl != NULL ? (size_t)(nl - s) :
+			 r->relen - (size_t)(off - r->reoff);
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (n == 0 || n > REC_MAX_RECORD || u8_valid(s, n) != n)
+		return 0;
+	k = find_tabs(s, n, r->tabs, &esc);
+	if (split_tsv(r, s, n, k, esc) != RD_OK || r->fnf_rec != r->nf)
+		return 0;
+	r->rec.nf = r->nf;
+	r->rec.f = r->ff;
+	r->rec.file = r->files[fi];
+	r->rec.line = 0;
+	r->rec.raw.p = s;
+	r->rec.raw.n = n;
+	r->rec.plain = !esc;
+	r->rec.pos = pos;
+	r->rec.rd = r;
+	*out = &r->rec;
+	return 1;
 }
 
 size_t
@@ -1380,6 +1480,9 @@ rd_close(struct rd *r)
 			break;
 		}
 	close_file(r);
+	if (r->refd >= 0)
+		close(r->refd);
+	free(r->rebuf);
 	for (i = 0; i < r->nf; i++)
 		free((char *)r->names[i].p);
 	free(r->names);

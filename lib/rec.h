@@ -30,6 +30,7 @@ struct rec {
 	long line;	  /* physical line the record starts on */
 	struct str raw;	  /* the record as read (UTF-8), without its line end */
 	int plain;	  /* raw is TSV in header order without escapes */
+	long long pos;	  /* where rd_reread finds it again; -1: nowhere */
 	struct rd *rd;	  /* the reader it came from */
 };
 
@@ -69,6 +70,14 @@ int rd_identity(const struct rd *r);
 /* Records read so far, rejected ones included. */
 unsigned long long rd_count(const struct rd *r);
 void rd_close(struct rd *r);
+/*
+ * Read again the record at pos (a record's pos: UTF-8 TSV from a regular
+ * file, its fields in the stream's order).  1 and *out (valid until the
+ * next call), or 0 when it is no longer such a record there.  Its line is
+ * 0: it is not counted or checked as a new record would be.
+ */
+int rd_reread(struct rd *r, long long pos, struct rec **out);
+#define RD_POS_BITS 44 /* pos: file index << RD_POS_BITS | byte offset */
 /* Close every reader still open (after a fatal error caught by
  * zl_exit_hook, as the fuzz targets do). */
 void rd_close_all(void);

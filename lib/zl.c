@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "lib/rec.h"
@@ -169,6 +170,19 @@ xmalloc(size_t n)
 }
 
 void *
+xhuge(size_t n)
+{
+	void *p;
+
+	if (posix_memalign(&p, 2u << 20, n ? n : 1) != 0)
+		nomem();
+#ifdef MADV_HUGEPAGE
+	madvise(p, n, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+void *
 xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
@@ -299,7 +313,7 @@ is_space_at(const char *p, size_t n)
 }
 
 struct str
-str_trim(struct str s)
+str_trim_any(struct str s)
 {
 	int k;
 

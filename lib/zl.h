@@ -78,6 +78,13 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
+/*
+ * n bytes (free them with free()) in huge pages where the kernel gives
+ * them (transparent huge pages on madvise): for big tables written or
+ * read at random, where page faults and TLB misses of small pages cost
+ * more than the work.  Not zeroed.
+ */
+void *xhuge(size_t n);
 char *xstrndup(const char *s, size_t n);
 
 void buf_grow(struct buf *b, size_t extra);
@@ -90,7 +97,20 @@ void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
 /* Trim ASCII spaces, tabs, CR/LF and U+3000 (ideographic space) both ends. */
-struct str str_trim(struct str s);
+struct str str_trim_any(struct str s);
+static inline struct str
+str_trim(struct str s)
+{
+	/* most values have nothing to trim: told from their end bytes */
+	if (s.n > 0) {
+		unsigned char a = (unsigned char)s.p[0];
+		unsigned char z = (unsigned char)s.p[s.n - 1];
+
+		if (a > ' ' && a != 0xE3 && z > ' ' && z != 0x80)
+			return s;
+	}
+	return str_trim_any(s);
+}
 /* Equal ignoring ASCII case. */
 int str_eqi(struct str a, const char *b);
 /*

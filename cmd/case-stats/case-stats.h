@@ -121,12 +121,26 @@ int dedupe_next_record(struct str **f, size_t *nf);
 /* The first pass over regular files: the ids, and which come twice. */
 void idset_add(struct str id);
 size_t idset_done(void); /* after the first pass: the ids added */
-void idset_reset(void);
-/* firstpass.c: the first pass over plain UTF-8 TSV files; the records
- * (lines with text) read, or -1 when the files need the reader. */
-long long first_pass_fast(int nfiles, char *const *files);
 int idset_twice(struct str id);
 void idset_free(void);
+/* One pass: the cases noted, and those to read again at the end. */
+struct seen_case {
+	int64_t pos;   /* for rd_reread: grows in the order read */
+	uint64_t hash; /* seen_hash of its id */
+};
+void seen_init(unsigned long long bytes);
+void seen_add(struct str id, long long pos);
+uint64_t seen_hash(struct str id);
+/* The cases to read again, in the order they came (free *out). */
+size_t seen_finish(struct seen_case **out);
+/* Take a case out of its group again; then mend the groups' durations. */
+void acc_sub(uint32_t gid, const struct kase *k, long long deadline);
+void acc_sub_finish(void);
+/* onepass.c: 1 when the files can be read in one pass (see there);
+ * *bytes, their size */
+int one_pass_inputs(int nfiles, char *const *files, unsigned long long *bytes);
+/* 0 when a file has changed since one_pass_inputs looked at it. */
+int inputs_unchanged(void);
 /* The case id of a record, trimmed, full-width folded (until the next). */
 struct str case_id_of(const struct rec *r, long col);
 

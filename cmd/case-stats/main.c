@@ -191,6 +191,20 @@ key_of(const struct rec *r, const struct kase *k, struct str *key)
 	}
 }
 
+/* The group of a case (the category as classified). */
+static uint32_t
+group_id(const struct rec *r, const struct kase *k, const long *col)
+{
+	struct str key[64];
+	size_t i;
+
+	key_of(r, k, key);
+	for (i = 0; i < opt.nby; i++)
+		if (opt.by_col[i] >= 0 && opt.by_col[i] == col[F_CATEGORY])
+			key[i] = k->category;
+	return group_of(key);
+}
+
 /* --records: the output fields of a case. */
 static size_t rec_nf;
 static long rec_category = -1, rec_id = -1;
@@ -273,6 +287,40 @@ records_fields(const struct rec *r, const struct kase *k, long long due)
 	return f;
 }
 
+/*
+ * One pass: the cases that may have come twice were added to their groups
+ * as they came; read them again, take them out, and let the table keep
+ * one of each id.
+ */
+static void
+read_again(struct rd *r, const long *col, int need_due)
+{
+	struct seen_case *c;
+	size_t n = seen_finish(&c), i;
+
+	if (n > 0 && !inputs_unchanged())
+		zl_die(ZL_IOERR, _("the input changed while it was read"));
+	for (i = 0; i < n; i++) {
+		struct rec *rec;
+		struct kase k;
+		long long due;
+		uint32_t gid;
+
+		if (!rd_reread(r, c[i].pos, &rec) || !case_parse(rec, col, &k) ||
+		    !period_has(&cli.period, k.reported) ||
+		    seen_hash(k.id) != c[i].hash)
+			zl_die(ZL_IOERR, _("the input changed while it was "
+					   "read"));
+		case_classify(rec, col, &k);
+		due = need_due ? case_deadline(&k) : NO_TIME;
+		gid = group_id(rec, &k, col);
+		acc_sub(gid, &k, due);
+		dedupe_put(&k, due, gid, NULL, 0);
+	}
+	free(c);
+	acc_sub_finish();
+}
+
 static long long
 now_in_china(void)
 {
@@ -305,10 +353,9 @@ main(int argc, char **argv)
 	struct rec *rec;
 	struct wr *w = NULL;
 	long col[F_N];
-	struct str key[64];
-	int c, has_time, two_pass, need_due;
+	int c, has_time, one_pass, two_pass, need_due;
 	size_t first_pass = 0, second_pass = 0;
-	long long lines = -1;
+	unsigned long long bytes = 0;
 	size_t i;
 
 	zl_init("case-stats");
@@ -379,25 +426,28 @@ main(int argc, char **argv)
 	conf_load();
 	ro = cli_rd_opts();
 	/*
-	 * De-duplicating regular files: a first pass notes which ids come
-	 * more than once, so that only those cases are kept to the end.
+	 * De-duplicating regular files: UTF-8 TSV in one pass, the cases that
+	 * may come twice read again at the end (one_pass); anything else in
+	 * two, the first noting which ids come more than once, so that only
+	 * those cases are kept to the end (two_pass).
 	 */
-	two_pass = opt.dedupe && !opt.records && !opt.merge &&
+	one_pass = opt.dedupe && !opt.records && !opt.merge && !opt.partial &&
+	    one_pass_inputs(argc - optind, argv + optind, &bytes);
+	two_pass = opt.dedupe && !opt.records && !opt.merge && !one_pass &&
 	    rd_rereadable(argc - optind, argv + optind);
+	if (one_pass)
+		seen_init(bytes);
 	if (two_pass) {
 		struct rd_opts q = ro;
 		long id;
 
-		lines = first_pass_fast(argc - optind, argv + optind);
-		if (lines < 0) {
-			q.quiet = 1;
-			r = rd_open(argc - optind, argv + optind, &q);
-			if ((id = fld_col(r, "case_id")) >= 0)
-				while (rd_next(r, &rec))
-					idset_add(case_id_of(rec, id));
-			rd_close(r);
-		}
+		q.quiet = 1;
+		r = rd_open(argc - optind, argv + optind, &q);
+		if ((id = fld_col(r, "case_id")) >= 0)
+			while (rd_next(r, &rec))
+				idset_add(case_id_of(rec, id));
 		first_pass = idset_done();
+		rd_close(r);
 	}
 	r = rd_open(argc - optind, argv + optind, &ro);
 
@@ -444,15 +494,15 @@ main(int argc, char **argv)
 			continue;
 		case_classify(rec, col, &k);
 		due = need_due ? case_deadline(&k) : NO_TIME;
-		if (!opt.records) {
-			key_of(rec, &k, key);
-			for (i = 0; i < opt.nby; i++)
-				if (opt.by_col[i] >= 0 &&
-				    opt.by_col[i] == col[F_CATEGORY])
-					key[i] = k.category;
-			gid = group_of(key);
-		}
-		if (two_pass && !idset_twice(k.id))
+		if (!opt.records)
+			gid = group_id(rec, &k, col);
+		if (one_pass) {
+			if (rec->pos < 0)
+				zl_die_at(ZL_IOERR, rec->file, rec->line,
+				    _("the input changed while it was read"));
+			acc_add(&group_at(gid)->acc, &k, due);
+			seen_add(k.id, rec->pos);
+		} else if (two_pass && !idset_twice(k.id))
 			acc_add(&group_at(gid)->acc, &k, due);
 		else if (opt.dedupe)
 			dedupe_put(&k, due, gid,
@@ -463,11 +513,8 @@ main(int argc, char **argv)
 		else
 			acc_add(&group_at(gid)->acc, &k, due);
 	}
-	/* the first pass read as many records, or the input changed */
-	if (lines >= 0) {
-		first_pass = (size_t)lines;
-		second_pass = (size_t)rd_count(r);
-	}
+	if (one_pass)
+		read_again(r, col, need_due);
 	rd_close(r);
 	idset_free();
 	if (two_pass && col[F_CASE_ID] >= 0 && second_pass != first_pass)

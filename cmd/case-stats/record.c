@@ -411,7 +411,7 @@ case_classify(const struct rec *r, const long *col, struct kase *k)
 	for (i = 0; i < nrules; i++) {
 		int m = rx_match(rules[i].rx, d.p, d.n);
 
-		if (m < 0)
+		if (m < 0 && r->line != 0) /* (0: read again, warned) */
 			zl_warn_at(r->file, r->line,
 			    _("field 'description': rule '%s': %s"),
 			    rules[i].name, rx_errmsg());

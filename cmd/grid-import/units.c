@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
@@ -124,11 +123,7 @@ arena(size_t n)
 
 		if (size < n)
 			size = n;
-		if (posix_memalign(&p, 2u << 20, size) != 0)
-			p = xmalloc(size);
-#ifdef MADV_HUGEPAGE
-		madvise(p, size, MADV_HUGEPAGE);
-#endif
+		p = xhuge(size);
 		nchunks++;
 		apos = p;
 		aleft = size;

@@ -316,6 +316,59 @@ test_periods(void)
 	T_INT(p.from, 1727740800);
 }
 
+/*
+ * YYYY-MM-DD HH:MM:SS (any digits) is read by a fast path (eight bytes at
+ * a time, the last dates kept): it must agree with the general parser,
+ * which reads the same text with a T, on valid and invalid dates alike,
+ * whatever came before.  Dates of every kind, near and at the limits,
+ * with a digit changed here and there; 1970-01-01 (0 days) as well.
+ * Text of another shape does not take the fast path.
+ */
+static void
+test_fast_path(void)
+{
+	static const char *const seeds[] = { "2024-02-29 23:59:59",
+		"2023-02-29 10:00:00", "2024-13-01 00:00:00",
+		"2024-00-10 00:00:00", "2024-04-31 12:00:00",
+		"2024-01-01 24:00:00", "2024-01-01 23:60:00",
+		"2024-01-01 23:59:60", "0000-01-01 00:00:00",
+		"0001-01-01 00:00:00", "9999-12-31 23:59:59",
+		"1970-01-01 00:00:00", "1969-12-31 23:59:59",
+		"2000-02-29 08:30:00", "1900-02-29 08:30:00",
+		"2024-03-05 14:22:10" };
+	static const char alt[] = "0123456789";
+	unsigned seed = 12345, bad = 0, n = 0, ok = 0;
+	size_t i, j;
+
+	for (i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+		for (j = 0; j < 19 * 16; j++) {
+			char s[20], tee[20];
+			long long a, b;
+			int ta, tb, ra, rb, k;
+
+			memcpy(s, seeds[i], 20);
+			if (j > 0) {
+				/* one or two digits changed */
+				for (k = 0; k < 1 + (int)(j & 1); k++) {
+					seed = seed * 1103515245u + 12345u;
+					s[(seed >> 8) % 19] =
+					    alt[(seed >> 16) % (sizeof alt - 1)];
+				}
+			}
+			s[10] = ' ';
+			memcpy(tee, s, 20);
+			tee[10] = 'T';
+			ra = date_parse(s, 19, &a, &ta);
+			rb = date_parse(tee, 19, &b, &tb);
+			n++;
+			ok += ra == 0;
+			if (ra != rb || (ra == 0 && (a != b || ta != tb)))
+				bad++;
+		}
+	T_INT(bad, 0);
+	T_OK(n > 4000 && ok > 16 && ok < n);
+}
+
 int
 main(void)
 {
@@ -324,5 +377,6 @@ main(void)
 	test_rejects();
 	test_format();
 	test_periods();
+	test_fast_path();
 	return t_done();
 }

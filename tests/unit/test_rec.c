@@ -488,6 +488,104 @@ test_utf8(void)
 	T_INT(u8_valid(big, sizeof big), sizeof big);
 }
 
+/* The fields of a record joined by '|'. */
+static void
+joined(const struct rec *r, struct buf *b)
+{
+	size_t i;
+
+	buf_reset(b);
+	for (i = 0; i < r->nf; i++) {
+		if (i > 0)
+			buf_addc(b, '|');
+		buf_add(b, r->f[i].p, r->f[i].n);
+	}
+	buf_addc(b, '\0');
+}
+
+/*
+ * rd_reread: every record of regular UTF-8 TSV files read again by its
+ * position, backwards (the window of the file moves), with escapes, a
+ * BOM, CRLF, a last line without LF, blank lines, two files; records
+ * elsewhere (CSV, GB18030, other orders of fields) have none.
+ */
+#define LIT(s) file_of(s, sizeof s - 1)
+
+static void
+test_reread(void)
+{
+	static const char a[] = "\xEF\xBB\xBFid\tv\r\n1\tone\r\n\r\n2\tt\\two\r\n"
+				"3\t\xE4\xB8\x89\r\n";
+	static const char b[] = "id\tv\n4\tfour\n5\tfive";
+	char *files[3];
+	char wants[8][32], path_a[256], path_b[256];
+	long long pos[8];
+	struct rd_opts o = { 0 };
+	struct rd *r;
+	struct rec *rec;
+	struct buf j = { 0 };
+	int n = 0, i;
+
+	snprintf(path_a, sizeof path_a, "%s", file_of(a, sizeof a - 1));
+	snprintf(path_b, sizeof path_b, "%s", file_of(b, sizeof b - 1));
+	files[0] = path_a;
+	files[1] = path_b;
+	o.progress = 0;
+	r = rd_open(2, files, &o);
+	while (rd_next(r, &rec) && n < 8) {
+		T_OK(rec->pos >= 0);
+		joined(rec, &j);
+		snprintf(wants[n], sizeof wants[n], "%s", j.p);
+		pos[n++] = rec->pos;
+	}
+	T_INT(n, 5);
+	T_OK(pos[3] >> RD_POS_BITS == 1 && (pos[3] & 0xFFFF) == 5);
+	for (i = n - 1; i >= 0; i--) {
+		T_OK(rd_reread(r, pos[i], &rec) == 1);
+		joined(rec, &j);
+		T_MEM(j.p, strlen(j.p), wants[i]);
+	}
+	T_MEM(wants[1], strlen(wants[1]), "2|t\two");
+	T_OK(rd_reread(r, pos[1] + 1, &rec) == 0 || rec->nf != 2 ||
+	    strcmp(wants[1], "x") != 0); /* mid-line: no crash */
+	T_INT(rd_reread(r, (long long)5 << RD_POS_BITS, &rec), 0);
+	T_INT(rd_reread(r, -1, &rec), 0);
+	rd_close(r);
+
+	/* a file cut short since: its last record is not there */
+	r = rd_open(1, files + 1, &o);
+	n = 0;
+	while (rd_next(r, &rec) && n < 8)
+		pos[n++] = rec->pos;
+	T_INT(n, 2);
+	files[2] = (char *)LIT("id\tv\n4\tfour\n");
+	rename(files[2], path_b);
+	T_INT(rd_reread(r, pos[1], &rec), 0);
+	T_INT(rd_reread(r, pos[0], &rec), 1);
+	rd_close(r);
+
+	/* no position: CSV, GB18030, another order of fields */
+	files[0] = (char *)LIT("id,v\n1,one\n");
+	r = rd_open(1, files, &o);
+	T_OK(rd_next(r, &rec) && rec->pos == -1);
+	rd_close(r);
+	files[0] = (char *)LIT("id\tv\n1\t\xD6\xD0\n");
+	o.quiet = 1; /* no notice of the encoding */
+	r = rd_open(1, files, &o);
+	T_OK(rd_next(r, &rec) && rec->pos == -1);
+	rd_close(r);
+	o.quiet = 0;
+	files[0] = path_b;
+	files[1] = (char *)LIT("v\tid\nsix\t6\n");
+	r = rd_open(2, files, &o);
+	T_OK(rd_next(r, &rec) && rec->pos >= 0);
+	T_OK(rd_next(r, &rec) && rec->pos == -1);
+	joined(rec, &j);
+	T_MEM(j.p, strlen(j.p), "6|six");
+	rd_close(r);
+	buf_free(&j);
+}
+
 int
 main(void)
 {
@@ -503,6 +601,7 @@ main(void)
 	test_tsv_roundtrip();
 	test_width();
 	test_utf8();
+	test_reread();
 	{
 		char cmd[300];
 

@@ -321,23 +321,7 @@ out=bench/out
 status=0
 mkdir -p "$bin" "$data" "$out" || exit 1
 
-say() {
-	printf '%s\n' "$*" >&2
-}
-
-# Single-quote each argument for a command line that hyperfine splits.
-quote() {
-	q=
-	for a; do
-		q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
-	done
-	printf '%s' "${q# }"
-}
-
-# newer A B: A was modified after B (POSIX test has no -nt).
-newer() {
-	[ -n "$(find "$1" -prune -newer "$2")" ]
-}
+. bench/lib.sh
 
 # 1. The generator and the data, as bench/run.sh makes them.
 if [ ! -x "$bin/gen" ] || newer bench/gen.c "$bin/gen"; then
@@ -394,16 +378,6 @@ esac
 memtime=
 [ -x /usr/bin/time ] && memtime=/usr/bin/time
 [ -n "$memtime" ] || say "bench: no /usr/bin/time: no peak memory"
-if [ -z "${TIMER:-}" ]; then
-	if command -v hyperfine > /dev/null; then
-		TIMER=hyperfine
-	else
-		case $(date +%N) in
-		[0-9]*) TIMER='date' ;;
-		*) TIMER='time' ;;
-		esac
-	fi
-fi
 
 # Page cache: read each file once.
 cat "$tsv" "$csv" > /dev/null || exit 1
@@ -525,48 +499,7 @@ bench() {
 	id=$1 tool=$2 input=$3 bytes=$4
 	shift 4
 	say "timing $tool on $input"
-	secs='' cpu=-
-	case $TIMER in
-	hyperfine)
-		rm -f "$out/case-stats.$id.json" "$out/case-stats.$id.csv"
-		if hyperfine -N --style basic --warmup 1 --runs "$RUNS" \
-		    --export-json "$out/case-stats.$id.json" \
-		    --export-csv "$out/case-stats.$id.csv" \
-		    "$(quote "$@")" >> "$out/case-stats.hyperfine.log" 2>&1; then
-			# command,mean,stddev,median,user,system,min,max
-			secs=$(awk -F, 'NR == 2 { print $(NF - 1) }' \
-			    "$out/case-stats.$id.csv")
-			cpu=$(awk -F, 'NR == 2 {
-				printf "%.3f", $(NF - 3) + $(NF - 2) }' \
-			    "$out/case-stats.$id.csv")
-		fi
-		;;
-	date)
-		"$@" > /dev/null || return 1
-		i=0
-		while [ $i -lt "$RUNS" ]; do
-			t0=$(date +%s.%N)
-			"$@" > /dev/null || return 1
-			t1=$(date +%s.%N)
-			secs=$(awk -v a="$t0" -v b="$t1" -v s="$secs" '
-			    BEGIN { t = b - a; if (s == "" || t < s) s = t
-				print s }')
-			i=$((i + 1))
-		done
-		;;
-	*)
-		"$@" > /dev/null || return 1
-		i=0
-		while [ $i -lt "$RUNS" ]; do
-			t=$( (time -p sh -c '"$@" > /dev/null 2>&1' sh "$@") \
-			    2>&1 | awk '$1 == "real" { print $2 }')
-			secs=$(awk -v t="$t" -v s="$secs" 'BEGIN {
-				if (s == "" || t < s) s = t; print s }')
-			i=$((i + 1))
-		done
-		;;
-	esac
-	[ -n "$secs" ] || return 1
+	best_time "$out/case-stats.$id" "$@" || return 1
 	mem=-
 	[ -s "$out/case-stats.$id.mem" ] &&
 		mem=$(tail -n 1 "$out/case-stats.$id.mem")
@@ -576,7 +509,6 @@ bench() {
 		    input, rows, b, s, (s > 0 ? b / s / 1e6 : 0), cpu, mem }' \
 	    >> "$out/case-stats.tsv"
 }
-rm -f "$out/case-stats.hyperfine.log"
 cs="$CASE_STATS --as-of 2025-01-01 -b community -m $METRICS"
 # shellcheck disable=SC2086
 bench cs-tsv case-stats TSV "$tsvbytes" $cs "$tsv" || status=1

@@ -24,23 +24,7 @@ out=bench/out
 status=0
 mkdir -p "$bin" "$data" "$out" || exit 1
 
-say() {
-	printf '%s\n' "$*" >&2
-}
-
-# Single-quote each argument for a command line that hyperfine splits.
-quote() {
-	q=
-	for a; do
-		q="$q '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
-	done
-	printf '%s' "${q# }"
-}
-
-# newer A B: A was modified after B (POSIX test has no -nt).
-newer() {
-	[ -n "$(find "$1" -prune -newer "$2")" ]
-}
+. bench/lib.sh
 
 # 1. The programs.
 for p in gen splitter; do
@@ -76,16 +60,6 @@ zname=$(basename "$ZHILI_CAT")
 mlr=$(command -v mlr)
 awk=$(command -v gawk)
 [ -n "$mlr" ] || say "bench: no mlr: Miller is left out (make bench-deps)"
-if [ -z "${TIMER:-}" ]; then
-	if command -v hyperfine > /dev/null; then
-		TIMER=hyperfine
-	else
-		case $(date +%N) in
-		[0-9]*) TIMER='date' ;;
-		*) TIMER='time' ;;
-		esac
-	fi
-fi
 
 # Page cache: read each file once.
 "$bin/splitter" "$tsv" > /dev/null && "$bin/splitter" "$csv" > /dev/null ||
@@ -145,54 +119,13 @@ bench() {
 	id=$1 tool=$2 input=$3 bytes=$4
 	shift 4
 	say "timing $tool on $input"
-	secs='' cpu=-
-	case $TIMER in
-	hyperfine)
-		rm -f "$out/$id.json" "$out/$id.csv"
-		if hyperfine -N --style basic --warmup 1 --runs "$RUNS" \
-		    --export-json "$out/$id.json" --export-csv "$out/$id.csv" \
-		    "$(quote "$@")" >> "$out/hyperfine.log" 2>&1; then
-			# command,mean,stddev,median,user,system,min,max
-			secs=$(awk -F, 'NR == 2 { print $(NF - 1) }' \
-			    "$out/$id.csv")
-			cpu=$(awk -F, 'NR == 2 {
-				printf "%.3f", $(NF - 3) + $(NF - 2) }' \
-			    "$out/$id.csv")
-		fi
-		;;
-	date)
-		"$@" > /dev/null || return 1
-		i=0
-		while [ $i -lt "$RUNS" ]; do
-			t0=$(date +%s.%N)
-			"$@" > /dev/null || return 1
-			t1=$(date +%s.%N)
-			secs=$(awk -v a="$t0" -v b="$t1" -v s="$secs" '
-			    BEGIN { t = b - a; if (s == "" || t < s) s = t
-				print s }')
-			i=$((i + 1))
-		done
-		;;
-	*)
-		"$@" > /dev/null || return 1
-		i=0
-		while [ $i -lt "$RUNS" ]; do
-			t=$( (time -p sh -c '"$@" > /dev/null 2>&1' sh "$@") \
-			    2>&1 | awk '$1 == "real" { print $2 }')
-			secs=$(awk -v t="$t" -v s="$secs" 'BEGIN {
-				if (s == "" || t < s) s = t; print s }')
-			i=$((i + 1))
-		done
-		;;
-	esac
-	[ -n "$secs" ] || return 1
+	best_time "$out/$id" "$@" || return 1
 	awk -v id="$id" -v tool="$tool" -v input="$input" -v rows="$ROWS" \
 	    -v b="$bytes" -v s="$secs" -v cpu="$cpu" 'BEGIN {
 		printf "%s\t%s\t%s\t%d\t%d\t%.4f\t%.1f\t%s\n", id, tool,
 		    input, rows, b, s, (s > 0 ? b / s / 1e6 : 0), cpu }' \
 	    >> "$out/results.tsv"
 }
-rm -f "$out/hyperfine.log"
 bench split splitter TSV "$tsvbytes" "$bin/splitter" "$tsv" || status=1
 bench ztsv "$zname" TSV "$tsvbytes" "$zcat" "$tsv" || status=1
 bench zcsv "$zname" CSV "$csvbytes" "$zcat" "$csv" || status=1

@@ -94,8 +94,11 @@ one_pass_inputs(int nfiles, char *const *files, unsigned long long *bytes)
 	int i, ok = 1;
 
 	*bytes = 0;
+	/* (regular files only: a FIFO opened here would block or lose
+	 * what it holds) */
 	if (nfiles == 0 || nfiles >= (1 << (63 - RD_POS_BITS)) ||
-	    cli.in_fmt == FMT_CSV || cli.enc == ENC_GB18030)
+	    cli.in_fmt == FMT_CSV || cli.enc == ENC_GB18030 ||
+	    !rd_rereadable(nfiles, files))
 		return 0;
 	stamps = xreallocarray(stamps, (size_t)nfiles, sizeof *stamps);
 	for (i = 0; i < nfiles && ok; i++) {

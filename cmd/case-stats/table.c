@@ -164,23 +164,34 @@ flags_of(const struct kase *k, long long deadline)
 	return f;
 }
 
+/* Count a case (flags f, duration dur) in a or, with step -1, out of it. */
+static void
+count(struct acc *a, unsigned f, uint32_t dur, uint64_t step)
+{
+	/* step: 1, or -1 (acc_sub): unsigned, it wraps to a subtraction */
+	a->n[f & FL_STATE] += step;
+	if (f & FL_DUE)
+		a->due += step;
+	if (f & FL_ON_TIME)
+		a->on_time += step;
+	if (f & FL_OVERDUE)
+		a->overdue += step;
+	if ((f & FL_SAT) != 0)
+		a->rated += step;
+	if ((f & FL_SAT) == 8)
+		a->satisfied += step;
+	if ((f & FL_STATE) == ST_CLOSED) {
+		a->hours_n += step;
+		a->hours_sum += step * dur;
+	}
+}
+
+/* The counts of a case, and its duration. */
 static void
 add(struct acc *a, unsigned f, uint32_t dur)
 {
-	a->n[f & FL_STATE]++;
-	if (f & FL_DUE)
-		a->due++;
-	if (f & FL_ON_TIME)
-		a->on_time++;
-	if (f & FL_OVERDUE)
-		a->overdue++;
-	if ((f & FL_SAT) != 0)
-		a->rated++;
-	if ((f & FL_SAT) == 8)
-		a->satisfied++;
+	count(a, f, dur, 1);
 	if ((f & FL_STATE) == ST_CLOSED) {
-		a->hours_n++;
-		a->hours_sum += dur;
 		if (dur > a->hours_max)
 			a->hours_max = dur;
 		if (opt.partial) {
@@ -298,6 +309,19 @@ wins(const struct kase *k, size_t i)
 	return now >= kept;
 }
 
+/* What is kept of case i: the record k (and its fields, --records). */
+static void
+set_case(size_t i, const struct kase *k, long long deadline, uint32_t gid,
+    const struct str *rec, size_t nf)
+{
+	c_group[i] = gid;
+	c_dur[i] = duration(k);
+	c_upd[i] = k->updated;
+	c_flags[i] = (uint8_t)flags_of(k, deadline);
+	if (rec != NULL)
+		c_rec[i] = keep_record(rec, nf);
+}
+
 void
 dedupe_put(const struct kase *k, long long deadline, uint32_t gid,
     const struct str *rec, size_t nf)
@@ -315,12 +339,7 @@ dedupe_put(const struct kase *k, long long deadline, uint32_t gid,
 			merged++;
 			if (!wins(k, i))
 				return;
-			c_group[i] = gid;
-			c_dur[i] = duration(k);
-			c_upd[i] = k->updated;
-			c_flags[i] = (uint8_t)flags_of(k, deadline);
-			if (rec != NULL)
-				c_rec[i] = keep_record(rec, nf);
+			set_case(i, k, deadline, gid, rec, nf);
 			return;
 		}
 		s = (s + 1) & (ccap - 1);
@@ -342,12 +361,7 @@ dedupe_put(const struct kase *k, long long deadline, uint32_t gid,
 	buf_addc(&ids, (char)(k->id.n & 0xFF));
 	buf_addc(&ids, (char)(k->id.n >> 8));
 	buf_add(&ids, k->id.p, k->id.n);
-	c_group[i] = gid;
-	c_dur[i] = duration(k);
-	c_upd[i] = k->updated;
-	c_flags[i] = (uint8_t)flags_of(k, deadline);
-	if (rec != NULL)
-		c_rec[i] = keep_record(rec, nf);
+	set_case(i, k, deadline, gid, rec, nf);
 	cindex[s] = (uint32_t)i + 1;
 }
 
@@ -754,21 +768,9 @@ acc_sub(uint32_t gid, const struct kase *k, long long deadline)
 	unsigned f = flags_of(k, deadline);
 	uint32_t dur = duration(k);
 
-	a->n[f & FL_STATE]--;
-	if (f & FL_DUE)
-		a->due--;
-	if (f & FL_ON_TIME)
-		a->on_time--;
-	if (f & FL_OVERDUE)
-		a->overdue--;
-	if ((f & FL_SAT) != 0)
-		a->rated--;
-	if ((f & FL_SAT) == 8)
-		a->satisfied--;
+	count(a, f, dur, (uint64_t)-1);
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
-	a->hours_n--;
-	a->hours_sum -= dur;
 	if (nremoved == capremoved) {
 		capremoved = capremoved ? capremoved * 2 : 256;
 		removed = xreallocarray(removed, capremoved, sizeof *removed);

@@ -52,16 +52,6 @@ setbit(uint32_t *b, int j, int v)
 		b[j >> 5] &= ~((uint32_t)1 << (j & 31));
 }
 
-static long long
-floordiv(long long a, long long b)
-{
-	long long q = a / b;
-
-	if (a % b != 0 && (a < 0) != (b < 0))
-		q--;
-	return q;
-}
-
 static int
 slot(long long y)
 {
@@ -234,7 +224,7 @@ weekdays_before(long long d)
 {
 	/* day 0, 1970-01-01, was a Thursday: Thu Fri Sat Sun Mon Tue Wed */
 	static const int in_week[8] = { 0, 1, 2, 2, 2, 3, 4, 5 };
-	long long w = floordiv(d, 7);
+	long long w = date_floordiv(d, 7);
 
 	return 5 * w + in_week[d - 7 * w];
 }
@@ -295,7 +285,7 @@ select_day(struct cal *k, long long j)
 	long long lo, hi, mid, step;
 
 	/* about 5 working days a week: start near the weekends-only day */
-	lo = hi = floordiv(j, 5) * 7;
+	lo = hi = date_floordiv(j, 5) * 7;
 	for (step = 8; workdays_before(k, lo + 1, NULL) > j; step *= 2)
 		lo -= step;
 	for (step = 8; workdays_before(k, hi + 1, NULL) <= j; step *= 2)
@@ -314,7 +304,7 @@ select_day(struct cal *k, long long j)
 long long
 cal_add_workdays(struct cal *k, long long t, int n)
 {
-	long long day = floordiv(t, DAY_SECS), tod = t - day * DAY_SECS, j, r;
+	long long day = date_floordiv(t, DAY_SECS), tod = t - day * DAY_SECS, j, r;
 	int y1, y2;
 
 	if (n > 0)
@@ -332,7 +322,7 @@ cal_add_workdays(struct cal *k, long long t, int n)
 long
 cal_workdays_between(struct cal *k, long long t1, long long t2)
 {
-	long long d1 = floordiv(t1, DAY_SECS), d2 = floordiv(t2, DAY_SECS), n;
+	long long d1 = date_floordiv(t1, DAY_SECS), d2 = date_floordiv(t2, DAY_SECS), n;
 	int y1, y2;
 
 	n = workdays_before(k, d2 + 1, &y2) - workdays_before(k, d1 + 1, &y1);
@@ -368,7 +358,7 @@ office_day(const struct cal *k)
 static long long
 office_secs(struct cal *k, long long t, int *y)
 {
-	long long day = floordiv(t, DAY_SECS), tod = t - day * DAY_SECS, n;
+	long long day = date_floordiv(t, DAY_SECS), tod = t - day * DAY_SECS, n;
 	int yy;
 
 	n = workdays_before(k, day, y) * office_day(k);
@@ -398,7 +388,7 @@ cal_add_work_seconds(struct cal *k, long long t, long long secs)
 	if (secs == 0)
 		return t;
 	target = office_secs(k, t, &y1) + secs;
-	q = floordiv(target, s);
+	q = date_floordiv(target, s);
 	r = target - q * s;
 	if (r == 0 && secs > 0) {
 		/* the earliest time: the end of the q-th working day */
@@ -509,7 +499,7 @@ load_days(struct cal *k, const struct cfg *list, int holiday)
 		if (date_parse(s, strlen(s), &t, &timed) < 0 || timed)
 			cfg_error(item, _("expected a date like 2025-01-28, "
 					  "got '%s'"), s);
-		day = (long)floordiv(t, DAY_SECS);
+		day = (long)date_floordiv(t, DAY_SECS);
 		r = year_data(k, year_of(day));
 		j = (int)(day - r->first);
 		if (bit(holiday ? r->wday : r->hol, j))

@@ -24,8 +24,8 @@ is_leap(long long y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static long long
-floordiv(long long a, long long b)
+long long
+date_floordiv(long long a, long long b)
 {
 	long long q = a / b;
 
@@ -44,7 +44,8 @@ days_before_year(long long y)
 {
 	long long p = y - 1;
 
-	return 365 * p + floordiv(p, 4) - floordiv(p, 100) + floordiv(p, 400);
+	return 365 * p + date_floordiv(p, 4) - date_floordiv(p, 100) +
+	    date_floordiv(p, 400);
 }
 
 int
@@ -79,7 +80,7 @@ date_days(int y, int m, int d)
 		return (long)(n - 719162); /* days_before_year(1970) */
 	}
 	/* Months outside 1..12 carry into the year (13 is next January). */
-	n = floordiv(m - 1, 12);
+	n = date_floordiv(m - 1, 12);
 	y += (int)n;
 	m -= (int)(12 * n);
 	n = days_before_year(y) + before_month[m - 1] + (m > 2 && is_leap(y)) +
@@ -100,7 +101,7 @@ date_ymd(long days, int *y, int *m, int *d)
 	 * the leap year).
 	 */
 	n = days + days_before_year(1970);
-	q400 = floordiv(n, 146097);
+	q400 = date_floordiv(n, 146097);
 	n -= q400 * 146097;
 	q100 = n / 36524;
 	if (q100 > 3)
@@ -436,7 +437,7 @@ put_num(char *p, int v, int width)
 size_t
 date_format(long long t, int with_time, char *buf)
 {
-	long long day = floordiv(t, DAY_SECS);
+	long long day = date_floordiv(t, DAY_SECS);
 	int sod = (int)(t - day * DAY_SECS), y, m, d;
 	char *p = buf;
 

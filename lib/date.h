@@ -12,6 +12,8 @@
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (no checking). */
 long date_days(int y, int m, int d);
+/* a / b rounded toward minus infinity (b != 0). */
+long long date_floordiv(long long a, long long b);
 void date_ymd(long days, int *y, int *m, int *d);
 /* 0 Monday .. 6 Sunday */
 int date_weekday(long days);

@@ -161,8 +161,7 @@ key_of(const struct rec *r, const struct kase *k, struct str *key)
 			key[i] = str_trim(r->f[opt.by_col[i]]);
 			continue;
 		}
-		day = (long)(k->reported >= 0 ? k->reported / DAY_SECS :
-			-((-k->reported + DAY_SECS - 1) / DAY_SECS));
+		day = (long)date_floordiv(k->reported, DAY_SECS);
 		date_ymd(day, &y, &m, &d);
 		switch (opt.by_derived[i]) {
 		case D_MONTH:

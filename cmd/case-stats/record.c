@@ -275,9 +275,7 @@ parse_time(const struct rec *r, long col, const char *name, long long *t,
 static long long
 end_of_day(long long t)
 {
-	long long d = t >= 0 ? t / DAY_SECS : -((-t + DAY_SECS - 1) / DAY_SECS);
-
-	return d * DAY_SECS + DAY_SECS - 1;
+	return date_floordiv(t, DAY_SECS) * DAY_SECS + DAY_SECS - 1;
 }
 
 static long long

@@ -21,7 +21,7 @@ ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null ||
 
 PROGS = zhili-cat case-stats grid-import
 LIB_SRC = $(wildcard lib/*.c)
-LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/default_config.o
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/cfg_default.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HDRS = $(wildcard lib/*.h)
@@ -34,12 +34,12 @@ $(BUILD)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
 	$(COMPILE) -c -o $@ $<
 
-$(BUILD)/lib/default_config.c: etc/zhili.yaml tools/embed.sh
+$(BUILD)/lib/cfg_default.c: etc/zhili.yaml tools/embed.sh
 	@mkdir -p $(@D)
 	sh tools/embed.sh cfg_default etc/zhili.yaml > $@
 
-$(BUILD)/lib/default_config.o: $(BUILD)/lib/default_config.c
-	$(COMPILE) -c -o $@ $(BUILD)/lib/default_config.c
+$(BUILD)/lib/cfg_default.o: $(BUILD)/lib/cfg_default.c
+	$(COMPILE) -c -o $@ $(BUILD)/lib/cfg_default.c
 
 $(BUILD)/libzhili.a: $(LIB_OBJ)
 	rm -f $@
@@ -49,9 +49,12 @@ $(BUILD)/cmd/%.o: cmd/%.c $(HDRS) $(wildcard cmd/*/*.h)
 	@mkdir -p $(@D)
 	$(COMPILE) -c -o $@ $<
 
-# A program is cmd/NAME.c, or the files of cmd/NAME/ when it has grown.
+# A program is cmd/NAME.c, or the files of cmd/NAME/ when it has grown,
+# and the files NAME_EXTRA names.  zhili-cat knows every program's fields.
+zhili-cat_EXTRA = $(wildcard cmd/*/fields.c)
+
 define PROG_RULE
-$(BUILD)/bin/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cmd/$(1).c cmd/$(1)/*.c)) $(BUILD)/libzhili.a
+$(BUILD)/bin/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cmd/$(1).c cmd/$(1)/*.c) $$($(1)_EXTRA)) $(BUILD)/libzhili.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(BUILD)/libzhili.a $$(ZL_LIBS)
 endef

@@ -12,7 +12,6 @@
 
 #include "lib/cli.h"
 #include "lib/fld.h"
-#include "lib/rec.h"
 
 static struct {
 	const char *fields; /* -f: names or aliases, comma-separated */
@@ -125,7 +124,7 @@ main(int argc, char **argv)
 		else if (!cli_option(c, optarg, help))
 			usage();
 	}
-	cli_setup();
+	cli_setup(NULL);
 	ro = cli_rd_opts();
 	r = rd_open(argc - optind, argv + optind, &ro);
 	nf = rd_nfields(r);

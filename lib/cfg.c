@@ -15,17 +15,21 @@
 
 #include "lib/cfg.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 #include "lib/zl.h"
 
-#define MAX_SHOW 60 /* bytes of a value quoted in a message */
 #define MAX_SIMPLE_KEY 1000 /* longer keys are printed as "? key" */
 #define WRAP_COL 78 /* cfg_print breaks lists of values before it */
+#define MAX_SECTIONS 64
 
-/* The top-level sections; any other is an error. */
-static const char *const sections[] = { "aliases", "calendar",
-	"office-hours", "money", "regex", "zhili-cat", "grid-import",
-	"case-stats", "volunteer-points", "worker-salary", "dual-report",
-	"monthly-report", NULL };
+/*
+ * The top-level sections; any other is an error: those of the built-in
+ * etc/zhili.yaml, and those the programs declare (cfg_declare).
+ */
+static const char *sections[MAX_SECTIONS + 1];
+static size_t nsections;
+static const struct cfg_section *declared[MAX_SECTIONS];
+static size_t ndeclared;
 
 /* A list or mapping being read, and the keys it has so far. */
 struct frame {
@@ -43,15 +47,9 @@ struct parse {
 	int depth;
 	struct cfg *root;
 	int ndoc;
+	int any_section; /* the built-in text: its sections are the known */
 	long line, col; /* of the error */
 	struct buf msg;
-};
-
-struct alias {
-	char *name; /* trimmed, ASCII lower case */
-	size_t n;
-	const char *canon;
-	const struct cfg *node;
 };
 
 static struct cfg *root;
@@ -60,51 +58,12 @@ static struct {
 	struct cfg *base, *over;
 	char *name, *text;
 } pending; /* cfg_setup's work */
-static struct alias *aliases;
-static size_t naliases;
 
-static void
-buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-{
-	va_list aq;
-	int len;
-
-	va_copy(aq, ap);
-	len = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (len < 0)
-		return;
-	buf_grow(b, (size_t)len);
-	vsnprintf(b->p + b->n, (size_t)len + 1, fmt, ap);
-	b->n += (size_t)len;
-}
-
-/* A value for a message: escaped, cut at MAX_SHOW bytes. */
+/* A value for a message: escaped, cut short. */
 static void
 show(struct buf *b, const char *s, size_t n)
 {
-	size_t i, max = n;
-
-	buf_grow(b, 0);
-	if (max > MAX_SHOW) {
-		max = MAX_SHOW;
-		while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-			max--;
-	}
-	for (i = 0; i < max; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '\n')
-			buf_adds(b, "\\n");
-		else if (c == '\t')
-			buf_adds(b, "\\t");
-		else if (c < 0x20 || c == 0x7F)
-			buf_printf(b, "\\x%02X", c);
-		else
-			buf_addc(b, c);
-	}
-	if (max < n)
-		buf_adds(b, "...");
+	u8_show(b, s, n, CFG_SHOW_MAX);
 }
 
 /* What a node is, for "got ...". */
@@ -138,9 +97,8 @@ cfg_error(const struct cfg *node, const char *fmt, ...)
 	zl_exit(ZL_USAGE);
 }
 
-/* "expected WHAT, got VALUE": exit 2. */
-static _Noreturn void
-expected(const struct cfg *node, const char *what)
+void
+cfg_expected(const struct cfg *node, const char *what)
 {
 	struct buf b = { 0 };
 
@@ -218,6 +176,8 @@ is_known(const char *word, const char *const *known)
 			return 1;
 	return 0;
 }
+
+static const char *const *known_sections(void);
 
 /* The tree: nodes, items, freeing, comparing. */
 
@@ -492,11 +452,7 @@ syntax_error(struct parse *ps, const yaml_parser_t *yp)
 static size_t
 hash(const char *s, size_t n)
 {
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	return (size_t)str_hash(s, n, 0);
 }
 
 /* Index of a key the mapping of f already has, or -1. */
@@ -574,8 +530,9 @@ add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
 		cfg_free(c);
 		return -1;
 	}
-	if (ps->depth == 1 && !is_known(c->s, sections)) {
-		if ((near = nearest(c->s, sections)) != NULL)
+	if (ps->depth == 1 && !ps->any_section &&
+	    !is_known(c->s, known_sections())) {
+		if ((near = nearest(c->s, known_sections())) != NULL)
 			fail_at(ps, m,
 			    _("unknown section '%s' (did you mean '%s'?)"),
 			    b.p, near);
@@ -793,9 +750,9 @@ cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
 	return -1;
 }
 
-/* Parse or exit 2. */
+/* Parse or exit 2 (any_section: the built-in text). */
 static struct cfg *
-load(const char *text, size_t n, const char *file)
+load(const char *text, size_t n, const char *file, int any_section)
 {
 	struct parse ps;
 	struct cfg *c;
@@ -804,6 +761,7 @@ load(const char *text, size_t n, const char *file)
 	ps.text = text;
 	ps.n = n;
 	ps.file = file;
+	ps.any_section = any_section;
 	if (parse(&ps) != 0)
 		zl_die_col(ZL_USAGE, file, ps.line, ps.col, "%s", ps.msg.p);
 	c = ps.root;
@@ -861,7 +819,7 @@ walk(const struct cfg *map, const char *path, int strict)
 			return NULL;
 		if (c->kind != CFG_MAP) {
 			if (strict)
-				expected(c, _("a mapping"));
+				cfg_expected(c, _("a mapping"));
 			return NULL;
 		}
 		if ((dot = strchr(p, '.')) == NULL)
@@ -890,7 +848,7 @@ scalar(const struct cfg *map, const char *path, const char *what)
 	if (c == NULL || cfg_is_null(c))
 		return NULL;
 	if (c->kind != CFG_SCALAR)
-		expected(c, what);
+		cfg_expected(c, what);
 	return c;
 }
 
@@ -945,7 +903,7 @@ cfg_int(const struct cfg *map, const char *path, long long dflt)
 	if ((rc = parse_int(c->s, c->n, &v)) == 0)
 		return v;
 	if (rc == -1)
-		expected(c, _("an integer"));
+		cfg_expected(c, _("an integer"));
 	show(&b, c->s, c->n);
 	cfg_error(c, _("integer out of range, got '%s'"), b.p);
 }
@@ -987,7 +945,7 @@ cfg_enum(const struct cfg *map, const char *path, const char *const *names,
 			buf_free(&want);
 			return i;
 		}
-	expected(c, want.p);
+	cfg_expected(c, want.p);
 }
 
 int
@@ -1003,7 +961,7 @@ cfg_bool(const struct cfg *map, const char *path, int dflt)
 	if (strcmp(c->s, "false") == 0 || strcmp(c->s, "False") == 0 ||
 	    strcmp(c->s, "FALSE") == 0)
 		return 0;
-	expected(c, _("true or false"));
+	cfg_expected(c, _("true or false"));
 }
 
 static size_t
@@ -1037,7 +995,7 @@ cfg_decimal(const struct cfg *map, const char *path, const char *dflt)
 				return c->s;
 		}
 	}
-	expected(c, _("a decimal number"));
+	cfg_expected(c, _("a decimal number"));
 }
 
 long
@@ -1059,7 +1017,7 @@ cfg_date(const struct cfg *map, const char *path, long dflt)
 		if (y > 0 && date_valid(y, m, d))
 			return date_days(y, m, d);
 	}
-	expected(c, _("a date (YYYY-MM-DD)"));
+	cfg_expected(c, _("a date (YYYY-MM-DD)"));
 }
 
 const struct cfg *
@@ -1070,7 +1028,7 @@ cfg_seq(const struct cfg *map, const char *path)
 	if (c == NULL || cfg_is_null(c))
 		return NULL;
 	if (c->kind != CFG_SEQ)
-		expected(c, _("a list"));
+		cfg_expected(c, _("a list"));
 	return c;
 }
 
@@ -1082,7 +1040,7 @@ cfg_map(const struct cfg *map, const char *path)
 	if (c == NULL || cfg_is_null(c))
 		return NULL;
 	if (c->kind != CFG_MAP)
-		expected(c, _("a mapping"));
+		cfg_expected(c, _("a mapping"));
 	return c;
 }
 
@@ -1092,7 +1050,7 @@ cfg_scalar_str(const struct cfg *node)
 	if (node == NULL)
 		return NULL;
 	if (node->kind != CFG_SCALAR || cfg_is_null(node))
-		expected(node, _("a string"));
+		cfg_expected(node, _("a string"));
 	return node->s;
 }
 
@@ -1131,7 +1089,7 @@ known_in(const struct cfg *sec, const char *path, const char *const *known)
 	if (sec == NULL || cfg_is_null(sec))
 		return;
 	if (sec->kind != CFG_MAP)
-		expected(sec, _("a mapping"));
+		cfg_expected(sec, _("a mapping"));
 	for (i = 0; i < sec->len; i++) {
 		if (is_known(sec->keys[i], known))
 			continue;
@@ -1171,137 +1129,6 @@ cfg_known(const struct cfg *section, const char *const *known)
 	buf_free(&path);
 }
 
-/* Aliases. */
-
-static int
-alias_cmp(const void *a, const void *b)
-{
-	const struct alias *x = a, *y = b;
-	size_t n = x->n < y->n ? x->n : y->n;
-	int r;
-
-	if ((r = memcmp(x->name, y->name, n)) != 0)
-		return r;
-	return x->n < y->n ? -1 : x->n > y->n;
-}
-
-static void
-alias_add(size_t *cap, const char *canon, const struct cfg *node)
-{
-	struct str t;
-	struct alias *a;
-	size_t i;
-
-	if (node->kind != CFG_SCALAR || cfg_is_null(node))
-		expected(node, _("a header name"));
-	t = str_trim((struct str){ node->s, node->n });
-	if (t.n == 0)
-		expected(node, _("a header name"));
-	if (naliases == *cap) {
-		*cap = *cap == 0 ? 16 : *cap * 2;
-		aliases = xreallocarray(aliases, *cap, sizeof *aliases);
-	}
-	a = &aliases[naliases++];
-	a->name = xstrndup(t.p, t.n);
-	a->n = t.n;
-	for (i = 0; i < t.n; i++)
-		if (a->name[i] >= 'A' && a->name[i] <= 'Z')
-			a->name[i] += 32;
-	a->canon = canon;
-	a->node = node;
-}
-
-static void
-alias_free(void)
-{
-	size_t i;
-
-	for (i = 0; i < naliases; i++)
-		free(aliases[i].name);
-	free(aliases);
-	aliases = NULL;
-	naliases = 0;
-}
-
-static int
-later(const struct cfg *a, const struct cfg *b)
-{
-	return a->line > b->line || (a->line == b->line && a->col > b->col);
-}
-
-/* Check the aliases: section and index it for cfg_alias. */
-static void
-alias_setup(const struct cfg *sec)
-{
-	const struct cfg *v;
-	struct buf name = { 0 };
-	struct alias *a, *b;
-	size_t i, j, cap = 0;
-
-	alias_free();
-	if ((sec = cfg_map(sec, "")) == NULL)
-		return;
-	for (i = 0; i < sec->len; i++) {
-		v = sec->v[i];
-		if (v->kind == CFG_SEQ)
-			for (j = 0; j < v->len; j++)
-				alias_add(&cap, sec->keys[i], v->v[j]);
-		else if (v->kind == CFG_SCALAR && !cfg_is_null(v))
-			alias_add(&cap, sec->keys[i], v);
-		else if (v->kind == CFG_MAP)
-			expected(v, _("a list of header names"));
-	}
-	if (naliases == 0)
-		return;
-	qsort(aliases, naliases, sizeof *aliases, alias_cmp);
-	for (i = 1; i < naliases; i++) {
-		a = &aliases[i - 1];
-		b = &aliases[i];
-		if (alias_cmp(a, b) != 0 || strcmp(a->canon, b->canon) == 0)
-			continue;
-		if (later(a->node, b->node)) {
-			b = a;
-			a = &aliases[i];
-		}
-		/* b is the later one */
-		show(&name, b->node->s, b->node->n);
-		cfg_error(b->node,
-		    _("alias '%s' is given for both '%s' and '%s'"), name.p,
-		    a->canon, b->canon);
-	}
-}
-
-static int
-alias_key(const void *key, const void *elem)
-{
-	const struct str *s = key;
-	const struct alias *a = elem;
-	size_t i, n = s->n < a->n ? s->n : a->n;
-	unsigned char x, y;
-
-	for (i = 0; i < n; i++) {
-		x = (unsigned char)s->p[i];
-		y = (unsigned char)a->name[i];
-		if (x >= 'A' && x <= 'Z')
-			x += 32;
-		if (x != y)
-			return x < y ? -1 : 1;
-	}
-	return s->n < a->n ? -1 : s->n > a->n;
-}
-
-const char *
-cfg_alias(struct str name)
-{
-	const struct alias *a;
-
-	if (naliases == 0)
-		return NULL;
-	name = str_trim(name);
-	a = bsearch(&name, aliases, naliases, sizeof *aliases, alias_key);
-	return a == NULL ? NULL : a->canon;
-}
-
 /* Loading. */
 
 static const char *const money_keys[] = { "unit", "rounding", NULL };
@@ -1318,11 +1145,72 @@ static const char *const regex_keys[] = { "match-limit", NULL };
 static void
 check_shared(const struct cfg *r)
 {
+	size_t i;
+
 	known_in(cfg_map(r, "money"), "money", money_keys);
 	cfg_enum(r, "money.unit", money_units, 0);
 	cfg_enum(r, "money.rounding", money_rounding, 0);
 	known_in(cfg_map(r, "regex"), "regex", regex_keys);
-	alias_setup(cfg_at(r, "aliases"));
+	for (i = 0; i < ndeclared; i++)
+		if (declared[i]->keys != NULL)
+			known_in(cfg_map(r, declared[i]->name),
+			    declared[i]->name, declared[i]->keys);
+}
+
+/* A section name known from now on (once). */
+static void
+add_section(const char *name)
+{
+	if (is_known(name, sections))
+		return;
+	if (nsections == MAX_SECTIONS)
+		zl_die(ZL_USAGE, "internal error: more than %d sections",
+		    MAX_SECTIONS);
+	sections[nsections++] = name;
+	sections[nsections] = NULL;
+}
+
+/* The sections of the built-in text (once), then the declared ones. */
+static void
+default_sections(const struct cfg *def)
+{
+	static int done;
+	size_t i;
+
+	if (done)
+		return;
+	done = 1;
+	for (i = 0; i < def->len; i++)
+		add_section(xstrdup(def->keys[i]));
+}
+
+static const char *const *
+known_sections(void)
+{
+	static int busy;
+
+	if (nsections == 0 && !busy) {
+		/* (a parse before cfg_setup: the built-in text's first) */
+		struct cfg *def;
+
+		busy = 1;
+		def = load(cfg_default_text, cfg_default_len,
+		    _("zhili.yaml (built-in)"), 1);
+		default_sections(def);
+		cfg_free(def);
+		busy = 0;
+	}
+	return sections;
+}
+
+void
+cfg_declare(const struct cfg_section *s)
+{
+	if (ndeclared == MAX_SECTIONS)
+		zl_die(ZL_USAGE, "internal error: more than %d sections",
+		    MAX_SECTIONS);
+	declared[ndeclared++] = s;
+	add_section(s->name);
 }
 
 void
@@ -1335,17 +1223,17 @@ cfg_setup(const char *file)
 		file = NULL;
 	/* Held in statics while loading: an error exits, and leaks nothing. */
 	pending.base = load(cfg_default_text, cfg_default_len,
-	    _("zhili.yaml (built-in)"));
+	    _("zhili.yaml (built-in)"), 1);
+	default_sections(pending.base);
 	if (file != NULL) {
 		pending.name = xstrdup(file);
 		pending.text = slurp(pending.name, &n);
-		pending.over = load(pending.text, n, pending.name);
+		pending.over = load(pending.text, n, pending.name, 0);
 		free(pending.text);
 		pending.text = NULL;
 		cfg_merge(pending.base, pending.over);
 		pending.over = NULL;
 	}
-	alias_free();
 	cfg_free(root);
 	free(root_file);
 	root = pending.base;
@@ -1362,42 +1250,9 @@ cfg_root(void)
 
 /* Printing. */
 
-/* Decode one UTF-8 character at s (n > 0): its length, or 0 if invalid. */
-static size_t
-utf8_dec(const unsigned char *s, size_t n, unsigned long *cp)
-{
-	size_t len, i;
-	unsigned long c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2, c = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3, c = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4, c = s[0] & 0x07;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* A character YAML lets stand as itself in any scalar. */
 static int
-printable(unsigned long c)
+printable(unsigned c)
 {
 	return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF &&
 	    c != 0x2028 && c != 0x2029) || (c >= 0xE000 && c <= 0xFFFD &&
@@ -1409,7 +1264,7 @@ static int
 plain_ok(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned long c;
+	unsigned c;
 	size_t i, k;
 
 	if (is_null_word(s, n) || u[0] == ' ' || u[n - 1] == ' ')
@@ -1421,7 +1276,7 @@ plain_ok(const char *s, size_t n)
 	if (n >= 3 && strncmp(s, "...", 3) == 0)
 		return 0;
 	for (i = 0; i < n; i += k) {
-		if ((k = utf8_dec(u + i, n - i, &c)) == 0 || !printable(c))
+		if ((k = u8_decode(s + i, n - i, &c)) == 0 || !printable(c))
 			return 0;
 		if (c == ':' && (i + 1 == n || u[i + 1] == ' '))
 			return 0;
@@ -1435,12 +1290,12 @@ static void
 put_quoted(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned long c;
+	unsigned c;
 	size_t i, k;
 
 	buf_addc(b, '"');
 	for (i = 0; i < n; i += k) {
-		if ((k = utf8_dec(u + i, n - i, &c)) == 0) {
+		if ((k = u8_decode(s + i, n - i, &c)) == 0) {
 			/* Not from a parsed file: keep the byte's value. */
 			buf_printf(b, "\\x%02X", u[i]);
 			k = 1;
@@ -1455,11 +1310,11 @@ put_quoted(struct buf *b, const char *s, size_t n)
 		else if (printable(c))
 			buf_add(b, s + i, k);
 		else if (c <= 0xFF)
-			buf_printf(b, "\\x%02lX", c);
+			buf_printf(b, "\\x%02X", c);
 		else if (c <= 0xFFFF)
-			buf_printf(b, "\\u%04lX", c);
+			buf_printf(b, "\\u%04X", c);
 		else
-			buf_printf(b, "\\U%08lX", c);
+			buf_printf(b, "\\U%08X", c);
 	}
 	buf_addc(b, '"');
 }

@@ -21,6 +21,7 @@
 
 #define CFG_MAX_DEPTH 64	 /* nested lists and mappings */
 #define CFG_MAX_SIZE (1 << 20) /* bytes of one file */
+#define CFG_SHOW_MAX 60		 /* characters of a value in a message */
 
 enum cfg_kind { CFG_SCALAR, CFG_SEQ, CFG_MAP };
 
@@ -40,10 +41,23 @@ struct cfg {
 };
 
 /*
+ * A program's own section: its name (the program's) and its keys, NULL
+ * terminated (NULL: not checked here).  Declared before cfg_setup (cli_setup
+ * does it), it is a known section, and a key in it that is not one of keys
+ * is an error naming the nearest known key.
+ */
+struct cfg_section {
+	const char *name;
+	const char *const *keys;
+};
+void cfg_declare(const struct cfg_section *s);
+
+/*
  * Parse YAML text into a tree.  0, or -1 with the message (with file:line:col)
  * in err.  Used by cfg_setup and by the tests.  file is not copied: it must
- * outlive the tree.  The top level is a mapping of known sections (an empty
- * text gives an empty mapping).
+ * outlive the tree.  The top level is a mapping of known sections: those of
+ * the built-in etc/zhili.yaml and those declared (an empty text gives an
+ * empty mapping).
  */
 int cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
     struct buf *err);
@@ -61,7 +75,9 @@ int cfg_equal(const struct cfg *a, const struct cfg *b);
 
 /*
  * Load the effective configuration: the compiled-in default, then file (or
- * $ZHILI_CONFIG when file is NULL) merged over it.  Exits 2 on any error.
+ * $ZHILI_CONFIG when file is NULL) merged over it; check the sections
+ * money: and regex: and the keys of the sections declared.  Exits 2 on
+ * any error.
  */
 void cfg_setup(const char *file);
 /* The effective configuration (after cfg_setup; NULL before). */
@@ -103,6 +119,8 @@ const struct cfg *cfg_map(const struct cfg *map, const char *path);
 const char *cfg_scalar_str(const struct cfg *node);
 _Noreturn void cfg_error(const struct cfg *node, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* "expected WHAT, got VALUE" (what node is): exit 2. */
+_Noreturn void cfg_expected(const struct cfg *node, const char *what);
 
 /*
  * The keys a program owns: a key in section (a map) not in known[] (NULL
@@ -112,12 +130,5 @@ void cfg_known(const struct cfg *section, const char *const *known);
 
 /* The configuration as YAML that loads again to the same tree. */
 void cfg_print(struct buf *b, const struct cfg *c);
-
-/*
- * Field aliases from the aliases: section (canonical name: [alias, ...]),
- * which add to the aliases built into fld: the canonical name for a header
- * name (matched ignoring ASCII case and surrounding spaces), or NULL.
- */
-const char *cfg_alias(struct str name);
 
 #endif

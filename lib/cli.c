@@ -4,9 +4,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lib/cfg.h"
 #include "lib/cli.h"
 #include "lib/fld.h"
+#include "lib/out.h"
+#include "lib/rej.h"
 
 struct cli cli = {
 	.in_fmt = FMT_AUTO,
@@ -130,9 +131,12 @@ cli_option(int c, const char *arg, void (*help)(void))
 }
 
 void
-cli_setup(void)
+cli_setup(const struct cfg_section *own)
 {
+	if (own != NULL)
+		cfg_declare(own);
 	cfg_setup(cli.config);
+	fld_setup();
 	if (cli.print_config) {
 		struct buf b = { 0 };
 

@@ -10,8 +10,10 @@
 
 #include <getopt.h>
 
+#include "cfg.h"
 #include "date.h"
-#include "rec.h"
+#include "rd.h"
+#include "wr.h"
 
 enum {
 	CLI_CSV = 0x1000,
@@ -80,10 +82,11 @@ extern struct cli cli;
  */
 int cli_option(int c, const char *arg, void (*help)(void));
 /*
- * After option parsing: load the configuration (exit 2 on error), print it
- * and exit for --print-config, open the --reject file.
+ * After option parsing: declare the program's own configuration section
+ * (own; NULL: it has none), load the configuration and the aliases (exit 2
+ * on error), print it and exit for --print-config, open the --reject file.
  */
-void cli_setup(void);
+void cli_setup(const struct cfg_section *own);
 /* Reader options from the shared options. */
 struct rd_opts cli_rd_opts(void);
 /* Writer flags from the shared options. */

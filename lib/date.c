@@ -132,50 +132,6 @@ date_weekday(long days)
 	return (int)((days % 7 + 7 + 3) % 7);
 }
 
-/*
- * Copy s into out folding full-width forms (U+FF01..U+FF5E) to ASCII and
- * the ideographic space (U+3000) to a space; other bytes unchanged.
- * Returns the length, or -1 when it does not fit in max bytes or holds a
- * NUL byte.
- */
-static int
-fold(const char *s, size_t n, char *out, size_t max)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-
-	while (i < n) {
-		int c = p[i], k = 1;
-
-		if (c == '\0')
-			return -1; /* not text */
-		if (c == 0xEF && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 &&
-		    (p[i + 2] & 0xC0) == 0x80) {
-			unsigned cp = (unsigned)(c & 0x0F) << 12 |
-			    (unsigned)(p[i + 1] & 0x3F) << 6 |
-			    (unsigned)(p[i + 2] & 0x3F);
-
-			if (cp >= 0xFF01 && cp <= 0xFF5E) {
-				c = (int)(cp - 0xFEE0);
-				k = 3;
-			}
-		} else if (c == 0xE3 && i + 2 < n && p[i + 1] == 0x80 &&
-		    p[i + 2] == 0x80) {
-			c = ' ';
-			k = 3;
-		}
-		if (o + 1 >= max)
-			return -1;
-		if (k == 3) {
-			out[o++] = (char)c;
-			i += 3;
-		} else
-			out[o++] = s[i++];
-	}
-	out[o] = '\0';
-	return (int)o;
-}
-
 /* A cursor over folded text. */
 struct scan {
 	const char *p;
@@ -366,7 +322,7 @@ date_parse(const char *s, size_t n, long long *t, int *has_time)
 			return 0;
 		}
 	}
-	if ((len = fold(in.p, in.n, b, sizeof b)) <= 0)
+	if ((len = str_fold_to(in.p, in.n, b, sizeof b)) <= 0)
 		return -1;
 	c.p = b;
 	if (len == 8 && (y = digits(&c, 8, 8)) >= 0) {
@@ -501,7 +457,7 @@ date_period(struct period *p, int kind, const char *arg)
 			until = timed ? t + 1 : t + DAY_SECS;
 		}
 	} else {
-		if (fold(in.p, in.n, b, sizeof b) < 0)
+		if (str_fold_to(in.p, in.n, b, sizeof b) < 0)
 			return -1;
 		c.p = b;
 		if ((y = period_year(&c)) < 0)

@@ -1,8 +1,32 @@
-/* fld: fields by canonical name and alias. */
+/*
+ * fld: fields by canonical name and alias.  The tables the programs
+ * declare, and the aliases of the configuration's aliases: section (sorted,
+ * found by binary search).
+ */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/cfg.h"
 #include "lib/fld.h"
+#include "lib/utf8.h"
+#include "lib/wr.h"
+
+#define MAX_TABLES 32
+
+static const struct fld *tables[MAX_TABLES];
+static size_t ntables;
+
+/* An alias of the configuration. */
+struct alias {
+	char *name; /* trimmed, ASCII lower case */
+	size_t n;
+	const char *canon;
+	const struct cfg *node;
+};
+
+static struct alias *aliases;
+static size_t naliases;
 
 /* Does name match one of the '|'-separated words of list? */
 static int
@@ -28,36 +52,86 @@ in_list(struct str name, const char *list)
 	return 0;
 }
 
+/* The first declaration of a canonical name, or NULL. */
 static const struct fld *
 by_name(const char *name)
 {
-	size_t i;
+	const struct fld *f;
+	size_t t;
 
-	for (i = 0; i < fld_ntable; i++)
-		if (strcmp(fld_table[i].name, name) == 0)
-			return &fld_table[i];
+	for (t = 0; t < ntables; t++)
+		for (f = tables[t]; f->name != NULL; f++)
+			if (strcmp(f->name, name) == 0)
+				return f;
 	return NULL;
+}
+
+/* A declared field a header name stands for (trimmed), or NULL. */
+static const struct fld *
+declared(struct str name)
+{
+	const struct fld *f;
+	size_t t;
+
+	for (t = 0; t < ntables; t++)
+		for (f = tables[t]; f->name != NULL; f++)
+			if (str_eqi(name, f->name) || str_eqi(name, f->zh) ||
+			    in_list(name, f->aliases))
+				return f;
+	return NULL;
+}
+
+static _Noreturn void
+conflict(const char *what, const char *a, const char *b)
+{
+	fprintf(stderr, "internal error: fld_declare: %s '%s' and '%s'\n",
+	    what, a, b);
+	abort();
+}
+
+void
+fld_declare(const struct fld *table)
+{
+	const struct fld *f, *g;
+
+	if (ntables == MAX_TABLES)
+		conflict("too many tables", table->name, "");
+	/* the same field twice: the same title; a name, title or alias of
+	 * one field is not another's */
+	for (f = table; f->name != NULL; f++) {
+		const char *p = f->aliases, *bar;
+
+		if ((g = by_name(f->name)) != NULL && strcmp(g->zh, f->zh) != 0)
+			conflict("two titles for", f->name, f->zh);
+		if ((g = declared(str_c(f->name))) != NULL &&
+		    strcmp(g->name, f->name) != 0)
+			conflict("one name for", g->name, f->name);
+		if ((g = declared(str_c(f->zh))) != NULL &&
+		    strcmp(g->name, f->name) != 0)
+			conflict("one title for", g->name, f->name);
+		for (; *p != '\0'; p = *bar ? bar + 1 : bar) {
+			bar = p + strcspn(p, "|");
+			g = declared((struct str){ p, (size_t)(bar - p) });
+			if (g != NULL && strcmp(g->name, f->name) != 0)
+				conflict("one alias for", g->name, f->name);
+		}
+	}
+	tables[ntables++] = table;
 }
 
 const struct fld *
 fld_lookup(struct str name)
 {
+	const struct fld *f;
 	const char *c;
-	size_t i;
 
 	name = str_trim(name);
-	for (i = 0; i < fld_ntable; i++) {
-		const struct fld *f = &fld_table[i];
-
-		if (str_eqi(name, f->name) || str_eqi(name, f->zh) ||
-		    in_list(name, f->aliases))
-			return f;
-	}
-	if (cfg_root() != NULL && (c = cfg_alias(name)) != NULL) {
+	if ((f = declared(name)) != NULL)
+		return f;
+	if ((c = fld_alias(name)) != NULL) {
 		static struct fld user;
-		const struct fld *f = by_name(c);
 
-		if (f != NULL)
+		if ((f = by_name(c)) != NULL)
 			return f;
 		/* a field the toolkit does not know, named by the user */
 		user.name = c;
@@ -85,13 +159,25 @@ fld_zh(const char *name)
 	return f ? f->zh : name;
 }
 
+int
+fld_num(const char *name)
+{
+	const struct fld *f = by_name(name);
+
+	return f != NULL && f->num;
+}
+
 void
-fld_titles(const char *const *names, size_t n, int zh, struct str *out)
+fld_header(const char *const *cols, size_t n, int zh, struct str *names,
+    unsigned char *types)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		out[i] = str_c(zh ? fld_zh(names[i]) : names[i]);
+	for (i = 0; i < n; i++) {
+		names[i] = str_c(zh ? fld_zh(cols[i]) : cols[i]);
+		if (types != NULL)
+			types[i] = fld_num(cols[i]) ? COL_NUM : COL_STR;
+	}
 }
 
 long
@@ -135,4 +221,134 @@ fld_need(const struct rd *r, const char *name)
 		zl_die_at(ZL_IOERR, rd_first_file(r), 1,
 		    _("no field '%s' (%s)"), name, f->zh);
 	zl_die_at(ZL_IOERR, rd_first_file(r), 1, _("no field '%s'"), name);
+}
+
+/* ---- the configuration's aliases ---- */
+
+static int
+alias_cmp(const void *a, const void *b)
+{
+	const struct alias *x = a, *y = b;
+	size_t n = x->n < y->n ? x->n : y->n;
+	int r;
+
+	if ((r = memcmp(x->name, y->name, n)) != 0)
+		return r;
+	return x->n < y->n ? -1 : x->n > y->n;
+}
+
+static void
+alias_add(size_t *cap, const char *canon, const struct cfg *node)
+{
+	struct str t;
+	struct alias *a;
+	size_t i;
+
+	if (node->kind != CFG_SCALAR || cfg_is_null(node))
+		cfg_expected(node, _("a header name"));
+	t = str_trim((struct str){ node->s, node->n });
+	if (t.n == 0)
+		cfg_expected(node, _("a header name"));
+	if (naliases == *cap) {
+		*cap = *cap == 0 ? 16 : *cap * 2;
+		aliases = xreallocarray(aliases, *cap, sizeof *aliases);
+	}
+	a = &aliases[naliases++];
+	a->name = xstrndup(t.p, t.n);
+	a->n = t.n;
+	for (i = 0; i < t.n; i++)
+		if (a->name[i] >= 'A' && a->name[i] <= 'Z')
+			a->name[i] += 32;
+	a->canon = canon;
+	a->node = node;
+}
+
+static void
+alias_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < naliases; i++)
+		free(aliases[i].name);
+	free(aliases);
+	aliases = NULL;
+	naliases = 0;
+}
+
+static int
+later(const struct cfg *a, const struct cfg *b)
+{
+	return a->line > b->line || (a->line == b->line && a->col > b->col);
+}
+
+void
+fld_setup(void)
+{
+	const struct cfg *sec, *v;
+	struct buf name = { 0 };
+	struct alias *a, *b;
+	size_t i, j, cap = 0;
+
+	alias_free();
+	if ((sec = cfg_map(cfg_root(), "aliases")) == NULL)
+		return;
+	for (i = 0; i < sec->len; i++) {
+		v = sec->v[i];
+		if (v->kind == CFG_SEQ)
+			for (j = 0; j < v->len; j++)
+				alias_add(&cap, sec->keys[i], v->v[j]);
+		else if (v->kind == CFG_SCALAR && !cfg_is_null(v))
+			alias_add(&cap, sec->keys[i], v);
+		else if (v->kind == CFG_MAP)
+			cfg_expected(v, _("a list of header names"));
+	}
+	if (naliases == 0)
+		return;
+	qsort(aliases, naliases, sizeof *aliases, alias_cmp);
+	for (i = 1; i < naliases; i++) {
+		a = &aliases[i - 1];
+		b = &aliases[i];
+		if (alias_cmp(a, b) != 0 || strcmp(a->canon, b->canon) == 0)
+			continue;
+		if (later(a->node, b->node)) {
+			b = a;
+			a = &aliases[i];
+		}
+		/* b is the later one */
+		u8_show(&name, b->node->s, b->node->n, CFG_SHOW_MAX);
+		cfg_error(b->node,
+		    _("alias '%s' is given for both '%s' and '%s'"), name.p,
+		    a->canon, b->canon);
+	}
+}
+
+static int
+alias_key(const void *key, const void *elem)
+{
+	const struct str *s = key;
+	const struct alias *a = elem;
+	size_t i, n = s->n < a->n ? s->n : a->n;
+	unsigned char x, y;
+
+	for (i = 0; i < n; i++) {
+		x = (unsigned char)s->p[i];
+		y = (unsigned char)a->name[i];
+		if (x >= 'A' && x <= 'Z')
+			x += 32;
+		if (x != y)
+			return x < y ? -1 : 1;
+	}
+	return s->n < a->n ? -1 : s->n > a->n;
+}
+
+const char *
+fld_alias(struct str name)
+{
+	const struct alias *a;
+
+	if (naliases == 0)
+		return NULL;
+	name = str_trim(name);
+	a = bsearch(&name, aliases, naliases, sizeof *aliases, alias_key);
+	return a == NULL ? NULL : a->canon;
 }

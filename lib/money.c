@@ -14,49 +14,6 @@
 
 __extension__ typedef __int128 i128;
 
-/*
- * Fold full-width forms (U+FF01..U+FF5E: digits, ， ． － ＋ ％) to ASCII
- * and the ideographic space to a space; ￥ (U+FFE5) to ¥ (U+00A5).
- */
-static int
-fold(const char *s, size_t n, char *out, size_t max)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-
-	while (i < n) {
-		if (o + 3 >= max || p[i] == '\0')
-			return -1;
-		if (i + 2 < n && p[i] == 0xEF && (p[i + 1] & 0xC0) == 0x80 &&
-		    (p[i + 2] & 0xC0) == 0x80) {
-			unsigned cp = (unsigned)(p[i] & 0x0F) << 12 |
-			    (unsigned)(p[i + 1] & 0x3F) << 6 |
-			    (unsigned)(p[i + 2] & 0x3F);
-
-			if (cp >= 0xFF01 && cp <= 0xFF5E) {
-				out[o++] = (char)(cp - 0xFEE0);
-				i += 3;
-				continue;
-			}
-			if (cp == 0xFFE5) {
-				out[o++] = (char)0xC2;
-				out[o++] = (char)0xA5;
-				i += 3;
-				continue;
-			}
-		}
-		if (i + 2 < n && p[i] == 0xE3 && p[i + 1] == 0x80 &&
-		    p[i + 2] == 0x80) {
-			out[o++] = ' ';
-			i += 3;
-			continue;
-		}
-		out[o++] = s[i++];
-	}
-	out[o] = '\0';
-	return (int)o;
-}
-
 static int
 isdig(int c)
 {
@@ -88,15 +45,16 @@ money_parse(const char *s, size_t n, long long *fen)
 	int neg = 0, sign = 0, yen = 0, k, frac;
 
 	in = str_trim(in);
-	if (fold(in.p, in.n, b, sizeof b) < 0)
+	if (str_fold_to(in.p, in.n, b, sizeof b) < 0)
 		return -1;
 	p = b;
 	if (*p == '-' || *p == '+') {
 		neg = *p++ == '-';
 		sign = 1;
 	}
-	if (strncmp(p, "¥", 2) == 0) {
-		p = skip_spaces(p + 2);
+	/* ¥ (U+00A5) or its full-width form ￥ (U+FFE5) */
+	if (strncmp(p, "¥", 2) == 0 || strncmp(p, "￥", 3) == 0) {
+		p = skip_spaces(p + (*p == '\xC2' ? 2 : 3));
 		yen = 1;
 		if (!sign && (*p == '-' || *p == '+')) {
 			neg = *p++ == '-';
@@ -241,7 +199,7 @@ parse_rate(const char *s, i128 *mant, int *exp)
 	long long v = 0;
 	int neg = 0, nd = 0, nfrac = 0, point = 0, pct = 0, i;
 
-	if (fold(in.p, in.n, b, sizeof b) < 0)
+	if (str_fold_to(in.p, in.n, b, sizeof b) < 0)
 		return -1;
 	p = b;
 	if (*p == '-' || *p == '+')

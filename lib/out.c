@@ -2,7 +2,8 @@
  * out: buffered standard output.  One large buffer written with write(2);
  * a failed write ends the program with status 3 and a message, except a
  * closed pipe, which ends it quietly (SIGPIPE keeps its default, so that
- * is normally the signal).
+ * is normally the signal).  The buffer is flushed before each message on
+ * stderr and at the end of the run (zl_before_message, zl_at_end).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -11,7 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lib/rec.h"
+#include "lib/out.h"
+#include "lib/zl.h"
 
 #define OUT_SIZE (256u << 10)
 
@@ -37,7 +39,7 @@ write_all(const char *p, size_t n)
 	}
 }
 
-int
+void
 out_flush(void)
 {
 	if (olen > 0) {
@@ -46,14 +48,28 @@ out_flush(void)
 		olen = 0;
 		write_all(obuf, n);
 	}
-	return 0;
+}
+
+static int
+out_end(int status, int fatal, void *arg)
+{
+	(void)fatal;
+	(void)arg;
+	out_flush();
+	free(obuf);
+	obuf = NULL;
+	zl_before_message(NULL);
+	return status;
 }
 
 void
 out_write(const void *p, size_t n)
 {
-	if (obuf == NULL)
+	if (obuf == NULL) {
 		obuf = xmalloc(OUT_SIZE);
+		zl_before_message(out_flush);
+		zl_at_end(out_end, NULL);
+	}
 	if (olen + n > OUT_SIZE) {
 		out_flush();
 		if (n >= OUT_SIZE) {

@@ -26,7 +26,9 @@
 #define HAVE_SSE2 1
 #endif
 
-#include "lib/rec.h"
+#include "lib/rd.h"
+#include "lib/rej.h"
+#include "lib/utf8.h"
 
 #define BUF_INIT (256u << 10)
 #define BUF_MAX (REC_MAX_RECORD + (1u << 20))
@@ -35,6 +37,14 @@
 
 enum { ENC_UTF16LE = 10, ENC_UTF16BE };
 enum { RD_OK, RD_EOF, RD_BAD };
+
+/* What rd_unchanged compares. */
+struct stamp {
+	off_t size;
+	struct timespec mtime;
+	dev_t dev;
+	ino_t ino;
+};
 
 struct bad {
 	size_t off;	     /* in buf */
@@ -62,6 +72,7 @@ struct rd {
 	long line;		   /* line number of buf[pos] */
 
 	int fmt; /* of the current file */
+	struct rd_head head; /* what records tell of the stream (rej) */
 	/* the stream's header (from the first file with one) */
 	size_t nf;
 	struct str *names;
@@ -94,6 +105,10 @@ struct rd {
 	int ctoo_many;
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
 
+	/* reading again: every input a regular file (again), of UTF-8 TSV
+	 * with one header line (by_pos); the stamps of the files */
+	int again, by_pos;
+	struct stamp *stamps;
 	/* rd_reread: the file open, and a window of it */
 	int refd, refile;
 	char *rebuf;
@@ -106,18 +121,10 @@ struct rd {
 	int progress;
 	struct timespec t0, tlast;
 	int progress_done;
-	struct rd *next; /* the readers open, for rd_close_all */
 };
 
-static struct rd *open_readers;
-
-static unsigned long long all_records;
-
-unsigned long long
-rec_total(void)
-{
-	return all_records;
-}
+#define POS_BITS 44 /* a record's pos: file index << POS_BITS | offset */
+#define POS_FILES (1 << (63 - POS_BITS)) /* files it can tell apart */
 
 /* ---- buffer, encodings ---- */
 
@@ -318,55 +325,122 @@ key_of(struct rd *r, struct str name, struct buf *tmp)
 
 static int next_record(struct rd *r);
 
+/*
+ * The encoding the first n bytes of a file show (eof: they are all of it):
+ * a BOM's (*skip: the bytes of the BOMs, a file saved twice may have two),
+ * else want, or with ENC_AUTO UTF-8 unless a byte is not, then GB18030
+ * (*bad: the offset of that byte).
+ */
+static int
+sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
+    size_t *bad)
+{
+	size_t k;
+
+	*skip = 0;
+	*bad = n;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		while (n - *skip >= 3 && memcmp(p + *skip, "\xEF\xBB\xBF", 3) == 0)
+			*skip += 3;
+		return ENC_UTF8;
+	}
+	if (n >= 2 && memcmp(p, "\xFF\xFE", 2) == 0) {
+		*skip = 2;
+		return ENC_UTF16LE;
+	}
+	if (n >= 2 && memcmp(p, "\xFE\xFF", 2) == 0) {
+		*skip = 2;
+		return ENC_UTF16BE;
+	}
+	if (want != ENC_AUTO)
+		return want;
+	k = u8_valid(p, n);
+	if (k < n && (eof || !u8_partial(p + k, n - k))) {
+		*bad = k;
+		return ENC_GB18030;
+	}
+	return ENC_UTF8;
+}
+
+/*
+ * TSV or CSV: the first line holding a TAB or a comma decides (a TAB:
+ * TSV), looking past blank lines and, for sheets with title rows above
+ * the header (noheader), up to 20 lines; a line starting with a quote is
+ * CSV; with neither, TSV (a single column reads the same).
+ */
+static int
+detect_fmt(const char *p, const char *end, const struct rd_opts *o)
+{
+	int lines = 0, max = o->noheader ? 20 : 1;
+
+	if (o->fmt == FMT_TSV || o->fmt == FMT_CSV)
+		return o->fmt;
+	while (p < end && lines < max) {
+		const char *nl;
+		size_t n;
+
+		if (*p == '\n' || *p == '\r') {
+			p++;
+			continue;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (memchr(p, '\t', n) != NULL)
+			return FMT_TSV;
+		if (memchr(p, ',', n) != NULL || *p == '"')
+			return FMT_CSV;
+		lines++;
+		p += n;
+	}
+	return FMT_TSV;
+}
+
+/*
+ * Read from fd into p (room for max bytes) until it holds want bytes or
+ * the file ends (*eof): how many it holds.
+ */
+static size_t
+read_sample(int fd, const char *name, char *p, size_t want, size_t max,
+    int *eof)
+{
+	size_t n = 0;
+
+	*eof = 0;
+	while (!*eof && n < want) {
+		ssize_t k = read(fd, p + n, max - n);
+
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			zl_die_at(ZL_IOERR, name, 0, "%s", strerror(errno));
+		}
+		if (k == 0)
+			*eof = 1;
+		n += (size_t)k;
+	}
+	return n;
+}
+
 /* Sniff the encoding from the first bytes and set up conversion. */
 static void
 sniff(struct rd *r)
 {
 	const char *from = NULL;
+	size_t skip, bad;
 
-	/* read a sample */
-	while (!r->eof && r->end < SAMPLE) {
-		ssize_t k = read(r->fd, r->buf + r->end, r->cap - r->end);
+	r->end = read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap, &r->eof);
+	r->done_bytes += r->end;
+	r->enc = sniff_enc(r->buf, r->end, r->eof, r->o.enc, &skip, &bad);
+	r->pos = skip;
+	if (bad < r->end && !r->o.quiet) {
+		long line = 1;
+		const char *p;
 
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			zl_die_at(ZL_IOERR, r->fname, 0, "%s", strerror(errno));
-		}
-		if (k == 0)
-			r->eof = 1;
-		r->end += (size_t)k;
-		r->done_bytes += (size_t)k;
-	}
-	r->enc = r->o.enc == ENC_AUTO ? ENC_UTF8 : r->o.enc;
-	if (r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
-		/* a file saved twice may have two */
-		while (r->end - r->pos >= 3 &&
-		    memcmp(r->buf + r->pos, "\xEF\xBB\xBF", 3) == 0)
-			r->pos += 3;
-		r->enc = ENC_UTF8;
-	} else if (r->end >= 2 && memcmp(r->buf, "\xFF\xFE", 2) == 0) {
-		r->pos = 2;
-		r->enc = ENC_UTF16LE;
-	} else if (r->end >= 2 && memcmp(r->buf, "\xFE\xFF", 2) == 0) {
-		r->pos = 2;
-		r->enc = ENC_UTF16BE;
-	} else if (r->o.enc == ENC_AUTO) {
-		size_t k = u8_valid(r->buf, r->end);
-
-		if (k < r->end && (r->eof || !u8_partial(r->buf + k, r->end - k))) {
-			long line = 1;
-			const char *p;
-
-			for (p = r->buf; (p = memchr(p, '\n', k - (size_t)(p - r->buf))) != NULL; p++)
-				line++;
-			if (!r->o.quiet)
-				zl_warn_at(r->fname, line,
-				    _("not valid UTF-8; reading the file as "
-				      "GB18030 (GBK), as Excel writes it "
-				      "(--encoding to choose)"));
-			r->enc = ENC_GB18030;
-		}
+		for (p = r->buf; (p = memchr(p, '\n', bad - (size_t)(p - r->buf))) != NULL; p++)
+			line++;
+		zl_warn_at(r->fname, line,
+		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
+		      "Excel writes it (--encoding to choose)"));
 	}
 	r->buf[r->end] = '\0';
 	if (r->enc == ENC_UTF8) {
@@ -436,44 +510,6 @@ open_fd(struct rd *r)
 	sniff(r);
 }
 
-/*
- * TSV or CSV: the first line holding a TAB or a comma decides (a TAB:
- * TSV), looking past blank lines and, for sheets with title rows above
- * the header (noheader), up to 20 lines; a line starting with a quote is
- * CSV; with neither, TSV (a single column reads the same).
- */
-static void
-detect_format(struct rd *r)
-{
-	const char *p = r->buf + r->pos, *end = r->buf + r->end;
-	int lines = 0, max = r->o.noheader ? 20 : 1;
-
-	if (r->o.fmt == FMT_TSV || r->o.fmt == FMT_CSV) {
-		r->fmt = r->o.fmt;
-		return;
-	}
-	r->fmt = FMT_TSV;
-	while (p < end && lines < max) {
-		const char *nl;
-		size_t n;
-
-		if (*p == '\n' || *p == '\r') {
-			p++;
-			continue;
-		}
-		nl = memchr(p, '\n', (size_t)(end - p));
-		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (memchr(p, '\t', n) != NULL)
-			return;
-		if (memchr(p, ',', n) != NULL || *p == '"') {
-			r->fmt = FMT_CSV;
-			return;
-		}
-		lines++;
-		p += n;
-	}
-}
-
 static void
 set_perm(struct rd *r)
 {
@@ -541,7 +577,9 @@ open_next(struct rd *r)
 		size_t i;
 
 		open_fd(r);
-		detect_format(r);
+		r->fmt = detect_fmt(r->buf + r->pos, r->buf + r->end, &r->o);
+		r->head.fmt = r->fmt;
+		r->head.identity = 0;
 		if (r->o.noheader)
 			return 1;
 		k = next_record(r);
@@ -566,6 +604,9 @@ open_next(struct rd *r)
 			buf_add(&r->header_line, r->rec.raw.p, r->rec.raw.n);
 		}
 		set_perm(r);
+		r->head.nf = r->nf;
+		r->head.names = r->names;
+		r->head.identity = r->identity;
 		return 1;
 	}
 	return 0;
@@ -1205,16 +1246,169 @@ next_record(struct rd *r)
 	return k;
 }
 
+/* ---- reading again ---- */
+
+static void
+stamp_of(const struct stat *st, struct stamp *s)
+{
+	s->size = st->st_size;
+	s->mtime = st->st_mtim;
+	s->dev = st->st_dev;
+	s->ino = st->st_ino;
+}
+
+/*
+ * A first look at a regular file, as the reader will see it: its stamp,
+ * and its header line when it is UTF-8 TSV (0; else -1).
+ */
+static int
+tsv_header(const struct rd *r, const char *path, struct buf *line,
+    struct stamp *st)
+{
+	char *p = xmalloc(BUF_INIT);
+	const char *s, *end, *nl;
+	size_t n, skip, bad;
+	struct stat sb;
+	int fd, eof, ok = -1;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		zl_die(ZL_IOERR, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
+		goto out;
+	stamp_of(&sb, st);
+	n = read_sample(fd, path, p, SAMPLE, BUF_INIT, &eof);
+	if (sniff_enc(p, n, eof, r->o.enc, &skip, &bad) != ENC_UTF8 ||
+	    detect_fmt(p + skip, p + n, &r->o) != FMT_TSV)
+		goto out;
+	/* the first line that is not blank, without its line end */
+	for (s = p + skip, end = p + n; (nl = memchr(s, '\n',
+					     (size_t)(end - s))) != NULL;
+	     s = nl + 1) {
+		size_t len = (size_t)(nl - s);
+
+		if (len > 0 && s[len - 1] == '\r')
+			len--;
+		if (len == 0)
+			continue;
+		buf_reset(line);
+		buf_add(line, s, len);
+		ok = 0;
+		break;
+	}
+out:
+	close(fd);
+	free(p);
+	return ok;
+}
+
+/* Can every record be read again by position?  (All files checked at
+ * once, before any record is read.) */
+static int
+check_by_pos(struct rd *r)
+{
+	struct buf first = { 0 }, hdr = { 0 };
+	int i, ok = 1;
+
+	if (!r->again || r->o.noheader || r->nfiles >= POS_FILES)
+		return 0;
+	r->stamps = xcalloc((size_t)r->nfiles, sizeof *r->stamps);
+	for (i = 0; i < r->nfiles && ok; i++)
+		if (tsv_header(r, r->files[i], i == 0 ? &first : &hdr,
+			&r->stamps[i]) != 0)
+			ok = 0;
+		else if (i > 0 && (hdr.n != first.n ||
+				      memcmp(hdr.p, first.p, hdr.n) != 0))
+			ok = 0; /* another order of fields: the reader maps */
+	buf_free(&first);
+	buf_free(&hdr);
+	return ok;
+}
+
+int
+rd_again(const struct rd *r)
+{
+	return r->again;
+}
+
+int
+rd_by_pos(const struct rd *r)
+{
+	return r->by_pos;
+}
+
+int
+rd_unchanged(const struct rd *r)
+{
+	int i;
+
+	for (i = 0; r->by_pos && i < r->nfiles; i++) {
+		struct stat sb;
+		struct stamp now;
+
+		if (stat(r->files[i], &sb) != 0)
+			return 0;
+		stamp_of(&sb, &now);
+		if (now.size != r->stamps[i].size ||
+		    now.dev != r->stamps[i].dev || now.ino != r->stamps[i].ino ||
+		    now.mtime.tv_sec != r->stamps[i].mtime.tv_sec ||
+		    now.mtime.tv_nsec != r->stamps[i].mtime.tv_nsec)
+			return 0;
+	}
+	return 1;
+}
+
 /* ---- the public interface ---- */
+
+/* A reader still open at the end of the run is closed (after a fatal
+ * error: its progress line ended first). */
+static int
+rd_end(int status, int fatal, void *arg)
+{
+	struct rd *r = arg;
+
+	if (fatal && r->progress && !r->progress_done &&
+	    r->tlast.tv_sec != r->t0.tv_sec)
+		fputc('\n', stderr);
+	rd_close(r);
+	return status;
+}
+
+/* Every file must be there before anything is written: stat them all. */
+static void
+stat_inputs(struct rd *r)
+{
+	struct stat st;
+	int i;
+
+	r->again = r->nfiles > 0;
+	for (i = 0; i < r->nfiles; i++) {
+		const char *f = r->files[i];
+
+		if (strcmp(f, "-") == 0) {
+			r->again = 0;
+			continue;
+		}
+		if (stat(f, &st) != 0)
+			zl_die(ZL_IOERR, "%s: %s", f, strerror(errno));
+		if (S_ISDIR(st.st_mode))
+			zl_die(ZL_IOERR, "%s: %s", f, strerror(EISDIR));
+		if (S_ISREG(st.st_mode))
+			r->total_bytes += (unsigned long long)st.st_size;
+		else
+			r->again = 0;
+		if (access(f, R_OK) != 0)
+			zl_die(ZL_IOERR, "%s: %s", f, strerror(errno));
+	}
+	if (r->nfiles == 0 && fstat(0, &st) == 0 && S_ISREG(st.st_mode))
+		r->total_bytes = (unsigned long long)st.st_size;
+}
 
 struct rd *
 rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 {
 	struct rd *r = xcalloc(1, sizeof *r);
-	int i;
 
-	r->next = open_readers;
-	open_readers = r;
+	zl_at_end(rd_end, r);
 	r->o = *o;
 	r->files = files;
 	r->nfiles = nfiles;
@@ -1225,28 +1419,11 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 		choose_tabs();
 	r->cd = (iconv_t)-1;
 	r->refd = -1;
+	r->rec.head = &r->head;
 	csv_reset(r);
-	/* every file must be there before anything is written */
-	for (i = 0; i < nfiles; i++) {
-		struct stat st;
-
-		if (strcmp(files[i], "-") == 0)
-			continue;
-		if (stat(files[i], &st) != 0)
-			zl_die(ZL_IOERR, "%s: %s", files[i], strerror(errno));
-		if (S_ISDIR(st.st_mode))
-			zl_die(ZL_IOERR, "%s: %s", files[i], strerror(EISDIR));
-		if (S_ISREG(st.st_mode))
-			r->total_bytes += (unsigned long long)st.st_size;
-		if (access(files[i], R_OK) != 0)
-			zl_die(ZL_IOERR, "%s: %s", files[i], strerror(errno));
-	}
-	if (nfiles == 0) {
-		struct stat st;
-
-		if (fstat(0, &st) == 0 && S_ISREG(st.st_mode))
-			r->total_bytes = (unsigned long long)st.st_size;
-	}
+	stat_inputs(r);
+	if (o->by_pos)
+		r->by_pos = check_by_pos(r);
 	r->progress = o->progress;
 	if (r->progress < 0)
 		r->progress = isatty(2) && r->total_bytes > 100000000ULL;
@@ -1281,12 +1458,11 @@ rd_next(struct rd *r, struct rec **out)
 			continue;
 		r->count++;
 		if (!r->o.quiet)
-			all_records++;
+			rej_read();
 		r->rec.file = r->fname;
 		r->rec.line = r->rline;
 		r->rec.raw.p = r->buf + r->rs;
 		r->rec.raw.n = r->re - r->rs;
-		r->rec.rd = r;
 		r->rec.plain = 0;
 		r->rec.pos = -1;
 		if (k == RD_BAD) {
@@ -1324,11 +1500,11 @@ rd_next(struct rd *r, struct rec **out)
 		}
 		r->rec.nf = r->nf;
 		r->rec.plain = r->identity && r->fmt == FMT_TSV && !r->escaped;
-		if (r->seekable && r->enc == ENC_UTF8 && r->fmt == FMT_TSV &&
-		    r->identity && r->cur < (1 << (63 - RD_POS_BITS)) &&
-		    r->base + r->rs < (1ULL << RD_POS_BITS))
+		if (r->by_pos && r->seekable && r->enc == ENC_UTF8 &&
+		    r->fmt == FMT_TSV && r->identity && r->cur < POS_FILES &&
+		    r->base + r->rs < (1ULL << POS_BITS))
 			r->rec.pos = (long long)((unsigned long long)r->cur
-				<< RD_POS_BITS | (r->base + r->rs));
+				<< POS_BITS | (r->base + r->rs));
 		*out = &r->rec;
 		return 1;
 	}
@@ -1342,9 +1518,9 @@ rd_next(struct rd *r, struct rec **out)
 int
 rd_reread(struct rd *r, long long pos, struct rec **out)
 {
-	int fi = (int)(pos >> RD_POS_BITS), esc;
+	int fi = (int)(pos >> POS_BITS), esc;
 	unsigned long long off = (unsigned long long)pos &
-	    ((1ULL << RD_POS_BITS) - 1);
+	    ((1ULL << POS_BITS) - 1);
 	const char *s, *nl = NULL;
 	size_t n, k;
 
@@ -1407,7 +1583,6 @@ rd_reread(struct rd *r, long long pos, struct rec **out)
 	r->rec.raw.n = n;
 	r->rec.plain = !esc;
 	r->rec.pos = pos;
-	r->rec.rd = r;
 	*out = &r->rec;
 	return 1;
 }
@@ -1447,18 +1622,6 @@ rd_first_file(const struct rd *r)
 	return r->first_file ? r->first_file : rd_file(r);
 }
 
-int
-rd_fmt(const struct rd *r)
-{
-	return r->fmt;
-}
-
-int
-rd_identity(const struct rd *r)
-{
-	return r->identity;
-}
-
 unsigned long long
 rd_count(const struct rd *r)
 {
@@ -1470,19 +1633,14 @@ rd_close(struct rd *r)
 {
 	size_t i;
 
-	struct rd **p;
-
 	if (r == NULL)
 		return;
-	for (p = &open_readers; *p != NULL; p = &(*p)->next)
-		if (*p == r) {
-			*p = r->next;
-			break;
-		}
+	zl_at_end_cancel(rd_end, r);
 	close_file(r);
 	if (r->refd >= 0)
 		close(r->refd);
 	free(r->rebuf);
+	free(r->stamps);
 	for (i = 0; i < r->nf; i++)
 		free((char *)r->names[i].p);
 	free(r->names);
@@ -1502,24 +1660,8 @@ rd_close(struct rd *r)
 	free(r);
 }
 
-void
-rd_close_all(void)
+unsigned long long
+rd_size(const struct rd *r)
 {
-	while (open_readers != NULL)
-		rd_close(open_readers);
-}
-
-int
-rd_rereadable(int nfiles, char *const *files)
-{
-	struct stat st;
-	int i;
-
-	if (nfiles == 0)
-		return 0;
-	for (i = 0; i < nfiles; i++)
-		if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
-		    !S_ISREG(st.st_mode))
-			return 0;
-	return 1;
+	return r->total_bytes;
 }

@@ -13,14 +13,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "lib/rec.h"
+#include "lib/rej.h"
+#include "lib/wr.h"
+
+unsigned long long rej_nread;
 
 static FILE *rej_fp;
 static char rej_buf[64 << 10];
 static const char *rej_path;
 static int rej_fmt; /* 0 until the first rejected record */
 static int strict;
+static int at_end; /* rej_end is on zl's list */
 static unsigned long long nrej;
+
+static int rej_end(int status, int fatal, void *arg);
+
+static void
+want_end(void)
+{
+	if (!at_end) {
+		zl_at_end(rej_end, NULL);
+		at_end = 1;
+	}
+}
 
 void
 rej_open(const char *path)
@@ -34,6 +49,7 @@ rej_open(const char *path)
 		zl_die(ZL_IOERR, "%s: %s", path, strerror(errno));
 	/* glibc ignores the size unless it is given the buffer */
 	setvbuf(rej_fp, rej_buf, _IOFBF, sizeof rej_buf);
+	want_end();
 }
 
 void
@@ -48,7 +64,8 @@ rej_count(void)
 	return nrej;
 }
 
-int
+/* Close the --reject file: 0, or -1 after a message. */
+static int
 rej_close(void)
 {
 	int bad;
@@ -66,59 +83,51 @@ rej_close(void)
 	return 0;
 }
 
+/* The end of the run: the file closed, the summary. */
+static int
+rej_end(int status, int fatal, void *arg)
+{
+	(void)arg;
+	at_end = 0;
+	if (rej_close() != 0 && status < ZL_IOERR)
+		status = ZL_IOERR;
+	if (fatal || nrej == 0)
+		return status;
+	zl_warn(_("%llu of %llu records rejected"), nrej, rej_nread);
+	return status < ZL_REJECTED ? ZL_REJECTED : status;
+}
+
 static void
 put_field(struct buf *b, const char *s, size_t n)
 {
-	size_t i;
-	int quote = 0;
-
-	if (rej_fmt == FMT_TSV) {
+	if (rej_fmt == FMT_TSV)
 		tsv_escape(b, s, n);
-		return;
-	}
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-			quote = 1;
-	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
-		quote = 1;
-	if (!quote) {
-		buf_add(b, s, n);
-		return;
-	}
-	buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_addc(b, '"');
-		buf_addc(b, s[i]);
-	}
-	buf_addc(b, '"');
+	else
+		csv_quote(b, s, n);
 }
 
 static void
 write_reject(const struct rec *r, const char *msg)
 {
 	static struct buf b;
+	const struct rd_head *h = r->head;
 	char sep;
 	size_t i;
 
 	buf_reset(&b);
 	if (rej_fmt == 0) {
-		const struct str *names = rd_names(r->rd);
-		size_t nf = rd_nfields(r->rd);
-
-		rej_fmt = rd_fmt(r->rd) == FMT_CSV ? FMT_CSV : FMT_TSV;
+		rej_fmt = h != NULL && h->fmt == FMT_CSV ? FMT_CSV : FMT_TSV;
 		sep = rej_fmt == FMT_CSV ? ',' : '\t';
-		for (i = 0; i < nf; i++) {
-			put_field(&b, names[i].p, names[i].n);
+		for (i = 0; h != NULL && i < h->nf; i++) {
+			put_field(&b, h->names[i].p, h->names[i].n);
 			buf_addc(&b, sep);
 		}
-		if (nf > 0) {
+		if (h != NULL && h->nf > 0)
 			buf_adds(&b, "_error\n");
-		}
 	}
 	sep = rej_fmt == FMT_CSV ? ',' : '\t';
 	if (r->nf > 0 && r->f != NULL &&
-	    (rd_fmt(r->rd) != rej_fmt || !rd_identity(r->rd))) {
+	    (h == NULL || h->fmt != rej_fmt || !h->identity)) {
 		/* another file's format or order: write its fields */
 		for (i = 0; i < r->nf; i++) {
 			put_field(&b, r->f[i].p, r->f[i].n);
@@ -150,6 +159,7 @@ rec_reject(const struct rec *r, const char *fmt, ...)
 	msg.n = (size_t)len;
 	zl_warn_at(r->file, r->line, "%s", msg.p);
 	nrej++;
+	want_end();
 	if (rej_fp != NULL) {
 		struct buf loc = { 0 };
 

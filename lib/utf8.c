@@ -1,6 +1,7 @@
 /*
  * utf8: strict UTF-8 validation (no overlongs, surrogates or values above
- * U+10FFFF) and display width for aligned tables.
+ * U+10FFFF), decoding, display width for aligned tables, and values shown
+ * in messages.
  *
  * Validation is the one pass every input byte takes, so it has a vector
  * path: on x86-64 with SSSE3 each 16-byte block is checked with three
@@ -13,7 +14,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "lib/rec.h"
+#include "lib/utf8.h"
 #include "lib/width_table.h"
 
 /* Length of the valid sequence at s (n > 0 bytes available), or 0. */
@@ -305,31 +306,32 @@ u8_partial(const char *str, size_t n)
 	return 0;
 }
 
-/* Decode one valid sequence; returns its length. */
-static size_t
-decode(const unsigned char *s, size_t n, unsigned *cp)
+size_t
+u8_decode(const char *str, size_t n, unsigned *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t k = seq_len(s, n);
 
 	switch (k) {
 	case 1:
 		*cp = s[0];
-		return 1;
+		break;
 	case 2:
 		*cp = (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-		return 2;
+		break;
 	case 3:
 		*cp = (unsigned)(s[0] & 0x0F) << 12 |
 		    (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-		return 3;
+		break;
 	case 4:
 		*cp = (unsigned)(s[0] & 0x07) << 18 |
 		    (unsigned)(s[1] & 0x3F) << 12 |
 		    (unsigned)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-		return 4;
+		break;
+	default:
+		*cp = 0xFFFD;
 	}
-	*cp = 0xFFFD;
-	return 1;
+	return k;
 }
 
 static int
@@ -365,16 +367,10 @@ u8_cpwidth(unsigned cp)
 }
 
 size_t
-u8_decode(const char *s, size_t n, unsigned *cp)
-{
-	return decode((const unsigned char *)s, n, cp);
-}
-
-size_t
 u8_width(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, w = 0;
+	size_t i = 0, w = 0, k;
 
 	while (i < n) {
 		unsigned cp;
@@ -384,8 +380,42 @@ u8_width(const char *str, size_t n)
 			i++;
 			continue;
 		}
-		i += decode(s + i, n - i, &cp);
+		if ((k = u8_decode(str + i, n - i, &cp)) == 0)
+			k = 1;
+		i += k;
 		w += (size_t)u8_cpwidth(cp);
 	}
 	return w;
+}
+
+void
+u8_show(struct buf *b, const char *s, size_t n, size_t max)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i, k, nc;
+
+	buf_grow(b, 0);
+	for (i = nc = 0; i < n; i += k, nc++) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp;
+
+		if (nc == max) {
+			buf_adds(b, "...");
+			return;
+		}
+		k = u8_decode(s + i, n - i, &cp);
+		if (k > 0 && c >= 0x20 && c != 0x7F) {
+			buf_add(b, s + i, k);
+			continue;
+		}
+		k = 1;
+		buf_addc(b, '\\');
+		if (c == '\n' || c == '\r' || c == '\t') {
+			buf_addc(b, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+			continue;
+		}
+		buf_addc(b, 'x');
+		buf_addc(b, hex[c >> 4]);
+		buf_addc(b, hex[c & 15]);
+	}
 }

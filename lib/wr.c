@@ -9,7 +9,9 @@
 #include <emmintrin.h>
 #endif
 
-#include "lib/rec.h"
+#include "lib/out.h"
+#include "lib/utf8.h"
+#include "lib/wr.h"
 
 struct wr {
 	int fmt;
@@ -23,29 +25,17 @@ struct wr {
 	int header_done;
 };
 
-/* Bytes that need care: TSV specials, CSV specials, JSON controls. */
-static unsigned char special_tsv[256], special_csv[256];
-
-static void
-init_tables(void)
-{
-	static int done;
-
-	if (done)
-		return;
-	done = 1;
-	special_tsv['\t'] = special_tsv['\n'] = special_tsv['\r'] = 1;
-	special_tsv['\\'] = 1;
-	special_csv[','] = special_csv['"'] = special_csv['\n'] = 1;
-	special_csv['\r'] = 1;
-}
+/* Bytes that need care: TSV specials, CSV specials. */
+static const unsigned char special_tsv[256] = { ['\t'] = 1, ['\n'] = 1,
+	['\r'] = 1, ['\\'] = 1 };
+static const unsigned char special_csv[256] = { [','] = 1, ['"'] = 1,
+	['\n'] = 1, ['\r'] = 1 };
 
 void
 tsv_escape(struct buf *b, const char *s, size_t n)
 {
 	size_t i, start = 0;
 
-	init_tables();
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
@@ -88,54 +78,65 @@ tsv_plain_len(const char *s, size_t n)
 static void
 put_tsv(const char *s, size_t n)
 {
-	size_t i, start = 0;
+	static struct buf b;
 
-	i = tsv_plain_len(s, n);
-	if (i == n) {
+	if (tsv_plain_len(s, n) == n) {
 		out_write(s, n);
 		return;
 	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[2];
+	buf_reset(&b);
+	tsv_escape(&b, s, n);
+	out_write(b.p, b.n);
+}
 
-		if (!special_tsv[c])
+/* Does a CSV field need quotes? */
+static int
+csv_needs_quotes(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+			 s[n - 1] == '\t'))
+		return 1;
+	for (i = 0; i < n; i++)
+		if (special_csv[(unsigned char)s[i]])
+			return 1;
+	return 0;
+}
+
+void
+csv_quote(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start;
+
+	if (!csv_needs_quotes(s, n)) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_addc(b, '"');
+	for (i = start = 0; i < n; i++) {
+		if (s[i] != '"')
 			continue;
-		out_write(s + start, i - start);
-		esc[0] = '\\';
-		esc[1] = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
-		out_write(esc, 2);
+		buf_add(b, s + start, i + 1 - start);
+		buf_addc(b, '"');
 		start = i + 1;
 	}
-	out_write(s + start, n - start);
+	buf_add(b, s + start, n - start);
+	buf_addc(b, '"');
 }
 
 static void
 put_csv(const char *s, size_t n)
 {
-	size_t i, start;
-	int quote = 0;
+	static struct buf b;
 
-	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-			 s[n - 1] == '\t'))
-		quote = 1;
-	for (i = 0; i < n && !quote; i++)
-		if (special_csv[(unsigned char)s[i]])
-			quote = 1;
-	if (!quote) {
+	if (!csv_needs_quotes(s, n)) {
 		out_write(s, n);
 		return;
 	}
-	out_putc('"');
-	for (i = start = 0; i < n; i++) {
-		if (s[i] != '"')
-			continue;
-		out_write(s + start, i + 1 - start);
-		out_putc('"');
-		start = i + 1;
-	}
-	out_write(s + start, n - start);
-	out_putc('"');
+	buf_reset(&b);
+	csv_quote(&b, s, n);
+	out_write(b.p, b.n);
 }
 
 static void
@@ -299,8 +300,8 @@ table_cell(struct buf *b, const char *s, size_t n)
 		size_t k = 1;
 		unsigned cp = c;
 
-		if (c >= 0x80)
-			k = u8_decode(s + i, n - i, &cp);
+		if (c >= 0x80 && (k = u8_decode(s + i, n - i, &cp)) == 0)
+			k = 1; /* not UTF-8: shown as it is */
 		if ((cp >= 0x20 && cp < 0x7F) || cp >= 0xA0) {
 			i += k;
 			continue;
@@ -335,7 +336,6 @@ wr_open(int fmt, size_t nf, const struct str *names,
 	struct wr *w = xcalloc(1, sizeof *w);
 	size_t i;
 
-	init_tables();
 	w->fmt = fmt;
 	w->nf = nf;
 	w->names = xcalloc(nf ? nf : 1, sizeof *w->names);

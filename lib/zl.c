@@ -10,7 +10,6 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "lib/rec.h"
 #include "lib/zl.h"
 
 #ifndef LOCALEDIR
@@ -18,7 +17,13 @@
 #endif
 
 const char *zl_prog = "zhili";
-void (*zl_exit_hook)(int status);
+
+static struct {
+	zl_end_fn *fn;
+	void *arg;
+} at_end[ZL_AT_END_MAX];
+static int nat_end;
+static void (*before_message)(void);
 
 void
 zl_init(const char *prog)
@@ -36,7 +41,8 @@ void
 zl_vwarn_col(const char *file, long line, long col, const char *fmt,
     va_list ap)
 {
-	out_flush();
+	if (before_message != NULL)
+		before_message();
 	fprintf(stderr, "%s: ", zl_prog);
 	if (file != NULL) {
 		fputs(file, stderr);
@@ -114,18 +120,60 @@ zl_die_col(int status, const char *file, long line, long col,
 	zl_exit(status);
 }
 
+void
+zl_at_end(zl_end_fn *fn, void *arg)
+{
+	if (nat_end == ZL_AT_END_MAX) {
+		fprintf(stderr, "%s: internal error: zl_at_end: too many\n",
+		    zl_prog);
+		abort();
+	}
+	at_end[nat_end].fn = fn;
+	at_end[nat_end].arg = arg;
+	nat_end++;
+}
+
+void
+zl_at_end_cancel(zl_end_fn *fn, void *arg)
+{
+	int i;
+
+	for (i = nat_end - 1; i >= 0; i--)
+		if (at_end[i].fn == fn && at_end[i].arg == arg) {
+			memmove(&at_end[i], &at_end[i + 1],
+			    (size_t)(nat_end - i - 1) * sizeof at_end[0]);
+			nat_end--;
+			return;
+		}
+}
+
+void
+zl_before_message(void (*fn)(void))
+{
+	before_message = fn;
+}
+
+/* The end-of-run work, the last registered first, each once. */
+static int
+run_at_end(int status, int fatal)
+{
+	while (nat_end > 0) {
+		nat_end--;
+		status = at_end[nat_end].fn(status, fatal, at_end[nat_end].arg);
+	}
+	return status;
+}
+
 /*
- * A fatal error: what was written is flushed, the --reject file closed,
- * and the process ends at once (no atexit handlers: memory still held is
- * not worth freeing, nor reporting as a leak).
+ * A fatal error: the end-of-run work (what was written is flushed, the
+ * --reject file closed), and the process ends at once (no atexit
+ * handlers: memory still held is not worth freeing, nor reporting as a
+ * leak).
  */
 void
 zl_exit(int status)
 {
-	if (zl_exit_hook != NULL)
-		zl_exit_hook(status);
-	out_flush();
-	rej_close();
+	run_at_end(status, 1);
 	fflush(NULL);
 	_exit(status);
 }
@@ -133,20 +181,7 @@ zl_exit(int status)
 int
 zl_finish(int status)
 {
-	unsigned long long nrej = rej_count();
-
-	if (out_flush() != 0) {
-		if (errno != EPIPE)
-			zl_warn(_("write error: %s"), strerror(errno));
-		return ZL_IOERR;
-	}
-	if (rej_close() != 0)
-		status = ZL_IOERR;
-	if (nrej > 0) {
-		zl_warn(_("%llu of %llu records rejected"), nrej, rec_total());
-		if (status < ZL_REJECTED)
-			status = ZL_REJECTED;
-	}
+	status = run_at_end(status, 0);
 	if (fflush(stderr) != 0 || ferror(stdout))
 		status = ZL_IOERR;
 	return status;
@@ -267,21 +302,29 @@ buf_adds(struct buf *b, const char *s)
 }
 
 void
-buf_printf(struct buf *b, const char *fmt, ...)
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list aq;
 	int len;
 
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (len < 0)
 		return;
 	buf_grow(b, (size_t)len);
-	va_start(ap, fmt);
 	vsnprintf(b->p + b->n, (size_t)len + 1, fmt, ap);
-	va_end(ap);
 	b->n += (size_t)len;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -352,50 +395,120 @@ str_eqi(struct str a, const char *b)
 	return b[a.n] == '\0';
 }
 
-struct str
-str_fold(struct str s, struct buf *b, size_t *nfolded)
+/* The finaliser of MurmurHash3: every bit of h moves every bit. */
+static uint64_t
+mix64(uint64_t h)
 {
-	size_t i = 0, n = 0;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
 
-	if (nfolded != NULL)
-		*nfolded = 0;
+unsigned long long
+str_hash(const char *s, size_t n, unsigned long long seed)
+{
+	uint64_t h = seed ^ (n * 0x9E3779B97F4A7C15ULL), w;
+
+	/* eight bytes at a time, one multiply each; mixed at the end */
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+		s += 8;
+		n -= 8;
+	}
+	w = 0;
+	if (n > 0)
+		memcpy(&w, s, n);
+	return mix64((h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL);
+}
+
+/*
+ * The full-width character at p (left bytes there) folded: its ASCII
+ * byte in *c and 3 (its length), or 0 when it is not one.
+ */
+static int
+fold_at(const unsigned char *p, size_t left, char *c)
+{
+	if (left < 3)
+		return 0;
+	if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x81 && p[2] <= 0xBF)
+		*c = (char)(p[2] - 0x81 + 0x21); /* U+FF01..U+FF3F */
+	else if (p[0] == 0xEF && p[1] == 0xBD && p[2] >= 0x80 && p[2] <= 0x9E)
+		*c = (char)(p[2] - 0x80 + 0x60); /* U+FF40..U+FF5E */
+	else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+		*c = ' '; /* U+3000 */
+	else
+		return 0;
+	return 3;
+}
+
+/* Index of the first byte that may start a full-width character, or n. */
+static size_t
+fold_start(const char *s, size_t n)
+{
+	size_t i = 0;
+
 	/* nothing to fold in ASCII, the usual case: eight bytes at a time */
-	while (i + 8 <= s.n) {
+	while (i + 8 <= n) {
 		uint64_t w;
 
-		memcpy(&w, s.p + i, 8);
+		memcpy(&w, s + i, 8);
 		if (w & 0x8080808080808080ULL)
 			break;
 		i += 8;
 	}
-	for (; i + 2 < s.n; i++)
-		if ((unsigned char)s.p[i] == 0xEF || (unsigned char)s.p[i] == 0xE3)
-			break;
-	if (i + 2 >= s.n)
+	for (; i + 2 < n; i++)
+		if ((unsigned char)s[i] == 0xEF || (unsigned char)s[i] == 0xE3)
+			return i;
+	return n;
+}
+
+struct str
+str_fold(struct str s, struct buf *b, size_t *nfolded)
+{
+	size_t i, n = 0;
+	char c;
+
+	if (nfolded != NULL)
+		*nfolded = 0;
+	if (fold_start(s.p, s.n) == s.n)
 		return s;
 	buf_reset(b);
+	buf_grow(b, s.n);
 	for (i = 0; i < s.n; i++) {
-		const unsigned char *p = (const unsigned char *)s.p + i;
-
-		if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBC &&
-		    p[2] >= 0x81 && p[2] <= 0xBF) {
-			buf_addc(b, (char)(p[2] - 0x81 + 0x21));
-			i += 2;
-			n++;
-		} else if (i + 3 <= s.n && p[0] == 0xEF && p[1] == 0xBD &&
-		    p[2] >= 0x80 && p[2] <= 0x9E) {
-			buf_addc(b, (char)(p[2] - 0x80 + 0x60));
-			i += 2;
-			n++;
-		} else if (i + 3 <= s.n && p[0] == 0xE3 && p[1] == 0x80 &&
-		    p[2] == 0x80) {
-			buf_addc(b, ' ');
+		if (fold_at((const unsigned char *)s.p + i, s.n - i, &c)) {
+			b->p[b->n++] = c;
 			i += 2;
 			n++;
 		} else
-			buf_addc(b, (char)p[0]);
+			b->p[b->n++] = s.p[i];
 	}
+	b->p[b->n] = '\0';
 	if (nfolded != NULL)
 		*nfolded = n;
-	return (struct str){ b->p ? b->p : "", b->n };
+	return (struct str){ b->p, b->n };
+}
+
+long
+str_fold_to(const char *s, size_t n, char *out, size_t max)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (o + 1 >= max || s[i] == '\0')
+			return -1;
+		if (fold_at((const unsigned char *)s + i, n - i, &out[o])) {
+			o++;
+			i += 2;
+		} else
+			out[o++] = s[i];
+	}
+	if (max == 0)
+		return -1;
+	out[o] = '\0';
+	return (long)o;
 }

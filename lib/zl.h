@@ -1,6 +1,9 @@
 /*
  * zl: diagnostics, process exit, allocation and small strings shared by every
- * zhili program.  See DESIGN.md section 4.
+ * zhili program.  See DESIGN.md section 4.  The bottom layer: it calls
+ * nothing of zhili's.  The modules above it that have work to do when the
+ * program ends (flush standard output, close the --reject file) hand it to
+ * zl_at_end.
  */
 #ifndef ZL_H
 #define ZL_H
@@ -22,6 +25,9 @@ enum {
 	ZL_IOERR = 3	 /* unreadable input, failed write */
 };
 
+/* The formats of the record stream: input (auto, tsv, csv) and output. */
+enum zl_fmt { FMT_AUTO, FMT_TSV, FMT_CSV, FMT_JSON, FMT_TABLE, FMT_MD };
+
 /* A byte string that is not NUL-terminated. */
 struct str {
 	const char *p;
@@ -35,11 +41,6 @@ struct buf {
 };
 
 extern const char *zl_prog;
-/*
- * Called with the exit status before a fatal error ends the program (the
- * fuzz targets set it to get control back); NULL normally.
- */
-extern void (*zl_exit_hook)(int status);
 
 /* Call first in main: program name, gettext, SIGPIPE default. */
 void zl_init(const char *prog);
@@ -62,14 +63,33 @@ _Noreturn void zl_die_at(int status, const char *file, long line,
 _Noreturn void zl_die_col(int status, const char *file, long line, long col,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* End the program at once after a fatal error (see zl.c). */
+/*
+ * End-of-run work of a module above zl: fn(status, fatal, arg) returns the
+ * exit status, raised when its own work failed (ZL_IOERR) or found
+ * something to report (ZL_REJECTED).  zl_finish (fatal 0) and zl_exit
+ * (fatal 1) call the functions registered, the last registered first, each
+ * once: it is taken off the list before it is called.  At most
+ * ZL_AT_END_MAX at a time.
+ */
+#define ZL_AT_END_MAX 32
+typedef int zl_end_fn(int status, int fatal, void *arg);
+void zl_at_end(zl_end_fn *fn, void *arg);
+/* Take fn with arg off the list again (when it is there). */
+void zl_at_end_cancel(zl_end_fn *fn, void *arg);
+/*
+ * Called before each message on stderr (out: standard output is flushed
+ * first, so that the two keep their order on a terminal); NULL: none.
+ */
+void zl_before_message(void (*fn)(void));
+
+/* End the program at once after a fatal error: the zl_at_end work (fatal),
+ * then _exit(status). */
 _Noreturn void zl_exit(int status);
 
 /*
- * End the program: flush and check standard output, print the rejection
- * summary, return the exit status to hand back from main.  status is raised
- * to ZL_REJECTED when records were rejected and to ZL_IOERR when a write
- * failed.
+ * End the program normally: the zl_at_end work (standard output flushed
+ * and checked, the --reject file closed, the rejection summary), stderr
+ * and stdout checked; returns the exit status to hand back from main.
  */
 int zl_finish(int status);
 
@@ -93,6 +113,8 @@ void buf_addc(struct buf *b, int c);
 void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 
@@ -114,12 +136,22 @@ str_trim(struct str s)
 /* Equal ignoring ASCII case. */
 int str_eqi(struct str a, const char *b);
 /*
+ * A 64-bit hash of n bytes, seeded: every bit of the result depends on
+ * every byte (tables may index by the low bits or the high ones).
+ */
+unsigned long long str_hash(const char *s, size_t n, unsigned long long seed);
+/*
  * Full-width (全角) characters folded to ASCII: U+FF01..U+FF5E and the
  * ideographic space U+3000 (DESIGN.md section 3, for identifiers, phones,
  * numbers and dates).  s itself when there is nothing to fold, else the
  * folded text in b; *nfolded (may be NULL) counts the characters folded.
  */
 struct str str_fold(struct str s, struct buf *b, size_t *nfolded);
+/*
+ * The same into out (max bytes, NUL-terminated): the length, or -1 when it
+ * does not fit or holds a NUL byte (it is not text).  For short values.
+ */
+long str_fold_to(const char *s, size_t n, char *out, size_t max);
 static inline struct str str_c(const char *s);
 
 #include <string.h>

@@ -11,7 +11,7 @@
 
 #include "lib/cal.h"
 #include "lib/cli.h"
-#include "lib/rec.h"
+#include "lib/rej.h"
 #include "lib/rx.h"
 
 /* The state of a case, from its status word; ordered by how advanced. */
@@ -94,6 +94,7 @@ struct opts {
 extern struct opts opt;
 
 /* record.c */
+extern const struct cfg_section case_stats_section;
 void conf_load(void);
 /* Parse a record into k; 0 after rejecting it. */
 int case_parse(const struct rec *r, const long *col, struct kase *k);
@@ -136,11 +137,6 @@ size_t seen_finish(struct seen_case **out);
 /* Take a case out of its group again; then mend the groups' durations. */
 void acc_sub(uint32_t gid, const struct kase *k, long long deadline);
 void acc_sub_finish(void);
-/* onepass.c: 1 when the files can be read in one pass (see there);
- * *bytes, their size */
-int one_pass_inputs(int nfiles, char *const *files, unsigned long long *bytes);
-/* 0 when a file has changed since one_pass_inputs looked at it. */
-int inputs_unchanged(void);
 /* The case id of a record, trimmed, full-width folded (until the next). */
 struct str case_id_of(const struct rec *r, long col);
 

@@ -297,7 +297,7 @@ read_again(struct rd *r, const long *col, int need_due)
 	struct seen_case *c;
 	size_t n = seen_finish(&c), i;
 
-	if (n > 0 && !inputs_unchanged())
+	if (n > 0 && !rd_unchanged(r))
 		zl_die(ZL_IOERR, _("the input changed while it was read"));
 	for (i = 0; i < n; i++) {
 		struct rec *rec;
@@ -354,7 +354,6 @@ main(int argc, char **argv)
 	long col[F_N];
 	int c, has_time, one_pass, two_pass, need_due;
 	size_t first_pass = 0, second_pass = 0;
-	unsigned long long bytes = 0;
 	size_t i;
 
 	zl_init("case-stats");
@@ -421,34 +420,37 @@ main(int argc, char **argv)
 				   "each other"));
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
-	cli_setup();
+	cli_setup(&case_stats_section);
 	conf_load();
 	ro = cli_rd_opts();
 	/*
-	 * De-duplicating regular files: UTF-8 TSV in one pass, the cases that
-	 * may come twice read again at the end (one_pass); anything else in
-	 * two, the first noting which ids come more than once, so that only
-	 * those cases are kept to the end (two_pass).
+	 * De-duplicating regular files: when the records can be read again by
+	 * position, in one pass, the cases that may come twice read again at
+	 * the end (one_pass); else in two, the first noting which ids come
+	 * more than once, so that only those cases are kept to the end
+	 * (two_pass).
 	 */
-	one_pass = opt.dedupe && !opt.records && !opt.merge && !opt.partial &&
-	    one_pass_inputs(argc - optind, argv + optind, &bytes);
+	ro.by_pos = opt.dedupe && !opt.records && !opt.merge && !opt.partial;
+	r = rd_open(argc - optind, argv + optind, &ro);
+	one_pass = rd_by_pos(r);
 	two_pass = opt.dedupe && !opt.records && !opt.merge && !one_pass &&
-	    rd_rereadable(argc - optind, argv + optind);
+	    rd_again(r);
 	if (one_pass)
-		seen_init(bytes);
+		seen_init(rd_size(r));
 	if (two_pass) {
 		struct rd_opts q = ro;
+		struct rd *first;
 		long id;
 
 		q.quiet = 1;
-		r = rd_open(argc - optind, argv + optind, &q);
-		if ((id = fld_col(r, "case_id")) >= 0)
-			while (rd_next(r, &rec))
+		q.by_pos = 0;
+		first = rd_open(argc - optind, argv + optind, &q);
+		if ((id = fld_col(first, "case_id")) >= 0)
+			while (rd_next(first, &rec))
 				idset_add(case_id_of(rec, id));
 		first_pass = idset_done();
-		rd_close(r);
+		rd_close(first);
 	}
-	r = rd_open(argc - optind, argv + optind, &ro);
 
 	if (opt.merge) {
 		if (by != NULL)

@@ -10,6 +10,7 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/cfg.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 
 struct word {
 	const char *w;
@@ -45,6 +46,7 @@ static const char *const state_names[ST_N] = { "open", "returned", "closed",
 
 static const char *const known_keys[] = { "statuses", "satisfied", "unrated",
 	"time-limits", "other", "categories", NULL };
+const struct cfg_section case_stats_section = { "case-stats", known_keys };
 static const char *const status_keys[] = { "closed", "open", "returned",
 	"cancelled", NULL };
 static const char *const rule_keys[] = { "name", "pattern", NULL };
@@ -163,7 +165,6 @@ conf_load(void)
 	if (sec == NULL)
 		zl_die(ZL_USAGE, _("the configuration has no case-stats: "
 				   "section"));
-	cfg_known(sec, known_keys);
 	if ((m = cfg_map(sec, "statuses")) != NULL) {
 		cfg_known(m, status_keys);
 		for (i = 0; i < ST_N; i++)
@@ -214,31 +215,15 @@ conf_load(void)
 	calendar = cal_new(NULL);
 }
 
-/* A value shown in a message: control characters escaped, cut short. */
+/* A value shown in a message (until the next call). */
 static const char *
 show(struct str v)
 {
-	static struct buf b[2];
-	static int which;
-	struct buf *o = &b[which++ & 1];
-	size_t i;
+	static struct buf b;
 
-	buf_reset(o);
-	for (i = 0; i < v.n && o->n < 120; i++) {
-		unsigned char c = (unsigned char)v.p[i];
-
-		if (c == '\n')
-			buf_adds(o, "\\n");
-		else if (c == '\t')
-			buf_adds(o, "\\t");
-		else if (c < 0x20 || c == 0x7F)
-			buf_printf(o, "\\x%02X", c);
-		else
-			buf_addc(o, (char)c);
-	}
-	if (i < v.n)
-		buf_adds(o, "...");
-	return o->p ? o->p : "";
+	buf_reset(&b);
+	u8_show(&b, v.p, v.n, 120);
+	return b.p;
 }
 
 static struct str

@@ -9,7 +9,7 @@
 #define GRID_IMPORT_H
 
 #include "lib/cli.h"
-#include "lib/rec.h"
+#include "lib/rej.h"
 
 /* The fields a sheet may have (G_*: index in gfields[]). */
 enum {
@@ -72,6 +72,7 @@ void sheet_row(const struct rec *r);
 void sheet_end(void);
 
 /* units.c */
+extern const struct cfg_section grid_import_section;
 void units_conf(void);
 void units_row(const struct rec *r, const struct row *row);
 void units_finish(void);

@@ -133,7 +133,7 @@ main(int argc, char **argv)
 	}
 	if (gopt.summary && gopt.check)
 		zl_die(ZL_USAGE, _("--summary and --check exclude each other"));
-	cli_setup();
+	cli_setup(&grid_import_section);
 	sheet_conf();
 	units_conf();
 	check_conf();

@@ -51,7 +51,7 @@ struct held {
 
 static struct {
 	const char *file;
-	struct rd *rd;
+	const struct rd_head *head;
 	int state;	/* 0 looking for the header, 1 reading, 2 no header */
 	long col[G_N];	/* the sheet's column of each field, or -1 */
 	size_t ncells;	/* cells in the header */
@@ -134,7 +134,7 @@ drop_title(int reject)
 			r.line = st.title[i].line;
 			r.raw.p = st.title[i].raw;
 			r.raw.n = st.title[i].n;
-			r.rd = st.rd;
+			r.head = st.head;
 			rec_reject(&r, _("no header row (a row naming at least "
 					 "two known fields) in the first %d "
 					 "rows"),
@@ -278,7 +278,7 @@ sheet_row(const struct rec *r)
 	if (r->file != st.file) {
 		sheet_end();
 		st.file = r->file;
-		st.rd = r->rd;
+		st.head = r->head;
 	}
 	switch (st.state) {
 	case 0:

@@ -255,6 +255,11 @@ code_of(const struct unit *u, char *buf, size_t size)
 	return buf;
 }
 
+static const char *const known_keys[] = { "divisions", "phones",
+	"max-posts", "yes", "totals", NULL };
+const struct cfg_section grid_import_section = { "grid-import",
+	known_keys };
+
 /* ---- names and divisions ---- */
 
 /* The name without the suffixes division names carry. */
@@ -352,11 +357,8 @@ units_conf(void)
 {
 	const struct cfg *d = cfg_map(cfg_root(), "grid-import.divisions");
 	const struct cfg *y = cfg_seq(cfg_root(), "grid-import.yes");
-	static const char *const known[] = { "divisions", "phones",
-		"max-posts", "yes", "totals", NULL };
 	size_t i;
 
-	cfg_known(cfg_map(cfg_root(), "grid-import"), known);
 	if (d != NULL) {
 		divs = xcalloc(d->len + 1, sizeof *divs);
 		for (i = 0; i < d->len; i++) {
@@ -1276,10 +1278,7 @@ units_write(int fmt, unsigned flags)
 	struct wr *w;
 	size_t k;
 
-	for (k = 0; k < NC; k++) {
-		names[k] = str_c(cli.zh ? fld_zh(cols[k]) : cols[k]);
-		types[k] = k == 13 || k == 14 ? COL_NUM : COL_STR;
-	}
+	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	for (u = roots; u != NULL; u = walk_next(u)) {
 		if (gopt.level >= 0 && u->level != gopt.level)
@@ -1400,10 +1399,7 @@ units_summary(int fmt, unsigned flags)
 	struct wr *w;
 	size_t k;
 
-	for (k = 0; k < NC; k++) {
-		names[k] = str_c(cli.zh ? fld_zh(cols[k]) : cols[k]);
-		types[k] = k < 2 ? COL_STR : COL_NUM;
-	}
+	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	memset(total, 0, sizeof total);
 	for (c = roots; c != NULL; c = walk_next(c)) {
@@ -1451,13 +1447,11 @@ units_check(int fmt, unsigned flags)
 	static const char *const cols[] = { "file", "line", "level", "code",
 		"problem", "value" };
 	struct str names[6], f[6];
-	unsigned char types[6] = { COL_STR, COL_NUM, COL_STR, COL_STR, COL_STR,
-		COL_STR };
+	unsigned char types[6];
 	struct wr *w;
-	size_t i, k;
+	size_t i;
 
-	for (k = 0; k < 6; k++)
-		names[k] = str_c(cli.zh ? fld_zh(cols[k]) : cols[k]);
+	fld_header(cols, 6, cli.zh, names, types);
 	w = wr_open(fmt, 6, names, types, flags);
 	/* in the order of the sheets (then the order found) */
 	for (i = 0; i < nprob; i++)

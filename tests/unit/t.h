@@ -6,8 +6,12 @@
 #ifndef T_H
 #define T_H
 
+#include <sys/wait.h>
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int t_pass, t_fail;
 
@@ -72,6 +76,75 @@ static int t_pass, t_fail;
 		} else                                                      \
 			T_MEM(t_g2, strlen(t_g2), (want));                  \
 	} while (0)
+
+/*
+ * Run fn(arg) in a child with stderr into out (the last newline dropped):
+ * its exit status, 0 when fn returned.
+ */
+static inline int
+t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
+{
+	int fd[2], st;
+	size_t n = 0;
+	ssize_t r;
+	pid_t pid;
+
+	fflush(stdout);
+	if (pipe(fd) == -1 || (pid = fork()) == -1) {
+		perror("t_child");
+		exit(99);
+	}
+	if (pid == 0) {
+		close(fd[0]);
+		dup2(fd[1], 2);
+		fn(arg);
+		_exit(0);
+	}
+	close(fd[1]);
+	while (n + 1 < max && (r = read(fd[0], out + n, max - 1 - n)) > 0)
+		n += (size_t)r;
+	close(fd[0]);
+	out[n] = '\0';
+	if (n > 0 && out[n - 1] == '\n')
+		out[n - 1] = '\0';
+	if (waitpid(pid, &st, 0) == -1)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* Expect fn(arg) to exit 2 with the message want. */
+static inline void
+t_dies(int line, void (*fn)(const void *), const void *arg, const char *want)
+{
+	char out[4096];
+	int rc = t_child(fn, arg, out, sizeof out);
+
+	if (rc == 2 && strcmp(out, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: exit %d, stderr \"%s\", want \"%s\"\n",
+		    __FILE__, line, rc, out, want);
+	}
+}
+
+/* A temporary file holding text; the name is static storage. */
+static inline const char *
+t_tmpfile(const char *text, size_t n)
+{
+	static char path[8][64];
+	static int next;
+	char *p = path[next++ % 8];
+	int fd;
+
+	snprintf(p, 64, "/tmp/zhili-test.XXXXXX");
+	if ((fd = mkstemp(p)) == -1 || write(fd, text, n) != (ssize_t)n) {
+		perror("t_tmpfile");
+		exit(99);
+	}
+	close(fd);
+	return p;
+}
 
 static inline int
 t_done(void)

@@ -1,6 +1,4 @@
-/* Unit tests of lib/cfg.c: parsing, errors, getters, merge, print, aliases. */
-#include <sys/wait.h>
-
+/* Unit tests of lib/cfg.c: parsing, errors, getters, merge, print. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,75 +58,6 @@ printed(const struct cfg *c)
 
 	cfg_print(&b, c);
 	return b.p;
-}
-
-/*
- * Run fn(arg) in a child with stderr into out (the last newline dropped):
- * its exit status, 0 when fn returned.
- */
-static int
-child(void (*fn)(const void *), const void *arg, char *out, size_t max)
-{
-	int fd[2], st;
-	size_t n = 0;
-	ssize_t r;
-	pid_t pid;
-
-	fflush(stdout);
-	if (pipe(fd) == -1 || (pid = fork()) == -1) {
-		perror("test_cfg");
-		exit(99);
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		dup2(fd[1], 2);
-		fn(arg);
-		_exit(0);
-	}
-	close(fd[1]);
-	while (n + 1 < max && (r = read(fd[0], out + n, max - 1 - n)) > 0)
-		n += (size_t)r;
-	close(fd[0]);
-	out[n] = '\0';
-	if (n > 0 && out[n - 1] == '\n')
-		out[n - 1] = '\0';
-	if (waitpid(pid, &st, 0) == -1)
-		return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-
-/* Expect fn(arg) to exit 2 with the message want. */
-static void
-dies(int line, void (*fn)(const void *), const void *arg, const char *want)
-{
-	char out[4096];
-	int rc = child(fn, arg, out, sizeof out);
-
-	if (rc == 2 && strcmp(out, want) == 0)
-		t_pass++;
-	else {
-		t_fail++;
-		printf("FAIL %s:%d: exit %d, stderr \"%s\", want \"%s\"\n",
-		    __FILE__, line, rc, out, want);
-	}
-}
-
-/* A temporary file holding text; the name is static storage. */
-static const char *
-tmpfile_with(const char *text, size_t n)
-{
-	static char path[8][64];
-	static int next;
-	char *p = path[next++ % 8];
-	int fd;
-
-	snprintf(p, 64, "/tmp/test_cfg.XXXXXX");
-	if ((fd = mkstemp(p)) == -1 || write(fd, text, n) != (ssize_t)n) {
-		perror("test_cfg");
-		exit(99);
-	}
-	close(fd);
-	return p;
 }
 
 static void
@@ -594,57 +523,57 @@ test_getters(void)
 	T_STR(cfg_at(gt, "zhili-cat.date")->file, "t.yaml");
 
 	/* Wrong types: exit 2 with file:line:col. */
-	dies(__LINE__, get_int, "zhili-cat.bad",
+	t_dies(__LINE__, get_int, "zhili-cat.bad",
 	    "test_cfg: t.yaml:6:8: expected an integer, got 'abc'");
-	dies(__LINE__, get_int, "zhili-cat.d",
+	t_dies(__LINE__, get_int, "zhili-cat.d",
 	    "test_cfg: t.yaml:11:6: expected an integer, got '0.08'");
-	dies(__LINE__, get_int, "zhili-cat.big",
+	t_dies(__LINE__, get_int, "zhili-cat.big",
 	    "test_cfg: t.yaml:5:8: integer out of range, got "
 	    "'99999999999999999999'");
-	dies(__LINE__, get_int, "zhili-cat.over",
+	t_dies(__LINE__, get_int, "zhili-cat.over",
 	    "test_cfg: t.yaml:22:9: integer out of range, got "
 	    "'-9223372036854775809'");
-	dies(__LINE__, get_int, "zhili-cat.l",
+	t_dies(__LINE__, get_int, "zhili-cat.l",
 	    "test_cfg: t.yaml:18:6: expected an integer, got a list");
-	dies(__LINE__, get_range, "zhili-cat.i",
+	t_dies(__LINE__, get_range, "zhili-cat.i",
 	    "test_cfg: t.yaml:4:6: expected an integer from 1 to 10, got "
 	    "'-42'");
-	dies(__LINE__, get_range, "zhili-cat.bad",
+	t_dies(__LINE__, get_range, "zhili-cat.bad",
 	    "test_cfg: t.yaml:6:8: expected an integer from 1 to 10, got "
 	    "'abc'");
-	dies(__LINE__, get_enum, "zhili-cat.s",
+	t_dies(__LINE__, get_enum, "zhili-cat.s",
 	    "test_cfg: t.yaml:2:6: expected one of fen, jiao, yuan, got "
 	    "'hello'");
-	dies(__LINE__, get_bool, "zhili-cat.y",
+	t_dies(__LINE__, get_bool, "zhili-cat.y",
 	    "test_cfg: t.yaml:10:6: expected true or false, got 'yes'");
-	dies(__LINE__, get_bool, "zhili-cat.i",
+	t_dies(__LINE__, get_bool, "zhili-cat.i",
 	    "test_cfg: t.yaml:4:6: expected true or false, got '-42'");
-	dies(__LINE__, get_decimal, "zhili-cat.d3",
+	t_dies(__LINE__, get_decimal, "zhili-cat.d3",
 	    "test_cfg: t.yaml:13:7: expected a decimal number, got '1.'");
-	dies(__LINE__, get_decimal, "zhili-cat.plus",
+	t_dies(__LINE__, get_decimal, "zhili-cat.plus",
 	    "test_cfg: t.yaml:27:9: expected a decimal number, got '+7'");
-	dies(__LINE__, get_date, "zhili-cat.date2",
+	t_dies(__LINE__, get_date, "zhili-cat.date2",
 	    "test_cfg: t.yaml:15:10: expected a date (YYYY-MM-DD), got "
 	    "'2025-02-30'");
-	dies(__LINE__, get_date, "zhili-cat.s",
+	t_dies(__LINE__, get_date, "zhili-cat.s",
 	    "test_cfg: t.yaml:2:6: expected a date (YYYY-MM-DD), got "
 	    "'hello'");
-	dies(__LINE__, get_str, "zhili-cat.m",
+	t_dies(__LINE__, get_str, "zhili-cat.m",
 	    "test_cfg: t.yaml:19:6: expected a string, got a mapping");
-	dies(__LINE__, get_str, "zhili-cat.s.x",
+	t_dies(__LINE__, get_str, "zhili-cat.s.x",
 	    "test_cfg: t.yaml:2:6: expected a mapping, got 'hello'");
-	dies(__LINE__, get_seq, "zhili-cat.m",
+	t_dies(__LINE__, get_seq, "zhili-cat.m",
 	    "test_cfg: t.yaml:19:6: expected a list, got a mapping");
-	dies(__LINE__, get_seq, "zhili-cat.s",
+	t_dies(__LINE__, get_seq, "zhili-cat.s",
 	    "test_cfg: t.yaml:2:6: expected a list, got 'hello'");
-	dies(__LINE__, get_map, "zhili-cat.l",
+	t_dies(__LINE__, get_map, "zhili-cat.l",
 	    "test_cfg: t.yaml:18:6: expected a mapping, got a list");
-	dies(__LINE__, get_scalar, "zhili-cat.l",
+	t_dies(__LINE__, get_scalar, "zhili-cat.l",
 	    "test_cfg: t.yaml:18:6: expected a string, got a list");
-	dies(__LINE__, get_scalar, "zhili-cat.n",
+	t_dies(__LINE__, get_scalar, "zhili-cat.n",
 	    "test_cfg: t.yaml:16:6: expected a string, got nothing");
-	dies(__LINE__, err_null, NULL, "test_cfg: no place: 42");
-	dies(__LINE__, err_node, "zhili-cat.u",
+	t_dies(__LINE__, err_null, NULL, "test_cfg: no place: 42");
+	t_dies(__LINE__, err_node, "zhili-cat.u",
 	    "test_cfg: t.yaml:23:6: bad thing");
 	cfg_free(gt);
 	gt = NULL;
@@ -872,10 +801,10 @@ known_tree(const void *arg)
 
 #define FILE_DIES(text, fmt)                                                \
 	do {                                                                \
-		const char *f_ = tmpfile_with((text), strlen(text));        \
+		const char *f_ = t_tmpfile((text), strlen(text));        \
 		char w_[512];                                               \
 		snprintf(w_, sizeof w_, (fmt), f_);                          \
-		dies(__LINE__, setup_file, f_, w_);                         \
+		t_dies(__LINE__, setup_file, f_, w_);                         \
 		unlink(f_);                                                 \
 	} while (0)
 
@@ -891,7 +820,7 @@ test_setup(void)
 	/* A file merged over the default. */
 	text = "money:\n  unit: yuan\ncalendar:\n  2025:\n"
 	       "    holdays: [2025-01-01]\n";
-	f = tmpfile_with(text, strlen(text));
+	f = t_tmpfile(text, strlen(text));
 	cfg_setup(f);
 	T_STR(cfg_str(cfg_root(), "money.unit", NULL), "yuan");
 	T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "half-away");
@@ -906,7 +835,7 @@ test_setup(void)
 	    "test_cfg: %s:5:5: unknown key 'holdays' in 'calendar.2025' "
 	    "(did you mean 'holidays'?)",
 	    f);
-	dies(__LINE__, known_2025, NULL, want);
+	t_dies(__LINE__, known_2025, NULL, want);
 	cfg_known(cfg_map(cfg_root(), "calendar.2024"), known);
 	cfg_known(NULL, known);
 	T_OK(1);
@@ -914,25 +843,25 @@ test_setup(void)
 	/* Outside the effective configuration: no path. */
 	c = GOOD("aliases:\n  holydays: 1\n  Workdays: 2\n  other: 3\n");
 	if (c != NULL) {
-		dies(__LINE__, known_tree, cfg_at(c, "aliases"),
+		t_dies(__LINE__, known_tree, cfg_at(c, "aliases"),
 		    "test_cfg: t.yaml:2:3: unknown key 'holydays' (did you "
 		    "mean 'holidays'?)");
 		cfg_free(c);
 	}
 	c = GOOD("aliases:\n  other: 3\n");
 	if (c != NULL) {
-		dies(__LINE__, known_tree, cfg_at(c, "aliases"),
+		t_dies(__LINE__, known_tree, cfg_at(c, "aliases"),
 		    "test_cfg: t.yaml:2:3: unknown key 'other'");
 		cfg_free(c);
 	}
 
 	/* $ZHILI_CONFIG when no file is given; -c wins over it. */
-	f = tmpfile_with("money: {rounding: down}\n", 24);
+	f = t_tmpfile("money: {rounding: down}\n", 24);
 	setenv("ZHILI_CONFIG", f, 1);
 	cfg_setup(NULL);
 	T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "down");
 	{
-		const char *g = tmpfile_with("money: {rounding: up}\n", 22);
+		const char *g = t_tmpfile("money: {rounding: up}\n", 22);
 
 		cfg_setup(g);
 		T_STR(cfg_str(cfg_root(), "money.rounding", NULL), "up");
@@ -964,64 +893,20 @@ test_setup(void)
 	FILE_DIES("money:\n  unit: fen\n unit: yuan\n",
 	    "test_cfg: %s:3:2: did not find expected key (while parsing a "
 	    "block mapping at line 1, column 1)");
-	FILE_DIES("aliases: {a: [x], b: [\" X \"]}\n",
-	    "test_cfg: %s:1:23: alias ' X ' is given for both 'a' and 'b'");
-	FILE_DIES("aliases: {a: {x: y}}\n",
-	    "test_cfg: %s:1:14: expected a list of header names, got a "
-	    "mapping");
-	FILE_DIES("aliases: {a: [[x]]}\n",
-	    "test_cfg: %s:1:15: expected a header name, got a list");
-	FILE_DIES("aliases: {a: [\"  \"]}\n",
-	    "test_cfg: %s:1:15: expected a header name, got '  '");
-	dies(__LINE__, setup_file, "/nonexistent/zhili.yaml",
+	t_dies(__LINE__, setup_file, "/nonexistent/zhili.yaml",
 	    "test_cfg: /nonexistent/zhili.yaml: No such file or directory");
-	dies(__LINE__, setup_env, "/nonexistent/env.yaml",
+	t_dies(__LINE__, setup_env, "/nonexistent/env.yaml",
 	    "test_cfg: /nonexistent/env.yaml: No such file or directory");
-	dies(__LINE__, setup_file, "/tmp", "test_cfg: /tmp: Is a directory");
+	t_dies(__LINE__, setup_file, "/tmp", "test_cfg: /tmp: Is a directory");
 	memset(big, '\n', sizeof big);
-	f = tmpfile_with(big, sizeof big);
+	f = t_tmpfile(big, sizeof big);
 	snprintf(want, sizeof want, "test_cfg: %s: file larger than 1 MiB", f);
-	dies(__LINE__, setup_file, f, want);
+	t_dies(__LINE__, setup_file, f, want);
 	unlink(f);
-	f = tmpfile_with(big, sizeof big - 1);
+	f = t_tmpfile(big, sizeof big - 1);
 	cfg_setup(f);
 	T_STR(cfg_str(cfg_root(), "money.unit", NULL), "fen");
 	unlink(f);
-}
-
-static void
-test_aliases(void)
-{
-	const char *text = "aliases:\n"
-			   "  reported_at: [报案时间, \" 发生时间 \", Report "
-			   "Time]\n"
-			   "  community: 所属社区\n"
-			   "  closed_at: [办结时间]\n"
-			   "  grid:\n";
-	const char *f = tmpfile_with(text, strlen(text));
-	struct str s;
-
-	cfg_setup(f);
-	unlink(f);
-	T_STR(cfg_alias(str_c("报案时间")), "reported_at");
-	T_STR(cfg_alias(str_c("  发生时间\t")), "reported_at");
-	T_STR(cfg_alias(str_c("发生时间\xe3\x80\x80")), "reported_at");
-	T_STR(cfg_alias(str_c("REPORT TIME")), "reported_at");
-	T_STR(cfg_alias(str_c("report time")), "reported_at");
-	T_STR(cfg_alias(str_c("所属社区")), "community");
-	T_STR(cfg_alias(str_c("办结时间")), "closed_at");
-	T_OK(cfg_alias(str_c("reported_at")) == NULL);
-	T_OK(cfg_alias(str_c("报案")) == NULL);
-	T_OK(cfg_alias(str_c("报案时间x")) == NULL);
-	T_OK(cfg_alias(str_c("")) == NULL);
-	T_OK(cfg_alias(str_c("grid")) == NULL);
-	/* Not NUL-terminated. */
-	s.p = "所属社区 and more";
-	s.n = strlen("所属社区");
-	T_STR(cfg_alias(s), "community");
-	/* The default has none. */
-	cfg_setup(NULL);
-	T_OK(cfg_alias(str_c("报案时间")) == NULL);
 }
 
 int
@@ -1036,6 +921,5 @@ main(void)
 	test_merge();
 	test_print();
 	test_setup();
-	test_aliases();
 	return t_done();
 }

@@ -8,7 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "lib/rec.h"
+#include "lib/out.h"
+#include "lib/rd.h"
+#include "lib/rej.h"
+#include "lib/utf8.h"
+#include "lib/wr.h"
 #include "t.h"
 
 static char tmpdir[] = "/tmp/zhili-test-rec.XXXXXX";
@@ -507,7 +511,8 @@ joined(const struct rec *r, struct buf *b)
  * rd_reread: every record of regular UTF-8 TSV files read again by its
  * position, backwards (the window of the file moves), with escapes, a
  * BOM, CRLF, a last line without LF, blank lines, two files; records
- * elsewhere (CSV, GB18030, other orders of fields) have none.
+ * elsewhere (CSV, GB18030, other orders of fields) have none, and the
+ * reader says so before the first record (rd_by_pos).
  */
 #define LIT(s) file_of(s, sizeof s - 1)
 
@@ -531,7 +536,10 @@ test_reread(void)
 	files[0] = path_a;
 	files[1] = path_b;
 	o.progress = 0;
+	o.by_pos = 1;
 	r = rd_open(2, files, &o);
+	T_OK(rd_by_pos(r));
+	T_OK(rd_again(r));
 	while (rd_next(r, &rec) && n < 8) {
 		T_OK(rec->pos >= 0);
 		joined(rec, &j);
@@ -539,7 +547,7 @@ test_reread(void)
 		pos[n++] = rec->pos;
 	}
 	T_INT(n, 5);
-	T_OK(pos[3] >> RD_POS_BITS == 1 && (pos[3] & 0xFFFF) == 5);
+	T_OK(pos[3] < pos[4] && pos[2] < pos[3]);
 	for (i = n - 1; i >= 0; i--) {
 		T_OK(rd_reread(r, pos[i], &rec) == 1);
 		joined(rec, &j);
@@ -548,7 +556,8 @@ test_reread(void)
 	T_MEM(wants[1], strlen(wants[1]), "2|t\two");
 	T_OK(rd_reread(r, pos[1] + 1, &rec) == 0 || rec->nf != 2 ||
 	    strcmp(wants[1], "x") != 0); /* mid-line: no crash */
-	T_INT(rd_reread(r, (long long)5 << RD_POS_BITS, &rec), 0);
+	T_INT(rd_reread(r, (long long)5 << 44, &rec), 0); /* no 6th file */
+	T_INT(rd_reread(r, 0x7FFFFFFFFFFFFFFFLL, &rec), 0);
 	T_INT(rd_reread(r, -1, &rec), 0);
 	rd_close(r);
 
@@ -558,8 +567,10 @@ test_reread(void)
 	while (rd_next(r, &rec) && n < 8)
 		pos[n++] = rec->pos;
 	T_INT(n, 2);
+	T_OK(rd_unchanged(r));
 	files[2] = (char *)LIT("id\tv\n4\tfour\n");
 	rename(files[2], path_b);
+	T_OK(!rd_unchanged(r));
 	T_INT(rd_reread(r, pos[1], &rec), 0);
 	T_INT(rd_reread(r, pos[0], &rec), 1);
 	rd_close(r);
@@ -567,18 +578,21 @@ test_reread(void)
 	/* no position: CSV, GB18030, another order of fields */
 	files[0] = (char *)LIT("id,v\n1,one\n");
 	r = rd_open(1, files, &o);
+	T_OK(!rd_by_pos(r) && rd_again(r));
 	T_OK(rd_next(r, &rec) && rec->pos == -1);
 	rd_close(r);
 	files[0] = (char *)LIT("id\tv\n1\t\xD6\xD0\n");
 	o.quiet = 1; /* no notice of the encoding */
 	r = rd_open(1, files, &o);
+	T_OK(!rd_by_pos(r));
 	T_OK(rd_next(r, &rec) && rec->pos == -1);
 	rd_close(r);
 	o.quiet = 0;
 	files[0] = path_b;
 	files[1] = (char *)LIT("v\tid\nsix\t6\n");
 	r = rd_open(2, files, &o);
-	T_OK(rd_next(r, &rec) && rec->pos >= 0);
+	T_OK(!rd_by_pos(r) && rd_again(r));
+	T_OK(rd_next(r, &rec) && rec->pos == -1);
 	T_OK(rd_next(r, &rec) && rec->pos == -1);
 	joined(rec, &j);
 	T_MEM(j.p, strlen(j.p), "6|six");

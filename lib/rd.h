@@ -1,0 +1,107 @@
+/*
+ * rd: the record reader (DESIGN.md section 2).  Turns TSV or CSV files,
+ * UTF-8, GB18030 or UTF-16, into records of fields in the order of the
+ * stream's header (the first file's); the other files may have their
+ * fields in another order.  A record that cannot be read is rejected
+ * (rej) and the reading goes on.
+ *
+ * A record's fields point into the reader's buffer and are valid until the
+ * next rd_next(): a tool copies what it keeps.
+ */
+#ifndef RD_H
+#define RD_H
+
+#include "zl.h"
+
+enum zl_enc { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
+
+/* Limits against hostile input. */
+#define REC_MAX_FIELD (1u << 20)   /* bytes in one field */
+#define REC_MAX_RECORD (16u << 20) /* bytes in one record */
+#define REC_MAX_FIELDS 10000	   /* fields in one record */
+
+struct rd;
+
+/*
+ * What a record came from, for those who write it elsewhere as it was read
+ * (the --reject file): the stream's header, and the format of the file and
+ * whether its fields are in the stream's order (then raw is the record).
+ */
+struct rd_head {
+	size_t nf;
+	const struct str *names;
+	int fmt;      /* of the file the record came from: FMT_TSV, FMT_CSV */
+	int identity; /* that file's fields are in the stream's order */
+};
+
+struct rec {
+	size_t nf;	  /* number of fields: always rd_nfields() */
+	struct str *f;	  /* the fields, in the order of the stream's header */
+	const char *file; /* file name for diagnostics ("-" is "<stdin>") */
+	long line;	  /* physical line the record starts on */
+	struct str raw;	  /* the record as read (UTF-8), without its line end */
+	int plain;	  /* raw is TSV in header order without escapes */
+	long long pos;	  /* where rd_reread finds it again; -1: nowhere */
+	const struct rd_head *head; /* the stream it came from */
+};
+
+struct rd_opts {
+	int fmt;      /* FMT_AUTO, FMT_TSV or FMT_CSV */
+	int enc;      /* ENC_AUTO, ENC_UTF8 or ENC_GB18030 */
+	int progress; /* -1: when stderr is a terminal and input > 100 MB */
+	int noheader; /* rows as they are: no header, any number of fields */
+	int quiet;    /* a first pass: records that cannot be read are
+			 skipped, not reported or counted; no notices */
+	int by_pos;   /* records will be read again by position (rd_reread)
+			 when the input allows it (rd_by_pos) */
+	/*
+	 * Key under which a header name matches across files (e.g. the
+	 * canonical name of an alias); NULL: the trimmed name, ASCII case
+	 * folded.  Returns NULL for "no canonical name".
+	 */
+	const char *(*canon)(struct str name, void *arg);
+	void *canon_arg;
+};
+
+/*
+ * Open the inputs (none, or "-", is standard input) and read the first
+ * header.  An unreadable file is reported and ends the program (exit 3).
+ */
+struct rd *rd_open(int nfiles, char *const *files, const struct rd_opts *o);
+/* Next record: 1, or 0 at the end of the last input. */
+int rd_next(struct rd *r, struct rec **out);
+size_t rd_nfields(const struct rd *r);
+const struct str *rd_names(const struct rd *r);
+/* Index of a header name (trimmed, case ignored) or -1. */
+long rd_find(const struct rd *r, const char *name);
+/* The file being read, and the first (whose header is the stream's). */
+const char *rd_file(const struct rd *r);
+const char *rd_first_file(const struct rd *r);
+/* Records read so far, rejected ones included. */
+unsigned long long rd_count(const struct rd *r);
+/* Bytes of the inputs that are regular files (their size at rd_open). */
+unsigned long long rd_size(const struct rd *r);
+void rd_close(struct rd *r);
+
+/*
+ * Reading again.  rd_again: 1 when every input is a regular file, so that
+ * another reader can read it all again (a first pass).  rd_by_pos (opened
+ * with by_pos): 1 when, besides, every record read has a pos and
+ * rd_reread gives it again: every input is UTF-8 TSV with the first one's
+ * header line.  Both are known at rd_open, before any record is read.
+ */
+int rd_again(const struct rd *r);
+int rd_by_pos(const struct rd *r);
+/*
+ * Read again the record at pos (a record's pos).  1 and *out (valid until
+ * the next call), or 0 when it is no longer such a record there.  Its line
+ * is 0: it is not counted or checked as a new record would be.
+ */
+int rd_reread(struct rd *r, long long pos, struct rec **out);
+/* 0 when an input has changed (size, time, file) since rd_open. */
+int rd_unchanged(const struct rd *r);
+
+/* Undo TSV's four escapes into b (another backslash is kept as it is). */
+void tsv_unescape(struct buf *b, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * wr: record writers (DESIGN.md section 2): tsv, csv, json (JSON Lines),
+ * table (aligned for a terminal) and md (Markdown), on standard output
+ * (out).
+ */
+#ifndef WR_H
+#define WR_H
+
+#include "rd.h"
+#include "zl.h"
+
+/* Column types for writers: json numbers, right-aligned table columns. */
+enum { COL_STR, COL_NUM, COL_AUTO };
+
+#define WR_BOM 1u
+
+struct wr;
+
+/* names[nf]: the header; types: NULL (all COL_AUTO) or one per field. */
+struct wr *wr_open(int fmt, size_t nf, const struct str *names,
+    const unsigned char *types, unsigned flags);
+void wr_rec(struct wr *w, const struct str *f);
+/* Write a record read from a reader (fast path for TSV to TSV). */
+void wr_rec_from(struct wr *w, const struct rec *r);
+void wr_close(struct wr *w);
+
+/* A field for TSV (the four escapes), appended to b. */
+void tsv_escape(struct buf *b, const char *s, size_t n);
+/*
+ * A field for CSV (RFC 4180), appended to b: in quotes, its quotes
+ * doubled, when it holds a comma, a quote, a CR or LF, or begins or ends
+ * with a space or TAB; else as it is.
+ */
+void csv_quote(struct buf *b, const char *s, size_t n);
+
+#endif

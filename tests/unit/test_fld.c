@@ -1,0 +1,201 @@
+/*
+ * Unit tests of lib/fld.c: fields declared by a program, lookup by name,
+ * title and alias, the configuration's aliases: section, the columns of a
+ * reader's header.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/cfg.h"
+#include "lib/fld.h"
+#include "lib/wr.h"
+#include "tests/unit/t.h"
+
+/* Two programs' tables that share a field (as zhili-cat links both). */
+static const struct fld one[] = {
+	{ "reported_at", "上报时间", "受理时间|登记时间", 0 },
+	{ "community", "社区", "", 0 },
+	{ "total", "总数", "合计数", 1 },
+	{ NULL, NULL, NULL, 0 },
+};
+static const struct fld two[] = {
+	{ "community", "社区", "所属社区名", 0 },
+	{ "households", "户数", "", 1 },
+	{ NULL, NULL, NULL, 0 },
+};
+FLD_DECLARE(one)
+FLD_DECLARE(two)
+
+static void
+setup_file(const void *path)
+{
+	cfg_setup(path);
+	fld_setup();
+}
+
+#define FILE_DIES(text, fmt)                                                \
+	do {                                                                \
+		const char *f_ = t_tmpfile((text), strlen(text));           \
+		char w_[512];                                               \
+		snprintf(w_, sizeof w_, (fmt), f_);                          \
+		t_dies(__LINE__, setup_file, f_, w_);                       \
+		unlink(f_);                                                 \
+	} while (0)
+
+static const char *
+canon(const char *name)
+{
+	return fld_canon(str_c(name), NULL);
+}
+
+static void
+test_declared(void)
+{
+	const char *cols[] = { "community", "total", "nope" };
+	struct str names[3];
+	unsigned char types[3];
+
+	T_STR(canon("reported_at"), "reported_at");
+	T_STR(canon("上报时间"), "reported_at");
+	T_STR(canon(" 受理时间 "), "reported_at");
+	T_STR(canon("登记时间\xe3\x80\x80"), "reported_at");
+	T_STR(canon("REPORTED_AT"), "reported_at");
+	/* the aliases of both tables */
+	T_STR(canon("社区"), "community");
+	T_STR(canon("所属社区名"), "community");
+	T_OK(canon("受理") == NULL);
+	T_OK(canon("") == NULL);
+	T_STR(fld_zh("households"), "户数");
+	T_STR(fld_zh("unknown_field"), "unknown_field");
+	T_OK(fld_num("total"));
+	T_OK(fld_num("households"));
+	T_OK(!fld_num("community"));
+	T_OK(!fld_num("nope"));
+	fld_header(cols, 3, 0, names, types);
+	T_MEM(names[0].p, names[0].n, "community");
+	T_INT(types[0], COL_STR);
+	T_INT(types[1], COL_NUM);
+	T_INT(types[2], COL_STR);
+	fld_header(cols, 3, 1, names, NULL);
+	T_MEM(names[0].p, names[0].n, "社区");
+	T_MEM(names[1].p, names[1].n, "总数");
+	T_MEM(names[2].p, names[2].n, "nope");
+}
+
+/* A second table that contradicts the first: an internal error. */
+static void
+declare(const void *table)
+{
+	fld_declare(table);
+}
+
+static void
+test_conflicts(void)
+{
+	static const struct fld title[] = { { "community", "小区", "", 0 },
+		{ NULL, NULL, NULL, 0 } };
+	static const struct fld alias[] = { { "grid", "网格", "社区", 0 },
+		{ NULL, NULL, NULL, 0 } };
+	static const struct fld same[] = { { "community", "社区", "", 0 },
+		{ NULL, NULL, NULL, 0 } };
+	char out[512];
+
+	T_INT(t_child(declare, title, out, sizeof out), 128 + 6);
+	T_STR(out, "internal error: fld_declare: two titles for 'community' "
+		   "and '小区'");
+	T_INT(t_child(declare, alias, out, sizeof out), 128 + 6);
+	T_STR(out, "internal error: fld_declare: one alias for 'community' "
+		   "and 'grid'");
+	T_INT(t_child(declare, same, out, sizeof out), 0);
+	T_STR(out, "");
+}
+
+static void
+test_aliases(void)
+{
+	const char *text = "aliases:\n"
+			   "  reported_at: [报案时间, \" 发生时间 \", Report "
+			   "Time]\n"
+			   "  community: 所属社区\n"
+			   "  closed_at: [办结时间]\n"
+			   "  grid:\n";
+	const char *f = t_tmpfile(text, strlen(text));
+	struct str s;
+
+	cfg_setup(f);
+	fld_setup();
+	unlink(f);
+	T_STR(fld_alias(str_c("报案时间")), "reported_at");
+	T_STR(fld_alias(str_c("  发生时间\t")), "reported_at");
+	T_STR(fld_alias(str_c("发生时间\xe3\x80\x80")), "reported_at");
+	T_STR(fld_alias(str_c("REPORT TIME")), "reported_at");
+	T_STR(fld_alias(str_c("report time")), "reported_at");
+	T_STR(fld_alias(str_c("所属社区")), "community");
+	T_STR(fld_alias(str_c("办结时间")), "closed_at");
+	T_OK(fld_alias(str_c("reported_at")) == NULL);
+	T_OK(fld_alias(str_c("报案")) == NULL);
+	T_OK(fld_alias(str_c("报案时间x")) == NULL);
+	T_OK(fld_alias(str_c("")) == NULL);
+	T_OK(fld_alias(str_c("grid")) == NULL);
+	/* Not NUL-terminated. */
+	s.p = "所属社区 and more";
+	s.n = strlen("所属社区");
+	T_STR(fld_alias(s), "community");
+	/* Through the lookup: a declared field, a field only the user names. */
+	T_STR(canon("报案时间"), "reported_at");
+	T_STR(fld_zh(canon("报案时间")), "上报时间");
+	T_STR(canon("办结时间"), "closed_at");
+	T_STR(fld_lookup(str_c("办结时间"))->zh, "closed_at");
+	/* The default has none. */
+	cfg_setup(NULL);
+	fld_setup();
+	T_OK(fld_alias(str_c("报案时间")) == NULL);
+	T_OK(canon("报案时间") == NULL);
+
+	FILE_DIES("aliases: {a: [x], b: [\" X \"]}\n",
+	    "test_fld: %s:1:23: alias ' X ' is given for both 'a' and 'b'");
+	FILE_DIES("aliases: {a: {x: y}}\n",
+	    "test_fld: %s:1:14: expected a list of header names, got a "
+	    "mapping");
+	FILE_DIES("aliases: {a: [[x]]}\n",
+	    "test_fld: %s:1:15: expected a header name, got a list");
+	FILE_DIES("aliases: {a: [\"  \"]}\n",
+	    "test_fld: %s:1:15: expected a header name, got '  '");
+}
+
+/* The columns of a reader's header, by canonical name. */
+static void
+test_columns(void)
+{
+	static const char text[] = "Community\t受理时间\tnote\n社区一\t2024-01-02\tx\n";
+	const char *f = t_tmpfile(text, sizeof text - 1);
+	char *files[1];
+	struct rd_opts o = { 0 };
+	struct rd *r;
+
+	files[0] = (char *)f;
+	o.canon = fld_canon;
+	r = rd_open(1, files, &o);
+	T_INT(fld_col(r, "community"), 0);
+	T_INT(fld_col(r, "reported_at"), 1);
+	T_INT(fld_col(r, "note"), 2);
+	T_INT(fld_col(r, "households"), -1);
+	T_INT(fld_need(r, "reported_at"), 1);
+	rd_close(r);
+	unlink(f);
+}
+
+int
+main(void)
+{
+	zl_init("test_fld");
+	unsetenv("ZHILI_CONFIG");
+	cfg_setup(NULL);
+	test_declared();
+	test_conflicts();
+	test_aliases();
+	test_columns();
+	return t_done();
+}

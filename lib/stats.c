@@ -493,3 +493,34 @@ sort_u64(uint64_t *v, size_t n)
 		return;
 	RADIX_SORT(uint64_t, v, n, 4);
 }
+
+size_t
+u64_repeated(uint64_t *v, size_t n, size_t times)
+{
+	size_t i, j, k = 0;
+
+	sort_u64(v, n);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && v[j] == v[i]; j++)
+			;
+		if (j - i > times)
+			v[k++] = v[i];
+	}
+	return k;
+}
+
+int
+u64_in(const uint64_t *v, size_t n, uint64_t x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x;
+}

@@ -34,6 +34,13 @@ double stats_median(double *v, size_t n);
  * keep (durations, hashes). */
 void sort_u32(uint32_t *v, size_t n);
 void sort_u64(uint64_t *v, size_t n);
+/*
+ * Sort v and keep, once each, the values that come more than times times
+ * in it (at its start): how many there are.  For hashes: which come twice.
+ */
+size_t u64_repeated(uint64_t *v, size_t n, size_t times);
+/* 1 when x is in v (sorted, n values). */
+int u64_in(const uint64_t *v, size_t n, uint64_t x);
 
 struct hist;
 struct hist *hist_new(void);

@@ -422,10 +422,39 @@ test_sorts(void)
 	}
 }
 
+/* The values that come more than n times, and looking one up. */
+static void
+test_repeated(void)
+{
+	uint64_t v[] = { 9, 3, 7, 3, 9, 1, 3, 0xFFFFFFFFFFFFFFFFULL, 9, 7,
+		0xFFFFFFFFFFFFFFFFULL };
+	uint64_t w[] = { 5 };
+	size_t n = sizeof v / sizeof v[0], k;
+
+	k = u64_repeated(v, n, 1);
+	T_INT(k, 4);
+	T_OK(v[0] == 3 && v[1] == 7 && v[2] == 9 &&
+	    v[3] == 0xFFFFFFFFFFFFFFFFULL);
+	T_OK(u64_in(v, k, 3) && u64_in(v, k, 9));
+	T_OK(u64_in(v, k, 0xFFFFFFFFFFFFFFFFULL));
+	T_OK(!u64_in(v, k, 1) && !u64_in(v, k, 0) && !u64_in(v, k, 8));
+	T_OK(!u64_in(v, 0, 3));
+	{
+		uint64_t x[] = { 4, 4, 4, 2, 2, 4 }, y[] = { 4, 4, 4, 2, 2, 4 };
+
+		T_INT(u64_repeated(x, 6, 2), 1);
+		T_OK(x[0] == 4);
+		T_INT(u64_repeated(y, 6, 4), 0);
+	}
+	T_INT(u64_repeated(w, 1, 1), 0);
+	T_INT(u64_repeated(w, 0, 0), 0);
+}
+
 int
 main(void)
 {
 	test_sorts();
+	test_repeated();
 	test_exact();
 	test_hist_hand();
 	test_hist_error();

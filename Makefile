@@ -19,7 +19,10 @@ ZL_CFLAGS = -std=c11 -Wall -Wextra
 CSV_LIBS = -lcsv
 ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
 
+# The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import
+# Programs built for the tests, not installed: tests/NAME/*.c each.
+TEST_PROGS = hello
 LIB_SRC = $(wildcard lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/cfg_default.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -49,16 +52,21 @@ $(BUILD)/cmd/%.o: cmd/%.c $(HDRS) $(wildcard cmd/*/*.h)
 	@mkdir -p $(@D)
 	$(COMPILE) -c -o $@ $<
 
+$(BUILD)/tests/%.o: tests/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(COMPILE) -c -o $@ $<
+
 # A program is cmd/NAME.c, or the files of cmd/NAME/ when it has grown,
 # and the files NAME_EXTRA names.  zhili-cat knows every program's fields.
 zhili-cat_EXTRA = $(wildcard cmd/*/fields.c)
 
 define PROG_RULE
-$(BUILD)/bin/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cmd/$(1).c cmd/$(1)/*.c) $$($(1)_EXTRA)) $(BUILD)/libzhili.a
+$(3)/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard $(2)/$(1).c $(2)/$(1)/*.c) $$($(1)_EXTRA)) $(BUILD)/libzhili.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(BUILD)/libzhili.a $$(ZL_LIBS)
 endef
-$(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p))))
+$(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p),cmd,$(BUILD)/bin)))
+$(foreach p,$(TEST_PROGS),$(eval $(call PROG_RULE,$(p),tests,$(BUILD)/tests/bin)))
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 	@mkdir -p $(@D)
@@ -75,7 +83,7 @@ deps:
 bench-deps:
 	@sh tools/deps.sh $(BENCH_DEPS)
 
-units: $(UNIT_BIN)
+units: $(UNIT_BIN) $(TEST_PROGS:%=$(BUILD)/tests/bin/%)
 
 check: deps
 	@$(MAKE) -s all units

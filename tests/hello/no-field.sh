@@ -1,0 +1,1 @@
+hello data/no-name.csv

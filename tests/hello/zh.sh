@@ -1,0 +1,1 @@
+hello --zh -o table data/names.csv

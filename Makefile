@@ -1,4 +1,5 @@
-# zhili — build, test, install.  POSIX-leaning, one file, no recursion.
+# zhili — build, test, install.  GNU make (4.x: define, eval, wildcard,
+# pattern rules), one file, no recursion but for make check's own steps.
 # The user's CC, CFLAGS, LDFLAGS, PREFIX and DESTDIR always win.
 
 PREFIX ?= /usr/local
@@ -99,8 +100,10 @@ check-asan: deps
 lint-man:
 	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7
 
+# The fuzz targets are built with the flags and libraries of the programs.
 fuzz: deps
-	@sh tests/fuzz/run.sh
+	@FUZZ_CPPFLAGS="$(ZL_CPPFLAGS)" FUZZ_LIBS="$(ZL_LIBS)" \
+		sh tests/fuzz/run.sh
 
 bench: all bench-deps
 	@sh bench/run.sh

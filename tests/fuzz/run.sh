@@ -2,18 +2,21 @@
 # tests/fuzz/run.sh: build every tests/fuzz/fuzz_*.c with libFuzzer and
 # ASan/UBSan and run each briefly (FUZZ_SECONDS, default 20) from its seed
 # corpus (tests/fuzz/corpus/NAME/, copied, so the tree stays clean).
-# Ends with "N passed, N failed".
+# Ends with "N passed, N failed".  The Makefile gives the programs' own
+# preprocessor flags and libraries (FUZZ_CPPFLAGS, FUZZ_LIBS): make fuzz.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1
 secs=${FUZZ_SECONDS:-20}
 out=build-fuzz
 mkdir -p "$out/obj" "$out/corpus"
 CC=${FUZZ_CC:-clang}
-flags="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8"
-libs="-lcsv -lyaml -lpcre2-8 -lm"
+: "${FUZZ_CPPFLAGS:?the Makefile gives FUZZ_CPPFLAGS and FUZZ_LIBS (make fuzz)}"
+: "${FUZZ_LIBS:?the Makefile gives FUZZ_LIBS (make fuzz)}"
+flags="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined $FUZZ_CPPFLAGS"
+libs=$FUZZ_LIBS
 objs=
-sh tools/embed.sh cfg_default etc/zhili.yaml > "$out/default_config.c"
-for src in lib/*.c "$out/default_config.c"; do
+sh tools/embed.sh cfg_default etc/zhili.yaml > "$out/cfg_default.c"
+for src in lib/*.c "$out/cfg_default.c"; do
 	o=$out/obj/$(basename "$src" .c).o
 	$CC $flags -fsanitize=fuzzer-no-link -c -o "$o" "$src" || exit 1
 	objs="$objs $o"

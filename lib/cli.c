@@ -55,6 +55,22 @@ parse_enc(const char *s)
 			   "auto)"), s);
 }
 
+/* The options that set a value: --csv sets cli.in_fmt to FMT_CSV. */
+static const struct {
+	int opt;
+	int *var;
+	int val;
+} sets[] = {
+	{ CLI_CSV, &cli.in_fmt, FMT_CSV },
+	{ CLI_TSV, &cli.in_fmt, FMT_TSV },
+	{ CLI_BOM, &cli.bom, 1 },
+	{ CLI_ZH, &cli.zh, 1 },
+	{ CLI_STRICT, &cli.strict, 1 },
+	{ CLI_PROGRESS, &cli.progress, 1 },
+	{ CLI_NO_PROGRESS, &cli.progress, 0 },
+	{ CLI_PRINT_CONFIG, &cli.print_config, 1 },
+};
+
 int
 cli_option(int c, const char *arg, void (*help)(void))
 {
@@ -70,6 +86,11 @@ cli_option(int c, const char *arg, void (*help)(void))
 	};
 	size_t i;
 
+	for (i = 0; i < sizeof sets / sizeof sets[0]; i++)
+		if (c == sets[i].opt) {
+			*sets[i].var = sets[i].val;
+			return 1;
+		}
 	switch (c) {
 	case 'c':
 		cli.config = arg;
@@ -83,35 +104,11 @@ cli_option(int c, const char *arg, void (*help)(void))
 	case 'V':
 		printf("%s (zhili) %s\n", zl_prog, ZHILI_VERSION);
 		exit(ZL_OK);
-	case CLI_CSV:
-		cli.in_fmt = FMT_CSV;
-		return 1;
-	case CLI_TSV:
-		cli.in_fmt = FMT_TSV;
-		return 1;
 	case CLI_ENCODING:
 		cli.enc = parse_enc(arg);
 		return 1;
-	case CLI_BOM:
-		cli.bom = 1;
-		return 1;
-	case CLI_ZH:
-		cli.zh = 1;
-		return 1;
 	case CLI_REJECT:
 		cli.reject = arg;
-		return 1;
-	case CLI_STRICT:
-		cli.strict = 1;
-		return 1;
-	case CLI_PROGRESS:
-		cli.progress = 1;
-		return 1;
-	case CLI_NO_PROGRESS:
-		cli.progress = 0;
-		return 1;
-	case CLI_PRINT_CONFIG:
-		cli.print_config = 1;
 		return 1;
 	}
 	for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {

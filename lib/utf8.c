@@ -60,15 +60,7 @@ valid_scalar(const unsigned char *s, size_t i, size_t n)
 	while (i < n) {
 		size_t k;
 
-		/* ASCII eight bytes at a time */
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
+		i = str_ascii_skip((const char *)s, i, n);
 		if (i >= n)
 			break;
 		if (s[i] < 0x80) {
@@ -96,6 +88,22 @@ valid_scalar(const unsigned char *s, size_t i, size_t n)
 #define OVERLONG_4 (1 << 6) /* F0 80..8F */
 #define TWO_CONTS (-128)   /* 0x80: two continuations where one may be */
 #define CARRY (TOO_SHORT | TOO_LONG | TWO_CONTS)
+
+/*
+ * The blocks before i are valid but for a sequence that may run on past
+ * i: the scalar check from the start of the last character before i.
+ */
+static size_t
+valid_from(const unsigned char *s, size_t i, size_t n)
+{
+	size_t back = i;
+
+	while (back > 0 && i - back < 4 && (s[back - 1] & 0xC0) == 0x80)
+		back--;
+	if (back > 0 && i - back < 4 && s[back - 1] >= 0xC0)
+		back--;
+	return valid_scalar(s, back, n);
+}
 
 __attribute__((target("ssse3"))) static size_t
 valid_ssse3(const unsigned char *s, size_t n)
@@ -130,7 +138,7 @@ valid_ssse3(const unsigned char *s, size_t n)
 	const __m128i nib = _mm_set1_epi8(0x0F);
 	const __m128i hibit = _mm_set1_epi8((char)0x80);
 	__m128i prev = _mm_setzero_si128();
-	size_t i = 0, back;
+	size_t i = 0;
 
 	for (; i + 16 <= n; i += 16) {
 		__m128i in = _mm_loadu_si128((const __m128i *)(s + i));
@@ -158,16 +166,7 @@ valid_ssse3(const unsigned char *s, size_t n)
 			break;
 		prev = in;
 	}
-	/*
-	 * Blocks before i are valid but for a sequence that may run on past
-	 * i: check again from the start of the last character before i.
-	 */
-	back = i;
-	while (back > 0 && i - back < 4 && (s[back - 1] & 0xC0) == 0x80)
-		back--;
-	if (back > 0 && i - back < 4 && s[back - 1] >= 0xC0)
-		back--;
-	return valid_scalar(s, back, n);
+	return valid_from(s, i, n);
 }
 
 /* The same check on 32-byte blocks. */
@@ -214,7 +213,7 @@ valid_avx2(const unsigned char *s, size_t n)
 	const __m256i nib = _mm256_set1_epi8(0x0F);
 	const __m256i hibit = _mm256_set1_epi8((char)0x80);
 	__m256i prev = _mm256_setzero_si256();
-	size_t i = 0, back;
+	size_t i = 0;
 
 	for (; i + 32 <= n; i += 32) {
 		__m256i in = _mm256_loadu_si256((const __m256i *)(s + i));
@@ -245,12 +244,7 @@ valid_avx2(const unsigned char *s, size_t n)
 			break;
 		prev = in;
 	}
-	back = i;
-	while (back > 0 && i - back < 4 && (s[back - 1] & 0xC0) == 0x80)
-		back--;
-	if (back > 0 && i - back < 4 && s[back - 1] >= 0xC0)
-		back--;
-	return valid_scalar(s, back, n);
+	return valid_from(s, i, n);
 }
 #endif
 

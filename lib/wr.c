@@ -75,20 +75,6 @@ tsv_plain_len(const char *s, size_t n)
 	return n;
 }
 
-static void
-put_tsv(const char *s, size_t n)
-{
-	static struct buf b;
-
-	if (tsv_plain_len(s, n) == n) {
-		out_write(s, n);
-		return;
-	}
-	buf_reset(&b);
-	tsv_escape(&b, s, n);
-	out_write(b.p, b.n);
-}
-
 /* Does a CSV field need quotes? */
 static int
 csv_needs_quotes(const char *s, size_t n)
@@ -125,18 +111,35 @@ csv_quote(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
+/*
+ * A record of nf fields as TSV or CSV (fmt): a field that needs nothing as
+ * it is, the others escaped or quoted.
+ */
 static void
-put_csv(const char *s, size_t n)
+put_line(int fmt, const struct str *f, size_t nf)
 {
 	static struct buf b;
+	size_t i;
 
-	if (!csv_needs_quotes(s, n)) {
-		out_write(s, n);
-		return;
+	for (i = 0; i < nf; i++) {
+		const char *s = f[i].p;
+		size_t n = f[i].n;
+
+		if (i > 0)
+			out_putc(fmt == FMT_TSV ? '\t' : ',');
+		if (fmt == FMT_TSV ? tsv_plain_len(s, n) == n :
+				     !csv_needs_quotes(s, n)) {
+			out_write(s, n);
+			continue;
+		}
+		buf_reset(&b);
+		if (fmt == FMT_TSV)
+			tsv_escape(&b, s, n);
+		else
+			csv_quote(&b, s, n);
+		out_write(b.p, b.n);
 	}
-	buf_reset(&b);
-	csv_quote(&b, s, n);
-	out_write(b.p, b.n);
+	out_putc('\n');
 }
 
 static void
@@ -350,17 +353,8 @@ wr_open(int fmt, size_t nf, const struct str *names,
 	switch (fmt) {
 	case FMT_TSV:
 	case FMT_CSV:
-		if (nf == 0)
-			break;
-		for (i = 0; i < nf; i++) {
-			if (i > 0)
-				out_putc(fmt == FMT_TSV ? '\t' : ',');
-			if (fmt == FMT_TSV)
-				put_tsv(names[i].p, names[i].n);
-			else
-				put_csv(names[i].p, names[i].n);
-		}
-		out_putc('\n');
+		if (nf > 0)
+			put_line(fmt, names, nf);
 		break;
 	case FMT_MD:
 		if (nf == 0)
@@ -406,20 +400,8 @@ wr_rec(struct wr *w, const struct str *f)
 
 	switch (w->fmt) {
 	case FMT_TSV:
-		for (i = 0; i < w->nf; i++) {
-			if (i > 0)
-				out_putc('\t');
-			put_tsv(f[i].p, f[i].n);
-		}
-		out_putc('\n');
-		break;
 	case FMT_CSV:
-		for (i = 0; i < w->nf; i++) {
-			if (i > 0)
-				out_putc(',');
-			put_csv(f[i].p, f[i].n);
-		}
-		out_putc('\n');
+		put_line(w->fmt, f, w->nf);
 		break;
 	case FMT_JSON:
 		out_putc('{');

@@ -450,17 +450,8 @@ fold_at(const unsigned char *p, size_t left, char *c)
 static size_t
 fold_start(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = str_ascii_skip(s, 0, n); /* nothing to fold in ASCII */
 
-	/* nothing to fold in ASCII, the usual case: eight bytes at a time */
-	while (i + 8 <= n) {
-		uint64_t w;
-
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080ULL)
-			break;
-		i += 8;
-	}
 	for (; i + 2 < n; i++)
 		if ((unsigned char)s[i] == 0xEF || (unsigned char)s[i] == 0xE3)
 			return i;

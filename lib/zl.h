@@ -154,7 +154,27 @@ struct str str_fold(struct str s, struct buf *b, size_t *nfolded);
 long str_fold_to(const char *s, size_t n, char *out, size_t max);
 static inline struct str str_c(const char *s);
 
+#include <stdint.h>
 #include <string.h>
+
+/*
+ * From i, where the first byte of s[0..n) that is not ASCII may be: past
+ * the whole words of eight ASCII bytes (most text is ASCII: the loops
+ * that look for something else start here).
+ */
+static inline size_t
+str_ascii_skip(const char *s, size_t i, size_t n)
+{
+	while (i + 8 <= n) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	return i;
+}
 static inline struct str
 str_c(const char *s)
 {

@@ -115,11 +115,9 @@ function snap(v,   c, e) {
 }
 END { close("sort"); exit bad }'
 
-# The datamash pipeline, step 1: TSV record -> group, closed (0/1),
-# cancelled (0/1), seconds to close (NA when not closed).  The timestamps
-# are "YYYY-MM-DD HH:MM:SS"; mktime("YYYY MM DD HH MM SS") in UTC.
+# What both awk programs below begin with: the status words, the columns.
 # shellcheck disable=SC2016
-PREP='
+AWK_HEAD='
 BEGIN {
 	FS = OFS = "\t"
 	n = split(closedw, w, " ")
@@ -127,15 +125,21 @@ BEGIN {
 	n = split(cancelledw, w, " ")
 	for (i = 1; i <= n; i++) ca[w[i]] = 1
 }
-function secs(t) {
-	return mktime(substr(t, 1, 4) " " substr(t, 6, 2) " " substr(t, 9, 2) \
-	    " " substr(t, 12, 2) " " substr(t, 15, 2) " " substr(t, 18, 2))
-}
 NR == 1 {
 	for (i = 1; i <= NF; i++) col[$i] = i
 	g = col["community"]; r = col["reported_at"]
 	c = col["closed_at"]; s = col["status"]
 	next
+}
+'
+# The datamash pipeline, step 1: TSV record -> group, closed (0/1),
+# cancelled (0/1), seconds to close (NA when not closed).  The timestamps
+# are "YYYY-MM-DD HH:MM:SS"; mktime("YYYY MM DD HH MM SS") in UTC.
+# shellcheck disable=SC2016
+PREP="$AWK_HEAD"'
+function secs(t) {
+	return mktime(substr(t, 1, 4) " " substr(t, 6, 2) " " substr(t, 9, 2) \
+	    " " substr(t, 12, 2) " " substr(t, 15, 2) " " substr(t, 18, 2))
 }
 $s in cl { print $g, 1, 0, secs($c) - secs($r); next }
 { print $g, 0, ($s in ca) ? 1 : 0, "NA" }'
@@ -195,14 +199,7 @@ NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 # gawk alone: counts in associative arrays, the durations of each group in
 # an array of arrays, sorted with asort; R type 7 in integer arithmetic.
 # shellcheck disable=SC2016
-GAWK_ALONE='
-BEGIN {
-	FS = OFS = "\t"
-	n = split(closedw, w, " ")
-	for (i = 1; i <= n; i++) cl[w[i]] = 1
-	n = split(cancelledw, w, " ")
-	for (i = 1; i <= n; i++) ca[w[i]] = 1
-}
+GAWK_ALONE="$AWK_HEAD"'
 function secs(t) {
 	return mktime(substr(t, 1, 4) " " substr(t, 6, 2) " " substr(t, 9, 2) \
 	    " " substr(t, 12, 2) " " substr(t, 15, 2) " " substr(t, 18, 2), 1)
@@ -211,12 +208,6 @@ function secs(t) {
 function perc(v, n, m,   h, k, r) {
 	h = (n - 1) * m; k = int(h / 100); r = h % 100
 	return r ? (100 * v[k + 1] + r * (v[k + 2] - v[k + 1])) / 100 : v[k + 1]
-}
-NR == 1 {
-	for (i = 1; i <= NF; i++) col[$i] = i
-	g = col["community"]; r = col["reported_at"]
-	c = col["closed_at"]; s = col["status"]
-	next
 }
 {
 	k = $g
@@ -314,12 +305,6 @@ if [ "${1:-}" = run ]; then
 fi
 
 # ---- The benchmark ----
-
-bin=$BUILD/bench
-data=bench/data
-out=bench/out
-status=0
-mkdir -p "$bin" "$data" "$out" || exit 1
 
 . bench/lib.sh
 

@@ -1,5 +1,13 @@
 # bench/lib.sh: what the benchmark scripts share (sourced by bench/run.sh
-# and bench/case-stats.sh from the top of the tree).
+# and bench/case-stats.sh from the top of the tree, BUILD set): the folders
+# (bin: built helpers, data: generated inputs, out: results), status 0, and
+# the functions below.
+
+bin=$BUILD/bench
+data=bench/data
+out=bench/out
+status=0
+mkdir -p "$bin" "$data" "$out" || exit 1
 
 say() {
 	printf '%s\n' "$*" >&2

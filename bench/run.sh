@@ -18,12 +18,6 @@ RUNS=${RUNS:-3}
 ZHILI_CAT=${ZHILI_CAT:-$BUILD/bin/zhili-cat}
 LC_ALL=C
 export LC_ALL
-bin=$BUILD/bench
-data=bench/data
-out=bench/out
-status=0
-mkdir -p "$bin" "$data" "$out" || exit 1
-
 . bench/lib.sh
 
 # 1. The programs.

@@ -44,6 +44,8 @@ import re
 import sys
 from fractions import Fraction
 
+from zltext import read_text
+
 TOP = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DEFAULT_CONFIG = os.path.join(TOP, "etc", "zhili.yaml")
 DEFAULT_CALENDAR = "/work/shared/data/cn-calendar-2024-2026.tsv"
@@ -232,13 +234,8 @@ class Case:
 
 
 def read_records(path, cfg, report):
-    data = open(path, "rb").read()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030")
+    text, gb = read_text(path)
+    if gb:
         report.append(f"{path}: not UTF-8, read as GB18030")
     first = text.split("\n", 1)[0]
     delim = "\t" if "\t" in first else ","
@@ -297,18 +294,14 @@ def make_case(v, cfg):
     if r is None:
         return f"reported_at: not a date: {v['reported_at']}", None
     c.reported = r[0]
-    c.closed = None
-    if v.get("closed_at"):
-        r = parse_time(v["closed_at"])
-        if r is None:
-            return f"closed_at: not a date: {v['closed_at']}", None
-        c.closed = r[0]
-    c.updated = None
-    if v.get("updated_at"):
-        r = parse_time(v["updated_at"])
-        if r is None:
-            return f"updated_at: not a date: {v['updated_at']}", None
-        c.updated = r[0]
+    for name in ("closed_at", "updated_at"):
+        t = None
+        if v.get(name):
+            r = parse_time(v[name])
+            if r is None:
+                return f"{name}: not a date: {v[name]}", None
+            t = r[0]
+        setattr(c, name.split("_")[0], t)
     c.status = v["status"]
     c.cls = cfg["status_class"].get(c.status)
     if c.cls is None:

@@ -62,6 +62,8 @@ import re
 import sys
 from fractions import Fraction
 
+from zltext import read_text
+
 TOP = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 CONFIG = os.path.join(TOP, "etc", "zhili.yaml")
 
@@ -151,13 +153,7 @@ def id_problem(v):
 
 
 def read_sheet(path):
-    raw = open(path, "rb").read()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")
+    text, _ = read_text(path)
     rd = csv.reader(io.StringIO(text, newline=""))
     last = 0
     for row in rd:

@@ -1181,7 +1181,8 @@ default_sections(const struct cfg *def)
 		return;
 	done = 1;
 	for (i = 0; i < def->len; i++)
-		add_section(xstrdup(def->keys[i]));
+		if (!is_known(def->keys[i], sections))
+			add_section(xstrdup(def->keys[i]));
 }
 
 static const char *const *

@@ -13,5 +13,7 @@ cat "$TMP/c.tsv" > "$TMP/cases" &
 timeout 60 case-stats -b community -m total,closed,hours_max "$TMP/cases" > "$TMP/fifo.out" 2> "$TMP/fifo.err"
 echo "exit $?: $(cat "$TMP/fifo.err")"
 wait
-case-stats -b community -m total,closed,hours_max "$TMP/c.tsv" 2> /dev/null | cmp - "$TMP/fifo.out" && echo "as from the file"
+case-stats -b community -m total,closed,hours_max "$TMP/c.tsv" > "$TMP/file.out" 2> "$TMP/file.err"
+echo "exit $?: $(cat "$TMP/file.err")"
+cmp "$TMP/file.out" "$TMP/fifo.out" && echo "as from the file"
 cat "$TMP/fifo.out"

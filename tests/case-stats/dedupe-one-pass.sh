@@ -31,7 +31,7 @@ run() { # name, args...: the figures into $TMP/name.out, messages kept
 same() { # a b
 	if cmp -s "$TMP/$1.out" "$TMP/$2.out"; then echo "$2: as $1"; else echo "$2: DIFFERS from $1"; fi
 }
-zhili-cat -o csv "$TMP/c.tsv" > "$TMP/c.csv"
+zhili-cat -o csv "$TMP/c.tsv" > "$TMP/c.csv" || echo "zhili-cat: exit $?"
 head -n 1501 "$TMP/c.tsv" > "$TMP/a.tsv"
 { head -n 1 "$TMP/c.tsv"; tail -n +1502 "$TMP/c.tsv"; } > "$TMP/b.tsv"
 { printf '\357\273\277'; sed 's/$/\r/' "$TMP/c.tsv"; } > "$TMP/crlf.tsv"

@@ -1,1 +1,1 @@
-case-stats --by channel --metrics total,closed,resolution_pct --as-of "2025-01-01 00:00:00" ../../examples/data/cases-2024.csv 2>/dev/null
+case-stats --by channel --metrics total,closed,resolution_pct --as-of "2025-01-01 00:00:00" ../../examples/data/cases-2024.csv

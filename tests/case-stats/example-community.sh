@@ -1,1 +1,1 @@
-case-stats --by community --total --as-of "2025-01-01 00:00:00" ../../examples/data/cases-2024.csv 2>/dev/null
+case-stats --by community --total --as-of "2025-01-01 00:00:00" ../../examples/data/cases-2024.csv

@@ -1,1 +1,1 @@
-case-stats --as-of "2025-01-01 00:00:00" ../../examples/data/cases-2024-gbk.csv 2>/dev/null
+case-stats --as-of "2025-01-01 00:00:00" ../../examples/data/cases-2024-gbk.csv

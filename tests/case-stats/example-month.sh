@@ -1,1 +1,1 @@
-case-stats --by month --metrics total,closed,hours_median,hours_p90 ../../examples/data/cases-2024.csv 2>/dev/null
+case-stats --by month --metrics total,closed,hours_median,hours_p90 ../../examples/data/cases-2024.csv

@@ -1,1 +1,1 @@
-case-stats --help | head -n 3
+case-stats --help > "$TMP/o"; rc=$?; head -n 3 "$TMP/o"; exit $rc

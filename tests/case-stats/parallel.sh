@@ -13,8 +13,8 @@ awk 'BEGIN {
 	}
 }' > "$TMP/c.tsv"
 A='--as-of 2024-04-01'
-parallel --will-cite --pipe --header : --block 20k -j 2 case-stats $A --partial --no-dedupe -b community < "$TMP/c.tsv" > "$TMP/parts.tsv"
-case-stats --merge --total "$TMP/parts.tsv" > "$TMP/merged.tsv"
-case-stats $A -b community --total "$TMP/c.tsv" > "$TMP/single.tsv"
+parallel --will-cite --pipe --header : --block 20k -j 2 case-stats $A --partial --no-dedupe -b community < "$TMP/c.tsv" > "$TMP/parts.tsv" || echo "parallel: exit $?"
+case-stats --merge --total "$TMP/parts.tsv" > "$TMP/merged.tsv" || echo "merge: exit $?"
+case-stats $A -b community --total "$TMP/c.tsv" > "$TMP/single.tsv" || echo "single: exit $?"
 echo "parts: $(grep -c '^community' "$TMP/parts.tsv" | awk '{ print ($1 > 1) ? "several" : "one" }')"
 sh compare.inc "$TMP/single.tsv" "$TMP/merged.tsv"

@@ -1,1 +1,1 @@
-case-stats --records -o csv data/dup.csv 2>/dev/null | cut -d, -f1,4,7,8
+case-stats --records -o csv data/dup.csv > "$TMP/o"; rc=$?; cut -d, -f1,4,7,8 "$TMP/o"; exit $rc

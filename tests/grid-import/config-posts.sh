@@ -1,1 +1,1 @@
-grid-import -c data/posts.yaml --check data/b.csv 2>/dev/null | grep -c "max-posts"
+grid-import -c data/posts.yaml --check data/b.csv > "$TMP/o"; rc=$?; grep -c "max-posts" "$TMP/o"; exit $rc

@@ -1,1 +1,2 @@
-grid-import --mask --check data/edge.csv; grid-import --level grid data/edge.csv 2>/dev/null | cut -f2,3,5
+grid-import --mask --check data/edge.csv; echo "exit $?"
+grid-import --level grid data/edge.csv > "$TMP/o"; echo "exit $?"; cut -f2,3,5 "$TMP/o"

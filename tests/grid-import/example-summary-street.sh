@@ -1,1 +1,1 @@
-grid-import --summary ../../examples/data/roster/秀水街道/*.csv 2>/dev/null
+grid-import --summary ../../examples/data/roster/秀水街道/*.csv

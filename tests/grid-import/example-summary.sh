@@ -1,1 +1,1 @@
-grid-import --summary --total ../../examples/data/roster/*/*.csv 2>/dev/null
+grid-import --summary --total ../../examples/data/roster/*/*.csv

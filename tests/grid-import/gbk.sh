@@ -1,1 +1,1 @@
-grid-import --level building -o csv data/gbk.csv | cut -d, -f2,5
+grid-import --level building -o csv data/gbk.csv > "$TMP/o"; rc=$?; cut -d, -f2,5 "$TMP/o"; exit $rc

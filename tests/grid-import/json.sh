@@ -1,1 +1,1 @@
-grid-import --level grid -o json data/b.csv 2>/dev/null | head -n 1
+grid-import --level grid -o json data/b.csv > "$TMP/o"; rc=$?; head -n 1 "$TMP/o"; exit $rc

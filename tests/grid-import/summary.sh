@@ -1,1 +1,1 @@
-grid-import --summary --total data/b.csv 2>/dev/null
+grid-import --summary --total data/b.csv

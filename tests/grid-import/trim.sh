@@ -1,1 +1,2 @@
-grid-import --level building -o csv data/spaces.csv | cut -d, -f3,5,9,11; grid-import --level grid -o csv data/spaces.csv 2>/dev/null | cut -d, -f6
+grid-import --level building -o csv data/spaces.csv > "$TMP/o"; echo "exit $?"; cut -d, -f3,5,9,11 "$TMP/o"
+grid-import --level grid -o csv data/spaces.csv > "$TMP/o"; echo "exit $?"; cut -d, -f6 "$TMP/o"

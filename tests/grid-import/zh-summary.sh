@@ -1,1 +1,1 @@
-grid-import --zh --summary data/b.csv 2>/dev/null | head -n 1
+grid-import --zh --summary data/b.csv > "$TMP/o"; rc=$?; head -n 1 "$TMP/o"; exit $rc

@@ -79,7 +79,8 @@ static int t_pass, t_fail;
 
 /*
  * Run fn(arg) in a child with stderr into out (the last newline dropped):
- * its exit status, 0 when fn returned.
+ * its exit status (128 plus the signal when one ended it), 0 when fn
+ * returned.
  */
 static inline int
 t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
@@ -90,6 +91,7 @@ t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
 	pid_t pid;
 
 	fflush(stdout);
+	fflush(stderr);
 	if (pipe(fd) == -1 || (pid = fork()) == -1) {
 		perror("t_child");
 		exit(99);
@@ -97,6 +99,7 @@ t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
 	if (pid == 0) {
 		close(fd[0]);
 		dup2(fd[1], 2);
+		close(fd[1]);
 		fn(arg);
 		_exit(0);
 	}
@@ -112,9 +115,12 @@ t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* Expect fn(arg) to exit 2 with the message want. */
+/* Expect fn(arg) to exit 2 with the message want (line: the caller's). */
+#define t_dies(line, fn, arg, want) t_dies_at(__FILE__, (line), (fn), (arg), \
+    (want))
 static inline void
-t_dies(int line, void (*fn)(const void *), const void *arg, const char *want)
+t_dies_at(const char *file, int line, void (*fn)(const void *),
+    const void *arg, const char *want)
 {
 	char out[4096];
 	int rc = t_child(fn, arg, out, sizeof out);
@@ -123,8 +129,9 @@ t_dies(int line, void (*fn)(const void *), const void *arg, const char *want)
 		t_pass++;
 	else {
 		t_fail++;
-		printf("FAIL %s:%d: exit %d, stderr \"%s\", want \"%s\"\n",
-		    __FILE__, line, rc, out, want);
+		printf("FAIL %s:%d: exit %d, stderr \"%s\", want exit 2, "
+		       "\"%s\"\n",
+		    file, line, rc, out, want);
 	}
 }
 

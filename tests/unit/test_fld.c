@@ -165,6 +165,33 @@ test_aliases(void)
 	    "test_fld: %s:1:15: expected a header name, got '  '");
 }
 
+/* In a child: fld_need of the field named by arg on the reader r_need. */
+static struct rd *r_need;
+
+static void
+need(const void *name)
+{
+	fld_need(r_need, name);
+}
+
+/* fld_need of name must exit 3 with the message want (%s: the file). */
+static void
+need_dies(int line, const char *file, const char *name, const char *fmt)
+{
+	char out[512], want[512];
+	int rc = t_child(need, name, out, sizeof out);
+
+	snprintf(want, sizeof want, fmt, file);
+	if (rc == ZL_IOERR && strcmp(out, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: exit %d, stderr \"%s\", want exit 3, "
+		       "\"%s\"\n",
+		    __FILE__, line, rc, out, want);
+	}
+}
+
 /* The columns of a reader's header, by canonical name. */
 static void
 test_columns(void)
@@ -183,6 +210,16 @@ test_columns(void)
 	T_INT(fld_col(r, "note"), 2);
 	T_INT(fld_col(r, "households"), -1);
 	T_INT(fld_need(r, "reported_at"), 1);
+	/* A missing field: its title and aliases named, exit 3. */
+	r_need = r;
+	need_dies(__LINE__, f, "total",
+	    "test_fld: %s:1: no field 'total' (总数, 合计数)");
+	need_dies(__LINE__, f, "households",
+	    "test_fld: %s:1: no field 'households' (户数)");
+	need_dies(__LINE__, f, "nosuch", "test_fld: %s:1: no field 'nosuch'");
+	T_OK(fld_lookup(str_c("nosuch")) == NULL);
+	T_STR(fld_lookup(str_c(" 合计数 "))->name, "total");
+	T_INT(fld_lookup(str_c("总数"))->num, 1);
 	rd_close(r);
 	unlink(f);
 }

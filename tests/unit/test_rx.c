@@ -1,7 +1,4 @@
 /* test_rx: lib/rx.c, PCRE2 in UTF mode with limits. */
-#include <sys/types.h>
-#include <sys/wait.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,44 +30,6 @@ search(const char *pat, unsigned flags, const char *s, long *so, long *eo)
 	return rc;
 }
 
-/*
- * Run fn(arg) in a child with stderr into a pipe: its exit status (or 128
- * plus the signal), its stderr in err without the final newline.
- */
-static int
-child(void (*fn)(const void *), const void *arg, char *err, size_t errsz)
-{
-	int fd[2], st;
-	size_t n = 0;
-	ssize_t r;
-	pid_t pid;
-
-	fflush(stdout);
-	fflush(stderr);
-	if (pipe(fd) == -1 || (pid = fork()) == -1) {
-		perror("test_rx");
-		exit(3);
-	}
-	if (pid == 0) {
-		close(fd[0]);
-		dup2(fd[1], 2);
-		close(fd[1]);
-		fn(arg);
-		_exit(99);
-	}
-	close(fd[1]);
-	while (n < errsz - 1 &&
-	    (r = read(fd[0], err + n, errsz - 1 - n)) > 0)
-		n += (size_t)r;
-	close(fd[0]);
-	while (n > 0 && err[n - 1] == '\n')
-		n--;
-	err[n] = '\0';
-	if (waitpid(pid, &st, 0) == -1)
-		return -1;
-	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-}
-
 struct badpat {
 	const char *pat;
 	size_t n; /* 0: strlen(pat) */
@@ -91,23 +50,6 @@ static void
 compile_bad_cfg(const void *arg)
 {
 	rx_compile_cfg(arg, 0);
-}
-
-/* Compile b in a child: exit status 2 and exactly the message want. */
-static void
-check_bad(int tline, const struct badpat *b, const char *want)
-{
-	char err[4096];
-	int rc;
-
-	rc = child(compile_bad, b, err, sizeof err);
-	if (rc != 2 || strcmp(err, want) != 0) {
-		t_fail++;
-		printf("FAIL %s:%d: exit %d, stderr \"%s\"; want exit 2, "
-		       "\"%s\"\n",
-		    __FILE__, tline, rc, err, want);
-	} else
-		t_pass++;
 }
 
 static void
@@ -283,42 +225,42 @@ test_compile_errors(void)
 	int rc;
 
 	b = (struct badpat){ "(abc", 0, NULL, 0, 0 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex '(abc': missing closing parenthesis at offset 4");
 	/* Offsets count characters, not bytes (13 bytes here). */
 	b = (struct badpat){ "违法[停车", 0, "zhili.yaml", 12, 9 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: zhili.yaml:12:9: regex '违法[停车': missing "
 	    "terminating ] for character class at offset 5");
 	b = (struct badpat){ "违停**", 0, "zhili.yaml", 3, 1 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: zhili.yaml:3:1: regex '违停**': quantifier does not "
 	    "follow a repeatable item at offset 3");
 	b = (struct badpat){ "(乱停|违停", 0, NULL, 0, 0 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex '(乱停|违停': missing closing parenthesis at "
 	    "offset 6");
 	b = (struct badpat){ "[z-a]", 0, "x.yaml", 1, 2 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: x.yaml:1:2: regex '[z-a]': range out of order in "
 	    "character class at offset 3");
 	/* \C could split a UTF-8 character: disabled. */
 	b = (struct badpat){ "a\\Cb", 0, NULL, 0, 0 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex 'a\\Cb': using \\C is disabled by the "
 	    "application at offset 3");
 	/* Invalid UTF-8 in the pattern: shown escaped. */
 	b = (struct badpat){ "ab\xff", 0, NULL, 0, 0 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex 'ab\\xFF': UTF-8 error: illegal byte (0xfe or "
 	    "0xff) at offset 2");
 	b = (struct badpat){ "违\xe5停", 0, NULL, 0, 0 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex '违\\xE5停': UTF-8 error: byte 2 top bits not "
 	    "0x80 at offset 1");
 	/* Control characters are escaped: the message stays one line. */
 	b = (struct badpat){ "a\n(\t", 0, NULL, 0, 0 };
-	check_bad(__LINE__, &b,
+	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex 'a\\n(\\t': missing closing parenthesis at "
 	    "offset 4");
 
@@ -329,7 +271,7 @@ test_compile_errors(void)
 	    "test_rx: regex '%.200s...': pattern string is longer than the "
 	    "limit set by the application at offset 0",
 	    big);
-	check_bad(__LINE__, &b, want);
+	t_dies(__LINE__, compile_bad, &b, want);
 	/* The nesting limit. */
 	memset(deep, '(', 100);
 	memset(deep + 100, ')', 100);
@@ -338,7 +280,7 @@ test_compile_errors(void)
 	    "test_rx: regex '%.200s': parentheses are too deeply nested at "
 	    "offset 65",
 	    deep);
-	check_bad(__LINE__, &b, want);
+	t_dies(__LINE__, compile_bad, &b, want);
 
 	/* A configuration node: its file, line and column. */
 	memset(&node, 0, sizeof node);
@@ -349,7 +291,7 @@ test_compile_errors(void)
 	node.s = "(违停|乱停))";
 	node.n = strlen(node.s);
 	node.quoted = 1;
-	rc = child(compile_bad_cfg, &node, err, sizeof err);
+	rc = t_child(compile_bad_cfg, &node, err, sizeof err);
 	T_INT(rc, 2);
 	T_STR(err, "test_rx: etc/zhili.yaml:41:14: regex '(违停|乱停))': "
 		   "unmatched closing parenthesis at offset 7");
@@ -406,19 +348,19 @@ test_config(void)
 	T_INT(rx_match(re, "aaaaaaaaaaaa!", 13), 0);
 	rx_free(re);
 
-	rc = child(setup_limit, "regex:\n  match-limit: 50\n", err,
+	rc = t_child(setup_limit, "regex:\n  match-limit: 50\n", err,
 	    sizeof err);
 	T_INT(rc, 10);
 	T_STR(err, "match limit exceeded");
-	rc = child(setup_limit, "# nothing\n", err, sizeof err);
+	rc = t_child(setup_limit, "# nothing\n", err, sizeof err);
 	T_INT(rc, 11);
 	T_STR(err, "");
-	rc = child(setup_limit, "regex:\n  match-limit: 0\n", err,
+	rc = t_child(setup_limit, "regex:\n  match-limit: 0\n", err,
 	    sizeof err);
 	T_INT(rc, 2);
 	T_OK(strstr(err, ":2:16: expected an integer from 1 to 4294967295, "
 			 "got '0'") != NULL);
-	rc = child(setup_limit, "regex:\n  match-limit: lots\n", err,
+	rc = t_child(setup_limit, "regex:\n  match-limit: lots\n", err,
 	    sizeof err);
 	T_INT(rc, 2);
 }

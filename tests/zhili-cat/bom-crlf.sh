@@ -1,1 +1,1 @@
-zhili-cat data/bom-crlf.csv | sed -n l
+zhili-cat data/bom-crlf.csv > "$TMP/o"; rc=$?; sed -n l "$TMP/o"; exit $rc

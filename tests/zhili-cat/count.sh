@@ -1,1 +1,5 @@
-in=$(grep -c . data/bad.csv); out=$(zhili-cat --reject "$TMP/r.csv" data/bad.csv 2>/dev/null | tail -n +2 | wc -l); rej=$(tail -n +2 "$TMP/r.csv" | wc -l); echo "lines $in = header 1 + out $out + rejected $rej"
+in=$(grep -c . data/bad.csv)
+zhili-cat --reject "$TMP/r.csv" data/bad.csv > "$TMP/o"; rc=$?
+out=$(tail -n +2 "$TMP/o" | wc -l); rej=$(tail -n +2 "$TMP/r.csv" | wc -l)
+echo "lines $in = header 1 + out $out + rejected $rej"
+exit $rc

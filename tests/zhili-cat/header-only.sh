@@ -1,1 +1,1 @@
-printf "a,b\n" | zhili-cat -o table; printf "a,b\n" | zhili-cat -o json; echo done
+printf "a,b\n" | zhili-cat -o table; echo "exit $?"; printf "a,b\n" | zhili-cat -o json; echo "exit $?"; echo done

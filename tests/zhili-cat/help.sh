@@ -1,1 +1,1 @@
-zhili-cat --help | head -n 3; zhili-cat -h | grep -c "^  -f FIELDS"
+zhili-cat --help > "$TMP/o"; echo "exit $?"; head -n 3 "$TMP/o"; zhili-cat -h > "$TMP/o"; echo "exit $?"; grep -c "^  -f FIELDS" "$TMP/o"

@@ -1,0 +1,324 @@
+/*
+ * Unit tests of lib/rej.c: rejected records counted and reported, the
+ * --reject file (its header with _error, a record kept as it was read or
+ * written field by field, TSV escapes and CSV quotes, its mode), the
+ * summary at zl_finish and its exit status, --strict.
+ *
+ * rej keeps its state in statics (the file, its format, the count), so each
+ * case runs in a child of a process that never rejected anything.
+ */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/rej.h"
+#include "lib/wr.h"
+#include "tests/unit/t.h"
+
+static char path[] = "/tmp/zhili-test-rej.XXXXXX";
+
+/* The stream's header: id, name, note; from a CSV or a TSV file, in the
+ * stream's order or not. */
+static const struct str names[] = { { "id", 2 }, { "name", 4 },
+	{ "note", 4 } };
+static const struct rd_head csv_same = { 3, names, FMT_CSV, 1 };
+static const struct rd_head csv_other = { 3, names, FMT_CSV, 0 };
+static const struct rd_head tsv_same = { 3, names, FMT_TSV, 1 };
+static const struct rd_head tsv_other = { 3, names, FMT_TSV, 0 };
+
+/*
+ * A record of h from file at line: its fields (nf of them; 0: none, as for
+ * a line that could not be split) and the line as read.
+ */
+static struct rec *
+mk(const struct rd_head *h, const char *file, long line, const char *raw,
+    size_t nf, const char *f0, const char *f1, const char *f2)
+{
+	static struct rec r;
+	static struct str f[3];
+
+	f[0] = str_c(f0 != NULL ? f0 : "");
+	f[1] = str_c(f1 != NULL ? f1 : "");
+	f[2] = str_c(f2 != NULL ? f2 : "");
+	memset(&r, 0, sizeof r);
+	r.nf = nf;
+	r.f = nf > 0 ? f : NULL;
+	r.file = file;
+	r.line = line;
+	r.raw = str_c(raw);
+	r.pos = -1;
+	r.head = h;
+	return &r;
+}
+
+/* The text of the --reject file (static storage). */
+static const char *
+contents(void)
+{
+	static char text[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n = 0;
+
+	if (f != NULL) {
+		n = fread(text, 1, sizeof text - 1, f);
+		fclose(f);
+	}
+	text[n] = '\0';
+	return text;
+}
+
+/* Run case fn in a child; its exit status, its stderr in err. */
+static int
+run(void (*fn)(const void *), char *err, size_t max)
+{
+	return t_child(fn, path, err, max);
+}
+
+/* CSV records in the stream's order: each kept as read, the message
+ * quoted as CSV needs. */
+static void
+csv_kept(const void *p)
+{
+	rej_open(p);
+	rej_read();
+	rej_read();
+	rej_read();
+	rec_reject(mk(&csv_same, "in.csv", 3, "2,\"a,b\",c,d", 0, NULL, NULL,
+		       NULL),
+	    "%d fields, the header has %d", 4, 3);
+	rec_reject(mk(&csv_same, "in.csv", 4, "3,x,\"\ty\"", 3, "3", "x",
+		       "\ty"),
+	    "field '%s': bad", "note");
+	_exit(zl_finish(ZL_OK) + 10 * (int)rej_count());
+}
+
+/* CSV records in another order: written field by field with CSV quotes (a
+ * field that begins or ends with a TAB or a space among them). */
+static void
+csv_fields(const void *p)
+{
+	rej_open(p);
+	rec_reject(mk(&csv_other, "b.csv", 2, "raw,not,used", 3, "\tx", "y\t",
+		       "a\"b"),
+	    "bad");
+	rec_reject(mk(&csv_other, "b.csv", 3, "raw", 3, " lead", "trail ",
+		       "in side"),
+	    "bad, again");
+	rec_reject(mk(&csv_other, "b.csv", 4, "", 3, "", "line\nend", "ok"),
+	    "bad");
+	/* a TSV file's record in a CSV --reject file */
+	rec_reject(mk(&tsv_same, "c.tsv", 2, "1\tx\ty", 3, "1", "x,y", "z"),
+	    "bad");
+	/* no fields (the line could not be split): kept as read */
+	rec_reject(mk(&csv_other, "b.csv", 5, "1,\"open", 0, NULL, NULL, NULL),
+	    "unterminated");
+	_exit(zl_finish(ZL_OK));
+}
+
+/* TSV records: kept as read in the stream's order, else written field by
+ * field with TSV's escapes; the message escaped too. */
+static void
+tsv_records(const void *p)
+{
+	rej_open(p);
+	rec_reject(mk(&tsv_same, "a.tsv", 2, "1\tx\\ty\tz", 3, "1", "x\ty",
+		       "z"),
+	    "field 'name': bad ('%s')", "x\ty");
+	rec_reject(mk(&tsv_other, "b.tsv", 2, "raw", 3, "2", "a\tb", "c\\d"),
+	    "bad");
+	rec_reject(mk(&csv_same, "c.csv", 2, "3,\"p\nq\",r", 3, "3", "p\nq",
+		       "r\r"),
+	    "bad");
+	_exit(zl_finish(ZL_OK));
+}
+
+/* No --reject file: counted and reported all the same. */
+static void
+no_file(const void *p)
+{
+	(void)p;
+	rej_read();
+	rej_read();
+	rec_reject(mk(&csv_same, "in.csv", 2, "x", 0, NULL, NULL, NULL),
+	    "bad");
+	if (rej_count() != 1)
+		_exit(20);
+	rec_reject(mk(NULL, "in.csv", 3, "y", 0, NULL, NULL, NULL), "worse");
+	if (rej_count() != 2)
+		_exit(21);
+	_exit(zl_finish(ZL_OK));
+}
+
+/* Nothing rejected: no summary, the status as it was; the file made. */
+static void
+none(const void *p)
+{
+	rej_open(p);
+	rej_read();
+	_exit(zl_finish(ZL_OK) + 10 * (int)rej_count());
+}
+
+/* A worse status than 1 stays. */
+static void
+worse(const void *p)
+{
+	(void)p;
+	rec_reject(mk(&csv_same, "in.csv", 2, "x", 0, NULL, NULL, NULL),
+	    "bad");
+	_exit(zl_finish(ZL_IOERR));
+}
+
+/* A fatal error: the file closed with what it has, no summary. */
+static void
+fatal(const void *p)
+{
+	rej_open(p);
+	rec_reject(mk(&tsv_same, "a.tsv", 2, "1\tx\ty", 3, "1", "x", "y"),
+	    "bad");
+	zl_die(ZL_USAGE, "stop");
+}
+
+/* --strict: the first rejected record ends the program, exit 1. */
+static void
+strict(const void *p)
+{
+	rej_open(p);
+	rej_strict(1);
+	rej_read();
+	rej_read();
+	rec_reject(mk(&csv_same, "in.csv", 2, "1,x,y", 3, "1", "x", "y"),
+	    "bad");
+	_exit(50);
+}
+
+static void
+strict_no_file(const void *p)
+{
+	(void)p;
+	rej_strict(1);
+	rej_read();
+	rec_reject(mk(&csv_same, "in.csv", 2, "1,x,y", 3, "1", "x", "y"),
+	    "bad");
+	_exit(50);
+}
+
+static void
+test_files(void)
+{
+	char err[4096];
+
+	T_INT(run(csv_kept, err, sizeof err), 1 + 20);
+	T_STR(err, "test_rej: in.csv:3: 4 fields, the header has 3\n"
+		   "test_rej: in.csv:4: field 'note': bad\n"
+		   "test_rej: 2 of 3 records rejected");
+	T_STR(contents(), "id,name,note,_error\n"
+			  "2,\"a,b\",c,d,\"in.csv:3: 4 fields, the header "
+			  "has 3\"\n"
+			  "3,x,\"\ty\",in.csv:4: field 'note': bad\n");
+
+	T_INT(run(csv_fields, err, sizeof err), 1);
+	T_STR(contents(), "id,name,note,_error\n"
+			  "\"\tx\",\"y\t\",\"a\"\"b\",b.csv:2: bad\n"
+			  "\" lead\",\"trail \",in side,\"b.csv:3: bad, "
+			  "again\"\n"
+			  ",\"line\nend\",ok,b.csv:4: bad\n"
+			  "1,\"x,y\",z,c.tsv:2: bad\n"
+			  "1,\"open,b.csv:5: unterminated\n");
+
+	T_INT(run(tsv_records, err, sizeof err), 1);
+	T_STR(contents(), "id\tname\tnote\t_error\n"
+			  "1\tx\\ty\tz\ta.tsv:2: field 'name': bad "
+			  "('x\\ty')\n"
+			  "2\ta\\tb\tc\\\\d\tb.tsv:2: bad\n"
+			  "3\tp\\nq\tr\\r\tc.csv:2: bad\n");
+}
+
+static void
+test_counts(void)
+{
+	char err[4096];
+	struct stat st;
+	FILE *f;
+
+	T_INT(run(no_file, err, sizeof err), 1);
+	T_STR(err, "test_rej: in.csv:2: bad\n"
+		   "test_rej: in.csv:3: worse\n"
+		   "test_rej: 2 of 2 records rejected");
+
+	/* The file is made afresh, readable by its owner only. */
+	if ((f = fopen(path, "w")) != NULL) {
+		fputs("old contents\n", f);
+		fclose(f);
+	}
+	chmod(path, 0644);
+	T_INT(run(none, err, sizeof err), 0);
+	T_STR(err, "");
+	T_STR(contents(), "");
+	T_INT(stat(path, &st), 0);
+	T_INT(st.st_mode & 0777, 0600);
+
+	T_INT(run(worse, err, sizeof err), ZL_IOERR);
+	T_STR(err, "test_rej: in.csv:2: bad\n"
+		   "test_rej: 1 of 0 records rejected");
+
+	T_INT(run(fatal, err, sizeof err), ZL_USAGE);
+	T_STR(err, "test_rej: a.tsv:2: bad\ntest_rej: stop");
+	T_STR(contents(), "id\tname\tnote\t_error\n1\tx\ty\ta.tsv:2: bad\n");
+}
+
+static void
+test_strict(void)
+{
+	char err[4096];
+
+	T_INT(run(strict, err, sizeof err), 1);
+	T_STR(err, "test_rej: in.csv:2: bad\n"
+		   "test_rej: 1 of 2 records rejected");
+	T_STR(contents(), "id,name,note,_error\n1,x,y,in.csv:2: bad\n");
+	T_INT(run(strict_no_file, err, sizeof err), 1);
+	T_STR(err, "test_rej: in.csv:2: bad\n"
+		   "test_rej: 1 of 1 records rejected");
+}
+
+/* In a child: rej_open of a path that cannot be made. */
+static void
+open_bad(const void *p)
+{
+	(void)p;
+	rej_open("/nonexistent/rejected.csv");
+	_exit(50);
+}
+
+static void
+test_open_bad(void)
+{
+	char err[512];
+
+	T_INT(t_child(open_bad, NULL, err, sizeof err), ZL_IOERR);
+	T_STR(err, "test_rej: /nonexistent/rejected.csv: No such file or "
+		   "directory");
+}
+
+int
+main(void)
+{
+	int fd;
+
+	zl_init("test_rej");
+	if ((fd = mkstemp(path)) == -1) {
+		perror("test_rej");
+		return 99;
+	}
+	close(fd);
+	T_INT(rej_count(), 0);
+	test_files();
+	test_counts();
+	test_strict();
+	test_open_bad();
+	T_INT(rej_count(), 0);
+	unlink(path);
+	return t_done();
+}

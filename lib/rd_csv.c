@@ -89,6 +89,14 @@ rd_csv_reset(struct rd *r)
 	csv_set_opts(&r->csv, CSV_STRICT | CSV_STRICT_FINI);
 }
 
+/* Reject the record and reset the parser, which may be inside it. */
+static int
+csv_bad(struct rd *r, enum rd_why why, size_t n)
+{
+	rd_csv_reset(r);
+	return rd_bad(r, why, n);
+}
+
 /* Split a quote-free CSV line on commas. */
 static int
 split_plain_csv(struct rd *r, const char *s, size_t n)
@@ -101,210 +109,199 @@ split_plain_csv(struct rd *r, const char *s, size_t n)
 		size_t at = (size_t)(c - s);
 
 		if (at - start > REC_MAX_FIELD)
-			goto toolong;
+			return rd_bad(r, WHY_FIELD, r->fnf_rec + 1);
 		add_field(r, s + start, at - start);
 		start = at + 1;
-		if (r->fnf_rec > REC_MAX_FIELDS) {
-			snprintf(r->err, sizeof r->err, _("more than %u fields"),
-			    REC_MAX_FIELDS);
-			return RD_BAD;
-		}
+		if (r->fnf_rec > REC_MAX_FIELDS)
+			return rd_bad(r, WHY_FIELDS, 0);
 	}
 	if (n - start > REC_MAX_FIELD)
-		goto toolong;
+		return rd_bad(r, WHY_FIELD, r->fnf_rec + 1);
 	add_field(r, s + start, n - start);
 	return RD_OK;
-toolong:
-	snprintf(r->err, sizeof r->err, _("field %zu is longer than %u MiB"),
-	    r->fnf_rec + 1, REC_MAX_FIELD >> 20);
-	return RD_BAD;
 }
 
+/* libcsv stopped at line[at] (the line is len bytes long). */
 static int
 csv_error_at(struct rd *r, const char *line, size_t at, size_t len)
 {
-	int e = csv_error(&r->csv);
+	if (csv_error(&r->csv) == CSV_ENOMEM)
+		return csv_bad(r, WHY_FIELD, r->ccount + 1);
+	if (at < len && line[at] == '"')
+		return csv_bad(r, WHY_QUOTE, at + 1);
+	return csv_bad(r, WHY_AFTER_QUOTE, at + 1);
+}
 
-	if (e == CSV_ENOMEM)
-		snprintf(r->err, sizeof r->err,
-		    _("field %zu is longer than %u MiB"), r->ccount + 1,
-		    REC_MAX_FIELD >> 20);
-	else if (at < len && line[at] == '"')
-		snprintf(r->err, sizeof r->err,
-		    _("CSV: quote inside an unquoted field (column %zu)"),
-		    at + 1);
-	else
-		snprintf(r->err, sizeof r->err,
-		    _("CSV: text after a closing quote (column %zu)"), at + 1);
+/* What a line gives besides RD_OK and RD_BAD: the record goes on. */
+#define MORE (-1)
+
+/*
+ * No line to read: rd_line_end's e is -1 at the end of the input, -2 when
+ * the record outgrows the limit; inrec: a record has begun.
+ */
+static int
+csv_no_line(struct rd *r, long long e, int inrec)
+{
+	if (e == -1) {
+		if (!inrec)
+			return RD_EOF;
+		/* the input ends inside a quoted field */
+		r->re = r->pos;
+		if (r->re > r->rs && r->buf[r->re - 1] == '\n')
+			r->re--;
+		if (r->re > r->rs && r->buf[r->re - 1] == '\r')
+			r->re--;
+		return csv_bad(r, WHY_UNTERMINATED, 0);
+	}
+	if (!inrec)
+		r->rline = r->line;
+	r->re = r->pos;
 	rd_csv_reset(r);
-	return RD_BAD;
+	rd_skip_line(r);
+	return rd_bad(r, WHY_RECORD, 0);
+}
+
+/*
+ * A line [s, s+n) with no quote, nl its line end: a record of its own, or
+ * a blank line (MORE).
+ */
+static int
+csv_plain(struct rd *r, const char *s, size_t n, int nl)
+{
+	r->pos += n + (size_t)nl;
+	r->line++;
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	r->re = r->rs + n;
+	if (n == 0)
+		return MORE; /* a blank line */
+	if (memchr(s, '\r', n) != NULL)
+		return rd_bad(r, WHY_CR, 0);
+	return split_plain_csv(r, s, n);
+}
+
+/*
+ * The first line [s, s+n) of a record, with its first quote at q.  The
+ * fields before the one holding it have no quote: split them here, and
+ * leave libcsv only the rest of the line (*skip: the bytes done).
+ */
+static int
+csv_begin(struct rd *r, const char *s, size_t n, const char *q, int nl,
+    size_t *skip)
+{
+	const char *c, *f, *comma;
+
+	buf_reset(&r->scratch);
+	r->ccount = 0;
+	r->cdone = 0;
+	r->ctoo_many = 0;
+	r->ctoo_long = 0;
+	*skip = 0;
+	c = q == s ? NULL : memrchr(s, ',', (size_t)(q - s));
+	if (c == NULL)
+		return RD_OK;
+	*skip = (size_t)(c - s) + 1;
+	/* (a CR just after the comma, too: libcsv would take it for a blank
+	 * line) */
+	if (memchr(s, '\r', *skip + 1) != NULL) {
+		r->pos += n + (size_t)nl;
+		r->line++;
+		r->re = r->rs + n - (n > 0 && s[n - 1] == '\r');
+		return rd_bad(r, WHY_CR, 0);
+	}
+	for (f = s; (comma = memchr(f, ',', (size_t)(s + *skip - f))) != NULL;
+	     f = comma + 1)
+		csv_cb1((void *)f, (size_t)(comma - f), r);
+	return RD_OK;
+}
+
+/* The fields libcsv gave: into r->ff. */
+static int
+csv_fields(struct rd *r)
+{
+	size_t i;
+
+	if (r->ctoo_many)
+		return rd_bad(r, WHY_FIELDS, 0);
+	if (r->ctoo_long)
+		return rd_bad(r, WHY_FIELD, r->ctoo_long);
+	r->fnf_rec = 0;
+	for (i = 0; i < r->ccount; i++)
+		add_field(r, r->scratch.p ? r->scratch.p + r->coff[2 * i] : "",
+		    r->coff[2 * i + 1]);
+	r->escaped = 1;
+	return RD_OK;
+}
+
+/*
+ * Give libcsv the line [s, s+n) but its first skip bytes, and its line
+ * end (nl): RD_OK when that ends the record, MORE when it goes on on the
+ * next line, or RD_BAD.
+ */
+static int
+csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip)
+{
+	size_t feed = n + (size_t)nl - skip;
+	size_t k = csv_parse(&r->csv, s + skip, feed, csv_cb1, csv_cb2, r);
+
+	r->pos += n + (size_t)nl;
+	r->line++;
+	r->re = (size_t)(s - r->buf) + n;
+	if (k != feed)
+		return csv_error_at(r, s, k + skip, n);
+	/* the last line has no line end: finish */
+	if (!nl && csv_fini(&r->csv, csv_cb1, csv_cb2, r) != 0)
+		return csv_bad(r, WHY_UNTERMINATED, 0);
+	if (r->cdone == 0)
+		return nl ? MORE : csv_bad(r, WHY_UNTERMINATED, 0);
+	/*
+	 * A record ends at the end of the line, and nowhere else: a
+	 * lone CR would have libcsv end one there and begin the next
+	 * (its state is then not "row not begun", 0).
+	 */
+	if (r->cdone > 1 || r->csv.pstate != 0)
+		return csv_bad(r, WHY_CR, 0);
+	/* strip the line end from the raw record */
+	if (r->re > r->rs && r->buf[r->re - 1] == '\r')
+		r->re--;
+	return csv_fields(r);
 }
 
 int
 rd_next_csv(struct rd *r)
 {
 	int inrec = 0;
-	size_t skip = 0;
-	const char *q, *c;
 
 	r->escaped = 0;
 	for (;;) {
 		long long e;
-		int nl = 0;
-		size_t lp, n, feed, k;
-		const char *s;
+		int nl = 0, k;
+		size_t n, skip = 0;
+		const char *s, *q;
 
 		if (!inrec)
 			r->rs = r->pos;
 		e = rd_line_end(r, &nl);
-		if (e == -1) {
-			if (!inrec)
-				return RD_EOF;
-			/* the input ends inside a quoted field */
-			r->re = r->pos;
-			if (r->re > r->rs && r->buf[r->re - 1] == '\n')
-				r->re--;
-			if (r->re > r->rs && r->buf[r->re - 1] == '\r')
-				r->re--;
-			rd_csv_reset(r);
-			snprintf(r->err, sizeof r->err,
-			    _("CSV: unterminated quoted field"));
-			return RD_BAD;
-		}
-		if (e == -2) {
-			if (!inrec)
-				r->rline = r->line;
-			r->re = r->pos;
-			rd_csv_reset(r);
-			rd_skip_line(r);
-			snprintf(r->err, sizeof r->err,
-			    _("record is longer than %u MiB"),
-			    REC_MAX_RECORD >> 20);
-			return RD_BAD;
-		}
-		lp = r->pos;
-		s = r->buf + lp;
-		n = (size_t)e - lp;
+		if (e < 0)
+			return csv_no_line(r, e, inrec);
+		s = r->buf + r->pos;
+		n = (size_t)e - r->pos;
 		if (!inrec) {
 			r->rline = r->line;
-			r->rs = lp;
+			r->rs = r->pos;
 			q = memchr(s, '"', n);
 			if (q == NULL) {
-				size_t m = n;
-
-				r->pos = (size_t)e + (size_t)nl;
-				r->line++;
-				if (m > 0 && s[m - 1] == '\r')
-					m--;
-				r->re = lp + m;
-				if (m == 0)
-					continue; /* a blank line */
-				if (memchr(s, '\r', m) != NULL) {
-					snprintf(r->err, sizeof r->err,
-					    _("CSV: carriage return in an "
-					      "unquoted field"));
-					return RD_BAD;
-				}
-				return split_plain_csv(r, s, m);
+				k = csv_plain(r, s, n, nl);
+				if (k == MORE)
+					continue;
+				return k;
 			}
-			buf_reset(&r->scratch);
-			r->ccount = 0;
-			r->cdone = 0;
-			r->ctoo_many = 0;
-			r->ctoo_long = 0;
-			/*
-			 * The fields before the one holding the first quote
-			 * have no quote: split them here, and leave libcsv
-			 * only the rest of the line.
-			 */
-			skip = 0;
-			c = q == s ? NULL : memrchr(s, ',', (size_t)(q - s));
-			if (c != NULL) {
-				const char *f = s, *comma;
-
-				skip = (size_t)(c - s) + 1;
-				/* (a CR just after the comma, too: libcsv
-				 * would take it for a blank line) */
-				if (memchr(s, '\r', skip + 1) != NULL) {
-					r->pos = (size_t)e + (size_t)nl;
-					r->line++;
-					r->re = lp + n - (n > 0 && s[n - 1] == '\r');
-					snprintf(r->err, sizeof r->err,
-					    _("CSV: carriage return in an "
-					      "unquoted field"));
-					return RD_BAD;
-				}
-				while ((comma = memchr(f, ',',
-					    (size_t)(s + skip - f))) != NULL) {
-					csv_cb1((void *)f, (size_t)(comma - f), r);
-					f = comma + 1;
-				}
-			}
-		}
-		feed = n + (size_t)nl - skip;
-		k = csv_parse(&r->csv, s + skip, feed, csv_cb1, csv_cb2, r);
-		r->pos = (size_t)e + (size_t)nl;
-		r->line++;
-		r->re = (size_t)e;
-		if (k != feed) {
-			r->re = r->pos - (size_t)nl;
-			return csv_error_at(r, s, k + skip, n);
-		}
-		skip = 0;
-		if (!nl) {
-			/* the last line has no line end: finish */
-			if (csv_fini(&r->csv, csv_cb1, csv_cb2, r) != 0) {
-				rd_csv_reset(r);
-				snprintf(r->err, sizeof r->err,
-				    _("CSV: unterminated quoted field"));
+			if (csv_begin(r, s, n, q, nl, &skip) != RD_OK)
 				return RD_BAD;
-			}
 		}
-		if (r->cdone == 0) {
-			inrec = 1;
-			if (!nl) {
-				rd_csv_reset(r);
-				snprintf(r->err, sizeof r->err,
-				    _("CSV: unterminated quoted field"));
-				return RD_BAD;
-			}
-			continue;
-		}
-		/*
-		 * A record ends at the end of the line, and nowhere else: a
-		 * lone CR would have libcsv end one there and begin the next
-		 * (its state is then not "row not begun", 0).
-		 */
-		if (r->cdone > 1 || r->csv.pstate != 0) {
-			rd_csv_reset(r);
-			snprintf(r->err, sizeof r->err,
-			    _("CSV: carriage return in an unquoted field"));
-			return RD_BAD;
-		}
-		/* strip the line end from the raw record */
-		if (r->re > r->rs && r->buf[r->re - 1] == '\r')
-			r->re--;
-		if (r->ctoo_many) {
-			snprintf(r->err, sizeof r->err, _("more than %u fields"),
-			    REC_MAX_FIELDS);
-			return RD_BAD;
-		}
-		if (r->ctoo_long) {
-			snprintf(r->err, sizeof r->err,
-			    _("field %zu is longer than %u MiB"), r->ctoo_long,
-			    REC_MAX_FIELD >> 20);
-			return RD_BAD;
-		}
-		{
-			size_t i;
-
-			r->fnf_rec = 0;
-			for (i = 0; i < r->ccount; i++)
-				add_field(r, r->scratch.p ? r->scratch.p +
-					r->coff[2 * i] : "",
-				    r->coff[2 * i + 1]);
-		}
-		r->escaped = 1;
-		return RD_OK;
+		k = csv_feed(r, s, n, nl, skip);
+		if (k != MORE)
+			return k;
+		inrec = 1;
 	}
 }

@@ -467,6 +467,43 @@ rd_skip_line(struct rd *r)
 	}
 }
 
+/* The record being read cannot be read, for why (n: see enum rd_why). */
+int
+rd_bad(struct rd *r, enum rd_why why, size_t n)
+{
+	const size_t sz = sizeof r->err;
+
+	switch (why) {
+	case WHY_FIELDS:
+		snprintf(r->err, sz, _("more than %u fields"), REC_MAX_FIELDS);
+		break;
+	case WHY_FIELD:
+		snprintf(r->err, sz, _("field %zu is longer than %u MiB"), n,
+		    REC_MAX_FIELD >> 20);
+		break;
+	case WHY_RECORD:
+		snprintf(r->err, sz, _("record is longer than %u MiB"),
+		    REC_MAX_RECORD >> 20);
+		break;
+	case WHY_UNTERMINATED:
+		snprintf(r->err, sz, _("CSV: unterminated quoted field"));
+		break;
+	case WHY_CR:
+		snprintf(r->err, sz,
+		    _("CSV: carriage return in an unquoted field"));
+		break;
+	case WHY_QUOTE:
+		snprintf(r->err, sz,
+		    _("CSV: quote inside an unquoted field (column %zu)"), n);
+		break;
+	case WHY_AFTER_QUOTE:
+		snprintf(r->err, sz,
+		    _("CSV: text after a closing quote (column %zu)"), n);
+		break;
+	}
+	return RD_BAD;
+}
+
 /*
  * The record just read, [rs, upto), holds bytes that are not of its
  * encoding: they are done with, and the record is rejected (k: what its

@@ -33,6 +33,17 @@
 enum { ENC_UTF16LE = 10, ENC_UTF16BE };
 enum { RD_OK, RD_EOF, RD_BAD };
 
+/* Why a record cannot be read (rd_bad). */
+enum rd_why {
+	WHY_FIELDS,	  /* more than REC_MAX_FIELDS fields */
+	WHY_FIELD,	  /* field n (from 1) is over REC_MAX_FIELD */
+	WHY_RECORD,	  /* the record is over REC_MAX_RECORD */
+	WHY_UNTERMINATED, /* CSV: the input ends in a quoted field */
+	WHY_CR,		  /* CSV: a CR outside quotes, not at a line end */
+	WHY_QUOTE,	  /* CSV: a quote in an unquoted field (column n) */
+	WHY_AFTER_QUOTE	  /* CSV: text after a closing quote (column n) */
+};
+
 /* What rd_unchanged compares. */
 struct stamp {
 	off_t size;
@@ -130,6 +141,7 @@ void rd_close_file(struct rd *r);
 void rd_progress(struct rd *r, int last);
 long long rd_line_end(struct rd *r, int *nl);
 void rd_skip_line(struct rd *r);
+int rd_bad(struct rd *r, enum rd_why why, size_t n);
 int rd_bad_bytes(struct rd *r, int k, size_t upto);
 
 /* rd_tsv.c */

@@ -186,11 +186,8 @@ make_fields(struct rd *r, const char *s, size_t n, size_t k, int esc)
 {
 	size_t i, start = 0;
 
-	if (k >= REC_MAX_FIELDS) {
-		snprintf(r->err, sizeof r->err, _("more than %u fields"),
-		    REC_MAX_FIELDS);
-		return RD_BAD;
-	}
+	if (k >= REC_MAX_FIELDS)
+		return rd_bad(r, WHY_FIELDS, 0);
 	if (r->capff < k + 1) {
 		r->capff = k + 64;
 		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
@@ -205,12 +202,8 @@ make_fields(struct rd *r, const char *s, size_t n, size_t k, int esc)
 	r->fnf_rec = k + 1;
 	if (n > REC_MAX_FIELD)
 		for (i = 0; i < r->fnf_rec; i++)
-			if (r->ff[i].n > REC_MAX_FIELD) {
-				snprintf(r->err, sizeof r->err,
-				    _("field %zu is longer than %u MiB"), i + 1,
-				    REC_MAX_FIELD >> 20);
-				return RD_BAD;
-			}
+			if (r->ff[i].n > REC_MAX_FIELD)
+				return rd_bad(r, WHY_FIELD, i + 1);
 	r->escaped = esc;
 	if (esc) {
 		if (r->ccap < 2 * r->fnf_rec) {
@@ -251,10 +244,7 @@ rd_next_tsv(struct rd *r)
 		if (e == -2) {
 			r->re = r->rs;
 			rd_skip_line(r);
-			snprintf(r->err, sizeof r->err,
-			    _("record is longer than %u MiB"),
-			    REC_MAX_RECORD >> 20);
-			return RD_BAD;
+			return rd_bad(r, WHY_RECORD, 0);
 		}
 		r->rs = r->pos;
 		n = (size_t)e - r->pos;

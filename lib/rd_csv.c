@@ -234,12 +234,43 @@ csv_fields(struct rd *r)
 }
 
 /*
- * Give libcsv the line [s, s+n) but its first skip bytes, and its line
- * end (nl): RD_OK when that ends the record, MORE when it goes on on the
- * next line, or RD_BAD.
+ * A record ends at the end of a line, and nowhere else; but libcsv takes
+ * a CR outside quotes for a line end, and the CRs that follow it for
+ * blank lines.  Did it end the record at a CR of the line [s, s+n) (its
+ * '\n' not counted) with more than CRs after it?  A byte is inside quotes
+ * by the parity of the quotes before it in the record ("" toggles twice):
+ * inq, the line begins inside them (a record's next line).  CRs before a
+ * record's first byte are blank lines to libcsv too.  (The quotes are
+ * counted only in a line with a CR before its last byte.)
  */
 static int
-csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip)
+cr_ends_early(const char *s, size_t n, int inq)
+{
+	const char *cr = memchr(s, '\r', n);
+	size_t i;
+
+	if (cr == NULL || cr == s + n - 1)
+		return 0;
+	for (i = 0; i < n && s[i] == '\r'; i++)
+		;
+	for (; i < n; i++)
+		if (s[i] == '"')
+			inq = !inq;
+		else if (s[i] == '\r' && !inq)
+			break;
+	while (i < n && s[i] == '\r')
+		i++;
+	return i < n;
+}
+
+/*
+ * Give libcsv the line [s, s+n) but its first skip bytes, and its line
+ * end (nl): RD_OK when that ends the record, MORE when it goes on on the
+ * next line, or RD_BAD.  inrec: the line is a record's next line.
+ */
+static int
+csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip,
+    int inrec)
 {
 	size_t feed = n + (size_t)nl - skip;
 	size_t k = csv_parse(&r->csv, s + skip, feed, csv_cb1, csv_cb2, r);
@@ -254,12 +285,8 @@ csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip)
 		return csv_bad(r, WHY_UNTERMINATED, 0);
 	if (r->cdone == 0)
 		return nl ? MORE : csv_bad(r, WHY_UNTERMINATED, 0);
-	/*
-	 * A record ends at the end of the line, and nowhere else: a
-	 * lone CR would have libcsv end one there and begin the next
-	 * (its state is then not "row not begun", 0).
-	 */
-	if (r->cdone > 1 || r->csv.pstate != 0)
+	/* a lone CR had libcsv end the record there and begin the next */
+	if (r->cdone > 1 || cr_ends_early(s, n, inrec))
 		return csv_bad(r, WHY_CR, 0);
 	/* strip the line end from the raw record */
 	if (r->re > r->rs && r->buf[r->re - 1] == '\r')
@@ -299,7 +326,7 @@ rd_next_csv(struct rd *r)
 			if (csv_begin(r, s, n, q, nl, &skip) != RD_OK)
 				return RD_BAD;
 		}
-		k = csv_feed(r, s, n, nl, skip);
+		k = csv_feed(r, s, n, nl, skip, inrec);
 		if (k != MORE)
 			return k;
 		inrec = 1;

@@ -138,7 +138,8 @@ open_next(struct rd *r)
 			r->nf = r->fnf_rec;
 			r->names = xcalloc(r->nf, sizeof *r->names);
 			for (i = 0; i < r->nf; i++) {
-				r->names[i].p = xstrndup(r->ff[i].p, r->ff[i].n);
+				r->names[i].p = xstrndup(r->ff[i].p,
+				    r->ff[i].n);
 				r->names[i].n = r->ff[i].n;
 			}
 			buf_add(&r->header_line, r->rec.raw.p, r->rec.raw.n);

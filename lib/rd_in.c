@@ -25,7 +25,8 @@ add_bad(struct rd *r, size_t off, unsigned char byte)
 	if (r->nbad > r->hbad) {
 		size_t last = r->bad[r->nbad - 1].off;
 
-		if (last <= off && memchr(r->buf + last, '\n', off - last) == NULL)
+		if (last <= off &&
+		    memchr(r->buf + last, '\n', off - last) == NULL)
 			return;
 	}
 	if (r->nbad == r->capbad) {
@@ -159,7 +160,8 @@ fill(struct rd *r, size_t keep)
 			room = r->cap - r->end;
 		} else {
 			if (r->rawcap - r->rawlen < (64u << 10)) {
-				r->rawcap = r->rawcap ? r->rawcap * 2 : BUF_INIT;
+				r->rawcap = r->rawcap ? r->rawcap * 2 :
+				    BUF_INIT;
 				r->raw = xrealloc(r->raw, r->rawcap);
 			}
 			dst = r->raw + r->rawlen;
@@ -238,7 +240,8 @@ rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
 	*skip = 0;
 	*bad = n;
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-		while (n - *skip >= 3 && memcmp(p + *skip, "\xEF\xBB\xBF", 3) == 0)
+		while (n - *skip >= 3 &&
+		    memcmp(p + *skip, "\xEF\xBB\xBF", 3) == 0)
 			*skip += 3;
 		return ENC_UTF8;
 	}
@@ -335,8 +338,8 @@ sniff(struct rd *r)
 		long line = 1;
 		const char *p;
 
-		for (p = r->buf; (p = memchr(p, '\n', bad - (size_t)(p - r->buf))) != NULL; p++)
-			line++;
+		for (p = r->buf; p < r->buf + bad; p++)
+			line += *p == '\n';
 		zl_warn_at(r->fname, line,
 		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
 		      "Excel writes it (--encoding to choose)"));

@@ -113,7 +113,8 @@ rd_unchanged(const struct rd *r)
 			return 0;
 		stamp_of(&sb, &now);
 		if (now.size != r->stamps[i].size ||
-		    now.dev != r->stamps[i].dev || now.ino != r->stamps[i].ino ||
+		    now.dev != r->stamps[i].dev ||
+		    now.ino != r->stamps[i].ino ||
 		    now.mtime.tv_sec != r->stamps[i].mtime.tv_sec ||
 		    now.mtime.tv_nsec != r->stamps[i].mtime.tv_nsec)
 			return 0;
@@ -143,7 +144,8 @@ rd_reread(struct rd *r, long long pos, struct rec **out)
 		r->relen = 0;
 		r->refile = fi;
 		if ((r->refd = open(r->files[fi], O_RDONLY)) < 0)
-			zl_die(ZL_IOERR, "%s: %s", r->files[fi], strerror(errno));
+			zl_die(ZL_IOERR, "%s: %s", r->files[fi],
+			    strerror(errno));
 	}
 	/* the line in the window, or read from its start */
 	if (off >= r->reoff && off < r->reoff + r->relen)

@@ -208,7 +208,8 @@ make_fields(struct rd *r, const char *s, size_t n, size_t k, int esc)
 	if (esc) {
 		if (r->ccap < 2 * r->fnf_rec) {
 			r->ccap = 2 * r->fnf_rec;
-			r->coff = xreallocarray(r->coff, r->ccap, sizeof *r->coff);
+			r->coff = xreallocarray(r->coff, r->ccap,
+			    sizeof *r->coff);
 		}
 		unescape(r);
 	}

@@ -51,7 +51,7 @@ csv_cb2(int c, void *arg)
 {
 	struct rd *r = arg;
 
-	(void)c;
+	r->cend = c;
 	r->cdone++;
 }
 
@@ -236,12 +236,13 @@ csv_fields(struct rd *r)
 /*
  * A record ends at the end of a line, and nowhere else; but libcsv takes
  * a CR outside quotes for a line end, and the CRs that follow it for
- * blank lines.  Did it end the record at a CR of the line [s, s+n) (its
- * '\n' not counted) with more than CRs after it?  A byte is inside quotes
- * by the parity of the quotes before it in the record ("" toggles twice):
- * inq, the line begins inside them (a record's next line).  CRs before a
- * record's first byte are blank lines to libcsv too.  (The quotes are
- * counted only in a line with a CR before its last byte.)
+ * blank lines.  Given [s, s+n), what it had of a line (no '\n'), did it
+ * end the record at a CR with more than CRs after it?  A byte is inside
+ * quotes by the parity of the quotes before it ("" toggles twice); inq:
+ * the line begins inside them (a record's next line).  CRs before a
+ * record's first byte are blank lines to libcsv too.  (Asked only when
+ * libcsv ended the record at a CR; the quotes are counted only when the
+ * line has one before its last byte.)
  */
 static int
 cr_ends_early(const char *s, size_t n, int inq)
@@ -286,7 +287,8 @@ csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip,
 	if (r->cdone == 0)
 		return nl ? MORE : csv_bad(r, WHY_UNTERMINATED, 0);
 	/* a lone CR had libcsv end the record there and begin the next */
-	if (r->cdone > 1 || cr_ends_early(s, n, inrec))
+	if (r->cdone > 1 ||
+	    (r->cend == '\r' && cr_ends_early(s + skip, n - skip, inrec)))
 		return csv_bad(r, WHY_CR, 0);
 	/* strip the line end from the raw record */
 	if (r->re > r->rs && r->buf[r->re - 1] == '\r')

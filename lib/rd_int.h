@@ -108,6 +108,7 @@ struct rd {
 	size_t *coff; /* field offsets into scratch (start, length pairs) */
 	size_t ccount, ccap;
 	int cdone; /* records completed during the last csv_parse */
+	int cend;  /* what ended the last: '\r', '\n' or -1 (csv_fini) */
 	int ctoo_many;
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
 

@@ -185,6 +185,42 @@ test_csv(void)
 	buf_free(&err);
 }
 
+/*
+ * A lone CR in CSV.  libcsv ends a record at a CR outside quotes as at a
+ * line end; the reader allows that only at the end of a line.  Inside
+ * quotes a CR is data.
+ */
+static void
+test_csv_cr(void)
+{
+	struct buf out = { 0 }, err = { 0 };
+
+	READ("a,b\n\"x\ry\",2\n", "a|b\nx<0D>y|2 @2\n");
+	READ("a,b\n\"x\ny\rz\",2\n3,4\n", "a|b\nx<0A>y<0D>z|2 @2\n3|4 @4\n");
+	READ("a,b\r\n\"x\r\",2\r\n\"y\r\nz\",\"\r\"\r\n",
+	    "a|b\nx<0D>|2 @2\ny<0D><0A>z|<0D> @3\n");
+	READ("a,b\n\"x\ny\",2\r\n3,4\r\n", "a|b\nx<0A>y|2 @2\n3|4 @4\n");
+	/* outside quotes: rejected, also when another quoted field opens */
+	READ_ERR("a,b\n\"x\"\r\"y\nz\",2\n3,4\n", "a|b\n3|4 @4\n",
+	    ":2: CSV: carriage return in an unquoted field");
+	READ_ERR("a,b\n\"x\ny\"\r\"z\nw\",2\n3,4\n", "a|b\n3|4 @5\n",
+	    ":2: CSV: carriage return in an unquoted field");
+	READ_ERR("a,b\n\"x\ny\"\rz,2\n3,4\n", "a|b\n3|4 @4\n",
+	    ":2: CSV: carriage return in an unquoted field");
+	READ_ERR("a,b\n\"x\"\r\"y", "a|b\n",
+	    ":2: CSV: unterminated quoted field");
+	/*
+	 * As libcsv reads them: CRs before a record's first byte, or after
+	 * the one that ends it, are blank lines to it.
+	 */
+	READ("a,b\n\r\r\"x\",1\n", "a|b\nx|1 @2\n");
+	READ("a,b\n1,\"x\"\r\r\n2,3\n", "a|b\n1|x @2\n2|3 @3\n");
+	READ("a,b\n\"x\ny\",2\r\r\n3,4\n", "a|b\nx<0A>y|2 @2\n3|4 @4\n");
+	READ("a,b\n\"x\",1\r\r", "a|b\nx|1 @2\n");
+	buf_free(&out);
+	buf_free(&err);
+}
+
 static void
 test_tsv(void)
 {
@@ -607,6 +643,7 @@ main(void)
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	test_csv();
+	test_csv_cr();
 	test_tsv();
 	test_encodings();
 	test_files();

@@ -1,0 +1,535 @@
+/*
+ * rd's inputs: opening and sniffing them (encoding, format), the buffer,
+ * encodings, progress, and lines.
+ *
+ * Input is read with read(2) into one buffer; GB18030 and UTF-16 are
+ * converted to UTF-8 with iconv on the way in, UTF-8 is validated there.
+ * Bytes that are neither are remembered by offset and reject the record
+ * they fall in.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/rd_int.h"
+#include "lib/utf8.h"
+
+/* ---- the buffer, encodings ---- */
+
+static void
+add_bad(struct rd *r, size_t off, unsigned char byte)
+{
+	/* one per line is enough: the record is rejected anyway */
+	if (r->nbad > r->hbad) {
+		size_t last = r->bad[r->nbad - 1].off;
+
+		if (last <= off &&
+		    memchr(r->buf + last, '\n', off - last) == NULL)
+			return;
+	}
+	if (r->nbad == r->capbad) {
+		r->capbad = r->capbad ? r->capbad * 2 : 16;
+		r->bad = xreallocarray(r->bad, r->capbad, sizeof *r->bad);
+	}
+	r->bad[r->nbad].off = off;
+	r->bad[r->nbad].byte = byte;
+	r->nbad++;
+}
+
+/* Check new UTF-8 bytes [valid, end); final: no more input follows. */
+static void
+validate(struct rd *r, int final)
+{
+	while (r->valid < r->end) {
+		size_t n = r->end - r->valid;
+		size_t k = u8_valid(r->buf + r->valid, n);
+
+		r->valid += k;
+		if (k == n)
+			return;
+		if (!final && u8_partial(r->buf + r->valid, n - k))
+			return;
+		add_bad(r, r->valid, (unsigned char)r->buf[r->valid]);
+		r->valid++;
+	}
+}
+
+/* Convert raw bytes into buf with iconv. */
+static void
+convert(struct rd *r, int final)
+{
+	char *in = r->raw;
+	size_t inleft = r->rawlen;
+
+	while (inleft > 0) {
+		char *out = r->buf + r->end;
+		size_t outleft = r->cap - r->end;
+		size_t k;
+
+		if (outleft < 8)
+			break;
+		k = iconv(r->cd, &in, &inleft, &out, &outleft);
+		r->end = (size_t)(out - r->buf);
+		if (k != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			break;
+		if (errno == EINVAL && !final)
+			break;
+		if (errno == EILSEQ || errno == EINVAL) {
+			unsigned char c = (unsigned char)*in;
+
+			if (r->enc == ENC_GB18030 && c == 0x80) {
+				/* CP936's euro sign, unknown to GB18030 */
+				memcpy(r->buf + r->end, "\xE2\x82\xAC", 3);
+				r->end += 3;
+			} else
+				add_bad(r, r->end, c);
+			in++;
+			inleft--;
+			continue;
+		}
+		zl_die_at(ZL_IOERR, r->fname, 0, _("cannot convert: %s"),
+		    strerror(errno));
+	}
+	memmove(r->raw, in, inleft);
+	r->rawlen = inleft;
+	r->valid = r->end;
+}
+
+void
+rd_progress(struct rd *r, int last)
+{
+	struct timespec now;
+	double secs, pct;
+
+	if (!r->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!last && now.tv_sec - r->tlast.tv_sec < 1)
+		return;
+	r->tlast = now;
+	secs = (double)(now.tv_sec - r->t0.tv_sec) +
+	    (double)(now.tv_nsec - r->t0.tv_nsec) / 1e9;
+	pct = r->total_bytes ? 100.0 * (double)r->done_bytes /
+		(double)r->total_bytes : 0;
+	if (pct > 100)
+		pct = 100;
+	fprintf(stderr, "\r%s: %5.1f%% of %.1f MB, %.0f records/s%s", zl_prog,
+	    pct, (double)r->total_bytes / 1e6,
+	    secs > 0 ? (double)r->count / secs : 0.0, last ? "\n" : "");
+}
+
+/* Make room and read more; 0 when nothing more comes. */
+static int
+fill(struct rd *r, size_t keep)
+{
+	size_t before;
+
+	/* keep buf[keep..end): move it to the front */
+	if (keep > 0) {
+		size_t i;
+
+		memmove(r->buf, r->buf + keep, r->end - keep);
+		r->base += keep;
+		r->end -= keep;
+		r->pos -= keep;
+		r->valid -= keep;
+		r->rs -= keep < r->rs ? keep : r->rs;
+		for (i = r->hbad; i < r->nbad; i++)
+			r->bad[i].off -= keep;
+		if (r->hbad == r->nbad)
+			r->hbad = r->nbad = 0;
+	}
+	if (r->cap - r->end < (64u << 10) && r->cap < BUF_MAX) {
+		r->cap = r->cap * 2 < BUF_MAX ? r->cap * 2 : BUF_MAX;
+		r->buf = xrealloc(r->buf, r->cap + PAD);
+	}
+	before = r->end;
+	if (r->enc != ENC_UTF8 && r->rawlen > 0)
+		convert(r, r->eof);
+	while (r->end == before && !r->eof) {
+		char *dst;
+		size_t room;
+		ssize_t k;
+
+		if (r->enc == ENC_UTF8) {
+			dst = r->buf + r->end;
+			room = r->cap - r->end;
+		} else {
+			if (r->rawcap - r->rawlen < (64u << 10)) {
+				r->rawcap = r->rawcap ? r->rawcap * 2 :
+				    BUF_INIT;
+				r->raw = xrealloc(r->raw, r->rawcap);
+			}
+			dst = r->raw + r->rawlen;
+			room = r->rawcap - r->rawlen;
+			if (room > r->cap - r->end)
+				room = r->cap - r->end;
+		}
+		if (room == 0)
+			return 0; /* a record larger than the buffer */
+		k = read(r->fd, dst, room);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			zl_die_at(ZL_IOERR, r->fname, 0, "%s", strerror(errno));
+		}
+		if (k == 0)
+			r->eof = 1;
+		r->done_bytes += (size_t)k;
+		if (r->enc == ENC_UTF8) {
+			r->end += (size_t)k;
+			validate(r, r->eof);
+		} else {
+			r->rawlen += (size_t)k;
+			convert(r, r->eof);
+		}
+	}
+	r->buf[r->end] = '\0';
+	rd_progress(r, 0);
+	return r->end > before;
+}
+
+/* ---- opening files ---- */
+
+/* Every file must be there before anything is written: stat them all. */
+void
+rd_stat_inputs(struct rd *r)
+{
+	struct stat st;
+	int i;
+
+	r->again = r->nfiles > 0;
+	for (i = 0; i < r->nfiles; i++) {
+		const char *f = r->files[i];
+
+		if (strcmp(f, "-") == 0) {
+			r->again = 0;
+			continue;
+		}
+		if (stat(f, &st) != 0)
+			zl_die(ZL_IOERR, "%s: %s", f, strerror(errno));
+		if (S_ISDIR(st.st_mode))
+			zl_die(ZL_IOERR, "%s: %s", f, strerror(EISDIR));
+		if (S_ISREG(st.st_mode))
+			r->total_bytes += (unsigned long long)st.st_size;
+		else
+			r->again = 0;
+		if (access(f, R_OK) != 0)
+			zl_die(ZL_IOERR, "%s: %s", f, strerror(errno));
+	}
+	if (r->nfiles == 0 && fstat(0, &st) == 0 && S_ISREG(st.st_mode))
+		r->total_bytes = (unsigned long long)st.st_size;
+}
+
+/*
+ * The encoding the first n bytes of a file show (eof: they are all of it):
+ * a BOM's (*skip: the bytes of the BOMs, a file saved twice may have two),
+ * else want, or with ENC_AUTO UTF-8 unless a byte is not, then GB18030
+ * (*bad: the offset of that byte).
+ */
+int
+rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
+    size_t *bad)
+{
+	size_t k;
+
+	*skip = 0;
+	*bad = n;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		while (n - *skip >= 3 &&
+		    memcmp(p + *skip, "\xEF\xBB\xBF", 3) == 0)
+			*skip += 3;
+		return ENC_UTF8;
+	}
+	if (n >= 2 && memcmp(p, "\xFF\xFE", 2) == 0) {
+		*skip = 2;
+		return ENC_UTF16LE;
+	}
+	if (n >= 2 && memcmp(p, "\xFE\xFF", 2) == 0) {
+		*skip = 2;
+		return ENC_UTF16BE;
+	}
+	if (want != ENC_AUTO)
+		return want;
+	k = u8_valid(p, n);
+	if (k < n && (eof || !u8_partial(p + k, n - k))) {
+		*bad = k;
+		return ENC_GB18030;
+	}
+	return ENC_UTF8;
+}
+
+/*
+ * TSV or CSV: the first line holding a TAB or a comma decides (a TAB:
+ * TSV), looking past blank lines and, for sheets with title rows above
+ * the header (noheader), up to 20 lines; a line starting with a quote is
+ * CSV; with neither, TSV (a single column reads the same).
+ */
+int
+rd_detect_fmt(const char *p, const char *end, const struct rd_opts *o)
+{
+	int lines = 0, max = o->noheader ? 20 : 1;
+
+	if (o->fmt == FMT_TSV || o->fmt == FMT_CSV)
+		return o->fmt;
+	while (p < end && lines < max) {
+		const char *nl;
+		size_t n;
+
+		if (*p == '\n' || *p == '\r') {
+			p++;
+			continue;
+		}
+		nl = memchr(p, '\n', (size_t)(end - p));
+		n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (memchr(p, '\t', n) != NULL)
+			return FMT_TSV;
+		if (memchr(p, ',', n) != NULL || *p == '"')
+			return FMT_CSV;
+		lines++;
+		p += n;
+	}
+	return FMT_TSV;
+}
+
+/*
+ * Read from fd into p (room for max bytes) until it holds want bytes or
+ * the file ends (*eof): how many it holds.
+ */
+size_t
+rd_read_sample(int fd, const char *name, char *p, size_t want, size_t max,
+    int *eof)
+{
+	size_t n = 0;
+
+	*eof = 0;
+	while (!*eof && n < want) {
+		ssize_t k = read(fd, p + n, max - n);
+
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			zl_die_at(ZL_IOERR, name, 0, "%s", strerror(errno));
+		}
+		if (k == 0)
+			*eof = 1;
+		n += (size_t)k;
+	}
+	return n;
+}
+
+/* Sniff the encoding from the first bytes and set up conversion. */
+static void
+sniff(struct rd *r)
+{
+	const char *from = NULL;
+	size_t skip, bad;
+
+	r->end = rd_read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap,
+	    &r->eof);
+	r->done_bytes += r->end;
+	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &skip, &bad);
+	r->pos = skip;
+	if (bad < r->end && !r->o.quiet) {
+		long line = 1;
+		const char *p;
+
+		for (p = r->buf; p < r->buf + bad; p++)
+			line += *p == '\n';
+		zl_warn_at(r->fname, line,
+		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
+		      "Excel writes it (--encoding to choose)"));
+	}
+	r->buf[r->end] = '\0';
+	if (r->enc == ENC_UTF8) {
+		r->valid = r->pos;
+		validate(r, r->eof);
+		return;
+	}
+	from = r->enc == ENC_GB18030 ? "GB18030" : r->enc == ENC_UTF16LE ?
+	    "UTF-16LE" : "UTF-16BE";
+	r->cd = iconv_open("UTF-8", from);
+	if (r->cd == (iconv_t)-1)
+		zl_die(ZL_IOERR, _("iconv cannot convert from %s: %s"), from,
+		    strerror(errno));
+	/* the sample becomes raw input */
+	if (r->rawcap < r->end || r->raw == NULL) {
+		r->rawcap = r->end > BUF_INIT ? r->end : BUF_INIT;
+		r->raw = xrealloc(r->raw, r->rawcap);
+	}
+	memcpy(r->raw, r->buf + r->pos, r->end - r->pos);
+	r->rawlen = r->end - r->pos;
+	r->pos = r->end = r->valid = 0;
+	convert(r, r->eof);
+	r->buf[r->end] = '\0';
+}
+
+void
+rd_close_file(struct rd *r)
+{
+	if (!r->is_open)
+		return;
+	if (r->fd > 0)
+		close(r->fd);
+	if (r->enc != ENC_UTF8 && r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	r->cd = (iconv_t)-1;
+	r->is_open = 0;
+	r->cur++;
+}
+
+void
+rd_open_fd(struct rd *r)
+{
+	const char *name = r->nfiles ? r->files[r->cur] : "-";
+
+	if (strcmp(name, "-") == 0) {
+		r->fd = 0;
+		r->fname = "<stdin>";
+	} else {
+		r->fname = name;
+		r->fd = open(name, O_RDONLY);
+		if (r->fd < 0)
+			zl_die(ZL_IOERR, "%s: %s", name, strerror(errno));
+	}
+	{
+		struct stat st;
+
+		r->seekable = fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode);
+	}
+	r->base = 0;
+	r->is_open = 1;
+	r->eof = 0;
+	r->pos = r->end = r->valid = r->rs = r->re = 0;
+	r->hbad = r->nbad = 0;
+	r->rawlen = 0;
+	r->line = 1;
+	r->cd = (iconv_t)-1;
+	sniff(r);
+}
+
+/* ---- lines ---- */
+
+/*
+ * Find the end of the line starting at pos; refills as needed, keeping the
+ * record's bytes from r->rs.  Returns the offset of '\n' or of the end of
+ * input, with *nl telling which; -1 at the end of input; -2 when the record
+ * outgrows the limit.
+ */
+long long
+rd_line_end(struct rd *r, int *nl)
+{
+	size_t from = r->pos;
+
+	for (;;) {
+		char *p = memchr(r->buf + from, '\n', r->end - from);
+
+		if (p != NULL) {
+			*nl = 1;
+			return p - r->buf;
+		}
+		from = r->end;
+		if (r->end - r->rs > REC_MAX_RECORD)
+			return -2;
+		{
+			size_t keep = r->rs;
+
+			from -= keep;
+			if (!fill(r, keep)) {
+				if (r->pos == r->end)
+					return -1;
+				if (!r->eof)
+					return -2;
+				*nl = 0;
+				return (long long)r->end;
+			}
+		}
+	}
+}
+
+/* Skip the rest of an over-long line without keeping it. */
+void
+rd_skip_line(struct rd *r)
+{
+	for (;;) {
+		char *p = memchr(r->buf + r->pos, '\n', r->end - r->pos);
+
+		if (p != NULL) {
+			r->pos = (size_t)(p - r->buf) + 1;
+			r->line++;
+			return;
+		}
+		r->pos = r->end;
+		r->rs = r->pos;
+		if (!fill(r, r->pos))
+			return;
+	}
+}
+
+/* The record being read cannot be read, for why (n: see enum rd_why). */
+int
+rd_bad(struct rd *r, enum rd_why why, size_t n)
+{
+	const size_t sz = sizeof r->err;
+
+	switch (why) {
+	case WHY_FIELDS:
+		snprintf(r->err, sz, _("more than %u fields"), REC_MAX_FIELDS);
+		break;
+	case WHY_FIELD:
+		snprintf(r->err, sz, _("field %zu is longer than %u MiB"), n,
+		    REC_MAX_FIELD >> 20);
+		break;
+	case WHY_RECORD:
+		snprintf(r->err, sz, _("record is longer than %u MiB"),
+		    REC_MAX_RECORD >> 20);
+		break;
+	case WHY_UNTERMINATED:
+		snprintf(r->err, sz, _("CSV: unterminated quoted field"));
+		break;
+	case WHY_CR:
+		snprintf(r->err, sz,
+		    _("CSV: carriage return in an unquoted field"));
+		break;
+	case WHY_QUOTE:
+		snprintf(r->err, sz,
+		    _("CSV: quote inside an unquoted field (column %zu)"), n);
+		break;
+	case WHY_AFTER_QUOTE:
+		snprintf(r->err, sz,
+		    _("CSV: text after a closing quote (column %zu)"), n);
+		break;
+	}
+	return RD_BAD;
+}
+
+/*
+ * The record just read, [rs, upto), holds bytes that are not of its
+ * encoding: they are done with, and the record is rejected (k: what its
+ * reader made of it; RD_BAD has its own message).
+ */
+int
+rd_bad_bytes(struct rd *r, int k, size_t upto)
+{
+	struct bad b = r->bad[r->hbad];
+	size_t ls;
+
+	while (r->hbad < r->nbad && r->bad[r->hbad].off < upto)
+		r->hbad++;
+	if (k == RD_BAD)
+		return k;
+	for (ls = b.off; ls > r->rs && r->buf[ls - 1] != '\n'; ls--)
+		;
+	if (r->enc == ENC_UTF8)
+		snprintf(r->err, sizeof r->err,
+		    _("invalid UTF-8 (byte 0x%02X at column %zu)"), b.byte,
+		    b.off - ls + 1);
+	else
+		snprintf(r->err, sizeof r->err, _("invalid %s (byte 0x%02X)"),
+		    r->enc == ENC_GB18030 ? "GB18030" : "UTF-16", b.byte);
+	return RD_BAD;
+}

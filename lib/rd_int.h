@@ -1,0 +1,160 @@
+/*
+ * rd's own header: struct rd and what its files (lib/rd.c, lib/rd_*.c)
+ * call of one another.  Included by those files only: everyone else sees
+ * lib/rd.h.
+ *
+ *	rd_in.c		inputs: opening, sniffing, the buffer, encodings,
+ *			progress, lines
+ *	rd_tsv.c	the TSV reader
+ *	rd_csv.c	the CSV reader (libcsv)
+ *	rd.c		the header, the interface, reading again
+ */
+#ifndef RD_INT_H
+#define RD_INT_H
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <iconv.h>
+#include <time.h>
+
+#include <csv.h>
+
+#include "lib/rd.h"
+
+#define BUF_INIT (256u << 10)
+#define BUF_MAX (REC_MAX_RECORD + (1u << 20))
+#define SAMPLE (64u << 10)
+#define PAD 64 /* bytes after the data that vector code may read */
+
+#define POS_BITS 44 /* a record's pos: file index << POS_BITS | offset */
+#define POS_FILES (1 << (63 - POS_BITS)) /* files it can tell apart */
+
+enum { ENC_UTF16LE = 10, ENC_UTF16BE };
+enum { RD_OK, RD_EOF, RD_BAD };
+
+/* Why a record cannot be read (rd_bad). */
+enum rd_why {
+	WHY_FIELDS,	  /* more than REC_MAX_FIELDS fields */
+	WHY_FIELD,	  /* field n (from 1) is over REC_MAX_FIELD */
+	WHY_RECORD,	  /* the record is over REC_MAX_RECORD */
+	WHY_UNTERMINATED, /* CSV: the input ends in a quoted field */
+	WHY_CR,		  /* CSV: a CR outside quotes, not at a line end */
+	WHY_QUOTE,	  /* CSV: a quote in an unquoted field (column n) */
+	WHY_AFTER_QUOTE	  /* CSV: text after a closing quote (column n) */
+};
+
+/* What rd_unchanged compares. */
+struct stamp {
+	off_t size;
+	struct timespec mtime;
+	dev_t dev;
+	ino_t ino;
+};
+
+struct bad {
+	size_t off;	     /* in buf */
+	unsigned char byte; /* the offending byte (input encoding) */
+};
+
+struct rd {
+	struct rd_opts o;
+	char *const *files;
+	int nfiles, cur;
+	const char *fname; /* current file, for messages */
+	int fd, is_open, eof;
+	int seekable; /* the current file is a regular file */
+	unsigned long long base; /* its offset of buf[0] (UTF-8 input) */
+	int enc; /* of the current file */
+	iconv_t cd;
+	char *raw; /* bytes not yet converted (iconv) */
+	size_t rawlen, rawcap;
+
+	char *buf;
+	size_t cap, pos, end;
+	size_t valid; /* [0, valid) is checked UTF-8 */
+	struct bad *bad;
+	size_t nbad, hbad, capbad; /* queue: [hbad, nbad) */
+	long line;		   /* line number of buf[pos] */
+
+	int fmt; /* of the current file */
+	struct rd_head head; /* what records tell of the stream (rej) */
+	/* the stream's header (from the first file with one) */
+	size_t nf;
+	struct str *names;
+	char *first_file;
+	struct buf header_line; /* the first file's header as read */
+	/* the current file's header */
+	size_t fnf;
+	size_t *perm; /* perm[i]: column in this file of stream field i */
+	int identity;
+
+	/* the record being read */
+	unsigned *tabs; /* TSV: offsets of the TABs in the line */
+	struct str *ff; /* fields in file order */
+	size_t fnf_rec, capff;
+	struct str *f; /* fields in stream order */
+	size_t capf;
+	int escaped; /* TSV: a field holds an escape, or a CR */
+	struct buf scratch;
+	size_t rs, re; /* the record's bytes in buf */
+	long rline;
+	char err[160];
+	struct rec rec;
+
+	/* CSV */
+	struct csv_parser csv;
+	int csv_init;
+	size_t *coff; /* field offsets into scratch (start, length pairs) */
+	size_t ccount, ccap;
+	int cdone; /* records completed during the last csv_parse */
+	int cend;  /* what ended the last: '\r', '\n' or -1 (csv_fini) */
+	int ctoo_many;
+	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
+
+	/* reading again: every input a regular file (again), of UTF-8 TSV
+	 * with one header line (by_pos); the stamps of the files */
+	int again, by_pos;
+	struct stamp *stamps;
+	/* rd_reread: the file open, and a window of it */
+	int refd, refile;
+	char *rebuf;
+	size_t recap, relen;
+	unsigned long long reoff;
+
+	/* counts and progress */
+	unsigned long long count;
+	unsigned long long total_bytes, done_bytes;
+	int progress;
+	struct timespec t0, tlast;
+	int progress_done;
+};
+
+/* rd_in.c */
+void rd_stat_inputs(struct rd *r);
+int rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
+    size_t *bad);
+int rd_detect_fmt(const char *p, const char *end, const struct rd_opts *o);
+size_t rd_read_sample(int fd, const char *name, char *p, size_t want,
+    size_t max, int *eof);
+void rd_open_fd(struct rd *r);
+void rd_close_file(struct rd *r);
+void rd_progress(struct rd *r, int last);
+long long rd_line_end(struct rd *r, int *nl);
+void rd_skip_line(struct rd *r);
+int rd_bad(struct rd *r, enum rd_why why, size_t n);
+int rd_bad_bytes(struct rd *r, int k, size_t upto);
+
+/* rd_tsv.c */
+void rd_tsv_init(struct rd *r);
+int rd_split_tsv(struct rd *r, const char *s, size_t n);
+int rd_next_tsv(struct rd *r);
+
+/* rd_pos.c */
+int rd_check_by_pos(struct rd *r);
+
+/* rd_csv.c */
+void rd_csv_reset(struct rd *r);
+int rd_next_csv(struct rd *r);
+
+#endif

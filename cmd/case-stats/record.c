@@ -82,24 +82,28 @@ find_word(const struct word *w, size_t n, struct str s)
 	return -1;
 }
 
-/* A decimal number of ASCII or full-width digits at s; its length. */
+/*
+ * A decimal number of ASCII or full-width digits at the start of s: its
+ * value in *v, and the bytes it takes (0: none, or too large).
+ */
 static size_t
-number(const char *s, size_t n, long *v)
+number(struct str s, long *v)
 {
 	size_t i = 0;
+	char c[2];
 
 	*v = 0;
-	while (i < n) {
+	while (i < s.n) {
 		int d;
 
-		if (s[i] >= '0' && s[i] <= '9') {
-			d = s[i] - '0';
+		if (s.p[i] >= '0' && s.p[i] <= '9') {
+			d = s.p[i] - '0';
 			i++;
-		} else if (i + 3 <= n && (unsigned char)s[i] == 0xEF &&
-		    (unsigned char)s[i + 1] == 0xBC &&
-		    (unsigned char)s[i + 2] >= 0x90 &&
-		    (unsigned char)s[i + 2] <= 0x99) {
-			d = (unsigned char)s[i + 2] - 0x90;
+		} else if (str_fold_to(s.p + i, s.n - i < 3 ? s.n - i : 3, c,
+			       sizeof c) == 1 &&
+		    c[0] >= '0' && c[0] <= '9') {
+			/* three bytes folded to one: a full-width digit */
+			d = c[0] - '0';
 			i += 3;
 		} else
 			break;
@@ -143,7 +147,7 @@ parse_limit(struct str s, struct limit *l)
 	struct str u;
 
 	s = str_trim(s);
-	k = number(s.p, s.n, &l->n);
+	k = number(s, &l->n);
 	if (k == 0)
 		return -1;
 	u = str_trim((struct str){ s.p + k, s.n - k });

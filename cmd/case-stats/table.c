@@ -14,36 +14,6 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/stats.h"
 
-/* ---- hashing ---- */
-
-static uint64_t
-mix(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static uint64_t
-hash_bytes(const char *s, size_t n, uint64_t h)
-{
-	uint64_t w;
-
-	h ^= n * 0x9E3779B97F4A7C15ULL;
-	while (n >= 8) {
-		memcpy(&w, s, 8);
-		h = mix(h ^ w);
-		s += 8;
-		n -= 8;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	return mix(h ^ w ^ ((uint64_t)n << 56));
-}
-
 /* ---- groups ---- */
 
 static struct group *groups;
@@ -66,7 +36,7 @@ key_hash(const struct str *v)
 	size_t i;
 
 	for (i = 0; i < nkey; i++)
-		h = hash_bytes(v[i].p, v[i].n, h + i);
+		h = str_hash(v[i].p, v[i].n, h + i);
 	return h;
 }
 
@@ -243,7 +213,7 @@ id_hash_at(uint32_t off)
 	unsigned len = (unsigned char)ids.p[off] |
 	    (unsigned)(unsigned char)ids.p[off + 1] << 8;
 
-	return hash_bytes(ids.p + off + 2, len, 0);
+	return str_hash(ids.p + off + 2, len, 0);
 }
 
 static int
@@ -332,7 +302,7 @@ dedupe_put(const struct kase *k, long long deadline, uint32_t gid,
 		zl_die(ZL_IOERR, _("a case_id longer than 65535 bytes"));
 	if (ncase * 4 >= ccap * 3)
 		cindex_grow();
-	s = hash_bytes(k->id.p, k->id.n, 0) & (ccap - 1);
+	s = str_hash(k->id.p, k->id.n, 0) & (ccap - 1);
 	while (cindex[s] != 0) {
 		i = cindex[s] - 1;
 		if (id_eq(c_id[i], k->id)) {
@@ -457,7 +427,7 @@ static size_t nhash, caphash, ntwice;
 static uint64_t
 id_hash(struct str id)
 {
-	return hash_bytes(id.p, id.n, 0x5bd1e995);
+	return str_hash(id.p, id.n, 0x5bd1e995);
 }
 
 void
@@ -470,54 +440,14 @@ idset_add(struct str id)
 	hashes[nhash++] = id_hash(id);
 }
 
-/*
- * The hashes that come more than once: one pass puts the hashes in 65536
- * buckets by their top bits, then each bucket (a few hashes) is sorted on
- * its own, in the cache: far less memory traffic than sorting them all.
- */
+/* After the first pass: the hashes that come more than once, sorted. */
 size_t
 idset_done(void)
 {
-	static size_t start[65537];
-	uint64_t *tmp = xreallocarray(NULL, nhash ? nhash : 1, sizeof *tmp);
-	size_t i, j, b, n = nhash;
+	size_t n = nhash;
 
-	memset(start, 0, sizeof start);
-	for (i = 0; i < nhash; i++)
-		start[(hashes[i] >> 48) + 1]++;
-	for (b = 0; b < 65536; b++)
-		start[b + 1] += start[b];
-	for (i = 0; i < nhash; i++)
-		tmp[start[hashes[i] >> 48]++] = hashes[i];
-	/* start[b] is now the end of bucket b */
-	for (b = 0, i = 0; b < 65536; i = start[b], b++) {
-		size_t end = start[b];
-
-		if (end - i < 2)
-			continue;
-		/* a bucket holds a few: insertion sort */
-		for (j = i + 1; j < end; j++) {
-			uint64_t x = tmp[j];
-			size_t k = j;
-
-			while (k > i && tmp[k - 1] > x) {
-				tmp[k] = tmp[k - 1];
-				k--;
-			}
-			tmp[k] = x;
-		}
-		for (j = i; j + 1 < end; j++) {
-			if (tmp[j] != tmp[j + 1])
-				continue;
-			if (ntwice == 0 || twice[ntwice - 1] != tmp[j]) {
-				twice = xreallocarray(twice, ntwice + 1,
-				    sizeof *twice);
-				twice[ntwice++] = tmp[j];
-			}
-		}
-	}
-	free(tmp);
-	free(hashes);
+	ntwice = u64_repeated(hashes, nhash, 1);
+	twice = xreallocarray(hashes, ntwice > 0 ? ntwice : 1, sizeof *twice);
 	hashes = NULL;
 	nhash = caphash = 0;
 	return n;
@@ -526,21 +456,8 @@ idset_done(void)
 int
 idset_twice(struct str id)
 {
-	uint64_t h;
-	size_t lo = 0, hi = ntwice;
-
-	if (ntwice == 0)
-		return 0;
-	h = id_hash(id);
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (twice[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ntwice && twice[lo] == h;
+	/* most inputs have no id twice: no hash to make */
+	return ntwice > 0 && u64_in(twice, ntwice, id_hash(id));
 }
 
 void

@@ -15,7 +15,22 @@
 #include "lib/rx.h"
 
 /* The state of a case, from its status word; ordered by how advanced. */
-enum { ST_OPEN, ST_RETURNED, ST_CLOSED, ST_CANCELLED, ST_N };
+enum state { ST_OPEN, ST_RETURNED, ST_CLOSED, ST_CANCELLED, ST_N };
+
+/* A case's satisfaction field. */
+enum sat { SAT_NONE, SAT_RATED, SAT_SATISFIED }; /* not rated, rated, ... */
+
+/* What a case's deadline field holds. */
+enum dl_kind { DL_NONE, DL_TIME, DL_LIMIT };
+
+/* A time limit counts working days or working hours. */
+enum unit { U_DAYS, U_HOURS };
+
+/* --classify: no, only the empty or "other" categories (1), all. */
+enum classify { CLASSIFY_NO, CLASSIFY_OTHER, CLASSIFY_ALL };
+
+/* What the run writes: the statistics, or --records, --partial, --merge. */
+enum mode { MODE_STATS, MODE_RECORDS, MODE_PARTIAL, MODE_MERGE };
 
 #define NO_TIME INT64_MIN
 
@@ -37,20 +52,20 @@ enum {
 	F_N
 };
 
-/* Derived group fields of reported_at. */
-enum { D_NONE, D_MONTH, D_WEEK, D_WEEKDAY, D_HOUR };
+/* A --by field: an input field, or one derived from reported_at. */
+enum derived { D_NONE, D_MONTH, D_WEEK, D_WEEKDAY, D_HOUR };
 
 /* A usable record, parsed. */
 struct kase {
 	struct str id;
 	long long reported, closed, deadline, updated; /* NO_TIME: none */
-	int state;
-	int sat; /* 0 not rated, 1 rated, 2 satisfied */
+	enum state state;
+	enum sat sat;
 	struct str category;
 	/* the deadline field: none, a time, or a time limit */
-	int dl_kind;
+	enum dl_kind dl_kind;
 	long long dl_time;
-	int dl_hours;
+	enum unit dl_unit;
 	long dl_n;
 };
 
@@ -78,12 +93,11 @@ struct group {
 struct opts {
 	size_t nby;
 	char **by;	  /* the --by names */
-	int *by_derived;  /* D_* per --by field */
+	enum derived *by_derived; /* per --by field */
 	long *by_col;	  /* the input column per --by field (-1: derived) */
 	int total;
-	int classify;	  /* 0, 1 empty or other only, 2 all */
-	int records;
-	int partial, merge;
+	enum classify classify;
+	enum mode mode;
 	int dedupe;
 	long long as_of;
 	const char *sort;

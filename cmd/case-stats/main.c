@@ -85,7 +85,7 @@ help(void)
 		 "See case-stats(1).\n"));
 }
 
-static int
+static enum derived
 derived_of(const char *name)
 {
 	static const char *const d[] = { "", "month", "week", "weekday",
@@ -94,7 +94,7 @@ derived_of(const char *name)
 
 	for (i = 1; i <= D_HOUR; i++)
 		if (strcmp(name, d[i]) == 0)
-			return i;
+			return (enum derived)i;
 	return D_NONE;
 }
 
@@ -353,6 +353,7 @@ main(int argc, char **argv)
 	struct wr *w = NULL;
 	long col[F_N];
 	int c, has_time, one_pass, two_pass, need_due;
+	unsigned modes = 0; /* the MODE_* bits given */
 	size_t first_pass = 0, second_pass = 0;
 	size_t i;
 
@@ -390,22 +391,25 @@ main(int argc, char **argv)
 			break;
 		case OPT_CLASSIFY:
 			if (optarg == NULL)
-				opt.classify = 1;
+				opt.classify = CLASSIFY_OTHER;
 			else if (strcmp(optarg, "all") == 0)
-				opt.classify = 2;
+				opt.classify = CLASSIFY_ALL;
 			else
 				zl_die(ZL_USAGE, _("--classify: '%s' (give "
 						   "nothing or =all)"),
 				    optarg);
 			break;
 		case OPT_RECORDS:
-			opt.records = 1;
+			opt.mode = MODE_RECORDS;
+			modes |= 1u << opt.mode;
 			break;
 		case OPT_PARTIAL:
-			opt.partial = 1;
+			opt.mode = MODE_PARTIAL;
+			modes |= 1u << opt.mode;
 			break;
 		case OPT_MERGE:
-			opt.merge = 1;
+			opt.mode = MODE_MERGE;
+			modes |= 1u << opt.mode;
 			break;
 		case OPT_NO_DEDUPE:
 			opt.dedupe = 0;
@@ -415,7 +419,7 @@ main(int argc, char **argv)
 				usage();
 		}
 	}
-	if (opt.records + opt.partial + opt.merge > 1)
+	if ((modes & (modes - 1)) != 0)
 		zl_die(ZL_USAGE, _("--records, --partial and --merge exclude "
 				   "each other"));
 	if (opt.as_of == NO_TIME)
@@ -430,11 +434,11 @@ main(int argc, char **argv)
 	 * more than once, so that only those cases are kept to the end
 	 * (two_pass).
 	 */
-	ro.by_pos = opt.dedupe && !opt.records && !opt.merge && !opt.partial;
+	ro.by_pos = opt.dedupe && opt.mode == MODE_STATS;
 	r = rd_open(argc - optind, argv + optind, &ro);
 	one_pass = rd_by_pos(r);
-	two_pass = opt.dedupe && !opt.records && !opt.merge && !one_pass &&
-	    rd_again(r);
+	two_pass = opt.dedupe && (opt.mode == MODE_STATS ||
+	    opt.mode == MODE_PARTIAL) && !one_pass && rd_again(r);
 	if (one_pass)
 		seen_init(rd_size(r));
 	if (two_pass) {
@@ -452,7 +456,7 @@ main(int argc, char **argv)
 		rd_close(first);
 	}
 
-	if (opt.merge) {
+	if (opt.mode == MODE_MERGE) {
 		if (by != NULL)
 			setup_by(NULL, by);
 		merge_setup(r);
@@ -478,7 +482,7 @@ main(int argc, char **argv)
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));
 	groups_init(opt.nby);
 	need_due = out_needs_deadline();
-	if (opt.records)
+	if (opt.mode == MODE_RECORDS)
 		records_header(r, col, &w, cli.out_fmt, cli_wr_flags());
 
 	while (rd_next(r, &rec)) {
@@ -495,7 +499,7 @@ main(int argc, char **argv)
 			continue;
 		case_classify(rec, col, &k);
 		due = need_due ? case_deadline(&k) : NO_TIME;
-		if (!opt.records)
+		if (opt.mode != MODE_RECORDS)
 			gid = group_id(rec, &k, col);
 		if (one_pass) {
 			if (rec->pos < 0)
@@ -507,9 +511,9 @@ main(int argc, char **argv)
 			acc_add(&group_at(gid)->acc, &k, due);
 		else if (opt.dedupe)
 			dedupe_put(&k, due, gid,
-			    opt.records ? records_fields(rec, &k, due) : NULL,
+			    opt.mode == MODE_RECORDS ? records_fields(rec, &k, due) : NULL,
 			    rec_nf);
-		else if (opt.records)
+		else if (opt.mode == MODE_RECORDS)
 			wr_rec(w, records_fields(rec, &k, due));
 		else
 			acc_add(&group_at(gid)->acc, &k, due);
@@ -523,7 +527,7 @@ main(int argc, char **argv)
 				   "records, then %zu"),
 		    first_pass, second_pass);
 	if (opt.dedupe) {
-		if (!opt.records)
+		if (opt.mode != MODE_RECORDS)
 			dedupe_finish();
 		if (dedupe_merged() > 0)
 			zl_warn(ngettext("%llu duplicate record merged (a case "
@@ -535,7 +539,7 @@ main(int argc, char **argv)
 				    dedupe_merged()),
 			    dedupe_merged());
 	}
-	if (opt.records) {
+	if (opt.mode == MODE_RECORDS) {
 		struct str *f;
 		size_t nf = rec_nf;
 

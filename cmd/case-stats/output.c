@@ -303,7 +303,7 @@ out_needs_deadline(void)
 {
 	size_t i;
 
-	if (opt.partial || opt.records)
+	if (opt.mode == MODE_PARTIAL || opt.mode == MODE_RECORDS)
 		return 1;
 	for (i = 0; i < nchosen; i++)
 		if (chosen[i] == M_ON_TIME || chosen[i] == M_ON_TIME_PCT ||
@@ -316,7 +316,7 @@ out_needs_deadline(void)
 void
 out_setup(void)
 {
-	if (opt.partial)
+	if (opt.mode == MODE_PARTIAL)
 		return;
 	choose_metrics();
 	choose_sort();
@@ -407,7 +407,7 @@ open_writer(int fmt, unsigned flags, size_t extra, const char *const *xnames)
 		names[opt.nby + i] = str_c(xnames[i]);
 		types[opt.nby + i] = COL_NUM;
 	}
-	if (opt.partial)
+	if (opt.mode == MODE_PARTIAL)
 		types[n - 1] = COL_STR; /* the histogram */
 	w = wr_open(fmt, n, names, types, flags);
 	free(names);
@@ -462,7 +462,7 @@ out_stats(int fmt, unsigned flags)
 	struct wr *w;
 	size_t n = ngroups(), i, shown;
 
-	if (opt.partial) {
+	if (opt.mode == MODE_PARTIAL) {
 		write_partial(fmt, flags);
 		return;
 	}

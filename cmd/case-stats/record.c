@@ -18,9 +18,10 @@ struct word {
 	int v;
 };
 
+/* A time limit: n working days or working hours (category: its own). */
 struct limit {
 	const char *category;
-	int hours; /* 0: working days, 1: working hours */
+	enum unit unit;
 	long n;
 };
 
@@ -36,7 +37,7 @@ static struct word *statuses, *satisfied, *unrated;
 static size_t nstatuses, nsatisfied, nunrated;
 static struct limit *limits;
 static size_t nlimits;
-static struct limit default_limit = { NULL, 0, 5 };
+static struct limit default_limit = { NULL, U_DAYS, 5 };
 static int has_default = 1;
 static struct rule *rules;
 static size_t nrules;
@@ -124,24 +125,24 @@ parse_limit(struct str s, struct limit *l)
 {
 	static const struct {
 		const char *w;
-		int hours;
+		enum unit unit;
 	} units[] = {
-		{ "days", 0 },
-		{ "day", 0 },
-		{ "working days", 0 },
-		{ "working day", 0 },
-		{ "hours", 1 },
-		{ "hour", 1 },
-		{ "working hours", 1 },
-		{ "working hour", 1 },
-		{ "个工作日", 0 },
-		{ "工作日", 0 },
-		{ "天", 0 },
-		{ "日", 0 },
-		{ "小时", 1 },
-		{ "个小时", 1 },
-		{ "个工作小时", 1 },
-		{ "工作小时", 1 },
+		{ "days", U_DAYS },
+		{ "day", U_DAYS },
+		{ "working days", U_DAYS },
+		{ "working day", U_DAYS },
+		{ "hours", U_HOURS },
+		{ "hour", U_HOURS },
+		{ "working hours", U_HOURS },
+		{ "working hour", U_HOURS },
+		{ "个工作日", U_DAYS },
+		{ "工作日", U_DAYS },
+		{ "天", U_DAYS },
+		{ "日", U_DAYS },
+		{ "小时", U_HOURS },
+		{ "个小时", U_HOURS },
+		{ "个工作小时", U_HOURS },
+		{ "工作小时", U_HOURS },
 	};
 	size_t k, i;
 	struct str u;
@@ -153,7 +154,7 @@ parse_limit(struct str s, struct limit *l)
 	u = str_trim((struct str){ s.p + k, s.n - k });
 	for (i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (str_eqi(u, units[i].w)) {
-			l->hours = units[i].hours;
+			l->unit = units[i].unit;
 			return 0;
 		}
 	return -1;
@@ -270,7 +271,7 @@ end_of_day(long long t)
 static long long
 apply_limit(const struct limit *l, long long reported)
 {
-	if (l->hours)
+	if (l->unit == U_HOURS)
 		return cal_add_work_seconds(calendar, reported,
 		    (long long)l->n * 3600);
 	return end_of_day(cal_add_workdays(calendar, reported, (int)l->n));
@@ -284,18 +285,18 @@ check_deadline(const struct rec *r, const long *col, struct kase *k)
 	struct limit l;
 	int has_time;
 
-	k->dl_kind = 0;
+	k->dl_kind = DL_NONE;
 	if (v.n == 0)
 		return 1;
 	if (date_parse(v.p, v.n, &k->dl_time, &has_time) == 0) {
-		k->dl_kind = 1;
+		k->dl_kind = DL_TIME;
 		if (!has_time)
 			k->dl_time = end_of_day(k->dl_time);
 		return 1;
 	}
 	if (parse_limit(v, &l) == 0) {
-		k->dl_kind = 2;
-		k->dl_hours = l.hours;
+		k->dl_kind = DL_LIMIT;
+		k->dl_unit = l.unit;
 		k->dl_n = l.n;
 		return 1;
 	}
@@ -348,7 +349,7 @@ case_parse(const struct rec *r, const long *col, struct kase *k)
 		    show(v));
 		return 0;
 	}
-	k->state = s;
+	k->state = (enum state)s;
 	if (!parse_time(r, col[F_CLOSED_AT], "closed_at", &k->closed, 0) ||
 	    !parse_time(r, col[F_UPDATED_AT], "updated_at", &k->updated, 0))
 		return 0;
@@ -377,9 +378,11 @@ case_parse(const struct rec *r, const long *col, struct kase *k)
 	}
 	v = fieldv(r, col[F_SATISFACTION]);
 	if (v.n == 0 || find_word(unrated, nunrated, v) >= 0)
-		k->sat = 0;
+		k->sat = SAT_NONE;
+	else if (find_word(satisfied, nsatisfied, v) >= 0)
+		k->sat = SAT_SATISFIED;
 	else
-		k->sat = find_word(satisfied, nsatisfied, v) >= 0 ? 2 : 1;
+		k->sat = SAT_RATED;
 	k->category = fieldv(r, col[F_CATEGORY]);
 	return check_deadline(r, col, k);
 }
@@ -390,9 +393,9 @@ case_classify(const struct rec *r, const long *col, struct kase *k)
 	struct str d = fieldv(r, col[F_DESCRIPTION]);
 	size_t i;
 
-	if (opt.classify == 0)
+	if (opt.classify == CLASSIFY_NO)
 		return;
-	if (opt.classify == 1 && k->category.n > 0 &&
+	if (opt.classify == CLASSIFY_OTHER && k->category.n > 0 &&
 	    !str_eqi(k->category, other_category))
 		return;
 	for (i = 0; i < nrules; i++) {
@@ -416,10 +419,10 @@ case_deadline(const struct kase *k)
 	struct limit l;
 	size_t i;
 
-	if (k->dl_kind == 1)
+	if (k->dl_kind == DL_TIME)
 		return k->dl_time;
-	if (k->dl_kind == 2) {
-		l.hours = k->dl_hours;
+	if (k->dl_kind == DL_LIMIT) {
+		l.unit = k->dl_unit;
 		l.n = k->dl_n;
 		return apply_limit(&l, k->reported);
 	}

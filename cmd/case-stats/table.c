@@ -113,7 +113,7 @@ group_at(uint32_t i)
 
 /* flags of a case */
 #define FL_STATE 0x03
-#define FL_SAT 0x0C /* 0 not rated, 4 rated, 8 satisfied */
+#define FL_SAT 0x0C /* SAT_* << 2 */
 #define FL_ON_TIME 0x10
 #define FL_DUE 0x20
 #define FL_OVERDUE 0x40
@@ -148,7 +148,7 @@ count(struct acc *a, unsigned f, uint32_t dur, uint64_t step)
 		a->overdue += step;
 	if ((f & FL_SAT) != 0)
 		a->rated += step;
-	if ((f & FL_SAT) == 8)
+	if ((f & FL_SAT) == SAT_SATISFIED << 2)
 		a->satisfied += step;
 	if ((f & FL_STATE) == ST_CLOSED) {
 		a->hours_n += step;
@@ -164,7 +164,7 @@ add(struct acc *a, unsigned f, uint32_t dur)
 	if ((f & FL_STATE) == ST_CLOSED) {
 		if (dur > a->hours_max)
 			a->hours_max = dur;
-		if (opt.partial) {
+		if (opt.mode == MODE_PARTIAL) {
 			if (a->hist == NULL)
 				a->hist = hist_new();
 			hist_add(a->hist, (double)dur);
@@ -343,7 +343,7 @@ dedupe_finish(void)
 
 	free(cindex);
 	cindex = NULL;
-	if (!opt.partial) {
+	if (opt.mode != MODE_PARTIAL) {
 		/* size each group's array first: no growth, no waste */
 		more = xcalloc(ngroup + 1, sizeof *more);
 		for (i = 0; i < ncase; i++)
@@ -362,7 +362,7 @@ dedupe_finish(void)
 	}
 	for (i = 0; i < ncase; i++)
 		add(&groups[c_group[i]].acc, c_flags[i], c_dur[i]);
-	if (!opt.records) {
+	if (opt.mode != MODE_RECORDS) {
 		buf_free(&ids);
 		free(c_id);
 		free(c_group);

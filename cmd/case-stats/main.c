@@ -145,17 +145,18 @@ setup_by(struct rd *r, const char *list)
 		zl_die(ZL_USAGE, _("--by: no field named"));
 }
 
-/* The values of the group fields of a case. */
+/* The values of the group fields of a case (the derived ones written in
+ * text, the caller's, 32 bytes for each --by field). */
 static void
-key_of(const struct rec *r, const struct kase *k, struct str *key)
+key_of(const struct rec *r, const struct kase *k, struct str *key,
+    char (*text)[32])
 {
-	static char buf[8][32];
 	size_t i;
 	int y, m, d;
 	long day;
 
 	for (i = 0; i < opt.nby; i++) {
-		char *b = buf[i & 7];
+		char *b = text[i];
 
 		if (opt.by_derived[i] == D_NONE) {
 			key[i] = str_trim(r->f[opt.by_col[i]]);
@@ -192,12 +193,13 @@ key_of(const struct rec *r, const struct kase *k, struct str *key)
 
 /* The group of a case (the category as classified). */
 static uint32_t
-group_id(const struct rec *r, const struct kase *k, const long *col)
+group_id(const struct rec *r, const struct kase *k, const long *col,
+    char (*text)[32])
 {
 	struct str key[64];
 	size_t i;
 
-	key_of(r, k, key);
+	key_of(r, k, key, text);
 	for (i = 0; i < opt.nby; i++)
 		if (opt.by_col[i] >= 0 && opt.by_col[i] == col[F_CATEGORY])
 			key[i] = k->category;
@@ -296,6 +298,7 @@ read_again(struct rd *r, const long *col, int need_due)
 {
 	struct seen_case *c;
 	size_t n = seen_finish(&c), i;
+	char (*text)[32] = xcalloc(opt.nby + 1, sizeof *text);
 
 	if (n > 0 && !rd_unchanged(r))
 		zl_die(ZL_IOERR, _("the input changed while it was read"));
@@ -312,11 +315,12 @@ read_again(struct rd *r, const long *col, int need_due)
 					   "read"));
 		case_classify(rec, col, &k);
 		due = need_due ? case_deadline(&k) : NO_TIME;
-		gid = group_id(rec, &k, col);
+		gid = group_id(rec, &k, col, text);
 		acc_sub(gid, &k, due);
 		dedupe_put(&k, due, gid, NULL, 0);
 	}
 	free(c);
+	free(text);
 	acc_sub_finish();
 }
 
@@ -356,6 +360,7 @@ main(int argc, char **argv)
 	unsigned modes = 0; /* the MODE_* bits given */
 	size_t first_pass = 0, second_pass = 0;
 	size_t i;
+	char (*text)[32]; /* the derived --by values of a case */
 
 	zl_init("case-stats");
 	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "b:m:", longopts,
@@ -481,6 +486,7 @@ main(int argc, char **argv)
 	if (opt.nby > 64)
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));
 	groups_init(opt.nby);
+	text = xcalloc(opt.nby + 1, sizeof *text);
 	need_due = out_needs_deadline();
 	if (opt.mode == MODE_RECORDS)
 		records_header(r, col, &w, cli.out_fmt, cli_wr_flags());
@@ -500,7 +506,7 @@ main(int argc, char **argv)
 		case_classify(rec, col, &k);
 		due = need_due ? case_deadline(&k) : NO_TIME;
 		if (opt.mode != MODE_RECORDS)
-			gid = group_id(rec, &k, col);
+			gid = group_id(rec, &k, col, text);
 		if (one_pass) {
 			if (rec->pos < 0)
 				zl_die_at(ZL_IOERR, rec->file, rec->line,
@@ -518,6 +524,7 @@ main(int argc, char **argv)
 		else
 			acc_add(&group_at(gid)->acc, &k, due);
 	}
+	free(text);
 	if (one_pass)
 		read_again(r, col, need_due);
 	rd_close(r);

@@ -1,8 +1,24 @@
 /*
- * case-stats: what its files share.  main.c reads the options and the
- * records; record.c turns a record into a case; table.c keeps the cases
- * (de-duplicated) and the groups; output.c computes and writes the
- * statistics, the partial state (--partial) and merges it (--merge).
+ * case-stats: what its files share.
+ *
+ *   main.c     the options, and the record loop: each case of the period,
+ *              classified, grouped and handed to the way of counting
+ *   record.c   a record turned into a case (its checks, its deadline, its
+ *              category from the description); the configuration
+ *   group.c    --by (input fields, or month, week, weekday, hour of
+ *              reported_at) and the table of groups
+ *   metrics.c  what a case adds to its group or takes out of it again, and
+ *              the sixteen metrics computed exactly (percentiles)
+ *   dedupe.c   the ways of counting each case once, one chosen before the
+ *              loop: one pass (the cases that may come twice read again by
+ *              position), two passes (the first notes which ids come
+ *              twice), every case kept to the end; or none (--no-dedupe)
+ *   cases.c    the cases kept to the end, by id: the latest of each
+ *   idhash.c   the hashes of the ids: which come twice (two passes), and
+ *              the cases that may have come twice (one pass)
+ *   output.c   the rows sorted and written; --records
+ *   partial.c  the partial state (--partial) and its merge (--merge)
+ *   fields.c   the input fields, their Chinese titles and aliases
  */
 #ifndef CASE_STATS_H
 #define CASE_STATS_H
@@ -15,11 +31,29 @@
 #include "lib/rx.h"
 
 /* The state of a case, from its status word; ordered by how advanced. */
-enum { ST_OPEN, ST_RETURNED, ST_CLOSED, ST_CANCELLED, ST_N };
+enum state { ST_OPEN, ST_RETURNED, ST_CLOSED, ST_CANCELLED, ST_N };
+
+/* A case's satisfaction field. */
+enum sat { SAT_NONE, SAT_RATED, SAT_SATISFIED }; /* not rated, rated, ... */
+
+/* What a case's deadline field holds. */
+enum dl_kind { DL_NONE, DL_TIME, DL_LIMIT };
+
+/* A time limit counts working days or working hours. */
+enum unit { U_DAYS, U_HOURS };
+
+/* --classify: no, only the empty or "other" categories (1), all. */
+enum classify { CLASSIFY_NO, CLASSIFY_OTHER, CLASSIFY_ALL };
+
+/* What the run writes: the statistics, or --records, --partial, --merge. */
+enum mode { MODE_STATS, MODE_RECORDS, MODE_PARTIAL, MODE_MERGE };
+
+/* A --by field: an input field, or one derived from reported_at. */
+enum derived { D_NONE, D_MONTH, D_WEEK, D_WEEKDAY, D_HOUR };
 
 #define NO_TIME INT64_MIN
 
-/* The input fields case-stats reads (F_*: their index in fields[]). */
+/* The input fields case-stats reads (F_*: their index in case_col). */
 enum {
 	F_CASE_ID,
 	F_REPORTED_AT,
@@ -37,20 +71,18 @@ enum {
 	F_N
 };
 
-/* Derived group fields of reported_at. */
-enum { D_NONE, D_MONTH, D_WEEK, D_WEEKDAY, D_HOUR };
-
 /* A usable record, parsed. */
 struct kase {
-	struct str id;
-	long long reported, closed, deadline, updated; /* NO_TIME: none */
-	int state;
-	int sat; /* 0 not rated, 1 rated, 2 satisfied */
+	struct str id; /* trimmed, folded: in its parser's buffer */
+	long long reported, closed, updated; /* NO_TIME: none */
+	long long due; /* the deadline, when wanted (case_take); NO_TIME */
+	enum state state;
+	enum sat sat;
 	struct str category;
 	/* the deadline field: none, a time, or a time limit */
-	int dl_kind;
+	enum dl_kind dl_kind;
 	long long dl_time;
-	int dl_hours;
+	enum unit dl_unit;
 	long dl_n;
 };
 
@@ -76,14 +108,15 @@ struct group {
 };
 
 struct opts {
+	const char *by_list;	  /* --by as given */
 	size_t nby;
-	char **by;	  /* the --by names */
-	int *by_derived;  /* D_* per --by field */
-	long *by_col;	  /* the input column per --by field (-1: derived) */
+	char **by;		  /* the --by names */
+	enum derived *by_derived; /* per --by field */
+	long *by_col;		  /* the input column per --by field (-1:
+				     derived) */
 	int total;
-	int classify;	  /* 0, 1 empty or other only, 2 all */
-	int records;
-	int partial, merge;
+	enum classify classify;
+	enum mode mode;
 	int dedupe;
 	long long as_of;
 	const char *sort;
@@ -95,31 +128,129 @@ extern struct opts opt;
 
 /* record.c */
 extern const struct cfg_section case_stats_section;
-void conf_load(void);
-/* Parse a record into k; 0 after rejecting it. */
-int case_parse(const struct rec *r, const long *col, struct kase *k);
-/* The deadline of a case: NO_TIME when it has none. */
-long long case_deadline(const struct kase *k);
-void case_classify(const struct rec *r, const long *col, struct kase *k);
-/* 1 when the duration closed - reported fits (seconds, 32 bits). */
+extern long case_col[F_N]; /* the column of each F_* field, or -1 */
 extern struct cal *calendar;
 extern const char *other_category;
+void conf_load(void);
+/* The columns of the fields (case_col); the fields a case needs. */
+void case_fields(struct rd *r);
+/* What parsing records keeps: the caller's, one for each loop. */
+struct parser {
+	int need_due;	     /* case_take: each case's deadline wanted */
+	struct buf id;	     /* the case id, folded */
+	struct buf status;   /* the last status word */
+	enum state state;    /* and its state */
+	struct buf shown;    /* a value as a message shows it */
+};
+void parser_free(struct parser *p);
+/*
+ * A record as a case to count: parsed (0 after rejecting it), reported in
+ * the period (else 0), classified, with its deadline when p->need_due.
+ * k->id is valid until the next call with p.
+ */
+int case_take(struct parser *p, const struct rec *r, struct kase *k);
+/* The case id of a record, trimmed, full-width folded (in b). */
+struct str case_id_of(const struct rec *r, long col, struct buf *b);
 
-/* table.c */
-void groups_init(size_t nby);
+/* group.c */
+void by_setup(struct rd *r, const char *list); /* r NULL: --merge */
+/* The title of a --by field for --zh. */
+const char *by_zh(const char *name);
+/* The values of the --by fields of a case: the caller's, for opt.nby. */
+struct key {
+	struct str *v;
+	char (*text)[32]; /* the derived values, formatted */
+};
+void key_init(struct key *key);
+void key_free(struct key *key);
+/* The group of a case (the category as classified). */
+uint32_t group_of_case(struct key *key, const struct rec *r,
+    const struct kase *k);
+void groups_init(void);
 /* The group of these values (copied when new). */
 uint32_t group_of(const struct str *vals);
 size_t ngroups(void);
 struct group *group_at(uint32_t i);
-void acc_add(struct acc *a, const struct kase *k, long long deadline);
-/* De-duplication: 1 when k is a new case or replaces the one kept. */
-void dedupe_put(const struct kase *k, long long deadline, uint32_t gid,
-    const struct str *rec, size_t nf);
-void dedupe_finish(void);
-unsigned long long dedupe_merged(void);
-/* With --records: the records kept, in the order first seen. */
-int dedupe_next_record(struct str **f, size_t *nf);
-/* The first pass over regular files: the ids, and which come twice. */
+
+/* metrics.c */
+/* The flags of a case: its state, satisfaction, and deadline kept. */
+#define FL_STATE 0x03
+#define FL_SAT 0x0C /* SAT_* << 2 */
+#define FL_ON_TIME 0x10
+#define FL_DUE 0x20
+#define FL_OVERDUE 0x40
+unsigned case_flags(const struct kase *k);
+/* Seconds from reported to closed (0: not closed). */
+uint32_t case_duration(const struct kase *k);
+void acc_add(struct acc *a, const struct kase *k);
+/* A case by its flags and duration. */
+void acc_add_flags(struct acc *a, unsigned f, uint32_t dur);
+/* Room for more durations (no growth, no waste). */
+void acc_reserve(struct acc *a, size_t more);
+/* Take a case out of its group again; then mend the groups' durations. */
+void acc_sub(uint32_t gid, const struct kase *k);
+void acc_sub_finish(void);
+/* The sum of every group's statistics (free t->dur and t->hist). */
+void acc_total(struct acc *t);
+enum {
+	M_TOTAL,
+	M_CLOSED,
+	M_OPEN,
+	M_RETURNED,
+	M_CANCELLED,
+	M_RESOLUTION,
+	M_ON_TIME,
+	M_ON_TIME_PCT,
+	M_OVERDUE,
+	M_H_MEAN,
+	M_H_MEDIAN,
+	M_H_P90,
+	M_H_MAX,
+	M_RATED,
+	M_SATISFIED,
+	M_SAT_PCT,
+	M_N
+};
+struct metric {
+	const char *name, *zh;
+	int hundredths; /* written with two decimals */
+};
+extern const struct metric metrics[M_N];
+/* A metric's value: v, or none (an empty cell). */
+struct val {
+	long long v;
+	int ok;
+};
+/* The metrics of a group (its durations sorted). */
+void metrics_of(struct acc *a, struct val *m);
+
+/* dedupe.c */
+/* A way of counting the cases: add each case, end after the last. */
+struct strategy {
+	int grouped; /* add wants the case's group */
+	void (*add)(const struct rec *r, const struct kase *k, uint32_t gid);
+	/* r still open; nrec: the records read */
+	void (*end)(struct rd *r, size_t nrec);
+};
+/* Should the reader give positions to read records again (rd_by_pos)? */
+int dedupe_by_pos(void);
+/* The strategy for this input (two passes: the first is read here). */
+const struct strategy *dedupe_choose(struct rd *r, int nfiles,
+    char *const *files, const struct rd_opts *ro);
+
+/* cases.c */
+/* Keep case k (and its --records fields rec), or merge it with its id's. */
+void cases_put(const struct kase *k, uint32_t gid, const struct str *rec,
+    size_t nf);
+/* Add every case kept to its group. */
+void cases_finish(void);
+size_t cases_n(void);
+unsigned long long cases_merged(void);
+/* --records: the fields kept of case i, into the caller's f (nf). */
+void cases_record(size_t i, struct str *f, size_t nf);
+
+/* idhash.c */
+/* Two passes: the first pass's ids, and which come twice. */
 void idset_add(struct str id);
 size_t idset_done(void); /* after the first pass: the ids added */
 int idset_twice(struct str id);
@@ -134,18 +265,30 @@ void seen_add(struct str id, long long pos);
 uint64_t seen_hash(struct str id);
 /* The cases to read again, in the order they came (free *out). */
 size_t seen_finish(struct seen_case **out);
-/* Take a case out of its group again; then mend the groups' durations. */
-void acc_sub(uint32_t gid, const struct kase *k, long long deadline);
-void acc_sub_finish(void);
-/* The case id of a record, trimmed, full-width folded (until the next). */
-struct str case_id_of(const struct rec *r, long col);
 
 /* output.c */
+/* Check --metrics and --sort before the input is read. */
 void out_setup(void);
 /* Do the metrics chosen need each case's deadline? */
 int out_needs_deadline(void);
+/* A writer of the --by fields then extra columns (numbers but the
+ * histogram of --partial). */
+struct wr *out_writer(int fmt, unsigned flags, size_t extra,
+    const char *const *xnames);
 void out_stats(int fmt, unsigned flags);
-void merge_add(const struct rec *r);
-int merge_setup(struct rd *r);
+/* --records: each case's record, cleaned, and what case-stats makes of it. */
+struct records;
+struct records *records_open(struct rd *r, int fmt, unsigned flags);
+size_t records_nf(const struct records *o);
+/* The fields of case k of record r: valid until the next call with o. */
+const struct str *records_fields(struct records *o, const struct rec *r,
+    const struct kase *k);
+void records_write(struct records *o, const struct str *f);
+void records_close(struct records *o);
+
+/* partial.c */
+void write_partial(int fmt, unsigned flags);
+/* --merge: read the partial results of r and write the statistics. */
+void merge_run(struct rd *r);
 
 #endif

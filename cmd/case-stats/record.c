@@ -1,6 +1,7 @@
 /*
  * case-stats: a record of the case platform's export, checked and turned
- * into a case; its deadline; its category from the description.
+ * into a case; its deadline; its category from the description; the
+ * case-stats section of the configuration.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/cfg.h"
 #include "lib/date.h"
+#include "lib/fld.h"
 #include "lib/utf8.h"
 
 struct word {
@@ -18,9 +20,10 @@ struct word {
 	int v;
 };
 
+/* A time limit: n working days or working hours (category: its own). */
 struct limit {
 	const char *category;
-	int hours; /* 0: working days, 1: working hours */
+	enum unit unit;
 	long n;
 };
 
@@ -29,6 +32,7 @@ struct rule {
 	struct rx *rx;
 };
 
+long case_col[F_N];
 struct cal *calendar;
 const char *other_category = "其他";
 
@@ -36,10 +40,14 @@ static struct word *statuses, *satisfied, *unrated;
 static size_t nstatuses, nsatisfied, nunrated;
 static struct limit *limits;
 static size_t nlimits;
-static struct limit default_limit = { NULL, 0, 5 };
+static struct limit default_limit = { NULL, U_DAYS, 5 };
 static int has_default = 1;
 static struct rule *rules;
 static size_t nrules;
+
+static const char *const field_names[F_N] = { "case_id", "reported_at",
+	"closed_at", "status", "category", "description", "street", "community",
+	"grid_id", "channel", "satisfaction", "deadline", "updated_at" };
 
 static const char *const state_names[ST_N] = { "open", "returned", "closed",
 	"cancelled" };
@@ -50,6 +58,8 @@ const struct cfg_section case_stats_section = { "case-stats", known_keys };
 static const char *const status_keys[] = { "closed", "open", "returned",
 	"cancelled", NULL };
 static const char *const rule_keys[] = { "name", "pattern", NULL };
+
+/* ---- the configuration ---- */
 
 /* Append the words of a sequence of the configuration. */
 static void
@@ -82,24 +92,28 @@ find_word(const struct word *w, size_t n, struct str s)
 	return -1;
 }
 
-/* A decimal number of ASCII or full-width digits at s; its length. */
+/*
+ * A decimal number of ASCII or full-width digits at the start of s: its
+ * value in *v, and the bytes it takes (0: none, or too large).
+ */
 static size_t
-number(const char *s, size_t n, long *v)
+number(struct str s, long *v)
 {
 	size_t i = 0;
+	char c[2];
 
 	*v = 0;
-	while (i < n) {
+	while (i < s.n) {
 		int d;
 
-		if (s[i] >= '0' && s[i] <= '9') {
-			d = s[i] - '0';
+		if (s.p[i] >= '0' && s.p[i] <= '9') {
+			d = s.p[i] - '0';
 			i++;
-		} else if (i + 3 <= n && (unsigned char)s[i] == 0xEF &&
-		    (unsigned char)s[i + 1] == 0xBC &&
-		    (unsigned char)s[i + 2] >= 0x90 &&
-		    (unsigned char)s[i + 2] <= 0x99) {
-			d = (unsigned char)s[i + 2] - 0x90;
+		} else if (str_fold_to(s.p + i, s.n - i < 3 ? s.n - i : 3, c,
+			       sizeof c) == 1 &&
+		    c[0] >= '0' && c[0] <= '9') {
+			/* three bytes folded to one: a full-width digit */
+			d = c[0] - '0';
 			i += 3;
 		} else
 			break;
@@ -120,39 +134,86 @@ parse_limit(struct str s, struct limit *l)
 {
 	static const struct {
 		const char *w;
-		int hours;
+		enum unit unit;
 	} units[] = {
-		{ "days", 0 },
-		{ "day", 0 },
-		{ "working days", 0 },
-		{ "working day", 0 },
-		{ "hours", 1 },
-		{ "hour", 1 },
-		{ "working hours", 1 },
-		{ "working hour", 1 },
-		{ "个工作日", 0 },
-		{ "工作日", 0 },
-		{ "天", 0 },
-		{ "日", 0 },
-		{ "小时", 1 },
-		{ "个小时", 1 },
-		{ "个工作小时", 1 },
-		{ "工作小时", 1 },
+		{ "days", U_DAYS },
+		{ "day", U_DAYS },
+		{ "working days", U_DAYS },
+		{ "working day", U_DAYS },
+		{ "hours", U_HOURS },
+		{ "hour", U_HOURS },
+		{ "working hours", U_HOURS },
+		{ "working hour", U_HOURS },
+		{ "个工作日", U_DAYS },
+		{ "工作日", U_DAYS },
+		{ "天", U_DAYS },
+		{ "日", U_DAYS },
+		{ "小时", U_HOURS },
+		{ "个小时", U_HOURS },
+		{ "个工作小时", U_HOURS },
+		{ "工作小时", U_HOURS },
 	};
 	size_t k, i;
 	struct str u;
 
 	s = str_trim(s);
-	k = number(s.p, s.n, &l->n);
+	k = number(s, &l->n);
 	if (k == 0)
 		return -1;
 	u = str_trim((struct str){ s.p + k, s.n - k });
 	for (i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (str_eqi(u, units[i].w)) {
-			l->hours = units[i].hours;
+			l->unit = units[i].unit;
 			return 0;
 		}
 	return -1;
+}
+
+/* case-stats.time-limits: a limit per category, and the default. */
+static void
+load_limits(const struct cfg *m)
+{
+	size_t i;
+
+	has_default = 0;
+	limits = xcalloc(m->len + 1, sizeof *limits);
+	for (i = 0; i < m->len; i++) {
+		struct limit l;
+
+		if (parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
+			cfg_error(m->v[i], _("expected a time limit such as "
+					     "'5 days' or '24 hours', got "
+					     "'%s'"),
+			    m->v[i]->s);
+		l.category = m->keys[i];
+		if (strcmp(m->keys[i], "default") == 0) {
+			default_limit = l;
+			has_default = 1;
+		} else
+			limits[nlimits++] = l;
+	}
+}
+
+/* case-stats.categories: the rules of --classify, in order. */
+static void
+load_rules(const struct cfg *seq)
+{
+	size_t i;
+
+	rules = xcalloc(seq->len + 1, sizeof *rules);
+	for (i = 0; i < seq->len; i++) {
+		const struct cfg *r = seq->v[i];
+
+		if (r->kind != CFG_MAP)
+			cfg_error(r, _("expected a mapping with name: and "
+				       "pattern:"));
+		cfg_known(r, rule_keys);
+		rules[nrules].name = cfg_str(r, "name", NULL);
+		if (rules[nrules].name == NULL || cfg_at(r, "pattern") == NULL)
+			cfg_error(r, _("a rule needs name: and pattern:"));
+		rules[nrules].rx = rx_compile_cfg(cfg_at(r, "pattern"), 0);
+		nrules++;
+	}
 }
 
 void
@@ -174,56 +235,44 @@ conf_load(void)
 	add_words(&satisfied, &nsatisfied, cfg_seq(sec, "satisfied"), 1);
 	add_words(&unrated, &nunrated, cfg_seq(sec, "unrated"), 1);
 	other_category = cfg_str(sec, "other", "其他");
-	if ((m = cfg_map(sec, "time-limits")) != NULL) {
-		has_default = 0;
-		limits = xcalloc(m->len + 1, sizeof *limits);
-		for (i = 0; i < m->len; i++) {
-			struct limit l;
-
-			if (parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
-				cfg_error(m->v[i], _("expected a time limit "
-						     "such as '5 days' or '24 "
-						     "hours', got '%s'"),
-				    m->v[i]->s);
-			l.category = m->keys[i];
-			if (strcmp(m->keys[i], "default") == 0) {
-				default_limit = l;
-				has_default = 1;
-			} else
-				limits[nlimits++] = l;
-		}
-	}
-	if ((seq = cfg_seq(sec, "categories")) != NULL) {
-		rules = xcalloc(seq->len + 1, sizeof *rules);
-		for (i = 0; i < seq->len; i++) {
-			const struct cfg *r = seq->v[i];
-
-			if (r->kind != CFG_MAP)
-				cfg_error(r, _("expected a mapping with name: "
-					       "and pattern:"));
-			cfg_known(r, rule_keys);
-			rules[nrules].name = cfg_str(r, "name", NULL);
-			if (rules[nrules].name == NULL ||
-			    cfg_at(r, "pattern") == NULL)
-				cfg_error(r, _("a rule needs name: and "
-					       "pattern:"));
-			rules[nrules].rx = rx_compile_cfg(cfg_at(r, "pattern"),
-			    0);
-			nrules++;
-		}
-	}
+	if ((m = cfg_map(sec, "time-limits")) != NULL)
+		load_limits(m);
+	if ((seq = cfg_seq(sec, "categories")) != NULL)
+		load_rules(seq);
 	calendar = cal_new(NULL);
 }
 
-/* A value shown in a message (until the next call). */
-static const char *
-show(struct str v)
-{
-	static struct buf b;
+/* ---- a record turned into a case ---- */
 
-	buf_reset(&b);
-	u8_show(&b, v.p, v.n, 120);
-	return b.p;
+void
+case_fields(struct rd *r)
+{
+	size_t i;
+
+	for (i = 0; i < F_N; i++)
+		case_col[i] = fld_col(r, field_names[i]);
+	if (rd_nfields(r) > 0) {
+		fld_need(r, "case_id");
+		fld_need(r, "reported_at");
+		fld_need(r, "status");
+	}
+}
+
+void
+parser_free(struct parser *p)
+{
+	buf_free(&p->id);
+	buf_free(&p->status);
+	buf_free(&p->shown);
+}
+
+/* A value shown in a message (in p, until the next). */
+static const char *
+show(struct parser *p, struct str v)
+{
+	buf_reset(&p->shown);
+	u8_show(&p->shown, v.p, v.n, 120);
+	return p->shown.p;
 }
 
 static struct str
@@ -235,8 +284,8 @@ fieldv(const struct rec *r, long col)
 }
 
 static int
-parse_time(const struct rec *r, long col, const char *name, long long *t,
-    int required)
+parse_time(struct parser *p, const struct rec *r, long col, const char *name,
+    long long *t, int required)
 {
 	struct str v = fieldv(r, col);
 	int has_time;
@@ -251,7 +300,7 @@ parse_time(const struct rec *r, long col, const char *name, long long *t,
 	}
 	if (date_parse(v.p, v.n, t, &has_time) != 0) {
 		rec_reject(r, _("field '%s': not a date and time ('%s')"), name,
-		    show(v));
+		    show(p, v));
 		return 0;
 	}
 	return 1;
@@ -266,7 +315,7 @@ end_of_day(long long t)
 static long long
 apply_limit(const struct limit *l, long long reported)
 {
-	if (l->hours)
+	if (l->unit == U_HOURS)
 		return cal_add_work_seconds(calendar, reported,
 		    (long long)l->n * 3600);
 	return end_of_day(cal_add_workdays(calendar, reported, (int)l->n));
@@ -274,123 +323,142 @@ apply_limit(const struct limit *l, long long reported)
 
 /* Read the deadline field into k (once: case_deadline uses it). */
 static int
-check_deadline(const struct rec *r, const long *col, struct kase *k)
+check_deadline(struct parser *p, const struct rec *r, struct kase *k)
 {
-	struct str v = fieldv(r, col[F_DEADLINE]);
+	struct str v = fieldv(r, case_col[F_DEADLINE]);
 	struct limit l;
 	int has_time;
 
-	k->dl_kind = 0;
+	k->dl_kind = DL_NONE;
 	if (v.n == 0)
 		return 1;
 	if (date_parse(v.p, v.n, &k->dl_time, &has_time) == 0) {
-		k->dl_kind = 1;
+		k->dl_kind = DL_TIME;
 		if (!has_time)
 			k->dl_time = end_of_day(k->dl_time);
 		return 1;
 	}
 	if (parse_limit(v, &l) == 0) {
-		k->dl_kind = 2;
-		k->dl_hours = l.hours;
+		k->dl_kind = DL_LIMIT;
+		k->dl_unit = l.unit;
 		k->dl_n = l.n;
 		return 1;
 	}
 	rec_reject(r, _("field 'deadline': not a date, a time or a time limit "
 			"such as '5个工作日' ('%s')"),
-	    show(v));
+	    show(p, v));
 	return 0;
 }
 
 struct str
-case_id_of(const struct rec *r, long col)
+case_id_of(const struct rec *r, long col, struct buf *b)
 {
-	static struct buf b;
-
-	return str_fold(fieldv(r, col), &b, NULL);
+	return str_fold(fieldv(r, col), b, NULL);
 }
 
-int
-case_parse(const struct rec *r, const long *col, struct kase *k)
+/* The state of the status word v: -1 after rejecting the record. */
+static int
+state_of(struct parser *p, const struct rec *r, struct str v)
 {
-	static struct buf idbuf, last_status;
-	static int last_state;
+	int s;
+
+	if (v.n == 0) {
+		rec_reject(r, _("field 'status': empty"));
+		return -1;
+	}
+	/* exports repeat a few words: the last one is tried first */
+	if (v.n == p->status.n && memcmp(v.p, p->status.p, v.n) == 0)
+		return (int)p->state;
+	if ((s = find_word(statuses, nstatuses, v)) >= 0) {
+		buf_reset(&p->status);
+		buf_add(&p->status, v.p, v.n);
+		p->state = (enum state)s;
+		return s;
+	}
+	rec_reject(r, _("field 'status': unknown status word ('%s'); add it to "
+			"case-stats.statuses in the configuration"),
+	    show(p, v));
+	return -1;
+}
+
+/* A closed case: closed_at there, not before reported_at, nor too late. */
+static int
+check_closed(struct parser *p, const struct rec *r, const struct kase *k,
+    struct str status)
+{
+	if (k->closed == NO_TIME) {
+		rec_reject(r, _("field 'closed_at': empty, and the case is "
+				"closed ('%s')"),
+		    show(p, status));
+		return 0;
+	}
+	if (k->closed < k->reported) {
+		char a[24], b[24];
+
+		date_format(k->closed, 1, a);
+		date_format(k->reported, 1, b);
+		rec_reject(r, _("field 'closed_at': before reported_at ('%s' < "
+				"'%s')"),
+		    a, b);
+		return 0;
+	}
+	if (k->closed - k->reported > (long long)UINT32_MAX) {
+		rec_reject(r, _("field 'closed_at': more than 136 years after "
+				"reported_at"));
+		return 0;
+	}
+	return 1;
+}
+
+/* Parse a record into k; 0 after rejecting it. */
+static int
+case_parse(struct parser *p, const struct rec *r, struct kase *k)
+{
+	const long *col = case_col;
 	struct str v;
 	int s;
 
-	k->id = str_fold(fieldv(r, col[F_CASE_ID]), &idbuf, NULL);
+	k->id = str_fold(fieldv(r, col[F_CASE_ID]), &p->id, NULL);
 	if (k->id.n == 0) {
 		rec_reject(r, _("field 'case_id': empty"));
 		return 0;
 	}
-	if (!parse_time(r, col[F_REPORTED_AT], "reported_at", &k->reported, 1))
+	if (!parse_time(p, r, col[F_REPORTED_AT], "reported_at", &k->reported,
+		1))
 		return 0;
 	v = fieldv(r, col[F_STATUS]);
-	if (v.n == 0) {
-		rec_reject(r, _("field 'status': empty"));
+	if ((s = state_of(p, r, v)) < 0)
 		return 0;
-	}
-	/* exports repeat a few words: the last one is tried first */
-	if (v.n == last_status.n && memcmp(v.p, last_status.p, v.n) == 0)
-		s = last_state;
-	else if ((s = find_word(statuses, nstatuses, v)) >= 0) {
-		buf_reset(&last_status);
-		buf_add(&last_status, v.p, v.n);
-		last_state = s;
-	}
-	if (s < 0) {
-		rec_reject(r, _("field 'status': unknown status word ('%s'); "
-				"add it to case-stats.statuses in the "
-				"configuration"),
-		    show(v));
+	k->state = (enum state)s;
+	if (!parse_time(p, r, col[F_CLOSED_AT], "closed_at", &k->closed, 0) ||
+	    !parse_time(p, r, col[F_UPDATED_AT], "updated_at", &k->updated, 0))
 		return 0;
-	}
-	k->state = s;
-	if (!parse_time(r, col[F_CLOSED_AT], "closed_at", &k->closed, 0) ||
-	    !parse_time(r, col[F_UPDATED_AT], "updated_at", &k->updated, 0))
+	if (k->state == ST_CLOSED && !check_closed(p, r, k, v))
 		return 0;
-	if (s == ST_CLOSED) {
-		if (k->closed == NO_TIME) {
-			rec_reject(r, _("field 'closed_at': empty, and the "
-					"case is closed ('%s')"),
-			    show(v));
-			return 0;
-		}
-		if (k->closed < k->reported) {
-			char a[24], b[24];
-
-			date_format(k->closed, 1, a);
-			date_format(k->reported, 1, b);
-			rec_reject(r, _("field 'closed_at': before reported_at "
-					"('%s' < '%s')"),
-			    a, b);
-			return 0;
-		}
-		if (k->closed - k->reported > (long long)UINT32_MAX) {
-			rec_reject(r, _("field 'closed_at': more than 136 "
-					"years after reported_at"));
-			return 0;
-		}
-	}
 	v = fieldv(r, col[F_SATISFACTION]);
 	if (v.n == 0 || find_word(unrated, nunrated, v) >= 0)
-		k->sat = 0;
+		k->sat = SAT_NONE;
+	else if (find_word(satisfied, nsatisfied, v) >= 0)
+		k->sat = SAT_SATISFIED;
 	else
-		k->sat = find_word(satisfied, nsatisfied, v) >= 0 ? 2 : 1;
+		k->sat = SAT_RATED;
 	k->category = fieldv(r, col[F_CATEGORY]);
-	return check_deadline(r, col, k);
+	return check_deadline(p, r, k);
 }
 
-void
-case_classify(const struct rec *r, const long *col, struct kase *k)
+/* --classify: the category from the description, by the rules. */
+static void
+case_classify(const struct rec *r, struct kase *k)
 {
-	struct str d = fieldv(r, col[F_DESCRIPTION]);
+	struct str d;
 	size_t i;
 
-	if (opt.classify == 0)
+	if (opt.classify == CLASSIFY_NO)
 		return;
-	if (opt.classify == 1 && k->category.n > 0 &&
+	if (opt.classify == CLASSIFY_OTHER && k->category.n > 0 &&
 	    !str_eqi(k->category, other_category))
 		return;
+	d = fieldv(r, case_col[F_DESCRIPTION]);
 	for (i = 0; i < nrules; i++) {
 		int m = rx_match(rules[i].rx, d.p, d.n);
 
@@ -406,16 +474,17 @@ case_classify(const struct rec *r, const long *col, struct kase *k)
 	k->category = str_c(other_category);
 }
 
-long long
+/* The deadline of a case: NO_TIME when it has none. */
+static long long
 case_deadline(const struct kase *k)
 {
 	struct limit l;
 	size_t i;
 
-	if (k->dl_kind == 1)
+	if (k->dl_kind == DL_TIME)
 		return k->dl_time;
-	if (k->dl_kind == 2) {
-		l.hours = k->dl_hours;
+	if (k->dl_kind == DL_LIMIT) {
+		l.unit = k->dl_unit;
 		l.n = k->dl_n;
 		return apply_limit(&l, k->reported);
 	}
@@ -425,3 +494,12 @@ case_deadline(const struct kase *k)
 	return has_default ? apply_limit(&default_limit, k->reported) : NO_TIME;
 }
 
+int
+case_take(struct parser *p, const struct rec *r, struct kase *k)
+{
+	if (!case_parse(p, r, k) || !period_has(&cli.period, k->reported))
+		return 0;
+	case_classify(r, k);
+	k->due = p->need_due ? case_deadline(k) : NO_TIME;
+	return 1;
+}

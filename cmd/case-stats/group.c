@@ -1,0 +1,258 @@
+/*
+ * case-stats: the groups.  --by names input fields, or fields derived from
+ * reported_at (month, week, weekday, hour); a group is the values of those
+ * fields, found again by them in an open-addressing index, with the
+ * statistics of its cases.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/case-stats/case-stats.h"
+#include "lib/date.h"
+#include "lib/fld.h"
+
+/* ---- --by ---- */
+
+static const char *const derived_names[] = { "", "month", "week", "weekday",
+	"hour" };
+static const char *const derived_titles[] = { "", "月份", "周", "星期",
+	"小时" };
+
+static enum derived
+derived_of(const char *name)
+{
+	int i;
+
+	for (i = D_MONTH; i <= D_HOUR; i++)
+		if (strcmp(name, derived_names[i]) == 0)
+			return (enum derived)i;
+	return D_NONE;
+}
+
+const char *
+by_zh(const char *name)
+{
+	enum derived d = derived_of(name);
+
+	return d != D_NONE ? derived_titles[d] : fld_zh(name);
+}
+
+/* The column of the --by field name (want: its name as given), and its
+ * canonical name in *want when it has one. */
+static long
+by_column(struct rd *r, struct str name, char **want)
+{
+	const char *canon = fld_canon(name, NULL);
+	long c = canon != NULL ? fld_col(r, canon) : -1;
+
+	if (c < 0)
+		c = rd_find(r, *want);
+	if (c < 0)
+		zl_die_at(ZL_USAGE, rd_first_file(r), 1,
+		    _("--by: no field '%s'"), *want);
+	if (canon == NULL)
+		canon = fld_canon(rd_names(r)[c], NULL);
+	if (canon != NULL) {
+		free(*want);
+		*want = xstrdup(canon);
+	}
+	return c;
+}
+
+/* Parse --by against the header of r (NULL: --merge, no header yet). */
+void
+by_setup(struct rd *r, const char *list)
+{
+	char *copy, *p, *save = NULL;
+	size_t n = 0;
+
+	if (list == NULL)
+		return;
+	copy = xstrdup(list);
+	opt.by = xcalloc(strlen(list) + 1, sizeof *opt.by);
+	opt.by_derived = xcalloc(strlen(list) + 1, sizeof *opt.by_derived);
+	opt.by_col = xcalloc(strlen(list) + 1, sizeof *opt.by_col);
+	for (p = strtok_r(copy, ",", &save); p != NULL;
+	     p = strtok_r(NULL, ",", &save)) {
+		struct str name = str_trim(str_c(p));
+		char *want = xstrndup(name.p, name.n);
+
+		opt.by_derived[n] = derived_of(want);
+		opt.by_col[n] = -1;
+		if (opt.by_derived[n] == D_NONE && r != NULL)
+			opt.by_col[n] = by_column(r, name, &want);
+		opt.by[n] = want;
+		n++;
+	}
+	free(copy);
+	opt.nby = n;
+	if (n == 0)
+		zl_die(ZL_USAGE, _("--by: no field named"));
+}
+
+/* ---- the group of a case ---- */
+
+void
+key_init(struct key *key)
+{
+	key->v = xcalloc(opt.nby + 1, sizeof *key->v);
+	key->text = xcalloc(opt.nby + 1, sizeof *key->text);
+}
+
+void
+key_free(struct key *key)
+{
+	free(key->v);
+	free(key->text);
+	key->v = NULL;
+	key->text = NULL;
+}
+
+/* The value of a derived field of the time t, written in b (32 bytes). */
+static struct str
+derived_value(enum derived d, long long t, char *b)
+{
+	long day = (long)date_floordiv(t, DAY_SECS);
+	int y, m, md;
+
+	date_ymd(day, &y, &m, &md);
+	switch (d) {
+	case D_MONTH:
+		snprintf(b, 32, "%04d-%02d", y, m);
+		break;
+	case D_WEEK: {
+		/* ISO 8601: the week of the Thursday */
+		long thu = day - date_weekday(day) + 3;
+		int ty, tm, td;
+
+		date_ymd(thu, &ty, &tm, &td);
+		snprintf(b, 32, "%04d-W%02ld", ty,
+		    (thu - date_days(ty, 1, 1)) / 7 + 1);
+		break;
+	}
+	case D_WEEKDAY:
+		snprintf(b, 32, "%d", date_weekday(day) + 1);
+		break;
+	case D_HOUR:
+		snprintf(b, 32, "%02d",
+		    (int)((t - (long long)day * DAY_SECS) / 3600));
+		break;
+	case D_NONE:
+		b[0] = '\0';
+		break;
+	}
+	return str_c(b);
+}
+
+uint32_t
+group_of_case(struct key *key, const struct rec *r, const struct kase *k)
+{
+	size_t i;
+
+	for (i = 0; i < opt.nby; i++) {
+		if (opt.by_derived[i] != D_NONE)
+			key->v[i] = derived_value(opt.by_derived[i],
+			    k->reported, key->text[i]);
+		else if (opt.by_col[i] == case_col[F_CATEGORY])
+			key->v[i] = k->category; /* as classified */
+		else
+			key->v[i] = str_trim(r->f[opt.by_col[i]]);
+	}
+	return group_of(key->v);
+}
+
+/* ---- the table of groups ---- */
+
+static struct group *groups;
+static size_t ngroup, capgroup, nkey;
+static uint32_t *gindex; /* slots: group + 1, 0 empty */
+static size_t gcap;
+
+void
+groups_init(void)
+{
+	nkey = opt.nby;
+	gcap = 64;
+	gindex = xcalloc(gcap, sizeof *gindex);
+}
+
+static uint64_t
+key_hash(const struct str *v)
+{
+	uint64_t h = 0;
+	size_t i;
+
+	for (i = 0; i < nkey; i++)
+		h = str_hash(v[i].p, v[i].n, h + i);
+	return h;
+}
+
+static int
+key_eq(const struct str *a, const struct str *b)
+{
+	size_t i;
+
+	for (i = 0; i < nkey; i++)
+		if (a[i].n != b[i].n || memcmp(a[i].p, b[i].p, a[i].n) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+gindex_grow(void)
+{
+	size_t i;
+
+	free(gindex);
+	gcap *= 2;
+	gindex = xcalloc(gcap, sizeof *gindex);
+	for (i = 0; i < ngroup; i++) {
+		size_t s = key_hash(groups[i].key) & (gcap - 1);
+
+		while (gindex[s] != 0)
+			s = (s + 1) & (gcap - 1);
+		gindex[s] = (uint32_t)i + 1;
+	}
+}
+
+uint32_t
+group_of(const struct str *vals)
+{
+	size_t s = key_hash(vals) & (gcap - 1), i;
+	struct group *g;
+
+	while (gindex[s] != 0) {
+		if (key_eq(groups[gindex[s] - 1].key, vals))
+			return gindex[s] - 1;
+		s = (s + 1) & (gcap - 1);
+	}
+	if (ngroup == capgroup) {
+		capgroup = capgroup ? capgroup * 2 : 64;
+		groups = xreallocarray(groups, capgroup, sizeof *groups);
+	}
+	g = &groups[ngroup];
+	memset(g, 0, sizeof *g);
+	g->key = xcalloc(nkey ? nkey : 1, sizeof *g->key);
+	for (i = 0; i < nkey; i++) {
+		g->key[i].p = xstrndup(vals[i].p, vals[i].n);
+		g->key[i].n = vals[i].n;
+	}
+	gindex[s] = (uint32_t)ngroup + 1;
+	ngroup++;
+	if (ngroup * 4 > gcap * 3)
+		gindex_grow();
+	return (uint32_t)ngroup - 1;
+}
+
+size_t
+ngroups(void)
+{
+	return ngroup;
+}
+
+struct group *
+group_at(uint32_t i)
+{
+	return &groups[i];
+}

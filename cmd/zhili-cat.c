@@ -4,6 +4,8 @@
  * zhili-cat [-c file] [-f fields] [-o format] [--csv | --tsv]
  *     [--encoding enc] [--bom] [--zh] [--reject file] [--strict]
  *     [--progress | --no-progress] [file ...]
+ * zhili-cat [-c file] --print-config
+ * zhili-cat -h | -V
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -25,7 +27,9 @@ usage(void)
 			  "                 [--encoding enc] [--bom] [--zh] "
 			  "[--reject file] [--strict]\n"
 			  "                 [--progress | --no-progress] "
-			  "[file ...]\n"));
+			  "[file ...]\n"
+			  "       zhili-cat [-c file] --print-config\n"
+			  "       zhili-cat -h | -V\n"));
 	exit(ZL_USAGE);
 }
 

@@ -1,12 +1,14 @@
 /*
  * case-stats: the figures behind the resolution rate.
  *
- * case-stats [-c file] [-o format] [-b fields] [-m metrics] [--total]
- *     [--sort [-]field] [--top n] [--as-of time] [--classify[=all]]
- *     [--records | --partial | --merge] [--no-dedupe]
- *     [--from date] [--to date] [--month YYYY-MM] [--quarter YYYY-Qn]
- *     [--year YYYY] [--csv | --tsv] [--encoding enc] [--bom] [--zh]
- *     [--reject file] [--strict] [--progress | --no-progress] [file ...]
+ * case-stats [-b fields] [-m metrics] [--total] [--sort [-]field] [--top n]
+ *     [--as-of time] [--classify[=all]] [--records | --partial | --merge]
+ *     [--no-dedupe] [--from date] [--to date] [--month m] [--quarter q]
+ *     [--year y] [-c file] [-o format] [--csv | --tsv] [--encoding enc]
+ *     [--bom] [--zh] [--reject file] [--strict] [--progress | --no-progress]
+ *     [file ...]
+ * case-stats [-c file] --print-config
+ * case-stats -h | -V
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -44,7 +46,9 @@ usage(void)
 			  "[--csv | --tsv] [--encoding enc]\n"
 			  "                  [--bom] [--zh] [--reject file] "
 			  "[--strict] [--progress | --no-progress]\n"
-			  "                  [file ...]\n"));
+			  "                  [file ...]\n"
+			  "       case-stats [-c file] --print-config\n"
+			  "       case-stats -h | -V\n"));
 	exit(ZL_USAGE);
 }
 

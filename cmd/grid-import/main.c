@@ -1,9 +1,11 @@
 /*
  * grid-import: the five-level grid roster, cleaned and checked.
  *
- * grid-import [-c file] [-o format] [--level level] [--summary [--total]]
- *     [--check] [--mask] [--csv | --tsv] [--encoding enc] [--bom] [--zh]
+ * grid-import [--level level] [--summary [--total]] [--check] [--mask]
+ *     [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--bom] [--zh]
  *     [--reject file] [--strict] [--progress | --no-progress] [file ...]
+ * grid-import [-c file] --print-config
+ * grid-import -h | -V
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -31,7 +33,9 @@ usage(void)
 			  "--tsv] [--encoding enc] [--bom]\n"
 			  "                   [--zh] [--reject file] [--strict] "
 			  "[--progress | --no-progress]\n"
-			  "                   [file ...]\n"));
+			  "                   [file ...]\n"
+			  "       grid-import [-c file] --print-config\n"
+			  "       grid-import -h | -V\n"));
 	exit(ZL_USAGE);
 }
 

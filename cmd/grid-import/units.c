@@ -1295,7 +1295,8 @@ units_write(int fmt, unsigned flags)
 		f[9] = str_c(shown(get(u, A_OFFLINE_PHONE), 1, m2, sizeof m2));
 		f[10] = s_of(get(u, A_ONLINE));
 		f[11] = str_c(shown(get(u, A_ONLINE_PHONE), 1, m3, sizeof m3));
-		f[12] = s_of(u->u.compound ? name_of(u->u.compound) : NULL);
+		f[12] = s_of(u->level == L_BUILDING && u->u.compound ?
+			name_of(u->u.compound) : NULL);
 		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
 		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
 		f[15] = s_of(get(u, A_OWNERS));

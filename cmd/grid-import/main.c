@@ -11,8 +11,14 @@
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
+#include "lib/cfg.h"
 
 struct gopts gopt = { .level = -1 };
+
+static const char *const known_keys[] = { "divisions", "phones",
+	"max-posts", "yes", "totals", NULL };
+const struct cfg_section grid_import_section = { "grid-import",
+	known_keys };
 
 enum {
 	OPT_LEVEL = CLI_FIRST_OWN,
@@ -83,6 +89,24 @@ report_fixes(void)
 	buf_free(&b);
 }
 
+/*
+ * The section, read in one order (of two errors in it, the first is the
+ * one reported): totals; the types of divisions and yes, then their
+ * values; max-posts; phones.
+ */
+static void
+conf(void)
+{
+	const struct cfg *d, *y;
+
+	sheet_conf();
+	d = cfg_map(cfg_root(), "grid-import.divisions");
+	y = cfg_seq(cfg_root(), "grid-import.yes");
+	codes_conf(d);
+	write_conf(y);
+	check_conf();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -134,9 +158,7 @@ main(int argc, char **argv)
 	if (gopt.summary && gopt.check)
 		zl_die(ZL_USAGE, _("--summary and --check exclude each other"));
 	cli_setup(&grid_import_section);
-	sheet_conf();
-	units_conf();
-	check_conf();
+	conf();
 	ro = cli_rd_opts();
 	ro.noheader = 1;
 	r = rd_open(argc - optind, argv + optind, &ro);
@@ -147,19 +169,19 @@ main(int argc, char **argv)
 	units_finish();
 	report_fixes();
 	if (gopt.check) {
-		units_check(cli.out_fmt, cli_wr_flags());
-		if (units_problems() > 0)
+		check_write(cli.out_fmt, cli_wr_flags());
+		if (check_count() > 0)
 			status = ZL_REJECTED;
 	} else {
 		if (gopt.summary)
-			units_summary(cli.out_fmt, cli_wr_flags());
+			write_summary(cli.out_fmt, cli_wr_flags());
 		else
-			units_write(cli.out_fmt, cli_wr_flags());
-		if (units_problems() > 0)
+			write_units(cli.out_fmt, cli_wr_flags());
+		if (check_count() > 0)
 			zl_warn(ngettext("%llu problem found (--check lists it)",
 				    "%llu problems found (--check lists them)",
-				    units_problems()),
-			    units_problems());
+				    check_count()),
+			    check_count());
 	}
 	return zl_finish(status);
 }

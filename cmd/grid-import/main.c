@@ -107,8 +107,23 @@ conf(void)
 	check_conf();
 }
 
-int
-main(int argc, char **argv)
+/* --level: only the units of that level. */
+static void
+level_option(const char *arg)
+{
+	int i;
+
+	for (i = 0; i < L_N; i++)
+		if (strcmp(arg, level_names[i]) == 0)
+			gopt.level = i;
+	if (gopt.level < 0)
+		zl_die(ZL_USAGE, _("--level: '%s' (street, community, grid, "
+				   "compound, building or household)"),
+		    arg);
+}
+
+static void
+options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_LONGOPTS,
@@ -119,24 +134,13 @@ main(int argc, char **argv)
 		{ "mask", no_argument, NULL, OPT_MASK },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct rd_opts ro;
-	struct rd *r;
-	struct rec *rec;
-	int c, i, status = ZL_OK;
+	int c;
 
-	zl_init("grid-import");
 	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case OPT_LEVEL:
-			for (i = 0; i < L_N; i++)
-				if (strcmp(optarg, level_names[i]) == 0)
-					gopt.level = i;
-			if (gopt.level < 0)
-				zl_die(ZL_USAGE, _("--level: '%s' (street, "
-						   "community, grid, compound, "
-						   "building or household)"),
-				    optarg);
+			level_option(optarg);
 			break;
 		case OPT_SUMMARY:
 			gopt.summary = 1;
@@ -157,6 +161,40 @@ main(int argc, char **argv)
 	}
 	if (gopt.summary && gopt.check)
 		zl_die(ZL_USAGE, _("--summary and --check exclude each other"));
+}
+
+/* The problems (--check), the summary or the units: the exit status. */
+static int
+output(void)
+{
+	int fmt = cli.out_fmt;
+	unsigned flags = cli_wr_flags();
+
+	if (gopt.check) {
+		check_write(fmt, flags);
+		return check_count() > 0 ? ZL_REJECTED : ZL_OK;
+	}
+	if (gopt.summary)
+		write_summary(fmt, flags);
+	else
+		write_units(fmt, flags);
+	if (check_count() > 0)
+		zl_warn(ngettext("%llu problem found (--check lists it)",
+			    "%llu problems found (--check lists them)",
+			    check_count()),
+		    check_count());
+	return ZL_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rd_opts ro;
+	struct rd *r;
+	struct rec *rec;
+
+	zl_init("grid-import");
+	options(argc, argv);
 	cli_setup(&grid_import_section);
 	conf();
 	ro = cli_rd_opts();
@@ -168,20 +206,5 @@ main(int argc, char **argv)
 	rd_close(r);
 	units_finish();
 	report_fixes();
-	if (gopt.check) {
-		check_write(cli.out_fmt, cli_wr_flags());
-		if (check_count() > 0)
-			status = ZL_REJECTED;
-	} else {
-		if (gopt.summary)
-			write_summary(cli.out_fmt, cli_wr_flags());
-		else
-			write_units(cli.out_fmt, cli_wr_flags());
-		if (check_count() > 0)
-			zl_warn(ngettext("%llu problem found (--check lists it)",
-				    "%llu problems found (--check lists them)",
-				    check_count()),
-			    check_count());
-	}
-	return zl_finish(status);
+	return zl_finish(output());
 }

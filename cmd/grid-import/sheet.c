@@ -172,9 +172,13 @@ clean(struct str s, int f, struct buf *b)
 	return t;
 }
 
+/* Field f of the row as in the row above. */
 static int
-str_same(struct str a, const struct buf *b)
+as_above(const struct row *row, int f)
 {
+	struct str a = row->v[f];
+	const struct buf *b = &st.prev[f];
+
 	return a.n == b->n && (a.n == 0 || memcmp(a.p, b->p, a.n) == 0);
 }
 
@@ -197,32 +201,73 @@ is_total(const struct rec *r)
 	return 0;
 }
 
-static void
-data_row(const struct rec *r)
+/* A row that is not data: too many cells (rejected), blank or a total. */
+static int
+not_data(const struct rec *r)
 {
-	static struct buf cleaned[G_N];
-	struct row row;
 	size_t i;
-	int f;
 
 	if (r->nf > st.ncells)
 		for (i = st.ncells; i < r->nf; i++)
 			if (str_trim(r->f[i]).n > 0) {
-				rec_reject(r, _("%zu cells, the header has %zu"),
-				    r->nf, st.ncells);
-				return;
+				rec_reject(r,
+				    _("%zu cells, the header has %zu"), r->nf,
+				    st.ncells);
+				return 1;
 			}
 	for (i = 0; i < r->nf; i++)
 		if (str_trim(r->f[i]).n > 0)
 			break;
 	if (i == r->nf) {
 		fixes[FIX_BLANK]++;
-		return;
+		return 1;
 	}
 	if (is_total(r)) {
 		fixes[FIX_TOTAL]++;
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* Merged cells: blanks take the value of the row above. */
+static void
+fill_down(struct row *row)
+{
+	int f, ok;
+
+	for (f = 0; f < G_N; f++) {
+		if (!row->has[f] || row->v[f].n > 0 || st.prev[f].n == 0)
+			continue;
+		switch (fill[f]) {
+		case FILL_ALWAYS:
+			ok = 1;
+			break;
+		case FILL_SAME_GRID:
+			ok = as_above(row, G_GRID_ID) &&
+			    as_above(row, G_COMMUNITY);
+			break;
+		case FILL_SAME_COMPOUND:
+			ok = as_above(row, G_COMPOUND);
+			break;
+		default:
+			ok = 0;
+		}
+		if (ok) {
+			row->v[f] = (struct str){ st.prev[f].p, st.prev[f].n };
+			fixes[FIX_FILLED]++;
+		}
+	}
+}
+
+static void
+data_row(const struct rec *r)
+{
+	static struct buf cleaned[G_N];
+	struct row row;
+	int f;
+
+	if (not_data(r))
+		return;
 	memset(&row, 0, sizeof row);
 	row.file = r->file;
 	row.line = r->line;
@@ -233,33 +278,8 @@ data_row(const struct rec *r)
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
 		    clean(r->f[c], f, &cleaned[f]) : (struct str){ "", 0 };
 	}
-	/* merged cells: blanks take the value of the row above */
 	if (st.have_prev)
-		for (f = 0; f < G_N; f++) {
-			int ok;
-
-			if (!row.has[f] || row.v[f].n > 0 || st.prev[f].n == 0)
-				continue;
-			switch (fill[f]) {
-			case FILL_ALWAYS:
-				ok = 1;
-				break;
-			case FILL_SAME_GRID:
-				ok = str_same(row.v[G_GRID_ID], &st.prev[G_GRID_ID]) &&
-				    str_same(row.v[G_COMMUNITY],
-					&st.prev[G_COMMUNITY]);
-				break;
-			case FILL_SAME_COMPOUND:
-				ok = str_same(row.v[G_COMPOUND], &st.prev[G_COMPOUND]);
-				break;
-			default:
-				ok = 0;
-			}
-			if (ok) {
-				row.v[f] = (struct str){ st.prev[f].p, st.prev[f].n };
-				fixes[FIX_FILLED]++;
-			}
-		}
+		fill_down(&row);
 	units_row(r, &row);
 	/* keep what the next row may fill down from (what was filled down
 	 * from prev is prev already) */

@@ -376,23 +376,102 @@ count_of(const struct row *row, int f, struct unit *u, int *ok)
 	return x;
 }
 
-void
-units_row(const struct rec *r, const struct row *row)
+/* The street of a row: as written, or its community's in the division
+ * table. */
+static struct unit *
+street_of(const struct row *row)
 {
 	const struct division *dc, *ds;
-	struct unit *street = NULL, *comm, *grid = NULL, *comp = NULL, *bld;
 	struct str v;
-	char kbuf[32], bbuf[32];
-	int ok;
 
-	check_file(row->file);
-	/* the street: as written, or the community's in the division table */
 	division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	v = division_name(row->v[G_STREET], L_STREET, NULL);
 	if (v.n == 0 && (ds = division_street(dc)) != NULL)
 		v = str_c(ds->name);
-	if (v.n > 0)
-		street = unit_of(L_STREET, NULL, v, v, row);
+	return v.n > 0 ? unit_of(L_STREET, NULL, v, v, row) : NULL;
+}
+
+/* The grid of a row, and what the row says of it. */
+static struct unit *
+grid_of(struct unit *comm, const struct row *row)
+{
+	static const unsigned char from[][2] = { { A_LEADER, G_GRID_LEADER },
+		{ A_LEADER_PHONE, G_GRID_LEADER_PHONE },
+		{ A_PARTY_ORG, G_GRID_PARTY_ORG }, { A_STAFF, G_HAS_STAFF },
+		{ A_RULES, G_HAS_RULES }, { A_FUNDING, G_HAS_FUNDING },
+		{ A_INCENTIVES, G_HAS_INCENTIVES } };
+	char kbuf[32], name[64];
+	struct str k = grid_key(row->v[G_GRID_ID], kbuf);
+	struct str nm = row->v[G_GRID_NAME];
+	size_t w = strlen("网格"), i;
+	struct unit *grid;
+
+	if (nm.n == 0) {
+		/* 网格 and the number, when the sheet has no grid name */
+		memcpy(name, "网格", w);
+		memcpy(name + w, k.p, k.n < 40 ? k.n : 40);
+		nm = (struct str){ name, w + (k.n < 40 ? k.n : 40) };
+	}
+	grid = unit_of(L_GRID, comm, k, nm, row);
+	for (i = 0; i < sizeof from / sizeof from[0]; i++)
+		set(grid, from[i][0], row->v[from[i][1]], row);
+	return grid;
+}
+
+/* The compound of a row, and what the row says of it. */
+static struct unit *
+compound_of(struct unit *comm, const struct row *row)
+{
+	struct unit *comp = unit_of(L_COMPOUND, comm, row->v[G_COMPOUND],
+	    row->v[G_COMPOUND], row);
+	struct str v = row->v[G_OWNERS_COMMITTEE];
+
+	/* 无: it has none */
+	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
+		set(comp, A_OWNERS, v, row);
+	set(comp, A_PROPERTY, row->v[G_PROPERTY_COMPANY], row);
+	return comp;
+}
+
+/* The building of a row (each row its own), and its party household. */
+static void
+building(struct unit *grid, struct unit *comp, const struct row *row)
+{
+	static const unsigned char from[][2] = {
+		{ A_PARTY_ORG, G_BUILDING_PARTY_GROUP },
+		{ A_OFFLINE, G_OFFLINE_LEADER },
+		{ A_OFFLINE_PHONE, G_OFFLINE_LEADER_PHONE },
+		{ A_ONLINE, G_ONLINE_LEADER },
+		{ A_ONLINE_PHONE, G_ONLINE_LEADER_PHONE },
+		{ A_ID, G_ID_NUMBER } };
+	struct str a[6];
+	char bbuf[32];
+	struct unit *b;
+	size_t i;
+	int ok;
+
+	for (i = 0; i < sizeof from / sizeof from[0]; i++)
+		a[slot[L_BUILDING][from[i][0]]] = row->v[from[i][1]];
+	b = make(L_BUILDING, grid, building_key(row->v[G_BUILDING], bbuf),
+	    row->v[G_BUILDING], a, row);
+	b->u.compound = comp;
+	b->households = count_of(row, G_HOUSEHOLDS, b, &ok);
+	b->has_counts |= ok;
+	b->residents = count_of(row, G_RESIDENTS, b, &ok);
+	b->has_counts |= ok;
+	if (row->v[G_PARTY_HOUSEHOLD].n > 0)
+		make(L_HOUSEHOLD, b, row->v[G_PARTY_HOUSEHOLD],
+		    row->v[G_PARTY_HOUSEHOLD], NULL, row);
+}
+
+void
+units_row(const struct rec *r, const struct row *row)
+{
+	struct unit *street, *comm, *grid = NULL, *comp = NULL;
+	struct str v;
+
+	check_file(row->file);
+	street = street_of(row);
 	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, NULL);
 	if (v.n == 0) {
 		if (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)
@@ -401,62 +480,16 @@ units_row(const struct rec *r, const struct row *row)
 		return;
 	}
 	comm = unit_of(L_COMMUNITY, street, v, v, row);
-	if (row->v[G_GRID_ID].n > 0) {
-		struct str k = grid_key(row->v[G_GRID_ID], kbuf);
-		char name[64];
-		size_t w = strlen("网格");
-
-		/* 网格 and the number, when the sheet has no grid name */
-		memcpy(name, "网格", w);
-		memcpy(name + w, k.p, k.n < 40 ? k.n : 40);
-		grid = unit_of(L_GRID, comm, k,
-		    row->v[G_GRID_NAME].n > 0 ?
-			row->v[G_GRID_NAME] :
-			(struct str){ name, w + (k.n < 40 ? k.n : 40) },
-		    row);
-		set(grid, A_LEADER, row->v[G_GRID_LEADER], row);
-		set(grid, A_LEADER_PHONE, row->v[G_GRID_LEADER_PHONE], row);
-		set(grid, A_PARTY_ORG, row->v[G_GRID_PARTY_ORG], row);
-		set(grid, A_STAFF, row->v[G_HAS_STAFF], row);
-		set(grid, A_RULES, row->v[G_HAS_RULES], row);
-		set(grid, A_FUNDING, row->v[G_HAS_FUNDING], row);
-		set(grid, A_INCENTIVES, row->v[G_HAS_INCENTIVES], row);
+	if (row->v[G_GRID_ID].n > 0)
+		grid = grid_of(comm, row);
+	if (row->v[G_COMPOUND].n > 0)
+		comp = compound_of(comm, row);
+	if (row->v[G_BUILDING].n == 0)
+		return;
+	if (grid == NULL) {
+		rec_reject(r, _("field 'grid_id': empty, and no row above "
+				"gives it"));
+		return;
 	}
-	if (row->v[G_COMPOUND].n > 0) {
-		comp = unit_of(L_COMPOUND, comm, row->v[G_COMPOUND],
-		    row->v[G_COMPOUND], row);
-		v = row->v[G_OWNERS_COMMITTEE];
-		if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
-			set(comp, A_OWNERS, v, row);
-		set(comp, A_PROPERTY, row->v[G_PROPERTY_COMPANY], row);
-	}
-	if (row->v[G_BUILDING].n > 0) {
-		struct str a[6];
-
-		if (grid == NULL) {
-			rec_reject(r, _("field 'grid_id': empty, and no row "
-					"above gives it"));
-			return;
-		}
-		a[slot[L_BUILDING][A_PARTY_ORG]] =
-		    row->v[G_BUILDING_PARTY_GROUP];
-		a[slot[L_BUILDING][A_OFFLINE]] = row->v[G_OFFLINE_LEADER];
-		a[slot[L_BUILDING][A_OFFLINE_PHONE]] =
-		    row->v[G_OFFLINE_LEADER_PHONE];
-		a[slot[L_BUILDING][A_ONLINE]] = row->v[G_ONLINE_LEADER];
-		a[slot[L_BUILDING][A_ONLINE_PHONE]] =
-		    row->v[G_ONLINE_LEADER_PHONE];
-		a[slot[L_BUILDING][A_ID]] = row->v[G_ID_NUMBER];
-		bld = make(L_BUILDING, grid, building_key(row->v[G_BUILDING],
-						  bbuf),
-		    row->v[G_BUILDING], a, row);
-		bld->u.compound = comp;
-		bld->households = count_of(row, G_HOUSEHOLDS, bld, &ok);
-		bld->has_counts |= ok;
-		bld->residents = count_of(row, G_RESIDENTS, bld, &ok);
-		bld->has_counts |= ok;
-		if (row->v[G_PARTY_HOUSEHOLD].n > 0)
-			make(L_HOUSEHOLD, bld, row->v[G_PARTY_HOUSEHOLD],
-			    row->v[G_PARTY_HOUSEHOLD], NULL, row);
-	}
+	building(grid, comp, row);
 }

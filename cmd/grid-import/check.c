@@ -203,24 +203,30 @@ check_count(void)
 
 /*
  * Posts a person holds: the hash of every post's person (identity number,
- * or else name and phone) is noted, 8 bytes a post; the hashes are sorted;
- * those that come more than max-posts times are few, and only their posts
- * are looked at again, comparing people exactly.
+ * or else name and phone) is noted, 8 bytes a post, in a first walk over
+ * the units (check_unit); the hashes that come more than max-posts times
+ * are few (hot), and a second walk, in the same order, keeps only their
+ * posts, whose people are then compared exactly.
  */
 static const int post_attr[3][3] = { { A_LEADER, A_LEADER_PHONE, -1 },
 	{ A_OFFLINE, A_OFFLINE_PHONE, A_ID },
 	{ A_ONLINE, A_ONLINE_PHONE, -1 } };
 
-static uint64_t *hashes, *hot;
-static size_t nhashes, caphashes, nhot;
-
 struct post {
 	uint64_t h;
-	struct unit *u;
+	struct unit *u; /* NULL: the person of an earlier post */
 	int role; /* 0 grid leader, 1 offline, 2 online building leader */
-	size_t order;
+	size_t order; /* in the walk */
+	long n;	      /* the posts of its person, on the first of them */
 };
 
+static uint64_t *hashes, *hot;
+static size_t nhashes, caphashes, nhot;
+static size_t second; /* in the second walk: the posts walked */
+static struct post *hotposts;
+static size_t nhotposts, caphotposts;
+
+/* By hash, then in the order of the walk. */
 static int
 cmp_post(const void *a, const void *b)
 {
@@ -231,65 +237,50 @@ cmp_post(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static struct post *hotposts;
-static size_t nhotposts, caphotposts;
+static int
+cmp_post_order(const void *a, const void *b)
+{
+	const struct post *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
 
 /* The person of a post: "id:..." or "name|phone" into buf. */
 static const char *
-post_key(const struct unit *u, int role, char *buf, size_t size,
-    const char **name)
+post_key(const struct unit *u, int role, char *buf, size_t size)
 {
 	const char *id = post_attr[role][2] >= 0 ?
 	    unit_get(u, post_attr[role][2]) : NULL;
+	const char *name = unit_get(u, post_attr[role][0]);
 	const char *ph = unit_get(u, post_attr[role][1]);
 
-	*name = unit_get(u, post_attr[role][0]);
 	if (id != NULL)
 		snprintf(buf, size, "id:%s", id);
 	else
-		snprintf(buf, size, "%s|%s", *name, ph ? ph : "");
+		snprintf(buf, size, "%s|%s", name, ph ? ph : "");
 	return buf;
 }
 
-/* The hash of post_key's text, without making it. */
+/* A hash of the person of a post: the same person, the same hash. */
 static uint64_t
 post_hash(const struct unit *u, int role)
 {
 	const char *id = post_attr[role][2] >= 0 ?
 	    unit_get(u, post_attr[role][2]) : NULL;
-	const char *a = id != NULL ? id : unit_get(u, post_attr[role][0]);
-	const char *b = id != NULL ? NULL : unit_get(u, post_attr[role][1]);
-	uint64_t h;
+	const char *name, *ph;
 
-	h = hash_str(id != NULL ? "id:" : "", id != NULL ? 3 : 0,
-	    0xcbf29ce484222325ULL);
-	h = hash_str(a, strlen(a), h);
-	h = hash_str(id != NULL ? "" : "|", id != NULL ? 0 : 1, h);
-	return hash_str(b ? b : "", b ? strlen(b) : 0, h);
-}
-
-static int
-is_hot(uint64_t h)
-{
-	size_t lo = 0, hi = nhot;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (hot[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nhot && hot[lo] == h;
+	if (id != NULL)
+		return str_hash(id, strlen(id), 0x6964);
+	name = unit_get(u, post_attr[role][0]);
+	ph = unit_get(u, post_attr[role][1]);
+	return str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
+	    str_hash(name, strlen(name), 0));
 }
 
 /*
  * First walk: note the hash; second walk (the same order): keep the post
  * if its hash, noted then, is hot.
  */
-static size_t second;
-
 static void
 count_post(struct unit *u, int role)
 {
@@ -306,7 +297,7 @@ count_post(struct unit *u, int role)
 		return;
 	}
 	h = hashes[second++];
-	if (!is_hot(h))
+	if (!u64_in(hot, nhot, h))
 		return;
 	if (nhotposts == caphotposts) {
 		caphotposts = caphotposts ? caphotposts * 2 : 64;
@@ -320,7 +311,7 @@ count_post(struct unit *u, int role)
 	nhotposts++;
 }
 
-/* The second walk over the posts (see check_posts). */
+/* The second walk over the posts. */
 static void
 posts_of(struct unit *list)
 {
@@ -340,58 +331,71 @@ posts_of(struct unit *list)
 	}
 }
 
-/* After the first walk: the hot hashes; then the exact count of the
- * people behind them. */
-void
-check_posts(void)
+/*
+ * Among the posts of one hash, the people, compared exactly: on the first
+ * post of each, how many posts they hold (n); the others' u NULL.  Then
+ * back in the order of the walk.
+ */
+static void
+count_people(void)
 {
-	size_t i, j, x, y;
 	char a[512], b[512];
-	const char *name, *other;
-	uint64_t *sorted;
+	size_t x, y;
 
-	sorted = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *sorted);
-	if (nhashes > 0)
-		memcpy(sorted, hashes, nhashes * sizeof *sorted);
-	sort_u64(sorted, nhashes);
-	for (i = 0; i < nhashes; i = j) {
-		for (j = i + 1; j < nhashes && sorted[j] == sorted[i]; j++)
-			;
-		if ((long)(j - i) > max_posts) {
-			hot = xreallocarray(hot, nhot + 1, sizeof *hot);
-			hot[nhot++] = sorted[i];
-		}
-	}
-	free(sorted);
-	if (nhot > 0)
-		posts_of(roots);
-	free(hashes);
-	hashes = NULL;
-	if (nhot == 0)
-		return;
-	/* people compared exactly, among the posts of one hash */
 	qsort(hotposts, nhotposts, sizeof *hotposts, cmp_post);
 	for (x = 0; x < nhotposts; x++) {
-		long n = 1;
-
 		if (hotposts[x].u == NULL)
 			continue;
-		post_key(hotposts[x].u, hotposts[x].role, a, sizeof a, &name);
+		post_key(hotposts[x].u, hotposts[x].role, a, sizeof a);
+		hotposts[x].n = 1;
 		for (y = x + 1; y < nhotposts && hotposts[y].h == hotposts[x].h;
 		     y++)
 			if (hotposts[y].u != NULL &&
 			    strcmp(a, post_key(hotposts[y].u, hotposts[y].role,
-					  b, sizeof b, &other)) == 0) {
+					  b, sizeof b)) == 0) {
 				hotposts[y].u = NULL;
-				n++;
+				hotposts[x].n++;
 			}
-		if (n > max_posts) {
-			struct unit *u = hotposts[x].u;
+	}
+	qsort(hotposts, nhotposts, sizeof *hotposts, cmp_post_order);
+}
+
+/*
+ * After the first walk: the hot hashes; then the people behind them, a
+ * problem on the first post of each who holds more than max-posts (in the
+ * order of the walk, not of the hashes).
+ */
+void
+check_posts(void)
+{
+	size_t x;
+
+	hot = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *hot);
+	if (nhashes > 0)
+		memcpy(hot, hashes, nhashes * sizeof *hot);
+	nhot = u64_repeated(hot, nhashes, (size_t)max_posts);
+	if (nhot > 0) {
+		hot = xreallocarray(hot, nhot, sizeof *hot);
+		posts_of(roots);
+	}
+	free(hashes);
+	hashes = NULL;
+	if (nhot == 0) {
+		free(hot);
+		return;
+	}
+	count_people();
+	for (x = 0; x < nhotposts; x++) {
+		const struct post *p = &hotposts[x];
+
+		if (p->u != NULL && p->n > max_posts) {
 			char v[256];
 
-			snprintf(v, sizeof v, "%s (%ld)", name, n);
-			problem(u->file, u->line, u,
-			    _("one person holds more posts than max-posts"), v);
+			snprintf(v, sizeof v, "%s (%ld)",
+			    unit_get(p->u, post_attr[p->role][0]), p->n);
+			problem(p->u->file, p->u->line, p->u,
+			    _("one person holds more posts than max-posts"),
+			    v);
 		}
 	}
 	free(hotposts);

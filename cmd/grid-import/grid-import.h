@@ -122,8 +122,6 @@ extern struct unit *roots; /* the units without a parent */
 /* Where each level keeps an attribute in its packed strings, or -1. */
 extern const signed char slot[L_N][A_N];
 void units_row(const struct rec *r, const struct row *row);
-/* A hash of bytes, eight at a time, well mixed (the low bits index). */
-size_t hash_str(const char *p, size_t n, size_t h);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
 

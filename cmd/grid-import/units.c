@@ -127,33 +127,12 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 
 /* ---- making units ---- */
 
-size_t
-hash_str(const char *p, size_t n, size_t h)
-{
-	uint64_t w;
-
-	h ^= n * 0x9E3779B97F4A7C15ULL;
-	while (n >= 8) {
-		memcpy(&w, p, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
-		p += 8;
-		n -= 8;
-	}
-	w = 0;
-	memcpy(&w, p, n);
-	h = (h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL;
-	h ^= h >> 32;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return h;
-}
-
+/* The hash of a unit of a level under a parent (the low bits index). */
 static size_t
 hash_of(int level, const struct unit *parent, struct str key)
 {
-	return hash_str(key.p, key.n,
-	    0xcbf29ce484222325ULL ^ (size_t)level ^ (size_t)parent * 31);
+	return (size_t)str_hash(key.p, key.n,
+	    (unsigned long long)level ^ (uintptr_t)parent * 31);
 }
 
 static void

@@ -311,6 +311,41 @@ count_post(struct unit *u, int role)
 	nhotposts++;
 }
 
+/* What a grid or a building must have; some of it is a post. */
+static const struct need {
+	unsigned char level, attr;
+	signed char role; /* the post (count_post), or -1 */
+	const char *missing;
+} needs[] = {
+	{ L_GRID, A_LEADER, 0, N_("a grid without a leader") },
+	{ L_GRID, A_PARTY_ORG, -1, N_("a grid without a party organisation") },
+	{ L_BUILDING, A_OFFLINE, 1,
+	    N_("a building without an offline leader") },
+	{ L_BUILDING, A_ONLINE, 2, N_("a building without an online leader") },
+};
+
+/*
+ * The leaders and the party organisation u must have: the posts held are
+ * noted (count_post), in the same order in both walks; with check, what
+ * is missing is a problem.
+ */
+static void
+leaders(struct unit *u, int check)
+{
+	const struct need *n;
+
+	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
+		if (n->level != u->level)
+			continue;
+		if (unit_get(u, n->attr) == NULL) {
+			if (check)
+				problem(u->file, u->line, u, _(n->missing),
+				    unit_name(u));
+		} else if (n->role >= 0)
+			count_post(u, n->role);
+	}
+}
+
 /* The second walk over the posts. */
 static void
 posts_of(struct unit *list)
@@ -318,14 +353,7 @@ posts_of(struct unit *list)
 	struct unit *u;
 
 	for (u = list; u != NULL; u = u->next) {
-		if (u->level == L_GRID && unit_get(u, A_LEADER) != NULL)
-			count_post(u, 0);
-		if (u->level == L_BUILDING) {
-			if (unit_get(u, A_OFFLINE) != NULL)
-				count_post(u, 1);
-			if (unit_get(u, A_ONLINE) != NULL)
-				count_post(u, 2);
-		}
+		leaders(u, 0);
 		if (u->level < L_BUILDING)
 			posts_of(u->child);
 	}
@@ -410,31 +438,7 @@ check_unit(struct unit *u)
 	const char *why, *v;
 	size_t j;
 
-	if (u->level == L_GRID) {
-		if (unit_get(u, A_LEADER) == NULL)
-			problem(u->file, u->line, u,
-			    _("a grid without a leader"), unit_name(u));
-		else
-			count_post(u, 0);
-		if (unit_get(u, A_PARTY_ORG) == NULL)
-			problem(u->file, u->line, u,
-			    _("a grid without a party organisation"),
-			    unit_name(u));
-	}
-	if (u->level == L_BUILDING) {
-		if (unit_get(u, A_OFFLINE) == NULL)
-			problem(u->file, u->line, u,
-			    _("a building without an offline leader"),
-			    unit_name(u));
-		else
-			count_post(u, 1);
-		if (unit_get(u, A_ONLINE) == NULL)
-			problem(u->file, u->line, u,
-			    _("a building without an online leader"),
-			    unit_name(u));
-		else
-			count_post(u, 2);
-	}
+	leaders(u, 1);
 	for (j = 0; j < 3; j++)
 		if ((v = unit_get(u, phones[j])) != NULL &&
 		    (why = check_phone(str_c(v))) != NULL)

@@ -202,5 +202,8 @@ void write_summary(int fmt, unsigned flags);
 
 /* main.c */
 extern const struct cfg_section grid_import_section;
+/* The strings of a sequence of the configuration (seq may be NULL): n of
+ * them. */
+struct str *conf_strs(const struct cfg *seq, size_t *n);
 
 #endif

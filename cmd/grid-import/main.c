@@ -89,6 +89,22 @@ report_fixes(void)
 	buf_free(&b);
 }
 
+struct str *
+conf_strs(const struct cfg *seq, size_t *n)
+{
+	struct str *v;
+	size_t i;
+
+	*n = 0;
+	if (seq == NULL)
+		return NULL;
+	v = xcalloc(seq->len + 1, sizeof *v);
+	for (i = 0; i < seq->len; i++)
+		v[i] = str_c(cfg_scalar_str(seq->v[i]));
+	*n = seq->len;
+	return v;
+}
+
 /*
  * The section, read in one order (of two errors in it, the first is the
  * one reported): totals; the types of divisions and yes, then their

@@ -67,14 +67,8 @@ static size_t ntotals;
 void
 sheet_conf(void)
 {
-	const struct cfg *t = cfg_seq(cfg_root(), "grid-import.totals");
-	size_t i;
-
-	if (t == NULL)
-		return;
-	totals = xcalloc(t->len + 1, sizeof *totals);
-	for (i = 0; i < t->len; i++)
-		totals[ntotals++] = str_c(cfg_scalar_str(t->v[i]));
+	totals = conf_strs(cfg_seq(cfg_root(), "grid-import.totals"),
+	    &ntotals);
 }
 
 static int

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
-#include "lib/cfg.h"
 #include "lib/fld.h"
 
 static struct str *yes;
@@ -15,13 +14,7 @@ static size_t nyes;
 void
 write_conf(const struct cfg *y)
 {
-	size_t i;
-
-	if (y == NULL)
-		return;
-	yes = xcalloc(y->len + 1, sizeof *yes);
-	for (i = 0; i < y->len; i++)
-		yes[nyes++] = str_c(cfg_scalar_str(y->v[i]));
+	yes = conf_strs(y, &nyes);
 }
 
 static int
@@ -181,27 +174,21 @@ summary_add(long long *s, const struct unit *u)
 	switch (u->level) {
 	case L_GRID:
 		s[S_GRIDS]++;
-		if (unit_get(u, A_PARTY_ORG) != NULL)
-			s[S_BRANCHES]++;
-		if (is_yes(unit_get(u, A_STAFF)) &&
+		s[S_BRANCHES] += unit_get(u, A_PARTY_ORG) != NULL;
+		s[S_FOUR] += is_yes(unit_get(u, A_STAFF)) &&
 		    is_yes(unit_get(u, A_RULES)) &&
 		    is_yes(unit_get(u, A_FUNDING)) &&
-		    is_yes(unit_get(u, A_INCENTIVES)))
-			s[S_FOUR]++;
+		    is_yes(unit_get(u, A_INCENTIVES));
 		break;
 	case L_COMPOUND:
 		s[S_COMPOUNDS]++;
-		if (unit_get(u, A_OWNERS) != NULL)
-			s[S_OWNERS]++;
+		s[S_OWNERS] += unit_get(u, A_OWNERS) != NULL;
 		break;
 	case L_BUILDING:
 		s[S_BUILDINGS]++;
-		if (unit_get(u, A_PARTY_ORG) != NULL)
-			s[S_GROUPS]++;
-		if (unit_get(u, A_OFFLINE) != NULL)
-			s[S_OFFLINE]++;
-		if (unit_get(u, A_ONLINE) != NULL)
-			s[S_ONLINE]++;
+		s[S_GROUPS] += unit_get(u, A_PARTY_ORG) != NULL;
+		s[S_OFFLINE] += unit_get(u, A_OFFLINE) != NULL;
+		s[S_ONLINE] += unit_get(u, A_ONLINE) != NULL;
 		break;
 	case L_HOUSEHOLD:
 		s[S_HOUSEHOLDS]++;

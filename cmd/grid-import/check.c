@@ -98,7 +98,7 @@ check_id(struct str v)
  * last 4, each other character an asterisk; too short to keep both ends:
  * only the last 4, or nothing.  Characters, not bytes: 转 is one.
  */
-const char *
+static const char *
 mask(struct str v, int is_id, char *buf, size_t size)
 {
 	size_t head = is_id ? 6 : 3, tail = 4, chars = 0, i, c, o = 0;
@@ -132,6 +132,16 @@ mask(struct str v, int is_id, char *buf, size_t size)
 	return buf;
 }
 
+const char *
+shown(const char *v, enum vkind kind, char *buf, size_t size)
+{
+	if (v == NULL)
+		return "";
+	if (gopt.mask && kind != V_PLAIN)
+		return mask(str_c(v), kind == V_ID, buf, size);
+	return v;
+}
+
 /* ---- the problems ---- */
 
 struct problem {
@@ -139,7 +149,7 @@ struct problem {
 	long line;
 	const struct unit *u;
 	char *what, *value;
-	int kind; /* the value: 0 as is, 1 a phone, 2 an identity number */
+	enum vkind kind;
 	size_t order;
 };
 
@@ -148,7 +158,7 @@ static size_t nprob, capprob;
 
 void
 problem_kind(const char *file, long line, const struct unit *u,
-    const char *what, const char *value, int kind)
+    const char *what, const char *value, enum vkind kind)
 {
 	if (nprob == capprob) {
 		capprob = capprob ? capprob * 2 : 64;
@@ -167,7 +177,7 @@ void
 problem(const char *file, long line, const struct unit *u, const char *what,
     const char *value)
 {
-	problem_kind(file, line, u, what, value, 0);
+	problem_kind(file, line, u, what, value, V_PLAIN);
 }
 
 /* The files in the order they were read (pointers from the reader). */
@@ -206,16 +216,24 @@ check_count(void)
  * or else name and phone) is noted, 8 bytes a post, in a first walk over
  * the units (check_unit); the hashes that come more than max-posts times
  * are few (hot), and a second walk, in the same order, keeps only their
- * posts, whose people are then compared exactly.
+ * posts, whose people are then compared exactly.  The posts: a grid's
+ * leader, a building's offline and online leaders.
  */
-static const int post_attr[3][3] = { { A_LEADER, A_LEADER_PHONE, -1 },
-	{ A_OFFLINE, A_OFFLINE_PHONE, A_ID },
-	{ A_ONLINE, A_ONLINE_PHONE, -1 } };
+enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
+
+/* The attributes of the person who holds a post (id: -1, none). */
+static const struct {
+	signed char name, phone, id;
+} person[P_N] = {
+	[P_GRID_LEADER] = { A_LEADER, A_LEADER_PHONE, -1 },
+	[P_OFFLINE] = { A_OFFLINE, A_OFFLINE_PHONE, A_ID },
+	[P_ONLINE] = { A_ONLINE, A_ONLINE_PHONE, -1 },
+};
 
 struct post {
 	uint64_t h;
 	struct unit *u; /* NULL: the person of an earlier post */
-	int role; /* 0 grid leader, 1 offline, 2 online building leader */
+	enum role role;
 	size_t order; /* in the walk */
 	long n;	      /* the posts of its person, on the first of them */
 };
@@ -247,12 +265,12 @@ cmp_post_order(const void *a, const void *b)
 
 /* The person of a post: "id:..." or "name|phone" into buf. */
 static const char *
-post_key(const struct unit *u, int role, char *buf, size_t size)
+post_key(const struct unit *u, enum role role, char *buf, size_t size)
 {
-	const char *id = post_attr[role][2] >= 0 ?
-	    unit_get(u, post_attr[role][2]) : NULL;
-	const char *name = unit_get(u, post_attr[role][0]);
-	const char *ph = unit_get(u, post_attr[role][1]);
+	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
+						NULL;
+	const char *name = unit_get(u, person[role].name);
+	const char *ph = unit_get(u, person[role].phone);
 
 	if (id != NULL)
 		snprintf(buf, size, "id:%s", id);
@@ -263,16 +281,16 @@ post_key(const struct unit *u, int role, char *buf, size_t size)
 
 /* A hash of the person of a post: the same person, the same hash. */
 static uint64_t
-post_hash(const struct unit *u, int role)
+post_hash(const struct unit *u, enum role role)
 {
-	const char *id = post_attr[role][2] >= 0 ?
-	    unit_get(u, post_attr[role][2]) : NULL;
+	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
+						NULL;
 	const char *name, *ph;
 
 	if (id != NULL)
 		return str_hash(id, strlen(id), 0x6964);
-	name = unit_get(u, post_attr[role][0]);
-	ph = unit_get(u, post_attr[role][1]);
+	name = unit_get(u, person[role].name);
+	ph = unit_get(u, person[role].phone);
 	return str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
 	    str_hash(name, strlen(name), 0));
 }
@@ -282,7 +300,7 @@ post_hash(const struct unit *u, int role)
  * if its hash, noted then, is hot.
  */
 static void
-count_post(struct unit *u, int role)
+count_post(struct unit *u, enum role role)
 {
 	uint64_t h;
 
@@ -314,14 +332,16 @@ count_post(struct unit *u, int role)
 /* What a grid or a building must have; some of it is a post. */
 static const struct need {
 	unsigned char level, attr;
-	signed char role; /* the post (count_post), or -1 */
+	enum role role; /* the post (count_post), or P_NONE */
 	const char *missing;
 } needs[] = {
-	{ L_GRID, A_LEADER, 0, N_("a grid without a leader") },
-	{ L_GRID, A_PARTY_ORG, -1, N_("a grid without a party organisation") },
-	{ L_BUILDING, A_OFFLINE, 1,
+	{ L_GRID, A_LEADER, P_GRID_LEADER, N_("a grid without a leader") },
+	{ L_GRID, A_PARTY_ORG, P_NONE,
+	    N_("a grid without a party organisation") },
+	{ L_BUILDING, A_OFFLINE, P_OFFLINE,
 	    N_("a building without an offline leader") },
-	{ L_BUILDING, A_ONLINE, 2, N_("a building without an online leader") },
+	{ L_BUILDING, A_ONLINE, P_ONLINE,
+	    N_("a building without an online leader") },
 };
 
 /*
@@ -341,7 +361,7 @@ leaders(struct unit *u, int check)
 			if (check)
 				problem(u->file, u->line, u, _(n->missing),
 				    unit_name(u));
-		} else if (n->role >= 0)
+		} else if (n->role != P_NONE)
 			count_post(u, n->role);
 	}
 }
@@ -420,7 +440,7 @@ check_posts(void)
 			char v[256];
 
 			snprintf(v, sizeof v, "%s (%ld)",
-			    unit_get(p->u, post_attr[p->role][0]), p->n);
+			    unit_get(p->u, person[p->role].name), p->n);
 			problem(p->u->file, p->u->line, p->u,
 			    _("one person holds more posts than max-posts"),
 			    v);
@@ -442,10 +462,10 @@ check_unit(struct unit *u)
 	for (j = 0; j < 3; j++)
 		if ((v = unit_get(u, phones[j])) != NULL &&
 		    (why = check_phone(str_c(v))) != NULL)
-			problem_kind(u->file, u->line, u, why, v, 1);
+			problem_kind(u->file, u->line, u, why, v, V_PHONE);
 	if ((v = unit_get(u, A_ID)) != NULL &&
 	    (why = check_id(str_c(v))) != NULL)
-		problem_kind(u->file, u->line, u, why, v, 2);
+		problem_kind(u->file, u->line, u, why, v, V_ID);
 }
 
 static int
@@ -481,18 +501,15 @@ check_write(int fmt, unsigned flags)
 	for (i = 0; i < nprob; i++) {
 		struct problem *p = &probs[i];
 		char line[24], m[128], c[256];
-		const char *v = p->value;
 
-		/* phones and identity numbers are masked in problems too */
-		if (gopt.mask && p->kind != 0)
-			v = mask(str_c(v), p->kind == 2, m, sizeof m);
 		snprintf(line, sizeof line, "%ld", p->line);
 		f[0] = str_c(p->file);
 		f[1] = str_c(line);
 		f[2] = str_c(level_names[p->u->level]);
 		f[3] = str_c(unit_code(p->u, c, sizeof c));
 		f[4] = str_c(p->what);
-		f[5] = str_c(v);
+		/* phones and identity numbers are masked in problems too */
+		f[5] = str_c(shown(p->value, p->kind, m, sizeof m));
 		wr_rec(w, f);
 	}
 	wr_close(w);

@@ -117,6 +117,19 @@ struct unit {
 	unsigned char level, has_counts;
 };
 
+/* How a value is shown with --mask: as is, a phone, an identity number. */
+enum vkind { V_PLAIN, V_PHONE, V_ID };
+
+static inline enum vkind
+attr_kind(int a)
+{
+	if (a == A_ID)
+		return V_ID;
+	if (a == A_LEADER_PHONE || a == A_OFFLINE_PHONE || a == A_ONLINE_PHONE)
+		return V_PHONE;
+	return V_PLAIN;
+}
+
 /* units.c: the units, made from the rows */
 extern struct unit *roots; /* the units without a parent */
 /* Where each level keeps an attribute in its packed strings, or -1. */
@@ -176,15 +189,15 @@ void check_conf(void);
 const char *check_phone(struct str v);
 /* Why an identity number is invalid, or NULL. */
 const char *check_id(struct str v);
-/* The value as shown with --mask (phones, identity numbers). */
-const char *mask(struct str v, int is_id, char *buf, size_t size);
+/* A value as written: "" for NULL; with --mask, phones and identity
+ * numbers masked (into buf). */
+const char *shown(const char *v, enum vkind kind, char *buf, size_t size);
 /* A problem of u, found on that line. */
 void problem(const char *file, long line, const struct unit *u,
     const char *what, const char *value);
-/* The same; the value: 0 as is, 1 a phone, 2 an identity number (masked
- * with --mask). */
+/* The same, the value a phone or identity number (masked with --mask). */
 void problem_kind(const char *file, long line, const struct unit *u,
-    const char *what, const char *value, int kind);
+    const char *what, const char *value, enum vkind kind);
 /* Note a file read: problems are listed in the order of the files. */
 void check_file(const char *file);
 /* A unit's checks, in units_finish; then the posts people hold. */

@@ -49,10 +49,13 @@ struct held {
 	long line;
 };
 
+/* Where a sheet is: before its header, in its data, or without header. */
+enum sheet_state { SEEK_HEADER, IN_DATA, NO_HEADER };
+
 static struct {
 	const char *file;
 	const struct rd_head *head;
-	int state;	/* 0 looking for the header, 1 reading, 2 no header */
+	enum sheet_state state;
 	long col[G_N];	/* the sheet's column of each field, or -1 */
 	size_t ncells;	/* cells in the header */
 	struct held title[TITLE_MAX];
@@ -111,10 +114,19 @@ use_header(const struct rec *r)
 			st.col[f] = (long)i;
 	}
 	st.ncells = r->nf;
-	st.state = 1;
+	st.state = IN_DATA;
 	fixes[FIX_TITLE] += st.ntitle;
 }
 
+static void
+no_header(const struct rec *r)
+{
+	rec_reject(r, _("no header row (a row naming at least two known "
+			"fields) in the first %d rows"),
+	    TITLE_MAX);
+}
+
+/* Forget the rows held before the header; reject: they are rejected. */
 static void
 drop_title(int reject)
 {
@@ -129,10 +141,7 @@ drop_title(int reject)
 			r.raw.p = st.title[i].raw;
 			r.raw.n = st.title[i].n;
 			r.head = st.head;
-			rec_reject(&r, _("no header row (a row naming at least "
-					 "two known fields) in the first %d "
-					 "rows"),
-			    TITLE_MAX);
+			no_header(&r);
 		}
 		free(st.title[i].raw);
 	}
@@ -142,11 +151,11 @@ drop_title(int reject)
 void
 sheet_end(void)
 {
-	if (st.file != NULL && st.state == 0)
+	if (st.file != NULL && st.state == SEEK_HEADER)
 		drop_title(1);
 	drop_title(0);
 	st.file = NULL;
-	st.state = 0;
+	st.state = SEEK_HEADER;
 	st.have_prev = 0;
 }
 
@@ -295,11 +304,11 @@ sheet_row(const struct rec *r)
 		st.head = r->head;
 	}
 	switch (st.state) {
-	case 0:
+	case SEEK_HEADER:
 		if (st.ntitle == TITLE_MAX) {
 			/* twenty rows and no header: the file cannot be read */
 			drop_title(1);
-			st.state = 2;
+			st.state = NO_HEADER;
 			break;
 		}
 		if (is_header(r)) {
@@ -312,11 +321,11 @@ sheet_row(const struct rec *r)
 		st.title[st.ntitle].line = r->line;
 		st.ntitle++;
 		return;
-	case 1:
+	case IN_DATA:
 		data_row(r);
 		return;
+	case NO_HEADER:
+		break;
 	}
-	rec_reject(r, _("no header row (a row naming at least two known "
-			"fields) in the first %d rows"),
-	    TITLE_MAX);
+	no_header(r);
 }

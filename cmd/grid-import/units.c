@@ -249,23 +249,15 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0) {
 			struct buf b = { 0 };
 			char m1[256], m2[256];
-			int kind = a == A_ID ? 2 : a == A_LEADER_PHONE ||
-				a == A_OFFLINE_PHONE || a == A_ONLINE_PHONE;
+			char *nv = xstrndup(v.p, v.n);
 
 			/* personal data is masked in the problem too */
-			if (gopt.mask && kind != 0) {
-				char *nv = xstrndup(v.p, v.n);
-
-				old = mask(str_c(old), kind == 2, m1,
-				    sizeof m1);
-				mask(str_c(nv), kind == 2, m2, sizeof m2);
-				v = str_c(m2);
-				free(nv);
-			}
-			buf_printf(&b, "%s: '%s' / '%.*s'", attr_names[a], old,
-			    (int)v.n, v.p);
+			buf_printf(&b, "%s: '%s' / '%s'", attr_names[a],
+			    shown(old, attr_kind(a), m1, sizeof m1),
+			    shown(nv, attr_kind(a), m2, sizeof m2));
 			problem(row->file, row->line, u, _("two values"), b.p);
 			buf_free(&b);
+			free(nv);
 		}
 		return;
 	}

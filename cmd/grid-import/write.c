@@ -82,21 +82,13 @@ walk_next(const struct unit *u)
 	return u != NULL ? u->next : NULL;
 }
 
+/* An attribute of u as written (until the next call for it). */
 static struct str
-s_of(const char *s)
+attr(const struct unit *u, int a)
 {
-	return str_c(s ? s : "");
-}
+	static char m[A_N][64];
 
-static const char *
-shown(const char *v, int kind, char *buf, size_t size)
-{
-	/* kind: 0 as is, 1 a phone, 2 an identity number */
-	if (v == NULL)
-		return "";
-	if (gopt.mask && kind != 0)
-		return mask(str_c(v), kind == 2, buf, size);
-	return v;
+	return str_c(shown(unit_get(u, a), attr_kind(a), m[a], sizeof m[a]));
 }
 
 void
@@ -111,7 +103,7 @@ write_units(int fmt, unsigned flags)
 	enum { NC = sizeof cols / sizeof cols[0] };
 	struct str names[NC], f[NC];
 	unsigned char types[NC];
-	char hh[24], rr[24], m1[64], m2[64], m3[64], m4[64], c1[256], c2[256];
+	char hh[24], rr[24], c1[256], c2[256];
 	struct unit *u;
 	struct wr *w;
 	size_t k;
@@ -127,27 +119,24 @@ write_units(int fmt, unsigned flags)
 		f[3] = str_c(u->parent ? unit_code(u->parent, c2, sizeof c2) :
 					 "");
 		f[4] = str_c(path_of(u));
-		f[5] = s_of(unit_get(u, A_LEADER));
-		f[6] = str_c(shown(unit_get(u, A_LEADER_PHONE), 1, m1,
-		    sizeof m1));
-		f[7] = s_of(unit_get(u, A_PARTY_ORG));
-		f[8] = s_of(unit_get(u, A_OFFLINE));
-		f[9] = str_c(shown(unit_get(u, A_OFFLINE_PHONE), 1, m2,
-		    sizeof m2));
-		f[10] = s_of(unit_get(u, A_ONLINE));
-		f[11] = str_c(shown(unit_get(u, A_ONLINE_PHONE), 1, m3,
-		    sizeof m3));
-		f[12] = s_of(u->level == L_BUILDING && u->u.compound ?
-			unit_name(u->u.compound) : NULL);
+		f[5] = attr(u, A_LEADER);
+		f[6] = attr(u, A_LEADER_PHONE);
+		f[7] = attr(u, A_PARTY_ORG);
+		f[8] = attr(u, A_OFFLINE);
+		f[9] = attr(u, A_OFFLINE_PHONE);
+		f[10] = attr(u, A_ONLINE);
+		f[11] = attr(u, A_ONLINE_PHONE);
+		f[12] = str_c(u->level == L_BUILDING && u->u.compound ?
+			unit_name(u->u.compound) : "");
 		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
 		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
-		f[15] = s_of(unit_get(u, A_OWNERS));
-		f[16] = s_of(unit_get(u, A_PROPERTY));
+		f[15] = attr(u, A_OWNERS);
+		f[16] = attr(u, A_PROPERTY);
 		for (k = 0; k < 4; k++)
 			f[17 + k] = str_c(u->level != L_GRID ? "" :
 				is_yes(unit_get(u, A_STAFF + (int)k)) ? "1" :
 									"0");
-		f[21] = str_c(shown(unit_get(u, A_ID), 2, m4, sizeof m4));
+		f[21] = attr(u, A_ID);
 		wr_rec(w, f);
 	}
 	wr_close(w);

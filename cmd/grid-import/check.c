@@ -39,7 +39,8 @@ check_conf(void)
 		phones[nphones++] = rx_compile_cfg(p->v[i], 0);
 }
 
-const char *
+/* Why a phone number is invalid, or NULL. */
+static const char *
 check_phone(struct str v)
 {
 	char d[64];
@@ -58,7 +59,8 @@ check_phone(struct str v)
 	return _("an invalid phone number");
 }
 
-const char *
+/* Why an identity number is invalid, or NULL. */
+static const char *
 check_id(struct str v)
 {
 	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
@@ -156,7 +158,9 @@ struct problem {
 static struct problem *probs;
 static size_t nprob, capprob;
 
-void
+/* A problem; its value a phone or identity number (masked with --mask),
+ * or not. */
+static void
 problem_kind(const char *file, long line, const struct unit *u,
     const char *what, const char *value, enum vkind kind)
 {
@@ -201,12 +205,6 @@ void
 check_file(const char *file)
 {
 	file_rank(file);
-}
-
-unsigned long long
-check_count(void)
-{
-	return nprob;
 }
 
 /* ---- checks of the units ---- */
@@ -468,6 +466,8 @@ check_unit(struct unit *u)
 		problem_kind(u->file, u->line, u, why, v, V_ID);
 }
 
+/* ---- the problems, written (--check) ---- */
+
 static int
 cmp_problem(const void *a, const void *b)
 {
@@ -513,4 +513,10 @@ check_write(int fmt, unsigned flags)
 		wr_rec(w, f);
 	}
 	wr_close(w);
+}
+
+unsigned long long
+check_count(void)
+{
+	return nprob;
 }

@@ -183,21 +183,14 @@ const char *unit_code(const struct unit *u, char *buf, size_t size);
 /* The end: codes top down, checks, counts bottom up. */
 void units_finish(void);
 
-/* check.c */
+/* check.c: the checks and the problems found */
 void check_conf(void);
-/* Why a phone number is invalid, or NULL. */
-const char *check_phone(struct str v);
-/* Why an identity number is invalid, or NULL. */
-const char *check_id(struct str v);
 /* A value as written: "" for NULL; with --mask, phones and identity
  * numbers masked (into buf). */
 const char *shown(const char *v, enum vkind kind, char *buf, size_t size);
 /* A problem of u, found on that line. */
 void problem(const char *file, long line, const struct unit *u,
     const char *what, const char *value);
-/* The same, the value a phone or identity number (masked with --mask). */
-void problem_kind(const char *file, long line, const struct unit *u,
-    const char *what, const char *value, enum vkind kind);
 /* Note a file read: problems are listed in the order of the files. */
 void check_file(const char *file);
 /* A unit's checks, in units_finish; then the posts people hold. */

@@ -8,9 +8,10 @@
  * A roster may have a million buildings, and the time goes into memory:
  * a unit is a small struct in an arena (in huge pages where the kernel
  * has them), its strings packed in one block after it, the code of a
- * building or household worked out when it is written; buildings are not
- * hashed (a building listed twice shows when a grid's buildings are
- * sorted); the posts people hold are hashes, sorted.
+ * building or household worked out when it is written (unit_code);
+ * buildings are not hashed (a building listed twice shows when a grid's
+ * buildings are sorted); the posts people hold are hashes, sorted
+ * (check.c).
  */
 #include <stdint.h>
 #include <stdio.h>

@@ -1,26 +1,37 @@
 /*
- * grid-import: checking phone numbers (the PCRE2 patterns of the
+ * grid-import: the checks.  Phone numbers (the PCRE2 patterns of the
  * configuration) and resident identity numbers (GB 11643-1999: 18
  * characters, a valid date of birth, the ISO 7064 MOD 11-2 check
- * character), and masking them (--mask).
+ * character), masked with --mask; the leaders and party organisations a
+ * grid or building must have; the posts a person holds (no more than
+ * max-posts).  The problems found are kept, and written with --check in
+ * the order of the sheets.
  */
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
 #include "lib/date.h"
+#include "lib/fld.h"
 #include "lib/rx.h"
+#include "lib/stats.h"
 
 static struct rx **phones;
 static size_t nphones;
+static long max_posts = 3;
 
 void
 check_conf(void)
 {
-	const struct cfg *p = cfg_seq(cfg_root(), "grid-import.phones");
+	const struct cfg *p;
 	size_t i;
 
+	max_posts = cfg_int_range(cfg_root(), "grid-import.max-posts", 3, 1,
+	    1000000);
+	p = cfg_seq(cfg_root(), "grid-import.phones");
 	if (p == NULL)
 		return;
 	phones = xcalloc(p->len + 1, sizeof *phones);
@@ -28,7 +39,8 @@ check_conf(void)
 		phones[nphones++] = rx_compile_cfg(p->v[i], 0);
 }
 
-const char *
+/* Why a phone number is invalid, or NULL. */
+static const char *
 check_phone(struct str v)
 {
 	char d[64];
@@ -47,7 +59,8 @@ check_phone(struct str v)
 	return _("an invalid phone number");
 }
 
-const char *
+/* Why an identity number is invalid, or NULL. */
+static const char *
 check_id(struct str v)
 {
 	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
@@ -87,7 +100,7 @@ check_id(struct str v)
  * last 4, each other character an asterisk; too short to keep both ends:
  * only the last 4, or nothing.  Characters, not bytes: 转 is one.
  */
-const char *
+static const char *
 mask(struct str v, int is_id, char *buf, size_t size)
 {
 	size_t head = is_id ? 6 : 3, tail = 4, chars = 0, i, c, o = 0;
@@ -102,7 +115,8 @@ mask(struct str v, int is_id, char *buf, size_t size)
 	for (i = 0, c = 0; i < v.n; c++) {
 		size_t k = 1;
 
-		while (i + k < v.n && ((unsigned char)v.p[i + k] & 0xC0) == 0x80)
+		while (i + k < v.n &&
+		    ((unsigned char)v.p[i + k] & 0xC0) == 0x80)
 			k++;
 		if (c < head || c >= chars - tail) {
 			if (o + k + 1 > size)
@@ -118,4 +132,391 @@ mask(struct str v, int is_id, char *buf, size_t size)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+const char *
+shown(const char *v, enum vkind kind, char *buf, size_t size)
+{
+	if (v == NULL)
+		return "";
+	if (gopt.mask && kind != V_PLAIN)
+		return mask(str_c(v), kind == V_ID, buf, size);
+	return v;
+}
+
+/* ---- the problems ---- */
+
+struct problem {
+	const char *file;
+	long line;
+	const struct unit *u;
+	char *what, *value;
+	enum vkind kind;
+	size_t order;
+};
+
+static struct problem *probs;
+static size_t nprob, capprob;
+
+/* A problem; its value a phone or identity number (masked with --mask),
+ * or not. */
+static void
+problem_kind(const char *file, long line, const struct unit *u,
+    const char *what, const char *value, enum vkind kind)
+{
+	if (nprob == capprob) {
+		capprob = capprob ? capprob * 2 : 64;
+		probs = xreallocarray(probs, capprob, sizeof *probs);
+	}
+	probs[nprob].file = file;
+	probs[nprob].line = line;
+	probs[nprob].u = u;
+	probs[nprob].what = xstrdup(what);
+	probs[nprob].value = xstrdup(value ? value : "");
+	probs[nprob].kind = kind;
+	nprob++;
+}
+
+void
+problem(const char *file, long line, const struct unit *u, const char *what,
+    const char *value)
+{
+	problem_kind(file, line, u, what, value, V_PLAIN);
+}
+
+/* The files in the order they were read (pointers from the reader). */
+static const char *files_seen[4096];
+static size_t nfiles_seen;
+
+static size_t
+file_rank(const char *f)
+{
+	size_t i;
+
+	for (i = 0; i < nfiles_seen; i++)
+		if (files_seen[i] == f)
+			return i;
+	if (nfiles_seen < sizeof files_seen / sizeof files_seen[0])
+		files_seen[nfiles_seen++] = f;
+	return nfiles_seen - 1;
+}
+
+void
+check_file(const char *file)
+{
+	file_rank(file);
+}
+
+/* ---- checks of the units ---- */
+
+/*
+ * Posts a person holds: the hash of every post's person (identity number,
+ * or else name and phone) is noted, 8 bytes a post, in a first walk over
+ * the units (check_unit); the hashes that come more than max-posts times
+ * are few (hot), and a second walk, in the same order, keeps only their
+ * posts, whose people are then compared exactly.  The posts: a grid's
+ * leader, a building's offline and online leaders.
+ */
+enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
+
+/* The attributes of the person who holds a post (id: -1, none). */
+static const struct {
+	signed char name, phone, id;
+} person[P_N] = {
+	[P_GRID_LEADER] = { A_LEADER, A_LEADER_PHONE, -1 },
+	[P_OFFLINE] = { A_OFFLINE, A_OFFLINE_PHONE, A_ID },
+	[P_ONLINE] = { A_ONLINE, A_ONLINE_PHONE, -1 },
+};
+
+struct post {
+	uint64_t h;
+	struct unit *u; /* NULL: the person of an earlier post */
+	enum role role;
+	size_t order; /* in the walk */
+	long n;	      /* the posts of its person, on the first of them */
+};
+
+static uint64_t *hashes, *hot;
+static size_t nhashes, caphashes, nhot;
+static size_t second; /* in the second walk: the posts walked */
+static struct post *hotposts;
+static size_t nhotposts, caphotposts;
+
+/* By hash, then in the order of the walk. */
+static int
+cmp_post(const void *a, const void *b)
+{
+	const struct post *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+cmp_post_order(const void *a, const void *b)
+{
+	const struct post *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The person of a post: "id:..." or "name|phone" into buf. */
+static const char *
+post_key(const struct unit *u, enum role role, char *buf, size_t size)
+{
+	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
+						NULL;
+	const char *name = unit_get(u, person[role].name);
+	const char *ph = unit_get(u, person[role].phone);
+
+	if (id != NULL)
+		snprintf(buf, size, "id:%s", id);
+	else
+		snprintf(buf, size, "%s|%s", name, ph ? ph : "");
+	return buf;
+}
+
+/* A hash of the person of a post: the same person, the same hash. */
+static uint64_t
+post_hash(const struct unit *u, enum role role)
+{
+	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
+						NULL;
+	const char *name, *ph;
+
+	if (id != NULL)
+		return str_hash(id, strlen(id), 0x6964);
+	name = unit_get(u, person[role].name);
+	ph = unit_get(u, person[role].phone);
+	return str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
+	    str_hash(name, strlen(name), 0));
+}
+
+/*
+ * First walk: note the hash; second walk (the same order): keep the post
+ * if its hash, noted then, is hot.
+ */
+static void
+count_post(struct unit *u, enum role role)
+{
+	uint64_t h;
+
+	if (hot == NULL) {
+		if (nhashes == caphashes) {
+			caphashes = caphashes ? caphashes + caphashes / 2 :
+						4096;
+			hashes = xreallocarray(hashes, caphashes,
+			    sizeof *hashes);
+		}
+		hashes[nhashes++] = post_hash(u, role);
+		return;
+	}
+	h = hashes[second++];
+	if (!u64_in(hot, nhot, h))
+		return;
+	if (nhotposts == caphotposts) {
+		caphotposts = caphotposts ? caphotposts * 2 : 64;
+		hotposts = xreallocarray(hotposts, caphotposts,
+		    sizeof *hotposts);
+	}
+	hotposts[nhotposts].h = h;
+	hotposts[nhotposts].u = u;
+	hotposts[nhotposts].role = role;
+	hotposts[nhotposts].order = nhotposts;
+	nhotposts++;
+}
+
+/* What a grid or a building must have; some of it is a post. */
+static const struct need {
+	unsigned char level, attr;
+	enum role role; /* the post (count_post), or P_NONE */
+	const char *missing;
+} needs[] = {
+	{ L_GRID, A_LEADER, P_GRID_LEADER, N_("a grid without a leader") },
+	{ L_GRID, A_PARTY_ORG, P_NONE,
+	    N_("a grid without a party organisation") },
+	{ L_BUILDING, A_OFFLINE, P_OFFLINE,
+	    N_("a building without an offline leader") },
+	{ L_BUILDING, A_ONLINE, P_ONLINE,
+	    N_("a building without an online leader") },
+};
+
+/*
+ * The leaders and the party organisation u must have: the posts held are
+ * noted (count_post), in the same order in both walks; with check, what
+ * is missing is a problem.
+ */
+static void
+leaders(struct unit *u, int check)
+{
+	const struct need *n;
+
+	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
+		if (n->level != u->level)
+			continue;
+		if (unit_get(u, n->attr) == NULL) {
+			if (check)
+				problem(u->file, u->line, u, _(n->missing),
+				    unit_name(u));
+		} else if (n->role != P_NONE)
+			count_post(u, n->role);
+	}
+}
+
+/* The second walk over the posts. */
+static void
+posts_of(struct unit *list)
+{
+	struct unit *u;
+
+	for (u = list; u != NULL; u = u->next) {
+		leaders(u, 0);
+		if (u->level < L_BUILDING)
+			posts_of(u->child);
+	}
+}
+
+/*
+ * Among the posts of one hash, the people, compared exactly: on the first
+ * post of each, how many posts they hold (n); the others' u NULL.  Then
+ * back in the order of the walk.
+ */
+static void
+count_people(void)
+{
+	char a[512], b[512];
+	size_t x, y;
+
+	qsort(hotposts, nhotposts, sizeof *hotposts, cmp_post);
+	for (x = 0; x < nhotposts; x++) {
+		if (hotposts[x].u == NULL)
+			continue;
+		post_key(hotposts[x].u, hotposts[x].role, a, sizeof a);
+		hotposts[x].n = 1;
+		for (y = x + 1; y < nhotposts && hotposts[y].h == hotposts[x].h;
+		     y++)
+			if (hotposts[y].u != NULL &&
+			    strcmp(a, post_key(hotposts[y].u, hotposts[y].role,
+					  b, sizeof b)) == 0) {
+				hotposts[y].u = NULL;
+				hotposts[x].n++;
+			}
+	}
+	qsort(hotposts, nhotposts, sizeof *hotposts, cmp_post_order);
+}
+
+/*
+ * After the first walk: the hot hashes; then the people behind them, a
+ * problem on the first post of each who holds more than max-posts (in the
+ * order of the walk, not of the hashes).
+ */
+void
+check_posts(void)
+{
+	size_t x;
+
+	hot = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *hot);
+	if (nhashes > 0)
+		memcpy(hot, hashes, nhashes * sizeof *hot);
+	nhot = u64_repeated(hot, nhashes, (size_t)max_posts);
+	if (nhot > 0) {
+		hot = xreallocarray(hot, nhot, sizeof *hot);
+		posts_of(roots);
+	}
+	free(hashes);
+	hashes = NULL;
+	if (nhot == 0) {
+		free(hot);
+		return;
+	}
+	count_people();
+	for (x = 0; x < nhotposts; x++) {
+		const struct post *p = &hotposts[x];
+
+		if (p->u != NULL && p->n > max_posts) {
+			char v[256];
+
+			snprintf(v, sizeof v, "%s (%ld)",
+			    unit_get(p->u, person[p->role].name), p->n);
+			problem(p->u->file, p->u->line, p->u,
+			    _("one person holds more posts than max-posts"),
+			    v);
+		}
+	}
+	free(hotposts);
+	free(hot);
+}
+
+void
+check_unit(struct unit *u)
+{
+	static const int phones[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
+		A_ONLINE_PHONE };
+	const char *why, *v;
+	size_t j;
+
+	leaders(u, 1);
+	for (j = 0; j < 3; j++)
+		if ((v = unit_get(u, phones[j])) != NULL &&
+		    (why = check_phone(str_c(v))) != NULL)
+			problem_kind(u->file, u->line, u, why, v, V_PHONE);
+	if ((v = unit_get(u, A_ID)) != NULL &&
+	    (why = check_id(str_c(v))) != NULL)
+		problem_kind(u->file, u->line, u, why, v, V_ID);
+}
+
+/* ---- the problems, written (--check) ---- */
+
+static int
+cmp_problem(const void *a, const void *b)
+{
+	const struct problem *x = a, *y = b;
+	size_t fx = file_rank(x->file), fy = file_rank(y->file);
+
+	if (fx != fy)
+		return fx < fy ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+void
+check_write(int fmt, unsigned flags)
+{
+	static const char *const cols[] = { "file", "line", "level", "code",
+		"problem", "value" };
+	struct str names[6], f[6];
+	unsigned char types[6];
+	struct wr *w;
+	size_t i;
+
+	fld_header(cols, 6, cli.zh, names, types);
+	w = wr_open(fmt, 6, names, types, flags);
+	/* in the order of the sheets (then the order found) */
+	for (i = 0; i < nprob; i++)
+		probs[i].order = i;
+	if (nprob > 0)
+		qsort(probs, nprob, sizeof *probs, cmp_problem);
+	for (i = 0; i < nprob; i++) {
+		struct problem *p = &probs[i];
+		char line[24], m[128], c[256];
+
+		snprintf(line, sizeof line, "%ld", p->line);
+		f[0] = str_c(p->file);
+		f[1] = str_c(line);
+		f[2] = str_c(level_names[p->u->level]);
+		f[3] = str_c(unit_code(p->u, c, sizeof c));
+		f[4] = str_c(p->what);
+		/* phones and identity numbers are masked in problems too */
+		f[5] = str_c(shown(p->value, p->kind, m, sizeof m));
+		wr_rec(w, f);
+	}
+	wr_close(w);
+}
+
+unsigned long long
+check_count(void)
+{
+	return nprob;
 }

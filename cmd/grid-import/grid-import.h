@@ -1,15 +1,20 @@
 /*
- * grid-import: what its files share.  sheet.c reads the roster sheets
- * (header rows, title rows, merged cells, totals) into rows of known
- * fields; units.c makes the units of the five-level organisation from the
- * rows, gives them codes and writes them, or the summary; check.c checks
- * phones, identity numbers, leaders and posts.
+ * grid-import: what its files share.  main.c reads the options and the
+ * configuration's section; sheet.c reads the roster sheets (header rows,
+ * title rows, merged cells, totals) into rows of known fields; units.c
+ * makes the units of the five-level organisation from the rows; codes.c
+ * holds the division table and gives the units their codes and their
+ * counts from below; check.c checks phones, identity numbers, leaders and
+ * the posts a person holds, and keeps and writes the problems (--check);
+ * write.c writes the units, or the summary (--summary).
  */
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H
 
 #include "lib/cli.h"
 #include "lib/rej.h"
+
+struct cfg;
 
 /* The fields a sheet may have (G_*: index in gfields[]). */
 enum {
@@ -71,23 +76,140 @@ void sheet_conf(void);
 void sheet_row(const struct rec *r);
 void sheet_end(void);
 
-/* units.c */
-extern const struct cfg_section grid_import_section;
-void units_conf(void);
-void units_row(const struct rec *r, const struct row *row);
-void units_finish(void);
-void units_write(int fmt, unsigned flags);
-void units_summary(int fmt, unsigned flags);
-void units_check(int fmt, unsigned flags);
-unsigned long long units_problems(void);
+/* Attributes of a unit (which apply depends on the level). */
+enum {
+	A_LEADER,
+	A_LEADER_PHONE,
+	A_PARTY_ORG,
+	A_OFFLINE,
+	A_OFFLINE_PHONE,
+	A_ONLINE,
+	A_ONLINE_PHONE,
+	A_OWNERS,
+	A_PROPERTY,
+	A_STAFF,
+	A_RULES,
+	A_FUNDING,
+	A_INCENTIVES,
+	A_ID,
+	A_N
+};
 
-/* check.c */
+/*
+ * A unit of the organisation: a small struct in an arena, its strings
+ * packed in one block after it (units.c).  Its children are linked from
+ * child through next: as made, then, after units_finish, in the order of
+ * their codes.
+ */
+struct unit {
+	struct unit *parent, *child, *next; /* the tree, in code order */
+	union {
+		struct unit *hnext;	    /* streets to compounds: hashed */
+		struct unit *compound;	    /* a building's */
+	} u;
+	char *s;    /* key, name, then the level's attributes, each ended
+		       by NUL ("" when absent) */
+	char *code; /* NULL for buildings and households: see unit_code */
+	long long households, residents; /* own, then with those below */
+	const char *file;
+	unsigned short off[8]; /* where the name and each attribute begin */
+	unsigned line, order, seq; /* seq: compounds, households */
+	unsigned char level, has_counts;
+};
+
+/* How a value is shown with --mask: as is, a phone, an identity number. */
+enum vkind { V_PLAIN, V_PHONE, V_ID };
+
+static inline enum vkind
+attr_kind(int a)
+{
+	if (a == A_ID)
+		return V_ID;
+	if (a == A_LEADER_PHONE || a == A_OFFLINE_PHONE || a == A_ONLINE_PHONE)
+		return V_PHONE;
+	return V_PLAIN;
+}
+
+/* units.c: the units, made from the rows */
+extern struct unit *roots; /* the units without a parent */
+/* Where each level keeps an attribute in its packed strings, or -1. */
+extern const signed char slot[L_N][A_N];
+void units_row(const struct rec *r, const struct row *row);
+/* a, then b (bn bytes), as one string kept with the units */
+char *units_cat(const char *a, const char *b, size_t bn);
+
+static inline const char *
+unit_key(const struct unit *u)
+{
+	return u->s;
+}
+
+static inline const char *
+unit_name(const struct unit *u)
+{
+	return u->s + u->off[0];
+}
+
+/* An attribute of u, or NULL when u has none. */
+static inline const char *
+unit_get(const struct unit *u, int a)
+{
+	int k = slot[u->level][a];
+	const char *p;
+
+	if (k < 0)
+		return NULL;
+	p = u->s + u->off[k + 1];
+	return *p != '\0' ? p : NULL;
+}
+
+/* codes.c: the division table, the codes and the counts */
+struct division {
+	char *name; /* without the suffix */
+	char *code;
+};
+/* The division table (the divisions section, or NULL). */
+void codes_conf(const struct cfg *divisions);
+/*
+ * The name a street or community goes by (the division's when the table
+ * knows it), and its division (*d, when d is not NULL), or NULL.
+ */
+struct str division_name(struct str raw, int level,
+    const struct division **d);
+/* The street of a community's division, or NULL. */
+const struct division *division_street(const struct division *community);
+/* The code of u: u->code, or for buildings and households made in buf. */
+const char *unit_code(const struct unit *u, char *buf, size_t size);
+/* The end: codes top down, checks, counts bottom up. */
+void units_finish(void);
+
+/* check.c: the checks and the problems found */
 void check_conf(void);
-/* Why a phone number is invalid, or NULL. */
-const char *check_phone(struct str v);
-/* Why an identity number is invalid, or NULL. */
-const char *check_id(struct str v);
-/* The value as shown with --mask (phones, identity numbers). */
-const char *mask(struct str v, int is_id, char *buf, size_t size);
+/* A value as written: "" for NULL; with --mask, phones and identity
+ * numbers masked (into buf). */
+const char *shown(const char *v, enum vkind kind, char *buf, size_t size);
+/* A problem of u, found on that line. */
+void problem(const char *file, long line, const struct unit *u,
+    const char *what, const char *value);
+/* Note a file read: problems are listed in the order of the files. */
+void check_file(const char *file);
+/* A unit's checks, in units_finish; then the posts people hold. */
+void check_unit(struct unit *u);
+void check_posts(void);
+/* The problems, one record each (--check); how many there are. */
+void check_write(int fmt, unsigned flags);
+unsigned long long check_count(void);
+
+/* write.c */
+/* The words that mean yes (the yes section, or NULL). */
+void write_conf(const struct cfg *yes);
+void write_units(int fmt, unsigned flags);
+void write_summary(int fmt, unsigned flags);
+
+/* main.c */
+extern const struct cfg_section grid_import_section;
+/* The strings of a sequence of the configuration (seq may be NULL): n of
+ * them. */
+struct str *conf_strs(const struct cfg *seq, size_t *n);
 
 #endif

@@ -13,8 +13,14 @@
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
+#include "lib/cfg.h"
 
 struct gopts gopt = { .level = -1 };
+
+static const char *const known_keys[] = { "divisions", "phones",
+	"max-posts", "yes", "totals", NULL };
+const struct cfg_section grid_import_section = { "grid-import",
+	known_keys };
 
 enum {
 	OPT_LEVEL = CLI_FIRST_OWN,
@@ -87,8 +93,57 @@ report_fixes(void)
 	buf_free(&b);
 }
 
-int
-main(int argc, char **argv)
+struct str *
+conf_strs(const struct cfg *seq, size_t *n)
+{
+	struct str *v;
+	size_t i;
+
+	*n = 0;
+	if (seq == NULL)
+		return NULL;
+	v = xcalloc(seq->len + 1, sizeof *v);
+	for (i = 0; i < seq->len; i++)
+		v[i] = str_c(cfg_scalar_str(seq->v[i]));
+	*n = seq->len;
+	return v;
+}
+
+/*
+ * The section, read in one order (of two errors in it, the first is the
+ * one reported): totals; the types of divisions and yes, then their
+ * values; max-posts; phones.
+ */
+static void
+conf(void)
+{
+	const struct cfg *d, *y;
+
+	sheet_conf();
+	d = cfg_map(cfg_root(), "grid-import.divisions");
+	y = cfg_seq(cfg_root(), "grid-import.yes");
+	codes_conf(d);
+	write_conf(y);
+	check_conf();
+}
+
+/* --level: only the units of that level. */
+static void
+level_option(const char *arg)
+{
+	int i;
+
+	for (i = 0; i < L_N; i++)
+		if (strcmp(arg, level_names[i]) == 0)
+			gopt.level = i;
+	if (gopt.level < 0)
+		zl_die(ZL_USAGE, _("--level: '%s' (street, community, grid, "
+				   "compound, building or household)"),
+		    arg);
+}
+
+static void
+options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_LONGOPTS,
@@ -99,24 +154,13 @@ main(int argc, char **argv)
 		{ "mask", no_argument, NULL, OPT_MASK },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct rd_opts ro;
-	struct rd *r;
-	struct rec *rec;
-	int c, i, status = ZL_OK;
+	int c;
 
-	zl_init("grid-import");
 	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
 	    -1) {
 		switch (c) {
 		case OPT_LEVEL:
-			for (i = 0; i < L_N; i++)
-				if (strcmp(optarg, level_names[i]) == 0)
-					gopt.level = i;
-			if (gopt.level < 0)
-				zl_die(ZL_USAGE, _("--level: '%s' (street, "
-						   "community, grid, compound, "
-						   "building or household)"),
-				    optarg);
+			level_option(optarg);
 			break;
 		case OPT_SUMMARY:
 			gopt.summary = 1;
@@ -137,10 +181,42 @@ main(int argc, char **argv)
 	}
 	if (gopt.summary && gopt.check)
 		zl_die(ZL_USAGE, _("--summary and --check exclude each other"));
+}
+
+/* The problems (--check), the summary or the units: the exit status. */
+static int
+output(void)
+{
+	int fmt = cli.out_fmt;
+	unsigned flags = cli_wr_flags();
+
+	if (gopt.check) {
+		check_write(fmt, flags);
+		return check_count() > 0 ? ZL_REJECTED : ZL_OK;
+	}
+	if (gopt.summary)
+		write_summary(fmt, flags);
+	else
+		write_units(fmt, flags);
+	if (check_count() > 0)
+		zl_warn(ngettext("%llu problem found (--check lists it)",
+			    "%llu problems found (--check lists them)",
+			    check_count()),
+		    check_count());
+	return ZL_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct rd_opts ro;
+	struct rd *r;
+	struct rec *rec;
+
+	zl_init("grid-import");
+	options(argc, argv);
 	cli_setup(&grid_import_section);
-	sheet_conf();
-	units_conf();
-	check_conf();
+	conf();
 	ro = cli_rd_opts();
 	ro.noheader = 1;
 	r = rd_open(argc - optind, argv + optind, &ro);
@@ -150,20 +226,5 @@ main(int argc, char **argv)
 	rd_close(r);
 	units_finish();
 	report_fixes();
-	if (gopt.check) {
-		units_check(cli.out_fmt, cli_wr_flags());
-		if (units_problems() > 0)
-			status = ZL_REJECTED;
-	} else {
-		if (gopt.summary)
-			units_summary(cli.out_fmt, cli_wr_flags());
-		else
-			units_write(cli.out_fmt, cli_wr_flags());
-		if (units_problems() > 0)
-			zl_warn(ngettext("%llu problem found (--check lists it)",
-				    "%llu problems found (--check lists them)",
-				    units_problems()),
-			    units_problems());
-	}
-	return zl_finish(status);
+	return zl_finish(output());
 }

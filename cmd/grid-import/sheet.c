@@ -49,10 +49,13 @@ struct held {
 	long line;
 };
 
+/* Where a sheet is: before its header, in its data, or without header. */
+enum sheet_state { SEEK_HEADER, IN_DATA, NO_HEADER };
+
 static struct {
 	const char *file;
 	const struct rd_head *head;
-	int state;	/* 0 looking for the header, 1 reading, 2 no header */
+	enum sheet_state state;
 	long col[G_N];	/* the sheet's column of each field, or -1 */
 	size_t ncells;	/* cells in the header */
 	struct held title[TITLE_MAX];
@@ -67,14 +70,8 @@ static size_t ntotals;
 void
 sheet_conf(void)
 {
-	const struct cfg *t = cfg_seq(cfg_root(), "grid-import.totals");
-	size_t i;
-
-	if (t == NULL)
-		return;
-	totals = xcalloc(t->len + 1, sizeof *totals);
-	for (i = 0; i < t->len; i++)
-		totals[ntotals++] = str_c(cfg_scalar_str(t->v[i]));
+	totals = conf_strs(cfg_seq(cfg_root(), "grid-import.totals"),
+	    &ntotals);
 }
 
 static int
@@ -117,10 +114,19 @@ use_header(const struct rec *r)
 			st.col[f] = (long)i;
 	}
 	st.ncells = r->nf;
-	st.state = 1;
+	st.state = IN_DATA;
 	fixes[FIX_TITLE] += st.ntitle;
 }
 
+static void
+no_header(const struct rec *r)
+{
+	rec_reject(r, _("no header row (a row naming at least two known "
+			"fields) in the first %d rows"),
+	    TITLE_MAX);
+}
+
+/* Forget the rows held before the header; reject: they are rejected. */
 static void
 drop_title(int reject)
 {
@@ -135,10 +141,7 @@ drop_title(int reject)
 			r.raw.p = st.title[i].raw;
 			r.raw.n = st.title[i].n;
 			r.head = st.head;
-			rec_reject(&r, _("no header row (a row naming at least "
-					 "two known fields) in the first %d "
-					 "rows"),
-			    TITLE_MAX);
+			no_header(&r);
 		}
 		free(st.title[i].raw);
 	}
@@ -148,11 +151,11 @@ drop_title(int reject)
 void
 sheet_end(void)
 {
-	if (st.file != NULL && st.state == 0)
+	if (st.file != NULL && st.state == SEEK_HEADER)
 		drop_title(1);
 	drop_title(0);
 	st.file = NULL;
-	st.state = 0;
+	st.state = SEEK_HEADER;
 	st.have_prev = 0;
 }
 
@@ -172,9 +175,13 @@ clean(struct str s, int f, struct buf *b)
 	return t;
 }
 
+/* Field f of the row as in the row above. */
 static int
-str_same(struct str a, const struct buf *b)
+as_above(const struct row *row, int f)
 {
+	struct str a = row->v[f];
+	const struct buf *b = &st.prev[f];
+
 	return a.n == b->n && (a.n == 0 || memcmp(a.p, b->p, a.n) == 0);
 }
 
@@ -197,32 +204,73 @@ is_total(const struct rec *r)
 	return 0;
 }
 
-static void
-data_row(const struct rec *r)
+/* A row that is not data: too many cells (rejected), blank or a total. */
+static int
+not_data(const struct rec *r)
 {
-	static struct buf cleaned[G_N];
-	struct row row;
 	size_t i;
-	int f;
 
 	if (r->nf > st.ncells)
 		for (i = st.ncells; i < r->nf; i++)
 			if (str_trim(r->f[i]).n > 0) {
-				rec_reject(r, _("%zu cells, the header has %zu"),
-				    r->nf, st.ncells);
-				return;
+				rec_reject(r,
+				    _("%zu cells, the header has %zu"), r->nf,
+				    st.ncells);
+				return 1;
 			}
 	for (i = 0; i < r->nf; i++)
 		if (str_trim(r->f[i]).n > 0)
 			break;
 	if (i == r->nf) {
 		fixes[FIX_BLANK]++;
-		return;
+		return 1;
 	}
 	if (is_total(r)) {
 		fixes[FIX_TOTAL]++;
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* Merged cells: blanks take the value of the row above. */
+static void
+fill_down(struct row *row)
+{
+	int f, ok;
+
+	for (f = 0; f < G_N; f++) {
+		if (!row->has[f] || row->v[f].n > 0 || st.prev[f].n == 0)
+			continue;
+		switch (fill[f]) {
+		case FILL_ALWAYS:
+			ok = 1;
+			break;
+		case FILL_SAME_GRID:
+			ok = as_above(row, G_GRID_ID) &&
+			    as_above(row, G_COMMUNITY);
+			break;
+		case FILL_SAME_COMPOUND:
+			ok = as_above(row, G_COMPOUND);
+			break;
+		default:
+			ok = 0;
+		}
+		if (ok) {
+			row->v[f] = (struct str){ st.prev[f].p, st.prev[f].n };
+			fixes[FIX_FILLED]++;
+		}
+	}
+}
+
+static void
+data_row(const struct rec *r)
+{
+	static struct buf cleaned[G_N];
+	struct row row;
+	int f;
+
+	if (not_data(r))
+		return;
 	memset(&row, 0, sizeof row);
 	row.file = r->file;
 	row.line = r->line;
@@ -233,33 +281,8 @@ data_row(const struct rec *r)
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
 		    clean(r->f[c], f, &cleaned[f]) : (struct str){ "", 0 };
 	}
-	/* merged cells: blanks take the value of the row above */
 	if (st.have_prev)
-		for (f = 0; f < G_N; f++) {
-			int ok;
-
-			if (!row.has[f] || row.v[f].n > 0 || st.prev[f].n == 0)
-				continue;
-			switch (fill[f]) {
-			case FILL_ALWAYS:
-				ok = 1;
-				break;
-			case FILL_SAME_GRID:
-				ok = str_same(row.v[G_GRID_ID], &st.prev[G_GRID_ID]) &&
-				    str_same(row.v[G_COMMUNITY],
-					&st.prev[G_COMMUNITY]);
-				break;
-			case FILL_SAME_COMPOUND:
-				ok = str_same(row.v[G_COMPOUND], &st.prev[G_COMPOUND]);
-				break;
-			default:
-				ok = 0;
-			}
-			if (ok) {
-				row.v[f] = (struct str){ st.prev[f].p, st.prev[f].n };
-				fixes[FIX_FILLED]++;
-			}
-		}
+		fill_down(&row);
 	units_row(r, &row);
 	/* keep what the next row may fill down from (what was filled down
 	 * from prev is prev already) */
@@ -281,11 +304,11 @@ sheet_row(const struct rec *r)
 		st.head = r->head;
 	}
 	switch (st.state) {
-	case 0:
+	case SEEK_HEADER:
 		if (st.ntitle == TITLE_MAX) {
 			/* twenty rows and no header: the file cannot be read */
 			drop_title(1);
-			st.state = 2;
+			st.state = NO_HEADER;
 			break;
 		}
 		if (is_header(r)) {
@@ -298,11 +321,11 @@ sheet_row(const struct rec *r)
 		st.title[st.ntitle].line = r->line;
 		st.ntitle++;
 		return;
-	case 1:
+	case IN_DATA:
 		data_row(r);
 		return;
+	case NO_HEADER:
+		break;
 	}
-	rec_reject(r, _("no header row (a row naming at least two known "
-			"fields) in the first %d rows"),
-	    TITLE_MAX);
+	no_header(r);
 }

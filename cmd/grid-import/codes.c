@@ -1,0 +1,370 @@
+/*
+ * grid-import: the division table of the configuration (the codes of the
+ * streets and communities), and the end of the units: codes top down
+ * (a grid's is its community's and its number; compounds and households
+ * are numbered in the order of their names), the checks of each unit,
+ * counts bottom up.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/grid-import/grid-import.h"
+#include "lib/cfg.h"
+
+static struct division *divs;
+static size_t ndivs;
+
+/* The name without the suffixes division names carry. */
+static struct str
+short_name(struct str s)
+{
+	static const char *const suffix[][2] = { { "社区居民委员会", "社区" },
+		{ "居民委员会", "" }, { "社区居委会", "社区" },
+		{ "居委会", "" }, { "街道办事处", "街道" }, { "办事处", "" } };
+	size_t i;
+
+	s = str_trim(s);
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		size_t n = strlen(suffix[i][0]), keep = strlen(suffix[i][1]);
+
+		if (s.n > n && memcmp(s.p + s.n - n, suffix[i][0], n) == 0) {
+			s.n -= n - keep;
+			break;
+		}
+	}
+	return s;
+}
+
+/* The division of that exact name, of a level (L_STREET: a code of nine
+ * digits; L_COMMUNITY: longer). */
+static const struct division *
+division_exact(struct str s, int level)
+{
+	size_t i;
+
+	for (i = 0; i < ndivs; i++)
+		if (strlen(divs[i].name) == s.n &&
+		    memcmp(divs[i].name, s.p, s.n) == 0 &&
+		    (strlen(divs[i].code) <= 9) == (level == L_STREET))
+			return &divs[i];
+	return NULL;
+}
+
+/* The division of a street's or a community's name: 钢城街道办事处,
+ * 钢城街道 and 钢城 are one street; 北园社区居民委员会, 北园社区 and
+ * 北园 one community. */
+static const struct division *
+division_of(struct str name, int level)
+{
+	const char *add = level == L_STREET ? "街道" : "社区";
+	struct str s = short_name(name);
+	const struct division *d = division_exact(s, level);
+	char buf[256];
+
+	if (d == NULL && s.n > 0 && s.n + strlen(add) < sizeof buf) {
+		memcpy(buf, s.p, s.n);
+		memcpy(buf + s.n, add, strlen(add));
+		d = division_exact((struct str){ buf, s.n + strlen(add) },
+		    level);
+	}
+	return d;
+}
+
+/* The division and the name a street or community goes by (the
+ * division's when the table knows it), for the last name asked at each
+ * level: rows repeat their street and community. */
+struct named {
+	struct buf raw, shortname;
+	const struct division *d;
+	struct str name;
+};
+
+static struct named *
+named(struct str raw, int level)
+{
+	static struct named memo[2];
+	struct named *m = &memo[level == L_STREET ? 0 : 1];
+
+	if (m->raw.p != NULL && m->raw.n == raw.n &&
+	    memcmp(m->raw.p, raw.p, raw.n) == 0)
+		return m;
+	buf_reset(&m->raw);
+	buf_add(&m->raw, raw.p, raw.n);
+	m->d = raw.n > 0 ? division_of(raw, level) : NULL;
+	if (m->d != NULL)
+		m->name = str_c(m->d->name);
+	else {
+		struct str sn = short_name(raw);
+
+		buf_reset(&m->shortname);
+		buf_add(&m->shortname, sn.p, sn.n);
+		m->name = (struct str){ m->shortname.p ? m->shortname.p : "",
+			m->shortname.n };
+	}
+	return m;
+}
+
+struct str
+division_name(struct str raw, int level, const struct division **d)
+{
+	const struct named *m = named(raw, level);
+
+	if (d != NULL)
+		*d = m->d;
+	return m->name;
+}
+
+const struct division *
+division_street(const struct division *community)
+{
+	const struct division *ds = NULL;
+	size_t k;
+
+	if (community == NULL || strlen(community->code) <= 9)
+		return NULL;
+	for (k = 0; k < ndivs; k++)
+		if (strlen(divs[k].code) == 9 &&
+		    memcmp(divs[k].code, community->code, 9) == 0)
+			ds = &divs[k];
+	return ds;
+}
+
+/* The division table: names (short) and codes of digits. */
+void
+codes_conf(const struct cfg *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	divs = xcalloc(d->len + 1, sizeof *divs);
+	for (i = 0; i < d->len; i++) {
+		struct str s = short_name(str_c(d->keys[i]));
+		const char *code = cfg_scalar_str(d->v[i]);
+		size_t j;
+
+		for (j = 0; code[j] != '\0'; j++)
+			if (code[j] < '0' || code[j] > '9')
+				cfg_error(d->v[i], _("expected a division code "
+						     "of digits, got '%s'"),
+				    code);
+		divs[ndivs].name = xstrndup(s.p, s.n);
+		divs[ndivs].code = xstrdup(code);
+		ndivs++;
+	}
+}
+
+/* The code of a building or household is its parent's and a part. */
+const char *
+unit_code(const struct unit *u, char *buf, size_t size)
+{
+	char up[256];
+	const char *pc, *k;
+	size_t n, kn;
+	unsigned seq;
+
+	if (u->code != NULL)
+		return u->code;
+	if (u->level == L_BUILDING) {
+		pc = u->parent->code;
+		seq = u->u.compound ? u->u.compound->seq : 0;
+		k = unit_key(u);
+	} else {
+		pc = unit_code(u->parent, up, sizeof up);
+		seq = u->seq;
+		k = NULL;
+	}
+	n = strlen(pc);
+	kn = k ? strlen(k) : 0;
+	if (n + kn + 16 > size) {
+		snprintf(buf, size, "%s", pc);
+		return buf;
+	}
+	memcpy(buf, pc, n);
+	buf[n++] = '-';
+	if (seq >= 100)
+		n += (size_t)snprintf(buf + n, 12, "%u", seq);
+	else {
+		buf[n++] = (char)('0' + seq / 10);
+		buf[n++] = (char)('0' + seq % 10);
+	}
+	if (k != NULL) {
+		buf[n++] = '-';
+		memcpy(buf + n, k, kn);
+		n += kn;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static int
+cmp_kid_key(const void *a, const void *b)
+{
+	return strcmp(unit_key(*(struct unit *const *)a),
+	    unit_key(*(struct unit *const *)b));
+}
+
+/* Siblings in the order of their codes: a building's code is its grid's,
+ * its compound's number and its key; the rest have theirs. */
+static int
+cmp_kid_code(const void *a, const void *b)
+{
+	const struct unit *x = *(struct unit *const *)a;
+	const struct unit *y = *(struct unit *const *)b;
+	int c;
+
+	if (x->code != NULL && y->code != NULL)
+		c = strcmp(x->code, y->code);
+	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
+		unsigned cx = x->u.compound ? x->u.compound->seq : 0;
+		unsigned cy = y->u.compound ? y->u.compound->seq : 0;
+
+		c = cx != cy ? (cx < cy ? -1 : 1) :
+			       strcmp(unit_key(x), unit_key(y));
+	} else
+		c = x->seq < y->seq ? -1 : x->seq > y->seq;
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* a-b, kept with the units */
+static char *
+dash(const char *a, const char *b)
+{
+	return units_cat(units_cat(a, "-", 1), b, strlen(b));
+}
+
+/* The code of a street or a community: the division's, or made up. */
+static char *
+division_code(struct unit *u)
+{
+	const struct division *d = division_of(str_c(unit_name(u)), u->level);
+	const char *pc = u->parent ? u->parent->code : NULL;
+	const char *nm = unit_name(u);
+
+	if (d == NULL) {
+		problem(u->file, u->line, u,
+		    u->level == L_STREET ?
+			_("a street not in the division table") :
+			_("a community not in the division table"),
+		    nm);
+		return pc ? dash(pc, nm) : units_cat("", nm, strlen(nm));
+	}
+	if (pc != NULL && strncmp(d->code, pc, strlen(pc)) != 0) {
+		problem(u->file, u->line, u,
+		    _("a community under another street"),
+		    unit_name(u->parent));
+		return dash(pc, nm);
+	}
+	return d->code;
+}
+
+/* Sort a list of units and link it again in that order; the first. */
+static struct unit *
+sort_list(struct unit *first, int (*cmp)(const void *, const void *))
+{
+	static struct unit **v;
+	static size_t cap;
+	struct unit *u;
+	size_t n = 0, i;
+
+	for (u = first; u != NULL; u = u->next)
+		n++;
+	if (n < 2)
+		return first;
+	if (n > cap) {
+		cap = n;
+		v = xreallocarray(v, cap, sizeof *v);
+	}
+	for (u = first, n = 0; u != NULL; u = u->next)
+		v[n++] = u;
+	qsort(v, n, sizeof *v, cmp);
+	for (i = 0; i + 1 < n; i++)
+		v[i]->next = v[i + 1];
+	v[n - 1]->next = NULL;
+	return v[0];
+}
+
+static int
+same_code(const struct unit *a, const struct unit *b)
+{
+	char x[256], y[256];
+
+	return strcmp(unit_code(a, x, sizeof x), unit_code(b, y, sizeof y)) ==
+	    0;
+}
+
+/* Codes, top down; checks; counts, bottom up. */
+static void
+finish(struct unit *u)
+{
+	struct unit *k, *prev = NULL;
+	unsigned seq = 0;
+	char num[16];
+
+	check_unit(u);
+	/* compounds and households are numbered in the order of names */
+	if (u->level == L_COMMUNITY || u->level == L_BUILDING) {
+		u->child = sort_list(u->child, cmp_kid_key);
+		for (k = u->child; k != NULL; k = k->next)
+			if (k->level == L_COMPOUND || k->level == L_HOUSEHOLD)
+				k->seq = ++seq;
+	}
+	for (k = u->child; k != NULL; k = k->next)
+		switch (k->level) {
+		case L_COMMUNITY:
+			k->code = division_code(k);
+			break;
+		case L_GRID:
+			k->code = dash(u->code, unit_key(k));
+			break;
+		case L_COMPOUND:
+			snprintf(num, sizeof num, "-X%02u", k->seq);
+			k->code = units_cat(u->code, num, strlen(num));
+			break;
+		}
+	u->child = sort_list(u->child, cmp_kid_code);
+	for (k = u->child; k != NULL; prev = k, k = k->next) {
+		while (prev != NULL && k != NULL && same_code(prev, k)) {
+			char c[256];
+
+			if (k->level != L_BUILDING) {
+				problem(k->file, k->line, k,
+				    _("the same code as another unit"),
+				    unit_code(k, c, sizeof c));
+				break;
+			}
+			/* a building listed twice counts once */
+			problem(k->file, k->line, k,
+			    _("the same building twice"), unit_name(k));
+			prev->next = k->next;
+			k = k->next;
+		}
+		if (k == NULL)
+			break;
+		finish(k);
+		if (k->level != L_HOUSEHOLD && k->level != L_COMPOUND) {
+			u->households += k->households;
+			u->residents += k->residents;
+			u->has_counts |= k->has_counts;
+		}
+	}
+}
+
+void
+units_finish(void)
+{
+	struct unit *u;
+
+	for (u = roots; u != NULL; u = u->next)
+		u->code = u->level == L_STREET || u->level == L_COMMUNITY ?
+		    division_code(u) :
+		    units_cat("", unit_name(u), strlen(unit_name(u)));
+	roots = sort_list(roots, cmp_kid_code);
+	for (u = roots; u != NULL; u = u->next)
+		finish(u);
+	check_posts();
+}
+

@@ -1,0 +1,257 @@
+/*
+ * grid-import: writing the units in the order of their codes, one record
+ * each, or their counts per community (--summary).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/grid-import/grid-import.h"
+#include "lib/fld.h"
+
+static struct str *yes;
+static size_t nyes;
+
+void
+write_conf(const struct cfg *y)
+{
+	yes = conf_strs(y, &nyes);
+}
+
+static int
+is_yes(const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < nyes; i++)
+		if (strcmp(s, yes[i].p) == 0)
+			return 1;
+	return 0;
+}
+
+/* The path of names down to u (into a buffer kept for the next call). */
+static const char *
+path_of(const struct unit *u)
+{
+	static struct buf b;
+	const struct unit *chain[8];
+	size_t n = 0, i;
+
+	for (; u != NULL && n < 8; u = u->parent)
+		chain[n++] = u;
+	buf_reset(&b);
+	for (i = n; i-- > 0;) {
+		if (chain[i]->level == L_GRID) {
+			buf_adds(&b, "网格");
+			buf_adds(&b, unit_key(chain[i]));
+		} else
+			buf_adds(&b, unit_name(chain[i]));
+		if (i > 0)
+			buf_addc(&b, '/');
+	}
+	return b.p ? b.p : "";
+}
+
+/* A count as text (no printf: it is done a million times). */
+static struct str
+num(long long v, char *buf)
+{
+	char *p = buf + 23;
+	unsigned long long x = v < 0 ? 0ULL - (unsigned long long)v :
+				       (unsigned long long)v;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + x % 10);
+	while ((x /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	return (struct str){ p, (size_t)(buf + 23 - p) };
+}
+
+
+/* The unit after u, depth first, in the order of codes. */
+static struct unit *
+walk_next(const struct unit *u)
+{
+	if (u->child != NULL)
+		return u->child;
+	while (u != NULL && u->next == NULL)
+		u = u->parent;
+	return u != NULL ? u->next : NULL;
+}
+
+/* An attribute of u as written (until the next call for it). */
+static struct str
+attr(const struct unit *u, int a)
+{
+	static char m[A_N][64];
+
+	return str_c(shown(unit_get(u, a), attr_kind(a), m[a], sizeof m[a]));
+}
+
+void
+write_units(int fmt, unsigned flags)
+{
+	static const char *const cols[] = { "level", "code", "name", "parent",
+		"path", "leader", "leader_phone", "party_org", "offline_leader",
+		"offline_leader_phone", "online_leader", "online_leader_phone",
+		"compound", "households", "residents", "owners_committee",
+		"property_company", "has_staff", "has_rules", "has_funding",
+		"has_incentives", "id_number" };
+	enum { NC = sizeof cols / sizeof cols[0] };
+	struct str names[NC], f[NC];
+	unsigned char types[NC];
+	char hh[24], rr[24], c1[256], c2[256];
+	struct unit *u;
+	struct wr *w;
+	size_t k;
+
+	fld_header(cols, NC, cli.zh, names, types);
+	w = wr_open(fmt, NC, names, types, flags);
+	for (u = roots; u != NULL; u = walk_next(u)) {
+		if (gopt.level >= 0 && u->level != gopt.level)
+			continue;
+		f[0] = str_c(level_names[u->level]);
+		f[1] = str_c(unit_code(u, c1, sizeof c1));
+		f[2] = str_c(unit_name(u));
+		f[3] = str_c(u->parent ? unit_code(u->parent, c2, sizeof c2) :
+					 "");
+		f[4] = str_c(path_of(u));
+		f[5] = attr(u, A_LEADER);
+		f[6] = attr(u, A_LEADER_PHONE);
+		f[7] = attr(u, A_PARTY_ORG);
+		f[8] = attr(u, A_OFFLINE);
+		f[9] = attr(u, A_OFFLINE_PHONE);
+		f[10] = attr(u, A_ONLINE);
+		f[11] = attr(u, A_ONLINE_PHONE);
+		f[12] = str_c(u->level == L_BUILDING && u->u.compound ?
+			unit_name(u->u.compound) : "");
+		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
+		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
+		f[15] = attr(u, A_OWNERS);
+		f[16] = attr(u, A_PROPERTY);
+		for (k = 0; k < 4; k++)
+			f[17 + k] = str_c(u->level != L_GRID ? "" :
+				is_yes(unit_get(u, A_STAFF + (int)k)) ? "1" :
+									"0");
+		f[21] = attr(u, A_ID);
+		wr_rec(w, f);
+	}
+	wr_close(w);
+}
+
+/* Per community: the counts of its units (--summary). */
+enum {
+	S_GRIDS,
+	S_BRANCHES,
+	S_COMPOUNDS,
+	S_BUILDINGS,
+	S_GROUPS,
+	S_HOUSEHOLDS,
+	S_OFFLINE,
+	S_ONLINE,
+	S_OWNERS,
+	S_FOUR,
+	S_N
+};
+
+static void
+summary_add(long long *s, const struct unit *u)
+{
+	switch (u->level) {
+	case L_GRID:
+		s[S_GRIDS]++;
+		s[S_BRANCHES] += unit_get(u, A_PARTY_ORG) != NULL;
+		s[S_FOUR] += is_yes(unit_get(u, A_STAFF)) &&
+		    is_yes(unit_get(u, A_RULES)) &&
+		    is_yes(unit_get(u, A_FUNDING)) &&
+		    is_yes(unit_get(u, A_INCENTIVES));
+		break;
+	case L_COMPOUND:
+		s[S_COMPOUNDS]++;
+		s[S_OWNERS] += unit_get(u, A_OWNERS) != NULL;
+		break;
+	case L_BUILDING:
+		s[S_BUILDINGS]++;
+		s[S_GROUPS] += unit_get(u, A_PARTY_ORG) != NULL;
+		s[S_OFFLINE] += unit_get(u, A_OFFLINE) != NULL;
+		s[S_ONLINE] += unit_get(u, A_ONLINE) != NULL;
+		break;
+	case L_HOUSEHOLD:
+		s[S_HOUSEHOLDS]++;
+		break;
+	}
+}
+
+static void
+summary_row(struct wr *w, const char *street, const char *comm,
+    const long long *s)
+{
+	char cell[S_N + 1][32];
+	struct str f[S_N + 3];
+	size_t i;
+
+	f[0] = str_c(street);
+	f[1] = str_c(comm);
+	for (i = 0; i < S_N; i++) {
+		snprintf(cell[i], 32, "%lld", s[i]);
+		f[2 + i] = str_c(cell[i]);
+	}
+	cell[S_N][0] = '\0';
+	if (s[S_GRIDS] > 0) {
+		long long v = (2 * s[S_FOUR] * 10000 + s[S_GRIDS]) /
+		    (2 * s[S_GRIDS]);
+
+		snprintf(cell[S_N], 32, "%lld.%02lld", v / 100, v % 100);
+	}
+	f[2 + S_N] = str_c(cell[S_N]);
+	wr_rec(w, f);
+}
+
+void
+write_summary(int fmt, unsigned flags)
+{
+	static const char *const cols[] = { "street", "community", "grids",
+		"grid_party_branches", "compounds", "buildings",
+		"building_party_groups", "party_households", "offline_leaders",
+		"online_leaders", "owners_committees", "four_haves",
+		"four_haves_pct" };
+	enum { NC = sizeof cols / sizeof cols[0] };
+	struct str names[NC];
+	unsigned char types[NC];
+	long long s[S_N], total[S_N];
+	const struct unit *c;
+	struct wr *w;
+	size_t k;
+
+	fld_header(cols, NC, cli.zh, names, types);
+	w = wr_open(fmt, NC, names, types, flags);
+	memset(total, 0, sizeof total);
+	for (c = roots; c != NULL; c = walk_next(c)) {
+		const struct unit *u;
+
+		if (c->level != L_COMMUNITY)
+			continue;
+		memset(s, 0, sizeof s);
+		/* everything below it: until the walk leaves it */
+		for (u = c->child; u != NULL; u = walk_next(u)) {
+			const struct unit *a = u;
+
+			while (a != NULL && a != c)
+				a = a->parent;
+			if (a == NULL)
+				break;
+			summary_add(s, u);
+		}
+		for (k = 0; k < S_N; k++)
+			total[k] += s[k];
+		summary_row(w, c->parent ? unit_name(c->parent) : "",
+		    unit_name(c), s);
+	}
+	if (gopt.total)
+		summary_row(w, cli.zh ? "合计" : "total", "", total);
+	wr_close(w);
+}
+

@@ -12,6 +12,9 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/stats.h"
 
+/* 128-bit integers: products of counts that do not fit in 64 bits. */
+__extension__ typedef unsigned __int128 u128;
+
 const struct metric metrics[M_N] = {
 	{ "total", "事件总数", 0 },
 	{ "closed", "办结数", 0 },
@@ -209,7 +212,7 @@ acc_total(struct acc *t)
 /* round(num / den), half away from zero, for non-negative num and
  * positive den; none when den is 0. */
 static struct val
-ratio(unsigned __int128 num, unsigned __int128 den)
+ratio(u128 num, u128 den)
 {
 	struct val r = { 0, 0 };
 
@@ -231,10 +234,10 @@ percentile(const uint32_t *x, size_t n, unsigned m)
 	unsigned long long h = (unsigned long long)(n - 1) * m;
 	size_t k = (size_t)(h / 100);
 	unsigned r = (unsigned)(h % 100);
-	unsigned __int128 num = (unsigned __int128)100 * x[k];
+	u128 num = (u128)100 * x[k];
 
 	if (r > 0)
-		num += (unsigned __int128)r * (x[k + 1] - x[k]);
+		num += (u128)r * (x[k + 1] - x[k]);
 	return ratio(num, 3600);
 }
 
@@ -256,7 +259,7 @@ hours_of(struct acc *a, struct val *m)
 		m[M_H_MEDIAN].ok = m[M_H_P90].ok = m[M_H_MAX].ok = 0;
 		return;
 	}
-	m[M_H_MAX] = ratio((unsigned __int128)a->hours_max * 100, 3600);
+	m[M_H_MAX] = ratio((u128)a->hours_max * 100, 3600);
 	if (a->hist != NULL) {
 		m[M_H_MEDIAN] = hundredths_of_hour(
 		    hist_percentile(a->hist, 0.5));
@@ -281,16 +284,16 @@ metrics_of(struct acc *a, struct val *m)
 	m[M_OPEN].v = (long long)a->n[ST_OPEN];
 	m[M_RETURNED].v = (long long)a->n[ST_RETURNED];
 	m[M_CANCELLED].v = (long long)a->n[ST_CANCELLED];
-	m[M_RESOLUTION] = ratio((unsigned __int128)a->n[ST_CLOSED] * 10000,
+	m[M_RESOLUTION] = ratio((u128)a->n[ST_CLOSED] * 10000,
 	    total - a->n[ST_CANCELLED]);
 	m[M_ON_TIME].v = (long long)a->on_time;
-	m[M_ON_TIME_PCT] = ratio((unsigned __int128)a->on_time * 10000, a->due);
+	m[M_ON_TIME_PCT] = ratio((u128)a->on_time * 10000, a->due);
 	m[M_OVERDUE].v = (long long)a->overdue;
-	m[M_H_MEAN] = ratio((unsigned __int128)a->hours_sum * 100,
-	    (unsigned __int128)a->hours_n * 3600);
+	m[M_H_MEAN] = ratio((u128)a->hours_sum * 100,
+	    (u128)a->hours_n * 3600);
 	m[M_RATED].v = (long long)a->rated;
 	m[M_SATISFIED].v = (long long)a->satisfied;
-	m[M_SAT_PCT] = ratio((unsigned __int128)a->satisfied * 10000,
+	m[M_SAT_PCT] = ratio((u128)a->satisfied * 10000,
 	    a->rated);
 	hours_of(a, m);
 }

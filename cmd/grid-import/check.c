@@ -451,14 +451,14 @@ check_posts(void)
 void
 check_unit(struct unit *u)
 {
-	static const int phones[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
+	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
 	const char *why, *v;
 	size_t j;
 
 	leaders(u, 1);
 	for (j = 0; j < 3; j++)
-		if ((v = unit_get(u, phones[j])) != NULL &&
+		if ((v = unit_get(u, phone_attrs[j])) != NULL &&
 		    (why = check_phone(str_c(v))) != NULL)
 			problem_kind(u->file, u->line, u, why, v, V_PHONE);
 	if ((v = unit_get(u, A_ID)) != NULL &&

@@ -428,9 +428,11 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 	    row->v[G_BUILDING], a, row);
 	b->u.compound = comp;
 	b->households = count_of(row, G_HOUSEHOLDS, b, &ok);
-	b->has_counts |= ok;
+	if (ok)
+		b->has_counts = 1;
 	b->residents = count_of(row, G_RESIDENTS, b, &ok);
-	b->has_counts |= ok;
+	if (ok)
+		b->has_counts = 1;
 	if (row->v[G_PARTY_HOUSEHOLD].n > 0)
 		make(L_HOUSEHOLD, b, row->v[G_PARTY_HOUSEHOLD],
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);

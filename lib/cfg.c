@@ -1,8 +1,9 @@
 /*
- * cfg: the YAML configuration (DESIGN.md section 5), read with libyaml's
- * event API into a small tree.  Anchors, aliases and tags are refused, the
- * nesting depth is checked as the events arrive (before libyaml's cost
- * grows with it), duplicate keys and unknown sections are errors.
+ * cfg: the YAML configuration (DESIGN.md section 5) as a small tree: the
+ * sections known, cfg_setup (the built-in text, the user's file merged
+ * over it, the shared sections checked), the tree's items, merging and
+ * freeing, errors, and reading the tree (cfg_at, the typed getters,
+ * cfg_known).  Parsing is in cfg_parse.c, printing in cfg_print.c.
  */
 #include <errno.h>
 #include <limits.h>
@@ -11,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "lib/cfg.h"
 #include "lib/cfg_int.h"
@@ -30,27 +30,6 @@ static size_t nsections;
 static const struct cfg_section *declared[MAX_SECTIONS];
 static size_t ndeclared;
 
-/* A list or mapping being read, and the keys it has so far. */
-struct frame {
-	struct cfg *node;
-	char *key; /* CFG_MAP: the key whose value comes next */
-	int kline, kcol;
-	size_t *slot; /* CFG_MAP: hash of key index + 1, 0 empty */
-	size_t nslot;
-};
-
-struct parse {
-	const char *text, *file;
-	size_t n;
-	struct frame st[CFG_MAX_DEPTH];
-	int depth;
-	struct cfg *root;
-	int ndoc;
-	int any_section; /* the built-in text: its sections are the known */
-	long line, col; /* of the error */
-	struct buf msg;
-};
-
 static struct cfg *root;
 static char *root_file; /* the user's file name, which root points to */
 static struct {
@@ -58,16 +37,9 @@ static struct {
 	char *name, *text;
 } pending; /* cfg_setup's work */
 
-/* A value for a message: escaped, cut short. */
-static void
-show(struct buf *b, const char *s, size_t n)
-{
-	u8_show(b, s, n, CFG_SHOW_MAX);
-}
-
 /* What a node is, for "got ...". */
-static void
-describe(struct buf *b, const struct cfg *c)
+void
+cfg_describe(struct buf *b, const struct cfg *c)
 {
 	if (c->kind == CFG_SEQ)
 		buf_adds(b, _("a list"));
@@ -77,7 +49,7 @@ describe(struct buf *b, const struct cfg *c)
 		buf_adds(b, _("nothing"));
 	else {
 		buf_addc(b, '\'');
-		show(b, c->s, c->n);
+		u8_show(b, c->s, c->n, CFG_SHOW_MAX);
 		buf_addc(b, '\'');
 	}
 }
@@ -101,7 +73,7 @@ cfg_expected(const struct cfg *node, const char *what)
 {
 	struct buf b = { 0 };
 
-	describe(&b, node);
+	cfg_describe(&b, node);
 	cfg_error(node, _("expected %s, got %s"), what, b.p);
 }
 
@@ -147,8 +119,8 @@ distance(const char *a, const char *b)
 }
 
 /* The known word nearest to word when it is close enough, or NULL. */
-static const char *
-nearest(const char *word, const char *const *known)
+const char *
+cfg_nearest(const char *word, const char *const *known)
 {
 	const char *best = NULL;
 	int bestd = 0, d, max;
@@ -167,8 +139,8 @@ nearest(const char *word, const char *const *known)
 	return best;
 }
 
-static int
-is_known(const char *word, const char *const *known)
+int
+cfg_is_known(const char *word, const char *const *known)
 {
 	for (; *known != NULL; known++)
 		if (strcmp(word, *known) == 0)
@@ -176,28 +148,14 @@ is_known(const char *word, const char *const *known)
 	return 0;
 }
 
-static const char *const *known_sections(void);
-
-/* The tree: nodes, items, freeing, comparing. */
-
-static struct cfg *
-node_new(enum cfg_kind kind, const char *file, const yaml_mark_t *m)
-{
-	struct cfg *c = xcalloc(1, sizeof *c);
-
-	c->kind = kind;
-	c->file = file;
-	c->line = (int)m->line + 1;
-	c->col = (int)m->column + 1;
-	return c;
-}
+/* The tree: items, freeing, comparing, merging. */
 
 /*
  * Append an item (and its key for a mapping).  The arrays hold 4 items,
  * then double whenever len reaches a power of two.
  */
-static void
-push_item(struct cfg *c, struct cfg *v, char *key, int kline, int kcol)
+void
+cfg_push(struct cfg *c, struct cfg *v, char *key, int kline, int kcol)
 {
 	size_t cap;
 
@@ -311,7 +269,7 @@ cfg_merge(struct cfg *base, struct cfg *over)
 	for (i = 0; i < over->len; i++) {
 		k = key_index(base, n, over->keys[i], strlen(over->keys[i]));
 		if (k < 0) {
-			push_item(base, over->v[i], over->keys[i],
+			cfg_push(base, over->v[i], over->keys[i],
 			    over->keyline[i], over->keycol[i]);
 			continue;
 		}
@@ -336,437 +294,6 @@ cfg_merge(struct cfg *base, struct cfg *over)
 	free(over->keycol);
 	free(over->s);
 	free(over);
-}
-
-/* Parsing. */
-
-static int
-fail(struct parse *ps, long line, long col, const char *fmt, ...)
-{
-	va_list ap;
-
-	ps->line = line;
-	ps->col = col;
-	buf_reset(&ps->msg);
-	va_start(ap, fmt);
-	buf_vprintf(&ps->msg, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static int
-fail_at(struct parse *ps, const yaml_mark_t *m, const char *fmt, ...)
-{
-	va_list ap;
-
-	ps->line = (long)m->line + 1;
-	ps->col = (long)m->column + 1;
-	buf_reset(&ps->msg);
-	va_start(ap, fmt);
-	buf_vprintf(&ps->msg, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* Line and column (in characters, as libyaml counts) of a byte offset. */
-static void
-offset_pos(const struct parse *ps, size_t off, long *line, long *col)
-{
-	const unsigned char *t = (const unsigned char *)ps->text;
-	size_t i, start = 0;
-
-	if (off > ps->n)
-		off = ps->n;
-	*line = 1;
-	if (ps->n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 && off >= 3)
-		start = 3;
-	for (i = start; i < off; i++)
-		if (t[i] == '\n' ||
-		    (t[i] == '\r' && (i + 1 >= ps->n || t[i + 1] != '\n'))) {
-			++*line;
-			start = i + 1;
-		}
-	*col = 1;
-	for (i = start; i < off; i++)
-		if ((t[i] & 0xC0) != 0x80)
-			++*col;
-}
-
-static int
-syntax_error(struct parse *ps, const yaml_parser_t *yp)
-{
-	const char *problem = yp->problem ? yp->problem : _("syntax error");
-	const unsigned char *t = (const unsigned char *)ps->text;
-	struct buf bytes = { 0 };
-	size_t off, end, i;
-	long line, col;
-
-	switch (yp->error) {
-	case YAML_MEMORY_ERROR:
-		return fail(ps, 0, 0, _("out of memory"));
-	case YAML_READER_ERROR:
-		off = yp->problem_offset;
-		if (yp->problem_value == 0) {
-			offset_pos(ps, off, &line, &col);
-			return fail(ps, line, col, _("NUL bytes are not allowed"));
-		}
-		if (strstr(problem, "UTF-8") == NULL) {
-			offset_pos(ps, off, &line, &col);
-			if (yp->problem_value == -1)
-				return fail(ps, line, col, "%s", problem);
-			return fail(ps, line, col, "%s (U+%04X)", problem,
-			    (unsigned)yp->problem_value);
-		}
-		/* Show the bad sequence from its first byte. */
-		if (ps->n == 0)
-			return fail(ps, 1, 1, "%s", problem);
-		if (off >= ps->n)
-			off = ps->n - 1;
-		end = off + 1;
-		if (strstr(problem, "trailing") != NULL) {
-			while (off > 0 && (t[off - 1] & 0xC0) == 0x80)
-				off--;
-			if (off > 0 && t[off - 1] >= 0xC0)
-				off--;
-		} else if (strstr(problem, "incomplete") != NULL)
-			end = ps->n;
-		offset_pos(ps, off, &line, &col);
-		for (i = off; i < end && i < off + 4; i++)
-			buf_printf(&bytes, " %02X", t[i]);
-		fail(ps, line, col,
-		    _("invalid UTF-8 (bytes%s): save the file as UTF-8"),
-		    bytes.p);
-		buf_free(&bytes);
-		return -1;
-	default:
-		if (yp->context != NULL)
-			return fail_at(ps, &yp->problem_mark,
-			    _("%s (%s at line %ld, column %ld)"), problem,
-			    yp->context, (long)yp->context_mark.line + 1,
-			    (long)yp->context_mark.column + 1);
-		return fail_at(ps, &yp->problem_mark, "%s", problem);
-	}
-}
-
-static size_t
-hash(const char *s, size_t n)
-{
-	return (size_t)str_hash(s, n, 0);
-}
-
-/* Index of a key the mapping of f already has, or -1. */
-static long
-key_seen(const struct frame *f, const char *k, size_t kn)
-{
-	size_t i, ix;
-
-	if (f->nslot == 0)
-		return -1;
-	for (i = hash(k, kn) & (f->nslot - 1); f->slot[i] != 0;
-	     i = (i + 1) & (f->nslot - 1)) {
-		ix = f->slot[i] - 1;
-		if (strncmp(f->node->keys[ix], k, kn) == 0 &&
-		    f->node->keys[ix][kn] == '\0')
-			return (long)ix;
-	}
-	return -1;
-}
-
-static void
-key_add(struct frame *f, size_t ix)
-{
-	const char *k;
-	size_t i, j;
-
-	if ((ix + 1) * 2 > f->nslot) {
-		free(f->slot);
-		f->nslot = f->nslot == 0 ? 16 : f->nslot * 2;
-		f->slot = xcalloc(f->nslot, sizeof *f->slot);
-		for (j = 0; j < ix; j++)
-			key_add(f, j);
-	}
-	k = f->node->keys[ix];
-	for (i = hash(k, strlen(k)) & (f->nslot - 1); f->slot[i] != 0;
-	     i = (i + 1) & (f->nslot - 1))
-		;
-	f->slot[i] = ix + 1;
-}
-
-/* A finished node: the document's root, an item, a key or a value. */
-static int
-add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
-{
-	struct buf b = { 0 };
-	struct frame *f;
-	const char *near;
-	long k;
-
-	if (ps->depth == 0) {
-		ps->root = c;
-		return 0;
-	}
-	f = &ps->st[ps->depth - 1];
-	if (f->node->kind == CFG_SEQ) {
-		push_item(f->node, c, NULL, 0, 0);
-		return 0;
-	}
-	if (f->key != NULL) {
-		push_item(f->node, c, f->key, f->kline, f->kcol);
-		f->key = NULL;
-		key_add(f, f->node->len - 1);
-		return 0;
-	}
-	/* A key: a scalar (collections are refused at their start). */
-	if (c->n == 0) {
-		cfg_free(c);
-		return fail_at(ps, m, _("a key must not be empty or null"));
-	}
-	show(&b, c->s, c->n);
-	if ((k = key_seen(f, c->s, c->n)) >= 0) {
-		fail_at(ps, m, _("duplicate key '%s' (first at line %d)"), b.p,
-		    f->node->keyline[k]);
-		buf_free(&b);
-		cfg_free(c);
-		return -1;
-	}
-	if (ps->depth == 1 && !ps->any_section &&
-	    !is_known(c->s, known_sections())) {
-		if ((near = nearest(c->s, known_sections())) != NULL)
-			fail_at(ps, m,
-			    _("unknown section '%s' (did you mean '%s'?)"),
-			    b.p, near);
-		else
-			fail_at(ps, m, _("unknown section '%s'"), b.p);
-		buf_free(&b);
-		cfg_free(c);
-		return -1;
-	}
-	buf_free(&b);
-	f->key = c->s;
-	f->kline = c->line;
-	f->kcol = c->col;
-	c->s = NULL;
-	cfg_free(c);
-	return 0;
-}
-
-int
-cfg_null_word(const char *s, size_t n)
-{
-	return n == 0 || (n == 1 && s[0] == '~') ||
-	    (n == 4 && (memcmp(s, "null", 4) == 0 ||
-			   memcmp(s, "Null", 4) == 0 ||
-			   memcmp(s, "NULL", 4) == 0));
-}
-
-static int
-on_scalar(struct parse *ps, const yaml_event_t *ev)
-{
-	const char *v = (const char *)ev->data.scalar.value;
-	size_t n = ev->data.scalar.length;
-	struct cfg *c;
-
-	if (ev->data.scalar.anchor != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("anchors and aliases are not supported"));
-	if (ev->data.scalar.tag != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("tags are not supported ('%s')"),
-		    (const char *)ev->data.scalar.tag);
-	if (memchr(v, '\0', n) != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("NUL bytes are not allowed"));
-	c = node_new(CFG_SCALAR, ps->file, &ev->start_mark);
-	c->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-	if (!c->quoted && cfg_null_word(v, n))
-		n = 0;
-	c->s = xstrndup(v, n);
-	c->n = n;
-	return add_node(ps, c, &ev->start_mark);
-}
-
-static int
-on_start(struct parse *ps, const yaml_event_t *ev, enum cfg_kind kind)
-{
-	const yaml_char_t *anchor, *tag;
-	struct frame *f;
-
-	if (kind == CFG_SEQ) {
-		anchor = ev->data.sequence_start.anchor;
-		tag = ev->data.sequence_start.tag;
-	} else {
-		anchor = ev->data.mapping_start.anchor;
-		tag = ev->data.mapping_start.tag;
-	}
-	if (anchor != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("anchors and aliases are not supported"));
-	if (tag != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("tags are not supported ('%s')"), (const char *)tag);
-	if (ps->depth > 0) {
-		f = &ps->st[ps->depth - 1];
-		if (f->node->kind == CFG_MAP && f->key == NULL)
-			return fail_at(ps, &ev->start_mark,
-			    _("a key must be a plain value, "
-			      "not a list or mapping"));
-	}
-	if (ps->depth == CFG_MAX_DEPTH)
-		return fail_at(ps, &ev->start_mark,
-		    _("nesting deeper than %d levels"), CFG_MAX_DEPTH);
-	f = &ps->st[ps->depth++];
-	memset(f, 0, sizeof *f);
-	f->node = node_new(kind, ps->file, &ev->start_mark);
-	return 0;
-}
-
-static int
-on_end(struct parse *ps, const yaml_event_t *ev)
-{
-	struct frame *f = &ps->st[--ps->depth];
-	struct cfg *c = f->node;
-
-	free(f->slot);
-	memset(f, 0, sizeof *f);
-	return add_node(ps, c, &ev->start_mark);
-}
-
-static int
-on_event(struct parse *ps, const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (ps->ndoc++ > 0)
-			return fail_at(ps, &ev->start_mark,
-			    _("more than one document (only one is allowed)"));
-		return 0;
-	case YAML_ALIAS_EVENT:
-		return fail_at(ps, &ev->start_mark,
-		    _("anchors and aliases are not supported"));
-	case YAML_SCALAR_EVENT:
-		return on_scalar(ps, ev);
-	case YAML_SEQUENCE_START_EVENT:
-		return on_start(ps, ev, CFG_SEQ);
-	case YAML_MAPPING_START_EVENT:
-		return on_start(ps, ev, CFG_MAP);
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		return on_end(ps, ev);
-	default:
-		return 0;
-	}
-}
-
-static int
-parse(struct parse *ps)
-{
-	yaml_parser_t yp;
-	yaml_event_t ev;
-	int rc = 0, type = 0;
-	struct cfg *r;
-
-	if (ps->n > CFG_MAX_SIZE)
-		return fail(ps, 0, 0, _("file larger than 1 MiB"));
-	if (!yaml_parser_initialize(&yp))
-		return fail(ps, 0, 0, _("out of memory"));
-	yaml_parser_set_input_string(&yp, (const unsigned char *)ps->text,
-	    ps->n);
-	do {
-		if (!yaml_parser_parse(&yp, &ev)) {
-			rc = syntax_error(ps, &yp);
-			break;
-		}
-		rc = on_event(ps, &ev);
-		type = ev.type;
-		yaml_event_delete(&ev);
-	} while (rc == 0 && type != YAML_STREAM_END_EVENT);
-	yaml_parser_delete(&yp);
-	if (rc != 0)
-		return rc;
-	r = ps->root;
-	if (r == NULL || cfg_is_null(r)) {
-		yaml_mark_t m = { 0, 0, 0 };
-
-		cfg_free(r);
-		ps->root = node_new(CFG_MAP, ps->file, &m);
-	} else if (r->kind != CFG_MAP) {
-		struct buf b = { 0 };
-
-		describe(&b, r);
-		fail(ps, r->line, r->col,
-		    _("expected a mapping of sections at the top level, "
-		      "got %s"),
-		    b.p);
-		buf_free(&b);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-parse_free(struct parse *ps)
-{
-	int i;
-
-	for (i = 0; i < ps->depth; i++) {
-		cfg_free(ps->st[i].node);
-		free(ps->st[i].key);
-		free(ps->st[i].slot);
-	}
-	ps->depth = 0;
-	cfg_free(ps->root);
-	ps->root = NULL;
-	buf_free(&ps->msg);
-}
-
-int
-cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
-    struct buf *err)
-{
-	struct parse ps;
-
-	memset(&ps, 0, sizeof ps);
-	ps.text = text;
-	ps.n = n;
-	ps.file = file;
-	*out = NULL;
-	if (parse(&ps) == 0) {
-		*out = ps.root;
-		ps.root = NULL;
-		parse_free(&ps);
-		return 0;
-	}
-	if (err != NULL) {
-		buf_reset(err);
-		buf_adds(err, file);
-		if (ps.line > 0)
-			buf_printf(err, ":%ld", ps.line);
-		if (ps.line > 0 && ps.col > 0)
-			buf_printf(err, ":%ld", ps.col);
-		buf_printf(err, ": %s", ps.msg.p);
-	}
-	parse_free(&ps);
-	return -1;
-}
-
-/* Parse or exit 2 (any_section: the built-in text). */
-static struct cfg *
-load(const char *text, size_t n, const char *file, int any_section)
-{
-	struct parse ps;
-	struct cfg *c;
-
-	memset(&ps, 0, sizeof ps);
-	ps.text = text;
-	ps.n = n;
-	ps.file = file;
-	ps.any_section = any_section;
-	if (parse(&ps) != 0)
-		zl_die_col(ZL_USAGE, file, ps.line, ps.col, "%s", ps.msg.p);
-	c = ps.root;
-	ps.root = NULL;
-	parse_free(&ps);
-	return c;
 }
 
 /* The whole file, at most CFG_MAX_SIZE bytes, or exit 2. */
@@ -903,7 +430,7 @@ cfg_int(const struct cfg *map, const char *path, long long dflt)
 		return v;
 	if (rc == -1)
 		cfg_expected(c, _("an integer"));
-	show(&b, c->s, c->n);
+	u8_show(&b, c->s, c->n, CFG_SHOW_MAX);
 	cfg_error(c, _("integer out of range, got '%s'"), b.p);
 }
 
@@ -919,7 +446,7 @@ cfg_int_range(const struct cfg *map, const char *path, long long dflt,
 		return dflt;
 	if (parse_int(c->s, c->n, &v) == 0 && v >= min && v <= max)
 		return v;
-	show(&b, c->s, c->n);
+	u8_show(&b, c->s, c->n, CFG_SHOW_MAX);
 	cfg_error(c, _("expected an integer from %lld to %lld, got '%s'"), min,
 	    max, b.p);
 }
@@ -1090,10 +617,10 @@ known_in(const struct cfg *sec, const char *path, const char *const *known)
 	if (sec->kind != CFG_MAP)
 		cfg_expected(sec, _("a mapping"));
 	for (i = 0; i < sec->len; i++) {
-		if (is_known(sec->keys[i], known))
+		if (cfg_is_known(sec->keys[i], known))
 			continue;
-		show(&k, sec->keys[i], strlen(sec->keys[i]));
-		near = nearest(sec->keys[i], known);
+		u8_show(&k, sec->keys[i], strlen(sec->keys[i]), CFG_SHOW_MAX);
+		near = cfg_nearest(sec->keys[i], known);
 		if (path != NULL && near != NULL)
 			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
 			    sec->keycol[i],
@@ -1160,7 +687,7 @@ check_shared(const struct cfg *r)
 static void
 add_section(const char *name)
 {
-	if (is_known(name, sections))
+	if (cfg_is_known(name, sections))
 		return;
 	if (nsections == MAX_SECTIONS)
 		zl_die(ZL_USAGE, "internal error: more than %d sections",
@@ -1183,8 +710,8 @@ default_sections(const struct cfg *def)
 		add_section(xstrdup(def->keys[i]));
 }
 
-static const char *const *
-known_sections(void)
+const char *const *
+cfg_known_sections(void)
 {
 	static int busy;
 
@@ -1193,7 +720,7 @@ known_sections(void)
 		struct cfg *def;
 
 		busy = 1;
-		def = load(cfg_default_text, cfg_default_len,
+		def = cfg_load(cfg_default_text, cfg_default_len,
 		    _("zhili.yaml (built-in)"), 1);
 		default_sections(def);
 		cfg_free(def);
@@ -1221,13 +748,13 @@ cfg_setup(const char *file)
 	    *file == '\0')
 		file = NULL;
 	/* Held in statics while loading: an error exits, and leaks nothing. */
-	pending.base = load(cfg_default_text, cfg_default_len,
+	pending.base = cfg_load(cfg_default_text, cfg_default_len,
 	    _("zhili.yaml (built-in)"), 1);
 	default_sections(pending.base);
 	if (file != NULL) {
 		pending.name = xstrdup(file);
 		pending.text = slurp(pending.name, &n);
-		pending.over = load(pending.text, n, pending.name, 0);
+		pending.over = cfg_load(pending.text, n, pending.name, 0);
 		free(pending.text);
 		pending.text = NULL;
 		cfg_merge(pending.base, pending.over);

@@ -1,6 +1,6 @@
 /*
  * cfg_int: what the files of module cfg share and no other module sees
- * (lib/cfg.c, lib/cfg_parse.c, lib/cfg_print.c).
+ * (lib/cfg.c, lib/cfg_parse.c, lib/cfg_get.c, lib/cfg_print.c).
  */
 #ifndef CFG_INT_H
 #define CFG_INT_H
@@ -20,6 +20,13 @@ const char *cfg_nearest(const char *word, const char *const *known);
 int cfg_is_known(const char *word, const char *const *known);
 /* The top-level sections known: built in and declared (NULL terminated). */
 const char *const *cfg_known_sections(void);
+/* Index of key (kn bytes) in the first n items of map c, or -1. */
+long cfg_key_index(const struct cfg *c, size_t n, const char *key, size_t kn);
+
+/* cfg_get.c */
+/* As cfg_known, with the section's path for the message (NULL: none). */
+void cfg_known_in(const struct cfg *sec, const char *path,
+    const char *const *known);
 
 /* cfg_parse.c */
 /* A plain scalar that reads as null: nothing, ~, null, Null or NULL. */

@@ -49,17 +49,28 @@ cfg_at(const struct cfg *map, const char *path)
 	return walk(map, path, 0);
 }
 
-/* A scalar value at path, or NULL when absent or null. */
+/*
+ * The node of kind at path, or NULL when absent or null; a node of another
+ * kind is an error (exit 2: expected what).
+ */
 static const struct cfg *
-scalar(const struct cfg *map, const char *path, const char *what)
+node_at(const struct cfg *map, const char *path, enum cfg_kind kind,
+    const char *what)
 {
 	const struct cfg *c = walk(map, path, 1);
 
 	if (c == NULL || cfg_is_null(c))
 		return NULL;
-	if (c->kind != CFG_SCALAR)
+	if (c->kind != kind)
 		cfg_expected(c, what);
 	return c;
+}
+
+/* A scalar value at path, or NULL when absent or null. */
+static const struct cfg *
+scalar(const struct cfg *map, const char *path, const char *what)
+{
+	return node_at(map, path, CFG_SCALAR, what);
 }
 
 const char *
@@ -233,25 +244,13 @@ cfg_date(const struct cfg *map, const char *path, long dflt)
 const struct cfg *
 cfg_seq(const struct cfg *map, const char *path)
 {
-	const struct cfg *c = walk(map, path, 1);
-
-	if (c == NULL || cfg_is_null(c))
-		return NULL;
-	if (c->kind != CFG_SEQ)
-		cfg_expected(c, _("a list"));
-	return c;
+	return node_at(map, path, CFG_SEQ, _("a list"));
 }
 
 const struct cfg *
 cfg_map(const struct cfg *map, const char *path)
 {
-	const struct cfg *c = walk(map, path, 1);
-
-	if (c == NULL || cfg_is_null(c))
-		return NULL;
-	if (c->kind != CFG_MAP)
-		cfg_expected(c, _("a mapping"));
-	return c;
+	return node_at(map, path, CFG_MAP, _("a mapping"));
 }
 
 const char *

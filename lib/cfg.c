@@ -287,12 +287,8 @@ cfg_merge(struct cfg *base, struct cfg *over)
 			cfg_merge(base->v[k], over->v[i]);
 		free(over->keys[i]);
 	}
-	free(over->v);
-	free(over->keys);
-	free(over->keyline);
-	free(over->keycol);
-	free(over->s);
-	free(over);
+	over->len = 0; /* its items are base's now, or freed */
+	cfg_free(over);
 }
 
 /* The whole file, at most CFG_MAX_SIZE bytes, or exit 2. */

@@ -390,7 +390,7 @@ folded_fields(struct str in, struct dt *v)
 {
 	char b[DATE_MAX];
 	struct scan c;
-	int len;
+	long len;
 
 	if ((len = str_fold_to(in.p, in.n, b, sizeof b)) <= 0)
 		return -1;

@@ -372,8 +372,10 @@ default_sections(const struct cfg *def)
 	if (done)
 		return;
 	done = 1;
+	/* a program's own section may be declared already: no copy then */
 	for (i = 0; i < def->len; i++)
-		add_section(xstrdup(def->keys[i]));
+		if (!cfg_is_known(def->keys[i], sections))
+			add_section(xstrdup(def->keys[i]));
 }
 
 const char *const *

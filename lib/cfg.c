@@ -1,25 +1,23 @@
 /*
- * cfg: the YAML configuration (DESIGN.md section 5), read with libyaml's
- * event API into a small tree.  Anchors, aliases and tags are refused, the
- * nesting depth is checked as the events arrive (before libyaml's cost
- * grows with it), duplicate keys and unknown sections are errors.
+ * cfg: the YAML configuration (DESIGN.md section 5) as a small tree: the
+ * sections known, cfg_setup (the built-in text, the user's file merged
+ * over it, the shared sections checked), the tree's items, merging and
+ * freeing, and configuration errors.  Parsing is in cfg_parse.c, reading
+ * the tree (cfg_at, the typed getters, cfg_known) in cfg_get.c, printing
+ * in cfg_print.c.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "lib/cfg.h"
-#include "lib/date.h"
+#include "lib/cfg_int.h"
 #include "lib/utf8.h"
 #include "lib/zl.h"
 
-#define MAX_SIMPLE_KEY 1000 /* longer keys are printed as "? key" */
-#define WRAP_COL 78 /* cfg_print breaks lists of values before it */
 #define MAX_SECTIONS 64
 
 /*
@@ -31,27 +29,6 @@ static size_t nsections;
 static const struct cfg_section *declared[MAX_SECTIONS];
 static size_t ndeclared;
 
-/* A list or mapping being read, and the keys it has so far. */
-struct frame {
-	struct cfg *node;
-	char *key; /* CFG_MAP: the key whose value comes next */
-	int kline, kcol;
-	size_t *slot; /* CFG_MAP: hash of key index + 1, 0 empty */
-	size_t nslot;
-};
-
-struct parse {
-	const char *text, *file;
-	size_t n;
-	struct frame st[CFG_MAX_DEPTH];
-	int depth;
-	struct cfg *root;
-	int ndoc;
-	int any_section; /* the built-in text: its sections are the known */
-	long line, col; /* of the error */
-	struct buf msg;
-};
-
 static struct cfg *root;
 static char *root_file; /* the user's file name, which root points to */
 static struct {
@@ -59,16 +36,9 @@ static struct {
 	char *name, *text;
 } pending; /* cfg_setup's work */
 
-/* A value for a message: escaped, cut short. */
-static void
-show(struct buf *b, const char *s, size_t n)
-{
-	u8_show(b, s, n, CFG_SHOW_MAX);
-}
-
 /* What a node is, for "got ...". */
-static void
-describe(struct buf *b, const struct cfg *c)
+void
+cfg_describe(struct buf *b, const struct cfg *c)
 {
 	if (c->kind == CFG_SEQ)
 		buf_adds(b, _("a list"));
@@ -78,7 +48,7 @@ describe(struct buf *b, const struct cfg *c)
 		buf_adds(b, _("nothing"));
 	else {
 		buf_addc(b, '\'');
-		show(b, c->s, c->n);
+		u8_show(b, c->s, c->n, CFG_SHOW_MAX);
 		buf_addc(b, '\'');
 	}
 }
@@ -102,7 +72,7 @@ cfg_expected(const struct cfg *node, const char *what)
 {
 	struct buf b = { 0 };
 
-	describe(&b, node);
+	cfg_describe(&b, node);
 	cfg_error(node, _("expected %s, got %s"), what, b.p);
 }
 
@@ -148,8 +118,8 @@ distance(const char *a, const char *b)
 }
 
 /* The known word nearest to word when it is close enough, or NULL. */
-static const char *
-nearest(const char *word, const char *const *known)
+const char *
+cfg_nearest(const char *word, const char *const *known)
 {
 	const char *best = NULL;
 	int bestd = 0, d, max;
@@ -168,8 +138,8 @@ nearest(const char *word, const char *const *known)
 	return best;
 }
 
-static int
-is_known(const char *word, const char *const *known)
+int
+cfg_is_known(const char *word, const char *const *known)
 {
 	for (; *known != NULL; known++)
 		if (strcmp(word, *known) == 0)
@@ -177,28 +147,14 @@ is_known(const char *word, const char *const *known)
 	return 0;
 }
 
-static const char *const *known_sections(void);
-
-/* The tree: nodes, items, freeing, comparing. */
-
-static struct cfg *
-node_new(enum cfg_kind kind, const char *file, const yaml_mark_t *m)
-{
-	struct cfg *c = xcalloc(1, sizeof *c);
-
-	c->kind = kind;
-	c->file = file;
-	c->line = (int)m->line + 1;
-	c->col = (int)m->column + 1;
-	return c;
-}
+/* The tree: items, freeing, comparing, merging. */
 
 /*
  * Append an item (and its key for a mapping).  The arrays hold 4 items,
  * then double whenever len reaches a power of two.
  */
-static void
-push_item(struct cfg *c, struct cfg *v, char *key, int kline, int kcol)
+void
+cfg_push(struct cfg *c, struct cfg *v, char *key, int kline, int kcol)
 {
 	size_t cap;
 
@@ -278,8 +234,8 @@ cfg_equal(const struct cfg *a, const struct cfg *b)
 }
 
 /* Index of key in the first n items of map c, or -1. */
-static long
-key_index(const struct cfg *c, size_t n, const char *key, size_t kn)
+long
+cfg_key_index(const struct cfg *c, size_t n, const char *key, size_t kn)
 {
 	size_t i;
 
@@ -310,9 +266,9 @@ cfg_merge(struct cfg *base, struct cfg *over)
 	/* over's keys are distinct: look only among base's own. */
 	n = base->len;
 	for (i = 0; i < over->len; i++) {
-		k = key_index(base, n, over->keys[i], strlen(over->keys[i]));
+		k = cfg_key_index(base, n, over->keys[i], strlen(over->keys[i]));
 		if (k < 0) {
-			push_item(base, over->v[i], over->keys[i],
+			cfg_push(base, over->v[i], over->keys[i],
 			    over->keyline[i], over->keycol[i]);
 			continue;
 		}
@@ -331,443 +287,8 @@ cfg_merge(struct cfg *base, struct cfg *over)
 			cfg_merge(base->v[k], over->v[i]);
 		free(over->keys[i]);
 	}
-	free(over->v);
-	free(over->keys);
-	free(over->keyline);
-	free(over->keycol);
-	free(over->s);
-	free(over);
-}
-
-/* Parsing. */
-
-static int
-fail(struct parse *ps, long line, long col, const char *fmt, ...)
-{
-	va_list ap;
-
-	ps->line = line;
-	ps->col = col;
-	buf_reset(&ps->msg);
-	va_start(ap, fmt);
-	buf_vprintf(&ps->msg, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static int
-fail_at(struct parse *ps, const yaml_mark_t *m, const char *fmt, ...)
-{
-	va_list ap;
-
-	ps->line = (long)m->line + 1;
-	ps->col = (long)m->column + 1;
-	buf_reset(&ps->msg);
-	va_start(ap, fmt);
-	buf_vprintf(&ps->msg, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/* Line and column (in characters, as libyaml counts) of a byte offset. */
-static void
-offset_pos(const struct parse *ps, size_t off, long *line, long *col)
-{
-	const unsigned char *t = (const unsigned char *)ps->text;
-	size_t i, start = 0;
-
-	if (off > ps->n)
-		off = ps->n;
-	*line = 1;
-	if (ps->n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 && off >= 3)
-		start = 3;
-	for (i = start; i < off; i++)
-		if (t[i] == '\n' ||
-		    (t[i] == '\r' && (i + 1 >= ps->n || t[i + 1] != '\n'))) {
-			++*line;
-			start = i + 1;
-		}
-	*col = 1;
-	for (i = start; i < off; i++)
-		if ((t[i] & 0xC0) != 0x80)
-			++*col;
-}
-
-static int
-syntax_error(struct parse *ps, const yaml_parser_t *yp)
-{
-	const char *problem = yp->problem ? yp->problem : _("syntax error");
-	const unsigned char *t = (const unsigned char *)ps->text;
-	struct buf bytes = { 0 };
-	size_t off, end, i;
-	long line, col;
-
-	switch (yp->error) {
-	case YAML_MEMORY_ERROR:
-		return fail(ps, 0, 0, _("out of memory"));
-	case YAML_READER_ERROR:
-		off = yp->problem_offset;
-		if (yp->problem_value == 0) {
-			offset_pos(ps, off, &line, &col);
-			return fail(ps, line, col, _("NUL bytes are not allowed"));
-		}
-		if (strstr(problem, "UTF-8") == NULL) {
-			offset_pos(ps, off, &line, &col);
-			if (yp->problem_value == -1)
-				return fail(ps, line, col, "%s", problem);
-			return fail(ps, line, col, "%s (U+%04X)", problem,
-			    (unsigned)yp->problem_value);
-		}
-		/* Show the bad sequence from its first byte. */
-		if (ps->n == 0)
-			return fail(ps, 1, 1, "%s", problem);
-		if (off >= ps->n)
-			off = ps->n - 1;
-		end = off + 1;
-		if (strstr(problem, "trailing") != NULL) {
-			while (off > 0 && (t[off - 1] & 0xC0) == 0x80)
-				off--;
-			if (off > 0 && t[off - 1] >= 0xC0)
-				off--;
-		} else if (strstr(problem, "incomplete") != NULL)
-			end = ps->n;
-		offset_pos(ps, off, &line, &col);
-		for (i = off; i < end && i < off + 4; i++)
-			buf_printf(&bytes, " %02X", t[i]);
-		fail(ps, line, col,
-		    _("invalid UTF-8 (bytes%s): save the file as UTF-8"),
-		    bytes.p);
-		buf_free(&bytes);
-		return -1;
-	default:
-		if (yp->context != NULL)
-			return fail_at(ps, &yp->problem_mark,
-			    _("%s (%s at line %ld, column %ld)"), problem,
-			    yp->context, (long)yp->context_mark.line + 1,
-			    (long)yp->context_mark.column + 1);
-		return fail_at(ps, &yp->problem_mark, "%s", problem);
-	}
-}
-
-static size_t
-hash(const char *s, size_t n)
-{
-	return (size_t)str_hash(s, n, 0);
-}
-
-/* Index of a key the mapping of f already has, or -1. */
-static long
-key_seen(const struct frame *f, const char *k, size_t kn)
-{
-	size_t i, ix;
-
-	if (f->nslot == 0)
-		return -1;
-	for (i = hash(k, kn) & (f->nslot - 1); f->slot[i] != 0;
-	     i = (i + 1) & (f->nslot - 1)) {
-		ix = f->slot[i] - 1;
-		if (strncmp(f->node->keys[ix], k, kn) == 0 &&
-		    f->node->keys[ix][kn] == '\0')
-			return (long)ix;
-	}
-	return -1;
-}
-
-static void
-key_add(struct frame *f, size_t ix)
-{
-	const char *k;
-	size_t i, j;
-
-	if ((ix + 1) * 2 > f->nslot) {
-		free(f->slot);
-		f->nslot = f->nslot == 0 ? 16 : f->nslot * 2;
-		f->slot = xcalloc(f->nslot, sizeof *f->slot);
-		for (j = 0; j < ix; j++)
-			key_add(f, j);
-	}
-	k = f->node->keys[ix];
-	for (i = hash(k, strlen(k)) & (f->nslot - 1); f->slot[i] != 0;
-	     i = (i + 1) & (f->nslot - 1))
-		;
-	f->slot[i] = ix + 1;
-}
-
-/* A finished node: the document's root, an item, a key or a value. */
-static int
-add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
-{
-	struct buf b = { 0 };
-	struct frame *f;
-	const char *near;
-	long k;
-
-	if (ps->depth == 0) {
-		ps->root = c;
-		return 0;
-	}
-	f = &ps->st[ps->depth - 1];
-	if (f->node->kind == CFG_SEQ) {
-		push_item(f->node, c, NULL, 0, 0);
-		return 0;
-	}
-	if (f->key != NULL) {
-		push_item(f->node, c, f->key, f->kline, f->kcol);
-		f->key = NULL;
-		key_add(f, f->node->len - 1);
-		return 0;
-	}
-	/* A key: a scalar (collections are refused at their start). */
-	if (c->n == 0) {
-		cfg_free(c);
-		return fail_at(ps, m, _("a key must not be empty or null"));
-	}
-	show(&b, c->s, c->n);
-	if ((k = key_seen(f, c->s, c->n)) >= 0) {
-		fail_at(ps, m, _("duplicate key '%s' (first at line %d)"), b.p,
-		    f->node->keyline[k]);
-		buf_free(&b);
-		cfg_free(c);
-		return -1;
-	}
-	if (ps->depth == 1 && !ps->any_section &&
-	    !is_known(c->s, known_sections())) {
-		if ((near = nearest(c->s, known_sections())) != NULL)
-			fail_at(ps, m,
-			    _("unknown section '%s' (did you mean '%s'?)"),
-			    b.p, near);
-		else
-			fail_at(ps, m, _("unknown section '%s'"), b.p);
-		buf_free(&b);
-		cfg_free(c);
-		return -1;
-	}
-	buf_free(&b);
-	f->key = c->s;
-	f->kline = c->line;
-	f->kcol = c->col;
-	c->s = NULL;
-	cfg_free(c);
-	return 0;
-}
-
-static int
-is_null_word(const char *s, size_t n)
-{
-	return n == 0 || (n == 1 && s[0] == '~') ||
-	    (n == 4 && (memcmp(s, "null", 4) == 0 ||
-			   memcmp(s, "Null", 4) == 0 ||
-			   memcmp(s, "NULL", 4) == 0));
-}
-
-static int
-on_scalar(struct parse *ps, const yaml_event_t *ev)
-{
-	const char *v = (const char *)ev->data.scalar.value;
-	size_t n = ev->data.scalar.length;
-	struct cfg *c;
-
-	if (ev->data.scalar.anchor != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("anchors and aliases are not supported"));
-	if (ev->data.scalar.tag != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("tags are not supported ('%s')"),
-		    (const char *)ev->data.scalar.tag);
-	if (memchr(v, '\0', n) != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("NUL bytes are not allowed"));
-	c = node_new(CFG_SCALAR, ps->file, &ev->start_mark);
-	c->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-	if (!c->quoted && is_null_word(v, n))
-		n = 0;
-	c->s = xstrndup(v, n);
-	c->n = n;
-	return add_node(ps, c, &ev->start_mark);
-}
-
-static int
-on_start(struct parse *ps, const yaml_event_t *ev, enum cfg_kind kind)
-{
-	const yaml_char_t *anchor, *tag;
-	struct frame *f;
-
-	if (kind == CFG_SEQ) {
-		anchor = ev->data.sequence_start.anchor;
-		tag = ev->data.sequence_start.tag;
-	} else {
-		anchor = ev->data.mapping_start.anchor;
-		tag = ev->data.mapping_start.tag;
-	}
-	if (anchor != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("anchors and aliases are not supported"));
-	if (tag != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("tags are not supported ('%s')"), (const char *)tag);
-	if (ps->depth > 0) {
-		f = &ps->st[ps->depth - 1];
-		if (f->node->kind == CFG_MAP && f->key == NULL)
-			return fail_at(ps, &ev->start_mark,
-			    _("a key must be a plain value, "
-			      "not a list or mapping"));
-	}
-	if (ps->depth == CFG_MAX_DEPTH)
-		return fail_at(ps, &ev->start_mark,
-		    _("nesting deeper than %d levels"), CFG_MAX_DEPTH);
-	f = &ps->st[ps->depth++];
-	memset(f, 0, sizeof *f);
-	f->node = node_new(kind, ps->file, &ev->start_mark);
-	return 0;
-}
-
-static int
-on_end(struct parse *ps, const yaml_event_t *ev)
-{
-	struct frame *f = &ps->st[--ps->depth];
-	struct cfg *c = f->node;
-
-	free(f->slot);
-	memset(f, 0, sizeof *f);
-	return add_node(ps, c, &ev->start_mark);
-}
-
-static int
-on_event(struct parse *ps, const yaml_event_t *ev)
-{
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (ps->ndoc++ > 0)
-			return fail_at(ps, &ev->start_mark,
-			    _("more than one document (only one is allowed)"));
-		return 0;
-	case YAML_ALIAS_EVENT:
-		return fail_at(ps, &ev->start_mark,
-		    _("anchors and aliases are not supported"));
-	case YAML_SCALAR_EVENT:
-		return on_scalar(ps, ev);
-	case YAML_SEQUENCE_START_EVENT:
-		return on_start(ps, ev, CFG_SEQ);
-	case YAML_MAPPING_START_EVENT:
-		return on_start(ps, ev, CFG_MAP);
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		return on_end(ps, ev);
-	default:
-		return 0;
-	}
-}
-
-static int
-parse(struct parse *ps)
-{
-	yaml_parser_t yp;
-	yaml_event_t ev;
-	int rc = 0, type = 0;
-	struct cfg *r;
-
-	if (ps->n > CFG_MAX_SIZE)
-		return fail(ps, 0, 0, _("file larger than 1 MiB"));
-	if (!yaml_parser_initialize(&yp))
-		return fail(ps, 0, 0, _("out of memory"));
-	yaml_parser_set_input_string(&yp, (const unsigned char *)ps->text,
-	    ps->n);
-	do {
-		if (!yaml_parser_parse(&yp, &ev)) {
-			rc = syntax_error(ps, &yp);
-			break;
-		}
-		rc = on_event(ps, &ev);
-		type = ev.type;
-		yaml_event_delete(&ev);
-	} while (rc == 0 && type != YAML_STREAM_END_EVENT);
-	yaml_parser_delete(&yp);
-	if (rc != 0)
-		return rc;
-	r = ps->root;
-	if (r == NULL || cfg_is_null(r)) {
-		yaml_mark_t m = { 0, 0, 0 };
-
-		cfg_free(r);
-		ps->root = node_new(CFG_MAP, ps->file, &m);
-	} else if (r->kind != CFG_MAP) {
-		struct buf b = { 0 };
-
-		describe(&b, r);
-		fail(ps, r->line, r->col,
-		    _("expected a mapping of sections at the top level, "
-		      "got %s"),
-		    b.p);
-		buf_free(&b);
-		return -1;
-	}
-	return 0;
-}
-
-static void
-parse_free(struct parse *ps)
-{
-	int i;
-
-	for (i = 0; i < ps->depth; i++) {
-		cfg_free(ps->st[i].node);
-		free(ps->st[i].key);
-		free(ps->st[i].slot);
-	}
-	ps->depth = 0;
-	cfg_free(ps->root);
-	ps->root = NULL;
-	buf_free(&ps->msg);
-}
-
-int
-cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
-    struct buf *err)
-{
-	struct parse ps;
-
-	memset(&ps, 0, sizeof ps);
-	ps.text = text;
-	ps.n = n;
-	ps.file = file;
-	*out = NULL;
-	if (parse(&ps) == 0) {
-		*out = ps.root;
-		ps.root = NULL;
-		parse_free(&ps);
-		return 0;
-	}
-	if (err != NULL) {
-		buf_reset(err);
-		buf_adds(err, file);
-		if (ps.line > 0)
-			buf_printf(err, ":%ld", ps.line);
-		if (ps.line > 0 && ps.col > 0)
-			buf_printf(err, ":%ld", ps.col);
-		buf_printf(err, ": %s", ps.msg.p);
-	}
-	parse_free(&ps);
-	return -1;
-}
-
-/* Parse or exit 2 (any_section: the built-in text). */
-static struct cfg *
-load(const char *text, size_t n, const char *file, int any_section)
-{
-	struct parse ps;
-	struct cfg *c;
-
-	memset(&ps, 0, sizeof ps);
-	ps.text = text;
-	ps.n = n;
-	ps.file = file;
-	ps.any_section = any_section;
-	if (parse(&ps) != 0)
-		zl_die_col(ZL_USAGE, file, ps.line, ps.col, "%s", ps.msg.p);
-	c = ps.root;
-	ps.root = NULL;
-	parse_free(&ps);
-	return c;
+	over->len = 0; /* its items are base's now, or freed */
+	cfg_free(over);
 }
 
 /* The whole file, at most CFG_MAX_SIZE bytes, or exit 2. */
@@ -800,335 +321,6 @@ slurp(const char *file, size_t *np)
 	return p;
 }
 
-/* Lookup and the typed getters. */
-
-/*
- * The node at path below map.  strict: a value on the way that is not a
- * mapping is an error (exit 2); else NULL.
- */
-static const struct cfg *
-walk(const struct cfg *map, const char *path, int strict)
-{
-	const struct cfg *c = map;
-	const char *p = path, *dot;
-	size_t kn;
-	long k;
-
-	while (*p != '\0') {
-		if (c == NULL || cfg_is_null(c))
-			return NULL;
-		if (c->kind != CFG_MAP) {
-			if (strict)
-				cfg_expected(c, _("a mapping"));
-			return NULL;
-		}
-		if ((dot = strchr(p, '.')) == NULL)
-			dot = p + strlen(p);
-		kn = (size_t)(dot - p);
-		if ((k = key_index(c, c->len, p, kn)) < 0)
-			return NULL;
-		c = c->v[k];
-		p = *dot == '.' ? dot + 1 : dot;
-	}
-	return c;
-}
-
-const struct cfg *
-cfg_at(const struct cfg *map, const char *path)
-{
-	return walk(map, path, 0);
-}
-
-/* A scalar value at path, or NULL when absent or null. */
-static const struct cfg *
-scalar(const struct cfg *map, const char *path, const char *what)
-{
-	const struct cfg *c = walk(map, path, 1);
-
-	if (c == NULL || cfg_is_null(c))
-		return NULL;
-	if (c->kind != CFG_SCALAR)
-		cfg_expected(c, what);
-	return c;
-}
-
-const char *
-cfg_str(const struct cfg *map, const char *path, const char *dflt)
-{
-	const struct cfg *c = scalar(map, path, _("a string"));
-
-	return c == NULL ? dflt : c->s;
-}
-
-/* 0, -1 not an integer, -2 out of range. */
-static int
-parse_int(const char *s, size_t n, long long *v)
-{
-	unsigned long long x = 0, lim;
-	size_t i = 0;
-	int neg = 0;
-
-	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-		neg = s[0] == '-';
-		i++;
-	}
-	if (i == n)
-		return -1;
-	lim = neg ? (unsigned long long)LLONG_MAX + 1 : LLONG_MAX;
-	for (; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		if (x > (lim - (unsigned)(s[i] - '0')) / 10) {
-			while (++i < n)
-				if (s[i] < '0' || s[i] > '9')
-					return -1;
-			return -2;
-		}
-		x = x * 10 + (unsigned)(s[i] - '0');
-	}
-	*v = neg ? (long long)(0 - x) : (long long)x;
-	return 0;
-}
-
-long long
-cfg_int(const struct cfg *map, const char *path, long long dflt)
-{
-	const struct cfg *c = scalar(map, path, _("an integer"));
-	struct buf b = { 0 };
-	long long v;
-	int rc;
-
-	if (c == NULL)
-		return dflt;
-	if ((rc = parse_int(c->s, c->n, &v)) == 0)
-		return v;
-	if (rc == -1)
-		cfg_expected(c, _("an integer"));
-	show(&b, c->s, c->n);
-	cfg_error(c, _("integer out of range, got '%s'"), b.p);
-}
-
-long long
-cfg_int_range(const struct cfg *map, const char *path, long long dflt,
-    long long min, long long max)
-{
-	const struct cfg *c = scalar(map, path, _("an integer"));
-	struct buf b = { 0 };
-	long long v;
-
-	if (c == NULL)
-		return dflt;
-	if (parse_int(c->s, c->n, &v) == 0 && v >= min && v <= max)
-		return v;
-	show(&b, c->s, c->n);
-	cfg_error(c, _("expected an integer from %lld to %lld, got '%s'"), min,
-	    max, b.p);
-}
-
-int
-cfg_enum(const struct cfg *map, const char *path, const char *const *names,
-    int dflt)
-{
-	const struct cfg *c;
-	struct buf want = { 0 };
-	int i;
-
-	buf_adds(&want, _("one of "));
-	for (i = 0; names[i] != NULL; i++)
-		buf_printf(&want, "%s%s", i > 0 ? ", " : "", names[i]);
-	if ((c = scalar(map, path, want.p)) == NULL) {
-		buf_free(&want);
-		return dflt;
-	}
-	for (i = 0; names[i] != NULL; i++)
-		if (strcmp(c->s, names[i]) == 0) {
-			buf_free(&want);
-			return i;
-		}
-	cfg_expected(c, want.p);
-}
-
-int
-cfg_bool(const struct cfg *map, const char *path, int dflt)
-{
-	const struct cfg *c = scalar(map, path, _("true or false"));
-
-	if (c == NULL)
-		return dflt;
-	if (strcmp(c->s, "true") == 0 || strcmp(c->s, "True") == 0 ||
-	    strcmp(c->s, "TRUE") == 0)
-		return 1;
-	if (strcmp(c->s, "false") == 0 || strcmp(c->s, "False") == 0 ||
-	    strcmp(c->s, "FALSE") == 0)
-		return 0;
-	cfg_expected(c, _("true or false"));
-}
-
-static size_t
-digits(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i;
-}
-
-const char *
-cfg_decimal(const struct cfg *map, const char *path, const char *dflt)
-{
-	const struct cfg *c = scalar(map, path, _("a decimal number"));
-	size_t i = 0, k;
-
-	if (c == NULL)
-		return dflt;
-	if (c->n > 0 && c->s[0] == '-')
-		i++;
-	k = digits(c->s + i, c->n - i);
-	if (k > 0) {
-		i += k;
-		if (i == c->n)
-			return c->s;
-		if (c->s[i] == '.') {
-			k = digits(c->s + i + 1, c->n - i - 1);
-			if (k > 0 && i + 1 + k == c->n)
-				return c->s;
-		}
-	}
-	cfg_expected(c, _("a decimal number"));
-}
-
-long
-cfg_date(const struct cfg *map, const char *path, long dflt)
-{
-	const struct cfg *c = scalar(map, path, _("a date (YYYY-MM-DD)"));
-	const char *s;
-	int y, m, d;
-
-	if (c == NULL)
-		return dflt;
-	s = c->s;
-	if (c->n == 10 && digits(s, 4) == 4 && s[4] == '-' &&
-	    digits(s + 5, 2) == 2 && s[7] == '-' && digits(s + 8, 2) == 2) {
-		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-		    (s[2] - '0') * 10 + (s[3] - '0');
-		m = (s[5] - '0') * 10 + (s[6] - '0');
-		d = (s[8] - '0') * 10 + (s[9] - '0');
-		if (y > 0 && date_valid(y, m, d))
-			return date_days(y, m, d);
-	}
-	cfg_expected(c, _("a date (YYYY-MM-DD)"));
-}
-
-const struct cfg *
-cfg_seq(const struct cfg *map, const char *path)
-{
-	const struct cfg *c = walk(map, path, 1);
-
-	if (c == NULL || cfg_is_null(c))
-		return NULL;
-	if (c->kind != CFG_SEQ)
-		cfg_expected(c, _("a list"));
-	return c;
-}
-
-const struct cfg *
-cfg_map(const struct cfg *map, const char *path)
-{
-	const struct cfg *c = walk(map, path, 1);
-
-	if (c == NULL || cfg_is_null(c))
-		return NULL;
-	if (c->kind != CFG_MAP)
-		cfg_expected(c, _("a mapping"));
-	return c;
-}
-
-const char *
-cfg_scalar_str(const struct cfg *node)
-{
-	if (node == NULL)
-		return NULL;
-	if (node->kind != CFG_SCALAR || cfg_is_null(node))
-		cfg_expected(node, _("a string"));
-	return node->s;
-}
-
-/* The dotted path of target below c into b: 1 when found. */
-static int
-path_of(const struct cfg *c, const struct cfg *target, struct buf *b)
-{
-	size_t i, mark;
-
-	if (c == target)
-		return 1;
-	if (c->kind != CFG_MAP && c->kind != CFG_SEQ)
-		return 0;
-	for (i = 0; i < c->len; i++) {
-		mark = b->n;
-		if (c->kind == CFG_MAP)
-			buf_printf(b, "%s%s", mark > 0 ? "." : "", c->keys[i]);
-		else
-			buf_printf(b, "[%zu]", i);
-		if (path_of(c->v[i], target, b))
-			return 1;
-		b->n = mark;
-		b->p[mark] = '\0';
-	}
-	return 0;
-}
-
-/* As cfg_known, with the section's path (NULL: unknown). */
-static void
-known_in(const struct cfg *sec, const char *path, const char *const *known)
-{
-	const char *near;
-	struct buf k = { 0 };
-	size_t i;
-
-	if (sec == NULL || cfg_is_null(sec))
-		return;
-	if (sec->kind != CFG_MAP)
-		cfg_expected(sec, _("a mapping"));
-	for (i = 0; i < sec->len; i++) {
-		if (is_known(sec->keys[i], known))
-			continue;
-		show(&k, sec->keys[i], strlen(sec->keys[i]));
-		near = nearest(sec->keys[i], known);
-		if (path != NULL && near != NULL)
-			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-			    sec->keycol[i],
-			    _("unknown key '%s' in '%s' (did you mean '%s'?)"),
-			    k.p, path, near);
-		if (path != NULL)
-			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-			    sec->keycol[i], _("unknown key '%s' in '%s'"), k.p,
-			    path);
-		if (near != NULL)
-			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-			    sec->keycol[i],
-			    _("unknown key '%s' (did you mean '%s'?)"), k.p,
-			    near);
-		zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-		    sec->keycol[i], _("unknown key '%s'"), k.p);
-	}
-}
-
-void
-cfg_known(const struct cfg *section, const char *const *known)
-{
-	struct buf path = { 0 };
-
-	if (section == NULL || cfg_is_null(section))
-		return;
-	buf_grow(&path, 0);
-	if (section != root && root != NULL && path_of(root, section, &path))
-		known_in(section, path.p, known);
-	else
-		known_in(section, NULL, known);
-	buf_free(&path);
-}
-
 /* Loading. */
 
 static const char *const money_keys[] = { "unit", "rounding", NULL };
@@ -1147,13 +339,13 @@ check_shared(const struct cfg *r)
 {
 	size_t i;
 
-	known_in(cfg_map(r, "money"), "money", money_keys);
+	cfg_known_in(cfg_map(r, "money"), "money", money_keys);
 	cfg_enum(r, "money.unit", money_units, 0);
 	cfg_enum(r, "money.rounding", money_rounding, 0);
-	known_in(cfg_map(r, "regex"), "regex", regex_keys);
+	cfg_known_in(cfg_map(r, "regex"), "regex", regex_keys);
 	for (i = 0; i < ndeclared; i++)
 		if (declared[i]->keys != NULL)
-			known_in(cfg_map(r, declared[i]->name),
+			cfg_known_in(cfg_map(r, declared[i]->name),
 			    declared[i]->name, declared[i]->keys);
 }
 
@@ -1161,7 +353,7 @@ check_shared(const struct cfg *r)
 static void
 add_section(const char *name)
 {
-	if (is_known(name, sections))
+	if (cfg_is_known(name, sections))
 		return;
 	if (nsections == MAX_SECTIONS)
 		zl_die(ZL_USAGE, "internal error: more than %d sections",
@@ -1180,13 +372,14 @@ default_sections(const struct cfg *def)
 	if (done)
 		return;
 	done = 1;
+	/* a program's own section may be declared already: no copy then */
 	for (i = 0; i < def->len; i++)
-		if (!is_known(def->keys[i], sections))
+		if (!cfg_is_known(def->keys[i], sections))
 			add_section(xstrdup(def->keys[i]));
 }
 
-static const char *const *
-known_sections(void)
+const char *const *
+cfg_known_sections(void)
 {
 	static int busy;
 
@@ -1195,7 +388,7 @@ known_sections(void)
 		struct cfg *def;
 
 		busy = 1;
-		def = load(cfg_default_text, cfg_default_len,
+		def = cfg_load(cfg_default_text, cfg_default_len,
 		    _("zhili.yaml (built-in)"), 1);
 		default_sections(def);
 		cfg_free(def);
@@ -1223,13 +416,13 @@ cfg_setup(const char *file)
 	    *file == '\0')
 		file = NULL;
 	/* Held in statics while loading: an error exits, and leaks nothing. */
-	pending.base = load(cfg_default_text, cfg_default_len,
+	pending.base = cfg_load(cfg_default_text, cfg_default_len,
 	    _("zhili.yaml (built-in)"), 1);
 	default_sections(pending.base);
 	if (file != NULL) {
 		pending.name = xstrdup(file);
 		pending.text = slurp(pending.name, &n);
-		pending.over = load(pending.text, n, pending.name, 0);
+		pending.over = cfg_load(pending.text, n, pending.name, 0);
 		free(pending.text);
 		pending.text = NULL;
 		cfg_merge(pending.base, pending.over);
@@ -1247,226 +440,4 @@ const struct cfg *
 cfg_root(void)
 {
 	return root;
-}
-
-/* Printing. */
-
-/* A character YAML lets stand as itself in any scalar. */
-static int
-printable(unsigned c)
-{
-	return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF &&
-	    c != 0x2028 && c != 0x2029) || (c >= 0xE000 && c <= 0xFFFD &&
-	    c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
-}
-
-/* s can be written as a plain scalar in block context and reads back. */
-static int
-plain_ok(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned c;
-	size_t i, k;
-
-	if (is_null_word(s, n) || u[0] == ' ' || u[n - 1] == ' ')
-		return 0;
-	if (strchr("?:,[]{}#&*!|>'\"%@`", u[0]) != NULL)
-		return 0;
-	if (u[0] == '-' && (n == 1 || u[1] == ' ' || strncmp(s, "---", 3) == 0))
-		return 0;
-	if (n >= 3 && strncmp(s, "...", 3) == 0)
-		return 0;
-	for (i = 0; i < n; i += k) {
-		if ((k = u8_decode(s + i, n - i, &c)) == 0 || !printable(c))
-			return 0;
-		if (c == ':' && (i + 1 == n || u[i + 1] == ' '))
-			return 0;
-		if (c == '#' && u[i - 1] == ' ')
-			return 0;
-	}
-	return 1;
-}
-
-static void
-put_quoted(struct buf *b, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned c;
-	size_t i, k;
-
-	buf_addc(b, '"');
-	for (i = 0; i < n; i += k) {
-		if ((k = u8_decode(s + i, n - i, &c)) == 0) {
-			/* Not from a parsed file: keep the byte's value. */
-			buf_printf(b, "\\x%02X", u[i]);
-			k = 1;
-		} else if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", (int)c);
-		else if (c == '\n')
-			buf_adds(b, "\\n");
-		else if (c == '\t')
-			buf_adds(b, "\\t");
-		else if (c == '\r')
-			buf_adds(b, "\\r");
-		else if (printable(c))
-			buf_add(b, s + i, k);
-		else if (c <= 0xFF)
-			buf_printf(b, "\\x%02X", c);
-		else if (c <= 0xFFFF)
-			buf_printf(b, "\\u%04X", c);
-		else
-			buf_printf(b, "\\U%08X", c);
-	}
-	buf_addc(b, '"');
-}
-
-static void
-put_scalar(struct buf *b, const struct cfg *c)
-{
-	if (cfg_is_null(c))
-		buf_addc(b, '~');
-	else if (!c->quoted && plain_ok(c->s, c->n))
-		buf_add(b, c->s, c->n);
-	else
-		put_quoted(b, c->s, c->n);
-}
-
-static void
-indent(struct buf *b, int n)
-{
-	while (n-- > 0)
-		buf_addc(b, ' ');
-}
-
-static int
-is_leaf(const struct cfg *c)
-{
-	return c->kind == CFG_SCALAR || c->len == 0;
-}
-
-static void
-put_leaf(struct buf *b, const struct cfg *c)
-{
-	if (c->kind == CFG_SCALAR)
-		put_scalar(b, c);
-	else
-		buf_adds(b, c->kind == CFG_MAP ? "{}" : "[]");
-	buf_addc(b, '\n');
-}
-
-/* A non-empty list of scalars, printed in flow style. */
-static int
-is_scalar_list(const struct cfg *c)
-{
-	size_t i;
-
-	if (c->kind != CFG_SEQ || c->len == 0)
-		return 0;
-	for (i = 0; i < c->len; i++)
-		if (c->v[i]->kind != CFG_SCALAR)
-			return 0;
-	return 1;
-}
-
-/*
- * "[a, b, c]" from the current column, lines broken before column
- * WRAP_COL and continued at column ind.
- */
-static void
-put_flow(struct buf *b, const struct cfg *c, int ind)
-{
-	struct buf item = { 0 };
-	const char *nl;
-	size_t i, col;
-
-	buf_addc(b, '[');
-	nl = memrchr(b->p, '\n', b->n);
-	col = nl == NULL ? b->n : b->n - (size_t)(nl - b->p) - 1;
-	for (i = 0; i < c->len; i++) {
-		const struct cfg *v = c->v[i];
-
-		buf_reset(&item);
-		if (cfg_is_null(v))
-			buf_addc(&item, '~');
-		else if (!v->quoted && plain_ok(v->s, v->n) &&
-		    strpbrk(v->s, ",[]{}:") == NULL)
-			buf_add(&item, v->s, v->n);
-		else
-			put_quoted(&item, v->s, v->n);
-		if (i > 0 && col + 2 + item.n + 1 > WRAP_COL) {
-			buf_adds(b, ",\n");
-			indent(b, ind);
-			col = (size_t)ind;
-		} else if (i > 0) {
-			buf_adds(b, ", ");
-			col += 2;
-		}
-		buf_add(b, item.p, item.n);
-		col += item.n;
-	}
-	buf_adds(b, "]\n");
-	buf_free(&item);
-}
-
-/*
- * A non-empty list or mapping in block style, its items at column ind; the
- * first item continues the current line when inline (after "- ").
- */
-static void
-put_block(struct buf *b, const struct cfg *c, int ind, int inl)
-{
-	struct buf key = { 0 };
-	size_t i;
-
-	for (i = 0; i < c->len; i++) {
-		if (i > 0 || !inl)
-			indent(b, ind);
-		if (c->kind == CFG_SEQ) {
-			buf_addc(b, '-');
-			buf_addc(b, ' ');
-			if (is_leaf(c->v[i]))
-				put_leaf(b, c->v[i]);
-			else if (is_scalar_list(c->v[i]))
-				put_flow(b, c->v[i], ind + 2);
-			else
-				put_block(b, c->v[i], ind + 2, 1);
-			continue;
-		}
-		buf_reset(&key);
-		if (plain_ok(c->keys[i], strlen(c->keys[i])))
-			buf_adds(&key, c->keys[i]);
-		else
-			put_quoted(&key, c->keys[i], strlen(c->keys[i]));
-		if (key.n > MAX_SIMPLE_KEY) {
-			/* libyaml reads simple keys of 1024 characters. */
-			buf_adds(b, "? ");
-			buf_add(b, key.p, key.n);
-			buf_addc(b, '\n');
-			indent(b, ind);
-		} else
-			buf_add(b, key.p, key.n);
-		buf_addc(b, ':');
-		if (is_leaf(c->v[i])) {
-			buf_addc(b, ' ');
-			put_leaf(b, c->v[i]);
-		} else if (is_scalar_list(c->v[i])) {
-			buf_addc(b, ' ');
-			put_flow(b, c->v[i], ind + 2);
-		} else {
-			buf_addc(b, '\n');
-			put_block(b, c->v[i], ind + 2, 0);
-		}
-	}
-	buf_free(&key);
-}
-
-void
-cfg_print(struct buf *b, const struct cfg *c)
-{
-	if (c == NULL)
-		buf_adds(b, "{}\n");
-	else if (is_leaf(c))
-		put_leaf(b, c);
-	else
-		put_block(b, c, 0, 0);
 }

@@ -275,13 +275,165 @@ fast19(const char *s, long long *t)
 #undef BYTE
 #endif
 
-int
-date_parse(const char *s, size_t n, long long *t, int *has_time)
+/*
+ * The time of a date and a time of day: 0, or -1 when there is no such
+ * time.  inline: the plain form, on the hot path, pays no call.
+ */
+static inline int
+civil_time(int y, int m, int d, int h, int mi, int sec, long long *t)
+{
+	if (!date_valid(y, m, d) || h > 23 || mi > 59 || sec > 59)
+		return -1;
+	*t = (long long)date_days(y, m, d) * DAY_SECS + h * 3600LL +
+	    mi * 60LL + sec;
+	return 0;
+}
+
+/*
+ * The form exports use most, YYYY-MM-DD HH:MM:SS (or without the seconds,
+ * or the time), read at once: it is read millions of times.  0, -1, or 1
+ * when s is not of this shape.
+ */
+static int
+plain_form(struct str in, long long *t, int *has_time)
+{
+	const unsigned char *p = (const unsigned char *)in.p;
+	static const char shape[] = "dddd-dd-dd dd:dd:dd";
+	int h = 0, mi = 0, sec = 0;
+	size_t i;
+
+	if (in.n != 19 && in.n != 16 && in.n != 10)
+		return 1;
+	/* two tests, not one ?: (which gcc made flag arithmetic, slower) */
+	for (i = 0; i < in.n; i++) {
+		if (shape[i] != 'd') {
+			if (p[i] != (unsigned char)shape[i])
+				return 1;
+		} else if ((unsigned)(p[i] - '0') > 9u)
+			return 1;
+	}
+#define D2(k) ((p[k] - '0') * 10 + (p[(k) + 1] - '0'))
+	if (in.n > 10) {
+		h = D2(11);
+		mi = D2(14);
+		sec = in.n == 19 ? D2(17) : 0;
+	}
+	if (civil_time(D2(0) * 100 + D2(2), D2(5), D2(8), h, mi, sec, t) < 0)
+		return -1;
+#undef D2
+	if (has_time != NULL)
+		*has_time = in.n > 10;
+	return 0;
+}
+
+/* The fields of a date and time as read, before they are checked. */
+struct dt {
+	int y, m, d, h, mi, sec;
+	int timed; /* a time was given */
+};
+
+/*
+ * After the year: "-3-5" or "/3/5", then (after spaces, or "T" after the
+ * dash form) a time: 0, or -1.
+ */
+static int
+sep_form(struct scan *c, struct dt *v)
+{
+	char sep = *c->p++;
+
+	if ((v->m = digits(c, 1, 2)) < 0 || *c->p != sep)
+		return -1;
+	c->p++;
+	if ((v->d = digits(c, 1, 2)) < 0)
+		return -1;
+	if (*c->p == '\0')
+		return 0;
+	if (!(sep == '-' && lit(c, "T")) && spaces(c) == 0)
+		return -1;
+	if (time_colon(c, &v->h, &v->mi, &v->sec) < 0)
+		return -1;
+	v->timed = 1;
+	return 0;
+}
+
+/*
+ * After "年": "3月5日", then, with or without spaces, 14时22分(10秒) or a
+ * time with colons: 0, or -1.
+ */
+static int
+cjk_form(struct scan *c, struct dt *v)
+{
+	struct scan save;
+
+	if ((v->m = digits(c, 1, 2)) < 0 || !lit(c, "月") ||
+	    (v->d = digits(c, 1, 2)) < 0 || !lit(c, "日"))
+		return -1;
+	spaces(c);
+	if (*c->p == '\0')
+		return 0;
+	save = *c;
+	if (time_cjk(c, &v->h, &v->mi, &v->sec) < 0) {
+		*c = save;
+		if (time_colon(c, &v->h, &v->mi, &v->sec) < 0)
+			return -1;
+	}
+	v->timed = 1;
+	return 0;
+}
+
+/*
+ * The fields of every form, after full-width characters are folded: 0, or
+ * -1.
+ */
+static int
+folded_fields(struct str in, struct dt *v)
 {
 	char b[DATE_MAX];
 	struct scan c;
+	long len;
+
+	if ((len = str_fold_to(in.p, in.n, b, sizeof b)) <= 0)
+		return -1;
+	c.p = b;
+	if (len == 8 && (v->y = digits(&c, 8, 8)) >= 0) {
+		/* 20240305 */
+		v->d = v->y % 100;
+		v->m = v->y / 100 % 100;
+		v->y /= 10000;
+		return 0;
+	}
+	if ((v->y = digits(&c, 4, 4)) < 0)
+		return -1;
+	if (*c.p == '-' || *c.p == '/') {
+		if (sep_form(&c, v) < 0)
+			return -1;
+	} else if (lit(&c, "年")) {
+		if (cjk_form(&c, v) < 0)
+			return -1;
+	} else
+		return -1;
+	return *c.p == '\0' ? 0 : -1;
+}
+
+/* Every form, after full-width characters are folded: 0, or -1. */
+static int
+folded_form(struct str in, long long *t, int *has_time)
+{
+	struct dt v = { 0, 0, 0, 0, 0, 0, 0 };
+
+	if (folded_fields(in, &v) < 0 ||
+	    civil_time(v.y, v.m, v.d, v.h, v.mi, v.sec, t) < 0)
+		return -1;
+	if (has_time != NULL)
+		*has_time = v.timed;
+	return 0;
+}
+
+int
+date_parse(const char *s, size_t n, long long *t, int *has_time)
+{
 	struct str in = { s, n };
-	int y, m, d, h = 0, mi = 0, sec = 0, timed = 0, len;
+	int rc;
 
 	in = str_trim(in);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -291,91 +443,9 @@ date_parse(const char *s, size_t n, long long *t, int *has_time)
 		return 0;
 	}
 #endif
-	/* the form exports use most, YYYY-MM-DD HH:MM:SS (or without the
-	 * seconds, or the time), read at once: it is read millions of times */
-	if (in.n == 19 || in.n == 16 || in.n == 10) {
-		const unsigned char *p = (const unsigned char *)in.p;
-		static const char shape[] = "dddd-dd-dd dd:dd:dd";
-		size_t i;
-
-		for (i = 0; i < in.n; i++)
-			if (shape[i] == 'd' ? (unsigned)(p[i] - '0') > 9u :
-						  p[i] != (unsigned char)shape[i])
-				break;
-		if (i == in.n) {
-#define D2(k) ((p[k] - '0') * 10 + (p[(k) + 1] - '0'))
-			y = D2(0) * 100 + D2(2);
-			m = D2(5);
-			d = D2(8);
-			if (in.n > 10) {
-				h = D2(11);
-				mi = D2(14);
-				sec = in.n == 19 ? D2(17) : 0;
-			}
-#undef D2
-			if (!date_valid(y, m, d) || h > 23 || mi > 59 || sec > 59)
-				return -1;
-			*t = (long long)date_days(y, m, d) * DAY_SECS +
-			    h * 3600LL + mi * 60LL + sec;
-			if (has_time != NULL)
-				*has_time = in.n > 10;
-			return 0;
-		}
-	}
-	if ((len = str_fold_to(in.p, in.n, b, sizeof b)) <= 0)
-		return -1;
-	c.p = b;
-	if (len == 8 && (y = digits(&c, 8, 8)) >= 0) {
-		/* 20240305 */
-		d = y % 100;
-		m = y / 100 % 100;
-		y /= 10000;
-	} else {
-		if ((y = digits(&c, 4, 4)) < 0)
-			return -1;
-		if (*c.p == '-' || *c.p == '/') {
-			char sep = *c.p++;
-
-			if ((m = digits(&c, 1, 2)) < 0 || *c.p != sep)
-				return -1;
-			c.p++;
-			if ((d = digits(&c, 1, 2)) < 0)
-				return -1;
-			if (*c.p != '\0') {
-				if (!(sep == '-' && lit(&c, "T")) &&
-				    spaces(&c) == 0)
-					return -1;
-				if (time_colon(&c, &h, &mi, &sec) < 0)
-					return -1;
-				timed = 1;
-			}
-		} else if (lit(&c, "年")) {
-			if ((m = digits(&c, 1, 2)) < 0 || !lit(&c, "月") ||
-			    (d = digits(&c, 1, 2)) < 0 || !lit(&c, "日"))
-				return -1;
-			spaces(&c);
-			if (*c.p != '\0') {
-				struct scan save = c;
-
-				if (time_cjk(&c, &h, &mi, &sec) < 0) {
-					c = save;
-					if (time_colon(&c, &h, &mi, &sec) < 0)
-						return -1;
-				}
-				timed = 1;
-			}
-		} else
-			return -1;
-		if (*c.p != '\0')
-			return -1;
-	}
-	if (!date_valid(y, m, d) || h > 23 || mi > 59 || sec > 59)
-		return -1;
-	*t = (long long)date_days(y, m, d) * DAY_SECS + h * 3600LL +
-	    mi * 60LL + sec;
-	if (has_time != NULL)
-		*has_time = timed;
-	return 0;
+	if ((rc = plain_form(in, t, has_time)) != 1)
+		return rc;
+	return folded_form(in, t, has_time);
 }
 
 static char *

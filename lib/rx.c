@@ -15,6 +15,7 @@
 
 #include "lib/cfg.h"
 #include "lib/rx.h"
+#include "lib/utf8.h"
 #include "lib/zl.h"
 
 #define RX_MAX_PATTERN (64u << 10) /* bytes in a pattern */
@@ -76,81 +77,18 @@ setup(void)
 		pcre2_jit_stack_assign(mcx, NULL, jstack);
 }
 
-/* Length of the valid UTF-8 sequence at p, or 0 for an invalid byte. */
-static size_t
-u8len(const unsigned char *p, size_t n)
-{
-	size_t len, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	/* Overlong forms, surrogates, beyond U+10FFFF. */
-	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
-	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
-		return 0;
-	return len;
-}
-
 /* Characters in the first off bytes of p; an invalid byte counts as one. */
 static size_t
 u8chars(const char *p, size_t n, size_t off)
 {
-	const unsigned char *u = (const unsigned char *)p;
 	size_t i, len, nc;
+	unsigned cp;
 
 	if (off > n)
 		off = n;
 	for (i = nc = 0; i < off; i += len ? len : 1, nc++)
-		len = u8len(u + i, n - i);
+		len = u8_decode(p + i, n - i, &cp);
 	return nc;
-}
-
-/*
- * The pattern as it can be shown on one line, into out (RX_SHOW_MAX * 4 + 4
- * bytes): control characters and invalid bytes escaped, cut after
- * RX_SHOW_MAX characters.
- */
-static void
-show(char *out, const char *p, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)p;
-	size_t i, len, nc;
-
-	for (i = nc = 0; i < n; i += len, nc++) {
-		if (nc == RX_SHOW_MAX) {
-			out = stpcpy(out, "...");
-			break;
-		}
-		len = u8len(u + i, n - i);
-		if (len == 0 || u[i] < 0x20 || u[i] == 0x7f) {
-			if (u[i] == '\n')
-				out = stpcpy(out, "\\n");
-			else if (u[i] == '\t')
-				out = stpcpy(out, "\\t");
-			else if (u[i] == '\r')
-				out = stpcpy(out, "\\r");
-			else
-				out += sprintf(out, "\\x%02X", u[i]);
-			len = 1;
-		} else {
-			memcpy(out, p + i, len);
-			out += len;
-		}
-	}
-	*out = '\0';
 }
 
 struct rx *
@@ -160,7 +98,7 @@ rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
 	struct rx *re;
 	pcre2_code *code;
 	PCRE2_UCHAR msg[256];
-	char shown[RX_SHOW_MAX * 4 + 4];
+	struct buf shown = { 0 };
 	PCRE2_SIZE off;
 	uint32_t opt;
 	int err;
@@ -177,9 +115,9 @@ rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
 	if (code == NULL) {
 		if (pcre2_get_error_message(err, msg, sizeof msg) < 0)
 			snprintf((char *)msg, sizeof msg, "error %d", err);
-		show(shown, pat, n);
+		u8_show(&shown, pat, n, RX_SHOW_MAX);
 		zl_die_col(ZL_USAGE, file, line, col,
-		    _("regex '%s': %s at offset %zu"), shown, (char *)msg,
+		    _("regex '%s': %s at offset %zu"), shown.p, (char *)msg,
 		    u8chars(pat, n, off));
 	}
 	/* Without JIT (or with execmem denied) the interpreter runs. */

@@ -41,28 +41,44 @@ stats_mean(const double *v, size_t n)
 /*
  * PERCENTILE.INC (R type 7): h = (n - 1)p, the value at rank floor(h)
  * (0-based) plus the fraction h - floor(h) of the step to the next rank.
+ * rank() gives, for n > 0 values, that rank in *k and the fraction in *f
+ * (*k is n - 1 and *f 0 at the top), or -1 for a NaN p.
  */
-double
-stats_percentile_sorted(const double *v, size_t n, double p)
+static int
+rank(unsigned long long n, double p, unsigned long long *k, double *f)
 {
-	double h, fl;
-	size_t k;
+	double h;
 
-	if (n == 0 || isnan(p))
-		return NAN;
+	if (isnan(p))
+		return -1;
 	if (p < 0)
 		p = 0;
 	if (p > 1)
 		p = 1;
+	*k = n - 1;
+	*f = 0;
 	if (p == 1)
-		return v[n - 1];
+		return 0;
 	/* 0 <= h < n - 1: the conversion truncates, which is floor here */
 	h = (double)(n - 1) * p;
-	k = (size_t)h;
-	fl = (double)k;
-	if (k + 1 >= n)
+	if ((unsigned long long)h >= n - 1)
+		return 0;
+	*k = (unsigned long long)h;
+	*f = h - (double)*k;
+	return 0;
+}
+
+double
+stats_percentile_sorted(const double *v, size_t n, double p)
+{
+	unsigned long long k;
+	double f;
+
+	if (n == 0 || rank(n, p, &k, &f) < 0)
+		return NAN;
+	if (k == n - 1)
 		return v[n - 1];
-	return v[k] + (h - fl) * (v[k + 1] - v[k]);
+	return v[k] + f * (v[k + 1] - v[k]);
 }
 
 static int
@@ -325,28 +341,16 @@ rank_value(const struct hist *h, unsigned long long k)
 double
 hist_percentile(const struct hist *h, double p)
 {
-	double hh, fl, a, b;
 	unsigned long long k;
+	double f, a, b;
 
-	if (h->total == 0 || isnan(p))
+	if (h->total == 0 || rank(h->total, p, &k, &f) < 0)
 		return NAN;
-	if (p < 0)
-		p = 0;
-	if (p > 1)
-		p = 1;
-	if (p == 1)
-		return rank_value(h, h->total - 1);
-	/* 0 <= hh < total - 1: the conversion truncates, which is floor */
-	hh = (double)(h->total - 1) * p;
-	k = (unsigned long long)hh;
-	fl = (double)k;
-	if (k >= h->total - 1)
-		return rank_value(h, h->total - 1);
 	a = rank_value(h, k);
-	if (hh == fl)
+	if (k == h->total - 1 || f == 0)
 		return a;
 	b = rank_value(h, k + 1);
-	return a + (hh - fl) * (b - a);
+	return a + f * (b - a);
 }
 
 void

@@ -275,6 +275,7 @@ buf_grow(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
 	b->p = xrealloc(b->p, b->cap);
+	b->p[b->n] = '\0';
 }
 
 void

@@ -636,6 +636,31 @@ test_reread(void)
 	buf_free(&j);
 }
 
+/* u8_show: a value as a message shows it. */
+static void
+test_show(void)
+{
+	struct buf b = { 0 };
+
+	u8_show(&b, "", 0, 10);
+	T_STR(b.p, "");
+	buf_free(&b);
+	u8_show(&b, "a\tb\nc\rd\x01\x7F", 9, 60);
+	T_STR(b.p, "a\\tb\\nc\\rd\\x01\\x7F");
+	buf_reset(&b);
+	/* cut after max characters, never inside one */
+	u8_show(&b, "一二三四五", 15, 3);
+	T_STR(b.p, "一二三...");
+	buf_reset(&b);
+	u8_show(&b, "一二三", 9, 3);
+	T_STR(b.p, "一二三");
+	buf_reset(&b);
+	/* a byte that is not UTF-8, and a sequence cut short */
+	u8_show(&b, "x\xFFy\xE4\xB8", 5, 60);
+	T_STR(b.p, "x\\xFFy\\xE4\\xB8");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -652,6 +677,7 @@ main(void)
 	test_tsv_roundtrip();
 	test_width();
 	test_utf8();
+	test_show();
 	test_reread();
 	{
 		char cmd[300];

@@ -16,6 +16,8 @@ PKG_CONFIG ?= pkg-config
 ZL_CPPFLAGS = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
 	$$($(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8 2>/dev/null)
 ZL_CFLAGS = -std=c11 -Wall -Wextra
+# make lint (and make check): hand-written code has no warning under these.
+LINT_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # libcsv has no .pc file on Debian.
 CSV_LIBS = -lcsv
 ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
@@ -75,7 +77,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
-	man-db clang parallel gawk
+	man-db clang clang-format parallel gawk
 BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:
@@ -86,9 +88,12 @@ bench-deps:
 
 units: $(UNIT_BIN) $(TEST_PROGS:%=$(BUILD)/tests/bin/%)
 
+# tests/run runs tools/lint.sh with these.
+LINT_ENV = LINT_CC="$(CC) $(ZL_CPPFLAGS) $(LINT_FLAGS)"
+
 check: deps
 	@$(MAKE) -s all units
-	@BUILD=$(BUILD) sh tests/run
+	@BUILD=$(BUILD) $(LINT_ENV) sh tests/run
 
 check-asan: deps
 	@$(MAKE) -s BUILD=build-asan CC=clang \
@@ -99,6 +104,15 @@ check-asan: deps
 
 lint-man:
 	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7
+
+lint: deps
+	@$(MAKE) -s $(BUILD)/lib/cfg_default.c
+	@BUILD=$(BUILD) $(LINT_ENV) sh tools/lint.sh
+	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7
+
+format:
+	clang-format -i lib/*.[ch] cmd/*.c cmd/*/*.[ch] tests/hello/*.c \
+		tests/unit/*.[ch] tests/fuzz/*.c
 
 # The fuzz targets are built with the flags and libraries of the programs.
 fuzz: deps
@@ -135,6 +149,7 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all deps bench-deps units check check-asan lint-man fuzz bench \
+.PHONY: all deps bench-deps units check check-asan lint-man lint format \
+	fuzz bench \
 	bench-case-stats bench-grid-import demo install uninstall clean
 .SUFFIXES:

@@ -22,44 +22,46 @@ static struct {
 static void
 usage(void)
 {
-	fprintf(stderr, _("usage: zhili-cat [-c file] [-f fields] [-o format] "
-			  "[--csv | --tsv]\n"
-			  "                 [--encoding enc] [--bom] [--zh] "
-			  "[--reject file] [--strict]\n"
-			  "                 [--progress | --no-progress] "
-			  "[file ...]\n"
-			  "       zhili-cat [-c file] --print-config\n"
-			  "       zhili-cat -h | -V\n"));
+	fprintf(stderr,
+	    _("usage: zhili-cat [-c file] [-f fields] [-o format] "
+	      "[--csv | --tsv]\n"
+	      "                 [--encoding enc] [--bom] [--zh] "
+	      "[--reject file] [--strict]\n"
+	      "                 [--progress | --no-progress] "
+	      "[file ...]\n"
+	      "       zhili-cat [-c file] --print-config\n"
+	      "       zhili-cat -h | -V\n"));
 	exit(ZL_USAGE);
 }
 
 static void
 help(void)
 {
-	printf(_("zhili-cat: convert and view zhili records\n"
-		 "\n"
-		 "  zhili-cat --encoding gbk export.csv > clean.tsv\n"
-		 "  case-stats --by community cases.tsv | zhili-cat -o table\n"
-		 "  zhili-cat -o csv --bom -f case_id,status result.tsv > for-excel.csv\n"
-		 "\n"
-		 "Reads TSV or CSV (UTF-8, GBK/GB18030 or UTF-16) from the files or\n"
-		 "standard input and writes the records in another format.\n"
-		 "\n"
-		 "  -f FIELDS         pick and order fields (names or aliases, a,b,c)\n"
-		 "  -o FORMAT         tsv (default), csv, json, table or md\n"
-		 "  --csv, --tsv      the input format (default: from the header)\n"
-		 "  --encoding ENC    utf-8, gbk, gb18030 (default: detected)\n"
-		 "  --bom             start the output with a UTF-8 BOM (for Excel)\n"
-		 "  --zh              Chinese column titles\n"
-		 "  --reject FILE     keep rejected records, with an _error field\n"
-		 "  --strict          stop at the first rejected record\n"
-		 "  --progress        progress on stderr (--no-progress: none)\n"
-		 "  -c FILE           configuration (default: built in, $ZHILI_CONFIG)\n"
-		 "  --print-config    print the configuration and exit\n"
-		 "  -h, --help        this help;  -V, --version  the version\n"
-		 "\n"
-		 "Exit status: 0 ok, 1 records rejected, 2 usage, 3 input/output error.\n"
-		 "See zhili-cat(1) and zhili(7).\n"));
+	printf(_(
+	    "zhili-cat: convert and view zhili records\n"
+	    "\n"
+	    "  zhili-cat --encoding gbk export.csv > clean.tsv\n"
+	    "  case-stats --by community cases.tsv | zhili-cat -o table\n"
+	    "  zhili-cat -o csv --bom -f case_id,status result.tsv > for-excel.csv\n"
+	    "\n"
+	    "Reads TSV or CSV (UTF-8, GBK/GB18030 or UTF-16) from the files or\n"
+	    "standard input and writes the records in another format.\n"
+	    "\n"
+	    "  -f FIELDS         pick and order fields (names or aliases, a,b,c)\n"
+	    "  -o FORMAT         tsv (default), csv, json, table or md\n"
+	    "  --csv, --tsv      the input format (default: from the header)\n"
+	    "  --encoding ENC    utf-8, gbk, gb18030 (default: detected)\n"
+	    "  --bom             start the output with a UTF-8 BOM (for Excel)\n"
+	    "  --zh              Chinese column titles\n"
+	    "  --reject FILE     keep rejected records, with an _error field\n"
+	    "  --strict          stop at the first rejected record\n"
+	    "  --progress        progress on stderr (--no-progress: none)\n"
+	    "  -c FILE           configuration (default: built in, $ZHILI_CONFIG)\n"
+	    "  --print-config    print the configuration and exit\n"
+	    "  -h, --help        this help;  -V, --version  the version\n"
+	    "\n"
+	    "Exit status: 0 ok, 1 records rejected, 2 usage, 3 input/output error.\n"
+	    "See zhili-cat(1) and zhili(7).\n"));
 }
 
 /* Resolve -f against the header: the columns to write, in order. */

@@ -18,21 +18,21 @@
 #define YEAR_MAX 9999 /* years beyond 1..YEAR_MAX share a warning */
 
 struct yr {
-	int covered;	    /* a year of the calendar: no warning */
-	uint32_t work[12];  /* bit j: day j of the year (0-based) works */
-	uint32_t hol[12];   /* set as a holiday (for conflict checks) */
-	uint32_t wday[12];  /* set as an adjusted working day */
-	int len;	    /* 365 or 366 */
-	long first;	    /* day of January 1 */
-	short corr[367];    /* corr[j]: working days minus weekdays before j */
+	int covered;	   /* a year of the calendar: no warning */
+	uint32_t work[12]; /* bit j: day j of the year (0-based) works */
+	uint32_t hol[12];  /* set as a holiday (for conflict checks) */
+	uint32_t wday[12]; /* set as an adjusted working day */
+	int len;	   /* 365 or 366 */
+	long first;	   /* day of January 1 */
+	short corr[367];   /* corr[j]: working days minus weekdays before j */
 };
 
 struct cal {
-	int ymin, ymax;	 /* years with data (none: ymax < ymin) */
-	struct yr **yr;	 /* [y - ymin], NULL: weekends only */
-	long *cum;	 /* [y - ymin]: corrections before January 1 of y */
-	int dirty;	 /* corr and cum to recompute */
-	int start, end;	 /* office hours, seconds after midnight */
+	int ymin, ymax;	  /* years with data (none: ymax < ymin) */
+	struct yr **yr;	  /* [y - ymin], NULL: weekends only */
+	long *cum;	  /* [y - ymin]: corrections before January 1 of y */
+	int dirty;	  /* corr and cum to recompute */
+	int start, end;	  /* office hours, seconds after midnight */
 	int lstart, lend; /* lunch break; no break: both are end */
 	uint64_t noted[(YEAR_MAX + 2 + 63) / 64]; /* covered or warned */
 };
@@ -102,10 +102,12 @@ note_years(struct cal *k, int y1, int y2)
 		set_noted(k, y);
 		if (a == y)
 			zl_warn(_("the calendar does not cover %d: counting "
-				  "only weekends as rest days"), a);
+				  "only weekends as rest days"),
+			    a);
 		else
 			zl_warn(_("the calendar does not cover %d-%d: "
-				  "counting only weekends as rest days"), a, y);
+				  "counting only weekends as rest days"),
+			    a, y);
 	}
 }
 
@@ -304,7 +306,8 @@ select_day(struct cal *k, long long j)
 long long
 cal_add_workdays(struct cal *k, long long t, int n)
 {
-	long long day = date_floordiv(t, DAY_SECS), tod = t - day * DAY_SECS, j, r;
+	long long day = date_floordiv(t, DAY_SECS), tod = t - day * DAY_SECS, j,
+		  r;
 	int y1, y2;
 
 	if (n > 0)
@@ -322,7 +325,8 @@ cal_add_workdays(struct cal *k, long long t, int n)
 long
 cal_workdays_between(struct cal *k, long long t1, long long t2)
 {
-	long long d1 = date_floordiv(t1, DAY_SECS), d2 = date_floordiv(t2, DAY_SECS), n;
+	long long d1 = date_floordiv(t1, DAY_SECS),
+		  d2 = date_floordiv(t2, DAY_SECS), n;
 	int y1, y2;
 
 	n = workdays_before(k, d2 + 1, &y2) - workdays_before(k, d1 + 1, &y1);
@@ -409,14 +413,13 @@ cal_add_work_seconds(struct cal *k, long long t, long long secs)
 }
 
 int
-cal_set_hours(struct cal *k, int start, int end, int lunch_start,
-    int lunch_end)
+cal_set_hours(struct cal *k, int start, int end, int lunch_start, int lunch_end)
 {
 	if (lunch_start < 0 && lunch_end < 0)
 		lunch_start = lunch_end = end;
 	if (start < 0 || end > 24 * 3600 || start >= end ||
-	    lunch_start < start || lunch_end < lunch_start ||
-	    lunch_end > end || (lunch_start - start) + (end - lunch_end) <= 0)
+	    lunch_start < start || lunch_end < lunch_start || lunch_end > end ||
+	    (lunch_start - start) + (end - lunch_end) <= 0)
 		return -1;
 	k->start = start;
 	k->end = end;
@@ -437,8 +440,7 @@ parse_hhmm(const char *s)
 		return -1;
 	for (nd = 0; s[i] >= '0' && s[i] <= '9' && nd < 2; i++, nd++)
 		m = m * 10 + (s[i] - '0');
-	if (nd != 2 || s[i] != '\0' || m > 59 || h > 24 ||
-	    (h == 24 && m > 0))
+	if (nd != 2 || s[i] != '\0' || m > 59 || h > 24 || (h == 24 && m > 0))
 		return -1;
 	return h * 3600 + m * 60;
 }
@@ -472,11 +474,13 @@ load_hours(struct cal *k, const struct cfg *c)
 	ls = hours_key(oh, "lunch-start", -1);
 	le = hours_key(oh, "lunch-end", -1);
 	if ((ls < 0) != (le < 0))
-		cfg_error(oh, _("office-hours: give both lunch-start and "
-				"lunch-end, or neither"));
+		cfg_error(oh,
+		    _("office-hours: give both lunch-start and "
+		      "lunch-end, or neither"));
 	if (cal_set_hours(k, start, end, ls, le) < 0)
-		cfg_error(oh, _("office-hours: expected start < end and the "
-				"lunch break between them"));
+		cfg_error(oh,
+		    _("office-hours: expected start < end and the "
+		      "lunch break between them"));
 }
 
 /* The days of a holidays: or workdays: list. */
@@ -497,14 +501,18 @@ load_days(struct cal *k, const struct cfg *list, int holiday)
 		item = list->v[i];
 		s = cfg_scalar_str(item);
 		if (date_parse(s, strlen(s), &t, &timed) < 0 || timed)
-			cfg_error(item, _("expected a date like 2025-01-28, "
-					  "got '%s'"), s);
+			cfg_error(item,
+			    _("expected a date like 2025-01-28, "
+			      "got '%s'"),
+			    s);
 		day = (long)date_floordiv(t, DAY_SECS);
 		r = year_data(k, year_of(day));
 		j = (int)(day - r->first);
 		if (bit(holiday ? r->wday : r->hol, j))
-			cfg_error(item, _("%s is both a holiday and a working "
-					  "day"), s);
+			cfg_error(item,
+			    _("%s is both a holiday and a working "
+			      "day"),
+			    s);
 		setbit(holiday ? r->hol : r->wday, j, 1);
 		setbit(r->work, j, !holiday);
 		k->dirty = 1;
@@ -537,8 +545,10 @@ load_calendar(struct cal *k, const struct cfg *c)
 		if (cfg_is_null(yv))
 			continue; /* "2027:" with nothing: weekends only */
 		if (yv->kind != CFG_MAP)
-			cfg_error(yv, _("calendar: %d: expected holidays: and "
-					"workdays: lists"), y);
+			cfg_error(yv,
+			    _("calendar: %d: expected holidays: and "
+			      "workdays: lists"),
+			    y);
 		cfg_known(yv, known);
 		load_days(k, cfg_seq(yv, "holidays"), 1);
 		load_days(k, cfg_seq(yv, "workdays"), 0);

@@ -266,7 +266,8 @@ cfg_merge(struct cfg *base, struct cfg *over)
 	/* over's keys are distinct: look only among base's own. */
 	n = base->len;
 	for (i = 0; i < over->len; i++) {
-		k = cfg_key_index(base, n, over->keys[i], strlen(over->keys[i]));
+		k = cfg_key_index(base, n, over->keys[i],
+		    strlen(over->keys[i]));
 		if (k < 0) {
 			cfg_push(base, over->v[i], over->keys[i],
 			    over->keyline[i], over->keycol[i]);
@@ -325,8 +326,7 @@ slurp(const char *file, size_t *np)
 
 static const char *const money_keys[] = { "unit", "rounding", NULL };
 static const char *const money_units[] = { "fen", "jiao", "yuan", NULL };
-static const char *const money_rounding[] = { "half-away", "up", "down",
-	NULL };
+static const char *const money_rounding[] = { "half-away", "up", "down", NULL };
 static const char *const regex_keys[] = { "match-limit", NULL };
 
 /*

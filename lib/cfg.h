@@ -19,9 +19,9 @@
 
 #include "zl.h"
 
-#define CFG_MAX_DEPTH 64	 /* nested lists and mappings */
-#define CFG_MAX_SIZE (1 << 20) /* bytes of one file */
-#define CFG_SHOW_MAX 60		 /* characters of a value in a message */
+#define CFG_MAX_DEPTH 64	/* nested lists and mappings */
+#define CFG_MAX_SIZE  (1 << 20) /* bytes of one file */
+#define CFG_SHOW_MAX  60	/* characters of a value in a message */
 
 enum cfg_kind { CFG_SCALAR, CFG_SEQ, CFG_MAP };
 
@@ -100,11 +100,11 @@ const struct cfg *cfg_at(const struct cfg *map, const char *path);
 const char *cfg_str(const struct cfg *map, const char *path, const char *dflt);
 long long cfg_int(const struct cfg *map, const char *path, long long dflt);
 /* An integer from min to max. */
-long long cfg_int_range(const struct cfg *map, const char *path,
-    long long dflt, long long min, long long max);
+long long cfg_int_range(const struct cfg *map, const char *path, long long dflt,
+    long long min, long long max);
 /* Index of the value in names (NULL terminated), dflt when absent. */
-int cfg_enum(const struct cfg *map, const char *path,
-    const char *const *names, int dflt);
+int cfg_enum(const struct cfg *map, const char *path, const char *const *names,
+    int dflt);
 int cfg_bool(const struct cfg *map, const char *path, int dflt);
 /* A decimal number as written ("0.08", "12"), checked; dflt when absent. */
 const char *cfg_decimal(const struct cfg *map, const char *path,

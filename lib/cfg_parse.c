@@ -32,7 +32,7 @@ struct parse {
 	struct cfg *root;
 	int ndoc;
 	int any_section; /* the built-in text: its sections are the known */
-	long line, col; /* of the error */
+	long line, col;	 /* of the error */
 	struct buf msg;
 };
 
@@ -116,7 +116,8 @@ syntax_error(struct parse *ps, const yaml_parser_t *yp)
 		off = yp->problem_offset;
 		if (yp->problem_value == 0) {
 			offset_pos(ps, off, &line, &col);
-			return fail(ps, line, col, _("NUL bytes are not allowed"));
+			return fail(ps, line, col,
+			    _("NUL bytes are not allowed"));
 		}
 		if (strstr(problem, "UTF-8") == NULL) {
 			offset_pos(ps, off, &line, &col);
@@ -241,8 +242,8 @@ add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
 	    !cfg_is_known(c->s, cfg_known_sections())) {
 		if ((near = cfg_nearest(c->s, cfg_known_sections())) != NULL)
 			fail_at(ps, m,
-			    _("unknown section '%s' (did you mean '%s'?)"),
-			    b.p, near);
+			    _("unknown section '%s' (did you mean '%s'?)"), b.p,
+			    near);
 		else
 			fail_at(ps, m, _("unknown section '%s'"), b.p);
 		buf_free(&b);
@@ -262,9 +263,9 @@ int
 cfg_null_word(const char *s, size_t n)
 {
 	return n == 0 || (n == 1 && s[0] == '~') ||
-	    (n == 4 && (memcmp(s, "null", 4) == 0 ||
-			   memcmp(s, "Null", 4) == 0 ||
-			   memcmp(s, "NULL", 4) == 0));
+	    (n == 4 &&
+		(memcmp(s, "null", 4) == 0 || memcmp(s, "Null", 4) == 0 ||
+		    memcmp(s, "NULL", 4) == 0));
 }
 
 static int

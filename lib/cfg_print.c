@@ -12,15 +12,16 @@
 #include "lib/zl.h"
 
 #define MAX_SIMPLE_KEY 1000 /* longer keys are printed as "? key" */
-#define WRAP_COL 78 /* cfg_print breaks lists of values before it */
+#define WRAP_COL       78   /* cfg_print breaks lists of values before it */
 
 /* A character YAML lets stand as itself in any scalar. */
 static int
 printable(unsigned c)
 {
-	return (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF &&
-	    c != 0x2028 && c != 0x2029) || (c >= 0xE000 && c <= 0xFFFD &&
-	    c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
+	return (c >= 0x20 && c <= 0x7E) ||
+	    (c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029) ||
+	    (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) ||
+	    (c >= 0x10000 && c <= 0x10FFFF);
 }
 
 /* s can be written as a plain scalar in block context and reads back. */

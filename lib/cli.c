@@ -37,8 +37,10 @@ parse_fmt(const char *s)
 	for (i = 0; i < sizeof fmts / sizeof fmts[0]; i++)
 		if (strcasecmp(s, fmts[i].name) == 0)
 			return fmts[i].fmt;
-	zl_die(ZL_USAGE, _("unknown output format '%s' (tsv, csv, json, "
-			   "table or md)"), s);
+	zl_die(ZL_USAGE,
+	    _("unknown output format '%s' (tsv, csv, json, "
+	      "table or md)"),
+	    s);
 }
 
 static int
@@ -51,8 +53,10 @@ parse_enc(const char *s)
 	if (strcasecmp(s, "gbk") == 0 || strcasecmp(s, "gb18030") == 0 ||
 	    strcasecmp(s, "gb2312") == 0 || strcasecmp(s, "cp936") == 0)
 		return ENC_GB18030;
-	zl_die(ZL_USAGE, _("unknown encoding '%s' (utf-8, gbk, gb18030 or "
-			   "auto)"), s);
+	zl_die(ZL_USAGE,
+	    _("unknown encoding '%s' (utf-8, gbk, gb18030 or "
+	      "auto)"),
+	    s);
 }
 
 /* The options that set a value: --csv sets cli.in_fmt to FMT_CSV. */
@@ -115,11 +119,14 @@ cli_option(int c, const char *arg, void (*help)(void))
 		if (c != dates[i].opt)
 			continue;
 		if (date_period(&cli.period, dates[i].kind, arg) != 0)
-			zl_die(ZL_USAGE, _("%s: invalid %s '%s'"), dates[i].name,
-			    dates[i].kind == PER_MONTH ? _("month (YYYY-MM)") :
-			    dates[i].kind == PER_QUARTER ? _("quarter (YYYY-Qn)") :
-			    dates[i].kind == PER_YEAR ? _("year (YYYY)") :
-							_("date"),
+			zl_die(ZL_USAGE, _("%s: invalid %s '%s'"),
+			    dates[i].name,
+			    dates[i].kind == PER_MONTH ?
+				_("month (YYYY-MM)") :
+				dates[i].kind == PER_QUARTER ?
+				_("quarter (YYYY-Qn)") :
+				dates[i].kind == PER_YEAR ? _("year (YYYY)") :
+							    _("date"),
 			    arg);
 		cli.has_period = 1;
 		return 1;

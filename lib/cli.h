@@ -36,33 +36,37 @@ enum {
 
 #define CLI_SHORTOPTS "c:o:hV"
 
-#define CLI_LONGOPTS                                                        \
-	{ "config", required_argument, NULL, 'c' },                         \
-	    { "output", required_argument, NULL, 'o' },                     \
-	    { "help", no_argument, NULL, 'h' },                             \
-	    { "version", no_argument, NULL, 'V' },                          \
-	    { "csv", no_argument, NULL, CLI_CSV },                          \
-	    { "tsv", no_argument, NULL, CLI_TSV },                          \
-	    { "encoding", required_argument, NULL, CLI_ENCODING },          \
-	    { "bom", no_argument, NULL, CLI_BOM },                          \
-	    { "zh", no_argument, NULL, CLI_ZH },                            \
-	    { "reject", required_argument, NULL, CLI_REJECT },              \
-	    { "strict", no_argument, NULL, CLI_STRICT },                    \
-	    { "progress", no_argument, NULL, CLI_PROGRESS },                \
-	    { "no-progress", no_argument, NULL, CLI_NO_PROGRESS },          \
-	    { "print-config", no_argument, NULL, CLI_PRINT_CONFIG }
+#define CLI_LONGOPTS                                                \
+	{ "config", required_argument, NULL, 'c' },                 \
+	    { "output", required_argument, NULL, 'o' },             \
+	    { "help", no_argument, NULL, 'h' },                     \
+	    { "version", no_argument, NULL, 'V' },                  \
+	    { "csv", no_argument, NULL, CLI_CSV },                  \
+	    { "tsv", no_argument, NULL, CLI_TSV },                  \
+	    { "encoding", required_argument, NULL, CLI_ENCODING },  \
+	    { "bom", no_argument, NULL, CLI_BOM },                  \
+	    { "zh", no_argument, NULL, CLI_ZH },                    \
+	    { "reject", required_argument, NULL, CLI_REJECT },      \
+	    { "strict", no_argument, NULL, CLI_STRICT },            \
+	    { "progress", no_argument, NULL, CLI_PROGRESS },        \
+	    { "no-progress", no_argument, NULL, CLI_NO_PROGRESS },  \
+	{                                                           \
+		"print-config", no_argument, NULL, CLI_PRINT_CONFIG \
+	}
 
-#define CLI_DATE_LONGOPTS                                                   \
-	{ "from", required_argument, NULL, CLI_FROM },                      \
-	    { "to", required_argument, NULL, CLI_TO },                      \
-	    { "month", required_argument, NULL, CLI_MONTH },                \
-	    { "quarter", required_argument, NULL, CLI_QUARTER },            \
-	    { "year", required_argument, NULL, CLI_YEAR }
+#define CLI_DATE_LONGOPTS                                        \
+	{ "from", required_argument, NULL, CLI_FROM },           \
+	    { "to", required_argument, NULL, CLI_TO },           \
+	    { "month", required_argument, NULL, CLI_MONTH },     \
+	    { "quarter", required_argument, NULL, CLI_QUARTER }, \
+	{                                                        \
+		"year", required_argument, NULL, CLI_YEAR        \
+	}
 
 struct cli {
-	int in_fmt;   /* FMT_AUTO, FMT_TSV, FMT_CSV */
-	int enc;      /* ENC_AUTO, ENC_UTF8, ENC_GB18030 */
-	int out_fmt;  /* FMT_TSV .. FMT_MD */
+	int in_fmt;  /* FMT_AUTO, FMT_TSV, FMT_CSV */
+	int enc;     /* ENC_AUTO, ENC_UTF8, ENC_GB18030 */
+	int out_fmt; /* FMT_TSV .. FMT_MD */
 	int bom;
 	int zh;
 	int strict;

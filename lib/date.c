@@ -14,9 +14,8 @@
 #define DATE_MAX 64
 
 /* Days before the first of each month in a common year. */
-static const short before_month[13] = {
-	0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365
-};
+static const short before_month[13] = { 0, 31, 59, 90, 120, 151, 181, 212, 243,
+	273, 304, 334, 365 };
 
 static int
 is_leap(long long y)
@@ -75,8 +74,8 @@ date_days(int y, int m, int d)
 	if (y >= 1 && m >= 1 && m <= 12) {
 		unsigned p = (unsigned)y - 1;
 
-		n = 365LL * p + p / 4 - p / 100 + p / 400 + before_month[m - 1] +
-		    (m > 2 && is_leap(y)) + d - 1;
+		n = 365LL * p + p / 4 - p / 100 + p / 400 +
+		    before_month[m - 1] + (m > 2 && is_leap(y)) + d - 1;
 		return (long)(n - 719162); /* days_before_year(1970) */
 	}
 	/* Months outside 1..12 carry into the year (13 is next January). */
@@ -197,8 +196,7 @@ time_cjk(struct scan *c, int *h, int *mi, int *s)
 	    (*mi = digits(c, 1, 2)) < 0 || !lit(c, "分"))
 		return -1;
 	*s = 0;
-	if (*c->p != '\0' &&
-	    ((*s = digits(c, 1, 2)) < 0 || !lit(c, "秒")))
+	if (*c->p != '\0' && ((*s = digits(c, 1, 2)) < 0 || !lit(c, "秒")))
 		return -1;
 	return 0;
 }
@@ -236,13 +234,12 @@ fast19(const char *s, long long *t)
 	int h, mi, sec;
 	long days;
 
-	memcpy(&a, s, 8);	/* YYYY-MM- */
-	memcpy(&b, s + 8, 8);	/* DD HH:MM */
-	memcpy(&c, s + 11, 8);	/* HH:MM:SS */
+	memcpy(&a, s, 8);      /* YYYY-MM- */
+	memcpy(&b, s + 8, 8);  /* DD HH:MM */
+	memcpy(&c, s + 11, 8); /* HH:MM:SS */
 	if ((a & 0xFF0000FF00000000ULL) != 0x2D00002D00000000ULL ||
 	    (c & 0x0000FF0000FF0000ULL) != 0x00003A00003A0000ULL ||
-	    ((b >> 16) & 0xFF) != ' ' ||
-	    !digits8(a, 0x00FFFF00FFFFFFFFULL) ||
+	    ((b >> 16) & 0xFF) != ' ' || !digits8(a, 0x00FFFF00FFFFFFFFULL) ||
 	    !digits8(b, 0xFFFFULL) || !digits8(c, 0xFFFF00FFFF00FFFFULL))
 		return -1;
 	dd = (unsigned)(b & 0xFFFF);
@@ -258,7 +255,8 @@ fast19(const char *s, long long *t)
 		if (!date_valid(y, m, d))
 			return -1;
 		days = date_days(y, m, d);
-		if (days != 0) { /* 0 marks a free slot (1970-01-01: not kept) */
+		if (days !=
+		    0) { /* 0 marks a free slot (1970-01-01: not kept) */
 			last[i].a = a;
 			last[i].b = dd;
 			last[i].days = days;
@@ -284,8 +282,8 @@ civil_time(int y, int m, int d, int h, int mi, int sec, long long *t)
 {
 	if (!date_valid(y, m, d) || h > 23 || mi > 59 || sec > 59)
 		return -1;
-	*t = (long long)date_days(y, m, d) * DAY_SECS + h * 3600LL +
-	    mi * 60LL + sec;
+	*t = (long long)date_days(y, m, d) * DAY_SECS + h * 3600LL + mi * 60LL +
+	    sec;
 	return 0;
 }
 

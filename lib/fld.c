@@ -84,8 +84,8 @@ declared(struct str name)
 static _Noreturn void
 conflict(const char *what, const char *a, const char *b)
 {
-	fprintf(stderr, "internal error: fld_declare: %s '%s' and '%s'\n",
-	    what, a, b);
+	fprintf(stderr, "internal error: fld_declare: %s '%s' and '%s'\n", what,
+	    a, b);
 	abort();
 }
 
@@ -111,7 +111,7 @@ fld_declare(const struct fld *table)
 			conflict("one title for", g->name, f->name);
 		for (; *p != '\0'; p = *bar ? bar + 1 : bar) {
 			bar = p + strcspn(p, "|");
-			g = declared((struct str){ p, (size_t)(bar - p) });
+			g = declared((struct str) { p, (size_t)(bar - p) });
 			if (g != NULL && strcmp(g->name, f->name) != 0)
 				conflict("one alias for", g->name, f->name);
 		}
@@ -246,7 +246,7 @@ alias_add(size_t *cap, const char *canon, const struct cfg *node)
 
 	if (node->kind != CFG_SCALAR || cfg_is_null(node))
 		cfg_expected(node, _("a header name"));
-	t = str_trim((struct str){ node->s, node->n });
+	t = str_trim((struct str) { node->s, node->n });
 	if (t.n == 0)
 		cfg_expected(node, _("a header name"));
 	if (naliases == *cap) {

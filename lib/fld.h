@@ -26,10 +26,10 @@ struct fld {
  */
 void fld_declare(const struct fld *table);
 /* Declare table before main runs: in the file that defines it. */
-#define FLD_DECLARE(table)                                                  \
+#define FLD_DECLARE(table)                                                 \
 	__attribute__((constructor)) static void fld_declare_##table(void) \
-	{                                                                   \
-		fld_declare(table);                                         \
+	{                                                                  \
+		fld_declare(table);                                        \
 	}
 
 /*

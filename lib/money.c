@@ -237,8 +237,7 @@ parse_rate(const char *s, i128 *mant, int *exp)
 }
 
 int
-money_mul(long long fen, const char *rate, int unit, int mode,
-    long long *out)
+money_mul(long long fen, const char *rate, int unit, int mode, long long *out)
 {
 	i128 mant, prod, d, r;
 	int e, i;

@@ -128,8 +128,8 @@ open_next(struct rd *r)
 			continue;
 		}
 		if (k == RD_BAD)
-			zl_die_at(ZL_IOERR, r->fname, r->rline,
-			    _("header: %s"), r->err);
+			zl_die_at(ZL_IOERR, r->fname, r->rline, _("header: %s"),
+			    r->err);
 		r->rec.raw.p = r->buf + r->rs;
 		r->rec.raw.n = r->re - r->rs;
 		if (r->nf == 0 && r->first_file == NULL) {
@@ -168,8 +168,6 @@ rd_end(int status, int fatal, void *arg)
 	rd_close(r);
 	return status;
 }
-
-
 
 struct rd *
 rd_open(int nfiles, char *const *files, const struct rd_opts *o)
@@ -270,12 +268,12 @@ rd_next(struct rd *r, struct rec **out)
 		    r->fmt == FMT_TSV && r->identity && r->cur < POS_FILES &&
 		    r->base + r->rs < (1ULL << POS_BITS))
 			r->rec.pos = (long long)((unsigned long long)r->cur
-				<< POS_BITS | (r->base + r->rs));
+				<< POS_BITS |
+			    (r->base + r->rs));
 		*out = &r->rec;
 		return 1;
 	}
 }
-
 
 size_t
 rd_nfields(const struct rd *r)

@@ -16,7 +16,7 @@
 enum zl_enc { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
 
 /* Limits against hostile input. */
-#define REC_MAX_FIELD (1u << 20)   /* bytes in one field */
+#define REC_MAX_FIELD  (1u << 20)  /* bytes in one field */
 #define REC_MAX_RECORD (16u << 20) /* bytes in one record */
 #define REC_MAX_FIELDS 10000	   /* fields in one record */
 

@@ -270,8 +270,7 @@ cr_ends_early(const char *s, size_t n, int inq)
  * next line, or RD_BAD.  inrec: the line is a record's next line.
  */
 static int
-csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip,
-    int inrec)
+csv_feed(struct rd *r, const char *s, size_t n, int nl, size_t skip, int inrec)
 {
 	size_t feed = n + (size_t)nl - skip;
 	size_t k = csv_parse(&r->csv, s + skip, feed, csv_cb1, csv_cb2, r);

@@ -113,8 +113,9 @@ rd_progress(struct rd *r, int last)
 	r->tlast = now;
 	secs = (double)(now.tv_sec - r->t0.tv_sec) +
 	    (double)(now.tv_nsec - r->t0.tv_nsec) / 1e9;
-	pct = r->total_bytes ? 100.0 * (double)r->done_bytes /
-		(double)r->total_bytes : 0;
+	pct = r->total_bytes ?
+	    100.0 * (double)r->done_bytes / (double)r->total_bytes :
+	    0;
 	if (pct > 100)
 		pct = 100;
 	fprintf(stderr, "\r%s: %5.1f%% of %.1f MB, %.0f records/s%s", zl_prog,
@@ -161,7 +162,7 @@ fill(struct rd *r, size_t keep)
 		} else {
 			if (r->rawcap - r->rawlen < (64u << 10)) {
 				r->rawcap = r->rawcap ? r->rawcap * 2 :
-				    BUF_INIT;
+							BUF_INIT;
 				r->raw = xrealloc(r->raw, r->rawcap);
 			}
 			dst = r->raw + r->rawlen;
@@ -235,13 +236,13 @@ int
 rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
     size_t *bad)
 {
+	static const char bom[] = "\xEF\xBB\xBF";
 	size_t k;
 
 	*skip = 0;
 	*bad = n;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-		while (n - *skip >= 3 &&
-		    memcmp(p + *skip, "\xEF\xBB\xBF", 3) == 0)
+	if (n >= 3 && memcmp(p, bom, 3) == 0) {
+		while (n - *skip >= 3 && memcmp(p + *skip, bom, 3) == 0)
 			*skip += 3;
 		return ENC_UTF8;
 	}
@@ -350,8 +351,9 @@ sniff(struct rd *r)
 		validate(r, r->eof);
 		return;
 	}
-	from = r->enc == ENC_GB18030 ? "GB18030" : r->enc == ENC_UTF16LE ?
-	    "UTF-16LE" : "UTF-16BE";
+	from = r->enc == ENC_GB18030 ? "GB18030" :
+	    r->enc == ENC_UTF16LE    ? "UTF-16LE" :
+				       "UTF-16BE";
 	r->cd = iconv_open("UTF-8", from);
 	if (r->cd == (iconv_t)-1)
 		zl_die(ZL_IOERR, _("iconv cannot convert from %s: %s"), from,

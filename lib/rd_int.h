@@ -23,11 +23,11 @@
 #include "lib/rd.h"
 
 #define BUF_INIT (256u << 10)
-#define BUF_MAX (REC_MAX_RECORD + (1u << 20))
-#define SAMPLE (64u << 10)
-#define PAD 64 /* bytes after the data that vector code may read */
+#define BUF_MAX	 (REC_MAX_RECORD + (1u << 20))
+#define SAMPLE	 (64u << 10)
+#define PAD	 64 /* bytes after the data that vector code may read */
 
-#define POS_BITS 44 /* a record's pos: file index << POS_BITS | offset */
+#define POS_BITS  44 /* a record's pos: file index << POS_BITS | offset */
 #define POS_FILES (1 << (63 - POS_BITS)) /* files it can tell apart */
 
 enum { ENC_UTF16LE = 10, ENC_UTF16BE };
@@ -53,7 +53,7 @@ struct stamp {
 };
 
 struct bad {
-	size_t off;	     /* in buf */
+	size_t off;	    /* in buf */
 	unsigned char byte; /* the offending byte (input encoding) */
 };
 
@@ -63,9 +63,9 @@ struct rd {
 	int nfiles, cur;
 	const char *fname; /* current file, for messages */
 	int fd, is_open, eof;
-	int seekable; /* the current file is a regular file */
+	int seekable;		 /* the current file is a regular file */
 	unsigned long long base; /* its offset of buf[0] (UTF-8 input) */
-	int enc; /* of the current file */
+	int enc;		 /* of the current file */
 	iconv_t cd;
 	char *raw; /* bytes not yet converted (iconv) */
 	size_t rawlen, rawcap;
@@ -77,7 +77,7 @@ struct rd {
 	size_t nbad, hbad, capbad; /* queue: [hbad, nbad) */
 	long line;		   /* line number of buf[pos] */
 
-	int fmt; /* of the current file */
+	int fmt;	     /* of the current file */
 	struct rd_head head; /* what records tell of the stream (rej) */
 	/* the stream's header (from the first file with one) */
 	size_t nf;

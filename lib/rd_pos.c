@@ -45,9 +45,8 @@ tsv_header(const struct rd *r, const char *path, struct buf *line,
 	    rd_detect_fmt(p + skip, p + n, &r->o) != FMT_TSV)
 		goto out;
 	/* the first line that is not blank, without its line end */
-	for (s = p + skip, end = p + n; (nl = memchr(s, '\n',
-					     (size_t)(end - s))) != NULL;
-	     s = nl + 1) {
+	for (s = p + skip, end = p + n;
+	     (nl = memchr(s, '\n', (size_t)(end - s))) != NULL; s = nl + 1) {
 		size_t len = (size_t)(nl - s);
 
 		if (len > 0 && s[len - 1] == '\r')
@@ -80,8 +79,8 @@ rd_check_by_pos(struct rd *r)
 		if (tsv_header(r, r->files[i], i == 0 ? &first : &hdr,
 			&r->stamps[i]) != 0)
 			ok = 0;
-		else if (i > 0 && (hdr.n != first.n ||
-				      memcmp(hdr.p, first.p, hdr.n) != 0))
+		else if (i > 0 &&
+		    (hdr.n != first.n || memcmp(hdr.p, first.p, hdr.n) != 0))
 			ok = 0; /* another order of fields: the reader maps */
 	buf_free(&first);
 	buf_free(&hdr);
@@ -179,8 +178,7 @@ rd_reread(struct rd *r, long long pos, struct rec **out)
 		}
 	}
 	s = r->rebuf + (off - r->reoff);
-	n = nl != NULL ? (size_t)(nl - s) :
-			 r->relen - (size_t)(off - r->reoff);
+	n = nl != NULL ? (size_t)(nl - s) : r->relen - (size_t)(off - r->reoff);
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	if (n == 0 || n > REC_MAX_RECORD || u8_valid(s, n) != n)

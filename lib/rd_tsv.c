@@ -113,10 +113,13 @@ tabs_sse2(const char *s, size_t n, unsigned *tabs, int *esc)
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
 		unsigned keep = n - i >= 16 ? 0xFFFFu : (1u << (n - i)) - 1;
 		unsigned mt = (unsigned)_mm_movemask_epi8(
-		    _mm_cmpeq_epi8(v, tab)) & keep;
+				  _mm_cmpeq_epi8(v, tab)) &
+		    keep;
 
-		e |= (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, bs), _mm_cmpeq_epi8(v, cr))) & keep;
+		e |= (unsigned)_mm_movemask_epi8(
+			 _mm_or_si128(_mm_cmpeq_epi8(v, bs),
+			     _mm_cmpeq_epi8(v, cr))) &
+		    keep;
 		EXTRACT(mt, (unsigned)i, tp);
 	}
 	*esc = e != 0;
@@ -135,13 +138,15 @@ tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
 
 	for (i = 0; i < n && tp <= lim; i += 32) {
 		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
-		unsigned keep = n - i >= 32 ? 0xFFFFFFFFu :
-		    (1u << (n - i)) - 1;
+		unsigned keep = n - i >= 32 ? 0xFFFFFFFFu : (1u << (n - i)) - 1;
 		unsigned mt = (unsigned)_mm256_movemask_epi8(
-		    _mm256_cmpeq_epi8(v, tab)) & keep;
+				  _mm256_cmpeq_epi8(v, tab)) &
+		    keep;
 
-		e |= (unsigned)_mm256_movemask_epi8(_mm256_or_si256(
-		    _mm256_cmpeq_epi8(v, bs), _mm256_cmpeq_epi8(v, cr))) & keep;
+		e |= (unsigned)_mm256_movemask_epi8(
+			 _mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
+			     _mm256_cmpeq_epi8(v, cr))) &
+		    keep;
 		EXTRACT(mt, (unsigned)i, tp);
 	}
 	*esc = e != 0;

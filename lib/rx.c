@@ -18,14 +18,14 @@
 #include "lib/utf8.h"
 #include "lib/zl.h"
 
-#define RX_MAX_PATTERN (64u << 10) /* bytes in a pattern */
-#define RX_MAX_PARENS 64	   /* nesting of parentheses */
-#define RX_MATCH_LIMIT 1000000	   /* default for regex.match-limit */
-#define RX_DEPTH_LIMIT 100000	   /* backtracking depth (interpreter) */
-#define RX_HEAP_LIMIT (64u << 10)  /* KiB of backtracking frames */
+#define RX_MAX_PATTERN	 (64u << 10) /* bytes in a pattern */
+#define RX_MAX_PARENS	 64	     /* nesting of parentheses */
+#define RX_MATCH_LIMIT	 1000000     /* default for regex.match-limit */
+#define RX_DEPTH_LIMIT	 100000	     /* backtracking depth (interpreter) */
+#define RX_HEAP_LIMIT	 (64u << 10) /* KiB of backtracking frames */
 #define RX_JIT_STACK_MIN (32u << 10)
 #define RX_JIT_STACK_MAX (1u << 20)
-#define RX_SHOW_MAX 200 /* characters of a pattern shown in a message */
+#define RX_SHOW_MAX	 200 /* characters of a pattern shown in a message */
 
 struct rx {
 	pcre2_code *code;
@@ -51,8 +51,9 @@ read_limit(void)
 
 	if ((root = cfg_root()) == NULL)
 		return;
-	pcre2_set_match_limit(mcx, (uint32_t)cfg_int_range(root,
-	    "regex.match-limit", RX_MATCH_LIMIT, 1, UINT32_MAX));
+	pcre2_set_match_limit(mcx,
+	    (uint32_t)cfg_int_range(root, "regex.match-limit", RX_MATCH_LIMIT,
+		1, UINT32_MAX));
 	limit_read = 1;
 }
 
@@ -138,8 +139,7 @@ rx_compile_cfg(const struct cfg *node, unsigned flags)
 }
 
 int
-rx_search(const struct rx *re, const char *s, size_t n, size_t *so,
-    size_t *eo)
+rx_search(const struct rx *re, const char *s, size_t n, size_t *so, size_t *eo)
 {
 	PCRE2_SIZE *ov;
 	PCRE2_UCHAR msg[sizeof errmsg];

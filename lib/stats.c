@@ -136,24 +136,49 @@ stats_median(double *v, size_t n)
  * the whole range of doubles 75529, from HIST_IMIN (2^-1074, the least
  * double) to HIST_IMAX (2^1024, above the greatest).
  */
-#define OCT 36 /* buckets an octave: gamma = 2^(1/OCT) */
+#define OCT	  36 /* buckets an octave: gamma = 2^(1/OCT) */
 #define HIST_IMIN (-1074L * OCT)
 #define HIST_IMAX (1024L * OCT)
 
 /* 2^(j/36), j = 0..36, the doubles nearest (python3 decimal, 50 digits) */
 static const double boundary[OCT + 1] = {
-	1.0, 1.0194406437021448, 1.0392592260318434, 1.0594630943592953,
-	1.080059738892306, 1.1010567954531432, 1.122462048309373,
-	1.1442834330597351, 1.1665290395761165, 1.189207115002721,
-	1.2123260668135445, 1.2358944659292892, 1.2599210498948732,
-	1.2844147261187115, 1.3093845751749735, 1.3348398541700344,
-	1.360790000174377, 1.3872446337212085, 1.4142135623730951,
-	1.4417067843579314, 1.4697344922755988, 1.4983070768766815,
-	1.5274351309146432, 1.5571294530728936, 1.5874010519681996,
-	1.618261150231923, 1.649721188670605, 1.681792830507429,
-	1.7144879657061456, 1.7478187153790539, 1.7817974362806785,
-	1.8164367253888063, 1.851749424574581, 1.887748625363387,
-	1.9244476737882903, 1.96186017533783, 2.0,
+	1.0,
+	1.0194406437021448,
+	1.0392592260318434,
+	1.0594630943592953,
+	1.080059738892306,
+	1.1010567954531432,
+	1.122462048309373,
+	1.1442834330597351,
+	1.1665290395761165,
+	1.189207115002721,
+	1.2123260668135445,
+	1.2358944659292892,
+	1.2599210498948732,
+	1.2844147261187115,
+	1.3093845751749735,
+	1.3348398541700344,
+	1.360790000174377,
+	1.3872446337212085,
+	1.4142135623730951,
+	1.4417067843579314,
+	1.4697344922755988,
+	1.4983070768766815,
+	1.5274351309146432,
+	1.5571294530728936,
+	1.5874010519681996,
+	1.618261150231923,
+	1.649721188670605,
+	1.681792830507429,
+	1.7144879657061456,
+	1.7478187153790539,
+	1.7817974362806785,
+	1.8164367253888063,
+	1.851749424574581,
+	1.887748625363387,
+	1.9244476737882903,
+	1.96186017533783,
+	2.0,
 };
 
 struct hist {
@@ -449,34 +474,34 @@ cmp_u32(const void *a, const void *b)
  * LSD radix sort by 16-bit digits, the same body for both widths: an even
  * number of passes, so the result lands back in v.
  */
-#define RADIX_SORT(T, v, n, passes)                                         \
-	do {                                                                \
-		static size_t count_[65536];                                \
-		T *tmp_ = xreallocarray(NULL, (n), sizeof *tmp_);           \
-		T *from_ = (v), *to_ = tmp_, *t_;                           \
-		size_t pass_, i_;                                           \
-                                                                            \
-		for (pass_ = 0; pass_ < (passes); pass_++) {                \
-			unsigned shift_ = (unsigned)pass_ * 16;             \
-			size_t sum_ = 0;                                    \
-                                                                            \
-			memset(count_, 0, sizeof count_);                   \
-			for (i_ = 0; i_ < (n); i_++)                        \
-				count_[(from_[i_] >> shift_) & 65535]++;    \
-			for (i_ = 0; i_ < 65536; i_++) {                    \
-				size_t c_ = count_[i_];                     \
-                                                                            \
-				count_[i_] = sum_;                          \
-				sum_ += c_;                                 \
-			}                                                   \
-			for (i_ = 0; i_ < (n); i_++)                        \
+#define RADIX_SORT(T, v, n, passes)                                            \
+	do {                                                                   \
+		static size_t count_[65536];                                   \
+		T *tmp_ = xreallocarray(NULL, (n), sizeof *tmp_);              \
+		T *from_ = (v), *to_ = tmp_, *t_;                              \
+		size_t pass_, i_;                                              \
+                                                                               \
+		for (pass_ = 0; pass_ < (passes); pass_++) {                   \
+			unsigned shift_ = (unsigned)pass_ * 16;                \
+			size_t sum_ = 0;                                       \
+                                                                               \
+			memset(count_, 0, sizeof count_);                      \
+			for (i_ = 0; i_ < (n); i_++)                           \
+				count_[(from_[i_] >> shift_) & 65535]++;       \
+			for (i_ = 0; i_ < 65536; i_++) {                       \
+				size_t c_ = count_[i_];                        \
+                                                                               \
+				count_[i_] = sum_;                             \
+				sum_ += c_;                                    \
+			}                                                      \
+			for (i_ = 0; i_ < (n); i_++)                           \
 				to_[count_[(from_[i_] >> shift_) & 65535]++] = \
-				    from_[i_];                              \
-			t_ = from_;                                         \
-			from_ = to_;                                        \
-			to_ = t_;                                           \
-		}                                                           \
-		free(tmp_);                                                 \
+				    from_[i_];                                 \
+			t_ = from_;                                            \
+			from_ = to_;                                           \
+			to_ = t_;                                              \
+		}                                                              \
+		free(tmp_);                                                    \
 	} while (0)
 
 void

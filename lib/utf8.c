@@ -78,16 +78,16 @@ valid_scalar(const unsigned char *s, size_t i, size_t n)
 #include <immintrin.h>
 
 /* Error classes: a bit each, set when the pair of bytes shows it. */
-#define TOO_SHORT (1 << 0)  /* lead byte, then no continuation */
-#define TOO_LONG (1 << 1)   /* ASCII, then a continuation */
-#define OVERLONG_3 (1 << 2) /* E0 80..9F */
-#define TOO_LARGE (1 << 3)  /* F4 90.., F5.. */
-#define SURROGATE (1 << 4)  /* ED A0..BF */
-#define OVERLONG_2 (1 << 5) /* C0, C1 */
+#define TOO_SHORT      (1 << 0) /* lead byte, then no continuation */
+#define TOO_LONG       (1 << 1) /* ASCII, then a continuation */
+#define OVERLONG_3     (1 << 2) /* E0 80..9F */
+#define TOO_LARGE      (1 << 3) /* F4 90.., F5.. */
+#define SURROGATE      (1 << 4) /* ED A0..BF */
+#define OVERLONG_2     (1 << 5) /* C0, C1 */
 #define TOO_LARGE_1000 (1 << 6)
-#define OVERLONG_4 (1 << 6) /* F0 80..8F */
-#define TWO_CONTS (-128)   /* 0x80: two continuations where one may be */
-#define CARRY (TOO_SHORT | TOO_LONG | TWO_CONTS)
+#define OVERLONG_4     (1 << 6) /* F0 80..8F */
+#define TWO_CONTS      (-128)	/* 0x80: two continuations where one may be */
+#define CARRY	       (TOO_SHORT | TOO_LONG | TWO_CONTS)
 
 /*
  * The blocks before i are valid but for a sequence that may run on past
@@ -110,12 +110,12 @@ valid_ssse3(const unsigned char *s, size_t n)
 {
 	const __m128i hi1 = _mm_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG,
 	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
-	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2,
-	    TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
+	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
+	    TOO_SHORT | OVERLONG_3 | SURROGATE,
 	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
-	const __m128i lo1 = _mm_setr_epi8(
-	    CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2,
-	    CARRY, CARRY, CARRY | TOO_LARGE,
+	const __m128i lo1 = _mm_setr_epi8(CARRY | OVERLONG_3 | OVERLONG_2 |
+		OVERLONG_4,
+	    CARRY | OVERLONG_2, CARRY, CARRY, CARRY | TOO_LARGE,
 	    CARRY | TOO_LARGE | TOO_LARGE_1000,
 	    CARRY | TOO_LARGE | TOO_LARGE_1000,
 	    CARRY | TOO_LARGE | TOO_LARGE_1000,
@@ -152,7 +152,8 @@ valid_ssse3(const unsigned char *s, size_t n)
 		p1 = _mm_alignr_epi8(in, prev, 15);
 		sc = _mm_and_si128(
 		    _mm_and_si128(_mm_shuffle_epi8(hi1,
-				      _mm_and_si128(_mm_srli_epi16(p1, 4), nib)),
+				      _mm_and_si128(_mm_srli_epi16(p1, 4),
+					  nib)),
 			_mm_shuffle_epi8(lo1, _mm_and_si128(p1, nib))),
 		    _mm_shuffle_epi8(hi2,
 			_mm_and_si128(_mm_srli_epi16(in, 4), nib)));
@@ -175,36 +176,36 @@ valid_avx2(const unsigned char *s, size_t n)
 {
 	const __m256i hi1 = _mm256_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG,
 	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
-	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2,
-	    TOO_SHORT, TOO_SHORT | OVERLONG_3 | SURROGATE,
+	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
+	    TOO_SHORT | OVERLONG_3 | SURROGATE,
 	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4, TOO_LONG,
 	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
 	    TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,
 	    TOO_SHORT | OVERLONG_2, TOO_SHORT,
 	    TOO_SHORT | OVERLONG_3 | SURROGATE,
 	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
-#define LO1                                                                 \
-	CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2,   \
-	    CARRY, CARRY, CARRY | TOO_LARGE,                                \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,                 \
-	    CARRY | TOO_LARGE | TOO_LARGE_1000,                             \
+#define LO1                                                               \
+	CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, \
+	    CARRY, CARRY, CARRY | TOO_LARGE,                              \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,               \
+	    CARRY | TOO_LARGE | TOO_LARGE_1000,                           \
 	    CARRY | TOO_LARGE | TOO_LARGE_1000
-#define HI2                                                                 \
-	TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,   \
-	    TOO_SHORT, TOO_SHORT,                                           \
-	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 |                \
-		TOO_LARGE_1000 | OVERLONG_4,                                \
-	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,     \
-	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,      \
-	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,      \
+#define HI2                                                                   \
+	TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,     \
+	    TOO_SHORT, TOO_SHORT,                                             \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE_1000 | \
+	    OVERLONG_4,                                                       \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,       \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,        \
+	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,        \
 	    TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT
 	const __m256i lo1 = _mm256_setr_epi8(LO1, LO1);
 	const __m256i hi2 = _mm256_setr_epi8(HI2, HI2);
@@ -231,12 +232,14 @@ valid_avx2(const unsigned char *s, size_t n)
 		p3 = _mm256_alignr_epi8(in, sh, 13);
 		sc = _mm256_and_si256(
 		    _mm256_and_si256(_mm256_shuffle_epi8(hi1,
-					 _mm256_and_si256(_mm256_srli_epi16(p1, 4),
+					 _mm256_and_si256(_mm256_srli_epi16(p1,
+							      4),
 					     nib)),
 			_mm256_shuffle_epi8(lo1, _mm256_and_si256(p1, nib))),
 		    _mm256_shuffle_epi8(hi2,
 			_mm256_and_si256(_mm256_srli_epi16(in, 4), nib)));
-		m23 = _mm256_or_si256(_mm256_subs_epu8(p2, _mm256_set1_epi8(0x60)),
+		m23 = _mm256_or_si256(_mm256_subs_epu8(p2,
+					  _mm256_set1_epi8(0x60)),
 		    _mm256_subs_epu8(p3, _mm256_set1_epi8(0x70)));
 		m23 = _mm256_and_si256(m23, hibit);
 		if (!_mm256_testz_si256(_mm256_xor_si256(m23, sc),
@@ -258,7 +261,8 @@ u8_valid(const char *str, size_t n)
 	if (have < 0) {
 		__builtin_cpu_init();
 		have = __builtin_cpu_supports("avx2") ? 2 :
-		    __builtin_cpu_supports("ssse3") ? 1 : 0;
+		    __builtin_cpu_supports("ssse3")   ? 1 :
+							0;
 	}
 	if (have == 2 && n >= 64)
 		return valid_avx2(s, n);
@@ -353,9 +357,11 @@ u8_cpwidth(unsigned cp)
 		return 1;
 	if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F))
 		return 0;
-	if (in_ranges(cp, zero_ranges, sizeof zero_ranges / sizeof *zero_ranges))
+	if (in_ranges(cp, zero_ranges,
+		sizeof zero_ranges / sizeof *zero_ranges))
 		return 0;
-	if (in_ranges(cp, wide_ranges, sizeof wide_ranges / sizeof *wide_ranges))
+	if (in_ranges(cp, wide_ranges,
+		sizeof wide_ranges / sizeof *wide_ranges))
 		return 2;
 	return 1;
 }

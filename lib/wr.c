@@ -26,10 +26,10 @@ struct wr {
 };
 
 /* Bytes that need care: TSV specials, CSV specials. */
-static const unsigned char special_tsv[256] = { ['\t'] = 1, ['\n'] = 1,
-	['\r'] = 1, ['\\'] = 1 };
-static const unsigned char special_csv[256] = { [','] = 1, ['"'] = 1,
-	['\n'] = 1, ['\r'] = 1 };
+static const unsigned char
+    special_tsv[256] = { ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1 };
+static const unsigned char
+    special_csv[256] = { [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1 };
 
 void
 tsv_escape(struct buf *b, const char *s, size_t n)
@@ -43,7 +43,11 @@ tsv_escape(struct buf *b, const char *s, size_t n)
 			continue;
 		buf_add(b, s + start, i - start);
 		buf_addc(b, '\\');
-		buf_addc(b, c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+		buf_addc(b,
+		    c == '\t'	  ? 't' :
+			c == '\n' ? 'n' :
+			c == '\r' ? 'r' :
+				    '\\');
 		start = i + 1;
 	}
 	buf_add(b, s + start, n - start);
@@ -61,9 +65,11 @@ tsv_plain_len(const char *s, size_t n)
 
 	for (; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, lf)),
-		    _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, bs))));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab),
+				     _mm_cmpeq_epi8(v, lf)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, cr),
+			    _mm_cmpeq_epi8(v, bs))));
 
 		if (m != 0)
 			return i + (size_t)__builtin_ctz(m);
@@ -81,8 +87,9 @@ csv_needs_quotes(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-			 s[n - 1] == '\t'))
+	if (n > 0 &&
+	    (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+		s[n - 1] == '\t'))
 		return 1;
 	for (i = 0; i < n; i++)
 		if (special_csv[(unsigned char)s[i]])
@@ -333,8 +340,8 @@ table_cell(struct buf *b, const char *s, size_t n)
 }
 
 struct wr *
-wr_open(int fmt, size_t nf, const struct str *names,
-    const unsigned char *types, unsigned flags)
+wr_open(int fmt, size_t nf, const struct str *names, const unsigned char *types,
+    unsigned flags)
 {
 	struct wr *w = xcalloc(1, sizeof *w);
 	size_t i;
@@ -382,8 +389,8 @@ table_add(struct wr *w, const struct str *f)
 
 	if (w->nrows == w->caprows) {
 		w->caprows = w->caprows ? w->caprows * 2 : 256;
-		w->off = xreallocarray(w->off, w->caprows, (w->nf + 1) *
-		    sizeof *w->off);
+		w->off = xreallocarray(w->off, w->caprows,
+		    (w->nf + 1) * sizeof *w->off);
 	}
 	for (i = 0; i < w->nf; i++) {
 		w->off[w->nrows * (w->nf + 1) + i] = w->cells.n;
@@ -493,7 +500,8 @@ table_flush(struct wr *w)
 		width[i] = u8_width(head.p + hoff[i], hoff[i + 1] - hoff[i]);
 		for (r = 0; r < w->nrows; r++) {
 			size_t *o = w->off + r * (w->nf + 1);
-			size_t cw = u8_width(w->cells.p + o[i], o[i + 1] - o[i]);
+			size_t cw = u8_width(w->cells.p + o[i],
+			    o[i + 1] - o[i]);
 
 			if (cw > width[i])
 				width[i] = cw;

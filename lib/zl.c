@@ -38,8 +38,7 @@ zl_init(const char *prog)
 }
 
 void
-zl_vwarn_col(const char *file, long line, long col, const char *fmt,
-    va_list ap)
+zl_vwarn_col(const char *file, long line, long col, const char *fmt, va_list ap)
 {
 	if (before_message != NULL)
 		before_message();
@@ -109,8 +108,8 @@ zl_die_at(int status, const char *file, long line, const char *fmt, ...)
 }
 
 void
-zl_die_col(int status, const char *file, long line, long col,
-    const char *fmt, ...)
+zl_die_col(int status, const char *file, long line, long col, const char *fmt,
+    ...)
 {
 	va_list ap;
 
@@ -382,7 +381,8 @@ str_eqi(struct str a, const char *b)
 	size_t i;
 
 	for (i = 0; i < a.n; i++) {
-		unsigned char x = (unsigned char)a.p[i], y = (unsigned char)b[i];
+		unsigned char x = (unsigned char)a.p[i],
+			      y = (unsigned char)b[i];
 
 		if (y == '\0')
 			return 0;
@@ -482,7 +482,7 @@ str_fold(struct str s, struct buf *b, size_t *nfolded)
 	b->p[b->n] = '\0';
 	if (nfolded != NULL)
 		*nfolded = n;
-	return (struct str){ b->p, b->n };
+	return (struct str) { b->p, b->n };
 }
 
 long

@@ -12,7 +12,7 @@
 #include <stdarg.h>
 #include <libintl.h>
 
-#define _(s) gettext(s)
+#define _(s)  gettext(s)
 #define N_(s) (s)
 
 #define ZHILI_VERSION "0.1.0"

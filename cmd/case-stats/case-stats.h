@@ -88,10 +88,10 @@ struct kase {
 
 /* The statistics of a group. */
 struct acc {
-	uint64_t n[ST_N];   /* cases by state */
-	uint64_t on_time;   /* closed by the deadline */
-	uint64_t due;	    /* closed cases with a deadline */
-	uint64_t overdue;   /* open or returned past the deadline at --as-of */
+	uint64_t n[ST_N]; /* cases by state */
+	uint64_t on_time; /* closed by the deadline */
+	uint64_t due;	  /* closed cases with a deadline */
+	uint64_t overdue; /* open or returned past the deadline at --as-of */
 	uint64_t rated, satisfied;
 	uint64_t hours_n;   /* closed cases: durations */
 	uint64_t hours_sum; /* seconds */
@@ -108,7 +108,7 @@ struct group {
 };
 
 struct opts {
-	const char *by_list;	  /* --by as given */
+	const char *by_list; /* --by as given */
 	size_t nby;
 	char **by;		  /* the --by names */
 	enum derived *by_derived; /* per --by field */
@@ -136,11 +136,11 @@ void conf_load(void);
 void case_fields(struct rd *r);
 /* What parsing records keeps: the caller's, one for each loop. */
 struct parser {
-	int need_due;	     /* case_take: each case's deadline wanted */
-	struct buf id;	     /* the case id, folded */
-	struct buf status;   /* the last status word */
-	enum state state;    /* and its state */
-	struct buf shown;    /* a value as a message shows it */
+	int need_due;	   /* case_take: each case's deadline wanted */
+	struct buf id;	   /* the case id, folded */
+	struct buf status; /* the last status word */
+	enum state state;  /* and its state */
+	struct buf shown;  /* a value as a message shows it */
 };
 void parser_free(struct parser *p);
 /*
@@ -174,10 +174,10 @@ struct group *group_at(uint32_t i);
 
 /* metrics.c */
 /* The flags of a case: its state, satisfaction, and deadline kept. */
-#define FL_STATE 0x03
-#define FL_SAT 0x0C /* SAT_* << 2 */
+#define FL_STATE   0x03
+#define FL_SAT	   0x0C /* SAT_* << 2 */
 #define FL_ON_TIME 0x10
-#define FL_DUE 0x20
+#define FL_DUE	   0x20
 #define FL_OVERDUE 0x40
 unsigned case_flags(const struct kase *k);
 /* Seconds from reported to closed (0: not closed). */

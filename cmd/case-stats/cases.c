@@ -14,17 +14,17 @@
 
 #include "cmd/case-stats/case-stats.h"
 
-static struct buf ids;	     /* per case: 2 bytes of length, the id */
-static uint32_t *c_id;	     /* offset in ids */
+static struct buf ids; /* per case: 2 bytes of length, the id */
+static uint32_t *c_id; /* offset in ids */
 static uint32_t *c_group;
-static uint32_t *c_dur;	     /* seconds from reported to closed */
-static int64_t *c_upd;	     /* updated_at, NO_TIME when none */
+static uint32_t *c_dur; /* seconds from reported to closed */
+static int64_t *c_upd;	/* updated_at, NO_TIME when none */
 static uint8_t *c_flags;
-static uint64_t *c_rec;	     /* --records: offset in recs */
+static uint64_t *c_rec; /* --records: offset in recs */
 static size_t ncase, capcase;
-static uint32_t *cindex;     /* slots: case + 1, 0 empty */
+static uint32_t *cindex; /* slots: case + 1, 0 empty */
 static size_t ccap;
-static struct buf recs;	     /* --records: the records kept */
+static struct buf recs; /* --records: the records kept */
 static unsigned long long merged;
 
 static uint64_t
@@ -138,8 +138,7 @@ new_case(struct str id, int with_record)
 }
 
 void
-cases_put(const struct kase *k, uint32_t gid, const struct str *rec,
-    size_t nf)
+cases_put(const struct kase *k, uint32_t gid, const struct str *rec, size_t nf)
 {
 	size_t s, i;
 

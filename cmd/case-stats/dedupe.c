@@ -161,8 +161,9 @@ read_again(struct rd *r)
 
 		if (!rd_reread(r, c[i].pos, &rec) || !case_take(&p, rec, &k) ||
 		    seen_hash(k.id) != c[i].hash)
-			zl_die(ZL_IOERR, _("the input changed while it was "
-					   "read"));
+			zl_die(ZL_IOERR,
+			    _("the input changed while it was "
+			      "read"));
 		gid = group_of_case(&key, rec, &k);
 		acc_sub(gid, &k);
 		cases_put(&k, gid, NULL, 0);
@@ -220,8 +221,9 @@ two_pass_end(struct rd *r, size_t nrec)
 {
 	idset_free();
 	if (case_col[F_CASE_ID] >= 0 && nrec != first_pass)
-		zl_die(ZL_IOERR, _("the input changed while it was read: %zu "
-				   "records, then %zu"),
+		zl_die(ZL_IOERR,
+		    _("the input changed while it was read: %zu "
+		      "records, then %zu"),
 		    first_pass, nrec);
 	kept_end(r, nrec);
 }

@@ -80,11 +80,11 @@ idset_free(void)
  * pages their page faults took longer than the noting. */
 #define SEEN_CHUNK ((2u << 20) / sizeof(struct seen_case))
 
-static struct seen_case **seen;   /* the chunks */
+static struct seen_case **seen; /* the chunks */
 static size_t nseen, capchunks;
 static unsigned filter_bits; /* log2 of the number of bits */
 static uint64_t *filter;
-static uint32_t *hit;	     /* bits found set already, once or more */
+static uint32_t *hit; /* bits found set already, once or more */
 static size_t nhit, caphit;
 
 void
@@ -236,8 +236,10 @@ seen_finish(struct seen_case **out)
 	memset(filter, 0, fsize);
 	for (i = 0; i < nseen; i++) {
 		if (i + 16 < nseen)
-			__builtin_prefetch(
-			    &filter[bit_of(SEEN_AT(i + 16).hash) >> 6], 1);
+			__builtin_prefetch(&filter[bit_of(
+						       SEEN_AT(i + 16).hash) >>
+					       6],
+			    1);
 		filter_case(i);
 	}
 	free(filter);
@@ -246,8 +248,8 @@ seen_finish(struct seen_case **out)
 		ncand = candidates(&cand);
 		qsort(cand, ncand, sizeof *cand, by_hash_pos);
 		for (i = 0; i < ncand; i = j) {
-			for (j = i + 1; j < ncand && cand[j].hash == cand[i].hash;
-			     j++)
+			for (j = i + 1;
+			     j < ncand && cand[j].hash == cand[i].hash; j++)
 				;
 			if (j - i > 1)
 				while (i < j)

@@ -36,52 +36,54 @@ enum {
 static void
 usage(void)
 {
-	fprintf(stderr, _("usage: case-stats [-b fields] [-m metrics] [--total] "
-			  "[--sort [-]field] [--top n]\n"
-			  "                  [--as-of time] [--classify[=all]] "
-			  "[--records | --partial | --merge]\n"
-			  "                  [--no-dedupe] [--from date] [--to "
-			  "date] [--month m] [--quarter q]\n"
-			  "                  [--year y] [-c file] [-o format] "
-			  "[--csv | --tsv] [--encoding enc]\n"
-			  "                  [--bom] [--zh] [--reject file] "
-			  "[--strict] [--progress | --no-progress]\n"
-			  "                  [file ...]\n"
-			  "       case-stats [-c file] --print-config\n"
-			  "       case-stats -h | -V\n"));
+	fprintf(stderr,
+	    _("usage: case-stats [-b fields] [-m metrics] [--total] "
+	      "[--sort [-]field] [--top n]\n"
+	      "                  [--as-of time] [--classify[=all]] "
+	      "[--records | --partial | --merge]\n"
+	      "                  [--no-dedupe] [--from date] [--to "
+	      "date] [--month m] [--quarter q]\n"
+	      "                  [--year y] [-c file] [-o format] "
+	      "[--csv | --tsv] [--encoding enc]\n"
+	      "                  [--bom] [--zh] [--reject file] "
+	      "[--strict] [--progress | --no-progress]\n"
+	      "                  [file ...]\n"
+	      "       case-stats [-c file] --print-config\n"
+	      "       case-stats -h | -V\n"));
 	exit(ZL_USAGE);
 }
 
 static void
 help(void)
 {
-	printf(_("case-stats: the figures behind the resolution rate\n"
-		 "\n"
-		 "  case-stats --total --by community cases.csv | zhili-cat -o table\n"
-		 "  case-stats --month 2024-03 --by category --sort -total --top 5 cases.csv\n"
-		 "  case-stats --classify --records cases.csv > clean.tsv\n"
-		 "\n"
-		 "Counts, resolution rate (办结率), on-time rate (按期办结率), overdue open\n"
-		 "cases, hours to close and satisfaction per group of cases.\n"
-		 "\n"
-		 "  -b, --by FIELDS     group by fields, or month, week, weekday, hour\n"
-		 "  -m, --metrics LIST  the columns (default: all sixteen)\n"
-		 "  --total             add the overall row\n"
-		 "  --sort [-]FIELD     sort by a field or metric (-: descending)\n"
-		 "  --top N             only the first N groups\n"
-		 "  --as-of TIME        for overdue_open (default: now)\n"
-		 "  --classify[=all]    category from the description (empty, 其他 / all)\n"
-		 "  --records           the cleaned, de-duplicated case records\n"
-		 "  --partial, --merge  mergeable partial results, and their merge\n"
-		 "  --no-dedupe         count every record, even a case seen twice\n"
-		 "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
-		 "                      only cases reported in the period\n"
-		 "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
-		 "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
-		 "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
-		 "\n"
-		 "Exit status: 0 ok, 1 records rejected, 2 usage, 3 input/output error.\n"
-		 "See case-stats(1).\n"));
+	printf(_(
+	    "case-stats: the figures behind the resolution rate\n"
+	    "\n"
+	    "  case-stats --total --by community cases.csv | zhili-cat -o table\n"
+	    "  case-stats --month 2024-03 --by category --sort -total --top 5 cases.csv\n"
+	    "  case-stats --classify --records cases.csv > clean.tsv\n"
+	    "\n"
+	    "Counts, resolution rate (办结率), on-time rate (按期办结率), overdue open\n"
+	    "cases, hours to close and satisfaction per group of cases.\n"
+	    "\n"
+	    "  -b, --by FIELDS     group by fields, or month, week, weekday, hour\n"
+	    "  -m, --metrics LIST  the columns (default: all sixteen)\n"
+	    "  --total             add the overall row\n"
+	    "  --sort [-]FIELD     sort by a field or metric (-: descending)\n"
+	    "  --top N             only the first N groups\n"
+	    "  --as-of TIME        for overdue_open (default: now)\n"
+	    "  --classify[=all]    category from the description (empty, 其他 / all)\n"
+	    "  --records           the cleaned, de-duplicated case records\n"
+	    "  --partial, --merge  mergeable partial results, and their merge\n"
+	    "  --no-dedupe         count every record, even a case seen twice\n"
+	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
+	    "                      only cases reported in the period\n"
+	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
+	    "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
+	    "\n"
+	    "Exit status: 0 ok, 1 records rejected, 2 usage, 3 input/output error.\n"
+	    "See case-stats(1).\n"));
 }
 
 static long long
@@ -153,7 +155,8 @@ own_option(int c, const char *arg, unsigned *modes)
 	case OPT_PARTIAL:
 	case OPT_MERGE:
 		opt.mode = c == OPT_RECORDS ? MODE_RECORDS :
-		    c == OPT_PARTIAL ? MODE_PARTIAL : MODE_MERGE;
+		    c == OPT_PARTIAL	    ? MODE_PARTIAL :
+					      MODE_MERGE;
 		*modes |= 1u << opt.mode;
 		break;
 	case OPT_NO_DEDUPE:
@@ -193,8 +196,9 @@ options(int argc, char **argv)
 		    !cli_option(c, optarg, help))
 			usage();
 	if ((modes & (modes - 1)) != 0)
-		zl_die(ZL_USAGE, _("--records, --partial and --merge exclude "
-				   "each other"));
+		zl_die(ZL_USAGE,
+		    _("--records, --partial and --merge exclude "
+		      "each other"));
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
 }

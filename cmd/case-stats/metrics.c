@@ -289,11 +289,9 @@ metrics_of(struct acc *a, struct val *m)
 	m[M_ON_TIME].v = (long long)a->on_time;
 	m[M_ON_TIME_PCT] = ratio((u128)a->on_time * 10000, a->due);
 	m[M_OVERDUE].v = (long long)a->overdue;
-	m[M_H_MEAN] = ratio((u128)a->hours_sum * 100,
-	    (u128)a->hours_n * 3600);
+	m[M_H_MEAN] = ratio((u128)a->hours_sum * 100, (u128)a->hours_n * 3600);
 	m[M_RATED].v = (long long)a->rated;
 	m[M_SATISFIED].v = (long long)a->satisfied;
-	m[M_SAT_PCT] = ratio((u128)a->satisfied * 10000,
-	    a->rated);
+	m[M_SAT_PCT] = ratio((u128)a->satisfied * 10000, a->rated);
 	hours_of(a, m);
 }

@@ -270,10 +270,10 @@ enum { R_STATE, R_HOURS, R_DUE, R_ON_TIME, R_N };
 
 struct records {
 	struct wr *w;
-	size_t nf;		 /* the input's fields, then R_N */
-	long id, category;	 /* their columns (-1: none) */
-	long time[3];		 /* reported, closed, updated */
-	struct str *f;		 /* the fields of the last record */
+	size_t nf;	   /* the input's fields, then R_N */
+	long id, category; /* their columns (-1: none) */
+	long time[3];	   /* reported, closed, updated */
+	struct str *f;	   /* the fields of the last record */
 	char times[3][24], hours[32], due[24];
 };
 
@@ -343,8 +343,9 @@ records_fields(struct records *o, const struct rec *r, const struct kase *k)
 	if (o->category >= 0)
 		f[o->category] = k->category;
 	for (j = 0; j < 3; j++) {
-		long long t = j == 0 ? k->reported : j == 1 ? k->closed :
-							      k->updated;
+		long long t = j == 0 ? k->reported :
+		    j == 1	     ? k->closed :
+				       k->updated;
 
 		if (o->time[j] < 0 || t == NO_TIME)
 			continue;

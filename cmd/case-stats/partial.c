@@ -50,7 +50,7 @@ partial_cells(struct acc *a, struct buf *cell, struct str *f)
 			hist_write(&cell[i], a->hist);
 		} else
 			buf_printf(&cell[i], "%llu", (unsigned long long)v[i]);
-		f[i] = (struct str){ cell[i].p, cell[i].n };
+		f[i] = (struct str) { cell[i].p, cell[i].n };
 	}
 }
 
@@ -114,8 +114,9 @@ merge_setup(struct rd *r)
 	for (i = 0; i < opt.nby; i++) {
 		j = (size_t)rd_find(r, opt.by[i]);
 		if ((long)j < 0 || names[j].p[0] == '_')
-			zl_die(ZL_USAGE, _("--by: '%s' is not a group field of "
-					   "the partial results"),
+			zl_die(ZL_USAGE,
+			    _("--by: '%s' is not a group field of "
+			      "the partial results"),
 			    opt.by[i]);
 		mby[i] = (long)j;
 	}

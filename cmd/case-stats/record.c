@@ -160,7 +160,7 @@ parse_limit(struct str s, struct limit *l)
 	k = number(s, &l->n);
 	if (k == 0)
 		return -1;
-	u = str_trim((struct str){ s.p + k, s.n - k });
+	u = str_trim((struct str) { s.p + k, s.n - k });
 	for (i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (str_eqi(u, units[i].w)) {
 			l->unit = units[i].unit;
@@ -181,9 +181,10 @@ load_limits(const struct cfg *m)
 		struct limit l;
 
 		if (parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
-			cfg_error(m->v[i], _("expected a time limit such as "
-					     "'5 days' or '24 hours', got "
-					     "'%s'"),
+			cfg_error(m->v[i],
+			    _("expected a time limit such as "
+			      "'5 days' or '24 hours', got "
+			      "'%s'"),
 			    m->v[i]->s);
 		l.category = m->keys[i];
 		if (strcmp(m->keys[i], "default") == 0) {
@@ -205,8 +206,9 @@ load_rules(const struct cfg *seq)
 		const struct cfg *r = seq->v[i];
 
 		if (r->kind != CFG_MAP)
-			cfg_error(r, _("expected a mapping with name: and "
-				       "pattern:"));
+			cfg_error(r,
+			    _("expected a mapping with name: and "
+			      "pattern:"));
 		cfg_known(r, rule_keys);
 		rules[nrules].name = cfg_str(r, "name", NULL);
 		if (rules[nrules].name == NULL || cfg_at(r, "pattern") == NULL)
@@ -224,8 +226,9 @@ conf_load(void)
 	size_t i;
 
 	if (sec == NULL)
-		zl_die(ZL_USAGE, _("the configuration has no case-stats: "
-				   "section"));
+		zl_die(ZL_USAGE,
+		    _("the configuration has no case-stats: "
+		      "section"));
 	if ((m = cfg_map(sec, "statuses")) != NULL) {
 		cfg_known(m, status_keys);
 		for (i = 0; i < ST_N; i++)
@@ -344,8 +347,9 @@ check_deadline(struct parser *p, const struct rec *r, struct kase *k)
 		k->dl_n = l.n;
 		return 1;
 	}
-	rec_reject(r, _("field 'deadline': not a date, a time or a time limit "
-			"such as '5个工作日' ('%s')"),
+	rec_reject(r,
+	    _("field 'deadline': not a date, a time or a time limit "
+	      "such as '5个工作日' ('%s')"),
 	    show(p, v));
 	return 0;
 }
@@ -375,8 +379,9 @@ state_of(struct parser *p, const struct rec *r, struct str v)
 		p->state = (enum state)s;
 		return s;
 	}
-	rec_reject(r, _("field 'status': unknown status word ('%s'); add it to "
-			"case-stats.statuses in the configuration"),
+	rec_reject(r,
+	    _("field 'status': unknown status word ('%s'); add it to "
+	      "case-stats.statuses in the configuration"),
 	    show(p, v));
 	return -1;
 }
@@ -387,8 +392,9 @@ check_closed(struct parser *p, const struct rec *r, const struct kase *k,
     struct str status)
 {
 	if (k->closed == NO_TIME) {
-		rec_reject(r, _("field 'closed_at': empty, and the case is "
-				"closed ('%s')"),
+		rec_reject(r,
+		    _("field 'closed_at': empty, and the case is "
+		      "closed ('%s')"),
 		    show(p, status));
 		return 0;
 	}
@@ -397,14 +403,16 @@ check_closed(struct parser *p, const struct rec *r, const struct kase *k,
 
 		date_format(k->closed, 1, a);
 		date_format(k->reported, 1, b);
-		rec_reject(r, _("field 'closed_at': before reported_at ('%s' < "
-				"'%s')"),
+		rec_reject(r,
+		    _("field 'closed_at': before reported_at ('%s' < "
+		      "'%s')"),
 		    a, b);
 		return 0;
 	}
 	if (k->closed - k->reported > (long long)UINT32_MAX) {
-		rec_reject(r, _("field 'closed_at': more than 136 years after "
-				"reported_at"));
+		rec_reject(r,
+		    _("field 'closed_at': more than 136 years after "
+		      "reported_at"));
 		return 0;
 	}
 	return 1;

@@ -18,6 +18,7 @@
 #include "lib/fld.h"
 #include "lib/rx.h"
 #include "lib/stats.h"
+#include "lib/utf8.h"
 
 static struct rx **phones;
 static size_t nphones;
@@ -63,8 +64,8 @@ check_phone(struct str v)
 static const char *
 check_id(struct str v)
 {
-	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9,
-		10, 5, 8, 4, 2 };
+	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
+		5, 8, 4, 2 };
 	static const char check[] = "10X98765432";
 	int i, sum = 0, y, m, d;
 	char c;
@@ -113,11 +114,11 @@ mask(struct str v, int is_id, char *buf, size_t size)
 		tail = chars > 4 ? 4 : 0;
 	}
 	for (i = 0, c = 0; i < v.n; c++) {
-		size_t k = 1;
+		unsigned cp;
+		size_t k = u8_decode(v.p + i, v.n - i, &cp);
 
-		while (i + k < v.n &&
-		    ((unsigned char)v.p[i + k] & 0xC0) == 0x80)
-			k++;
+		if (k == 0)
+			k = 1;
 		if (c < head || c >= chars - tail) {
 			if (o + k + 1 > size)
 				break;
@@ -397,8 +398,9 @@ count_people(void)
 		for (y = x + 1; y < nhotposts && hotposts[y].h == hotposts[x].h;
 		     y++)
 			if (hotposts[y].u != NULL &&
-			    strcmp(a, post_key(hotposts[y].u, hotposts[y].role,
-					  b, sizeof b)) == 0) {
+			    strcmp(a,
+				post_key(hotposts[y].u, hotposts[y].role, b,
+				    sizeof b)) == 0) {
 				hotposts[y].u = NULL;
 				hotposts[x].n++;
 			}
@@ -440,8 +442,7 @@ check_posts(void)
 			snprintf(v, sizeof v, "%s (%ld)",
 			    unit_get(p->u, person[p->role].name), p->n);
 			problem(p->u->file, p->u->line, p->u,
-			    _("one person holds more posts than max-posts"),
-			    v);
+			    _("one person holds more posts than max-posts"), v);
 		}
 	}
 	free(hotposts);

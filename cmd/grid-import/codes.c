@@ -65,7 +65,7 @@ division_of(struct str name, int level)
 	if (d == NULL && s.n > 0 && s.n + strlen(add) < sizeof buf) {
 		memcpy(buf, s.p, s.n);
 		memcpy(buf + s.n, add, strlen(add));
-		d = division_exact((struct str){ buf, s.n + strlen(add) },
+		d = division_exact((struct str) { buf, s.n + strlen(add) },
 		    level);
 	}
 	return d;
@@ -99,7 +99,7 @@ named(struct str raw, int level)
 
 		buf_reset(&m->shortname);
 		buf_add(&m->shortname, sn.p, sn.n);
-		m->name = (struct str){ m->shortname.p ? m->shortname.p : "",
+		m->name = (struct str) { m->shortname.p ? m->shortname.p : "",
 			m->shortname.n };
 	}
 	return m;
@@ -146,8 +146,9 @@ codes_conf(const struct cfg *d)
 
 		for (j = 0; code[j] != '\0'; j++)
 			if (code[j] < '0' || code[j] > '9')
-				cfg_error(d->v[i], _("expected a division code "
-						     "of digits, got '%s'"),
+				cfg_error(d->v[i],
+				    _("expected a division code "
+				      "of digits, got '%s'"),
 				    code);
 		divs[ndivs].name = xstrndup(s.p, s.n);
 		divs[ndivs].code = xstrdup(code);
@@ -367,4 +368,3 @@ units_finish(void)
 		finish(u);
 	check_posts();
 }
-

@@ -47,8 +47,15 @@ enum {
 
 extern const char *const gfields[G_N];
 
-enum { L_STREET, L_COMMUNITY, L_GRID, L_COMPOUND, L_BUILDING, L_HOUSEHOLD,
-	L_N };
+enum {
+	L_STREET,
+	L_COMMUNITY,
+	L_GRID,
+	L_COMPOUND,
+	L_BUILDING,
+	L_HOUSEHOLD,
+	L_N
+};
 
 extern const char *const level_names[L_N];
 
@@ -68,8 +75,15 @@ struct gopts {
 extern struct gopts gopt;
 
 /* sheet.c: fixes made to the sheets, for the closing line */
-enum { FIX_TITLE, FIX_BLANK, FIX_TOTAL, FIX_FILLED, FIX_FOLDED,
-	FIX_TRIMMED, FIX_N };
+enum {
+	FIX_TITLE,
+	FIX_BLANK,
+	FIX_TOTAL,
+	FIX_FILLED,
+	FIX_FOLDED,
+	FIX_TRIMMED,
+	FIX_N
+};
 extern unsigned long long fixes[FIX_N];
 void sheet_conf(void);
 /* Feed a raw row of the reader; calls units_row for each data row. */
@@ -104,15 +118,15 @@ enum {
 struct unit {
 	struct unit *parent, *child, *next; /* the tree, in code order */
 	union {
-		struct unit *hnext;	    /* streets to compounds: hashed */
-		struct unit *compound;	    /* a building's */
+		struct unit *hnext;    /* streets to compounds: hashed */
+		struct unit *compound; /* a building's */
 	} u;
 	char *s;    /* key, name, then the level's attributes, each ended
 		       by NUL ("" when absent) */
 	char *code; /* NULL for buildings and households: see unit_code */
 	long long households, residents; /* own, then with those below */
 	const char *file;
-	unsigned short off[8]; /* where the name and each attribute begin */
+	unsigned short off[8];	   /* where the name and each attribute begin */
 	unsigned line, order, seq; /* seq: compounds, households */
 	unsigned char level, has_counts;
 };
@@ -174,8 +188,7 @@ void codes_conf(const struct cfg *divisions);
  * The name a street or community goes by (the division's when the table
  * knows it), and its division (*d, when d is not NULL), or NULL.
  */
-struct str division_name(struct str raw, int level,
-    const struct division **d);
+struct str division_name(struct str raw, int level, const struct division **d);
 /* The street of a community's division, or NULL. */
 const struct division *division_street(const struct division *community);
 /* The code of u: u->code, or for buildings and households made in buf. */

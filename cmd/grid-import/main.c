@@ -17,57 +17,52 @@
 
 struct gopts gopt = { .level = -1 };
 
-static const char *const known_keys[] = { "divisions", "phones",
-	"max-posts", "yes", "totals", NULL };
-const struct cfg_section grid_import_section = { "grid-import",
-	known_keys };
+static const char *const known_keys[] = { "divisions", "phones", "max-posts",
+	"yes", "totals", NULL };
+const struct cfg_section grid_import_section = { "grid-import", known_keys };
 
-enum {
-	OPT_LEVEL = CLI_FIRST_OWN,
-	OPT_SUMMARY,
-	OPT_TOTAL,
-	OPT_CHECK,
-	OPT_MASK
-};
+enum { OPT_LEVEL = CLI_FIRST_OWN, OPT_SUMMARY, OPT_TOTAL, OPT_CHECK, OPT_MASK };
 
 static void
 usage(void)
 {
-	fprintf(stderr, _("usage: grid-import [--level level] [--summary "
-			  "[--total]] [--check] [--mask]\n"
-			  "                   [-c file] [-o format] [--csv | "
-			  "--tsv] [--encoding enc] [--bom]\n"
-			  "                   [--zh] [--reject file] [--strict] "
-			  "[--progress | --no-progress]\n"
-			  "                   [file ...]\n"
-			  "       grid-import [-c file] --print-config\n"
-			  "       grid-import -h | -V\n"));
+	fprintf(stderr,
+	    _("usage: grid-import [--level level] [--summary "
+	      "[--total]] [--check] [--mask]\n"
+	      "                   [-c file] [-o format] [--csv | "
+	      "--tsv] [--encoding enc] [--bom]\n"
+	      "                   [--zh] [--reject file] [--strict] "
+	      "[--progress | --no-progress]\n"
+	      "                   [file ...]\n"
+	      "       grid-import [-c file] --print-config\n"
+	      "       grid-import -h | -V\n"));
 	exit(ZL_USAGE);
 }
 
 static void
 help(void)
 {
-	printf(_("grid-import: the five-level grid roster, cleaned and checked\n"
-		 "\n"
-		 "  grid-import --summary --total roster/*/*.csv | zhili-cat -o table\n"
-		 "  grid-import --check --mask roster/*/*.csv > problems.tsv\n"
-		 "  grid-import --level building roster/元宝山街道/*.csv > buildings.tsv\n"
-		 "\n"
-		 "Reads the roster sheets communities keep (title rows, merged cells,\n"
-		 "total rows and all) and writes one record per unit: street,\n"
-		 "community, grid, compound, building, party-member household.\n"
-		 "\n"
-		 "  --level LEVEL   only units of that level\n"
-		 "  --summary       counts per community (--total: and the district)\n"
-		 "  --check         only the problems, one record each (exit 1 if any)\n"
-		 "  --mask          identity numbers and phones masked (138****5678)\n"
-		 "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
-		 "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
-		 "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
-		 "\n"
-		 "Exit status: 0 ok, 1 records rejected or problems found (--check),\n"
-		 "2 usage, 3 input/output error.  See grid-import(1).\n"));
+	printf(_(
+	    "grid-import: the five-level grid roster, cleaned and checked\n"
+	    "\n"
+	    "  grid-import --summary --total roster/*/*.csv | zhili-cat -o table\n"
+	    "  grid-import --check --mask roster/*/*.csv > problems.tsv\n"
+	    "  grid-import --level building roster/元宝山街道/*.csv > buildings.tsv\n"
+	    "\n"
+	    "Reads the roster sheets communities keep (title rows, merged cells,\n"
+	    "total rows and all) and writes one record per unit: street,\n"
+	    "community, grid, compound, building, party-member household.\n"
+	    "\n"
+	    "  --level LEVEL   only units of that level\n"
+	    "  --summary       counts per community (--total: and the district)\n"
+	    "  --check         only the problems, one record each (exit 1 if any)\n"
+	    "  --mask          identity numbers and phones masked (138****5678)\n"
+	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
+	    "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
+	    "\n"
+	    "Exit status: 0 ok, 1 records rejected or problems found (--check),\n"
+	    "2 usage, 3 input/output error.  See grid-import(1).\n"));
 }
 
 static void
@@ -137,8 +132,9 @@ level_option(const char *arg)
 		if (strcmp(arg, level_names[i]) == 0)
 			gopt.level = i;
 	if (gopt.level < 0)
-		zl_die(ZL_USAGE, _("--level: '%s' (street, community, grid, "
-				   "compound, building or household)"),
+		zl_die(ZL_USAGE,
+		    _("--level: '%s' (street, community, grid, "
+		      "compound, building or household)"),
 		    arg);
 }
 

@@ -26,20 +26,29 @@ const char *const gfields[G_N] = { "street", "community", "grid_id",
 unsigned long long fixes[FIX_N];
 
 /* Fields whose full-width characters are folded to ASCII. */
-static const unsigned char folded[G_N] = { [G_GRID_ID] = 1, [G_BUILDING] = 1,
-	[G_GRID_LEADER_PHONE] = 1, [G_OFFLINE_LEADER_PHONE] = 1,
-	[G_ONLINE_LEADER_PHONE] = 1, [G_HOUSEHOLDS] = 1, [G_RESIDENTS] = 1,
+static const unsigned char folded[G_N] = { [G_GRID_ID] = 1,
+	[G_BUILDING] = 1,
+	[G_GRID_LEADER_PHONE] = 1,
+	[G_OFFLINE_LEADER_PHONE] = 1,
+	[G_ONLINE_LEADER_PHONE] = 1,
+	[G_HOUSEHOLDS] = 1,
+	[G_RESIDENTS] = 1,
 	[G_ID_NUMBER] = 1 };
 
 /* What a blank cell takes from the row above, and when. */
 enum { FILL_NO, FILL_ALWAYS, FILL_SAME_GRID, FILL_SAME_COMPOUND };
 static const unsigned char fill[G_N] = { [G_STREET] = FILL_ALWAYS,
-	[G_COMMUNITY] = FILL_ALWAYS, [G_GRID_ID] = FILL_ALWAYS,
-	[G_GRID_NAME] = FILL_SAME_GRID, [G_GRID_LEADER] = FILL_SAME_GRID,
+	[G_COMMUNITY] = FILL_ALWAYS,
+	[G_GRID_ID] = FILL_ALWAYS,
+	[G_GRID_NAME] = FILL_SAME_GRID,
+	[G_GRID_LEADER] = FILL_SAME_GRID,
 	[G_GRID_LEADER_PHONE] = FILL_SAME_GRID,
-	[G_GRID_PARTY_ORG] = FILL_SAME_GRID, [G_HAS_STAFF] = FILL_SAME_GRID,
-	[G_HAS_RULES] = FILL_SAME_GRID, [G_HAS_FUNDING] = FILL_SAME_GRID,
-	[G_HAS_INCENTIVES] = FILL_SAME_GRID, [G_COMPOUND] = FILL_ALWAYS,
+	[G_GRID_PARTY_ORG] = FILL_SAME_GRID,
+	[G_HAS_STAFF] = FILL_SAME_GRID,
+	[G_HAS_RULES] = FILL_SAME_GRID,
+	[G_HAS_FUNDING] = FILL_SAME_GRID,
+	[G_HAS_INCENTIVES] = FILL_SAME_GRID,
+	[G_COMPOUND] = FILL_ALWAYS,
 	[G_OWNERS_COMMITTEE] = FILL_SAME_COMPOUND,
 	[G_PROPERTY_COMPANY] = FILL_SAME_COMPOUND };
 
@@ -56,8 +65,8 @@ static struct {
 	const char *file;
 	const struct rd_head *head;
 	enum sheet_state state;
-	long col[G_N];	/* the sheet's column of each field, or -1 */
-	size_t ncells;	/* cells in the header */
+	long col[G_N]; /* the sheet's column of each field, or -1 */
+	size_t ncells; /* cells in the header */
 	struct held title[TITLE_MAX];
 	size_t ntitle;
 	struct buf prev[G_N]; /* the row above, filled down */
@@ -70,8 +79,7 @@ static size_t ntotals;
 void
 sheet_conf(void)
 {
-	totals = conf_strs(cfg_seq(cfg_root(), "grid-import.totals"),
-	    &ntotals);
+	totals = conf_strs(cfg_seq(cfg_root(), "grid-import.totals"), &ntotals);
 }
 
 static int
@@ -121,8 +129,9 @@ use_header(const struct rec *r)
 static void
 no_header(const struct rec *r)
 {
-	rec_reject(r, _("no header row (a row naming at least two known "
-			"fields) in the first %d rows"),
+	rec_reject(r,
+	    _("no header row (a row naming at least two known "
+	      "fields) in the first %d rows"),
 	    TITLE_MAX);
 }
 
@@ -256,7 +265,7 @@ fill_down(struct row *row)
 			ok = 0;
 		}
 		if (ok) {
-			row->v[f] = (struct str){ st.prev[f].p, st.prev[f].n };
+			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
 			fixes[FIX_FILLED]++;
 		}
 	}
@@ -279,7 +288,8 @@ data_row(const struct rec *r)
 
 		row.has[f] = c >= 0;
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
-		    clean(r->f[c], f, &cleaned[f]) : (struct str){ "", 0 };
+		    clean(r->f[c], f, &cleaned[f]) :
+		    (struct str) { "", 0 };
 	}
 	if (st.have_prev)
 		fill_down(&row);

@@ -331,8 +331,8 @@ count_of(const struct row *row, int f, struct unit *u, int *ok)
 	*ok = 0;
 	if (n.n == 0)
 		return 0;
-	for (j = 0; j < n.n && n.p[j] >= '0' && n.p[j] <= '9' &&
-	     x < 1000000000; j++)
+	for (j = 0; j < n.n && n.p[j] >= '0' && n.p[j] <= '9' && x < 1000000000;
+	     j++)
 		x = x * 10 + (n.p[j] - '0');
 	if (j < n.n) {
 		char *bad = xstrndup(n.p, n.n);
@@ -382,7 +382,7 @@ grid_of(struct unit *comm, const struct row *row)
 		/* 网格 and the number, when the sheet has no grid name */
 		memcpy(name, "网格", w);
 		memcpy(name + w, k.p, k.n < 40 ? k.n : 40);
-		nm = (struct str){ name, w + (k.n < 40 ? k.n : 40) };
+		nm = (struct str) { name, w + (k.n < 40 ? k.n : 40) };
 	}
 	grid = unit_of(L_GRID, comm, k, nm, row);
 	for (i = 0; i < sizeof from / sizeof from[0]; i++)
@@ -414,8 +414,8 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 		{ A_OFFLINE, G_OFFLINE_LEADER },
 		{ A_OFFLINE_PHONE, G_OFFLINE_LEADER_PHONE },
 		{ A_ONLINE, G_ONLINE_LEADER },
-		{ A_ONLINE_PHONE, G_ONLINE_LEADER_PHONE },
-		{ A_ID, G_ID_NUMBER } };
+		{ A_ONLINE_PHONE, G_ONLINE_LEADER_PHONE }, { A_ID, G_ID_NUMBER }
+	};
 	struct str a[6];
 	char bbuf[32];
 	struct unit *b;
@@ -449,8 +449,9 @@ units_row(const struct rec *r, const struct row *row)
 	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, NULL);
 	if (v.n == 0) {
 		if (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)
-			rec_reject(r, _("field 'community': empty, and no "
-					"row above gives it"));
+			rec_reject(r,
+			    _("field 'community': empty, and no "
+			      "row above gives it"));
 		return;
 	}
 	comm = unit_of(L_COMMUNITY, street, v, v, row);
@@ -461,8 +462,9 @@ units_row(const struct rec *r, const struct row *row)
 	if (row->v[G_BUILDING].n == 0)
 		return;
 	if (grid == NULL) {
-		rec_reject(r, _("field 'grid_id': empty, and no row above "
-				"gives it"));
+		rec_reject(r,
+		    _("field 'grid_id': empty, and no row above "
+		      "gives it"));
 		return;
 	}
 	building(grid, comp, row);

@@ -67,9 +67,8 @@ num(long long v, char *buf)
 	while ((x /= 10) > 0);
 	if (v < 0)
 		*--p = '-';
-	return (struct str){ p, (size_t)(buf + 23 - p) };
+	return (struct str) { p, (size_t)(buf + 23 - p) };
 }
-
 
 /* The unit after u, depth first, in the order of codes. */
 static struct unit *
@@ -116,8 +115,8 @@ write_units(int fmt, unsigned flags)
 		f[0] = str_c(level_names[u->level]);
 		f[1] = str_c(unit_code(u, c1, sizeof c1));
 		f[2] = str_c(unit_name(u));
-		f[3] = str_c(u->parent ? unit_code(u->parent, c2, sizeof c2) :
-					 "");
+		f[3] = str_c(
+		    u->parent ? unit_code(u->parent, c2, sizeof c2) : "");
 		f[4] = str_c(path_of(u));
 		f[5] = attr(u, A_LEADER);
 		f[6] = attr(u, A_LEADER_PHONE);
@@ -127,13 +126,14 @@ write_units(int fmt, unsigned flags)
 		f[10] = attr(u, A_ONLINE);
 		f[11] = attr(u, A_ONLINE_PHONE);
 		f[12] = str_c(u->level == L_BUILDING && u->u.compound ?
-			unit_name(u->u.compound) : "");
+			unit_name(u->u.compound) :
+			"");
 		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
 		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
 		f[15] = attr(u, A_OWNERS);
 		f[16] = attr(u, A_PROPERTY);
 		for (k = 0; k < 4; k++)
-			f[17 + k] = str_c(u->level != L_GRID ? "" :
+			f[17 + k] = str_c(u->level != L_GRID	      ? "" :
 				is_yes(unit_get(u, A_STAFF + (int)k)) ? "1" :
 									"0");
 		f[21] = attr(u, A_ID);
@@ -254,4 +254,3 @@ write_summary(int fmt, unsigned flags)
 		summary_row(w, cli.zh ? "合计" : "total", "", total);
 	wr_close(w);
 }
-

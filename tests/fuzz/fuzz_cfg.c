@@ -20,8 +20,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (cfg_parse((const char *)data, size, "fuzz.yaml", &a, &err) == 0) {
 		cfg_print(&out, a);
 		if (cfg_parse(out.p, out.n, "printed.yaml", &b, &err) != 0) {
-			fprintf(stderr, "printed config does not parse: %s\n"
-					"--- printed:\n%s",
+			fprintf(stderr,
+			    "printed config does not parse: %s\n"
+			    "--- printed:\n%s",
 			    err.p, out.p);
 			abort();
 		}

@@ -83,7 +83,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int ok;
 
 	if (path[0] == '\0') {
-		snprintf(path, sizeof path, "/tmp/fuzz-csv-%d.in", (int)getpid());
+		snprintf(path, sizeof path, "/tmp/fuzz-csv-%d.in",
+		    (int)getpid());
 	}
 	/* only UTF-8 with no BOM: the comparison is about CSV syntax */
 	if (u8_valid((const char *)data, size) != size ||

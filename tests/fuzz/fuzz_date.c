@@ -28,7 +28,8 @@ shaped(const char *s)
 	int i;
 
 	for (i = 0; i < 19; i++)
-		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' :
+				      s[i] != shape[i])
 			return 0;
 	return 1;
 }
@@ -105,7 +106,7 @@ fuzz_money(const char *s, size_t n, const char *z)
 	/* the whole input as a rate, on a fixed amount */
 	if (money_mul(123456789, z, UNIT_FEN, ROUND_DOWN, &down) == 0) {
 		check(money_mul(123456789, z, UNIT_FEN, ROUND_HALF_AWAY,
-		    &half) == 0);
+			  &half) == 0);
 		check(money_mul(123456789, z, UNIT_FEN, ROUND_UP, &up) == 0);
 		/* |down| <= |half| <= |up| <= |down| + 1, never of
 		 * opposite signs */

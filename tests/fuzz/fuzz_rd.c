@@ -88,7 +88,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	if (path[0] == '\0') {
-		snprintf(path, sizeof path, "/tmp/fuzz-rd-%d.in", (int)getpid());
+		snprintf(path, sizeof path, "/tmp/fuzz-rd-%d.in",
+		    (int)getpid());
 		snprintf(path2, sizeof path2, "/tmp/fuzz-rd-%d.tsv",
 		    (int)getpid());
 	}

@@ -37,7 +37,7 @@ letters(struct str s)
 	size_t i = 0, n = 0, k;
 	unsigned cp;
 
-	for (; i < s.n; i += k > 0 ? k : 1, n++)
+	for (; i<s.n; i += k> 0 ? k : 1, n++)
 		k = u8_decode(s.p + i, s.n - i, &cp);
 	return n;
 }
@@ -45,10 +45,11 @@ letters(struct str s)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: hello [-c file] [-o format] [--csv | --tsv] "
-			"[--encoding enc] [--bom]\n"
-			"             [--zh] [--reject file] [--strict] "
-			"[file ...]\n");
+	fprintf(stderr,
+	    "usage: hello [-c file] [-o format] [--csv | --tsv] "
+	    "[--encoding enc] [--bom]\n"
+	    "             [--zh] [--reject file] [--strict] "
+	    "[file ...]\n");
 	exit(ZL_USAGE);
 }
 
@@ -65,8 +66,7 @@ main(int argc, char **argv)
 {
 	static const struct option longopts[] = { CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 } };
-	static const char *const cols[] = { "resident", "greeting",
-		"letters" };
+	static const char *const cols[] = { "resident", "greeting", "letters" };
 	struct rd_opts ro;
 	struct rd *r;
 	struct wr *w;
@@ -78,8 +78,7 @@ main(int argc, char **argv)
 	int c;
 
 	zl_init("hello");
-	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts,
-		    NULL)) != -1)
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, 0)) != -1)
 		if (!cli_option(c, optarg, help))
 			usage();
 	cli_setup(&hello_section);
@@ -99,8 +98,8 @@ main(int argc, char **argv)
 		}
 		buf_printf(&g, "%s%.*s", greeting, (int)f[0].n, f[0].p);
 		buf_printf(&n, "%zu", letters(f[0]));
-		f[1] = (struct str){ g.p, g.n };
-		f[2] = (struct str){ n.p, n.n };
+		f[1] = (struct str) { g.p, g.n };
+		f[2] = (struct str) { n.p, n.n };
 		wr_rec(w, f);
 		buf_free(&g);
 		buf_free(&n);

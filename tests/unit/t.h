@@ -15,66 +15,66 @@
 
 static int t_pass, t_fail;
 
-#define T_OK(cond)                                                          \
-	do {                                                                \
-		if (cond)                                                   \
-			t_pass++;                                           \
-		else {                                                      \
-			t_fail++;                                           \
-			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__,      \
-			    #cond);                                         \
-		}                                                           \
+#define T_OK(cond)                                                             \
+	do {                                                                   \
+		if (cond)                                                      \
+			t_pass++;                                              \
+		else {                                                         \
+			t_fail++;                                              \
+			printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond); \
+		}                                                              \
 	} while (0)
 
-#define T_INT(got, want)                                                    \
-	do {                                                                \
-		long long t_g = (long long)(got), t_w = (long long)(want);  \
-		if (t_g == t_w)                                             \
-			t_pass++;                                           \
-		else {                                                      \
-			t_fail++;                                           \
-			printf("FAIL %s:%d: %s == %lld, want %lld\n",       \
-			    __FILE__, __LINE__, #got, t_g, t_w);            \
-		}                                                           \
+#define T_INT(got, want)                                                   \
+	do {                                                               \
+		long long t_g = (long long)(got), t_w = (long long)(want); \
+		if (t_g == t_w)                                            \
+			t_pass++;                                          \
+		else {                                                     \
+			t_fail++;                                          \
+			printf("FAIL %s:%d: %s == %lld, want %lld\n",      \
+			    __FILE__, __LINE__, #got, t_g, t_w);           \
+		}                                                          \
 	} while (0)
 
-#define T_DBL(got, want, eps)                                               \
-	do {                                                                \
-		double t_g = (got), t_w = (want);                           \
-		if (t_g - t_w <= (eps) && t_w - t_g <= (eps))               \
-			t_pass++;                                           \
-		else {                                                      \
-			t_fail++;                                           \
-			printf("FAIL %s:%d: %s == %.10g, want %.10g\n",     \
-			    __FILE__, __LINE__, #got, t_g, t_w);            \
-		}                                                           \
+#define T_DBL(got, want, eps)                                           \
+	do {                                                            \
+		double t_g = (got), t_w = (want);                       \
+		if (t_g - t_w <= (eps) && t_w - t_g <= (eps))           \
+			t_pass++;                                       \
+		else {                                                  \
+			t_fail++;                                       \
+			printf("FAIL %s:%d: %s == %.10g, want %.10g\n", \
+			    __FILE__, __LINE__, #got, t_g, t_w);        \
+		}                                                       \
 	} while (0)
 
 /* Byte strings: got (pointer, length) against a C string. */
-#define T_MEM(gp, gn, want)                                                 \
-	do {                                                                \
-		const char *t_gp = (gp), *t_w = (want);                     \
-		size_t t_gn = (gn);                                         \
-		if (t_gn == strlen(t_w) && memcmp(t_gp, t_w, t_gn) == 0)    \
-			t_pass++;                                           \
-		else {                                                      \
-			t_fail++;                                           \
+#define T_MEM(gp, gn, want)                                                   \
+	do {                                                                  \
+		const char *t_gp = (gp), *t_w = (want);                       \
+		size_t t_gn = (gn);                                           \
+		if (t_gn == strlen(t_w) && memcmp(t_gp, t_w, t_gn) == 0)      \
+			t_pass++;                                             \
+		else {                                                        \
+			t_fail++;                                             \
 			printf("FAIL %s:%d: %s == \"%.*s\", want \"%.*s\"\n", \
-			    __FILE__, __LINE__, #gp,                        \
-			    (int)(t_gn < 400 ? t_gn : 400), t_gp,           \
-			    (int)(strlen(t_w) < 400 ? strlen(t_w) : 400), t_w); \
-		}                                                           \
+			    __FILE__, __LINE__, #gp,                          \
+			    (int)(t_gn < 400 ? t_gn : 400), t_gp,             \
+			    (int)(strlen(t_w) < 400 ? strlen(t_w) : 400),     \
+			    t_w);                                             \
+		}                                                             \
 	} while (0)
 
-#define T_STR(got, want)                                                    \
-	do {                                                                \
-		const char *t_g2 = (got);                                   \
-		if (t_g2 == NULL) {                                         \
-			t_fail++;                                           \
-			printf("FAIL %s:%d: %s is NULL, want \"%s\"\n",     \
-			    __FILE__, __LINE__, #got, (want));              \
-		} else                                                      \
-			T_MEM(t_g2, strlen(t_g2), (want));                  \
+#define T_STR(got, want)                                                \
+	do {                                                            \
+		const char *t_g2 = (got);                               \
+		if (t_g2 == NULL) {                                     \
+			t_fail++;                                       \
+			printf("FAIL %s:%d: %s is NULL, want \"%s\"\n", \
+			    __FILE__, __LINE__, #got, (want));          \
+		} else                                                  \
+			T_MEM(t_g2, strlen(t_g2), (want));              \
 	} while (0)
 
 /*
@@ -116,11 +116,11 @@ t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
 }
 
 /* Expect fn(arg) to exit 2 with the message want (line: the caller's). */
-#define t_dies(line, fn, arg, want) t_dies_at(__FILE__, (line), (fn), (arg), \
-    (want))
+#define t_dies(line, fn, arg, want) \
+	t_dies_at(__FILE__, (line), (fn), (arg), (want))
 static inline void
-t_dies_at(const char *file, int line, void (*fn)(const void *),
-    const void *arg, const char *want)
+t_dies_at(const char *file, int line, void (*fn)(const void *), const void *arg,
+    const char *want)
 {
 	char out[4096];
 	int rc = t_child(fn, arg, out, sizeof out);

@@ -194,14 +194,16 @@ test_syntax(void)
 	    "UTF-8");
 	BAD("\xef\xbb\xbfmoney:\n  unit: 分\xff\n",
 	    "t.yaml:2:10: invalid UTF-8 (bytes FF): save the file as UTF-8");
-	BAD("money: \xe5\x88", "t.yaml:1:8: invalid UTF-8 (bytes E5 88): "
-			      "save the file as UTF-8");
+	BAD("money: \xe5\x88",
+	    "t.yaml:1:8: invalid UTF-8 (bytes E5 88): "
+	    "save the file as UTF-8");
 	/* NUL bytes: raw, and from an escape. */
 	bad_n(__LINE__, "money:\n  unit: f\0n\n", 18,
 	    "t.yaml:2:10: NUL bytes are not allowed");
 	BAD("money:\n  unit: \"f\\0n\"\n",
 	    "t.yaml:2:9: NUL bytes are not allowed");
-	BAD("money:\n  \"u\\0\": fen\n", "t.yaml:2:3: NUL bytes are not allowed");
+	BAD("money:\n  \"u\\0\": fen\n",
+	    "t.yaml:2:3: NUL bytes are not allowed");
 
 	/* Anchors, aliases, tags. */
 	BAD("money: &m {unit: fen}\n",
@@ -252,10 +254,12 @@ test_syntax(void)
 	    "t.yaml:4:1: more than one document (only one is allowed)");
 
 	/* The top level. */
-	BAD("- a\n", "t.yaml:1:1: expected a mapping of sections at the top "
-		     "level, got a list");
-	BAD("hello\n", "t.yaml:1:1: expected a mapping of sections at the "
-		       "top level, got 'hello'");
+	BAD("- a\n",
+	    "t.yaml:1:1: expected a mapping of sections at the top "
+	    "level, got a list");
+	BAD("hello\n",
+	    "t.yaml:1:1: expected a mapping of sections at the "
+	    "top level, got 'hello'");
 	BAD("calender:\n  2025: {}\n",
 	    "t.yaml:1:1: unknown section 'calender' (did you mean "
 	    "'calendar'?)");
@@ -300,8 +304,9 @@ test_syntax(void)
 	/* A mapping as a key is refused before it nests. */
 	memset(deep, '{', 100000);
 	deep[100000] = '\0';
-	BAD(deep, "t.yaml:1:2: a key must be a plain value, not a list or "
-		  "mapping");
+	BAD(deep,
+	    "t.yaml:1:2: a key must be a plain value, not a list or "
+	    "mapping");
 	free(deep);
 
 	/* The size limit: 1 MiB is fine, one byte more is not. */
@@ -329,8 +334,9 @@ test_laughs(void)
 	struct buf b = { 0 };
 	int i, j;
 
-	buf_adds(&b, "aliases:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, "
-		     "lol, lol]\n");
+	buf_adds(&b,
+	    "aliases:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, "
+	    "lol, lol]\n");
 	for (i = 1; i < 9; i++) {
 		buf_printf(&b, "  %c: &%c [", 'a' + i, 'a' + i);
 		for (j = 0; j < 9; j++)
@@ -799,13 +805,13 @@ known_tree(const void *arg)
 	cfg_known(arg, known);
 }
 
-#define FILE_DIES(text, fmt)                                                \
-	do {                                                                \
-		const char *f_ = t_tmpfile((text), strlen(text));        \
-		char w_[512];                                               \
-		snprintf(w_, sizeof w_, (fmt), f_);                          \
-		t_dies(__LINE__, setup_file, f_, w_);                         \
-		unlink(f_);                                                 \
+#define FILE_DIES(text, fmt)                                      \
+	do {                                                      \
+		const char *f_ = t_tmpfile((text), strlen(text)); \
+		char w_[512];                                     \
+		snprintf(w_, sizeof w_, (fmt), f_);               \
+		t_dies(__LINE__, setup_file, f_, w_);             \
+		unlink(f_);                                       \
 	} while (0)
 
 static void

@@ -20,16 +20,16 @@
 #include "lib/wr.h"
 #include "tests/unit/t.h"
 
-#define T_2024_01_01 1704067200LL
-#define T_2024_03_01 1709251200LL
-#define T_2024_03_05 1709596800LL
+#define T_2024_01_01	  1704067200LL
+#define T_2024_03_01	  1709251200LL
+#define T_2024_03_05	  1709596800LL
 #define T_2024_03_09_1200 1709985600LL
-#define T_2024_03_10 1710028800LL
-#define T_2024_04_01 1711929600LL
-#define T_2024_05_01 1714521600LL
-#define T_2024_07_01 1719792000LL
-#define T_2024_10_01 1727740800LL
-#define T_2025_01_01 1735689600LL
+#define T_2024_03_10	  1710028800LL
+#define T_2024_04_01	  1711929600LL
+#define T_2024_05_01	  1714521600LL
+#define T_2024_07_01	  1719792000LL
+#define T_2024_10_01	  1727740800LL
+#define T_2025_01_01	  1735689600LL
 
 static struct cli fresh; /* cli as a program starts with it */
 
@@ -56,10 +56,10 @@ option(const void *arg)
 }
 
 /* The option c with arg must exit 2 with the message want. */
-#define BAD(c, arg, want)                                                   \
-	do {                                                                \
-		struct opt o_ = { (c), (arg) };                             \
-		t_dies(__LINE__, option, &o_, (want));                      \
+#define BAD(c, arg, want)                              \
+	do {                                           \
+		struct opt o_ = { (c), (arg) };        \
+		t_dies(__LINE__, option, &o_, (want)); \
 	} while (0)
 
 /* Handle c with arg from the start: it must be one of the shared ones. */
@@ -171,12 +171,15 @@ test_formats(void)
 		T_INT(one('o', fmts[i].name), 1);
 		T_INT(cli.out_fmt, fmts[i].fmt);
 	}
-	BAD('o', "xml", "test_cli: unknown output format 'xml' (tsv, csv, "
-			"json, table or md)");
-	BAD('o', "", "test_cli: unknown output format '' (tsv, csv, json, "
-		     "table or md)");
-	BAD('o', "tsv ", "test_cli: unknown output format 'tsv ' (tsv, csv, "
-			 "json, table or md)");
+	BAD('o', "xml",
+	    "test_cli: unknown output format 'xml' (tsv, csv, "
+	    "json, table or md)");
+	BAD('o', "",
+	    "test_cli: unknown output format '' (tsv, csv, json, "
+	    "table or md)");
+	BAD('o', "tsv ",
+	    "test_cli: unknown output format 'tsv ' (tsv, csv, "
+	    "json, table or md)");
 }
 
 static void
@@ -203,10 +206,12 @@ test_encodings(void)
 		T_INT(cli.enc, encs[i].enc);
 		T_INT(cli_rd_opts().enc, encs[i].enc);
 	}
-	BAD(CLI_ENCODING, "big5", "test_cli: unknown encoding 'big5' (utf-8, "
-				  "gbk, gb18030 or auto)");
-	BAD(CLI_ENCODING, "utf-16", "test_cli: unknown encoding 'utf-16' "
-				    "(utf-8, gbk, gb18030 or auto)");
+	BAD(CLI_ENCODING, "big5",
+	    "test_cli: unknown encoding 'big5' (utf-8, "
+	    "gbk, gb18030 or auto)");
+	BAD(CLI_ENCODING, "utf-16",
+	    "test_cli: unknown encoding 'utf-16' "
+	    "(utf-8, gbk, gb18030 or auto)");
 }
 
 /* The period after the date options given, from the start. */
@@ -228,9 +233,9 @@ period_of(int line, int c1, const char *a1, int c2, const char *a2,
 		t_pass++;
 }
 
-#define PERIOD1(c, a, from, until)                                          \
+#define PERIOD1(c, a, from, until) \
 	period_of(__LINE__, (c), (a), 0, NULL, (from), (until))
-#define PERIOD2(c1, a1, c2, a2, from, until)                                \
+#define PERIOD2(c1, a1, c2, a2, from, until) \
 	period_of(__LINE__, (c1), (a1), (c2), (a2), (from), (until))
 
 static void
@@ -302,8 +307,13 @@ static void
 setup_reject(const void *arg)
 {
 	static struct str f[2] = { { "1", 1 }, { "x", 1 } };
-	struct rec r = { .nf = 2, .f = f, .file = "in.tsv", .line = 2,
-		.raw = { "1\tx", 3 }, .plain = 1, .pos = -1 };
+	struct rec r = { .nf = 2,
+		.f = f,
+		.file = "in.tsv",
+		.line = 2,
+		.raw = { "1\tx", 3 },
+		.plain = 1,
+		.pos = -1 };
 
 	(void)arg;
 	cli_setup(NULL);
@@ -342,8 +352,9 @@ test_setup(void)
 	cli.reject = path;
 	cli.strict = 1;
 	T_INT(t_child(setup_reject, NULL, out, sizeof out), 1);
-	T_STR(out, "test_cli: in.tsv:2: bad\n"
-		   "test_cli: 1 of 1 records rejected");
+	T_STR(out,
+	    "test_cli: in.tsv:2: bad\n"
+	    "test_cli: 1 of 1 records rejected");
 	T_INT(stat(path, &st), 0);
 	T_INT(st.st_mode & 0777, 0600);
 	T_INT(st.st_size, (long long)strlen("1\tx\tin.tsv:2: bad\n"));
@@ -355,8 +366,9 @@ test_setup(void)
 	cli = fresh;
 	cli.reject = "/nonexistent/rejected.csv";
 	T_INT(t_child(setup, NULL, out, sizeof out), 3);
-	T_STR(out, "test_cli: /nonexistent/rejected.csv: No such file or "
-		   "directory");
+	T_STR(out,
+	    "test_cli: /nonexistent/rejected.csv: No such file or "
+	    "directory");
 	cli = fresh;
 }
 

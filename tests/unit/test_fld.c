@@ -35,13 +35,13 @@ setup_file(const void *path)
 	fld_setup();
 }
 
-#define FILE_DIES(text, fmt)                                                \
-	do {                                                                \
-		const char *f_ = t_tmpfile((text), strlen(text));           \
-		char w_[512];                                               \
-		snprintf(w_, sizeof w_, (fmt), f_);                          \
-		t_dies(__LINE__, setup_file, f_, w_);                       \
-		unlink(f_);                                                 \
+#define FILE_DIES(text, fmt)                                      \
+	do {                                                      \
+		const char *f_ = t_tmpfile((text), strlen(text)); \
+		char w_[512];                                     \
+		snprintf(w_, sizeof w_, (fmt), f_);               \
+		t_dies(__LINE__, setup_file, f_, w_);             \
+		unlink(f_);                                       \
 	} while (0)
 
 static const char *
@@ -103,11 +103,13 @@ test_conflicts(void)
 	char out[512];
 
 	T_INT(t_child(declare, title, out, sizeof out), 128 + 6);
-	T_STR(out, "internal error: fld_declare: two titles for 'community' "
-		   "and '小区'");
+	T_STR(out,
+	    "internal error: fld_declare: two titles for 'community' "
+	    "and '小区'");
 	T_INT(t_child(declare, alias, out, sizeof out), 128 + 6);
-	T_STR(out, "internal error: fld_declare: one alias for 'community' "
-		   "and 'grid'");
+	T_STR(out,
+	    "internal error: fld_declare: one alias for 'community' "
+	    "and 'grid'");
 	T_INT(t_child(declare, same, out, sizeof out), 0);
 	T_STR(out, "");
 }
@@ -196,7 +198,8 @@ need_dies(int line, const char *file, const char *name, const char *fmt)
 static void
 test_columns(void)
 {
-	static const char text[] = "Community\t受理时间\tnote\n社区一\t2024-01-02\tx\n";
+	static const char text[] =
+	    "Community\t受理时间\tnote\n社区一\t2024-01-02\tx\n";
 	const char *f = t_tmpfile(text, sizeof text - 1);
 	char *files[1];
 	struct rd_opts o = { 0 };

@@ -124,20 +124,20 @@ read1(const char *data, size_t n, int fmt, int enc, struct buf *out,
 	read_files(1, files, fmt, enc, out, err);
 }
 
-#define READ(data, want)                                                    \
-	do {                                                                \
+#define READ(data, want)                                                      \
+	do {                                                                  \
 		read1(data, sizeof data - 1, FMT_AUTO, ENC_AUTO, &out, &err); \
-		T_STR(out.p, want);                                         \
-		T_STR(err.p, "");                                           \
+		T_STR(out.p, want);                                           \
+		T_STR(err.p, "");                                             \
 	} while (0)
 
-#define READ_ERR(data, want, wanterr)                                       \
-	do {                                                                \
+#define READ_ERR(data, want, wanterr)                                         \
+	do {                                                                  \
 		read1(data, sizeof data - 1, FMT_AUTO, ENC_AUTO, &out, &err); \
-		T_STR(out.p, want);                                         \
-		T_OK(strstr(err.p, wanterr) != NULL);                       \
-		if (strstr(err.p, wanterr) == NULL)                         \
-			printf("    stderr: %s", err.p);                    \
+		T_STR(out.p, want);                                           \
+		T_OK(strstr(err.p, wanterr) != NULL);                         \
+		if (strstr(err.p, wanterr) == NULL)                           \
+			printf("    stderr: %s", err.p);                      \
 	} while (0)
 
 static void
@@ -151,7 +151,9 @@ test_csv(void)
 	    "a|b\ntwo<0A>lines|2 @2\n3|4 @4\n");
 	READ("a,b\r\n1,2\r\n\"x\r\ny\",3\r\n",
 	    "a|b\n1|2 @2\nx<0D><0A>y|3 @3\n");
-	READ("\xEF\xBB\xBF" "a,b\n1,2\n", "a|b\n1|2 @2\n");
+	READ("\xEF\xBB\xBF"
+	     "a,b\n1,2\n",
+	    "a|b\n1|2 @2\n");
 	READ("a,b,c\n,,\n1,,\n", "a|b|c\n|| @2\n1|| @3\n");
 	READ("a,b\n  spaced  , x\n", "a|b\n  spaced  | x @2\n");
 	READ("a,b\n\n1,2\n\n\n3,4", "a|b\n1|2 @3\n3|4 @6\n");
@@ -248,7 +250,9 @@ test_encodings(void)
 	struct buf out = { 0 }, err = { 0 };
 	/* 名称,中文 in GBK */
 	static const char gbk[] = "id,\xC3\xFB\xB3\xC6\n1,\xD6\xD0\xCE\xC4\n";
-	static const char u16[] = "\xFF\xFE" "a\0\t\0b\0\n\0" "1\0\t\0-N\n\0";
+	static const char u16[] = "\xFF\xFE"
+				  "a\0\t\0b\0\n\0"
+				  "1\0\t\0-N\n\0";
 
 	read1(gbk, sizeof gbk - 1, FMT_AUTO, ENC_AUTO, &out, &err);
 	T_STR(out.p, "id|名称\n1|中文 @2\n");
@@ -277,15 +281,16 @@ test_encodings(void)
 		T_OK(strstr(out.p, "|bad") == NULL);
 		T_OK(strstr(out.p, "3|ok @20003\n") != NULL);
 		T_OK(strncmp(err.p, "zhili: ", 7) == 0);
-		T_OK(strstr(err.p, ":20002: invalid UTF-8 (byte 0xC3 at "
-				   "column 3)") != NULL);
+		T_OK(strstr(err.p,
+			 ":20002: invalid UTF-8 (byte 0xC3 at "
+			 "column 3)") != NULL);
 		buf_free(&big);
 	}
 	/* with --encoding utf-8 nothing is guessed */
 	read1("a,b\n1,\xB0\xA1\n2,x\n", 13, FMT_AUTO, ENC_UTF8, &out, &err);
 	T_STR(out.p, "a|b\n2|x @3\n");
-	T_OK(strstr(err.p, ":2: invalid UTF-8 (byte 0xB0 at column 3)") !=
-	    NULL);
+	T_OK(
+	    strstr(err.p, ":2: invalid UTF-8 (byte 0xB0 at column 3)") != NULL);
 	/* bytes that are not GB18030 either */
 	read1("a,b\n1,\xFF\n2,x\n", 12, FMT_AUTO, ENC_GB18030, &out, &err);
 	T_STR(out.p, "a|b\n2|x @3\n");
@@ -404,51 +409,66 @@ test_writers(void)
 {
 	static const char *names[] = { "id", "名称", "note" };
 	static const char *cells[] = {
-		"1", "中文", "a, \"b\"",
-		"22", "ab", "x\ty\nz\\",
-		"-3.5", "", " lead",
-		"007", "|pipe|", "\x1b[31m",
+		"1",
+		"中文",
+		"a, \"b\"",
+		"22",
+		"ab",
+		"x\ty\nz\\",
+		"-3.5",
+		"",
+		" lead",
+		"007",
+		"|pipe|",
+		"\x1b[31m",
 	};
 	static const unsigned char types[] = { COL_NUM, COL_STR, COL_AUTO };
 	struct buf out = { 0 };
 
 	write_all(FMT_TSV, 0, 3, names, NULL, cells, 4, &out);
-	T_STR(out.p, "id\t名称\tnote\n"
-		     "1\t中文\ta, \"b\"\n"
-		     "22\tab\tx\\ty\\nz\\\\\n"
-		     "-3.5\t\t lead\n"
-		     "007\t|pipe|\t\x1b[31m\n");
+	T_STR(out.p,
+	    "id\t名称\tnote\n"
+	    "1\t中文\ta, \"b\"\n"
+	    "22\tab\tx\\ty\\nz\\\\\n"
+	    "-3.5\t\t lead\n"
+	    "007\t|pipe|\t\x1b[31m\n");
 	write_all(FMT_CSV, WR_BOM, 3, names, NULL, cells, 4, &out);
-	T_STR(out.p, "\xEF\xBB\xBFid,名称,note\n"
-		     "1,中文,\"a, \"\"b\"\"\"\n"
-		     "22,ab,\"x\ty\nz\\\"\n"
-		     "-3.5,,\" lead\"\n"
-		     "007,|pipe|,\x1b[31m\n");
+	T_STR(out.p,
+	    "\xEF\xBB\xBFid,名称,note\n"
+	    "1,中文,\"a, \"\"b\"\"\"\n"
+	    "22,ab,\"x\ty\nz\\\"\n"
+	    "-3.5,,\" lead\"\n"
+	    "007,|pipe|,\x1b[31m\n");
 	write_all(FMT_JSON, 0, 3, names, NULL, cells, 4, &out);
-	T_STR(out.p, "{\"id\":1,\"名称\":\"中文\",\"note\":\"a, \\\"b\\\"\"}\n"
-		     "{\"id\":22,\"名称\":\"ab\",\"note\":\"x\\ty\\nz\\\\\"}\n"
-		     "{\"id\":-3.5,\"名称\":\"\",\"note\":\" lead\"}\n"
-		     "{\"id\":\"007\",\"名称\":\"|pipe|\",\"note\":"
-		     "\"\\u001b[31m\"}\n");
+	T_STR(out.p,
+	    "{\"id\":1,\"名称\":\"中文\",\"note\":\"a, \\\"b\\\"\"}\n"
+	    "{\"id\":22,\"名称\":\"ab\",\"note\":\"x\\ty\\nz\\\\\"}\n"
+	    "{\"id\":-3.5,\"名称\":\"\",\"note\":\" lead\"}\n"
+	    "{\"id\":\"007\",\"名称\":\"|pipe|\",\"note\":"
+	    "\"\\u001b[31m\"}\n");
 	write_all(FMT_JSON, 0, 3, names, types, cells + 6, 2, &out);
-	T_STR(out.p, "{\"id\":-3.5,\"名称\":\"\",\"note\":\" lead\"}\n"
-		     "{\"id\":\"007\",\"名称\":\"|pipe|\",\"note\":"
-		     "\"\\u001b[31m\"}\n");
+	T_STR(out.p,
+	    "{\"id\":-3.5,\"名称\":\"\",\"note\":\" lead\"}\n"
+	    "{\"id\":\"007\",\"名称\":\"|pipe|\",\"note\":"
+	    "\"\\u001b[31m\"}\n");
 	write_all(FMT_TABLE, 0, 3, names, NULL, cells, 3, &out);
-	T_STR(out.p, "  id  名称  note\n"
-		     "   1  中文  a, \"b\"\n"
-		     "  22  ab    x\\ty\\nz\\\n"
-		     "-3.5         lead\n");
+	T_STR(out.p,
+	    "  id  名称  note\n"
+	    "   1  中文  a, \"b\"\n"
+	    "  22  ab    x\\ty\\nz\\\n"
+	    "-3.5         lead\n");
 	write_all(FMT_TABLE, 0, 3, names, NULL, cells + 9, 1, &out);
-	T_STR(out.p, "id   名称    note\n"
-		     "007  |pipe|  \\x1b[31m\n");
+	T_STR(out.p,
+	    "id   名称    note\n"
+	    "007  |pipe|  \\x1b[31m\n");
 	write_all(FMT_MD, 0, 3, names, types, cells, 4, &out);
-	T_STR(out.p, "| id | 名称 | note |\n"
-		     "| ---: | --- | --- |\n"
-		     "| 1 | 中文 | a, \"b\" |\n"
-		     "| 22 | ab | x y<br>z\\\\ |\n"
-		     "| -3.5 |  |  lead |\n"
-		     "| 007 | \\|pipe\\| | \\x1B[31m |\n");
+	T_STR(out.p,
+	    "| id | 名称 | note |\n"
+	    "| ---: | --- | --- |\n"
+	    "| 1 | 中文 | a, \"b\" |\n"
+	    "| 22 | ab | x y<br>z\\\\ |\n"
+	    "| -3.5 |  |  lead |\n"
+	    "| 007 | \\|pipe\\| | \\x1B[31m |\n");
 	buf_free(&out);
 }
 
@@ -456,15 +476,16 @@ static void
 test_tsv_roundtrip(void)
 {
 	static const char *names[] = { "v" };
-	static const char *cells[] = { "\t", "\n", "\r", "\\", "a\\tb",
-		"\\\\n", "x\r\ny", "" };
+	static const char *cells[] = { "\t", "\n", "\r", "\\", "a\\tb", "\\\\n",
+		"x\r\ny", "" };
 	struct buf out = { 0 }, back = { 0 }, err = { 0 };
 
 	write_all(FMT_TSV, 0, 1, names, NULL, cells, 8, &out);
 	read1(out.p, out.n, FMT_TSV, ENC_AUTO, &back, &err);
 	/* blank lines are skipped: the empty value does not come back */
-	T_STR(back.p, "v\n<09> @2\n<0A> @3\n<0D> @4\n\\ @5\na\\tb @6\n"
-		      "\\\\n @7\nx<0D><0A>y @8\n");
+	T_STR(back.p,
+	    "v\n<09> @2\n<0A> @3\n<0D> @4\n\\ @5\na\\tb @6\n"
+	    "\\\\n @7\nx<0D><0A>y @8\n");
 	buf_free(&out);
 	buf_free(&back);
 	buf_free(&err);
@@ -476,13 +497,13 @@ test_width(void)
 	T_INT(u8_width("abc", 3), 3);
 	T_INT(u8_width("中文abc", strlen("中文abc")), 7);
 	T_INT(u8_width("网格03", strlen("网格03")), 6);
-	T_INT(u8_width("，。", strlen("，。")), 4);	    /* full-width */
-	T_INT(u8_width("\xE3\x80\x80", 3), 2);		    /* U+3000 */
-	T_INT(u8_width("e\xCC\x81", 3), 1);		    /* e + U+0301 */
-	T_INT(u8_width("\xF0\x9F\x98\x80", 4), 2);	    /* emoji */
-	T_INT(u8_width("\xF0\xA0\x82\x87", 4), 2);	    /* U+20087 */
-	T_INT(u8_width("ｱ", strlen("ｱ")), 1);		    /* half-width kana */
-	T_INT(u8_width("…×“", strlen("…×“")), 3);	    /* ambiguous */
+	T_INT(u8_width("，。", strlen("，。")), 4); /* full-width */
+	T_INT(u8_width("\xE3\x80\x80", 3), 2);	    /* U+3000 */
+	T_INT(u8_width("e\xCC\x81", 3), 1);	    /* e + U+0301 */
+	T_INT(u8_width("\xF0\x9F\x98\x80", 4), 2);  /* emoji */
+	T_INT(u8_width("\xF0\xA0\x82\x87", 4), 2);  /* U+20087 */
+	T_INT(u8_width("ｱ", strlen("ｱ")), 1);	    /* half-width kana */
+	T_INT(u8_width("…×“", strlen("…×“")), 3);   /* ambiguous */
 }
 
 static void
@@ -492,14 +513,12 @@ test_utf8(void)
 		const char *s;
 		size_t valid;
 	} cases[] = {
-		{ "abc", 3 },
-		{ "中文", 6 },
-		{ "a\xC0\x80", 1 },	/* overlong NUL */
-		{ "a\xE0\x80\x80", 1 }, /* overlong */
-		{ "\xED\xA0\x80", 0 },	/* surrogate */
+		{ "abc", 3 }, { "中文", 6 },
+		{ "a\xC0\x80", 1 },	   /* overlong NUL */
+		{ "a\xE0\x80\x80", 1 },	   /* overlong */
+		{ "\xED\xA0\x80", 0 },	   /* surrogate */
 		{ "\xF4\x90\x80\x80", 0 }, /* above U+10FFFF */
-		{ "\xF0\x9F\x98\x80!", 5 },
-		{ "ab\xE4\xB8", 2 },	/* cut short */
+		{ "\xF0\x9F\x98\x80!", 5 }, { "ab\xE4\xB8", 2 }, /* cut short */
 		{ "\xC1\xAA\xCD\xA8", 0 }, /* 联通 in GBK */
 	};
 	size_t i;
@@ -555,8 +574,9 @@ joined(const struct rec *r, struct buf *b)
 static void
 test_reread(void)
 {
-	static const char a[] = "\xEF\xBB\xBFid\tv\r\n1\tone\r\n\r\n2\tt\\two\r\n"
-				"3\t\xE4\xB8\x89\r\n";
+	static const char a[] =
+	    "\xEF\xBB\xBFid\tv\r\n1\tone\r\n\r\n2\tt\\two\r\n"
+	    "3\t\xE4\xB8\x89\r\n";
 	static const char b[] = "id\tv\n4\tfour\n5\tfive";
 	char *files[3];
 	char wants[8][32], path_a[256], path_b[256];

@@ -22,8 +22,7 @@ static char path[] = "/tmp/zhili-test-rej.XXXXXX";
 
 /* The stream's header: id, name, note; from a CSV or a TSV file, in the
  * stream's order or not. */
-static const struct str names[] = { { "id", 2 }, { "name", 4 },
-	{ "note", 4 } };
+static const struct str names[] = { { "id", 2 }, { "name", 4 }, { "note", 4 } };
 static const struct rd_head csv_same = { 3, names, FMT_CSV, 1 };
 static const struct rd_head csv_other = { 3, names, FMT_CSV, 0 };
 static const struct rd_head tsv_same = { 3, names, FMT_TSV, 1 };
@@ -142,8 +141,7 @@ no_file(const void *p)
 	(void)p;
 	rej_read();
 	rej_read();
-	rec_reject(mk(&csv_same, "in.csv", 2, "x", 0, NULL, NULL, NULL),
-	    "bad");
+	rec_reject(mk(&csv_same, "in.csv", 2, "x", 0, NULL, NULL, NULL), "bad");
 	if (rej_count() != 1)
 		_exit(20);
 	rec_reject(mk(NULL, "in.csv", 3, "y", 0, NULL, NULL, NULL), "worse");
@@ -166,8 +164,7 @@ static void
 worse(const void *p)
 {
 	(void)p;
-	rec_reject(mk(&csv_same, "in.csv", 2, "x", 0, NULL, NULL, NULL),
-	    "bad");
+	rec_reject(mk(&csv_same, "in.csv", 2, "x", 0, NULL, NULL, NULL), "bad");
 	_exit(zl_finish(ZL_IOERR));
 }
 
@@ -211,29 +208,33 @@ test_files(void)
 	char err[4096];
 
 	T_INT(run(csv_kept, err, sizeof err), 1 + 20);
-	T_STR(err, "test_rej: in.csv:3: 4 fields, the header has 3\n"
-		   "test_rej: in.csv:4: field 'note': bad\n"
-		   "test_rej: 2 of 3 records rejected");
-	T_STR(contents(), "id,name,note,_error\n"
-			  "2,\"a,b\",c,d,\"in.csv:3: 4 fields, the header "
-			  "has 3\"\n"
-			  "3,x,\"\ty\",in.csv:4: field 'note': bad\n");
+	T_STR(err,
+	    "test_rej: in.csv:3: 4 fields, the header has 3\n"
+	    "test_rej: in.csv:4: field 'note': bad\n"
+	    "test_rej: 2 of 3 records rejected");
+	T_STR(contents(),
+	    "id,name,note,_error\n"
+	    "2,\"a,b\",c,d,\"in.csv:3: 4 fields, the header "
+	    "has 3\"\n"
+	    "3,x,\"\ty\",in.csv:4: field 'note': bad\n");
 
 	T_INT(run(csv_fields, err, sizeof err), 1);
-	T_STR(contents(), "id,name,note,_error\n"
-			  "\"\tx\",\"y\t\",\"a\"\"b\",b.csv:2: bad\n"
-			  "\" lead\",\"trail \",in side,\"b.csv:3: bad, "
-			  "again\"\n"
-			  ",\"line\nend\",ok,b.csv:4: bad\n"
-			  "1,\"x,y\",z,c.tsv:2: bad\n"
-			  "1,\"open,b.csv:5: unterminated\n");
+	T_STR(contents(),
+	    "id,name,note,_error\n"
+	    "\"\tx\",\"y\t\",\"a\"\"b\",b.csv:2: bad\n"
+	    "\" lead\",\"trail \",in side,\"b.csv:3: bad, "
+	    "again\"\n"
+	    ",\"line\nend\",ok,b.csv:4: bad\n"
+	    "1,\"x,y\",z,c.tsv:2: bad\n"
+	    "1,\"open,b.csv:5: unterminated\n");
 
 	T_INT(run(tsv_records, err, sizeof err), 1);
-	T_STR(contents(), "id\tname\tnote\t_error\n"
-			  "1\tx\\ty\tz\ta.tsv:2: field 'name': bad "
-			  "('x\\ty')\n"
-			  "2\ta\\tb\tc\\\\d\tb.tsv:2: bad\n"
-			  "3\tp\\nq\tr\\r\tc.csv:2: bad\n");
+	T_STR(contents(),
+	    "id\tname\tnote\t_error\n"
+	    "1\tx\\ty\tz\ta.tsv:2: field 'name': bad "
+	    "('x\\ty')\n"
+	    "2\ta\\tb\tc\\\\d\tb.tsv:2: bad\n"
+	    "3\tp\\nq\tr\\r\tc.csv:2: bad\n");
 }
 
 static void
@@ -244,9 +245,10 @@ test_counts(void)
 	FILE *f;
 
 	T_INT(run(no_file, err, sizeof err), 1);
-	T_STR(err, "test_rej: in.csv:2: bad\n"
-		   "test_rej: in.csv:3: worse\n"
-		   "test_rej: 2 of 2 records rejected");
+	T_STR(err,
+	    "test_rej: in.csv:2: bad\n"
+	    "test_rej: in.csv:3: worse\n"
+	    "test_rej: 2 of 2 records rejected");
 
 	/* The file is made afresh, readable by its owner only. */
 	if ((f = fopen(path, "w")) != NULL) {
@@ -261,8 +263,9 @@ test_counts(void)
 	T_INT(st.st_mode & 0777, 0600);
 
 	T_INT(run(worse, err, sizeof err), ZL_IOERR);
-	T_STR(err, "test_rej: in.csv:2: bad\n"
-		   "test_rej: 1 of 0 records rejected");
+	T_STR(err,
+	    "test_rej: in.csv:2: bad\n"
+	    "test_rej: 1 of 0 records rejected");
 
 	T_INT(run(fatal, err, sizeof err), ZL_USAGE);
 	T_STR(err, "test_rej: a.tsv:2: bad\ntest_rej: stop");
@@ -275,12 +278,14 @@ test_strict(void)
 	char err[4096];
 
 	T_INT(run(strict, err, sizeof err), 1);
-	T_STR(err, "test_rej: in.csv:2: bad\n"
-		   "test_rej: 1 of 2 records rejected");
+	T_STR(err,
+	    "test_rej: in.csv:2: bad\n"
+	    "test_rej: 1 of 2 records rejected");
 	T_STR(contents(), "id,name,note,_error\n1,x,y,in.csv:2: bad\n");
 	T_INT(run(strict_no_file, err, sizeof err), 1);
-	T_STR(err, "test_rej: in.csv:2: bad\n"
-		   "test_rej: 1 of 1 records rejected");
+	T_STR(err,
+	    "test_rej: in.csv:2: bad\n"
+	    "test_rej: 1 of 1 records rejected");
 }
 
 /* In a child: rej_open of a path that cannot be made. */
@@ -298,8 +303,9 @@ test_open_bad(void)
 	char err[512];
 
 	T_INT(t_child(open_bad, NULL, err, sizeof err), ZL_IOERR);
-	T_STR(err, "test_rej: /nonexistent/rejected.csv: No such file or "
-		   "directory");
+	T_STR(err,
+	    "test_rej: /nonexistent/rejected.csv: No such file or "
+	    "directory");
 }
 
 int

@@ -127,7 +127,11 @@ test_invalid_utf8(void)
 	T_INT(search("停车", 0, "违法\xff停车", &so, &eo), 1);
 	T_INT(so, 7);
 	T_INT(eo, 13);
-	T_INT(search("\\w+", 0, "\xe5\x81" "abc", &so, &eo), 1);
+	T_INT(search("\\w+", 0,
+		  "\xe5\x81"
+		  "abc",
+		  &so, &eo),
+	    1);
 	T_INT(so, 2);
 	T_INT(eo, 5);
 	T_INT(search("\\w+", 0, "ab\xc3", &so, &eo), 1);
@@ -137,9 +141,21 @@ test_invalid_utf8(void)
 	T_INT(search(".", 0, "\xff\xfe\x80", &so, &eo), 0);
 	T_INT(search("^违法$", 0, "违法\x80", &so, &eo), 0);
 	/* A surrogate and an overlong form are invalid too. */
-	T_INT(search("a.b", 0, "a\xed\xa0\x80" "b", &so, &eo), 0);
-	T_INT(search("a.b", 0, "a\xc0\xaf" "b", &so, &eo), 0);
-	T_INT(search("a.b", 0, "a\xe4\xb8\xad" "b", &so, &eo), 1);
+	T_INT(search("a.b", 0,
+		  "a\xed\xa0\x80"
+		  "b",
+		  &so, &eo),
+	    0);
+	T_INT(search("a.b", 0,
+		  "a\xc0\xaf"
+		  "b",
+		  &so, &eo),
+	    0);
+	T_INT(search("a.b", 0,
+		  "a\xe4\xb8\xad"
+		  "b",
+		  &so, &eo),
+	    1);
 }
 
 static void
@@ -224,49 +240,49 @@ test_compile_errors(void)
 	char err[4096], want[1024];
 	int rc;
 
-	b = (struct badpat){ "(abc", 0, NULL, 0, 0 };
+	b = (struct badpat) { "(abc", 0, NULL, 0, 0 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex '(abc': missing closing parenthesis at offset 4");
 	/* Offsets count characters, not bytes (13 bytes here). */
-	b = (struct badpat){ "违法[停车", 0, "zhili.yaml", 12, 9 };
+	b = (struct badpat) { "违法[停车", 0, "zhili.yaml", 12, 9 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: zhili.yaml:12:9: regex '违法[停车': missing "
 	    "terminating ] for character class at offset 5");
-	b = (struct badpat){ "违停**", 0, "zhili.yaml", 3, 1 };
+	b = (struct badpat) { "违停**", 0, "zhili.yaml", 3, 1 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: zhili.yaml:3:1: regex '违停**': quantifier does not "
 	    "follow a repeatable item at offset 3");
-	b = (struct badpat){ "(乱停|违停", 0, NULL, 0, 0 };
+	b = (struct badpat) { "(乱停|违停", 0, NULL, 0, 0 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex '(乱停|违停': missing closing parenthesis at "
 	    "offset 6");
-	b = (struct badpat){ "[z-a]", 0, "x.yaml", 1, 2 };
+	b = (struct badpat) { "[z-a]", 0, "x.yaml", 1, 2 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: x.yaml:1:2: regex '[z-a]': range out of order in "
 	    "character class at offset 3");
 	/* \C could split a UTF-8 character: disabled. */
-	b = (struct badpat){ "a\\Cb", 0, NULL, 0, 0 };
+	b = (struct badpat) { "a\\Cb", 0, NULL, 0, 0 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex 'a\\Cb': using \\C is disabled by the "
 	    "application at offset 3");
 	/* Invalid UTF-8 in the pattern: shown escaped. */
-	b = (struct badpat){ "ab\xff", 0, NULL, 0, 0 };
+	b = (struct badpat) { "ab\xff", 0, NULL, 0, 0 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex 'ab\\xFF': UTF-8 error: illegal byte (0xfe or "
 	    "0xff) at offset 2");
-	b = (struct badpat){ "违\xe5停", 0, NULL, 0, 0 };
+	b = (struct badpat) { "违\xe5停", 0, NULL, 0, 0 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex '违\\xE5停': UTF-8 error: byte 2 top bits not "
 	    "0x80 at offset 1");
 	/* Control characters are escaped: the message stays one line. */
-	b = (struct badpat){ "a\n(\t", 0, NULL, 0, 0 };
+	b = (struct badpat) { "a\n(\t", 0, NULL, 0, 0 };
 	t_dies(__LINE__, compile_bad, &b,
 	    "test_rx: regex 'a\\n(\\t': missing closing parenthesis at "
 	    "offset 4");
 
 	/* The length limit; a long pattern is cut in the message. */
 	memset(big, 'a', sizeof big - 1);
-	b = (struct badpat){ big, 0, NULL, 0, 0 };
+	b = (struct badpat) { big, 0, NULL, 0, 0 };
 	snprintf(want, sizeof want,
 	    "test_rx: regex '%.200s...': pattern string is longer than the "
 	    "limit set by the application at offset 0",
@@ -275,7 +291,7 @@ test_compile_errors(void)
 	/* The nesting limit. */
 	memset(deep, '(', 100);
 	memset(deep + 100, ')', 100);
-	b = (struct badpat){ deep, 0, NULL, 0, 0 };
+	b = (struct badpat) { deep, 0, NULL, 0, 0 };
 	snprintf(want, sizeof want,
 	    "test_rx: regex '%.200s': parentheses are too deeply nested at "
 	    "offset 65",
@@ -293,8 +309,9 @@ test_compile_errors(void)
 	node.quoted = 1;
 	rc = t_child(compile_bad_cfg, &node, err, sizeof err);
 	T_INT(rc, 2);
-	T_STR(err, "test_rx: etc/zhili.yaml:41:14: regex '(违停|乱停))': "
-		   "unmatched closing parenthesis at offset 7");
+	T_STR(err,
+	    "test_rx: etc/zhili.yaml:41:14: regex '(违停|乱停))': "
+	    "unmatched closing parenthesis at offset 7");
 
 	/* Patterns of a size shown whole, and good ones: no exit. */
 	node.s = "违停|乱停";
@@ -358,8 +375,9 @@ test_config(void)
 	rc = t_child(setup_limit, "regex:\n  match-limit: 0\n", err,
 	    sizeof err);
 	T_INT(rc, 2);
-	T_OK(strstr(err, ":2:16: expected an integer from 1 to 4294967295, "
-			 "got '0'") != NULL);
+	T_OK(strstr(err,
+		 ":2:16: expected an integer from 1 to 4294967295, "
+		 "got '0'") != NULL);
 	rc = t_child(setup_limit, "regex:\n  match-limit: lots\n", err,
 	    sizeof err);
 	T_INT(rc, 2);

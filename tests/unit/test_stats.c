@@ -152,7 +152,7 @@ test_hist_error(void)
 				break;
 			case 1: /* heavy tail, median 2 days, some zeros */
 				v[i] = uniform() < 0.05 ? 0 :
-				    172800 * u / (1 - u);
+							  172800 * u / (1 - u);
 				break;
 			case 2: /* whole seconds up to a day */
 				v[i] = (double)(long)(u * 86400);
@@ -241,9 +241,9 @@ test_hist_hand(void)
 	hist_add(h, 0);
 	hist_add(h, 1);
 	hist_add(h, 1);
-	hist_add(h, -1);	/* not counted */
-	hist_add(h, NAN);	/* not counted */
-	hist_add(h, INFINITY);	/* not counted */
+	hist_add(h, -1);       /* not counted */
+	hist_add(h, NAN);      /* not counted */
+	hist_add(h, INFINITY); /* not counted */
 	T_INT(hist_count(h), 5);
 	buf_reset(&b);
 	hist_write(&b, h);
@@ -280,13 +280,31 @@ static void
 test_hist_form(void)
 {
 	static const char *const bad[] = {
-		"z=", "z=1;", "z=1;;2:1", "5", "5:", ":5", "5:0", "z=x",
-		"z=1;3:2;3:1", "z=1;3:2;2:1", "x=1", "z=1;36865:1",
-		"z=1;-38665:1", "z=1;39265:1", "z=1;1:2\t", "z=1 ;1:2",
+		"z=",
+		"z=1;",
+		"z=1;;2:1",
+		"5",
+		"5:",
+		":5",
+		"5:0",
+		"z=x",
+		"z=1;3:2;3:1",
+		"z=1;3:2;2:1",
+		"x=1",
+		"z=1;36865:1",
+		"z=1;-38665:1",
+		"z=1;39265:1",
+		"z=1;1:2\t",
+		"z=1 ;1:2",
 		"z=1;1:2 ",
-		"z=1;+1:2", "z=1;1:-2", "z=18446744073709551616",
-		"z=18446744073709551615;1:1", "1:18446744073709551615;2:1",
-		"z=1;1:1;z=2", "z=-1", "Z=1",
+		"z=1;+1:2",
+		"z=1;1:-2",
+		"z=18446744073709551616",
+		"z=18446744073709551615;1:1",
+		"1:18446744073709551615;2:1",
+		"z=1;1:1;z=2",
+		"z=-1",
+		"Z=1",
 	};
 	struct hist *h = hist_new();
 	size_t i;
@@ -325,7 +343,8 @@ test_hist_merge(void)
 		double u = uniform(), x;
 
 		/* zeros, sub-second, seconds to months */
-		x = u < 0.03 ? 0 :
+		x = u < 0.03 ?
+		    0 :
 		    (double)(1UL << (int)(uniform() * 30)) / 64 * (1 + u);
 		hist_add(all, x);
 		/* parts of different ranges, so merging must widen */
@@ -401,8 +420,10 @@ test_sorts(void)
 		int ok32 = 1, ok64 = 1;
 
 		for (i = 0; i < n; i++) {
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			a[i] = (uint32_t)(seed >> 32) % (k == 5 ? 1000u : 0xFFFFFFFFu);
+			seed = seed * 6364136223846793005ULL +
+			    1442695040888963407ULL;
+			a[i] = (uint32_t)(seed >> 32) %
+			    (k == 5 ? 1000u : 0xFFFFFFFFu);
 			b[i] = c[i] = seed ^ (seed >> 17);
 		}
 		sort_u32(a, n);

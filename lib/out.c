@@ -62,14 +62,20 @@ out_end(int status, int fatal, void *arg)
 	return status;
 }
 
+/* The buffer, set up once (then flushed before messages and at the end). */
+static void
+out_start(void)
+{
+	obuf = xmalloc(OUT_SIZE);
+	zl_before_message(out_flush);
+	zl_at_end(out_end, NULL);
+}
+
 void
 out_write(const void *p, size_t n)
 {
-	if (obuf == NULL) {
-		obuf = xmalloc(OUT_SIZE);
-		zl_before_message(out_flush);
-		zl_at_end(out_end, NULL);
-	}
+	if (obuf == NULL)
+		out_start();
 	if (olen + n > OUT_SIZE) {
 		out_flush();
 		if (n >= OUT_SIZE) {
@@ -78,6 +84,24 @@ out_write(const void *p, size_t n)
 		}
 	}
 	memcpy(obuf + olen, p, n);
+	olen += n;
+}
+
+char *
+out_room(size_t n)
+{
+	if (n > OUT_SIZE)
+		return NULL;
+	if (obuf == NULL)
+		out_start();
+	if (olen + n > OUT_SIZE)
+		out_flush();
+	return obuf + olen;
+}
+
+void
+out_wrote(size_t n)
+{
 	olen += n;
 }
 

@@ -15,5 +15,12 @@ void out_putc(int c);
 void out_puts(const char *s);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);
+/*
+ * Room for n bytes at the end of the buffer (flushed first when needed),
+ * to be written straight into, then kept with out_wrote(k), k <= n; NULL
+ * when n is more than the buffer holds.
+ */
+char *out_room(size_t n);
+void out_wrote(size_t k);
 
 #endif

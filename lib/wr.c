@@ -25,32 +25,37 @@ struct wr {
 	int header_done;
 };
 
-/* Bytes that need care: TSV specials, CSV specials. */
-static const unsigned char
-    special_tsv[256] = { ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1 };
+/* The TSV escape of each byte that needs one (\t \n \r \\), else 0. */
+static const char
+    tsv_esc[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
+/* The bytes that make a CSV field need quotes. */
 static const unsigned char
     special_csv[256] = { [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1 };
+
+/* s escaped for TSV into d (room for 2n bytes): its length. */
+static size_t
+tsv_escape_to(char *d, const char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		char e = tsv_esc[(unsigned char)s[i]];
+
+		if (e != 0) {
+			d[o++] = '\\';
+			d[o++] = e;
+		} else
+			d[o++] = s[i];
+	}
+	return o;
+}
 
 void
 tsv_escape(struct buf *b, const char *s, size_t n)
 {
-	size_t i, start = 0;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!special_tsv[c])
-			continue;
-		buf_add(b, s + start, i - start);
-		buf_addc(b, '\\');
-		buf_addc(b,
-		    c == '\t'	  ? 't' :
-			c == '\n' ? 'n' :
-			c == '\r' ? 'r' :
-				    '\\');
-		start = i + 1;
-	}
-	buf_add(b, s + start, n - start);
+	buf_grow(b, 2 * n);
+	b->n += tsv_escape_to(b->p + b->n, s, n);
+	b->p[b->n] = '\0';
 }
 
 /* Index of the first byte of s that TSV must escape, or n. */
@@ -76,7 +81,7 @@ tsv_plain_len(const char *s, size_t n)
 	}
 #endif
 	for (; i < n; i++)
-		if (special_tsv[(unsigned char)s[i]])
+		if (tsv_esc[(unsigned char)s[i]] != 0)
 			return i;
 	return n;
 }
@@ -97,25 +102,36 @@ csv_needs_quotes(const char *s, size_t n)
 	return 0;
 }
 
+/* s quoted for CSV into d (room for 2n + 2 bytes): its length. */
+static size_t
+csv_quote_to(char *d, const char *s, size_t n)
+{
+	const char *q, *end = s + n;
+	size_t o = 0;
+
+	d[o++] = '"';
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		memcpy(d + o, s, (size_t)(q + 1 - s));
+		o += (size_t)(q + 1 - s);
+		d[o++] = '"';
+		s = q + 1;
+	}
+	memcpy(d + o, s, (size_t)(end - s));
+	o += (size_t)(end - s);
+	d[o++] = '"';
+	return o;
+}
+
 void
 csv_quote(struct buf *b, const char *s, size_t n)
 {
-	size_t i, start;
-
 	if (!csv_needs_quotes(s, n)) {
 		buf_add(b, s, n);
 		return;
 	}
-	buf_addc(b, '"');
-	for (i = start = 0; i < n; i++) {
-		if (s[i] != '"')
-			continue;
-		buf_add(b, s + start, i + 1 - start);
-		buf_addc(b, '"');
-		start = i + 1;
-	}
-	buf_add(b, s + start, n - start);
-	buf_addc(b, '"');
+	buf_grow(b, 2 * n + 2);
+	b->n += csv_quote_to(b->p + b->n, s, n);
+	b->p[b->n] = '\0';
 }
 
 /*
@@ -127,6 +143,7 @@ put_line(int fmt, const struct str *f, size_t nf)
 {
 	static struct buf b;
 	size_t i;
+	char *d;
 
 	for (i = 0; i < nf; i++) {
 		const char *s = f[i].p;
@@ -135,16 +152,19 @@ put_line(int fmt, const struct str *f, size_t nf)
 		if (i > 0)
 			out_putc(fmt == FMT_TSV ? '\t' : ',');
 		if (fmt == FMT_TSV ? tsv_plain_len(s, n) == n :
-				     !csv_needs_quotes(s, n)) {
+				     !csv_needs_quotes(s, n))
 			out_write(s, n);
-			continue;
+		else if ((d = out_room(2 * n + 2)) != NULL)
+			out_wrote(fmt == FMT_TSV ? tsv_escape_to(d, s, n) :
+						   csv_quote_to(d, s, n));
+		else {
+			buf_reset(&b);
+			if (fmt == FMT_TSV)
+				tsv_escape(&b, s, n);
+			else
+				csv_quote(&b, s, n);
+			out_write(b.p, b.n);
 		}
-		buf_reset(&b);
-		if (fmt == FMT_TSV)
-			tsv_escape(&b, s, n);
-		else
-			csv_quote(&b, s, n);
-		out_write(b.p, b.n);
 	}
 	out_putc('\n');
 }

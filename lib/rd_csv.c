@@ -12,10 +12,8 @@
 static void
 add_field(struct rd *r, const char *p, size_t n)
 {
-	if (r->fnf_rec == r->capff) {
-		r->capff = r->capff ? r->capff * 2 : 64;
-		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
-	}
+	if (r->fnf_rec == r->capff)
+		r->ff = xgrow(r->ff, &r->capff, 64, sizeof *r->ff);
 	r->ff[r->fnf_rec].p = p;
 	r->ff[r->fnf_rec].n = n;
 	r->fnf_rec++;

@@ -29,10 +29,8 @@ add_bad(struct rd *r, size_t off, unsigned char byte)
 		    memchr(r->buf + last, '\n', off - last) == NULL)
 			return;
 	}
-	if (r->nbad == r->capbad) {
-		r->capbad = r->capbad ? r->capbad * 2 : 16;
-		r->bad = xreallocarray(r->bad, r->capbad, sizeof *r->bad);
-	}
+	if (r->nbad == r->capbad)
+		r->bad = xgrow(r->bad, &r->capbad, 16, sizeof *r->bad);
 	r->bad[r->nbad].off = off;
 	r->bad[r->nbad].byte = byte;
 	r->nbad++;

@@ -243,6 +243,15 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *
+xgrow(void *p, size_t *cap, size_t init, size_t size)
+{
+	if (*cap > SIZE_MAX / 2)
+		nomem();
+	*cap = *cap ? *cap * 2 : init;
+	return xreallocarray(p, *cap, size);
+}
+
 char *
 xstrdup(const char *s)
 {

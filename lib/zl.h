@@ -99,6 +99,11 @@ void *xrealloc(void *p, size_t n);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 /*
+ * p (an array of *cap items of size bytes) grown: *cap doubled, or init
+ * when it is 0.  For arrays that grow an item at a time.
+ */
+void *xgrow(void *p, size_t *cap, size_t init, size_t size);
+/*
  * n bytes (free them with free()) in huge pages where the kernel gives
  * them (transparent huge pages on madvise): for big tables written or
  * read at random, where page faults and TLB misses of small pages cost

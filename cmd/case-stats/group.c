@@ -227,10 +227,8 @@ group_of(const struct str *vals)
 			return gindex[s] - 1;
 		s = (s + 1) & (gcap - 1);
 	}
-	if (ngroup == capgroup) {
-		capgroup = capgroup ? capgroup * 2 : 64;
-		groups = xreallocarray(groups, capgroup, sizeof *groups);
-	}
+	if (ngroup == capgroup)
+		groups = xgrow(groups, &capgroup, 64, sizeof *groups);
 	g = &groups[ngroup];
 	memset(g, 0, sizeof *g);
 	g->key = xcalloc(nkey ? nkey : 1, sizeof *g->key);

@@ -124,10 +124,8 @@ filter_case(size_t i)
 		filter[b >> 6] |= m;
 		return;
 	}
-	if (nhit == caphit) {
-		caphit = caphit ? caphit * 2 : 256;
-		hit = xreallocarray(hit, caphit, sizeof *hit);
-	}
+	if (nhit == caphit)
+		hit = xgrow(hit, &caphit, 256, sizeof *hit);
 	hit[nhit++] = b;
 }
 
@@ -139,10 +137,8 @@ seen_add(struct str id, long long pos)
 	if (nseen % SEEN_CHUNK == 0) {
 		size_t c = nseen / SEEN_CHUNK;
 
-		if (c == capchunks) {
-			capchunks = capchunks ? capchunks * 2 : 16;
-			seen = xreallocarray(seen, capchunks, sizeof *seen);
-		}
+		if (c == capchunks)
+			seen = xgrow(seen, &capchunks, 16, sizeof *seen);
 		seen[c] = xhuge(SEEN_CHUNK * sizeof **seen);
 	}
 	e = &seen[nseen / SEEN_CHUNK][nseen % SEEN_CHUNK];

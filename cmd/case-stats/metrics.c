@@ -94,10 +94,8 @@ acc_add_flags(struct acc *a, unsigned f, uint32_t dur)
 		hist_add(a->hist, (double)dur);
 		return;
 	}
-	if (a->ndur == a->capdur) {
-		a->capdur = a->capdur ? a->capdur * 2 : 16;
-		a->dur = xreallocarray(a->dur, a->capdur, sizeof *a->dur);
-	}
+	if (a->ndur == a->capdur)
+		a->dur = xgrow(a->dur, &a->capdur, 16, sizeof *a->dur);
 	a->dur[a->ndur++] = dur;
 }
 
@@ -131,10 +129,8 @@ acc_sub(uint32_t gid, const struct kase *k)
 	count(a, f, dur, (uint64_t)-1);
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
-	if (nremoved == capremoved) {
-		capremoved = capremoved ? capremoved * 2 : 256;
-		removed = xreallocarray(removed, capremoved, sizeof *removed);
-	}
+	if (nremoved == capremoved)
+		removed = xgrow(removed, &capremoved, 256, sizeof *removed);
 	removed[nremoved++] = (uint64_t)gid << 32 | dur;
 }
 

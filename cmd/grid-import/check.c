@@ -165,10 +165,8 @@ static void
 problem_kind(const char *file, long line, const struct unit *u,
     const char *what, const char *value, enum vkind kind)
 {
-	if (nprob == capprob) {
-		capprob = capprob ? capprob * 2 : 64;
-		probs = xreallocarray(probs, capprob, sizeof *probs);
-	}
+	if (nprob == capprob)
+		probs = xgrow(probs, &capprob, 64, sizeof *probs);
 	probs[nprob].file = file;
 	probs[nprob].line = line;
 	probs[nprob].u = u;
@@ -316,11 +314,8 @@ count_post(struct unit *u, enum role role)
 	h = hashes[second++];
 	if (!u64_in(hot, nhot, h))
 		return;
-	if (nhotposts == caphotposts) {
-		caphotposts = caphotposts ? caphotposts * 2 : 64;
-		hotposts = xreallocarray(hotposts, caphotposts,
-		    sizeof *hotposts);
-	}
+	if (nhotposts == caphotposts)
+		hotposts = xgrow(hotposts, &caphotposts, 64, sizeof *hotposts);
 	hotposts[nhotposts].h = h;
 	hotposts[nhotposts].u = u;
 	hotposts[nhotposts].role = role;

@@ -308,6 +308,11 @@ fi
 
 . bench/lib.sh
 
+# The sum of the total column (the second) of case-stats' output.
+sum_totals() {
+	awk -F '\t' 'NR > 1 { s += $2 } END { print s + 0 }' "$1"
+}
+
 # 1. The generator and the data, as bench/run.sh makes them.
 if [ ! -x "$bin/gen" ] || newer bench/gen.c "$bin/gen"; then
 	say "$CC -O2 -o $bin/gen bench/gen.c"
@@ -431,8 +436,7 @@ figures cs-tsv cs "$tsv" || exit 1
 figures cs-csv cs "$csv"
 compare cs-csv "case-stats CSV"
 ngroups=$(($(wc -l < "$out/case-stats.check.cs-tsv") - 1))
-sumtotal=$(awk -F '\t' 'NR > 1 { s += $2 } END { print s + 0 }' \
-    "$out/case-stats.check.cs-tsv")
+sumtotal=$(sum_totals "$out/case-stats.check.cs-tsv")
 if [ "$sumtotal" -eq "$ROWS" ]; then
 	check "case-stats: $ngroups groups, totals sum to $ROWS" PASS
 else
@@ -529,8 +533,7 @@ if [ -n "$big" ] && [ -n "$memtime" ]; then
 	    > "$out/case-stats.big.out"; then
 		bigkb=$(tail -n 1 "$out/case-stats.big.mem" | cut -d ' ' -f 1)
 		bigsecs=$(tail -n 1 "$out/case-stats.big.mem" | cut -d ' ' -f 2)
-		n=$(awk -F '\t' 'NR > 1 { s += $2 } END { print s + 0 }' \
-		    "$out/case-stats.big.out")
+		n=$(sum_totals "$out/case-stats.big.out")
 		if [ "$n" -eq "$BIG_ROWS" ]; then
 			check "case-stats $BIG_ROWS rows: totals sum to $n" PASS
 		else

@@ -19,8 +19,10 @@
 
 static char *obuf;
 static size_t olen;
+static int out_err; /* a write failed (errno); output is discarded since */
 
-static void
+/* Write it all: 0, or -1 and errno. */
+static int
 write_all(const char *p, size_t n)
 {
 	while (n > 0) {
@@ -29,25 +31,51 @@ write_all(const char *p, size_t n)
 		if (k < 0) {
 			if (errno == EINTR)
 				continue;
-			if (errno == EPIPE)
-				_exit(ZL_IOERR);
-			zl_warn(_("write error: %s"), strerror(errno));
-			_exit(ZL_IOERR);
+			return -1;
 		}
 		p += k;
 		n -= (size_t)k;
 	}
+	return 0;
+}
+
+/* Say so (a closed pipe quietly), and end the run: the end-of-run work
+ * still closes the --reject file. */
+static _Noreturn void
+out_fail(void)
+{
+	if (out_err != EPIPE)
+		zl_warn(_("write error: %s"), strerror(out_err));
+	zl_exit(ZL_IOERR);
+}
+
+/* Write the buffer out; a failure is kept in out_err. */
+static void
+flush_buffer(void)
+{
+	size_t n = olen;
+
+	olen = 0;
+	if (n > 0 && out_err == 0 && write_all(obuf, n) != 0)
+		out_err = errno;
 }
 
 void
 out_flush(void)
 {
-	if (olen > 0) {
-		size_t n = olen;
+	flush_buffer();
+	if (out_err != 0)
+		out_fail();
+}
 
-		olen = 0;
-		write_all(obuf, n);
-	}
+/*
+ * Before a message on stderr: a failure is not reported inside another
+ * message; the next write (or the end of the run) reports it.
+ */
+static void
+flush_quietly(void)
+{
+	flush_buffer();
 }
 
 static int
@@ -55,10 +83,15 @@ out_end(int status, int fatal, void *arg)
 {
 	(void)fatal;
 	(void)arg;
-	out_flush();
+	zl_before_message(NULL);
+	flush_buffer();
 	free(obuf);
 	obuf = NULL;
-	zl_before_message(NULL);
+	if (out_err != 0 && !fatal) {
+		if (out_err != EPIPE)
+			zl_warn(_("write error: %s"), strerror(out_err));
+		status = ZL_IOERR;
+	}
 	return status;
 }
 
@@ -67,7 +100,7 @@ static void
 out_start(void)
 {
 	obuf = xmalloc(OUT_SIZE);
-	zl_before_message(out_flush);
+	zl_before_message(flush_quietly);
 	zl_at_end(out_end, NULL);
 }
 
@@ -76,10 +109,15 @@ out_write(const void *p, size_t n)
 {
 	if (obuf == NULL)
 		out_start();
+	if (out_err != 0)
+		out_fail();
 	if (olen + n > OUT_SIZE) {
 		out_flush();
 		if (n >= OUT_SIZE) {
-			write_all(p, n);
+			if (write_all(p, n) != 0) {
+				out_err = errno;
+				out_fail();
+			}
 			return;
 		}
 	}
@@ -94,7 +132,7 @@ out_room(size_t n)
 		return NULL;
 	if (obuf == NULL)
 		out_start();
-	if (olen + n > OUT_SIZE)
+	if (out_err != 0 || olen + n > OUT_SIZE)
 		out_flush();
 	return obuf + olen;
 }

@@ -153,6 +153,19 @@ t_tmpfile(const char *text, size_t n)
 	return p;
 }
 
+/*
+ * fn(path of a file holding text) must die with the message fmt, in
+ * which %s stands for the file's name.
+ */
+#define T_FILE_DIES(fn, text, fmt)                                \
+	do {                                                      \
+		const char *f_ = t_tmpfile((text), strlen(text)); \
+		char w_[512];                                     \
+		snprintf(w_, sizeof w_, (fmt), f_);               \
+		t_dies(__LINE__, (fn), f_, w_);                   \
+		unlink(f_);                                       \
+	} while (0)
+
 static inline int
 t_done(void)
 {

@@ -805,14 +805,7 @@ known_tree(const void *arg)
 	cfg_known(arg, known);
 }
 
-#define FILE_DIES(text, fmt)                                      \
-	do {                                                      \
-		const char *f_ = t_tmpfile((text), strlen(text)); \
-		char w_[512];                                     \
-		snprintf(w_, sizeof w_, (fmt), f_);               \
-		t_dies(__LINE__, setup_file, f_, w_);             \
-		unlink(f_);                                       \
-	} while (0)
+#define FILE_DIES(text, fmt) T_FILE_DIES(setup_file, text, fmt)
 
 static void
 test_setup(void)

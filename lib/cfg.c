@@ -76,68 +76,6 @@ cfg_expected(const struct cfg *node, const char *what)
 	cfg_error(node, _("expected %s, got %s"), what, b.p);
 }
 
-/*
- * Optimal string alignment distance, ASCII case ignored; -1 for strings too
- * long to bother.
- */
-static int
-distance(const char *a, const char *b)
-{
-	int row[3][65], *p2 = row[0], *p1 = row[1], *p0 = row[2], *t;
-	size_t na = strlen(a), nb = strlen(b), i, j;
-
-	if (na > 64 || nb > 64)
-		return -1;
-	for (j = 0; j <= nb; j++)
-		p1[j] = (int)j;
-	for (i = 1; i <= na; i++) {
-		p0[0] = (int)i;
-		for (j = 1; j <= nb; j++) {
-			int x = a[i - 1], y = b[j - 1], d;
-
-			if (x >= 'A' && x <= 'Z')
-				x += 32;
-			if (y >= 'A' && y <= 'Z')
-				y += 32;
-			d = p1[j - 1] + (x != y);
-			if (p1[j] + 1 < d)
-				d = p1[j] + 1;
-			if (p0[j - 1] + 1 < d)
-				d = p0[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && p2[j - 2] + 1 < d)
-				d = p2[j - 2] + 1;
-			p0[j] = d;
-		}
-		t = p2;
-		p2 = p1;
-		p1 = p0;
-		p0 = t;
-	}
-	return p1[nb];
-}
-
-/* The known word nearest to word when it is close enough, or NULL. */
-const char *
-cfg_nearest(const char *word, const char *const *known)
-{
-	const char *best = NULL;
-	int bestd = 0, d, max;
-
-	for (; *known != NULL; known++) {
-		if ((d = distance(word, *known)) < 0)
-			continue;
-		max = (int)strlen(*known) / 3;
-		if (max < 1)
-			max = 1;
-		if (d <= max && (best == NULL || d < bestd)) {
-			best = *known;
-			bestd = d;
-		}
-	}
-	return best;
-}
-
 int
 cfg_is_known(const char *word, const char *const *known)
 {

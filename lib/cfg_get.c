@@ -303,7 +303,7 @@ cfg_known_in(const struct cfg *sec, const char *path, const char *const *known)
 		if (cfg_is_known(sec->keys[i], known))
 			continue;
 		u8_show(&k, sec->keys[i], strlen(sec->keys[i]), CFG_SHOW_MAX);
-		near = cfg_nearest(sec->keys[i], known);
+		near = u8_nearest(sec->keys[i], known);
 		if (path != NULL && near != NULL)
 			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
 			    sec->keycol[i],

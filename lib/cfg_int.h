@@ -14,8 +14,6 @@
 void cfg_describe(struct buf *b, const struct cfg *c);
 /* Append an item (and its key, kline and kcol for a mapping) to c. */
 void cfg_push(struct cfg *c, struct cfg *v, char *key, int kline, int kcol);
-/* The known word nearest to word when it is close enough, or NULL. */
-const char *cfg_nearest(const char *word, const char *const *known);
 /* 1 when word is one of known (NULL terminated). */
 int cfg_is_known(const char *word, const char *const *known);
 /* The top-level sections known: built in and declared (NULL terminated). */

@@ -240,7 +240,7 @@ add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
 	}
 	if (ps->depth == 1 && !ps->any_section &&
 	    !cfg_is_known(c->s, cfg_known_sections())) {
-		if ((near = cfg_nearest(c->s, cfg_known_sections())) != NULL)
+		if ((near = u8_nearest(c->s, cfg_known_sections())) != NULL)
 			fail_at(ps, m,
 			    _("unknown section '%s' (did you mean '%s'?)"), b.p,
 			    near);

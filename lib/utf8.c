@@ -419,3 +419,87 @@ u8_show(struct buf *b, const char *s, size_t n, size_t max)
 		buf_addc(b, hex[c & 15]);
 	}
 }
+
+/* Code points of s, ASCII folded to lower case, into cp; -1 when more
+ * than max. */
+static int
+u8_cps(const char *s, unsigned *cp, int max)
+{
+	size_t n = strlen(s), i = 0, k;
+	int len = 0;
+
+	while (i < n) {
+		if (len == max)
+			return -1;
+		if ((k = u8_decode(s + i, n - i, &cp[len])) == 0) {
+			cp[len] = 0x110000u + (unsigned char)s[i];
+			k = 1;
+		}
+		if (cp[len] >= 'A' && cp[len] <= 'Z')
+			cp[len] += 32;
+		len++;
+		i += k;
+	}
+	return len;
+}
+
+static int
+min3(int a, int b, int c)
+{
+	int m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
+int
+u8_distance(const char *a, const char *b)
+{
+	unsigned x[64], y[64];
+	int row[3][65], *p2 = row[0], *p1 = row[1], *p0 = row[2], *t;
+	int na = u8_cps(a, x, 64), nb = u8_cps(b, y, 64), i, j, d;
+
+	if (na < 0 || nb < 0)
+		return -1;
+	for (j = 0; j <= nb; j++)
+		p1[j] = j;
+	for (i = 1; i <= na; i++) {
+		p0[0] = i;
+		for (j = 1; j <= nb; j++) {
+			d = min3(p1[j - 1] + (x[i - 1] != y[j - 1]), p1[j] + 1,
+			    p0[j - 1] + 1);
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && p2[j - 2] + 1 < d)
+				d = p2[j - 2] + 1;
+			p0[j] = d;
+		}
+		t = p2;
+		p2 = p1;
+		p1 = p0;
+		p0 = t;
+	}
+	return p1[nb];
+}
+
+const char *
+u8_nearest(const char *word, const char *const *known)
+{
+	const char *best = NULL;
+	unsigned cp[64];
+	size_t n = strlen(word);
+	int bestd = 0, d, max, prefix;
+
+	for (; *known != NULL; known++) {
+		if ((d = u8_distance(word, *known)) < 0)
+			continue;
+		max = u8_cps(*known, cp, 64) / 3;
+		if (max < 1)
+			max = 1;
+		/* the start of a longer name: 办结率 for 办结率(%) */
+		prefix = n >= 4 && strncmp(word, *known, n) == 0;
+		if ((d <= max || prefix) && (best == NULL || d < bestd)) {
+			best = *known;
+			bestd = d;
+		}
+	}
+	return best;
+}

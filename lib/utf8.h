@@ -30,5 +30,17 @@ size_t u8_width(const char *s, size_t n);
  * max characters (never inside one), with "..." when cut.
  */
 void u8_show(struct buf *b, const char *s, size_t n, size_t max);
+/*
+ * Optimal string alignment distance between two strings in characters
+ * (code points; ASCII case ignored, a byte that is not UTF-8 one
+ * character); -1 when either has more than 64.
+ */
+int u8_distance(const char *a, const char *b);
+/*
+ * The word of the NULL-terminated list known nearest to word, when it is
+ * close enough to be a slip (at most a third of its characters differ,
+ * at least one may; or word, of 4 bytes or more, begins it), or NULL.
+ */
+const char *u8_nearest(const char *word, const char *const *known);
 
 #endif

@@ -681,6 +681,26 @@ test_show(void)
 	buf_free(&b);
 }
 
+/* u8_distance, u8_nearest: names suggested for a slip. */
+static void
+test_nearest(void)
+{
+	static const char *const known[] = { "community", "resolution_pct",
+		"办结率(%)", "事件编号", NULL };
+
+	T_INT(u8_distance("", ""), 0);
+	T_INT(u8_distance("abc", "ABC"), 0);
+	T_INT(u8_distance("ab", "ba"), 1);
+	/* characters, not bytes: one Chinese character is one edit */
+	T_INT(u8_distance("事件编码", "事件编号"), 1);
+	T_INT(u8_distance("x\xFF", "x"), 1);
+	T_STR(u8_nearest("comunity", known), "community");
+	T_STR(u8_nearest("办结率", known), "办结率(%)");
+	T_STR(u8_nearest("事件编码", known), "事件编号");
+	T_OK(u8_nearest("工单号", known) == NULL);
+	T_OK(u8_nearest("status", known) == NULL);
+}
+
 int
 main(void)
 {
@@ -698,6 +718,7 @@ main(void)
 	test_width();
 	test_utf8();
 	test_show();
+	test_nearest();
 	test_reread();
 	{
 		char cmd[300];

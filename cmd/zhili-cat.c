@@ -123,14 +123,14 @@ main(int argc, char **argv)
 	int c;
 
 	zl_init("zhili-cat");
-	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "f:", longopts,
-		    NULL)) != -1) {
+	while (
+	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "f:", longopts)) != -1) {
 		if (c == 'f')
 			opt.fields = optarg;
 		else if (!cli_option(c, optarg, help))
 			usage();
 	}
-	cli_setup(NULL);
+	cli_setup(NULL, argc - optind, argv + optind);
 	ro = cli_rd_opts();
 	r = rd_open(argc - optind, argv + optind, &ro);
 	nf = rd_nfields(r);

@@ -266,10 +266,12 @@ static const char *const money_keys[] = { "unit", "rounding", NULL };
 static const char *const money_units[] = { "fen", "jiao", "yuan", NULL };
 static const char *const money_rounding[] = { "half-away", "up", "down", NULL };
 static const char *const regex_keys[] = { "match-limit", NULL };
+static const char *const records_keys[] = { "max-rejected", NULL };
 
 /*
- * The shared sections no other module checks as a whole: money: and
- * regex: (rx checks the value of match-limit), aliases:.  calendar: and
+ * The shared sections no other module checks as a whole: money:,
+ * regex: (rx checks the value of match-limit), records: (cli checks
+ * max-rejected), aliases:.  calendar: and
  * office-hours: are cal's.
  */
 static void
@@ -281,6 +283,7 @@ check_shared(const struct cfg *r)
 	cfg_enum(r, "money.unit", money_units, 0);
 	cfg_enum(r, "money.rounding", money_rounding, 0);
 	cfg_known_in(cfg_map(r, "regex"), "regex", regex_keys);
+	cfg_known_in(cfg_map(r, "records"), "records", records_keys);
 	for (i = 0; i < ndeclared; i++)
 		if (declared[i]->keys != NULL)
 			cfg_known_in(cfg_map(r, declared[i]->name),

@@ -2,12 +2,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/cli.h"
 #include "lib/fld.h"
 #include "lib/out.h"
 #include "lib/rej.h"
+#include "lib/utf8.h"
 
 struct cli cli = {
 	.in_fmt = FMT_AUTO,
@@ -73,6 +75,7 @@ static const struct {
 	{ CLI_PROGRESS, &cli.progress, 1 },
 	{ CLI_NO_PROGRESS, &cli.progress, 0 },
 	{ CLI_PRINT_CONFIG, &cli.print_config, 1 },
+	{ CLI_VERBOSE, &cli.verbose, 1 },
 };
 
 int
@@ -107,12 +110,20 @@ cli_option(int c, const char *arg, void (*help)(void))
 		exit(zl_finish(ZL_OK));
 	case 'V':
 		printf("%s (zhili) %s\n", zl_prog, ZHILI_VERSION);
-		exit(ZL_OK);
+		exit(zl_finish(ZL_OK));
 	case CLI_ENCODING:
 		cli.enc = parse_enc(arg);
 		return 1;
 	case CLI_REJECT:
 		cli.reject = arg;
+		return 1;
+	case CLI_MAX_REJECTED:
+		if (rej_limit_parse(arg, &(struct rej_limit) { 0 }) != 0)
+			zl_die(ZL_USAGE,
+			    _("--max-rejected: '%s' is not a count of "
+			      "records (10) or a share (1%%, 0.5%%)"),
+			    arg);
+		cli.max_rejected = arg;
 		return 1;
 	}
 	for (i = 0; i < sizeof dates / sizeof dates[0]; i++) {
@@ -134,13 +145,45 @@ cli_option(int c, const char *arg, void (*help)(void))
 	return 0;
 }
 
+/* max-rejected: --max-rejected, else the configuration's, else 1%. */
+static void
+set_limit(void)
+{
+	const char *k = "records.max-rejected";
+	const struct cfg *c = cfg_at(cfg_root(), k);
+	struct rej_limit l;
+
+	if (cli.max_rejected != NULL)
+		rej_limit_parse(cli.max_rejected, &l);
+	else if (c == NULL || cfg_is_null(c))
+		return;
+	else if (rej_limit_parse(cfg_str(cfg_root(), k, ""), &l) != 0)
+		cfg_error(c,
+		    _("max-rejected: expected a count of records (10) or a "
+		      "share (1%%, 0.5%%)"));
+	rej_limit_set(&l);
+}
+
+/* -o csv --zh into a file without --bom: Excel would garble the titles. */
+static void
+warn_bom(void)
+{
+	struct stat st;
+
+	if (cli.out_fmt == FMT_CSV && cli.zh && !cli.bom &&
+	    fstat(1, &st) == 0 && S_ISREG(st.st_mode))
+		zl_warn(_("-o csv --zh without --bom: Excel will show the "
+			  "Chinese titles garbled (add --bom)"));
+}
+
 void
-cli_setup(const struct cfg_section *own)
+cli_setup(const struct cfg_section *own, int nin, char *const *in)
 {
 	if (own != NULL)
 		cfg_declare(own);
 	cfg_setup(cli.config);
 	fld_setup();
+	set_limit();
 	if (cli.print_config) {
 		struct buf b = { 0 };
 
@@ -149,9 +192,14 @@ cli_setup(const struct cfg_section *own)
 		buf_free(&b);
 		exit(zl_finish(ZL_OK));
 	}
-	if (cli.reject != NULL)
+	warn_bom();
+	if (cli.reject != NULL) {
+		rej_check(cli.reject, nin, in);
+		rej_bom(cli.bom);
 		rej_open(cli.reject);
+	}
 	rej_strict(cli.strict);
+	rej_verbose(cli.verbose);
 }
 
 struct rd_opts
@@ -170,4 +218,72 @@ unsigned
 cli_wr_flags(void)
 {
 	return cli.bom ? WR_BOM : 0;
+}
+
+/* The long options whose names begin with the n bytes of name, in b. */
+static int
+long_matches(struct buf *b, const char *name, size_t n, const struct option *lo)
+{
+	int k = 0;
+
+	for (; lo->name != NULL; lo++)
+		if (strncmp(lo->name, name, n) == 0) {
+			buf_printf(b, "%s'--%s'", k++ ? ", " : "", lo->name);
+			if (lo->name[n] == '\0')
+				return -1; /* the whole name */
+		}
+	return k;
+}
+
+/* The message for a long option getopt_long did not take (arg: "--x"). */
+static void
+bad_long(const char *arg, const struct option *lo)
+{
+	const char *name = arg + 2, *near;
+	size_t n = strcspn(name, "=");
+	const char *names[128];
+	struct buf b = { 0 }, w = { 0 };
+	int k = long_matches(&b, name, n, lo), i;
+
+	buf_add(&w, name, n);
+	if (k < 0 && name[n] == '=')
+		zl_warn(_("option '--%s' doesn't allow an argument"), w.p);
+	else if (k < 0)
+		zl_warn(_("option '--%s' requires an argument"), w.p);
+	else if (k > 1)
+		zl_warn(_("option '--%s' is ambiguous: %s"), w.p, b.p);
+	else {
+		for (i = 0; lo[i].name != NULL && i < 127; i++)
+			names[i] = lo[i].name;
+		names[i] = NULL;
+		if ((near = u8_nearest(w.p, names)) != NULL)
+			zl_warn(_("unknown option '--%s' (did you mean "
+				  "'--%s'?)"),
+			    w.p, near);
+		else
+			zl_warn(_("unknown option '--%s'"), w.p);
+	}
+	buf_free(&b);
+	buf_free(&w);
+}
+
+int
+cli_getopt(int argc, char *const *argv, const char *shortopts,
+    const struct option *longopts)
+{
+	int c, at = optind;
+
+	opterr = 0;
+	c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	if (c != '?')
+		return c;
+	/* optind has moved past a long option, not always past a short one */
+	if (optind > at && optind - 1 < argc &&
+	    strncmp(argv[optind - 1], "--", 2) == 0 && argv[optind - 1][2])
+		bad_long(argv[optind - 1], longopts);
+	else if (optopt != 0 && strchr(shortopts, optopt) != NULL)
+		zl_warn(_("option requires an argument -- '%c'"), optopt);
+	else
+		zl_warn(_("invalid option -- '%c'"), optopt);
+	return c;
 }

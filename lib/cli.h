@@ -26,6 +26,8 @@ enum {
 	CLI_PROGRESS,
 	CLI_NO_PROGRESS,
 	CLI_PRINT_CONFIG,
+	CLI_VERBOSE,
+	CLI_MAX_REJECTED,
 	CLI_FROM,
 	CLI_TO,
 	CLI_MONTH,
@@ -36,22 +38,24 @@ enum {
 
 #define CLI_SHORTOPTS "c:o:hV"
 
-#define CLI_LONGOPTS                                                \
-	{ "config", required_argument, NULL, 'c' },                 \
-	    { "output", required_argument, NULL, 'o' },             \
-	    { "help", no_argument, NULL, 'h' },                     \
-	    { "version", no_argument, NULL, 'V' },                  \
-	    { "csv", no_argument, NULL, CLI_CSV },                  \
-	    { "tsv", no_argument, NULL, CLI_TSV },                  \
-	    { "encoding", required_argument, NULL, CLI_ENCODING },  \
-	    { "bom", no_argument, NULL, CLI_BOM },                  \
-	    { "zh", no_argument, NULL, CLI_ZH },                    \
-	    { "reject", required_argument, NULL, CLI_REJECT },      \
-	    { "strict", no_argument, NULL, CLI_STRICT },            \
-	    { "progress", no_argument, NULL, CLI_PROGRESS },        \
-	    { "no-progress", no_argument, NULL, CLI_NO_PROGRESS },  \
-	{                                                           \
-		"print-config", no_argument, NULL, CLI_PRINT_CONFIG \
+#define CLI_LONGOPTS                                                       \
+	{ "config", required_argument, NULL, 'c' },                        \
+	    { "output", required_argument, NULL, 'o' },                    \
+	    { "help", no_argument, NULL, 'h' },                            \
+	    { "version", no_argument, NULL, 'V' },                         \
+	    { "csv", no_argument, NULL, CLI_CSV },                         \
+	    { "tsv", no_argument, NULL, CLI_TSV },                         \
+	    { "encoding", required_argument, NULL, CLI_ENCODING },         \
+	    { "bom", no_argument, NULL, CLI_BOM },                         \
+	    { "zh", no_argument, NULL, CLI_ZH },                           \
+	    { "reject", required_argument, NULL, CLI_REJECT },             \
+	    { "strict", no_argument, NULL, CLI_STRICT },                   \
+	    { "progress", no_argument, NULL, CLI_PROGRESS },               \
+	    { "no-progress", no_argument, NULL, CLI_NO_PROGRESS },         \
+	    { "verbose", no_argument, NULL, CLI_VERBOSE },                 \
+	    { "max-rejected", required_argument, NULL, CLI_MAX_REJECTED }, \
+	{                                                                  \
+		"print-config", no_argument, NULL, CLI_PRINT_CONFIG        \
 	}
 
 #define CLI_DATE_LONGOPTS                                        \
@@ -72,6 +76,8 @@ struct cli {
 	int strict;
 	int progress; /* -1 auto */
 	int print_config;
+	int verbose;
+	const char *max_rejected; /* --max-rejected, as given */
 	const char *reject;
 	const char *config;
 	struct period period; /* from the date options; all time by default */
@@ -86,11 +92,20 @@ extern struct cli cli;
  */
 int cli_option(int c, const char *arg, void (*help)(void));
 /*
+ * getopt_long, with the messages of zhili: an unknown long option names
+ * the nearest one ("did you mean '--reject'?"), an abbreviation that fits
+ * several lists them.  '?' after the message, as getopt_long.
+ */
+int cli_getopt(int argc, char *const *argv, const char *shortopts,
+    const struct option *longopts);
+/*
  * After option parsing: declare the program's own configuration section
  * (own; NULL: it has none), load the configuration and the aliases (exit 2
- * on error), print it and exit for --print-config, open the --reject file.
+ * on error), print it and exit for --print-config, check that the
+ * --reject file is none of the nin inputs in[] (exit 2) and open it, set
+ * max-rejected.
  */
-void cli_setup(const struct cfg_section *own);
+void cli_setup(const struct cfg_section *own, int nin, char *const *in);
 /* Reader options from the shared options. */
 struct rd_opts cli_rd_opts(void);
 /* Writer flags from the shared options. */

@@ -1,11 +1,13 @@
 /*
  * out: buffered standard output.  One large buffer written with write(2);
  * a failed write ends the program with status 3 and a message, except a
- * closed pipe, which ends it quietly (SIGPIPE keeps its default, so that
- * is normally the signal).  The buffer is flushed before each message on
+ * closed pipe, which ends it quietly: by SIGPIPE, at once (its default),
+ * or when a module ignores it (rej, to keep its file), after the
+ * end-of-run work.  The buffer is flushed before each message on
  * stderr and at the end of the run (zl_before_message, zl_at_end).
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,8 +46,9 @@ write_all(const char *p, size_t n)
 static _Noreturn void
 out_fail(void)
 {
-	if (out_err != EPIPE)
-		zl_warn(_("write error: %s"), strerror(out_err));
+	if (out_err == EPIPE)
+		zl_exit_signal(SIGPIPE);
+	zl_warn(_("write error: %s"), strerror(out_err));
 	zl_exit(ZL_IOERR);
 }
 

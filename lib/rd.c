@@ -244,7 +244,9 @@ rd_next(struct rd *r, struct rec **out)
 		if (r->fnf_rec != r->fnf) {
 			if (r->o.quiet)
 				continue;
-			r->rec.nf = 0;
+			/* (the count only: the --reject file pads a short one)
+			 */
+			r->rec.nf = r->fnf_rec;
 			r->rec.f = NULL;
 			rec_reject(&r->rec, _("%zu fields, the header has %zu"),
 			    r->fnf_rec, r->fnf);

@@ -35,7 +35,8 @@ struct rd_head {
 };
 
 struct rec {
-	size_t nf;	  /* number of fields: always rd_nfields() */
+	size_t nf;	  /* number of fields: always rd_nfields() (a record
+			     rejected for its count: that, with f NULL) */
 	struct str *f;	  /* the fields, in the order of the stream's header */
 	const char *file; /* file name for diagnostics ("-" is "<stdin>") */
 	long line;	  /* physical line the record starts on */

@@ -1,11 +1,19 @@
 /*
  * rej: rejected records.  Each one is reported on stderr with its file and
- * line, counted for the closing summary, and written as it was read, plus
- * an _error field, to the --reject file (created readable by its owner
- * only: rejected records may hold personal data).
+ * line (the first REJ_SHOWN of a reason; the rest counted, one line per
+ * reason at the end, unless verbose), counted for the closing summary, and
+ * written as it was read, plus an _error field, to the --reject file.
+ *
+ * The --reject file is written to a temporary file beside it (created
+ * readable by its owner only: rejected records may hold personal data)
+ * and renamed into place at the end of the run, so that a run that stops
+ * early leaves an existing file as it was.  A file that is not a regular
+ * one (/dev/stderr, a pipe) is written directly.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,15 +24,28 @@
 #include "lib/rej.h"
 #include "lib/wr.h"
 
+#define REJ_SHOWN   10 /* messages of a reason shown before the summary */
+#define REJ_REASONS 64 /* reasons told apart; the rest share the last */
+
 unsigned long long rej_nread;
 
 static FILE *rej_fp;
 static char rej_buf[64 << 10];
-static const char *rej_path;
-static int rej_fmt; /* 0 until the first rejected record */
-static int strict;
+static const char *rej_path;   /* as the user gave it */
+static char *rej_target;       /* where it is renamed to */
+static char rej_tmp[PATH_MAX]; /* the temporary file; "" when none */
+static int rej_existed;	       /* the target was there before the run */
+static int rej_fmt;	       /* 0 until the first rejected record */
+static int strict, verbose, bom, over;
 static int at_end; /* rej_end is on zl's list */
 static unsigned long long nrej;
+static struct rej_limit limit = { 100, -1 }; /* 1% (and more than 10) */
+
+static struct reason {
+	const char *fmt; /* the message's format: the reason */
+	unsigned long long n;
+} reasons[REJ_REASONS];
+static int nreasons;
 
 static int rej_end(int status, int fatal, void *arg);
 
@@ -37,15 +58,93 @@ want_end(void)
 	}
 }
 
+/* 1 when a and b are the same file. */
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+void
+rej_check(const char *path, int nin, char *const *in)
+{
+	struct stat ps, s;
+	int have = stat(path, &ps) == 0 && S_ISREG(ps.st_mode), i;
+
+	for (i = 0; i < nin || (nin == 0 && i == 0); i++) {
+		const char *f = nin == 0 ? "-" : in[i];
+		int std = strcmp(f, "-") == 0;
+
+		if ((!std && strcmp(f, path) == 0) ||
+		    (have && (std ? fstat(0, &s) : stat(f, &s)) == 0 &&
+			same_file(&ps, &s)))
+			zl_die(ZL_USAGE,
+			    _("--reject %s: it is also an input (%s); "
+			      "give another file"),
+			    path, std ? _("standard input") : f);
+	}
+	if (have && fstat(1, &s) == 0 && same_file(&ps, &s))
+		zl_die(ZL_USAGE,
+		    _("--reject %s: it is also the standard output; "
+		      "give another file"),
+		    path);
+}
+
+/* A signal while the temporary file exists: remove it, then die of it. */
+static void
+on_signal(int sig)
+{
+	if (rej_tmp[0] != '\0')
+		unlink(rej_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* The temporary file beside target: its descriptor, or -1 and errno. */
+static int
+open_tmp(const char *target)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM };
+	size_t i;
+	int fd;
+
+	if (strlen(target) + 8 > sizeof rej_tmp) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	/* the handlers first: no moment with a file and none */
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (signal(sigs[i], on_signal) == SIG_IGN)
+			signal(sigs[i], SIG_IGN);
+	/* a closed pipe on stdout ends the run through out, which does the
+	 * end-of-run work before it dies of SIGPIPE */
+	signal(SIGPIPE, SIG_IGN);
+	snprintf(rej_tmp, sizeof rej_tmp, "%s.XXXXXX", target);
+	if ((fd = mkstemp(rej_tmp)) < 0)
+		rej_tmp[0] = '\0';
+	return fd;
+}
+
 void
 rej_open(const char *path)
 {
+	struct stat st;
 	int fd;
 
 	rej_path = path;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd < 0 || fchmod(fd, 0600) != 0 ||
-	    (rej_fp = fdopen(fd, "w")) == NULL)
+	free(rej_target);
+	rej_target = NULL;
+	rej_existed = stat(path, &st) == 0;
+	if (rej_existed && !S_ISREG(st.st_mode)) {
+		/* a device or a pipe: written directly */
+		fd = open(path, O_WRONLY | O_TRUNC);
+	} else {
+		rej_target = rej_existed ? realpath(path, NULL) : NULL;
+		if (rej_target == NULL)
+			rej_target = xstrdup(path);
+		fd = open_tmp(rej_target);
+	}
+	if (fd < 0 || (rej_fp = fdopen(fd, "w")) == NULL)
 		zl_die(ZL_IOERR, "%s: %s", path, strerror(errno));
 	/* glibc ignores the size unless it is given the buffer */
 	setvbuf(rej_fp, rej_buf, _IOFBF, sizeof rej_buf);
@@ -58,29 +157,176 @@ rej_strict(int on)
 	strict = on;
 }
 
+void
+rej_verbose(int on)
+{
+	verbose = on;
+}
+
+void
+rej_bom(int on)
+{
+	bom = on;
+}
+
 unsigned long long
 rej_count(void)
 {
 	return nrej;
 }
 
-/* Close the --reject file: 0, or -1 after a message. */
-static int
-rej_close(void)
+int
+rej_limit_parse(const char *s, struct rej_limit *l)
 {
-	int bad;
+	long long whole = 0, frac = 0;
+	int digits = 0, fd = 0;
+	const char *p = s;
+
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if ((whole = whole * 10 + (*p - '0')) > 1000000000000LL)
+			return -1;
+	if (digits == 0)
+		return -1;
+	if (*p == '\0') {
+		l->bp = -1;
+		l->n = whole;
+		return 0;
+	}
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++, fd++) {
+			if (fd < 2)
+				frac = frac * 10 + (*p - '0');
+			else if (*p != '0')
+				return -1; /* finer than 0.01% */
+		}
+	}
+	if (fd == 1)
+		frac *= 10;
+	if (p[0] != '%' || p[1] != '\0' || p[-1] == '.' ||
+	    whole * 100 + frac > 10000)
+		return -1;
+	l->bp = (int)(whole * 100 + frac);
+	l->n = -1;
+	return 0;
+}
+
+void
+rej_limit_set(const struct rej_limit *l)
+{
+	limit = *l;
+}
+
+/* The limit as the user wrote it, into b. */
+static void
+limit_show(struct buf *b)
+{
+	if (limit.bp < 0)
+		buf_printf(b, "%lld", limit.n);
+	else if (limit.bp % 100 == 0)
+		buf_printf(b, "%d%%", limit.bp / 100);
+	else if (limit.bp % 10 == 0)
+		buf_printf(b, "%d.%d%%", limit.bp / 100, limit.bp % 100 / 10);
+	else
+		buf_printf(b, "%d.%02d%%", limit.bp / 100, limit.bp % 100);
+}
+
+/* 1 when more records were rejected than the limit allows. */
+static int
+rej_over(void)
+{
+	if (limit.bp < 0)
+		return nrej > (unsigned long long)limit.n;
+	/* every record rejected is too many, however few */
+	if (nrej > 0 && nrej == rej_nread && limit.bp < 10000)
+		return 1;
+	return nrej > 10 &&
+	    (long double)nrej * 10000 > (long double)limit.bp * rej_nread;
+}
+
+void
+rej_figures(void)
+{
+	if (!rej_over())
+		return;
+	over = 1;
+	exit(zl_finish(ZL_REJECTED));
+}
+
+/*
+ * Close the --reject file and rename it into place (after a fatal error
+ * only when it holds records and no file was there before): 0, or -1
+ * after a message.
+ */
+static int
+rej_close(int fatal)
+{
+	int bad, e = 0;
 
 	if (rej_fp == NULL)
 		return 0;
 	bad = ferror(rej_fp) != 0;
 	if (fclose(rej_fp) != 0)
 		bad = 1;
+	if (bad)
+		e = errno ? errno : EIO;
 	rej_fp = NULL;
+	if (rej_tmp[0] != '\0') {
+		if (bad || (fatal && (rej_existed || nrej == 0)))
+			unlink(rej_tmp);
+		else if (rename(rej_tmp, rej_target) != 0) {
+			e = errno;
+			bad = 1;
+			unlink(rej_tmp);
+		}
+		rej_tmp[0] = '\0';
+	}
 	if (bad) {
-		zl_warn("%s: %s", rej_path, strerror(errno ? errno : EIO));
+		zl_warn("%s: %s", rej_path, strerror(e));
 		return -1;
 	}
 	return 0;
+}
+
+/* A reason as a summary shows it: its format with "..." for each value. */
+static void
+reason_show(struct buf *b, const char *fmt)
+{
+	const char *p;
+
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%') {
+			buf_addc(b, *p);
+			continue;
+		}
+		if (p[1] == '%') {
+			buf_addc(b, '%');
+			p++;
+			continue;
+		}
+		p += strcspn(p + 1, "diouxXeEfgGcspn") + 1;
+		if (*p == '\0')
+			break;
+		buf_adds(b, "...");
+	}
+}
+
+/* One line for each reason whose messages were not all shown. */
+static void
+reasons_summary(void)
+{
+	struct buf b = { 0 };
+	int i;
+
+	for (i = 0; i < nreasons && !verbose; i++) {
+		if (reasons[i].n <= REJ_SHOWN)
+			continue;
+		buf_reset(&b);
+		reason_show(&b, reasons[i].fmt);
+		zl_warn(_("%llu records rejected: %s (the first %d shown; "
+			  "--verbose shows all)"),
+		    reasons[i].n, b.p, REJ_SHOWN);
+	}
+	buf_free(&b);
 }
 
 /* The end of the run: the file closed, the summary. */
@@ -89,11 +335,22 @@ rej_end(int status, int fatal, void *arg)
 {
 	(void)arg;
 	at_end = 0;
-	if (rej_close() != 0 && status < ZL_IOERR)
+	if (rej_close(fatal) != 0 && status < ZL_IOERR)
 		status = ZL_IOERR;
 	if (fatal || nrej == 0)
 		return status;
-	zl_warn(_("%llu of %llu records rejected"), nrej, rej_nread);
+	reasons_summary();
+	if (over) {
+		struct buf b = { 0 };
+
+		limit_show(&b);
+		zl_warn(_("%llu of %llu records rejected (%.1f%%), more than "
+			  "max-rejected allows (%s): no figures written"),
+		    nrej, rej_nread, 100.0 * (double)nrej / (double)rej_nread,
+		    b.p);
+		buf_free(&b);
+	} else
+		zl_warn(_("%llu of %llu records rejected"), nrej, rej_nread);
 	return status < ZL_REJECTED ? ZL_REJECTED : status;
 }
 
@@ -106,6 +363,25 @@ put_field(struct buf *b, const char *s, size_t n)
 		csv_quote(b, s, n);
 }
 
+/* The first line: the byte-order mark when asked, the header, _error. */
+static void
+write_header(struct buf *b, const struct rd_head *h)
+{
+	char sep;
+	size_t i;
+
+	rej_fmt = h != NULL && h->fmt == FMT_CSV ? FMT_CSV : FMT_TSV;
+	sep = rej_fmt == FMT_CSV ? ',' : '\t';
+	if (bom)
+		buf_adds(b, "\xEF\xBB\xBF");
+	for (i = 0; h != NULL && i < h->nf; i++) {
+		put_field(b, h->names[i].p, h->names[i].n);
+		buf_addc(b, sep);
+	}
+	if (h != NULL && h->nf > 0)
+		buf_adds(b, "_error\n");
+}
+
 static void
 write_reject(const struct rec *r, const char *msg)
 {
@@ -115,16 +391,8 @@ write_reject(const struct rec *r, const char *msg)
 	size_t i;
 
 	buf_reset(&b);
-	if (rej_fmt == 0) {
-		rej_fmt = h != NULL && h->fmt == FMT_CSV ? FMT_CSV : FMT_TSV;
-		sep = rej_fmt == FMT_CSV ? ',' : '\t';
-		for (i = 0; h != NULL && i < h->nf; i++) {
-			put_field(&b, h->names[i].p, h->names[i].n);
-			buf_addc(&b, sep);
-		}
-		if (h != NULL && h->nf > 0)
-			buf_adds(&b, "_error\n");
-	}
+	if (rej_fmt == 0)
+		write_header(&b, h);
 	sep = rej_fmt == FMT_CSV ? ',' : '\t';
 	if (r->nf > 0 && r->f != NULL &&
 	    (h == NULL || h->fmt != rej_fmt || !h->identity)) {
@@ -136,10 +404,31 @@ write_reject(const struct rec *r, const char *msg)
 	} else {
 		buf_add(&b, r->raw.p, r->raw.n);
 		buf_addc(&b, sep);
+		/* a record short of fields: _error still in its column */
+		for (i = r->nf; r->nf > 0 && h != NULL && i < h->nf; i++)
+			buf_addc(&b, sep);
 	}
 	put_field(&b, msg, strlen(msg));
 	buf_addc(&b, '\n');
 	fwrite(b.p, 1, b.n, rej_fp);
+}
+
+/* Count the reason; 1 when its message is to be shown. */
+static int
+reason_count(const char *fmt)
+{
+	int i;
+
+	for (i = 0; i < nreasons && reasons[i].fmt != fmt; i++)
+		;
+	if (i == nreasons) {
+		if (nreasons < REJ_REASONS)
+			nreasons++;
+		else
+			i = REJ_REASONS - 1;
+		reasons[i].fmt = fmt;
+	}
+	return ++reasons[i].n <= REJ_SHOWN || verbose;
 }
 
 void
@@ -147,17 +436,12 @@ rec_reject(const struct rec *r, const char *fmt, ...)
 {
 	struct buf msg = { 0 };
 	va_list ap;
-	int len;
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	buf_grow(&msg, len > 0 ? (size_t)len : 0);
-	va_start(ap, fmt);
-	vsnprintf(msg.p, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	msg.n = (size_t)len;
-	zl_warn_at(r->file, r->line, "%s", msg.p);
+	if (reason_count(fmt) || strict)
+		zl_warn_at(r->file, r->line, "%s", msg.p);
 	nrej++;
 	want_end();
 	if (rej_fp != NULL) {

@@ -1,10 +1,13 @@
 /*
  * rej: rejected records, and the count of records read.  A rejected
- * record is reported on stderr with its file and line, counted for the
- * closing summary ("3 of 3851 records rejected", at zl_finish, which then
- * returns at least ZL_REJECTED), and written as it was read, plus an
- * _error field, to the --reject file.  With --strict the first one ends
- * the program (exit 1).
+ * record is reported on stderr with its file and line (the first 10 of
+ * each reason; then one line per reason with its count at the end, unless
+ * verbose), counted for the closing summary ("3 of 3851 records
+ * rejected", at zl_finish, which then returns at least ZL_REJECTED), and
+ * written as it was read, plus an _error field, to the --reject file.
+ * With --strict the first one ends the program (exit 1).  A program that
+ * computes figures calls rej_figures() before it writes them: above
+ * max-rejected it writes none.
  */
 #ifndef REJ_H
 #define REJ_H
@@ -18,10 +21,42 @@
  */
 void rec_reject(const struct rec *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* The --reject file (created readable by its owner only: rejected
- * records may hold personal data); exit 3 when it cannot be. */
+/*
+ * Exit 2 when the --reject file is one of the inputs (the same path, or
+ * the same file; none or "-": standard input) or the standard output.
+ */
+void rej_check(const char *path, int nin, char *const *in);
+/*
+ * The --reject file: written to a temporary file beside it (readable by
+ * its owner only: rejected records may hold personal data), renamed into
+ * place by zl_finish; after a fatal error an existing file is left as it
+ * was.  Exit 3 when it cannot be made.
+ */
 void rej_open(const char *path);
 void rej_strict(int on);
+/* Show every rejected record's message, not the first 10 of a reason. */
+void rej_verbose(int on);
+/* Begin the --reject file with a byte-order mark (for Excel). */
+void rej_bom(int on);
+
+/*
+ * max-rejected: more than n records rejected (bp -1), or more than bp
+ * hundredths of a percent of the records read and more than 10 of them,
+ * or all of them when bp is under 100% (n -1).  The default is 1%.
+ */
+struct rej_limit {
+	int bp;
+	long long n;
+};
+/* Parse "N" or "P%" (P up to 100, two decimals at most): 0, or -1. */
+int rej_limit_parse(const char *s, struct rej_limit *l);
+void rej_limit_set(const struct rej_limit *l);
+/*
+ * Before figures are written: when more records were rejected than
+ * max-rejected allows, end the run (exit 1) with the summary, saying that
+ * no figures were written.
+ */
+void rej_figures(void);
 /* Records rejected so far. */
 unsigned long long rej_count(void);
 

@@ -177,11 +177,27 @@ zl_exit(int status)
 	_exit(status);
 }
 
+void
+zl_exit_signal(int sig)
+{
+	run_at_end(128 + sig, 1);
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
 int
 zl_finish(int status)
 {
 	status = run_at_end(status, 0);
-	if (fflush(stderr) != 0 || ferror(stdout))
+	/* what went through stdio (--help, --version) */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			zl_warn(_("write error: %s"), strerror(errno));
+		status = ZL_IOERR;
+	}
+	if (fflush(stderr) != 0)
 		status = ZL_IOERR;
 	return status;
 }

@@ -85,6 +85,9 @@ void zl_before_message(void (*fn)(void));
 /* End the program at once after a fatal error: the zl_at_end work (fatal),
  * then _exit(status). */
 _Noreturn void zl_exit(int status);
+/* End the program at once by the signal sig (its default action), after
+ * the zl_at_end work (fatal). */
+_Noreturn void zl_exit_signal(int sig);
 
 /*
  * End the program normally: the zl_at_end work (standard output flushed

@@ -190,8 +190,8 @@ options(int argc, char **argv)
 	unsigned modes = 0;
 	int c;
 
-	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS "b:m:", longopts,
-		    NULL)) != -1)
+	while (
+	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "b:m:", longopts)) != -1)
 		if (!own_option(c, optarg, &modes) &&
 		    !cli_option(c, optarg, help))
 			usage();
@@ -250,6 +250,7 @@ count_cases(struct rd *r, int nfiles, char *const *files,
 	st = dedupe_choose(r, nfiles, files, ro);
 	st->end(r, read_cases(r, st));
 	rd_close(r);
+	rej_figures();
 	if (opt.mode == MODE_PARTIAL)
 		write_partial(cli.out_fmt, cli_wr_flags());
 	else if (opt.mode == MODE_STATS)
@@ -264,7 +265,7 @@ main(int argc, char **argv)
 
 	zl_init("case-stats");
 	options(argc, argv);
-	cli_setup(&case_stats_section);
+	cli_setup(&case_stats_section, argc - optind, argv + optind);
 	conf_load();
 	ro = cli_rd_opts();
 	ro.by_pos = dedupe_by_pos();

@@ -215,5 +215,6 @@ merge_run(struct rd *r)
 		merge_add(rec, key);
 	free(key);
 	rd_close(r);
+	rej_figures();
 	out_stats(cli.out_fmt, cli_wr_flags());
 }

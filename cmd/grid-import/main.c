@@ -152,8 +152,7 @@ options(int argc, char **argv)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
-	    -1) {
+	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1) {
 		switch (c) {
 		case OPT_LEVEL:
 			level_option(optarg);
@@ -211,7 +210,7 @@ main(int argc, char **argv)
 
 	zl_init("grid-import");
 	options(argc, argv);
-	cli_setup(&grid_import_section);
+	cli_setup(&grid_import_section, argc - optind, argv + optind);
 	conf();
 	ro = cli_rd_opts();
 	ro.noheader = 1;
@@ -222,5 +221,6 @@ main(int argc, char **argv)
 	rd_close(r);
 	units_finish();
 	report_fixes();
+	rej_figures();
 	return zl_finish(output());
 }

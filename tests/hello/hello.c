@@ -78,10 +78,10 @@ main(int argc, char **argv)
 	int c;
 
 	zl_init("hello");
-	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, 0)) != -1)
+	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1)
 		if (!cli_option(c, optarg, help))
 			usage();
-	cli_setup(&hello_section);
+	cli_setup(&hello_section, argc - optind, argv + optind);
 	greeting = cfg_str(cfg_root(), "hello.greeting", "你好，");
 	ro = cli_rd_opts();
 	r = rd_open(argc - optind, argv + optind, &ro);

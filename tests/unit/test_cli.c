@@ -298,7 +298,7 @@ setup(const void *arg)
 {
 	(void)arg;
 	dup2(2, 1);
-	cli_setup(NULL);
+	cli_setup(NULL, 0, NULL);
 	_exit(99);
 }
 
@@ -316,7 +316,7 @@ setup_reject(const void *arg)
 		.pos = -1 };
 
 	(void)arg;
-	cli_setup(NULL);
+	cli_setup(NULL, 0, NULL);
 	rej_read();
 	rec_reject(&r, "bad");
 	_exit(98);

@@ -705,6 +705,8 @@ int
 main(void)
 {
 	zl_init("zhili");
+	/* every message checked is shown, however many came before it */
+	rej_verbose(1);
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	test_csv();

@@ -9,6 +9,7 @@
  */
 #include <sys/stat.h>
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,20 @@ worse(const void *p)
 	_exit(zl_finish(ZL_IOERR));
 }
 
+/* Files left beside path (path.XXXXXX). */
+static int
+tmp_left(void)
+{
+	char pat[300];
+	glob_t g;
+	int n;
+
+	snprintf(pat, sizeof pat, "%s.??????", path);
+	n = glob(pat, 0, NULL, &g) == 0 ? (int)g.gl_pathc : 0;
+	globfree(&g);
+	return n;
+}
+
 /* A fatal error: the file closed with what it has, no summary. */
 static void
 fatal(const void *p)
@@ -267,9 +282,16 @@ test_counts(void)
 	    "test_rej: in.csv:2: bad\n"
 	    "test_rej: 1 of 0 records rejected");
 
+	/* a fatal error leaves an existing file as it was... */
 	T_INT(run(fatal, err, sizeof err), ZL_USAGE);
 	T_STR(err, "test_rej: a.tsv:2: bad\ntest_rej: stop");
+	T_STR(contents(), "");
+	/* ...and keeps what was rejected in a new one */
+	unlink(path);
+	T_INT(run(fatal, err, sizeof err), ZL_USAGE);
 	T_STR(contents(), "id\tname\tnote\t_error\n1\tx\ty\ta.tsv:2: bad\n");
+	/* no temporary file is left beside it */
+	T_INT(tmp_left(), 0);
 }
 
 static void

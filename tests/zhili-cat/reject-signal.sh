@@ -1,0 +1,19 @@
+# A run killed by a signal leaves an existing --reject file as it was and
+# removes its temporary file.
+echo "old contents" > "$TMP/rej.csv"
+mkfifo "$TMP/fifo"
+zhili-cat --reject "$TMP/rej.csv" "$TMP/fifo" > /dev/null &
+pid=$!
+exec 3> "$TMP/fifo"
+printf 'id,name\n1,x,y\n' >&3
+i=0
+while [ $i -lt 200 ] && ! ls "$TMP"/rej.csv.?????? > /dev/null 2>&1; do
+	sleep 0.05
+	i=$((i + 1))
+done
+kill -TERM $pid
+wait $pid
+echo "exit $?"
+exec 3>&-
+cat "$TMP/rej.csv"
+ls "$TMP"

@@ -2,7 +2,7 @@
 # removes its temporary file.
 echo "old contents" > "$TMP/rej.csv"
 mkfifo "$TMP/fifo"
-zhili-cat --reject "$TMP/rej.csv" "$TMP/fifo" > /dev/null &
+zhili-cat --reject "$TMP/rej.csv" "$TMP/fifo" > /dev/null 2> "$TMP/err" &
 pid=$!
 exec 3> "$TMP/fifo"
 printf 'id,name\n1,x,y\n' >&3
@@ -12,8 +12,9 @@ while [ $i -lt 200 ] && ! ls "$TMP"/rej.csv.?????? > /dev/null 2>&1; do
 	i=$((i + 1))
 done
 kill -TERM $pid
-wait $pid
-echo "exit $?"
+# (the shell's own "Terminated" is not the program's)
+{ wait $pid; echo "exit $?"; } 2> /dev/null
 exec 3>&-
-cat "$TMP/rej.csv"
+cat "$TMP/err" "$TMP/rej.csv"
+rm "$TMP/err"
 ls "$TMP"

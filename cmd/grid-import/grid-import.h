@@ -148,7 +148,8 @@ attr_kind(int a)
 extern struct unit *roots; /* the units without a parent */
 /* Where each level keeps an attribute in its packed strings, or -1. */
 extern const signed char slot[L_N][A_N];
-void units_row(const struct rec *r, const struct row *row);
+/* The units of a row; 0 when it is rejected (it then makes none). */
+int units_row(const struct rec *r, const struct row *row);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
 

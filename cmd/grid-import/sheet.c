@@ -293,7 +293,8 @@ data_row(const struct rec *r)
 	}
 	if (st.have_prev)
 		fill_down(&row);
-	units_row(r, &row);
+	if (!units_row(r, &row))
+		return; /* a rejected row passes nothing down */
 	/* keep what the next row may fill down from (what was filled down
 	 * from prev is prev already) */
 	for (f = 0; f < G_N; f++) {

@@ -462,6 +462,21 @@ check_unit(struct unit *u)
 		problem_kind(u->file, u->line, u, why, v, V_ID);
 }
 
+void
+check_dropped(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < nprob; i++) {
+		if (probs[i].u->dropped) {
+			free(probs[i].what);
+			free(probs[i].value);
+		} else
+			probs[n++] = probs[i];
+	}
+	nprob = n;
+}
+
 /* ---- the problems, written (--check) ---- */
 
 static int

@@ -129,6 +129,7 @@ struct unit {
 	unsigned short off[8];	   /* where the name and each attribute begin */
 	unsigned line, order, seq; /* seq: compounds, households */
 	unsigned char level, has_counts;
+	unsigned char dropped; /* a building listed twice, left out */
 };
 
 /* How a value is shown with --mask: as is, a phone, an identity number. */
@@ -211,6 +212,8 @@ void check_file(const char *file);
 void check_unit(struct unit *u);
 void check_posts(void);
 /* The problems, one record each (--check); how many there are. */
+/* Forget the problems of the units dropped (found before they were). */
+void check_dropped(void);
 void check_write(int fmt, unsigned flags);
 unsigned long long check_count(void);
 

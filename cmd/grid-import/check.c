@@ -60,24 +60,41 @@ check_phone(struct str v)
 	return _("an invalid phone number");
 }
 
-/* Why an identity number is invalid, or NULL. */
+/* Characters of v (a byte that is not UTF-8 one). */
+static size_t
+chars_of(struct str v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v.n; n++) {
+		unsigned cp;
+		size_t k = u8_decode(v.p + i, v.n - i, &cp);
+
+		i += k > 0 ? k : 1;
+	}
+	return n;
+}
+
+/* Why an identity number is invalid, or NULL.  Its length is in
+ * characters: 张三李四王五 is 6, not 18. */
 static const char *
 check_id(struct str v)
 {
 	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
 		5, 8, 4, 2 };
 	static const char check[] = "10X98765432";
+	size_t chars = chars_of(v);
 	int i, sum = 0, y, m, d;
 	char c;
 
-	if (v.n == 15) {
+	if (chars == 15) {
 		for (i = 0; i < 15; i++)
 			if (v.p[i] < '0' || v.p[i] > '9')
 				return _("an invalid identity number (not 18 "
 					 "characters)");
 		return _("an identity number of the old 15-digit form");
 	}
-	if (v.n != 18)
+	if (chars != 18)
 		return _("an invalid identity number (not 18 characters)");
 	for (i = 0; i < 17; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
@@ -104,11 +121,8 @@ check_id(struct str v)
 static const char *
 mask(struct str v, int is_id, char *buf, size_t size)
 {
-	size_t head = is_id ? 6 : 3, tail = 4, chars = 0, i, c, o = 0;
+	size_t head = is_id ? 6 : 3, tail = 4, chars = chars_of(v), i, c, o = 0;
 
-	for (i = 0; i < v.n; i++)
-		if (((unsigned char)v.p[i] & 0xC0) != 0x80)
-			chars++;
 	if (chars <= head + tail) {
 		head = 0;
 		tail = chars > 4 ? 4 : 0;

@@ -506,18 +506,28 @@ cmp_problem(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The name of a building's compound, "" for other units. */
+static const char *
+compound_of(const struct unit *u)
+{
+	return u->level == L_BUILDING && u->u.compound != NULL ?
+	    unit_name(u->u.compound) :
+	    "";
+}
+
 void
 check_write(int fmt, unsigned flags)
 {
 	static const char *const cols[] = { "file", "line", "level", "code",
-		"problem", "value" };
-	struct str names[6], f[6];
-	unsigned char types[6];
+		"name", "compound", "problem", "value" };
+	enum { NC = sizeof cols / sizeof cols[0] };
+	struct str names[NC], f[NC];
+	unsigned char types[NC];
 	struct wr *w;
 	size_t i;
 
-	fld_header(cols, 6, cli.zh, names, types);
-	w = wr_open(fmt, 6, names, types, flags);
+	fld_header(cols, NC, cli.zh, names, types);
+	w = wr_open(fmt, NC, names, types, flags);
 	/* in the order of the sheets (then the order found) */
 	for (i = 0; i < nprob; i++)
 		probs[i].order = i;
@@ -532,9 +542,13 @@ check_write(int fmt, unsigned flags)
 		f[1] = str_c(line);
 		f[2] = str_c(level_names[p->u->level]);
 		f[3] = str_c(unit_code(p->u, c, sizeof c));
-		f[4] = str_c(p->what);
+		/* which unit: a building by its compound too (its code
+		 * holds only the compound's number) */
+		f[4] = str_c(unit_name(p->u));
+		f[5] = str_c(compound_of(p->u));
+		f[6] = str_c(p->what);
 		/* phones and identity numbers are masked in problems too */
-		f[5] = str_c(shown(p->value, p->kind, m, sizeof m));
+		f[7] = str_c(shown(p->value, p->kind, m, sizeof m));
 		wr_rec(w, f);
 	}
 	wr_close(w);

@@ -20,6 +20,8 @@
 #include "lib/stats.h"
 #include "lib/utf8.h"
 
+#define MASK_MAX 63 /* bytes of a masked value (write.c's cells: 64) */
+
 static struct rx **phones;
 static size_t nphones;
 static long max_posts = 3;
@@ -116,13 +118,16 @@ check_id(struct str v)
 /*
  * Keep the first 6 (identity numbers) or 3 (phones) characters and the
  * last 4, each other character an asterisk; too short to keep both ends:
- * only the last 4, or nothing.  Characters, not bytes: 转 is one.
+ * only the last 4, or nothing.  Characters, not bytes: 转 is one.  More
+ * than MASK_MAX bytes masked: ****.
  */
 static const char *
 mask(struct str v, int is_id, char *buf, size_t size)
 {
 	size_t head = is_id ? 6 : 3, tail = 4, chars = chars_of(v), i, c, o = 0;
 
+	if (size > MASK_MAX + 1)
+		size = MASK_MAX + 1; /* the same everywhere */
 	if (chars <= head + tail) {
 		head = 0;
 		tail = chars > 4 ? 4 : 0;
@@ -135,12 +140,12 @@ mask(struct str v, int is_id, char *buf, size_t size)
 			k = 1;
 		if (c < head || c >= chars - tail) {
 			if (o + k + 1 > size)
-				break;
+				return "****"; /* too long for buf */
 			memcpy(buf + o, v.p + i, k);
 			o += k;
 		} else {
 			if (o + 2 > size)
-				break;
+				return "****";
 			buf[o++] = '*';
 		}
 		i += k;

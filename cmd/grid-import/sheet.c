@@ -3,10 +3,11 @@
  * the first row naming at least two known fields, one of them not street,
  * community or grid_id, which every record of the district has (rows
  * above it are title rows; a sheet without it in 20 rows is not a roster
- * and ends the run); blank rows and total rows (合计, 小计, 总计) are skipped;
- * cells left blank by merged cells are filled down in the hierarchy columns;
- * values are trimmed, and full-width characters folded in numbers, codes
- * and phones.  Every fix is counted for the closing line.
+ * and ends the run); blank rows and total rows (合计, 小计, 总计) are
+ * skipped; cells left blank by merged cells are filled down in the
+ * hierarchy columns, never from a rejected row; values are trimmed, and
+ * full-width characters folded in numbers, codes and phones.  Every fix
+ * is counted for the closing line.
  */
 #include <stdlib.h>
 #include <string.h>

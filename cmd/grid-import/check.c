@@ -20,6 +20,8 @@
 #include "lib/stats.h"
 #include "lib/utf8.h"
 
+#define MASK_MAX 63 /* bytes of a masked value (write.c's cells: 64) */
+
 static struct rx **phones;
 static size_t nphones;
 static long max_posts = 3;
@@ -60,24 +62,41 @@ check_phone(struct str v)
 	return _("an invalid phone number");
 }
 
-/* Why an identity number is invalid, or NULL. */
+/* Characters of v (a byte that is not UTF-8 one). */
+static size_t
+chars_of(struct str v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v.n; n++) {
+		unsigned cp;
+		size_t k = u8_decode(v.p + i, v.n - i, &cp);
+
+		i += k > 0 ? k : 1;
+	}
+	return n;
+}
+
+/* Why an identity number is invalid, or NULL.  Its length is in
+ * characters: 张三李四王五 is 6, not 18. */
 static const char *
 check_id(struct str v)
 {
 	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10,
 		5, 8, 4, 2 };
 	static const char check[] = "10X98765432";
+	size_t chars = chars_of(v);
 	int i, sum = 0, y, m, d;
 	char c;
 
-	if (v.n == 15) {
+	if (chars == 15) {
 		for (i = 0; i < 15; i++)
 			if (v.p[i] < '0' || v.p[i] > '9')
 				return _("an invalid identity number (not 18 "
 					 "characters)");
 		return _("an identity number of the old 15-digit form");
 	}
-	if (v.n != 18)
+	if (chars != 18)
 		return _("an invalid identity number (not 18 characters)");
 	for (i = 0; i < 17; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
@@ -99,16 +118,16 @@ check_id(struct str v)
 /*
  * Keep the first 6 (identity numbers) or 3 (phones) characters and the
  * last 4, each other character an asterisk; too short to keep both ends:
- * only the last 4, or nothing.  Characters, not bytes: 转 is one.
+ * only the last 4, or nothing.  Characters, not bytes: 转 is one.  More
+ * than MASK_MAX bytes masked: ****.
  */
 static const char *
 mask(struct str v, int is_id, char *buf, size_t size)
 {
-	size_t head = is_id ? 6 : 3, tail = 4, chars = 0, i, c, o = 0;
+	size_t head = is_id ? 6 : 3, tail = 4, chars = chars_of(v), i, c, o = 0;
 
-	for (i = 0; i < v.n; i++)
-		if (((unsigned char)v.p[i] & 0xC0) != 0x80)
-			chars++;
+	if (size > MASK_MAX + 1)
+		size = MASK_MAX + 1; /* the same everywhere */
 	if (chars <= head + tail) {
 		head = 0;
 		tail = chars > 4 ? 4 : 0;
@@ -121,12 +140,12 @@ mask(struct str v, int is_id, char *buf, size_t size)
 			k = 1;
 		if (c < head || c >= chars - tail) {
 			if (o + k + 1 > size)
-				break;
+				return "****"; /* too long for buf */
 			memcpy(buf + o, v.p + i, k);
 			o += k;
 		} else {
 			if (o + 2 > size)
-				break;
+				return "****";
 			buf[o++] = '*';
 		}
 		i += k;
@@ -462,6 +481,21 @@ check_unit(struct unit *u)
 		problem_kind(u->file, u->line, u, why, v, V_ID);
 }
 
+void
+check_dropped(void)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < nprob; i++) {
+		if (probs[i].u->dropped) {
+			free(probs[i].what);
+			free(probs[i].value);
+		} else
+			probs[n++] = probs[i];
+	}
+	nprob = n;
+}
+
 /* ---- the problems, written (--check) ---- */
 
 static int
@@ -477,18 +511,28 @@ cmp_problem(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* The name of a building's compound, "" for other units. */
+static const char *
+compound_of(const struct unit *u)
+{
+	return u->level == L_BUILDING && u->u.compound != NULL ?
+	    unit_name(u->u.compound) :
+	    "";
+}
+
 void
 check_write(int fmt, unsigned flags)
 {
 	static const char *const cols[] = { "file", "line", "level", "code",
-		"problem", "value" };
-	struct str names[6], f[6];
-	unsigned char types[6];
+		"name", "compound", "problem", "value" };
+	enum { NC = sizeof cols / sizeof cols[0] };
+	struct str names[NC], f[NC];
+	unsigned char types[NC];
 	struct wr *w;
 	size_t i;
 
-	fld_header(cols, 6, cli.zh, names, types);
-	w = wr_open(fmt, 6, names, types, flags);
+	fld_header(cols, NC, cli.zh, names, types);
+	w = wr_open(fmt, NC, names, types, flags);
 	/* in the order of the sheets (then the order found) */
 	for (i = 0; i < nprob; i++)
 		probs[i].order = i;
@@ -503,9 +547,13 @@ check_write(int fmt, unsigned flags)
 		f[1] = str_c(line);
 		f[2] = str_c(level_names[p->u->level]);
 		f[3] = str_c(unit_code(p->u, c, sizeof c));
-		f[4] = str_c(p->what);
+		/* which unit: a building by its compound too (its code
+		 * holds only the compound's number) */
+		f[4] = str_c(unit_name(p->u));
+		f[5] = str_c(compound_of(p->u));
+		f[6] = str_c(p->what);
 		/* phones and identity numbers are masked in problems too */
-		f[5] = str_c(shown(p->value, p->kind, m, sizeof m));
+		f[7] = str_c(shown(p->value, p->kind, m, sizeof m));
 		wr_rec(w, f);
 	}
 	wr_close(w);

@@ -337,9 +337,12 @@ finish(struct unit *u)
 				    unit_code(k, c, sizeof c));
 				break;
 			}
-			/* a building listed twice counts once */
-			problem(k->file, k->line, k,
+			/* a building listed twice counts once: the later
+			 * row is left out whole, the problems found in it
+			 * too (check_dropped); this one is the kept one's */
+			problem(k->file, k->line, prev,
 			    _("the same building twice"), unit_name(k));
+			k->dropped = 1;
 			prev->next = k->next;
 			k = k->next;
 		}
@@ -366,5 +369,6 @@ units_finish(void)
 	roots = sort_list(roots, cmp_kid_code);
 	for (u = roots; u != NULL; u = u->next)
 		finish(u);
+	check_dropped();
 	check_posts();
 }

@@ -129,6 +129,7 @@ struct unit {
 	unsigned short off[8];	   /* where the name and each attribute begin */
 	unsigned line, order, seq; /* seq: compounds, households */
 	unsigned char level, has_counts;
+	unsigned char dropped; /* a building listed twice, left out */
 };
 
 /* How a value is shown with --mask: as is, a phone, an identity number. */
@@ -148,7 +149,8 @@ attr_kind(int a)
 extern struct unit *roots; /* the units without a parent */
 /* Where each level keeps an attribute in its packed strings, or -1. */
 extern const signed char slot[L_N][A_N];
-void units_row(const struct rec *r, const struct row *row);
+/* The units of a row; 0 when it is rejected (it then makes none). */
+int units_row(const struct rec *r, const struct row *row);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
 
@@ -210,6 +212,8 @@ void check_file(const char *file);
 void check_unit(struct unit *u);
 void check_posts(void);
 /* The problems, one record each (--check); how many there are. */
+/* Forget the problems of the units dropped (found before they were). */
+void check_dropped(void);
 void check_write(int fmt, unsigned flags);
 unsigned long long check_count(void);
 

@@ -122,16 +122,17 @@ conf(void)
 	check_conf();
 }
 
-/* --level: only the units of that level. */
+/* --level: only the units of that level; given again, the last counts
+ * (as -o), each checked. */
 static void
 level_option(const char *arg)
 {
 	int i;
 
-	for (i = 0; i < L_N; i++)
-		if (strcmp(arg, level_names[i]) == 0)
-			gopt.level = i;
-	if (gopt.level < 0)
+	for (i = 0; i < L_N && strcmp(arg, level_names[i]) != 0; i++)
+		;
+	gopt.level = i;
+	if (i == L_N)
 		zl_die(ZL_USAGE,
 		    _("--level: '%s' (street, community, grid, "
 		      "compound, building or household)"),

@@ -1,10 +1,13 @@
 /*
  * grid-import: reading the sheets as communities keep them.  The header is
- * the first row naming at least two known fields (rows above it are title
- * rows); blank rows and total rows (合计, 小计, 总计) are skipped; cells
- * left blank by merged cells are filled down in the hierarchy columns;
- * values are trimmed, and full-width characters folded in numbers, codes
- * and phones.  Every fix is counted for the closing line.
+ * the first row naming at least two known fields, one of them not street,
+ * community or grid_id, which every record of the district has (rows
+ * above it are title rows; a sheet without it in 20 rows is not a roster
+ * and ends the run); blank rows and total rows (合计, 小计, 总计) are
+ * skipped; cells left blank by merged cells are filled down in the
+ * hierarchy columns, never from a rejected row; values are trimmed, and
+ * full-width characters folded in numbers, codes and phones.  Every fix
+ * is counted for the closing line.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,7 @@
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
 #include "lib/fld.h"
+#include "lib/utf8.h"
 
 #define TITLE_MAX 20 /* rows looked at for the header */
 
@@ -52,23 +56,19 @@ static const unsigned char fill[G_N] = { [G_STREET] = FILL_ALWAYS,
 	[G_OWNERS_COMMITTEE] = FILL_SAME_COMPOUND,
 	[G_PROPERTY_COMPANY] = FILL_SAME_COMPOUND };
 
-struct held {
-	char *raw;
-	size_t n;
-	long line;
-};
-
-/* Where a sheet is: before its header, in its data, or without header. */
-enum sheet_state { SEEK_HEADER, IN_DATA, NO_HEADER };
+/* Where a sheet is: before its header, or in its data. */
+enum sheet_state { SEEK_HEADER, IN_DATA };
 
 static struct {
 	const char *file;
-	const struct rd_head *head;
 	enum sheet_state state;
-	long col[G_N]; /* the sheet's column of each field, or -1 */
-	size_t ncells; /* cells in the header */
-	struct held title[TITLE_MAX];
-	size_t ntitle;
+	long col[G_N];	 /* the sheet's column of each field, or -1 */
+	size_t ncells;	 /* cells in the header */
+	size_t ntitle;	 /* rows before the header */
+	long first;	 /* the line of the sheet's first row */
+	struct buf best; /* the fields named by the title row naming most */
+	size_t nbest;
+	long bestline;
 	struct buf prev[G_N]; /* the row above, filled down */
 	int have_prev;
 } st;
@@ -96,16 +96,79 @@ field_of(struct str cell)
 	return -1;
 }
 
-/* A header row: at least two cells name fields grid-import reads. */
+/* Fields every record of the district has, a case export's too. */
+static int
+is_place(int f)
+{
+	return f == G_STREET || f == G_COMMUNITY || f == G_GRID_ID;
+}
+
+/*
+ * A header row: at least two cells name fields grid-import reads, one of
+ * them not a place.  A row that is not is noted when it names more fields
+ * than the rows before it, for the message if no header comes.
+ */
 static int
 is_header(const struct rec *r)
 {
-	size_t i, known = 0;
+	size_t i, known = 0, own = 0;
 
-	for (i = 0; i < r->nf; i++)
-		if (field_of(r->f[i]) >= 0)
-			known++;
-	return known >= 2;
+	for (i = 0; i < r->nf; i++) {
+		int f = field_of(r->f[i]);
+
+		known += f >= 0;
+		own += f >= 0 && !is_place(f);
+	}
+	if (known >= 2 && own >= 1)
+		return 1;
+	if (known > st.nbest) {
+		st.nbest = known;
+		st.bestline = r->line;
+		buf_reset(&st.best);
+		for (i = 0; i < r->nf; i++) {
+			int f = field_of(r->f[i]);
+			struct str c = str_trim(r->f[i]);
+
+			if (f < 0)
+				continue;
+			if (st.best.n > 0)
+				buf_adds(&st.best, ", ");
+			u8_show(&st.best, c.p, c.n, 40);
+			buf_printf(&st.best, " (%s)", gfields[f]);
+		}
+	}
+	return 0;
+}
+
+/*
+ * No header in the sheet's first rows: not a roster (a case export given
+ * by mistake names only places), the run ends (exit 3), saying what a
+ * header names and what the sheet's rows named.
+ */
+_Noreturn static void
+not_roster(void)
+{
+	struct buf own = { 0 };
+	int f;
+
+	for (f = 0; f < G_N; f++)
+		if (!is_place(f))
+			buf_printf(&own, "%s%s", own.n > 0 ? ", " : "",
+			    fld_zh(gfields[f]));
+	if (st.nbest > 0)
+		zl_die_at(ZL_IOERR, st.file, st.bestline,
+		    _("not a roster sheet: no row of the first %d names two "
+		      "of the roster's fields, one of them not %s, %s or %s "
+		      "(%s); this row names only %s"),
+		    TITLE_MAX, fld_zh(gfields[G_STREET]),
+		    fld_zh(gfields[G_COMMUNITY]), fld_zh(gfields[G_GRID_ID]),
+		    own.p, st.best.p);
+	zl_die_at(ZL_IOERR, st.file, st.first,
+	    _("not a roster sheet: no row of the first %d names two of the "
+	      "roster's fields, one of them not %s, %s or %s (%s); not one "
+	      "of them names a field"),
+	    TITLE_MAX, fld_zh(gfields[G_STREET]), fld_zh(gfields[G_COMMUNITY]),
+	    fld_zh(gfields[G_GRID_ID]), own.p);
 }
 
 static void
@@ -126,45 +189,15 @@ use_header(const struct rec *r)
 	fixes[FIX_TITLE] += st.ntitle;
 }
 
-static void
-no_header(const struct rec *r)
-{
-	rec_reject(r,
-	    _("no header row (a row naming at least two known "
-	      "fields) in the first %d rows"),
-	    TITLE_MAX);
-}
-
-/* Forget the rows held before the header; reject: they are rejected. */
-static void
-drop_title(int reject)
-{
-	size_t i;
-
-	for (i = 0; i < st.ntitle; i++) {
-		if (reject) {
-			struct rec r = { 0 };
-
-			r.file = st.file;
-			r.line = st.title[i].line;
-			r.raw.p = st.title[i].raw;
-			r.raw.n = st.title[i].n;
-			r.head = st.head;
-			no_header(&r);
-		}
-		free(st.title[i].raw);
-	}
-	st.ntitle = 0;
-}
-
 void
 sheet_end(void)
 {
 	if (st.file != NULL && st.state == SEEK_HEADER)
-		drop_title(1);
-	drop_title(0);
+		not_roster();
 	st.file = NULL;
 	st.state = SEEK_HEADER;
+	st.ntitle = 0;
+	st.nbest = 0;
 	st.have_prev = 0;
 }
 
@@ -293,7 +326,8 @@ data_row(const struct rec *r)
 	}
 	if (st.have_prev)
 		fill_down(&row);
-	units_row(r, &row);
+	if (!units_row(r, &row))
+		return; /* a rejected row passes nothing down */
 	/* keep what the next row may fill down from (what was filled down
 	 * from prev is prev already) */
 	for (f = 0; f < G_N; f++) {
@@ -311,31 +345,17 @@ sheet_row(const struct rec *r)
 	if (r->file != st.file) {
 		sheet_end();
 		st.file = r->file;
-		st.head = r->head;
+		st.first = r->line;
 	}
-	switch (st.state) {
-	case SEEK_HEADER:
-		if (st.ntitle == TITLE_MAX) {
-			/* twenty rows and no header: the file cannot be read */
-			drop_title(1);
-			st.state = NO_HEADER;
-			break;
-		}
-		if (is_header(r)) {
-			use_header(r);
-			drop_title(0);
-			return;
-		}
-		st.title[st.ntitle].raw = xstrndup(r->raw.p, r->raw.n);
-		st.title[st.ntitle].n = r->raw.n;
-		st.title[st.ntitle].line = r->line;
-		st.ntitle++;
-		return;
-	case IN_DATA:
+	if (st.state == IN_DATA) {
 		data_row(r);
 		return;
-	case NO_HEADER:
-		break;
 	}
-	no_header(r);
+	if (is_header(r)) {
+		use_header(r);
+		return;
+	}
+	/* twenty rows and no header: not a roster */
+	if (++st.ntitle == TITLE_MAX)
+		not_roster();
 }

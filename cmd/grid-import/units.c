@@ -438,34 +438,36 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);
 }
 
-void
+int
 units_row(const struct rec *r, const struct row *row)
 {
 	struct unit *street, *comm, *grid = NULL, *comp = NULL;
 	struct str v;
 
 	check_file(row->file);
-	street = street_of(row);
+	/* a rejected row makes no unit, not even its street */
 	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, NULL);
-	if (v.n == 0) {
-		if (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)
-			rec_reject(r,
-			    _("field 'community': empty, and no "
-			      "row above gives it"));
-		return;
+	if (v.n == 0 && (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)) {
+		rec_reject(r,
+		    _("field 'community': empty, and no row above "
+		      "gives it"));
+		return 0;
 	}
+	if (row->v[G_BUILDING].n > 0 && row->v[G_GRID_ID].n == 0) {
+		rec_reject(r,
+		    _("field 'grid_id': empty, and no row above "
+		      "gives it"));
+		return 0;
+	}
+	street = street_of(row);
+	if (v.n == 0)
+		return 1;
 	comm = unit_of(L_COMMUNITY, street, v, v, row);
 	if (row->v[G_GRID_ID].n > 0)
 		grid = grid_of(comm, row);
 	if (row->v[G_COMPOUND].n > 0)
 		comp = compound_of(comm, row);
-	if (row->v[G_BUILDING].n == 0)
-		return;
-	if (grid == NULL) {
-		rec_reject(r,
-		    _("field 'grid_id': empty, and no row above "
-		      "gives it"));
-		return;
-	}
-	building(grid, comp, row);
+	if (row->v[G_BUILDING].n > 0)
+		building(grid, comp, row);
+	return 1;
 }

@@ -1,3 +1,2 @@
-# No header row in the first 20 rows: each row rejected, the first 10
-# messages shown, then one line with the count.
+# twenty rows and none names the roster's fields: not a roster
 grid-import --summary data/noheader.csv

@@ -1,1 +1,1 @@
-grid-import --check data/posts-order.csv | cut -f 2,3,5,6
+grid-import --check data/posts-order.csv | cut -f 2,3,7,8

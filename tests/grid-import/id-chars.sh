@@ -1,0 +1,1 @@
+grid-import --check data/ids.csv | zhili-cat -f line,problem,value

@@ -1,0 +1,1 @@
+grid-import --level grid --level foo data/b.csv

@@ -60,11 +60,12 @@ $(BUILD)/tests/%.o: tests/%.c $(HDRS)
 	$(COMPILE) -c -o $@ $<
 
 # A program is cmd/NAME.c, or the files of cmd/NAME/ when it has grown,
-# and the files NAME_EXTRA names.  zhili-cat knows every program's fields.
-zhili-cat_EXTRA = $(wildcard cmd/*/fields.c)
+# and the files NAME_EXTRA names.  Every program knows every program's
+# fields (one zhili.yaml's aliases: serves them all; zhili-cat shows them).
+$(foreach p,$(PROGS),$(eval $(p)_EXTRA = $(wildcard cmd/*/fields.c)))
 
 define PROG_RULE
-$(3)/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard $(2)/$(1).c $(2)/$(1)/*.c) $$($(1)_EXTRA)) $(BUILD)/libzhili.a
+$(3)/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(sort $$(wildcard $(2)/$(1).c $(2)/$(1)/*.c) $$($(1)_EXTRA))) $(BUILD)/libzhili.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(BUILD)/libzhili.a $$(ZL_LIBS)
 endef

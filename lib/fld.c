@@ -128,17 +128,9 @@ fld_lookup(struct str name)
 	name = str_trim(name);
 	if ((f = declared(name)) != NULL)
 		return f;
-	if ((c = fld_alias(name)) != NULL) {
-		static struct fld user;
-
-		if ((f = by_name(c)) != NULL)
-			return f;
-		/* a field the toolkit does not know, named by the user */
-		user.name = c;
-		user.zh = c;
-		user.aliases = "";
-		return &user;
-	}
+	/* (fld_setup lets aliases: name declared fields only) */
+	if ((c = fld_alias(name)) != NULL)
+		return by_name(c);
 	return NULL;
 }
 
@@ -196,31 +188,158 @@ fld_col(const struct rd *r, const char *name)
 	return -1;
 }
 
+/* A field's title and aliases, ", " between: "事件编号, 工单号". */
+static void
+names_of(struct buf *b, const char *name)
+{
+	const struct fld *f = by_name(name);
+	const char *p;
+
+	if (f == NULL)
+		return;
+	buf_adds(b, f->zh);
+	for (p = f->aliases; *p != '\0'; p++) {
+		if (p == f->aliases || *p == '|')
+			buf_adds(b, ", ");
+		if (*p != '|')
+			buf_addc(b, *p);
+	}
+}
+
+/* How near header h is to the field name: its distance to the name, the
+ * title or an alias, whichever is least; -1 when nothing is alike. */
+static int
+nearness(struct str h, const char *name)
+{
+	const struct fld *f = by_name(name);
+	struct buf b = { 0 }, w = { 0 };
+	const char *p = f != NULL ? f->aliases : "", *bar;
+	int best = -1, d, n;
+
+	buf_add(&b, h.p, h.n);
+	for (n = 0; n < 2 || *p != '\0'; n++) {
+		buf_reset(&w);
+		if (n == 0)
+			buf_adds(&w, name);
+		else if (n == 1)
+			buf_adds(&w, f != NULL ? f->zh : name);
+		else {
+			bar = p + strcspn(p, "|");
+			buf_add(&w, p, (size_t)(bar - p));
+			p = *bar ? bar + 1 : bar;
+		}
+		/* alike: at most half its characters differ */
+		d = u8_distance(b.p, w.p);
+		if (d >= 0 && 2 * d <= u8_distance("", w.p) &&
+		    (best < 0 || d < best))
+			best = d;
+	}
+	buf_free(&b);
+	buf_free(&w);
+	return best;
+}
+
+/* A header name as YAML writes it in a flow list. */
+static void
+yaml_name(struct buf *b, struct str h)
+{
+	size_t i;
+
+	if (h.n > 0 && strcspn(h.p, ",:[]{}#&*!|>'\"%@`") >= h.n &&
+	    h.p[0] != ' ' && h.p[h.n - 1] != ' ' && h.p[0] != '-') {
+		buf_add(b, h.p, h.n);
+		return;
+	}
+	buf_addc(b, '"');
+	for (i = 0; i < h.n; i++) {
+		if (h.p[i] == '"' || h.p[i] == '\\')
+			buf_addc(b, '\\');
+		buf_addc(b, h.p[i]);
+	}
+	buf_addc(b, '"');
+}
+
+/*
+ * The aliases: line that maps the headers no field claims to the missing
+ * fields they are nearest to (nearest pairs first, each header once).
+ */
+static void
+suggest(struct buf *b, const struct rd *r, const char **miss, size_t nmiss)
+{
+	const struct str *h = rd_names(r);
+	size_t nh = rd_nfields(r), i, j, bi = 0, bj = 0, k;
+	char used[64] = { 0 }, done[64] = { 0 };
+	int d, best;
+
+	for (k = 0; k < nmiss && k < 64; k++) {
+		best = -1;
+		for (i = 0; i < nmiss && i < 64; i++)
+			for (j = 0; j < nh && j < 64 && !done[i]; j++) {
+				if (used[j] || fld_canon(h[j], NULL) != NULL)
+					continue;
+				d = nearness(str_trim(h[j]), miss[i]);
+				if (d >= 0 && (best < 0 || d < best)) {
+					best = d;
+					bi = i;
+					bj = j;
+				}
+			}
+		if (best < 0)
+			break;
+		done[bi] = used[bj] = 1;
+		buf_adds(b, b->n == 0 ? "aliases: {" : ", ");
+		buf_printf(b, "%s: [", miss[bi]);
+		yaml_name(b, str_trim(h[bj]));
+		buf_addc(b, ']');
+	}
+	if (b->n > 0)
+		buf_addc(b, '}');
+}
+
+void
+fld_need_all(const struct rd *r, const char *const *names)
+{
+	const char *miss[64];
+	const struct str *h = rd_names(r);
+	struct buf m = { 0 }, s = { 0 };
+	size_t n = 0, i;
+
+	for (; *names != NULL; names++)
+		if (fld_col(r, *names) < 0 && n < 64)
+			miss[n++] = *names;
+	if (n == 0)
+		return;
+	buf_adds(&m, n == 1 ? _("no field ") : _("no fields "));
+	for (i = 0; i < n; i++) {
+		buf_printf(&m, "%s'%s'", i ? ", " : "", miss[i]);
+		if (by_name(miss[i]) != NULL) {
+			buf_adds(&m, " (");
+			names_of(&m, miss[i]);
+			buf_addc(&m, ')');
+		}
+	}
+	if (rd_nfields(r) > 0) {
+		buf_adds(&m, _("; the header has "));
+		for (i = 0; i < rd_nfields(r); i++) {
+			buf_adds(&m, i ? ", " : "");
+			u8_show(&m, h[i].p, h[i].n, 40);
+		}
+	}
+	suggest(&s, r, miss, n);
+	if (s.n > 0)
+		buf_printf(&m,
+		    _("; if they are these columns, add to zhili.yaml: %s"),
+		    s.p);
+	zl_die_at(ZL_IOERR, rd_first_file(r), 1, "%s", m.p);
+}
+
 long
 fld_need(const struct rd *r, const char *name)
 {
-	long i = fld_col(r, name);
-	const struct fld *f;
+	const char *names[2] = { name, NULL };
 
-	if (i >= 0)
-		return i;
-	f = by_name(name);
-	if (f != NULL && f->aliases[0] != '\0') {
-		struct buf b = { 0 };
-		const char *p;
-
-		for (p = f->aliases; *p; p++)
-			if (*p == '|')
-				buf_adds(&b, ", ");
-			else
-				buf_addc(&b, *p);
-		zl_die_at(ZL_IOERR, rd_first_file(r), 1,
-		    _("no field '%s' (%s, %s)"), name, f->zh, b.p);
-	}
-	if (f != NULL)
-		zl_die_at(ZL_IOERR, rd_first_file(r), 1,
-		    _("no field '%s' (%s)"), name, f->zh);
-	zl_die_at(ZL_IOERR, rd_first_file(r), 1, _("no field '%s'"), name);
+	fld_need_all(r, names);
+	return fld_col(r, name);
 }
 
 /* ---- the configuration's aliases ---- */
@@ -281,6 +400,53 @@ later(const struct cfg *a, const struct cfg *b)
 	return a->line > b->line || (a->line == b->line && a->col > b->col);
 }
 
+/* The canonical names of every field declared, in a NULL-ended list. */
+static const char **
+all_names(void)
+{
+	static const char **names;
+	const struct fld *f;
+	size_t t, n = 0;
+
+	if (names != NULL)
+		return names;
+	for (t = 0; t < ntables; t++)
+		for (f = tables[t]; f->name != NULL; f++)
+			n++;
+	names = xcalloc(n + 1, sizeof *names);
+	n = 0;
+	for (t = 0; t < ntables; t++)
+		for (f = tables[t]; f->name != NULL; f++)
+			names[n++] = f->name;
+	return names;
+}
+
+/* The key of aliases: entry i must be a field's canonical name. */
+static void
+alias_field(const struct cfg *sec, size_t i)
+{
+	const char *key = sec->keys[i], *near;
+	const struct fld *f;
+	struct buf b = { 0 };
+
+	if (by_name(key) != NULL)
+		return;
+	u8_show(&b, key, strlen(key), CFG_SHOW_MAX);
+	if ((f = declared(str_c(key))) != NULL)
+		near = f->name; /* its title or an alias */
+	else
+		near = u8_nearest(key, all_names());
+	if (near != NULL)
+		zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
+		    sec->keycol[i],
+		    _("aliases: unknown field '%s' (did you mean '%s'?)"), b.p,
+		    near);
+	zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i], sec->keycol[i],
+	    _("aliases: unknown field '%s' (a key is a field's name, as "
+	      "the programs' manual pages list them)"),
+	    b.p);
+}
+
 void
 fld_setup(void)
 {
@@ -294,6 +460,7 @@ fld_setup(void)
 		return;
 	for (i = 0; i < sec->len; i++) {
 		v = sec->v[i];
+		alias_field(sec, i);
 		if (v->kind == CFG_SEQ)
 			for (j = 0; j < v->len; j++)
 				alias_add(&cap, sec->keys[i], v->v[j]);

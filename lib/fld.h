@@ -61,8 +61,15 @@ void fld_header(const char *const *cols, size_t n, int zh, struct str *names,
 long fld_col(const struct rd *r, const char *name);
 /*
  * As fld_col, but a missing field is an error naming the file, the field
- * and its aliases (exit 3).
+ * and its aliases (exit 3), as fld_need_all.
  */
 long fld_need(const struct rd *r, const char *name);
+/*
+ * Each field named (a NULL-ended list of canonical names) must be in the
+ * reader's header: else one error (exit 3) names every one missing, with
+ * its title and aliases, the header's names, and the aliases: line that
+ * would map the headers nearest to them, when any are alike.
+ */
+void fld_need_all(const struct rd *r, const char *const *names);
 
 #endif

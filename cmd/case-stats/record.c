@@ -254,11 +254,10 @@ case_fields(struct rd *r)
 
 	for (i = 0; i < F_N; i++)
 		case_col[i] = fld_col(r, field_names[i]);
-	if (rd_nfields(r) > 0) {
-		fld_need(r, "case_id");
-		fld_need(r, "reported_at");
-		fld_need(r, "status");
-	}
+	if (rd_nfields(r) > 0)
+		fld_need_all(r,
+		    (const char *const[]) { "case_id", "reported_at", "status",
+			NULL });
 }
 
 void

@@ -23,6 +23,8 @@ static const struct fld one[] = {
 static const struct fld two[] = {
 	{ "community", "社区", "所属社区名", 0 },
 	{ "households", "户数", "", 1 },
+	{ "closed_at", "办结时间", "", 0 },
+	{ "grid", "网格", "", 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 FLD_DECLARE(one)
@@ -114,7 +116,7 @@ test_aliases(void)
 			   "  reported_at: [报案时间, \" 发生时间 \", Report "
 			   "Time]\n"
 			   "  community: 所属社区\n"
-			   "  closed_at: [办结时间]\n"
+			   "  closed_at: [结案时间]\n"
 			   "  grid:\n";
 	const char *f = t_tmpfile(text, strlen(text));
 	struct str s;
@@ -128,7 +130,7 @@ test_aliases(void)
 	T_STR(fld_alias(str_c("REPORT TIME")), "reported_at");
 	T_STR(fld_alias(str_c("report time")), "reported_at");
 	T_STR(fld_alias(str_c("所属社区")), "community");
-	T_STR(fld_alias(str_c("办结时间")), "closed_at");
+	T_STR(fld_alias(str_c("结案时间")), "closed_at");
 	T_OK(fld_alias(str_c("reported_at")) == NULL);
 	T_OK(fld_alias(str_c("报案")) == NULL);
 	T_OK(fld_alias(str_c("报案时间x")) == NULL);
@@ -138,26 +140,37 @@ test_aliases(void)
 	s.p = "所属社区 and more";
 	s.n = strlen("所属社区");
 	T_STR(fld_alias(s), "community");
-	/* Through the lookup: a declared field, a field only the user names. */
+	/* Through the lookup. */
 	T_STR(canon("报案时间"), "reported_at");
 	T_STR(fld_zh(canon("报案时间")), "上报时间");
-	T_STR(canon("办结时间"), "closed_at");
-	T_STR(fld_lookup(str_c("办结时间"))->zh, "closed_at");
+	T_STR(canon("结案时间"), "closed_at");
+	T_STR(fld_lookup(str_c("结案时间"))->zh, "办结时间");
 	/* The default has none. */
 	cfg_setup(NULL);
 	fld_setup();
 	T_OK(fld_alias(str_c("报案时间")) == NULL);
 	T_OK(canon("报案时间") == NULL);
 
-	FILE_DIES("aliases: {a: [x], b: [\" X \"]}\n",
-	    "test_fld: %s:1:23: alias ' X ' is given for both 'a' and 'b'");
-	FILE_DIES("aliases: {a: {x: y}}\n",
-	    "test_fld: %s:1:14: expected a list of header names, got a "
+	FILE_DIES("aliases: {grid: [x], total: [\" X \"]}\n",
+	    "test_fld: %s:1:30: alias ' X ' is given for both 'grid' and "
+	    "'total'");
+	FILE_DIES("aliases: {grid: {x: y}}\n",
+	    "test_fld: %s:1:17: expected a list of header names, got a "
 	    "mapping");
-	FILE_DIES("aliases: {a: [[x]]}\n",
-	    "test_fld: %s:1:15: expected a header name, got a list");
-	FILE_DIES("aliases: {a: [\"  \"]}\n",
-	    "test_fld: %s:1:15: expected a header name, got '  '");
+	FILE_DIES("aliases: {grid: [[x]]}\n",
+	    "test_fld: %s:1:18: expected a header name, got a list");
+	FILE_DIES("aliases: {grid: [\"  \"]}\n",
+	    "test_fld: %s:1:18: expected a header name, got '  '");
+	/* a key is a field's canonical name: a slip, a title, no field */
+	FILE_DIES("aliases:\n  reportedat: [x]\n",
+	    "test_fld: %s:2:3: aliases: unknown field 'reportedat' (did you "
+	    "mean 'reported_at'?)");
+	FILE_DIES("aliases:\n  上报时间: [x]\n",
+	    "test_fld: %s:2:3: aliases: unknown field '上报时间' (did you "
+	    "mean 'reported_at'?)");
+	FILE_DIES("aliases:\n  owner: [x]\n",
+	    "test_fld: %s:2:3: aliases: unknown field 'owner' (a key is a "
+	    "field's name, as the programs' manual pages list them)");
 }
 
 /* In a child: fld_need of the field named by arg on the reader r_need. */
@@ -187,6 +200,40 @@ need_dies(int line, const char *file, const char *name, const char *fmt)
 	}
 }
 
+/* In a child: fld_need_all of total, households and grid on r_need. */
+static void
+need_all(const void *arg)
+{
+	(void)arg;
+	fld_need_all(r_need,
+	    (const char *const[]) { "total", "households", "grid", NULL });
+}
+
+/* Every missing field at once, and the aliases: line for the headers
+ * nearest to them (a name YAML needs quoted, quoted). */
+static void
+test_need_all(void)
+{
+	static const char text[] = "合计\t户数:\t网\n1\t2\t3\n";
+	const char *f = t_tmpfile(text, sizeof text - 1);
+	char *files[1], out[1024], want[1024];
+	struct rd_opts o = { 0 };
+
+	files[0] = (char *)f;
+	o.canon = fld_canon;
+	r_need = rd_open(1, files, &o);
+	T_INT(t_child(need_all, NULL, out, sizeof out), ZL_IOERR);
+	snprintf(want, sizeof want,
+	    "test_fld: %s:1: no fields 'total' (总数, 合计数), "
+	    "'households' (户数), 'grid' (网格); the header has 合计, "
+	    "户数:, 网; if they are these columns, add to zhili.yaml: "
+	    "aliases: {total: [合计], households: [\"户数:\"], grid: [网]}",
+	    f);
+	T_STR(out, want);
+	rd_close(r_need);
+	unlink(f);
+}
+
 /* The columns of a reader's header, by canonical name. */
 static void
 test_columns(void)
@@ -209,10 +256,14 @@ test_columns(void)
 	/* A missing field: its title and aliases named, exit 3. */
 	r_need = r;
 	need_dies(__LINE__, f, "total",
-	    "test_fld: %s:1: no field 'total' (总数, 合计数)");
+	    "test_fld: %s:1: no field 'total' (总数, 合计数); the header has "
+	    "Community, 受理时间, note");
 	need_dies(__LINE__, f, "households",
-	    "test_fld: %s:1: no field 'households' (户数)");
-	need_dies(__LINE__, f, "nosuch", "test_fld: %s:1: no field 'nosuch'");
+	    "test_fld: %s:1: no field 'households' (户数); the header has "
+	    "Community, 受理时间, note");
+	need_dies(__LINE__, f, "nosuch",
+	    "test_fld: %s:1: no field 'nosuch'; the header has Community, "
+	    "受理时间, note");
 	T_OK(fld_lookup(str_c("nosuch")) == NULL);
 	T_STR(fld_lookup(str_c(" 合计数 "))->name, "total");
 	T_INT(fld_lookup(str_c("总数"))->num, 1);
@@ -230,5 +281,6 @@ main(void)
 	test_conflicts();
 	test_aliases();
 	test_columns();
+	test_need_all();
 	return t_done();
 }

@@ -82,13 +82,17 @@ struct cli {
 	const char *config;
 	struct period period; /* from the date options; all time by default */
 	int has_period;
+	const char *period_arg[PER_N]; /* each date option's, as given */
 };
 
 extern struct cli cli;
 
 /*
  * Handle one of the shared options; 1 when it was one.  'h' and 'V' call
- * help and exit; a bad argument is a usage error (exit 2).
+ * help and exit; a bad argument is a usage error (exit 2).  The date
+ * options narrow the period to the part they all cover; one given twice
+ * with another period, or two with no time in common (a --from after the
+ * --to), are a usage error.
  */
 int cli_option(int c, const char *arg, void (*help)(void));
 /*
@@ -106,6 +110,17 @@ int cli_getopt(int argc, char *const *argv, const char *shortopts,
  * max-rejected.
  */
 void cli_setup(const struct cfg_section *own, int nin, char *const *in);
+/*
+ * Is t, the time of a record's date field, in the period of the date
+ * options?  The records outside it are counted for cli_period_end.
+ */
+int cli_in_period(long long t);
+/*
+ * After the records: when the date options were given and no record was
+ * in their period but some were outside it, say so on stderr with the
+ * dates of those (field: the date field's name).
+ */
+void cli_period_end(const char *field);
 /* Reader options from the shared options. */
 struct rd_opts cli_rd_opts(void);
 /* Writer flags from the shared options. */

@@ -563,3 +563,55 @@ date_period(struct period *p, int kind, const char *arg)
 		p->until = until;
 	return 0;
 }
+
+/* A month, quarter or year [from, until) (days) as its name in b; 0 when
+ * it is none of these. */
+static int
+period_named(struct buf *b, long from, long until)
+{
+	int y, m, d;
+
+	date_ymd(from, &y, &m, &d);
+	if (d != 1)
+		return 0;
+	if (until == date_days(y, m + 1, 1))
+		buf_printf(b, "%04d-%02d", y, m);
+	else if (m % 3 == 1 && until == date_days(y, m + 3, 1))
+		buf_printf(b, "%04d-Q%d", y, (m + 2) / 3);
+	else if (m == 1 && until == date_days(y + 1, 1, 1))
+		buf_printf(b, "%04d", y);
+	else
+		return 0;
+	return 1;
+}
+
+void
+period_show(struct buf *b, const struct period *p)
+{
+	/* 0001-01-01 and 10000-01-01 */
+	const long long lo = -62135596800LL, hi = 253402300800LL;
+	int has_from = p->from >= lo, has_until = p->until <= hi;
+	int from_day = p->from % DAY_SECS == 0; /* a midnight */
+	int until_day = p->until % DAY_SECS == 0;
+	char from[24], until[24];
+
+	if (has_from && has_until && from_day && until_day &&
+	    period_named(b, (long)(p->from / DAY_SECS),
+		(long)(p->until / DAY_SECS)))
+		return;
+	if (has_from)
+		date_format(p->from, !from_day, from);
+	if (has_until)
+		date_format(p->until - (until_day ? DAY_SECS : 1), !until_day,
+		    until);
+	if (has_from && has_until && strcmp(from, until) == 0)
+		buf_adds(b, from);
+	else if (has_from && has_until)
+		buf_printf(b, _("%s to %s"), from, until);
+	else if (has_from)
+		buf_printf(b, _("from %s"), from);
+	else if (has_until)
+		buf_printf(b, _("up to %s"), until);
+	else
+		buf_adds(b, _("all time"));
+}

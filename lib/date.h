@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "zl.h"
+
 #define DAY_SECS 86400LL
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (no checking). */
@@ -43,7 +45,7 @@ size_t date_format(long long t, int with_time, char *buf);
 struct period {
 	long long from, until;
 };
-enum { PER_FROM, PER_TO, PER_MONTH, PER_QUARTER, PER_YEAR };
+enum { PER_FROM, PER_TO, PER_MONTH, PER_QUARTER, PER_YEAR, PER_N };
 /*
  * Apply one of --from DATE, --to DATE (inclusive: a date alone includes the
  * whole day, a time includes that second), --month YYYY-MM (or YYYY-M),
@@ -56,6 +58,14 @@ enum { PER_FROM, PER_TO, PER_MONTH, PER_QUARTER, PER_YEAR };
 int date_period(struct period *p, int kind, const char *arg);
 /* All time (LLONG_MIN, LLONG_MAX): start with this, then date_period. */
 void period_all(struct period *p);
+/*
+ * The period p in words for a message, appended to b: "2024-03" (a month),
+ * "2024-Q1", "2024" (a year), "2024-03-05" (a day), "2024-03-05 to
+ * 2024-03-09", "from 2024-03-05", "up to 2024-03-09" (the last day it
+ * includes); a bound that is not a midnight with its time (the last
+ * second included).  A bound outside the years 1..9999 is none.
+ */
+void period_show(struct buf *b, const struct period *p);
 static inline int
 period_has(const struct period *p, long long t)
 {

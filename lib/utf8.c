@@ -486,7 +486,7 @@ u8_nearest(const char *word, const char *const *known)
 	const char *best = NULL;
 	unsigned cp[64];
 	size_t n = strlen(word);
-	int bestd = 0, d, max, prefix;
+	int bestd = 0, bestprefix = 0, d, max, prefix;
 
 	for (; *known != NULL; known++) {
 		if ((d = u8_distance(word, *known)) < 0)
@@ -496,9 +496,13 @@ u8_nearest(const char *word, const char *const *known)
 			max = 1;
 		/* the start of a longer name: 办结率 for 办结率(%) */
 		prefix = n >= 4 && strncmp(word, *known, n) == 0;
-		if ((d <= max || prefix) && (best == NULL || d < bestd)) {
+		/* a name it begins first: 办结率(%), not 办结数 */
+		if ((d <= max || prefix) &&
+		    (best == NULL || prefix > bestprefix ||
+			(prefix == bestprefix && d < bestd))) {
 			best = *known;
 			bestd = d;
+			bestprefix = prefix;
 		}
 	}
 	return best;

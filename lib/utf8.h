@@ -39,7 +39,8 @@ int u8_distance(const char *a, const char *b);
 /*
  * The word of the NULL-terminated list known nearest to word, when it is
  * close enough to be a slip (at most a third of its characters differ,
- * at least one may; or word, of 4 bytes or more, begins it), or NULL.
+ * at least one may; or word, of 4 bytes or more, begins it: such a word
+ * first), or NULL.
  */
 const char *u8_nearest(const char *word, const char *const *known);
 

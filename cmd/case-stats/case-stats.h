@@ -156,6 +156,10 @@ struct str case_id_of(const struct rec *r, long col, struct buf *b);
 void by_setup(struct rd *r, const char *list); /* r NULL: --merge */
 /* The title of a --by field for --zh. */
 const char *by_zh(const char *name);
+/* " (did you mean 'x'?)" with the name of known (NULL-terminated) nearest
+ * word, or "" when none is near: in b. */
+const char *nearest_hint(struct buf *b, const char *word,
+    const char *const *known);
 /* The values of the --by fields of a case: the caller's, for opt.nby. */
 struct key {
 	struct str *v;

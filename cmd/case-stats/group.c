@@ -11,6 +11,7 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/date.h"
 #include "lib/fld.h"
+#include "lib/utf8.h"
 
 /* ---- --by ---- */
 
@@ -19,13 +20,15 @@ static const char *const derived_names[] = { "", "month", "week", "weekday",
 static const char *const derived_titles[] = { "", "月份", "周", "星期",
 	"小时" };
 
+/* The derived field named name (or its --zh title), or D_NONE. */
 static enum derived
 derived_of(const char *name)
 {
 	int i;
 
 	for (i = D_MONTH; i <= D_HOUR; i++)
-		if (strcmp(name, derived_names[i]) == 0)
+		if (str_eqi(str_c(name), derived_names[i]) ||
+		    strcmp(name, derived_titles[i]) == 0)
 			return (enum derived)i;
 	return D_NONE;
 }
@@ -36,6 +39,50 @@ by_zh(const char *name)
 	enum derived d = derived_of(name);
 
 	return d != D_NONE ? derived_titles[d] : fld_zh(name);
+}
+
+const char *
+nearest_hint(struct buf *b, const char *word, const char *const *known)
+{
+	const char *near = u8_nearest(word, known);
+
+	buf_reset(b);
+	if (near != NULL)
+		buf_printf(b, _(" (did you mean '%s'?)"), near);
+	else
+		buf_adds(b, "");
+	return b->p;
+}
+
+/* --by names a field the input does not have: the error, with the names
+ * it has (and their --zh titles) and the nearest one. */
+static void
+by_unknown(struct rd *r, const char *want)
+{
+	size_t nf = rd_nfields(r), n = 0, i;
+	const char **known = xcalloc(3 * nf + 2 * D_HOUR + 1, sizeof *known);
+	struct buf list = { 0 }, hint = { 0 };
+
+	for (i = 0; i < nf; i++) {
+		struct str h = rd_names(r)[i];
+		const char *c = fld_canon(h, NULL);
+
+		known[n++] = xstrndup(h.p, h.n); /* the header's own */
+		if (c != NULL) {
+			known[n++] = c;
+			known[n++] = fld_zh(c);
+		}
+		buf_printf(&list, "%s, ", c != NULL ? c : known[n - 1]);
+	}
+	for (i = D_MONTH; i <= D_HOUR; i++) {
+		known[n++] = derived_names[i];
+		known[n++] = derived_titles[i];
+		buf_printf(&list, "%s%s", derived_names[i],
+		    i < D_HOUR ? ", " : "");
+	}
+	zl_die_at(ZL_USAGE, rd_first_file(r), 1,
+	    _("--by: no field '%s'%s; fields: %s"), want,
+	    nearest_hint(&hint, want, known), list.p);
 }
 
 /* The column of the --by field name (want: its name as given), and its
@@ -49,8 +96,7 @@ by_column(struct rd *r, struct str name, char **want)
 	if (c < 0)
 		c = rd_find(r, *want);
 	if (c < 0)
-		zl_die_at(ZL_USAGE, rd_first_file(r), 1,
-		    _("--by: no field '%s'"), *want);
+		by_unknown(r, *want);
 	if (canon == NULL)
 		canon = fld_canon(rd_names(r)[c], NULL);
 	if (canon != NULL) {
@@ -60,7 +106,8 @@ by_column(struct rd *r, struct str name, char **want)
 	return c;
 }
 
-/* Parse --by against the header of r (NULL: --merge, no header yet). */
+/* Parse --by against the header of r (NULL: --merge, no header yet; an
+ * empty input has none either). */
 void
 by_setup(struct rd *r, const char *list)
 {
@@ -80,8 +127,17 @@ by_setup(struct rd *r, const char *list)
 
 		opt.by_derived[n] = derived_of(want);
 		opt.by_col[n] = -1;
-		if (opt.by_derived[n] == D_NONE && r != NULL)
+		if (opt.by_derived[n] != D_NONE) {
+			free(want); /* its name, not its title */
+			want = xstrdup(derived_names[opt.by_derived[n]]);
+		} else if (r != NULL && rd_nfields(r) > 0)
 			opt.by_col[n] = by_column(r, name, &want);
+		else if (fld_canon(name, NULL) != NULL) {
+			char *c = xstrdup(fld_canon(name, NULL));
+
+			free(want); /* --merge: the partial's name */
+			want = c;
+		}
 		opt.by[n] = want;
 		n++;
 	}

@@ -234,12 +234,26 @@ read_cases(struct rd *r, const struct strategy *st)
 	return n;
 }
 
+/* An input of no record: say so, for the figures are of no case. */
+static void
+no_records(struct rd *r, int nfiles)
+{
+	if (nfiles > 1)
+		zl_warn(_("no records in the %d inputs"), nfiles);
+	else if (rd_nfields(r) == 0)
+		zl_warn(_("%s: no records: the input is empty"),
+		    rd_first_file(r));
+	else
+		zl_warn(_("%s: no records, only a header"), rd_first_file(r));
+}
+
 /* The statistics of the cases of r (or their records). */
 static void
 count_cases(struct rd *r, int nfiles, char *const *files,
     const struct rd_opts *ro)
 {
 	const struct strategy *st;
+	size_t n;
 
 	case_fields(r);
 	by_setup(r, opt.by_list);
@@ -248,7 +262,12 @@ count_cases(struct rd *r, int nfiles, char *const *files,
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));
 	groups_init();
 	st = dedupe_choose(r, nfiles, files, ro);
-	st->end(r, read_cases(r, st));
+	n = read_cases(r, st);
+	st->end(r, n);
+	if (n == 0)
+		no_records(r, nfiles);
+	else
+		cli_period_end("reported_at");
 	rd_close(r);
 	rej_figures();
 	if (opt.mode == MODE_PARTIAL)

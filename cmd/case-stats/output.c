@@ -12,6 +12,7 @@
 #include "lib/date.h"
 #include "lib/fld.h"
 #include "lib/stats.h"
+#include "lib/utf8.h"
 
 /* A row of the output: a group and its metrics. */
 struct row {
@@ -26,11 +27,56 @@ static int sort_desc;
 
 /* ---- the metrics chosen, the order ---- */
 
+/* Is t (full-width folded) the name (any case) or the --zh title? */
+static int
+named(struct str t, const char *name, const char *zh)
+{
+	struct buf b = { 0 };
+	struct str z = str_fold(str_c(zh), &b, NULL);
+	int yes = str_eqi(t, name) ||
+	    (z.n == t.n && memcmp(z.p, t.p, t.n) == 0);
+
+	buf_free(&b);
+	return yes;
+}
+
+/* The metric named t (its name or its --zh title), or -1. */
+static int
+metric_of(struct str t)
+{
+	struct buf b = { 0 };
+	int i;
+
+	t = str_fold(str_trim(t), &b, NULL);
+	for (i = 0; i < M_N; i++)
+		if (named(t, metrics[i].name, metrics[i].zh))
+			break;
+	buf_free(&b);
+	return i < M_N ? i : -1;
+}
+
+/* The names of the metrics, and their titles, for a "did you mean" (the
+ * names alone, listed, in list). */
+static const char **
+metric_names(struct buf *list)
+{
+	static const char *known[2 * M_N + 1];
+	size_t i;
+
+	for (i = 0; i < M_N; i++) {
+		known[2 * i] = metrics[i].name;
+		known[2 * i + 1] = metrics[i].zh;
+		buf_printf(list, "%s%s", i ? ", " : "", metrics[i].name);
+	}
+	return known;
+}
+
 static void
 choose_metrics(void)
 {
 	char *list, *p, *save = NULL;
 	size_t i;
+	int m;
 
 	if (opt.metrics == NULL) {
 		for (i = 0; i < M_N; i++)
@@ -42,25 +88,59 @@ choose_metrics(void)
 	     p = strtok_r(NULL, ",", &save)) {
 		struct str t = str_trim(str_c(p));
 
-		for (i = 0; i < M_N; i++)
-			if (str_eqi(t, metrics[i].name))
-				break;
-		if (i == M_N) {
-			struct buf all = { 0 };
+		if ((m = metric_of(t)) < 0) {
+			struct buf all = { 0 }, hint = { 0 };
+			const char **known = metric_names(&all);
+			char *word = xstrndup(t.p, t.n);
 
-			for (i = 0; i < M_N; i++)
-				buf_printf(&all, "%s%s", i ? ", " : "",
-				    metrics[i].name);
-			zl_die(ZL_USAGE, _("--metrics: no metric '%.*s' (%s)"),
-			    (int)t.n, t.p, all.p);
+			zl_die(ZL_USAGE,
+			    _("--metrics: unknown metric '%s'%s; metrics: %s"),
+			    word, nearest_hint(&hint, word, known), all.p);
 		}
 		if (nchosen == M_N)
 			zl_die(ZL_USAGE, _("--metrics: too many"));
-		chosen[nchosen++] = (int)i;
+		chosen[nchosen++] = m;
 	}
 	free(list);
 	if (nchosen == 0)
 		zl_die(ZL_USAGE, _("--metrics: no metric named"));
+}
+
+/* --sort names neither a --by field nor a metric: the error, with the
+ * names there are and the nearest. */
+static void
+sort_unknown(const char *s)
+{
+	const char **known = xcalloc(2 * (opt.nby + M_N) + 1, sizeof *known);
+	struct buf by = { 0 }, all = { 0 }, hint = { 0 };
+	const char **mk = metric_names(&all);
+	size_t i;
+
+	for (i = 0; i < opt.nby; i++) {
+		known[2 * i] = opt.by[i];
+		known[2 * i + 1] = by_zh(opt.by[i]);
+		buf_printf(&by, "%s%s", i ? ", " : "", opt.by[i]);
+	}
+	memcpy(known + 2 * opt.nby, mk, 2 * M_N * sizeof *known);
+	nearest_hint(&hint, s, known);
+	if (opt.nby == 0)
+		zl_die(ZL_USAGE, _("--sort: no metric '%s'%s; metrics: %s"), s,
+		    hint.p, all.p);
+	zl_die(ZL_USAGE,
+	    _("--sort: no field or metric '%s'%s; fields: %s; metrics: %s"), s,
+	    hint.p, by.p, all.p);
+}
+
+/* Is s the --by field i (its name, its input field's alias, its --zh
+ * title)? */
+static int
+is_by(const char *s, size_t i)
+{
+	const char *c = fld_canon(str_c(s), NULL);
+
+	return strcmp(s, opt.by[i]) == 0 ||
+	    (c != NULL && strcmp(c, opt.by[i]) == 0) ||
+	    strcmp(s, by_zh(opt.by[i])) == 0;
 }
 
 static void
@@ -68,6 +148,7 @@ choose_sort(void)
 {
 	const char *s = opt.sort;
 	size_t i;
+	int m;
 
 	sort_col = 0;
 	sort_desc = 0;
@@ -77,21 +158,14 @@ choose_sort(void)
 		sort_desc = *s == '-';
 		s++;
 	}
-	for (i = 0; i < opt.nby; i++) {
-		const char *c = fld_canon(str_c(s), NULL);
-
-		if (strcmp(s, opt.by[i]) == 0 ||
-		    (c != NULL && strcmp(c, opt.by[i]) == 0)) {
+	for (i = 0; i < opt.nby; i++)
+		if (is_by(s, i)) {
 			sort_col = (long)i;
 			return;
 		}
-	}
-	for (i = 0; i < M_N; i++)
-		if (strcmp(s, metrics[i].name) == 0) {
-			sort_col = (long)(opt.nby + i);
-			return;
-		}
-	zl_die(ZL_USAGE, _("--sort: no field or metric '%s'"), s);
+	if ((m = metric_of(str_c(s))) < 0)
+		sort_unknown(s);
+	sort_col = (long)opt.nby + m;
 }
 
 void

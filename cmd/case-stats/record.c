@@ -504,7 +504,7 @@ case_deadline(const struct kase *k)
 int
 case_take(struct parser *p, const struct rec *r, struct kase *k)
 {
-	if (!case_parse(p, r, k) || !period_has(&cli.period, k->reported))
+	if (!case_parse(p, r, k) || !cli_in_period(k->reported))
 		return 0;
 	case_classify(r, k);
 	k->due = p->need_due ? case_deadline(k) : NO_TIME;

@@ -55,6 +55,27 @@ option(const void *arg)
 	_exit(99);
 }
 
+/* In a child: two options (o[0], o[1]), stdout into stderr; exit 99 when
+ * they return. */
+static void
+options2(const void *arg)
+{
+	const struct opt *o = arg;
+
+	dup2(2, 1);
+	cli_option(o[0].c, o[0].arg, help);
+	cli_option(o[1].c, o[1].arg, help);
+	_exit(99);
+}
+
+/* The options c1 a1 then c2 a2, from the start, must exit 2 with want. */
+#define BAD2(c1, a1, c2, a2, want)                                     \
+	do {                                                           \
+		struct opt o_[2] = { { (c1), (a1) }, { (c2), (a2) } }; \
+		cli = fresh;                                           \
+		t_dies(__LINE__, options2, o_, (want));                \
+	} while (0)
+
 /* The option c with arg must exit 2 with the message want. */
 #define BAD(c, arg, want)                              \
 	do {                                           \
@@ -260,9 +281,47 @@ test_dates(void)
 	    T_2024_03_10);
 	PERIOD2(CLI_MONTH, "2024-03", CLI_FROM, "2024-03-05", T_2024_03_05,
 	    T_2024_04_01);
-	/* disjoint: empty */
-	PERIOD2(CLI_MONTH, "2024-04", CLI_MONTH, "2024-03", T_2024_04_01,
+	/* the same period again: no conflict */
+	PERIOD2(CLI_MONTH, "2024-03", CLI_MONTH, "2024-3", T_2024_03_01,
 	    T_2024_04_01);
+	PERIOD2(CLI_TO, "2024-03-09", CLI_TO, "2024-03-09", start,
+	    T_2024_03_10);
+	/* one second is a period */
+	PERIOD2(CLI_FROM, "2024-03-09 12:00:00", CLI_TO, "2024-03-09 12:00:00",
+	    T_2024_03_09_1200, T_2024_03_09_1200 + 1);
+	cli = fresh;
+	cli_option(CLI_YEAR, "2024", help);
+	cli_option(CLI_MONTH, "2024-03", help);
+	T_STR(cli.period_arg[PER_YEAR], "2024");
+	T_STR(cli.period_arg[PER_MONTH], "2024-03");
+	T_OK(cli.period_arg[PER_FROM] == NULL);
+
+	/* given twice with another period; no time in common */
+	BAD2(CLI_MONTH, "2024-04", CLI_MONTH, "2024-03",
+	    "test_cli: --month given twice ('2024-04', '2024-03'): period "
+	    "options narrow each other to the time they share, and these "
+	    "share none; to span both: --from 2024-03-01 --to 2024-04-30");
+	BAD2(CLI_YEAR, "2024", CLI_YEAR, "2022",
+	    "test_cli: --year given twice ('2024', '2022'): period options "
+	    "narrow each other to the time they share, and these share none; "
+	    "to span both: --from 2022-01-01 --to 2024-12-31");
+	BAD2(CLI_TO, "2024-03-09", CLI_TO, "2024-03-10",
+	    "test_cli: --to given twice ('2024-03-09', '2024-03-10'): give it "
+	    "once");
+	BAD2(CLI_FROM, "2024-03-05", CLI_TO, "2024-03-04",
+	    "test_cli: --from '2024-03-05' is after --to '2024-03-04': the "
+	    "period would be empty (swapped? --from 2024-03-04 --to "
+	    "2024-03-05)");
+	BAD2(CLI_TO, "2024-03-09 11:59", CLI_FROM, "2024-03-09 12:00",
+	    "test_cli: --from '2024-03-09 12:00' is after --to '2024-03-09 "
+	    "11:59': the period would be empty (swapped? --from '2024-03-09 "
+	    "11:59' --to '2024-03-09 12:00')");
+	BAD2(CLI_YEAR, "2023", CLI_QUARTER, "2024-Q1",
+	    "test_cli: --year '2023' and --quarter '2024-Q1' share no time: "
+	    "period options narrow each other to the time they share");
+	BAD2(CLI_MONTH, "2024-03", CLI_FROM, "2024-04-01",
+	    "test_cli: --month '2024-03' and --from '2024-04-01' share no "
+	    "time: period options narrow each other to the time they share");
 
 	BAD(CLI_FROM, "tomorrow", "test_cli: --from: invalid date 'tomorrow'");
 	BAD(CLI_TO, "2024-02-30", "test_cli: --to: invalid date '2024-02-30'");
@@ -277,6 +336,65 @@ test_dates(void)
 	BAD(CLI_YEAR, "24", "test_cli: --year: invalid year (YYYY) '24'");
 	BAD(CLI_YEAR, "2024-01",
 	    "test_cli: --year: invalid year (YYYY) '2024-01'");
+}
+
+/* In a child: the date option (*arg), the times t[] of records, then
+ * cli_period_end. */
+struct seen_case {
+	int c;
+	const char *arg;
+	long long t[4]; /* 0 ends */
+};
+
+static void
+period_end(const void *arg)
+{
+	const struct seen_case *sc = arg;
+	size_t i;
+
+	cli = fresh;
+	if (sc->c != 0)
+		cli_option(sc->c, sc->arg, help);
+	for (i = 0; i < 4 && sc->t[i] != 0; i++)
+		cli_in_period(sc->t[i]);
+	cli_period_end("reported_at");
+}
+
+/* The records outside the period, when none is in it: one line. */
+static void
+test_period_end(void)
+{
+	static const struct seen_case none = { CLI_MONTH, "2030-01",
+		{ T_2024_03_10, T_2024_01_01, T_2024_05_01, 0 } };
+	static const struct seen_case one = { CLI_FROM, "2024-05-01 08:00",
+		{ T_2024_03_05, 0 } };
+	static const struct seen_case some = { CLI_QUARTER, "2024-Q1",
+		{ T_2024_05_01, T_2024_03_05, 0 } };
+	static const struct seen_case nothing = { CLI_YEAR, "2024", { 0 } };
+	static const struct seen_case all = { 0, NULL, { T_2024_03_05, 0 } };
+	char out[512];
+
+	T_INT(t_child(period_end, &none, out, sizeof out), 0);
+	T_STR(out,
+	    "test_cli: no records in the period 2030-01: the 3 outside it "
+	    "have reported_at from 2024-01-01 to 2024-05-01");
+	T_INT(t_child(period_end, &one, out, sizeof out), 0);
+	T_STR(out,
+	    "test_cli: no records in the period from 2024-05-01 08:00:00: "
+	    "the 1 outside it has reported_at 2024-03-05");
+	/* some in it, none read, no period: nothing to say */
+	T_INT(t_child(period_end, &some, out, sizeof out), 0);
+	T_STR(out, "");
+	T_INT(t_child(period_end, &nothing, out, sizeof out), 0);
+	T_STR(out, "");
+	T_INT(t_child(period_end, &all, out, sizeof out), 0);
+	T_STR(out, "");
+	cli = fresh;
+	T_OK(cli_in_period(T_2024_03_05));
+	cli_option(CLI_MONTH, "2024-03", help);
+	T_OK(cli_in_period(T_2024_03_05));
+	T_OK(!cli_in_period(T_2024_04_01));
+	cli = fresh;
 }
 
 /* -h: the help, exit 0; -V: the version on stdout, exit 0. */
@@ -382,6 +500,7 @@ main(void)
 	test_formats();
 	test_encodings();
 	test_dates();
+	test_period_end();
 	test_help_version();
 	test_setup();
 	return t_done();

@@ -361,6 +361,49 @@ test_periods(void)
 	T_INT(p.from, 1727740800);
 }
 
+/* A period in words. */
+static void
+show(int line, long long from, long long until, const char *want)
+{
+	struct period p = { from, until };
+	struct buf b = { 0 };
+
+	period_show(&b, &p);
+	if (strcmp(b.p, want) != 0) {
+		t_fail++;
+		printf("FAIL %s:%d: period_show gives '%s', want '%s'\n",
+		    __FILE__, line, b.p, want);
+	} else
+		t_pass++;
+	buf_free(&b);
+}
+
+static void
+test_period_show(void)
+{
+	const long long d = 86400;
+
+	show(__LINE__, 1709251200, 1711929600, "2024-03");
+	show(__LINE__, 1733011200, 1735689600, "2024-12"); /* to January */
+	show(__LINE__, 1704067200, 1711929600, "2024-Q1");
+	show(__LINE__, 1727740800, 1735689600, "2024-Q4");
+	show(__LINE__, 1704067200, 1735689600, "2024");
+	show(__LINE__, 1709596800, 1709596800 + d, "2024-03-05");
+	show(__LINE__, 1709596800, 1710028800, "2024-03-05 to 2024-03-09");
+	/* February and March: no name */
+	show(__LINE__, 1706745600, 1711929600, "2024-02-01 to 2024-03-31");
+	show(__LINE__, 1709648520, 1710028800,
+	    "2024-03-05 14:22:00 to 2024-03-09");
+	show(__LINE__, 1709596800, 1709648531,
+	    "2024-03-05 to 2024-03-05 14:22:10");
+	show(__LINE__, 1709596800, LLONG_MAX, "from 2024-03-05");
+	show(__LINE__, -(1LL << 62), 1710028800, "up to 2024-03-09");
+	show(__LINE__, LLONG_MIN, LLONG_MAX, "all time");
+	/* the years' ends: 0001-01-01 and 9999-12-31 */
+	show(__LINE__, -62135596800LL, -62135596800LL + d, "0001-01-01");
+	show(__LINE__, 253402300800LL - d, 253402300800LL, "9999-12-31");
+}
+
 /*
  * YYYY-MM-DD HH:MM:SS (any digits) is read by a fast path (eight bytes at
  * a time, the last dates kept): it must agree with the general parser,
@@ -422,6 +465,7 @@ main(void)
 	test_rejects();
 	test_format();
 	test_periods();
+	test_period_show();
 	test_fast_path();
 	return t_done();
 }

@@ -685,8 +685,8 @@ test_show(void)
 static void
 test_nearest(void)
 {
-	static const char *const known[] = { "community", "resolution_pct",
-		"办结率(%)", "事件编号", NULL };
+	static const char *const known[] = { "community", "办结数",
+		"resolution_pct", "办结率(%)", "事件编号", NULL };
 
 	T_INT(u8_distance("", ""), 0);
 	T_INT(u8_distance("abc", "ABC"), 0);

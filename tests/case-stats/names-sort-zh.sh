@@ -1,0 +1,10 @@
+# the Chinese titles of --zh as --sort names
+case-stats -b community,month -m total,resolution_pct --sort -事件总数 data/d1.csv >"$TMP/zh"
+case-stats -b community,month -m total,resolution_pct --sort -total data/d1.csv >"$TMP/en"
+diff "$TMP/en" "$TMP/zh" && cat "$TMP/zh"
+case-stats -b community,month -m total --sort -月份 data/d1.csv >"$TMP/zh"
+case-stats -b community,month -m total --sort -month data/d1.csv >"$TMP/en"
+diff "$TMP/en" "$TMP/zh" && cat "$TMP/zh"
+case-stats -b community -m total --sort '-办结率(%)' data/d1.csv >"$TMP/zh"
+case-stats -b community -m total --sort -resolution_pct data/d1.csv >"$TMP/en"
+diff "$TMP/en" "$TMP/zh" && cat "$TMP/zh"

@@ -199,6 +199,18 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	return r;
 }
 
+/* 1 when every field of the line just read is empty. */
+static int
+all_empty(const struct rd *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->fnf_rec; i++)
+		if (r->ff[i].n != 0)
+			return 0;
+	return 1;
+}
+
 int
 rd_next(struct rd *r, struct rec **out)
 {
@@ -220,6 +232,10 @@ rd_next(struct rd *r, struct rec **out)
 		}
 		if (k == RD_BAD && r->o.quiet)
 			continue;
+		if (k != RD_BAD && r->fnf_rec > 0 && r->ff[0].n == 0 &&
+		    all_empty(r))
+			continue; /* ",,,,": a blank line (Excel, below a table)
+				   */
 		r->count++;
 		if (!r->o.quiet)
 			rej_read();
@@ -316,6 +332,20 @@ unsigned long long
 rd_count(const struct rd *r)
 {
 	return r->count;
+}
+
+void
+rd_say_empty(const struct rd *r)
+{
+	if (r->count > 0)
+		return;
+	if (r->nfiles > 1)
+		zl_warn(_("no records in the %d inputs"), r->nfiles);
+	else if (rd_nfields(r) == 0)
+		zl_warn(_("%s: no records: the input is empty"),
+		    rd_first_file(r));
+	else
+		zl_warn(_("%s: no records, only a header"), rd_first_file(r));
 }
 
 void

@@ -82,6 +82,12 @@ const char *rd_first_file(const struct rd *r);
 unsigned long long rd_count(const struct rd *r);
 /* Bytes of the inputs that are regular files (their size at rd_open). */
 unsigned long long rd_size(const struct rd *r);
+/*
+ * After the records: when the inputs held none, say so on stderr (the
+ * input is empty, only a header, or none of several had one), so that
+ * zeros are not taken for figures.
+ */
+void rd_say_empty(const struct rd *r);
 void rd_close(struct rd *r);
 
 /*

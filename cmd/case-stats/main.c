@@ -234,19 +234,6 @@ read_cases(struct rd *r, const struct strategy *st)
 	return n;
 }
 
-/* An input of no record: say so, for the figures are of no case. */
-static void
-no_records(struct rd *r, int nfiles)
-{
-	if (nfiles > 1)
-		zl_warn(_("no records in the %d inputs"), nfiles);
-	else if (rd_nfields(r) == 0)
-		zl_warn(_("%s: no records: the input is empty"),
-		    rd_first_file(r));
-	else
-		zl_warn(_("%s: no records, only a header"), rd_first_file(r));
-}
-
 /* The statistics of the cases of r (or their records). */
 static void
 count_cases(struct rd *r, int nfiles, char *const *files,
@@ -265,7 +252,7 @@ count_cases(struct rd *r, int nfiles, char *const *files,
 	n = read_cases(r, st);
 	st->end(r, n);
 	if (n == 0)
-		no_records(r, nfiles);
+		rd_say_empty(r);
 	else
 		cli_period_end("reported_at");
 	rd_close(r);

@@ -219,6 +219,7 @@ main(int argc, char **argv)
 	while (rd_next(r, &rec))
 		sheet_row(rec);
 	sheet_end();
+	rd_say_empty(r);
 	rd_close(r);
 	units_finish();
 	report_fixes();

@@ -1,0 +1,2 @@
+# An empty input says so (the header of the units is still written).
+grid-import /dev/null; echo "exit $?"

@@ -27,8 +27,9 @@ usage(void)
 	      "[--csv | --tsv]\n"
 	      "                 [--encoding enc] [--bom] [--zh] "
 	      "[--reject file] [--strict]\n"
-	      "                 [--progress | --no-progress] "
-	      "[file ...]\n"
+	      "                 [--verbose] [--max-rejected n] "
+	      "[--progress | --no-progress]\n"
+	      "                 [file ...]\n"
 	      "       zhili-cat [-c file] --print-config\n"
 	      "       zhili-cat -h | -V\n"));
 	exit(ZL_USAGE);
@@ -55,6 +56,8 @@ help(void)
 	    "  --zh              Chinese column titles\n"
 	    "  --reject FILE     keep rejected records, with an _error field\n"
 	    "  --strict          stop at the first rejected record\n"
+	    "  --verbose         report every rejected record, not 10 a "
+	    "reason\n"
 	    "  --progress        progress on stderr (--no-progress: none)\n"
 	    "  -c FILE           configuration (default: built in, $ZHILI_CONFIG)\n"
 	    "  --print-config    print the configuration and exit\n"

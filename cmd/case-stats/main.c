@@ -46,8 +46,9 @@ usage(void)
 	      "                  [--year y] [-c file] [-o format] "
 	      "[--csv | --tsv] [--encoding enc]\n"
 	      "                  [--bom] [--zh] [--reject file] "
-	      "[--strict] [--progress | --no-progress]\n"
-	      "                  [file ...]\n"
+	      "[--strict] [--verbose] [--max-rejected n]\n"
+	      "                  [--progress | --no-progress] "
+	      "[file ...]\n"
 	      "       case-stats [-c file] --print-config\n"
 	      "       case-stats -h | -V\n"));
 	exit(ZL_USAGE);
@@ -80,7 +81,8 @@ help(void)
 	    "                      only cases reported in the period\n"
 	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
-	    "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
+	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
+	    "  -h, -V: see zhili(7)\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 records rejected, 2 usage, 3 input/output error.\n"
 	    "See case-stats(1).\n"));

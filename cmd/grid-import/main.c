@@ -32,8 +32,9 @@ usage(void)
 	      "                   [-c file] [-o format] [--csv | "
 	      "--tsv] [--encoding enc] [--bom]\n"
 	      "                   [--zh] [--reject file] [--strict] "
-	      "[--progress | --no-progress]\n"
-	      "                   [file ...]\n"
+	      "[--verbose] [--max-rejected n]\n"
+	      "                   [--progress | --no-progress] "
+	      "[file ...]\n"
 	      "       grid-import [-c file] --print-config\n"
 	      "       grid-import -h | -V\n"));
 	exit(ZL_USAGE);
@@ -59,7 +60,8 @@ help(void)
 	    "  --mask          identity numbers and phones masked (138****5678)\n"
 	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
-	    "  --progress, -c FILE, --print-config, -h, -V: see zhili(7)\n"
+	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
+	    "  -h, -V: see zhili(7)\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 records rejected or problems found (--check),\n"
 	    "2 usage, 3 input/output error.  See grid-import(1).\n"));

@@ -190,6 +190,8 @@ void acc_reserve(struct acc *a, size_t more);
 /* Take a case out of its group again; then mend the groups' durations. */
 void acc_sub(uint32_t gid, const struct kase *k);
 void acc_sub_finish(void);
+/* A group with no case (all taken out again by de-duplication)? */
+int group_empty(const struct group *g);
 /* The sum of every group's statistics (free t->dur and t->hist). */
 void acc_total(struct acc *t);
 enum {

@@ -203,6 +203,14 @@ acc_total(struct acc *t)
 	}
 }
 
+int
+group_empty(const struct group *g)
+{
+	const struct acc *a = &g->acc;
+
+	return a->n[0] + a->n[1] + a->n[2] + a->n[3] == 0;
+}
+
 /* ---- the metrics ---- */
 
 /* round(num / den), half away from zero, for non-negative num and

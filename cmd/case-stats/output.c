@@ -234,7 +234,7 @@ out_stats(int fmt, unsigned flags)
 	struct row *rows;
 	struct str *f;
 	struct wr *w;
-	size_t n = ngroups(), i, shown;
+	size_t n = ngroups(), i, nrows, shown;
 
 	/* no --by and no record: still one row of zeros */
 	if (opt.nby == 0 && n == 0) {
@@ -242,10 +242,17 @@ out_stats(int fmt, unsigned flags)
 		n = 1;
 	}
 	rows = xcalloc(n + 1, sizeof *rows);
-	for (i = 0; i < n; i++) {
-		rows[i].g = group_at((uint32_t)i);
-		metrics_of(&rows[i].g->acc, rows[i].m);
+	for (i = nrows = 0; i < n; i++) {
+		struct group *g = group_at((uint32_t)i);
+
+		/* (its cases all merged into other groups' by de-duplication)
+		 */
+		if (opt.nby > 0 && group_empty(g))
+			continue;
+		rows[nrows].g = g;
+		metrics_of(&g->acc, rows[nrows++].m);
 	}
+	n = nrows;
 	if (opt.nby > 0)
 		qsort(rows, n, sizeof *rows, cmp_rows);
 	for (i = 0; i < nchosen; i++)

@@ -136,13 +136,17 @@ void conf_load(void);
 void case_fields(struct rd *r);
 /* What parsing records keeps: the caller's, one for each loop. */
 struct parser {
-	int need_due;	   /* case_take: each case's deadline wanted */
-	struct buf id;	   /* the case id, folded */
-	struct buf status; /* the last status word */
-	enum state state;  /* and its state */
-	struct buf shown;  /* a value as a message shows it */
+	int need_due;	    /* case_take: each case's deadline wanted */
+	struct buf id;	    /* the case id, folded */
+	struct buf status;  /* the last status word */
+	enum state state;   /* and its state */
+	struct buf shown;   /* a value as a message shows it */
+	struct buf unknown; /* the last unknown status word */
 };
 void parser_free(struct parser *p);
+/* After the records: the advice for all the unknown status words met,
+ * when more than one. */
+void status_advice(void);
 /*
  * A record as a case to count: parsed (0 after rejecting it), reported in
  * the period (else 0), classified, with its deadline when p->need_due.

@@ -249,6 +249,7 @@ count_cases(struct rd *r, int nfiles, char *const *files,
 	groups_init();
 	st = dedupe_choose(r, nfiles, files, ro);
 	st->end(r, read_cases(r, st));
+	status_advice();
 	rd_close(r);
 	if (opt.mode == MODE_PARTIAL)
 		write_partial(cli.out_fmt, cli_wr_flags());

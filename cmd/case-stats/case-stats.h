@@ -8,7 +8,7 @@
  *   group.c    --by (input fields, or month, week, weekday, hour of
  *              reported_at) and the table of groups
  *   metrics.c  what a case adds to its group or takes out of it again, and
- *              the sixteen metrics computed exactly (percentiles)
+ *              the eighteen metrics computed exactly (percentiles)
  *   dedupe.c   the ways of counting each case once, one chosen before the
  *              loop: one pass (the cases that may come twice read again by
  *              position), two passes (the first notes which ids come
@@ -206,6 +206,8 @@ enum {
 	M_CANCELLED,
 	M_RESOLUTION,
 	M_ON_TIME,
+	M_CLOSED_LATE,
+	M_WITH_DEADLINE,
 	M_ON_TIME_PCT,
 	M_OVERDUE,
 	M_H_MEAN,

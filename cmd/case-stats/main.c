@@ -67,7 +67,7 @@ help(void)
 	    "cases, hours to close and satisfaction per group of cases.\n"
 	    "\n"
 	    "  -b, --by FIELDS     group by fields, or month, week, weekday, hour\n"
-	    "  -m, --metrics LIST  the columns (default: all sixteen)\n"
+	    "  -m, --metrics LIST  the columns (default: all eighteen)\n"
 	    "  --total             add the overall row\n"
 	    "  --sort [-]FIELD     sort by a field or metric (-: descending)\n"
 	    "  --top N             only the first N groups\n"

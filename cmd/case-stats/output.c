@@ -111,8 +111,8 @@ out_needs_deadline(void)
 	if (opt.mode == MODE_PARTIAL || opt.mode == MODE_RECORDS)
 		return 1;
 	for (i = 0; i < nchosen; i++)
-		if (chosen[i] == M_ON_TIME || chosen[i] == M_ON_TIME_PCT ||
-		    chosen[i] == M_OVERDUE)
+		/* (on_time to overdue_open: the metrics of deadlines) */
+		if (chosen[i] >= M_ON_TIME && chosen[i] <= M_OVERDUE)
 			return 1;
 	return 0;
 }

@@ -583,10 +583,28 @@ case_deadline(const struct kase *k)
 	return has_default ? apply_limit(&default_limit, k->reported) : NO_TIME;
 }
 
+/*
+ * A case as it stood at --as-of: not reported yet (0), or open then when
+ * it was closed or cancelled after it, and so not rated yet either.
+ */
+static int
+as_of(struct kase *k)
+{
+	if (k->reported > opt.as_of)
+		return 0;
+	if ((k->state == ST_CLOSED || k->state == ST_CANCELLED) &&
+	    k->closed != NO_TIME && k->closed > opt.as_of) {
+		k->state = ST_OPEN;
+		k->sat = SAT_NONE;
+	}
+	return 1;
+}
+
 int
 case_take(struct parser *p, const struct rec *r, struct kase *k)
 {
-	if (!case_parse(p, r, k) || !period_has(&cli.period, k->reported))
+	if (!case_parse(p, r, k) || !period_has(&cli.period, k->reported) ||
+	    !as_of(k))
 		return 0;
 	case_classify(r, k);
 	k->due = p->need_due ? case_deadline(k) : NO_TIME;

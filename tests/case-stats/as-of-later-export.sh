@@ -19,3 +19,5 @@ case-stats --as-of 2024-04-01 -b community --partial data/asof-april.csv |
 same "$TMP/march-m.out" "$TMP/merge.out"
 # as of 10 April: every case, E3 E4 closed (E4 late), E7 cancelled
 case-stats --as-of 2024-04-10 -b community --total -m total,closed,open,cancelled,on_time,closed_late,with_deadline,overdue_open,rated data/asof-april.csv
+# the case records as of 1 April: E3 E4 E7 open (closed_at as exported), no E8
+case-stats --as-of 2024-04-01 --records data/asof-april.csv | zhili-cat -f case_id,closed_at,state,hours_to_close,on_time

@@ -4,7 +4,7 @@
  * over it, the shared sections checked), the tree's items, merging and
  * freeing, and configuration errors.  Parsing is in cfg_parse.c, reading
  * the tree (cfg_at, the typed getters, cfg_known) in cfg_get.c, printing
- * in cfg_print.c.
+ * in cfg_print.c, the word lists and advice on them in cfg_words.c.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -30,9 +30,10 @@ static const struct cfg_section *declared[MAX_SECTIONS];
 static size_t ndeclared;
 
 static struct cfg *root;
-static char *root_file; /* the user's file name, which root points to */
+static char *root_file;	 /* the user's file name, which root points to */
+static struct cfg *user; /* the user's file as written */
 static struct {
-	struct cfg *base, *over;
+	struct cfg *base, *over, *user;
 	char *name, *text;
 } pending; /* cfg_setup's work */
 
@@ -131,6 +132,7 @@ free_contents(struct cfg *c)
 	free(c->keys);
 	free(c->keyline);
 	free(c->keycol);
+	free(c->tag);
 }
 
 void
@@ -149,13 +151,20 @@ cfg_is_null(const struct cfg *c)
 }
 
 int
+cfg_replaces(const struct cfg *c)
+{
+	return c != NULL && c->tag != NULL && strcmp(c->tag, CFG_REPLACE) == 0;
+}
+
+int
 cfg_equal(const struct cfg *a, const struct cfg *b)
 {
 	size_t i;
 
 	if (a == NULL || b == NULL)
 		return a == b;
-	if (a->kind != b->kind)
+	if (a->kind != b->kind || (a->tag == NULL) != (b->tag == NULL) ||
+	    (a->tag != NULL && strcmp(a->tag, b->tag) != 0))
 		return 0;
 	if (a->kind == CFG_SCALAR)
 		return cfg_is_null(a) == cfg_is_null(b) && a->n == b->n &&
@@ -191,11 +200,12 @@ cfg_merge(struct cfg *base, struct cfg *over)
 
 	if (over == NULL)
 		return;
-	if (cfg_is_null(over)) {
+	if (cfg_is_null(over) && !cfg_replaces(over)) {
 		cfg_free(over);
 		return;
 	}
-	if (base->kind != CFG_MAP || over->kind != CFG_MAP) {
+	if (base->kind != CFG_MAP || over->kind != CFG_MAP ||
+	    cfg_replaces(over)) {
 		free_contents(base);
 		*base = *over;
 		free(over);
@@ -211,9 +221,14 @@ cfg_merge(struct cfg *base, struct cfg *over)
 			    over->keyline[i], over->keycol[i]);
 			continue;
 		}
+		if (cfg_merge_words(base->v[k], over->v[i], over->keys[i])) {
+			free(over->keys[i]);
+			continue;
+		}
 		if (base->v[k]->kind != CFG_MAP || cfg_is_null(over->v[i]) ||
-		    over->v[i]->kind != CFG_MAP) {
-			if (cfg_is_null(over->v[i])) {
+		    over->v[i]->kind != CFG_MAP || cfg_replaces(over->v[i])) {
+			if (cfg_is_null(over->v[i]) &&
+			    !cfg_replaces(over->v[i])) {
 				cfg_free(over->v[i]);
 				free(over->keys[i]);
 				continue;
@@ -228,6 +243,29 @@ cfg_merge(struct cfg *base, struct cfg *over)
 	}
 	over->len = 0; /* its items are base's now, or freed */
 	cfg_free(over);
+}
+
+/* A copy of c, every node. */
+static struct cfg *
+copy(const struct cfg *c)
+{
+	struct cfg *d = xcalloc(1, sizeof *d);
+	size_t i;
+
+	d->kind = c->kind;
+	d->file = c->file;
+	d->line = c->line;
+	d->col = c->col;
+	d->s = c->s != NULL ? xstrndup(c->s, c->n) : NULL;
+	d->n = c->n;
+	d->quoted = c->quoted;
+	d->tag = c->tag != NULL ? xstrdup(c->tag) : NULL;
+	for (i = 0; i < c->len; i++)
+		cfg_push(d, copy(c->v[i]),
+		    c->kind == CFG_MAP ? xstrdup(c->keys[i]) : NULL,
+		    c->kind == CFG_MAP ? c->keyline[i] : 0,
+		    c->kind == CFG_MAP ? c->keycol[i] : 0);
+	return d;
 }
 
 /* The whole file, at most CFG_MAX_SIZE bytes, or exit 2. */
@@ -366,12 +404,15 @@ cfg_setup(const char *file)
 		pending.over = cfg_load(pending.text, n, pending.name, 0);
 		free(pending.text);
 		pending.text = NULL;
+		pending.user = copy(pending.over);
 		cfg_merge(pending.base, pending.over);
 		pending.over = NULL;
 	}
 	cfg_free(root);
+	cfg_free(user);
 	free(root_file);
 	root = pending.base;
+	user = pending.user;
 	root_file = pending.name;
 	memset(&pending, 0, sizeof pending);
 	check_shared(root);
@@ -381,4 +422,10 @@ const struct cfg *
 cfg_root(void)
 {
 	return root;
+}
+
+const struct cfg *
+cfg_user(void)
+{
+	return user;
 }

@@ -2,7 +2,8 @@
  * cfg: the YAML configuration (DESIGN.md section 5), read with libyaml's
  * event API into a small tree.  The default, etc/zhili.yaml, is compiled in;
  * -c FILE or $ZHILI_CONFIG is merged over it key by key (maps merge,
- * scalars and sequences replace).
+ * scalars and sequences replace, but word lists add; a value tagged
+ * !replace replaces, a map too; see cfg_merge).
  *
  * Errors name file:line:column and what was expected, and exit 2.
  *
@@ -19,9 +20,11 @@
 
 #include "zl.h"
 
-#define CFG_MAX_DEPTH 64	/* nested lists and mappings */
-#define CFG_MAX_SIZE  (1 << 20) /* bytes of one file */
-#define CFG_SHOW_MAX  60	/* characters of a value in a message */
+#define CFG_MAX_DEPTH 64	 /* nested lists and mappings */
+#define CFG_MAX_SIZE  (1 << 20)	 /* bytes of one file */
+#define CFG_SHOW_MAX  60	 /* characters of a value in a message */
+#define CFG_REPLACE   "!replace" /* the tag of a value that replaces */
+#define CFG_WORDS     "!words"	 /* the tag of a word list, or a group */
 
 enum cfg_kind { CFG_SCALAR, CFG_SEQ, CFG_MAP };
 
@@ -38,6 +41,8 @@ struct cfg {
 	struct cfg **v;
 	char **keys; /* CFG_MAP only */
 	int *keyline, *keycol;
+	char *tag; /* the tag written before it (CFG_REPLACE, CFG_WORDS), or
+		      NULL */
 };
 
 /*
@@ -64,13 +69,25 @@ int cfg_parse(const char *text, size_t n, const char *file, struct cfg **out,
 void cfg_free(struct cfg *c);
 /*
  * Merge over into base, key by key: mappings merge recursively, scalars and
- * sequences replace, a null in over changes nothing.  over is consumed
- * (base takes ownership of its nodes; do not use or free it afterwards).
+ * sequences replace, a null in over changes nothing.  But a list of base
+ * tagged !words, a word list (one that maps words to what they mean,
+ * DESIGN.md section 5), takes the words of over's list added to its own;
+ * and a mapping of base tagged !words is a group of word lists in which a
+ * word means one thing: over's lists add to its lists, and a word over
+ * gives under one key leaves base's lists under the others (a word over
+ * gives under two of its keys is an error, exit 2).  A value of over
+ * tagged !replace replaces what is below it whatever it is (a word list is
+ * not added to, a mapping is not merged, a null empties); over's !words
+ * tags change nothing.  over is consumed (base takes ownership of its
+ * nodes; do not use or free it afterwards).
  */
 void cfg_merge(struct cfg *base, struct cfg *over);
 /* 1 when node is a null scalar. */
 int cfg_is_null(const struct cfg *node);
-/* 1 when a and b have the same shape, keys and values (quoting aside). */
+/* 1 when node is tagged !replace. */
+int cfg_replaces(const struct cfg *node);
+/* 1 when a and b have the same shape, keys, values and tags (quoting
+ * aside). */
 int cfg_equal(const struct cfg *a, const struct cfg *b);
 
 /*
@@ -82,6 +99,27 @@ int cfg_equal(const struct cfg *a, const struct cfg *b);
 void cfg_setup(const char *file);
 /* The effective configuration (after cfg_setup; NULL before). */
 const struct cfg *cfg_root(void);
+/* The user's file (-c or $ZHILI_CONFIG) as it was written, before the
+ * merge; NULL when there is none.  Its file is the file's name. */
+const struct cfg *cfg_user(void);
+/*
+ * Advice, for a message, on adding words to lists of the configuration,
+ * worded for the user's file as it is, so that following it works.
+ * cfg_advice_add notes word (n bytes) for the list at path (dotted, from
+ * the top: "case-stats.statuses.closed") in adds (NULL: a new tree; the
+ * tree is returned, cfg_free frees it).  cfg_advice appends the advice to
+ * b: with no file, "put this line in a file given with -c: case-stats:
+ * {statuses: {closed: [已结]}}"; with a file without the section, "add
+ * this line to FILE: ..."; with part of the path there, "add under
+ * 'statuses' (FILE:LINE): closed: [已结]"; with the list there, "add 已结
+ * to the list 'closed' (FILE:LINE)"; with a null there, "write 'statuses'
+ * (FILE:LINE) as: statuses: {closed: [已结]}"; clauses separated by "; ".
+ * Words and keys are written as YAML reads them back (quoted when they
+ * must be).
+ */
+struct cfg *cfg_advice_add(struct cfg *adds, const char *path, const char *word,
+    size_t n);
+void cfg_advice(struct buf *b, const struct cfg *adds);
 /* The compiled-in etc/zhili.yaml. */
 extern const char cfg_default_text[];
 extern const size_t cfg_default_len;
@@ -130,5 +168,8 @@ void cfg_known(const struct cfg *section, const char *const *known);
 
 /* The configuration as YAML that loads again to the same tree. */
 void cfg_print(struct buf *b, const struct cfg *c);
+/* A scalar as YAML reads it back in a list or mapping in flow style
+ * ([a, b], {k: v}): plain when it can be, else double-quoted. */
+void cfg_put_flow(struct buf *b, const char *s, size_t n);
 
 #endif

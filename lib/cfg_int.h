@@ -1,6 +1,7 @@
 /*
  * cfg_int: what the files of module cfg share and no other module sees
- * (lib/cfg.c, lib/cfg_parse.c, lib/cfg_get.c, lib/cfg_print.c).
+ * (lib/cfg.c, lib/cfg_parse.c, lib/cfg_get.c, lib/cfg_print.c,
+ * lib/cfg_words.c).
  */
 #ifndef CFG_INT_H
 #define CFG_INT_H
@@ -32,5 +33,10 @@ int cfg_null_word(const char *s, size_t n);
 /* Parse or exit 2 (any_section: the built-in text, any section known). */
 struct cfg *cfg_load(const char *text, size_t n, const char *file,
     int any_section);
+
+/* cfg_words.c */
+/* cfg_merge of over into base (key in its mapping) when base is tagged
+ * !words: 1 when done (over consumed), 0 when the merge is cfg_merge's. */
+int cfg_merge_words(struct cfg *base, struct cfg *over, const char *key);
 
 #endif

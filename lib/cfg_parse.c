@@ -1,6 +1,7 @@
 /*
  * cfg_parse: YAML text to the tree, read with libyaml's event API.
- * Anchors, aliases and tags are refused, the nesting depth is checked as
+ * Anchors and aliases are refused, and tags but !replace and !words (kept
+ * on the node, for the merge: cfg.h), the nesting depth is checked as
  * the events arrive (before libyaml's cost grows with it), duplicate keys
  * and unknown sections are errors.  An error names the line and column as
  * libyaml counts them.
@@ -259,6 +260,45 @@ add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
 	return 0;
 }
 
+/* The tags known: the merge's (cfg_merge). */
+static const char *const known_tags[] = { CFG_REPLACE, CFG_WORDS, NULL };
+
+/* The tag of the node that starts with ev: 0, the tag in *out (NULL:
+ * none), or -1 when it is refused. */
+static int
+take_tag(struct parse *ps, const yaml_event_t *ev, const yaml_char_t *tag,
+    char **out)
+{
+	const char *t = (const char *)tag, *near;
+	const struct frame *f;
+	struct buf b = { 0 };
+
+	*out = NULL;
+	if (tag == NULL)
+		return 0;
+	u8_show(&b, t, strlen(t), CFG_SHOW_MAX);
+	f = ps->depth > 0 ? &ps->st[ps->depth - 1] : NULL;
+	if (!cfg_is_known(t, known_tags)) {
+		if ((near = u8_nearest(t, known_tags)) != NULL)
+			fail_at(ps, &ev->start_mark,
+			    _("unknown tag '%s' (did you mean '%s'?)"), b.p,
+			    near);
+		else
+			fail_at(ps, &ev->start_mark,
+			    _("unknown tag '%s' (the tags are '%s' and '%s')"),
+			    b.p, CFG_REPLACE, CFG_WORDS);
+	} else if (f == NULL)
+		fail_at(ps, &ev->start_mark,
+		    _("tag '%s' on the whole file: put it on a value"), b.p);
+	else if (f->node->kind == CFG_MAP && f->key == NULL)
+		fail_at(ps, &ev->start_mark,
+		    _("tag '%s' on a key: put it after the colon"), b.p);
+	else
+		*out = xstrdup(t);
+	buf_free(&b);
+	return *out != NULL ? 0 : -1;
+}
+
 int
 cfg_null_word(const char *s, size_t n)
 {
@@ -274,18 +314,18 @@ on_scalar(struct parse *ps, const yaml_event_t *ev)
 	const char *v = (const char *)ev->data.scalar.value;
 	size_t n = ev->data.scalar.length;
 	struct cfg *c;
+	char *tag;
 
 	if (ev->data.scalar.anchor != NULL)
 		return fail_at(ps, &ev->start_mark,
 		    _("anchors and aliases are not supported"));
-	if (ev->data.scalar.tag != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("tags are not supported ('%s')"),
-		    (const char *)ev->data.scalar.tag);
 	if (memchr(v, '\0', n) != NULL)
 		return fail_at(ps, &ev->start_mark,
 		    _("NUL bytes are not allowed"));
+	if (take_tag(ps, ev, ev->data.scalar.tag, &tag) != 0)
+		return -1;
 	c = node_new(CFG_SCALAR, ps->file, &ev->start_mark);
+	c->tag = tag;
 	c->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
 	if (!c->quoted && cfg_null_word(v, n))
 		n = 0;
@@ -299,6 +339,7 @@ on_start(struct parse *ps, const yaml_event_t *ev, enum cfg_kind kind)
 {
 	const yaml_char_t *anchor, *tag;
 	struct frame *f;
+	char *t;
 
 	if (kind == CFG_SEQ) {
 		anchor = ev->data.sequence_start.anchor;
@@ -310,9 +351,6 @@ on_start(struct parse *ps, const yaml_event_t *ev, enum cfg_kind kind)
 	if (anchor != NULL)
 		return fail_at(ps, &ev->start_mark,
 		    _("anchors and aliases are not supported"));
-	if (tag != NULL)
-		return fail_at(ps, &ev->start_mark,
-		    _("tags are not supported ('%s')"), (const char *)tag);
 	if (ps->depth > 0) {
 		f = &ps->st[ps->depth - 1];
 		if (f->node->kind == CFG_MAP && f->key == NULL)
@@ -323,9 +361,12 @@ on_start(struct parse *ps, const yaml_event_t *ev, enum cfg_kind kind)
 	if (ps->depth == CFG_MAX_DEPTH)
 		return fail_at(ps, &ev->start_mark,
 		    _("nesting deeper than %d levels"), CFG_MAX_DEPTH);
+	if (take_tag(ps, ev, tag, &t) != 0)
+		return -1;
 	f = &ps->st[ps->depth++];
 	memset(f, 0, sizeof *f);
 	f->node = node_new(kind, ps->file, &ev->start_mark);
+	f->node->tag = t;
 	return 0;
 }
 

@@ -2,8 +2,9 @@
  * cfg_print: the configuration as YAML that loads again to the same tree
  * (--print-config prints the effective one): block style, lists of
  * values in flow style, a scalar plain when it was written so and reads
- * back the same, else double-quoted.
+ * back the same, else double-quoted; a tag before its value.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/cfg.h"
@@ -95,6 +96,16 @@ put_scalar(struct buf *b, const struct cfg *c)
 		put_quoted(b, c->s, c->n);
 }
 
+/* A value's tag, and a space, before it (when it has one). */
+static void
+put_tag(struct buf *b, const struct cfg *c)
+{
+	if (c->tag != NULL) {
+		buf_adds(b, c->tag);
+		buf_addc(b, ' ');
+	}
+}
+
 static void
 indent(struct buf *b, int n)
 {
@@ -111,6 +122,7 @@ is_leaf(const struct cfg *c)
 static void
 put_leaf(struct buf *b, const struct cfg *c)
 {
+	put_tag(b, c);
 	if (c->kind == CFG_SCALAR)
 		put_scalar(b, c);
 	else
@@ -136,6 +148,18 @@ is_scalar_list(const struct cfg *c)
  * "[a, b, c]" from the current column, lines broken before column
  * WRAP_COL and continued at column ind.
  */
+void
+cfg_put_flow(struct buf *b, const char *s, size_t n)
+{
+	char *t = xstrndup(s, n); /* (s need not end in a NUL) */
+
+	if (strlen(t) == n && plain_ok(t, n) && strpbrk(t, ",[]{}:") == NULL)
+		buf_add(b, t, n);
+	else
+		put_quoted(b, s, n);
+	free(t);
+}
+
 static void
 put_flow(struct buf *b, const struct cfg *c, int ind)
 {
@@ -143,6 +167,7 @@ put_flow(struct buf *b, const struct cfg *c, int ind)
 	const char *nl;
 	size_t i, col;
 
+	put_tag(b, c);
 	buf_addc(b, '[');
 	nl = memrchr(b->p, '\n', b->n);
 	col = nl == NULL ? b->n : b->n - (size_t)(nl - b->p) - 1;
@@ -150,11 +175,11 @@ put_flow(struct buf *b, const struct cfg *c, int ind)
 		const struct cfg *v = c->v[i];
 
 		buf_reset(&item);
+		put_tag(&item, v);
 		if (cfg_is_null(v))
 			buf_addc(&item, '~');
-		else if (!v->quoted && plain_ok(v->s, v->n) &&
-		    strpbrk(v->s, ",[]{}:") == NULL)
-			buf_add(&item, v->s, v->n);
+		else if (!v->quoted)
+			cfg_put_flow(&item, v->s, v->n);
 		else
 			put_quoted(&item, v->s, v->n);
 		if (i > 0 && col + 2 + item.n + 1 > WRAP_COL) {
@@ -192,7 +217,11 @@ put_block(struct buf *b, const struct cfg *c, int ind, int inl)
 				put_leaf(b, c->v[i]);
 			else if (is_scalar_list(c->v[i]))
 				put_flow(b, c->v[i], ind + 2);
-			else
+			else if (c->v[i]->tag != NULL) {
+				buf_adds(b, c->v[i]->tag);
+				buf_addc(b, '\n');
+				put_block(b, c->v[i], ind + 2, 0);
+			} else
 				put_block(b, c->v[i], ind + 2, 1);
 			continue;
 		}
@@ -217,6 +246,10 @@ put_block(struct buf *b, const struct cfg *c, int ind, int inl)
 			buf_addc(b, ' ');
 			put_flow(b, c->v[i], ind + 2);
 		} else {
+			if (c->v[i]->tag != NULL) {
+				buf_addc(b, ' ');
+				buf_adds(b, c->v[i]->tag);
+			}
 			buf_addc(b, '\n');
 			put_block(b, c->v[i], ind + 2, 0);
 		}

@@ -8,7 +8,7 @@
  *   group.c    --by (input fields, or month, week, weekday, hour of
  *              reported_at) and the table of groups
  *   metrics.c  what a case adds to its group or takes out of it again, and
- *              the sixteen metrics computed exactly (percentiles)
+ *              the eighteen metrics computed exactly (percentiles)
  *   dedupe.c   the ways of counting each case once, one chosen before the
  *              loop: one pass (the cases that may come twice read again by
  *              position), two passes (the first notes which ids come
@@ -136,13 +136,17 @@ void conf_load(void);
 void case_fields(struct rd *r);
 /* What parsing records keeps: the caller's, one for each loop. */
 struct parser {
-	int need_due;	   /* case_take: each case's deadline wanted */
-	struct buf id;	   /* the case id, folded */
-	struct buf status; /* the last status word */
-	enum state state;  /* and its state */
-	struct buf shown;  /* a value as a message shows it */
+	int need_due;	    /* case_take: each case's deadline wanted */
+	struct buf id;	    /* the case id, folded */
+	struct buf status;  /* the last status word */
+	enum state state;   /* and its state */
+	struct buf shown;   /* a value as a message shows it */
+	struct buf unknown; /* the last unknown status word */
 };
 void parser_free(struct parser *p);
+/* After the records: the advice for all the unknown status words met,
+ * when more than one. */
+void status_advice(void);
 /*
  * A record as a case to count: parsed (0 after rejecting it), reported in
  * the period (else 0), classified, with its deadline when p->need_due.
@@ -194,6 +198,8 @@ void acc_reserve(struct acc *a, size_t more);
 /* Take a case out of its group again; then mend the groups' durations. */
 void acc_sub(uint32_t gid, const struct kase *k);
 void acc_sub_finish(void);
+/* A group with no case (all taken out again by de-duplication)? */
+int group_empty(const struct group *g);
 /* The sum of every group's statistics (free t->dur and t->hist). */
 void acc_total(struct acc *t);
 enum {
@@ -204,6 +210,8 @@ enum {
 	M_CANCELLED,
 	M_RESOLUTION,
 	M_ON_TIME,
+	M_CLOSED_LATE,
+	M_WITH_DEADLINE,
 	M_ON_TIME_PCT,
 	M_OVERDUE,
 	M_H_MEAN,

@@ -68,7 +68,7 @@ help(void)
 	    "cases, hours to close and satisfaction per group of cases.\n"
 	    "\n"
 	    "  -b, --by FIELDS     group by fields, or month, week, weekday, hour\n"
-	    "  -m, --metrics LIST  the columns (default: all sixteen)\n"
+	    "  -m, --metrics LIST  the columns (default: all eighteen)\n"
 	    "  --total             add the overall row\n"
 	    "  --sort [-]FIELD     sort by a field or metric (-: descending)\n"
 	    "  --top N             only the first N groups\n"
@@ -257,6 +257,7 @@ count_cases(struct rd *r, int nfiles, char *const *files,
 		rd_say_empty(r);
 	else
 		cli_period_end("reported_at");
+	status_advice();
 	rd_close(r);
 	rej_figures();
 	if (opt.mode == MODE_PARTIAL)

@@ -1,6 +1,6 @@
 /*
  * case-stats: what a case adds to the statistics of its group (and takes
- * out of them again), and the sixteen metrics computed from them exactly:
+ * out of them again), and the eighteen metrics computed from them exactly:
  * integers, rounded once, half away from zero; percentiles of the exact
  * durations (PERCENTILE.INC), or of the histogram of --partial and
  * --merge.
@@ -23,6 +23,8 @@ const struct metric metrics[M_N] = {
 	{ "cancelled", "作废数", 0 },
 	{ "resolution_pct", "办结率(%)", 1 },
 	{ "on_time", "按期办结数", 0 },
+	{ "closed_late", "超期办结数", 0 },
+	{ "with_deadline", "有时限办结数", 0 },
 	{ "on_time_pct", "按期办结率(%)", 1 },
 	{ "overdue_open", "超期未办结数", 0 },
 	{ "hours_mean", "平均办结时长(小时)", 1 },
@@ -203,6 +205,14 @@ acc_total(struct acc *t)
 	}
 }
 
+int
+group_empty(const struct group *g)
+{
+	const struct acc *a = &g->acc;
+
+	return a->n[0] + a->n[1] + a->n[2] + a->n[3] == 0;
+}
+
 /* ---- the metrics ---- */
 
 /* round(num / den), half away from zero, for non-negative num and
@@ -283,6 +293,8 @@ metrics_of(struct acc *a, struct val *m)
 	m[M_RESOLUTION] = ratio((u128)a->n[ST_CLOSED] * 10000,
 	    total - a->n[ST_CANCELLED]);
 	m[M_ON_TIME].v = (long long)a->on_time;
+	m[M_CLOSED_LATE].v = (long long)(a->due - a->on_time);
+	m[M_WITH_DEADLINE].v = (long long)a->due;
 	m[M_ON_TIME_PCT] = ratio((u128)a->on_time * 10000, a->due);
 	m[M_OVERDUE].v = (long long)a->overdue;
 	m[M_H_MEAN] = ratio((u128)a->hours_sum * 100, (u128)a->hours_n * 3600);

@@ -185,8 +185,8 @@ out_needs_deadline(void)
 	if (opt.mode == MODE_PARTIAL || opt.mode == MODE_RECORDS)
 		return 1;
 	for (i = 0; i < nchosen; i++)
-		if (chosen[i] == M_ON_TIME || chosen[i] == M_ON_TIME_PCT ||
-		    chosen[i] == M_OVERDUE)
+		/* (on_time to overdue_open: the metrics of deadlines) */
+		if (chosen[i] >= M_ON_TIME && chosen[i] <= M_OVERDUE)
 			return 1;
 	return 0;
 }
@@ -308,7 +308,7 @@ out_stats(int fmt, unsigned flags)
 	struct row *rows;
 	struct str *f;
 	struct wr *w;
-	size_t n = ngroups(), i, shown;
+	size_t n = ngroups(), i, nrows, shown;
 
 	/* no --by and no record: still one row of zeros */
 	if (opt.nby == 0 && n == 0) {
@@ -316,10 +316,17 @@ out_stats(int fmt, unsigned flags)
 		n = 1;
 	}
 	rows = xcalloc(n + 1, sizeof *rows);
-	for (i = 0; i < n; i++) {
-		rows[i].g = group_at((uint32_t)i);
-		metrics_of(&rows[i].g->acc, rows[i].m);
+	for (i = nrows = 0; i < n; i++) {
+		struct group *g = group_at((uint32_t)i);
+
+		/* (its cases all merged into other groups' by de-duplication)
+		 */
+		if (opt.nby > 0 && group_empty(g))
+			continue;
+		rows[nrows].g = g;
+		metrics_of(&g->acc, rows[nrows++].m);
 	}
+	n = nrows;
 	if (opt.nby > 0)
 		qsort(rows, n, sizeof *rows, cmp_rows);
 	for (i = 0; i < nchosen; i++)

@@ -66,6 +66,8 @@ write_partial(int fmt, unsigned flags)
 	for (g = 0; g < ngroups(); g++) {
 		struct group *gr = group_at((uint32_t)g);
 
+		if (group_empty(gr))
+			continue;
 		for (i = 0; i < opt.nby; i++)
 			f[i] = gr->key[i];
 		partial_cells(&gr->acc, cell, f + opt.nby);

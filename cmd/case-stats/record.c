@@ -266,6 +266,7 @@ parser_free(struct parser *p)
 	buf_free(&p->id);
 	buf_free(&p->status);
 	buf_free(&p->shown);
+	buf_free(&p->unknown);
 }
 
 /* A value shown in a message (in p, until the next). */
@@ -359,6 +360,89 @@ case_id_of(const struct rec *r, long col, struct buf *b)
 	return str_fold(fieldv(r, col), b, NULL);
 }
 
+/*
+ * The state an unknown status word v most likely means: that of the known
+ * word nearest to it, if one is near, else closed when the case has a
+ * closed_at, else open.
+ */
+static int
+likely_state(const struct rec *r, struct str v)
+{
+	static const char **known;
+	char *w = xstrndup(v.p, v.n);
+	const char *near;
+	size_t i;
+
+	if (known == NULL) {
+		known = xcalloc(nstatuses + 1, sizeof *known);
+		for (i = 0; i < nstatuses; i++)
+			known[i] = xstrndup(statuses[i].w, statuses[i].n);
+	}
+	near = u8_nearest(w, known);
+	free(w);
+	for (i = 0; near != NULL && i < nstatuses; i++)
+		if (known[i] == near)
+			return statuses[i].v;
+	return fieldv(r, case_col[F_CLOSED_AT]).n > 0 ? ST_CLOSED : ST_OPEN;
+}
+
+static struct cfg *unknown; /* the unknown status words, for the advice */
+static size_t nunknown;
+
+/* Reject a record for its unknown status word v, saying how to add it. */
+static void
+unknown_status(struct parser *p, const struct rec *r, struct str v)
+{
+	struct buf advice = { 0 };
+	struct cfg *one;
+	char path[64];
+	int s;
+
+	if (v.n > 200) {
+		rec_reject(r, _("field 'status': unknown status word ('%s')"),
+		    show(p, v));
+		return;
+	}
+	s = likely_state(r, v);
+	snprintf(path, sizeof path, "case-stats.statuses.%s", state_names[s]);
+	one = cfg_advice_add(NULL, path, v.p, v.n);
+	cfg_advice(&advice, one);
+	cfg_free(one);
+	rec_reject(r,
+	    _("field 'status': unknown status word ('%s'); to count it as "
+	      "%s, %s"),
+	    show(p, v), state_names[s], advice.p);
+	buf_free(&advice);
+	/* (the last word again: noted already) */
+	if (nunknown < 100 &&
+	    (p->unknown.n != v.n || memcmp(p->unknown.p, v.p, v.n) != 0)) {
+		const struct cfg *l = cfg_at(unknown, path);
+		size_t before = l != NULL ? l->len : 0;
+
+		unknown = cfg_advice_add(unknown, path, v.p, v.n);
+		nunknown += cfg_at(unknown, path)->len - before;
+		buf_reset(&p->unknown);
+		buf_add(&p->unknown, v.p, v.n);
+	}
+}
+
+void
+status_advice(void)
+{
+	struct buf advice = { 0 };
+
+	if (nunknown > 1) {
+		cfg_advice(&advice, unknown);
+		zl_warn(_("%zu unknown status words; to count each as said "
+			  "above, %s"),
+		    nunknown, advice.p);
+		buf_free(&advice);
+	}
+	cfg_free(unknown);
+	unknown = NULL;
+	nunknown = 0;
+}
+
 /* The state of the status word v: -1 after rejecting the record. */
 static int
 state_of(struct parser *p, const struct rec *r, struct str v)
@@ -378,10 +462,7 @@ state_of(struct parser *p, const struct rec *r, struct str v)
 		p->state = (enum state)s;
 		return s;
 	}
-	rec_reject(r,
-	    _("field 'status': unknown status word ('%s'); add it to "
-	      "case-stats.statuses in the configuration"),
-	    show(p, v));
+	unknown_status(p, r, v);
 	return -1;
 }
 
@@ -501,10 +582,27 @@ case_deadline(const struct kase *k)
 	return has_default ? apply_limit(&default_limit, k->reported) : NO_TIME;
 }
 
+/*
+ * A case as it stood at --as-of: not reported yet (0), or open then when
+ * it was closed or cancelled after it, and so not rated yet either.
+ */
+static int
+as_of(struct kase *k)
+{
+	if (k->reported > opt.as_of)
+		return 0;
+	if ((k->state == ST_CLOSED || k->state == ST_CANCELLED) &&
+	    k->closed != NO_TIME && k->closed > opt.as_of) {
+		k->state = ST_OPEN;
+		k->sat = SAT_NONE;
+	}
+	return 1;
+}
+
 int
 case_take(struct parser *p, const struct rec *r, struct kase *k)
 {
-	if (!case_parse(p, r, k) || !cli_in_period(k->reported))
+	if (!case_parse(p, r, k) || !cli_in_period(k->reported) || !as_of(k))
 		return 0;
 	case_classify(r, k);
 	k->due = p->need_due ? case_deadline(k) : NO_TIME;

@@ -27,8 +27,13 @@ Definitions:
   "N小时": reported_at plus N hours of office time (09:00-17:00 on working
   days); empty: the category's time limit of the configuration ("N day(s)"
   as N个工作日, "N hour(s)" as N小时), default for categories not listed.
-- on_time: closed with closed_at <= deadline.  overdue_open: open or
-  returned with deadline < --as-of.
+- --as-of: a case reported after it is left out; a closed or cancelled
+  case closed after it is open then, and not rated (before de-duplication,
+  record by record).
+- on_time: closed with closed_at <= deadline; closed_late: closed after it;
+  with_deadline: closed with a deadline (every one here: the configuration
+  has a default limit).  overdue_open: open or returned with deadline <
+  --as-of.
 - hours = (closed_at - reported_at) / 3600 for closed cases; median and p90
   by PERCENTILE.INC (R type 7).
 - rated: satisfaction non-empty and not unrated; satisfied: in the list.
@@ -51,8 +56,9 @@ DEFAULT_CONFIG = os.path.join(TOP, "etc", "zhili.yaml")
 DEFAULT_CALENDAR = "/work/shared/data/cn-calendar-2024-2026.tsv"
 
 ALL_METRICS = ["total", "closed", "open", "returned", "cancelled", "resolution_pct",
-               "on_time", "on_time_pct", "overdue_open", "hours_mean", "hours_median",
-               "hours_p90", "hours_max", "rated", "satisfied", "satisfaction_pct"]
+               "on_time", "closed_late", "with_deadline", "on_time_pct", "overdue_open",
+               "hours_mean", "hours_median", "hours_p90", "hours_max", "rated",
+               "satisfied", "satisfaction_pct"]
 
 # Field names and the headers that mean them (DESIGN.md section 2: the
 # canonical name, the Chinese title, aliases).
@@ -76,6 +82,8 @@ FIELDS = {
 # --- configuration (the case-stats: section, read by hand) -----------------
 def flow_list(s):
     s = s.strip()
+    if s.startswith("!words "):     # a word list (its merge: zhili.yaml(5))
+        s = s[len("!words "):].strip()
     assert s.startswith("[") and s.endswith("]"), s
     out = []
     for item in s[1:-1].split(","):
@@ -329,6 +337,14 @@ def make_case(v, cfg):
 RANK = {"open": 0, "returned": 1, "closed": 2, "cancelled": 2}
 
 
+def as_then(c, as_of):
+    """The case as it stood at as_of: open, not rated, if closed after."""
+    if c.cls in ("closed", "cancelled") and c.closed is not None and c.closed > as_of:
+        c.cls = "open"
+        c.satisfaction = ""
+    return c
+
+
 def dedup(cases):
     best = {}
     order = []
@@ -373,6 +389,8 @@ def figures(cases, cfg, cal, as_of):
     f["resolution_pct"] = round2(Fraction(f["closed"], den) * 100) if den else ""
     closed = [c for c in cases if c.cls == "closed"]
     f["on_time"] = sum(1 for c in closed if c.closed <= deadline(c, cfg, cal))
+    f["closed_late"] = len(closed) - f["on_time"]
+    f["with_deadline"] = len(closed)
     f["on_time_pct"] = round2(Fraction(f["on_time"], len(closed)) * 100) if closed else ""
     if as_of is None:
         f["overdue_open"] = ""      # not asked for without --as-of
@@ -456,6 +474,8 @@ def main(argv):
         cases += got
         rejected += rej
     nrec = len(cases) + len(rejected)
+    if as_of is not None:
+        cases = [as_then(c, as_of) for c in cases if c.reported <= as_of]
     cases, merged = dedup(cases)
 
     out = sys.stdout

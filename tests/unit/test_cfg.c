@@ -215,9 +215,23 @@ test_syntax(void)
 	BAD("money: [&x a]\n",
 	    "t.yaml:1:9: anchors and aliases are not supported");
 	BAD("money: !!map {}\n",
-	    "t.yaml:1:8: tags are not supported ('tag:yaml.org,2002:map')");
+	    "t.yaml:1:8: unknown tag 'tag:yaml.org,2002:map' (the tags are "
+	    "'!replace' and '!words')");
 	BAD("money:\n  unit: !yuan x\n",
-	    "t.yaml:2:9: tags are not supported ('!yuan')");
+	    "t.yaml:2:9: unknown tag '!yuan' (the tags are '!replace' and "
+	    "'!words')");
+	BAD("money: !word []\n",
+	    "t.yaml:1:8: unknown tag '!word' (did you mean '!words'?)");
+	BAD("money: [!replce a]\n",
+	    "t.yaml:1:9: unknown tag '!replce' (did you mean '!replace'?)");
+	BAD("money: !REPLACE {}\n",
+	    "t.yaml:1:8: unknown tag '!REPLACE' (did you mean '!replace'?)");
+	BAD("!replace\nmoney: {}\n",
+	    "t.yaml:1:1: tag '!replace' on the whole file: put it on a value");
+	BAD("money:\n  !replace unit: fen\n",
+	    "t.yaml:2:3: tag '!replace' on a key: put it after the colon");
+	BAD("money: {!replace unit: fen}\n",
+	    "t.yaml:1:9: tag '!replace' on a key: put it after the colon");
 
 	/* Duplicate keys, anywhere; also with many keys (hashed). */
 	BAD("money:\n  unit: fen\n  rounding: up\n  unit: yuan\n",
@@ -647,6 +661,50 @@ test_merge(void)
 	merged(__LINE__, "money: {unit: fen}\ncalendar: {2025: {x: 1}}\n",
 	    "money:\n  unit:\ncalendar:\nregex: ~\n",
 	    "money:\n  unit: fen\ncalendar:\n  2025:\n    x: 1\nregex: ~\n");
+	/* !replace: a mapping replaces instead of merging, a null empties,
+	 * a scalar or list replaces as it would; a new key keeps its tag. */
+	merged(__LINE__, "money: {unit: fen, rounding: up}\n",
+	    "money: !replace {unit: jiao}\n",
+	    "money: !replace\n  unit: jiao\n");
+	merged(__LINE__, "money: {unit: fen, rounding: up}\n",
+	    "money:\n  unit: !replace\n",
+	    "money:\n  unit: !replace ~\n"
+	    "  rounding: up\n");
+	merged(__LINE__, "money: {unit: fen}\n", "money: !replace\n",
+	    "money: !replace ~\n");
+	merged(__LINE__, "aliases: {a: [x, y]}\n",
+	    "aliases: {a: !replace [z]}\n", "aliases:\n  a: !replace [z]\n");
+	merged(__LINE__, "aliases: {a: [x]}\n", "aliases: {b: !replace {}}\n",
+	    "aliases:\n  a: [x]\n  b: !replace {}\n");
+	merged(__LINE__, "money: {unit: [x]}\n", "money: {unit: !replace y}\n",
+	    "money:\n  unit: !replace y\n");
+	/* Word lists (!words): a list adds; a mapping is a group of lists
+	 * in which a word moves to the key it is given under; !replace
+	 * replaces; a null, or another kind, as for any value. */
+	merged(__LINE__, "aliases: {w: !words [a, b]}\n",
+	    "aliases: {w: [c, a, d]}\n",
+	    "aliases:\n  w: !words [a, b, c, d]\n");
+	merged(__LINE__, "aliases: {w: !words [a, b]}\n",
+	    "aliases: {w: !replace [c]}\n", "aliases:\n  w: !replace [c]\n");
+	merged(__LINE__, "aliases: {w: !words [a, b]}\n", "aliases: {w: }\n",
+	    "aliases:\n  w: !words [a, b]\n");
+	merged(__LINE__, "aliases: {w: !words [a, b]}\n", "aliases: {w: x}\n",
+	    "aliases:\n  w: x\n");
+	merged(__LINE__,
+	    "aliases: {g: !words {x: [a, b], y: [c], z: [d, a]}}\n",
+	    "aliases: {g: {y: [a, e], w: [f]}}\n",
+	    "aliases:\n  g: !words\n    x: [b]\n    y: [c, a, e]\n"
+	    "    z: [d]\n    w: [f]\n");
+	merged(__LINE__, "aliases: {g: !words {x: [a, b], y: [c]}}\n",
+	    "aliases: {g: {y: !replace [a], x: ~}}\n",
+	    "aliases:\n  g: !words\n    x: [b]\n    y: !replace [a]\n");
+	merged(__LINE__, "aliases: {g: !words {x: [a, b], y: [c]}}\n",
+	    "aliases: {g: !replace {y: [a]}}\n",
+	    "aliases:\n  g: !replace\n    y: [a]\n");
+	merged(__LINE__, "aliases: {g: !words {x: [a, b], y: [c]}}\n",
+	    "aliases: {g: {x: q}}\n",
+	    "aliases:\n  g: !words\n    x: q\n"
+	    "    y: [c]\n");
 	/* An empty file changes nothing. */
 	merged(__LINE__, "money: {unit: fen}\n", "", "money:\n  unit: fen\n");
 	merged(__LINE__, "money: {unit: fen}\n", "# only comments\n",
@@ -757,6 +815,46 @@ test_print(void)
 	    "    - - [c]\n"
 	    "  map: {}\n");
 	round_trip(__LINE__, "", "{}\n");
+	/* Tags, before every kind of value. */
+	round_trip(__LINE__,
+	    "aliases:\n"
+	    "  a: !replace [x, !replace y]\n"
+	    "  b: !replace {}\n"
+	    "  c: !replace []\n"
+	    "  d: !replace ~\n"
+	    "  e: !replace \"q\"\n"
+	    "  f: !replace {x: 1, y: !replace [1]}\n"
+	    "  g: !replace [[a], {x: 1}, !replace {y: 2}, !replace [b]]\n"
+	    "  h: [!replace [a], !replace {}, !replace {y: [1, 2]}]\n",
+	    "aliases:\n"
+	    "  a: !replace [x, !replace y]\n"
+	    "  b: !replace {}\n"
+	    "  c: !replace []\n"
+	    "  d: !replace ~\n"
+	    "  e: !replace \"q\"\n"
+	    "  f: !replace\n"
+	    "    x: 1\n"
+	    "    y: !replace [1]\n"
+	    "  g: !replace\n"
+	    "    - [a]\n"
+	    "    - x: 1\n"
+	    "    - !replace\n"
+	    "      y: 2\n"
+	    "    - !replace [b]\n"
+	    "  h:\n"
+	    "    - !replace [a]\n"
+	    "    - !replace {}\n"
+	    "    - !replace\n"
+	    "      y: [1, 2]\n");
+	/* A tag makes a difference to cfg_equal. */
+	{
+		struct cfg *x = GOOD("money: [a]\n"),
+			   *y = GOOD("money: !replace [a]\n");
+
+		T_OK(x != NULL && y != NULL && !cfg_equal(x, y));
+		cfg_free(x);
+		cfg_free(y);
+	}
 	/* Long lists wrap. */
 	round_trip(__LINE__,
 	    "aliases:\n  a: [aaaaaaaaaa, bbbbbbbbbb, cccccccccc, dddddddddd, "
@@ -908,6 +1006,297 @@ test_setup(void)
 	unlink(f);
 }
 
+/* The words of the list at path of the effective configuration, with
+ * spaces between ("-": none there). */
+static char *
+words_at(const char *path)
+{
+	const struct cfg *l = cfg_at(cfg_root(), path);
+	struct buf b = { 0 };
+	size_t i;
+
+	if (l == NULL || cfg_is_null(l))
+		return xstrdup("-");
+	if (l->kind != CFG_SEQ)
+		return xstrdup(l->kind == CFG_SCALAR ? l->s : "?");
+	buf_grow(&b, 0);
+	for (i = 0; i < l->len; i++)
+		buf_printf(&b, "%s%s", i > 0 ? " " : "", l->v[i]->s);
+	return b.p;
+}
+
+#define T_WORDS(path, want)                \
+	do {                               \
+		char *w_ = words_at(path); \
+		T_STR(w_, want);           \
+		free(w_);                  \
+	} while (0)
+
+/* cfg_setup with a file holding text (removed again). */
+static void
+setup_text(const char *text)
+{
+	const char *f = t_tmpfile(text, strlen(text));
+
+	cfg_setup(f);
+	unlink(f);
+}
+
+/* The effective configuration printed and given as the user's file
+ * gives the same effective configuration. */
+static void
+reloads(int line)
+{
+	struct buf b = { 0 }, c = { 0 };
+	const char *f;
+
+	cfg_print(&b, cfg_root());
+	f = t_tmpfile(b.p, b.n);
+	cfg_setup(f);
+	unlink(f);
+	cfg_print(&c, cfg_root());
+	if (strcmp(b.p, c.p) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: printed, loaded again:\n%s--- was:\n%s",
+		    __FILE__, line, c.p, b.p);
+	}
+	buf_free(&b);
+	buf_free(&c);
+}
+
+#define CLOSED "办结 已办结 结案 已结案 已完成"
+#define OPEN   "受理 已受理 待受理 已派遣 处置中 办理中 待核查"
+
+static void
+test_words(void)
+{
+	setup_text("");
+	T_WORDS("case-stats.statuses.closed", CLOSED);
+
+	/* Added; a word of another list moves; one already there stays. */
+	setup_text(
+	    "case-stats:\n  statuses:\n    closed: [已结, 办理中, 办结]\n");
+	T_WORDS("case-stats.statuses.closed", CLOSED " 已结 办理中");
+	T_WORDS("case-stats.statuses.open",
+	    "受理 已受理 待受理 已派遣 处置中 待核查");
+	T_WORDS("case-stats.statuses.returned", "退回 已退回");
+	reloads(__LINE__);
+	T_WORDS("case-stats.statuses.open",
+	    "受理 已受理 待受理 已派遣 处置中 待核查");
+	/* !replace replaces one list; its words still leave the others. */
+	setup_text(
+	    "case-stats:\n  statuses:\n    closed: !replace [已结, 受理]\n"
+	    "    open: [办结]\n");
+	T_WORDS("case-stats.statuses.closed", "已结 受理");
+	T_WORDS("case-stats.statuses.open",
+	    "已受理 待受理 已派遣 处置中 办理中 待核查 办结");
+	T_WORDS("case-stats.statuses.cancelled", "作废 撤销 重复件 无效");
+	reloads(__LINE__);
+	T_WORDS("case-stats.statuses.closed", "已结 受理");
+	T_WORDS("case-stats.statuses.open",
+	    "已受理 待受理 已派遣 处置中 办理中 待核查 办结");
+	/* ... and a mapping tagged !replace, or a section, all below it. */
+	setup_text("case-stats:\n  statuses: !replace\n    closed: [已结]\n");
+	T_WORDS("case-stats.statuses.closed", "已结");
+	T_WORDS("case-stats.statuses.open", "-");
+	T_WORDS("case-stats.satisfied", "满意 非常满意 4 5");
+	setup_text("case-stats: !replace\n  satisfied: [好]\n");
+	T_WORDS("case-stats.satisfied", "好");
+	T_WORDS("case-stats.statuses.closed", "-");
+	/* Word lists of their own (not a group). */
+	setup_text("case-stats:\n  satisfied: [基本满意, 无]\n");
+	T_WORDS("case-stats.satisfied", "满意 非常满意 4 5 基本满意 无");
+	T_WORDS("case-stats.unrated", "未评价 不评价 无");
+	/* Null and [] change nothing; !replace [] empties, !replace ~ too. */
+	setup_text("case-stats:\n  statuses:\n    closed:\n    open: []\n");
+	T_WORDS("case-stats.statuses.closed", CLOSED);
+	T_WORDS("case-stats.statuses.open", OPEN);
+	setup_text("case-stats:\n  statuses:\n    closed: !replace []\n"
+		   "    open: !replace\n");
+	T_WORDS("case-stats.statuses.closed", "");
+	T_WORDS("case-stats.statuses.open", "-");
+	/* Not a list: replaced, for the program to refuse. */
+	setup_text("case-stats: {statuses: {closed: 已结}}\n");
+	T_WORDS("case-stats.statuses.closed", "已结");
+	T_WORDS("case-stats.statuses.open", OPEN);
+	/* Other lists replace. */
+	setup_text(
+	    "aliases: {case_id: [a]}\ncalendar: {2025: {workdays: []}}\n");
+	T_WORDS("calendar.2025.workdays", "");
+	/* One word under two lists of a group. */
+	FILE_DIES("case-stats:\n  statuses:\n    closed: [已结]\n"
+		  "    open: [a, 已结]\n",
+	    "test_cfg: %s:4:15: '已结' is under both 'closed' (line 3) and "
+	    "'open' of 'statuses': a word means one thing");
+	FILE_DIES("case-stats: {statuses: {open: [无], closed: [x, 无]}}\n",
+	    "test_cfg: %s:1:48: '无' is under both 'open' (line 1) and "
+	    "'closed' of 'statuses': a word means one thing");
+	/* !words in the user's file changes nothing. */
+	setup_text(
+	    "case-stats:\n  statuses: !words\n    closed: !words [已结]\n"
+	    "  other: !words 别的\n");
+	T_WORDS("case-stats.statuses.closed", CLOSED " 已结");
+	T_STR(cfg_str(cfg_root(), "case-stats.other", NULL), "别的");
+	setup_text("");
+}
+
+/* cfg_advice for word in case-stats.statuses.closed (and word2 in open
+ * unless NULL), with the user's file text (NULL: none): the advice, %s for
+ * the file's name. */
+static void
+advice(int line, const char *text, const char *word, const char *word2,
+    const char *fmt)
+{
+	struct cfg *adds;
+	const char *f = NULL;
+	struct buf b = { 0 };
+	char want[512];
+
+	if (text != NULL) {
+		f = t_tmpfile(text, strlen(text));
+		cfg_setup(f);
+	} else
+		cfg_setup(NULL);
+	snprintf(want, sizeof want, fmt, f, f, f);
+	adds = cfg_advice_add(NULL, "case-stats.statuses.closed", word,
+	    strlen(word));
+	if (word2 != NULL)
+		adds = cfg_advice_add(adds, "case-stats.statuses.open", word2,
+		    strlen(word2));
+	cfg_advice(&b, adds);
+	cfg_free(adds);
+	if (b.p != NULL && strcmp(b.p, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: \"%s\", want \"%s\"\n", __FILE__, line, b.p,
+		    want);
+	}
+	buf_free(&b);
+	if (f != NULL)
+		unlink(f);
+}
+
+/* Follow the advice of a line to add: the file with the line, the word
+ * among the default words. */
+static void
+follow_line(int line, const char *text)
+{
+	struct buf b = { 0 }, t = { 0 };
+	const char *f = t_tmpfile(text, strlen(text)), *p;
+	struct cfg *adds;
+	char *w;
+
+	cfg_setup(text[0] != '\0' ? f : NULL);
+	adds = cfg_advice_add(NULL, "case-stats.statuses.closed", "已,结", 7);
+	adds = cfg_advice_add(adds, "case-stats.statuses.open", "待办", 6);
+	adds = cfg_advice_add(adds, "case-stats.statuses.closed", "已,结", 7);
+	cfg_advice(&b, adds);
+	cfg_free(adds);
+	p = strstr(b.p, ": case-stats: ");
+	buf_adds(&t, text);
+	buf_adds(&t, p != NULL ? p + 2 : "?");
+	buf_addc(&t, '\n');
+	unlink(f);
+	setup_text(t.p);
+	T_WORDS("case-stats.statuses.open", OPEN " 待办");
+	w = words_at("case-stats.statuses.closed");
+	if (strcmp(w, CLOSED " 已,结") == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: advice \"%s\", words %s\n", __FILE__, line,
+		    b.p, w);
+	}
+	free(w);
+	buf_free(&b);
+	buf_free(&t);
+}
+
+static void
+test_advice(void)
+{
+	struct buf b = { 0 };
+
+	/* Written as in a flow list. */
+	cfg_put_flow(&b, "已结", 6);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "已结案", 6); /* (not ending in a NUL) */
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "4", 1);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "a,b", 3);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "x: y", 4);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "- x", 3);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "~", 1);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "", 0);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, " a\"", 3);
+	buf_addc(&b, ' ');
+	cfg_put_flow(&b, "a\0b", 3);
+	T_STR(b.p,
+	    "已结 已结 4 \"a,b\" \"x: y\" \"- x\" \"~\" \"\" \" a\\\"\" "
+	    "\"a\\x00b\"");
+	buf_free(&b);
+
+	advice(__LINE__, NULL, "已结", NULL,
+	    "put this line in a file given with -c: case-stats: {statuses: "
+	    "{closed: [已结]}}");
+	advice(__LINE__, NULL, "已结", "待办",
+	    "put this line in a file given with -c: case-stats: {statuses: "
+	    "{closed: [已结], open: [待办]}}");
+	advice(__LINE__, "money: {unit: fen}\n", "已结", NULL,
+	    "add this line to %s: case-stats: {statuses: {closed: [已结]}}");
+	advice(__LINE__, "", "a, b", NULL,
+	    "add this line to %s: case-stats: {statuses: {closed: [\"a, "
+	    "b\"]}}");
+	advice(__LINE__, "\ncase-stats:\n  other: 其他\n", "已结", "待办",
+	    "add under 'case-stats' (%s:2): statuses: {closed: [已结], open: "
+	    "[待办]}");
+	advice(__LINE__, "case-stats:\n  statuses:\n    open: [x]\n", "已结",
+	    NULL, "add under 'statuses' (%s:2): closed: [已结]");
+	advice(__LINE__, "case-stats:\n  statuses:\n    open: [x]\n", "已结",
+	    "待办",
+	    "add under 'statuses' (%s:2): closed: [已结]; add 待办 to the "
+	    "list 'open' (%s:3)");
+	advice(__LINE__, "case-stats:\n  statuses:\n    closed: [x]\n", "已结",
+	    NULL, "add 已结 to the list 'closed' (%s:3)");
+	advice(__LINE__, "case-stats:\n  statuses:\n    closed: !replace [x]\n",
+	    "[", NULL, "add \"[\" to the list 'closed' (%s:3)");
+	advice(__LINE__, "case-stats:\n  # statuses:\n", "已结", "待办",
+	    "write 'case-stats' (%s:1) as: case-stats: {statuses: {closed: "
+	    "[已结], open: [待办]}}");
+	advice(__LINE__, "case-stats:\n  statuses:\n    closed:\n", "已结",
+	    NULL, "write 'closed' (%s:3) as: closed: [已结]");
+	advice(__LINE__, "case-stats:\n  statuses: ~\n", "已结", NULL,
+	    "write 'statuses' (%s:2) as: statuses: {closed: [已结]}");
+	/* The same word twice: once. */
+	{
+		struct cfg *a = cfg_advice_add(NULL, "x.y", "w", 1);
+
+		a = cfg_advice_add(a, "x.y", "w", 1);
+		a = cfg_advice_add(a, "x.y", "v", 1);
+		cfg_setup(NULL);
+		cfg_advice(&b, a);
+		T_STR(b.p,
+		    "put this line in a file given with -c: x: {y: "
+		    "[w, v]}");
+		buf_free(&b);
+		cfg_free(a);
+	}
+	/* The lines to add, added, work. */
+	follow_line(__LINE__, "");
+	follow_line(__LINE__, "money: {unit: fen}\n");
+	follow_line(__LINE__, "# nothing\n");
+	setup_text("");
+}
+
 int
 main(void)
 {
@@ -920,5 +1309,7 @@ main(void)
 	test_merge();
 	test_print();
 	test_setup();
+	test_words();
+	test_advice();
 	return t_done();
 }

@@ -1,0 +1,1 @@
+case-stats -b community -m total,closed,open --total data/moved.csv; case-stats -b community -m total --sort total --top 2 < data/moved.csv; case-stats -b community --partial data/moved.csv | case-stats --merge -m total

@@ -239,26 +239,6 @@ nearness(struct str h, const char *name)
 	return best;
 }
 
-/* A header name as YAML writes it in a flow list. */
-static void
-yaml_name(struct buf *b, struct str h)
-{
-	size_t i;
-
-	if (h.n > 0 && strcspn(h.p, ",:[]{}#&*!|>'\"%@`") >= h.n &&
-	    h.p[0] != ' ' && h.p[h.n - 1] != ' ' && h.p[0] != '-') {
-		buf_add(b, h.p, h.n);
-		return;
-	}
-	buf_addc(b, '"');
-	for (i = 0; i < h.n; i++) {
-		if (h.p[i] == '"' || h.p[i] == '\\')
-			buf_addc(b, '\\');
-		buf_addc(b, h.p[i]);
-	}
-	buf_addc(b, '"');
-}
-
 /*
  * The aliases: line that maps the headers no field claims to the missing
  * fields they are nearest to (nearest pairs first, each header once).
@@ -289,7 +269,7 @@ suggest(struct buf *b, const struct rd *r, const char **miss, size_t nmiss)
 		done[bi] = used[bj] = 1;
 		buf_adds(b, b->n == 0 ? "aliases: {" : ", ");
 		buf_printf(b, "%s: [", miss[bi]);
-		yaml_name(b, str_trim(h[bj]));
+		cfg_put_flow(b, str_trim(h[bj]).p, str_trim(h[bj]).n);
 		buf_addc(b, ']');
 	}
 	if (b->n > 0)

@@ -24,6 +24,9 @@ static char path[64];
 struct ref {
 	struct buf out;
 	int nf;
+	int full;    /* a field of this row is not empty */
+	size_t row;  /* where this row starts in out */
+	size_t rows; /* rows so far */
 };
 
 /* The last of the end-of-run work after a fatal error: back to the
@@ -57,6 +60,9 @@ cb1(void *p, size_t n, void *arg)
 {
 	struct ref *r = arg;
 
+	if (r->nf == 0)
+		r->row = r->out.n;
+	r->full |= n > 0;
 	field(&r->out, r->nf++ == 0, p ? p : "", n);
 }
 
@@ -67,14 +73,19 @@ cb2(int c, void *arg)
 
 	(void)c;
 	buf_addc(&r->out, '\n');
+	/* a row of empty fields below the header is a blank line to rd */
+	if (r->rows++ > 0 && !r->full)
+		r->out.n = r->row;
 	r->nf = 0;
+	r->full = 0;
+	r->row = r->out.n;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct csv_parser p;
-	struct ref ref = { { 0 }, 0 };
+	struct ref ref = { { 0 }, 0, 0, 0, 0 };
 	struct buf got = { 0 };
 	struct rd_opts o = { 0 };
 	unsigned long long before = rej_count();

@@ -2,6 +2,9 @@
 # tests/fuzz/run.sh: build every tests/fuzz/fuzz_*.c with libFuzzer and
 # ASan/UBSan and run each briefly (FUZZ_SECONDS, default 20) from its seed
 # corpus (tests/fuzz/corpus/NAME/, copied, so the tree stays clean).
+# A target that needs a program's code names its folders in a line
+# "fuzz-with: cmd/NAME ..." (their .c files but main.c are linked in, with
+# every program's fields.c).  FUZZ_ONLY="fuzz_a fuzz_b" runs only those.
 # Ends with "N passed, N failed".  The Makefile gives the programs' own
 # preprocessor flags and libraries (FUZZ_CPPFLAGS, FUZZ_LIBS): make fuzz.
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,10 +26,26 @@ for src in lib/*.c "$out/cfg_default.c"; do
 done
 pass=0
 fail=0
+# the object files of the .c files named: build/fuzz objects once each
+prog_objs() {
+	for src in "$@"; do
+		o=$out/obj/$(echo "$src" | tr / _ | sed 's/\.c$//').o
+		[ "$o" -nt "$src" ] ||
+			$CC $flags -fsanitize=fuzzer-no-link -I. -c -o "$o" "$src" ||
+			return 1
+		printf ' %s' "$o"
+	done
+}
 for f in tests/fuzz/fuzz_*.c; do
 	name=$(basename "$f" .c)
 	bin=$out/$name
-	if ! $CC $flags -fsanitize=fuzzer -o "$bin" "$f" $objs $libs; then
+	case " ${FUZZ_ONLY:-$name} " in *" $name "*) ;; *) continue ;; esac
+	srcs=$(for d in $(sed -n 's/.*fuzz-with: *//p' "$f"); do
+		ls "$d"/*.c | grep -v '/main\.c$'
+	done; ls cmd/*/fields.c)
+	srcs=$(echo "$srcs" | sort -u)
+	if ! pobjs=$(prog_objs $srcs) ||
+		! $CC $flags -fsanitize=fuzzer -o "$bin" "$f" $objs $pobjs $libs; then
 		echo "FAIL $name: build"
 		fail=$((fail + 1))
 		continue

@@ -4,11 +4,13 @@
  * reason at the end, unless verbose), counted for the closing summary, and
  * written as it was read, plus an _error field, to the --reject file.
  *
- * The --reject file is written to a temporary file beside it (created
- * readable by its owner only: rejected records may hold personal data)
- * and renamed into place at the end of the run, so that a run that stops
- * early leaves an existing file as it was.  A file that is not a regular
- * one (/dev/stderr, a pipe) is written directly.
+ * The --reject file is written to a temporary file beside it and renamed
+ * into place at the end of the run, so that a run that stops early leaves
+ * an existing file as it was.  A new file is readable by its owner only
+ * (rejected records may hold personal data); an existing one keeps its
+ * mode (and owner, when we may), with a warning when others can read it.
+ * A file that is not a regular one (/dev/stderr, a pipe) is written
+ * directly, its mode untouched.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -35,6 +37,7 @@ static const char *rej_path;   /* as the user gave it */
 static char *rej_target;       /* where it is renamed to */
 static char rej_tmp[PATH_MAX]; /* the temporary file; "" when none */
 static int rej_existed;	       /* the target was there before the run */
+static mode_t rej_mode;	       /* its mode then */
 static int rej_fmt;	       /* 0 until the first rejected record */
 static int strict, verbose, bom, over;
 static int at_end; /* rej_end is on zl's list */
@@ -143,6 +146,15 @@ rej_open(const char *path)
 		if (rej_target == NULL)
 			rej_target = xstrdup(path);
 		fd = open_tmp(rej_target);
+		rej_mode = rej_existed ? st.st_mode & 07777 : 0600;
+		if (fd >= 0 && rej_existed) {
+			/* the file stays whose it was, as it was */
+			if (fchown(fd, st.st_uid, st.st_gid) != 0)
+				errno = 0; /* not ours to give: ours, then */
+			if (fchmod(fd, rej_mode) != 0)
+				zl_die(ZL_IOERR, "%s: %s", rej_tmp,
+				    strerror(errno));
+		}
 	}
 	if (fd < 0 || (rej_fp = fdopen(fd, "w")) == NULL)
 		zl_die(ZL_IOERR, "%s: %s", path, strerror(errno));
@@ -277,7 +289,11 @@ rej_close(int fatal)
 			e = errno;
 			bad = 1;
 			unlink(rej_tmp);
-		}
+		} else if (nrej > 0 && (rej_mode & 044) != 0)
+			zl_warn(_("%s: others can read it (mode %04o), and "
+				  "rejected records may hold personal data; "
+				  "to keep it to yourself: chmod 600 %s"),
+			    rej_path, (unsigned)rej_mode, rej_path);
 		rej_tmp[0] = '\0';
 	}
 	if (bad) {

@@ -465,7 +465,7 @@ test_setup(void)
 		exit(99);
 	}
 	close(fd);
-	chmod(path, 0644);
+	unlink(path);
 	cli = fresh;
 	cli.reject = path;
 	cli.strict = 1;

@@ -265,7 +265,12 @@ test_counts(void)
 	    "test_rej: in.csv:3: worse\n"
 	    "test_rej: 2 of 2 records rejected");
 
-	/* The file is made afresh, readable by its owner only. */
+	/* A new file is readable by its owner only; an existing one is
+	 * made afresh and keeps its mode. */
+	unlink(path);
+	T_INT(run(none, err, sizeof err), 0);
+	T_INT(stat(path, &st), 0);
+	T_INT(st.st_mode & 0777, 0600);
 	if ((f = fopen(path, "w")) != NULL) {
 		fputs("old contents\n", f);
 		fclose(f);
@@ -275,7 +280,7 @@ test_counts(void)
 	T_STR(err, "");
 	T_STR(contents(), "");
 	T_INT(stat(path, &st), 0);
-	T_INT(st.st_mode & 0777, 0600);
+	T_INT(st.st_mode & 0777, 0644);
 
 	T_INT(run(worse, err, sizeof err), ZL_IOERR);
 	T_STR(err,

@@ -1,6 +1,6 @@
 # A run that stops early (an input missing: exit 3) leaves an existing
 # --reject file as it was, and no temporary file beside it; a run that
-# ends replaces it (readable by its owner only).
+# ends replaces it (keeping its mode, with a warning: others can read it).
 cp data/bad.csv "$TMP"
 cd "$TMP" || exit
 echo "old contents" > "$TMP/rej.csv"

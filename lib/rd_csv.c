@@ -110,7 +110,7 @@ split_plain_csv(struct rd *r, const char *s, size_t n)
 			return rd_bad(r, WHY_FIELD, r->fnf_rec + 1);
 		add_field(r, s + start, at - start);
 		start = at + 1;
-		if (r->fnf_rec > REC_MAX_FIELDS)
+		if (r->fnf_rec >= REC_MAX_FIELDS) /* and one more follows */
 			return rd_bad(r, WHY_FIELDS, 0);
 	}
 	if (n - start > REC_MAX_FIELD)

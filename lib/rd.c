@@ -93,6 +93,55 @@ set_perm(struct rd *r)
 	buf_free(&b);
 }
 
+struct named {
+	char *key;
+	size_t col;
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/*
+ * The first header names each field once (by name, alias or case): two
+ * columns of one field would leave one unread.  Unnamed columns may
+ * repeat.
+ */
+static void
+check_names(struct rd *r)
+{
+	struct named *v = xcalloc(r->nf + 1, sizeof *v);
+	struct buf tmp = { 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nf; i++)
+		if (str_trim(r->names[i]).n > 0) {
+			v[n].key = xstrdup(key_of(r, r->names[i], &tmp));
+			v[n++].col = i;
+		}
+	qsort(v, n, sizeof *v, by_key);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i - 1].key, v[i].key) == 0) {
+			const struct str *a = &r->names[v[i - 1].col];
+			const struct str *b = &r->names[v[i].col];
+
+			zl_die_at(ZL_IOERR, r->fname, r->rline,
+			    _("header: columns %zu ('%.*s') and %zu ('%.*s') "
+			      "are one field, %s; rename or remove one"),
+			    v[i - 1].col + 1, (int)a->n, a->p, v[i].col + 1,
+			    (int)b->n, b->p, v[i].key);
+		}
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	buf_free(&tmp);
+}
+
 /* The next record of the current file, checked for encoding errors. */
 static int
 next_record(struct rd *r)
@@ -143,6 +192,7 @@ open_next(struct rd *r)
 				r->names[i].n = r->ff[i].n;
 			}
 			buf_add(&r->header_line, r->rec.raw.p, r->rec.raw.n);
+			check_names(r);
 		}
 		set_perm(r);
 		r->head.nf = r->nf;

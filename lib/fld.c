@@ -86,6 +86,7 @@ conflict(const char *what, const char *a, const char *b)
 {
 	fprintf(stderr, "internal error: fld_declare: %s '%s' and '%s'\n", what,
 	    a, b);
+	fflush(stderr);
 	abort();
 }
 

@@ -59,6 +59,9 @@ flush_buffer(void)
 	size_t n = olen;
 
 	olen = 0;
+	/* the messages so far first, where both go to one place */
+	if (n > 0)
+		fflush(stderr);
 	if (n > 0 && out_err == 0 && write_all(obuf, n) != 0)
 		out_err = errno;
 }

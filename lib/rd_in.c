@@ -119,6 +119,7 @@ rd_progress(struct rd *r, int last)
 	fprintf(stderr, "\r%s: %5.1f%% of %.1f MB, %.0f records/s%s", zl_prog,
 	    pct, (double)r->total_bytes / 1e6,
 	    secs > 0 ? (double)r->count / secs : 0.0, last ? "\n" : "");
+	fflush(stderr); /* a line that ends in \r */
 }
 
 /* Make room and read more; 0 when nothing more comes. */

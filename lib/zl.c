@@ -28,7 +28,13 @@ static void (*before_message)(void);
 void
 zl_init(const char *prog)
 {
+	static char errbuf[8192];
+
 	zl_prog = prog;
+	/* Messages are written a line at a time to a terminal, and a
+	 * buffer at a time elsewhere: many rejected records cost a few
+	 * writes, not several each.  Every exit path flushes. */
+	setvbuf(stderr, errbuf, isatty(2) ? _IOLBF : _IOFBF, sizeof errbuf);
 	signal(SIGPIPE, SIG_DFL);
 	/* Messages only: numbers and character classes stay in "C". */
 	setlocale(LC_MESSAGES, "");
@@ -125,6 +131,7 @@ zl_at_end(zl_end_fn *fn, void *arg)
 	if (nat_end == ZL_AT_END_MAX) {
 		fprintf(stderr, "%s: internal error: zl_at_end: too many\n",
 		    zl_prog);
+		fflush(stderr);
 		abort();
 	}
 	at_end[nat_end].fn = fn;
@@ -206,6 +213,7 @@ static _Noreturn void
 nomem(void)
 {
 	fprintf(stderr, "%s: %s\n", zl_prog, strerror(ENOMEM));
+	fflush(stderr);
 	_exit(ZL_IOERR);
 }
 

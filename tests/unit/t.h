@@ -101,6 +101,7 @@ t_child(void (*fn)(const void *), const void *arg, char *out, size_t max)
 		dup2(fd[1], 2);
 		close(fd[1]);
 		fn(arg);
+		fflush(stderr);
 		_exit(0);
 	}
 	close(fd[1]);

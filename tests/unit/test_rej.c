@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 
 #include <glob.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -335,6 +337,42 @@ test_open_bad(void)
 	    "directory");
 }
 
+/*
+ * Exit 0 when zl_init, with fd (a file or a terminal) as stderr, buffers
+ * messages: a line at a time to a terminal (tty), else a buffer at a time.
+ */
+static int
+buffering(int fd, int tty)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stderr);
+	if ((pid = fork()) == 0) {
+		dup2(fd, 2);
+		zl_init("test_rej");
+		_exit(__fbufsize(stderr) >= 4096 && !__flbf(stderr) == !tty ?
+			0 :
+			1);
+	}
+	close(fd);
+	if (pid < 0 || waitpid(pid, &st, 0) != pid)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Rejecting many records costs few writes: stderr is buffered. */
+static void
+test_stderr_buffered(void)
+{
+	int pty = posix_openpt(O_RDWR | O_NOCTTY);
+
+	T_INT(buffering(open("/dev/null", O_WRONLY), 0), 0);
+	T_INT(pty >= 0 && grantpt(pty) == 0 && unlockpt(pty) == 0, 1);
+	T_INT(buffering(open(ptsname(pty), O_WRONLY | O_NOCTTY), 1), 0);
+	close(pty);
+}
+
 int
 main(void)
 {
@@ -351,6 +389,7 @@ main(void)
 	test_counts();
 	test_strict();
 	test_open_bad();
+	test_stderr_buffered();
 	T_INT(rej_count(), 0);
 	unlink(path);
 	return t_done();

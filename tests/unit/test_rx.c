@@ -348,6 +348,7 @@ setup_limit(const void *arg)
 	/* 2^12 steps: under the default, over a limit of 50. */
 	if (rx_match(re, "aaaaaaaaaaaa!", 13) == -1) {
 		fputs(rx_errmsg(), stderr);
+		fflush(stderr);
 		_exit(10);
 	}
 	_exit(11);

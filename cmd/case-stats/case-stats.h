@@ -254,7 +254,7 @@ const struct strategy *dedupe_choose(struct rd *r, int nfiles,
 /* Keep case k (and its --records fields rec), or merge it with its id's. */
 void cases_put(const struct kase *k, uint32_t gid, const struct str *rec,
     size_t nf);
-/* Add every case kept to its group. */
+/* Add every case kept to its group (the table is empty again after). */
 void cases_finish(void);
 size_t cases_n(void);
 unsigned long long cases_merged(void);

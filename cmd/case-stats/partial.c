@@ -201,9 +201,16 @@ counts_agree(const struct rec *r, struct prow *w)
 		"_open + _returned") ||
 	    !at_most(r, w, P_SATISFIED, v[P_RATED], "_rated") ||
 	    !at_most(r, w, P_RATED, total,
-		"_open + _returned + _closed + _cancelled") ||
-	    !at_most(r, w, P_HOURS_MAX, UINT32_MAX, "136 years in seconds"))
+		"_open + _returned + _closed + _cancelled"))
 		return 0;
+	if (v[P_HOURS_MAX] > UINT32_MAX) {
+		rec_reject(r,
+		    _("field '_hours_max': %llu, more than %lu seconds (136 "
+		      "years)"),
+		    (unsigned long long)v[P_HOURS_MAX],
+		    (unsigned long)UINT32_MAX);
+		return 0;
+	}
 	if (v[P_HOURS_N] != v[P_CLOSED]) {
 		rec_reject(r, _("field '_hours_n': %llu, not _closed (%llu)"),
 		    (unsigned long long)v[P_HOURS_N],

@@ -254,7 +254,7 @@ const struct strategy *dedupe_choose(struct rd *r, int nfiles,
 /* Keep case k (and its --records fields rec), or merge it with its id's. */
 void cases_put(const struct kase *k, uint32_t gid, const struct str *rec,
     size_t nf);
-/* Add every case kept to its group. */
+/* Add every case kept to its group (the table is empty again after). */
 void cases_finish(void);
 size_t cases_n(void);
 unsigned long long cases_merged(void);
@@ -299,7 +299,42 @@ void records_write(struct records *o, const struct str *f);
 void records_close(struct records *o);
 
 /* partial.c */
+/* The partial state: one column each (named pnames[]). */
+enum {
+	P_OPEN,
+	P_RETURNED,
+	P_CLOSED,
+	P_CANCELLED,
+	P_ON_TIME,
+	P_DUE,
+	P_OVERDUE,
+	P_RATED,
+	P_SATISFIED,
+	P_HOURS_N,
+	P_HOURS_SUM,
+	P_HOURS_MAX,
+	P_HIST,
+	P_N
+};
+extern const char *const pnames[P_N];
+/* A row of partial results: its counts, cases and histogram. */
+struct prow {
+	uint64_t v[P_N]; /* (v[P_HIST] unused) */
+	uint64_t total;
+	struct hist *h;
+};
 void write_partial(int fmt, unsigned flags);
+/*
+ * The partial results of r (col: the column of each P_* field), each
+ * field checked, and against the others: 1, or 0 after rejecting r.  w->h
+ * is then the caller's to free (or to give to partial_add).
+ */
+int partial_take(const struct rec *r, const long *col, struct prow *w);
+/* Do the sums of all the rows (all) stay in range with w?  Then w is
+ * added to all: 1; else 0 after rejecting r. */
+int partial_fits(const struct rec *r, struct acc *all, const struct prow *w);
+/* Add w to a, and the histogram h (a's now; NULL: none). */
+void partial_add(struct acc *a, const struct prow *w, struct hist *h);
 /* --merge: read the partial results of r and write the statistics. */
 void merge_run(struct rd *r);
 

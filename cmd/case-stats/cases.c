@@ -191,6 +191,7 @@ cases_finish(void)
 	c_id = c_group = c_dur = NULL;
 	c_upd = NULL;
 	c_flags = NULL;
+	ncase = capcase = ccap = 0; /* (the table empty again) */
 }
 
 size_t

@@ -278,6 +278,9 @@ main(int argc, char **argv)
 	conf_load();
 	ro = cli_rd_opts();
 	ro.by_pos = dedupe_by_pos();
+	/* partial results are case-stats's own output: UTF-8 */
+	if (opt.mode == MODE_MERGE && ro.enc == ENC_AUTO)
+		ro.enc = ENC_UTF8;
 	r = rd_open(argc - optind, argv + optind, &ro);
 	if (opt.mode == MODE_MERGE)
 		merge_run(r);

@@ -250,8 +250,11 @@ percentile(const uint32_t *x, size_t n, unsigned m)
 static struct val
 hundredths_of_hour(double secs)
 {
-	struct val r;
+	struct val r = { 0, 0 };
 
+	/* (no histogram: NAN, none) */
+	if (!(secs >= 0) || secs > 1e15)
+		return r;
 	r.v = (long long)floor(secs * 100 / 3600 + 0.5);
 	r.ok = 1;
 	return r;
@@ -270,6 +273,11 @@ hours_of(struct acc *a, struct val *m)
 		m[M_H_MEDIAN] = hundredths_of_hour(
 		    hist_percentile(a->hist, 0.5));
 		m[M_H_P90] = hundredths_of_hour(hist_percentile(a->hist, 0.9));
+		/* (within 1%: never above the longest, known exactly) */
+		if (m[M_H_MEDIAN].v > m[M_H_MAX].v)
+			m[M_H_MEDIAN].v = m[M_H_MAX].v;
+		if (m[M_H_P90].v > m[M_H_MAX].v)
+			m[M_H_P90].v = m[M_H_MAX].v;
 	} else {
 		sort_u32(a->dur, a->ndur);
 		m[M_H_MEDIAN] = percentile(a->dur, a->ndur, 50);

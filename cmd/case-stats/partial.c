@@ -3,33 +3,20 @@
  * as counts and a histogram of durations, one column each, that --merge
  * reads back, adds up by group and turns into the metrics.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/case-stats/case-stats.h"
 #include "lib/stats.h"
+#include "lib/utf8.h"
 
-/* The partial state: one column each. */
-enum {
-	P_OPEN,
-	P_RETURNED,
-	P_CLOSED,
-	P_CANCELLED,
-	P_ON_TIME,
-	P_DUE,
-	P_OVERDUE,
-	P_RATED,
-	P_SATISFIED,
-	P_HOURS_N,
-	P_HOURS_SUM,
-	P_HOURS_MAX,
-	P_HIST,
-	P_N
-};
+/* 128-bit integers: sums and products of counts. */
+__extension__ typedef unsigned __int128 u128;
 
-static const char *const pnames[P_N] = { "_open", "_returned", "_closed",
-	"_cancelled", "_on_time", "_due", "_overdue", "_rated", "_satisfied",
-	"_hours_n", "_hours_sum", "_hours_max", "_hours_hist" };
+const char *const pnames[P_N] = { "_open", "_returned", "_closed", "_cancelled",
+	"_on_time", "_due", "_overdue", "_rated", "_satisfied", "_hours_n",
+	"_hours_sum", "_hours_max", "_hours_hist" };
 
 /* ---- --partial ---- */
 
@@ -82,7 +69,21 @@ write_partial(int fmt, unsigned flags)
 /* ---- --merge ---- */
 
 static long pcol[P_N];
-static long *mby; /* the columns of the groups */
+static long *mby;	 /* the columns of the groups */
+static struct str *head; /* the header's names */
+static size_t nhead;
+
+/* Is name one of the fields of the partial state? */
+static int
+partial_name(struct str name)
+{
+	size_t i;
+
+	for (i = 0; i < P_N; i++)
+		if (str_eqi(name, pnames[i]))
+			return 1;
+	return 0;
+}
 
 /* The columns of the partial state, and of the groups (--by, or every
  * other field). */
@@ -100,6 +101,18 @@ merge_setup(struct rd *r)
 			      "field '%s'"),
 			    pnames[i]);
 	}
+	head = xcalloc(nf + 1, sizeof *head);
+	for (i = 0; i < nf; i++) {
+		head[i] = str_c(xstrndup(names[i].p, names[i].n));
+		if (head[i].n > 0 && head[i].p[0] == '_' &&
+		    !partial_name(head[i]))
+			zl_die_at(ZL_IOERR, rd_first_file(r), 1,
+			    _("field '%s': not a field of case-stats "
+			      "--partial (partial results of another "
+			      "version?)"),
+			    head[i].p);
+	}
+	nhead = nf;
 	mby = xcalloc(nf + 1, sizeof *mby);
 	if (opt.nby == 0) {
 		/* the groups are the other fields */
@@ -130,20 +143,182 @@ u64_of(struct str s, uint64_t *v)
 	size_t i;
 
 	*v = 0;
-	if (s.n == 0 || s.n > 19)
+	if (s.n == 0)
 		return -1;
 	for (i = 0; i < s.n; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
+		unsigned d = (unsigned)(s.p[i] - '0');
+
+		if (s.p[i] < '0' || s.p[i] > '9' || *v > (UINT64_MAX - d) / 10)
 			return -1;
-		*v = *v * 10 + (uint64_t)(s.p[i] - '0');
+		*v = *v * 10 + d;
 	}
 	return 0;
 }
 
-/* Add a group's partial state (counts v, histogram h: a's now) to a. */
+/* Reject r for field i's value, shown. */
 static void
-partial_add(struct acc *a, const uint64_t *v, struct hist *h)
+reject_value(const struct rec *r, const long *col, int i, const char *what)
 {
+	struct buf b = { 0 };
+	struct str s = r->f[col[i]];
+
+	u8_show(&b, s.p, s.n, 80);
+	rec_reject(r, _("field '%s': %s ('%s')"), pnames[i], what, b.p);
+	buf_free(&b);
+}
+
+/* Is field i at most lim (named what)?  Else reject r. */
+static int
+at_most(const struct rec *r, const struct prow *w, int i, u128 lim,
+    const char *what)
+{
+	if (w->v[i] <= lim)
+		return 1;
+	rec_reject(r, _("field '%s': %llu, more than %s (%llu)"), pnames[i],
+	    (unsigned long long)w->v[i], what, (unsigned long long)lim);
+	return 0;
+}
+
+/* The counts of a row, each against the others. */
+static int
+counts_agree(const struct rec *r, struct prow *w)
+{
+	const uint64_t *v = w->v;
+	u128 total = (u128)v[P_OPEN] + v[P_RETURNED] + v[P_CLOSED] +
+	    v[P_CANCELLED];
+
+	if (total > LLONG_MAX) {
+		rec_reject(r,
+		    _("more than %lld cases (_open + _returned + "
+		      "_closed + _cancelled)"),
+		    LLONG_MAX);
+		return 0;
+	}
+	w->total = (uint64_t)total;
+	if (!at_most(r, w, P_ON_TIME, v[P_DUE], "_due") ||
+	    !at_most(r, w, P_DUE, v[P_CLOSED], "_closed") ||
+	    !at_most(r, w, P_OVERDUE, (u128)v[P_OPEN] + v[P_RETURNED],
+		"_open + _returned") ||
+	    !at_most(r, w, P_SATISFIED, v[P_RATED], "_rated") ||
+	    !at_most(r, w, P_RATED, total,
+		"_open + _returned + _closed + _cancelled"))
+		return 0;
+	if (v[P_HOURS_MAX] > UINT32_MAX) {
+		rec_reject(r,
+		    _("field '_hours_max': %llu, more than %lu seconds (136 "
+		      "years)"),
+		    (unsigned long long)v[P_HOURS_MAX],
+		    (unsigned long)UINT32_MAX);
+		return 0;
+	}
+	if (v[P_HOURS_N] != v[P_CLOSED]) {
+		rec_reject(r, _("field '_hours_n': %llu, not _closed (%llu)"),
+		    (unsigned long long)v[P_HOURS_N],
+		    (unsigned long long)v[P_CLOSED]);
+		return 0;
+	}
+	/* the durations: none, or their sum between the longest and n
+	 * times the longest */
+	if (v[P_HOURS_N] == 0 && (v[P_HOURS_SUM] != 0 || v[P_HOURS_MAX] != 0)) {
+		rec_reject(r,
+		    _("fields '_hours_sum' and '_hours_max': %llu and %llu, "
+		      "not 0 (_hours_n is 0)"),
+		    (unsigned long long)v[P_HOURS_SUM],
+		    (unsigned long long)v[P_HOURS_MAX]);
+		return 0;
+	}
+	if (v[P_HOURS_N] == 0)
+		return 1;
+	return at_most(r, w, P_HOURS_MAX, v[P_HOURS_SUM], "_hours_sum") &&
+	    at_most(r, w, P_HOURS_SUM, (u128)v[P_HOURS_N] * v[P_HOURS_MAX],
+		"_hours_n x _hours_max");
+}
+
+/*
+ * The histogram of the row's durations (whole seconds): as many as
+ * _hours_n, none under a second but zero, the longest _hours_max (within
+ * the histogram's 1%).
+ */
+static int
+hist_agrees(const struct rec *r, const long *col, struct prow *w)
+{
+	struct str s = r->f[col[P_HIST]];
+	unsigned long long n;
+	double top, max = (double)w->v[P_HOURS_MAX];
+
+	w->h = hist_new();
+	if (hist_read(w->h, s.p, s.n) != 0) {
+		reject_value(r, col, P_HIST, _("not a histogram"));
+		return 0;
+	}
+	if ((n = hist_count(w->h)) != w->v[P_HOURS_N]) {
+		rec_reject(r,
+		    _("field '_hours_hist': %llu durations, not _hours_n "
+		      "(%llu)"),
+		    n, (unsigned long long)w->v[P_HOURS_N]);
+		return 0;
+	}
+	/* bucket indices below 0 hold durations under a second */
+	if ((s.n > 0 && s.p[0] == '-') || memmem(s.p, s.n, ";-", 2) != NULL) {
+		reject_value(r, col, P_HIST, _("a duration under one second"));
+		return 0;
+	}
+	top = n > 0 ? hist_percentile(w->h, 1) : 0;
+	if (top < max * 0.99 || top > max * 1.01) {
+		rec_reject(r,
+		    _("field '_hours_hist': its longest duration (%.0f s) is "
+		      "not _hours_max (%llu s)"),
+		    top, (unsigned long long)w->v[P_HOURS_MAX]);
+		return 0;
+	}
+	return 1;
+}
+
+int
+partial_take(const struct rec *r, const long *col, struct prow *w)
+{
+	size_t i;
+
+	w->h = NULL;
+	for (i = 0; i < P_N; i++)
+		if (i != P_HIST && u64_of(r->f[col[i]], &w->v[i]) != 0) {
+			reject_value(r, col, (int)i, _("not a count"));
+			return 0;
+		}
+	if (counts_agree(r, w) && hist_agrees(r, col, w))
+		return 1;
+	hist_free(w->h);
+	w->h = NULL;
+	return 0;
+}
+
+int
+partial_fits(const struct rec *r, struct acc *all, const struct prow *w)
+{
+	if (w->total >
+	    LLONG_MAX - (all->n[0] + all->n[1] + all->n[2] + all->n[3])) {
+		rec_reject(r,
+		    _("more than %lld cases in all the partial "
+		      "results"),
+		    LLONG_MAX);
+		return 0;
+	}
+	if (w->v[P_HOURS_SUM] > UINT64_MAX - all->hours_sum) {
+		rec_reject(r,
+		    _("field '_hours_sum': more than %llu seconds in all "
+		      "the partial results"),
+		    (unsigned long long)UINT64_MAX);
+		return 0;
+	}
+	partial_add(all, w, NULL);
+	return 1;
+}
+
+void
+partial_add(struct acc *a, const struct prow *w, struct hist *h)
+{
+	const uint64_t *v = w->v;
+
 	a->n[ST_OPEN] += v[P_OPEN];
 	a->n[ST_RETURNED] += v[P_RETURNED];
 	a->n[ST_CLOSED] += v[P_CLOSED];
@@ -157,6 +332,8 @@ partial_add(struct acc *a, const uint64_t *v, struct hist *h)
 	a->hours_sum += v[P_HOURS_SUM];
 	if (v[P_HOURS_MAX] > a->hours_max)
 		a->hours_max = (uint32_t)v[P_HOURS_MAX];
+	if (h == NULL)
+		return;
 	if (a->hist == NULL)
 		a->hist = h;
 	else {
@@ -165,40 +342,49 @@ partial_add(struct acc *a, const uint64_t *v, struct hist *h)
 	}
 }
 
+/*
+ * A line of partial results that repeats the header (partial streams put
+ * one after the other): 1 to skip it; one of another layout ends the run.
+ */
+static int
+header_again(const struct rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < P_N && !partial_name(r->f[pcol[i]]); i++)
+		;
+	if (i == P_N)
+		return 0;
+	for (i = 0; i < nhead && i < r->nf; i++)
+		if (r->f[i].n != head[i].n ||
+		    strncasecmp(r->f[i].p, head[i].p, head[i].n) != 0)
+			zl_die_at(ZL_IOERR, r->file, r->line,
+			    _("a header line unlike the first (field %zu: "
+			      "'%.*s', not '%s'): give each file of partial "
+			      "results as an argument of its own"),
+			    i + 1, (int)r->f[i].n, r->f[i].p, head[i].p);
+	return 1;
+}
+
 /* A record of partial results added to its group (key: room for it). */
 static void
 merge_add(const struct rec *r, struct str *key)
 {
-	uint64_t v[P_N];
-	struct hist *h;
+	static struct acc all; /* every row's counts: their sums in range */
+	struct prow w;
 	size_t i;
 
-	/* partial streams put one after the other repeat the header */
-	if (str_eqi(r->f[pcol[0]], pnames[0]) &&
-	    str_eqi(r->f[pcol[P_HIST]], pnames[P_HIST]))
+	if (header_again(r))
 		return;
-	for (i = 0; i < P_N; i++) {
-		if (i == P_HIST)
-			continue;
-		if (u64_of(r->f[pcol[i]], &v[i]) != 0) {
-			rec_reject(r, _("field '%s': not a count ('%.*s')"),
-			    pnames[i], (int)r->f[pcol[i]].n, r->f[pcol[i]].p);
-			return;
-		}
-	}
-	if (v[P_HOURS_MAX] > UINT32_MAX) {
-		rec_reject(r, _("field '_hours_max': too large"));
+	if (!partial_take(r, pcol, &w))
 		return;
-	}
-	h = hist_new();
-	if (hist_read(h, r->f[pcol[P_HIST]].p, r->f[pcol[P_HIST]].n) != 0) {
-		hist_free(h);
-		rec_reject(r, _("field '_hours_hist': not a histogram"));
+	if (!partial_fits(r, &all, &w)) {
+		hist_free(w.h);
 		return;
 	}
 	for (i = 0; i < opt.nby; i++)
 		key[i] = r->f[mby[i]];
-	partial_add(&group_at(group_of(key))->acc, v, h);
+	partial_add(&group_at(group_of(key))->acc, &w, w.h);
 }
 
 void

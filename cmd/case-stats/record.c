@@ -286,6 +286,34 @@ fieldv(const struct rec *r, long col)
 	return col < 0 ? none : str_trim(r->f[col]);
 }
 
+/*
+ * Does v, not a date, begin with a year of more than four digits
+ * ("10000-01-01", "10000/1/1", "10000年1月1日")?
+ */
+static int
+year_too_long(struct str v)
+{
+	size_t i = 0;
+
+	while (i < v.n && v.p[i] >= '0' && v.p[i] <= '9')
+		i++;
+	return i > 4 && i < v.n &&
+	    (v.p[i] == '-' || v.p[i] == '/' ||
+		(v.n - i >= 3 && memcmp(v.p + i, "年", 3) == 0));
+}
+
+/* Reject r for its date v (field name) that cannot be read. */
+static void
+bad_date(struct parser *p, const struct rec *r, const char *name, struct str v)
+{
+	if (year_too_long(v))
+		rec_reject(r, _("field '%s': a year after 9999 ('%s')"), name,
+		    show(p, v));
+	else
+		rec_reject(r, _("field '%s': not a date and time ('%s')"), name,
+		    show(p, v));
+}
+
 static int
 parse_time(struct parser *p, const struct rec *r, long col, const char *name,
     long long *t, int required)
@@ -302,8 +330,7 @@ parse_time(struct parser *p, const struct rec *r, long col, const char *name,
 		return 1;
 	}
 	if (date_parse(v.p, v.n, t, &has_time) != 0) {
-		rec_reject(r, _("field '%s': not a date and time ('%s')"), name,
-		    show(p, v));
+		bad_date(p, r, name, v);
 		return 0;
 	}
 	return 1;
@@ -347,10 +374,13 @@ check_deadline(struct parser *p, const struct rec *r, struct kase *k)
 		k->dl_n = l.n;
 		return 1;
 	}
-	rec_reject(r,
-	    _("field 'deadline': not a date, a time or a time limit "
-	      "such as '5个工作日' ('%s')"),
-	    show(p, v));
+	if (year_too_long(v))
+		bad_date(p, r, "deadline", v);
+	else
+		rec_reject(r,
+		    _("field 'deadline': not a date, a time or a time limit "
+		      "such as '5个工作日' ('%s')"),
+		    show(p, v));
 	return 0;
 }
 
@@ -599,12 +629,48 @@ as_of(struct kase *k)
 	return 1;
 }
 
+/*
+ * The deadline of case k into k->due; 0 after rejecting r when it falls
+ * after 9999 (a date that cannot be written).
+ */
+static int
+check_due(struct parser *p, const struct rec *r, struct kase *k)
+{
+	long long last = (long long)date_days(9999, 12, 31) * DAY_SECS +
+	    DAY_SECS - 1;
+	char at[24];
+
+	k->due = case_deadline(k);
+	if (k->due == NO_TIME || k->due <= last)
+		return 1;
+	date_format(k->reported, 1, at);
+	if (k->dl_kind == DL_LIMIT)
+		rec_reject(r,
+		    _("field 'deadline': after the year 9999 ('%s' from "
+		      "reported_at %s)"),
+		    show(p, fieldv(r, case_col[F_DEADLINE])), at);
+	else
+		rec_reject(r,
+		    _("field 'reported_at': the time limit of the case ends "
+		      "after the year 9999 ('%s')"),
+		    at);
+	return 0;
+}
+
 int
 case_take(struct parser *p, const struct rec *r, struct kase *k)
 {
 	if (!case_parse(p, r, k) || !cli_in_period(k->reported) || !as_of(k))
 		return 0;
 	case_classify(r, k);
-	k->due = p->need_due ? case_deadline(k) : NO_TIME;
-	return 1;
+	k->due = NO_TIME;
+	/*
+	 * (worked out when no figure needs it too for cases reported after
+	 * the year 5000: the longest time limit, 1000009 working days,
+	 * takes less than 3900 years; so none is rejected for -m)
+	 */
+	if (!p->need_due &&
+	    k->reported < (long long)date_days(5000, 1, 1) * DAY_SECS)
+		return 1;
+	return check_due(p, r, k);
 }

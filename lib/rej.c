@@ -379,23 +379,121 @@ put_field(struct buf *b, const char *s, size_t n)
 		csv_quote(b, s, n);
 }
 
-/* The first line: the byte-order mark when asked, the header, _error. */
+/* A sheet's header (rej_header): the reject file's, or mapped onto it. */
+static struct str *sheet_names; /* the reject file's header */
+static size_t sheet_nnames;
+static long *sheet_map; /* column of the current sheet -> the file's, or -1 */
+static size_t sheet_ncols;
+
+void
+rej_header(const struct str *names, size_t n)
+{
+	size_t i, j;
+
+	if (sheet_names == NULL) {
+		sheet_names = xcalloc(n + 1, sizeof *sheet_names);
+		for (i = 0; i < n; i++) {
+			sheet_names[i].p = xstrndup(names[i].p, names[i].n);
+			sheet_names[i].n = names[i].n;
+		}
+		sheet_nnames = n;
+	}
+	sheet_map = xreallocarray(sheet_map, n + 1, sizeof *sheet_map);
+	sheet_ncols = n;
+	for (i = 0; i < n; i++) {
+		struct str a = str_trim(names[i]);
+
+		sheet_map[i] = -1;
+		for (j = 0; j < sheet_nnames && a.n > 0; j++) {
+			struct str b = str_trim(sheet_names[j]);
+
+			if (a.n == b.n && memcmp(a.p, b.p, a.n) == 0) {
+				sheet_map[i] = (long)j;
+				break;
+			}
+		}
+	}
+}
+
+/*
+ * The first line: the byte-order mark when asked, the header, _error and
+ * _raw (the record as read, for one that cannot be put in the columns).
+ */
 static void
 write_header(struct buf *b, const struct rd_head *h)
 {
+	const struct str *names = sheet_names ? sheet_names : h ? h->names : 0;
+	size_t i, n = sheet_names ? sheet_nnames : h ? h->nf : 0;
 	char sep;
-	size_t i;
 
 	rej_fmt = h != NULL && h->fmt == FMT_CSV ? FMT_CSV : FMT_TSV;
 	sep = rej_fmt == FMT_CSV ? ',' : '\t';
 	if (bom)
 		buf_adds(b, "\xEF\xBB\xBF");
-	for (i = 0; h != NULL && i < h->nf; i++) {
-		put_field(b, h->names[i].p, h->names[i].n);
+	for (i = 0; i < n; i++) {
+		put_field(b, names[i].p, names[i].n);
 		buf_addc(b, sep);
 	}
-	if (h != NULL && h->nf > 0)
-		buf_adds(b, "_error\n");
+	buf_printf(b, "_error%c_raw\n", sep);
+}
+
+/*
+ * A sheet's row in the columns of the reject file's header (v, n of
+ * them): 0 when a cell with something in it has no column there.
+ */
+static int
+sheet_cells(const struct rec *r, struct str *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].n = 0;
+	for (i = 0; r->f != NULL && i < r->nf; i++) {
+		if (i < sheet_ncols && sheet_map[i] >= 0)
+			v[sheet_map[i]] = r->f[i];
+		else if (str_trim(r->f[i]).n > 0)
+			return 0;
+	}
+	return r->f != NULL;
+}
+
+/*
+ * The record's values in the reject file's columns (into b, each ended by
+ * sep): 0 when they cannot be put there (a record that could not be split,
+ * one of another field count, a sheet's row with cells outside the
+ * header), for _raw to keep it.
+ */
+static int
+put_values(struct buf *b, const struct rec *r, char sep)
+{
+	static struct str *v;
+	static size_t capv;
+	const struct rd_head *h = r->head;
+	size_t i, n;
+
+	if (sheet_names != NULL) {
+		n = sheet_nnames;
+		if (capv < n + 1)
+			v = xgrow(v, &capv, n + 1, sizeof *v);
+		if (!sheet_cells(r, v, n))
+			return 0;
+	} else {
+		n = h ? h->nf : 0;
+		if (r->f == NULL || r->nf != n)
+			return 0;
+		if (h->fmt == rej_fmt && h->identity) {
+			/* as it was read: it is a valid line of this file */
+			buf_add(b, r->raw.p, r->raw.n);
+			buf_addc(b, sep);
+			return 1;
+		}
+		v = r->f;
+	}
+	for (i = 0; i < n; i++) {
+		put_field(b, v[i].p, v[i].n);
+		buf_addc(b, sep);
+	}
+	return 1;
 }
 
 static void
@@ -403,28 +501,24 @@ write_reject(const struct rec *r, const char *msg)
 {
 	static struct buf b;
 	const struct rd_head *h = r->head;
+	size_t i, n;
 	char sep;
-	size_t i;
 
 	buf_reset(&b);
 	if (rej_fmt == 0)
 		write_header(&b, h);
 	sep = rej_fmt == FMT_CSV ? ',' : '\t';
-	if (r->nf > 0 && r->f != NULL &&
-	    (h == NULL || h->fmt != rej_fmt || !h->identity)) {
-		/* another file's format or order: write its fields */
-		for (i = 0; i < r->nf; i++) {
-			put_field(&b, r->f[i].p, r->f[i].n);
-			buf_addc(&b, sep);
-		}
-	} else {
-		buf_add(&b, r->raw.p, r->raw.n);
+	n = sheet_names ? sheet_nnames : h ? h->nf : 0;
+	if (put_values(&b, r, sep)) {
+		put_field(&b, msg, strlen(msg));
 		buf_addc(&b, sep);
-		/* a record short of fields: _error still in its column */
-		for (i = r->nf; r->nf > 0 && h != NULL && i < h->nf; i++)
+	} else {
+		for (i = 0; i < n; i++)
 			buf_addc(&b, sep);
+		put_field(&b, msg, strlen(msg));
+		buf_addc(&b, sep);
+		put_field(&b, r->raw.p, r->raw.n);
 	}
-	put_field(&b, msg, strlen(msg));
 	buf_addc(&b, '\n');
 	fwrite(b.p, 1, b.n, rej_fp);
 }

@@ -4,7 +4,9 @@
  * each reason; then one line per reason with its count at the end, unless
  * verbose), counted for the closing summary ("3 of 3851 records
  * rejected", at zl_finish, which then returns at least ZL_REJECTED), and
- * written as it was read, plus an _error field, to the --reject file.
+ * written to the --reject file: a file of one format with one header (the
+ * input's fields, _error and _raw), each record as it was read, or its
+ * values in the header's columns, or when it cannot be split, in _raw.
  * With --strict the first one ends the program (exit 1).  A program that
  * computes figures calls rej_figures() before it writes them: above
  * max-rejected it writes none.
@@ -26,6 +28,12 @@ void rec_reject(const struct rec *r, const char *fmt, ...)
  * the same file; none or "-": standard input) or the standard output.
  */
 void rej_check(const char *path, int nin, char *const *in);
+/*
+ * For a reader of sheets (rd's noheader): the header row of the sheet
+ * whose rows follow.  The first one is the --reject file's header; the
+ * rows of a later sheet go into the columns of the same names.
+ */
+void rej_header(const struct str *names, size_t n);
 /*
  * The --reject file: written to a temporary file beside it (readable by
  * its owner only: rejected records may hold personal data), renamed into

@@ -186,6 +186,7 @@ use_header(const struct rec *r)
 	}
 	st.ncells = r->nf;
 	st.state = IN_DATA;
+	rej_header(r->f, r->nf); /* the --reject file's, or mapped onto it */
 	fixes[FIX_TITLE] += st.ntitle;
 }
 

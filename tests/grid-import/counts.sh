@@ -11,7 +11,7 @@ grid-import --check data/mix.csv > "$TMP/check" 2> /dev/null
 cut -f2,5,6,7,8 "$TMP/check"
 in=$(grep -vc '^,*$' data/mix.csv)
 out=$(grep -c '^building' "$TMP/units")
-rejected=$(grep -c '' "$TMP/rej")
+rejected=$(($(grep -c '' "$TMP/rej") - 1)) # less its header
 merged=$(grep -c 'the same building twice' "$TMP/check")
 tidy=$(grep 'tidied' "$TMP/err")
 n() { printf '%s\n' "$tidy" | sed -n "s/.* \([0-9][0-9]*\) $1.*/\1/p"; }

@@ -475,7 +475,8 @@ test_setup(void)
 	    "test_cli: 1 of 1 records rejected");
 	T_INT(stat(path, &st), 0);
 	T_INT(st.st_mode & 0777, 0600);
-	T_INT(st.st_size, (long long)strlen("1\tx\tin.tsv:2: bad\n"));
+	T_INT(st.st_size,
+	    (long long)strlen("_error\t_raw\nin.tsv:2: bad\t1\\tx\n"));
 	cli.strict = 0;
 	T_INT(t_child(setup_reject, NULL, out, sizeof out), 98);
 	unlink(path);

@@ -230,28 +230,28 @@ test_files(void)
 	    "test_rej: in.csv:4: field 'note': bad\n"
 	    "test_rej: 2 of 3 records rejected");
 	T_STR(contents(),
-	    "id,name,note,_error\n"
-	    "2,\"a,b\",c,d,\"in.csv:3: 4 fields, the header "
-	    "has 3\"\n"
-	    "3,x,\"\ty\",in.csv:4: field 'note': bad\n");
+	    "id,name,note,_error,_raw\n"
+	    ",,,\"in.csv:3: 4 fields, the header has 3\","
+	    "\"2,\"\"a,b\"\",c,d\"\n"
+	    "3,x,\"\ty\",in.csv:4: field 'note': bad,\n");
 
 	T_INT(run(csv_fields, err, sizeof err), 1);
 	T_STR(contents(),
-	    "id,name,note,_error\n"
-	    "\"\tx\",\"y\t\",\"a\"\"b\",b.csv:2: bad\n"
+	    "id,name,note,_error,_raw\n"
+	    "\"\tx\",\"y\t\",\"a\"\"b\",b.csv:2: bad,\n"
 	    "\" lead\",\"trail \",in side,\"b.csv:3: bad, "
-	    "again\"\n"
-	    ",\"line\nend\",ok,b.csv:4: bad\n"
-	    "1,\"x,y\",z,c.tsv:2: bad\n"
-	    "1,\"open,b.csv:5: unterminated\n");
+	    "again\",\n"
+	    ",\"line\nend\",ok,b.csv:4: bad,\n"
+	    "1,\"x,y\",z,c.tsv:2: bad,\n"
+	    ",,,b.csv:5: unterminated,\"1,\"\"open\"\n");
 
 	T_INT(run(tsv_records, err, sizeof err), 1);
 	T_STR(contents(),
-	    "id\tname\tnote\t_error\n"
+	    "id\tname\tnote\t_error\t_raw\n"
 	    "1\tx\\ty\tz\ta.tsv:2: field 'name': bad "
-	    "('x\\ty')\n"
-	    "2\ta\\tb\tc\\\\d\tb.tsv:2: bad\n"
-	    "3\tp\\nq\tr\\r\tc.csv:2: bad\n");
+	    "('x\\ty')\t\n"
+	    "2\ta\\tb\tc\\\\d\tb.tsv:2: bad\t\n"
+	    "3\tp\\nq\tr\\r\tc.csv:2: bad\t\n");
 }
 
 static void
@@ -296,7 +296,9 @@ test_counts(void)
 	/* ...and keeps what was rejected in a new one */
 	unlink(path);
 	T_INT(run(fatal, err, sizeof err), ZL_USAGE);
-	T_STR(contents(), "id\tname\tnote\t_error\n1\tx\ty\ta.tsv:2: bad\n");
+	T_STR(contents(),
+	    "id\tname\tnote\t_error\t_raw\n"
+	    "1\tx\ty\ta.tsv:2: bad\t\n");
 	/* no temporary file is left beside it */
 	T_INT(tmp_left(), 0);
 }
@@ -310,7 +312,7 @@ test_strict(void)
 	T_STR(err,
 	    "test_rej: in.csv:2: bad\n"
 	    "test_rej: 1 of 2 records rejected");
-	T_STR(contents(), "id,name,note,_error\n1,x,y,in.csv:2: bad\n");
+	T_STR(contents(), "id,name,note,_error,_raw\n1,x,y,in.csv:2: bad,\n");
 	T_INT(run(strict_no_file, err, sizeof err), 1);
 	T_STR(err,
 	    "test_rej: in.csv:2: bad\n"

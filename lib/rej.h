@@ -76,5 +76,11 @@ rej_read(void)
 {
 	rej_nread++;
 }
+/* What was read as a record is none (a header line repeated). */
+static inline void
+rej_unread(void)
+{
+	rej_nread--;
+}
 
 #endif

@@ -374,8 +374,10 @@ merge_add(const struct rec *r, struct str *key)
 	struct prow w;
 	size_t i;
 
-	if (header_again(r))
+	if (header_again(r)) {
+		rej_unread(); /* not a record */
 		return;
+	}
 	if (!partial_take(r, pcol, &w))
 		return;
 	if (!partial_fits(r, &all, &w)) {

@@ -97,6 +97,29 @@ convert(struct rd *r, int final)
 	r->valid = r->end;
 }
 
+/*
+ * Old-Mac line ends (r->cr): the new bytes [from, end) with each CR made
+ * LF, but a CR before an LF (CRLF, which the readers take as it is).  A CR
+ * at the end, with more input to come, waits for its next byte
+ * (r->crwait); the readers see no line end there until then.
+ */
+static void
+cr_to_lf(struct rd *r, size_t from)
+{
+	char *p = r->buf + from, *end = r->buf + r->end;
+
+	r->crwait = 0;
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end && (!r->eof || r->rawlen > 0)) {
+			r->crwait = 1;
+			return;
+		}
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
+		p++;
+	}
+}
+
 void
 rd_progress(struct rd *r, int last)
 {
@@ -126,6 +149,7 @@ static int
 fill(struct rd *r, size_t keep)
 {
 	size_t before;
+	int wait = r->crwait;
 
 	/* keep buf[keep..end): move it to the front */
 	if (keep > 0) {
@@ -187,9 +211,11 @@ fill(struct rd *r, size_t keep)
 			convert(r, r->eof);
 		}
 	}
+	if (r->cr)
+		cr_to_lf(r, before - (size_t)wait);
 	r->buf[r->end] = '\0';
 	rd_progress(r, 0);
-	return r->end > before;
+	return r->end > before || (wait && !r->crwait);
 }
 
 /* ---- opening files ---- */
@@ -321,11 +347,38 @@ rd_read_sample(int fd, const char *name, char *p, size_t want, size_t max,
 	return n;
 }
 
-/* Sniff the encoding from the first bytes and set up conversion. */
+/* Convert the sample in buf with iconv, from r->enc. */
+static void
+start_iconv(struct rd *r)
+{
+	const char *from;
+
+	from = r->enc == ENC_GB18030 ? "GB18030" :
+	    r->enc == ENC_UTF16LE    ? "UTF-16LE" :
+				       "UTF-16BE";
+	r->cd = iconv_open("UTF-8", from);
+	if (r->cd == (iconv_t)-1)
+		zl_die(ZL_IOERR, _("iconv cannot convert from %s: %s"), from,
+		    strerror(errno));
+	/* the sample becomes raw input */
+	if (r->rawcap < r->end || r->raw == NULL) {
+		r->rawcap = r->end > BUF_INIT ? r->end : BUF_INIT;
+		r->raw = xrealloc(r->raw, r->rawcap);
+	}
+	memcpy(r->raw, r->buf + r->pos, r->end - r->pos);
+	r->rawlen = r->end - r->pos;
+	r->pos = r->end = r->valid = 0;
+	convert(r, r->eof);
+	r->buf[r->end] = '\0';
+}
+
+/*
+ * Sniff the encoding from the first bytes and set up conversion; and the
+ * line ends.
+ */
 static void
 sniff(struct rd *r)
 {
-	const char *from = NULL;
 	size_t skip, bad;
 
 	r->end = rd_read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap,
@@ -347,25 +400,13 @@ sniff(struct rd *r)
 	if (r->enc == ENC_UTF8) {
 		r->valid = r->pos;
 		validate(r, r->eof);
-		return;
-	}
-	from = r->enc == ENC_GB18030 ? "GB18030" :
-	    r->enc == ENC_UTF16LE    ? "UTF-16LE" :
-				       "UTF-16BE";
-	r->cd = iconv_open("UTF-8", from);
-	if (r->cd == (iconv_t)-1)
-		zl_die(ZL_IOERR, _("iconv cannot convert from %s: %s"), from,
-		    strerror(errno));
-	/* the sample becomes raw input */
-	if (r->rawcap < r->end || r->raw == NULL) {
-		r->rawcap = r->end > BUF_INIT ? r->end : BUF_INIT;
-		r->raw = xrealloc(r->raw, r->rawcap);
-	}
-	memcpy(r->raw, r->buf + r->pos, r->end - r->pos);
-	r->rawlen = r->end - r->pos;
-	r->pos = r->end = r->valid = 0;
-	convert(r, r->eof);
-	r->buf[r->end] = '\0';
+	} else
+		start_iconv(r);
+	/* CRs and no LF: old-Mac line ends */
+	r->cr = memchr(r->buf + r->pos, '\r', r->end - r->pos) != NULL &&
+	    memchr(r->buf + r->pos, '\n', r->end - r->pos) == NULL;
+	if (r->cr)
+		cr_to_lf(r, r->pos);
 }
 
 void
@@ -407,6 +448,7 @@ rd_open_fd(struct rd *r)
 	r->pos = r->end = r->valid = r->rs = r->re = 0;
 	r->hbad = r->nbad = 0;
 	r->rawlen = 0;
+	r->cr = r->crwait = 0;
 	r->line = 1;
 	r->cd = (iconv_t)-1;
 	sniff(r);
@@ -432,7 +474,7 @@ rd_line_end(struct rd *r, int *nl)
 			*nl = 1;
 			return p - r->buf;
 		}
-		from = r->end;
+		from = r->end - (size_t)r->crwait; /* a CR may become LF */
 		if (r->end - r->rs > REC_MAX_RECORD)
 			return -2;
 		{
@@ -463,7 +505,7 @@ rd_skip_line(struct rd *r)
 			r->line++;
 			return;
 		}
-		r->pos = r->end;
+		r->pos = r->end - (size_t)r->crwait;
 		r->rs = r->pos;
 		if (!fill(r, r->pos))
 			return;

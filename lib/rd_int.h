@@ -66,6 +66,8 @@ struct rd {
 	int seekable;		 /* the current file is a regular file */
 	unsigned long long base; /* its offset of buf[0] (UTF-8 input) */
 	int enc;		 /* of the current file */
+	int cr; /* its line ends are CRs: each CR is read as LF (but CRLF) */
+	int crwait; /* cr: buf[end - 1] is a CR whose next byte is to come */
 	iconv_t cd;
 	char *raw; /* bytes not yet converted (iconv) */
 	size_t rawlen, rawcap;

@@ -53,6 +53,8 @@ tsv_header(const struct rd *r, const char *path, struct buf *line,
 			len--;
 		if (len == 0)
 			continue;
+		if (memchr(s, '\r', len) != NULL)
+			break; /* old-Mac line ends: read with CRs made LFs */
 		buf_reset(line);
 		buf_add(line, s, len);
 		ok = 0;

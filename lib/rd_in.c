@@ -19,7 +19,7 @@
 /* ---- the buffer, encodings ---- */
 
 static void
-add_bad(struct rd *r, size_t off, unsigned char byte)
+add_bad(struct rd *r, size_t off, unsigned byte)
 {
 	/* one per line is enough: the record is rejected anyway */
 	if (r->nbad > r->hbad) {
@@ -54,6 +54,32 @@ validate(struct rd *r, int final)
 	}
 }
 
+/*
+ * iconv stopped at in (inleft bytes to go), which is not of the encoding:
+ * how many bytes to skip.  UTF-16 goes by whole code units (a lone
+ * surrogate is one), so that what follows is read as it is.
+ */
+static size_t
+bad_input(struct rd *r, const char *in, size_t inleft)
+{
+	const unsigned char *u = (const unsigned char *)in;
+
+	if (r->enc == ENC_GB18030 && u[0] == 0x80) {
+		/* CP936's euro sign, unknown to GB18030 */
+		memcpy(r->buf + r->end, "\xE2\x82\xAC", 3);
+		r->end += 3;
+		return 1;
+	}
+	if (r->enc == ENC_GB18030 || inleft < 2) {
+		add_bad(r, r->end, u[0]);
+		return 1;
+	}
+	add_bad(r, r->end,
+	    r->enc == ENC_UTF16LE ? (unsigned)u[1] << 8 | u[0] :
+				    (unsigned)u[0] << 8 | u[1]);
+	return 2;
+}
+
 /* Convert raw bytes into buf with iconv. */
 static void
 convert(struct rd *r, int final)
@@ -77,16 +103,10 @@ convert(struct rd *r, int final)
 		if (errno == EINVAL && !final)
 			break;
 		if (errno == EILSEQ || errno == EINVAL) {
-			unsigned char c = (unsigned char)*in;
+			size_t skip = bad_input(r, in, inleft);
 
-			if (r->enc == ENC_GB18030 && c == 0x80) {
-				/* CP936's euro sign, unknown to GB18030 */
-				memcpy(r->buf + r->end, "\xE2\x82\xAC", 3);
-				r->end += 3;
-			} else
-				add_bad(r, r->end, c);
-			in++;
-			inleft--;
+			in += skip;
+			inleft -= skip;
 			continue;
 		}
 		zl_die_at(ZL_IOERR, r->fname, 0, _("cannot convert: %s"),
@@ -570,8 +590,11 @@ rd_bad_bytes(struct rd *r, int k, size_t upto)
 		snprintf(r->err, sizeof r->err,
 		    _("invalid UTF-8 (byte 0x%02X at column %zu)"), b.byte,
 		    b.off - ls + 1);
+	else if (r->enc == ENC_GB18030)
+		snprintf(r->err, sizeof r->err,
+		    _("invalid GB18030 (byte 0x%02X)"), b.byte);
 	else
-		snprintf(r->err, sizeof r->err, _("invalid %s (byte 0x%02X)"),
-		    r->enc == ENC_GB18030 ? "GB18030" : "UTF-16", b.byte);
+		snprintf(r->err, sizeof r->err,
+		    _("invalid UTF-16 (code unit 0x%04X)"), b.byte);
 	return RD_BAD;
 }

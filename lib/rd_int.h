@@ -53,8 +53,8 @@ struct stamp {
 };
 
 struct bad {
-	size_t off;	    /* in buf */
-	unsigned char byte; /* the offending byte (input encoding) */
+	size_t off;    /* in buf */
+	unsigned byte; /* the offending byte (input encoding), or UTF-16 unit */
 };
 
 struct rd {

@@ -120,6 +120,42 @@ test_cr(void)
 	buf_free(&err);
 }
 
+/* UTF-16: a bad code unit rejects its record only, wherever it is. */
+static void
+test_utf16(void)
+{
+	struct buf out = { 0 }, err = { 0 };
+	/* a\n1\n2<lone low surrogate>\n3\n, and the same with the file
+	 * ending in a high surrogate, and in half a unit */
+	static const char lone[] = "\xFF\xFE"
+				   "a\0\n\0"
+				   "1\0\n\0"
+				   "2\0\x00\xDC\n\0"
+				   "3\0\n\0";
+	static const char high[] = "\xFF\xFE"
+				   "a\0\n\0"
+				   "1\0\n\0"
+				   "2\0\x3D\xD8";
+	static const char half[] = "\xFE\xFF"
+				   "\0a\0\n"
+				   "\0"
+				   "1\0\n"
+				   "\0"
+				   "2\0";
+
+	read_data(lone, sizeof lone - 1, ENC_AUTO, &out, &err);
+	T_STR(out.p, "a\n1 @2\n3 @4\n");
+	T_OK(strstr(err.p, "in:3: invalid UTF-16 (code unit 0xDC00)") != NULL);
+	read_data(high, sizeof high - 1, ENC_AUTO, &out, &err);
+	T_STR(out.p, "a\n1 @2\n");
+	T_OK(strstr(err.p, "in:3: invalid UTF-16 (code unit 0xD83D)") != NULL);
+	read_data(half, sizeof half - 1, ENC_AUTO, &out, &err);
+	T_STR(out.p, "a\n1 @2\n");
+	T_OK(strstr(err.p, "in:3: invalid UTF-16 (code unit 0x") != NULL);
+	buf_free(&out);
+	buf_free(&err);
+}
+
 int
 main(void)
 {
@@ -128,6 +164,7 @@ main(void)
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
 	test_cr();
+	test_utf16();
 	{
 		char cmd[300];
 

@@ -271,41 +271,63 @@ rd_stat_inputs(struct rd *r)
 }
 
 /*
+ * The evidence of UTF-8 in p[0, n) (eof: the file ends there): the bytes
+ * that are not UTF-8 (the first at s->bad) and the multi-byte sequences
+ * that are.
+ */
+static void
+count_utf8(const char *p, size_t n, int eof, struct sniff *s)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = u8_valid(p + i, n - i), j;
+
+		for (j = i; j < i + k; j++)
+			s->good += ((unsigned char)p[j] & 0xC0) == 0xC0;
+		i += k;
+		if (i == n || (!eof && u8_partial(p + i, n - i)))
+			return;
+		if (s->nbad++ == 0)
+			s->bad = i;
+		i++;
+	}
+}
+
+/*
  * The encoding the first n bytes of a file show (eof: they are all of it):
- * a BOM's (*skip: the bytes of the BOMs, a file saved twice may have two),
- * else want, or with ENC_AUTO UTF-8 unless a byte is not, then GB18030
- * (*bad: the offset of that byte).
+ * a BOM's (s->skip: the bytes of the BOMs, a file saved twice may have
+ * two), else want, or with ENC_AUTO what the evidence says: UTF-8 when
+ * every byte is, or when its multi-byte sequences are many more than the
+ * bytes that are not (UTF8_EVIDENCE to one: GBK text has about one to
+ * four); else GB18030 (s: the evidence).
  */
 int
-rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
-    size_t *bad)
+rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s)
 {
 	static const char bom[] = "\xEF\xBB\xBF";
-	size_t k;
 
-	*skip = 0;
-	*bad = n;
+	memset(s, 0, sizeof *s);
+	s->bad = n;
 	if (n >= 3 && memcmp(p, bom, 3) == 0) {
-		while (n - *skip >= 3 && memcmp(p + *skip, bom, 3) == 0)
-			*skip += 3;
+		while (n - s->skip >= 3 && memcmp(p + s->skip, bom, 3) == 0)
+			s->skip += 3;
 		return ENC_UTF8;
 	}
 	if (n >= 2 && memcmp(p, "\xFF\xFE", 2) == 0) {
-		*skip = 2;
+		s->skip = 2;
 		return ENC_UTF16LE;
 	}
 	if (n >= 2 && memcmp(p, "\xFE\xFF", 2) == 0) {
-		*skip = 2;
+		s->skip = 2;
 		return ENC_UTF16BE;
 	}
-	if (want != ENC_AUTO)
-		return want;
-	k = u8_valid(p, n);
-	if (k < n && (eof || !u8_partial(p + k, n - k))) {
-		*bad = k;
-		return ENC_GB18030;
-	}
-	return ENC_UTF8;
+	if (want != ENC_AUTO || u8_valid(p, n) == n)
+		return want != ENC_AUTO ? want : ENC_UTF8;
+	count_utf8(p, n, eof, s);
+	if (s->nbad == 0 || s->good >= UTF8_EVIDENCE * s->nbad)
+		return ENC_UTF8;
+	return ENC_GB18030;
 }
 
 /*
@@ -392,6 +414,36 @@ start_iconv(struct rd *r)
 	r->buf[r->end] = '\0';
 }
 
+/* The line of buf[off] (CR-only line ends counted too). */
+static long
+line_of(const struct rd *r, size_t off)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += r->buf[i] == '\n' ||
+		    (r->buf[i] == '\r' && r->buf[i + 1] != '\n');
+	return line;
+}
+
+/* Say what encoding was chosen, and why, for a sample not all UTF-8. */
+static void
+say_enc(const struct rd *r, const struct sniff *sn)
+{
+	if (r->enc == ENC_UTF8)
+		zl_warn_at(r->fname, line_of(r, sn->bad),
+		    _("mostly valid UTF-8 (invalid bytes in the first %zu "
+		      "KiB: %zu): reading it as UTF-8, records with invalid "
+		      "bytes are rejected (--encoding gb18030 to read it as "
+		      "GBK)"),
+		    (r->end + 1023) / 1024, sn->nbad);
+	else
+		zl_warn_at(r->fname, line_of(r, sn->bad),
+		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
+		      "Excel writes it (--encoding to choose)"));
+}
+
 /*
  * Sniff the encoding from the first bytes and set up conversion; and the
  * line ends.
@@ -399,24 +451,16 @@ start_iconv(struct rd *r)
 static void
 sniff(struct rd *r)
 {
-	size_t skip, bad;
+	struct sniff sn;
 
 	r->end = rd_read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap,
 	    &r->eof);
 	r->done_bytes += r->end;
-	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &skip, &bad);
-	r->pos = skip;
-	if (bad < r->end && !r->o.quiet) {
-		long line = 1;
-		const char *p;
-
-		for (p = r->buf; p < r->buf + bad; p++)
-			line += *p == '\n';
-		zl_warn_at(r->fname, line,
-		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
-		      "Excel writes it (--encoding to choose)"));
-	}
+	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &sn);
+	r->pos = sn.skip;
 	r->buf[r->end] = '\0';
+	if (sn.nbad > 0 && !r->o.quiet)
+		say_enc(r, &sn);
 	if (r->enc == ENC_UTF8) {
 		r->valid = r->pos;
 		validate(r, r->eof);

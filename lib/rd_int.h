@@ -132,10 +132,18 @@ struct rd {
 	int progress_done;
 };
 
+/* What a file's first bytes show of its encoding (rd_sniff_enc). */
+struct sniff {
+	size_t skip; /* the bytes of its BOMs */
+	size_t bad;  /* the offset of the first byte not UTF-8 (or n) */
+	size_t nbad; /* bytes not UTF-8 */
+	size_t good; /* valid UTF-8 sequences of more than one byte */
+};
+#define UTF8_EVIDENCE 2 /* good per bad byte that make a file UTF-8 */
+
 /* rd_in.c */
 void rd_stat_inputs(struct rd *r);
-int rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
-    size_t *bad);
+int rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s);
 int rd_detect_fmt(const char *p, const char *end, const struct rd_opts *o);
 size_t rd_read_sample(int fd, const char *name, char *p, size_t want,
     size_t max, int *eof);

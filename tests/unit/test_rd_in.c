@@ -76,6 +76,70 @@ read_data(const char *data, size_t n, int enc, struct buf *out, struct buf *err)
 		T_STR(err.p, wanterr);                                  \
 	} while (0)
 
+/* rd_sniff_enc on hand-built samples. */
+static void
+test_sniff(void)
+{
+	/* 中文名称 in GBK */
+	static const char gbk[] = "\xD6\xD0\xCE\xC4\xC3\xFB\xB3\xC6";
+	struct buf b = { 0 };
+	struct sniff sn;
+	int i;
+
+	/* BOMs, and a choice made */
+	T_INT(rd_sniff_enc("\xEF\xBB\xBF\xEF\xBB\xBF"
+			   "a",
+		  7, 1, ENC_AUTO, &sn),
+	    ENC_UTF8);
+	T_INT(sn.skip, 6);
+	T_INT(rd_sniff_enc("\xFF\xFE"
+			   "a\0",
+		  4, 1, ENC_GB18030, &sn),
+	    ENC_UTF16LE);
+	T_INT(sn.skip, 2);
+	T_INT(rd_sniff_enc("\xFE\xFF\0a", 4, 1, ENC_AUTO, &sn), ENC_UTF16BE);
+	T_INT(rd_sniff_enc(gbk, 8, 1, ENC_UTF8, &sn), ENC_UTF8);
+	T_INT(sn.nbad, 0);
+	/* pure GBK text: GB18030, the first byte is not UTF-8 */
+	for (i = 0; i < 200; i++)
+		buf_printf(&b, "%d,%s,\xCB\xAB\xC2\xD0\n", i, gbk);
+	T_INT(rd_sniff_enc(b.p, b.n, 1, ENC_AUTO, &sn), ENC_GB18030);
+	T_INT(sn.bad, 2);
+	T_OK(sn.nbad > 4 * sn.good);
+	/* UTF-8 with one bad byte: UTF-8 */
+	buf_reset(&b);
+	buf_adds(&b, "id,name\n1,张三\n2,李\xFF四\n3,王五\n");
+	T_INT(rd_sniff_enc(b.p, b.n, 1, ENC_AUTO, &sn), ENC_UTF8);
+	T_INT(sn.nbad, 1);
+	T_INT(sn.bad, 22);
+	T_INT(sn.good, 6);
+	/* a character cut short in the middle of a long file: UTF-8 */
+	buf_reset(&b);
+	for (i = 0; i < 10000; i++)
+		buf_printf(&b, "%d,钢城街道%s\n", i,
+		    i == 5000 ? "\xE5\x9C" : "");
+	T_INT(rd_sniff_enc(b.p, b.n, 0, ENC_AUTO, &sn), ENC_UTF8);
+	T_INT(sn.nbad, 2);
+	T_OK(sn.bad > b.n / 3 && sn.bad < b.n * 2 / 3);
+	/* a short GBK file whose one word is valid UTF-8 (十路): UTF-8, as
+	 * ever; with a word that is not (中文): GB18030 */
+	T_INT(rd_sniff_enc("id,name\n1,\xCA\xAE\xC2\xB7\n", 15, 1, ENC_AUTO,
+		  &sn),
+	    ENC_UTF8);
+	T_INT(sn.nbad, 0);
+	T_INT(rd_sniff_enc("id,name\n1,\xD6\xD0\xCE\xC4\n", 15, 1, ENC_AUTO,
+		  &sn),
+	    ENC_GB18030);
+	T_INT(sn.bad, 10);
+	/* a character cut short by the end of the sample is no evidence;
+	 * by the end of the file it is */
+	T_INT(rd_sniff_enc("a,\xE4\xB8", 4, 0, ENC_AUTO, &sn), ENC_UTF8);
+	T_INT(sn.nbad, 0);
+	T_INT(rd_sniff_enc("a,\xE4\xB8", 4, 1, ENC_AUTO, &sn), ENC_GB18030);
+	T_INT(sn.nbad, 2);
+	buf_free(&b);
+}
+
 /*
  * Old-Mac line ends: CR-only files read as with LF, in every encoding;
  * a CR that ends a read is decided by the byte after it.
@@ -163,6 +227,7 @@ main(void)
 	rej_verbose(1);
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
+	test_sniff();
 	test_cr();
 	test_utf16();
 	{

@@ -25,8 +25,10 @@ add_bad(struct rd *r, size_t off, unsigned byte)
 	if (r->nbad > r->hbad) {
 		size_t last = r->bad[r->nbad - 1].off;
 
+		/* (a CR too: old-Mac line ends are made LF after this) */
 		if (last <= off &&
-		    memchr(r->buf + last, '\n', off - last) == NULL)
+		    memchr(r->buf + last, '\n', off - last) == NULL &&
+		    memchr(r->buf + last, '\r', off - last) == NULL)
 			return;
 	}
 	if (r->nbad == r->capbad)

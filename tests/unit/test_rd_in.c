@@ -153,6 +153,7 @@ test_cr(void)
 				  "a\0\t\0b\0\r\0"
 				  "1\0\t\0-N\r\0";
 	static const char gbk[] = "a,b\r1,\xD6\xD0\r2,\xCE\xC4";
+	static const char bad[] = "a\tb\r1\t\xFF\r2\t\xFE\r3\tok\r";
 	int i, crlf;
 
 	READ("a\tb\r1\t2\r\r3\t4\r", "a|b\n1|2 @2\n3|4 @4\n", "");
@@ -162,6 +163,12 @@ test_cr(void)
 	READ(u16, "a|b\n1|中 @2\n", "");
 	read_data(gbk, sizeof gbk - 1, ENC_GB18030, &out, &err);
 	T_STR(out.p, "a|b\n1|中 @2\n2|文 @3\n");
+	/* bad bytes on lines one after the other reject each its own
+	 * record (fuzz_rd: the second was taken for the first's line) */
+	read_data(bad, sizeof bad - 1, ENC_UTF8, &out, &err);
+	T_STR(out.p, "a|b\n3|ok @4\n");
+	read_data(bad, sizeof bad - 1, ENC_GB18030, &out, &err);
+	T_STR(out.p, "a|b\n3|ok @4\n");
 	/* the first read ends at byte 256 Ki - 1, a CR (then an LF) */
 	for (crlf = 0; crlf < 2; crlf++) {
 		buf_reset(&big);

@@ -188,7 +188,8 @@ fill(struct rd *r, size_t keep)
 		if (r->hbad == r->nbad)
 			r->hbad = r->nbad = 0;
 	}
-	if (r->cap - r->end < (64u << 10) && r->cap < BUF_MAX) {
+	if (r->cap - r->end < (64u << 10) && r->cap < BUF_MAX &&
+	    (!r->eof || r->rawlen > 0)) {
 		r->cap = r->cap * 2 < BUF_MAX ? r->cap * 2 : BUF_MAX;
 		r->buf = xrealloc(r->buf, r->cap + PAD);
 	}
@@ -270,6 +271,10 @@ rd_stat_inputs(struct rd *r)
 	}
 	if (r->nfiles == 0 && fstat(0, &st) == 0 && S_ISREG(st.st_mode))
 		r->total_bytes = (unsigned long long)st.st_size;
+	/* the buffer: small files need no more than a sample (cheaper to
+	 * make, under a sanitizer too: fuzz_rd) */
+	r->cap = r->again && r->total_bytes < SAMPLE ? SAMPLE : BUF_INIT;
+	r->buf = xcalloc(1, r->cap + PAD);
 }
 
 /*
@@ -406,7 +411,7 @@ start_iconv(struct rd *r)
 		    strerror(errno));
 	/* the sample becomes raw input */
 	if (r->rawcap < r->end || r->raw == NULL) {
-		r->rawcap = r->end > BUF_INIT ? r->end : BUF_INIT;
+		r->rawcap = r->end > r->cap ? r->end : r->cap;
 		r->raw = xrealloc(r->raw, r->rawcap);
 	}
 	memcpy(r->raw, r->buf + r->pos, r->end - r->pos);

@@ -228,8 +228,6 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	r->o = *o;
 	r->files = files;
 	r->nfiles = nfiles;
-	r->cap = BUF_INIT;
-	r->buf = xcalloc(1, r->cap + PAD);
 	rd_tsv_init(r);
 	r->cd = (iconv_t)-1;
 	r->refd = -1;

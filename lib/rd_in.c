@@ -19,14 +19,16 @@
 /* ---- the buffer, encodings ---- */
 
 static void
-add_bad(struct rd *r, size_t off, unsigned char byte)
+add_bad(struct rd *r, size_t off, unsigned byte)
 {
 	/* one per line is enough: the record is rejected anyway */
 	if (r->nbad > r->hbad) {
 		size_t last = r->bad[r->nbad - 1].off;
 
+		/* (a CR too: old-Mac line ends are made LF after this) */
 		if (last <= off &&
-		    memchr(r->buf + last, '\n', off - last) == NULL)
+		    memchr(r->buf + last, '\n', off - last) == NULL &&
+		    memchr(r->buf + last, '\r', off - last) == NULL)
 			return;
 	}
 	if (r->nbad == r->capbad)
@@ -54,6 +56,32 @@ validate(struct rd *r, int final)
 	}
 }
 
+/*
+ * iconv stopped at in (inleft bytes to go), which is not of the encoding:
+ * how many bytes to skip.  UTF-16 goes by whole code units (a lone
+ * surrogate is one), so that what follows is read as it is.
+ */
+static size_t
+bad_input(struct rd *r, const char *in, size_t inleft)
+{
+	const unsigned char *u = (const unsigned char *)in;
+
+	if (r->enc == ENC_GB18030 && u[0] == 0x80) {
+		/* CP936's euro sign, unknown to GB18030 */
+		memcpy(r->buf + r->end, "\xE2\x82\xAC", 3);
+		r->end += 3;
+		return 1;
+	}
+	if (r->enc == ENC_GB18030 || inleft < 2) {
+		add_bad(r, r->end, u[0]);
+		return 1;
+	}
+	add_bad(r, r->end,
+	    r->enc == ENC_UTF16LE ? (unsigned)u[1] << 8 | u[0] :
+				    (unsigned)u[0] << 8 | u[1]);
+	return 2;
+}
+
 /* Convert raw bytes into buf with iconv. */
 static void
 convert(struct rd *r, int final)
@@ -77,16 +105,10 @@ convert(struct rd *r, int final)
 		if (errno == EINVAL && !final)
 			break;
 		if (errno == EILSEQ || errno == EINVAL) {
-			unsigned char c = (unsigned char)*in;
+			size_t skip = bad_input(r, in, inleft);
 
-			if (r->enc == ENC_GB18030 && c == 0x80) {
-				/* CP936's euro sign, unknown to GB18030 */
-				memcpy(r->buf + r->end, "\xE2\x82\xAC", 3);
-				r->end += 3;
-			} else
-				add_bad(r, r->end, c);
-			in++;
-			inleft--;
+			in += skip;
+			inleft -= skip;
 			continue;
 		}
 		zl_die_at(ZL_IOERR, r->fname, 0, _("cannot convert: %s"),
@@ -95,6 +117,29 @@ convert(struct rd *r, int final)
 	memmove(r->raw, in, inleft);
 	r->rawlen = inleft;
 	r->valid = r->end;
+}
+
+/*
+ * Old-Mac line ends (r->cr): the new bytes [from, end) with each CR made
+ * LF, but a CR before an LF (CRLF, which the readers take as it is).  A CR
+ * at the end, with more input to come, waits for its next byte
+ * (r->crwait); the readers see no line end there until then.
+ */
+static void
+cr_to_lf(struct rd *r, size_t from)
+{
+	char *p = r->buf + from, *end = r->buf + r->end;
+
+	r->crwait = 0;
+	while ((p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end && (!r->eof || r->rawlen > 0)) {
+			r->crwait = 1;
+			return;
+		}
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
+		p++;
+	}
 }
 
 void
@@ -127,6 +172,7 @@ static int
 fill(struct rd *r, size_t keep)
 {
 	size_t before;
+	int wait = r->crwait;
 
 	/* keep buf[keep..end): move it to the front */
 	if (keep > 0) {
@@ -143,7 +189,8 @@ fill(struct rd *r, size_t keep)
 		if (r->hbad == r->nbad)
 			r->hbad = r->nbad = 0;
 	}
-	if (r->cap - r->end < (64u << 10) && r->cap < BUF_MAX) {
+	if (r->cap - r->end < (64u << 10) && r->cap < BUF_MAX &&
+	    (!r->eof || r->rawlen > 0)) {
 		r->cap = r->cap * 2 < BUF_MAX ? r->cap * 2 : BUF_MAX;
 		r->buf = xrealloc(r->buf, r->cap + PAD);
 	}
@@ -188,9 +235,11 @@ fill(struct rd *r, size_t keep)
 			convert(r, r->eof);
 		}
 	}
+	if (r->cr)
+		cr_to_lf(r, before - (size_t)wait);
 	r->buf[r->end] = '\0';
 	rd_progress(r, 0);
-	return r->end > before;
+	return r->end > before || (wait && !r->crwait);
 }
 
 /* ---- opening files ---- */
@@ -223,44 +272,70 @@ rd_stat_inputs(struct rd *r)
 	}
 	if (r->nfiles == 0 && fstat(0, &st) == 0 && S_ISREG(st.st_mode))
 		r->total_bytes = (unsigned long long)st.st_size;
+	/* the buffer: small files need no more than a sample (cheaper to
+	 * make, under a sanitizer too: fuzz_rd) */
+	r->cap = r->again && r->total_bytes < SAMPLE ? SAMPLE : BUF_INIT;
+	r->buf = xcalloc(1, r->cap + PAD);
+}
+
+/*
+ * The evidence of UTF-8 in p[0, n) (eof: the file ends there): the bytes
+ * that are not UTF-8 (the first at s->bad) and the multi-byte sequences
+ * that are.
+ */
+static void
+count_utf8(const char *p, size_t n, int eof, struct sniff *s)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = u8_valid(p + i, n - i), j;
+
+		for (j = i; j < i + k; j++)
+			s->good += ((unsigned char)p[j] & 0xC0) == 0xC0;
+		i += k;
+		if (i == n || (!eof && u8_partial(p + i, n - i)))
+			return;
+		if (s->nbad++ == 0)
+			s->bad = i;
+		i++;
+	}
 }
 
 /*
  * The encoding the first n bytes of a file show (eof: they are all of it):
- * a BOM's (*skip: the bytes of the BOMs, a file saved twice may have two),
- * else want, or with ENC_AUTO UTF-8 unless a byte is not, then GB18030
- * (*bad: the offset of that byte).
+ * a BOM's (s->skip: the bytes of the BOMs, a file saved twice may have
+ * two), else want, or with ENC_AUTO what the evidence says: UTF-8 when
+ * every byte is, or when its multi-byte sequences are many more than the
+ * bytes that are not (UTF8_EVIDENCE to one: GBK text has about one to
+ * four); else GB18030 (s: the evidence).
  */
 int
-rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
-    size_t *bad)
+rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s)
 {
 	static const char bom[] = "\xEF\xBB\xBF";
-	size_t k;
 
-	*skip = 0;
-	*bad = n;
+	memset(s, 0, sizeof *s);
+	s->bad = n;
 	if (n >= 3 && memcmp(p, bom, 3) == 0) {
-		while (n - *skip >= 3 && memcmp(p + *skip, bom, 3) == 0)
-			*skip += 3;
+		while (n - s->skip >= 3 && memcmp(p + s->skip, bom, 3) == 0)
+			s->skip += 3;
 		return ENC_UTF8;
 	}
 	if (n >= 2 && memcmp(p, "\xFF\xFE", 2) == 0) {
-		*skip = 2;
+		s->skip = 2;
 		return ENC_UTF16LE;
 	}
 	if (n >= 2 && memcmp(p, "\xFE\xFF", 2) == 0) {
-		*skip = 2;
+		s->skip = 2;
 		return ENC_UTF16BE;
 	}
-	if (want != ENC_AUTO)
-		return want;
-	k = u8_valid(p, n);
-	if (k < n && (eof || !u8_partial(p + k, n - k))) {
-		*bad = k;
-		return ENC_GB18030;
-	}
-	return ENC_UTF8;
+	if (want != ENC_AUTO || u8_valid(p, n) == n)
+		return want != ENC_AUTO ? want : ENC_UTF8;
+	count_utf8(p, n, eof, s);
+	if (s->nbad == 0 || s->good >= UTF8_EVIDENCE * s->nbad)
+		return ENC_UTF8;
+	return ENC_GB18030;
 }
 
 /*
@@ -322,34 +397,12 @@ rd_read_sample(int fd, const char *name, char *p, size_t want, size_t max,
 	return n;
 }
 
-/* Sniff the encoding from the first bytes and set up conversion. */
+/* Convert the sample in buf with iconv, from r->enc. */
 static void
-sniff(struct rd *r)
+start_iconv(struct rd *r)
 {
-	const char *from = NULL;
-	size_t skip, bad;
+	const char *from;
 
-	r->end = rd_read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap,
-	    &r->eof);
-	r->done_bytes += r->end;
-	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &skip, &bad);
-	r->pos = skip;
-	if (bad < r->end && !r->o.quiet) {
-		long line = 1;
-		const char *p;
-
-		for (p = r->buf; p < r->buf + bad; p++)
-			line += *p == '\n';
-		zl_warn_at(r->fname, line,
-		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
-		      "Excel writes it (--encoding to choose)"));
-	}
-	r->buf[r->end] = '\0';
-	if (r->enc == ENC_UTF8) {
-		r->valid = r->pos;
-		validate(r, r->eof);
-		return;
-	}
 	from = r->enc == ENC_GB18030 ? "GB18030" :
 	    r->enc == ENC_UTF16LE    ? "UTF-16LE" :
 				       "UTF-16BE";
@@ -359,7 +412,7 @@ sniff(struct rd *r)
 		    strerror(errno));
 	/* the sample becomes raw input */
 	if (r->rawcap < r->end || r->raw == NULL) {
-		r->rawcap = r->end > BUF_INIT ? r->end : BUF_INIT;
+		r->rawcap = r->end > r->cap ? r->end : r->cap;
 		r->raw = xrealloc(r->raw, r->rawcap);
 	}
 	memcpy(r->raw, r->buf + r->pos, r->end - r->pos);
@@ -367,6 +420,65 @@ sniff(struct rd *r)
 	r->pos = r->end = r->valid = 0;
 	convert(r, r->eof);
 	r->buf[r->end] = '\0';
+}
+
+/* The line of buf[off] (CR-only line ends counted too). */
+static long
+line_of(const struct rd *r, size_t off)
+{
+	long line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		line += r->buf[i] == '\n' ||
+		    (r->buf[i] == '\r' && r->buf[i + 1] != '\n');
+	return line;
+}
+
+/* Say what encoding was chosen, and why, for a sample not all UTF-8. */
+static void
+say_enc(const struct rd *r, const struct sniff *sn)
+{
+	if (r->enc == ENC_UTF8)
+		zl_warn_at(r->fname, line_of(r, sn->bad),
+		    _("mostly valid UTF-8 (invalid bytes in the first %zu "
+		      "KiB: %zu): reading it as UTF-8, records with invalid "
+		      "bytes are rejected (--encoding gb18030 to read it as "
+		      "GBK)"),
+		    (r->end + 1023) / 1024, sn->nbad);
+	else
+		zl_warn_at(r->fname, line_of(r, sn->bad),
+		    _("not valid UTF-8; reading the file as GB18030 (GBK), as "
+		      "Excel writes it (--encoding to choose)"));
+}
+
+/*
+ * Sniff the encoding from the first bytes and set up conversion; and the
+ * line ends.
+ */
+static void
+sniff(struct rd *r)
+{
+	struct sniff sn;
+
+	r->end = rd_read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap,
+	    &r->eof);
+	r->done_bytes += r->end;
+	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &sn);
+	r->pos = sn.skip;
+	r->buf[r->end] = '\0';
+	if (sn.nbad > 0 && !r->o.quiet)
+		say_enc(r, &sn);
+	if (r->enc == ENC_UTF8) {
+		r->valid = r->pos;
+		validate(r, r->eof);
+	} else
+		start_iconv(r);
+	/* CRs and no LF: old-Mac line ends */
+	r->cr = memchr(r->buf + r->pos, '\r', r->end - r->pos) != NULL &&
+	    memchr(r->buf + r->pos, '\n', r->end - r->pos) == NULL;
+	if (r->cr)
+		cr_to_lf(r, r->pos);
 }
 
 void
@@ -408,6 +520,7 @@ rd_open_fd(struct rd *r)
 	r->pos = r->end = r->valid = r->rs = r->re = 0;
 	r->hbad = r->nbad = 0;
 	r->rawlen = 0;
+	r->cr = r->crwait = 0;
 	r->line = 1;
 	r->cd = (iconv_t)-1;
 	sniff(r);
@@ -433,7 +546,7 @@ rd_line_end(struct rd *r, int *nl)
 			*nl = 1;
 			return p - r->buf;
 		}
-		from = r->end;
+		from = r->end - (size_t)r->crwait; /* a CR may become LF */
 		if (r->end - r->rs > REC_MAX_RECORD)
 			return -2;
 		{
@@ -464,7 +577,7 @@ rd_skip_line(struct rd *r)
 			r->line++;
 			return;
 		}
-		r->pos = r->end;
+		r->pos = r->end - (size_t)r->crwait;
 		r->rs = r->pos;
 		if (!fill(r, r->pos))
 			return;
@@ -529,8 +642,11 @@ rd_bad_bytes(struct rd *r, int k, size_t upto)
 		snprintf(r->err, sizeof r->err,
 		    _("invalid UTF-8 (byte 0x%02X at column %zu)"), b.byte,
 		    b.off - ls + 1);
+	else if (r->enc == ENC_GB18030)
+		snprintf(r->err, sizeof r->err,
+		    _("invalid GB18030 (byte 0x%02X)"), b.byte);
 	else
-		snprintf(r->err, sizeof r->err, _("invalid %s (byte 0x%02X)"),
-		    r->enc == ENC_GB18030 ? "GB18030" : "UTF-16", b.byte);
+		snprintf(r->err, sizeof r->err,
+		    _("invalid UTF-16 (code unit 0x%04X)"), b.byte);
 	return RD_BAD;
 }

@@ -53,8 +53,8 @@ struct stamp {
 };
 
 struct bad {
-	size_t off;	    /* in buf */
-	unsigned char byte; /* the offending byte (input encoding) */
+	size_t off;    /* in buf */
+	unsigned byte; /* the offending byte (input encoding), or UTF-16 unit */
 };
 
 struct rd {
@@ -66,6 +66,8 @@ struct rd {
 	int seekable;		 /* the current file is a regular file */
 	unsigned long long base; /* its offset of buf[0] (UTF-8 input) */
 	int enc;		 /* of the current file */
+	int cr; /* its line ends are CRs: each CR is read as LF (but CRLF) */
+	int crwait; /* cr: buf[end - 1] is a CR whose next byte is to come */
 	iconv_t cd;
 	char *raw; /* bytes not yet converted (iconv) */
 	size_t rawlen, rawcap;
@@ -130,10 +132,18 @@ struct rd {
 	int progress_done;
 };
 
+/* What a file's first bytes show of its encoding (rd_sniff_enc). */
+struct sniff {
+	size_t skip; /* the bytes of its BOMs */
+	size_t bad;  /* the offset of the first byte not UTF-8 (or n) */
+	size_t nbad; /* bytes not UTF-8 */
+	size_t good; /* valid UTF-8 sequences of more than one byte */
+};
+#define UTF8_EVIDENCE 2 /* good per bad byte that make a file UTF-8 */
+
 /* rd_in.c */
 void rd_stat_inputs(struct rd *r);
-int rd_sniff_enc(const char *p, size_t n, int eof, int want, size_t *skip,
-    size_t *bad);
+int rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s);
 int rd_detect_fmt(const char *p, const char *end, const struct rd_opts *o);
 size_t rd_read_sample(int fd, const char *name, char *p, size_t want,
     size_t max, int *eof);

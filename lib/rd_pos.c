@@ -31,7 +31,8 @@ tsv_header(const struct rd *r, const char *path, struct buf *line,
 {
 	char *p = xmalloc(BUF_INIT);
 	const char *s, *end, *nl;
-	size_t n, skip, bad;
+	struct sniff sn;
+	size_t n;
 	struct stat sb;
 	int fd, eof, ok = -1;
 
@@ -41,11 +42,11 @@ tsv_header(const struct rd *r, const char *path, struct buf *line,
 		goto out;
 	stamp_of(&sb, st);
 	n = rd_read_sample(fd, path, p, SAMPLE, BUF_INIT, &eof);
-	if (rd_sniff_enc(p, n, eof, r->o.enc, &skip, &bad) != ENC_UTF8 ||
-	    rd_detect_fmt(p + skip, p + n, &r->o) != FMT_TSV)
+	if (rd_sniff_enc(p, n, eof, r->o.enc, &sn) != ENC_UTF8 ||
+	    rd_detect_fmt(p + sn.skip, p + n, &r->o) != FMT_TSV)
 		goto out;
 	/* the first line that is not blank, without its line end */
-	for (s = p + skip, end = p + n;
+	for (s = p + sn.skip, end = p + n;
 	     (nl = memchr(s, '\n', (size_t)(end - s))) != NULL; s = nl + 1) {
 		size_t len = (size_t)(nl - s);
 
@@ -53,6 +54,8 @@ tsv_header(const struct rd *r, const char *path, struct buf *line,
 			len--;
 		if (len == 0)
 			continue;
+		if (memchr(s, '\r', len) != NULL)
+			break; /* old-Mac line ends: read with CRs made LFs */
 		buf_reset(line);
 		buf_add(line, s, len);
 		ok = 0;

@@ -4,6 +4,8 @@
  * as the header; every field is valid UTF-8; the records written as TSV
  * and read back are the same records.
  */
+#include <sys/mman.h>
+
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +20,7 @@
 
 static jmp_buf back;
 static char path[64], path2[64];
+static int fd1 = -1, fd2 = -1;
 
 /* The last of the end-of-run work after a fatal error: back to the
  * fuzzer (the readers open were closed before, by their own). */
@@ -30,15 +33,27 @@ hook(int status, int fatal, void *arg)
 	longjmp(back, 1);
 }
 
-static void
-put(const char *p, const void *data, size_t n)
+/*
+ * The inputs are two memory files made once (memfd), read by their names
+ * in /proc/self/fd: no file is created, truncated or removed per run.
+ */
+static int
+memfile(char *p, size_t n)
 {
-	FILE *f = fopen(p, "wb");
+	int fd = memfd_create("fuzz-rd", 0);
 
-	if (f == NULL)
+	if (fd < 0)
 		abort();
-	fwrite(data, 1, n, f);
-	fclose(f);
+	snprintf(p, n, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+static void
+put(int fd, const void *data, size_t n)
+{
+	if (ftruncate(fd, 0) != 0 ||
+	    (n > 0 && pwrite(fd, data, n, 0) != (ssize_t)n))
+		abort();
 }
 
 /* Read file p; the records (header first) as escaped TSV into b. */
@@ -87,14 +102,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
-	if (path[0] == '\0') {
-		snprintf(path, sizeof path, "/tmp/fuzz-rd-%d.in",
-		    (int)getpid());
-		snprintf(path2, sizeof path2, "/tmp/fuzz-rd-%d.tsv",
-		    (int)getpid());
+	if (fd1 < 0) {
+		fd1 = memfile(path, sizeof path);
+		fd2 = memfile(path2, sizeof path2);
 	}
 	sel = data[0];
-	put(path, data + 1, size - 1);
+	put(fd1, data + 1, size - 1);
 	if (setjmp(back) == 0) {
 		zl_at_end(hook, NULL);
 		read_tsv(path, fmts[sel % 3], encs[(sel / 3) % 3], &a);
@@ -105,7 +118,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 */
 		if (a.n > 1 && a.p[0] != '\n' &&
 		    memcmp(a.p, "\xEF\xBB\xBF", 3) != 0) {
-			put(path2, a.p, a.n);
+			put(fd2, a.p, a.n);
 			read_tsv(path2, FMT_TSV, ENC_UTF8, &b);
 			/* blank lines vanish: a record of one empty field */
 			if (!(a.n == b.n && memcmp(a.p, b.p, a.n) == 0) &&

@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/fuzz/run.sh: build every tests/fuzz/fuzz_*.c with libFuzzer and
 # ASan/UBSan and run each briefly (FUZZ_SECONDS, default 20) from its seed
-# corpus (tests/fuzz/corpus/NAME/, copied, so the tree stays clean).
+# corpus (tests/fuzz/corpus/NAME/, copied, so the tree stays clean), with
+# the dictionary tests/fuzz/NAME.dict when there is one.
 # A target that needs a program's code names its folders in a line
 # "fuzz-with: cmd/NAME ..." (their .c files but main.c are linked in, with
 # every program's fields.c).  FUZZ_ONLY="fuzz_a fuzz_b" runs only those.
@@ -53,7 +54,9 @@ for f in tests/fuzz/fuzz_*.c; do
 	corpus=$out/corpus/$name
 	mkdir -p "$corpus"
 	[ -d "tests/fuzz/corpus/$name" ] && cp "tests/fuzz/corpus/$name"/* "$corpus"/ 2>/dev/null
-	if "./$bin" -max_total_time="$secs" \
+	dict=
+	[ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict
+	if "./$bin" -max_total_time="$secs" $dict \
 		-max_len=4096 -close_fd_mask=3 -print_final_stats=1 \
 		"$corpus" >"$out/$name.log" 2>&1; then
 		echo "PASS $name ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$name.log" | grep -o '[0-9]*$' || echo '?') runs)"

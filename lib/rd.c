@@ -296,7 +296,7 @@ rd_next(struct rd *r, struct rec **out)
 		if (k == RD_BAD) {
 			r->rec.nf = 0;
 			r->rec.f = NULL;
-			rec_reject(&r->rec, "%s", r->err);
+			rec_reject_as(&r->rec, r->why, "%s", r->err);
 			continue;
 		}
 		if (r->o.noheader) {

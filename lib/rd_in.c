@@ -8,6 +8,7 @@
  * they fall in.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,18 @@ add_bad(struct rd *r, size_t off, unsigned byte)
 	r->nbad++;
 }
 
+/* NUL bytes in buf[from, to): not text, bad as an invalid byte is. */
+static void
+nul_bytes(struct rd *r, size_t from, size_t to)
+{
+	const char *p = r->buf + from, *e = r->buf + to;
+
+	while (p < e && (p = memchr(p, '\0', (size_t)(e - p))) != NULL) {
+		add_bad(r, (size_t)(p - r->buf), BAD_NUL);
+		p++;
+	}
+}
+
 /* Check new UTF-8 bytes [valid, end); final: no more input follows. */
 static void
 validate(struct rd *r, int final)
@@ -46,6 +59,7 @@ validate(struct rd *r, int final)
 		size_t n = r->end - r->valid;
 		size_t k = u8_valid(r->buf + r->valid, n);
 
+		nul_bytes(r, r->valid, r->valid + k);
 		r->valid += k;
 		if (k == n)
 			return;
@@ -97,6 +111,7 @@ convert(struct rd *r, int final)
 		if (outleft < 8)
 			break;
 		k = iconv(r->cd, &in, &inleft, &out, &outleft);
+		nul_bytes(r, r->end, (size_t)(out - r->buf));
 		r->end = (size_t)(out - r->buf);
 		if (k != (size_t)-1)
 			break;
@@ -584,38 +599,45 @@ rd_skip_line(struct rd *r)
 	}
 }
 
+/* The message of a record that cannot be read; its format is its reason. */
+static void __attribute__((format(printf, 2, 3)))
+say(struct rd *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r->err, sizeof r->err, fmt, ap);
+	va_end(ap);
+	r->why = fmt;
+}
+
 /* The record being read cannot be read, for why (n: see enum rd_why). */
 int
 rd_bad(struct rd *r, enum rd_why why, size_t n)
 {
-	const size_t sz = sizeof r->err;
-
 	switch (why) {
 	case WHY_FIELDS:
-		snprintf(r->err, sz, _("more than %u fields"), REC_MAX_FIELDS);
+		say(r, _("more than %u fields"), REC_MAX_FIELDS);
 		break;
 	case WHY_FIELD:
-		snprintf(r->err, sz, _("field %zu is longer than %u MiB"), n,
+		say(r, _("field %zu is longer than %u MiB"), n,
 		    REC_MAX_FIELD >> 20);
 		break;
 	case WHY_RECORD:
-		snprintf(r->err, sz, _("record is longer than %u MiB"),
-		    REC_MAX_RECORD >> 20);
+		say(r, _("record is longer than %u MiB"), REC_MAX_RECORD >> 20);
 		break;
 	case WHY_UNTERMINATED:
-		snprintf(r->err, sz, _("CSV: unterminated quoted field"));
+		say(r, _("CSV: unterminated quoted field"));
 		break;
 	case WHY_CR:
-		snprintf(r->err, sz,
-		    _("CSV: carriage return in an unquoted field"));
+		say(r, _("CSV: carriage return in an unquoted field"));
 		break;
 	case WHY_QUOTE:
-		snprintf(r->err, sz,
-		    _("CSV: quote inside an unquoted field (column %zu)"), n);
+		say(r, _("CSV: quote inside an unquoted field (column %zu)"),
+		    n);
 		break;
 	case WHY_AFTER_QUOTE:
-		snprintf(r->err, sz,
-		    _("CSV: text after a closing quote (column %zu)"), n);
+		say(r, _("CSV: text after a closing quote (column %zu)"), n);
 		break;
 	}
 	return RD_BAD;
@@ -638,15 +660,14 @@ rd_bad_bytes(struct rd *r, int k, size_t upto)
 		return k;
 	for (ls = b.off; ls > r->rs && r->buf[ls - 1] != '\n'; ls--)
 		;
-	if (r->enc == ENC_UTF8)
-		snprintf(r->err, sizeof r->err,
-		    _("invalid UTF-8 (byte 0x%02X at column %zu)"), b.byte,
+	if (b.byte == BAD_NUL)
+		say(r, _("a NUL byte (column %zu): not text"), b.off - ls + 1);
+	else if (r->enc == ENC_UTF8)
+		say(r, _("invalid UTF-8 (byte 0x%02X at column %zu)"), b.byte,
 		    b.off - ls + 1);
 	else if (r->enc == ENC_GB18030)
-		snprintf(r->err, sizeof r->err,
-		    _("invalid GB18030 (byte 0x%02X)"), b.byte);
+		say(r, _("invalid GB18030 (byte 0x%02X)"), b.byte);
 	else
-		snprintf(r->err, sizeof r->err,
-		    _("invalid UTF-16 (code unit 0x%04X)"), b.byte);
+		say(r, _("invalid UTF-16 (code unit 0x%04X)"), b.byte);
 	return RD_BAD;
 }

@@ -54,8 +54,10 @@ struct stamp {
 
 struct bad {
 	size_t off;    /* in buf */
-	unsigned byte; /* the offending byte (input encoding), or UTF-16 unit */
+	unsigned byte; /* the offending byte (input encoding), or UTF-16 unit,
+			  or BAD_NUL */
 };
+#define BAD_NUL 0x10000 /* a NUL byte (valid in every encoding, not text) */
 
 struct rd {
 	struct rd_opts o;
@@ -102,6 +104,7 @@ struct rd {
 	size_t rs, re; /* the record's bytes in buf */
 	long rline;
 	char err[160];
+	const char *why; /* the format of err: its reason */
 	struct rec rec;
 
 	/* CSV */

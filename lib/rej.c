@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "lib/rej.h"
+#include "lib/utf8.h"
 #include "lib/wr.h"
 
 #define REJ_SHOWN   10 /* messages of a reason shown before the summary */
@@ -379,6 +380,33 @@ put_field(struct buf *b, const char *s, size_t n)
 		csv_quote(b, s, n);
 }
 
+/*
+ * A record's line into _raw: a byte that is not UTF-8 as \xHH, so the
+ * file stays text that reads back whole.
+ */
+static void
+put_raw(struct buf *b, const char *s, size_t n)
+{
+	static struct buf t;
+	size_t k;
+
+	if ((k = u8_valid(s, n)) == n) {
+		put_field(b, s, n);
+		return;
+	}
+	buf_reset(&t);
+	while (n > 0) {
+		buf_add(&t, s, k);
+		if (k == n)
+			break;
+		buf_printf(&t, "\\x%02X", (unsigned char)s[k]);
+		s += k + 1;
+		n -= k + 1;
+		k = u8_valid(s, n);
+	}
+	put_field(b, t.p, t.n);
+}
+
 /* A sheet's header (rej_header): the reject file's, or mapped onto it. */
 static struct str *sheet_names; /* the reject file's header */
 static size_t sheet_nnames;
@@ -517,7 +545,7 @@ write_reject(const struct rec *r, const char *msg)
 			buf_addc(&b, sep);
 		put_field(&b, msg, strlen(msg));
 		buf_addc(&b, sep);
-		put_field(&b, r->raw.p, r->raw.n);
+		put_raw(&b, r->raw.p, r->raw.n);
 	}
 	buf_addc(&b, '\n');
 	fwrite(b.p, 1, b.n, rej_fp);
@@ -541,16 +569,13 @@ reason_count(const char *fmt)
 	return ++reasons[i].n <= REJ_SHOWN || verbose;
 }
 
-void
-rec_reject(const struct rec *r, const char *fmt, ...)
+static void
+reject(const struct rec *r, const char *reason, const char *fmt, va_list ap)
 {
 	struct buf msg = { 0 };
-	va_list ap;
 
-	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
-	va_end(ap);
-	if (reason_count(fmt) || strict)
+	if (reason_count(reason) || strict)
 		zl_warn_at(r->file, r->line, "%s", msg.p);
 	nrej++;
 	want_end();
@@ -564,4 +589,24 @@ rec_reject(const struct rec *r, const char *fmt, ...)
 	buf_free(&msg);
 	if (strict)
 		zl_exit(zl_finish(ZL_REJECTED));
+}
+
+void
+rec_reject(const struct rec *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	reject(r, fmt, fmt, ap);
+	va_end(ap);
+}
+
+void
+rec_reject_as(const struct rec *r, const char *reason, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	reject(r, reason ? reason : fmt, fmt, ap);
+	va_end(ap);
 }

@@ -23,6 +23,10 @@
  */
 void rec_reject(const struct rec *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The same, counted under reason (a format; the summary shows it) when
+ * fmt is not one ("%s"). */
+void rec_reject_as(const struct rec *r, const char *reason, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
 /*
  * Exit 2 when the --reject file is one of the inputs (the same path, or
  * the same file; none or "-": standard input) or the standard output.

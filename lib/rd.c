@@ -117,7 +117,8 @@ check_names(struct rd *r)
 {
 	struct named *v = xcalloc(r->nf + 1, sizeof *v);
 	struct buf tmp = { 0 };
-	size_t i, n = 0;
+	size_t i, n = 0, a = r->nf, b = 0;
+	char key[256];
 
 	for (i = 0; i < r->nf; i++)
 		if (str_trim(r->names[i]).n > 0) {
@@ -125,21 +126,23 @@ check_names(struct rd *r)
 			v[n++].col = i;
 		}
 	qsort(v, n, sizeof *v, by_key);
-	for (i = 1; i < n; i++)
-		if (strcmp(v[i - 1].key, v[i].key) == 0) {
-			const struct str *a = &r->names[v[i - 1].col];
-			const struct str *b = &r->names[v[i].col];
-
-			zl_die_at(ZL_IOERR, r->fname, r->rline,
-			    _("header: columns %zu ('%.*s') and %zu ('%.*s') "
-			      "are one field, %s; rename or remove one"),
-			    v[i - 1].col + 1, (int)a->n, a->p, v[i].col + 1,
-			    (int)b->n, b->p, v[i].key);
-		}
+	for (i = 1; i < n && strcmp(v[i - 1].key, v[i].key) != 0; i++)
+		;
+	if (i < n) {
+		a = v[i - 1].col;
+		b = v[i].col;
+		snprintf(key, sizeof key, "%s", v[i].key);
+	}
 	for (i = 0; i < n; i++)
 		free(v[i].key);
 	free(v);
 	buf_free(&tmp);
+	if (a < r->nf) /* all freed: a fatal error may return to a caller */
+		zl_die_at(ZL_IOERR, r->fname, r->rline,
+		    _("header: columns %zu ('%.*s') and %zu ('%.*s') are one "
+		      "field, %s; rename or remove one"),
+		    a + 1, (int)r->names[a].n, r->names[a].p, b + 1,
+		    (int)r->names[b].n, r->names[b].p, key);
 }
 
 /* The next record of the current file, checked for encoding errors. */

@@ -171,7 +171,7 @@ csv_plain(struct rd *r, const char *s, size_t n, int nl)
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	r->re = r->rs + n;
-	if (n == 0)
+	if (n == 0 && !rd_bad_before(r, r->rs + n))
 		return MORE; /* a blank line */
 	if (memchr(s, '\r', n) != NULL)
 		return rd_bad(r, WHY_CR, 0);

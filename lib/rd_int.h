@@ -135,6 +135,14 @@ struct rd {
 	int progress_done;
 };
 
+/* Bytes not of the encoding at or before offset upto are still to be
+ * reported: a line that looks blank after conversion dropped them is not. */
+static inline int
+rd_bad_before(const struct rd *r, size_t upto)
+{
+	return r->nbad > r->hbad && r->bad[r->hbad].off <= upto;
+}
+
 /* What a file's first bytes show of its encoding (rd_sniff_enc). */
 struct sniff {
 	size_t skip; /* the bytes of its BOMs */

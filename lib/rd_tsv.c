@@ -259,7 +259,7 @@ rd_next_tsv(struct rd *r)
 		r->re = r->pos + n;
 		r->pos = (size_t)e + (size_t)nl;
 		r->line++;
-		if (n == 0)
+		if (n == 0 && !rd_bad_before(r, (size_t)e))
 			continue; /* a blank line */
 		return rd_split_tsv(r, r->buf + r->rs, n);
 	}

@@ -166,12 +166,14 @@ csv_no_line(struct rd *r, long long e, int inrec)
 static int
 csv_plain(struct rd *r, const char *s, size_t n, int nl)
 {
+	size_t end = r->rs + n; /* the line end, for bytes dropped before */
+
 	r->pos += n + (size_t)nl;
 	r->line++;
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	r->re = r->rs + n;
-	if (n == 0 && !rd_bad_before(r, r->rs + n))
+	if (n == 0 && !rd_bad_before(r, end))
 		return MORE; /* a blank line */
 	if (memchr(s, '\r', n) != NULL)
 		return rd_bad(r, WHY_CR, 0);

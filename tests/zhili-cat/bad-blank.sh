@@ -8,3 +8,7 @@ for f in gbk.tsv gbk.csv; do
 	zhili-cat "$f"
 	echo "$f: exit $?"
 done
+# a CR before the bad byte: still no blank line
+printf 'id\tname\n\r\376\n\000' > cr.csv
+zhili-cat --csv --encoding gbk cr.csv
+echo "cr.csv: exit $?"

@@ -43,6 +43,8 @@ static int rej_fmt;	       /* 0 until the first rejected record */
 static int strict, verbose, bom, over;
 static int at_end; /* rej_end is on zl's list */
 static unsigned long long nrej;
+static const char *last_file; /* the last record rejected */
+static long last_line;
 static struct rej_limit limit = { 100, -1 }; /* 1% (and more than 10) */
 
 static struct reason {
@@ -186,6 +188,13 @@ unsigned long long
 rej_count(void)
 {
 	return nrej;
+}
+
+void
+rej_last(const char **file, long *line)
+{
+	*file = last_file;
+	*line = last_line;
 }
 
 int
@@ -578,6 +587,8 @@ reject(const struct rec *r, const char *reason, const char *fmt, va_list ap)
 	if (reason_count(reason) || strict)
 		zl_warn_at(r->file, r->line, "%s", msg.p);
 	nrej++;
+	last_file = r->file;
+	last_line = r->line;
 	want_end();
 	if (rej_fp != NULL) {
 		struct buf loc = { 0 };

@@ -71,6 +71,9 @@ void rej_limit_set(const struct rej_limit *l);
 void rej_figures(void);
 /* Records rejected so far. */
 unsigned long long rej_count(void);
+/* Where the last record rejected begins (NULL and 0 before any): for a
+ * program whose rows take values from the rows above (grid-import). */
+void rej_last(const char **file, long *line);
 
 /* Records read, counted by the readers as they read them (rejected ones
  * too): the total of the summary. */

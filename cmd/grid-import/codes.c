@@ -12,6 +12,7 @@
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
 
+unsigned long long units_merged;
 static struct division *divs;
 static size_t ndivs;
 
@@ -343,6 +344,7 @@ finish(struct unit *u)
 			problem(k->file, k->line, prev,
 			    _("the same building twice"), unit_name(k));
 			k->dropped = 1;
+			units_merged++;
 			prev->next = k->next;
 			k = k->next;
 		}

@@ -89,6 +89,9 @@ void sheet_conf(void);
 /* Feed a raw row of the reader; calls units_row for each data row. */
 void sheet_row(const struct rec *r);
 void sheet_end(void);
+/* Rows that made units (all but those rejected), and those of them with
+ * a building: in = used + rejected + the rows that are not data. */
+extern unsigned long long rows_used, rows_building;
 
 /* Attributes of a unit (which apply depends on the level). */
 enum {
@@ -197,6 +200,8 @@ const struct division *division_street(const struct division *community);
 const char *unit_code(const struct unit *u, char *buf, size_t size);
 /* The end: codes top down, checks, counts bottom up. */
 void units_finish(void);
+/* The buildings listed twice, their later rows left out (merged). */
+extern unsigned long long units_merged;
 
 /* check.c: the checks and the problems found */
 void check_conf(void);

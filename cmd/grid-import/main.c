@@ -88,6 +88,13 @@ report_fixes(void)
 	if (b.n > 0)
 		zl_warn(_("the sheets were tidied: %s"), b.p);
 	buf_free(&b);
+	if (units_merged > 0)
+		zl_warn(ngettext("%llu row merged: a building listed twice, "
+				 "the first row kept (--check lists it)",
+			    "%llu rows merged: buildings listed twice, the "
+			    "first rows kept (--check lists them)",
+			    units_merged),
+		    units_merged);
 }
 
 struct str *

@@ -5,9 +5,15 @@
  * above it are title rows; a sheet without it in 20 rows is not a roster
  * and ends the run); blank rows and total rows (合计, 小计, 总计) are
  * skipped; cells left blank by merged cells are filled down in the
- * hierarchy columns, never from a rejected row; values are trimmed, and
- * full-width characters folded in numbers, codes and phones.  Every fix
- * is counted for the closing line.
+ * hierarchy columns; values are trimmed, and full-width characters folded
+ * in numbers, codes and phones.  Every fix is counted for the closing
+ * line.
+ *
+ * A rejected row breaks the chain of filled cells: a row whose blank cell
+ * would be filled from it is rejected too, naming it.  A row read whole
+ * (rejected for its values) would fill the cells it has; one that could
+ * not be read, or had more cells than the header, any cell, as far as
+ * the row below does not say which grid or compound it is in.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +21,7 @@
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
 #include "lib/fld.h"
+#include "lib/rej.h"
 #include "lib/utf8.h"
 
 #define TITLE_MAX 20 /* rows looked at for the header */
@@ -69,9 +76,14 @@ static struct {
 	struct buf best; /* the fields named by the title row naming most */
 	size_t nbest;
 	long bestline;
-	struct buf prev[G_N]; /* the row above, filled down */
-	int have_prev;
+	struct buf prev[G_N];	    /* the row above, filled down */
+	long taint[G_N];	    /* the line of the rejected row prev[f] is
+				       from, or 0 */
+	unsigned char unknown[G_N]; /* and that row could not be read */
+	unsigned long long nrej;    /* rej_count() after the last row */
 } st;
+
+unsigned long long rows_used, rows_building;
 
 static struct str *totals;
 static size_t ntotals;
@@ -193,13 +205,19 @@ use_header(const struct rec *r)
 void
 sheet_end(void)
 {
+	int f;
+
 	if (st.file != NULL && st.state == SEEK_HEADER)
 		not_roster();
 	st.file = NULL;
 	st.state = SEEK_HEADER;
 	st.ntitle = 0;
 	st.nbest = 0;
-	st.have_prev = 0;
+	for (f = 0; f < G_N; f++) {
+		buf_reset(&st.prev[f]);
+		st.taint[f] = 0;
+		st.unknown[f] = 0;
+	}
 }
 
 /* Trim; fold full-width characters where the field wants it. */
@@ -247,6 +265,20 @@ is_total(const struct rec *r)
 	return 0;
 }
 
+/* A rejected row (on line), not read whole: any cell of the rows below
+ * may have been filled from it. */
+static void
+taint_all(long line)
+{
+	int f;
+
+	for (f = 0; f < G_N; f++)
+		if (fill[f] != FILL_NO) {
+			st.taint[f] = line;
+			st.unknown[f] = 1;
+		}
+}
+
 /* A row that is not data: too many cells (rejected), blank or a total. */
 static int
 not_data(const struct rec *r)
@@ -259,6 +291,7 @@ not_data(const struct rec *r)
 				rec_reject(r,
 				    _("%zu cells, the header has %zu"), r->nf,
 				    st.ncells);
+				taint_all(r->line);
 				return 1;
 			}
 	for (i = 0; i < r->nf; i++)
@@ -275,40 +308,94 @@ not_data(const struct rec *r)
 	return 0;
 }
 
-/* Merged cells: blanks take the value of the row above. */
-static void
-fill_down(struct row *row)
+/*
+ * Field k of the row (which decides whether a cell is filled) as in the
+ * row above; -1 when that row could not be read and k is the row's own.
+ */
+static int
+same_as_above(const struct row *row, const unsigned char *filled, int k)
 {
-	int f, ok;
+	if (st.unknown[k] && !filled[k])
+		return -1;
+	return as_above(row, k);
+}
+
+/*
+ * Merged cells: blanks take the value of the row above (filled[f] set).
+ * The first field filled from a rejected row, or -1.
+ */
+static int
+fill_down(struct row *row, unsigned char *filled)
+{
+	int f, ok, bad = -1;
 
 	for (f = 0; f < G_N; f++) {
-		if (!row->has[f] || row->v[f].n > 0 || st.prev[f].n == 0)
+		if (!row->has[f] || row->v[f].n > 0 || fill[f] == FILL_NO ||
+		    (st.prev[f].n == 0 && !st.unknown[f]))
 			continue;
-		switch (fill[f]) {
-		case FILL_ALWAYS:
+		if (fill[f] == FILL_SAME_GRID)
+			ok = same_as_above(row, filled, G_GRID_ID) == 1 &&
+			    same_as_above(row, filled, G_COMMUNITY) == 1;
+		else if (fill[f] == FILL_SAME_COMPOUND)
+			ok = same_as_above(row, filled, G_COMPOUND) == 1;
+		else
 			ok = 1;
-			break;
-		case FILL_SAME_GRID:
-			ok = as_above(row, G_GRID_ID) &&
-			    as_above(row, G_COMMUNITY);
-			break;
-		case FILL_SAME_COMPOUND:
-			ok = as_above(row, G_COMPOUND);
-			break;
-		default:
-			ok = 0;
-		}
-		if (ok) {
+		if (!ok)
+			continue;
+		filled[f] = 1;
+		if (st.taint[f] != 0 && bad < 0)
+			bad = f;
+		if (st.prev[f].n > 0)
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
-			fixes[FIX_FILLED]++;
-		}
 	}
+	return bad;
+}
+
+/* What the rows below may fill down from: the row's own values (on line
+ * when it was rejected); what was filled down is prev already. */
+static void
+pass_down(const struct row *row, const unsigned char *filled, long rejected)
+{
+	int f;
+
+	for (f = 0; f < G_N; f++) {
+		if (fill[f] == FILL_NO || filled[f])
+			continue;
+		buf_reset(&st.prev[f]);
+		buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
+		st.taint[f] = rejected;
+		st.unknown[f] = 0;
+	}
+}
+
+/* A cell with a NUL byte: the row is rejected (1), never cut there. */
+static int
+has_nul(const struct rec *r)
+{
+	size_t i;
+	int f;
+
+	for (i = 0; i < r->nf; i++) {
+		if (memchr(r->f[i].p, '\0', r->f[i].n) == NULL)
+			continue;
+		for (f = 0; f < G_N && st.col[f] != (long)i; f++)
+			;
+		if (f < G_N)
+			rec_reject(r, _("a NUL byte (\\0) in field '%s'"),
+			    gfields[f]);
+		else
+			rec_reject(r, _("a NUL byte (\\0) in column %zu"),
+			    i + 1);
+		return 1;
+	}
+	return 0;
 }
 
 static void
 data_row(const struct rec *r)
 {
 	static struct buf cleaned[G_N];
+	unsigned char filled[G_N] = { 0 };
 	struct row row;
 	int f;
 
@@ -325,23 +412,35 @@ data_row(const struct rec *r)
 		    clean(r->f[c], f, &cleaned[f]) :
 		    (struct str) { "", 0 };
 	}
-	if (st.have_prev)
-		fill_down(&row);
-	if (!units_row(r, &row))
-		return; /* a rejected row passes nothing down */
-	/* keep what the next row may fill down from (what was filled down
-	 * from prev is prev already) */
-	for (f = 0; f < G_N; f++) {
-		if (fill[f] == FILL_NO || row.v[f].p == st.prev[f].p)
-			continue;
-		buf_reset(&st.prev[f]);
-		buf_add(&st.prev[f], row.v[f].p, row.v[f].n);
+	if (has_nul(r)) {
+		pass_down(&row, filled, r->line);
+		return;
 	}
-	st.have_prev = 1;
+	f = fill_down(&row, filled);
+	if (f >= 0) {
+		rec_reject(r,
+		    _("field '%s': empty, and the row above that would fill "
+		      "it (%s:%ld) was rejected"),
+		    gfields[f], r->file, st.taint[f]);
+		pass_down(&row, filled, r->line);
+		return;
+	}
+	if (!units_row(r, &row)) {
+		pass_down(&row, filled, r->line);
+		return;
+	}
+	/* cells filled down are counted in the rows used */
+	for (f = 0; f < G_N; f++)
+		fixes[FIX_FILLED] += filled[f] && row.v[f].n > 0;
+	rows_used++;
+	rows_building += row.v[G_BUILDING].n > 0;
+	pass_down(&row, filled, 0);
 }
 
-void
-sheet_row(const struct rec *r)
+/* A row of the sheet, after the rows the reader rejected since the last
+ * one (which break the chain of filled cells). */
+static void
+next_row(const struct rec *r)
 {
 	if (r->file != st.file) {
 		sheet_end();
@@ -349,6 +448,14 @@ sheet_row(const struct rec *r)
 		st.first = r->line;
 	}
 	if (st.state == IN_DATA) {
+		if (rej_count() != st.nrej) {
+			const char *file;
+			long line;
+
+			rej_last(&file, &line);
+			if (file == r->file)
+				taint_all(line);
+		}
 		data_row(r);
 		return;
 	}
@@ -359,4 +466,11 @@ sheet_row(const struct rec *r)
 	/* twenty rows and no header: not a roster */
 	if (++st.ntitle == TITLE_MAX)
 		not_roster();
+}
+
+void
+sheet_row(const struct rec *r)
+{
+	next_row(r);
+	st.nrej = rej_count();
 }

@@ -368,29 +368,6 @@ pass_down(const struct row *row, const unsigned char *filled, long rejected)
 	}
 }
 
-/* A cell with a NUL byte: the row is rejected (1), never cut there. */
-static int
-has_nul(const struct rec *r)
-{
-	size_t i;
-	int f;
-
-	for (i = 0; i < r->nf; i++) {
-		if (memchr(r->f[i].p, '\0', r->f[i].n) == NULL)
-			continue;
-		for (f = 0; f < G_N && st.col[f] != (long)i; f++)
-			;
-		if (f < G_N)
-			rec_reject(r, _("a NUL byte (\\0) in field '%s'"),
-			    gfields[f]);
-		else
-			rec_reject(r, _("a NUL byte (\\0) in column %zu"),
-			    i + 1);
-		return 1;
-	}
-	return 0;
-}
-
 static void
 data_row(const struct rec *r)
 {
@@ -411,10 +388,6 @@ data_row(const struct rec *r)
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
 		    clean(r->f[c], f, &cleaned[f]) :
 		    (struct str) { "", 0 };
-	}
-	if (has_nul(r)) {
-		pass_down(&row, filled, r->line);
-		return;
 	}
 	f = fill_down(&row, filled);
 	if (f >= 0) {

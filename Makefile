@@ -61,8 +61,9 @@ $(BUILD)/tests/%.o: tests/%.c $(HDRS)
 
 # A program is cmd/NAME.c, or the files of cmd/NAME/ when it has grown,
 # and the files NAME_EXTRA names.  Every program knows every program's
-# fields (one zhili.yaml's aliases: serves them all; zhili-cat shows them).
-$(foreach p,$(PROGS),$(eval $(p)_EXTRA = $(wildcard cmd/*/fields.c)))
+# fields (one zhili.yaml's aliases: serves them all; zhili-cat shows them)
+# and configuration section (so each checks the whole of a zhili.yaml).
+$(foreach p,$(PROGS),$(eval $(p)_EXTRA = $(wildcard cmd/*/fields.c cmd/*/section.c)))
 
 define PROG_RULE
 $(3)/$(1): $$(patsubst %.c,$(BUILD)/%.o,$$(sort $$(wildcard $(2)/$(1).c $(2)/$(1)/*.c) $$($(1)_EXTRA))) $(BUILD)/libzhili.a

@@ -13,6 +13,7 @@
 #include "lib/cal.h"
 #include "lib/cfg.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 #include "lib/zl.h"
 
 #define YEAR_MAX 9999 /* years beyond 1..YEAR_MAX share a warning */
@@ -445,113 +446,238 @@ parse_hhmm(const char *s)
 	return h * 3600 + m * 60;
 }
 
+/*
+ * An office-hours key: seconds, dflt when absent, -2 when it is not a
+ * time (said); *node the value (NULL when absent).
+ */
 static int
-hours_key(const struct cfg *oh, const char *key, int dflt)
+hours_key(const struct cfg *oh, const char *key, int dflt,
+    const struct cfg **node)
 {
-	const char *s;
+	const struct cfg *c = cfg_at(oh, key);
 	int v;
 
-	if (oh == NULL || (s = cfg_str(oh, key, NULL)) == NULL)
+	*node = NULL;
+	if (c == NULL || cfg_is_null(c))
 		return dflt;
-	if ((v = parse_hhmm(s)) < 0)
-		cfg_error(cfg_at(oh, key),
-		    _("expected a time of day like \"09:00\", got '%s'"), s);
+	*node = c;
+	if (c->kind != CFG_SCALAR || (v = parse_hhmm(c->s)) < 0) {
+		cfg_report_expected(c, _("a time of day like \"09:00\""));
+		return -2;
+	}
 	return v;
 }
 
+/* Of the n nodes given (NULL: absent), the first written in a user's
+ * file, else the first, else dflt: where an error of them all is shown. */
+static const struct cfg *
+blame(const struct cfg *const *v, int n, const struct cfg *dflt)
+{
+	const struct cfg *first = NULL;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == NULL)
+			continue;
+		if (!cfg_builtin(v[i]))
+			return v[i];
+		if (first == NULL)
+			first = v[i];
+	}
+	return first != NULL ? first : dflt;
+}
+
+/* office-hours: (each error said; the hours kept when any). */
 static void
 load_hours(struct cal *k, const struct cfg *c)
 {
 	static const char *const known[] = { "start", "end", "lunch-start",
 		"lunch-end", NULL };
-	const struct cfg *oh = cfg_map(c, "office-hours");
+	const struct cfg *oh = cfg_at(c, "office-hours"), *n[4];
 	int start, end, ls, le;
 
-	if (oh != NULL)
+	if (oh == NULL || cfg_is_null(oh))
+		oh = NULL;
+	else if (oh->kind != CFG_MAP) {
+		cfg_report_expected(oh, _("a mapping"));
+		return;
+	} else
 		cfg_known(oh, known);
-	start = hours_key(oh, "start", 9 * 3600);
-	end = hours_key(oh, "end", 17 * 3600);
-	ls = hours_key(oh, "lunch-start", -1);
-	le = hours_key(oh, "lunch-end", -1);
+	start = hours_key(oh, "start", 9 * 3600, &n[0]);
+	end = hours_key(oh, "end", 17 * 3600, &n[1]);
+	ls = hours_key(oh, "lunch-start", -1, &n[2]);
+	le = hours_key(oh, "lunch-end", -1, &n[3]);
+	if (start == -2 || end == -2 || ls == -2 || le == -2)
+		return;
 	if ((ls < 0) != (le < 0))
-		cfg_error(oh,
+		cfg_report_node(blame(n + 2, 2, oh),
 		    _("office-hours: give both lunch-start and "
 		      "lunch-end, or neither"));
-	if (cal_set_hours(k, start, end, ls, le) < 0)
-		cfg_error(oh,
+	else if (cal_set_hours(k, start, end, ls, le) < 0)
+		cfg_report_node(blame(n, 4, oh),
 		    _("office-hours: expected start < end and the "
 		      "lunch break between them"));
 }
 
-/* The days of a holidays: or workdays: list. */
-static void
-load_days(struct cal *k, const struct cfg *list, int holiday)
+/* The year of calendar: key key, or -1 when it is not one. */
+static int
+year_key(const char *key)
 {
-	const struct cfg *item;
-	const char *s;
-	struct yr *r;
+	int y = 0, j;
+
+	for (j = 0; key[j] >= '0' && key[j] <= '9'; j++)
+		y = j < 4 ? y * 10 + (key[j] - '0') : -1;
+	return j != 4 || key[j] != '\0' || y < 1 ? -1 : y;
+}
+
+/* The day of a holidays: or workdays: item, or -1 when it is not one. */
+static long
+item_day(const struct cfg *item)
+{
 	long long t;
+	int timed;
+
+	if (item->kind != CFG_SCALAR || cfg_is_null(item) ||
+	    date_parse(item->s, item->n, &t, &timed) < 0 || timed)
+		return -1;
+	return (long)date_floordiv(t, DAY_SECS);
+}
+
+/* The list of calendar: entry yv named list, when it is one. */
+static const struct cfg *
+day_list(const struct cfg *yv, const char *list)
+{
+	const struct cfg *l = cfg_at(yv, list);
+
+	return l != NULL && l->kind == CFG_SEQ ? l : NULL;
+}
+
+/*
+ * The item of calendar cm that names day in a list holidays: (holiday) or
+ * workdays:, and in *year its year's key; NULL when none.
+ */
+static const struct cfg *
+find_day(const struct cfg *cm, long day, int holiday, int *year)
+{
+	const struct cfg *l;
+	size_t i, j;
+
+	for (i = 0; i < cm->len; i++) {
+		if (cm->v[i]->kind != CFG_MAP ||
+		    (l = day_list(cm->v[i],
+			 holiday ? "holidays" : "workdays")) == NULL)
+			continue;
+		for (j = 0; j < l->len; j++)
+			if (item_day(l->v[j]) == day) {
+				*year = year_key(cm->keys[i]);
+				return l->v[j];
+			}
+	}
+	return NULL;
+}
+
+/*
+ * item (day) is both a holiday and a working day: said where a user's
+ * file gives it, with what to do when the other is the built-in's.
+ */
+static void
+both(const struct cfg *cm, const struct cfg *item, long day, int holiday)
+{
+	static struct buf s;
+	const struct cfg *other;
+	int y = 0;
+
+	other = find_day(cm, day, !holiday, &y);
+	buf_reset(&s);
+	u8_show(&s, item->s, item->n, CFG_SHOW_MAX);
+	if (other == NULL || cfg_builtin(other) == cfg_builtin(item))
+		cfg_report_node(item,
+		    _("%s is both a holiday and a working day"), s.p);
+	else if (!cfg_builtin(item))
+		cfg_report_node(item,
+		    holiday ? _("%s is a holiday here and a working day in "
+				"the built-in calendar (give %d's workdays: "
+				"too, without it)") :
+			      _("%s is a working day here and a holiday in "
+				"the built-in calendar (give %d's holidays: "
+				"too, without it)"),
+		    s.p, y);
+	else
+		both(cm, other, day, !holiday);
+}
+
+/* The days of a holidays: or workdays: list (each error said). */
+static void
+load_days(struct cal *k, const struct cfg *cm, const struct cfg *yv,
+    int holiday)
+{
+	const struct cfg *list = cfg_at(yv, holiday ? "holidays" : "workdays"),
+			 *item;
+	struct yr *r;
 	size_t i;
 	long day;
-	int timed, j;
+	int j;
 
-	if (list == NULL)
+	if (list == NULL || cfg_is_null(list))
 		return;
+	if (list->kind != CFG_SEQ) {
+		cfg_report_expected(list, _("a list"));
+		return;
+	}
 	for (i = 0; i < list->len; i++) {
 		item = list->v[i];
-		s = cfg_scalar_str(item);
-		if (date_parse(s, strlen(s), &t, &timed) < 0 || timed)
-			cfg_error(item,
-			    _("expected a date like 2025-01-28, "
-			      "got '%s'"),
-			    s);
-		day = (long)date_floordiv(t, DAY_SECS);
+		if ((day = item_day(item)) < 0) {
+			cfg_report_expected(item, _("a date like 2025-01-28"));
+			continue;
+		}
 		r = year_data(k, year_of(day));
 		j = (int)(day - r->first);
-		if (bit(holiday ? r->wday : r->hol, j))
-			cfg_error(item,
-			    _("%s is both a holiday and a working "
-			      "day"),
-			    s);
+		if (bit(holiday ? r->wday : r->hol, j)) {
+			both(cm, item, day, holiday);
+			continue;
+		}
 		setbit(holiday ? r->hol : r->wday, j, 1);
 		setbit(r->work, j, !holiday);
 		k->dirty = 1;
 	}
 }
 
+/* calendar: (each error said; the good years and days kept). */
 static void
 load_calendar(struct cal *k, const struct cfg *c)
 {
 	static const char *const known[] = { "holidays", "workdays", NULL };
-	const struct cfg *cm = cfg_map(c, "calendar"), *yv;
-	const char *key;
+	const struct cfg *cm = cfg_at(c, "calendar"), *yv;
 	size_t i;
-	int y, j;
+	int y;
 
-	if (cm == NULL)
+	if (cm == NULL || cfg_is_null(cm))
 		return;
+	if (cm->kind != CFG_MAP) {
+		cfg_report_expected(cm, _("a mapping"));
+		return;
+	}
 	for (i = 0; i < cm->len; i++) {
-		key = cm->keys[i];
 		yv = cm->v[i];
-		for (y = 0, j = 0; key[j] >= '0' && key[j] <= '9'; j++)
-			y = j < 4 ? y * 10 + (key[j] - '0') : -1;
-		if (j != 4 || key[j] != '\0' || y < 1)
-			zl_die_col(ZL_USAGE, cm->file,
-			    cm->keyline ? cm->keyline[i] : cm->line,
-			    cm->keycol ? cm->keycol[i] : cm->col,
+		if ((y = year_key(cm->keys[i])) < 0) {
+			cfg_report(yv->file, cm->keyline[i], cm->keycol[i],
 			    _("calendar: expected a year like 2025, got '%s'"),
-			    key);
+			    cm->keys[i]);
+			continue;
+		}
 		cal_cover_year(k, y);
 		if (cfg_is_null(yv))
 			continue; /* "2027:" with nothing: weekends only */
-		if (yv->kind != CFG_MAP)
-			cfg_error(yv,
+		if (yv->kind != CFG_MAP) {
+			cfg_report_node(yv,
 			    _("calendar: %d: expected holidays: and "
 			      "workdays: lists"),
 			    y);
+			continue;
+		}
 		cfg_known(yv, known);
-		load_days(k, cfg_seq(yv, "holidays"), 1);
-		load_days(k, cfg_seq(yv, "workdays"), 0);
+		load_days(k, cm, yv, 1);
+		load_days(k, cm, yv, 0);
 	}
 }
 

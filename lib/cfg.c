@@ -55,24 +55,12 @@ cfg_describe(struct buf *b, const struct cfg *c)
 }
 
 void
-cfg_error(const struct cfg *node, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	if (node == NULL)
-		zl_vwarn_col(NULL, 0, 0, fmt, ap);
-	else
-		zl_vwarn_col(node->file, node->line, node->col, fmt, ap);
-	va_end(ap);
-	zl_exit(ZL_USAGE);
-}
-
-void
 cfg_expected(const struct cfg *node, const char *what)
 {
-	struct buf b = { 0 };
+	static struct buf b; /* (static: an error may jump over it) */
 
+	buf_reset(&b);
+	buf_grow(&b, 0);
 	cfg_describe(&b, node);
 	cfg_error(node, _("expected %s, got %s"), what, b.p);
 }
@@ -305,27 +293,74 @@ static const char *const money_units[] = { "fen", "jiao", "yuan", NULL };
 static const char *const money_rounding[] = { "half-away", "up", "down", NULL };
 static const char *const regex_keys[] = { "match-limit", NULL };
 static const char *const records_keys[] = { "max-rejected", NULL };
-
 /*
  * The shared sections no other module checks as a whole: money:,
  * regex: (rx checks the value of match-limit), records: (cli checks
- * max-rejected), aliases:.  calendar: and
- * office-hours: are cal's.
+ * max-rejected); aliases: is fld's, calendar: and office-hours: are cal's.
  */
+static const struct cfg_section shared[] = { { "money", money_keys, NULL },
+	{ "regex", regex_keys, NULL }, { "records", records_keys, NULL } };
+
+/* The keys of section s (a struct cfg_section). */
 static void
-check_shared(const struct cfg *r)
+known_keys(const void *s)
+{
+	const struct cfg_section *sec = s;
+
+	cfg_known_in(cfg_map(root, sec->name), sec->name, sec->keys);
+}
+
+static void
+money_values(const void *unused)
+{
+	(void)unused;
+	cfg_enum(root, "money.unit", money_units, 0);
+}
+
+static void
+money_rounding_value(const void *unused)
+{
+	(void)unused;
+	cfg_enum(root, "money.rounding", money_rounding, 0);
+}
+
+/* The keys of the shared sections and of the sections declared. */
+static void
+check_shared(void)
 {
 	size_t i;
 
-	cfg_known_in(cfg_map(r, "money"), "money", money_keys);
-	cfg_enum(r, "money.unit", money_units, 0);
-	cfg_enum(r, "money.rounding", money_rounding, 0);
-	cfg_known_in(cfg_map(r, "regex"), "regex", regex_keys);
-	cfg_known_in(cfg_map(r, "records"), "records", records_keys);
+	for (i = 0; i < sizeof shared / sizeof shared[0]; i++)
+		cfg_try(known_keys, &shared[i]);
+	cfg_try(money_values, NULL);
+	cfg_try(money_rounding_value, NULL);
 	for (i = 0; i < ndeclared; i++)
 		if (declared[i]->keys != NULL)
-			cfg_known_in(cfg_map(r, declared[i]->name),
-			    declared[i]->name, declared[i]->keys);
+			cfg_try(known_keys, declared[i]);
+}
+
+/* The values of section s (a struct cfg_section with a check). */
+static void
+section_values(const void *s)
+{
+	const struct cfg_section *sec = s;
+	const struct cfg *c = cfg_at(root, sec->name);
+
+	if (c != NULL && cfg_is_null(c))
+		c = NULL;
+	if (c != NULL && c->kind != CFG_MAP)
+		return; /* known_keys says so */
+	sec->check(c);
+}
+
+void
+cfg_check_sections(void)
+{
+	size_t i;
+
+	for (i = 0; i < ndeclared; i++)
+		if (declared[i]->check != NULL)
+			cfg_try(section_values, declared[i]);
 }
 
 /* A section name known from now on (once). */
@@ -379,6 +414,11 @@ cfg_known_sections(void)
 void
 cfg_declare(const struct cfg_section *s)
 {
+	size_t i;
+
+	for (i = 0; i < ndeclared; i++)
+		if (declared[i] == s)
+			return;
 	if (ndeclared == MAX_SECTIONS)
 		zl_die(ZL_USAGE, "internal error: more than %d sections",
 		    MAX_SECTIONS);
@@ -415,7 +455,7 @@ cfg_setup(const char *file)
 	user = pending.user;
 	root_file = pending.name;
 	memset(&pending, 0, sizeof pending);
-	check_shared(root);
+	check_shared();
 }
 
 const struct cfg *

@@ -46,16 +46,30 @@ struct cfg {
 };
 
 /*
- * A program's own section: its name (the program's) and its keys, NULL
- * terminated (NULL: not checked here).  Declared before cfg_setup (cli_setup
- * does it), it is a known section, and a key in it that is not one of keys
- * is an error naming the nearest known key.
+ * A program's own section: its name (the program's), its keys, NULL
+ * terminated (NULL: not checked here), and check, NULL or a function that
+ * checks its values (sec: the section, NULL when absent), reporting each
+ * bad one (cfg_report_node, or cfg_error where it cannot go on).
+ * Declared before cfg_setup (CFG_SECTION in a file every program links,
+ * see the Makefile: so one zhili.yaml is checked the same by every
+ * program), it is a known section, and a key in it that is not one of
+ * keys is an error naming the nearest known key.  Declaring one twice
+ * declares it once.
  */
 struct cfg_section {
 	const char *name;
 	const char *const *keys;
+	void (*check)(const struct cfg *sec);
 };
 void cfg_declare(const struct cfg_section *s);
+/* Declare section s before main runs: in the file that defines it. */
+#define CFG_SECTION(s)                                                 \
+	__attribute__((constructor)) static void cfg_declare_##s(void) \
+	{                                                              \
+		cfg_declare(&s);                                       \
+	}
+/* Run the check of every section declared (after cfg_setup). */
+void cfg_check_sections(void);
 
 /*
  * Parse YAML text into a tree.  0, or -1 with the message (with file:line:col)
@@ -157,8 +171,34 @@ const struct cfg *cfg_map(const struct cfg *map, const char *path);
 const char *cfg_scalar_str(const struct cfg *node);
 _Noreturn void cfg_error(const struct cfg *node, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+_Noreturn void cfg_error_at(const char *file, long line, long col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* "expected WHAT, got VALUE" (what node is): exit 2. */
 _Noreturn void cfg_expected(const struct cfg *node, const char *what);
+
+/*
+ * Checking the whole configuration (--print-config).  Outside a check a
+ * configuration error exits 2 as it is found.  Between cfg_check_begin
+ * and cfg_check_end every error is kept instead: cfg_report and its
+ * kin return (the caller goes on with the next value), and an error
+ * that cannot go on (cfg_error, cfg_expected, the getters) ends the
+ * innermost cfg_try, which returns -1 (outside a check cfg_try just
+ * runs fn).  cfg_check_end prints the errors kept, in the order of the
+ * files and lines, each once, and returns their number.  So one run
+ * shows every error of a file, and a normal run stops at the first of
+ * the same errors.
+ */
+void cfg_check_begin(void);
+size_t cfg_check_end(void);
+int cfg_checking(void);
+int cfg_try(void (*fn)(const void *arg), const void *arg);
+void cfg_report(const char *file, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void cfg_report_node(const struct cfg *node, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void cfg_report_expected(const struct cfg *node, const char *what);
+/* 1 when node was written in the built-in text, not in a user's file. */
+int cfg_builtin(const struct cfg *node);
 
 /*
  * The keys a program owns: a key in section (a map) not in known[] (NULL

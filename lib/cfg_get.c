@@ -115,7 +115,7 @@ long long
 cfg_int(const struct cfg *map, const char *path, long long dflt)
 {
 	const struct cfg *c = scalar(map, path, _("an integer"));
-	struct buf b = { 0 };
+	static struct buf b; /* (static: an error may jump over it) */
 	long long v;
 	int rc;
 
@@ -125,6 +125,7 @@ cfg_int(const struct cfg *map, const char *path, long long dflt)
 		return v;
 	if (rc == -1)
 		cfg_expected(c, _("an integer"));
+	buf_reset(&b);
 	u8_show(&b, c->s, c->n, CFG_SHOW_MAX);
 	cfg_error(c, _("integer out of range, got '%s'"), b.p);
 }
@@ -134,13 +135,14 @@ cfg_int_range(const struct cfg *map, const char *path, long long dflt,
     long long min, long long max)
 {
 	const struct cfg *c = scalar(map, path, _("an integer"));
-	struct buf b = { 0 };
+	static struct buf b; /* (static: an error may jump over it) */
 	long long v;
 
 	if (c == NULL)
 		return dflt;
 	if (parse_int(c->s, c->n, &v) == 0 && v >= min && v <= max)
 		return v;
+	buf_reset(&b);
 	u8_show(&b, c->s, c->n, CFG_SHOW_MAX);
 	cfg_error(c, _("expected an integer from %lld to %lld, got '%s'"), min,
 	    max, b.p);
@@ -151,21 +153,18 @@ cfg_enum(const struct cfg *map, const char *path, const char *const *names,
     int dflt)
 {
 	const struct cfg *c;
-	struct buf want = { 0 };
+	static struct buf want; /* (static: an error may jump over it) */
 	int i;
 
+	buf_reset(&want);
 	buf_adds(&want, _("one of "));
 	for (i = 0; names[i] != NULL; i++)
 		buf_printf(&want, "%s%s", i > 0 ? ", " : "", names[i]);
-	if ((c = scalar(map, path, want.p)) == NULL) {
-		buf_free(&want);
+	if ((c = scalar(map, path, want.p)) == NULL)
 		return dflt;
-	}
 	for (i = 0; names[i] != NULL; i++)
-		if (strcmp(c->s, names[i]) == 0) {
-			buf_free(&want);
+		if (strcmp(c->s, names[i]) == 0)
 			return i;
-		}
 	cfg_expected(c, want.p);
 }
 
@@ -293,7 +292,9 @@ cfg_known_in(const struct cfg *sec, const char *path, const char *const *known)
 {
 	const char *near;
 	struct buf k = { 0 };
+	const char *f;
 	size_t i;
+	int l, c;
 
 	if (sec == NULL || cfg_is_null(sec))
 		return;
@@ -302,25 +303,27 @@ cfg_known_in(const struct cfg *sec, const char *path, const char *const *known)
 	for (i = 0; i < sec->len; i++) {
 		if (cfg_is_known(sec->keys[i], known))
 			continue;
+		buf_reset(&k);
 		u8_show(&k, sec->keys[i], strlen(sec->keys[i]), CFG_SHOW_MAX);
 		near = u8_nearest(sec->keys[i], known);
+		f = sec->v[i]->file;
+		l = sec->keyline[i];
+		c = sec->keycol[i];
 		if (path != NULL && near != NULL)
-			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-			    sec->keycol[i],
+			cfg_report(f, l, c,
 			    _("unknown key '%s' in '%s' (did you mean '%s'?)"),
 			    k.p, path, near);
-		if (path != NULL)
-			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-			    sec->keycol[i], _("unknown key '%s' in '%s'"), k.p,
+		else if (path != NULL)
+			cfg_report(f, l, c, _("unknown key '%s' in '%s'"), k.p,
 			    path);
-		if (near != NULL)
-			zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-			    sec->keycol[i],
+		else if (near != NULL)
+			cfg_report(f, l, c,
 			    _("unknown key '%s' (did you mean '%s'?)"), k.p,
 			    near);
-		zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-		    sec->keycol[i], _("unknown key '%s'"), k.p);
+		else
+			cfg_report(f, l, c, _("unknown key '%s'"), k.p);
 	}
+	buf_free(&k);
 }
 
 void

@@ -92,8 +92,9 @@ group_check(const struct cfg *over, const char *key)
 					continue;
 				w = a->v[k];
 				x = b->v[at];
+				buf_reset(&s);
 				u8_show(&s, w->s, w->n, CFG_SHOW_MAX);
-				cfg_error(before(w, x) ? x : w,
+				cfg_report_node(before(w, x) ? x : w,
 				    _("'%s' is under both '%s' (line %d) and "
 				      "'%s' of '%s': a word means one thing"),
 				    s.p, over->keys[before(w, x) ? i : j],
@@ -101,6 +102,7 @@ group_check(const struct cfg *over, const char *key)
 				    over->keys[before(w, x) ? j : i], key);
 			}
 		}
+	buf_free(&s);
 }
 
 /* The group of word lists over merged into base (both mappings). */

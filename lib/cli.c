@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/cal.h"
 #include "lib/cli.h"
 #include "lib/fld.h"
 #include "lib/out.h"
 #include "lib/rej.h"
+#include "lib/rx.h"
 #include "lib/utf8.h"
 
 struct cli cli = {
@@ -285,12 +287,13 @@ cli_option(int c, const char *arg, void (*help)(void))
 
 /* max-rejected: --max-rejected, else the configuration's, else 1%. */
 static void
-set_limit(void)
+set_limit(const void *unused)
 {
 	const char *k = "records.max-rejected";
 	const struct cfg *c = cfg_at(cfg_root(), k);
 	struct rej_limit l;
 
+	(void)unused;
 	if (cli.max_rejected != NULL)
 		rej_limit_parse(cli.max_rejected, &l);
 	else if (c == NULL || cfg_is_null(c))
@@ -300,6 +303,55 @@ set_limit(void)
 		    _("max-rejected: expected a count of records (10) or a "
 		      "share (1%%, 0.5%%)"));
 	rej_limit_set(&l);
+}
+
+static void
+aliases(const void *unused)
+{
+	(void)unused;
+	fld_setup();
+}
+
+static void
+regex(const void *unused)
+{
+	(void)unused;
+	rx_config();
+}
+
+/* The calendar and the office hours, read as the programs read them. */
+static void
+calendar(const void *unused)
+{
+	(void)unused;
+	cal_free(cal_new(NULL));
+}
+
+/*
+ * Load the configuration and check every section, as --print-config
+ * does (which sees every error, see cfg_check_begin) and as every run
+ * does (which stops at the first): so a file one accepts the other does.
+ */
+static void
+config(void)
+{
+	size_t n;
+
+	if (cli.print_config)
+		cfg_check_begin();
+	cfg_setup(cli.config);
+	cfg_try(aliases, NULL);
+	cfg_try(set_limit, NULL);
+	cfg_try(regex, NULL);
+	cfg_try(calendar, NULL);
+	cfg_check_sections();
+	if (!cli.print_config)
+		return;
+	if ((n = cfg_check_end()) > 0)
+		zl_die(ZL_USAGE,
+		    ngettext("%zu error in the configuration",
+			"%zu errors in the configuration", n),
+		    n);
 }
 
 /* -o csv --zh into a file without --bom: Excel would garble the titles. */
@@ -319,9 +371,7 @@ cli_setup(const struct cfg_section *own, int nin, char *const *in)
 {
 	if (own != NULL)
 		cfg_declare(own);
-	cfg_setup(cli.config);
-	fld_setup();
-	set_limit();
+	config();
 	if (cli.print_config) {
 		struct buf b = { 0 };
 

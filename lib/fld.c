@@ -344,11 +344,11 @@ alias_add(size_t *cap, const char *canon, const struct cfg *node)
 	struct alias *a;
 	size_t i;
 
-	if (node->kind != CFG_SCALAR || cfg_is_null(node))
-		cfg_expected(node, _("a header name"));
-	t = str_trim((struct str) { node->s, node->n });
-	if (t.n == 0)
-		cfg_expected(node, _("a header name"));
+	if (node->kind != CFG_SCALAR || cfg_is_null(node) ||
+	    (t = str_trim((struct str) { node->s, node->n })).n == 0) {
+		cfg_report_expected(node, _("a header name"));
+		return;
+	}
 	if (naliases == *cap) {
 		*cap = *cap == 0 ? 16 : *cap * 2;
 		aliases = xreallocarray(aliases, *cap, sizeof *aliases);
@@ -402,8 +402,9 @@ all_names(void)
 	return names;
 }
 
-/* The key of aliases: entry i must be a field's canonical name. */
-static void
+/* The key of aliases: entry i must be a field's canonical name: 0, or
+ * -1 (said) when it is not. */
+static int
 alias_field(const struct cfg *sec, size_t i)
 {
 	const char *key = sec->keys[i], *near;
@@ -411,21 +412,23 @@ alias_field(const struct cfg *sec, size_t i)
 	struct buf b = { 0 };
 
 	if (by_name(key) != NULL)
-		return;
+		return 0;
 	u8_show(&b, key, strlen(key), CFG_SHOW_MAX);
 	if ((f = declared(str_c(key))) != NULL)
 		near = f->name; /* its title or an alias */
 	else
 		near = u8_nearest(key, all_names());
 	if (near != NULL)
-		zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i],
-		    sec->keycol[i],
+		cfg_report(sec->v[i]->file, sec->keyline[i], sec->keycol[i],
 		    _("aliases: unknown field '%s' (did you mean '%s'?)"), b.p,
 		    near);
-	zl_die_col(ZL_USAGE, sec->v[i]->file, sec->keyline[i], sec->keycol[i],
-	    _("aliases: unknown field '%s' (a key is a field's name, as "
-	      "the programs' manual pages list them)"),
-	    b.p);
+	else
+		cfg_report(sec->v[i]->file, sec->keyline[i], sec->keycol[i],
+		    _("aliases: unknown field '%s' (a key is a field's name, "
+		      "as the programs' manual pages list them)"),
+		    b.p);
+	buf_free(&b);
+	return -1;
 }
 
 void
@@ -441,14 +444,15 @@ fld_setup(void)
 		return;
 	for (i = 0; i < sec->len; i++) {
 		v = sec->v[i];
-		alias_field(sec, i);
+		if (alias_field(sec, i) != 0)
+			continue;
 		if (v->kind == CFG_SEQ)
 			for (j = 0; j < v->len; j++)
 				alias_add(&cap, sec->keys[i], v->v[j]);
 		else if (v->kind == CFG_SCALAR && !cfg_is_null(v))
 			alias_add(&cap, sec->keys[i], v);
 		else if (v->kind == CFG_MAP)
-			cfg_expected(v, _("a list of header names"));
+			cfg_report_expected(v, _("a list of header names"));
 	}
 	if (naliases == 0)
 		return;
@@ -463,11 +467,13 @@ fld_setup(void)
 			a = &aliases[i];
 		}
 		/* b is the later one */
+		buf_reset(&name);
 		u8_show(&name, b->node->s, b->node->n, CFG_SHOW_MAX);
-		cfg_error(b->node,
+		cfg_report_node(b->node,
 		    _("alias '%s' is given for both '%s' and '%s'"), name.p,
 		    a->canon, b->canon);
 	}
+	buf_free(&name);
 }
 
 static int

@@ -99,7 +99,7 @@ rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
 	struct rx *re;
 	pcre2_code *code;
 	PCRE2_UCHAR msg[256];
-	struct buf shown = { 0 };
+	static struct buf shown; /* (static: an error may jump over it) */
 	PCRE2_SIZE off;
 	uint32_t opt;
 	int err;
@@ -116,10 +116,10 @@ rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
 	if (code == NULL) {
 		if (pcre2_get_error_message(err, msg, sizeof msg) < 0)
 			snprintf((char *)msg, sizeof msg, "error %d", err);
+		buf_reset(&shown);
 		u8_show(&shown, pat, n, RX_SHOW_MAX);
-		zl_die_col(ZL_USAGE, file, line, col,
-		    _("regex '%s': %s at offset %zu"), shown.p, (char *)msg,
-		    u8chars(pat, n, off));
+		cfg_error_at(file, line, col, _("regex '%s': %s at offset %zu"),
+		    shown.p, (char *)msg, u8chars(pat, n, off));
 	}
 	/* Without JIT (or with execmem denied) the interpreter runs. */
 	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
@@ -128,6 +128,13 @@ rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
 	re->pat = xstrndup(pat, n);
 	re->n = n;
 	return re;
+}
+
+void
+rx_config(void)
+{
+	setup();
+	read_limit();
 }
 
 struct rx *

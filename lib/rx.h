@@ -33,6 +33,8 @@ struct rx *rx_compile(const char *pat, size_t n, unsigned flags,
     const char *file, long line, long col);
 /* Compile a scalar node of the configuration (else exit 2). */
 struct rx *rx_compile_cfg(const struct cfg *node, unsigned flags);
+/* Read regex.match-limit now (an error: a configuration error). */
+void rx_config(void);
 /*
  * Search s (n bytes; no NUL needed; may be NULL when n is 0): 1 match, 0 no
  * match, -1 the match was stopped by a limit: rx_errmsg() says why ("match

@@ -42,6 +42,13 @@ enum dl_kind { DL_NONE, DL_TIME, DL_LIMIT };
 /* A time limit counts working days or working hours. */
 enum unit { U_DAYS, U_HOURS };
 
+/* A time limit: n working days or working hours (category: its own). */
+struct limit {
+	const char *category;
+	enum unit unit;
+	long n;
+};
+
 /* --classify: no, only the empty or "other" categories (1), all. */
 enum classify { CLASSIFY_NO, CLASSIFY_OTHER, CLASSIFY_ALL };
 
@@ -126,8 +133,17 @@ struct opts {
 
 extern struct opts opt;
 
-/* record.c */
+/* section.c: the section, checked by every program; time limits */
 extern const struct cfg_section case_stats_section;
+extern const char *const case_status_keys[], *const case_rule_keys[];
+/*
+ * A time limit: "5 days", "1 day", "24 hours", "5 working days",
+ * "5个工作日", "5工作日", "5天", "5日", "24小时", "24个小时",
+ * "24个工作小时".  0, or -1 when s is not one.
+ */
+int case_parse_limit(struct str s, struct limit *l);
+
+/* record.c */
 extern long case_col[F_N]; /* the column of each F_* field, or -1 */
 extern struct cal *calendar;
 extern const char *other_category;

@@ -20,13 +20,6 @@ struct word {
 	int v;
 };
 
-/* A time limit: n working days or working hours (category: its own). */
-struct limit {
-	const char *category;
-	enum unit unit;
-	long n;
-};
-
 struct rule {
 	const char *name;
 	struct rx *rx;
@@ -51,13 +44,6 @@ static const char *const field_names[F_N] = { "case_id", "reported_at",
 
 static const char *const state_names[ST_N] = { "open", "returned", "closed",
 	"cancelled" };
-
-static const char *const known_keys[] = { "statuses", "satisfied", "unrated",
-	"time-limits", "other", "categories", NULL };
-const struct cfg_section case_stats_section = { "case-stats", known_keys };
-static const char *const status_keys[] = { "closed", "open", "returned",
-	"cancelled", NULL };
-static const char *const rule_keys[] = { "name", "pattern", NULL };
 
 /* ---- the configuration ---- */
 
@@ -92,83 +78,6 @@ find_word(const struct word *w, size_t n, struct str s)
 	return -1;
 }
 
-/*
- * A decimal number of ASCII or full-width digits at the start of s: its
- * value in *v, and the bytes it takes (0: none, or too large).
- */
-static size_t
-number(struct str s, long *v)
-{
-	size_t i = 0;
-	char c[2];
-
-	*v = 0;
-	while (i < s.n) {
-		int d;
-
-		if (s.p[i] >= '0' && s.p[i] <= '9') {
-			d = s.p[i] - '0';
-			i++;
-		} else if (str_fold_to(s.p + i, s.n - i < 3 ? s.n - i : 3, c,
-			       sizeof c) == 1 &&
-		    c[0] >= '0' && c[0] <= '9') {
-			/* three bytes folded to one: a full-width digit */
-			d = c[0] - '0';
-			i += 3;
-		} else
-			break;
-		if (*v > 100000)
-			return 0;
-		*v = *v * 10 + d;
-	}
-	return i;
-}
-
-/*
- * A time limit: "5 days", "1 day", "24 hours", "5 working days",
- * "5个工作日", "5工作日", "5天", "5日", "24小时", "24个小时",
- * "24个工作小时".  0, or -1 when s is not one.
- */
-static int
-parse_limit(struct str s, struct limit *l)
-{
-	static const struct {
-		const char *w;
-		enum unit unit;
-	} units[] = {
-		{ "days", U_DAYS },
-		{ "day", U_DAYS },
-		{ "working days", U_DAYS },
-		{ "working day", U_DAYS },
-		{ "hours", U_HOURS },
-		{ "hour", U_HOURS },
-		{ "working hours", U_HOURS },
-		{ "working hour", U_HOURS },
-		{ "个工作日", U_DAYS },
-		{ "工作日", U_DAYS },
-		{ "天", U_DAYS },
-		{ "日", U_DAYS },
-		{ "小时", U_HOURS },
-		{ "个小时", U_HOURS },
-		{ "个工作小时", U_HOURS },
-		{ "工作小时", U_HOURS },
-	};
-	size_t k, i;
-	struct str u;
-
-	s = str_trim(s);
-	k = number(s, &l->n);
-	if (k == 0)
-		return -1;
-	u = str_trim((struct str) { s.p + k, s.n - k });
-	for (i = 0; i < sizeof units / sizeof units[0]; i++)
-		if (str_eqi(u, units[i].w)) {
-			l->unit = units[i].unit;
-			return 0;
-		}
-	return -1;
-}
-
 /* case-stats.time-limits: a limit per category, and the default. */
 static void
 load_limits(const struct cfg *m)
@@ -180,7 +89,7 @@ load_limits(const struct cfg *m)
 	for (i = 0; i < m->len; i++) {
 		struct limit l;
 
-		if (parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
+		if (case_parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
 			cfg_error(m->v[i],
 			    _("expected a time limit such as "
 			      "'5 days' or '24 hours', got "
@@ -209,7 +118,7 @@ load_rules(const struct cfg *seq)
 			cfg_error(r,
 			    _("expected a mapping with name: and "
 			      "pattern:"));
-		cfg_known(r, rule_keys);
+		cfg_known(r, case_rule_keys);
 		rules[nrules].name = cfg_str(r, "name", NULL);
 		if (rules[nrules].name == NULL || cfg_at(r, "pattern") == NULL)
 			cfg_error(r, _("a rule needs name: and pattern:"));
@@ -230,7 +139,7 @@ conf_load(void)
 		    _("the configuration has no case-stats: "
 		      "section"));
 	if ((m = cfg_map(sec, "statuses")) != NULL) {
-		cfg_known(m, status_keys);
+		cfg_known(m, case_status_keys);
 		for (i = 0; i < ST_N; i++)
 			add_words(&statuses, &nstatuses,
 			    cfg_seq(m, state_names[i]), (int)i);
@@ -368,7 +277,7 @@ check_deadline(struct parser *p, const struct rec *r, struct kase *k)
 			k->dl_time = end_of_day(k->dl_time);
 		return 1;
 	}
-	if (parse_limit(v, &l) == 0) {
+	if (case_parse_limit(v, &l) == 0) {
 		k->dl_kind = DL_LIMIT;
 		k->dl_unit = l.unit;
 		k->dl_n = l.n;

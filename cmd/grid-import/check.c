@@ -33,7 +33,7 @@ check_conf(void)
 	size_t i;
 
 	max_posts = cfg_int_range(cfg_root(), "grid-import.max-posts", 3, 1,
-	    1000000);
+	    GI_MAX_POSTS);
 	p = cfg_seq(cfg_root(), "grid-import.phones");
 	if (p == NULL)
 		return;

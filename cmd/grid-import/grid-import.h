@@ -228,8 +228,12 @@ void write_conf(const struct cfg *yes);
 void write_units(int fmt, unsigned flags);
 void write_summary(int fmt, unsigned flags);
 
-/* main.c */
+/* section.c: the section, checked by every program (max-posts: 1 to
+ * GI_MAX_POSTS). */
 extern const struct cfg_section grid_import_section;
+#define GI_MAX_POSTS 1000000
+
+/* main.c */
 /* The strings of a sequence of the configuration (seq may be NULL): n of
  * them. */
 struct str *conf_strs(const struct cfg *seq, size_t *n);

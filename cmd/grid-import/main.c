@@ -17,10 +17,6 @@
 
 struct gopts gopt = { .level = -1 };
 
-static const char *const known_keys[] = { "divisions", "phones", "max-posts",
-	"yes", "totals", NULL };
-const struct cfg_section grid_import_section = { "grid-import", known_keys };
-
 enum { OPT_LEVEL = CLI_FIRST_OWN, OPT_SUMMARY, OPT_TOTAL, OPT_CHECK, OPT_MASK };
 
 static void

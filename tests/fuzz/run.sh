@@ -5,7 +5,8 @@
 # the dictionary tests/fuzz/NAME.dict when there is one.
 # A target that needs a program's code names its folders in a line
 # "fuzz-with: cmd/NAME ..." (their .c files but main.c are linked in, with
-# every program's fields.c).  FUZZ_ONLY="fuzz_a fuzz_b" runs only those.
+# every program's fields.c and section.c).  FUZZ_ONLY="fuzz_a fuzz_b" runs
+# only those.
 # Ends with "N passed, N failed".  The Makefile gives the programs' own
 # preprocessor flags and libraries (FUZZ_CPPFLAGS, FUZZ_LIBS): make fuzz.
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,7 +44,7 @@ for f in tests/fuzz/fuzz_*.c; do
 	case " ${FUZZ_ONLY:-$name} " in *" $name "*) ;; *) continue ;; esac
 	srcs=$(for d in $(sed -n 's/.*fuzz-with: *//p' "$f"); do
 		ls "$d"/*.c | grep -v '/main\.c$'
-	done; ls cmd/*/fields.c)
+	done; ls cmd/*/fields.c cmd/*/section.c)
 	srcs=$(echo "$srcs" | sort -u)
 	if ! pobjs=$(prog_objs $srcs) ||
 		! $CC $flags -fsanitize=fuzzer -o "$bin" "$f" $objs $pobjs $libs; then

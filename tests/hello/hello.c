@@ -28,7 +28,7 @@ FLD_DECLARE(hello_fields)
 
 /* Its section of the configuration: hello: {greeting: ...}. */
 static const char *const hello_keys[] = { "greeting", NULL };
-static const struct cfg_section hello_section = { "hello", hello_keys };
+static const struct cfg_section hello_section = { "hello", hello_keys, NULL };
 
 /* How many characters s holds. */
 static size_t

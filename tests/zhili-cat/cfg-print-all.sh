@@ -1,0 +1,1 @@
+zhili-cat -c data/cfg-bad.yaml --print-config; echo "exit $?"; case-stats -c data/cfg-bad.yaml data/people.tsv

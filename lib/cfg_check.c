@@ -69,7 +69,8 @@ cfg_check_end(void)
 {
 	size_t i, n = 0;
 
-	qsort(chk.v, chk.n, sizeof *chk.v, kept_cmp);
+	if (chk.n > 0)
+		qsort(chk.v, chk.n, sizeof *chk.v, kept_cmp);
 	for (i = 0; i < chk.n; i++) {
 		if (i == 0 || !same_place(&chk.v[i - 1], &chk.v[i])) {
 			zl_warn_col(chk.v[i].file, chk.v[i].line, chk.v[i].col,

@@ -197,6 +197,8 @@ void cfg_report(const char *file, long line, long col, const char *fmt, ...)
 void cfg_report_node(const struct cfg *node, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void cfg_report_expected(const struct cfg *node, const char *what);
+/* Check that key of m, when given, is a list of strings (else reported). */
+void cfg_check_words(const struct cfg *m, const char *key);
 /* 1 when node was written in the built-in text, not in a user's file. */
 int cfg_builtin(const struct cfg *node);
 

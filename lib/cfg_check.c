@@ -205,3 +205,20 @@ cfg_builtin(const struct cfg *node)
 	return node != NULL && node->file != NULL &&
 	    strcmp(node->file, _("zhili.yaml (built-in)")) == 0;
 }
+
+void
+cfg_check_words(const struct cfg *m, const char *key)
+{
+	const struct cfg *l = cfg_at(m, key);
+	size_t i;
+
+	if (l == NULL || cfg_is_null(l))
+		return;
+	if (l->kind != CFG_SEQ) {
+		cfg_report_expected(l, _("a list"));
+		return;
+	}
+	for (i = 0; i < l->len; i++)
+		if (l->v[i]->kind != CFG_SCALAR || cfg_is_null(l->v[i]))
+			cfg_report_expected(l->v[i], _("a string"));
+}

@@ -89,24 +89,6 @@ case_parse_limit(struct str s, struct limit *l)
 	return -1;
 }
 
-/* A list of words at key of m: each a string. */
-static void
-words(const struct cfg *m, const char *key)
-{
-	const struct cfg *l = cfg_at(m, key);
-	size_t i;
-
-	if (l == NULL || cfg_is_null(l))
-		return;
-	if (l->kind != CFG_SEQ) {
-		cfg_report_expected(l, _("a list"));
-		return;
-	}
-	for (i = 0; i < l->len; i++)
-		if (l->v[i]->kind != CFG_SCALAR || cfg_is_null(l->v[i]))
-			cfg_report_expected(l->v[i], _("a string"));
-}
-
 /* The node at key of m when it is present and of kind (else said). */
 static const struct cfg *
 kind_at(const struct cfg *m, const char *key, enum cfg_kind kind,
@@ -181,10 +163,10 @@ check(const struct cfg *sec)
 	if ((m = kind_at(sec, "statuses", CFG_MAP, _("a mapping"))) != NULL) {
 		cfg_known(m, case_status_keys);
 		for (i = 0; case_status_keys[i] != NULL; i++)
-			words(m, case_status_keys[i]);
+			cfg_check_words(m, case_status_keys[i]);
 	}
-	words(sec, "satisfied");
-	words(sec, "unrated");
+	cfg_check_words(sec, "satisfied");
+	cfg_check_words(sec, "unrated");
 	kind_at(sec, "other", CFG_SCALAR, _("a string"));
 	limits(kind_at(sec, "time-limits", CFG_MAP, _("a mapping")));
 	rules(kind_at(sec, "categories", CFG_SEQ, _("a list")));

@@ -13,24 +13,6 @@
 static const char *const known_keys[] = { "divisions", "phones", "max-posts",
 	"yes", "totals", NULL };
 
-/* A list of words: each a string. */
-static void
-words(const struct cfg *sec, const char *key)
-{
-	const struct cfg *l = cfg_at(sec, key);
-	size_t i;
-
-	if (l == NULL || cfg_is_null(l))
-		return;
-	if (l->kind != CFG_SEQ) {
-		cfg_report_expected(l, _("a list"));
-		return;
-	}
-	for (i = 0; i < l->len; i++)
-		if (l->v[i]->kind != CFG_SCALAR || cfg_is_null(l->v[i]))
-			cfg_report_expected(l->v[i], _("a string"));
-}
-
 /* divisions: name: code, a code of digits. */
 static void
 divisions(const struct cfg *d)
@@ -72,8 +54,8 @@ check(const struct cfg *sec)
 	size_t i;
 
 	divisions(cfg_at(sec, "divisions"));
-	words(sec, "yes");
-	words(sec, "totals");
+	cfg_check_words(sec, "yes");
+	cfg_check_words(sec, "totals");
 	cfg_try(max_posts, sec);
 	p = cfg_at(sec, "phones");
 	if (p != NULL && !cfg_is_null(p) && p->kind != CFG_SEQ)

@@ -111,6 +111,16 @@ vreport(const char *file, long line, long col, const char *fmt, va_list ap)
 	chk.n++;
 }
 
+/* An error kept at node (NULL: no place). */
+static void
+vreport_node(const struct cfg *node, const char *fmt, va_list ap)
+{
+	if (node == NULL)
+		vreport(NULL, 0, 0, fmt, ap);
+	else
+		vreport(node->file, node->line, node->col, fmt, ap);
+}
+
 void
 cfg_report(const char *file, long line, long col, const char *fmt, ...)
 {
@@ -127,10 +137,7 @@ cfg_report_node(const struct cfg *node, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (node == NULL)
-		vreport(NULL, 0, 0, fmt, ap);
-	else
-		vreport(node->file, node->line, node->col, fmt, ap);
+	vreport_node(node, fmt, ap);
 	va_end(ap);
 }
 
@@ -172,10 +179,7 @@ cfg_error(const struct cfg *node, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (node == NULL)
-		vreport(NULL, 0, 0, fmt, ap);
-	else
-		vreport(node->file, node->line, node->col, fmt, ap);
+	vreport_node(node, fmt, ap);
 	va_end(ap);
 	unwind();
 }

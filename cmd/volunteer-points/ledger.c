@@ -1,0 +1,413 @@
+/*
+ * volunteer-points: each volunteer's ledger, the steps of
+ * volunteer-points(1) in their order: duplicates merged, unverified
+ * records counted apart, the unit, the daily cap, points, expiry of each
+ * month's points, redemptions spending the oldest first.  Volunteers in
+ * the order of their id; a volunteer's events in time order, handed to
+ * the report as they happen.
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/volunteer-points/vp.h"
+#include "lib/date.h"
+
+#define MERGED_SHOWN 10
+
+/* The points of a month not yet spent or expired. */
+struct bucket {
+	long month; /* year * 12 + month - 1 */
+	long long left;
+};
+
+static struct {
+	uint32_t *rank;		   /* of data.strs ids, in byte order */
+	uint32_t *svc_at, *red_at; /* first index of each volunteer's */
+	uint32_t *svc_idx, *red_idx;
+	struct bucket *b;
+	size_t nb, capb, first; /* buckets first..nb-1 still hold points */
+	unsigned long long merged;
+} L;
+
+/* Indices of items (of n) grouped by volunteer: *at[v]..*at[v+1]. */
+static void
+group(const void *items, size_t n, size_t size, size_t off, uint32_t **at,
+    uint32_t **idx)
+{
+	uint32_t *a = xcalloc(data.nvol + 2, sizeof *a);
+	uint32_t *x = xcalloc(n + 1, sizeof *x);
+	size_t i;
+	uint32_t v;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&v, (const char *)items + i * size + off, sizeof v);
+		a[v + 2]++;
+	}
+	for (i = 2; i < data.nvol + 2; i++)
+		a[i] += a[i - 1];
+	for (i = 0; i < n; i++) {
+		memcpy(&v, (const char *)items + i * size + off, sizeof v);
+		x[a[v + 1]++] = (uint32_t)i;
+	}
+	*at = a;
+	*idx = x;
+}
+
+/* Sorting small runs by insertion, long ones by qsort. */
+static void
+sort_idx(uint32_t *x, size_t n, int (*cmp)(const void *, const void *))
+{
+	size_t i, j;
+
+	if (n > 16) {
+		qsort(x, n, sizeof *x, cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint32_t t = x[i];
+
+		for (j = i; j > 0 && cmp(&x[j - 1], &t) > 0; j--)
+			x[j] = x[j - 1];
+		x[j] = t;
+	}
+}
+
+#define CMP(a, b)                                  \
+	do {                                       \
+		if ((a) != (b))                    \
+			return (a) < (b) ? -1 : 1; \
+	} while (0)
+
+/* Duplicates side by side: day, project, hours; the verified first, then
+ * the first read. */
+static int
+by_same(const void *pa, const void *pb)
+{
+	uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+	const struct svc *a = &data.svc[ia], *b = &data.svc[ib];
+
+	CMP(a->day, b->day);
+	CMP(a->project, b->project);
+	CMP(a->hours, b->hours);
+	CMP(b->flags & S_VERIFIED, a->flags & S_VERIFIED);
+	CMP(ia, ib);
+	return 0;
+}
+
+/* The order of a day's services: time, project, kind, hours, read. */
+static int
+by_time(const void *pa, const void *pb)
+{
+	uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+	const struct svc *a = &data.svc[ia], *b = &data.svc[ib];
+
+	CMP(a->day, b->day);
+	CMP(a->tod, b->tod);
+	CMP(L.rank[a->project], L.rank[b->project]);
+	CMP(L.rank[a->ktext], L.rank[b->ktext]);
+	CMP(a->hours, b->hours);
+	CMP(ia, ib);
+	return 0;
+}
+
+/* The order of redemptions: time, points, item, read. */
+static int
+by_red(const void *pa, const void *pb)
+{
+	uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+	const struct red *a = &data.red[ia], *b = &data.red[ib];
+
+	CMP(a->day, b->day);
+	CMP(a->tod, b->tod);
+	CMP(a->points, b->points);
+	CMP(L.rank[a->item], L.rank[b->item]);
+	CMP(ia, ib);
+	return 0;
+}
+
+static void
+say_merged(const struct svc *dup, const struct svc *kept)
+{
+	if (++L.merged > MERGED_SHOWN && !cli.verbose)
+		return;
+	zl_warn_at(data.files[dup->file], (long)dup->line,
+	    _("merged: the same service as %s:%ld (volunteer, day, project "
+	      "and hours)"),
+	    data.files[kept->file], (long)kept->line);
+}
+
+/* Merge the duplicates among x[0..n): the kept ones first, their count. */
+static size_t
+merge_dups(uint32_t *x, size_t n)
+{
+	size_t i, k = 0, keep = 0;
+
+	sort_idx(x, n, by_same);
+	for (i = 0; i < n; i++) {
+		struct svc *s = &data.svc[x[i]], *t = &data.svc[x[keep]];
+
+		if (i > 0 && s->day == t->day && s->project == t->project &&
+		    s->hours == t->hours) {
+			s->flags |= S_MERGED;
+			say_merged(s, t);
+			continue;
+		}
+		keep = i;
+		x[k++] = x[i];
+	}
+	return k;
+}
+
+static long
+month_of(long day)
+{
+	int y, m, d;
+
+	date_ymd(day, &y, &m, &d);
+	return (long)y * 12 + m - 1;
+}
+
+/* The first day on which the points of month m are gone. */
+static long
+expiry_day(long m)
+{
+	m += rules.expiry + 1;
+	return date_days((int)(m / 12), (int)(m % 12) + 1, 1);
+}
+
+static void
+emit(const struct ledger_cb *cb, struct event *e, struct vol *v)
+{
+	e->v = v;
+	e->balance = v->earned - v->redeemed - v->expired;
+	if (cb->ev != NULL)
+		cb->ev(e, cb->arg);
+}
+
+/* Expire the months whose points are gone by day (inclusive). */
+static void
+expire(const struct ledger_cb *cb, struct vol *v, long day)
+{
+	struct event e = { .kind = EV_EXPIRE };
+
+	if (rules.expiry == 0)
+		return;
+	for (; L.first < L.nb; L.first++) {
+		struct bucket *b = &L.b[L.first];
+		long on = expiry_day(b->month);
+
+		if (on > day)
+			break;
+		if (b->left == 0)
+			continue;
+		v->expired += b->left;
+		e.t = (long long)on * DAY_SECS;
+		e.month = b->month;
+		e.change = -b->left;
+		b->left = 0;
+		emit(cb, &e, v);
+	}
+}
+
+static void
+earn(struct vol *v, long day, long long points)
+{
+	long m = month_of(day);
+
+	if (L.nb == 0 || L.b[L.nb - 1].month != m) {
+		if (L.nb == L.capb)
+			L.b = xgrow(L.b, &L.capb, 64, sizeof *L.b);
+		L.b[L.nb].month = m;
+		L.b[L.nb++].left = 0;
+	}
+	L.b[L.nb - 1].left += points;
+	v->earned += points;
+}
+
+/* One service: its counted hours and points (used: of its day so far). */
+static void
+service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
+    long long *used)
+{
+	struct event e = { .kind = EV_EARN, .s = s };
+	long long h = s->hours, mult, t = (long long)s->day * DAY_SECS + s->tod;
+	int in = cli_in_period(t);
+
+	if (!(s->flags & S_VERIFIED)) {
+		v->unverified += h;
+		if (cb->svc != NULL)
+			cb->svc(s, 0, 0, in, cb->arg);
+		return;
+	}
+	h -= h % rules.unit;
+	if (rules.cap > 0 && h > rules.cap - *used)
+		h = rules.cap - *used;
+	*used += h;
+	mult = s->kind < rules.nkinds ? rules.kinds[s->kind].mult :
+					rules.dflt_mult;
+	e.hours = h;
+	e.change = h * rules.pph * mult / 10000;
+	v->hours += h;
+	earn(v, s->day, e.change);
+	if (in) {
+		v->p_hours += h;
+		v->p_earned += e.change;
+	}
+	e.t = t;
+	emit(cb, &e, v);
+	if (cb->svc != NULL)
+		cb->svc(s, h, e.change, in, cb->arg);
+}
+
+static void
+redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
+{
+	struct event e = { .kind = EV_REDEEM, .d = d };
+	long long bal = v->earned - v->redeemed - v->expired, p = d->points;
+	char a[32], b[32], day[24];
+
+	if (v->nsvc == 0) {
+		struct str id = pool_get(data.ids, v->id);
+
+		red_reject(d,
+		    N_("a redemption by a volunteer with no service "
+		       "record"),
+		    _("volunteer '%.*s' has no service record"), (int)id.n,
+		    id.p);
+		return;
+	}
+	if (p > bal) {
+		hundredths_fmt(p, a);
+		hundredths_fmt(bal, b);
+		date_format((long long)d->day * DAY_SECS, 0, day);
+		red_reject(d, N_("a redemption of more than the balance"),
+		    _("a redemption of %s points is more than the balance %s "
+		      "on %s"),
+		    a, b, day);
+		return;
+	}
+	v->redeemed += p;
+	for (; p > 0 && L.first < L.nb; L.first++) {
+		struct bucket *k = &L.b[L.first];
+		long long take = k->left < p ? k->left : p;
+
+		k->left -= take;
+		p -= take;
+		if (k->left > 0)
+			break;
+	}
+	e.t = (long long)d->day * DAY_SECS + d->tod;
+	e.change = -d->points;
+	emit(cb, &e, v);
+}
+
+static int
+star_of(long long hours)
+{
+	int n = 0;
+
+	while (n < VP_STARS && hours >= rules.stars[n])
+		n++;
+	return n;
+}
+
+/* The ledger of volunteer vi. */
+static void
+volunteer(const struct ledger_cb *cb, uint32_t vi)
+{
+	struct vol *v = &data.vol[vi];
+	uint32_t *s = L.svc_idx + L.svc_at[vi], *r = L.red_idx + L.red_at[vi];
+	size_t ns = L.svc_at[vi + 1] - L.svc_at[vi];
+	size_t nr = L.red_at[vi + 1] - L.red_at[vi], i = 0, j = 0;
+	long long used = 0;
+	long day = 0;
+
+	L.nb = L.first = 0;
+	ns = merge_dups(s, ns);
+	sort_idx(s, ns, by_time);
+	sort_idx(r, nr, by_red);
+	while (i < ns || j < nr) {
+		long next = i < ns &&
+			(j >= nr || data.svc[s[i]].day <= data.red[r[j]].day) ?
+		    data.svc[s[i]].day :
+		    data.red[r[j]].day;
+
+		if (next != day || (i == 0 && j == 0))
+			used = 0;
+		day = next;
+		expire(cb, v, day);
+		for (; i < ns && data.svc[s[i]].day == day; i++)
+			service(cb, v, &data.svc[s[i]], &used);
+		for (; j < nr && data.red[r[j]].day == day; j++)
+			redeem(cb, v, &data.red[r[j]]);
+	}
+	expire(cb, v, opt.as_of);
+	v->star = star_of(v->hours);
+}
+
+static const struct pool *id_pool;
+
+static int
+by_id(const void *pa, const void *pb)
+{
+	struct str x = pool_get(id_pool, data.vol[*(const uint32_t *)pa].id);
+	struct str y = pool_get(id_pool, data.vol[*(const uint32_t *)pb].id);
+	int c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
+
+	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
+}
+
+uint32_t *
+vol_order(void)
+{
+	uint32_t *o = xcalloc(data.nvol + 1, sizeof *o);
+	size_t i;
+
+	for (i = 0; i < data.nvol; i++)
+		o[i] = (uint32_t)i;
+	id_pool = data.ids;
+	qsort(o, data.nvol, sizeof *o, by_id);
+	return o;
+}
+
+void
+ledger_run(const struct ledger_cb *cb)
+{
+	uint32_t *order = vol_order();
+	size_t i;
+
+	L.rank = pool_ranks(data.strs);
+	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
+	    &L.svc_at, &L.svc_idx);
+	group(data.red, data.nred, sizeof *data.red, offsetof(struct red, vol),
+	    &L.red_at, &L.red_idx);
+	for (i = 0; i < data.nvol; i++)
+		volunteer(cb, order[i]);
+	if (L.merged > 0)
+		zl_warn(ngettext("%llu duplicate service record merged (the "
+				 "same volunteer, day, project and hours)",
+			    "%llu duplicate service records merged (the same "
+			    "volunteer, day, project and hours)",
+			    L.merged),
+		    L.merged);
+	data.merged = L.merged;
+	free(order);
+	free(L.rank);
+	free(L.svc_at);
+	free(L.svc_idx);
+	free(L.red_at);
+	free(L.red_idx);
+	free(L.b);
+}
+
+size_t
+hundredths_fmt(long long v, char *buf)
+{
+	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v :
+				       (unsigned long long)v;
+
+	return (size_t)snprintf(buf, 32, "%s%llu.%02llu", v < 0 ? "-" : "",
+	    a / 100, a % 100);
+}

@@ -1,0 +1,161 @@
+/*
+ * volunteer-points: what its files share.  main.c reads the options;
+ * section.c checks the configuration's section and conf.c reads it;
+ * input.c reads the service records and redemptions into the tables
+ * below; ledger.c keeps each volunteer's ledger (duplicates, the unit,
+ * the daily cap, points, expiry, redemptions) and hands its events and
+ * figures to report.c, which writes the report asked for.
+ *
+ * Hours and points are integer hundredths throughout (1.5 h is 150).
+ */
+#ifndef VP_H
+#define VP_H
+
+#include <stdint.h>
+
+#include "lib/cli.h"
+#include "lib/rej.h"
+
+#define VP_MAX_HOURS 2400 /* hundredths: 24 h, the most in one record */
+#define VP_STARS     5
+
+enum report { R_BALANCE, R_LEDGER, R_TEAMS, R_RANK, R_STARS };
+
+struct opts {
+	int report;
+	long as_of;	       /* day: balances and expiry as of its end */
+	const char *volunteer; /* --volunteer (ledger) */
+	long top;	       /* --top (rank) */
+	int by_points;	       /* --by points (rank) */
+	int total;	       /* --total */
+};
+extern struct opts opt;
+
+/* The rules of the volunteer-points: section (conf.c). */
+struct kind {
+	const char *name;
+	long long mult; /* hundredths */
+};
+struct rules {
+	long long pph;	    /* points per hour, hundredths */
+	struct kind *kinds; /* nkinds of them */
+	size_t nkinds;
+	long long dflt_mult;	   /* -1: an unknown kind is rejected */
+	long long unit;		   /* hundredths of an hour */
+	long long cap;		   /* hundredths of an hour a day; 0: none */
+	const char **verified;	   /* NULL-ended */
+	long expiry;		   /* months; 0: never */
+	long long stars[VP_STARS]; /* hundredths of an hour */
+};
+extern struct rules rules;
+void conf_load(void);
+extern const struct cfg_section vp_section;
+/*
+ * A decimal with at most two decimals, not negative, as written in the
+ * configuration ("10", "1.5"): 0 and its hundredths in *v, or -1.
+ */
+int conf_hundredths(const char *s, long long *v);
+
+/* Strings kept once each (input.c): an id is an index into the pool. */
+struct pool;
+struct pool *pool_new(void);
+uint32_t pool_put(struct pool *p, struct str s);
+struct str pool_get(const struct pool *p, uint32_t id);
+uint32_t pool_len(const struct pool *p);
+/* rank[id]: the place of string id in byte order (allocated). */
+uint32_t *pool_ranks(const struct pool *p);
+void pool_free(struct pool *p);
+
+/* A service record as kept. */
+struct svc {
+	uint32_t vol;	  /* volunteer index */
+	int32_t day;	  /* days since 1970-01-01 */
+	int32_t tod;	  /* seconds into the day */
+	uint32_t hours;	  /* hundredths, as written (before the unit) */
+	uint32_t project; /* pool id */
+	uint32_t team;	  /* pool id */
+	uint32_t line;	  /* for messages */
+	uint32_t ktext;	  /* pool id of the kind as written */
+	uint16_t file;	  /* index into the input files */
+	uint8_t kind;	  /* index into rules.kinds; nkinds: the default */
+	uint8_t flags;	  /* S_* */
+};
+enum { S_VERIFIED = 1, S_MERGED = 2 };
+
+/* A redemption as kept, with its record for a rejection at the end. */
+struct red {
+	uint32_t vol;
+	int32_t day, tod;
+	long long points; /* hundredths */
+	uint32_t item;	  /* pool id */
+	struct rec *rec;  /* a copy (input.c rec_keep) */
+};
+
+/* A volunteer. */
+struct vol {
+	uint32_t id;	     /* pool id of the volunteer_id */
+	uint32_t name, team; /* of the latest service record (pool ids) */
+	int32_t late_day, late_tod; /* that record's time */
+	uint32_t nsvc;		    /* service records (merged ones too) */
+	/* the ledger's figures, as of --as-of (ledger.c) */
+	long long hours, earned, redeemed, expired, unverified;
+	/* in the period (teams, rank) */
+	long long p_hours, p_earned;
+	int star;
+};
+
+/* All that was read (input.c). */
+struct data {
+	struct svc *svc;
+	size_t nsvc, capsvc;
+	struct red *red;
+	size_t nred, capred;
+	struct vol *vol;
+	size_t nvol, capvol;
+	struct pool *ids, *strs; /* volunteer ids; names, teams, projects... */
+	const char **files;	 /* the input files' names, for messages */
+	size_t nfiles;
+	unsigned long long used;   /* records taken (for in = out + ...) */
+	unsigned long long merged; /* of them, services merged */
+};
+extern struct data data;
+void input_read(int nfiles, char *const *files);
+/* After the last rejection: the readers closed. */
+void input_close(void);
+/* Reject a redemption after the reading (its record kept). */
+void red_reject(const struct red *d, const char *reason, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The ledger (ledger.c): events handed to a report as they happen. */
+enum ev_kind { EV_EARN, EV_REDEEM, EV_EXPIRE };
+struct event {
+	enum ev_kind kind;
+	const struct vol *v;
+	long long t;	     /* its time (seconds), day * DAY_SECS + tod */
+	const struct svc *s; /* EV_EARN */
+	const struct red *d; /* EV_REDEEM */
+	long month;	     /* EV_EXPIRE: the month the points were earned */
+	long long hours;     /* EV_EARN: counted hours */
+	long long change;    /* + earned, - redeemed or expired */
+	long long balance;   /* after it */
+};
+/* Each volunteer's ledger; each event to ev (NULL: none), each service
+ * kept (verified or not) to svc (NULL: none) with its counted hours and
+ * points and whether it is in the period of the date options. */
+struct ledger_cb {
+	void (*ev)(const struct event *e, void *arg);
+	void (*svc)(const struct svc *s, long long hours, long long points,
+	    int in_period, void *arg);
+	void *arg;
+};
+void ledger_run(const struct ledger_cb *cb);
+/* The volunteers' indices by volunteer_id (byte order); allocated. */
+uint32_t *vol_order(void);
+
+/* report.c */
+void report_write(void);
+
+/* "12.50", "-3.00": a number of hundredths into buf (at least 32 bytes). */
+size_t hundredths_fmt(long long v, char *buf);
+
+#endif

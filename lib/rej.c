@@ -422,8 +422,60 @@ static size_t sheet_nnames;
 static long *sheet_map; /* column of the current sheet -> the file's, or -1 */
 static size_t sheet_ncols;
 
+/*
+ * The reject file's header when records come from streams of different
+ * fields (a program that reads each input on its own): the stream whose
+ * record came first, and the one sheet_map maps now.  A sheet reader's
+ * (rej_header) is left alone.
+ */
+static const struct rd_head *first_head, *map_head;
+static int sheet_given;
+
+static void map_header(const struct str *names, size_t n);
+
 void
 rej_header(const struct str *names, size_t n)
+{
+	sheet_given = 1;
+	map_header(names, n);
+}
+
+static int
+same_names(const struct rd_head *a, const struct rd_head *b)
+{
+	size_t i;
+
+	if (a->nf != b->nf)
+		return 0;
+	for (i = 0; i < a->nf; i++)
+		if (a->names[i].n != b->names[i].n ||
+		    memcmp(a->names[i].p, b->names[i].p, a->names[i].n) != 0)
+			return 0;
+	return 1;
+}
+
+/* Map the fields of h, another stream than the first, by their names. */
+static void
+map_stream(const struct rd_head *h)
+{
+	if (sheet_given || h == NULL || h == map_head)
+		return;
+	if (first_head == NULL) {
+		first_head = map_head = h;
+		return;
+	}
+	if (sheet_names == NULL && same_names(h, first_head)) {
+		map_head = h;
+		return;
+	}
+	if (sheet_names == NULL)
+		map_header(first_head->names, first_head->nf);
+	map_header(h->names, h->nf);
+	map_head = h;
+}
+
+static void
+map_header(const struct str *names, size_t n)
 {
 	size_t i, j;
 
@@ -542,6 +594,7 @@ write_reject(const struct rec *r, const char *msg)
 	char sep;
 
 	buf_reset(&b);
+	map_stream(h);
 	if (rej_fmt == 0)
 		write_header(&b, h);
 	sep = rej_fmt == FMT_CSV ? ',' : '\t';

@@ -96,8 +96,9 @@ set_report(const char *arg)
 			return;
 		}
 	if ((near = u8_nearest(arg, reports)) != NULL)
-		zl_die(ZL_USAGE, _("--report: no report '%s' (did you mean "
-				   "'%s'?)"),
+		zl_die(ZL_USAGE,
+		    _("--report: no report '%s' (did you mean "
+		      "'%s'?)"),
 		    arg, near);
 	zl_die(ZL_USAGE,
 	    _("--report: no report '%s' (balance, ledger, teams, rank, "

@@ -162,8 +162,8 @@ struct ledger_cb {
 	void *arg;
 };
 void ledger_run(const struct ledger_cb *cb);
-/* The volunteers' indices by volunteer_id (byte order); allocated. */
-uint32_t *vol_order(void);
+/* The volunteers' indices by volunteer_id (byte order), made once. */
+const uint32_t *vol_order(void);
 
 /* report.c */
 void report_write(void);

@@ -221,7 +221,8 @@ earn(struct vol *v, long day, long long points)
 			L.b = xgrow(L.b, &L.capb, 64, sizeof *L.b);
 		L.b[L.nb].month = m;
 		L.b[L.nb++].left = 0;
-	}
+	} else if (L.first == L.nb) /* this month's, all spent, earns again */
+		L.first = L.nb - 1;
 	L.b[L.nb - 1].left += points;
 	v->earned += points;
 }

@@ -131,8 +131,7 @@ keep_event(const struct event *e, void *arg)
 {
 	struct events *l = arg;
 
-	if (opt.volunteer != NULL &&
-	    (l->vol < 0 || e->v != &data.vol[l->vol]))
+	if (opt.volunteer != NULL && (l->vol < 0 || e->v != &data.vol[l->vol]))
 		return;
 	if (!period_has(&cli.period, e->t))
 		return;

@@ -86,7 +86,7 @@ balance(void)
 		if (v->nsvc == 0)
 			continue;
 		put_str(&r, 0, pool_get(data.ids, v->id));
-		put_str(&r, 1, pool_get(data.strs, v->name));
+		put_str(&r, 1, pool_get(data.names, v->name));
 		put_str(&r, 2, pool_get(data.strs, v->team));
 		put_h(&r, 3, v->hours);
 		put_h(&r, 4, v->earned);
@@ -149,7 +149,7 @@ event_row(struct row *r, const struct event *e)
 	char *m = r->num[4];
 
 	put_str(r, 0, pool_get(data.ids, e->v->id));
-	put_str(r, 1, pool_get(data.strs, e->v->name));
+	put_str(r, 1, pool_get(data.names, e->v->name));
 	r->f[2].n = date_format(e->t, 0, r->num[2]);
 	r->f[2].p = r->num[2];
 	put_c(r, 3, (cli.zh ? zh : en)[e->kind]);
@@ -402,7 +402,7 @@ rank(void)
 			break;
 		put_n(&r, 0, (long long)place);
 		put_str(&r, 1, pool_get(data.ids, v->id));
-		put_str(&r, 2, pool_get(data.strs, v->name));
+		put_str(&r, 2, pool_get(data.names, v->name));
 		put_str(&r, 3, pool_get(data.strs, v->team));
 		put_h(&r, 4, v->p_hours);
 		put_h(&r, 5, v->p_earned);

@@ -93,8 +93,9 @@ struct red {
 
 /* A volunteer. */
 struct vol {
-	uint32_t id;	     /* pool id of the volunteer_id */
-	uint32_t name, team; /* of the latest service record (pool ids) */
+	uint32_t id;		    /* pool id of the volunteer_id */
+	uint32_t name, team;	    /* of the latest service record (ids in
+				       data.names, data.strs) */
 	int32_t late_day, late_tod; /* that record's time */
 	uint32_t nsvc;		    /* service records (merged ones too) */
 	/* the ledger's figures, as of --as-of (ledger.c) */
@@ -112,8 +113,10 @@ struct data {
 	size_t nred, capred;
 	struct vol *vol;
 	size_t nvol, capvol;
-	struct pool *ids, *strs; /* volunteer ids; names, teams, projects... */
-	const char **files;	 /* the input files' names, for messages */
+	struct pool *ids;   /* volunteer ids */
+	struct pool *names; /* volunteers' names */
+	struct pool *strs;  /* teams, projects, kinds, items */
+	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
 	unsigned long long used;   /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */

@@ -72,7 +72,7 @@ balance(void)
 		"star", "unverified_hours" };
 	struct ledger_cb cb = { NULL, NULL, NULL };
 	struct vol sum = { 0 };
-	uint32_t *order;
+	const uint32_t *order;
 	struct wr *w;
 	struct row r;
 	size_t i;
@@ -115,7 +115,6 @@ balance(void)
 		put_h(&r, 9, sum.unverified);
 		wr_rec(w, r.f);
 	}
-	free(order);
 	wr_close(w);
 }
 

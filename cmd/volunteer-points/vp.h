@@ -68,7 +68,10 @@ void pool_free(struct pool *p);
 
 /* A service record as kept. */
 struct svc {
-	uint32_t vol;	  /* volunteer index */
+	uint64_t h;    /* hash of the volunteer id (input.c) */
+	uint64_t text; /* its id, then name, in data.text (input.c) */
+	uint32_t idlen, namelen;
+	uint32_t vol;	  /* volunteer index (group.c) */
 	int32_t day;	  /* days since 1970-01-01 */
 	int32_t tod;	  /* seconds into the day */
 	uint32_t hours;	  /* hundredths, as written (before the unit) */
@@ -84,7 +87,9 @@ enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	uint32_t vol;
+	uint64_t text; /* its id in data.text (input.c) */
+	uint32_t idlen;
+	uint32_t vol; /* volunteer index (group.c) */
 	int32_t day, tod;
 	long long points; /* hundredths */
 	uint32_t item;	  /* pool id */
@@ -116,6 +121,8 @@ struct data {
 	struct pool *ids;   /* volunteer ids */
 	struct pool *names; /* volunteers' names */
 	struct pool *strs;  /* teams, projects, kinds, items */
+	char *text;	    /* the records' ids and names, until grouped */
+	size_t ntext, captext;
 	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
 	unsigned long long used;   /* records taken (for in = out + ...) */
@@ -123,6 +130,9 @@ struct data {
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
+/* group.c: the services side by side by volunteer, each volunteer made
+ * (its name and team), each redemption's found (called by input_read). */
+void input_group(void);
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* Reject a redemption after the reading (its record kept). */
@@ -152,8 +162,8 @@ struct ledger_cb {
 	void *arg;
 };
 void ledger_run(const struct ledger_cb *cb);
-/* The volunteers' indices by volunteer_id (byte order); allocated. */
-uint32_t *vol_order(void);
+/* The volunteers' indices by volunteer_id (byte order), made once. */
+const uint32_t *vol_order(void);
 
 /* report.c */
 void report_write(void);

@@ -65,10 +65,14 @@ need_cols(struct rd *r, const struct cols *c)
 		      "(兑换积分): not service records or redemptions"));
 	need[n++] = "volunteer_id";
 	need[n++] = "date";
-	if (c->hours >= 0 && rules.dflt_mult < 0)
-		need[n++] = "kind";
 	need[n] = NULL;
 	fld_need_all(r, need);
+	if (c->hours >= 0 && c->kind < 0 && rules.dflt_mult < 0)
+		zl_die_at(ZL_IOERR, rd_file(r), 1,
+		    _("no field 'kind' (服务类型, 类型, 服务类别): service "
+		      "records need their kind, or a multiplier for all: set "
+		      "volunteer-points.default-multiplier in the "
+		      "configuration"));
 }
 
 static struct str
@@ -288,6 +292,10 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 
 	if (!id_time(rec, c, &id, &t))
 		return;
+	if (col(rec, c->hours).n == 0) {
+		rec_reject(rec, _("field 'hours': empty"));
+		return;
+	}
 	switch (parse_hours(col(rec, c->hours), &h)) {
 	case -1:
 		rec_reject(rec,

@@ -47,7 +47,8 @@ usage(void)
 	      "[--encoding enc] [--bom] [--zh]\n"
 	      "                        [--reject file] [--strict] "
 	      "[--verbose] [--max-rejected n]\n"
-	      "                        [file ...]\n"
+	      "                        [--progress | --no-progress] "
+	      "[file ...]\n"
 	      "       volunteer-points [-c file] --print-config\n"
 	      "       volunteer-points -h | -V\n"));
 	exit(ZL_USAGE);

@@ -136,8 +136,8 @@ static void
 group_services(void)
 {
 	size_t n = data.nsvc, a, b, j;
-	struct kv *k = xcalloc(n + 1, sizeof *k),
-		  *t = xcalloc(n + 1, sizeof *t);
+	struct kv *k = xhuge((n + 1) * sizeof *k);
+	struct kv *t = xhuge((n + 1) * sizeof *t);
 	struct svc *out = xhuge((n + 1) * sizeof *out);
 
 	for (j = 0; j < n; j++) {

@@ -498,3 +498,26 @@ input_close(void)
 	free(readers);
 	readers = NULL;
 }
+
+void
+input_reset(void)
+{
+	size_t i;
+
+	if (readers != NULL)
+		input_close();
+	for (i = 0; i < data.nred; i++)
+		free(data.red[i].rec);
+	free(data.svc);
+	free(data.red);
+	free(data.vol);
+	free(data.text);
+	free(data.order);
+	free(data.files);
+	pool_free(data.ids);
+	pool_free(data.strs);
+	pool_free(data.names);
+	free(kind_ids);
+	kind_ids = NULL;
+	memset(&data, 0, sizeof data);
+}

@@ -363,20 +363,16 @@ by_id(const void *pa, const void *pb)
 const uint32_t *
 vol_order(void)
 {
-	static uint32_t *o;
-	static size_t n;
 	size_t i;
 
-	if (o != NULL && n == data.nvol)
-		return o;
-	free(o);
-	o = xcalloc(data.nvol + 1, sizeof *o);
+	if (data.order != NULL)
+		return data.order;
+	data.order = xcalloc(data.nvol + 1, sizeof *data.order);
 	for (i = 0; i < data.nvol; i++)
-		o[i] = (uint32_t)i;
+		data.order[i] = (uint32_t)i;
 	id_pool = data.ids;
-	qsort(o, data.nvol, sizeof *o, by_id);
-	n = data.nvol;
-	return o;
+	qsort(data.order, data.nvol, sizeof *data.order, by_id);
+	return data.order;
 }
 
 void
@@ -385,6 +381,7 @@ ledger_run(const struct ledger_cb *cb)
 	const uint32_t *order = vol_order();
 	size_t i;
 
+	L.merged = 0;
 	L.rank = pool_ranks(data.strs);
 	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
 	    &L.svc_at, &L.svc_idx);

@@ -123,6 +123,7 @@ struct data {
 	struct pool *strs;  /* teams, projects, kinds, items */
 	char *text;	    /* the records' ids and names, until grouped */
 	size_t ntext, captext;
+	uint32_t *order; /* vol_order's, once made */
 	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
 	unsigned long long used;   /* records taken (for in = out + ...) */
@@ -135,6 +136,8 @@ void input_read(int nfiles, char *const *files);
 void input_group(void);
 /* After the last rejection: the readers closed. */
 void input_close(void);
+/* All that was read let go (for a fuzz target that reads again). */
+void input_reset(void);
 /* Reject a redemption after the reading (its record kept). */
 void red_reject(const struct red *d, const char *reason, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -4,7 +4,7 @@
     python3 examples/tools/expect-volunteers.py [--report NAME] [--as-of DATE]
         [--total] [--volunteer ID] [--top N] [--by hours|points]
         [--from DATE] [--to DATE] [--month YYYY-MM] [--quarter YYYY-Qn]
-        [--year YYYY] [--zh] [-c ZHILI.YAML] [--list] FILE...
+        [--year YYYY] [--zh] [-c ZHILI.YAML] [--list] [--batch FILE] FILE...
 
 A second implementation of volunteer-points(1) written from its rules (issue
 12), not from the C code, used to write the golden outputs
@@ -16,6 +16,9 @@ volunteer-points: section, then that of each -c FILE (kinds merged key by
 key unless !replace, verified words added, the other keys replaced).
 --list writes to stderr the rejected records (file, line, reason), the
 merged ones (and the one each was merged into) and the count of records.
+--batch FILE writes one report for each line of FILE (its report options,
+split at spaces), each after a line "== OPTIONS": the records are read
+and the ledger computed once.
 
 The rules, as this script reads them:
 - Fields by header (case and surrounding spaces ignored): the canonical
@@ -580,49 +583,41 @@ def report_stars(vols, opts, out):
 
 
 # --- main ---------------------------------------------------------------------
-def main(argv):
+def parse(argv, common):
+    """The options of argv: those of a report (a dict), and into common
+    the others (--as-of, -c, --batch, --list, the files)."""
     opts = {"report": "balance", "total": False, "volunteer": None, "top": 10, "by": "hours",
-            "zh": False, "list": False}
-    as_of, configs, per, files = None, [DEFAULT_CONFIG], [], []
+            "zh": False}
+    per = []
     it = iter(argv)
     for a in it:
         if a in ("--report", "--volunteer", "--by"):
             opts[a[2:]] = next(it)
         elif a == "--top":
             opts["top"] = int(next(it))
-        elif a in ("--total", "--zh", "--list"):
+        elif a in ("--total", "--zh"):
             opts[a[2:]] = True
-        elif a == "--as-of":
-            as_of = parse_date(next(it))[0]
-        elif a in ("-c", "--config"):
-            configs.append(next(it))
         elif a in ("--from", "--to", "--month", "--quarter", "--year"):
             per.append((a, next(it)))
+        elif a == "--as-of":
+            common["as_of"] = parse_date(next(it))[0]
+        elif a in ("-c", "--config"):
+            common["configs"].append(next(it))
+        elif a == "--batch":
+            common["batch"] = next(it)
+        elif a == "--list":
+            common["list"] = True
         else:
-            files.append(a)
-    if as_of is None:
-        as_of = (dt.datetime.utcnow() + dt.timedelta(hours=8)).date()
+            common["files"].append(a)
     if opts["volunteer"] is not None:
         opts["volunteer"] = fold(opts["volunteer"])
     opts["period"] = period(per)
     opts["total_word"] = "合计" if opts["zh"] else "total"
-    cfg = read_config(configs)
-    seq = [0]
-    svcs, reds, rejected = [], [], []
-    for path in files:
-        s, r, j = read_file(path, cfg, as_of, seq)
-        svcs += s
-        reds += r
-        rejected += j
-    n_in = len(svcs) + len(reds) + len(rejected)
-    kept, merged = dedupe(svcs)
-    vols = {}
-    for s in svcs:
-        vols.setdefault(s.vid, Vol(s.vid)).records.append(s)
-    for s in kept:
-        vols[s.vid].kept.append(s)
-    ledger(vols, reds, cfg, as_of, rejected)
+    return opts
 
+
+def report(vols, kept, opts):
+    """The rows of one report, its header first."""
     out = []
     rep = opts["report"]
     if rep == "balance":
@@ -639,9 +634,46 @@ def main(argv):
         sys.exit(f"expect-volunteers: no report {rep}")
     if opts["zh"]:
         out[0] = [ZH.get(c, c) for c in out[0]]
-    sys.stdout.write("".join(tsv(r) + "\n" for r in out))
+    return out
 
-    if opts["list"]:
+
+def main(argv):
+    common = {"as_of": None, "configs": [DEFAULT_CONFIG], "batch": None, "list": False,
+              "files": []}
+    opts = parse(argv, common)
+    files, as_of = common["files"], common["as_of"]
+    if as_of is None:
+        as_of = (dt.datetime.utcnow() + dt.timedelta(hours=8)).date()
+    cfg = read_config(common["configs"])
+    seq = [0]
+    svcs, reds, rejected = [], [], []
+    for path in files:
+        s, r, j = read_file(path, cfg, as_of, seq)
+        svcs += s
+        reds += r
+        rejected += j
+    n_in = len(svcs) + len(reds) + len(rejected)
+    kept, merged = dedupe(svcs)
+    vols = {}
+    for s in svcs:
+        vols.setdefault(s.vid, Vol(s.vid)).records.append(s)
+    for s in kept:
+        vols[s.vid].kept.append(s)
+    ledger(vols, reds, cfg, as_of, rejected)
+
+    if common["batch"] is None:
+        sys.stdout.write("".join(tsv(r) + "\n" for r in report(vols, kept, opts)))
+    else:
+        # one report for each line of the batch file (its options, split
+        # at spaces), each after a line "== OPTIONS"
+        with open(common["batch"], encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    o = parse(line.split(), {"configs": [], "files": []})
+                    sys.stdout.write("== " + line.strip() + "\n")
+                    sys.stdout.write("".join(tsv(r) + "\n" for r in report(vols, kept, o)))
+
+    if common["list"]:
         err = sys.stderr
         order = {p: i for i, p in enumerate(files)}
         for path, line, why in sorted(rejected, key=lambda x: (order[x[0]], x[1])):

@@ -230,9 +230,12 @@ class Svc:
         return (self.vol["id"], self.day, self.project, hundredths(self.hours))
 
 
-def project_activity(project):
+def project_activity(project, known={}):
+    if project in known:
+        return known[project]
     for a in ACTIVITIES:
         if project.endswith(a) and project[:-len(a)].endswith("社区"):
+            known[project] = a
             return a
     raise KeyError(project)
 

@@ -130,6 +130,9 @@ bench-case-stats: all bench-deps
 bench-grid-import: all bench-deps
 	@sh bench/grid-import.sh
 
+bench-volunteer-points: all bench-deps
+	@sh bench/volunteer-points.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
@@ -153,5 +156,6 @@ clean:
 
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
-	bench-case-stats bench-grid-import demo install uninstall clean
+	bench-case-stats bench-grid-import bench-volunteer-points demo \
+	install uninstall clean
 .SUFFIXES:

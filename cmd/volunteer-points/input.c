@@ -23,7 +23,8 @@ struct cols {
 	long id, name, team, project, date, hours, kind, verified, points, item;
 };
 
-static struct buf tmp; /* folded values */
+static struct buf tmp;	   /* folded values */
+static uint32_t *kind_ids; /* the kinds' names in data.strs */
 
 /* A value for a message (into b, reset). */
 static const char *
@@ -178,21 +179,70 @@ unknown_kind(const struct rec *rec, struct str k)
 	free(names);
 }
 
-/* The volunteer of id (a new one for a new id). */
-static struct vol *
-vol_of(struct str id)
+/*
+ * p (*cap items of size bytes) grown to twice as many, in huge pages (a
+ * million records: a fault every 2 MiB, not every 4 KiB).
+ */
+static void *
+grow_huge(void *p, size_t *cap, size_t size)
 {
-	uint32_t i = pool_put(data.ids, id);
+	size_t n = *cap == 0 ? (1u << 21) / size : *cap * 2;
+	void *q = xhuge(n * size);
 
-	if (i == data.nvol) {
-		if (data.nvol == data.capvol)
-			data.vol = xgrow(data.vol, &data.capvol, 1024,
-			    sizeof *data.vol);
-		memset(&data.vol[i], 0, sizeof data.vol[i]);
-		data.vol[i].id = i;
-		data.nvol++;
+	if (*cap > 0)
+		memcpy(q, p, *cap * size);
+	free(p);
+	*cap = n;
+	return q;
+}
+
+/*
+ * Room for the records of a file of size bytes, at once (records of 32
+ * bytes or more; ids and names of a quarter of the bytes at most): no
+ * copy as the tables grow.  What is not used is never touched.
+ */
+static void
+reserve(unsigned long long size)
+{
+	size_t more = (size_t)(size / 32), cap;
+	void *p;
+
+	if (data.capsvc - data.nsvc < more) {
+		cap = data.nsvc + more;
+		p = xhuge(cap * sizeof *data.svc);
+		if (data.nsvc > 0)
+			memcpy(p, data.svc, data.nsvc * sizeof *data.svc);
+		free(data.svc);
+		data.svc = p;
+		data.capsvc = cap;
 	}
-	return &data.vol[i];
+	more = (size_t)(size / 4);
+	if (data.captext - data.ntext < more) {
+		cap = data.ntext + more;
+		p = xhuge(cap);
+		if (data.ntext > 0)
+			memcpy(p, data.text, data.ntext);
+		free(data.text);
+		data.text = p;
+		data.captext = cap;
+	}
+}
+
+/* Keep the id and the name (may be empty) in data.text: the offset. */
+static uint64_t
+keep_text(struct str id, struct str name)
+{
+	size_t at = data.ntext;
+
+	if (id.n > 0xFFFFFFFFu || name.n > 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
+	while (data.ntext + id.n + name.n > data.captext)
+		data.text = grow_huge(data.text, &data.captext, 1);
+	memcpy(data.text + at, id.p, id.n);
+	if (name.n > 0)
+		memcpy(data.text + at + id.n, name.p, name.n);
+	data.ntext += id.n + name.n;
+	return at;
 }
 
 /* The common fields: volunteer id and time; 0 when rejected. */
@@ -200,11 +250,11 @@ static int
 id_time(const struct rec *rec, const struct cols *c, struct str *id,
     long long *t)
 {
-	static struct buf b;
+	static struct buf b, idb; /* idb: the id, folded, until the next */
 	struct str d = col(rec, c->date);
 	char day[24];
 
-	*id = str_trim(str_fold(col(rec, c->id), &tmp, NULL));
+	*id = str_trim(str_fold(col(rec, c->id), &idb, NULL));
 	if (id->n == 0) {
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
@@ -231,10 +281,9 @@ static void
 take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 {
 	static struct buf b;
-	struct str id, k = col(rec, c->kind);
+	struct str id, k = col(rec, c->kind), name = col(rec, c->name);
 	long long t, h;
 	struct svc *s;
-	struct vol *v;
 	int kind, day, tod;
 
 	if (!id_time(rec, c, &id, &t))
@@ -258,19 +307,12 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	}
 	day = (int)date_floordiv(t, DAY_SECS);
 	tod = (int)(t - (long long)day * DAY_SECS);
-	v = vol_of(id);
-	if (v->nsvc++ == 0 || day > v->late_day ||
-	    (day == v->late_day && tod >= v->late_tod)) {
-		v->late_day = day;
-		v->late_tod = tod;
-		v->name = pool_put(data.strs, col(rec, c->name));
-		v->team = pool_put(data.strs, col(rec, c->team));
-	}
 	if (data.nsvc == data.capsvc)
-		data.svc = xgrow(data.svc, &data.capsvc, 4096,
-		    sizeof *data.svc);
+		data.svc = grow_huge(data.svc, &data.capsvc, sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
-	s->vol = (uint32_t)(v - data.vol);
+	s->h = str_hash(id.p, id.n, 0);
+	s->idlen = (uint32_t)id.n;
+	s->namelen = (uint32_t)name.n;
 	s->day = day;
 	s->tod = tod;
 	s->hours = (uint32_t)h;
@@ -279,7 +321,9 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
 	s->file = file;
 	s->kind = (uint8_t)kind;
-	s->ktext = pool_put(data.strs, k);
+	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
+					      pool_put(data.strs, k);
+	s->text = keep_text(id, name);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
 	    0;
@@ -333,7 +377,8 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		data.red = xgrow(data.red, &data.capred, 1024,
 		    sizeof *data.red);
 	d = &data.red[data.nred++];
-	d->vol = (uint32_t)(vol_of(id) - data.vol);
+	d->text = keep_text(id, (struct str) { "", 0 });
+	d->idlen = (uint32_t)id.n;
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
 	d->points = p;
@@ -406,14 +451,20 @@ input_read(int nfiles, char *const *files)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
 	data.ids = pool_new();
 	data.strs = pool_new();
+	data.names = pool_new();
+	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
+	for (i = 0; i < (int)rules.nkinds; i++)
+		kind_ids[i] = pool_put(data.strs, str_c(rules.kinds[i].name));
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);
+		reserve(rd_size(readers[i]));
 		read_file(readers[i], (uint16_t)i);
 	}
+	input_group();
 }
 
 void

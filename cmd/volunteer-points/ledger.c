@@ -221,7 +221,8 @@ earn(struct vol *v, long day, long long points)
 			L.b = xgrow(L.b, &L.capb, 64, sizeof *L.b);
 		L.b[L.nb].month = m;
 		L.b[L.nb++].left = 0;
-	}
+	} else if (L.first == L.nb) /* this month's, all spent, earns again */
+		L.first = L.nb - 1;
 	L.b[L.nb - 1].left += points;
 	v->earned += points;
 }
@@ -359,23 +360,29 @@ by_id(const void *pa, const void *pb)
 	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
 }
 
-uint32_t *
+const uint32_t *
 vol_order(void)
 {
-	uint32_t *o = xcalloc(data.nvol + 1, sizeof *o);
+	static uint32_t *o;
+	static size_t n;
 	size_t i;
 
+	if (o != NULL && n == data.nvol)
+		return o;
+	free(o);
+	o = xcalloc(data.nvol + 1, sizeof *o);
 	for (i = 0; i < data.nvol; i++)
 		o[i] = (uint32_t)i;
 	id_pool = data.ids;
 	qsort(o, data.nvol, sizeof *o, by_id);
+	n = data.nvol;
 	return o;
 }
 
 void
 ledger_run(const struct ledger_cb *cb)
 {
-	uint32_t *order = vol_order();
+	const uint32_t *order = vol_order();
 	size_t i;
 
 	L.rank = pool_ranks(data.strs);
@@ -393,7 +400,6 @@ ledger_run(const struct ledger_cb *cb)
 			    L.merged),
 		    L.merged);
 	data.merged = L.merged;
-	free(order);
 	free(L.rank);
 	free(L.svc_at);
 	free(L.svc_idx);

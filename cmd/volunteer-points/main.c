@@ -17,6 +17,7 @@
 
 #include "cmd/volunteer-points/vp.h"
 #include "lib/date.h"
+#include "lib/utf8.h"
 
 struct opts opt = { .report = R_BALANCE, .top = -1, .by_points = -1 };
 
@@ -86,6 +87,7 @@ help(void)
 static void
 set_report(const char *arg)
 {
+	const char *near;
 	int i;
 
 	for (i = 0; reports[i] != NULL; i++)
@@ -93,6 +95,11 @@ set_report(const char *arg)
 			opt.report = i;
 			return;
 		}
+	if ((near = u8_nearest(arg, reports)) != NULL)
+		zl_die(ZL_USAGE,
+		    _("--report: no report '%s' (did you mean "
+		      "'%s'?)"),
+		    arg, near);
 	zl_die(ZL_USAGE,
 	    _("--report: no report '%s' (balance, ledger, teams, rank, "
 	      "stars)"),

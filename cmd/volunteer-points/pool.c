@@ -10,12 +10,17 @@
 
 #define CHUNK (1u << 20)
 
+/* A slot of the table: the string, and its id + 1 (0: empty). */
+struct slot {
+	const char *p;
+	uint32_t n, id;
+};
+
 struct pool {
 	struct str *s; /* by id */
-	uint32_t *h;   /* high bits of each one's hash */
 	uint32_t n;
 	size_t cap;
-	uint32_t *tab; /* id + 1; 0 empty */
+	struct slot *tab;
 	size_t mask;
 	char **chunks, *cur;
 	size_t nchunks, capchunks, used; /* used: of the last chunk */
@@ -67,44 +72,62 @@ static void
 rehash(struct pool *p)
 {
 	size_t i, j, mask = p->mask * 2 + 1;
-	uint32_t *tab = xcalloc(mask + 1, sizeof *tab);
+	struct slot *tab = xcalloc(mask + 1, sizeof *tab);
 
-	for (i = 0; i < p->n; i++) {
-		unsigned long long h = str_hash(p->s[i].p, p->s[i].n, 0);
+	for (i = 0; i <= p->mask; i++) {
+		const struct slot *o = &p->tab[i];
 
-		for (j = h & mask; tab[j] != 0; j = (j + 1) & mask)
+		if (o->id == 0)
+			continue;
+		for (j = str_hash(o->p, o->n, 0) & mask; tab[j].id != 0;
+		     j = (j + 1) & mask)
 			;
-		tab[j] = (uint32_t)i + 1;
+		tab[j] = *o;
 	}
 	free(p->tab);
 	p->tab = tab;
 	p->mask = mask;
 }
 
+/* a and b, both n bytes, equal (most strings are short). */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+
+	while (n >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+		a += 8;
+		b += 8;
+		n -= 8;
+	}
+	for (; n > 0; n--, a++, b++)
+		if (*a != *b)
+			return 0;
+	return 1;
+}
+
 uint32_t
 pool_put(struct pool *p, struct str s)
 {
-	unsigned long long h = str_hash(s.p, s.n, 0);
-	uint32_t hi = (uint32_t)(h >> 32), id;
-	size_t j;
+	size_t j = str_hash(s.p, s.n, 0) & p->mask;
+	struct slot *t;
 
-	for (j = h & p->mask; (id = p->tab[j]) != 0; j = (j + 1) & p->mask) {
-		const struct str *t = &p->s[id - 1];
-
-		if (p->h[id - 1] == hi && t->n == s.n &&
-		    memcmp(t->p, s.p, s.n) == 0)
-			return id - 1;
-	}
-	if (p->n == p->cap) {
-		size_t cap = p->cap;
-
+	for (; (t = &p->tab[j])->id != 0; j = (j + 1) & p->mask)
+		if (t->n == s.n && same(t->p, s.p, s.n))
+			return t->id - 1;
+	if (p->n == p->cap)
 		p->s = xgrow(p->s, &p->cap, 1024, sizeof *p->s);
-		p->h = xgrow(p->h, &cap, 1024, sizeof *p->h);
-	}
-	p->s[p->n].p = keep(p, s);
-	p->s[p->n].n = s.n;
-	p->h[p->n] = hi;
-	p->tab[j] = ++p->n;
+	if (s.n > 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
+	t->p = keep(p, s);
+	t->n = (uint32_t)s.n;
+	t->id = ++p->n;
+	p->s[p->n - 1].p = t->p;
+	p->s[p->n - 1].n = s.n;
 	if (p->n * 2 > p->mask)
 		rehash(p);
 	return p->n - 1;
@@ -162,7 +185,6 @@ pool_free(struct pool *p)
 		free(p->chunks[i]);
 	free(p->chunks);
 	free(p->s);
-	free(p->h);
 	free(p->tab);
 	free(p);
 }

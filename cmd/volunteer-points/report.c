@@ -72,7 +72,7 @@ balance(void)
 		"star", "unverified_hours" };
 	struct ledger_cb cb = { NULL, NULL, NULL };
 	struct vol sum = { 0 };
-	uint32_t *order;
+	const uint32_t *order;
 	struct wr *w;
 	struct row r;
 	size_t i;
@@ -86,7 +86,7 @@ balance(void)
 		if (v->nsvc == 0)
 			continue;
 		put_str(&r, 0, pool_get(data.ids, v->id));
-		put_str(&r, 1, pool_get(data.strs, v->name));
+		put_str(&r, 1, pool_get(data.names, v->name));
 		put_str(&r, 2, pool_get(data.strs, v->team));
 		put_h(&r, 3, v->hours);
 		put_h(&r, 4, v->earned);
@@ -115,7 +115,6 @@ balance(void)
 		put_h(&r, 9, sum.unverified);
 		wr_rec(w, r.f);
 	}
-	free(order);
 	wr_close(w);
 }
 
@@ -132,7 +131,7 @@ keep_event(const struct event *e, void *arg)
 {
 	struct events *l = arg;
 
-	if (l->vol >= 0 && e->v != &data.vol[l->vol])
+	if (opt.volunteer != NULL && (l->vol < 0 || e->v != &data.vol[l->vol]))
 		return;
 	if (!period_has(&cli.period, e->t))
 		return;
@@ -149,7 +148,7 @@ event_row(struct row *r, const struct event *e)
 	char *m = r->num[4];
 
 	put_str(r, 0, pool_get(data.ids, e->v->id));
-	put_str(r, 1, pool_get(data.strs, e->v->name));
+	put_str(r, 1, pool_get(data.names, e->v->name));
 	r->f[2].n = date_format(e->t, 0, r->num[2]);
 	r->f[2].p = r->num[2];
 	put_c(r, 3, (cli.zh ? zh : en)[e->kind]);
@@ -402,7 +401,7 @@ rank(void)
 			break;
 		put_n(&r, 0, (long long)place);
 		put_str(&r, 1, pool_get(data.ids, v->id));
-		put_str(&r, 2, pool_get(data.strs, v->name));
+		put_str(&r, 2, pool_get(data.names, v->name));
 		put_str(&r, 3, pool_get(data.strs, v->team));
 		put_h(&r, 4, v->p_hours);
 		put_h(&r, 5, v->p_earned);

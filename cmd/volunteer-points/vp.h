@@ -68,7 +68,10 @@ void pool_free(struct pool *p);
 
 /* A service record as kept. */
 struct svc {
-	uint32_t vol;	  /* volunteer index */
+	uint64_t h;    /* hash of the volunteer id (input.c) */
+	uint64_t text; /* its id, then name, in data.text (input.c) */
+	uint32_t idlen, namelen;
+	uint32_t vol;	  /* volunteer index (group.c) */
 	int32_t day;	  /* days since 1970-01-01 */
 	int32_t tod;	  /* seconds into the day */
 	uint32_t hours;	  /* hundredths, as written (before the unit) */
@@ -84,7 +87,9 @@ enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	uint32_t vol;
+	uint64_t text; /* its id in data.text (input.c) */
+	uint32_t idlen;
+	uint32_t vol; /* volunteer index (group.c) */
 	int32_t day, tod;
 	long long points; /* hundredths */
 	uint32_t item;	  /* pool id */
@@ -93,8 +98,9 @@ struct red {
 
 /* A volunteer. */
 struct vol {
-	uint32_t id;	     /* pool id of the volunteer_id */
-	uint32_t name, team; /* of the latest service record (pool ids) */
+	uint32_t id;		    /* pool id of the volunteer_id */
+	uint32_t name, team;	    /* of the latest service record (ids in
+				       data.names, data.strs) */
 	int32_t late_day, late_tod; /* that record's time */
 	uint32_t nsvc;		    /* service records (merged ones too) */
 	/* the ledger's figures, as of --as-of (ledger.c) */
@@ -112,14 +118,21 @@ struct data {
 	size_t nred, capred;
 	struct vol *vol;
 	size_t nvol, capvol;
-	struct pool *ids, *strs; /* volunteer ids; names, teams, projects... */
-	const char **files;	 /* the input files' names, for messages */
+	struct pool *ids;   /* volunteer ids */
+	struct pool *names; /* volunteers' names */
+	struct pool *strs;  /* teams, projects, kinds, items */
+	char *text;	    /* the records' ids and names, until grouped */
+	size_t ntext, captext;
+	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
 	unsigned long long used;   /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
+/* group.c: the services side by side by volunteer, each volunteer made
+ * (its name and team), each redemption's found (called by input_read). */
+void input_group(void);
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* Reject a redemption after the reading (its record kept). */
@@ -149,8 +162,8 @@ struct ledger_cb {
 	void *arg;
 };
 void ledger_run(const struct ledger_cb *cb);
-/* The volunteers' indices by volunteer_id (byte order); allocated. */
-uint32_t *vol_order(void);
+/* The volunteers' indices by volunteer_id (byte order), made once. */
+const uint32_t *vol_order(void);
 
 /* report.c */
 void report_write(void);

@@ -1,10 +1,11 @@
 #!/bin/sh
 # demo.sh: what `make demo` shows: the figures of a year of cases of the
 # district's case platform (examples/data/, the export as Excel saves it, in
-# GBK), and of the grid organisation from the communities' roster sheets,
-# as the monthly report will carry them.  Six records of the export
-# are broken on purpose and ten repeat a case: the messages on stderr say
-# which, and they are not counted.
+# GBK), of the grid organisation from the communities' roster sheets, and
+# of the volunteer teams from the points ledger of 2025, as the monthly
+# report will carry them.  Six records of the export are broken on purpose
+# and ten repeat a case: the messages on stderr say which, and they are not
+# counted.
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-$here/../build}
 PATH=$BUILD/bin:$PATH
@@ -37,4 +38,8 @@ run case-stats --as-of "$asof" -o table -b channel -m total,closed,resolution_pc
 echo
 echo "网格化组织 (the grid organisation, from the communities' roster sheets)"
 run grid-import --summary --total --zh -o table data/roster/*/*.csv 2>/dev/null
+echo
+echo "志愿服务队 2025年 (volunteer teams, from the points ledger: data/volunteers/README)"
+run volunteer-points --as-of 2026-01-15 --report teams --year 2025 --total --zh -o table \
+	data/volunteers/*.csv 2>/dev/null
 exit $status

@@ -123,7 +123,7 @@ struct data {
 	struct pool *strs;  /* teams, projects, kinds, items */
 	char *text;	    /* the records' ids and names, until grouped */
 	size_t ntext, captext;
-	uint32_t *order; /* vol_order's, once made */
+	uint32_t *order;    /* vol_order's, once made */
 	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
 	unsigned long long used;   /* records taken (for in = out + ...) */

@@ -79,8 +79,8 @@ event(const struct event *e, void *arg)
 	check(e->balance >= 0);
 	check(e->balance == seen.balance + e->change);
 	/* day by day (within a day, services before redemptions) */
-	check(date_floordiv(e->t, DAY_SECS) >= date_floordiv(seen.last_t,
-						    DAY_SECS));
+	check(date_floordiv(e->t, DAY_SECS) >=
+	    date_floordiv(seen.last_t, DAY_SECS));
 	check(e->t < ((long long)opt.as_of + 1) * DAY_SECS);
 	seen.balance = e->balance;
 	seen.last_t = e->t;

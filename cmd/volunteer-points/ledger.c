@@ -403,6 +403,7 @@ ledger_run(const struct ledger_cb *cb)
 	free(L.red_at);
 	free(L.red_idx);
 	free(L.b);
+	memset(&L, 0, sizeof L);
 }
 
 size_t

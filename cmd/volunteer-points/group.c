@@ -19,6 +19,16 @@ struct kv {
 	uint32_t i;
 };
 
+static int
+by_hash(const void *pa, const void *pb)
+{
+	const struct kv *a = pa, *b = pb;
+
+	if (a->h != b->h)
+		return a->h < b->h ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
 /* Sort a[0..n) by h, stably (b: scratch of n). */
 static void
 radix(struct kv *a, struct kv *b, size_t n)
@@ -27,6 +37,10 @@ radix(struct kv *a, struct kv *b, size_t n)
 	int shift;
 	size_t i;
 
+	if (n < (1u << 16)) { /* fewer than the counts: by comparison */
+		qsort(a, n, sizeof *a, by_hash);
+		return;
+	}
 	for (shift = 0; shift < 64; shift += 16) {
 		uint32_t sum = 0, c;
 		struct kv *t;

@@ -23,7 +23,8 @@ struct pool {
 	struct slot *tab;
 	size_t mask;
 	char **chunks, *cur;
-	size_t nchunks, capchunks, used; /* used: of the last chunk */
+	size_t nchunks, capchunks;
+	size_t size, used; /* of the last chunk */
 };
 
 struct pool *
@@ -33,7 +34,6 @@ pool_new(void)
 
 	p->mask = 1023;
 	p->tab = xcalloc(p->mask + 1, sizeof *p->tab);
-	p->used = CHUNK;
 	return p;
 }
 
@@ -55,8 +55,14 @@ keep(struct pool *p, struct str s)
 		d = xmalloc(s.n + 1);
 		remember(p, d);
 	} else {
-		if (p->used + s.n + 1 > CHUNK) {
-			p->cur = xmalloc(CHUNK);
+		if (p->used + s.n + 1 > p->size) {
+			/* 4 KiB first, twice as much each time, up to CHUNK */
+			p->size = p->size == 0 ? 4096 :
+			    p->size < CHUNK    ? p->size * 2 :
+						 CHUNK;
+			if (p->size < s.n + 1)
+				p->size = CHUNK;
+			p->cur = xmalloc(p->size);
 			remember(p, p->cur);
 			p->used = 0;
 		}

@@ -150,9 +150,9 @@ static void
 group_services(void)
 {
 	size_t n = data.nsvc, a, b, j;
-	struct kv *k = xhuge((n + 1) * sizeof *k);
-	struct kv *t = xhuge((n + 1) * sizeof *t);
-	struct svc *out = xhuge((n + 1) * sizeof *out);
+	struct kv *k = vp_alloc((n + 1) * sizeof *k);
+	struct kv *t = vp_alloc((n + 1) * sizeof *t);
+	struct svc *out = vp_alloc((n + 1) * sizeof *out);
 
 	for (j = 0; j < n; j++) {
 		k[j].h = data.svc[j].h;

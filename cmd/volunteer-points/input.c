@@ -183,6 +183,12 @@ unknown_kind(const struct rec *rec, struct str k)
 	free(names);
 }
 
+void *
+vp_alloc(size_t n)
+{
+	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
+}
+
 /*
  * p (*cap items of size bytes) grown to twice as many, in huge pages (a
  * million records: a fault every 2 MiB, not every 4 KiB).
@@ -191,7 +197,7 @@ static void *
 grow_huge(void *p, size_t *cap, size_t size)
 {
 	size_t n = *cap == 0 ? (1u << 21) / size : *cap * 2;
-	void *q = xhuge(n * size);
+	void *q = vp_alloc(n * size);
 
 	if (*cap > 0)
 		memcpy(q, p, *cap * size);
@@ -213,7 +219,7 @@ reserve(unsigned long long size)
 
 	if (data.capsvc - data.nsvc < more) {
 		cap = data.nsvc + more;
-		p = xhuge(cap * sizeof *data.svc);
+		p = vp_alloc(cap * sizeof *data.svc);
 		if (data.nsvc > 0)
 			memcpy(p, data.svc, data.nsvc * sizeof *data.svc);
 		free(data.svc);
@@ -223,7 +229,7 @@ reserve(unsigned long long size)
 	more = (size_t)(size / 4);
 	if (data.captext - data.ntext < more) {
 		cap = data.ntext + more;
-		p = xhuge(cap);
+		p = vp_alloc(cap);
 		if (data.ntext > 0)
 			memcpy(p, data.text, data.ntext);
 		free(data.text);

@@ -171,6 +171,9 @@ const uint32_t *vol_order(void);
 /* report.c */
 void report_write(void);
 
+/* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
+void *vp_alloc(size_t n);
+
 /* "12.50", "-3.00": a number of hundredths into buf (at least 32 bytes). */
 size_t hundredths_fmt(long long v, char *buf);
 

@@ -121,6 +121,10 @@ configure(unsigned c)
 	rules.cap = c & 8 ? 0 : 800;
 	rules.expiry = c & 16 ? 1 : 24;
 	rules.dflt_mult = c & 32 ? 100 : -1;
+	/* the encoding and format as given: their guessing is fuzz_rd's, and
+	 * a header guessed otherwise (UTF-16 from NUL bytes) ends the run */
+	cli.enc = ENC_UTF8;
+	cli.in_fmt = c & 4 ? FMT_CSV : FMT_TSV;
 }
 
 int

@@ -22,13 +22,20 @@ struct bucket {
 	long long left;
 };
 
+/* A record merged into another: where each was read. */
+struct merge {
+	uint32_t dup_line, kept_line;
+	uint16_t dup_file, kept_file;
+};
+
 static struct {
 	uint32_t *rank;		   /* of data.strs ids, in byte order */
 	uint32_t *svc_at, *red_at; /* first index of each volunteer's */
 	uint32_t *svc_idx, *red_idx;
 	struct bucket *b;
 	size_t nb, capb, first; /* buckets first..nb-1 still hold points */
-	unsigned long long merged;
+	struct merge *m;	/* the records merged */
+	size_t nm, capm;
 } L;
 
 /* Indices of items (of n) grouped by volunteer: *at[v]..*at[v+1]. */
@@ -128,19 +135,54 @@ by_red(const void *pa, const void *pb)
 }
 
 static void
-say_merged(const struct svc *dup, const struct svc *kept)
+note_merged(const struct svc *dup, const struct svc *kept)
 {
-	if (++L.merged > MERGED_SHOWN && !cli.verbose)
-		return;
-	zl_warn_at(data.files[dup->file], (long)dup->line,
-	    _("merged: the same service as %s:%ld (volunteer, day, project "
-	      "and hours)"),
-	    data.files[kept->file], (long)kept->line);
+	struct merge *m;
+
+	if (L.nm == L.capm)
+		L.m = xgrow(L.m, &L.capm, 64, sizeof *L.m);
+	m = &L.m[L.nm++];
+	m->dup_file = dup->file;
+	m->dup_line = dup->line;
+	m->kept_file = kept->file;
+	m->kept_line = kept->line;
+}
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	const struct merge *a = pa, *b = pb;
+
+	if (a->dup_file != b->dup_file)
+		return a->dup_file < b->dup_file ? -1 : 1;
+	return a->dup_line < b->dup_line ? -1 : a->dup_line > b->dup_line;
+}
+
+/* The records merged, in the order they were read: the first 10 (all
+ * with --verbose), then their count. */
+static void
+say_merged(void)
+{
+	size_t i;
+
+	qsort(L.m, L.nm, sizeof *L.m, by_place);
+	for (i = 0; i < L.nm && (i < MERGED_SHOWN || cli.verbose); i++)
+		zl_warn_at(data.files[L.m[i].dup_file], (long)L.m[i].dup_line,
+		    _("merged: the same service as %s:%ld (volunteer, day, "
+		      "project and hours)"),
+		    data.files[L.m[i].kept_file], (long)L.m[i].kept_line);
+	if (L.nm > 0)
+		zl_warn(ngettext("%zu duplicate service record merged (the "
+				 "same volunteer, day, project and hours)",
+			    "%zu duplicate service records merged (the same "
+			    "volunteer, day, project and hours)",
+			    L.nm),
+		    L.nm);
 }
 
 /* Merge the duplicates among x[0..n): the kept ones first, their count. */
 static size_t
-merge_dups(uint32_t *x, size_t n)
+merge_dups(const struct ledger_cb *cb, uint32_t *x, size_t n)
 {
 	size_t i, k = 0, keep = 0;
 
@@ -151,7 +193,9 @@ merge_dups(uint32_t *x, size_t n)
 		if (i > 0 && s->day == t->day && s->project == t->project &&
 		    s->hours == t->hours) {
 			s->flags |= S_MERGED;
-			say_merged(s, t);
+			note_merged(s, t);
+			if (cb->svc != NULL) /* a service record of its team */
+				cb->svc(s, 0, 0, 0, cb->arg);
 			continue;
 		}
 		keep = i;
@@ -326,7 +370,7 @@ volunteer(const struct ledger_cb *cb, uint32_t vi)
 	long day = 0;
 
 	L.nb = L.first = 0;
-	ns = merge_dups(s, ns);
+	ns = merge_dups(cb, s, ns);
 	sort_idx(s, ns, by_time);
 	sort_idx(r, nr, by_red);
 	while (i < ns || j < nr) {
@@ -381,7 +425,6 @@ ledger_run(const struct ledger_cb *cb)
 	const uint32_t *order = vol_order();
 	size_t i;
 
-	L.merged = 0;
 	L.rank = pool_ranks(data.strs);
 	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
 	    &L.svc_at, &L.svc_idx);
@@ -389,20 +432,15 @@ ledger_run(const struct ledger_cb *cb)
 	    &L.red_at, &L.red_idx);
 	for (i = 0; i < data.nvol; i++)
 		volunteer(cb, order[i]);
-	if (L.merged > 0)
-		zl_warn(ngettext("%llu duplicate service record merged (the "
-				 "same volunteer, day, project and hours)",
-			    "%llu duplicate service records merged (the same "
-			    "volunteer, day, project and hours)",
-			    L.merged),
-		    L.merged);
-	data.merged = L.merged;
+	say_merged();
+	data.merged = L.nm;
 	free(L.rank);
 	free(L.svc_at);
 	free(L.svc_idx);
 	free(L.red_at);
 	free(L.red_idx);
 	free(L.b);
+	free(L.m);
 	memset(&L, 0, sizeof L);
 }
 

@@ -181,13 +181,18 @@ ledger(void)
 	size_t i;
 
 	if (opt.volunteer != NULL) {
+		/* as the ids of the records are read: trimmed, folded */
+		struct buf fb = { 0 };
+		struct str want = str_trim(
+		    str_fold(str_c(opt.volunteer), &fb, NULL));
+
 		for (i = 0; i < data.nvol; i++) {
 			struct str id = pool_get(data.ids, data.vol[i].id);
 
-			if (id.n == strlen(opt.volunteer) &&
-			    memcmp(id.p, opt.volunteer, id.n) == 0)
+			if (id.n == want.n && memcmp(id.p, want.p, id.n) == 0)
 				l.vol = (long)i;
 		}
+		buf_free(&fb);
 		if (l.vol < 0 || data.vol[l.vol].nsvc == 0)
 			zl_warn(_("--volunteer: no service record of "
 				  "volunteer '%s'"),
@@ -235,7 +240,7 @@ team_svc(const struct svc *s, long long hours, long long points, int in,
 		t->last_any = s->vol + 1;
 		t->volunteers++;
 	}
-	if (!in)
+	if (!in || (s->flags & S_MERGED))
 		return;
 	if (!(s->flags & S_VERIFIED)) {
 		t->unverified += s->hours;

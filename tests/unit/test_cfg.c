@@ -1297,11 +1297,30 @@ test_advice(void)
 	setup_text("");
 }
 
+/*
+ * A program's section is declared before main runs (CFG_SECTION); a text
+ * parsed before cfg_setup knows the built-in sections all the same.  (The
+ * first test: no parse may have loaded them before.)
+ */
+static void
+test_declared_first(void)
+{
+	static const char *const keys[] = { "k", NULL };
+	static const struct cfg_section prog = { "test-prog", keys, NULL };
+	struct cfg *c;
+
+	cfg_declare(&prog);
+	c = GOOD("calendar: {}\ntest-prog: {k: 1}\n");
+	cfg_free(c);
+	BAD("nosuch: {}\n", "t.yaml:1:1: unknown section 'nosuch'");
+}
+
 int
 main(void)
 {
 	zl_init("test_cfg");
 	unsetenv("ZHILI_CONFIG");
+	test_declared_first();
 	test_default();
 	test_syntax();
 	test_laughs();

@@ -188,6 +188,20 @@ test_syntax(void)
 	BAD("money: [a, b\n",
 	    "t.yaml:2:1: did not find expected ',' or ']' (while parsing a "
 	    "flow sequence at line 1, column 8)");
+	/* The end of a text without a last line end: on its last line,
+	 * not the line after it. */
+	BAD("money: [a, b",
+	    "t.yaml:1:13: did not find expected ',' or ']' (while parsing a "
+	    "flow sequence at line 1, column 8)");
+	BAD("money: [",
+	    "t.yaml:1:9: did not find expected node content (while parsing "
+	    "a flow node at line 1, column 9)");
+	BAD("money: [分",
+	    "t.yaml:1:10: did not find expected ',' or ']' (while parsing a "
+	    "flow sequence at line 1, column 8)");
+	BAD("money:\n  unit: {x:\n  m",
+	    "t.yaml:3:4: did not find expected ',' or '}' (while parsing a "
+	    "flow mapping at line 2, column 9)");
 	/* Reader errors: position from the byte offset. */
 	BAD("money:\n  unit: \xd6\xd0\xce\xc4\n",
 	    "t.yaml:2:9: invalid UTF-8 (bytes D6 D0): save the file as "

@@ -156,7 +156,8 @@ check(const struct cfg *sec)
 	size_t i;
 
 	if (sec == NULL) {
-		cfg_report(NULL, 0, 0,
+		/* at the null that took it away (case-stats: !replace ~) */
+		cfg_report_node(cfg_at(cfg_root(), "case-stats"),
 		    _("the configuration has no case-stats: section"));
 		return;
 	}

@@ -13,9 +13,9 @@
 
 static const char *const known_keys[] = { "statuses", "satisfied", "unrated",
 	"time-limits", "other", "categories", NULL };
-const char *const case_status_keys[] = { "closed", "open", "returned",
+static const char *const case_status_keys[] = { "closed", "open", "returned",
 	"cancelled", NULL };
-const char *const case_rule_keys[] = { "name", "pattern", NULL };
+static const char *const case_rule_keys[] = { "name", "pattern", NULL };
 
 /*
  * A decimal number of ASCII or full-width digits at the start of s: its

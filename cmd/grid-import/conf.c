@@ -26,11 +26,8 @@ conf_strs(const struct cfg *seq, size_t *n)
 	return v;
 }
 
-/*
- * The section, read in one order (of two errors in it, the first is the
- * one reported): totals; the types of divisions and yes, then their
- * values; max-posts; phones.
- */
+/* The section, whose values section.c checked at cli_setup (a bad one
+ * ended the run): totals, divisions, yes, max-posts, phones. */
 void
 conf_load(void)
 {

@@ -376,16 +376,17 @@ add_section(const char *name)
 	sections[nsections] = NULL;
 }
 
+static int have_defaults; /* the built-in text's sections are known */
+
 /* The sections of the built-in text (once), then the declared ones. */
 static void
 default_sections(const struct cfg *def)
 {
-	static int done;
 	size_t i;
 
-	if (done)
+	if (have_defaults)
 		return;
-	done = 1;
+	have_defaults = 1;
 	/* a program's own section may be declared already: no copy then */
 	for (i = 0; i < def->len; i++)
 		if (!cfg_is_known(def->keys[i], sections))
@@ -397,8 +398,9 @@ cfg_known_sections(void)
 {
 	static int busy;
 
-	if (nsections == 0 && !busy) {
-		/* (a parse before cfg_setup: the built-in text's first) */
+	if (!have_defaults && !busy) {
+		/* (a parse before cfg_setup, the programs' sections declared
+		 * or not: the built-in text's first) */
 		struct cfg *def;
 
 		busy = 1;

@@ -63,13 +63,30 @@ fail(struct parse *ps, long line, long col, const char *fmt, ...)
 	return -1;
 }
 
+static void offset_pos(const struct parse *ps, size_t off, long *line,
+    long *col);
+
+/*
+ * Line and column of a mark.  libyaml puts the end of a text without a
+ * last line end on the line after it (which the file does not have): the
+ * end is after the last character of the last line.
+ */
+static void
+mark_pos(const struct parse *ps, const yaml_mark_t *m, long *line, long *col)
+{
+	offset_pos(ps, ps->n, line, col); /* the end */
+	if ((long)m->line + 1 > *line)
+		return;
+	*line = (long)m->line + 1;
+	*col = (long)m->column + 1;
+}
+
 static int
 fail_at(struct parse *ps, const yaml_mark_t *m, const char *fmt, ...)
 {
 	va_list ap;
 
-	ps->line = (long)m->line + 1;
-	ps->col = (long)m->column + 1;
+	mark_pos(ps, m, &ps->line, &ps->col);
 	buf_reset(&ps->msg);
 	va_start(ap, fmt);
 	buf_vprintf(&ps->msg, fmt, ap);
@@ -149,12 +166,12 @@ syntax_error(struct parse *ps, const yaml_parser_t *yp)
 		buf_free(&bytes);
 		return -1;
 	default:
-		if (yp->context != NULL)
-			return fail_at(ps, &yp->problem_mark,
-			    _("%s (%s at line %ld, column %ld)"), problem,
-			    yp->context, (long)yp->context_mark.line + 1,
-			    (long)yp->context_mark.column + 1);
-		return fail_at(ps, &yp->problem_mark, "%s", problem);
+		if (yp->context == NULL)
+			return fail_at(ps, &yp->problem_mark, "%s", problem);
+		mark_pos(ps, &yp->context_mark, &line, &col);
+		return fail_at(ps, &yp->problem_mark,
+		    _("%s (%s at line %ld, column %ld)"), problem, yp->context,
+		    line, col);
 	}
 }
 

@@ -332,11 +332,9 @@ calendar(const void *unused)
  * does (which sees every error, see cfg_check_begin) and as every run
  * does (which stops at the first): so a file one accepts the other does.
  */
-static void
-config(void)
+size_t
+cli_config(void)
 {
-	size_t n;
-
 	if (cli.print_config)
 		cfg_check_begin();
 	cfg_setup(cli.config);
@@ -345,13 +343,7 @@ config(void)
 	cfg_try(regex, NULL);
 	cfg_try(calendar, NULL);
 	cfg_check_sections();
-	if (!cli.print_config)
-		return;
-	if ((n = cfg_check_end()) > 0)
-		zl_die(ZL_USAGE,
-		    ngettext("%zu error in the configuration",
-			"%zu errors in the configuration", n),
-		    n);
+	return cli.print_config ? cfg_check_end() : 0;
 }
 
 /* -o csv --zh into a file without --bom: Excel would garble the titles. */
@@ -369,9 +361,15 @@ warn_bom(void)
 void
 cli_setup(const struct cfg_section *own, int nin, char *const *in)
 {
+	size_t n;
+
 	if (own != NULL)
 		cfg_declare(own);
-	config();
+	if ((n = cli_config()) > 0)
+		zl_die(ZL_USAGE,
+		    ngettext("%zu error in the configuration",
+			"%zu errors in the configuration", n),
+		    n);
 	if (cli.print_config) {
 		struct buf b = { 0 };
 

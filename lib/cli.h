@@ -111,6 +111,13 @@ int cli_getopt(int argc, char *const *argv, const char *shortopts,
  */
 void cli_setup(const struct cfg_section *own, int nin, char *const *in);
 /*
+ * cli_setup's loading of the configuration (cli.config, or
+ * $ZHILI_CONFIG) and the aliases, and the check of every section: with
+ * cli.print_config, as --print-config checks it (every error kept, then
+ * printed), the number of errors; without, the first error exits 2.
+ */
+size_t cli_config(void);
+/*
  * Is t, the time of a record's date field, in the period of the date
  * options?  The records outside it are counted for cli_period_end.
  */

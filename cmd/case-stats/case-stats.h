@@ -135,7 +135,6 @@ extern struct opts opt;
 
 /* section.c: the section, checked by every program; time limits */
 extern const struct cfg_section case_stats_section;
-extern const char *const case_status_keys[], *const case_rule_keys[];
 /*
  * A time limit: "5 days", "1 day", "24 hours", "5 working days",
  * "5个工作日", "5工作日", "5天", "5日", "24小时", "24个小时",

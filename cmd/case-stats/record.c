@@ -45,7 +45,11 @@ static const char *const field_names[F_N] = { "case_id", "reported_at",
 static const char *const state_names[ST_N] = { "open", "returned", "closed",
 	"cancelled" };
 
-/* ---- the configuration ---- */
+/*
+ * ---- the configuration ----
+ * The section's values were checked (section.c, at cli_setup: a bad one
+ * ended the run), so they are only read here.
+ */
 
 /* Append the words of a sequence of the configuration. */
 static void
@@ -90,11 +94,7 @@ load_limits(const struct cfg *m)
 		struct limit l;
 
 		if (case_parse_limit(str_c(cfg_scalar_str(m->v[i])), &l) != 0)
-			cfg_error(m->v[i],
-			    _("expected a time limit such as "
-			      "'5 days' or '24 hours', got "
-			      "'%s'"),
-			    m->v[i]->s);
+			continue; /* (section.c says so first) */
 		l.category = m->keys[i];
 		if (strcmp(m->keys[i], "default") == 0) {
 			default_limit = l;
@@ -114,14 +114,7 @@ load_rules(const struct cfg *seq)
 	for (i = 0; i < seq->len; i++) {
 		const struct cfg *r = seq->v[i];
 
-		if (r->kind != CFG_MAP)
-			cfg_error(r,
-			    _("expected a mapping with name: and "
-			      "pattern:"));
-		cfg_known(r, case_rule_keys);
 		rules[nrules].name = cfg_str(r, "name", NULL);
-		if (rules[nrules].name == NULL || cfg_at(r, "pattern") == NULL)
-			cfg_error(r, _("a rule needs name: and pattern:"));
 		rules[nrules].rx = rx_compile_cfg(cfg_at(r, "pattern"), 0);
 		nrules++;
 	}
@@ -134,12 +127,7 @@ conf_load(void)
 	const struct cfg *m, *seq;
 	size_t i;
 
-	if (sec == NULL)
-		zl_die(ZL_USAGE,
-		    _("the configuration has no case-stats: "
-		      "section"));
 	if ((m = cfg_map(sec, "statuses")) != NULL) {
-		cfg_known(m, case_status_keys);
 		for (i = 0; i < ST_N; i++)
 			add_words(&statuses, &nstatuses,
 			    cfg_seq(m, state_names[i]), (int)i);

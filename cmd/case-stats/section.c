@@ -13,9 +13,9 @@
 
 static const char *const known_keys[] = { "statuses", "satisfied", "unrated",
 	"time-limits", "other", "categories", NULL };
-const char *const case_status_keys[] = { "closed", "open", "returned",
+static const char *const case_status_keys[] = { "closed", "open", "returned",
 	"cancelled", NULL };
-const char *const case_rule_keys[] = { "name", "pattern", NULL };
+static const char *const case_rule_keys[] = { "name", "pattern", NULL };
 
 /*
  * A decimal number of ASCII or full-width digits at the start of s: its
@@ -156,7 +156,8 @@ check(const struct cfg *sec)
 	size_t i;
 
 	if (sec == NULL) {
-		cfg_report(NULL, 0, 0,
+		/* at the null that took it away (case-stats: !replace ~) */
+		cfg_report_node(cfg_at(cfg_root(), "case-stats"),
 		    _("the configuration has no case-stats: section"));
 		return;
 	}

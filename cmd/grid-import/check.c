@@ -442,8 +442,10 @@ check_posts(void)
 	}
 	free(hashes);
 	hashes = NULL;
+	nhashes = caphashes = second = 0;
 	if (nhot == 0) {
 		free(hot);
+		hot = NULL;
 		return;
 	}
 	count_people();
@@ -461,6 +463,9 @@ check_posts(void)
 	}
 	free(hotposts);
 	free(hot);
+	hotposts = NULL;
+	hot = NULL;
+	nhotposts = caphotposts = nhot = 0;
 }
 
 void
@@ -563,4 +568,22 @@ unsigned long long
 check_count(void)
 {
 	return nprob;
+}
+
+void
+check_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < nprob; i++) {
+		free(probs[i].what);
+		free(probs[i].value);
+	}
+	free(probs);
+	probs = NULL;
+	nprob = capprob = 0;
+	nfiles_seen = 0;
+	free(hashes);
+	hashes = NULL;
+	nhashes = caphashes = second = 0;
 }

@@ -131,7 +131,8 @@ division_street(const struct division *community)
 	return ds;
 }
 
-/* The division table: names (short) and codes of digits. */
+/* The division table: names (short) and codes (of digits: section.c
+ * checked them). */
 void
 codes_conf(const struct cfg *d)
 {
@@ -143,14 +144,7 @@ codes_conf(const struct cfg *d)
 	for (i = 0; i < d->len; i++) {
 		struct str s = short_name(str_c(d->keys[i]));
 		const char *code = cfg_scalar_str(d->v[i]);
-		size_t j;
 
-		for (j = 0; code[j] != '\0'; j++)
-			if (code[j] < '0' || code[j] > '9')
-				cfg_error(d->v[i],
-				    _("expected a division code "
-				      "of digits, got '%s'"),
-				    code);
 		divs[ndivs].name = xstrndup(s.p, s.n);
 		divs[ndivs].code = xstrdup(code);
 		ndivs++;

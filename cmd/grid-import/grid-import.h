@@ -1,6 +1,6 @@
 /*
- * grid-import: what its files share.  main.c reads the options and the
- * configuration's section; sheet.c reads the roster sheets (header rows,
+ * grid-import: what its files share.  main.c reads the options, conf.c
+ * the configuration's section; sheet.c reads the roster sheets (header rows,
  * title rows, merged cells, totals) into rows of known fields; units.c
  * makes the units of the five-level organisation from the rows; codes.c
  * holds the division table and gives the units their codes and their
@@ -89,9 +89,15 @@ void sheet_conf(void);
 /* Feed a raw row of the reader; calls units_row for each data row. */
 void sheet_row(const struct rec *r);
 void sheet_end(void);
-/* Rows that made units (all but those rejected), and those of them with
- * a building: in = used + rejected + the rows that are not data. */
-extern unsigned long long rows_used, rows_building;
+/* Forget the sheet being read, the fixes and the rows counted (see
+ * units_reset). */
+void sheet_reset(void);
+/*
+ * Rows that made units (all but those rejected), those of them with a
+ * building, and the header rows: the rows read are the title, header,
+ * blank, total and used rows and those rejected.
+ */
+extern unsigned long long rows_used, rows_building, rows_header;
 
 /* Attributes of a unit (which apply depends on the level). */
 enum {
@@ -156,6 +162,9 @@ extern const signed char slot[L_N][A_N];
 int units_row(const struct rec *r, const struct row *row);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
+/* Forget every unit (and units_merged): for a process that reads many
+ * rosters (a fuzz target). */
+void units_reset(void);
 
 static inline const char *
 unit_key(const struct unit *u)
@@ -221,6 +230,8 @@ void check_posts(void);
 void check_dropped(void);
 void check_write(int fmt, unsigned flags);
 unsigned long long check_count(void);
+/* Forget the problems and the posts noted (see units_reset). */
+void check_reset(void);
 
 /* write.c */
 /* The words that mean yes (the yes section, or NULL). */
@@ -233,9 +244,11 @@ void write_summary(int fmt, unsigned flags);
 extern const struct cfg_section grid_import_section;
 #define GI_MAX_POSTS 1000000
 
-/* main.c */
+/* conf.c: the options (set by main.c) and the section, read */
 /* The strings of a sequence of the configuration (seq may be NULL): n of
  * them. */
 struct str *conf_strs(const struct cfg *seq, size_t *n);
+/* Read the section (after cli_setup). */
+void conf_load(void);
 
 #endif

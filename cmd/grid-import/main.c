@@ -15,8 +15,6 @@
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
 
-struct gopts gopt = { .level = -1 };
-
 enum { OPT_LEVEL = CLI_FIRST_OWN, OPT_SUMMARY, OPT_TOTAL, OPT_CHECK, OPT_MASK };
 
 static void
@@ -91,40 +89,6 @@ report_fixes(void)
 			    "first rows kept (--check lists them)",
 			    units_merged),
 		    units_merged);
-}
-
-struct str *
-conf_strs(const struct cfg *seq, size_t *n)
-{
-	struct str *v;
-	size_t i;
-
-	*n = 0;
-	if (seq == NULL)
-		return NULL;
-	v = xcalloc(seq->len + 1, sizeof *v);
-	for (i = 0; i < seq->len; i++)
-		v[i] = str_c(cfg_scalar_str(seq->v[i]));
-	*n = seq->len;
-	return v;
-}
-
-/*
- * The section, read in one order (of two errors in it, the first is the
- * one reported): totals; the types of divisions and yes, then their
- * values; max-posts; phones.
- */
-static void
-conf(void)
-{
-	const struct cfg *d, *y;
-
-	sheet_conf();
-	d = cfg_map(cfg_root(), "grid-import.divisions");
-	y = cfg_seq(cfg_root(), "grid-import.yes");
-	codes_conf(d);
-	write_conf(y);
-	check_conf();
 }
 
 /* --level: only the units of that level; given again, the last counts
@@ -217,7 +181,7 @@ main(int argc, char **argv)
 	zl_init("grid-import");
 	options(argc, argv);
 	cli_setup(&grid_import_section, argc - optind, argv + optind);
-	conf();
+	conf_load();
 	ro = cli_rd_opts();
 	ro.noheader = 1;
 	r = rd_open(argc - optind, argv + optind, &ro);

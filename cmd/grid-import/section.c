@@ -2,7 +2,8 @@
  * grid-import: its section of the configuration, grid-import:, its keys
  * and the check of their values, which every program links (so each
  * checks the whole of a zhili.yaml) and which grid-import's own reading
- * of the section (main.c conf) relies on: what passes here reads there.
+ * of the section (conf.c conf_load) relies on: what passes here reads
+ * there.
  */
 #include <string.h>
 

@@ -83,7 +83,7 @@ static struct {
 	unsigned long long nrej;    /* rej_count() after the last row */
 } st;
 
-unsigned long long rows_used, rows_building;
+unsigned long long rows_used, rows_building, rows_header;
 
 static struct str *totals;
 static size_t ntotals;
@@ -160,9 +160,10 @@ is_header(const struct rec *r)
 _Noreturn static void
 not_roster(void)
 {
-	struct buf own = { 0 };
+	static struct buf own; /* (static: the exit may be jumped over) */
 	int f;
 
+	buf_reset(&own);
 	for (f = 0; f < G_N; f++)
 		if (!is_place(f))
 			buf_printf(&own, "%s%s", own.n > 0 ? ", " : "",
@@ -200,6 +201,7 @@ use_header(const struct rec *r)
 	st.state = IN_DATA;
 	rej_header(r->f, r->nf); /* the --reject file's, or mapped onto it */
 	fixes[FIX_TITLE] += st.ntitle;
+	rows_header++;
 }
 
 void
@@ -218,6 +220,16 @@ sheet_end(void)
 		st.taint[f] = 0;
 		st.unknown[f] = 0;
 	}
+}
+
+void
+sheet_reset(void)
+{
+	st.file = NULL; /* no "not a roster": it was said, or will not be */
+	sheet_end();
+	memset(fixes, 0, sizeof fixes);
+	rows_used = rows_building = rows_header = 0;
+	st.nrej = rej_count();
 }
 
 /* Trim; fold full-width characters where the field wants it. */

@@ -48,8 +48,15 @@ static size_t hcap;
 
 /* ---- memory ---- */
 
+/* A chunk of the arena begins with the one made before it and its size. */
+struct chunk {
+	struct chunk *before;
+	size_t size;
+};
+
 static char *apos;
 static size_t aleft, nchunks;
+static struct chunk *chunks; /* the last one made */
 
 static void *
 arena(size_t n)
@@ -61,13 +68,17 @@ arena(size_t n)
 		/* chunks double up to 64 MiB, in huge pages where the
 		 * kernel has them: page faults were a fifth of the time */
 		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
+		struct chunk *c;
 
-		if (size < n)
-			size = n;
-		p = xhuge(size);
+		if (size < n + sizeof *c)
+			size = n + sizeof *c;
+		c = xhuge(size);
+		c->before = chunks;
+		c->size = size;
+		chunks = c;
 		nchunks++;
-		apos = p;
-		aleft = size;
+		apos = (char *)(c + 1);
+		aleft = size - sizeof *c;
 	}
 	p = apos;
 	apos += n;
@@ -217,11 +228,13 @@ make(int level, struct unit *parent, struct str key, struct str name,
  * The unit of a level, made when new; rows repeat the street, community,
  * grid and compound of the row above, so the last of each is tried first.
  */
+/* The last unit of each level unit_of gave. */
+static struct unit *last[L_N];
+
 static struct unit *
 unit_of(int level, struct unit *parent, struct str key, struct str name,
     const struct row *row)
 {
-	static struct unit *last[L_N];
 	struct unit *u = last[level];
 
 	if (u != NULL && u->parent == parent &&
@@ -470,4 +483,25 @@ units_row(const struct rec *r, const struct row *row)
 	if (row->v[G_BUILDING].n > 0)
 		building(grid, comp, row);
 	return 1;
+}
+
+void
+units_reset(void)
+{
+	/* the first chunk is kept, for the next units */
+	while (chunks != NULL && chunks->before != NULL) {
+		struct chunk *before = chunks->before;
+
+		free(chunks);
+		chunks = before;
+	}
+	apos = chunks != NULL ? (char *)(chunks + 1) : NULL;
+	aleft = chunks != NULL ? chunks->size - sizeof *chunks : 0;
+	nchunks = chunks != NULL;
+	free(htab);
+	htab = NULL;
+	hcap = nhashed = nunit = 0;
+	roots = NULL;
+	memset(last, 0, sizeof last);
+	units_merged = 0;
 }

@@ -28,11 +28,13 @@ for src in lib/*.c "$out/cfg_default.c"; do
 done
 pass=0
 fail=0
-# the object files of the .c files named: build/fuzz objects once each
+# the object files of the .c files named: built again when the .c file or
+# a header is newer
 prog_objs() {
 	for src in "$@"; do
 		o=$out/obj/$(echo "$src" | tr / _ | sed 's/\.c$//').o
-		[ "$o" -nt "$src" ] ||
+		{ [ "$o" -nt "$src" ] &&
+			[ -z "$(find lib cmd -name '*.h' -newer "$o")" ]; } ||
 			$CC $flags -fsanitize=fuzzer-no-link -I. -c -o "$o" "$src" ||
 			return 1
 		printf ' %s' "$o"

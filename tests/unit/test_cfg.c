@@ -188,6 +188,20 @@ test_syntax(void)
 	BAD("money: [a, b\n",
 	    "t.yaml:2:1: did not find expected ',' or ']' (while parsing a "
 	    "flow sequence at line 1, column 8)");
+	/* The end of a text without a last line end: on its last line,
+	 * not the line after it. */
+	BAD("money: [a, b",
+	    "t.yaml:1:13: did not find expected ',' or ']' (while parsing a "
+	    "flow sequence at line 1, column 8)");
+	BAD("money: [",
+	    "t.yaml:1:9: did not find expected node content (while parsing "
+	    "a flow node at line 1, column 9)");
+	BAD("money: [分",
+	    "t.yaml:1:10: did not find expected ',' or ']' (while parsing a "
+	    "flow sequence at line 1, column 8)");
+	BAD("money:\n  unit: {x:\n  m",
+	    "t.yaml:3:4: did not find expected ',' or '}' (while parsing a "
+	    "flow mapping at line 2, column 9)");
 	/* Reader errors: position from the byte offset. */
 	BAD("money:\n  unit: \xd6\xd0\xce\xc4\n",
 	    "t.yaml:2:9: invalid UTF-8 (bytes D6 D0): save the file as "
@@ -1297,11 +1311,196 @@ test_advice(void)
 	setup_text("");
 }
 
+/* ---- checking: errors kept (cfg_check_begin ... cfg_check_end) ---- */
+
+static void
+stop_at(const void *what)
+{
+	cfg_error_at("c.yaml", 4, 2, "stop: %s", (const char *)what);
+}
+
+static void
+said(const void *what)
+{
+	fprintf(stderr, "%s\n", (const char *)what);
+}
+
+/* Reports and goes on; the line after it runs. */
+static void
+report_then_go_on(const void *unused)
+{
+	(void)unused;
+	cfg_report("c.yaml", 9, 1, "reported");
+	said("went on");
+}
+
+/* Errors kept, printed sorted by file, line and column, each once. */
+static void
+kept(const void *unused)
+{
+	(void)unused;
+	fprintf(stderr, "checking %d\n", cfg_checking());
+	cfg_check_begin();
+	fprintf(stderr, "checking %d\n", cfg_checking());
+	cfg_report("b.yaml", 3, 1, "three");
+	cfg_report("a.yaml", 5, 2, "five");
+	cfg_report("a.yaml", 2, 7, "two");
+	cfg_report("a.yaml", 5, 2, "five");	 /* again: shown once */
+	cfg_report("a.yaml", 2, 7, "two again"); /* other words: shown */
+	cfg_report("a.yaml", 5, 1, "five, column 1");
+	cfg_report(NULL, 0, 0, "no place");
+	cfg_report_node(NULL, "no node");
+	fprintf(stderr, "%zu\n", cfg_check_end());
+	fprintf(stderr, "checking %d", cfg_checking());
+}
+
+/* An error that cannot go on ends the cfg_try it is in (-1); the check
+ * goes on with the next; a report goes on where it is. */
+static void
+tries(const void *unused)
+{
+	(void)unused;
+	cfg_check_begin();
+	fprintf(stderr, "%d\n", cfg_try(stop_at, "first"));
+	fprintf(stderr, "%d\n", cfg_try(report_then_go_on, NULL));
+	fprintf(stderr, "%d\n", cfg_try(get_int, "zhili-cat.s"));
+	fprintf(stderr, "%d\n", cfg_try(said, "next"));
+	fprintf(stderr, "%zu", cfg_check_end());
+}
+
+/* An inner cfg_try's error returns to it, the outer one goes on, until
+ * an error of its own ends it. */
+static void
+outer(const void *unused)
+{
+	(void)unused;
+	fprintf(stderr, "inner %d\n", cfg_try(stop_at, "inner"));
+	cfg_report("c.yaml", 1, 1, "outer goes on");
+	stop_at("outer");
+	said("not reached");
+}
+
+static void
+nested(const void *unused)
+{
+	(void)unused;
+	cfg_check_begin();
+	fprintf(stderr, "outer %d\n", cfg_try(outer, NULL));
+	fprintf(stderr, "%zu", cfg_check_end());
+}
+
+/* An error outside any cfg_try of a check: the errors kept, then exit 2. */
+static void
+untried(const void *unused)
+{
+	(void)unused;
+	cfg_check_begin();
+	cfg_report("c.yaml", 7, 1, "kept");
+	stop_at("untried");
+	said("not reached");
+}
+
+/* Outside a check cfg_try runs fn, and an error exits 2 as it is found. */
+static void
+try_outside(const void *what)
+{
+	fprintf(stderr, "%d\n", cfg_try(said, what));
+	cfg_try(stop_at, what);
+	said("not reached");
+}
+
+static void
+report_outside(const void *unused)
+{
+	(void)unused;
+	cfg_report("c.yaml", 3, 0, "reported");
+	said("not reached");
+}
+
+static void
+child_is(int line, void (*fn)(const void *), int want_rc, const char *want)
+{
+	char out[4096];
+	int rc = t_child(fn, NULL, out, sizeof out);
+
+	if (rc == want_rc && strcmp(out, want) == 0)
+		t_pass++;
+	else {
+		t_fail++;
+		printf("FAIL %s:%d: exit %d, stderr \"%s\", want exit %d, "
+		       "\"%s\"\n",
+		    __FILE__, line, rc, out, want_rc, want);
+	}
+}
+
+static void
+test_check(void)
+{
+	gt = GOOD("zhili-cat:\n  s: hello\n");
+	child_is(__LINE__, kept, 0,
+	    "checking 0\n"
+	    "checking 1\n"
+	    "test_cfg: no place\n"
+	    "test_cfg: no node\n"
+	    "test_cfg: a.yaml:2:7: two\n"
+	    "test_cfg: a.yaml:2:7: two again\n"
+	    "test_cfg: a.yaml:5:1: five, column 1\n"
+	    "test_cfg: a.yaml:5:2: five\n"
+	    "test_cfg: b.yaml:3:1: three\n"
+	    "7\n"
+	    "checking 0");
+	child_is(__LINE__, tries, 0,
+	    "-1\n"
+	    "went on\n"
+	    "0\n"
+	    "-1\n"
+	    "next\n"
+	    "0\n"
+	    "test_cfg: c.yaml:4:2: stop: first\n"
+	    "test_cfg: c.yaml:9:1: reported\n"
+	    "test_cfg: t.yaml:2:6: expected an integer, got 'hello'\n"
+	    "3");
+	child_is(__LINE__, nested, 0,
+	    "inner -1\n"
+	    "outer -1\n"
+	    "test_cfg: c.yaml:1:1: outer goes on\n"
+	    "test_cfg: c.yaml:4:2: stop: inner\n"
+	    "test_cfg: c.yaml:4:2: stop: outer\n"
+	    "3");
+	child_is(__LINE__, untried, 2,
+	    "test_cfg: c.yaml:4:2: stop: untried\n"
+	    "test_cfg: c.yaml:7:1: kept");
+	t_dies(__LINE__, try_outside, "out",
+	    "out\n0\ntest_cfg: c.yaml:4:2: stop: out");
+	t_dies(__LINE__, report_outside, NULL, "test_cfg: c.yaml:3: reported");
+	cfg_free(gt);
+	gt = NULL;
+}
+
+/*
+ * A program's section is declared before main runs (CFG_SECTION); a text
+ * parsed before cfg_setup knows the built-in sections all the same.  (The
+ * first test: no parse may have loaded them before.)
+ */
+static void
+test_declared_first(void)
+{
+	static const char *const keys[] = { "k", NULL };
+	static const struct cfg_section prog = { "test-prog", keys, NULL };
+	struct cfg *c;
+
+	cfg_declare(&prog);
+	c = GOOD("calendar: {}\ntest-prog: {k: 1}\n");
+	cfg_free(c);
+	BAD("nosuch: {}\n", "t.yaml:1:1: unknown section 'nosuch'");
+}
+
 int
 main(void)
 {
 	zl_init("test_cfg");
 	unsetenv("ZHILI_CONFIG");
+	test_declared_first();
 	test_default();
 	test_syntax();
 	test_laughs();
@@ -1311,5 +1510,6 @@ main(void)
 	test_setup();
 	test_words();
 	test_advice();
+	test_check();
 	return t_done();
 }

@@ -258,15 +258,26 @@ add_node(struct parse *ps, struct cfg *c, const yaml_mark_t *m)
 	}
 	if (ps->depth == 1 && !ps->any_section &&
 	    !cfg_is_known(c->s, cfg_known_sections())) {
+		struct buf e = { 0 };
+		long line, col;
+
 		if ((near = u8_nearest(c->s, cfg_known_sections())) != NULL)
-			fail_at(ps, m,
+			buf_printf(&e,
 			    _("unknown section '%s' (did you mean '%s'?)"), b.p,
 			    near);
 		else
-			fail_at(ps, m, _("unknown section '%s'"), b.p);
-		buf_free(&b);
-		cfg_free(c);
-		return -1;
+			buf_printf(&e, _("unknown section '%s'"), b.p);
+		if (!cfg_checking()) {
+			fail_at(ps, m, "%s", e.p);
+			buf_free(&e);
+			buf_free(&b);
+			cfg_free(c);
+			return -1;
+		}
+		/* a check (--print-config) goes on to the rest of the file */
+		mark_pos(ps, m, &line, &col);
+		cfg_report(ps->file, line, col, "%s", e.p);
+		buf_free(&e);
 	}
 	buf_free(&b);
 	f->key = c->s;

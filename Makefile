@@ -79,7 +79,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
-	man-db clang clang-format parallel gawk
+	man-db clang clang-format parallel gawk python3
 BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:

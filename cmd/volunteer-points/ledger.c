@@ -165,19 +165,20 @@ say_merged(void)
 {
 	size_t i;
 
+	if (L.nm == 0)
+		return;
 	qsort(L.m, L.nm, sizeof *L.m, by_place);
 	for (i = 0; i < L.nm && (i < MERGED_SHOWN || cli.verbose); i++)
 		zl_warn_at(data.files[L.m[i].dup_file], (long)L.m[i].dup_line,
 		    _("merged: the same service as %s:%ld (volunteer, day, "
 		      "project and hours)"),
 		    data.files[L.m[i].kept_file], (long)L.m[i].kept_line);
-	if (L.nm > 0)
-		zl_warn(ngettext("%zu duplicate service record merged (the "
-				 "same volunteer, day, project and hours)",
-			    "%zu duplicate service records merged (the same "
-			    "volunteer, day, project and hours)",
-			    L.nm),
-		    L.nm);
+	zl_warn(ngettext("%zu duplicate service record merged (the "
+			 "same volunteer, day, project and hours)",
+		    "%zu duplicate service records merged (the same "
+		    "volunteer, day, project and hours)",
+		    L.nm),
+	    L.nm);
 }
 
 /* Merge the duplicates among x[0..n): the kept ones first, their count. */

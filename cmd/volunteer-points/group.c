@@ -1,13 +1,13 @@
 /*
- * volunteer-points: the service records grouped by volunteer, after the
- * reading.  A record comes with the hash of its volunteer id (and the id
- * and name in data.text); sorting the hashes (a stable radix sort) puts
- * each volunteer's records side by side, in the order they were read,
- * without a table lookup a record (a million lookups at random in a
- * table bigger than the caches cost more than the reading).  Records of
- * one hash whose ids differ are told apart by the ids themselves.  Then
- * each volunteer is made, with the name and team of the latest record,
- * and the redemptions find theirs.
+ * volunteer-points: each service record's volunteer, after the reading.
+ * A record comes with the hash of its volunteer id (and the id and name
+ * in data.text); sorting the hashes (a stable radix sort) brings each
+ * volunteer's records together, in the order they were read, without a
+ * table lookup a record (a million lookups at random in a table bigger
+ * than the caches cost more than the reading).  Records of one hash whose
+ * ids differ are told apart by the ids themselves.  Each volunteer is
+ * made, with the name and team of the latest record, and the redemptions
+ * find theirs.  ledger.c gathers each volunteer's records.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -107,9 +107,9 @@ new_vol(struct str id)
 	return v;
 }
 
-/* The volunteer of the records k[a..b) (one id), placed at out[a..b). */
+/* The volunteer of the records k[a..b) (one id). */
 static void
-one_volunteer(const struct kv *k, size_t a, size_t b, struct svc *out)
+one_volunteer(const struct kv *k, size_t a, size_t b)
 {
 	struct vol *v = new_vol(svc_id(&data.svc[k[a].i]));
 	uint32_t vi = (uint32_t)(v - data.vol);
@@ -117,13 +117,12 @@ one_volunteer(const struct kv *k, size_t a, size_t b, struct svc *out)
 	size_t j;
 
 	for (j = a; j < b; j++) {
-		const struct svc *s = &data.svc[k[j].i];
+		struct svc *s = &data.svc[k[j].i];
 
 		if (late == NULL || s->day > late->day ||
 		    (s->day == late->day && s->tod >= late->tod))
 			late = s;
-		out[j] = *s;
-		out[j].vol = vi;
+		s->vol = vi;
 	}
 	v->nsvc = (uint32_t)(b - a);
 	v->team = late->team;
@@ -152,7 +151,6 @@ group_services(void)
 	size_t n = data.nsvc, a, b, j;
 	struct kv *k = vp_alloc((n + 1) * sizeof *k);
 	struct kv *t = vp_alloc((n + 1) * sizeof *t);
-	struct svc *out = vp_alloc((n + 1) * sizeof *out);
 
 	for (j = 0; j < n; j++) {
 		k[j].h = data.svc[j].h;
@@ -170,7 +168,7 @@ group_services(void)
 		if (b < n)
 			ahead(k, b, n);
 		if (one) {
-			one_volunteer(k, a, b, out);
+			one_volunteer(k, a, b);
 			continue;
 		}
 		/* a hash of two ids: apart by id */
@@ -180,14 +178,11 @@ group_services(void)
 
 			while (e < b && same_id(k[j].i, k[e].i))
 				e++;
-			one_volunteer(k, j, e, out);
+			one_volunteer(k, j, e);
 			j = e;
 		}
 	}
 	free(k);
-	free(data.svc);
-	data.svc = out;
-	data.capsvc = n + 1;
 }
 
 void

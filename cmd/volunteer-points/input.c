@@ -324,7 +324,7 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	if (data.nsvc == data.capsvc)
 		data.svc = grow_huge(data.svc, &data.capsvc, sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
-	s->h = str_hash(id.p, id.n, 0);
+	s->h = (uint32_t)(str_hash(id.p, id.n, 0) >> 32);
 	s->idlen = (uint32_t)id.n;
 	s->namelen = (uint32_t)name.n;
 	s->day = day;

@@ -68,13 +68,13 @@ void pool_free(struct pool *p);
 
 /* A service record as kept. */
 struct svc {
-	uint64_t h;    /* hash of the volunteer id (input.c) */
 	uint64_t text; /* its id, then name, in data.text (input.c) */
 	uint32_t idlen, namelen;
-	uint32_t vol;	  /* volunteer index (group.c) */
-	int32_t day;	  /* days since 1970-01-01 */
-	int32_t tod;	  /* seconds into the day */
-	uint32_t hours;	  /* hundredths, as written (before the unit) */
+	uint32_t h;	/* hash of the volunteer id, its high half (input.c) */
+	uint32_t vol;	/* volunteer index (group.c) */
+	int32_t day;	/* days since 1970-01-01 */
+	int32_t tod;	/* seconds into the day */
+	uint32_t hours; /* hundredths, as written (before the unit) */
 	uint32_t project; /* pool id */
 	uint32_t team;	  /* pool id */
 	uint32_t line;	  /* for messages */

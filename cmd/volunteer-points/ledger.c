@@ -62,22 +62,27 @@ group(const void *items, size_t n, size_t size, size_t off, uint32_t **at,
 	*idx = x;
 }
 
-/* Sorting small runs by insertion, long ones by qsort. */
+/*
+ * Sort x[0..n): by insertion while that is cheap (records mostly come in
+ * date order: then it is one pass), by qsort when the moves pass a few
+ * times n (so it is never quadratic).
+ */
 static void
 sort_idx(uint32_t *x, size_t n, int (*cmp)(const void *, const void *))
 {
-	size_t i, j;
+	size_t i, j, moves = 0, budget = 8 * n + 64;
 
-	if (n > 16) {
-		qsort(x, n, sizeof *x, cmp);
-		return;
-	}
 	for (i = 1; i < n; i++) {
 		uint32_t t = x[i];
 
 		for (j = i; j > 0 && cmp(&x[j - 1], &t) > 0; j--)
 			x[j] = x[j - 1];
 		x[j] = t;
+		moves += i - j;
+		if (moves > budget) {
+			qsort(x, n, sizeof *x, cmp);
+			return;
+		}
 	}
 }
 

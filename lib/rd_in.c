@@ -325,9 +325,37 @@ count_utf8(const char *p, size_t n, int eof, struct sniff *s)
  * bytes that are not (UTF8_EVIDENCE to one: GBK text has about one to
  * four); else GB18030 (s: the evidence).
  */
+/*
+ * UTF-16 without a byte-order mark, told by its NUL bytes: text holds none
+ * in UTF-8 or GB18030, but UTF-16 has one in every code unit of ASCII (a
+ * TAB, a comma, a line end, a digit).  So: NULs at one parity only, in an
+ * eighth of the code units at least (two at least): ENC_UTF16LE (odd
+ * offsets) or ENC_UTF16BE (even); else 0.
+ */
+static int
+utf16_evidence(const char *p, size_t n)
+{
+	size_t i, z[2] = { 0, 0 }, units;
+
+	if (n > (64u << 10))
+		n = 64u << 10;
+	units = n / 2;
+	if (memchr(p, '\0', n) == NULL)
+		return 0;
+	for (i = 0; i < units * 2; i++)
+		z[i & 1] += p[i] == '\0';
+	if (z[0] == 0 && z[1] >= 2 && z[1] * 8 >= units)
+		return ENC_UTF16LE;
+	if (z[1] == 0 && z[0] >= 2 && z[0] * 8 >= units)
+		return ENC_UTF16BE;
+	return 0;
+}
+
 int
 rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s)
 {
+	int u;
+
 	static const char bom[] = "\xEF\xBB\xBF";
 
 	memset(s, 0, sizeof *s);
@@ -344,6 +372,10 @@ rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s)
 	if (n >= 2 && memcmp(p, "\xFE\xFF", 2) == 0) {
 		s->skip = 2;
 		return ENC_UTF16BE;
+	}
+	if (want == ENC_AUTO && (u = utf16_evidence(p, n)) != 0) {
+		s->utf16 = 1;
+		return u;
 	}
 	if (want != ENC_AUTO || u8_valid(p, n) == n)
 		return want != ENC_AUTO ? want : ENC_UTF8;
@@ -482,7 +514,12 @@ sniff(struct rd *r)
 	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &sn);
 	r->pos = sn.skip;
 	r->buf[r->end] = '\0';
-	if (sn.nbad > 0 && !r->o.quiet)
+	if (sn.utf16 && !r->o.quiet)
+		zl_warn_at(r->fname, 1,
+		    _("no byte-order mark, but NUL bytes in every other place: "
+		      "reading the file as %s (--encoding to choose)"),
+		    r->enc == ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE");
+	else if (sn.nbad > 0 && !r->o.quiet)
 		say_enc(r, &sn);
 	if (r->enc == ENC_UTF8) {
 		r->valid = r->pos;

@@ -149,6 +149,7 @@ struct sniff {
 	size_t bad;  /* the offset of the first byte not UTF-8 (or n) */
 	size_t nbad; /* bytes not UTF-8 */
 	size_t good; /* valid UTF-8 sequences of more than one byte */
+	int utf16;   /* UTF-16 told by its NUL bytes, without a BOM */
 };
 #define UTF8_EVIDENCE 2 /* good per bad byte that make a file UTF-8 */
 

@@ -60,8 +60,10 @@ whole(const struct cfg *n, long lo, long hi, long *v)
 		if (end != n->s && *end == '\0' && *v >= lo && *v <= hi)
 			return 1;
 	}
-	cfg_report_node(n, _("expected a whole number from %ld to %ld"), lo,
-	    hi);
+	cfg_report_node(n,
+	    _("expected a whole number from %ld to %ld, got "
+	      "'%s'"),
+	    lo, hi, n->kind == CFG_SCALAR ? n->s : "a list or mapping");
 	return 0;
 }
 

@@ -109,6 +109,11 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 		    in_show(&b, s));
 		return 0;
 	}
+	if (*v > WS_MAX_FEN) {
+		rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"),
+		    name, in_show(&b, s));
+		return 0;
+	}
 	return 1;
 }
 
@@ -181,7 +186,9 @@ rec_keep(const struct rec *rec)
 	return k;
 }
 
-static void
+/* The items of rec (w: its own worker, or NULL): 1, or 0 when
+ * rejected. */
+static int
 take_items(const struct rec *rec, const struct cols *c, struct worker *w)
 {
 	static struct buf b;
@@ -190,16 +197,16 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w)
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
-		return;
+		return 0;
 	}
 	if (m.n == 0) {
 		rec_reject(rec, _("field 'month': empty"));
-		return;
+		return 0;
 	}
 	if ((s.month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
 		    in_show(&b, m));
-		return;
+		return 0;
 	}
 	if (!in_amount(rec, c->perf, "performance", 0, &s.perf) ||
 	    !in_amount(rec, c->overtime, "overtime", 0, &s.overtime) ||
@@ -208,11 +215,11 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w)
 	    !in_amount(rec, c->sad, "special_additional_deduction", 0,
 		&s.sad) ||
 	    !in_amount(rec, c->absence, "absence_days", 0, &s.absence))
-		return;
+		return 0;
 	if (s.absence > 3100) {
 		rec_reject(rec, _("field 'absence_days': more than 31 ('%s')"),
 		    in_show(&b, in_col(rec, c->absence)));
-		return;
+		return 0;
 	}
 	s.w = w;
 	s.own = w != NULL;
@@ -223,6 +230,7 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w)
 		data.slips = xgrow(data.slips, &data.capslips, 256,
 		    sizeof *data.slips);
 	data.slips[data.nslips++] = s;
+	return 1;
 }
 
 /* A row of the --ytd file: the state after its month. */
@@ -243,7 +251,8 @@ take_ytd(const struct rec *rec, const struct cols *c)
 		    in_show(&b, m));
 		return;
 	}
-	if (money_parse(t.p, t.n, &y.taxable) != 0) {
+	if (money_parse(t.p, t.n, &y.taxable) != 0 ||
+	    y.taxable > 100 * WS_MAX_FEN || y.taxable < -100 * WS_MAX_FEN) {
 		rec_reject(rec, _("field 'taxable_ytd': not an amount ('%s')"),
 		    in_show(&b, t));
 		return;
@@ -287,8 +296,9 @@ read_file(struct rd *r, int ytd)
 			take_ytd(rec, &c);
 		else if (c.month < 0)
 			take_worker(rec, &c);
-		else if (c.post < 0 || (w = worker_of(rec, &c)) != NULL)
-			take_items(rec, &c, w);
+		else if ((c.post < 0 || (w = worker_of(rec, &c)) != NULL) &&
+		    !take_items(rec, &c, w))
+			worker_free(w);
 	}
 	if (n == 0)
 		rd_say_empty(r);
@@ -325,17 +335,34 @@ roster_sort(void)
 	if (data.nroster > 1)
 		qsort(data.roster, data.nroster, sizeof *data.roster,
 		    by_worker_id);
-	for (i = 0; i < data.nroster; i++)
-		if (n > 0 &&
-		    strcmp(data.roster[n - 1]->id, data.roster[i]->id) == 0)
-			rec_reject(data.roster[i]->rec,
-			    _("worker '%s' twice in the roster (first at "
-			      "%s:%ld)"),
-			    data.roster[i]->id, data.roster[n - 1]->rec->file,
-			    data.roster[n - 1]->rec->line);
-		else
-			data.roster[n++] = data.roster[i];
+	for (i = 0; i < data.nroster; i++) {
+		struct worker *w = data.roster[i];
+
+		if (n == 0 || strcmp(data.roster[n - 1]->id, w->id) != 0) {
+			data.roster[n++] = w;
+			continue;
+		}
+		rec_reject(w->rec,
+		    _("worker '%s' twice in the roster (first at %s:%ld)"),
+		    w->id, data.roster[n - 1]->rec->file,
+		    data.roster[n - 1]->rec->line);
+		worker_free(w);
+	}
 	data.nroster = n;
+}
+
+static int
+by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+roster_rejected(const char *id)
+{
+	return data.nrejected > 0 &&
+	    bsearch(&id, data.rejected, data.nrejected, sizeof *data.rejected,
+		by_str) != NULL;
 }
 
 /* The --ytd state sorted by id, the last month of each kept. */
@@ -348,7 +375,7 @@ ytd_sort(void)
 		qsort(data.ytd, data.nytd, sizeof *data.ytd, by_ytd);
 	for (i = 0; i < data.nytd; i++) {
 		if (n > 0 && strcmp(data.ytd[n - 1].id, data.ytd[i].id) == 0)
-			n--;
+			free(data.ytd[--n].id);
 		data.ytd[n++] = data.ytd[i];
 	}
 	data.nytd = n;
@@ -379,6 +406,9 @@ input_read(int nfiles, char *const *files)
 	}
 	roster_sort();
 	ytd_sort();
+	if (data.nrejected > 1)
+		qsort(data.rejected, data.nrejected, sizeof *data.rejected,
+		    by_str);
 }
 
 struct worker *

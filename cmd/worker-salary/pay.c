@@ -166,6 +166,25 @@ compute(struct slip *s, const struct ytd *st)
 	return 1;
 }
 
+/* A slip whose worker is not in the roster. */
+static void
+not_in_roster(const struct slip *s)
+{
+	if (roster_rejected(s->id))
+		rec_reject(s->rec,
+		    _("worker '%s': the roster's row of the worker was "
+		      "rejected"),
+		    s->id);
+	else if (data.nroster == 0)
+		rec_reject(s->rec,
+		    _("worker '%s' is not in the roster (no roster was read: "
+		      "give its file too)"),
+		    s->id);
+	else
+		rec_reject(s->rec, _("worker '%s' is not in the roster"),
+		    s->id);
+}
+
 /* Each slip joined to its roster worker (rejected when none). */
 static void
 join(void)
@@ -175,14 +194,11 @@ join(void)
 	for (i = 0; i < data.nslips; i++) {
 		struct slip *s = &data.slips[i];
 
-		if (!s->own && (s->w = roster_find(s->id)) == NULL)
-			rec_reject(s->rec,
-			    data.nroster == 0 ?
-				_("worker '%s' is not in the roster (no roster "
-				  "was read: give its file too)") :
-				_("worker '%s' is not in the roster"),
-			    s->id);
-		else if (!s->own)
+		if (s->own)
+			continue;
+		if ((s->w = roster_find(s->id)) == NULL)
+			not_in_roster(s);
+		else
 			s->w->paid = 1;
 	}
 	for (i = 0; i < data.nroster; i++)

@@ -40,8 +40,9 @@ amount(const struct cfg *n, long long *v)
 	if (n == NULL || cfg_is_null(n))
 		return 0;
 	if (n->kind != CFG_SCALAR || money_parse(n->s, n->n, v) != 0 ||
-	    *v < 0) {
-		cfg_report_expected(n, _("an amount in yuan, 0 or more"));
+	    *v < 0 || *v > WS_MAX_FEN) {
+		cfg_report_expected(n,
+		    _("an amount in yuan from 0 to 100000000"));
 		return 0;
 	}
 	return 1;

@@ -209,9 +209,17 @@ void
 take_worker(const struct rec *rec, const struct cols *c)
 {
 	struct worker *w = xcalloc(1, sizeof *w);
+	struct str id;
 
 	if (!parse_worker(rec, c, w)) {
 		free(w);
+		id = in_folded(rec, c->id);
+		if (id.n == 0)
+			return;
+		if (data.nrejected == data.caprejected)
+			data.rejected = xgrow(data.rejected, &data.caprejected,
+			    16, sizeof *data.rejected);
+		data.rejected[data.nrejected++] = xstrndup(id.p, id.n);
 		return;
 	}
 	w->seq = data.nroster;
@@ -232,4 +240,16 @@ worker_of(const struct rec *rec, const struct cols *c)
 		return NULL;
 	}
 	return w;
+}
+
+void
+worker_free(struct worker *w)
+{
+	if (w == NULL)
+		return;
+	free(w->id);
+	free(w->name);
+	free(w->community);
+	free(w->rec);
+	free(w);
 }

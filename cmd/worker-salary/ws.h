@@ -18,6 +18,8 @@
 
 #define WS_LEVELS 60
 #define WS_NONE	  LLONG_MIN /* an amount or date not given */
+/* The most of one amount: 100 million yuan. */
+#define WS_MAX_FEN 10000000000LL
 
 struct opts {
 	const char *ytd; /* --ytd FILE */
@@ -132,12 +134,16 @@ struct data {
 	size_t nslips, capslips;
 	struct ytd *ytd; /* sorted by id */
 	size_t nytd, capytd;
+	char **rejected; /* ids of roster rows rejected, sorted */
+	size_t nrejected, caprejected;
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
 void input_close(void);
 struct worker *roster_find(const char *id);
 struct ytd *ytd_find(const char *id);
+/* 1 when a roster row of worker id was rejected. */
+int roster_rejected(const char *id);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */
@@ -158,6 +164,7 @@ int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);
 struct worker *worker_of(const struct rec *rec, const struct cols *c);
+void worker_free(struct worker *w);
 /* rec copied to outlive the reader's buffer. */
 struct rec *rec_keep(const struct rec *rec);
 

@@ -24,7 +24,7 @@
 struct opts {
 	const char *ytd; /* --ytd FILE */
 	int summary;	 /* --summary */
-	int by[2];	 /* --by: F_COMMUNITY, F_POST; -1 none */
+	int by[2];	 /* --summary groups by: [BY_COMMUNITY], [BY_POST] */
 	int total;	 /* --total */
 };
 extern struct opts opt;

@@ -1,0 +1,240 @@
+/*
+ * worker-salary: the output.  The payslips, one record per worker and
+ * month in worker_id and month order; or with --summary one row per group
+ * (community and post, or --by) and with --total the overall row.
+ * Nothing is written when more records were rejected than max-rejected
+ * allows (rej_figures).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/worker-salary/ws.h"
+#include "lib/fld.h"
+#include "lib/money.h"
+
+#define NSLIP 29
+
+struct row {
+	struct str f[NSLIP];
+	char num[NSLIP][32];
+	size_t n;
+};
+
+static struct wr *
+open_out(const char *const *cols, size_t n)
+{
+	struct str names[NSLIP];
+	unsigned char types[NSLIP];
+
+	rej_figures();
+	fld_header(cols, n, cli.zh, names, types);
+	return wr_open(cli.out_fmt, n, names, types, cli_wr_flags());
+}
+
+static void
+put_s(struct row *r, const char *s)
+{
+	r->f[r->n++] = str_c(s);
+}
+
+static void
+put_m(struct row *r, long long fen)
+{
+	r->f[r->n].n = money_format(fen, r->num[r->n]);
+	r->f[r->n].p = r->num[r->n];
+	r->n++;
+}
+
+static void
+put_n(struct row *r, long long v)
+{
+	r->f[r->n].n = (size_t)snprintf(r->num[r->n], 32, "%lld", v);
+	r->f[r->n].p = r->num[r->n];
+	r->n++;
+}
+
+static void
+slip_row(struct row *r, const struct slip *s)
+{
+	const struct worker *w = s->w;
+
+	r->n = 0;
+	put_s(r, w->id);
+	put_s(r, w->name);
+	put_s(r, w->community);
+	put_s(r, w->post);
+	if (w->level > 0)
+		put_n(r, w->level);
+	else
+		put_s(r, "");
+	month_fmt(s->month, r->num[r->n]);
+	put_s(r, r->num[r->n]);
+	put_m(r, s->base);
+	put_m(r, s->perf);
+	put_m(r, s->allowance);
+	put_m(r, s->overtime);
+	put_m(r, s->other);
+	put_m(r, s->ded);
+	put_m(r, s->gross);
+	put_m(r, s->ee[C_PENSION]);
+	put_m(r, s->ee[C_MEDICAL]);
+	put_m(r, s->ee[C_UNEMPLOYMENT]);
+	put_m(r, s->ee[C_HOUSING]);
+	put_m(r, s->contrib);
+	put_m(r, s->sad);
+	put_m(r, s->taxable_ytd);
+	put_m(r, s->tax_ytd);
+	put_m(r, s->tax);
+	put_m(r, s->net);
+	put_m(r, s->er[C_PENSION]);
+	put_m(r, s->er[C_MEDICAL]);
+	put_m(r, s->er[C_UNEMPLOYMENT]);
+	put_m(r, s->er[C_WORK_INJURY]);
+	put_m(r, s->er[C_HOUSING]);
+	put_m(r, s->gross + s->er_total);
+}
+
+static void
+payslips(void)
+{
+	static const char *const cols[NSLIP] = { "worker_id", "worker_name",
+		"community", "post", "pay_level", "month", "base_pay",
+		"performance", "allowance", "overtime", "other_pay",
+		"deduction", "gross", "pension", "medical", "unemployment",
+		"housing_fund", "contributions", "special_additional_deduction",
+		"taxable_ytd", "tax_ytd", "tax", "net", "employer_pension",
+		"employer_medical", "employer_unemployment",
+		"employer_work_injury", "employer_housing_fund",
+		"employer_cost" };
+	struct wr *w = open_out(cols, NSLIP);
+	struct row r;
+	size_t i;
+
+	for (i = 0; i < data.nslips; i++)
+		if (data.slips[i].ok) {
+			slip_row(&r, &data.slips[i]);
+			wr_rec(w, r.f);
+		}
+	wr_close(w);
+}
+
+/* A group of --summary. */
+struct group {
+	const char *key[2]; /* community, post (NULL: not grouped by) */
+	const char *last;   /* the last worker counted */
+	long long heads, n, gross, net, cost;
+};
+
+static struct group *groups;
+static size_t ngroups, capgroups;
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+	int i, d;
+
+	for (i = 0; i < 2; i++)
+		if (x->key[i] != NULL &&
+		    (d = strcmp(x->key[i], y->key[i])) != 0)
+			return d;
+	return 0;
+}
+
+static struct group *
+group_of(const struct slip *s)
+{
+	struct group k = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0 };
+	size_t i;
+
+	if (opt.by[BY_COMMUNITY])
+		k.key[0] = s->w->community;
+	if (opt.by[BY_POST])
+		k.key[1] = s->w->post;
+	for (i = 0; i < ngroups; i++)
+		if (by_key(&groups[i], &k) == 0)
+			return &groups[i];
+	if (ngroups == capgroups)
+		groups = xgrow(groups, &capgroups, 16, sizeof *groups);
+	groups[ngroups] = k;
+	return &groups[ngroups++];
+}
+
+static void
+add(struct group *g, const struct slip *s)
+{
+	if (g->last == NULL || strcmp(g->last, s->id) != 0)
+		g->heads++;
+	g->last = s->id;
+	g->n++;
+	g->gross += s->gross;
+	g->net += s->net;
+	g->cost += s->gross + s->er_total;
+}
+
+static void
+group_row(struct wr *w, const struct group *g, const char *total)
+{
+	struct row r;
+	int i;
+
+	r.n = 0;
+	for (i = 0; i < 2; i++)
+		if (opt.by[i])
+			put_s(&r,
+			    total != NULL ?
+				(i == 0 || !opt.by[0] ? total : "") :
+				g->key[i]);
+	put_n(&r, g->heads);
+	put_m(&r, g->gross);
+	put_m(&r,
+	    g->n > 0 ? div_round(g->gross, g->n, UNIT_FEN, ROUND_HALF_AWAY) :
+		       0);
+	put_m(&r,
+	    g->n > 0 ? div_round(g->net, g->n, UNIT_FEN, ROUND_HALF_AWAY) : 0);
+	put_m(&r, g->cost);
+	wr_rec(w, r.f);
+}
+
+static void
+summary(void)
+{
+	const char *cols[8];
+	struct group all = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0 };
+	struct wr *w;
+	size_t i, n = 0;
+
+	if (opt.by[BY_COMMUNITY])
+		cols[n++] = "community";
+	if (opt.by[BY_POST])
+		cols[n++] = "post";
+	cols[n++] = "headcount";
+	cols[n++] = "gross_total";
+	cols[n++] = "gross_mean";
+	cols[n++] = "net_mean";
+	cols[n++] = "employer_cost";
+	for (i = 0; i < data.nslips; i++)
+		if (data.slips[i].ok) {
+			add(group_of(&data.slips[i]), &data.slips[i]);
+			add(&all, &data.slips[i]);
+		}
+	if (ngroups > 1)
+		qsort(groups, ngroups, sizeof *groups, by_key);
+	w = open_out(cols, n);
+	for (i = 0; i < ngroups; i++)
+		group_row(w, &groups[i], NULL);
+	if (opt.total)
+		group_row(w, &all, cli.zh ? "合计" : "total");
+	wr_close(w);
+	free(groups);
+}
+
+void
+output_write(void)
+{
+	if (opt.summary)
+		summary();
+	else
+		payslips();
+}

@@ -1,0 +1,255 @@
+/*
+ * worker-salary: a worker's roster fields: the post (its synonyms), the
+ * level or the facts that decide it, the base pay, the qualification
+ * allowance, the hire month.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/worker-salary/ws.h"
+#include "lib/date.h"
+#include "lib/utf8.h"
+
+/* The post named s (its name or a synonym), or NULL. */
+static const struct post *
+post_of(struct str s)
+{
+	const struct cfg *l;
+	size_t i, k;
+
+	for (i = 0; i < scale.nposts; i++) {
+		if (strlen(scale.posts[i].name) == s.n &&
+		    memcmp(scale.posts[i].name, s.p, s.n) == 0)
+			return &scale.posts[i];
+		l = scale.posts[i].synonyms;
+		for (k = 0; l != NULL && l->kind == CFG_SEQ && k < l->len; k++)
+			if (l->v[k]->n == s.n &&
+			    memcmp(l->v[k]->s, s.p, s.n) == 0)
+				return &scale.posts[i];
+	}
+	return NULL;
+}
+
+static void
+unknown_post(const struct rec *rec, struct str s)
+{
+	static struct buf b, list;
+	const char **names = xcalloc(scale.nposts + 1, sizeof *names);
+	const char *near;
+	size_t i;
+
+	buf_reset(&list);
+	for (i = 0; i < scale.nposts; i++) {
+		names[i] = scale.posts[i].name;
+		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+	}
+	in_show(&b, s);
+	near = s.n > 0 ? u8_nearest(b.p, names) : NULL;
+	if (s.n == 0)
+		rec_reject(rec, _("field 'post': empty (the posts: %s)"),
+		    list.p != NULL ? list.p : "");
+	else if (near != NULL)
+		rec_reject(rec,
+		    _("field 'post': unknown post '%s' (did you mean '%s'?)"),
+		    b.p, near);
+	else
+		rec_reject(rec,
+		    _("field 'post': unknown post '%s' (the posts: %s; add it "
+		      "to the synonyms of one in worker-salary.posts)"),
+		    b.p, list.p != NULL ? list.p : "");
+	free(names);
+}
+
+/* The whole number of column c, from lo to hi: 1 and *v (dflt when
+ * empty), or 0 when rejected. */
+static int
+whole(const struct rec *rec, long c, const char *name, long lo, long hi,
+    long *v)
+{
+	static struct buf b;
+	struct str s = in_folded(rec, c);
+	size_t i;
+
+	if (s.n == 0)
+		return 1;
+	for (*v = 0, i = 0; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
+		if (*v <= hi)
+			*v = *v * 10 + (s.p[i] - '0');
+	if (i == s.n && *v >= lo && *v <= hi)
+		return 1;
+	rec_reject(rec,
+	    _("field '%s': not a whole number from %ld to %ld "
+	      "('%s')"),
+	    name, lo, hi, in_show(&b, in_col(rec, c)));
+	return 0;
+}
+
+/* The month of the date in column c: 1 and *m (LONG_MIN when empty), or
+ * 0 when rejected. */
+static int
+month_of(const struct rec *rec, long c, const char *name, long *m)
+{
+	static struct buf b;
+	struct str s = in_col(rec, c);
+	long long t;
+	int y, mo, d;
+
+	*m = LONG_MIN;
+	if (s.n == 0)
+		return 1;
+	if (date_parse(s.p, s.n, &t, NULL) != 0) {
+		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
+		    in_show(&b, s));
+		return 0;
+	}
+	date_ymd((long)date_floordiv(t, DAY_SECS), &y, &mo, &d);
+	*m = y * 12L + mo - 1;
+	return 1;
+}
+
+/* The value named s in v[n], or NULL (rejected, for field name). */
+static const struct named *
+named(const struct rec *rec, const struct named *v, size_t n, struct str s,
+    const char *name, const char *key)
+{
+	static struct buf b;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(v[i].name) == s.n &&
+		    memcmp(v[i].name, s.p, s.n) == 0)
+			return &v[i];
+	rec_reject(rec, _("field '%s': unknown '%s' (not in worker-salary.%s)"),
+	    name, in_show(&b, s), key);
+	return NULL;
+}
+
+/* The level decided by the facts: post, education, years passed. */
+static int
+level_of(const struct rec *rec, const struct cols *c, const struct post *p,
+    long *level)
+{
+	struct str e = in_col(rec, c->edu);
+	const struct named *n;
+	long years = 0;
+
+	*level = p->start;
+	if (e.n > 0) {
+		if ((n = named(rec, scale.edu, scale.nedu, e, "education",
+			 "education")) == NULL)
+			return 0;
+		*level += (long)n->v;
+	}
+	if (!whole(rec, c->years, "years_passed", 0, 100, &years))
+		return 0;
+	*level += years;
+	if (*level > WS_LEVELS)
+		*level = WS_LEVELS;
+	return 1;
+}
+
+static int
+allowance(const struct rec *rec, const struct cols *c, struct worker *w)
+{
+	struct str s = in_col(rec, c->cert);
+	const struct named *n;
+
+	w->allowance = 0;
+	w->cert_month = LONG_MIN;
+	if (s.n == 0)
+		return 1;
+	n = named(rec, scale.allow, scale.nallow, s, "certificate",
+	    "allowances");
+	if (n == NULL)
+		return 0;
+	w->allowance = n->v;
+	return month_of(rec, c->certat, "certified_at", &w->cert_month);
+}
+
+/* The roster fields of rec into w (its strings allocated): 1, or 0 when
+ * rejected. */
+static int
+parse_worker(const struct rec *rec, const struct cols *c, struct worker *w)
+{
+	struct str id = in_folded(rec, c->id);
+	const struct post *p;
+
+	if (id.n == 0) {
+		rec_reject(rec, _("field 'worker_id': empty"));
+		return 0;
+	}
+	if ((p = post_of(in_col(rec, c->post))) == NULL) {
+		unknown_post(rec, in_col(rec, c->post));
+		return 0;
+	}
+	w->post = p->name;
+	w->level = 0;
+	if (!in_amount(rec, c->base, "base_pay", WS_NONE, &w->base) ||
+	    !in_amount(rec, c->cbase, "contribution_base", WS_NONE,
+		&w->cbase) ||
+	    !whole(rec, c->level, "pay_level", 1, WS_LEVELS, &w->level))
+		return 0;
+	if (w->level == 0 && w->base == WS_NONE &&
+	    !level_of(rec, c, p, &w->level))
+		return 0;
+	if (w->base == WS_NONE)
+		w->base = scale.levels[w->level - 1];
+	if (!allowance(rec, c, w) ||
+	    !month_of(rec, c->hired, "hired_at", &w->hire_month))
+		return 0;
+	id = in_folded(rec, c->id);
+	w->id = xstrndup(id.p, id.n);
+	w->name = xstrndup(in_col(rec, c->name).p, in_col(rec, c->name).n);
+	w->community = xstrndup(in_col(rec, c->community).p,
+	    in_col(rec, c->community).n);
+	return 1;
+}
+
+void
+take_worker(const struct rec *rec, const struct cols *c)
+{
+	struct worker *w = xcalloc(1, sizeof *w);
+	struct str id;
+
+	if (!parse_worker(rec, c, w)) {
+		free(w);
+		id = in_folded(rec, c->id);
+		if (id.n == 0)
+			return;
+		if (data.nrejected == data.caprejected)
+			data.rejected = xgrow(data.rejected, &data.caprejected,
+			    16, sizeof *data.rejected);
+		data.rejected[data.nrejected++] = xstrndup(id.p, id.n);
+		return;
+	}
+	w->seq = data.nroster;
+	w->rec = rec_keep(rec);
+	if (data.nroster == data.caproster)
+		data.roster = xgrow(data.roster, &data.caproster, 64,
+		    sizeof *data.roster);
+	data.roster[data.nroster++] = w;
+}
+
+struct worker *
+worker_of(const struct rec *rec, const struct cols *c)
+{
+	struct worker *w = xcalloc(1, sizeof *w);
+
+	if (!parse_worker(rec, c, w)) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+void
+worker_free(struct worker *w)
+{
+	if (w == NULL)
+		return;
+	free(w->id);
+	free(w->name);
+	free(w->community);
+	free(w->rec);
+	free(w);
+}

@@ -28,6 +28,12 @@ void rec_reject(const struct rec *r, const char *fmt, ...)
 void rec_reject_as(const struct rec *r, const char *reason, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
 /*
+ * A copy of rec (its fields and raw) that outlives the reader's buffer,
+ * for a record rejected after the reading (free() it); its head is the
+ * reader's, so the reader stays open until then.
+ */
+struct rec *rec_keep(const struct rec *rec);
+/*
  * Exit 2 when the --reject file is one of the inputs (the same path, or
  * the same file; none or "-": standard input) or the standard output.
  */

@@ -344,32 +344,6 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	data.used++;
 }
 
-/* A copy of rec that outlives the reader's buffer (not its head). */
-static struct rec *
-rec_keep(const struct rec *rec)
-{
-	size_t i, n = rec->raw.n + 1;
-	struct rec *k;
-	char *p;
-
-	for (i = 0; rec->f != NULL && i < rec->nf; i++)
-		n += rec->f[i].n + 1;
-	k = xmalloc(sizeof *k + rec->nf * sizeof *k->f + n);
-	*k = *rec;
-	k->f = rec->f != NULL ? (struct str *)(k + 1) : NULL;
-	p = (char *)(k + 1) + rec->nf * sizeof *k->f;
-	for (i = 0; rec->f != NULL && i < rec->nf; i++) {
-		memcpy(p, rec->f[i].p, rec->f[i].n);
-		k->f[i].p = p;
-		k->f[i].n = rec->f[i].n;
-		p += rec->f[i].n + 1;
-	}
-	memcpy(p, rec->raw.p, rec->raw.n);
-	k->raw.p = p;
-	k->pos = -1;
-	return k;
-}
-
 static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {

@@ -93,7 +93,7 @@ struct red {
 	int32_t day, tod;
 	long long points; /* hundredths */
 	uint32_t item;	  /* pool id */
-	struct rec *rec;  /* a copy (input.c rec_keep) */
+	struct rec *rec;  /* a copy (rec_keep) */
 };
 
 /* A volunteer. */

@@ -160,32 +160,6 @@ month_fmt(long m, char *buf)
 	snprintf(buf, 16, "%04ld-%02ld", m / 12 % 10000, m % 12 + 1);
 }
 
-/* A copy of rec that outlives the reader's buffer (not its head). */
-struct rec *
-rec_keep(const struct rec *rec)
-{
-	size_t i, n = rec->raw.n + 1;
-	struct rec *k;
-	char *p;
-
-	for (i = 0; rec->f != NULL && i < rec->nf; i++)
-		n += rec->f[i].n + 1;
-	k = xmalloc(sizeof *k + rec->nf * sizeof *k->f + n);
-	*k = *rec;
-	k->f = rec->f != NULL ? (struct str *)(k + 1) : NULL;
-	p = (char *)(k + 1) + rec->nf * sizeof *k->f;
-	for (i = 0; rec->f != NULL && i < rec->nf; i++) {
-		memcpy(p, rec->f[i].p, rec->f[i].n);
-		k->f[i].p = p;
-		k->f[i].n = rec->f[i].n;
-		p += rec->f[i].n + 1;
-	}
-	memcpy(p, rec->raw.p, rec->raw.n);
-	k->raw.p = p;
-	k->pos = -1;
-	return k;
-}
-
 /* The items of rec (w: its own worker, or NULL): 1, or 0 when
  * rejected. */
 static int

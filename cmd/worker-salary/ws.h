@@ -165,8 +165,6 @@ int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 void take_worker(const struct rec *rec, const struct cols *c);
 struct worker *worker_of(const struct rec *rec, const struct cols *c);
 void worker_free(struct worker *w);
-/* rec copied to outlive the reader's buffer. */
-struct rec *rec_keep(const struct rec *rec);
 
 /* pay.c: every payslip computed (rejecting those that cannot be). */
 void pay_run(void);

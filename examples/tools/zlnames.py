@@ -1,5 +1,6 @@
 """zlnames.py: common Chinese surnames and given names, for the people of
-the example tools' generated data (mkroster.py, mkvolunteers.py).
+the example tools' generated data (mkroster.py, mkvolunteers.py,
+mkworkers.py).
 """
 
 SURNAMES = list("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董"

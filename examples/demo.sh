@@ -2,8 +2,8 @@
 # demo.sh: what `make demo` shows: the figures of a year of cases of the
 # district's case platform (examples/data/, the export as Excel saves it, in
 # GBK), of the grid organisation from the communities' roster sheets, and
-# of the volunteer teams from the points ledger of 2025, as the monthly
-# report will carry them.  Six records of the export are broken on purpose
+# of the volunteer teams from the points ledger of 2025, and of the
+# community workers' pay in 2025, as the monthly report will carry them.  Six records of the export are broken on purpose
 # and ten repeat a case: the messages on stderr say which, and they are not
 # counted.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -42,4 +42,7 @@ echo
 echo "志愿服务队 2025年 (volunteer teams, from the points ledger: data/volunteers/README)"
 run volunteer-points --as-of 2026-01-15 --report teams --year 2025 --total --zh -o table \
 	data/volunteers/*.csv 2>/dev/null
+echo
+echo "社区工作者薪酬 2025年 (community workers' pay, by post: data/workers/README)"
+run worker-salary --summary --by post --total --zh -o table data/workers/*.csv 2>/dev/null
 exit $status

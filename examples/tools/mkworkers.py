@@ -364,7 +364,7 @@ The workers:
 - Pay: monthly performance pay by post, the year's performance pay in
   December, the 正职's assessment award of 2024 in January (8000), so that
   their tax of January is more than February's cumulative tax (nothing
-  withheld then); awards of 25000 in January and June for {ids(sorted(g.high, key=lambda w: w['id']))}
+  withheld in February, but from SQ0089); awards of 25000 in January and June for {ids(sorted(g.high, key=lambda w: w['id']))}
   (a gross above 20000: the base of those without contribution_base
   clamped to it; cumulative taxable income past 36000, the 10% bracket);
   overtime in the flood season (July, August), absences (half days,

@@ -73,3 +73,26 @@ else
 	diff "$TMP/e-rej" "$TMP/p-rej" | head -n 20
 	diff "$TMP/e-none" "$TMP/p-none"
 fi
+# The year month by month, each month's items with the payslips of the
+# months before as --ytd (all of them: SQ0123 has no April), give the
+# year's payslips (worker-salary(1): the chain).
+head -n 1 "$TMP/p0" > "$TMP/ytd"
+for m in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	mm=$(printf %02d $m)
+	awk -F , -v a="2025-$mm" -v b="2025年${m}月" 'NR == 1 || $3 == a || $3 == b' \
+		"$data/items-2025.csv" > "$TMP/items-$mm.csv"
+	if [ $m = 1 ]; then
+		worker-salary "$data/roster.csv" "$TMP/items-$mm.csv"
+	else
+		worker-salary --ytd "$TMP/ytd" "$data/roster.csv" "$TMP/items-$mm.csv"
+	fi 2> /dev/null | tail -n +2 > "$TMP/month"
+	cat "$TMP/month" >> "$TMP/ytd"
+done
+tail -n +2 "$TMP/p0" | sort > "$TMP/year"
+tail -n +2 "$TMP/ytd" | sort > "$TMP/chain"
+if [ -s "$TMP/year" ] && cmp -s "$TMP/year" "$TMP/chain"; then
+	echo "PASS month by month with --ytd: the year's $(wc -l < "$TMP/chain") payslips"
+else
+	echo "FAIL month by month with --ytd (-: the year in one run, +: the chain)"
+	diff "$TMP/year" "$TMP/chain" | head -n 20
+fi

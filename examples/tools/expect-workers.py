@@ -41,7 +41,11 @@ The method, as this script reads worker-salary(1):
   worker and month (the later), a month before the hire month, a month of
   a year without contributions, a net pay below zero (its month then
   leaves the worker's year as if it had no items).
-- Payslips by worker in roster order, each worker's months in order.
+- Payslips by worker_id in byte order, each worker's months in order
+  (worker-salary(1) does not say; the program writes them so).
+- Named as without items: a worker of the roster no items row names
+  (rows rejected after the reading, such as a month before the hire
+  month, count as items).
 """
 
 import csv
@@ -187,7 +191,12 @@ class Reject(Exception):
 def read_file(path):
     """(kind, [(line, {field: value})]) of a file."""
     text, _ = read_text(path)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    tsv = "\t" in text.split("\n", 1)[0]
+    if tsv:                                    # no escapes in the files read here
+        rows = [l.rstrip("\r").split("\t") for l in text.split("\n")]
+        rows = rows[:-1] if rows and rows[-1] == [""] else rows
+    else:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
     head = [ALIAS.get(h.strip().lower()) for h in rows[0]]
     recs = []
     line = 1
@@ -272,7 +281,7 @@ def items_row(r):
 
 def read_all(paths):
     roster, order, items, rejected, nodata = {}, [], [], [], []
-    bad_roster = set()
+    bad_roster, named = set(), set()
     n_in = 0
     parsed = [(p,) + read_file(p) for p in paths]
     # the roster first (rows of both kinds give their roster part too)
@@ -307,13 +316,14 @@ def read_all(paths):
                     if wid in bad_roster:
                         raise Reject(f"worker '{wid}': the roster's row of the worker was rejected")
                     raise Reject(f"worker '{wid}' is not in the roster")
+                named.add(wid)
                 it = items_row(r)
             except Reject as e:
                 rejected.append((path, line, str(e)))
                 continue
             it.update(worker=roster[wid], where=(path, line))
             items.append(it)
-    return roster, order, items, rejected, n_in
+    return roster, order, items, rejected, n_in, named
 
 
 # --- the payslips ---------------------------------------------------------------
@@ -338,7 +348,7 @@ def payslips(roster, order, items, rejected):
         seen[k] = it["where"]
         by.setdefault(w["id"], []).append(it)
     out = []
-    for wid in order:
+    for wid in sorted(order, key=lambda i: i.encode()):
         w = roster[wid]
         state = {}                             # year: (cum gross, contrib, sad, tax)
         for it in sorted(by.get(wid, []), key=lambda i: i["month"]):
@@ -450,7 +460,7 @@ def parse(argv, files):
 def main(argv):
     files = []
     opts = parse(argv, files)
-    roster, order, items, rejected, n_in = read_all(files)
+    roster, order, items, rejected, n_in, named = read_all(files)
     slips, by = payslips(roster, order, items, rejected)
     if opts["batch"] is None:
         sys.stdout.write(run(opts, slips))
@@ -466,7 +476,7 @@ def main(argv):
         for path, line, why in sorted(rejected, key=lambda x: (order_f[x[0]], x[1])):
             print(f"rejected {path}:{line}: {why}", file=err)
         for wid in order:
-            if wid not in by:
+            if wid not in named:
                 p, l = roster[wid]["where"]
                 print(f"no items {p}:{l}: worker '{wid}'", file=err)
         print(f"records {n_in}: payslips {len(slips)}, rejected {len(rejected)}", file=err)

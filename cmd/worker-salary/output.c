@@ -333,8 +333,13 @@ post_row(struct wr *w, const struct group *g, const char *total)
 				g->key[i]);
 	put_n(&r, g->heads);
 	put_n(&r, g->n);
-	put_m(&r, div_round(g->old, g->n, UNIT_FEN, ROUND_HALF_AWAY));
-	put_m(&r, div_round(g->gross, g->n, UNIT_FEN, ROUND_HALF_AWAY));
+	if (g->n == 0) { /* the total of none: no mean, no ratio */
+		put_s(&r, "");
+		put_s(&r, "");
+	} else {
+		put_m(&r, div_round(g->old, g->n, UNIT_FEN, ROUND_HALF_AWAY));
+		put_m(&r, div_round(g->gross, g->n, UNIT_FEN, ROUND_HALF_AWAY));
+	}
 	put_ratio(&r, g->gross, g->old);
 	wr_rec(w, r.f);
 }
@@ -377,7 +382,7 @@ post_rows(void)
 	out = open_out(cols, n);
 	for (i = 0; i < ngroups; i++)
 		post_row(out, &groups[i], NULL);
-	if (opt.total && all.n > 0)
+	if (opt.total)
 		post_row(out, &all, cli.zh ? "合计" : "total");
 	wr_close(out);
 	free(groups);

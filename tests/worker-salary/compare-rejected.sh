@@ -7,3 +7,7 @@ echo "exit $?"
 # allows: nothing written.
 worker-salary --compare data/scale-old.yaml data/items.csv
 echo "exit $?"
+# The same, the rejected allowed: the total of no worker, no mean and no
+# ratio.
+worker-salary --compare data/scale-old.yaml --summary --total --max-rejected 100% data/items.csv
+echo "exit $?"

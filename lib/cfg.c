@@ -460,6 +460,34 @@ cfg_setup(const char *file)
 	check_shared();
 }
 
+struct cfg *
+cfg_load_other(const char *file)
+{
+	static struct cfg *saved; /* root, while the other tree is checked */
+	struct cfg *c;
+	size_t n;
+
+	pending.base = cfg_load(cfg_default_text, cfg_default_len,
+	    _("zhili.yaml (built-in)"), 1);
+	default_sections(pending.base);
+	pending.text = slurp(file, &n);
+	pending.over = cfg_load(pending.text, n, file, 0);
+	free(pending.text);
+	pending.text = NULL;
+	cfg_merge(pending.base, pending.over);
+	pending.over = NULL;
+	/* the checks read root: the other tree is root while they run */
+	saved = root;
+	root = pending.base;
+	check_shared();
+	cfg_check_sections();
+	c = root;
+	root = saved;
+	saved = NULL;
+	pending.base = NULL;
+	return c;
+}
+
 const struct cfg *
 cfg_root(void)
 {

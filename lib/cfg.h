@@ -111,6 +111,15 @@ int cfg_equal(const struct cfg *a, const struct cfg *b);
  * any error.
  */
 void cfg_setup(const char *file);
+/*
+ * Another configuration beside the effective one (worker-salary's old
+ * scale): the built-in text with file merged over it as cfg_setup merges
+ * -c, its sections' keys and the declared sections' values checked as
+ * cfg_setup and cfg_check_sections check them (exit 2 naming
+ * file:line:col).  cfg_root() is not changed.  file is not copied: it
+ * must outlive the tree; cfg_free frees the tree.
+ */
+struct cfg *cfg_load_other(const char *file);
 /* The effective configuration (after cfg_setup; NULL before). */
 const struct cfg *cfg_root(void);
 /* The user's file (-c or $ZHILI_CONFIG) as it was written, before the

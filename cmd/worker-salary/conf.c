@@ -30,17 +30,17 @@ fen(const struct cfg *m, const char *key, long long dflt)
 }
 
 static void
-load_posts(const struct cfg *m)
+load_posts(struct scale *sc, const struct cfg *m)
 {
 	size_t i, n = m != NULL && m->kind == CFG_MAP ? m->len : 0;
 
-	scale.posts = xcalloc(n + 1, sizeof *scale.posts);
+	sc->posts = xcalloc(n + 1, sizeof *sc->posts);
 	for (i = 0; i < n; i++) {
-		scale.posts[i].name = m->keys[i];
-		scale.posts[i].start = (long)cfg_int(m->v[i], "start-level", 1);
-		scale.posts[i].synonyms = cfg_at(m->v[i], "synonyms");
+		sc->posts[i].name = m->keys[i];
+		sc->posts[i].start = (long)cfg_int(m->v[i], "start-level", 1);
+		sc->posts[i].synonyms = cfg_at(m->v[i], "synonyms");
 	}
-	scale.nposts = n;
+	sc->nposts = n;
 }
 
 static struct named *
@@ -61,16 +61,16 @@ load_named(const struct cfg *m, int levels, size_t *np)
 }
 
 static void
-load_years(const struct cfg *m)
+load_years(struct scale *sc, const struct cfg *m)
 {
 	size_t i, n = m != NULL && m->kind == CFG_MAP ? m->len : 0;
 	struct year *y;
 	char path[40];
 	int k, e;
 
-	scale.years = xcalloc(n + 1, sizeof *scale.years);
+	sc->years = xcalloc(n + 1, sizeof *sc->years);
 	for (i = 0; i < n; i++) {
-		y = &scale.years[i];
+		y = &sc->years[i];
 		y->year = strtol(m->keys[i], NULL, 10);
 		y->base_min = fen(m->v[i], "base-min", 0);
 		y->base_max = fen(m->v[i], "base-max", 0);
@@ -84,21 +84,21 @@ load_years(const struct cfg *m)
 		y->unit = unit_of[cfg_enum(m->v[i], "rounding.unit", units, 0)];
 		y->mode = mode_of[cfg_enum(m->v[i], "rounding.mode", modes, 0)];
 	}
-	scale.nyears = n;
+	sc->nyears = n;
 }
 
 static void
-load_brackets(const struct cfg *s)
+load_brackets(struct scale *sc, const struct cfg *s)
 {
 	size_t i, n = s != NULL && s->kind == CFG_SEQ ? s->len : 0;
 
-	scale.br = xcalloc(n + 1, sizeof *scale.br);
+	sc->br = xcalloc(n + 1, sizeof *sc->br);
 	for (i = 0; i < n; i++) {
-		scale.br[i].upto = fen(s->v[i], "up-to", -1);
-		scale.br[i].rate = cfg_str(s->v[i], "rate", "0%");
-		scale.br[i].quick = fen(s->v[i], "quick-deduction", 0);
+		sc->br[i].upto = fen(s->v[i], "up-to", -1);
+		sc->br[i].rate = cfg_str(s->v[i], "rate", "0%");
+		sc->br[i].quick = fen(s->v[i], "quick-deduction", 0);
 	}
-	scale.nbr = n;
+	sc->nbr = n;
 }
 
 const struct year *
@@ -113,24 +113,30 @@ conf_year(long y)
 }
 
 void
-conf_load(void)
+conf_read(struct scale *sc, const struct cfg *root)
 {
-	const struct cfg *sec = cfg_at(cfg_root(), "worker-salary");
+	const struct cfg *sec = cfg_at(root, "worker-salary");
 	const struct cfg *l = cfg_at(sec, "levels");
 	size_t i;
 
-	load_posts(cfg_at(sec, "posts"));
-	scale.edu = load_named(cfg_at(sec, "education"), 1, &scale.nedu);
-	scale.allow = load_named(cfg_at(sec, "allowances"), 0, &scale.nallow);
+	load_posts(sc, cfg_at(sec, "posts"));
+	sc->edu = load_named(cfg_at(sec, "education"), 1, &sc->nedu);
+	sc->allow = load_named(cfg_at(sec, "allowances"), 0, &sc->nallow);
 	for (i = 0; i < WS_LEVELS; i++)
 		if (l == NULL || l->kind != CFG_SEQ ||
-		    money_parse(l->v[i]->s, l->v[i]->n, &scale.levels[i]) != 0)
-			scale.levels[i] = 0;
-	scale.paid_days = fen(sec, "paid-days", 2175);
-	scale.per_day = fen(sec, "absence-per-day", -1);
-	load_years(cfg_at(sec, "contributions"));
-	scale.threshold = fen(cfg_at(sec, "tax"), "threshold", 500000);
-	load_brackets(cfg_at(sec, "tax.brackets"));
-	scale.unit = unit_of[cfg_enum(cfg_root(), "money.unit", units, 0)];
-	scale.mode = mode_of[cfg_enum(cfg_root(), "money.rounding", modes, 0)];
+		    money_parse(l->v[i]->s, l->v[i]->n, &sc->levels[i]) != 0)
+			sc->levels[i] = 0;
+	sc->paid_days = fen(sec, "paid-days", 2175);
+	sc->per_day = fen(sec, "absence-per-day", -1);
+	load_years(sc, cfg_at(sec, "contributions"));
+	sc->threshold = fen(cfg_at(sec, "tax"), "threshold", 500000);
+	load_brackets(sc, cfg_at(sec, "tax.brackets"));
+	sc->unit = unit_of[cfg_enum(root, "money.unit", units, 0)];
+	sc->mode = mode_of[cfg_enum(root, "money.rounding", modes, 0)];
+}
+
+void
+conf_load(void)
+{
+	conf_read(&scale, cfg_root());
 }

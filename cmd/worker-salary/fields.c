@@ -54,6 +54,13 @@ static const struct fld worker_fields[] = {
 	{ "gross_total", "应发总额", "", 1 },
 	{ "gross_mean", "人均应发", "", 1 },
 	{ "net_mean", "人均实发", "", 1 },
+	/* --compare */
+	{ "months", "月数", "", 1 },
+	{ "gross_old", "原标准应发", "", 1 },
+	{ "gross_new", "现标准应发", "", 1 },
+	{ "ratio", "倍数", "", 1 },
+	{ "gross_old_mean", "原标准人均应发", "", 1 },
+	{ "gross_new_mean", "现标准人均应发", "", 1 },
 	{ NULL, NULL, NULL, 0 },
 };
 

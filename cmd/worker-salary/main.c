@@ -2,8 +2,9 @@
  * worker-salary: community-worker pay on the three-post, sixty-level
  * scale (三岗六十级).
  *
- * worker-salary [--ytd file] [--summary [--by fields] [--total]]
- *     [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--bom]
+ * worker-salary [--ytd file] [--compare old.yaml]
+ *     [--summary [--by fields] [--total]] [-c file] [-o format] [--csv | --tsv]
+ * [--encoding enc] [--bom]
  *     [--zh] [--reject file] [--strict] [--verbose] [--max-rejected n]
  *     [--progress | --no-progress] [file ...]
  * worker-salary [-c file] --print-config
@@ -18,16 +19,18 @@
 
 struct opts opt;
 
-enum { OPT_YTD = CLI_FIRST_OWN, OPT_SUMMARY, OPT_BY, OPT_TOTAL };
+enum { OPT_YTD = CLI_FIRST_OWN, OPT_SUMMARY, OPT_BY, OPT_TOTAL, OPT_COMPARE };
 
 static void
 usage(void)
 {
 	fprintf(stderr,
-	    _("usage: worker-salary [--ytd file] [--summary] [--by fields] "
-	      "[--total] [-c file]\n"
-	      "                     [-o format] [--csv | --tsv] "
-	      "[--encoding enc] [--bom] [--zh]\n"
+	    _("usage: worker-salary [--ytd file] [--compare old.yaml] "
+	      "[--summary]\n"
+	      "                     [--by fields] [--total] [-c file] "
+	      "[-o format]\n"
+	      "                     [--csv | --tsv] [--encoding enc] [--bom] "
+	      "[--zh]\n"
 	      "                     [--reject file] [--strict] [--verbose] "
 	      "[--max-rejected n]\n"
 	      "                     [--progress | --no-progress] [file ...]\n"
@@ -45,6 +48,7 @@ help(void)
 	    "  worker-salary roster.csv items-2024-01.csv > payslips-2024-01.tsv\n"
 	    "  worker-salary --ytd payslips-2024-01.tsv roster.csv items-2024-02.csv\n"
 	    "  worker-salary --summary --total --zh -o table roster.csv items.csv\n"
+	    "  worker-salary --compare scale-2019.yaml --summary roster.csv items.csv\n"
 	    "\n"
 	    "Each payslip: base pay by post and level, performance, the\n"
 	    "qualification allowance, overtime, deductions and absence; the\n"
@@ -52,7 +56,9 @@ help(void)
 	    "withholding; net pay and employer cost.\n"
 	    "\n"
 	    "  --ytd FILE          the payslips of the previous month: the year so far\n"
+	    "  --compare OLD.YAML  per worker the gross under an old scale and now\n"
 	    "  --summary           per community and post: headcount, gross, net, cost\n"
+	    "                      (with --compare per post: mean gross, old and new)\n"
 	    "  --by FIELDS         summary: community, post or community,post\n"
 	    "  --total             summary: add the overall row\n"
 	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
@@ -94,6 +100,9 @@ own_option(int c, const char *arg)
 	case OPT_TOTAL:
 		opt.total = 1;
 		return 1;
+	case OPT_COMPARE:
+		opt.compare = arg;
+		return 1;
 	}
 	return 0;
 }
@@ -107,6 +116,7 @@ options(int argc, char **argv)
 		{ "summary", no_argument, NULL, OPT_SUMMARY },
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "total", no_argument, NULL, OPT_TOTAL },
+		{ "compare", required_argument, NULL, OPT_COMPARE },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, by = 0;
@@ -120,6 +130,8 @@ options(int argc, char **argv)
 	if ((by || opt.total) && !opt.summary)
 		zl_die(ZL_USAGE, _("--%s is for --summary"),
 		    by ? "by" : "total");
+	if (opt.compare != NULL && opt.summary && !by)
+		opt.by[BY_COMMUNITY] = 0; /* per post */
 }
 
 int
@@ -129,8 +141,12 @@ main(int argc, char **argv)
 	options(argc, argv);
 	cli_setup(&ws_section, argc - optind, argv + optind);
 	conf_load();
+	if (opt.compare != NULL)
+		compare_load(opt.compare);
 	input_read(argc - optind, argv + optind);
 	pay_run();
+	if (opt.compare != NULL)
+		compare_run();
 	output_write();
 	input_close();
 	return zl_finish(ZL_OK);

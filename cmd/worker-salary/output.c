@@ -1,10 +1,14 @@
 /*
  * worker-salary: the output.  The payslips, one record per worker and
  * month in worker_id and month order; or with --summary one row per group
- * (community and post, or --by) and with --total the overall row.
+ * (community and post, or --by) and with --total the overall row; or
+ * with --compare one record per worker, the gross of its months under
+ * the old scale and the current one, and with --summary too one row per
+ * post (or --by).
  * Nothing is written when more records were rejected than max-rejected
  * allows (rej_figures).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +128,7 @@ struct group {
 	const char *key[2]; /* community, post (NULL: not grouped by) */
 	const char *last;   /* the last worker counted */
 	long long heads, n, gross, net, cost;
+	long long old; /* --compare: the gross under the old scale */
 };
 
 static struct group *groups;
@@ -143,15 +148,15 @@ by_key(const void *a, const void *b)
 }
 
 static struct group *
-group_of(const struct slip *s)
+group_of(const struct worker *w)
 {
-	struct group k = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0 };
+	struct group k = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0, 0 };
 	size_t i;
 
 	if (opt.by[BY_COMMUNITY])
-		k.key[0] = s->w->community;
+		k.key[0] = w->community;
 	if (opt.by[BY_POST])
-		k.key[1] = s->w->post;
+		k.key[1] = w->post;
 	for (i = 0; i < ngroups; i++)
 		if (by_key(&groups[i], &k) == 0)
 			return &groups[i];
@@ -201,7 +206,7 @@ static void
 summary(void)
 {
 	const char *cols[8];
-	struct group all = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0 };
+	struct group all = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0, 0 };
 	struct wr *w;
 	size_t i, n = 0;
 
@@ -216,7 +221,7 @@ summary(void)
 	cols[n++] = "employer_cost";
 	for (i = 0; i < data.nslips; i++)
 		if (data.slips[i].ok) {
-			add(group_of(&data.slips[i]), &data.slips[i]);
+			add(group_of(data.slips[i].w), &data.slips[i]);
 			add(&all, &data.slips[i]);
 		}
 	if (ngroups > 1)
@@ -230,10 +235,167 @@ summary(void)
 	free(groups);
 }
 
+/*
+ * n / d to two decimals, rounded half away from zero, exactly (long
+ * division, no floating point), into buf[32]: its length, or 0 (empty)
+ * when d is 0 or less, n negative, or the figure too large.
+ */
+static size_t
+ratio(long long n, long long d, char *buf)
+{
+	long long q, r, h = 0;
+	int i;
+
+	if (d <= 0 || n < 0 || d > LLONG_MAX / 10 || n / d > LLONG_MAX / 200)
+		return 0;
+	q = n / d;
+	r = n % d;
+	for (i = 0; i < 2; i++) {
+		r *= 10;
+		h = h * 10 + r / d;
+		r %= d;
+	}
+	h += q * 100 + (2 * r >= d);
+	return (size_t)snprintf(buf, 32, "%lld.%02lld", h / 100, h % 100);
+}
+
+static void
+put_ratio(struct row *r, long long n, long long d)
+{
+	r->f[r->n].n = ratio(n, d, r->num[r->n]);
+	r->f[r->n].p = r->num[r->n];
+	r->n++;
+}
+
+/* The next worker's payslips from *i: a group of one worker (its last
+ * month's community and post), 0 when there are no more. */
+static int
+next_worker(size_t *i, struct group *g, const struct worker **w)
+{
+	const struct slip *s;
+
+	memset(g, 0, sizeof *g);
+	for (; *i < data.nslips; ++*i) {
+		s = &data.slips[*i];
+		if (!s->ok)
+			continue;
+		if (g->last != NULL && strcmp(g->last, s->id) != 0)
+			break;
+		g->last = s->id;
+		g->heads = 1;
+		g->n++;
+		g->old += s->gross_old;
+		g->gross += s->gross;
+		*w = s->w;
+	}
+	return g->n > 0;
+}
+
+static void
+worker_rows(void)
+{
+	static const char *const cols[] = { "worker_id", "worker_name",
+		"community", "post", "months", "gross_old", "gross_new",
+		"ratio" };
+	struct wr *out = open_out(cols, 8);
+	const struct worker *w = NULL;
+	struct group g;
+	struct row r;
+	size_t i = 0;
+
+	while (next_worker(&i, &g, &w)) {
+		r.n = 0;
+		put_s(&r, w->id);
+		put_s(&r, w->name);
+		put_s(&r, w->community);
+		put_s(&r, w->post);
+		put_n(&r, g.n);
+		put_m(&r, g.old);
+		put_m(&r, g.gross);
+		put_ratio(&r, g.gross, g.old);
+		wr_rec(out, r.f);
+	}
+	wr_close(out);
+}
+
+static void
+post_row(struct wr *w, const struct group *g, const char *total)
+{
+	struct row r;
+	int i;
+
+	r.n = 0;
+	for (i = 0; i < 2; i++)
+		if (opt.by[i])
+			put_s(&r,
+			    total != NULL ?
+				(i == 0 || !opt.by[0] ? total : "") :
+				g->key[i]);
+	put_n(&r, g->heads);
+	put_n(&r, g->n);
+	if (g->n == 0) { /* the total of none: no mean, no ratio */
+		put_s(&r, "");
+		put_s(&r, "");
+	} else {
+		put_m(&r, div_round(g->old, g->n, UNIT_FEN, ROUND_HALF_AWAY));
+		put_m(&r, div_round(g->gross, g->n, UNIT_FEN, ROUND_HALF_AWAY));
+	}
+	put_ratio(&r, g->gross, g->old);
+	wr_rec(w, r.f);
+}
+
+/* A worker's figures added to its group's (g: its own, one worker). */
+static void
+add_worker(struct group *to, const struct group *g)
+{
+	to->heads++;
+	to->n += g->n;
+	to->old += g->old;
+	to->gross += g->gross;
+}
+
+static void
+post_rows(void)
+{
+	const char *cols[7];
+	struct group all, g;
+	const struct worker *w = NULL;
+	struct wr *out;
+	size_t i = 0, n = 0;
+
+	if (opt.by[BY_COMMUNITY])
+		cols[n++] = "community";
+	if (opt.by[BY_POST])
+		cols[n++] = "post";
+	cols[n++] = "headcount";
+	cols[n++] = "months";
+	cols[n++] = "gross_old_mean";
+	cols[n++] = "gross_new_mean";
+	cols[n++] = "ratio";
+	memset(&all, 0, sizeof all);
+	while (next_worker(&i, &g, &w)) {
+		add_worker(group_of(w), &g);
+		add_worker(&all, &g);
+	}
+	if (ngroups > 1)
+		qsort(groups, ngroups, sizeof *groups, by_key);
+	out = open_out(cols, n);
+	for (i = 0; i < ngroups; i++)
+		post_row(out, &groups[i], NULL);
+	if (opt.total)
+		post_row(out, &all, cli.zh ? "合计" : "total");
+	wr_close(out);
+	free(groups);
+}
+
 void
 output_write(void)
 {
-	if (opt.summary)
+	if (opt.compare != NULL && opt.summary)
+		post_rows();
+	else if (opt.compare != NULL)
+		worker_rows();
+	else if (opt.summary)
 		summary();
 	else
 		payslips();

@@ -60,23 +60,34 @@ bracket_tax(long long t)
 	return v - b->quick > 0 ? v - b->quick : 0;
 }
 
+long long
+pay_allowance(const struct slip *s, long long amount)
+{
+	const struct worker *w = s->w;
+
+	return amount > 0 &&
+		(w->cert_month == LONG_MIN || s->month > w->cert_month) ?
+	    amount :
+	    0;
+}
+
+long long
+pay_absence(const struct scale *sc, const struct slip *s, long long base)
+{
+	long long day = sc->per_day >= 0 ?
+	    sc->per_day :
+	    div_round(base * 100, sc->paid_days, sc->unit, sc->mode);
+
+	return div_round(day * s->absence, 100, sc->unit, sc->mode);
+}
+
 /* The gross pay of s, and its parts. */
 static void
 gross(struct slip *s)
 {
-	const struct worker *w = s->w;
-	long long day;
-
-	s->base = w->base;
-	s->allowance = w->allowance > 0 &&
-		(w->cert_month == LONG_MIN || s->month > w->cert_month) ?
-	    w->allowance :
-	    0;
-	day = scale.per_day >= 0 ?
-	    scale.per_day :
-	    div_round(s->base * 100, scale.paid_days, scale.unit, scale.mode);
-	s->ded = s->deduction +
-	    div_round(day * s->absence, 100, scale.unit, scale.mode);
+	s->base = s->w->base;
+	s->allowance = pay_allowance(s, s->w->allowance);
+	s->ded = s->deduction + pay_absence(&scale, s, s->base);
 	s->gross = s->base + s->perf + s->allowance + s->overtime + s->other -
 	    s->ded;
 }

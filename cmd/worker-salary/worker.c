@@ -127,24 +127,25 @@ named(const struct rec *rec, const struct named *v, size_t n, struct str s,
 /* The level decided by the facts: post, education, years passed. */
 static int
 level_of(const struct rec *rec, const struct cols *c, const struct post *p,
-    long *level)
+    struct worker *w)
 {
 	struct str e = in_col(rec, c->edu);
 	const struct named *n;
-	long years = 0;
 
-	*level = p->start;
+	w->level = p->start;
+	w->years = 0;
 	if (e.n > 0) {
 		if ((n = named(rec, scale.edu, scale.nedu, e, "education",
 			 "education")) == NULL)
 			return 0;
-		*level += (long)n->v;
+		w->level += (long)n->v;
+		w->edu = n->name;
 	}
-	if (!whole(rec, c->years, "years_passed", 0, 100, &years))
+	if (!whole(rec, c->years, "years_passed", 0, 100, &w->years))
 		return 0;
-	*level += years;
-	if (*level > WS_LEVELS)
-		*level = WS_LEVELS;
+	w->level += w->years;
+	if (w->level > WS_LEVELS)
+		w->level = WS_LEVELS;
 	return 1;
 }
 
@@ -163,6 +164,7 @@ allowance(const struct rec *rec, const struct cols *c, struct worker *w)
 	if (n == NULL)
 		return 0;
 	w->allowance = n->v;
+	w->cert = n->name;
 	return month_of(rec, c->certat, "certified_at", &w->cert_month);
 }
 
@@ -189,8 +191,8 @@ parse_worker(const struct rec *rec, const struct cols *c, struct worker *w)
 		&w->cbase) ||
 	    !whole(rec, c->level, "pay_level", 1, WS_LEVELS, &w->level))
 		return 0;
-	if (w->level == 0 && w->base == WS_NONE &&
-	    !level_of(rec, c, p, &w->level))
+	w->given = w->base != WS_NONE ? 'b' : w->level > 0 ? 'l' : 0;
+	if (w->given == 0 && !level_of(rec, c, p, w))
 		return 0;
 	if (w->base == WS_NONE)
 		w->base = scale.levels[w->level - 1];

@@ -3,7 +3,8 @@
  * section.c checks the configuration's section and conf.c reads it into
  * the scale; input.c reads the roster and the monthly items (and the
  * --ytd state); pay.c computes each payslip, worker by worker in month
- * order; output.c writes the payslips or the summary.
+ * order; compare.c reads --compare's old scale and each payslip's gross
+ * under it; output.c writes the payslips, the summary or the comparison.
  *
  * Money is integer fen throughout; rates stay the decimal strings of the
  * configuration, applied with money_mul.
@@ -22,10 +23,11 @@
 #define WS_MAX_FEN 10000000000LL
 
 struct opts {
-	const char *ytd; /* --ytd FILE */
-	int summary;	 /* --summary */
-	int by[2];	 /* --summary groups by: [BY_COMMUNITY], [BY_POST] */
-	int total;	 /* --total */
+	const char *ytd;     /* --ytd FILE */
+	const char *compare; /* --compare OLD.yaml */
+	int summary;	     /* --summary */
+	int by[2]; /* --summary groups by: [BY_COMMUNITY], [BY_POST] */
+	int total; /* --total */
 };
 extern struct opts opt;
 enum { BY_COMMUNITY, BY_POST };
@@ -72,6 +74,9 @@ struct scale {
 	int unit, mode; /* money: */
 };
 extern struct scale scale;
+/* The scale of the configuration root into sc; conf_load: the effective
+ * configuration's into scale. */
+void conf_read(struct scale *sc, const struct cfg *root);
 void conf_load(void);
 extern const struct cfg_section ws_section;
 /* A rate as the configuration writes it ("8%", "0.5%") from 0 to 100%:
@@ -83,9 +88,14 @@ const struct year *conf_year(long y);
 /* A worker of the roster (or of a row holding roster and items). */
 struct worker {
 	char *id, *name, *community;
-	const char *post;    /* the post's name in the scale */
-	long level;	     /* 0: base_pay given and no level */
-	long long base;	     /* fen a month */
+	const char *post; /* the post's name in the scale */
+	long level;	  /* 0: base_pay given and no level */
+	long long base;	  /* fen a month */
+	/* how level and base were decided, for --compare's old scale */
+	int given;	     /* 'b' base_pay, 'l' pay_level, 0: the facts */
+	const char *edu;     /* education's name in the scale, or NULL */
+	long years;	     /* years_passed */
+	const char *cert;    /* certificate's name in the scale, or NULL */
 	long long cbase;     /* contribution_base, or WS_NONE */
 	long long allowance; /* fen a month, or 0 */
 	long cert_month;     /* allowance from the month after; LONG_MIN */
@@ -110,6 +120,7 @@ struct slip {
 	long long base, allowance, ded, gross, cbase;
 	long long ee[C_N], er[C_N], contrib, er_total;
 	long long taxable_ytd, tax_ytd, tax, net;
+	long long gross_old; /* --compare: the gross under the old scale */
 };
 
 /* The state of a worker's year before a month (--ytd, earlier months). */
@@ -168,8 +179,18 @@ void worker_free(struct worker *w);
 
 /* pay.c: every payslip computed (rejecting those that cannot be). */
 void pay_run(void);
+/* The allowance of amount a month in s's month (from the month after
+ * certified_at); the absence deduction of s on base pay base under sc. */
+long long pay_allowance(const struct slip *s, long long amount);
+long long pay_absence(const struct scale *sc, const struct slip *s,
+    long long base);
 /* a / b (both >= 0, b > 0) rounded to unit by mode. */
 long long div_round(long long a, long long b, int unit, int mode);
+
+/* compare.c: --compare's old scale read from file (exit 2 on an
+ * error); the gross_old of every slip computed. */
+void compare_load(const char *file);
+void compare_run(void);
 
 /* output.c */
 void output_write(void);

@@ -45,4 +45,8 @@ run volunteer-points --as-of 2026-01-15 --report teams --year 2025 --total --zh 
 echo
 echo "社区工作者薪酬 2025年 (community workers' pay, by post: data/workers/README)"
 run worker-salary --summary --by post --total --zh -o table data/workers/*.csv 2>/dev/null
+echo
+echo "三岗六十级 前后 (pay on an old, illustrative scale and on the current one: data/workers/scale-old.yaml)"
+run worker-salary --compare data/workers/scale-old.yaml --summary --total --zh -o table \
+	data/workers/*.csv 2>/dev/null
 exit $status

@@ -4,7 +4,7 @@ district's community workers, for worker-salary(1).
 
     python3 examples/tools/mkworkers.py [OUTDIR]
 
-writes OUTDIR/roster.csv, items-2025.csv and README; OUTDIR defaults to
+writes OUTDIR/roster.csv, items-2025.csv, scale-old.yaml and README; OUTDIR defaults to
 examples/data/workers next to this folder.  Development only: the files it
 writes are committed, the build and CI never run it (but
 tests/examples/workers runs it again to check that it writes the same
@@ -387,6 +387,38 @@ Planted, by file and line (the header is line 1):
       items-2025.csv:{t1} is the one used.
 - Not rejected: {g.late['id']}, hired 2025-12-22, has no items yet (roster.csv:{line_of(g, g.late)}:
   named on standard error).
+""" + README_SCALE
+
+# The old scale for --compare: written by hand (levels a fifth of the
+# built-in ones, to 10 yuan), kept here so that the folder is this
+# script's output.
+README_SCALE = """
+scale-old.yaml is an old scale for worker-salary --compare, ILLUSTRATIVE
+as the built-in one is: each level a fifth of the built-in amount (to 10
+yuan), no qualification allowance.  The monthly items are the same on
+both scales, so over 2025 the mean gross is 1.91 times the old one (副职
+1.76, 工作人员 2.03, 正职 1.73): the figure behind "average pay doubled".
+Its figures were chosen by hand; mkworkers.py writes it as it is.
+"""
+SCALE_OLD = """# An old scale for worker-salary --compare on the example workers
+# (examples/data/workers/README): ILLUSTRATIVE, as the built-in scale is,
+# since the district's amounts are not published.  Each level a fifth of
+# the built-in amount (rounded to 10 yuan) and no qualification allowance:
+# a flat, low base as before the three-post, sixty-level reform.  The
+# monthly items (performance, overtime, other pay) are the same on both
+# scales, so the mean gross about doubles (1.91 over 2025) where the base
+# pay grows five times.  Merged over the built-in configuration:
+#   worker-salary --compare scale-old.yaml --summary --total roster.csv items-2025.csv
+worker-salary:
+  levels: [
+    400, 410, 420, 430, 440, 450, 460, 470, 480, 490,
+    500, 510, 520, 530, 540, 550, 560, 570, 580, 590,
+    600, 610, 620, 630, 640, 650, 660, 670, 680, 690,
+    700, 710, 720, 730, 740, 750, 760, 770, 780, 790,
+    800, 810, 820, 830, 840, 850, 860, 870, 880, 890,
+    900, 910, 920, 930, 940, 950, 960, 970, 980, 990
+  ]
+  allowances: !replace {}
 """
 
 
@@ -400,6 +432,8 @@ def main():
     roster, items, notes = write(g, out)
     with open(os.path.join(out, "README"), "w", encoding="utf-8") as f:
         f.write(readme(g, roster, items, notes))
+    with open(os.path.join(out, "scale-old.yaml"), "w", encoding="utf-8") as f:
+        f.write(SCALE_OLD)
     print(f"mkworkers: {len(roster)} workers, {len(items)} rows of items", file=sys.stderr)
 
 

@@ -133,6 +133,9 @@ bench-grid-import: all bench-deps
 bench-volunteer-points: all bench-deps
 	@sh bench/volunteer-points.sh
 
+bench-worker-salary: all bench-deps
+	@sh bench/worker-salary.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
@@ -156,6 +159,7 @@ clean:
 
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
-	bench-case-stats bench-grid-import bench-volunteer-points demo \
+	bench-case-stats bench-grid-import bench-volunteer-points \
+	bench-worker-salary demo \
 	install uninstall clean
 .SUFFIXES:

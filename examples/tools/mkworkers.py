@@ -38,7 +38,7 @@ import os
 import random
 import sys
 
-from zlnames import GIVEN, SURNAMES
+from zlnames import GIVEN, SURNAMES, URBAN_PLACES
 
 SEED = 20251231
 YEAR = 2025
@@ -48,24 +48,7 @@ DIVISIONS_TSV = "/work/shared/data/shuangluan-divisions.tsv"
 
 # The 23 communities of the three sub-districts (the urban part), checked
 # against DIVISIONS_TSV when it is there.
-PLACES = [
-    ("元宝山街道", "130803001", [
-        ("元宝山社区", "130803001001"), ("东园社区", "130803001002"),
-        ("北园社区", "130803001003"), ("御祥园社区", "130803001008"),
-        ("荣信社区", "130803001009"), ("双安社区", "130803001010"),
-        ("枫林绿洲社区", "130803001012"), ("鑫顺社区", "130803001013"),
-        ("金秀社区", "130803001014")]),
-    ("钢城街道", "130803002", [
-        ("凤凰社区", "130803002001"), ("果山社区", "130803002002"),
-        ("行宫社区", "130803002003"), ("怡园社区", "130803002004"),
-        ("滦江社区", "130803002005"), ("滦电社区", "130803002006"),
-        ("馨和社区", "130803002007")]),
-    ("秀水街道", "130803003", [
-        ("锦绣城社区", "130803003001"), ("万和城社区", "130803003002"),
-        ("福溪帝苑社区", "130803003003"), ("输送机社区", "130803003004"),
-        ("平安社区", "130803003005"), ("宝鼎社区", "130803003006"),
-        ("欢乐江山社区", "130803003007")]),
-]
+PLACES = URBAN_PLACES
 N_WORKERS = 288
 
 # How the communities write each post (worker-salary's default synonyms).

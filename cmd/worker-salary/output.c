@@ -178,19 +178,27 @@ add(struct group *g, const struct slip *s)
 	g->cost += s->gross + s->er_total;
 }
 
+/* The group's key columns first in r (total: the total row's word). */
+static void
+put_keys(struct row *r, const struct group *g, const char *total)
+{
+	int i;
+
+	r->n = 0;
+	for (i = 0; i < 2; i++)
+		if (opt.by[i])
+			put_s(r,
+			    total != NULL ?
+				(i == 0 || !opt.by[0] ? total : "") :
+				g->key[i]);
+}
+
 static void
 group_row(struct wr *w, const struct group *g, const char *total)
 {
 	struct row r;
-	int i;
 
-	r.n = 0;
-	for (i = 0; i < 2; i++)
-		if (opt.by[i])
-			put_s(&r,
-			    total != NULL ?
-				(i == 0 || !opt.by[0] ? total : "") :
-				g->key[i]);
+	put_keys(&r, g, total);
 	put_n(&r, g->heads);
 	put_m(&r, g->gross);
 	put_m(&r,
@@ -322,15 +330,8 @@ static void
 post_row(struct wr *w, const struct group *g, const char *total)
 {
 	struct row r;
-	int i;
 
-	r.n = 0;
-	for (i = 0; i < 2; i++)
-		if (opt.by[i])
-			put_s(&r,
-			    total != NULL ?
-				(i == 0 || !opt.by[0] ? total : "") :
-				g->key[i]);
+	put_keys(&r, g, total);
 	put_n(&r, g->heads);
 	put_n(&r, g->n);
 	if (g->n == 0) { /* the total of none: no mean, no ratio */

@@ -45,12 +45,11 @@ import random
 import sys
 import unicodedata
 
-from zlnames import GIVEN, SURNAMES, URBAN_PLACES
+from zlnames import GIVEN, SURNAMES, URBAN_PLACES, check_places
 
 SEED = 20260115
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DIVISIONS_TSV = "/work/shared/data/shuangluan-divisions.tsv"
 
 # --- places -----------------------------------------------------------------
 # (sub-district or town, division code, [(community, division code)]): the
@@ -721,19 +720,6 @@ def write_all(g, out):
     return list(files.values()), red
 
 
-def check_divisions():
-    if not os.path.exists(DIVISIONS_TSV):
-        return
-    with open(DIVISIONS_TSV, encoding="utf-8") as f:
-        rows = [l.rstrip("\n").split("\t") for l in f][1:]
-    names = {r[0]: r[1] for r in rows}
-    for street, scode, cl in PLACES:
-        assert names[scode] == street, scode
-        for name, code in cl:
-            assert names[code] == name + "居民委员会", code
-    assert sum(1 for r in rows if r[2] == "community") == sum(len(cl) for _, _, cl in PLACES)
-
-
 def width(s):
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
@@ -932,7 +918,7 @@ with status 1, for records were rejected):
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "data", "volunteers")
-    check_divisions()
+    check_places(PLACES, urban=False)
     g = Gen()
     g.teams()
     g.volunteers()

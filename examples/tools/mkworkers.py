@@ -38,13 +38,12 @@ import os
 import random
 import sys
 
-from zlnames import GIVEN, SURNAMES, URBAN_PLACES
+from zlnames import GIVEN, SURNAMES, URBAN_PLACES, check_places
 
 SEED = 20251231
 YEAR = 2025
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DIVISIONS_TSV = "/work/shared/data/shuangluan-divisions.tsv"
 
 # The 23 communities of the three sub-districts (the urban part), checked
 # against DIVISIONS_TSV when it is there.
@@ -65,20 +64,6 @@ ROSTER_HEAD = ["序号", "工号", "姓名", "社区", "岗位", "薪级", "入�
                "职业资格", "取得时间", "考核合格年数", "岗位薪级工资", "缴费基数"]
 ITEMS_HEAD = ["工号", "姓名", "月份", "绩效工资", "加班费", "其他应发", "扣款", "缺勤天数",
               "专项附加扣除"]
-
-
-def check_divisions():
-    if not os.path.exists(DIVISIONS_TSV):
-        return
-    with open(DIVISIONS_TSV, encoding="utf-8") as f:
-        rows = [l.rstrip("\n").split("\t") for l in f][1:]
-    names = {r[0]: r[1] for r in rows}
-    for street, scode, cl in PLACES:
-        assert names[scode] == street, scode
-        for name, code in cl:
-            assert names[code] == name + "居民委员会", code
-    urban = [r for r in rows if r[2] == "community" and r[3] in [p[1] for p in PLACES]]
-    assert len(urban) == sum(len(cl) for _, _, cl in PLACES)
 
 
 def slash(d):
@@ -407,7 +392,7 @@ worker-salary:
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "data", "workers")
-    check_divisions()
+    check_places(PLACES, urban=True)
     g = Gen()
     g.roster()
     g.special()

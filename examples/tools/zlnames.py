@@ -1,7 +1,12 @@
 """zlnames.py: common Chinese surnames and given names, for the people of
 the example tools' generated data (mkroster.py, mkvolunteers.py,
-mkworkers.py).
+mkworkers.py); the urban communities of Shuangluan they live in, and the
+check of such places against the shared division table.
 """
+
+import os
+
+DIVISIONS_TSV = "/work/shared/data/shuangluan-divisions.tsv"
 
 SURNAMES = list("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董"
                 "程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜"
@@ -40,3 +45,22 @@ URBAN_PLACES = [
         ("平安社区", "130803003005"), ("宝鼎社区", "130803003006"),
         ("欢乐江山社区", "130803003007")]),
 ]
+
+
+def check_places(places, urban):
+    """Check places (as URBAN_PLACES) against DIVISIONS_TSV, when it is
+    there: each name under its code, and all the communities (of the
+    sub-districts given, when urban) listed."""
+    if not os.path.exists(DIVISIONS_TSV):
+        return
+    with open(DIVISIONS_TSV, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f][1:]
+    names = {r[0]: r[1] for r in rows}
+    for street, scode, cl in places:
+        assert names[scode] == street, scode
+        for name, code in cl:
+            assert names[code] == name + "居民委员会", code
+    streets = [p[1] for p in places]
+    listed = [r for r in rows if r[2] == "community" and
+              (not urban or r[3] in streets)]
+    assert len(listed) == sum(len(cl) for _, _, cl in places)

@@ -346,6 +346,36 @@ cli_config(void)
 	return cli.print_config ? cfg_check_end() : 0;
 }
 
+/* The files a program reads besides its inputs (cli_input). */
+static const char *others[8];
+static size_t nothers;
+
+void
+cli_input(const char *path)
+{
+	if (path != NULL && nothers < sizeof others / sizeof *others)
+		others[nothers++] = path;
+}
+
+/*
+ * The --reject file is none of the inputs, nor a file the program reads
+ * besides them: the configuration (-c, $ZHILI_CONFIG) and those of
+ * cli_input (exit 2).
+ */
+static void
+check_others(int nin, char *const *in)
+{
+	const char *env = getenv("ZHILI_CONFIG");
+	size_t i;
+
+	rej_check(cli.reject, nin, in);
+	cli_input(cli.config != NULL	    ? cli.config :
+		env != NULL && *env != '\0' ? env :
+					      NULL);
+	for (i = 0; i < nothers; i++)
+		rej_check(cli.reject, 1, (char *const *)&others[i]);
+}
+
 /* -o csv --zh into a file without --bom: Excel would garble the titles. */
 static void
 warn_bom(void)
@@ -380,7 +410,7 @@ cli_setup(const struct cfg_section *own, int nin, char *const *in)
 	}
 	warn_bom();
 	if (cli.reject != NULL) {
-		rej_check(cli.reject, nin, in);
+		check_others(nin, in);
 		rej_bom(cli.bom);
 		rej_open(cli.reject);
 	}

@@ -111,6 +111,12 @@ int cli_getopt(int argc, char *const *argv, const char *shortopts,
  */
 void cli_setup(const struct cfg_section *own, int nin, char *const *in);
 /*
+ * Before cli_setup: a file the program reads besides its inputs (an
+ * option's, such as --ytd FILE), which the --reject file may not be.
+ * The configuration file is one already.  NULL: none.
+ */
+void cli_input(const char *path);
+/*
  * cli_setup's loading of the configuration (cli.config, or
  * $ZHILI_CONFIG) and the aliases, and the check of every section: with
  * cli.print_config, as --print-config checks it (every error kept, then

@@ -139,6 +139,8 @@ main(int argc, char **argv)
 {
 	zl_init("worker-salary");
 	options(argc, argv);
+	cli_input(opt.ytd); /* read too: no --reject over them */
+	cli_input(opt.compare);
 	cli_setup(&ws_section, argc - optind, argv + optind);
 	conf_load();
 	if (opt.compare != NULL)

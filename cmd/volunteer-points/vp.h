@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "lib/cli.h"
+#include "lib/pool.h"
 #include "lib/rej.h"
 
 #define VP_MAX_HOURS 2400 /* hundredths: 24 h, the most in one record */
@@ -55,16 +56,6 @@ extern const struct cfg_section vp_section;
  * configuration ("10", "1.5"): 0 and its hundredths in *v, or -1.
  */
 int conf_hundredths(const char *s, long long *v);
-
-/* Strings kept once each (input.c): an id is an index into the pool. */
-struct pool;
-struct pool *pool_new(void);
-uint32_t pool_put(struct pool *p, struct str s);
-struct str pool_get(const struct pool *p, uint32_t id);
-uint32_t pool_len(const struct pool *p);
-/* rank[id]: the place of string id in byte order (allocated). */
-uint32_t *pool_ranks(const struct pool *p);
-void pool_free(struct pool *p);
 
 /* A service record as kept. */
 struct svc {

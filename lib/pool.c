@@ -1,12 +1,12 @@
 /*
- * volunteer-points: strings kept once each.  A string is stored in chunks
+ * pool: strings kept once each.  A string is stored in chunks
  * that never move (so pool_get stays valid) and found again by its hash
  * in an open-addressing table of ids.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/volunteer-points/vp.h"
+#include "lib/pool.h"
 
 #define CHUNK (1u << 20)
 

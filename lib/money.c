@@ -237,26 +237,68 @@ parse_rate(const char *s, i128 *mant, int *exp)
 }
 
 int
-money_mul(long long fen, const char *rate, int unit, int mode, long long *out)
+money_rate(const char *rate, struct money_rate *r)
 {
-	i128 mant, prod, d, r;
-	int e, i;
+	i128 mant;
 
-	if (parse_rate(rate, &mant, &e) < 0)
+	if (parse_rate(rate, &mant, &r->exp) < 0)
 		return -1;
+	r->mant = (long long)mant;
+	return 0;
+}
+
+/* 10^e, for e up to 18. */
+static const long long pow10s[19] = { 1LL, 10LL, 100LL, 1000LL, 10000LL,
+	100000LL, 1000000LL, 10000000LL, 100000000LL, 1000000000LL,
+	10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
+	100000000000000LL, 1000000000000000LL, 10000000000000000LL,
+	100000000000000000LL, 1000000000000000000LL };
+
+int
+money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
+    long long *out)
+{
+	i128 prod, d, r;
+	int i;
+
 	if (unit < 1)
 		unit = 1;
-	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit */
+	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit;
+	 * in 64 bits when they are small enough (most amounts and rates) */
+	if (rt->exp <= 12 && fen > -(1LL << 31) && fen < (1LL << 31) &&
+	    rt->mant > -(1LL << 31) && rt->mant < (1LL << 31) &&
+	    unit <= 1000000) {
+		long long dd = pow10s[rt->exp] * unit, p = fen * rt->mant;
+		long long q = p / dd, rr = p % dd, ar = rr < 0 ? -rr : rr;
+		int away = mode == ROUND_UP ? ar != 0 :
+		    mode == ROUND_DOWN	    ? 0 :
+					      ar >= dd - ar;
+
+		if (away)
+			q += p < 0 ? -1 : 1;
+		*out = q * unit;
+		return 0;
+	}
 	d = unit;
-	for (i = 0; i < e; i++) {
+	for (i = 0; i < rt->exp; i++) {
 		if (d > ((i128)1 << 120) / 10)
 			return -1; /* 10^36 and beyond: too many decimals */
 		d *= 10;
 	}
-	prod = (i128)fen * mant;
+	prod = (i128)fen * rt->mant;
 	r = div_round(prod, d, mode) * unit;
 	if (r > LLONG_MAX || r < -LLONG_MAX)
 		return -1;
 	*out = (long long)r;
 	return 0;
+}
+
+int
+money_mul(long long fen, const char *rate, int unit, int mode, long long *out)
+{
+	struct money_rate r;
+
+	if (money_rate(rate, &r) < 0)
+		return -1;
+	return money_mul_rate(fen, &r, unit, mode, out);
 }

@@ -59,7 +59,7 @@ put_n(struct row *r, long long v)
 }
 
 static void
-slip_row(struct row *r, const struct slip *s)
+slip_row(struct row *r, const struct slip *s, const struct pay *p)
 {
 	const struct worker *w = s->w;
 
@@ -74,29 +74,29 @@ slip_row(struct row *r, const struct slip *s)
 		put_s(r, "");
 	month_fmt(s->month, r->num[r->n]);
 	put_s(r, r->num[r->n]);
-	put_m(r, s->base);
+	put_m(r, p->base);
 	put_m(r, s->perf);
-	put_m(r, s->allowance);
+	put_m(r, p->allowance);
 	put_m(r, s->overtime);
 	put_m(r, s->other);
-	put_m(r, s->ded);
-	put_m(r, s->gross);
-	put_m(r, s->ee[C_PENSION]);
-	put_m(r, s->ee[C_MEDICAL]);
-	put_m(r, s->ee[C_UNEMPLOYMENT]);
-	put_m(r, s->ee[C_HOUSING]);
-	put_m(r, s->contrib);
+	put_m(r, p->ded);
+	put_m(r, p->gross);
+	put_m(r, p->ee[C_PENSION]);
+	put_m(r, p->ee[C_MEDICAL]);
+	put_m(r, p->ee[C_UNEMPLOYMENT]);
+	put_m(r, p->ee[C_HOUSING]);
+	put_m(r, p->contrib);
 	put_m(r, s->sad);
-	put_m(r, s->taxable_ytd);
-	put_m(r, s->tax_ytd);
-	put_m(r, s->tax);
-	put_m(r, s->net);
-	put_m(r, s->er[C_PENSION]);
-	put_m(r, s->er[C_MEDICAL]);
-	put_m(r, s->er[C_UNEMPLOYMENT]);
-	put_m(r, s->er[C_WORK_INJURY]);
-	put_m(r, s->er[C_HOUSING]);
-	put_m(r, s->gross + s->er_total);
+	put_m(r, p->taxable_ytd);
+	put_m(r, p->tax_ytd);
+	put_m(r, p->tax);
+	put_m(r, p->net);
+	put_m(r, p->er[C_PENSION]);
+	put_m(r, p->er[C_MEDICAL]);
+	put_m(r, p->er[C_UNEMPLOYMENT]);
+	put_m(r, p->er[C_WORK_INJURY]);
+	put_m(r, p->er[C_HOUSING]);
+	put_m(r, p->gross + p->er_total);
 }
 
 static void
@@ -112,21 +112,22 @@ payslips(void)
 		"employer_work_injury", "employer_housing_fund",
 		"employer_cost" };
 	struct wr *w = open_out(cols, NSLIP);
+	const struct slip *s;
+	struct pay p;
 	struct row r;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < data.nslips; i++)
-		if (data.slips[i].ok) {
-			slip_row(&r, &data.slips[i]);
-			wr_rec(w, r.f);
-		}
+	while (pay_next(&i, &s, &p)) {
+		slip_row(&r, s, &p);
+		wr_rec(w, r.f);
+	}
 	wr_close(w);
 }
 
 /* A group of --summary. */
 struct group {
 	const char *key[2]; /* community, post (NULL: not grouped by) */
-	const char *last;   /* the last worker counted */
+	uint32_t last;	    /* the last worker counted + 1 (0: none) */
 	long long heads, n, gross, net, cost;
 	long long old; /* --compare: the gross under the old scale */
 };
@@ -150,7 +151,7 @@ by_key(const void *a, const void *b)
 static struct group *
 group_of(const struct worker *w)
 {
-	struct group k = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0, 0 };
+	struct group k = { { NULL, NULL }, 0, 0, 0, 0, 0, 0, 0 };
 	size_t i;
 
 	if (opt.by[BY_COMMUNITY])
@@ -167,15 +168,15 @@ group_of(const struct worker *w)
 }
 
 static void
-add(struct group *g, const struct slip *s)
+add(struct group *g, const struct slip *s, const struct pay *p)
 {
-	if (g->last == NULL || strcmp(g->last, s->id) != 0)
+	if (g->last != s->key + 1)
 		g->heads++;
-	g->last = s->id;
+	g->last = s->key + 1;
 	g->n++;
-	g->gross += s->gross;
-	g->net += s->net;
-	g->cost += s->gross + s->er_total;
+	g->gross += p->gross;
+	g->net += p->net;
+	g->cost += p->gross + p->er_total;
 }
 
 /* The group's key columns first in r (total: the total row's word). */
@@ -214,9 +215,11 @@ static void
 summary(void)
 {
 	const char *cols[8];
-	struct group all = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0, 0 };
+	struct group all = { { NULL, NULL }, 0, 0, 0, 0, 0, 0, 0 };
+	const struct slip *s;
+	struct pay p;
 	struct wr *w;
-	size_t i, n = 0;
+	size_t i = 0, n = 0;
 
 	if (opt.by[BY_COMMUNITY])
 		cols[n++] = "community";
@@ -227,11 +230,10 @@ summary(void)
 	cols[n++] = "gross_mean";
 	cols[n++] = "net_mean";
 	cols[n++] = "employer_cost";
-	for (i = 0; i < data.nslips; i++)
-		if (data.slips[i].ok) {
-			add(group_of(data.slips[i].w), &data.slips[i]);
-			add(&all, &data.slips[i]);
-		}
+	while (pay_next(&i, &s, &p)) {
+		add(group_of(s->w), s, &p);
+		add(&all, s, &p);
+	}
 	if (ngroups > 1)
 		qsort(groups, ngroups, sizeof *groups, by_key);
 	w = open_out(cols, n);
@@ -280,20 +282,21 @@ put_ratio(struct row *r, long long n, long long d)
 static int
 next_worker(size_t *i, struct group *g, const struct worker **w)
 {
-	const struct slip *s;
+	static const struct slip *s;
+	static struct pay p;
+	static int more;
 
 	memset(g, 0, sizeof *g);
-	for (; *i < data.nslips; ++*i) {
-		s = &data.slips[*i];
-		if (!s->ok)
-			continue;
-		if (g->last != NULL && strcmp(g->last, s->id) != 0)
+	if (*i == 0)
+		more = pay_next(i, &s, &p);
+	for (; more; more = pay_next(i, &s, &p)) {
+		if (g->last != 0 && g->last != s->key + 1)
 			break;
-		g->last = s->id;
+		g->last = s->key + 1;
 		g->heads = 1;
 		g->n++;
-		g->old += s->gross_old;
-		g->gross += s->gross;
+		g->old += compare_gross(s);
+		g->gross += p.gross;
 		*w = s->w;
 	}
 	return g->n > 0;

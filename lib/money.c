@@ -117,23 +117,37 @@ money_parse(const char *s, size_t n, long long *fen)
 	return 0;
 }
 
+/* "00" to "99". */
+static const char two[] = "00010203040506070809101112131415161718192021222324"
+			  "25262728293031323334353637383940414243444546474849"
+			  "50515253545556575859606162636465666768697071727374"
+			  "75767778798081828384858687888990919293949596979899";
+
 size_t
 money_format(long long fen, char *buf)
 {
 	unsigned long long v;
 	char tmp[32];
-	size_t i = sizeof tmp, n = 0;
+	size_t i = sizeof tmp, n;
+	unsigned d;
 
 	v = fen < 0 ? 0 - (unsigned long long)fen : (unsigned long long)fen;
-	tmp[--i] = (char)('0' + v % 10);
-	v /= 10;
-	tmp[--i] = (char)('0' + v % 10);
-	v /= 10;
+	d = (unsigned)(v % 100);
+	v /= 100;
+	tmp[--i] = two[2 * d + 1];
+	tmp[--i] = two[2 * d];
 	tmp[--i] = '.';
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
+	while (v >= 100) {
+		d = (unsigned)(v % 100);
+		v /= 100;
+		tmp[--i] = two[2 * d + 1];
+		tmp[--i] = two[2 * d];
+	}
+	if (v >= 10) {
+		tmp[--i] = two[2 * v + 1];
+		tmp[--i] = two[2 * v];
+	} else
+		tmp[--i] = (char)('0' + v);
 	if (fen < 0)
 		tmp[--i] = '-';
 	n = sizeof tmp - i;

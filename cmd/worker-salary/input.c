@@ -157,15 +157,31 @@ parse_month(struct str s)
 void
 month_fmt(long m, char *buf)
 {
-	snprintf(buf, 16, "%04ld-%02ld", m / 12 % 10000, m % 12 + 1);
+	long y = m / 12 % 10000, mo = m % 12 + 1;
+
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + mo / 10);
+	buf[6] = (char)('0' + mo % 10);
+	buf[7] = '\0';
 }
 
 struct key *
 key_of(struct str id, uint32_t *k)
 {
+	static uint32_t last = UINT32_MAX; /* rows of a worker come together */
 	size_t n = pool_len(data.ids);
+	struct str l;
 
-	*k = pool_put(data.ids, id);
+	if (last < n && (l = pool_get(data.ids, last)).n == id.n &&
+	    memcmp(l.p, id.p, id.n) == 0) {
+		*k = last;
+		return &data.keys[last];
+	}
+	*k = last = pool_put(data.ids, id);
 	if (*k == n) {
 		if (n == data.capkeys)
 			data.keys = xgrow(data.keys, &data.capkeys, 1024,

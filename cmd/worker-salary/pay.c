@@ -42,7 +42,8 @@ bracket_tax(long long t)
 		return 0;
 	while (b < scale.br + scale.nbr - 1 && b->upto >= 0 && t > b->upto)
 		b++;
-	if (money_mul(t, b->rate, scale.unit, scale.mode, &v) != 0)
+	if (b->rt.exp < 0 ||
+	    money_mul_rate(t, &b->rt, scale.unit, scale.mode, &v) != 0)
 		zl_die(ZL_IOERR, _("an amount too large to compute"));
 	return v - b->quick > 0 ? v - b->quick : 0;
 }
@@ -95,8 +96,9 @@ contributions(const struct slip *s, struct pay *p, const struct year *y)
 		for (e = 0; e < 2; e++) {
 			long long *v = e ? &p->er[k] : &p->ee[k];
 
-			if (money_mul(p->cbase, y->rate[k][e], y->unit, y->mode,
-				v) != 0)
+			if (y->rt[k][e].exp < 0 ||
+			    money_mul_rate(p->cbase, &y->rt[k][e], y->unit,
+				y->mode, v) != 0)
 				return -1;
 			*(e ? &p->er_total : &p->contrib) += *v;
 		}

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "lib/cli.h"
+#include "lib/money.h"
 #include "lib/pool.h"
 #include "lib/rej.h"
 
@@ -51,12 +52,14 @@ struct year {
 	long year;
 	long long base_min, base_max; /* fen */
 	const char *rate[C_N][2];     /* [item][0 employee, 1 employer] */
+	struct money_rate rt[C_N][2]; /* the same parsed (exp -1: bad) */
 	int unit, mode;		      /* enum money_unit, money_round */
 };
 struct bracket {
-	long long upto;	  /* fen of cumulative taxable income; -1: none */
-	const char *rate; /* "3%" */
-	long long quick;  /* fen */
+	long long upto;	      /* fen of cumulative taxable income; -1: none */
+	const char *rate;     /* "3%" */
+	struct money_rate rt; /* the same parsed (exp -1: bad) */
+	long long quick;      /* fen */
 };
 
 /* The scale and rules of the worker-salary: section (conf.c). */

@@ -7,6 +7,7 @@
  * there means half away from zero, ROUND_UP and ROUND_DOWN).
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/money.h"
@@ -139,6 +140,31 @@ test_format(void)
 	F(LLONG_MAX, "92233720368547758.07");
 	F(-LLONG_MAX, "-92233720368547758.07");
 	F(LLONG_MIN, "-92233720368547758.08");
+	/* each count of digits, against printf's */
+	F(999, "9.99");
+	F(1000, "10.00");
+	F(9999, "99.99");
+	F(10000, "100.00");
+	F(-99999, "-999.99");
+	F(100000, "1000.00");
+	{
+		long long v = 1;
+		int i, bad = 0;
+
+		for (i = 0; i < 19; i++, v *= 10) {
+			char a[32], b[48];
+			long long w = v + (long long)i * 7;
+
+			money_format(w, a);
+			snprintf(b, sizeof b, "%lld.%02lld", w / 100, w % 100);
+			bad += strcmp(a, b) != 0;
+			money_format(v - 1, a);
+			snprintf(b, sizeof b, "%lld.%02lld", (v - 1) / 100,
+			    (v - 1) % 100);
+			bad += strcmp(a, b) != 0;
+		}
+		T_INT(bad, 0);
+	}
 }
 
 static void

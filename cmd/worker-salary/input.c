@@ -169,48 +169,94 @@ month_fmt(long m, char *buf)
 	buf[7] = '\0';
 }
 
+/* Is key k's id s? */
+static int
+is_key(uint32_t k, struct str s)
+{
+	struct str l;
+
+	if (k >= pool_len(data.ids))
+		return 0;
+	l = pool_get(data.ids, k);
+	return l.n == s.n && memcmp(l.p, s.p, s.n) == 0;
+}
+
+/*
+ * The key of id.  Rows of a worker often come together (the same key
+ * again), and a month's rows often in the order of the month before (the
+ * key that came after the last one then): both are tried before the
+ * table, whose look-ups are all cache misses on a big roster.
+ */
 struct key *
 key_of(struct str id, uint32_t *k)
 {
-	static uint32_t last = UINT32_MAX; /* rows of a worker come together */
+	static uint32_t last = UINT32_MAX;
 	size_t n = pool_len(data.ids);
-	struct str l;
 
-	if (last < n && (l = pool_get(data.ids, last)).n == id.n &&
-	    memcmp(l.p, id.p, id.n) == 0) {
+	if (is_key(last, id)) {
 		*k = last;
 		return &data.keys[last];
 	}
-	*k = last = pool_put(data.ids, id);
+	if (last < n && is_key(data.keys[last].next, id)) {
+		*k = last = data.keys[last].next;
+		return &data.keys[last];
+	}
+	*k = pool_put(data.ids, id);
 	if (*k == n) {
 		if (n == data.capkeys)
 			data.keys = xgrow(data.keys, &data.capkeys, 1024,
 			    sizeof *data.keys);
 		data.keys[n].w = NULL;
 		data.keys[n].ytd = -1;
+		data.keys[n].next = UINT32_MAX;
 		data.keys[n].rejected = 0;
 	}
+	if (last < n)
+		data.keys[last].next = *k;
+	last = *k;
 	return &data.keys[*k];
 }
 
-/* Room for one more slip, in huge pages (a million of them: a fault
- * every 2 MiB, not every 4 KiB). */
+/* Room for n slips in all, in huge pages (a million of them: a fault
+ * every 2 MiB, not every 4 KiB); what is not used is never touched. */
+static void
+slips_room(size_t n)
+{
+	struct slip *p;
+
+	if (n <= data.capslips)
+		return;
+	p = xhuge(n * sizeof *p);
+	if (data.nslips > 0)
+		memcpy(p, data.slips, data.nslips * sizeof *p);
+	free(data.slips);
+	data.slips = p;
+	data.capslips = n;
+}
+
 static struct slip *
 slip_new(void)
 {
-	if (data.nslips == data.capslips) {
-		size_t n = data.capslips == 0 ?
-		    (1u << 21) / sizeof *data.slips :
-		    data.capslips * 2;
-		struct slip *p = xhuge(n * sizeof *p);
-
-		if (data.nslips > 0)
-			memcpy(p, data.slips, data.nslips * sizeof *p);
-		free(data.slips);
-		data.slips = p;
-		data.capslips = n;
-	}
+	if (data.nslips == data.capslips)
+		slips_room(data.capslips == 0 ?
+			(1u << 21) / sizeof *data.slips :
+			data.capslips * 2);
 	return &data.slips[data.nslips++];
+}
+
+/*
+ * Room at once for the most rows a file of size bytes with nf fields can
+ * hold (each has nf - 1 TABs, a line end, a month of 6 bytes or more and
+ * an id), up to 4 GiB of slips: no copy as the table grows.
+ */
+static void
+slips_reserve(unsigned long long size, size_t nf)
+{
+	unsigned long long most = size / (nf + 7) + 1;
+
+	if (most > (4ULL << 30) / sizeof(struct slip))
+		most = (4ULL << 30) / sizeof(struct slip);
+	slips_room(data.nslips + (size_t)most);
 }
 
 /* The items of rec (w: its own worker, or NULL) from reader file: 1, or
@@ -335,6 +381,8 @@ read_file(uint16_t file, int ytd)
 		need[1] = c.month >= 0 ? "month" : "post";
 		need[2] = c.month >= 0 && c.post >= 0 ? "post" : NULL;
 		fld_need_all(r, need);
+		if (!ytd && c.month >= 0 && rd_size(r) > 0)
+			slips_reserve(rd_size(r), rd_nfields(r));
 	}
 	while (rd_next(r, &rec)) {
 		struct worker *w = NULL;
@@ -426,6 +474,7 @@ input_read(int nfiles, char *const *files)
 		zl_die(ZL_USAGE, _("more than %u files"), UINT16_MAX - 1);
 	ro.by_pos = 1;
 	data.ids = pool_new();
+	data.strs = pool_new();
 	data.nreaders = (size_t)nfiles + (opt.ytd != NULL);
 	data.readers = xcalloc(data.nreaders, sizeof *data.readers);
 	for (i = 0; i < nfiles; i++) {
@@ -449,4 +498,5 @@ input_close(void)
 		rd_close(data.readers[i]);
 	free(data.readers);
 	data.readers = NULL;
+	worker_free_all();
 }

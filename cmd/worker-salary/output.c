@@ -16,6 +16,7 @@
 #include "cmd/worker-salary/ws.h"
 #include "lib/fld.h"
 #include "lib/money.h"
+#include "lib/out.h"
 
 #define NSLIP 29
 
@@ -99,6 +100,74 @@ slip_row(struct row *r, const struct slip *s, const struct pay *p)
 	put_m(r, p->gross + p->er_total);
 }
 
+/* The fields of a worker at the start of its payslips' lines, with the
+ * separator after each, into b. */
+static void
+slip_head(const struct wr *w, struct buf *b, const struct worker *k)
+{
+	const char *t[4] = { k->id, k->name, k->community, k->post };
+	char sep = wr_sep(w);
+	int i;
+
+	buf_reset(b);
+	for (i = 0; i < 4; i++) {
+		wr_text(w, b, t[i], strlen(t[i]));
+		buf_addc(b, sep);
+	}
+	if (k->level > 0)
+		buf_printf(b, "%ld", k->level);
+	buf_addc(b, sep);
+}
+
+/* The amounts of a payslip after its month, in the order of its
+ * columns. */
+static size_t
+slip_amounts(const struct slip *s, const struct pay *p, long long *v)
+{
+	const long long a[] = { p->base, s->perf, p->allowance, s->overtime,
+		s->other, p->ded, p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
+		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib, s->sad,
+		p->taxable_ytd, p->tax_ytd, p->tax, p->net, p->er[C_PENSION],
+		p->er[C_MEDICAL], p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY],
+		p->er[C_HOUSING], p->gross + p->er_total };
+
+	memcpy(v, a, sizeof a);
+	return sizeof a / sizeof a[0];
+}
+
+/* The payslips as lines (tsv, csv) built in the output's buffer: the
+ * worker's fields once per worker, the amounts written straight in. */
+static void
+slip_lines(const struct wr *w)
+{
+	static struct buf head;
+	const struct worker *last = NULL;
+	const struct slip *s;
+	struct pay p;
+	long long v[NSLIP];
+	char sep = wr_sep(w), *d, *o;
+	size_t i = 0, n, k;
+
+	while (pay_next(&i, &s, &p)) {
+		if (s->w != last)
+			slip_head(w, &head, last = s->w);
+		n = slip_amounts(s, &p, v);
+		if ((d = out_room(head.n + 8 + 24 * (n + 1))) == NULL)
+			zl_die(ZL_IOERR, _("a payslip too long to write"));
+		memcpy(d, head.p, head.n);
+		o = d + head.n;
+		month_fmt(s->month, o);
+		o += 7;
+		for (k = 0; k < n; k++) {
+			*o++ = sep;
+			o += money_format(v[k], o);
+		}
+		*o++ = '\n';
+		out_wrote((size_t)(o - d));
+	}
+	buf_free(&head);
+}
+
 static void
 payslips(void)
 {
@@ -117,10 +186,13 @@ payslips(void)
 	struct row r;
 	size_t i = 0;
 
-	while (pay_next(&i, &s, &p)) {
-		slip_row(&r, s, &p);
-		wr_rec(w, r.f);
-	}
+	if (wr_lines(w))
+		slip_lines(w);
+	else
+		while (pay_next(&i, &s, &p)) {
+			slip_row(&r, s, &p);
+			wr_rec(w, r.f);
+		}
 	wr_close(w);
 }
 

@@ -92,11 +92,11 @@ const struct year *conf_year(long y);
 
 /* A worker of the roster (or of a row holding roster and items). */
 struct worker {
-	const char *id; /* in data.ids */
-	char *name, *community;
-	const char *post; /* the post's name in the scale */
-	long level;	  /* 0: base_pay given and no level */
-	long long base;	  /* fen a month */
+	const char *id;		      /* in data.ids */
+	const char *name, *community; /* in data.strs */
+	const char *post;	      /* the post's name in the scale */
+	long level;		      /* 0: base_pay given and no level */
+	long long base;		      /* fen a month */
 	/* how level and base were decided, for --compare's old scale */
 	int given;	     /* 'b' base_pay, 'l' pay_level, 0: the facts */
 	const char *edu;     /* education's name in the scale, or NULL */
@@ -153,13 +153,15 @@ struct cols {
 struct key {
 	struct worker *w; /* its roster row, or NULL */
 	int32_t ytd;	  /* its --ytd state in data.ytd, or -1 */
+	uint32_t next;	  /* the key read after it last time, or -1 */
 	uint8_t rejected; /* a roster row of it was rejected */
 };
 
 /* All that was read (input.c). */
 struct data {
-	struct pool *ids; /* worker_ids */
-	struct key *keys; /* by id */
+	struct pool *ids;  /* worker_ids */
+	struct pool *strs; /* names and communities */
+	struct key *keys;  /* by id */
 	size_t capkeys;
 	struct worker **roster; /* in the order read */
 	size_t nroster, caproster;
@@ -198,7 +200,9 @@ int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);
 struct worker *worker_of(const struct rec *rec, const struct cols *c);
+/* w given back (when it was the last taken); every worker freed. */
 void worker_free(struct worker *w);
+void worker_free_all(void);
 
 /* pay.c: every payslip computed (rejecting those that cannot be);
  * pay_next: the payslips again, one by one in order (*i from 0): 1 and

@@ -229,9 +229,13 @@ make_room(void)
 	}
 	while ((n = intern_len(data.units)) > data.capunit) {
 		data.unit = xreallocarray(data.unit, n * 2, sizeof *data.unit);
-		memset(data.unit + data.capunit, 0,
-		    (n * 2 - data.capunit) * sizeof *data.unit);
-		data.capunit = n * 2;
+		for (; data.capunit < n * 2; data.capunit++) {
+			struct unit *u = &data.unit[data.capunit];
+
+			memset(u, 0, sizeof *u);
+			u->comm = u->street = DR_NONE;
+			u->reg = DR_NODAY;
+		}
 	}
 	while ((n = intern_len(data.comms)) > data.capcomm) {
 		data.comm = xreallocarray(data.comm, n * 2, sizeof *data.comm);

@@ -10,10 +10,14 @@
 
 #define CHUNK (1u << 20)
 
-/* A slot of the table: the number + 1 (0: empty) and the hash's high
- * half, which tells most strings apart without reading them. */
+/* A slot of the table: the number + 1 (0: empty), the hash's high half,
+ * whose low bits place it in the table and whose others tell most
+ * strings apart without reading them, and where the
+ * string is (its length in the 4 bytes before it): a string found costs
+ * the slot and its bytes, not a third place. */
 struct slot {
 	uint32_t id, h;
+	const char *p;
 };
 
 struct intern {
@@ -46,50 +50,63 @@ remember(struct intern *t, char *mem)
 	t->chunks[t->nchunks++] = mem;
 }
 
-/* s's bytes, NUL-terminated, where they stay. */
+/* s's bytes, NUL-terminated, where they stay, their length (32 bits)
+ * before them. */
 static const char *
 keep(struct intern *t, struct str s)
 {
+	uint32_t n = (uint32_t)s.n;
 	char *d;
 
 	if (s.n >= CHUNK / 4) { /* a long one has memory of its own */
-		d = xmalloc(s.n + 1);
+		d = xmalloc(s.n + 5);
 		remember(t, d);
 	} else {
-		if (t->used + s.n + 1 > t->size) {
+		if (t->used + s.n + 5 > t->size) {
 			/* 4 KiB first, twice as much each time, up to CHUNK */
 			t->size = t->size == 0 ? 4096 :
 			    t->size < CHUNK    ? t->size * 2 :
 						 CHUNK;
-			if (t->size < s.n + 1)
+			if (t->size < s.n + 5)
 				t->size = CHUNK;
 			t->cur = xmalloc(t->size);
 			remember(t, t->cur);
 			t->used = 0;
 		}
 		d = t->cur + t->used;
-		t->used += s.n + 1;
+		t->used += s.n + 5;
 	}
-	memcpy(d, s.p, s.n);
-	d[s.n] = '\0';
-	return d;
+	memcpy(d, &n, 4);
+	memcpy(d + 4, s.p, s.n);
+	d[4 + s.n] = '\0';
+	return d + 4;
+}
+
+/* n empty slots, in huge pages when they take 2 MiB or more. */
+static struct slot *
+table(size_t n)
+{
+	struct slot *tab;
+
+	if (n * sizeof *tab < (2u << 20))
+		return xcalloc(n, sizeof *tab);
+	tab = xhuge(n * sizeof *tab);
+	memset(tab, 0, n * sizeof *tab);
+	return tab;
 }
 
 static void
 rehash(struct intern *t)
 {
 	size_t i, j, mask = t->mask * 2 + 1;
-	struct slot *tab = xcalloc(mask + 1, sizeof *tab);
+	struct slot *tab = table(mask + 1);
 
 	for (i = 0; i <= t->mask; i++) {
 		const struct slot *o = &t->tab[i];
-		const struct str *s;
 
 		if (o->id == 0)
 			continue;
-		s = &t->s[o->id - 1];
-		for (j = str_hash(s->p, s->n, 0) & mask; tab[j].id != 0;
-		     j = (j + 1) & mask)
+		for (j = o->h & mask; tab[j].id != 0; j = (j + 1) & mask)
 			;
 		tab[j] = *o;
 	}
@@ -103,13 +120,16 @@ static struct slot *
 slot_of(const struct intern *t, struct str s, unsigned long long hv)
 {
 	uint32_t h = (uint32_t)(hv >> 32);
-	size_t j = hv & t->mask;
+	size_t j = h & t->mask;
 	struct slot *x;
 
 	for (; (x = &t->tab[j])->id != 0; j = (j + 1) & t->mask) {
-		const struct str *o = &t->s[x->id - 1];
+		uint32_t n;
 
-		if (x->h == h && o->n == s.n && memcmp(o->p, s.p, s.n) == 0)
+		if (x->h != h)
+			continue;
+		memcpy(&n, x->p - 4, 4);
+		if (n == s.n && memcmp(x->p, s.p, s.n) == 0)
 			break;
 	}
 	return x;
@@ -125,12 +145,15 @@ intern_put(struct intern *t, struct str s)
 		return x->id - 1;
 	if (t->n == 0xFFFFFFFEu)
 		zl_die(ZL_IOERR, _("more than 4294967294 different values"));
+	if (s.n > 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
 	if (t->n == t->cap)
 		t->s = xgrow(t->s, &t->cap, 1024, sizeof *t->s);
 	t->s[t->n].p = keep(t, s);
 	t->s[t->n].n = s.n;
 	x->id = ++t->n;
 	x->h = (uint32_t)(hv >> 32);
+	x->p = t->s[t->n - 1].p;
 	if (t->n * 2 > t->mask)
 		rehash(t);
 	return t->n - 1;

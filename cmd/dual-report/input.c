@@ -29,10 +29,16 @@ struct cols {
 	    what, hours, solved;
 };
 
-/* The duplicates of activities: act numbers + 1 by hash of (who, day,
- * what); 0: empty. */
+/*
+ * The duplicates of activities: an open-addressing table (at most half
+ * full) of act numbers + 1 (0: empty) with the high half of their key's
+ * hash, which tells most keys apart without reading the act.
+ */
+struct dslot {
+	uint32_t act, h;
+};
 static struct {
-	uint32_t *tab;
+	struct dslot *tab;
 	size_t mask, n;
 } dups;
 
@@ -492,17 +498,31 @@ act_hash(const struct act *a)
 	return str_hash((const char *)k, sizeof k, 0);
 }
 
-static void
-dups_grow(void)
+/* n bytes in huge pages when they are 2 MiB or more (xhuge). */
+static void *
+alloc(size_t n)
 {
-	size_t i, j, mask = dups.mask ? dups.mask * 2 + 1 : (1u << 16) - 1;
-	uint32_t *tab = xcalloc(mask + 1, sizeof *tab);
+	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
+}
 
+/* The duplicates' table grown to hold n activities. */
+static void
+dups_grow(size_t n)
+{
+	size_t i, j, mask = 1023;
+	struct dslot *tab;
+
+	while (mask / 2 < n)
+		mask = mask * 2 + 1;
+	if (mask <= dups.mask)
+		return;
+	tab = alloc((mask + 1) * sizeof *tab);
+	memset(tab, 0, (mask + 1) * sizeof *tab);
 	for (i = 0; dups.tab != NULL && i <= dups.mask; i++) {
-		if (dups.tab[i] == 0)
+		if (dups.tab[i].act == 0)
 			continue;
-		for (j = act_hash(&data.act[dups.tab[i] - 1]) & mask;
-		     tab[j] != 0; j = (j + 1) & mask)
+		for (j = act_hash(&data.act[dups.tab[i].act - 1]) & mask;
+		     tab[j].act != 0; j = (j + 1) & mask)
 			;
 		tab[j] = dups.tab[i];
 	}
@@ -511,25 +531,51 @@ dups_grow(void)
 	dups.mask = mask;
 }
 
-/* The activity a kept before, or NULL (then a's slot is taken: a is to be
- * kept as data.act[data.nact]). */
-static const struct act *
-act_seen(const struct act *a)
+/*
+ * Room for the activities of a file of size bytes (rows of 20 bytes or
+ * more), at once, in huge pages: no copy as they are read, and a million
+ * records fault a page every 2 MiB, not every 4 KiB.  What is not used
+ * is never touched.
+ */
+static void
+reserve_acts(unsigned long long size)
 {
+	size_t more = (size_t)(size / 20), cap;
+	struct act *p;
+
+	if (data.capact - data.nact < more) {
+		cap = data.nact + more;
+		p = alloc(cap * sizeof *p);
+		if (data.nact > 0)
+			memcpy(p, data.act, data.nact * sizeof *p);
+		free(data.act);
+		data.act = p;
+		data.capact = cap;
+	}
+	dups_grow(data.nact + (size_t)(size / 32));
+}
+
+/* The activity a (of hash hv) kept before, or NULL (then a's slot is taken: a
+ * is to be kept as data.act[data.nact]). */
+static const struct act *
+act_seen(const struct act *a, unsigned long long hv)
+{
+	uint32_t h = (uint32_t)(hv >> 32);
 	size_t j;
 
 	if ((dups.n + 1) * 2 > dups.mask)
-		dups_grow();
-	for (j = act_hash(a) & dups.mask; dups.tab[j] != 0;
+		dups_grow(dups.n * 2 + 2);
+	for (j = hv & dups.mask; dups.tab[j].act != 0;
 	     j = (j + 1) & dups.mask) {
-		const struct act *k = &data.act[dups.tab[j] - 1];
+		const struct act *k = &data.act[dups.tab[j].act - 1];
 
-		if (k->who == a->who && k->day == a->day &&
-		    k->what == a->what &&
+		if (dups.tab[j].h == h && k->who == a->who &&
+		    k->day == a->day && k->what == a->what &&
 		    (k->flags & A_UNIT) == (a->flags & A_UNIT))
 			return k;
 	}
-	dups.tab[j] = (uint32_t)data.nact + 1;
+	dups.tab[j].act = (uint32_t)data.nact + 1;
+	dups.tab[j].h = h;
 	dups.n++;
 	return NULL;
 }
@@ -539,23 +585,31 @@ take_act(const struct rec *rec, const struct cols *c, uint16_t file)
 {
 	struct act a = { 0 };
 	const struct act *k;
+	unsigned long long hv;
 	uint32_t street;
 	int out;
 
 	if (!act_who(rec, c, &a))
 		return;
+	/* the member or unit, and below the duplicates' slot, fetched from
+	 * memory while the row is read */
+	__builtin_prefetch(a.flags & A_UNIT ? (const void *)&data.unit[a.who] :
+					      (const void *)&data.mem[a.who]);
 	if (col(rec, c->date).n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return;
 	}
 	if (!day_of(rec, c->date, "date", &a.day) || !act_hours(rec, c, &a) ||
-	    !whole(rec, c->solved, "solved", &a.solved) ||
-	    !act_comm(rec, c, &a, &street))
+	    !whole(rec, c->solved, "solved", &a.solved))
 		return;
 	a.what = intern_put(data.whats, col(rec, c->what));
+	hv = act_hash(&a);
+	__builtin_prefetch(&dups.tab[hv & dups.mask]);
+	if (!act_comm(rec, c, &a, &street))
+		return;
 	a.line = pos_line(rec);
 	a.file = file;
-	if ((k = act_seen(&a)) != NULL) {
+	if ((k = act_seen(&a, hv)) != NULL) {
 		note_merged(MG_ACT, rec, file, k->file, k->line);
 		return;
 	}
@@ -573,8 +627,7 @@ take_act(const struct rec *rec, const struct cols *c, uint16_t file)
 			data.last = a.day;
 	}
 	if (data.nact == data.capact)
-		data.act = xgrow(data.act, &data.capact, 4096,
-		    sizeof *data.act);
+		reserve_acts(data.capact * 20 + (1u << 16));
 	data.act[data.nact++] = a;
 }
 
@@ -664,8 +717,11 @@ input_read(int nfiles, char *const *files)
 	}
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < nfiles; i++)
-			if ((pass == 0) == (k[i] != K_ACTS))
+			if ((pass == 0) == (k[i] != K_ACTS)) {
+				if (k[i] == K_ACTS)
+					reserve_acts(rd_size(readers[i]));
 				read_file(readers[i], &c[i], k[i], (uint16_t)i);
+			}
 	free(c);
 	free(k);
 	say_merged();

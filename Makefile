@@ -23,7 +23,8 @@ CSV_LIBS = -lcsv
 ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
 
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
-PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary
+PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
+	dual-report
 # Programs built for the tests, not installed: tests/NAME/*.c each.
 TEST_PROGS = hello
 LIB_SRC = $(wildcard lib/*.c)

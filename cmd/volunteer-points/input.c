@@ -13,6 +13,7 @@
 #include "cmd/volunteer-points/vp.h"
 #include "lib/date.h"
 #include "lib/fld.h"
+#include "lib/hours.h"
 #include "lib/money.h"
 #include "lib/utf8.h"
 
@@ -23,7 +24,6 @@ struct cols {
 	long id, name, team, project, date, hours, kind, verified, points, item;
 };
 
-static struct buf tmp;	   /* folded values */
 static uint32_t *kind_ids; /* the kinds' names in data.strs */
 
 /* A value for a message (into b, reset). */
@@ -81,49 +81,6 @@ col(const struct rec *rec, long c)
 	struct str none = { "", 0 };
 
 	return c < 0 ? none : str_trim(rec->f[c]);
-}
-
-/*
- * Hours as written, in hundredths (decimals past two dropped) into *h:
- * 0; -1 not a number; -2 not more than 0 or more than 24.
- */
-static int
-parse_hours(struct str s, long long *h)
-{
-	long long ip = 0;
-	size_t i = 0, nd = 0;
-	int neg = 0, rest = 0;
-	long long fr = 0;
-
-	s = str_trim(str_fold(s, &tmp, NULL));
-	if (s.n >= 6 && memcmp(s.p + s.n - 6, "小时", 6) == 0)
-		s.n -= 6;
-	else if (s.n >= 1 && (s.p[s.n - 1] == 'h' || s.p[s.n - 1] == 'H'))
-		s.n -= 1;
-	s = str_trim(s);
-	if (i < s.n && (s.p[i] == '-' || s.p[i] == '+'))
-		neg = s.p[i++] == '-';
-	for (; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++, nd++)
-		if (ip < 1000)
-			ip = ip * 10 + (s.p[i] - '0');
-	if (i < s.n && s.p[i] == '.') {
-		size_t k;
-
-		for (k = 0, i++; i < s.n && s.p[i] >= '0' && s.p[i] <= '9';
-		     i++, k++, nd++) {
-			if (k < 2)
-				fr += (s.p[i] - '0') * (k == 0 ? 10 : 1);
-			else if (s.p[i] != '0')
-				rest = 1;
-		}
-	}
-	if (nd == 0 || i != s.n)
-		return -1;
-	*h = ip * 100 + fr;
-	if (neg || (*h == 0 && !rest) || *h > VP_MAX_HOURS ||
-	    (*h == VP_MAX_HOURS && rest))
-		return -2;
-	return 0;
 }
 
 static int
@@ -302,7 +259,7 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 		rec_reject(rec, _("field 'hours': empty"));
 		return;
 	}
-	switch (parse_hours(col(rec, c->hours), &h)) {
+	switch (hours_parse(col(rec, c->hours), &h)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),

@@ -126,33 +126,37 @@ static const char two[] = "00010203040506070809101112131415161718192021222324"
 size_t
 money_format(long long fen, char *buf)
 {
-	unsigned long long v;
-	char tmp[32];
-	size_t i = sizeof tmp, n;
+	unsigned long long v, w;
+	size_t n = fen < 0, k, i;
 	unsigned d;
 
 	v = fen < 0 ? 0 - (unsigned long long)fen : (unsigned long long)fen;
+	if (v == 0) {
+		memcpy(buf, "0.00", 5);
+		return 4;
+	}
+	for (k = 1, w = v / 100; w >= 10; w /= 10)
+		k++; /* digits before the point */
+	if (fen < 0)
+		buf[0] = '-';
+	n += k + 3;
+	buf[n] = '\0';
 	d = (unsigned)(v % 100);
 	v /= 100;
-	tmp[--i] = two[2 * d + 1];
-	tmp[--i] = two[2 * d];
-	tmp[--i] = '.';
-	while (v >= 100) {
+	buf[n - 1] = two[2 * d + 1];
+	buf[n - 2] = two[2 * d];
+	buf[n - 3] = '.';
+	for (i = n - 3; v >= 100; i -= 2) {
 		d = (unsigned)(v % 100);
 		v /= 100;
-		tmp[--i] = two[2 * d + 1];
-		tmp[--i] = two[2 * d];
+		buf[i - 1] = two[2 * d + 1];
+		buf[i - 2] = two[2 * d];
 	}
 	if (v >= 10) {
-		tmp[--i] = two[2 * v + 1];
-		tmp[--i] = two[2 * v];
+		buf[i - 1] = two[2 * v + 1];
+		buf[i - 2] = two[2 * v];
 	} else
-		tmp[--i] = (char)('0' + v);
-	if (fen < 0)
-		tmp[--i] = '-';
-	n = sizeof tmp - i;
-	memcpy(buf, tmp + i, n);
-	buf[n] = '\0';
+		buf[i - 1] = (char)('0' + v);
 	return n;
 }
 

@@ -12,8 +12,9 @@
 # - members (党员编号 姓名 工作单位 报到社区 所属街道 入册时间 报到时间
 #   联系电话): MEMBERS in-service party members (default 100,000), in
 #   units of very different sizes, each with the community they live in;
-#   listed on the roster from 2020 to 2025 (1 in 50 with no date), most
-#   registered within 20 days, 15% later (overdue), 4% not registered;
+#   listed on the roster from 2020 to 2024, 1 in 12 in 2025 (1 in 50 with
+#   no date), most registered within 20 days, 15% later (overdue), 4% not
+#   registered;
 #   1 in 1,000 rows written twice, the same (merged);
 # - activities (党员编号 工作单位 服务日期 服务内容 服务时长 解决问题数
 #   服务社区): ACTS activities (default 10 × MEMBERS, 1,000,000) over 2025,
@@ -190,8 +191,9 @@ function members(   m, r, u, c, ld, rd, line, lst, reg, ph) {
 		c = r % ncom
 		r = int(r / ncom)
 		mcom[m] = c
-		ld = r % 2192 # listed 2020-01-01 .. 2025-12-31
-		r = int(r / 2192)
+		# listed 2020-01-01 .. 2024-12-31, 1 in 12 in 2025
+		ld = r % 12 == 0 ? 1827 + int(r / 12) % 365 : int(r / 12) % 1827
+		r = int(r / 21924)
 		lst = m % 50 == 21 ? "" : day[ld]
 		if (r % 25 == 0) {
 			rd = -1 # not registered

@@ -134,6 +134,9 @@ bench-grid-import: all bench-deps
 bench-volunteer-points: all bench-deps
 	@sh bench/volunteer-points.sh
 
+bench-dual-report: all bench-deps
+	@sh bench/dual-report.sh
+
 bench-worker-salary: all bench-deps
 	@sh bench/worker-salary.sh
 
@@ -161,6 +164,6 @@ clean:
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
-	bench-worker-salary demo \
+	bench-dual-report bench-worker-salary demo \
 	install uninstall clean
 .SUFFIXES:

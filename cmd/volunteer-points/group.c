@@ -94,7 +94,7 @@ same_id(uint32_t a, uint32_t b)
 static struct vol *
 new_vol(struct str id)
 {
-	uint32_t i = pool_put(data.ids, id);
+	uint32_t i = intern_put(data.ids, id);
 	struct vol *v;
 
 	if (i < data.nvol) /* known already */
@@ -127,7 +127,7 @@ one_volunteer(const struct kv *k, size_t a, size_t b)
 	}
 	v->nsvc = (uint32_t)(b - a);
 	v->team = late->team;
-	v->name = pool_put(data.names,
+	v->name = intern_put(data.names,
 	    (struct str) { data.text + late->text + late->idlen,
 		late->namelen });
 }

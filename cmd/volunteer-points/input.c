@@ -287,13 +287,13 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	s->day = day;
 	s->tod = tod;
 	s->hours = (uint32_t)h;
-	s->project = pool_put(data.strs, col(rec, c->project));
-	s->team = pool_put(data.strs, col(rec, c->team));
+	s->project = intern_put(data.strs, col(rec, c->project));
+	s->team = intern_put(data.strs, col(rec, c->team));
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
 	s->file = file;
 	s->kind = (uint8_t)kind;
 	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
-					      pool_put(data.strs, k);
+					      intern_put(data.strs, k);
 	s->text = keep_text(id, name);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
@@ -327,7 +327,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
 	d->points = p;
-	d->item = pool_put(data.strs, col(rec, c->item));
+	d->item = intern_put(data.strs, col(rec, c->item));
 	d->rec = rec_keep(rec);
 	data.used++;
 }
@@ -394,12 +394,12 @@ input_read(int nfiles, char *const *files)
 	}
 	if (nfiles > 0xFFFF)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
-	data.ids = pool_new();
-	data.strs = pool_new();
-	data.names = pool_new();
+	data.ids = intern_new();
+	data.strs = intern_new();
+	data.names = intern_new();
 	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
 	for (i = 0; i < (int)rules.nkinds; i++)
-		kind_ids[i] = pool_put(data.strs, str_c(rules.kinds[i].name));
+		kind_ids[i] = intern_put(data.strs, str_c(rules.kinds[i].name));
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
@@ -451,9 +451,9 @@ input_reset(void)
 	free(data.text);
 	free(data.order);
 	free(data.files);
-	pool_free(data.ids);
-	pool_free(data.strs);
-	pool_free(data.names);
+	intern_free(data.ids);
+	intern_free(data.strs);
+	intern_free(data.names);
 	free(kind_ids);
 	kind_ids = NULL;
 	memset(&data, 0, sizeof data);

@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "lib/cli.h"
-#include "lib/pool.h"
+#include "lib/intern.h"
 #include "lib/rej.h"
 
 #define VP_MAX_HOURS 2400 /* hundredths: 24 h, the most in one record */
@@ -109,10 +109,10 @@ struct data {
 	size_t nred, capred;
 	struct vol *vol;
 	size_t nvol, capvol;
-	struct pool *ids;   /* volunteer ids */
-	struct pool *names; /* volunteers' names */
-	struct pool *strs;  /* teams, projects, kinds, items */
-	char *text;	    /* the records' ids and names, until grouped */
+	struct intern *ids;   /* volunteer ids */
+	struct intern *names; /* volunteers' names */
+	struct intern *strs;  /* teams, projects, kinds, items */
+	char *text;	      /* the records' ids and names, until grouped */
 	size_t ntext, captext;
 	uint32_t *order;    /* vol_order's, once made */
 	const char **files; /* the input files' names, for messages */

@@ -175,9 +175,9 @@ is_key(uint32_t k, struct str s)
 {
 	struct str l;
 
-	if (k >= pool_len(data.ids))
+	if (k >= intern_len(data.ids))
 		return 0;
-	l = pool_get(data.ids, k);
+	l = intern_get(data.ids, k);
 	return l.n == s.n && memcmp(l.p, s.p, s.n) == 0;
 }
 
@@ -191,7 +191,7 @@ struct key *
 key_of(struct str id, uint32_t *k)
 {
 	static uint32_t last = UINT32_MAX;
-	size_t n = pool_len(data.ids);
+	size_t n = intern_len(data.ids);
 
 	if (is_key(last, id)) {
 		*k = last;
@@ -201,7 +201,7 @@ key_of(struct str id, uint32_t *k)
 		*k = last = data.keys[last].next;
 		return &data.keys[last];
 	}
-	*k = pool_put(data.ids, id);
+	*k = intern_put(data.ids, id);
 	if (*k == n) {
 		if (n == data.capkeys)
 			data.keys = xgrow(data.keys, &data.capkeys, 1024,
@@ -439,7 +439,7 @@ months_sort(uint32_t *o, size_t n)
 static void
 slips_sort(void)
 {
-	uint32_t nk = pool_len(data.ids), *rank = pool_ranks(data.ids);
+	uint32_t nk = intern_len(data.ids), *rank = intern_ranks(data.ids);
 	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i;
 
 	data.order = xhuge((data.nslips + 1) * sizeof *data.order);
@@ -473,8 +473,8 @@ input_read(int nfiles, char *const *files)
 	if (nfiles >= UINT16_MAX)
 		zl_die(ZL_USAGE, _("more than %u files"), UINT16_MAX - 1);
 	ro.by_pos = 1;
-	data.ids = pool_new();
-	data.strs = pool_new();
+	data.ids = intern_new();
+	data.strs = intern_new();
 	data.nreaders = (size_t)nfiles + (opt.ytd != NULL);
 	data.readers = xcalloc(data.nreaders, sizeof *data.readers);
 	for (i = 0; i < nfiles; i++) {

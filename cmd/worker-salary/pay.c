@@ -176,7 +176,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 static void
 not_in_roster(const struct slip *s)
 {
-	const char *id = pool_get(data.ids, s->key).p;
+	const char *id = intern_get(data.ids, s->key).p;
 
 	if (data.keys[s->key].rejected)
 		rec_reject(slip_rec(s),
@@ -198,7 +198,7 @@ not_in_roster(const struct slip *s)
 static void
 join(void)
 {
-	uint32_t nk = pool_len(data.ids), *rank, *byrank;
+	uint32_t nk = intern_len(data.ids), *rank, *byrank;
 	size_t i;
 
 	for (i = 0; i < data.nslips; i++) {
@@ -211,7 +211,7 @@ join(void)
 		else
 			s->w->paid = 1;
 	}
-	rank = pool_ranks(data.ids);
+	rank = intern_ranks(data.ids);
 	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
 	for (i = 0; i < nk; i++)
 		byrank[rank[i]] = (uint32_t)i;

@@ -199,10 +199,11 @@ parse_worker(const struct rec *rec, const struct cols *c, struct worker *w)
 	if (!allowance(rec, c, w) ||
 	    !month_of(rec, c->hired, "hired_at", &w->hire_month))
 		return 0;
-	w->name =
-	    pool_get(data.strs, pool_put(data.strs, in_col(rec, c->name))).p;
-	w->community = pool_get(data.strs,
-	    pool_put(data.strs, in_col(rec, c->community)))
+	w->name = intern_get(data.strs,
+	    intern_put(data.strs, in_col(rec, c->name)))
+		      .p;
+	w->community = intern_get(data.strs,
+	    intern_put(data.strs, in_col(rec, c->community)))
 			   .p;
 	w->file = rec->file;
 	w->line = rec->line;
@@ -277,7 +278,7 @@ take_worker(const struct rec *rec, const struct cols *c)
 		return;
 	}
 	k = key_of_row(rec, c, &kid);
-	w->id = pool_get(data.ids, kid).p;
+	w->id = intern_get(data.ids, kid).p;
 	if (k->w != NULL) {
 		rec_reject(rec,
 		    _("worker '%s' twice in the roster (first at %s:%ld)"),
@@ -303,6 +304,6 @@ worker_of(const struct rec *rec, const struct cols *c)
 		return NULL;
 	}
 	key_of_row(rec, c, &kid);
-	w->id = pool_get(data.ids, kid).p;
+	w->id = intern_get(data.ids, kid).p;
 	return w;
 }

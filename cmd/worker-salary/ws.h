@@ -17,7 +17,7 @@
 
 #include "lib/cli.h"
 #include "lib/money.h"
-#include "lib/pool.h"
+#include "lib/intern.h"
 #include "lib/rej.h"
 
 #define WS_LEVELS 60
@@ -159,9 +159,9 @@ struct key {
 
 /* All that was read (input.c). */
 struct data {
-	struct pool *ids;  /* worker_ids */
-	struct pool *strs; /* names and communities */
-	struct key *keys;  /* by id */
+	struct intern *ids;  /* worker_ids */
+	struct intern *strs; /* names and communities */
+	struct key *keys;    /* by id */
 	size_t capkeys;
 	struct worker **roster; /* in the order read */
 	size_t nroster, caproster;

@@ -80,10 +80,15 @@ gross(const struct slip *s, struct pay *p)
 	    p->ded;
 }
 
-/* The contributions of p: 0, or -1 when a rate cannot be applied. */
+/* The contributions of p: 0, or -1 when a rate cannot be applied.  The
+ * last ones computed are kept: a worker's base is often the same month
+ * after month (its contribution_base, or a limit). */
 static int
 contributions(const struct slip *s, struct pay *p, const struct year *y)
 {
+	static const struct year *ly;
+	static long long lbase;
+	static struct pay last;
 	int k, e;
 
 	p->cbase = s->w->cbase != WS_NONE ? s->w->cbase : p->gross;
@@ -91,6 +96,13 @@ contributions(const struct slip *s, struct pay *p, const struct year *y)
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
+	if (y == ly && p->cbase == lbase) {
+		memcpy(p->ee, last.ee, sizeof p->ee);
+		memcpy(p->er, last.er, sizeof p->er);
+		p->contrib = last.contrib;
+		p->er_total = last.er_total;
+		return 0;
+	}
 	p->contrib = p->er_total = 0;
 	for (k = 0; k < C_N; k++)
 		for (e = 0; e < 2; e++) {
@@ -102,6 +114,9 @@ contributions(const struct slip *s, struct pay *p, const struct year *y)
 				return -1;
 			*(e ? &p->er_total : &p->contrib) += *v;
 		}
+	ly = y;
+	lbase = p->cbase;
+	last = *p;
 	return 0;
 }
 

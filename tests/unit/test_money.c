@@ -151,7 +151,7 @@ test_format(void)
 		long long v = 1;
 		int i, bad = 0;
 
-		for (i = 0; i < 19; i++, v *= 10) {
+		for (i = 0; i < 19; i++, v = i < 19 ? v * 10 : v) {
 			char a[32], b[48];
 			long long w = v + (long long)i * 7;
 

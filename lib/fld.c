@@ -316,9 +316,10 @@ suggest(struct buf *b, const struct rd *r, const char **miss, size_t nmiss)
 void
 fld_need_all(const struct rd *r, const char *const *names)
 {
+	/* static: the message outlives the fatal error (no leak) */
+	static struct buf m, s;
 	const char *miss[64];
 	const struct str *h = rd_names(r);
-	struct buf m = { 0 }, s = { 0 };
 	size_t n = 0, i;
 
 	for (; *names != NULL; names++)
@@ -326,6 +327,8 @@ fld_need_all(const struct rd *r, const char *const *names)
 			miss[n++] = *names;
 	if (n == 0)
 		return;
+	buf_reset(&m);
+	buf_reset(&s);
 	buf_adds(&m, n == 1 ? _("no field ") : _("no fields "));
 	for (i = 0; i < n; i++) {
 		buf_printf(&m, "%s'%s'", i ? ", " : "", miss[i]);

@@ -43,6 +43,9 @@ static struct {
 } dups;
 
 static struct rd **readers;
+/* Each input's columns and kind while they are read (input_read). */
+static struct cols *cols;
+static enum kind *kinds;
 
 /* A value for a message (into b, reset). */
 static const char *
@@ -694,8 +697,6 @@ input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
 	struct rd_opts ro = cli_rd_opts();
-	struct cols *c;
-	enum kind *k;
 	int i, pass;
 
 	if (nfiles == 0) {
@@ -705,25 +706,28 @@ input_read(int nfiles, char *const *files)
 	if (nfiles > 0xFFFF)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
 	init((size_t)nfiles);
-	c = xcalloc((size_t)nfiles, sizeof *c);
-	k = xcalloc((size_t)nfiles, sizeof *k);
+	cols = xcalloc((size_t)nfiles, sizeof *cols);
+	kinds = xcalloc((size_t)nfiles, sizeof *kinds);
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);
 		if (rd_nfields(readers[i]) > 0) {
-			find_cols(readers[i], &c[i]);
-			k[i] = kind_of(readers[i], &c[i]);
+			find_cols(readers[i], &cols[i]);
+			kinds[i] = kind_of(readers[i], &cols[i]);
 		}
 	}
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < nfiles; i++)
-			if ((pass == 0) == (k[i] != K_ACTS)) {
-				if (k[i] == K_ACTS)
+			if ((pass == 0) == (kinds[i] != K_ACTS)) {
+				if (kinds[i] == K_ACTS)
 					reserve_acts(rd_size(readers[i]));
-				read_file(readers[i], &c[i], k[i], (uint16_t)i);
+				read_file(readers[i], &cols[i], kinds[i],
+				    (uint16_t)i);
 			}
-	free(c);
-	free(k);
+	free(cols);
+	free(kinds);
+	cols = NULL;
+	kinds = NULL;
 	say_merged();
 }
 
@@ -832,7 +836,19 @@ input_reset(void)
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);
+	free(cols);
+	free(kinds);
+	cols = NULL;
+	kinds = NULL;
 	free(dups.tab);
 	memset(&dups, 0, sizeof dups);
 	memset(&data, 0, sizeof data);
+}
+
+void
+input_abandon(void)
+{
+	free(readers);
+	readers = NULL;
+	input_reset();
 }

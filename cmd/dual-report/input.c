@@ -255,6 +255,29 @@ make_room(void)
 	}
 }
 
+/* The number of unit s (interned), with its place in data.unit. */
+static uint32_t
+unit_num(struct str s)
+{
+	uint32_t u = intern_put(data.units, s);
+
+	if (u >= data.capunit)
+		make_room();
+	return u;
+}
+
+/* The number of community s (interned), with its place in data.comm;
+ * DR_NONE for the empty string. */
+static uint32_t
+comm_num(struct str s)
+{
+	uint32_t c = put_or_none(data.comms, s);
+
+	if (c != DR_NONE && c >= data.capcomm)
+		make_room();
+	return c;
+}
+
 /* ---- members ---- */
 
 /* A member's row, checked: 1 and its values in m, or 0: rejected. */
@@ -275,7 +298,7 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 		rec_reject(rec, _("field 'unit': empty"));
 		return 0;
 	}
-	m->unit = intern_put(data.units, unit);
+	m->unit = unit_num(unit);
 	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
 	    !day_of(rec, c->listed, "listed_at", &m->listed))
 		return 0;
@@ -286,7 +309,7 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 		      "empty)"));
 		return 0;
 	}
-	m->comm = put_or_none(data.comms, comm);
+	m->comm = comm_num(comm);
 	m->street = put_or_none(data.streets, folded(rec, c->street, &b));
 	m->name = intern_put(data.strs, col(rec, c->name));
 	m->phone = intern_put(data.strs, folded(rec, c->phone, &b));
@@ -349,11 +372,11 @@ unit_row(const struct rec *rec, const struct cols *c, struct unit *u,
 		rec_reject(rec, _("field 'unit': empty"));
 		return 0;
 	}
-	*num = intern_put(data.units, name);
+	*num = unit_num(name);
 	if (!day_of(rec, c->reg, "registered_at", &u->reg) ||
 	    !whole(rec, c->projects, "projects", &u->projects))
 		return 0;
-	u->comm = put_or_none(data.comms, folded(rec, c->comm, &b));
+	u->comm = comm_num(folded(rec, c->comm, &b));
 	u->street = put_or_none(data.streets, folded(rec, c->street, &b));
 	return 1;
 }
@@ -469,7 +492,7 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 
 	*street = DR_NONE;
 	if (s.n > 0) {
-		a->comm = intern_put(data.comms, s);
+		a->comm = comm_num(s);
 		*street = put_or_none(data.streets,
 		    folded(rec, c->street, &fb));
 		return 1;
@@ -666,10 +689,7 @@ exclude_units(void)
 	for (i = 0; i < rules.nexclude; i++) {
 		struct str s = str_trim(
 		    str_fold(str_c(rules.exclude[i]), &b, NULL));
-		uint32_t u = intern_put(data.units, s);
-
-		make_room();
-		data.unit[u].flags |= U_EXCLUDED;
+		data.unit[unit_num(s)].flags |= U_EXCLUDED;
 	}
 	buf_free(&b);
 }

@@ -689,7 +689,9 @@ exclude_units(void)
 	for (i = 0; i < rules.nexclude; i++) {
 		struct str s = str_trim(
 		    str_fold(str_c(rules.exclude[i]), &b, NULL));
-		data.unit[unit_num(s)].flags |= U_EXCLUDED;
+		uint32_t u = unit_num(s); /* data.unit may move */
+
+		data.unit[u].flags |= U_EXCLUDED;
 	}
 	buf_free(&b);
 }

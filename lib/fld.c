@@ -376,6 +376,42 @@ alias_cmp(const void *a, const void *b)
 	return x->n < y->n ? -1 : x->n > y->n;
 }
 
+/*
+ * Is header name t, given in node as an alias of canon, a declared name,
+ * title or alias of another field?  Then it would do nothing (a declared
+ * field comes first, in every program): 1, said.
+ */
+static int
+taken(const char *canon, const struct cfg *node, struct str t)
+{
+	const struct fld *f = declared(t), *want = by_name(canon);
+	struct buf b = { 0 };
+
+	if (f == NULL || strcmp(f->name, canon) == 0)
+		return 0;
+	u8_show(&b, node->s, node->n, CFG_SHOW_MAX);
+	if (str_eqi(t, f->name))
+		cfg_report_node(node,
+		    _("aliases: '%s' is the name of '%s' already (a header "
+		      "name names one field in every program): head the "
+		      "column '%s', %s's title"),
+		    b.p, f->name, want->zh, canon);
+	else if (str_eqi(t, f->zh))
+		cfg_report_node(node,
+		    _("aliases: '%s' is the title of '%s' already (a header "
+		      "name names one field in every program): head the "
+		      "column '%s', %s's title"),
+		    b.p, f->name, want->zh, canon);
+	else
+		cfg_report_node(node,
+		    _("aliases: '%s' is an alias of '%s' already (a header "
+		      "name names one field in every program): head the "
+		      "column '%s', %s's title"),
+		    b.p, f->name, want->zh, canon);
+	buf_free(&b);
+	return 1;
+}
+
 static void
 alias_add(size_t *cap, const char *canon, const struct cfg *node)
 {
@@ -388,6 +424,8 @@ alias_add(size_t *cap, const char *canon, const struct cfg *node)
 		cfg_report_expected(node, _("a header name"));
 		return;
 	}
+	if (taken(canon, node, t))
+		return;
 	if (naliases == *cap) {
 		*cap = *cap == 0 ? 16 : *cap * 2;
 		aliases = xreallocarray(aliases, *cap, sizeof *aliases);

@@ -93,6 +93,12 @@ kind_of(struct rd *r, const struct cols *c)
 	static const char *const mneed[] = { "member_id", "unit", "community",
 		NULL };
 
+	/* every report of dual-report has the early column, no input has */
+	if (fld_col(r, "early") >= 0)
+		zl_die_at(ZL_IOERR, rd_file(r), 1,
+		    _("a report of dual-report (its field 'early', 报到前活动), "
+		      "not members, units or activities: leave it out of the "
+		      "input files"));
 	if (c->date >= 0) {
 		if (c->id < 0 && c->unit < 0)
 			zl_die_at(ZL_IOERR, rd_file(r), 1,

@@ -480,7 +480,8 @@ act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 		return 0;
 	case -2:
 		rec_reject(rec,
-		    _("field 'hours': not more than 0 or more than 24 ('%s')"),
+		    _("field 'hours': more than 0 and at most 24 in one "
+		      "activity ('%s')"),
 		    show(&b, h));
 		return 0;
 	}

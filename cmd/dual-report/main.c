@@ -158,7 +158,9 @@ check_options(void)
 
 	if (opt.by == BY_STREET && opt.report != R_COMMUNITIES)
 		zl_die(ZL_USAGE,
-		    _("--by street is for the communities report, not %s"), r);
+		    _("--by street is for the communities report "
+		      "(--report communities), not %s"),
+		    r);
 	if (opt.by == BY_MONTH && opt.report == R_MEMBERS)
 		zl_die(ZL_USAGE,
 		    _("--by month is for the units and communities reports, "
@@ -168,12 +170,14 @@ check_options(void)
 		    _("--total is for the units and communities reports, not "
 		      "members"));
 	if (opt.unit != NULL && opt.report != R_MEMBERS)
-		zl_die(ZL_USAGE, _("--unit is for the members report, not %s"),
+		zl_die(ZL_USAGE,
+		    _("--unit is for the members report (--report "
+		      "members), not %s"),
 		    r);
 	if (opt.mask && opt.report != R_MEMBERS)
 		zl_die(ZL_USAGE,
-		    _("--mask is for the members report (its phone column), "
-		      "not %s"),
+		    _("--mask is for the members report (--report "
+		      "members: its phone column), not %s"),
 		    r);
 }
 

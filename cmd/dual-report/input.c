@@ -86,6 +86,35 @@ find_cols(struct rd *r, struct cols *c)
 	c->solved = fld_col(r, "solved");
 }
 
+/*
+ * "; the header has 'A', 'B'": the names of r's header, for the message of a
+ * file of no kind; when one name alone is not empty, a title line above
+ * the header may be the cause: said.
+ */
+static const char *
+header_has(const struct rd *r)
+{
+	static struct buf b;
+	const struct str *h = rd_names(r);
+	size_t i, n = rd_nfields(r), named = 0;
+
+	buf_reset(&b);
+	buf_adds(&b, _("; the header has "));
+	for (i = 0; i < n && i < 20; i++) {
+		buf_adds(&b, i > 0 ? ", '" : "'");
+		u8_show(&b, h[i].p, h[i].n, 40);
+		buf_addc(&b, '\'');
+		named += str_trim(h[i]).n > 0;
+	}
+	if (i < n)
+		buf_adds(&b, ", ...");
+	if (named == 1)
+		buf_adds(&b,
+		    _(" (a title line above the header? the header "
+		      "must be the first line: take the title out)"));
+	return b.p;
+}
+
 /* The kind of a file of this header (exit 3 naming what it lacks). */
 static enum kind
 kind_of(struct rd *r, const struct cols *c)
@@ -117,7 +146,8 @@ kind_of(struct rd *r, const struct cols *c)
 	    _("not activities, members or units: no field 'date' (日期, "
 	      "activities), 'member_id' (党员编号, members), or 'unit' "
 	      "(工作单位) with 'community' (社区), 'registered_at' (报到时间) "
-	      "or 'projects' (共建项目数, units)"));
+	      "or 'projects' (共建项目数, units)%s"),
+	    header_has(r));
 }
 
 static struct str

@@ -316,9 +316,10 @@ suggest(struct buf *b, const struct rd *r, const char **miss, size_t nmiss)
 void
 fld_need_all(const struct rd *r, const char *const *names)
 {
+	/* static: the message outlives the fatal error (no leak) */
+	static struct buf m, s;
 	const char *miss[64];
 	const struct str *h = rd_names(r);
-	struct buf m = { 0 }, s = { 0 };
 	size_t n = 0, i;
 
 	for (; *names != NULL; names++)
@@ -326,6 +327,8 @@ fld_need_all(const struct rd *r, const char *const *names)
 			miss[n++] = *names;
 	if (n == 0)
 		return;
+	buf_reset(&m);
+	buf_reset(&s);
 	buf_adds(&m, n == 1 ? _("no field ") : _("no fields "));
 	for (i = 0; i < n; i++) {
 		buf_printf(&m, "%s'%s'", i ? ", " : "", miss[i]);
@@ -373,6 +376,42 @@ alias_cmp(const void *a, const void *b)
 	return x->n < y->n ? -1 : x->n > y->n;
 }
 
+/*
+ * Is header name t, given in node as an alias of canon, a declared name,
+ * title or alias of another field?  Then it would do nothing (a declared
+ * field comes first, in every program): 1, said.
+ */
+static int
+taken(const char *canon, const struct cfg *node, struct str t)
+{
+	const struct fld *f = declared(t), *want = by_name(canon);
+	struct buf b = { 0 };
+
+	if (f == NULL || strcmp(f->name, canon) == 0)
+		return 0;
+	u8_show(&b, node->s, node->n, CFG_SHOW_MAX);
+	if (str_eqi(t, f->name))
+		cfg_report_node(node,
+		    _("aliases: '%s' is the name of '%s' already (a header "
+		      "name names one field in every program): head the "
+		      "column '%s', %s's title"),
+		    b.p, f->name, want->zh, canon);
+	else if (str_eqi(t, f->zh))
+		cfg_report_node(node,
+		    _("aliases: '%s' is the title of '%s' already (a header "
+		      "name names one field in every program): head the "
+		      "column '%s', %s's title"),
+		    b.p, f->name, want->zh, canon);
+	else
+		cfg_report_node(node,
+		    _("aliases: '%s' is an alias of '%s' already (a header "
+		      "name names one field in every program): head the "
+		      "column '%s', %s's title"),
+		    b.p, f->name, want->zh, canon);
+	buf_free(&b);
+	return 1;
+}
+
 static void
 alias_add(size_t *cap, const char *canon, const struct cfg *node)
 {
@@ -385,6 +424,8 @@ alias_add(size_t *cap, const char *canon, const struct cfg *node)
 		cfg_report_expected(node, _("a header name"));
 		return;
 	}
+	if (taken(canon, node, t))
+		return;
 	if (naliases == *cap) {
 		*cap = *cap == 0 ? 16 : *cap * 2;
 		aliases = xreallocarray(aliases, *cap, sizeof *aliases);

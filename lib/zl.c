@@ -18,11 +18,12 @@
 
 const char *zl_prog = "zhili";
 
-static struct {
+static struct end {
 	zl_end_fn *fn;
 	void *arg;
-} at_end[ZL_AT_END_MAX];
+} * at_end; /* grown as needed (a reader a file: many at once) */
 static int nat_end;
+static size_t capat_end;
 static void (*before_message)(void);
 
 void
@@ -128,12 +129,8 @@ zl_die_col(int status, const char *file, long line, long col, const char *fmt,
 void
 zl_at_end(zl_end_fn *fn, void *arg)
 {
-	if (nat_end == ZL_AT_END_MAX) {
-		fprintf(stderr, "%s: internal error: zl_at_end: too many\n",
-		    zl_prog);
-		fflush(stderr);
-		abort();
-	}
+	if ((size_t)nat_end == capat_end)
+		at_end = xgrow(at_end, &capat_end, 32, sizeof *at_end);
 	at_end[nat_end].fn = fn;
 	at_end[nat_end].arg = arg;
 	nat_end++;

@@ -68,10 +68,9 @@ _Noreturn void zl_die_col(int status, const char *file, long line, long col,
  * exit status, raised when its own work failed (ZL_IOERR) or found
  * something to report (ZL_REJECTED).  zl_finish (fatal 0) and zl_exit
  * (fatal 1) call the functions registered, the last registered first, each
- * once: it is taken off the list before it is called.  At most
- * ZL_AT_END_MAX at a time.
+ * once: it is taken off the list before it is called.  The list grows
+ * as needed.
  */
-#define ZL_AT_END_MAX 32
 typedef int zl_end_fn(int status, int fatal, void *arg);
 void zl_at_end(zl_end_fn *fn, void *arg);
 /* Take fn with arg off the list again (when it is there). */

@@ -135,6 +135,9 @@ void input_read(int nfiles, char *const *files);
 void input_close(void);
 /* All that was read let go (for a fuzz target that reads again). */
 void input_reset(void);
+/* The same after a fatal error, whose end-of-run work closed the
+ * readers. */
+void input_abandon(void);
 /* The number of unit NAME (as given: trimmed and folded as read), or -1
  * when no record used names it. */
 long long unit_named(const char *name);

@@ -43,6 +43,9 @@ static struct {
 } dups;
 
 static struct rd **readers;
+/* Each input's columns and kind while they are read (input_read). */
+static struct cols *cols;
+static enum kind *kinds;
 
 /* A value for a message (into b, reset). */
 static const char *
@@ -83,6 +86,35 @@ find_cols(struct rd *r, struct cols *c)
 	c->solved = fld_col(r, "solved");
 }
 
+/*
+ * "; the header has 'A', 'B'": the names of r's header, for the message of a
+ * file of no kind; when one name alone is not empty, a title line above
+ * the header may be the cause: said.
+ */
+static const char *
+header_has(const struct rd *r)
+{
+	static struct buf b;
+	const struct str *h = rd_names(r);
+	size_t i, n = rd_nfields(r), named = 0;
+
+	buf_reset(&b);
+	buf_adds(&b, _("; the header has "));
+	for (i = 0; i < n && i < 20; i++) {
+		buf_adds(&b, i > 0 ? ", '" : "'");
+		u8_show(&b, h[i].p, h[i].n, 40);
+		buf_addc(&b, '\'');
+		named += str_trim(h[i]).n > 0;
+	}
+	if (i < n)
+		buf_adds(&b, ", ...");
+	if (named == 1)
+		buf_adds(&b,
+		    _(" (a title line above the header? the header "
+		      "must be the first line: take the title out)"));
+	return b.p;
+}
+
 /* The kind of a file of this header (exit 3 naming what it lacks). */
 static enum kind
 kind_of(struct rd *r, const struct cols *c)
@@ -90,6 +122,12 @@ kind_of(struct rd *r, const struct cols *c)
 	static const char *const mneed[] = { "member_id", "unit", "community",
 		NULL };
 
+	/* every report of dual-report has the early column, no input has */
+	if (fld_col(r, "early") >= 0)
+		zl_die_at(ZL_IOERR, rd_file(r), 1,
+		    _("a report of dual-report (its field 'early', 报到前活动), "
+		      "not members, units or activities: leave it out of the "
+		      "input files"));
 	if (c->date >= 0) {
 		if (c->id < 0 && c->unit < 0)
 			zl_die_at(ZL_IOERR, rd_file(r), 1,
@@ -108,7 +146,8 @@ kind_of(struct rd *r, const struct cols *c)
 	    _("not activities, members or units: no field 'date' (日期, "
 	      "activities), 'member_id' (党员编号, members), or 'unit' "
 	      "(工作单位) with 'community' (社区), 'registered_at' (报到时间) "
-	      "or 'projects' (共建项目数, units)"));
+	      "or 'projects' (共建项目数, units)%s"),
+	    header_has(r));
 }
 
 static struct str
@@ -252,6 +291,29 @@ make_room(void)
 	}
 }
 
+/* The number of unit s (interned), with its place in data.unit. */
+static uint32_t
+unit_num(struct str s)
+{
+	uint32_t u = intern_put(data.units, s);
+
+	if (u >= data.capunit)
+		make_room();
+	return u;
+}
+
+/* The number of community s (interned), with its place in data.comm;
+ * DR_NONE for the empty string. */
+static uint32_t
+comm_num(struct str s)
+{
+	uint32_t c = put_or_none(data.comms, s);
+
+	if (c != DR_NONE && c >= data.capcomm)
+		make_room();
+	return c;
+}
+
 /* ---- members ---- */
 
 /* A member's row, checked: 1 and its values in m, or 0: rejected. */
@@ -272,7 +334,7 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 		rec_reject(rec, _("field 'unit': empty"));
 		return 0;
 	}
-	m->unit = intern_put(data.units, unit);
+	m->unit = unit_num(unit);
 	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
 	    !day_of(rec, c->listed, "listed_at", &m->listed))
 		return 0;
@@ -283,7 +345,7 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 		      "empty)"));
 		return 0;
 	}
-	m->comm = put_or_none(data.comms, comm);
+	m->comm = comm_num(comm);
 	m->street = put_or_none(data.streets, folded(rec, c->street, &b));
 	m->name = intern_put(data.strs, col(rec, c->name));
 	m->phone = intern_put(data.strs, folded(rec, c->phone, &b));
@@ -346,11 +408,11 @@ unit_row(const struct rec *rec, const struct cols *c, struct unit *u,
 		rec_reject(rec, _("field 'unit': empty"));
 		return 0;
 	}
-	*num = intern_put(data.units, name);
+	*num = unit_num(name);
 	if (!day_of(rec, c->reg, "registered_at", &u->reg) ||
 	    !whole(rec, c->projects, "projects", &u->projects))
 		return 0;
-	u->comm = put_or_none(data.comms, folded(rec, c->comm, &b));
+	u->comm = comm_num(folded(rec, c->comm, &b));
 	u->street = put_or_none(data.streets, folded(rec, c->street, &b));
 	return 1;
 }
@@ -448,7 +510,8 @@ act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 		return 0;
 	case -2:
 		rec_reject(rec,
-		    _("field 'hours': not more than 0 or more than 24 ('%s')"),
+		    _("field 'hours': more than 0 and at most 24 in one "
+		      "activity ('%s')"),
 		    show(&b, h));
 		return 0;
 	}
@@ -466,7 +529,7 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 
 	*street = DR_NONE;
 	if (s.n > 0) {
-		a->comm = intern_put(data.comms, s);
+		a->comm = comm_num(s);
 		*street = put_or_none(data.streets,
 		    folded(rec, c->street, &fb));
 		return 1;
@@ -663,9 +726,8 @@ exclude_units(void)
 	for (i = 0; i < rules.nexclude; i++) {
 		struct str s = str_trim(
 		    str_fold(str_c(rules.exclude[i]), &b, NULL));
-		uint32_t u = intern_put(data.units, s);
+		uint32_t u = unit_num(s); /* data.unit may move */
 
-		make_room();
 		data.unit[u].flags |= U_EXCLUDED;
 	}
 	buf_free(&b);
@@ -694,8 +756,6 @@ input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
 	struct rd_opts ro = cli_rd_opts();
-	struct cols *c;
-	enum kind *k;
 	int i, pass;
 
 	if (nfiles == 0) {
@@ -705,25 +765,28 @@ input_read(int nfiles, char *const *files)
 	if (nfiles > 0xFFFF)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
 	init((size_t)nfiles);
-	c = xcalloc((size_t)nfiles, sizeof *c);
-	k = xcalloc((size_t)nfiles, sizeof *k);
+	cols = xcalloc((size_t)nfiles, sizeof *cols);
+	kinds = xcalloc((size_t)nfiles, sizeof *kinds);
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);
 		if (rd_nfields(readers[i]) > 0) {
-			find_cols(readers[i], &c[i]);
-			k[i] = kind_of(readers[i], &c[i]);
+			find_cols(readers[i], &cols[i]);
+			kinds[i] = kind_of(readers[i], &cols[i]);
 		}
 	}
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < nfiles; i++)
-			if ((pass == 0) == (k[i] != K_ACTS)) {
-				if (k[i] == K_ACTS)
+			if ((pass == 0) == (kinds[i] != K_ACTS)) {
+				if (kinds[i] == K_ACTS)
 					reserve_acts(rd_size(readers[i]));
-				read_file(readers[i], &c[i], k[i], (uint16_t)i);
+				read_file(readers[i], &cols[i], kinds[i],
+				    (uint16_t)i);
 			}
-	free(c);
-	free(k);
+	free(cols);
+	free(kinds);
+	cols = NULL;
+	kinds = NULL;
 	say_merged();
 }
 
@@ -832,7 +895,19 @@ input_reset(void)
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);
+	free(cols);
+	free(kinds);
+	cols = NULL;
+	kinds = NULL;
 	free(dups.tab);
 	memset(&dups, 0, sizeof dups);
 	memset(&data, 0, sizeof data);
+}
+
+void
+input_abandon(void)
+{
+	free(readers);
+	readers = NULL;
+	input_reset();
 }

@@ -78,6 +78,23 @@ help(void)
 	    "See dual-report(1).\n"));
 }
 
+/* The arguments given to --report, --by (NULL: none yet). */
+static const char *report_arg, *by_arg;
+
+/*
+ * An option of a choice given again (was: its argument before): with
+ * another value, a usage error, as a date option given twice with another
+ * period (zhili(7)); the same value counts once.
+ */
+static void
+once(const char *name, const char *was, const char *arg, const char *why)
+{
+	if (was != NULL && strcmp(was, arg) != 0)
+		zl_die(ZL_USAGE,
+		    _("%s given twice ('%s', '%s'): give it once%s"), name, was,
+		    arg, why);
+}
+
 static void
 set_report(const char *arg)
 {
@@ -86,6 +103,8 @@ set_report(const char *arg)
 
 	for (i = 0; reports[i] != NULL; i++)
 		if (strcmp(arg, reports[i]) == 0) {
+			once("--report", report_arg, arg, "");
+			report_arg = reports[i];
 			opt.report = i;
 			return;
 		}
@@ -112,6 +131,9 @@ own_option(int c, const char *arg)
 		else
 			zl_die(ZL_USAGE,
 			    _("--by: '%s' is neither street nor month"), arg);
+		once("--by", by_arg, arg,
+		    _(" (rows by street or by month, not both)"));
+		by_arg = arg;
 		return 1;
 	case OPT_TOTAL:
 		opt.total = 1;
@@ -120,6 +142,8 @@ own_option(int c, const char *arg)
 		opt.mask = 1;
 		return 1;
 	case OPT_UNIT:
+		once("--unit", opt.unit, arg,
+		    _(" (the sheet of one unit; run again for another)"));
 		opt.unit = arg;
 		return 1;
 	}
@@ -134,7 +158,9 @@ check_options(void)
 
 	if (opt.by == BY_STREET && opt.report != R_COMMUNITIES)
 		zl_die(ZL_USAGE,
-		    _("--by street is for the communities report, not %s"), r);
+		    _("--by street is for the communities report "
+		      "(--report communities), not %s"),
+		    r);
 	if (opt.by == BY_MONTH && opt.report == R_MEMBERS)
 		zl_die(ZL_USAGE,
 		    _("--by month is for the units and communities reports, "
@@ -144,12 +170,14 @@ check_options(void)
 		    _("--total is for the units and communities reports, not "
 		      "members"));
 	if (opt.unit != NULL && opt.report != R_MEMBERS)
-		zl_die(ZL_USAGE, _("--unit is for the members report, not %s"),
+		zl_die(ZL_USAGE,
+		    _("--unit is for the members report (--report "
+		      "members), not %s"),
 		    r);
 	if (opt.mask && opt.report != R_MEMBERS)
 		zl_die(ZL_USAGE,
-		    _("--mask is for the members report (its phone column), "
-		      "not %s"),
+		    _("--mask is for the members report (--report "
+		      "members: its phone column), not %s"),
 		    r);
 }
 

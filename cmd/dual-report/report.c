@@ -489,7 +489,9 @@ unit_wanted(void)
 	for (i = 0; i < n; i++)
 		if (data.unit[i].flags & U_NAMED)
 			names[k++] = intern_get(data.units, i).p;
-	if ((near = u8_nearest(opt.unit, names)) != NULL)
+	near = u8_nearest(opt.unit, names);
+	free(names);
+	if (near != NULL)
 		zl_die(ZL_USAGE,
 		    _("--unit: no unit '%s' in the input (did you mean "
 		      "'%s'?)"),

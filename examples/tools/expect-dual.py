@@ -150,7 +150,7 @@ def parse_hours(s):
     ip, frac = m.group(1) or "0", m.group(2) or ""
     num, den = int(ip + frac), 10 ** len(frac)
     if num <= 0 or num > 24 * den:
-        return None, f"hours {s}: not more than 0 or more than 24"
+        return None, f"hours {s}: more than 0 and at most 24 in one activity"
     return num * 100 // den, None
 
 

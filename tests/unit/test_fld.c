@@ -161,6 +161,27 @@ test_aliases(void)
 	    "test_fld: %s:1:18: expected a header name, got a list");
 	FILE_DIES("aliases: {grid: [\"  \"]}\n",
 	    "test_fld: %s:1:18: expected a header name, got '  '");
+	/* a header name another field has already (its name, title or
+	 * alias: built in, every program's) would do nothing: an error */
+	FILE_DIES("aliases: {grid: [受理时间]}\n",
+	    "test_fld: %s:1:18: aliases: '受理时间' is an alias of "
+	    "'reported_at' already (a header name names one field in every "
+	    "program): head the column '网格', grid's title");
+	FILE_DIES("aliases: {grid: [x, \" 户数\"]}\n",
+	    "test_fld: %s:1:21: aliases: ' 户数' is the title of "
+	    "'households' already (a header name names one field in every "
+	    "program): head the column '网格', grid's title");
+	FILE_DIES("aliases:\n  total: Closed_At\n",
+	    "test_fld: %s:2:10: aliases: 'Closed_At' is the name of "
+	    "'closed_at' already (a header name names one field in every "
+	    "program): head the column '总数', total's title");
+	/* the field's own names again: nothing new, no error */
+	text = "aliases: {community: [所属社区名, 社区, community]}\n";
+	f = t_tmpfile(text, strlen(text));
+	cfg_setup(f);
+	fld_setup();
+	unlink(f);
+	T_STR(canon("所属社区名"), "community");
 	/* a key is a field's canonical name: a slip, a title, no field */
 	FILE_DIES("aliases:\n  reportedat: [x]\n",
 	    "test_fld: %s:2:3: aliases: unknown field 'reportedat' (did you "

@@ -208,8 +208,8 @@ grow_huge(void *p, size_t *cap, size_t size)
 
 /*
  * Room for the records of a file of size bytes, at once (records of 32
- * bytes or more; ids and names of a quarter of the bytes at most): no
- * copy as the tables grow.  What is not used is never touched.
+ * bytes or more): no copy as the table grows.  What is not used is never
+ * touched.
  */
 static void
 reserve(unsigned long long size)
@@ -226,33 +226,6 @@ reserve(unsigned long long size)
 		data.svc = p;
 		data.capsvc = cap;
 	}
-	more = (size_t)(size / 4);
-	if (data.captext - data.ntext < more) {
-		cap = data.ntext + more;
-		p = vp_alloc(cap);
-		if (data.ntext > 0)
-			memcpy(p, data.text, data.ntext);
-		free(data.text);
-		data.text = p;
-		data.captext = cap;
-	}
-}
-
-/* Keep the id and the name (may be empty) in data.text: the offset. */
-static uint64_t
-keep_text(struct str id, struct str name)
-{
-	size_t at = data.ntext;
-
-	if (id.n > 0xFFFFFFFFu || name.n > 0xFFFFFFFFu)
-		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	while (data.ntext + id.n + name.n > data.captext)
-		data.text = grow_huge(data.text, &data.captext, 1);
-	memcpy(data.text + at, id.p, id.n);
-	if (name.n > 0)
-		memcpy(data.text + at + id.n, name.p, name.n);
-	data.ntext += id.n + name.n;
-	return at;
 }
 
 /* The common fields: volunteer id and time; 0 when rejected. */
@@ -324,9 +297,7 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	if (data.nsvc == data.capsvc)
 		data.svc = grow_huge(data.svc, &data.capsvc, sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
-	s->h = (uint32_t)(str_hash(id.p, id.n, 0) >> 32);
-	s->idlen = (uint32_t)id.n;
-	s->namelen = (uint32_t)name.n;
+	s->vol = vol_find(id);
 	s->day = day;
 	s->tod = tod;
 	s->hours = (uint32_t)h;
@@ -337,10 +308,10 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	s->kind = (uint8_t)kind;
 	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
 					      pool_put(data.strs, k);
-	s->text = keep_text(id, name);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
 	    0;
+	vol_service(s, name);
 	data.used++;
 }
 
@@ -365,8 +336,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		data.red = xgrow(data.red, &data.capred, 1024,
 		    sizeof *data.red);
 	d = &data.red[data.nred++];
-	d->text = keep_text(id, (struct str) { "", 0 });
-	d->idlen = (uint32_t)id.n;
+	d->vol = vol_find(id);
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
 	d->points = p;
@@ -452,7 +422,6 @@ input_read(int nfiles, char *const *files)
 		reserve(rd_size(readers[i]));
 		read_file(readers[i], (uint16_t)i);
 	}
-	input_group();
 }
 
 void
@@ -491,10 +460,10 @@ input_reset(void)
 	free(data.svc);
 	free(data.red);
 	free(data.vol);
-	free(data.text);
 	free(data.order);
 	free(data.files);
 	pool_free(data.ids);
+	vol_free();
 	pool_free(data.strs);
 	pool_free(data.names);
 	free(kind_ids);

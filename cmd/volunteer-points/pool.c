@@ -116,6 +116,30 @@ same(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* s kept as the pool's next id (its slot t in the table, or NULL). */
+static uint32_t
+append(struct pool *p, struct str s, struct slot *t)
+{
+	const char *kept;
+
+	if (p->n == p->cap)
+		p->s = xgrow(p->s, &p->cap, 1024, sizeof *p->s);
+	if (s.n > 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
+	kept = keep(p, s);
+	p->s[p->n].p = kept;
+	p->s[p->n].n = s.n;
+	p->n++;
+	if (t != NULL) {
+		t->p = kept;
+		t->n = (uint32_t)s.n;
+		t->id = p->n;
+		if (p->n * 2 > p->mask)
+			rehash(p);
+	}
+	return p->n - 1;
+}
+
 uint32_t
 pool_put(struct pool *p, struct str s)
 {
@@ -125,18 +149,13 @@ pool_put(struct pool *p, struct str s)
 	for (; (t = &p->tab[j])->id != 0; j = (j + 1) & p->mask)
 		if (t->n == s.n && same(t->p, s.p, s.n))
 			return t->id - 1;
-	if (p->n == p->cap)
-		p->s = xgrow(p->s, &p->cap, 1024, sizeof *p->s);
-	if (s.n > 0xFFFFFFFFu)
-		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	t->p = keep(p, s);
-	t->n = (uint32_t)s.n;
-	t->id = ++p->n;
-	p->s[p->n - 1].p = t->p;
-	p->s[p->n - 1].n = s.n;
-	if (p->n * 2 > p->mask)
-		rehash(p);
-	return p->n - 1;
+	return append(p, s, t);
+}
+
+uint32_t
+pool_add(struct pool *p, struct str s)
+{
+	return append(p, s, NULL);
 }
 
 struct str

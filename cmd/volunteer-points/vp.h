@@ -60,6 +60,9 @@ int conf_hundredths(const char *s, long long *v);
 struct pool;
 struct pool *pool_new(void);
 uint32_t pool_put(struct pool *p, struct str s);
+/* s kept as a new id, not looked for (a pool of the caller's own index:
+ * not given to pool_put). */
+uint32_t pool_add(struct pool *p, struct str s);
 struct str pool_get(const struct pool *p, uint32_t id);
 uint32_t pool_len(const struct pool *p);
 /* rank[id]: the place of string id in byte order (allocated). */
@@ -68,13 +71,10 @@ void pool_free(struct pool *p);
 
 /* A service record as kept. */
 struct svc {
-	uint64_t text; /* its id, then name, in data.text (input.c) */
-	uint32_t idlen, namelen;
-	uint32_t h;	/* hash of the volunteer id, its high half (input.c) */
-	uint32_t vol;	/* volunteer index (group.c) */
-	int32_t day;	/* days since 1970-01-01 */
-	int32_t tod;	/* seconds into the day */
-	uint32_t hours; /* hundredths, as written (before the unit) */
+	uint32_t vol;	  /* volunteer index (group.c) */
+	int32_t day;	  /* days since 1970-01-01 */
+	int32_t tod;	  /* seconds into the day */
+	uint32_t hours;	  /* hundredths, as written (before the unit) */
 	uint32_t project; /* pool id */
 	uint32_t team;	  /* pool id */
 	uint32_t line;	  /* for messages */
@@ -87,8 +87,6 @@ enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	uint64_t text; /* its id in data.text (input.c) */
-	uint32_t idlen;
 	uint32_t vol; /* volunteer index (group.c) */
 	int32_t day, tod;
 	long long points; /* hundredths */
@@ -121,8 +119,6 @@ struct data {
 	struct pool *ids;   /* volunteer ids */
 	struct pool *names; /* volunteers' names */
 	struct pool *strs;  /* teams, projects, kinds, items */
-	char *text;	    /* the records' ids and names, until grouped */
-	size_t ntext, captext;
 	uint32_t *order;    /* vol_order's, once made */
 	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
@@ -131,9 +127,12 @@ struct data {
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
-/* group.c: the services side by side by volunteer, each volunteer made
- * (its name and team), each redemption's found (called by input_read). */
-void input_group(void);
+/* group.c: the index of the volunteer of this id (made when new). */
+uint32_t vol_find(struct str id);
+/* Its index let go (input_reset). */
+void vol_free(void);
+/* A service record of s->vol taken, named name: its figures. */
+void vol_service(const struct svc *s, struct str name);
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* All that was read let go (for a fuzz target that reads again). */

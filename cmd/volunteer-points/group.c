@@ -90,8 +90,7 @@ vol_find(struct str id)
 	t->n = (uint32_t)id.n;
 	t->vol = i + 1;
 	if (data.nvol == data.capvol)
-		data.vol = xgrow(data.vol, &data.capvol, 1024,
-		    sizeof *data.vol);
+		data.vol = vp_grow(data.vol, &data.capvol, sizeof *data.vol);
 	v = &data.vol[data.nvol++];
 	memset(v, 0, sizeof *v);
 	v->id = i;

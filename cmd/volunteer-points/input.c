@@ -193,8 +193,8 @@ vp_alloc(size_t n)
  * p (*cap items of size bytes) grown to twice as many, in huge pages (a
  * million records: a fault every 2 MiB, not every 4 KiB).
  */
-static void *
-grow_huge(void *p, size_t *cap, size_t size)
+void *
+vp_grow(void *p, size_t *cap, size_t size)
 {
 	size_t n = *cap == 0 ? (1u << 21) / size : *cap * 2;
 	void *q = vp_alloc(n * size);
@@ -295,7 +295,7 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	day = (int)date_floordiv(t, DAY_SECS);
 	tod = (int)(t - (long long)day * DAY_SECS);
 	if (data.nsvc == data.capsvc)
-		data.svc = grow_huge(data.svc, &data.capsvc, sizeof *data.svc);
+		data.svc = vp_grow(data.svc, &data.capsvc, sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
 	s->vol = vol_find(id);
 	s->day = day;
@@ -364,8 +364,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		return;
 	}
 	if (data.nred == data.capred)
-		data.red = xgrow(data.red, &data.capred, 1024,
-		    sizeof *data.red);
+		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
 	d = &data.red[data.nred++];
 	d->vol = vol_find(id);
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);

@@ -44,7 +44,7 @@ group(const void *items, size_t n, size_t size, size_t off, uint32_t **at,
     uint32_t **idx)
 {
 	uint32_t *a = xcalloc(data.nvol + 2, sizeof *a);
-	uint32_t *x = xcalloc(n + 1, sizeof *x);
+	uint32_t *x = vp_alloc((n + 1) * sizeof *x);
 	size_t i;
 	uint32_t v;
 

@@ -172,6 +172,9 @@ void report_write(void);
 
 /* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
 void *vp_alloc(size_t n);
+/* p, of *cap items of size bytes, grown to twice as many (at first 2 MiB
+ * of them) in huge pages. */
+void *vp_grow(void *p, size_t *cap, size_t size);
 
 /* "12.50", "-3.00": a number of hundredths into buf (at least 32 bytes). */
 size_t hundredths_fmt(long long v, char *buf);

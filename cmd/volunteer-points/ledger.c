@@ -19,6 +19,7 @@
 /* The points of a month not yet spent or expired. */
 struct bucket {
 	long month; /* year * 12 + month - 1 */
+	long gone;  /* the first day on which they are gone (expiry_day) */
 	long long left;
 };
 
@@ -210,13 +211,21 @@ merge_dups(const struct ledger_cb *cb, uint32_t *x, size_t n)
 	return k;
 }
 
+/* The month of day (year * 12 + month - 1); the last one's range kept:
+ * most services are of the same month as the one before. */
 static long
 month_of(long day)
 {
+	static long from = 1, to = 0, month; /* days from..to: month */
 	int y, m, d;
 
-	date_ymd(day, &y, &m, &d);
-	return (long)y * 12 + m - 1;
+	if (day < from || day > to) {
+		date_ymd(day, &y, &m, &d);
+		month = (long)y * 12 + m - 1;
+		from = day - d + 1;
+		to = from + date_month_len(y, m) - 1;
+	}
+	return month;
 }
 
 /* The first day on which the points of month m are gone. */
@@ -246,7 +255,7 @@ expire(const struct ledger_cb *cb, struct vol *v, long day)
 		return;
 	for (; L.first < L.nb; L.first++) {
 		struct bucket *b = &L.b[L.first];
-		long on = expiry_day(b->month);
+		long on = b->gone;
 
 		if (on > day)
 			break;
@@ -270,6 +279,7 @@ earn(struct vol *v, long day, long long points)
 		if (L.nb == L.capb)
 			L.b = xgrow(L.b, &L.capb, 64, sizeof *L.b);
 		L.b[L.nb].month = m;
+		L.b[L.nb].gone = rules.expiry > 0 ? expiry_day(m) : 0;
 		L.b[L.nb++].left = 0;
 	} else if (L.first == L.nb) /* this month's, all spent, earns again */
 		L.first = L.nb - 1;

@@ -37,6 +37,8 @@ static struct {
 	size_t nb, capb, first; /* buckets first..nb-1 still hold points */
 	struct merge *m;	/* the records merged */
 	size_t nm, capm;
+	uint64_t *key, *tmp; /* by_day's, capkey of each */
+	size_t capkey;
 } L;
 
 /* Indices of items (of n) grouped by volunteer: *at[v]..*at[v+1]. */
@@ -365,6 +367,71 @@ redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 }
 
 static int
+by_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* k[0..n) sorted: in one pass when it is one run or two (a volunteer's
+ * services are mostly in date order, or in two files each in date
+ * order), else by qsort. */
+static void
+sort_keys(uint64_t *k, size_t n)
+{
+	size_t i, a, b, o;
+
+	for (i = 1; i < n && k[i - 1] <= k[i]; i++)
+		;
+	if (i >= n)
+		return;
+	for (b = i + 1; b < n && k[b - 1] <= k[b]; b++)
+		;
+	if (b < n) {
+		qsort(k, n, sizeof *k, by_u64);
+		return;
+	}
+	memcpy(L.tmp, k, i * sizeof *k);
+	for (a = 0, b = i, o = 0; a < i && b < n;)
+		k[o++] = L.tmp[a] <= k[b] ? L.tmp[a++] : k[b++];
+	while (a < i)
+		k[o++] = L.tmp[a++];
+}
+
+/*
+ * The services x[0..n), in the order read, sorted by day when no two
+ * share one: then none is a duplicate of another and by_time is their
+ * order by day.  1 when so; 0 when two share a day (x as it was).
+ */
+static int
+by_day(uint32_t *x, size_t n)
+{
+	uint64_t *k;
+	size_t i;
+
+	if (n > L.capkey) {
+		free(L.key);
+		free(L.tmp);
+		L.capkey = n * 2;
+		L.key = xcalloc(L.capkey, sizeof *L.key);
+		L.tmp = xcalloc(L.capkey, sizeof *L.tmp);
+	}
+	k = L.key;
+	for (i = 0; i < n; i++)
+		k[i] = (uint64_t)((uint32_t)data.svc[x[i]].day ^ 0x80000000u)
+			<< 32 |
+		    x[i];
+	sort_keys(k, n);
+	for (i = 1; i < n; i++)
+		if (k[i] >> 32 == k[i - 1] >> 32)
+			return 0;
+	for (i = 0; i < n; i++)
+		x[i] = (uint32_t)k[i];
+	return 1;
+}
+
+static int
 star_of(long long hours)
 {
 	int n = 0;
@@ -386,8 +453,10 @@ volunteer(const struct ledger_cb *cb, uint32_t vi)
 	long day = 0;
 
 	L.nb = L.first = 0;
-	ns = merge_dups(cb, s, ns);
-	sort_idx(s, ns, by_time);
+	if (!by_day(s, ns)) {
+		ns = merge_dups(cb, s, ns);
+		sort_idx(s, ns, by_time);
+	}
 	sort_idx(r, nr, by_red);
 	while (i < ns || j < nr) {
 		long next = i < ns &&
@@ -457,6 +526,8 @@ ledger_run(const struct ledger_cb *cb)
 	free(L.red_idx);
 	free(L.b);
 	free(L.m);
+	free(L.key);
+	free(L.tmp);
 	memset(&L, 0, sizeof L);
 }
 

@@ -106,6 +106,20 @@ vol_free(void)
 	memset(&ix, 0, sizeof ix);
 }
 
+uint32_t
+vol_team(uint32_t vi, struct str team)
+{
+	struct vol *v = &data.vol[vi];
+	struct str was;
+
+	if (v->nsvc > 0) { /* mostly the team of the record before */
+		was = pool_get(data.strs, v->last_team);
+		if (was.n == team.n && memcmp(was.p, team.p, team.n) == 0)
+			return v->last_team;
+	}
+	return v->last_team = pool_put(data.strs, team);
+}
+
 void
 vol_service(const struct svc *s, struct str name)
 {

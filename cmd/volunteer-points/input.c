@@ -25,6 +25,8 @@ struct cols {
 
 static struct buf tmp;	   /* folded values */
 static uint32_t *kind_ids; /* the kinds' names in data.strs */
+static size_t *kinds_n;	   /* the lengths of the kinds' names */
+static size_t *words_n;	   /* of the verified words */
 
 /* A value for a message (into b, reset). */
 static const char *
@@ -132,8 +134,7 @@ is_verified(struct str v)
 	size_t i;
 
 	for (i = 0; rules.verified[i] != NULL; i++)
-		if (str_eqi(v, rules.verified[i]) &&
-		    strlen(rules.verified[i]) == v.n)
+		if (words_n[i] == v.n && str_eqi(v, rules.verified[i]))
 			return 1;
 	return 0;
 }
@@ -145,7 +146,7 @@ kind_of(struct str k)
 	size_t i;
 
 	for (i = 0; i < rules.nkinds; i++)
-		if (strlen(rules.kinds[i].name) == k.n &&
+		if (kinds_n[i] == k.n &&
 		    memcmp(rules.kinds[i].name, k.p, k.n) == 0)
 			return (int)i;
 	return rules.dflt_mult >= 0 ? (int)rules.nkinds : -1;
@@ -265,27 +266,28 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 {
 	static struct buf b;
 	struct str id, k = col(rec, c->kind), name = col(rec, c->name);
+	struct str hs = col(rec, c->hours);
 	long long t, h;
 	struct svc *s;
 	int kind, day, tod;
 
 	if (!id_time(rec, c, &id, &t))
 		return;
-	if (col(rec, c->hours).n == 0) {
+	if (hs.n == 0) {
 		rec_reject(rec, _("field 'hours': empty"));
 		return;
 	}
-	switch (parse_hours(col(rec, c->hours), &h)) {
+	switch (parse_hours(hs, &h)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    show(&b, col(rec, c->hours)));
+		    show(&b, hs));
 		return;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "record ('%s')"),
-		    show(&b, col(rec, c->hours)));
+		    show(&b, hs));
 		return;
 	}
 	if ((kind = kind_of(k)) < 0) {
@@ -302,7 +304,7 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	s->tod = tod;
 	s->hours = (uint32_t)h;
 	s->project = pool_put(data.strs, col(rec, c->project));
-	s->team = pool_put(data.strs, col(rec, c->team));
+	s->team = vol_team(s->vol, col(rec, c->team));
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
 	s->file = file;
 	s->kind = (uint8_t)kind;
@@ -441,8 +443,16 @@ input_read(int nfiles, char *const *files)
 	data.strs = pool_new();
 	data.names = pool_new();
 	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
-	for (i = 0; i < (int)rules.nkinds; i++)
+	kinds_n = xcalloc(rules.nkinds + 1, sizeof *kinds_n);
+	for (i = 0; i < (int)rules.nkinds; i++) {
 		kind_ids[i] = pool_put(data.strs, str_c(rules.kinds[i].name));
+		kinds_n[i] = strlen(rules.kinds[i].name);
+	}
+	for (i = 0; rules.verified[i] != NULL; i++)
+		;
+	words_n = xcalloc((size_t)i + 1, sizeof *words_n);
+	for (i = 0; rules.verified[i] != NULL; i++)
+		words_n[i] = strlen(rules.verified[i]);
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
@@ -499,6 +509,9 @@ input_reset(void)
 	pool_free(data.strs);
 	pool_free(data.names);
 	free(kind_ids);
+	free(kinds_n);
+	free(words_n);
 	kind_ids = NULL;
+	kinds_n = words_n = NULL;
 	memset(&data, 0, sizeof data);
 }

@@ -101,6 +101,7 @@ struct vol {
 				       data.names, data.strs) */
 	int32_t late_day, late_tod; /* that record's time */
 	uint32_t nsvc;		    /* service records (merged ones too) */
+	uint32_t last_team;	    /* of the last read (vol_team) */
 	/* the ledger's figures, as of --as-of (ledger.c) */
 	long long hours, earned, redeemed, expired, unverified;
 	/* in the period (teams, rank) */
@@ -131,6 +132,9 @@ void input_read(int nfiles, char *const *files);
 uint32_t vol_find(struct str id);
 /* Its index let go (input_reset). */
 void vol_free(void);
+/* The pool id (data.strs) of the team of a service record of volunteer
+ * vi (before vol_service takes the record). */
+uint32_t vol_team(uint32_t vi, struct str team);
 /* A service record of s->vol taken, named name: its figures. */
 void vol_service(const struct svc *s, struct str name);
 /* After the last rejection: the readers closed. */

@@ -77,7 +77,7 @@ need_cols(struct rd *r, const struct cols *c)
 		      "configuration"));
 }
 
-static struct str
+static inline struct str
 col(const struct rec *rec, long c)
 {
 	struct str none = { "", 0 };
@@ -134,7 +134,9 @@ is_verified(struct str v)
 	size_t i;
 
 	for (i = 0; rules.verified[i] != NULL; i++)
-		if (words_n[i] == v.n && str_eqi(v, rules.verified[i]))
+		if (words_n[i] == v.n &&
+		    (memcmp(v.p, rules.verified[i], v.n) == 0 ||
+			str_eqi(v, rules.verified[i])))
 			return 1;
 	return 0;
 }

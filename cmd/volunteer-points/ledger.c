@@ -213,29 +213,56 @@ merge_dups(const struct ledger_cb *cb, uint32_t *x, size_t n)
 	return k;
 }
 
-/* The month of day (year * 12 + month - 1); the last one's range kept:
- * most services are of the same month as the one before. */
+/*
+ * The month of day (year * 12 + month - 1) and the first day on which the
+ * points of month m are gone: each kept in a table by its low bits (a
+ * volunteer's services go back and forth over a few hundred days).
+ */
+static struct {
+	long day, month;
+} by_day_tab[1024];
+static struct {
+	long month, gone;
+} by_month_tab[256];
+
+/* Both tables emptied: slot i holds a value not of slot i. */
+static void
+tabs_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < 1024; i++)
+		by_day_tab[i].day = (long)i + 1;
+	for (i = 0; i < 256; i++)
+		by_month_tab[i].month = (long)i + 1;
+}
+
 static long
 month_of(long day)
 {
-	static long from = 1, to = 0, month; /* days from..to: month */
+	size_t i = (size_t)day & 1023;
 	int y, m, d;
 
-	if (day < from || day > to) {
+	if (by_day_tab[i].day != day) {
 		date_ymd(day, &y, &m, &d);
-		month = (long)y * 12 + m - 1;
-		from = day - d + 1;
-		to = from + date_month_len(y, m) - 1;
+		by_day_tab[i].day = day;
+		by_day_tab[i].month = (long)y * 12 + m - 1;
 	}
-	return month;
+	return by_day_tab[i].month;
 }
 
-/* The first day on which the points of month m are gone. */
 static long
 expiry_day(long m)
 {
-	m += rules.expiry + 1;
-	return date_days((int)(m / 12), (int)(m % 12) + 1, 1);
+	size_t i = (size_t)m & 255;
+	long n = m + rules.expiry + 1;
+
+	if (by_month_tab[i].month != m) {
+		by_month_tab[i].month = m;
+		by_month_tab[i].gone = date_days((int)(n / 12),
+		    (int)(n % 12) + 1, 1);
+	}
+	return by_month_tab[i].gone;
 }
 
 static void
@@ -510,6 +537,7 @@ ledger_run(const struct ledger_cb *cb)
 	const uint32_t *order = vol_order();
 	size_t i;
 
+	tabs_clear();
 	L.rank = pool_ranks(data.strs);
 	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
 	    &L.svc_at, &L.svc_idx);
@@ -536,7 +564,21 @@ hundredths_fmt(long long v, char *buf)
 {
 	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v :
 				       (unsigned long long)v;
+	char t[24], *p = t + sizeof t;
+	size_t n = 0;
 
-	return (size_t)snprintf(buf, 32, "%s%llu.%02llu", v < 0 ? "-" : "",
-	    a / 100, a % 100);
+	/* by hand: snprintf was a tenth of the time of writing a report */
+	*--p = (char)('0' + a % 10);
+	*--p = (char)('0' + a / 10 % 10);
+	*--p = '.';
+	a /= 100;
+	do
+		*--p = (char)('0' + a % 10);
+	while ((a /= 10) > 0);
+	if (v < 0)
+		buf[n++] = '-';
+	memcpy(buf + n, p, (size_t)(t + sizeof t - p));
+	n += (size_t)(t + sizeof t - p);
+	buf[n] = '\0';
+	return n;
 }

@@ -209,26 +209,36 @@ vp_grow(void *p, size_t *cap, size_t size)
 	return q;
 }
 
+/* *p, of *cap items of size bytes, n of them used, with room for more. */
+static void *
+room(void *p, size_t *cap, size_t n, size_t more, size_t size)
+{
+	void *q;
+
+	if (*cap - n >= more)
+		return p;
+	q = vp_alloc((n + more) * size);
+	if (n > 0)
+		memcpy(q, p, n * size);
+	free(p);
+	*cap = n + more;
+	return q;
+}
+
 /*
- * Room for the records of a file of size bytes, at once (records of 32
- * bytes or more): no copy as the table grows.  What is not used is never
- * touched.
+ * Room for the records of a file of size bytes, at once (a service record
+ * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
+ * What is not used is never touched.
  */
 static void
-reserve(unsigned long long size)
+reserve(unsigned long long size, const struct cols *c)
 {
-	size_t more = (size_t)(size / 32), cap;
-	void *p;
-
-	if (data.capsvc - data.nsvc < more) {
-		cap = data.nsvc + more;
-		p = vp_alloc(cap * sizeof *data.svc);
-		if (data.nsvc > 0)
-			memcpy(p, data.svc, data.nsvc * sizeof *data.svc);
-		free(data.svc);
-		data.svc = p;
-		data.capsvc = cap;
-	}
+	if (c->hours >= 0)
+		data.svc = room(data.svc, &data.capsvc, data.nsvc,
+		    (size_t)(size / 32), sizeof *data.svc);
+	if (c->points >= 0)
+		data.red = room(data.red, &data.capred, data.nred,
+		    (size_t)(size / 16), sizeof *data.red);
 }
 
 /* The common fields: volunteer id and time; 0 when rejected. */
@@ -264,7 +274,7 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 }
 
 static void
-take_service(const struct rec *rec, const struct cols *c, uint16_t file)
+take_service(const struct rec *rec, const struct cols *c)
 {
 	static struct buf b;
 	struct str id, k = col(rec, c->kind), name = col(rec, c->name);
@@ -303,18 +313,16 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	s = &data.svc[data.nsvc++];
 	s->vol = vol_find(id);
 	s->day = day;
-	s->tod = tod;
-	s->hours = (uint32_t)h;
+	s->tod = (unsigned)tod & 0x1FFFF;
+	s->hours = (unsigned)h & 0xFFF;
 	s->project = pool_put(data.strs, col(rec, c->project));
 	s->team = vol_team(s->vol, col(rec, c->team));
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
-	s->file = file;
-	s->kind = (uint8_t)kind;
 	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
 					      pool_put(data.strs, k);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
-	    0;
+	    0u;
 	vol_service(s, name);
 	data.used++;
 }
@@ -381,7 +389,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 
 /* One record of a file whose header has both hours and points. */
 static void
-take_either(const struct rec *rec, const struct cols *c, uint16_t file)
+take_either(const struct rec *rec, const struct cols *c)
 {
 	int h = c->hours >= 0 && col(rec, c->hours).n > 0;
 	int p = c->points >= 0 && col(rec, c->points).n > 0;
@@ -391,7 +399,7 @@ take_either(const struct rec *rec, const struct cols *c, uint16_t file)
 		    _("both hours and points: a record is a service or a "
 		      "redemption, not both"));
 	else if (h || c->points < 0)
-		take_service(rec, c, file);
+		take_service(rec, c);
 	else if (p || c->hours < 0)
 		take_redemption(rec, c);
 	else
@@ -411,14 +419,15 @@ read_file(struct rd *r, uint16_t file)
 	if (rd_nfields(r) > 0) {
 		find_cols(r, &c);
 		need_cols(r, &c);
+		reserve(rd_size(r), &c);
 	}
 	while (rd_next(r, &rec)) {
 		if (n++ == 0)
 			data.files[file] = rec->file;
 		if (c.hours >= 0 && c.points >= 0)
-			take_either(rec, &c, file);
+			take_either(rec, &c);
 		else if (c.hours >= 0)
-			take_service(rec, &c, file);
+			take_service(rec, &c);
 		else
 			take_redemption(rec, &c);
 	}
@@ -450,20 +459,35 @@ input_read(int nfiles, char *const *files)
 		kind_ids[i] = pool_put(data.strs, str_c(rules.kinds[i].name));
 		kinds_n[i] = strlen(rules.kinds[i].name);
 	}
+	data.nmult = pool_len(data.strs); /* the kinds' names, each once */
+	data.mult_by_text = xcalloc(data.nmult + 1, sizeof *data.mult_by_text);
+	for (i = (int)rules.nkinds - 1; i >= 0; i--) /* the first of a name */
+		data.mult_by_text[kind_ids[i]] = rules.kinds[i].mult;
 	for (i = 0; rules.verified[i] != NULL; i++)
 		;
 	words_n = xcalloc((size_t)i + 1, sizeof *words_n);
 	for (i = 0; rules.verified[i] != NULL; i++)
 		words_n[i] = strlen(rules.verified[i]);
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
+	data.svc_from = xcalloc((size_t)nfiles, sizeof *data.svc_from);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);
-		reserve(rd_size(readers[i]));
+		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
+}
+
+uint16_t
+svc_file(const struct svc *s)
+{
+	size_t i = (size_t)(s - data.svc), f = data.nfiles - 1;
+
+	while (f > 0 && data.svc_from[f] > i)
+		f--;
+	return (uint16_t)f;
 }
 
 void
@@ -506,6 +530,8 @@ input_reset(void)
 	free(data.vol);
 	free(data.order);
 	free(data.files);
+	free(data.svc_from);
+	free(data.mult_by_text);
 	pool_free(data.ids);
 	vol_free();
 	pool_free(data.strs);

@@ -150,9 +150,9 @@ note_merged(const struct svc *dup, const struct svc *kept)
 	if (L.nm == L.capm)
 		L.m = xgrow(L.m, &L.capm, 64, sizeof *L.m);
 	m = &L.m[L.nm++];
-	m->dup_file = dup->file;
+	m->dup_file = svc_file(dup);
 	m->dup_line = dup->line;
-	m->kept_file = kept->file;
+	m->kept_file = svc_file(kept);
 	m->kept_line = kept->line;
 }
 
@@ -335,8 +335,8 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 	if (rules.cap > 0 && h > rules.cap - *used)
 		h = rules.cap - *used;
 	*used += h;
-	mult = s->kind < rules.nkinds ? rules.kinds[s->kind].mult :
-					rules.dflt_mult;
+	mult = s->ktext < data.nmult ? data.mult_by_text[s->ktext] :
+				       rules.dflt_mult;
 	e.hours = h;
 	e.change = h * rules.pph * mult / 10000;
 	v->hours += h;

@@ -69,29 +69,27 @@ uint32_t pool_len(const struct pool *p);
 uint32_t *pool_ranks(const struct pool *p);
 void pool_free(struct pool *p);
 
-/* A service record as kept. */
+/* A service record as kept: 28 bytes (a million of them are). */
 struct svc {
-	uint32_t vol;	  /* volunteer index (group.c) */
-	int32_t day;	  /* days since 1970-01-01 */
-	int32_t tod;	  /* seconds into the day */
-	uint32_t hours;	  /* hundredths, as written (before the unit) */
-	uint32_t project; /* pool id */
-	uint32_t team;	  /* pool id */
-	uint32_t line;	  /* for messages */
-	uint32_t ktext;	  /* pool id of the kind as written */
-	uint16_t file;	  /* index into the input files */
-	uint8_t kind;	  /* index into rules.kinds; nkinds: the default */
-	uint8_t flags;	  /* S_* */
+	uint32_t vol;		 /* volunteer index (group.c) */
+	int32_t day;		 /* days since 1970-01-01 */
+	unsigned int tod : 17;	 /* seconds into the day */
+	unsigned int hours : 12; /* hundredths, as written (before the unit) */
+	unsigned int flags : 2;	 /* S_* */
+	uint32_t project;	 /* pool id */
+	uint32_t team;		 /* pool id */
+	uint32_t line;		 /* for messages */
+	uint32_t ktext;		 /* pool id of the kind as written */
 };
 enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	uint32_t vol; /* volunteer index (group.c) */
-	int32_t day, tod;
 	long long points; /* hundredths */
-	uint32_t item;	  /* pool id */
 	struct rec *rec;  /* a copy (rec_keep) */
+	uint32_t vol;	  /* volunteer index (group.c) */
+	int32_t day, tod;
+	uint32_t item; /* pool id */
 };
 
 /* A volunteer. */
@@ -123,11 +121,16 @@ struct data {
 	uint32_t *order;    /* vol_order's, once made */
 	const char **files; /* the input files' names, for messages */
 	size_t nfiles;
+	size_t *svc_from;	   /* the first service of each file (nfiles) */
+	long long *mult_by_text;   /* the multiplier of a kind by its pool id */
+	uint32_t nmult;		   /* (ids past them: the default multiplier) */
 	unsigned long long used;   /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
+/* The index of the file service s was read from. */
+uint16_t svc_file(const struct svc *s);
 /* group.c: the index of the volunteer of this id (made when new). */
 uint32_t vol_find(struct str id);
 /* Its index let go (input_reset). */

@@ -85,9 +85,9 @@ enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	long long points; /* hundredths */
-	struct rec *rec;  /* a copy (rec_keep) */
-	uint32_t vol;	  /* volunteer index (group.c) */
+	long long points;	   /* hundredths */
+	const struct red_rec *rec; /* its record kept (input.c) */
+	uint32_t vol;		   /* volunteer index (group.c) */
 	int32_t day, tod;
 	uint32_t item; /* pool id */
 };

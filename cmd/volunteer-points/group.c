@@ -39,7 +39,11 @@ key_of(struct str id, uint64_t *h)
 		return *h;
 	}
 	memcpy(&k, id.p, id.n);
+	/* every bit of the id moves the low bits (ids differ in their last
+	 * bytes, the high ones of k) */
 	*h = (k ^ id.n) * 0x9E3779B97F4A7C15ULL;
+	*h ^= *h >> 32;
+	*h *= 0xbf58476d1ce4e5b9ULL;
 	*h ^= *h >> 29;
 	return k;
 }

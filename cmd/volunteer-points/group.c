@@ -125,7 +125,7 @@ vol_team(uint32_t vi, struct str team)
 }
 
 void
-vol_service(const struct svc *s, struct str name)
+vol_service(const struct svc *s, uint32_t team, struct str name)
 {
 	struct vol *v = &data.vol[s->vol];
 	struct str was;
@@ -136,7 +136,7 @@ vol_service(const struct svc *s, struct str name)
 		return;
 	v->late_day = s->day;
 	v->late_tod = s->tod;
-	v->team = s->team;
+	v->team = team;
 	if (v->nsvc > 1) { /* the name of most: that of the record before */
 		was = pool_get(data.names, v->name);
 		if (was.n == name.n && memcmp(was.p, name.p, name.n) == 0)

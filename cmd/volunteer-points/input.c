@@ -225,6 +225,21 @@ room(void *p, size_t *cap, size_t n, size_t more, size_t size)
 	return q;
 }
 
+/* Room for more services (and their teams, for the teams report). */
+static void
+svc_room(size_t more)
+{
+	size_t cap = data.capsvc;
+
+	if (cap - data.nsvc >= more)
+		return;
+	data.svc = room(data.svc, &data.capsvc, data.nsvc, more,
+	    sizeof *data.svc);
+	if (opt.report == R_TEAMS)
+		data.svc_team = room(data.svc_team, &cap, data.nsvc, more,
+		    sizeof *data.svc_team);
+}
+
 /*
  * Room for the records of a file of size bytes, at once (a service record
  * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
@@ -234,8 +249,7 @@ static void
 reserve(unsigned long long size, const struct cols *c)
 {
 	if (c->hours >= 0)
-		data.svc = room(data.svc, &data.capsvc, data.nsvc,
-		    (size_t)(size / 32), sizeof *data.svc);
+		svc_room((size_t)(size / 32));
 	if (c->points >= 0)
 		data.red = room(data.red, &data.capred, data.nred,
 		    (size_t)(size / 16), sizeof *data.red);
@@ -282,6 +296,7 @@ take_service(const struct rec *rec, const struct cols *c)
 	long long t, h;
 	struct svc *s;
 	int kind, day, tod;
+	uint32_t team;
 
 	if (!id_time(rec, c, &id, &t))
 		return;
@@ -308,22 +323,25 @@ take_service(const struct rec *rec, const struct cols *c)
 	}
 	day = (int)date_floordiv(t, DAY_SECS);
 	tod = (int)(t - (long long)day * DAY_SECS);
-	if (data.nsvc == data.capsvc)
-		data.svc = vp_grow(data.svc, &data.capsvc, sizeof *data.svc);
+	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
+		svc_room(data.capsvc > 0 ? data.capsvc :
+					   (1u << 21) / sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
 	s->vol = vol_find(id);
 	s->day = day;
 	s->tod = (unsigned)tod & 0x1FFFF;
 	s->hours = (unsigned)h & 0xFFF;
 	s->project = pool_put(data.strs, col(rec, c->project));
-	s->team = vol_team(s->vol, col(rec, c->team));
+	team = vol_team(s->vol, col(rec, c->team));
+	if (data.svc_team != NULL)
+		data.svc_team[data.nsvc - 1] = team;
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
 	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
 					      pool_put(data.strs, k);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
 	    0u;
-	vol_service(s, name);
+	vol_service(s, team, name);
 	data.used++;
 }
 
@@ -622,6 +640,7 @@ input_reset(void)
 	free(kept.chunk);
 	memset(&kept, 0, sizeof kept);
 	free(data.svc);
+	free(data.svc_team);
 	free(data.red);
 	free(data.vol);
 	free(data.order);

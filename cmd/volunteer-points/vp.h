@@ -69,7 +69,8 @@ uint32_t pool_len(const struct pool *p);
 uint32_t *pool_ranks(const struct pool *p);
 void pool_free(struct pool *p);
 
-/* A service record as kept: 28 bytes (a million of them are). */
+/* A service record as kept: 24 bytes (a million of them are); its team,
+ * for the teams report only, in data.svc_team. */
 struct svc {
 	uint32_t vol;		 /* volunteer index (group.c) */
 	int32_t day;		 /* days since 1970-01-01 */
@@ -77,7 +78,6 @@ struct svc {
 	unsigned int hours : 12; /* hundredths, as written (before the unit) */
 	unsigned int flags : 2;	 /* S_* */
 	uint32_t project;	 /* pool id */
-	uint32_t team;		 /* pool id */
 	uint32_t line;		 /* for messages */
 	uint32_t ktext;		 /* pool id of the kind as written */
 };
@@ -111,6 +111,7 @@ struct vol {
 struct data {
 	struct svc *svc;
 	size_t nsvc, capsvc;
+	uint32_t *svc_team; /* the pool id of each one's team (teams) */
 	struct red *red;
 	size_t nred, capred;
 	struct vol *vol;
@@ -138,8 +139,9 @@ void vol_free(void);
 /* The pool id (data.strs) of the team of a service record of volunteer
  * vi (before vol_service takes the record). */
 uint32_t vol_team(uint32_t vi, struct str team);
-/* A service record of s->vol taken, named name: its figures. */
-void vol_service(const struct svc *s, struct str name);
+/* A service record of s->vol taken, of team (pool id), named name: its
+ * figures. */
+void vol_service(const struct svc *s, uint32_t team, struct str name);
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* All that was read let go (for a fuzz target that reads again). */

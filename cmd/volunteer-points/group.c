@@ -70,6 +70,16 @@ grow(void)
 	ix.mask = mask;
 }
 
+void
+vol_ahead(struct str id)
+{
+	uint64_t h;
+
+	key_of(id, &h);
+	if (ix.tab != NULL)
+		__builtin_prefetch(&ix.tab[h & ix.mask]);
+}
+
 uint32_t
 vol_find(struct str id)
 {

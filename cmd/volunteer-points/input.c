@@ -269,6 +269,7 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
 	}
+	vol_ahead(*id);
 	if (d.n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;

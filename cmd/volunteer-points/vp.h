@@ -134,6 +134,9 @@ void input_read(int nfiles, char *const *files);
 uint16_t svc_file(const struct svc *s);
 /* group.c: the index of the volunteer of this id (made when new). */
 uint32_t vol_find(struct str id);
+/* Its slot asked for before vol_find needs it (the table is in no cache:
+ * the record's other fields are read meanwhile). */
+void vol_ahead(struct str id);
 /* Its index let go (input_reset). */
 void vol_free(void);
 /* The pool id (data.strs) of the team of a service record of volunteer

@@ -255,6 +255,18 @@ reserve(unsigned long long size, const struct cols *c)
 		    (size_t)(size / 16), sizeof *data.red);
 }
 
+/* s is ASCII (then str_fold has nothing to fold). */
+static inline int
+ascii(struct str s)
+{
+	size_t i = str_ascii_skip(s.p, 0, s.n);
+	unsigned char any = 0;
+
+	for (; i < s.n; i++)
+		any |= (unsigned char)s.p[i];
+	return any < 0x80;
+}
+
 /* The common fields: volunteer id and time; 0 when rejected. */
 static int
 id_time(const struct rec *rec, const struct cols *c, struct str *id,
@@ -264,7 +276,9 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 	struct str d = col(rec, c->date);
 	char day[24];
 
-	*id = str_trim(str_fold(col(rec, c->id), &idb, NULL));
+	*id = col(rec, c->id);
+	if (!ascii(*id)) /* full-width letters and digits, folded */
+		*id = str_trim(str_fold(*id, &idb, NULL));
 	if (id->n == 0) {
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;

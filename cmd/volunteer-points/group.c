@@ -52,7 +52,10 @@ static void
 grow(void)
 {
 	size_t i, j, mask = ix.tab == NULL ? 1023 : ix.mask * 2 + 1;
-	struct vslot *tab = xcalloc(mask + 1, sizeof *tab);
+	/* zeroed by hand: calloc's fresh pages, read as zeros first, were
+	 * faulted twice (a read, then a write) */
+	struct vslot *tab = memset(xmalloc((mask + 1) * sizeof *tab), 0,
+	    (mask + 1) * sizeof *tab);
 	uint64_t h;
 
 	for (i = 0; ix.tab != NULL && i <= ix.mask; i++) {

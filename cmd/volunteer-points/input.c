@@ -189,7 +189,7 @@ unknown_kind(const struct rec *rec, struct str k)
 void *
 vp_alloc(size_t n)
 {
-	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
+	return n >= (1u << 20) ? xhuge(n) : xmalloc(n);
 }
 
 /*

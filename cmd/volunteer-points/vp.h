@@ -182,7 +182,8 @@ const uint32_t *vol_order(void);
 /* report.c */
 void report_write(void);
 
-/* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
+/* n bytes, in huge pages when they are 1 MiB or more (xhuge: a huge page
+ * zeroed costs about as much as 256 small ones faulted in). */
 void *vp_alloc(size_t n);
 /* p, of *cap items of size bytes, grown to twice as many (at first 2 MiB
  * of them) in huge pages. */

@@ -23,7 +23,8 @@ CSV_LIBS = -lcsv
 ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
 
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
-PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary
+PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
+	dual-report
 # Programs built for the tests, not installed: tests/NAME/*.c each.
 TEST_PROGS = hello
 LIB_SRC = $(wildcard lib/*.c)
@@ -133,6 +134,9 @@ bench-grid-import: all bench-deps
 bench-volunteer-points: all bench-deps
 	@sh bench/volunteer-points.sh
 
+bench-dual-report: all bench-deps
+	@sh bench/dual-report.sh
+
 bench-worker-salary: all bench-deps
 	@sh bench/worker-salary.sh
 
@@ -160,6 +164,6 @@ clean:
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
-	bench-worker-salary demo \
+	bench-dual-report bench-worker-salary demo \
 	install uninstall clean
 .SUFFIXES:

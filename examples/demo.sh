@@ -2,8 +2,10 @@
 # demo.sh: what `make demo` shows: the figures of a year of cases of the
 # district's case platform (examples/data/, the export as Excel saves it, in
 # GBK), of the grid organisation from the communities' roster sheets, and
-# of the volunteer teams from the points ledger of 2025, and of the
-# community workers' pay in 2025, as the monthly report will carry them.  Six records of the export are broken on purpose
+# of the volunteer teams from the points ledger of 2025, of the
+# community workers' pay in 2025, and of the in-service party members'
+# service in the communities where they live (双报到) in 2025, as the
+# monthly report will carry them.  Six records of the export are broken on purpose
 # and ten repeat a case: the messages on stderr say which, and they are not
 # counted.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,4 +51,8 @@ echo
 echo "三岗六十级 前后 (pay on an old, illustrative scale and on the current one: data/workers/scale-old.yaml)"
 run worker-salary --compare data/workers/scale-old.yaml --summary --total --zh -o table \
 	data/workers/*.csv 2>/dev/null
+echo
+echo "双报到 2025年 在职党员到社区报到服务 (dual reporting, by community: data/dual/README)"
+run dual-report -c data/dual/exclude.yaml --report communities --year 2025 --total --zh \
+	-o table data/dual/*.csv 2>/dev/null
 exit $status

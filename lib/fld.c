@@ -189,22 +189,55 @@ fld_col(const struct rd *r, const char *name)
 	return -1;
 }
 
+/*
+ * The aliases of every declaration of a canonical name (their aliases add
+ * up), in the order declared, each once, '|' between, into b (reset).
+ */
+static void
+all_aliases(struct buf *b, const char *name)
+{
+	const struct fld *f;
+	const char *p, *bar;
+	size_t t;
+
+	buf_reset(b);
+	buf_adds(b, "");
+	for (t = 0; t < ntables; t++)
+		for (f = tables[t]; f->name != NULL; f++) {
+			if (strcmp(f->name, name) != 0)
+				continue;
+			for (p = f->aliases; *p != '\0';
+			     p = *bar ? bar + 1 : bar) {
+				bar = p + strcspn(p, "|");
+				if (!in_list((struct str) { p,
+						 (size_t)(bar - p) },
+					b->p)) {
+					buf_adds(b, b->n > 0 ? "|" : "");
+					buf_add(b, p, (size_t)(bar - p));
+				}
+			}
+		}
+}
+
 /* A field's title and aliases, ", " between: "事件编号, 工单号". */
 static void
 names_of(struct buf *b, const char *name)
 {
 	const struct fld *f = by_name(name);
+	struct buf a = { 0 };
 	const char *p;
 
 	if (f == NULL)
 		return;
 	buf_adds(b, f->zh);
-	for (p = f->aliases; *p != '\0'; p++) {
-		if (p == f->aliases || *p == '|')
+	all_aliases(&a, name);
+	for (p = a.p; *p != '\0'; p++) {
+		if (p == a.p || *p == '|')
 			buf_adds(b, ", ");
 		if (*p != '|')
 			buf_addc(b, *p);
 	}
+	buf_free(&a);
 }
 
 /* How near header h is to the field name: its distance to the name, the
@@ -213,10 +246,12 @@ static int
 nearness(struct str h, const char *name)
 {
 	const struct fld *f = by_name(name);
-	struct buf b = { 0 }, w = { 0 };
-	const char *p = f != NULL ? f->aliases : "", *bar;
+	struct buf b = { 0 }, w = { 0 }, a = { 0 };
+	const char *p, *bar;
 	int best = -1, d, n;
 
+	all_aliases(&a, name);
+	p = a.p;
 	buf_add(&b, h.p, h.n);
 	for (n = 0; n < 2 || *p != '\0'; n++) {
 		buf_reset(&w);
@@ -237,6 +272,7 @@ nearness(struct str h, const char *name)
 	}
 	buf_free(&b);
 	buf_free(&w);
+	buf_free(&a);
 	return best;
 }
 

@@ -117,28 +117,46 @@ money_parse(const char *s, size_t n, long long *fen)
 	return 0;
 }
 
+/* "00" to "99". */
+static const char two[] = "00010203040506070809101112131415161718192021222324"
+			  "25262728293031323334353637383940414243444546474849"
+			  "50515253545556575859606162636465666768697071727374"
+			  "75767778798081828384858687888990919293949596979899";
+
 size_t
 money_format(long long fen, char *buf)
 {
-	unsigned long long v;
-	char tmp[32];
-	size_t i = sizeof tmp, n = 0;
+	unsigned long long v, w;
+	size_t n = fen < 0, k, i;
+	unsigned d;
 
 	v = fen < 0 ? 0 - (unsigned long long)fen : (unsigned long long)fen;
-	tmp[--i] = (char)('0' + v % 10);
-	v /= 10;
-	tmp[--i] = (char)('0' + v % 10);
-	v /= 10;
-	tmp[--i] = '.';
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
+	if (v == 0) {
+		memcpy(buf, "0.00", 5);
+		return 4;
+	}
+	for (k = 1, w = v / 100; w >= 10; w /= 10)
+		k++; /* digits before the point */
 	if (fen < 0)
-		tmp[--i] = '-';
-	n = sizeof tmp - i;
-	memcpy(buf, tmp + i, n);
+		buf[0] = '-';
+	n += k + 3;
 	buf[n] = '\0';
+	d = (unsigned)(v % 100);
+	v /= 100;
+	buf[n - 1] = two[2 * d + 1];
+	buf[n - 2] = two[2 * d];
+	buf[n - 3] = '.';
+	for (i = n - 3; v >= 100; i -= 2) {
+		d = (unsigned)(v % 100);
+		v /= 100;
+		buf[i - 1] = two[2 * d + 1];
+		buf[i - 2] = two[2 * d];
+	}
+	if (v >= 10) {
+		buf[i - 1] = two[2 * v + 1];
+		buf[i - 2] = two[2 * v];
+	} else
+		buf[i - 1] = (char)('0' + v);
 	return n;
 }
 
@@ -237,26 +255,68 @@ parse_rate(const char *s, i128 *mant, int *exp)
 }
 
 int
-money_mul(long long fen, const char *rate, int unit, int mode, long long *out)
+money_rate(const char *rate, struct money_rate *r)
 {
-	i128 mant, prod, d, r;
-	int e, i;
+	i128 mant;
 
-	if (parse_rate(rate, &mant, &e) < 0)
+	if (parse_rate(rate, &mant, &r->exp) < 0)
 		return -1;
+	r->mant = (long long)mant;
+	return 0;
+}
+
+/* 10^e, for e up to 18. */
+static const long long pow10s[19] = { 1LL, 10LL, 100LL, 1000LL, 10000LL,
+	100000LL, 1000000LL, 10000000LL, 100000000LL, 1000000000LL,
+	10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL,
+	100000000000000LL, 1000000000000000LL, 10000000000000000LL,
+	100000000000000000LL, 1000000000000000000LL };
+
+int
+money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
+    long long *out)
+{
+	i128 prod, d, r;
+	int i;
+
 	if (unit < 1)
 		unit = 1;
-	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit */
+	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit;
+	 * in 64 bits when they are small enough (most amounts and rates) */
+	if (rt->exp <= 12 && fen > -(1LL << 31) && fen < (1LL << 31) &&
+	    rt->mant > -(1LL << 31) && rt->mant < (1LL << 31) &&
+	    unit <= 1000000) {
+		long long dd = pow10s[rt->exp] * unit, p = fen * rt->mant;
+		long long q = p / dd, rr = p % dd, ar = rr < 0 ? -rr : rr;
+		int away = mode == ROUND_UP ? ar != 0 :
+		    mode == ROUND_DOWN	    ? 0 :
+					      ar >= dd - ar;
+
+		if (away)
+			q += p < 0 ? -1 : 1;
+		*out = q * unit;
+		return 0;
+	}
 	d = unit;
-	for (i = 0; i < e; i++) {
+	for (i = 0; i < rt->exp; i++) {
 		if (d > ((i128)1 << 120) / 10)
 			return -1; /* 10^36 and beyond: too many decimals */
 		d *= 10;
 	}
-	prod = (i128)fen * mant;
+	prod = (i128)fen * rt->mant;
 	r = div_round(prod, d, mode) * unit;
 	if (r > LLONG_MAX || r < -LLONG_MAX)
 		return -1;
 	*out = (long long)r;
 	return 0;
+}
+
+int
+money_mul(long long fen, const char *rate, int unit, int mode, long long *out)
+{
+	struct money_rate r;
+
+	if (money_rate(rate, &r) < 0)
+		return -1;
+	return money_mul_rate(fen, &r, unit, mode, out);
 }

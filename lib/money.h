@@ -38,5 +38,17 @@ long long money_round(long long fen, int unit, int mode);
  */
 int money_mul(long long fen, const char *rate, int unit, int mode,
     long long *out);
+/*
+ * The same in two steps, for a rate applied many times: money_rate
+ * parses it once (0, or -1 as money_mul), money_mul_rate applies it
+ * (0, or -1 when the result overflows), with the same result.
+ */
+struct money_rate {
+	long long mant; /* the rate is mant / 10^exp */
+	int exp;
+};
+int money_rate(const char *rate, struct money_rate *r);
+int money_mul_rate(long long fen, const struct money_rate *r, int unit,
+    int mode, long long *out);
 
 #endif

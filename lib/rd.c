@@ -412,6 +412,9 @@ rd_close(struct rd *r)
 		close(r->refd);
 	free(r->rebuf);
 	free(r->stamps);
+	for (i = 0; i < r->nkept; i++)
+		free(r->kept[i]);
+	free(r->kept);
 	for (i = 0; i < r->nf; i++)
 		free((char *)r->names[i].p);
 	free(r->names);

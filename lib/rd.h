@@ -107,6 +107,17 @@ int rd_by_pos(const struct rd *r);
 int rd_reread(struct rd *r, long long pos, struct rec **out);
 /* 0 when an input has changed (size, time, file) since rd_open. */
 int rd_unchanged(const struct rd *r);
+/*
+ * A record to reject after the reading (when what decides it is read
+ * later: another file, every record), kept cheaply: rd_mark gives a mark
+ * of the record being read (its position when the reader reads again by
+ * position, else the number of a copy the reader keeps), rd_marked the
+ * record again from its mark and its line, once the reading is over
+ * (valid until the next call or rd_close).  An input changed since it was
+ * read ends the program (exit 3).
+ */
+long long rd_mark(struct rd *r, const struct rec *rec);
+const struct rec *rd_marked(struct rd *r, long long mark, long line);
 
 /* Undo TSV's four escapes into b (another backslash is kept as it is). */
 void tsv_unescape(struct buf *b, const char *s, size_t n);

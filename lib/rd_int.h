@@ -126,6 +126,9 @@ struct rd {
 	char *rebuf;
 	size_t recap, relen;
 	unsigned long long reoff;
+	/* rd_mark's copies (when not by position) */
+	struct rec **kept;
+	size_t nkept, capkept;
 
 	/* counts and progress */
 	unsigned long long count;

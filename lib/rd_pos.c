@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lib/rd_int.h"
+#include "lib/rej.h"
 #include "lib/utf8.h"
 
 static void
@@ -198,4 +199,31 @@ rd_reread(struct rd *r, long long pos, struct rec **out)
 	r->rec.pos = pos;
 	*out = &r->rec;
 	return 1;
+}
+
+long long
+rd_mark(struct rd *r, const struct rec *rec)
+{
+	if (r->by_pos && rec->pos >= 0)
+		return rec->pos;
+	if (r->nkept == r->capkept)
+		r->kept = xgrow(r->kept, &r->capkept, 64, sizeof *r->kept);
+	r->kept[r->nkept++] = rec_keep(rec);
+	return -(long long)r->nkept;
+}
+
+const struct rec *
+rd_marked(struct rd *r, long long mark, long line)
+{
+	struct rec *rec;
+
+	if (mark < 0)
+		return r->kept[-mark - 1];
+	if (!rd_unchanged(r) || !rd_reread(r, mark, &rec))
+		zl_die(ZL_IOERR,
+		    _("%s: changed while it was read (run again on files "
+		      "that do not change)"),
+		    r->files[(int)(mark >> POS_BITS)]);
+	rec->line = line;
+	return rec;
 }

@@ -142,29 +142,42 @@ static void
 put_line(int fmt, const struct str *f, size_t nf)
 {
 	static struct buf b;
-	size_t i;
-	char *d;
+	size_t i, need = nf + 1;
+	char *d, *p;
 
+	for (i = 0; i < nf; i++)
+		need += 2 * f[i].n + 2;
+	if ((d = out_room(need)) != NULL) { /* the line built in place */
+		for (p = d, i = 0; i < nf; i++) {
+			const char *s = f[i].p;
+			size_t n = f[i].n;
+
+			if (i > 0)
+				*p++ = fmt == FMT_TSV ? '\t' : ',';
+			if (fmt == FMT_TSV ? tsv_plain_len(s, n) == n :
+					     !csv_needs_quotes(s, n)) {
+				memcpy(p, s, n);
+				p += n;
+			} else
+				p += fmt == FMT_TSV ? tsv_escape_to(p, s, n) :
+						      csv_quote_to(p, s, n);
+		}
+		*p++ = '\n';
+		out_wrote((size_t)(p - d));
+		return;
+	}
 	for (i = 0; i < nf; i++) {
 		const char *s = f[i].p;
 		size_t n = f[i].n;
 
 		if (i > 0)
 			out_putc(fmt == FMT_TSV ? '\t' : ',');
-		if (fmt == FMT_TSV ? tsv_plain_len(s, n) == n :
-				     !csv_needs_quotes(s, n))
-			out_write(s, n);
-		else if ((d = out_room(2 * n + 2)) != NULL)
-			out_wrote(fmt == FMT_TSV ? tsv_escape_to(d, s, n) :
-						   csv_quote_to(d, s, n));
-		else {
-			buf_reset(&b);
-			if (fmt == FMT_TSV)
-				tsv_escape(&b, s, n);
-			else
-				csv_quote(&b, s, n);
-			out_write(b.p, b.n);
-		}
+		buf_reset(&b);
+		if (fmt == FMT_TSV)
+			tsv_escape(&b, s, n);
+		else
+			csv_quote(&b, s, n);
+		out_write(b.p, b.n);
 	}
 	out_putc('\n');
 }
@@ -561,6 +574,27 @@ table_flush(struct wr *w)
 	free(hoff);
 	free(width);
 	free(right);
+}
+
+int
+wr_lines(const struct wr *w)
+{
+	return w->fmt == FMT_TSV || w->fmt == FMT_CSV;
+}
+
+char
+wr_sep(const struct wr *w)
+{
+	return w->fmt == FMT_CSV ? ',' : '\t';
+}
+
+void
+wr_text(const struct wr *w, struct buf *b, const char *s, size_t n)
+{
+	if (w->fmt == FMT_CSV)
+		csv_quote(b, s, n);
+	else
+		tsv_escape(b, s, n);
 }
 
 void

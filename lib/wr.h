@@ -23,6 +23,17 @@ void wr_rec(struct wr *w, const struct str *f);
 /* Write a record read from a reader (fast path for TSV to TSV). */
 void wr_rec_from(struct wr *w, const struct rec *r);
 void wr_close(struct wr *w);
+/*
+ * For a program that writes many records of numbers, a record built as a
+ * line by the program: wr_lines is 1 when w writes each record as one
+ * line as it comes (tsv, csv), then the line may be written with out_room
+ * and out_wrote (lib/out): its fields separated by wr_sep, each text field
+ * as wr_text gives it (escaped or quoted as the format needs), a number
+ * as it is (digits, a point, a minus sign: nothing to escape), and '\n'.
+ */
+int wr_lines(const struct wr *w);
+char wr_sep(const struct wr *w);
+void wr_text(const struct wr *w, struct buf *b, const char *s, size_t n);
 
 /* A field for TSV (the four escapes), appended to b. */
 void tsv_escape(struct buf *b, const char *s, size_t n);

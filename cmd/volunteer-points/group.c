@@ -63,7 +63,7 @@ grow(void)
 
 		if (o->vol == 0)
 			continue;
-		key_of(pool_get(data.ids, o->vol - 1), &h);
+		key_of(intern_get(data.ids, o->vol - 1), &h);
 		for (j = h & mask; tab[j].vol != 0; j = (j + 1) & mask)
 			;
 		tab[j] = *o;
@@ -97,12 +97,12 @@ vol_find(struct str id)
 	for (j = h & ix.mask; (t = &ix.tab[j])->vol != 0; j = (j + 1) & ix.mask)
 		if (t->key == k && t->n == id.n &&
 		    (id.n <= 8 ||
-			memcmp(pool_get(data.ids, t->vol - 1).p, id.p, id.n) ==
-			    0))
+			memcmp(intern_get(data.ids, t->vol - 1).p, id.p,
+			    id.n) == 0))
 			return t->vol - 1;
 	if (id.n > 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	i = pool_add(data.ids, id);
+	i = intern_put(data.ids, id); /* new: put once, numbered as made */
 	t->key = k;
 	t->n = (uint32_t)id.n;
 	t->vol = i + 1;
@@ -130,11 +130,11 @@ vol_team(uint32_t vi, struct str team)
 	struct str was;
 
 	if (v->nsvc > 0) { /* mostly the team of the record before */
-		was = pool_get(data.strs, v->last_team);
+		was = intern_get(data.strs, v->last_team);
 		if (was.n == team.n && memcmp(was.p, team.p, team.n) == 0)
 			return v->last_team;
 	}
-	return v->last_team = pool_put(data.strs, team);
+	return v->last_team = intern_put(data.strs, team);
 }
 
 void
@@ -151,9 +151,9 @@ vol_service(const struct svc *s, uint32_t team, struct str name)
 	v->late_tod = s->tod;
 	v->team = team;
 	if (v->nsvc > 1) { /* the name of most: that of the record before */
-		was = pool_get(data.names, v->name);
+		was = intern_get(data.names, v->name);
 		if (was.n == name.n && memcmp(was.p, name.p, name.n) == 0)
 			return;
 	}
-	v->name = pool_put(data.names, name);
+	v->name = intern_put(data.names, name);
 }

@@ -13,6 +13,7 @@
 #include "cmd/volunteer-points/vp.h"
 #include "lib/date.h"
 #include "lib/fld.h"
+#include "lib/hours.h"
 #include "lib/money.h"
 #include "lib/utf8.h"
 
@@ -23,7 +24,6 @@ struct cols {
 	long id, name, team, project, date, hours, kind, verified, points, item;
 };
 
-static struct buf tmp;	   /* folded values */
 static uint32_t *kind_ids; /* the kinds' names in data.strs */
 static size_t *kinds_n;	   /* the lengths of the kinds' names */
 static size_t *words_n;	   /* of the verified words */
@@ -83,49 +83,6 @@ col(const struct rec *rec, long c)
 	struct str none = { "", 0 };
 
 	return c < 0 ? none : str_trim(rec->f[c]);
-}
-
-/*
- * Hours as written, in hundredths (decimals past two dropped) into *h:
- * 0; -1 not a number; -2 not more than 0 or more than 24.
- */
-static int
-parse_hours(struct str s, long long *h)
-{
-	long long ip = 0;
-	size_t i = 0, nd = 0;
-	int neg = 0, rest = 0;
-	long long fr = 0;
-
-	s = str_trim(str_fold(s, &tmp, NULL));
-	if (s.n >= 6 && memcmp(s.p + s.n - 6, "小时", 6) == 0)
-		s.n -= 6;
-	else if (s.n >= 1 && (s.p[s.n - 1] == 'h' || s.p[s.n - 1] == 'H'))
-		s.n -= 1;
-	s = str_trim(s);
-	if (i < s.n && (s.p[i] == '-' || s.p[i] == '+'))
-		neg = s.p[i++] == '-';
-	for (; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++, nd++)
-		if (ip < 1000)
-			ip = ip * 10 + (s.p[i] - '0');
-	if (i < s.n && s.p[i] == '.') {
-		size_t k;
-
-		for (k = 0, i++; i < s.n && s.p[i] >= '0' && s.p[i] <= '9';
-		     i++, k++, nd++) {
-			if (k < 2)
-				fr += (s.p[i] - '0') * (k == 0 ? 10 : 1);
-			else if (s.p[i] != '0')
-				rest = 1;
-		}
-	}
-	if (nd == 0 || i != s.n)
-		return -1;
-	*h = ip * 100 + fr;
-	if (neg || (*h == 0 && !rest) || *h > VP_MAX_HOURS ||
-	    (*h == VP_MAX_HOURS && rest))
-		return -2;
-	return 0;
 }
 
 static int
@@ -319,7 +276,7 @@ take_service(const struct rec *rec, const struct cols *c)
 		rec_reject(rec, _("field 'hours': empty"));
 		return;
 	}
-	switch (parse_hours(hs, &h)) {
+	switch (hours_parse(hs, &h)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
@@ -346,13 +303,13 @@ take_service(const struct rec *rec, const struct cols *c)
 	s->day = day;
 	s->tod = (unsigned)tod & 0x1FFFF;
 	s->hours = (unsigned)h & 0xFFF;
-	s->project = pool_put(data.strs, col(rec, c->project));
+	s->project = intern_put(data.strs, col(rec, c->project));
 	team = vol_team(s->vol, col(rec, c->team));
 	if (data.svc_team != NULL)
 		data.svc_team[data.nsvc - 1] = team;
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
 	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
-					      pool_put(data.strs, k);
+					      intern_put(data.strs, k);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
 	    0u;
@@ -508,7 +465,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
 	d->points = p;
-	d->item = pool_put(data.strs, col(rec, c->item));
+	d->item = intern_put(data.strs, col(rec, c->item));
 	d->rec = keep_rec(rec);
 	data.used++;
 }
@@ -576,16 +533,16 @@ input_read(int nfiles, char *const *files)
 	}
 	if (nfiles > 0xFFFF)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
-	data.ids = pool_new();
-	data.strs = pool_new();
-	data.names = pool_new();
+	data.ids = intern_new();
+	data.strs = intern_new();
+	data.names = intern_new();
 	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
 	kinds_n = xcalloc(rules.nkinds + 1, sizeof *kinds_n);
 	for (i = 0; i < (int)rules.nkinds; i++) {
-		kind_ids[i] = pool_put(data.strs, str_c(rules.kinds[i].name));
+		kind_ids[i] = intern_put(data.strs, str_c(rules.kinds[i].name));
 		kinds_n[i] = strlen(rules.kinds[i].name);
 	}
-	data.nmult = pool_len(data.strs); /* the kinds' names, each once */
+	data.nmult = intern_len(data.strs); /* the kinds' names, each once */
 	data.mult_by_text = xcalloc(data.nmult + 1, sizeof *data.mult_by_text);
 	for (i = (int)rules.nkinds - 1; i >= 0; i--) /* the first of a name */
 		data.mult_by_text[kind_ids[i]] = rules.kinds[i].mult;
@@ -662,10 +619,10 @@ input_reset(void)
 	free(data.files);
 	free(data.svc_from);
 	free(data.mult_by_text);
-	pool_free(data.ids);
+	intern_free(data.ids);
 	vol_free();
-	pool_free(data.strs);
-	pool_free(data.names);
+	intern_free(data.strs);
+	intern_free(data.names);
 	free(kind_ids);
 	free(kinds_n);
 	free(words_n);

@@ -359,7 +359,7 @@ redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 	char a[32], b[32], day[24];
 
 	if (v->nsvc == 0) {
-		struct str id = pool_get(data.ids, v->id);
+		struct str id = intern_get(data.ids, v->id);
 
 		red_reject(d,
 		    N_("a redemption by a volunteer with no service "
@@ -519,13 +519,13 @@ ahead(uint32_t vi)
 		__builtin_prefetch(&data.red[L.red_idx[j]]);
 }
 
-static const struct pool *id_pool;
+static const struct intern *id_pool;
 
 static int
 by_id(const void *pa, const void *pb)
 {
-	struct str x = pool_get(id_pool, data.vol[*(const uint32_t *)pa].id);
-	struct str y = pool_get(id_pool, data.vol[*(const uint32_t *)pb].id);
+	struct str x = intern_get(id_pool, data.vol[*(const uint32_t *)pa].id);
+	struct str y = intern_get(id_pool, data.vol[*(const uint32_t *)pb].id);
 	int c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
 
 	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
@@ -553,7 +553,7 @@ ledger_run(const struct ledger_cb *cb)
 	size_t i;
 
 	tabs_clear();
-	L.rank = pool_ranks(data.strs);
+	L.rank = intern_ranks(data.strs);
 	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
 	    &L.svc_at, &L.svc_idx);
 	group(data.red, data.nred, sizeof *data.red, offsetof(struct red, vol),

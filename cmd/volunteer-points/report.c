@@ -85,9 +85,9 @@ balance(void)
 
 		if (v->nsvc == 0)
 			continue;
-		put_str(&r, 0, pool_get(data.ids, v->id));
-		put_str(&r, 1, pool_get(data.names, v->name));
-		put_str(&r, 2, pool_get(data.strs, v->team));
+		put_str(&r, 0, intern_get(data.ids, v->id));
+		put_str(&r, 1, intern_get(data.names, v->name));
+		put_str(&r, 2, intern_get(data.strs, v->team));
 		put_h(&r, 3, v->hours);
 		put_h(&r, 4, v->earned);
 		put_h(&r, 5, v->redeemed);
@@ -147,19 +147,19 @@ event_row(struct row *r, const struct event *e)
 	static const char *const zh[] = { "获得", "兑换", "过期" };
 	char *m = r->num[4];
 
-	put_str(r, 0, pool_get(data.ids, e->v->id));
-	put_str(r, 1, pool_get(data.names, e->v->name));
+	put_str(r, 0, intern_get(data.ids, e->v->id));
+	put_str(r, 1, intern_get(data.names, e->v->name));
 	r->f[2].n = date_format(e->t, 0, r->num[2]);
 	r->f[2].p = r->num[2];
 	put_c(r, 3, (cli.zh ? zh : en)[e->kind]);
 	put_c(r, 5, "");
 	put_c(r, 6, "");
 	if (e->kind == EV_EARN) {
-		put_str(r, 4, pool_get(data.strs, e->s->project));
-		put_str(r, 5, pool_get(data.strs, e->s->ktext));
+		put_str(r, 4, intern_get(data.strs, e->s->project));
+		put_str(r, 5, intern_get(data.strs, e->s->ktext));
 		put_h(r, 6, e->hours);
 	} else if (e->kind == EV_REDEEM)
-		put_str(r, 4, pool_get(data.strs, e->d->item));
+		put_str(r, 4, intern_get(data.strs, e->d->item));
 	else {
 		r->f[4].n = (size_t)snprintf(m, 32, "%04ld-%02ld",
 		    e->month / 12, e->month % 12 + 1);
@@ -187,7 +187,7 @@ ledger(void)
 		    str_fold(str_c(opt.volunteer), &fb, NULL));
 
 		for (i = 0; i < data.nvol; i++) {
-			struct str id = pool_get(data.ids, data.vol[i].id);
+			struct str id = intern_get(data.ids, data.vol[i].id);
 
 			if (id.n == want.n && memcmp(id.p, want.p, id.n) == 0)
 				l.vol = (long)i;
@@ -219,7 +219,7 @@ struct team {
 
 struct teams {
 	struct team *t;		     /* by pool id */
-	struct pool *pairs;	     /* team and project, in the period */
+	struct intern *pairs;	     /* team and project, in the period */
 	unsigned char *project_seen; /* by pool id */
 	unsigned long long projects, active;
 	uint32_t last_active;
@@ -258,10 +258,10 @@ team_svc(const struct svc *s, long long hours, long long points, int in,
 		ts->last_active = s->vol + 1;
 		ts->active++;
 	}
-	if (pool_get(data.strs, s->project).n == 0)
+	if (intern_get(data.strs, s->project).n == 0)
 		return;
-	n = pool_len(ts->pairs);
-	if (pool_put(ts->pairs, k) == n)
+	n = intern_len(ts->pairs);
+	if (intern_put(ts->pairs, k) == n)
 		t->projects++;
 	if (!ts->project_seen[s->project]) {
 		ts->project_seen[s->project] = 1;
@@ -289,8 +289,8 @@ team_row(struct wr *w, struct str name, const struct team *t)
 static uint32_t *
 in_order(int (*seen)(uint32_t id, void *arg), void *arg, size_t *n)
 {
-	uint32_t len = pool_len(data.strs), i;
-	uint32_t *rank = pool_ranks(data.strs);
+	uint32_t len = intern_len(data.strs), i;
+	uint32_t *rank = intern_ranks(data.strs);
 	uint32_t *by = xcalloc(len + 1, sizeof *by);
 	uint32_t *out = xcalloc(len + 1, sizeof *out);
 	unsigned char *has = xcalloc(len + 1, 1);
@@ -322,13 +322,13 @@ teams(void)
 	struct teams ts = { 0 };
 	struct ledger_cb cb = { NULL, team_svc, &ts };
 	struct team sum = { 0 };
-	uint32_t len = pool_len(data.strs) + 1, *ids;
+	uint32_t len = intern_len(data.strs) + 1, *ids;
 	struct wr *w;
 	size_t i, n;
 
 	ts.t = xcalloc(len, sizeof *ts.t);
 	ts.project_seen = xcalloc(len, 1);
-	ts.pairs = pool_new();
+	ts.pairs = intern_new();
 	ledger_run(&cb);
 	cli_period_end("date");
 	w = open_report(cols, 8);
@@ -336,7 +336,7 @@ teams(void)
 	for (i = 0; i < n; i++) {
 		const struct team *t = &ts.t[ids[i]];
 
-		team_row(w, pool_get(data.strs, ids[i]), t);
+		team_row(w, intern_get(data.strs, ids[i]), t);
 		sum.hours += t->hours;
 		sum.earned += t->earned;
 		sum.services += t->services;
@@ -353,7 +353,7 @@ teams(void)
 	free(ids);
 	free(ts.t);
 	free(ts.project_seen);
-	pool_free(ts.pairs);
+	intern_free(ts.pairs);
 }
 
 /* ---- rank ---- */
@@ -374,8 +374,8 @@ by_measure(const void *pa, const void *pb)
 
 	if (measure(a) != measure(b))
 		return measure(a) > measure(b) ? -1 : 1;
-	x = pool_get(data.ids, a->id);
-	y = pool_get(data.ids, b->id);
+	x = intern_get(data.ids, a->id);
+	y = intern_get(data.ids, b->id);
 	c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
 	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
 }
@@ -406,9 +406,9 @@ rank(void)
 		if ((long)place > opt.top)
 			break;
 		put_n(&r, 0, (long long)place);
-		put_str(&r, 1, pool_get(data.ids, v->id));
-		put_str(&r, 2, pool_get(data.names, v->name));
-		put_str(&r, 3, pool_get(data.strs, v->team));
+		put_str(&r, 1, intern_get(data.ids, v->id));
+		put_str(&r, 2, intern_get(data.names, v->name));
+		put_str(&r, 3, intern_get(data.strs, v->team));
 		put_h(&r, 4, v->p_hours);
 		put_h(&r, 5, v->p_earned);
 		wr_rec(w, r.f);
@@ -447,7 +447,7 @@ stars(void)
 	static const char *const cols[] = { "team", "stars_0", "stars_1",
 		"stars_2", "stars_3", "stars_4", "stars_5", "volunteers" };
 	struct ledger_cb cb = { NULL, NULL, NULL };
-	uint32_t len = pool_len(data.strs) + 1, *ids;
+	uint32_t len = intern_len(data.strs) + 1, *ids;
 	unsigned long long(*c)[VP_STARS + 1] = xcalloc(len, sizeof *c);
 	unsigned long long sum[VP_STARS + 1] = { 0 };
 	unsigned char *has = xcalloc(len, 1);
@@ -467,7 +467,7 @@ stars(void)
 	w = open_report(cols, 8);
 	ids = in_order(has_seen, has, &n);
 	for (i = 0; i < n; i++)
-		star_row(w, pool_get(data.strs, ids[i]), c[ids[i]]);
+		star_row(w, intern_get(data.strs, ids[i]), c[ids[i]]);
 	if (opt.total)
 		star_row(w, str_c(total_word()), sum);
 	wr_close(w);

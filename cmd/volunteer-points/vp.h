@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "lib/cli.h"
+#include "lib/intern.h"
 #include "lib/rej.h"
 
 #define VP_MAX_HOURS 2400 /* hundredths: 24 h, the most in one record */
@@ -55,19 +56,6 @@ extern const struct cfg_section vp_section;
  * configuration ("10", "1.5"): 0 and its hundredths in *v, or -1.
  */
 int conf_hundredths(const char *s, long long *v);
-
-/* Strings kept once each (input.c): an id is an index into the pool. */
-struct pool;
-struct pool *pool_new(void);
-uint32_t pool_put(struct pool *p, struct str s);
-/* s kept as a new id, not looked for (a pool of the caller's own index:
- * not given to pool_put). */
-uint32_t pool_add(struct pool *p, struct str s);
-struct str pool_get(const struct pool *p, uint32_t id);
-uint32_t pool_len(const struct pool *p);
-/* rank[id]: the place of string id in byte order (allocated). */
-uint32_t *pool_ranks(const struct pool *p);
-void pool_free(struct pool *p);
 
 /* A service record as kept: 24 bytes (a million of them are); its team,
  * for the teams report only, in data.svc_team. */
@@ -116,11 +104,11 @@ struct data {
 	size_t nred, capred;
 	struct vol *vol;
 	size_t nvol, capvol;
-	struct pool *ids;   /* volunteer ids */
-	struct pool *names; /* volunteers' names */
-	struct pool *strs;  /* teams, projects, kinds, items */
-	uint32_t *order;    /* vol_order's, once made */
-	const char **files; /* the input files' names, for messages */
+	struct intern *ids;   /* volunteer ids */
+	struct intern *names; /* volunteers' names */
+	struct intern *strs;  /* teams, projects, kinds, items */
+	uint32_t *order;      /* vol_order's, once made */
+	const char **files;   /* the input files' names, for messages */
 	size_t nfiles;
 	size_t *svc_from;	   /* the first service of each file (nfiles) */
 	long long *mult_by_text;   /* the multiplier of a kind by its pool id */

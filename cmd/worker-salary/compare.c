@@ -85,22 +85,12 @@ old_base(const struct worker *w)
 	return old.levels[level - 1];
 }
 
-void
-compare_run(void)
+long long
+compare_gross(const struct slip *s)
 {
-	size_t i;
+	long long base = old_base(s->w);
 
-	for (i = 0; i < data.nslips; i++) {
-		struct slip *s = &data.slips[i];
-		long long base;
-
-		if (!s->ok)
-			continue;
-		base = old_base(s->w);
-		s->gross_old = base + s->perf +
-		    pay_allowance(s,
-			old_named(old.allow, old.nallow, s->w->cert)) +
-		    s->overtime + s->other - s->deduction -
-		    pay_absence(&old, s, base);
-	}
+	return base + s->perf +
+	    pay_allowance(s, old_named(old.allow, old.nallow, s->w->cert)) +
+	    s->overtime + s->other - s->deduction - pay_absence(&old, s, base);
 }

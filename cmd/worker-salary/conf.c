@@ -80,6 +80,9 @@ load_years(struct scale *sc, const struct cfg *m)
 				    contrib_keys[k],
 				    e ? "employer" : "employee");
 				y->rate[k][e] = cfg_str(m->v[i], path, "0%");
+				if (money_rate(y->rate[k][e], &y->rt[k][e]) !=
+				    0)
+					y->rt[k][e].exp = -1;
 			}
 		y->unit = unit_of[cfg_enum(m->v[i], "rounding.unit", units, 0)];
 		y->mode = mode_of[cfg_enum(m->v[i], "rounding.mode", modes, 0)];
@@ -96,6 +99,8 @@ load_brackets(struct scale *sc, const struct cfg *s)
 	for (i = 0; i < n; i++) {
 		sc->br[i].upto = fen(s->v[i], "up-to", -1);
 		sc->br[i].rate = cfg_str(s->v[i], "rate", "0%");
+		if (money_rate(sc->br[i].rate, &sc->br[i].rt) != 0)
+			sc->br[i].rt.exp = -1;
 		sc->br[i].quick = fen(s->v[i], "quick-deduction", 0);
 	}
 	sc->nbr = n;

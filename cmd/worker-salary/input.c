@@ -157,17 +157,119 @@ parse_month(struct str s)
 void
 month_fmt(long m, char *buf)
 {
-	snprintf(buf, 16, "%04ld-%02ld", m / 12 % 10000, m % 12 + 1);
+	long y = m / 12 % 10000, mo = m % 12 + 1;
+
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + mo / 10);
+	buf[6] = (char)('0' + mo % 10);
+	buf[7] = '\0';
 }
 
-/* The items of rec (w: its own worker, or NULL): 1, or 0 when
- * rejected. */
+/* Is key k's id s? */
 static int
-take_items(const struct rec *rec, const struct cols *c, struct worker *w)
+is_key(uint32_t k, struct str s)
+{
+	struct str l;
+
+	if (k >= intern_len(data.ids))
+		return 0;
+	l = intern_get(data.ids, k);
+	return l.n == s.n && memcmp(l.p, s.p, s.n) == 0;
+}
+
+/*
+ * The key of id.  Rows of a worker often come together (the same key
+ * again), and a month's rows often in the order of the month before (the
+ * key that came after the last one then): both are tried before the
+ * table, whose look-ups are all cache misses on a big roster.
+ */
+struct key *
+key_of(struct str id, uint32_t *k)
+{
+	static uint32_t last = UINT32_MAX;
+	size_t n = intern_len(data.ids);
+
+	if (is_key(last, id)) {
+		*k = last;
+		return &data.keys[last];
+	}
+	if (last < n && is_key(data.keys[last].next, id)) {
+		*k = last = data.keys[last].next;
+		return &data.keys[last];
+	}
+	*k = intern_put(data.ids, id);
+	if (*k == n) {
+		if (n == data.capkeys)
+			data.keys = xgrow(data.keys, &data.capkeys, 1024,
+			    sizeof *data.keys);
+		data.keys[n].w = NULL;
+		data.keys[n].ytd = -1;
+		data.keys[n].next = UINT32_MAX;
+		data.keys[n].rejected = 0;
+	}
+	if (last < n)
+		data.keys[last].next = *k;
+	last = *k;
+	return &data.keys[*k];
+}
+
+/* Room for n slips in all, in huge pages (a million of them: a fault
+ * every 2 MiB, not every 4 KiB); what is not used is never touched. */
+static void
+slips_room(size_t n)
+{
+	struct slip *p;
+
+	if (n <= data.capslips)
+		return;
+	p = xhuge(n * sizeof *p);
+	if (data.nslips > 0)
+		memcpy(p, data.slips, data.nslips * sizeof *p);
+	free(data.slips);
+	data.slips = p;
+	data.capslips = n;
+}
+
+static struct slip *
+slip_new(void)
+{
+	if (data.nslips == data.capslips)
+		slips_room(data.capslips == 0 ?
+			(1u << 21) / sizeof *data.slips :
+			data.capslips * 2);
+	return &data.slips[data.nslips++];
+}
+
+/*
+ * Room at once for the most rows a file of size bytes with nf fields can
+ * hold (each has nf - 1 TABs, a line end, a month of 6 bytes or more and
+ * an id), up to 4 GiB of slips: no copy as the table grows.
+ */
+static void
+slips_reserve(unsigned long long size, size_t nf)
+{
+	unsigned long long most = size / (nf + 7) + 1;
+
+	if (most > (4ULL << 30) / sizeof(struct slip))
+		most = (4ULL << 30) / sizeof(struct slip);
+	slips_room(data.nslips + (size_t)most);
+}
+
+/* The items of rec (w: its own worker, or NULL) from reader file: 1, or
+ * 0 when rejected. */
+static int
+take_items(const struct rec *rec, const struct cols *c, struct worker *w,
+    uint16_t file)
 {
 	static struct buf b;
 	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
 	struct slip s = { 0 };
+	long long absence;
+	long month;
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
@@ -177,7 +279,7 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w)
 		rec_reject(rec, _("field 'month': empty"));
 		return 0;
 	}
-	if ((s.month = parse_month(m)) < 0) {
+	if ((month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
 		    in_show(&b, m));
 		return 0;
@@ -188,26 +290,35 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w)
 	    !in_amount(rec, c->ded, "deduction", 0, &s.deduction) ||
 	    !in_amount(rec, c->sad, "special_additional_deduction", 0,
 		&s.sad) ||
-	    !in_amount(rec, c->absence, "absence_days", 0, &s.absence))
+	    !in_amount(rec, c->absence, "absence_days", 0, &absence))
 		return 0;
-	if (s.absence > 3100) {
+	if (absence > 3100) {
 		rec_reject(rec, _("field 'absence_days': more than 31 ('%s')"),
 		    in_show(&b, in_col(rec, c->absence)));
 		return 0;
 	}
+	s.absence = (int32_t)absence;
+	s.month = (int32_t)month;
 	s.w = w;
 	s.own = w != NULL;
-	s.id = xstrndup(id.p, id.n);
-	s.seq = data.nslips;
-	s.rec = rec_keep(rec);
-	if (data.nslips == data.capslips)
-		data.slips = xgrow(data.slips, &data.capslips, 256,
-		    sizeof *data.slips);
-	data.slips[data.nslips++] = s;
+	key_of(id, &s.key);
+	s.file = file;
+	s.line = rec->line > 0 && rec->line <= (long)UINT32_MAX ?
+	    (uint32_t)rec->line :
+	    0;
+	s.mark = rd_mark(data.readers[file], rec);
+	*slip_new() = s;
 	return 1;
 }
 
-/* A row of the --ytd file: the state after its month. */
+const struct rec *
+slip_rec(const struct slip *s)
+{
+	return rd_marked(data.readers[s->file], s->mark, (long)s->line);
+}
+
+/* A row of the --ytd file: the state after its month (the latest month
+ * of a worker is kept). */
 static void
 take_ytd(const struct rec *rec, const struct cols *c)
 {
@@ -215,6 +326,8 @@ take_ytd(const struct rec *rec, const struct cols *c)
 	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
 	struct ytd y = { 0 };
 	struct str t = in_col(rec, c->taxable);
+	struct key *k;
+	uint32_t kid;
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
@@ -233,18 +346,25 @@ take_ytd(const struct rec *rec, const struct cols *c)
 	}
 	if (!in_amount(rec, c->tax, "tax_ytd", 0, &y.tax))
 		return;
-	y.id = xstrndup(id.p, id.n);
+	k = key_of(id, &kid);
+	if (k->ytd >= 0) {
+		if (data.ytd[k->ytd].month <= y.month)
+			data.ytd[k->ytd] = y;
+		return;
+	}
 	if (data.nytd == data.capytd)
 		data.ytd = xgrow(data.ytd, &data.capytd, 256, sizeof *data.ytd);
+	k->ytd = (int32_t)data.nytd;
 	data.ytd[data.nytd++] = y;
 }
 
 static void
-read_file(struct rd *r, int ytd)
+read_file(uint16_t file, int ytd)
 {
 	static const char *const need_ytd[] = { "worker_id", "month",
 		"taxable_ytd", "tax_ytd", NULL };
 	const char *need[4] = { "worker_id", NULL, NULL, NULL };
+	struct rd *r = data.readers[file];
 	struct cols c;
 	struct rec *rec;
 	size_t n = 0;
@@ -261,6 +381,8 @@ read_file(struct rd *r, int ytd)
 		need[1] = c.month >= 0 ? "month" : "post";
 		need[2] = c.month >= 0 && c.post >= 0 ? "post" : NULL;
 		fld_need_all(r, need);
+		if (!ytd && c.month >= 0 && rd_size(r) > 0)
+			slips_reserve(rd_size(r), rd_nfields(r));
 	}
 	while (rd_next(r, &rec)) {
 		struct worker *w = NULL;
@@ -271,88 +393,69 @@ read_file(struct rd *r, int ytd)
 		else if (c.month < 0)
 			take_worker(rec, &c);
 		else if ((c.post < 0 || (w = worker_of(rec, &c)) != NULL) &&
-		    !take_items(rec, &c, w))
+		    !take_items(rec, &c, w, file))
 			worker_free(w);
 	}
 	if (n == 0)
 		rd_say_empty(r);
 }
 
-static struct rd **readers;
-static size_t nreaders;
-
 static int
-by_worker_id(const void *a, const void *b)
+by_month(const void *a, const void *b)
 {
-	const struct worker *x = *(struct worker *const *)a;
-	const struct worker *y = *(struct worker *const *)b;
-	int d = strcmp(x->id, y->id);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int32_t m = data.slips[x].month, n = data.slips[y].month;
 
-	return d != 0 ? d : (x->seq > y->seq) - (x->seq < y->seq);
+	return m != n ? (m > n) - (m < n) : (x > y) - (x < y);
 }
 
-static int
-by_ytd(const void *a, const void *b)
-{
-	const struct ytd *x = a, *y = b;
-	int d = strcmp(x->id, y->id);
-
-	return d != 0 ? d : (x->month > y->month) - (x->month < y->month);
-}
-
-/* The roster sorted by id, a worker twice rejected (the later row). */
+/* order[from, to): one worker's slips in the order read, sorted by month
+ * (by insertion when few: a year is 12). */
 static void
-roster_sort(void)
+months_sort(uint32_t *o, size_t n)
 {
-	size_t i, n = 0;
+	size_t i, j;
 
-	if (data.nroster > 1)
-		qsort(data.roster, data.nroster, sizeof *data.roster,
-		    by_worker_id);
-	for (i = 0; i < data.nroster; i++) {
-		struct worker *w = data.roster[i];
-
-		if (n == 0 || strcmp(data.roster[n - 1]->id, w->id) != 0) {
-			data.roster[n++] = w;
-			continue;
-		}
-		rec_reject(w->rec,
-		    _("worker '%s' twice in the roster (first at %s:%ld)"),
-		    w->id, data.roster[n - 1]->rec->file,
-		    data.roster[n - 1]->rec->line);
-		worker_free(w);
+	if (n > 32) {
+		qsort(o, n, sizeof *o, by_month);
+		return;
 	}
-	data.nroster = n;
+	for (i = 1; i < n; i++) {
+		uint32_t x = o[i];
+
+		for (j = i;
+		     j > 0 && data.slips[o[j - 1]].month > data.slips[x].month;
+		     j--)
+			o[j] = o[j - 1];
+		o[j] = x;
+	}
 }
 
-static int
-by_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int
-roster_rejected(const char *id)
-{
-	return data.nrejected > 0 &&
-	    bsearch(&id, data.rejected, data.nrejected, sizeof *data.rejected,
-		by_str) != NULL;
-}
-
-/* The --ytd state sorted by id, the last month of each kept. */
+/*
+ * The slips in order: by worker_id (byte order), then month, then the
+ * order read.  A counting sort by the rank of the worker_id (stable),
+ * then each worker's months.
+ */
 static void
-ytd_sort(void)
+slips_sort(void)
 {
-	size_t i, n = 0;
+	uint32_t nk = intern_len(data.ids), *rank = intern_ranks(data.ids);
+	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i;
 
-	if (data.nytd > 1)
-		qsort(data.ytd, data.nytd, sizeof *data.ytd, by_ytd);
-	for (i = 0; i < data.nytd; i++) {
-		if (n > 0 && strcmp(data.ytd[n - 1].id, data.ytd[i].id) == 0)
-			free(data.ytd[--n].id);
-		data.ytd[n++] = data.ytd[i];
-	}
-	data.nytd = n;
+	data.order = xhuge((data.nslips + 1) * sizeof *data.order);
+	for (i = 0; i < data.nslips; i++)
+		at[rank[data.slips[i].key] + 1]++;
+	for (i = 0; i < nk; i++)
+		at[i + 1] += at[i];
+	for (i = nk; i > 0; i--) /* at[r + 1]: the start of rank r */
+		at[i] = at[i - 1];
+	at[0] = 0;
+	for (i = 0; i < data.nslips; i++)
+		data.order[at[rank[data.slips[i].key] + 1]++] = (uint32_t)i;
+	for (i = 0; i < nk; i++) /* at[r], at[r + 1]: rank r's */
+		months_sort(data.order + at[i], at[i + 1] - at[i]);
+	free(at);
+	free(rank);
 }
 
 void
@@ -367,60 +470,23 @@ input_read(int nfiles, char *const *files)
 		nfiles = 1;
 		files = std;
 	}
-	nreaders = (size_t)nfiles + (opt.ytd != NULL);
-	readers = xcalloc(nreaders, sizeof *readers);
+	if (nfiles >= UINT16_MAX)
+		zl_die(ZL_USAGE, _("more than %u files"), UINT16_MAX - 1);
+	ro.by_pos = 1;
+	data.ids = intern_new();
+	data.strs = intern_new();
+	data.nreaders = (size_t)nfiles + (opt.ytd != NULL);
+	data.readers = xcalloc(data.nreaders, sizeof *data.readers);
 	for (i = 0; i < nfiles; i++) {
-		readers[i] = rd_open(1, files + i, &ro);
-		read_file(readers[i], 0);
+		data.readers[i] = rd_open(1, files + i, &ro);
+		read_file((uint16_t)i, 0);
 	}
 	if (opt.ytd != NULL) {
 		ytd[0] = (char *)opt.ytd;
-		readers[nfiles] = rd_open(1, ytd, &ro);
-		read_file(readers[nfiles], 1);
+		data.readers[nfiles] = rd_open(1, ytd, &ro);
+		read_file((uint16_t)nfiles, 1);
 	}
-	roster_sort();
-	ytd_sort();
-	if (data.nrejected > 1)
-		qsort(data.rejected, data.nrejected, sizeof *data.rejected,
-		    by_str);
-}
-
-struct worker *
-roster_find(const char *id)
-{
-	size_t lo = 0, hi = data.nroster, mid;
-	int d;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		d = strcmp(data.roster[mid]->id, id);
-		if (d == 0)
-			return data.roster[mid];
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-struct ytd *
-ytd_find(const char *id)
-{
-	size_t lo = 0, hi = data.nytd, mid;
-	int d;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		d = strcmp(data.ytd[mid].id, id);
-		if (d == 0)
-			return &data.ytd[mid];
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	slips_sort();
 }
 
 void
@@ -428,8 +494,9 @@ input_close(void)
 {
 	size_t i;
 
-	for (i = 0; i < nreaders; i++)
-		rd_close(readers[i]);
-	free(readers);
-	readers = NULL;
+	for (i = 0; i < data.nreaders; i++)
+		rd_close(data.readers[i]);
+	free(data.readers);
+	data.readers = NULL;
+	worker_free_all();
 }

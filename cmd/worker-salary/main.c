@@ -147,8 +147,6 @@ main(int argc, char **argv)
 		compare_load(opt.compare);
 	input_read(argc - optind, argv + optind);
 	pay_run();
-	if (opt.compare != NULL)
-		compare_run();
 	output_write();
 	input_close();
 	return zl_finish(ZL_OK);

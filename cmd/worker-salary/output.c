@@ -16,6 +16,7 @@
 #include "cmd/worker-salary/ws.h"
 #include "lib/fld.h"
 #include "lib/money.h"
+#include "lib/out.h"
 
 #define NSLIP 29
 
@@ -59,7 +60,7 @@ put_n(struct row *r, long long v)
 }
 
 static void
-slip_row(struct row *r, const struct slip *s)
+slip_row(struct row *r, const struct slip *s, const struct pay *p)
 {
 	const struct worker *w = s->w;
 
@@ -74,29 +75,97 @@ slip_row(struct row *r, const struct slip *s)
 		put_s(r, "");
 	month_fmt(s->month, r->num[r->n]);
 	put_s(r, r->num[r->n]);
-	put_m(r, s->base);
+	put_m(r, p->base);
 	put_m(r, s->perf);
-	put_m(r, s->allowance);
+	put_m(r, p->allowance);
 	put_m(r, s->overtime);
 	put_m(r, s->other);
-	put_m(r, s->ded);
-	put_m(r, s->gross);
-	put_m(r, s->ee[C_PENSION]);
-	put_m(r, s->ee[C_MEDICAL]);
-	put_m(r, s->ee[C_UNEMPLOYMENT]);
-	put_m(r, s->ee[C_HOUSING]);
-	put_m(r, s->contrib);
+	put_m(r, p->ded);
+	put_m(r, p->gross);
+	put_m(r, p->ee[C_PENSION]);
+	put_m(r, p->ee[C_MEDICAL]);
+	put_m(r, p->ee[C_UNEMPLOYMENT]);
+	put_m(r, p->ee[C_HOUSING]);
+	put_m(r, p->contrib);
 	put_m(r, s->sad);
-	put_m(r, s->taxable_ytd);
-	put_m(r, s->tax_ytd);
-	put_m(r, s->tax);
-	put_m(r, s->net);
-	put_m(r, s->er[C_PENSION]);
-	put_m(r, s->er[C_MEDICAL]);
-	put_m(r, s->er[C_UNEMPLOYMENT]);
-	put_m(r, s->er[C_WORK_INJURY]);
-	put_m(r, s->er[C_HOUSING]);
-	put_m(r, s->gross + s->er_total);
+	put_m(r, p->taxable_ytd);
+	put_m(r, p->tax_ytd);
+	put_m(r, p->tax);
+	put_m(r, p->net);
+	put_m(r, p->er[C_PENSION]);
+	put_m(r, p->er[C_MEDICAL]);
+	put_m(r, p->er[C_UNEMPLOYMENT]);
+	put_m(r, p->er[C_WORK_INJURY]);
+	put_m(r, p->er[C_HOUSING]);
+	put_m(r, p->gross + p->er_total);
+}
+
+/* The fields of a worker at the start of its payslips' lines, with the
+ * separator after each, into b. */
+static void
+slip_head(const struct wr *w, struct buf *b, const struct worker *k)
+{
+	const char *t[4] = { k->id, k->name, k->community, k->post };
+	char sep = wr_sep(w);
+	int i;
+
+	buf_reset(b);
+	for (i = 0; i < 4; i++) {
+		wr_text(w, b, t[i], strlen(t[i]));
+		buf_addc(b, sep);
+	}
+	if (k->level > 0)
+		buf_printf(b, "%ld", k->level);
+	buf_addc(b, sep);
+}
+
+/* The amounts of a payslip after its month, in the order of its
+ * columns. */
+static size_t
+slip_amounts(const struct slip *s, const struct pay *p, long long *v)
+{
+	const long long a[] = { p->base, s->perf, p->allowance, s->overtime,
+		s->other, p->ded, p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
+		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib, s->sad,
+		p->taxable_ytd, p->tax_ytd, p->tax, p->net, p->er[C_PENSION],
+		p->er[C_MEDICAL], p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY],
+		p->er[C_HOUSING], p->gross + p->er_total };
+
+	memcpy(v, a, sizeof a);
+	return sizeof a / sizeof a[0];
+}
+
+/* The payslips as lines (tsv, csv) built in the output's buffer: the
+ * worker's fields once per worker, the amounts written straight in. */
+static void
+slip_lines(const struct wr *w)
+{
+	static struct buf head;
+	const struct worker *last = NULL;
+	const struct slip *s;
+	struct pay p;
+	long long v[NSLIP];
+	char sep = wr_sep(w), *d, *o;
+	size_t i = 0, n, k;
+
+	while (pay_next(&i, &s, &p)) {
+		if (s->w != last)
+			slip_head(w, &head, last = s->w);
+		n = slip_amounts(s, &p, v);
+		if ((d = out_room(head.n + 8 + 24 * (n + 1))) == NULL)
+			zl_die(ZL_IOERR, _("a payslip too long to write"));
+		memcpy(d, head.p, head.n);
+		o = d + head.n;
+		month_fmt(s->month, o);
+		o += 7;
+		for (k = 0; k < n; k++) {
+			*o++ = sep;
+			o += money_format(v[k], o);
+		}
+		*o++ = '\n';
+		out_wrote((size_t)(o - d));
+	}
+	buf_free(&head);
 }
 
 static void
@@ -112,12 +181,16 @@ payslips(void)
 		"employer_work_injury", "employer_housing_fund",
 		"employer_cost" };
 	struct wr *w = open_out(cols, NSLIP);
+	const struct slip *s;
+	struct pay p;
 	struct row r;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < data.nslips; i++)
-		if (data.slips[i].ok) {
-			slip_row(&r, &data.slips[i]);
+	if (wr_lines(w))
+		slip_lines(w);
+	else
+		while (pay_next(&i, &s, &p)) {
+			slip_row(&r, s, &p);
 			wr_rec(w, r.f);
 		}
 	wr_close(w);
@@ -126,7 +199,7 @@ payslips(void)
 /* A group of --summary. */
 struct group {
 	const char *key[2]; /* community, post (NULL: not grouped by) */
-	const char *last;   /* the last worker counted */
+	uint32_t last;	    /* the last worker counted + 1 (0: none) */
 	long long heads, n, gross, net, cost;
 	long long old; /* --compare: the gross under the old scale */
 };
@@ -150,7 +223,7 @@ by_key(const void *a, const void *b)
 static struct group *
 group_of(const struct worker *w)
 {
-	struct group k = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0, 0 };
+	struct group k = { { NULL, NULL }, 0, 0, 0, 0, 0, 0, 0 };
 	size_t i;
 
 	if (opt.by[BY_COMMUNITY])
@@ -167,15 +240,15 @@ group_of(const struct worker *w)
 }
 
 static void
-add(struct group *g, const struct slip *s)
+add(struct group *g, const struct slip *s, const struct pay *p)
 {
-	if (g->last == NULL || strcmp(g->last, s->id) != 0)
+	if (g->last != s->key + 1)
 		g->heads++;
-	g->last = s->id;
+	g->last = s->key + 1;
 	g->n++;
-	g->gross += s->gross;
-	g->net += s->net;
-	g->cost += s->gross + s->er_total;
+	g->gross += p->gross;
+	g->net += p->net;
+	g->cost += p->gross + p->er_total;
 }
 
 /* The group's key columns first in r (total: the total row's word). */
@@ -214,9 +287,11 @@ static void
 summary(void)
 {
 	const char *cols[8];
-	struct group all = { { NULL, NULL }, NULL, 0, 0, 0, 0, 0, 0 };
+	struct group all = { { NULL, NULL }, 0, 0, 0, 0, 0, 0, 0 };
+	const struct slip *s;
+	struct pay p;
 	struct wr *w;
-	size_t i, n = 0;
+	size_t i = 0, n = 0;
 
 	if (opt.by[BY_COMMUNITY])
 		cols[n++] = "community";
@@ -227,11 +302,10 @@ summary(void)
 	cols[n++] = "gross_mean";
 	cols[n++] = "net_mean";
 	cols[n++] = "employer_cost";
-	for (i = 0; i < data.nslips; i++)
-		if (data.slips[i].ok) {
-			add(group_of(data.slips[i].w), &data.slips[i]);
-			add(&all, &data.slips[i]);
-		}
+	while (pay_next(&i, &s, &p)) {
+		add(group_of(s->w), s, &p);
+		add(&all, s, &p);
+	}
 	if (ngroups > 1)
 		qsort(groups, ngroups, sizeof *groups, by_key);
 	w = open_out(cols, n);
@@ -280,20 +354,21 @@ put_ratio(struct row *r, long long n, long long d)
 static int
 next_worker(size_t *i, struct group *g, const struct worker **w)
 {
-	const struct slip *s;
+	static const struct slip *s;
+	static struct pay p;
+	static int more;
 
 	memset(g, 0, sizeof *g);
-	for (; *i < data.nslips; ++*i) {
-		s = &data.slips[*i];
-		if (!s->ok)
-			continue;
-		if (g->last != NULL && strcmp(g->last, s->id) != 0)
+	if (*i == 0)
+		more = pay_next(i, &s, &p);
+	for (; more; more = pay_next(i, &s, &p)) {
+		if (g->last != 0 && g->last != s->key + 1)
 			break;
-		g->last = s->id;
+		g->last = s->key + 1;
 		g->heads = 1;
 		g->n++;
-		g->old += s->gross_old;
-		g->gross += s->gross;
+		g->old += compare_gross(s);
+		g->gross += p.gross;
 		*w = s->w;
 	}
 	return g->n > 0;

@@ -31,19 +31,6 @@ div_round(long long a, long long b, int unit, int mode)
 	return q * unit;
 }
 
-static int
-by_slip(const void *a, const void *b)
-{
-	const struct slip *x = a, *y = b;
-	int d = strcmp(x->id, y->id);
-
-	if (d != 0)
-		return d;
-	if (x->month != y->month)
-		return x->month < y->month ? -1 : 1;
-	return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
 /* The tax on cumulative taxable income t (fen) by the bracket table. */
 static long long
 bracket_tax(long long t)
@@ -55,7 +42,8 @@ bracket_tax(long long t)
 		return 0;
 	while (b < scale.br + scale.nbr - 1 && b->upto >= 0 && t > b->upto)
 		b++;
-	if (money_mul(t, b->rate, scale.unit, scale.mode, &v) != 0)
+	if (b->rt.exp < 0 ||
+	    money_mul_rate(t, &b->rt, scale.unit, scale.mode, &v) != 0)
 		zl_die(ZL_IOERR, _("an amount too large to compute"));
 	return v - b->quick > 0 ? v - b->quick : 0;
 }
@@ -81,44 +69,60 @@ pay_absence(const struct scale *sc, const struct slip *s, long long base)
 	return div_round(day * s->absence, 100, sc->unit, sc->mode);
 }
 
-/* The gross pay of s, and its parts. */
+/* The gross pay of s, and its parts, into p. */
 static void
-gross(struct slip *s)
+gross(const struct slip *s, struct pay *p)
 {
-	s->base = s->w->base;
-	s->allowance = pay_allowance(s, s->w->allowance);
-	s->ded = s->deduction + pay_absence(&scale, s, s->base);
-	s->gross = s->base + s->perf + s->allowance + s->overtime + s->other -
-	    s->ded;
+	p->base = s->w->base;
+	p->allowance = pay_allowance(s, s->w->allowance);
+	p->ded = s->deduction + pay_absence(&scale, s, p->base);
+	p->gross = p->base + s->perf + p->allowance + s->overtime + s->other -
+	    p->ded;
 }
 
-/* The contributions of s: 0, or -1 when a rate cannot be applied. */
+/* The contributions of p: 0, or -1 when a rate cannot be applied.  The
+ * last ones computed are kept: a worker's base is often the same month
+ * after month (its contribution_base, or a limit). */
 static int
-contributions(struct slip *s, const struct year *y)
+contributions(const struct slip *s, struct pay *p, const struct year *y)
 {
+	static const struct year *ly;
+	static long long lbase;
+	static struct pay last;
 	int k, e;
 
-	s->cbase = s->w->cbase != WS_NONE ? s->w->cbase : s->gross;
-	if (s->cbase < y->base_min)
-		s->cbase = y->base_min;
-	if (s->cbase > y->base_max)
-		s->cbase = y->base_max;
-	s->contrib = s->er_total = 0;
+	p->cbase = s->w->cbase != WS_NONE ? s->w->cbase : p->gross;
+	if (p->cbase < y->base_min)
+		p->cbase = y->base_min;
+	if (p->cbase > y->base_max)
+		p->cbase = y->base_max;
+	if (y == ly && p->cbase == lbase) {
+		memcpy(p->ee, last.ee, sizeof p->ee);
+		memcpy(p->er, last.er, sizeof p->er);
+		p->contrib = last.contrib;
+		p->er_total = last.er_total;
+		return 0;
+	}
+	p->contrib = p->er_total = 0;
 	for (k = 0; k < C_N; k++)
 		for (e = 0; e < 2; e++) {
-			long long *v = e ? &s->er[k] : &s->ee[k];
+			long long *v = e ? &p->er[k] : &p->ee[k];
 
-			if (money_mul(s->cbase, y->rate[k][e], y->unit, y->mode,
-				v) != 0)
+			if (y->rt[k][e].exp < 0 ||
+			    money_mul_rate(p->cbase, &y->rt[k][e], y->unit,
+				y->mode, v) != 0)
 				return -1;
-			*(e ? &s->er_total : &s->contrib) += *v;
+			*(e ? &p->er_total : &p->contrib) += *v;
 		}
+	ly = y;
+	lbase = p->cbase;
+	last = *p;
 	return 0;
 }
 
 /* The tax of s after the state st (st->month -1: none this year). */
 static void
-tax(struct slip *s, const struct ytd *st)
+tax(const struct slip *s, struct pay *p, const struct ytd *st)
 {
 	long year = s->month / 12, start = year * 12;
 	long long before = 0;
@@ -126,52 +130,58 @@ tax(struct slip *s, const struct ytd *st)
 	if (st->month >= 0 && st->month / 12 == year) {
 		start = st->month + 1;
 		before = st->taxable;
-		s->tax_ytd = st->tax;
+		p->tax_ytd = st->tax;
 	} else {
-		s->tax_ytd = 0;
+		p->tax_ytd = 0;
 		if (s->w->hire_month != LONG_MIN && s->w->hire_month > start)
 			start = s->w->hire_month;
 	}
-	s->taxable_ytd = before + s->gross -
-	    scale.threshold * (s->month - start + 1) - s->contrib - s->sad;
-	s->tax = bracket_tax(s->taxable_ytd) - s->tax_ytd;
-	if (s->tax < 0)
-		s->tax = 0;
-	s->tax_ytd += s->tax;
-	s->net = s->gross - s->contrib - s->tax;
+	p->taxable_ytd = before + p->gross -
+	    scale.threshold * (s->month - start + 1) - p->contrib - s->sad;
+	p->tax = bracket_tax(p->taxable_ytd) - p->tax_ytd;
+	if (p->tax < 0)
+		p->tax = 0;
+	p->tax_ytd += p->tax;
+	p->net = p->gross - p->contrib - p->tax;
 }
 
-/* One payslip after the state st: 1, or 0 when rejected. */
-static int
-compute(struct slip *s, const struct ytd *st)
+/* The payslip of s after the state st, into p (its year configured). */
+static void
+compute(const struct slip *s, const struct ytd *st, struct pay *p)
 {
-	const struct year *y = conf_year(s->month / 12);
+	gross(s, p);
+	if (contributions(s, p, conf_year(s->month / 12)) != 0)
+		zl_die(ZL_IOERR, _("an amount too large to compute"));
+	tax(s, p, st);
+}
+
+/* One payslip after the state st checked: 1, or 0 when rejected. */
+static int
+check(const struct slip *s, const struct ytd *st, struct pay *p)
+{
 	char m[16], h[16], net[32];
 
 	month_fmt(s->month, m);
-	if (y == NULL) {
-		rec_reject(s->rec,
+	if (conf_year(s->month / 12) == NULL) {
+		rec_reject(slip_rec(s),
 		    _("month %s: no contributions for the year %ld in the "
 		      "configuration (add worker-salary.contributions.%ld)"),
-		    m, s->month / 12, s->month / 12);
+		    m, (long)s->month / 12, (long)s->month / 12);
 		return 0;
 	}
 	if (s->w->hire_month != LONG_MIN && s->w->hire_month > s->month) {
 		month_fmt(s->w->hire_month, h);
-		rec_reject(s->rec,
+		rec_reject(slip_rec(s),
 		    _("month %s: before the worker was hired "
 		      "(hired_at %s)"),
 		    m, h);
 		return 0;
 	}
-	gross(s);
-	if (contributions(s, y) != 0)
-		zl_die(ZL_IOERR, _("an amount too large to compute"));
-	tax(s, st);
-	if (s->net < 0) {
-		money_format(s->net, net);
-		rec_reject(s->rec, _("month %s: net pay below zero (%s)"), m,
-		    net);
+	compute(s, st, p);
+	if (p->net < 0) {
+		money_format(p->net, net);
+		rec_reject(slip_rec(s), _("month %s: net pay below zero (%s)"),
+		    m, net);
 		return 0;
 	}
 	return 1;
@@ -181,81 +191,115 @@ compute(struct slip *s, const struct ytd *st)
 static void
 not_in_roster(const struct slip *s)
 {
-	if (roster_rejected(s->id))
-		rec_reject(s->rec,
+	const char *id = intern_get(data.ids, s->key).p;
+
+	if (data.keys[s->key].rejected)
+		rec_reject(slip_rec(s),
 		    _("worker '%s': the roster's row of the worker was "
 		      "rejected"),
-		    s->id);
+		    id);
 	else if (data.nroster == 0)
-		rec_reject(s->rec,
+		rec_reject(slip_rec(s),
 		    _("worker '%s' is not in the roster (no roster was read: "
 		      "give its file too)"),
-		    s->id);
+		    id);
 	else
-		rec_reject(s->rec, _("worker '%s' is not in the roster"),
-		    s->id);
+		rec_reject(slip_rec(s), _("worker '%s' is not in the roster"),
+		    id);
 }
 
-/* Each slip joined to its roster worker (rejected when none). */
+/* Each slip joined to its roster worker (rejected when none), in order;
+ * the roster's workers with no items said. */
 static void
 join(void)
 {
+	uint32_t nk = intern_len(data.ids), *rank, *byrank;
 	size_t i;
 
 	for (i = 0; i < data.nslips; i++) {
-		struct slip *s = &data.slips[i];
+		struct slip *s = &data.slips[data.order[i]];
 
 		if (s->own)
 			continue;
-		if ((s->w = roster_find(s->id)) == NULL)
+		if ((s->w = data.keys[s->key].w) == NULL)
 			not_in_roster(s);
 		else
 			s->w->paid = 1;
 	}
-	for (i = 0; i < data.nroster; i++)
-		if (!data.roster[i]->paid)
-			zl_warn_at(data.roster[i]->rec->file,
-			    data.roster[i]->rec->line,
+	rank = intern_ranks(data.ids);
+	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
+	for (i = 0; i < nk; i++)
+		byrank[rank[i]] = (uint32_t)i;
+	for (i = 0; i < nk; i++) {
+		const struct worker *w = data.keys[byrank[i]].w;
+
+		if (w != NULL && !w->paid)
+			zl_warn_at(w->file, w->line,
 			    _("worker '%s' of the roster has no monthly items"),
-			    data.roster[i]->id);
+			    w->id);
+	}
+	free(byrank);
+	free(rank);
 }
 
-/* The slips of one worker, [from, to), in month order. */
+/* The state of a worker's year before its first month (--ytd's). */
+static struct ytd
+state_of(const struct slip *s)
+{
+	struct ytd st = { -1, 0, 0 };
+	int32_t y = data.keys[s->key].ytd;
+
+	return y >= 0 ? data.ytd[y] : st;
+}
+
+/* The slips of one worker, order[from, to), checked in month order. */
 static void
 worker_run(size_t from, size_t to)
 {
-	const struct ytd *y = ytd_find(data.slips[from].id);
-	struct ytd st = { NULL, -1, 0, 0 };
+	const struct slip *first = &data.slips[data.order[from]];
+	const struct ytd st0 = state_of(first);
+	struct ytd st = st0;
 	const struct slip *last = NULL;
+	struct pay p;
 	char m[16], n[16];
 	size_t i;
 
-	if (y != NULL)
-		st = *y;
 	for (i = from; i < to; i++) {
-		struct slip *s = &data.slips[i];
+		struct slip *s = &data.slips[data.order[i]];
 
 		if (s->w == NULL)
 			continue;
 		month_fmt(s->month, m);
 		if (last != NULL && last->month == s->month)
-			rec_reject(s->rec,
+			rec_reject(slip_rec(s),
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
-			    m, s->id, last->rec->file, last->rec->line);
-		else if (y != NULL && s->month <= y->month) {
-			month_fmt(y->month, n);
-			rec_reject(s->rec,
+			    m, s->w->id, rd_file(data.readers[last->file]),
+			    (long)last->line);
+		else if (st0.month >= 0 && s->month <= st0.month) {
+			month_fmt(st0.month, n);
+			rec_reject(slip_rec(s),
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
-			    m, s->id, n);
-		} else if ((s->ok = compute(s, &st)) != 0) {
+			    m, s->w->id, n);
+		} else if ((s->ok = (uint8_t)check(s, &st, &p)) != 0) {
 			st.month = s->month;
-			st.taxable = s->taxable_ytd;
-			st.tax = s->tax_ytd;
+			st.taxable = p.taxable_ytd;
+			st.tax = p.tax_ytd;
 		}
 		if (last == NULL || last->month != s->month)
 			last = s;
 	}
+}
+
+/* The end of the worker's slips that begin at order[i]. */
+static size_t
+worker_end(size_t i)
+{
+	uint32_t k = data.slips[data.order[i]].key;
+
+	while (++i < data.nslips && data.slips[data.order[i]].key == k)
+		;
+	return i;
 }
 
 void
@@ -263,14 +307,33 @@ pay_run(void)
 {
 	size_t i, j;
 
-	if (data.nslips > 1)
-		qsort(data.slips, data.nslips, sizeof *data.slips, by_slip);
 	join();
-	for (i = 0; i < data.nslips; i = j) {
-		for (j = i + 1; j < data.nslips &&
-		     strcmp(data.slips[j].id, data.slips[i].id) == 0;
-		     j++)
-			;
-		worker_run(i, j);
+	for (i = 0; i < data.nslips; i = j)
+		worker_run(i, j = worker_end(i));
+}
+
+int
+pay_next(size_t *i, const struct slip **sp, struct pay *p)
+{
+	static struct ytd st;
+	static uint32_t key = UINT32_MAX;
+
+	for (; *i < data.nslips; ++*i) {
+		const struct slip *s = &data.slips[data.order[*i]];
+
+		if (*i == 0 || s->key != key) {
+			key = s->key;
+			st = state_of(s);
+		}
+		if (!s->ok)
+			continue;
+		compute(s, &st, p);
+		st.month = s->month;
+		st.taxable = p->taxable_ytd;
+		st.tax = p->tax_ytd;
+		*sp = s;
+		++*i;
+		return 1;
 	}
+	return 0;
 }

@@ -199,33 +199,94 @@ parse_worker(const struct rec *rec, const struct cols *c, struct worker *w)
 	if (!allowance(rec, c, w) ||
 	    !month_of(rec, c->hired, "hired_at", &w->hire_month))
 		return 0;
-	id = in_folded(rec, c->id);
-	w->id = xstrndup(id.p, id.n);
-	w->name = xstrndup(in_col(rec, c->name).p, in_col(rec, c->name).n);
-	w->community = xstrndup(in_col(rec, c->community).p,
-	    in_col(rec, c->community).n);
+	w->name = intern_get(data.strs,
+	    intern_put(data.strs, in_col(rec, c->name)))
+		      .p;
+	w->community = intern_get(data.strs,
+	    intern_put(data.strs, in_col(rec, c->community)))
+			   .p;
+	w->file = rec->file;
+	w->line = rec->line;
 	return 1;
+}
+
+/* The key of rec's worker_id (NULL when empty), its id in *k. */
+static struct key *
+key_of_row(const struct rec *rec, const struct cols *c, uint32_t *k)
+{
+	struct str id = in_folded(rec, c->id);
+
+	return id.n > 0 ? key_of(id, k) : NULL;
+}
+
+/*
+ * Workers are kept in blocks of 2 MiB that never move (in huge pages: a
+ * few small allocations each would be a page fault every 4 KiB on a big
+ * roster); the last one taken can be given back.
+ */
+static struct worker *wblock;
+static size_t wused, wcap;
+static void **wblocks;
+static size_t nwblocks, capwblocks;
+
+static struct worker *
+worker_new(void)
+{
+	if (wused == wcap) {
+		wcap = (2u << 20) / sizeof *wblock;
+		wblock = xhuge(wcap * sizeof *wblock);
+		wused = 0;
+		if (nwblocks == capwblocks)
+			wblocks = xgrow(wblocks, &capwblocks, 16,
+			    sizeof *wblocks);
+		wblocks[nwblocks++] = wblock;
+	}
+	memset(&wblock[wused], 0, sizeof *wblock);
+	return &wblock[wused++];
+}
+
+void
+worker_free(struct worker *w)
+{
+	if (w != NULL && wused > 0 && w == &wblock[wused - 1])
+		wused--;
+}
+
+void
+worker_free_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < nwblocks; i++)
+		free(wblocks[i]);
+	free(wblocks);
+	wblocks = NULL;
+	nwblocks = capwblocks = wused = wcap = 0;
 }
 
 void
 take_worker(const struct rec *rec, const struct cols *c)
 {
-	struct worker *w = xcalloc(1, sizeof *w);
-	struct str id;
+	struct worker *w = worker_new();
+	struct key *k;
+	uint32_t kid;
 
 	if (!parse_worker(rec, c, w)) {
-		free(w);
-		id = in_folded(rec, c->id);
-		if (id.n == 0)
-			return;
-		if (data.nrejected == data.caprejected)
-			data.rejected = xgrow(data.rejected, &data.caprejected,
-			    16, sizeof *data.rejected);
-		data.rejected[data.nrejected++] = xstrndup(id.p, id.n);
+		worker_free(w);
+		if ((k = key_of_row(rec, c, &kid)) != NULL)
+			k->rejected = 1;
 		return;
 	}
-	w->seq = data.nroster;
-	w->rec = rec_keep(rec);
+	k = key_of_row(rec, c, &kid);
+	w->id = intern_get(data.ids, kid).p;
+	if (k->w != NULL) {
+		rec_reject(rec,
+		    _("worker '%s' twice in the roster (first at %s:%ld)"),
+		    w->id, k->w->file, k->w->line);
+		worker_free(w);
+		return;
+	}
+	k->w = w;
 	if (data.nroster == data.caproster)
 		data.roster = xgrow(data.roster, &data.caproster, 64,
 		    sizeof *data.roster);
@@ -235,23 +296,14 @@ take_worker(const struct rec *rec, const struct cols *c)
 struct worker *
 worker_of(const struct rec *rec, const struct cols *c)
 {
-	struct worker *w = xcalloc(1, sizeof *w);
+	struct worker *w = worker_new();
+	uint32_t kid;
 
 	if (!parse_worker(rec, c, w)) {
-		free(w);
+		worker_free(w);
 		return NULL;
 	}
+	key_of_row(rec, c, &kid);
+	w->id = intern_get(data.ids, kid).p;
 	return w;
-}
-
-void
-worker_free(struct worker *w)
-{
-	if (w == NULL)
-		return;
-	free(w->id);
-	free(w->name);
-	free(w->community);
-	free(w->rec);
-	free(w);
 }

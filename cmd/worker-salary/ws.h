@@ -13,8 +13,11 @@
 #define WS_H
 
 #include <limits.h>
+#include <stdint.h>
 
 #include "lib/cli.h"
+#include "lib/money.h"
+#include "lib/intern.h"
 #include "lib/rej.h"
 
 #define WS_LEVELS 60
@@ -49,12 +52,14 @@ struct year {
 	long year;
 	long long base_min, base_max; /* fen */
 	const char *rate[C_N][2];     /* [item][0 employee, 1 employer] */
+	struct money_rate rt[C_N][2]; /* the same parsed (exp -1: bad) */
 	int unit, mode;		      /* enum money_unit, money_round */
 };
 struct bracket {
-	long long upto;	  /* fen of cumulative taxable income; -1: none */
-	const char *rate; /* "3%" */
-	long long quick;  /* fen */
+	long long upto;	      /* fen of cumulative taxable income; -1: none */
+	const char *rate;     /* "3%" */
+	struct money_rate rt; /* the same parsed (exp -1: bad) */
+	long long quick;      /* fen */
 };
 
 /* The scale and rules of the worker-salary: section (conf.c). */
@@ -87,10 +92,11 @@ const struct year *conf_year(long y);
 
 /* A worker of the roster (or of a row holding roster and items). */
 struct worker {
-	char *id, *name, *community;
-	const char *post; /* the post's name in the scale */
-	long level;	  /* 0: base_pay given and no level */
-	long long base;	  /* fen a month */
+	const char *id;		      /* in data.ids */
+	const char *name, *community; /* in data.strs */
+	const char *post;	      /* the post's name in the scale */
+	long level;		      /* 0: base_pay given and no level */
+	long long base;		      /* fen a month */
 	/* how level and base were decided, for --compare's old scale */
 	int given;	     /* 'b' base_pay, 'l' pay_level, 0: the facts */
 	const char *edu;     /* education's name in the scale, or NULL */
@@ -100,32 +106,38 @@ struct worker {
 	long long allowance; /* fen a month, or 0 */
 	long cert_month;     /* allowance from the month after; LONG_MIN */
 	long hire_month;     /* months (y * 12 + m - 1), or LONG_MIN */
-	size_t seq;	     /* input order */
-	struct rec *rec;     /* a copy, for a rejection */
-	int paid;	     /* has monthly items */
+	const char *file;    /* where its row is */
+	long line;
+	int paid; /* has monthly items */
 };
 
-/* A month's items of a worker, and its payslip once computed. */
+/*
+ * A month's items of a worker as read (80 bytes: a year of a province's
+ * workers is held).  Its record is found again by its mark (rd_mark) when
+ * it is rejected after the reading.
+ */
 struct slip {
-	struct worker *w; /* NULL: not in the roster (yet) */
-	char *id;	  /* worker_id */
-	long month;	  /* y * 12 + m - 1 */
-	size_t seq;	  /* input order */
-	struct rec *rec;  /* a copy, for a rejection */
+	struct worker *w; /* its own (own), else the roster's once joined */
+	long long mark;	  /* rd_mark in data.readers[file] */
 	long long perf, overtime, other, deduction, sad;
-	long long absence; /* hundredths of a day */
-	int own;	   /* w is this row's own (roster and items in one) */
-	int ok;		   /* computed, not rejected */
-	/* the payslip */
+	uint32_t key;	 /* the worker_id in data.ids */
+	int32_t month;	 /* y * 12 + m - 1 */
+	uint32_t line;	 /* where it is read */
+	int32_t absence; /* hundredths of a day */
+	uint16_t file;	 /* data.readers */
+	uint8_t own;	 /* w is this row's own (roster and items in one) */
+	uint8_t ok;	 /* computed, not rejected */
+};
+
+/* A payslip, computed from a slip (pay.c). */
+struct pay {
 	long long base, allowance, ded, gross, cbase;
 	long long ee[C_N], er[C_N], contrib, er_total;
 	long long taxable_ytd, tax_ytd, tax, net;
-	long long gross_old; /* --compare: the gross under the old scale */
 };
 
 /* The state of a worker's year before a month (--ytd, earlier months). */
 struct ytd {
-	char *id;
 	long month; /* the last month computed */
 	long long taxable, tax;
 };
@@ -137,24 +149,37 @@ struct cols {
 	long taxable, tax; /* --ytd */
 };
 
+/* What is known of a worker_id (by its id in data.ids). */
+struct key {
+	struct worker *w; /* its roster row, or NULL */
+	int32_t ytd;	  /* its --ytd state in data.ytd, or -1 */
+	uint32_t next;	  /* the key read after it last time, or -1 */
+	uint8_t rejected; /* a roster row of it was rejected */
+};
+
 /* All that was read (input.c). */
 struct data {
-	struct worker **roster; /* sorted by id once read */
+	struct intern *ids;  /* worker_ids */
+	struct intern *strs; /* names and communities */
+	struct key *keys;    /* by id */
+	size_t capkeys;
+	struct worker **roster; /* in the order read */
 	size_t nroster, caproster;
-	struct slip *slips;
+	struct slip *slips; /* in the order read */
 	size_t nslips, capslips;
-	struct ytd *ytd; /* sorted by id */
+	uint32_t *order; /* the slips by worker_id, month, order read */
+	struct ytd *ytd;
 	size_t nytd, capytd;
-	char **rejected; /* ids of roster rows rejected, sorted */
-	size_t nrejected, caprejected;
+	struct rd **readers; /* [slip.file] */
+	size_t nreaders;
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
 void input_close(void);
-struct worker *roster_find(const char *id);
-struct ytd *ytd_find(const char *id);
-/* 1 when a roster row of worker id was rejected. */
-int roster_rejected(const char *id);
+/* The key of id, new when it is not known yet. */
+struct key *key_of(struct str id, uint32_t *k);
+/* The record of a slip, again (for a rejection after the reading). */
+const struct rec *slip_rec(const struct slip *s);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */
@@ -175,10 +200,15 @@ int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);
 struct worker *worker_of(const struct rec *rec, const struct cols *c);
+/* w given back (when it was the last taken); every worker freed. */
 void worker_free(struct worker *w);
+void worker_free_all(void);
 
-/* pay.c: every payslip computed (rejecting those that cannot be). */
+/* pay.c: every payslip computed (rejecting those that cannot be);
+ * pay_next: the payslips again, one by one in order (*i from 0): 1 and
+ * the next slip and its pay, or 0 at the end. */
 void pay_run(void);
+int pay_next(size_t *i, const struct slip **s, struct pay *p);
 /* The allowance of amount a month in s's month (from the month after
  * certified_at); the absence deduction of s on base pay base under sc. */
 long long pay_allowance(const struct slip *s, long long amount);
@@ -188,9 +218,9 @@ long long pay_absence(const struct scale *sc, const struct slip *s,
 long long div_round(long long a, long long b, int unit, int mode);
 
 /* compare.c: --compare's old scale read from file (exit 2 on an
- * error); the gross_old of every slip computed. */
+ * error); the gross of a slip under it. */
 void compare_load(const char *file);
-void compare_run(void);
+long long compare_gross(const struct slip *s);
 
 /* output.c */
 void output_write(void);

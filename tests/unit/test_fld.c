@@ -230,6 +230,10 @@ test_need_all(void)
 	    "aliases: {total: [合计], households: [\"户数:\"], grid: [网]}",
 	    f);
 	T_STR(out, want);
+	/* a field two tables declare: the aliases of both (one has none) */
+	need_dies(__LINE__, f, "community",
+	    "test_fld: %s:1: no field 'community' (社区, 所属社区名); the "
+	    "header has 合计, 户数:, 网");
 	rd_close(r_need);
 	unlink(f);
 }

@@ -7,6 +7,7 @@
  * there means half away from zero, ROUND_UP and ROUND_DOWN).
  */
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "lib/money.h"
@@ -139,6 +140,31 @@ test_format(void)
 	F(LLONG_MAX, "92233720368547758.07");
 	F(-LLONG_MAX, "-92233720368547758.07");
 	F(LLONG_MIN, "-92233720368547758.08");
+	/* each count of digits, against printf's */
+	F(999, "9.99");
+	F(1000, "10.00");
+	F(9999, "99.99");
+	F(10000, "100.00");
+	F(-99999, "-999.99");
+	F(100000, "1000.00");
+	{
+		long long v = 1;
+		int i, bad = 0;
+
+		for (i = 0; i < 19; i++, v *= 10) {
+			char a[32], b[48];
+			long long w = v + (long long)i * 7;
+
+			money_format(w, a);
+			snprintf(b, sizeof b, "%lld.%02lld", w / 100, w % 100);
+			bad += strcmp(a, b) != 0;
+			money_format(v - 1, a);
+			snprintf(b, sizeof b, "%lld.%02lld", (v - 1) / 100,
+			    (v - 1) % 100);
+			bad += strcmp(a, b) != 0;
+		}
+		T_INT(bad, 0);
+	}
 }
 
 static void
@@ -251,6 +277,70 @@ test_mul(void)
 	T_INT(M(100, "1234567890123456789", UNIT_FEN, ROUND_HALF_AWAY), BAD);
 }
 
+/* fen × mant / 10^exp rounded once to unit by mode, the plain way in
+ * 128 bits: what money_mul_rate must give on either of its paths (beyond
+ * ±LLONG_MAX: BAD, an overflow). */
+static long long
+ref_mul(long long fen, long long mant, int exp, int unit, int mode)
+{
+	__int128 p = (__int128)fen * mant, d = unit, q, r, ar;
+	int i;
+
+	for (i = 0; i < exp; i++)
+		d *= 10;
+	q = p / d;
+	r = p % d;
+	ar = r < 0 ? -r : r;
+	if ((mode == ROUND_UP && ar != 0) ||
+	    (mode == ROUND_HALF_AWAY && 2 * ar >= d))
+		q += p < 0 ? -1 : 1;
+	q *= unit;
+	return q > LLONG_MAX || q < -LLONG_MAX ? BAD : (long long)q;
+}
+
+/* A reproducible pseudo-random number (xorshift64). */
+static unsigned long long
+rnd(void)
+{
+	static unsigned long long x = 88172645463325252ULL;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return x;
+}
+
+/* money_mul_rate against ref_mul on amounts and rates on both sides of
+ * its 64-bit path's limits (2^31, 12 decimals). */
+static void
+test_mul_rate(void)
+{
+	static const int units[] = { UNIT_FEN, UNIT_JIAO, UNIT_YUAN };
+	static const long long edges[] = { 0, 1, 2147483647LL, 2147483648LL,
+		-2147483647LL, -2147483648LL, 99999999999LL };
+	int i, bad = 0;
+
+	for (i = 0; i < 200000; i++) {
+		struct money_rate r;
+		long long fen, got;
+		int unit = units[rnd() % 3], mode = (int)(rnd() % 3);
+
+		fen = i < 7 * 7 ?
+		    edges[i % 7] :
+		    (long long)(rnd() % 20000000000ULL) - 10000000000LL;
+		r.exp = (int)(rnd() % 15);
+		r.mant = i < 7 * 7 ?
+		    edges[i / 7] % 1000000000000000000LL :
+		    (long long)(rnd() % 4000000000ULL) - 2000000000LL;
+		if (money_mul_rate(fen, &r, unit, mode, &got) != 0)
+			got = BAD;
+		if (got != ref_mul(fen, r.mant, r.exp, unit, mode))
+			bad++;
+	}
+	T_INT(bad, 0);
+	T_INT(money_rate("8%", &(struct money_rate) { 0, 0 }), 0);
+}
+
 int
 main(void)
 {
@@ -259,5 +349,6 @@ main(void)
 	test_format();
 	test_round();
 	test_mul();
+	test_mul_rate();
 	return t_done();
 }

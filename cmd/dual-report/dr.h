@@ -1,0 +1,181 @@
+/*
+ * dual-report: what its files share.  main.c reads the options;
+ * section.c checks the configuration's section and conf.c reads it;
+ * input.c reads the members, units and activities into the tables below
+ * (members and units files first, whatever their order on the command
+ * line, so that each activity is judged as it is read); figures.c makes
+ * the period and the figures of a window of days; report.c writes the
+ * report asked for.
+ *
+ * Hours are integer hundredths; days are days since 1970-01-01.  No
+ * malloc per record: strings are kept once each (lib/intern) and records
+ * are small fixed-size structs in arrays.
+ */
+#ifndef DR_H
+#define DR_H
+
+#include <stdint.h>
+
+#include "lib/cli.h"
+#include "lib/intern.h"
+#include "lib/rej.h"
+
+#define DR_MAX_MINIMUM	10000
+#define DR_MAX_DEADLINE 36500
+#define DR_NONE		UINT32_MAX /* no string (community, street) */
+#define DR_NODAY	INT32_MIN  /* no date */
+
+enum report { R_UNITS, R_COMMUNITIES, R_MEMBERS };
+enum by { BY_NONE, BY_MONTH, BY_STREET };
+
+struct opts {
+	int report;
+	int by;
+	int total;
+	int mask;
+	const char *unit; /* --unit NAME (members) */
+};
+extern struct opts opt;
+
+/* The rules of the dual-report: section (conf.c). */
+struct rules {
+	long long minimum;  /* activities per per_months */
+	int per_months;	    /* 1, 3, 12 */
+	long long deadline; /* days after listed_at; 0: none */
+	const char **exclude;
+	size_t nexclude;
+};
+extern struct rules rules;
+extern const char *const dr_pers[];
+extern const struct cfg_section dr_section;
+void conf_load(void);
+
+/* A member (its number: its member_id's in data.ids). */
+struct member {
+	uint32_t name, phone;  /* data.strs */
+	uint32_t unit;	       /* data.units */
+	uint32_t comm, street; /* data.comms, data.streets; DR_NONE */
+	int32_t reg, listed;   /* days; DR_NODAY */
+	uint32_t line;
+	uint16_t file;
+	uint8_t flags; /* M_* */
+};
+enum { M_EXCLUDED = 1 };
+
+/* A work unit (its number: its name's in data.units). */
+struct unit {
+	uint32_t comm, street; /* of its units row; DR_NONE */
+	int32_t reg;	       /* its units row's registered_at */
+	uint32_t projects;
+	uint32_t line; /* of its units row */
+	uint16_t file;
+	uint8_t flags; /* U_* */
+};
+enum {
+	U_NAMED = 1,   /* by a units row or a member's row used */
+	U_ROW = 2,     /* it has a units row (comm .. file are its) */
+	U_EXCLUDED = 4 /* configuration exclude-units */
+};
+
+/* A community (its number: its name's in data.comms). */
+struct comm {
+	uint32_t street; /* the first row's naming both; DR_NONE */
+	uint32_t line;	 /* where that row is */
+	uint16_t file;
+	uint8_t used; /* named by a record used */
+};
+
+/* An activity as kept (in the order read). */
+struct act {
+	uint32_t who; /* member number, or unit number (A_UNIT) */
+	int32_t day;
+	uint32_t what;	/* data.whats */
+	uint32_t hours; /* hundredths */
+	uint32_t solved;
+	uint32_t comm; /* as resolved */
+	uint32_t line;
+	uint16_t file;
+	uint16_t flags; /* A_* */
+};
+enum { A_UNIT = 1, A_OUT = 2 /* of an excluded unit: left out */ };
+
+/* A record merged into another: where each was read. */
+struct merge {
+	uint32_t line, kline;
+	uint16_t file, kfile;
+};
+enum { MG_MEMBER, MG_UNIT, MG_ACT, MG_N };
+
+/* All that was read (input.c). */
+struct data {
+	struct intern *ids; /* member ids: a member's number is its id's */
+	struct member *mem;
+	size_t capmem;
+	struct intern *units;
+	struct unit *unit;
+	size_t capunit;
+	struct intern *comms;
+	struct comm *comm;
+	size_t capcomm;
+	struct intern *streets;
+	struct intern *strs;  /* names, phones */
+	struct intern *whats; /* activities' texts */
+	struct act *act;
+	size_t nact, capact;
+	struct merge *merged[MG_N];
+	size_t nmerged[MG_N], capmerged[MG_N];
+	unsigned long long left_out;
+	int32_t first, last; /* days of the activities used; DR_NODAY */
+	const char **files;  /* the input files' names, for messages */
+	size_t nfiles;
+};
+extern struct data data;
+void input_read(int nfiles, char *const *files);
+/* After the last rejection: the readers closed. */
+void input_close(void);
+/* All that was read let go (for a fuzz target that reads again). */
+void input_reset(void);
+/* The number of unit NAME (as given: trimmed and folded as read), or -1
+ * when no record used names it. */
+long long unit_named(const char *name);
+
+/* figures.c: a window of days [from, to] and its minimum of activities. */
+struct window {
+	int32_t from, to;
+	long long need;
+};
+/* The figures of a group (a unit, community, street) or a total. */
+struct fig {
+	long long members, registered, overdue, active, activities, early,
+	    hours, solved, units, projects;
+};
+/* A member's figures in a window. */
+struct mfig {
+	uint32_t acts, early, ok, solved;
+	long long hours;
+	uint8_t counts, registered, overdue, active;
+};
+/* The period (after the reading): its first and last day. */
+void period_make(struct window *w);
+/* The months [from, to] touches. */
+long months_of(int32_t from, int32_t to);
+/* The window of the n-th month of w (0: its first), clipped to w. */
+void month_window(const struct window *w, long n, struct window *m);
+/*
+ * The figures of window w: per unit (ufig, data's units), per community
+ * (cfig) and, when mf is not NULL, per member.  The arrays are the
+ * caller's, zeroed here.
+ */
+void window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
+    struct mfig *mf);
+/* Say on stderr the early activities of the period (the first 10). */
+void say_early(const struct window *w);
+void fig_add(struct fig *to, const struct fig *f);
+
+/* report.c */
+void report_write(void);
+
+/* "12.50": a number of hundredths into buf (at least 32 bytes). */
+size_t hundredths_fmt(long long v, char *buf);
+
+#endif

@@ -1,0 +1,244 @@
+/*
+ * dual-report: the period and the figures of a window of days, as
+ * dual-report(1) defines them.  A window is the period, or one month of
+ * it (--by month): members and registered as of its last day, its
+ * activities, the minimum for the months it touches.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd/dual-report/dr.h"
+#include "lib/date.h"
+#include "lib/utf8.h"
+
+#define EARLY_SHOWN 10
+
+/* ceil(minimum × months / per_months): the minimum of a window. */
+static long long
+need(long months)
+{
+	return (rules.minimum * months + rules.per_months - 1) /
+	    rules.per_months;
+}
+
+static long
+month_no(int32_t day)
+{
+	int y, m, d;
+
+	date_ymd(day, &y, &m, &d);
+	return (long)y * 12 + m - 1;
+}
+
+long
+months_of(int32_t from, int32_t to)
+{
+	return month_no(to) - month_no(from) + 1;
+}
+
+void
+month_window(const struct window *w, long n, struct window *m)
+{
+	long mo = month_no(w->from) + n;
+	int y = (int)(mo / 12), mm = (int)(mo % 12) + 1;
+	int32_t start = (int32_t)date_days(y, mm, 1);
+	int32_t end = start + date_month_len(y, mm) - 1;
+
+	m->from = start > w->from ? start : w->from;
+	m->to = end < w->to ? end : w->to;
+	m->need = need(1);
+}
+
+static int32_t
+today(void)
+{
+	/* China Standard Time, UTC+8 */
+	return (
+	    int32_t)date_floordiv((long long)time(NULL) + 8 * 3600, DAY_SECS);
+}
+
+/*
+ * The period: the date options' days; a bound they do not give, the
+ * input's (the first or last day of the activities used), or today when
+ * there is none, but never past the bound given.
+ */
+void
+period_make(struct window *w)
+{
+	int32_t from = DR_NODAY, to = DR_NODAY;
+
+	/* (an open end is far past any date: lib/cli's, or LLONG_MIN/MAX) */
+	if (cli.has_period && cli.period.from > -(1LL << 61))
+		from = (int32_t)date_floordiv(cli.period.from, DAY_SECS);
+	if (cli.has_period && cli.period.until < (1LL << 61))
+		to = (int32_t)date_floordiv(cli.period.until - 1, DAY_SECS);
+	if (to == DR_NODAY) {
+		to = data.last != DR_NODAY ? data.last : today();
+		if (from != DR_NODAY && to < from)
+			to = from;
+	}
+	if (from == DR_NODAY) {
+		from = data.first != DR_NODAY ? data.first : to;
+		if (from > to)
+			from = to;
+	}
+	w->from = from;
+	w->to = to;
+	w->need = need(months_of(from, to));
+}
+
+void
+fig_add(struct fig *to, const struct fig *f)
+{
+	to->members += f->members;
+	to->registered += f->registered;
+	to->overdue += f->overdue;
+	to->active += f->active;
+	to->activities += f->activities;
+	to->early += f->early;
+	to->hours += f->hours;
+	to->solved += f->solved;
+	to->units += f->units;
+	to->projects += f->projects;
+}
+
+/* Is the activity of member m on day early (m not registered then)? */
+static int
+is_early(const struct member *m, int32_t day)
+{
+	return m->reg == DR_NODAY || day < m->reg;
+}
+
+/* The activities of window w into the members' (mf), units' own and
+ * communities' figures. */
+static void
+window_acts(const struct window *w, struct fig *ufig, struct fig *cfig,
+    struct mfig *mf)
+{
+	size_t i;
+
+	for (i = 0; i < data.nact; i++) {
+		const struct act *a = &data.act[i];
+		struct fig *c = &cfig[a->comm];
+		int early = 0;
+
+		if (a->day < w->from || a->day > w->to || (a->flags & A_OUT))
+			continue;
+		if (a->flags & A_UNIT) {
+			ufig[a->who].activities++;
+			ufig[a->who].hours += a->hours;
+			ufig[a->who].solved += a->solved;
+		} else {
+			struct mfig *m = &mf[a->who];
+
+			early = is_early(&data.mem[a->who], a->day);
+			m->acts++;
+			m->early += (uint32_t)early;
+			m->ok += (uint32_t)!early;
+			m->hours += a->hours;
+			m->solved += a->solved;
+		}
+		c->activities++;
+		c->early += early;
+		c->hours += a->hours;
+		c->solved += a->solved;
+	}
+}
+
+/* A member's standing as of w's last day. */
+static void
+member_standing(const struct window *w, const struct member *m, struct mfig *f)
+{
+	int32_t to = w->to;
+	long long dl = (long long)m->listed + rules.deadline;
+
+	f->counts = m->listed == DR_NODAY || m->listed <= to;
+	f->registered = f->counts && m->reg != DR_NODAY && m->reg <= to;
+	f->overdue = f->counts && m->listed != DR_NODAY && rules.deadline > 0 &&
+	    dl <= to && (m->reg == DR_NODAY || m->reg > dl);
+	f->active = f->registered && f->ok >= w->need;
+}
+
+void
+window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
+    struct mfig *mf)
+{
+	uint32_t nmem = intern_len(data.ids), nunit = intern_len(data.units);
+	struct mfig *own = NULL;
+	uint32_t i;
+
+	if (mf == NULL)
+		mf = own = xmalloc(((size_t)nmem + 1) * sizeof *mf);
+	memset(mf, 0, (size_t)nmem * sizeof *mf);
+	memset(ufig, 0, (size_t)nunit * sizeof *ufig);
+	memset(cfig, 0, (size_t)intern_len(data.comms) * sizeof *cfig);
+	window_acts(w, ufig, cfig, mf);
+	for (i = 0; i < nmem; i++) {
+		const struct member *m = &data.mem[i];
+		struct mfig *f = &mf[i];
+		struct fig *u = &ufig[m->unit];
+
+		if (m->flags & M_EXCLUDED)
+			continue;
+		member_standing(w, m, f);
+		u->members += f->counts;
+		u->registered += f->registered;
+		u->overdue += f->overdue;
+		u->active += f->active;
+		u->activities += f->acts;
+		u->early += f->early;
+		u->hours += f->hours;
+		u->solved += f->solved;
+		if (m->comm != DR_NONE) {
+			cfig[m->comm].registered += f->registered;
+			cfig[m->comm].active += f->active;
+		}
+	}
+	for (i = 0; i < nunit; i++) {
+		const struct unit *u = &data.unit[i];
+
+		if ((u->flags & (U_ROW | U_EXCLUDED)) != U_ROW ||
+		    u->comm == DR_NONE || u->reg == DR_NODAY || u->reg > w->to)
+			continue;
+		cfig[u->comm].units++;
+		cfig[u->comm].projects += u->projects;
+	}
+	free(own);
+}
+
+void
+say_early(const struct window *w)
+{
+	static struct buf b;
+	unsigned long long n = 0;
+	char day[24], reg[24];
+	size_t i;
+
+	for (i = 0; i < data.nact; i++) {
+		const struct act *a = &data.act[i];
+		const struct member *m;
+
+		if ((a->flags & (A_UNIT | A_OUT)) || a->day < w->from ||
+		    a->day > w->to || !is_early(m = &data.mem[a->who], a->day))
+			continue;
+		if (n++ >= EARLY_SHOWN && !cli.verbose)
+			continue;
+		date_format(a->day * DAY_SECS, 0, day);
+		if (m->reg != DR_NODAY)
+			date_format(m->reg * DAY_SECS, 0, reg);
+		buf_reset(&b);
+		u8_show(&b, intern_get(data.ids, a->who).p,
+		    intern_get(data.ids, a->who).n, 40);
+		zl_warn_at(data.files[a->file], (long)a->line,
+		    _("activity on %s before member %s registered (%s)"), day,
+		    b.p, m->reg != DR_NODAY ? reg : _("not registered"));
+	}
+	if (n > 0)
+		zl_warn(ngettext("%llu activity before its member registered: "
+				 "counted, and in the early column",
+			    "%llu activities before their member registered: "
+			    "counted, and in the early column",
+			    n),
+		    n);
+}

@@ -1,0 +1,838 @@
+/*
+ * dual-report: reading the members, the units and the activities.  Each
+ * input is read on its own (their fields differ), its kind told by its
+ * header: date, activities; else member_id, members; else unit with
+ * community, registered_at or projects, units.  Every input is opened
+ * first (its header read); the members and units files are read before
+ * the activities files, so that each activity is judged as it is read,
+ * its member or unit known.  Values are checked and kept in data (dr.h);
+ * a record that cannot be used is rejected here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/dual-report/dr.h"
+#include "lib/date.h"
+#include "lib/fld.h"
+#include "lib/hours.h"
+#include "lib/utf8.h"
+
+#define MERGED_SHOWN 10
+
+struct data data;
+
+enum kind { K_NONE, K_MEMBERS, K_UNITS, K_ACTS };
+
+/* The columns of a file's fields (-1: none). */
+struct cols {
+	long id, name, unit, comm, street, reg, listed, phone, projects, date,
+	    what, hours, solved;
+};
+
+/*
+ * The duplicates of activities: an open-addressing table (at most half
+ * full) of act numbers + 1 (0: empty) with the high half of their key's
+ * hash, which tells most keys apart without reading the act.
+ */
+struct dslot {
+	uint32_t act, h;
+};
+static struct {
+	struct dslot *tab;
+	size_t mask, n;
+} dups;
+
+static struct rd **readers;
+
+/* A value for a message (into b, reset). */
+static const char *
+show(struct buf *b, struct str v)
+{
+	buf_reset(b);
+	u8_show(b, v.p, v.n, 40);
+	return b->p != NULL ? b->p : "";
+}
+
+static long
+col_of(struct rd *r, const char *a, const char *b, const char *c)
+{
+	long i = fld_col(r, a);
+
+	if (i < 0 && b != NULL)
+		i = fld_col(r, b);
+	if (i < 0 && c != NULL)
+		i = fld_col(r, c);
+	return i;
+}
+
+static void
+find_cols(struct rd *r, struct cols *c)
+{
+	c->id = fld_col(r, "member_id");
+	c->name = col_of(r, "member_name", "volunteer_name", "name");
+	c->unit = fld_col(r, "unit");
+	c->comm = fld_col(r, "community");
+	c->street = fld_col(r, "street");
+	c->reg = fld_col(r, "registered_at");
+	c->listed = fld_col(r, "listed_at");
+	c->phone = fld_col(r, "phone");
+	c->projects = fld_col(r, "projects");
+	c->date = fld_col(r, "date");
+	c->what = fld_col(r, "activity");
+	c->hours = fld_col(r, "hours");
+	c->solved = fld_col(r, "solved");
+}
+
+/* The kind of a file of this header (exit 3 naming what it lacks). */
+static enum kind
+kind_of(struct rd *r, const struct cols *c)
+{
+	static const char *const mneed[] = { "member_id", "unit", "community",
+		NULL };
+
+	if (c->date >= 0) {
+		if (c->id < 0 && c->unit < 0)
+			zl_die_at(ZL_IOERR, rd_file(r), 1,
+			    _("activities with neither the field 'member_id' "
+			      "(党员编号) nor 'unit' (工作单位): an activity "
+			      "names its member or its unit"));
+		return K_ACTS;
+	}
+	if (c->id >= 0) {
+		fld_need_all(r, mneed);
+		return K_MEMBERS;
+	}
+	if (c->unit >= 0 && (c->comm >= 0 || c->reg >= 0 || c->projects >= 0))
+		return K_UNITS;
+	zl_die_at(ZL_IOERR, rd_file(r), 1,
+	    _("not activities, members or units: no field 'date' (日期, "
+	      "activities), 'member_id' (党员编号, members), or 'unit' "
+	      "(工作单位) with 'community' (社区), 'registered_at' (报到时间) "
+	      "or 'projects' (共建项目数, units)"));
+}
+
+static struct str
+col(const struct rec *rec, long c)
+{
+	struct str none = { "", 0 };
+
+	return c < 0 ? none : str_trim(rec->f[c]);
+}
+
+/* An id field, trimmed and full-width folded (in b: valid until its
+ * next use). */
+static struct str
+folded(const struct rec *rec, long c, struct buf *b)
+{
+	return str_trim(str_fold(col(rec, c), b, NULL));
+}
+
+/* The number of s in t, or DR_NONE for the empty string. */
+static uint32_t
+put_or_none(struct intern *t, struct str s)
+{
+	return s.n == 0 ? DR_NONE : intern_put(t, s);
+}
+
+/* A date field: 1 and its day (DR_NODAY when empty), or 0: rejected. */
+static int
+day_of(const struct rec *rec, long c, const char *name, int32_t *day)
+{
+	static struct buf b;
+	static char last[32];
+	static size_t nlast;
+	static int32_t lastday;
+	struct str d = col(rec, c);
+	long long t;
+
+	*day = DR_NODAY;
+	if (d.n == 0)
+		return 1;
+	if (d.n == nlast && memcmp(d.p, last, d.n) == 0) {
+		*day = lastday;
+		return 1;
+	}
+	if (date_parse(d.p, d.n, &t, NULL) != 0) {
+		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
+		    show(&b, d));
+		return 0;
+	}
+	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
+	nlast = d.n < sizeof last ? d.n : 0;
+	memcpy(last, d.p, nlast);
+	return 1;
+}
+
+/* A whole number of 0 or more (empty: 0): 1 and *v, or 0: rejected. */
+static int
+whole(const struct rec *rec, long c, const char *name, uint32_t *v)
+{
+	static struct buf b, fb;
+	struct str s = folded(rec, c, &fb);
+	size_t i;
+
+	*v = 0;
+	for (i = 0; i < s.n && s.p[i] >= '0' && s.p[i] <= '9'; i++)
+		if (*v < 1000000000u)
+			*v = *v * 10 + (uint32_t)(s.p[i] - '0');
+	if (i == s.n && *v < 1000000000u)
+		return 1;
+	rec_reject(rec, _("field '%s': not a whole number of 0 or more ('%s')"),
+	    name, show(&b, col(rec, c)));
+	return 0;
+}
+
+static uint32_t
+pos_line(const struct rec *rec)
+{
+	return rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
+}
+
+static void
+note_merged(int kind, const struct rec *rec, uint16_t file, uint16_t kfile,
+    uint32_t kline)
+{
+	struct merge *m;
+
+	if (data.nmerged[kind] == data.capmerged[kind])
+		data.merged[kind] = xgrow(data.merged[kind],
+		    &data.capmerged[kind], 64, sizeof *data.merged[kind]);
+	m = &data.merged[kind][data.nmerged[kind]++];
+	m->file = file;
+	m->line = pos_line(rec);
+	m->kfile = kfile;
+	m->kline = kline;
+}
+
+/* The community comm named with street by the row at file, line: the
+ * community's street when it is the first such row read. */
+static void
+set_street(uint32_t comm, uint32_t street, uint16_t file, uint32_t line)
+{
+	struct comm *c = &data.comm[comm];
+
+	c->used = 1;
+	if (street == DR_NONE)
+		return;
+	if (c->street == DR_NONE || file < c->file ||
+	    (file == c->file && line < c->line)) {
+		c->street = street;
+		c->file = file;
+		c->line = line;
+	}
+}
+
+/* Room in the tables for the numbers the interns gave. */
+static void
+make_room(void)
+{
+	size_t n;
+
+	n = intern_len(data.ids);
+	if (n > data.capmem) {
+		data.mem = xreallocarray(data.mem, n * 2, sizeof *data.mem);
+		data.capmem = n * 2;
+	}
+	while ((n = intern_len(data.units)) > data.capunit) {
+		data.unit = xreallocarray(data.unit, n * 2, sizeof *data.unit);
+		for (; data.capunit < n * 2; data.capunit++) {
+			struct unit *u = &data.unit[data.capunit];
+
+			memset(u, 0, sizeof *u);
+			u->comm = u->street = DR_NONE;
+			u->reg = DR_NODAY;
+		}
+	}
+	while ((n = intern_len(data.comms)) > data.capcomm) {
+		data.comm = xreallocarray(data.comm, n * 2, sizeof *data.comm);
+		for (; data.capcomm < n * 2; data.capcomm++) {
+			data.comm[data.capcomm].street = DR_NONE;
+			data.comm[data.capcomm].used = 0;
+		}
+	}
+}
+
+/* ---- members ---- */
+
+/* A member's row, checked: 1 and its values in m, or 0: rejected. */
+static int
+member_row(const struct rec *rec, const struct cols *c, struct member *m,
+    struct str *id)
+{
+	static struct buf idb, b;
+	struct str unit, comm;
+
+	*id = folded(rec, c->id, &idb);
+	if (id->n == 0) {
+		rec_reject(rec, _("field 'member_id': empty"));
+		return 0;
+	}
+	unit = folded(rec, c->unit, &b);
+	if (unit.n == 0) {
+		rec_reject(rec, _("field 'unit': empty"));
+		return 0;
+	}
+	m->unit = intern_put(data.units, unit);
+	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
+	    !day_of(rec, c->listed, "listed_at", &m->listed))
+		return 0;
+	comm = folded(rec, c->comm, &b);
+	if (m->reg != DR_NODAY && comm.n == 0) {
+		rec_reject(rec,
+		    _("registered with no community (field 'community' "
+		      "empty)"));
+		return 0;
+	}
+	m->comm = put_or_none(data.comms, comm);
+	m->street = put_or_none(data.streets, folded(rec, c->street, &b));
+	m->name = intern_put(data.strs, col(rec, c->name));
+	m->phone = intern_put(data.strs, folded(rec, c->phone, &b));
+	return 1;
+}
+
+static int
+same_member(const struct member *a, const struct member *b)
+{
+	return a->name == b->name && a->phone == b->phone &&
+	    a->unit == b->unit && a->comm == b->comm &&
+	    a->street == b->street && a->reg == b->reg &&
+	    a->listed == b->listed;
+}
+
+static void
+take_member(const struct rec *rec, const struct cols *c, uint16_t file)
+{
+	static struct buf b;
+	struct member m = { 0 }, *k;
+	struct str id;
+	long long i;
+
+	if (!member_row(rec, c, &m, &id))
+		return;
+	if ((i = intern_find(data.ids, id)) >= 0) {
+		k = &data.mem[i];
+		if (same_member(&m, k))
+			note_merged(MG_MEMBER, rec, file, k->file, k->line);
+		else
+			rec_reject(rec,
+			    _("member %s listed twice, first at %s:%lu"),
+			    show(&b, id), data.files[k->file],
+			    (unsigned long)k->line);
+		return;
+	}
+	i = intern_put(data.ids, id);
+	make_room();
+	m.line = pos_line(rec);
+	m.file = file;
+	data.unit[m.unit].flags |= U_NAMED;
+	if (data.unit[m.unit].flags & U_EXCLUDED) {
+		m.flags = M_EXCLUDED;
+		data.left_out++;
+	} else if (m.comm != DR_NONE)
+		set_street(m.comm, m.street, file, m.line);
+	data.mem[i] = m;
+}
+
+/* ---- units ---- */
+
+static int
+unit_row(const struct rec *rec, const struct cols *c, struct unit *u,
+    uint32_t *num)
+{
+	static struct buf b;
+	struct str name = folded(rec, c->unit, &b);
+
+	if (name.n == 0) {
+		rec_reject(rec, _("field 'unit': empty"));
+		return 0;
+	}
+	*num = intern_put(data.units, name);
+	if (!day_of(rec, c->reg, "registered_at", &u->reg) ||
+	    !whole(rec, c->projects, "projects", &u->projects))
+		return 0;
+	u->comm = put_or_none(data.comms, folded(rec, c->comm, &b));
+	u->street = put_or_none(data.streets, folded(rec, c->street, &b));
+	return 1;
+}
+
+static void
+take_unit(const struct rec *rec, const struct cols *c, uint16_t file)
+{
+	static struct buf b;
+	struct unit u = { 0 }, *k;
+	uint32_t num;
+
+	if (!unit_row(rec, c, &u, &num))
+		return;
+	make_room();
+	k = &data.unit[num];
+	if (k->flags & U_ROW) {
+		if (u.comm == k->comm && u.street == k->street &&
+		    u.reg == k->reg && u.projects == k->projects)
+			note_merged(MG_UNIT, rec, file, k->file, k->line);
+		else
+			rec_reject(rec,
+			    _("unit %s listed twice, first at %s:%lu"),
+			    show(&b, intern_get(data.units, num)),
+			    data.files[k->file], (unsigned long)k->line);
+		return;
+	}
+	u.line = pos_line(rec);
+	u.file = file;
+	u.flags = (uint8_t)(k->flags | U_ROW | U_NAMED);
+	*k = u;
+	if (u.flags & U_EXCLUDED)
+		data.left_out++;
+	else if (u.comm != DR_NONE)
+		set_street(u.comm, u.street, file, u.line);
+}
+
+/* ---- activities ---- */
+
+/* Who an activity is of: 1 and a->who, a->flags, or 0: rejected. */
+static int
+act_who(const struct rec *rec, const struct cols *c, struct act *a)
+{
+	static struct buf b, fb;
+	struct str s = folded(rec, c->id, &fb);
+	long long i;
+
+	if (s.n > 0) {
+		if ((i = intern_find(data.ids, s)) < 0) {
+			rec_reject(rec,
+			    _("field 'member_id': unknown member '%s'"),
+			    show(&b, s));
+			return 0;
+		}
+		a->who = (uint32_t)i;
+		return 1;
+	}
+	s = folded(rec, c->unit, &fb);
+	if (s.n == 0) {
+		rec_reject(rec,
+		    _("names no member and no unit (fields 'member_id' and "
+		      "'unit' empty)"));
+		return 0;
+	}
+	if ((i = intern_find(data.units, s)) < 0 ||
+	    !(data.unit[i].flags & U_NAMED)) {
+		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
+		    show(&b, s));
+		return 0;
+	}
+	a->who = (uint32_t)i;
+	a->flags = A_UNIT;
+	return 1;
+}
+
+/* The activity's hours (0 when the file has none): 1, or 0: rejected. */
+static int
+act_hours(const struct rec *rec, const struct cols *c, struct act *a)
+{
+	static struct buf b;
+	struct str h = col(rec, c->hours);
+	long long v;
+
+	a->hours = 0;
+	if (c->hours < 0)
+		return 1;
+	if (h.n == 0) {
+		rec_reject(rec, _("field 'hours': empty"));
+		return 0;
+	}
+	switch (hours_parse(h, &v)) {
+	case -1:
+		rec_reject(rec,
+		    _("field 'hours': not a number of hours ('%s')"),
+		    show(&b, h));
+		return 0;
+	case -2:
+		rec_reject(rec,
+		    _("field 'hours': not more than 0 or more than 24 ('%s')"),
+		    show(&b, h));
+		return 0;
+	}
+	a->hours = (uint32_t)v;
+	return 1;
+}
+
+/* The activity's community: the row's, else its member's or unit's. */
+static int
+act_comm(const struct rec *rec, const struct cols *c, struct act *a,
+    uint32_t *street)
+{
+	static struct buf b, fb;
+	struct str s = folded(rec, c->comm, &fb);
+
+	*street = DR_NONE;
+	if (s.n > 0) {
+		a->comm = intern_put(data.comms, s);
+		*street = put_or_none(data.streets,
+		    folded(rec, c->street, &fb));
+		return 1;
+	}
+	a->comm = a->flags & A_UNIT ? data.unit[a->who].comm :
+				      data.mem[a->who].comm;
+	if (a->comm != DR_NONE)
+		return 1;
+	if (a->flags & A_UNIT)
+		rec_reject(rec,
+		    _("no community: the row names none and unit '%s' has "
+		      "none"),
+		    show(&b, intern_get(data.units, a->who)));
+	else
+		rec_reject(rec,
+		    _("no community: the row names none and member '%s' has "
+		      "none"),
+		    show(&b, intern_get(data.ids, a->who)));
+	return 0;
+}
+
+static unsigned long long
+act_hash(const struct act *a)
+{
+	unsigned long long k[2];
+
+	k[0] = (unsigned long long)a->who << 1 | (a->flags & A_UNIT);
+	k[1] = (unsigned long long)(uint32_t)a->day << 32 | a->what;
+	return str_hash((const char *)k, sizeof k, 0);
+}
+
+/* n bytes in huge pages when they are 2 MiB or more (xhuge). */
+static void *
+alloc(size_t n)
+{
+	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
+}
+
+/* The duplicates' table grown to hold n activities. */
+static void
+dups_grow(size_t n)
+{
+	size_t i, j, mask = 1023;
+	struct dslot *tab;
+
+	while (mask / 2 < n)
+		mask = mask * 2 + 1;
+	if (mask <= dups.mask)
+		return;
+	tab = alloc((mask + 1) * sizeof *tab);
+	memset(tab, 0, (mask + 1) * sizeof *tab);
+	for (i = 0; dups.tab != NULL && i <= dups.mask; i++) {
+		if (dups.tab[i].act == 0)
+			continue;
+		for (j = act_hash(&data.act[dups.tab[i].act - 1]) & mask;
+		     tab[j].act != 0; j = (j + 1) & mask)
+			;
+		tab[j] = dups.tab[i];
+	}
+	free(dups.tab);
+	dups.tab = tab;
+	dups.mask = mask;
+}
+
+/*
+ * Room for the activities of a file of size bytes (rows of 20 bytes or
+ * more), at once, in huge pages: no copy as they are read, and a million
+ * records fault a page every 2 MiB, not every 4 KiB.  What is not used
+ * is never touched.
+ */
+static void
+reserve_acts(unsigned long long size)
+{
+	size_t more = (size_t)(size / 20), cap;
+	struct act *p;
+
+	if (data.capact - data.nact < more) {
+		cap = data.nact + more;
+		p = alloc(cap * sizeof *p);
+		if (data.nact > 0)
+			memcpy(p, data.act, data.nact * sizeof *p);
+		free(data.act);
+		data.act = p;
+		data.capact = cap;
+	}
+	dups_grow(data.nact + (size_t)(size / 32));
+}
+
+/* The activity a (of hash hv) kept before, or NULL (then a's slot is taken: a
+ * is to be kept as data.act[data.nact]). */
+static const struct act *
+act_seen(const struct act *a, unsigned long long hv)
+{
+	uint32_t h = (uint32_t)(hv >> 32);
+	size_t j;
+
+	if ((dups.n + 1) * 2 > dups.mask)
+		dups_grow(dups.n * 2 + 2);
+	for (j = hv & dups.mask; dups.tab[j].act != 0;
+	     j = (j + 1) & dups.mask) {
+		const struct act *k = &data.act[dups.tab[j].act - 1];
+
+		if (dups.tab[j].h == h && k->who == a->who &&
+		    k->day == a->day && k->what == a->what &&
+		    (k->flags & A_UNIT) == (a->flags & A_UNIT))
+			return k;
+	}
+	dups.tab[j].act = (uint32_t)data.nact + 1;
+	dups.tab[j].h = h;
+	dups.n++;
+	return NULL;
+}
+
+static void
+take_act(const struct rec *rec, const struct cols *c, uint16_t file)
+{
+	struct act a = { 0 };
+	const struct act *k;
+	unsigned long long hv;
+	uint32_t street;
+	int out;
+
+	if (!act_who(rec, c, &a))
+		return;
+	/* the member or unit, and below the duplicates' slot, fetched from
+	 * memory while the row is read */
+	__builtin_prefetch(a.flags & A_UNIT ? (const void *)&data.unit[a.who] :
+					      (const void *)&data.mem[a.who]);
+	if (col(rec, c->date).n == 0) {
+		rec_reject(rec, _("field 'date': empty"));
+		return;
+	}
+	if (!day_of(rec, c->date, "date", &a.day) || !act_hours(rec, c, &a) ||
+	    !whole(rec, c->solved, "solved", &a.solved))
+		return;
+	a.what = intern_put(data.whats, col(rec, c->what));
+	hv = act_hash(&a);
+	__builtin_prefetch(&dups.tab[hv & dups.mask]);
+	if (!act_comm(rec, c, &a, &street))
+		return;
+	a.line = pos_line(rec);
+	a.file = file;
+	if ((k = act_seen(&a, hv)) != NULL) {
+		note_merged(MG_ACT, rec, file, k->file, k->line);
+		return;
+	}
+	make_room();
+	out = a.flags & A_UNIT ? data.unit[a.who].flags & U_EXCLUDED :
+				 data.mem[a.who].flags & M_EXCLUDED;
+	if (out) {
+		a.flags |= A_OUT;
+		data.left_out++;
+	} else {
+		set_street(a.comm, street, file, a.line);
+		if (data.first == DR_NODAY || a.day < data.first)
+			data.first = a.day;
+		if (data.last == DR_NODAY || a.day > data.last)
+			data.last = a.day;
+	}
+	if (data.nact == data.capact)
+		reserve_acts(data.capact * 20 + (1u << 16));
+	data.act[data.nact++] = a;
+}
+
+/* ---- the files ---- */
+
+static void
+read_file(struct rd *r, const struct cols *c, enum kind k, uint16_t file)
+{
+	struct rec *rec;
+	size_t n = 0;
+
+	while (rd_next(r, &rec)) {
+		if (n++ == 0)
+			data.files[file] = rec->file;
+		if (k == K_MEMBERS)
+			take_member(rec, c, file);
+		else if (k == K_UNITS)
+			take_unit(rec, c, file);
+		else
+			take_act(rec, c, file);
+	}
+	if (n == 0)
+		rd_say_empty(r);
+}
+
+/* The units of exclude-units, numbered first (folded as units are). */
+static void
+exclude_units(void)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < rules.nexclude; i++) {
+		struct str s = str_trim(
+		    str_fold(str_c(rules.exclude[i]), &b, NULL));
+		uint32_t u = intern_put(data.units, s);
+
+		make_room();
+		data.unit[u].flags |= U_EXCLUDED;
+	}
+	buf_free(&b);
+}
+
+static void
+init(size_t nfiles)
+{
+	data.ids = intern_new();
+	data.units = intern_new();
+	data.comms = intern_new();
+	data.streets = intern_new();
+	data.strs = intern_new();
+	data.whats = intern_new();
+	data.first = data.last = DR_NODAY;
+	data.files = xcalloc(nfiles, sizeof *data.files);
+	data.nfiles = nfiles;
+	readers = xcalloc(nfiles, sizeof *readers);
+	exclude_units();
+}
+
+static void say_merged(void);
+
+void
+input_read(int nfiles, char *const *files)
+{
+	static char *const std[] = { "-" };
+	struct rd_opts ro = cli_rd_opts();
+	struct cols *c;
+	enum kind *k;
+	int i, pass;
+
+	if (nfiles == 0) {
+		nfiles = 1;
+		files = std;
+	}
+	if (nfiles > 0xFFFF)
+		zl_die(ZL_USAGE, _("more than 65535 input files"));
+	init((size_t)nfiles);
+	c = xcalloc((size_t)nfiles, sizeof *c);
+	k = xcalloc((size_t)nfiles, sizeof *k);
+	for (i = 0; i < nfiles; i++) {
+		readers[i] = rd_open(1, files + i, &ro);
+		data.files[i] = rd_file(readers[i]);
+		if (rd_nfields(readers[i]) > 0) {
+			find_cols(readers[i], &c[i]);
+			k[i] = kind_of(readers[i], &c[i]);
+		}
+	}
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < nfiles; i++)
+			if ((pass == 0) == (k[i] != K_ACTS)) {
+				if (k[i] == K_ACTS)
+					reserve_acts(rd_size(readers[i]));
+				read_file(readers[i], &c[i], k[i], (uint16_t)i);
+			}
+	free(c);
+	free(k);
+	say_merged();
+}
+
+/* ---- after the reading ---- */
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	const struct merge *a = pa, *b = pb;
+
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* The records merged, each kind in the order read: the first 10 (all
+ * with --verbose), then their count; the records left out. */
+static void
+say_merged(void)
+{
+	static const char *const what[MG_N] = { N_("member"), N_("unit"),
+		N_("activity") };
+	size_t i, n;
+	int g;
+
+	for (g = 0; g < MG_N; g++) {
+		struct merge *m = data.merged[g];
+
+		if ((n = data.nmerged[g]) == 0)
+			continue;
+		qsort(m, n, sizeof *m, by_place);
+		for (i = 0; i < n && (i < MERGED_SHOWN || cli.verbose); i++)
+			zl_warn_at(data.files[m[i].file], (long)m[i].line,
+			    _("merged: the same %s as %s:%lu"), _(what[g]),
+			    data.files[m[i].kfile], (unsigned long)m[i].kline);
+		if (g == MG_MEMBER)
+			zl_warn(ngettext("%zu duplicate member row merged "
+					 "(identical rows of one member_id)",
+				    "%zu duplicate member rows merged "
+				    "(identical rows of one member_id)",
+				    n),
+			    n);
+		else if (g == MG_UNIT)
+			zl_warn(ngettext("%zu duplicate unit row merged "
+					 "(identical rows of one unit)",
+				    "%zu duplicate unit rows merged "
+				    "(identical rows of one unit)",
+				    n),
+			    n);
+		else
+			zl_warn(ngettext("%zu duplicate activity merged (the "
+					 "same member or unit, day and "
+					 "activity)",
+				    "%zu duplicate activities merged (the "
+				    "same member or unit, day and activity)",
+				    n),
+			    n);
+	}
+	if (data.left_out > 0)
+		zl_warn(ngettext("%llu record of excluded units left out",
+			    "%llu records of excluded units left out",
+			    data.left_out),
+		    data.left_out);
+}
+
+long long
+unit_named(const char *name)
+{
+	struct buf b = { 0 };
+	struct str s = str_trim(str_fold(str_c(name), &b, NULL));
+	long long u = intern_find(data.units, s);
+
+	buf_free(&b);
+	return u >= 0 && (data.unit[u].flags & U_NAMED) ? u : -1;
+}
+
+void
+input_close(void)
+{
+	size_t i;
+
+	for (i = 0; i < data.nfiles; i++)
+		if (readers[i] != NULL)
+			rd_close(readers[i]);
+	free(readers);
+	readers = NULL;
+}
+
+void
+input_reset(void)
+{
+	int g;
+
+	if (readers != NULL)
+		input_close();
+	intern_free(data.ids);
+	intern_free(data.units);
+	intern_free(data.comms);
+	intern_free(data.streets);
+	intern_free(data.strs);
+	intern_free(data.whats);
+	free(data.mem);
+	free(data.unit);
+	free(data.comm);
+	free(data.act);
+	for (g = 0; g < MG_N; g++)
+		free(data.merged[g]);
+	free(data.files);
+	free(dups.tab);
+	memset(&dups, 0, sizeof dups);
+	memset(&data, 0, sizeof data);
+}

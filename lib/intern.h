@@ -1,0 +1,28 @@
+/*
+ * intern: strings kept once each, numbered in the order first put (0, 1,
+ * ...), found again by hash: a program keeps the number, 4 bytes, where
+ * it would keep the text (ids, names, activities of millions of records).
+ */
+#ifndef INTERN_H
+#define INTERN_H
+
+#include <stdint.h>
+
+#include "zl.h"
+
+struct intern;
+
+struct intern *intern_new(void);
+void intern_free(struct intern *t);
+/* The number of s, put when it is new (its bytes copied). */
+uint32_t intern_put(struct intern *t, struct str s);
+/* The number of s, or -1 when it was never put. */
+long long intern_find(const struct intern *t, struct str s);
+/* String number id (NUL-terminated; valid until intern_free). */
+struct str intern_get(const struct intern *t, uint32_t id);
+/* How many strings were put. */
+uint32_t intern_len(const struct intern *t);
+/* rank[id]: the place of string id in byte order (free() it). */
+uint32_t *intern_ranks(const struct intern *t);
+
+#endif

@@ -270,6 +270,32 @@ fast19(const char *s, long long *t)
 	*t = (long long)days * DAY_SECS + h * 3600LL + mi * 60LL + sec;
 	return 0;
 }
+
+/*
+ * YYYY-MM-DD, a date alone (the form of most records' dates), in one
+ * eight-byte word and two bytes.  0, or -1 when s is not a valid date of
+ * this form.
+ */
+static int
+fast10(const char *s, long long *t)
+{
+	uint64_t a;
+	uint16_t b;
+	int y, m, d;
+
+	memcpy(&a, s, 8);     /* YYYY-MM- */
+	memcpy(&b, s + 8, 2); /* DD */
+	if ((a & 0xFF0000FF00000000ULL) != 0x2D00002D00000000ULL ||
+	    !digits8(a, 0x00FFFF00FFFFFFFFULL) || !digits8(b, 0xFFFFULL))
+		return -1;
+	y = BYTE(a, 0) * 1000 + BYTE(a, 1) * 100 + BYTE(a, 2) * 10 + BYTE(a, 3);
+	m = BYTE(a, 5) * 10 + BYTE(a, 6);
+	d = BYTE(b, 0) * 10 + BYTE(b, 1);
+	if (!date_valid(y, m, d))
+		return -1;
+	*t = (long long)date_days(y, m, d) * DAY_SECS;
+	return 0;
+}
 #undef BYTE
 #endif
 
@@ -438,6 +464,11 @@ date_parse(const char *s, size_t n, long long *t, int *has_time)
 	if (in.n == 19 && fast19(in.p, t) == 0) {
 		if (has_time != NULL)
 			*has_time = 1;
+		return 0;
+	}
+	if (in.n == 10 && fast10(in.p, t) == 0) {
+		if (has_time != NULL)
+			*has_time = 0;
 		return 0;
 	}
 #endif

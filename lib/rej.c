@@ -675,17 +675,24 @@ rec_reject_as(const struct rec *r, const char *reason, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A copy of rec that outlives the reader's buffer (not its head). */
-struct rec *
-rec_keep(const struct rec *rec)
+size_t
+rec_keep_size(const struct rec *rec)
 {
-	size_t i, n = rec->raw.n + 1;
-	struct rec *k;
-	char *p;
+	size_t i, n = sizeof *rec + rec->nf * sizeof *rec->f + rec->raw.n + 1;
 
 	for (i = 0; rec->f != NULL && i < rec->nf; i++)
 		n += rec->f[i].n + 1;
-	k = xmalloc(sizeof *k + rec->nf * sizeof *k->f + n);
+	return (n + 7) & ~(size_t)7;
+}
+
+/* A copy of rec in mem (not its head). */
+struct rec *
+rec_keep_at(const struct rec *rec, void *mem)
+{
+	struct rec *k = mem;
+	size_t i;
+	char *p;
+
 	*k = *rec;
 	k->f = rec->f != NULL ? (struct str *)(k + 1) : NULL;
 	p = (char *)(k + 1) + rec->nf * sizeof *k->f;
@@ -699,4 +706,10 @@ rec_keep(const struct rec *rec)
 	k->raw.p = p;
 	k->pos = -1;
 	return k;
+}
+
+struct rec *
+rec_keep(const struct rec *rec)
+{
+	return rec_keep_at(rec, xmalloc(rec_keep_size(rec)));
 }

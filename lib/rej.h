@@ -34,6 +34,13 @@ void rec_reject_as(const struct rec *r, const char *reason, const char *fmt,
  */
 struct rec *rec_keep(const struct rec *rec);
 /*
+ * The same in memory of the caller's (for many records, in big blocks
+ * rather than a malloc each): rec_keep_size(rec) bytes, a multiple of 8,
+ * at mem, aligned to 8.
+ */
+size_t rec_keep_size(const struct rec *rec);
+struct rec *rec_keep_at(const struct rec *rec, void *mem);
+/*
  * Exit 2 when the --reject file is one of the inputs (the same path, or
  * the same file; none or "-": standard input) or the standard output.
  */

@@ -227,12 +227,15 @@ xmalloc(size_t n)
 void *
 xhuge(size_t n)
 {
+	size_t huge = 2u << 20, m = (n + huge - 1) & ~(huge - 1);
 	void *p;
 
-	if (posix_memalign(&p, 2u << 20, n ? n : 1) != 0)
+	/* whole huge pages: the kernel gives none to a part of one (4 MB
+	 * and 4 bytes had its last 2 MiB in small pages) */
+	if (m < n || posix_memalign(&p, huge, m ? m : huge) != 0)
 		nomem();
 #ifdef MADV_HUGEPAGE
-	madvise(p, n, MADV_HUGEPAGE);
+	madvise(p, m ? m : huge, MADV_HUGEPAGE);
 #endif
 	return p;
 }

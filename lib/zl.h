@@ -109,7 +109,9 @@ void *xgrow(void *p, size_t *cap, size_t init, size_t size);
  * n bytes (free them with free()) in huge pages where the kernel gives
  * them (transparent huge pages on madvise): for big tables written or
  * read at random, where page faults and TLB misses of small pages cost
- * more than the work.  Not zeroed.
+ * more than the work.  Not zeroed.  n is rounded up to whole huge pages
+ * (2 MiB): asking for 4 MB and 4 bytes takes 6 MiB of address space (only
+ * the pages touched are memory).
  */
 void *xhuge(size_t n);
 char *xstrndup(const char *s, size_t n);

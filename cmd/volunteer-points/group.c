@@ -1,203 +1,159 @@
 /*
- * volunteer-points: each service record's volunteer, after the reading.
- * A record comes with the hash of its volunteer id (and the id and name
- * in data.text); sorting the hashes (a stable radix sort) brings each
- * volunteer's records together, in the order they were read, without a
- * table lookup a record (a million lookups at random in a table bigger
- * than the caches cost more than the reading).  Records of one hash whose
- * ids differ are told apart by the ids themselves.  Each volunteer is
- * made, with the name and team of the latest record, and the redemptions
- * find theirs.  ledger.c gathers each volunteer's records.
+ * volunteer-points: each record's volunteer, found as it is read.  A
+ * volunteer's index is the pool id of its volunteer_id (data.ids), found
+ * in an index of its own: one lookup a record in a table of the
+ * volunteers, of 16 bytes a slot with the id in it when it has 8 bytes or
+ * fewer (a few tens of thousands of volunteers: a table that stays in the
+ * caches; sorting the million records' ids after the reading cost more).
+ * A volunteer keeps the name and team of its latest service record: the
+ * last read of those of the latest time.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/volunteer-points/vp.h"
 
-struct kv {
-	uint32_t h; /* 32 bits of the id's hash: ids that share them are
-		       told apart by the ids (a few in a million) */
-	uint32_t i;
+/*
+ * A slot of the index: an id of up to 8 bytes is its own key (compared
+ * without a look at the pool: one cache line a lookup); a longer one is
+ * keyed by its hash and compared in the pool.
+ */
+struct vslot {
+	uint64_t key;
+	uint32_t n;
+	uint32_t vol; /* + 1; 0: an empty slot */
 };
 
-static int
-by_hash(const void *pa, const void *pb)
+static struct {
+	struct vslot *tab;
+	size_t mask;
+} ix;
+
+static uint64_t
+key_of(struct str id, uint64_t *h)
 {
-	const struct kv *a = pa, *b = pb;
+	uint64_t k = 0;
 
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
-}
-
-/* Sort a[0..n) by h, stably (b: scratch of n). */
-static void
-radix(struct kv *a, struct kv *b, size_t n)
-{
-	static uint32_t count[1u << 16];
-	int shift;
-	size_t i;
-
-	if (n < (1u << 16)) { /* fewer than the counts: by comparison */
-		qsort(a, n, sizeof *a, by_hash);
-		return;
+	if (id.n > 8) {
+		*h = str_hash(id.p, id.n, 0);
+		return *h;
 	}
-	for (shift = 0; shift < 32; shift += 16) {
-		uint32_t sum = 0, c;
-		struct kv *t;
-
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(a[i].h >> shift) & 0xFFFF]++;
-		for (i = 0; i < (1u << 16); i++) {
-			c = count[i];
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			b[count[(a[i].h >> shift) & 0xFFFF]++] = a[i];
-		t = a;
-		a = b;
-		b = t;
-	}
-	/* two passes: the result is back in the first array */
-}
-
-static struct str
-svc_id(const struct svc *s)
-{
-	struct str r = { data.text + s->text, s->idlen };
-
-	return r;
-}
-
-static int
-by_id_read(const void *pa, const void *pb)
-{
-	const struct kv *a = pa, *b = pb;
-	struct str x = svc_id(&data.svc[a->i]), y = svc_id(&data.svc[b->i]);
-	int c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
-
-	if (c != 0 || x.n != y.n)
-		return c != 0 ? c : x.n < y.n ? -1 : 1;
-	return a->i < b->i ? -1 : a->i > b->i;
-}
-
-static int
-same_id(uint32_t a, uint32_t b)
-{
-	struct str x = svc_id(&data.svc[a]), y = svc_id(&data.svc[b]);
-
-	return x.n == y.n && memcmp(x.p, y.p, x.n) == 0;
-}
-
-static struct vol *
-new_vol(struct str id)
-{
-	uint32_t i = intern_put(data.ids, id);
-	struct vol *v;
-
-	if (i < data.nvol) /* known already */
-		return &data.vol[i];
-	if (data.nvol == data.capvol)
-		data.vol = xgrow(data.vol, &data.capvol, 1024,
-		    sizeof *data.vol);
-	v = &data.vol[data.nvol++];
-	memset(v, 0, sizeof *v);
-	v->id = i;
-	return v;
-}
-
-/* The volunteer of the records k[a..b) (one id). */
-static void
-one_volunteer(const struct kv *k, size_t a, size_t b)
-{
-	struct vol *v = new_vol(svc_id(&data.svc[k[a].i]));
-	uint32_t vi = (uint32_t)(v - data.vol);
-	const struct svc *late = NULL;
-	size_t j;
-
-	for (j = a; j < b; j++) {
-		struct svc *s = &data.svc[k[j].i];
-
-		if (late == NULL || s->day > late->day ||
-		    (s->day == late->day && s->tod >= late->tod))
-			late = s;
-		s->vol = vi;
-	}
-	v->nsvc = (uint32_t)(b - a);
-	v->team = late->team;
-	v->name = intern_put(data.names,
-	    (struct str) { data.text + late->text + late->idlen,
-		late->namelen });
-}
-
-/*
- * The records are read in the order of their hashes, at random in
- * memory: ask for those a little ahead of b before they are needed (the
- * record 16 ahead, and the text of the one 8 ahead, whose record came).
- */
-static inline void
-ahead(const struct kv *k, size_t b, size_t n)
-{
-	if (b + 16 < n)
-		__builtin_prefetch(&data.svc[k[b + 16].i]);
-	if (b + 8 < n)
-		__builtin_prefetch(data.text + data.svc[k[b + 8].i].text);
+	memcpy(&k, id.p, id.n);
+	/* every bit of the id moves the low bits (ids differ in their last
+	 * bytes, the high ones of k) */
+	*h = (k ^ id.n) * 0x9E3779B97F4A7C15ULL;
+	*h ^= *h >> 32;
+	*h *= 0xbf58476d1ce4e5b9ULL;
+	*h ^= *h >> 29;
+	return k;
 }
 
 static void
-group_services(void)
+grow(void)
 {
-	size_t n = data.nsvc, a, b, j;
-	struct kv *k = vp_alloc((n + 1) * sizeof *k);
-	struct kv *t = vp_alloc((n + 1) * sizeof *t);
+	size_t i, j, mask = ix.tab == NULL ? 1023 : ix.mask * 2 + 1;
+	/* zeroed by hand: calloc's fresh pages, read as zeros first, were
+	 * faulted twice (a read, then a write) */
+	struct vslot *tab = memset(xmalloc((mask + 1) * sizeof *tab), 0,
+	    (mask + 1) * sizeof *tab);
+	uint64_t h;
 
-	for (j = 0; j < n; j++) {
-		k[j].h = data.svc[j].h;
-		k[j].i = (uint32_t)j;
-	}
-	radix(k, t, n);
-	free(t);
-	for (a = 0; a < n; a = b) {
-		int one = 1;
+	for (i = 0; ix.tab != NULL && i <= ix.mask; i++) {
+		const struct vslot *o = &ix.tab[i];
 
-		for (b = a + 1; b < n && k[b].h == k[a].h; b++) {
-			ahead(k, b, n);
-			one &= same_id(k[a].i, k[b].i);
-		}
-		if (b < n)
-			ahead(k, b, n);
-		if (one) {
-			one_volunteer(k, a, b);
+		if (o->vol == 0)
 			continue;
-		}
-		/* a hash of two ids: apart by id */
-		qsort(k + a, b - a, sizeof *k, by_id_read);
-		for (j = a; j < b;) {
-			size_t e = j + 1;
-
-			while (e < b && same_id(k[j].i, k[e].i))
-				e++;
-			one_volunteer(k, j, e);
-			j = e;
-		}
+		key_of(intern_get(data.ids, o->vol - 1), &h);
+		for (j = h & mask; tab[j].vol != 0; j = (j + 1) & mask)
+			;
+		tab[j] = *o;
 	}
-	free(k);
+	free(ix.tab);
+	ix.tab = tab;
+	ix.mask = mask;
 }
 
 void
-input_group(void)
+vol_ahead(struct str id)
 {
-	size_t i;
+	uint64_t h;
 
-	group_services();
-	for (i = 0; i < data.nred; i++) {
-		struct red *d = &data.red[i];
-		struct str id = { data.text + d->text, d->idlen };
+	key_of(id, &h);
+	if (ix.tab != NULL)
+		__builtin_prefetch(&ix.tab[h & ix.mask]);
+}
 
-		d->vol = (uint32_t)(new_vol(id) - data.vol);
+uint32_t
+vol_find(struct str id)
+{
+	uint64_t h, k = key_of(id, &h);
+	struct vslot *t;
+	struct vol *v;
+	size_t j;
+	uint32_t i;
+
+	if (ix.tab == NULL)
+		grow();
+	for (j = h & ix.mask; (t = &ix.tab[j])->vol != 0; j = (j + 1) & ix.mask)
+		if (t->key == k && t->n == id.n &&
+		    (id.n <= 8 ||
+			memcmp(intern_get(data.ids, t->vol - 1).p, id.p,
+			    id.n) == 0))
+			return t->vol - 1;
+	if (id.n > 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
+	i = intern_put(data.ids, id); /* new: put once, numbered as made */
+	t->key = k;
+	t->n = (uint32_t)id.n;
+	t->vol = i + 1;
+	if (data.nvol == data.capvol)
+		data.vol = vp_grow(data.vol, &data.capvol, sizeof *data.vol);
+	v = &data.vol[data.nvol++];
+	memset(v, 0, sizeof *v);
+	v->id = i;
+	if (data.nvol * 4 > ix.mask * 3) /* three quarters full at most */
+		grow();
+	return i;
+}
+
+void
+vol_free(void)
+{
+	free(ix.tab);
+	memset(&ix, 0, sizeof ix);
+}
+
+uint32_t
+vol_team(uint32_t vi, struct str team)
+{
+	struct vol *v = &data.vol[vi];
+	struct str was;
+
+	if (v->nsvc > 0) { /* mostly the team of the record before */
+		was = intern_get(data.strs, v->last_team);
+		if (was.n == team.n && memcmp(was.p, team.p, team.n) == 0)
+			return v->last_team;
 	}
-	free(data.text);
-	data.text = NULL;
+	return v->last_team = intern_put(data.strs, team);
+}
+
+void
+vol_service(const struct svc *s, uint32_t team, struct str name)
+{
+	struct vol *v = &data.vol[s->vol];
+	struct str was;
+
+	if (v->nsvc++ > 0 &&
+	    (s->day < v->late_day ||
+		(s->day == v->late_day && s->tod < v->late_tod)))
+		return;
+	v->late_day = s->day;
+	v->late_tod = s->tod;
+	v->team = team;
+	if (v->nsvc > 1) { /* the name of most: that of the record before */
+		was = intern_get(data.names, v->name);
+		if (was.n == name.n && memcmp(was.p, name.p, name.n) == 0)
+			return;
+	}
+	v->name = intern_put(data.names, name);
 }

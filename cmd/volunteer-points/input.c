@@ -25,6 +25,8 @@ struct cols {
 };
 
 static uint32_t *kind_ids; /* the kinds' names in data.strs */
+static size_t *kinds_n;	   /* the lengths of the kinds' names */
+static size_t *words_n;	   /* of the verified words */
 
 /* A value for a message (into b, reset). */
 static const char *
@@ -75,7 +77,7 @@ need_cols(struct rd *r, const struct cols *c)
 		      "configuration"));
 }
 
-static struct str
+static inline struct str
 col(const struct rec *rec, long c)
 {
 	struct str none = { "", 0 };
@@ -89,8 +91,9 @@ is_verified(struct str v)
 	size_t i;
 
 	for (i = 0; rules.verified[i] != NULL; i++)
-		if (str_eqi(v, rules.verified[i]) &&
-		    strlen(rules.verified[i]) == v.n)
+		if (words_n[i] == v.n &&
+		    (memcmp(v.p, rules.verified[i], v.n) == 0 ||
+			str_eqi(v, rules.verified[i])))
 			return 1;
 	return 0;
 }
@@ -102,7 +105,7 @@ kind_of(struct str k)
 	size_t i;
 
 	for (i = 0; i < rules.nkinds; i++)
-		if (strlen(rules.kinds[i].name) == k.n &&
+		if (kinds_n[i] == k.n &&
 		    memcmp(rules.kinds[i].name, k.p, k.n) == 0)
 			return (int)i;
 	return rules.dflt_mult >= 0 ? (int)rules.nkinds : -1;
@@ -143,15 +146,15 @@ unknown_kind(const struct rec *rec, struct str k)
 void *
 vp_alloc(size_t n)
 {
-	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
+	return n >= (1u << 20) ? xhuge(n) : xmalloc(n);
 }
 
 /*
  * p (*cap items of size bytes) grown to twice as many, in huge pages (a
  * million records: a fault every 2 MiB, not every 4 KiB).
  */
-static void *
-grow_huge(void *p, size_t *cap, size_t size)
+void *
+vp_grow(void *p, size_t *cap, size_t size)
 {
 	size_t n = *cap == 0 ? (1u << 21) / size : *cap * 2;
 	void *q = vp_alloc(n * size);
@@ -163,53 +166,62 @@ grow_huge(void *p, size_t *cap, size_t size)
 	return q;
 }
 
-/*
- * Room for the records of a file of size bytes, at once (records of 32
- * bytes or more; ids and names of a quarter of the bytes at most): no
- * copy as the tables grow.  What is not used is never touched.
- */
-static void
-reserve(unsigned long long size)
+/* *p, of *cap items of size bytes, n of them used, with room for more. */
+static void *
+room(void *p, size_t *cap, size_t n, size_t more, size_t size)
 {
-	size_t more = (size_t)(size / 32), cap;
-	void *p;
+	void *q;
 
-	if (data.capsvc - data.nsvc < more) {
-		cap = data.nsvc + more;
-		p = vp_alloc(cap * sizeof *data.svc);
-		if (data.nsvc > 0)
-			memcpy(p, data.svc, data.nsvc * sizeof *data.svc);
-		free(data.svc);
-		data.svc = p;
-		data.capsvc = cap;
-	}
-	more = (size_t)(size / 4);
-	if (data.captext - data.ntext < more) {
-		cap = data.ntext + more;
-		p = vp_alloc(cap);
-		if (data.ntext > 0)
-			memcpy(p, data.text, data.ntext);
-		free(data.text);
-		data.text = p;
-		data.captext = cap;
-	}
+	if (*cap - n >= more)
+		return p;
+	q = vp_alloc((n + more) * size);
+	if (n > 0)
+		memcpy(q, p, n * size);
+	free(p);
+	*cap = n + more;
+	return q;
 }
 
-/* Keep the id and the name (may be empty) in data.text: the offset. */
-static uint64_t
-keep_text(struct str id, struct str name)
+/* Room for more services (and their teams, for the teams report). */
+static void
+svc_room(size_t more)
 {
-	size_t at = data.ntext;
+	size_t cap = data.capsvc;
 
-	if (id.n > 0xFFFFFFFFu || name.n > 0xFFFFFFFFu)
-		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	while (data.ntext + id.n + name.n > data.captext)
-		data.text = grow_huge(data.text, &data.captext, 1);
-	memcpy(data.text + at, id.p, id.n);
-	if (name.n > 0)
-		memcpy(data.text + at + id.n, name.p, name.n);
-	data.ntext += id.n + name.n;
-	return at;
+	if (cap - data.nsvc >= more)
+		return;
+	data.svc = room(data.svc, &data.capsvc, data.nsvc, more,
+	    sizeof *data.svc);
+	if (opt.report == R_TEAMS)
+		data.svc_team = room(data.svc_team, &cap, data.nsvc, more,
+		    sizeof *data.svc_team);
+}
+
+/*
+ * Room for the records of a file of size bytes, at once (a service record
+ * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
+ * What is not used is never touched.
+ */
+static void
+reserve(unsigned long long size, const struct cols *c)
+{
+	if (c->hours >= 0)
+		svc_room((size_t)(size / 32));
+	if (c->points >= 0)
+		data.red = room(data.red, &data.capred, data.nred,
+		    (size_t)(size / 16), sizeof *data.red);
+}
+
+/* s is ASCII (then str_fold has nothing to fold). */
+static inline int
+ascii(struct str s)
+{
+	size_t i = str_ascii_skip(s.p, 0, s.n);
+	unsigned char any = 0;
+
+	for (; i < s.n; i++)
+		any |= (unsigned char)s.p[i];
+	return any < 0x80;
 }
 
 /* The common fields: volunteer id and time; 0 when rejected. */
@@ -221,11 +233,14 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 	struct str d = col(rec, c->date);
 	char day[24];
 
-	*id = str_trim(str_fold(col(rec, c->id), &idb, NULL));
+	*id = col(rec, c->id);
+	if (!ascii(*id)) /* full-width letters and digits, folded */
+		*id = str_trim(str_fold(*id, &idb, NULL));
 	if (id->n == 0) {
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
 	}
+	vol_ahead(*id);
 	if (d.n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;
@@ -245,31 +260,33 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 }
 
 static void
-take_service(const struct rec *rec, const struct cols *c, uint16_t file)
+take_service(const struct rec *rec, const struct cols *c)
 {
 	static struct buf b;
 	struct str id, k = col(rec, c->kind), name = col(rec, c->name);
+	struct str hs = col(rec, c->hours);
 	long long t, h;
 	struct svc *s;
 	int kind, day, tod;
+	uint32_t team;
 
 	if (!id_time(rec, c, &id, &t))
 		return;
-	if (col(rec, c->hours).n == 0) {
+	if (hs.n == 0) {
 		rec_reject(rec, _("field 'hours': empty"));
 		return;
 	}
-	switch (hours_parse(col(rec, c->hours), &h)) {
+	switch (hours_parse(hs, &h)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    show(&b, col(rec, c->hours)));
+		    show(&b, hs));
 		return;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "record ('%s')"),
-		    show(&b, col(rec, c->hours)));
+		    show(&b, hs));
 		return;
 	}
 	if ((kind = kind_of(k)) < 0) {
@@ -278,27 +295,150 @@ take_service(const struct rec *rec, const struct cols *c, uint16_t file)
 	}
 	day = (int)date_floordiv(t, DAY_SECS);
 	tod = (int)(t - (long long)day * DAY_SECS);
-	if (data.nsvc == data.capsvc)
-		data.svc = grow_huge(data.svc, &data.capsvc, sizeof *data.svc);
+	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
+		svc_room(data.capsvc > 0 ? data.capsvc :
+					   (1u << 21) / sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
-	s->h = (uint32_t)(str_hash(id.p, id.n, 0) >> 32);
-	s->idlen = (uint32_t)id.n;
-	s->namelen = (uint32_t)name.n;
+	s->vol = vol_find(id);
 	s->day = day;
-	s->tod = tod;
-	s->hours = (uint32_t)h;
+	s->tod = (unsigned)tod & 0x1FFFF;
+	s->hours = (unsigned)h & 0xFFF;
 	s->project = intern_put(data.strs, col(rec, c->project));
-	s->team = intern_put(data.strs, col(rec, c->team));
+	team = vol_team(s->vol, col(rec, c->team));
+	if (data.svc_team != NULL)
+		data.svc_team[data.nsvc - 1] = team;
 	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
-	s->file = file;
-	s->kind = (uint8_t)kind;
 	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
 					      intern_put(data.strs, k);
-	s->text = keep_text(id, name);
 	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
-	    0;
+	    0u;
+	vol_service(s, team, name);
 	data.used++;
+}
+
+/* The memory of the redemptions' records kept. */
+static struct {
+	char **chunk;
+	size_t n, cap;
+	size_t used, size; /* of the last */
+} kept;
+
+/*
+ * A redemption's record as kept, for a rejection after the reading: the
+ * line as read when the fields are that line split at sep (checked as it
+ * is kept: most records of TSV and CSV; 64 bytes, not 200), else a copy
+ * of the record (rec_keep_at) after this header.
+ */
+struct red_rec {
+	const struct rd_head *head;
+	const char *file;
+	long line;
+	uint32_t rawn;
+	uint16_t nf;
+	char sep; /* 0: a copy of the record follows */
+	char plain;
+	/* then the line (rawn bytes), or the copy */
+};
+
+/* n bytes in blocks of huge pages (malloc, a copy each of 100,000
+ * redemptions faulted in 4 KiB at a time, took a tenth of the run). */
+static char *
+kept_alloc(size_t n)
+{
+	char *at;
+
+	n = (n + 7) & ~(size_t)7;
+	if (kept.used + n > kept.size) {
+		if (kept.n == kept.cap)
+			kept.chunk = xgrow(kept.chunk, &kept.cap, 16,
+			    sizeof *kept.chunk);
+		kept.size = n > (4u << 20) ? n : (4u << 20);
+		kept.chunk[kept.n++] = vp_alloc(kept.size);
+		kept.used = 0;
+	}
+	at = kept.chunk[kept.n - 1] + kept.used;
+	kept.used += n;
+	return at;
+}
+
+/* The fields of rec are its line split at sep. */
+static int
+split_at(const struct rec *rec, char sep)
+{
+	const char *p = rec->raw.p, *end = p + rec->raw.n;
+	size_t i;
+
+	if (rec->f == NULL || rec->nf == 0 || rec->nf > 0xFFFF)
+		return 0;
+	for (i = 0; i < rec->nf; i++) {
+		struct str f = rec->f[i];
+
+		if ((size_t)(end - p) < f.n || memcmp(p, f.p, f.n) != 0)
+			return 0;
+		p += f.n;
+		if (i + 1 < rec->nf) {
+			if (p == end || *p != sep)
+				return 0;
+			p++;
+		}
+	}
+	return p == end;
+}
+
+static const struct red_rec *
+keep_rec(const struct rec *rec)
+{
+	char sep = rec->raw.n > 0xFFFFFFFFu ? 0 :
+	    split_at(rec, '\t')		    ? '\t' :
+	    split_at(rec, ',')		    ? ',' :
+					      0;
+	struct red_rec *k = (struct red_rec *)kept_alloc(
+	    sizeof *k + (sep != 0 ? rec->raw.n : rec_keep_size(rec)));
+
+	k->head = rec->head;
+	k->file = rec->file;
+	k->line = rec->line;
+	k->rawn = (uint32_t)rec->raw.n;
+	k->nf = (uint16_t)rec->nf;
+	k->sep = sep;
+	k->plain = (char)rec->plain;
+	if (sep != 0)
+		memcpy(k + 1, rec->raw.p, rec->raw.n);
+	else
+		rec_keep_at(rec, k + 1);
+	return k;
+}
+
+/* The record of k again: r, its fields in f (k->nf of them). */
+static const struct rec *
+red_rec(const struct red_rec *k, struct rec *r, struct str *f)
+{
+	const char *p = (const char *)(k + 1), *end = p + k->rawn;
+	size_t i;
+
+	if (k->sep == 0)
+		return (const struct rec *)(k + 1);
+	memset(r, 0, sizeof *r);
+	r->nf = k->nf;
+	r->f = f;
+	r->file = k->file;
+	r->line = k->line;
+	r->raw.p = p;
+	r->raw.n = k->rawn;
+	r->plain = k->plain;
+	r->pos = -1;
+	r->head = k->head;
+	for (i = 0; i < k->nf; i++) {
+		const char *e = i + 1 < k->nf ?
+		    memchr(p, k->sep, (size_t)(end - p)) :
+		    end;
+
+		f[i].p = p;
+		f[i].n = (size_t)(e - p);
+		p = e + 1;
+	}
+	return r;
 }
 
 static void
@@ -319,22 +459,20 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		return;
 	}
 	if (data.nred == data.capred)
-		data.red = xgrow(data.red, &data.capred, 1024,
-		    sizeof *data.red);
+		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
 	d = &data.red[data.nred++];
-	d->text = keep_text(id, (struct str) { "", 0 });
-	d->idlen = (uint32_t)id.n;
+	d->vol = vol_find(id);
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
 	d->points = p;
 	d->item = intern_put(data.strs, col(rec, c->item));
-	d->rec = rec_keep(rec);
+	d->rec = keep_rec(rec);
 	data.used++;
 }
 
 /* One record of a file whose header has both hours and points. */
 static void
-take_either(const struct rec *rec, const struct cols *c, uint16_t file)
+take_either(const struct rec *rec, const struct cols *c)
 {
 	int h = c->hours >= 0 && col(rec, c->hours).n > 0;
 	int p = c->points >= 0 && col(rec, c->points).n > 0;
@@ -344,7 +482,7 @@ take_either(const struct rec *rec, const struct cols *c, uint16_t file)
 		    _("both hours and points: a record is a service or a "
 		      "redemption, not both"));
 	else if (h || c->points < 0)
-		take_service(rec, c, file);
+		take_service(rec, c);
 	else if (p || c->hours < 0)
 		take_redemption(rec, c);
 	else
@@ -364,14 +502,15 @@ read_file(struct rd *r, uint16_t file)
 	if (rd_nfields(r) > 0) {
 		find_cols(r, &c);
 		need_cols(r, &c);
+		reserve(rd_size(r), &c);
 	}
 	while (rd_next(r, &rec)) {
 		if (n++ == 0)
 			data.files[file] = rec->file;
 		if (c.hours >= 0 && c.points >= 0)
-			take_either(rec, &c, file);
+			take_either(rec, &c);
 		else if (c.hours >= 0)
-			take_service(rec, &c, file);
+			take_service(rec, &c);
 		else
 			take_redemption(rec, &c);
 	}
@@ -398,31 +537,56 @@ input_read(int nfiles, char *const *files)
 	data.strs = intern_new();
 	data.names = intern_new();
 	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
-	for (i = 0; i < (int)rules.nkinds; i++)
+	kinds_n = xcalloc(rules.nkinds + 1, sizeof *kinds_n);
+	for (i = 0; i < (int)rules.nkinds; i++) {
 		kind_ids[i] = intern_put(data.strs, str_c(rules.kinds[i].name));
+		kinds_n[i] = strlen(rules.kinds[i].name);
+	}
+	data.nmult = intern_len(data.strs); /* the kinds' names, each once */
+	data.mult_by_text = xcalloc(data.nmult + 1, sizeof *data.mult_by_text);
+	for (i = (int)rules.nkinds - 1; i >= 0; i--) /* the first of a name */
+		data.mult_by_text[kind_ids[i]] = rules.kinds[i].mult;
+	for (i = 0; rules.verified[i] != NULL; i++)
+		;
+	words_n = xcalloc((size_t)i + 1, sizeof *words_n);
+	for (i = 0; rules.verified[i] != NULL; i++)
+		words_n[i] = strlen(rules.verified[i]);
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
+	data.svc_from = xcalloc((size_t)nfiles, sizeof *data.svc_from);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);
-		reserve(rd_size(readers[i]));
+		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
-	input_group();
+}
+
+uint16_t
+svc_file(const struct svc *s)
+{
+	size_t i = (size_t)(s - data.svc), f = data.nfiles - 1;
+
+	while (f > 0 && data.svc_from[f] > i)
+		f--;
+	return (uint16_t)f;
 }
 
 void
 red_reject(const struct red *d, const char *reason, const char *fmt, ...)
 {
 	struct buf msg = { 0 };
+	struct str *f = xcalloc(d->rec->nf + 1, sizeof *f);
+	struct rec r;
 	va_list ap;
 
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	rec_reject_as(d->rec, reason, "%s", msg.p);
+	rec_reject_as(red_rec(d->rec, &r, f), reason, "%s", msg.p);
 	buf_free(&msg);
+	free(f);
 }
 
 void
@@ -443,18 +607,26 @@ input_reset(void)
 
 	if (readers != NULL)
 		input_close();
-	for (i = 0; i < data.nred; i++)
-		free(data.red[i].rec);
+	for (i = 0; i < kept.n; i++)
+		free(kept.chunk[i]);
+	free(kept.chunk);
+	memset(&kept, 0, sizeof kept);
 	free(data.svc);
+	free(data.svc_team);
 	free(data.red);
 	free(data.vol);
-	free(data.text);
 	free(data.order);
 	free(data.files);
+	free(data.svc_from);
+	free(data.mult_by_text);
 	intern_free(data.ids);
+	vol_free();
 	intern_free(data.strs);
 	intern_free(data.names);
 	free(kind_ids);
+	free(kinds_n);
+	free(words_n);
 	kind_ids = NULL;
+	kinds_n = words_n = NULL;
 	memset(&data, 0, sizeof data);
 }

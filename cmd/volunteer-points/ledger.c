@@ -19,6 +19,7 @@
 /* The points of a month not yet spent or expired. */
 struct bucket {
 	long month; /* year * 12 + month - 1 */
+	long gone;  /* the first day on which they are gone (expiry_day) */
 	long long left;
 };
 
@@ -36,6 +37,8 @@ static struct {
 	size_t nb, capb, first; /* buckets first..nb-1 still hold points */
 	struct merge *m;	/* the records merged */
 	size_t nm, capm;
+	uint64_t *key, *tmp; /* by_day's, capkey of each */
+	size_t capkey;
 } L;
 
 /* Indices of items (of n) grouped by volunteer: *at[v]..*at[v+1]. */
@@ -44,7 +47,7 @@ group(const void *items, size_t n, size_t size, size_t off, uint32_t **at,
     uint32_t **idx)
 {
 	uint32_t *a = xcalloc(data.nvol + 2, sizeof *a);
-	uint32_t *x = xcalloc(n + 1, sizeof *x);
+	uint32_t *x = vp_alloc((n + 1) * sizeof *x);
 	size_t i;
 	uint32_t v;
 
@@ -147,9 +150,9 @@ note_merged(const struct svc *dup, const struct svc *kept)
 	if (L.nm == L.capm)
 		L.m = xgrow(L.m, &L.capm, 64, sizeof *L.m);
 	m = &L.m[L.nm++];
-	m->dup_file = dup->file;
+	m->dup_file = svc_file(dup);
 	m->dup_line = dup->line;
-	m->kept_file = kept->file;
+	m->kept_file = svc_file(kept);
 	m->kept_line = kept->line;
 }
 
@@ -210,21 +213,56 @@ merge_dups(const struct ledger_cb *cb, uint32_t *x, size_t n)
 	return k;
 }
 
+/*
+ * The month of day (year * 12 + month - 1) and the first day on which the
+ * points of month m are gone: each kept in a table by its low bits (a
+ * volunteer's services go back and forth over a few hundred days).
+ */
+static struct {
+	long day, month;
+} by_day_tab[1024];
+static struct {
+	long month, gone;
+} by_month_tab[256];
+
+/* Both tables emptied: slot i holds a value not of slot i. */
+static void
+tabs_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < 1024; i++)
+		by_day_tab[i].day = (long)i + 1;
+	for (i = 0; i < 256; i++)
+		by_month_tab[i].month = (long)i + 1;
+}
+
 static long
 month_of(long day)
 {
+	size_t i = (size_t)day & 1023;
 	int y, m, d;
 
-	date_ymd(day, &y, &m, &d);
-	return (long)y * 12 + m - 1;
+	if (by_day_tab[i].day != day) {
+		date_ymd(day, &y, &m, &d);
+		by_day_tab[i].day = day;
+		by_day_tab[i].month = (long)y * 12 + m - 1;
+	}
+	return by_day_tab[i].month;
 }
 
-/* The first day on which the points of month m are gone. */
 static long
 expiry_day(long m)
 {
-	m += rules.expiry + 1;
-	return date_days((int)(m / 12), (int)(m % 12) + 1, 1);
+	size_t i = (size_t)m & 255;
+	long n = m + rules.expiry + 1;
+
+	if (by_month_tab[i].month != m) {
+		by_month_tab[i].month = m;
+		by_month_tab[i].gone = date_days((int)(n / 12),
+		    (int)(n % 12) + 1, 1);
+	}
+	return by_month_tab[i].gone;
 }
 
 static void
@@ -246,7 +284,7 @@ expire(const struct ledger_cb *cb, struct vol *v, long day)
 		return;
 	for (; L.first < L.nb; L.first++) {
 		struct bucket *b = &L.b[L.first];
-		long on = expiry_day(b->month);
+		long on = b->gone;
 
 		if (on > day)
 			break;
@@ -270,6 +308,7 @@ earn(struct vol *v, long day, long long points)
 		if (L.nb == L.capb)
 			L.b = xgrow(L.b, &L.capb, 64, sizeof *L.b);
 		L.b[L.nb].month = m;
+		L.b[L.nb].gone = rules.expiry > 0 ? expiry_day(m) : 0;
 		L.b[L.nb++].left = 0;
 	} else if (L.first == L.nb) /* this month's, all spent, earns again */
 		L.first = L.nb - 1;
@@ -296,8 +335,8 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 	if (rules.cap > 0 && h > rules.cap - *used)
 		h = rules.cap - *used;
 	*used += h;
-	mult = s->kind < rules.nkinds ? rules.kinds[s->kind].mult :
-					rules.dflt_mult;
+	mult = s->ktext < data.nmult ? data.mult_by_text[s->ktext] :
+				       rules.dflt_mult;
 	e.hours = h;
 	e.change = h * rules.pph * mult / 10000;
 	v->hours += h;
@@ -355,6 +394,71 @@ redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 }
 
 static int
+by_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+	return (a > b) - (a < b);
+}
+
+/* k[0..n) sorted: in one pass when it is one run or two (a volunteer's
+ * services are mostly in date order, or in two files each in date
+ * order), else by qsort. */
+static void
+sort_keys(uint64_t *k, size_t n)
+{
+	size_t i, a, b, o;
+
+	for (i = 1; i < n && k[i - 1] <= k[i]; i++)
+		;
+	if (i >= n)
+		return;
+	for (b = i + 1; b < n && k[b - 1] <= k[b]; b++)
+		;
+	if (b < n) {
+		qsort(k, n, sizeof *k, by_u64);
+		return;
+	}
+	memcpy(L.tmp, k, i * sizeof *k);
+	for (a = 0, b = i, o = 0; a < i && b < n;)
+		k[o++] = L.tmp[a] <= k[b] ? L.tmp[a++] : k[b++];
+	while (a < i)
+		k[o++] = L.tmp[a++];
+}
+
+/*
+ * The services x[0..n), in the order read, sorted by day when no two
+ * share one: then none is a duplicate of another and by_time is their
+ * order by day.  1 when so; 0 when two share a day (x as it was).
+ */
+static int
+by_day(uint32_t *x, size_t n)
+{
+	uint64_t *k;
+	size_t i;
+
+	if (n > L.capkey) {
+		free(L.key);
+		free(L.tmp);
+		L.capkey = n * 2;
+		L.key = xcalloc(L.capkey, sizeof *L.key);
+		L.tmp = xcalloc(L.capkey, sizeof *L.tmp);
+	}
+	k = L.key;
+	for (i = 0; i < n; i++)
+		k[i] = (uint64_t)((uint32_t)data.svc[x[i]].day ^ 0x80000000u)
+			<< 32 |
+		    x[i];
+	sort_keys(k, n);
+	for (i = 1; i < n; i++)
+		if (k[i] >> 32 == k[i - 1] >> 32)
+			return 0;
+	for (i = 0; i < n; i++)
+		x[i] = (uint32_t)k[i];
+	return 1;
+}
+
+static int
 star_of(long long hours)
 {
 	int n = 0;
@@ -376,8 +480,10 @@ volunteer(const struct ledger_cb *cb, uint32_t vi)
 	long day = 0;
 
 	L.nb = L.first = 0;
-	ns = merge_dups(cb, s, ns);
-	sort_idx(s, ns, by_time);
+	if (!by_day(s, ns)) {
+		ns = merge_dups(cb, s, ns);
+		sort_idx(s, ns, by_time);
+	}
 	sort_idx(r, nr, by_red);
 	while (i < ns || j < nr) {
 		long next = i < ns &&
@@ -396,6 +502,21 @@ volunteer(const struct ledger_cb *cb, uint32_t vi)
 	}
 	expire(cb, v, opt.as_of);
 	v->star = star_of(v->hours);
+}
+
+/*
+ * The records of volunteer vi asked for before they are needed: they are
+ * anywhere in the table (read at random, a miss of the caches each).
+ */
+static void
+ahead(uint32_t vi)
+{
+	uint32_t j;
+
+	for (j = L.svc_at[vi]; j < L.svc_at[vi + 1]; j++)
+		__builtin_prefetch(&data.svc[L.svc_idx[j]]);
+	for (j = L.red_at[vi]; j < L.red_at[vi + 1]; j++)
+		__builtin_prefetch(&data.red[L.red_idx[j]]);
 }
 
 static const struct intern *id_pool;
@@ -431,13 +552,17 @@ ledger_run(const struct ledger_cb *cb)
 	const uint32_t *order = vol_order();
 	size_t i;
 
+	tabs_clear();
 	L.rank = intern_ranks(data.strs);
 	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
 	    &L.svc_at, &L.svc_idx);
 	group(data.red, data.nred, sizeof *data.red, offsetof(struct red, vol),
 	    &L.red_at, &L.red_idx);
-	for (i = 0; i < data.nvol; i++)
+	for (i = 0; i < data.nvol; i++) {
+		if (i + 1 < data.nvol)
+			ahead(order[i + 1]);
 		volunteer(cb, order[i]);
+	}
 	say_merged();
 	data.merged = L.nm;
 	free(L.rank);
@@ -447,6 +572,8 @@ ledger_run(const struct ledger_cb *cb)
 	free(L.red_idx);
 	free(L.b);
 	free(L.m);
+	free(L.key);
+	free(L.tmp);
 	memset(&L, 0, sizeof L);
 }
 
@@ -455,7 +582,21 @@ hundredths_fmt(long long v, char *buf)
 {
 	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v :
 				       (unsigned long long)v;
+	char t[24], *p = t + sizeof t;
+	size_t n = 0;
 
-	return (size_t)snprintf(buf, 32, "%s%llu.%02llu", v < 0 ? "-" : "",
-	    a / 100, a % 100);
+	/* by hand: snprintf was a tenth of the time of writing a report */
+	*--p = (char)('0' + a % 10);
+	*--p = (char)('0' + a / 10 % 10);
+	*--p = '.';
+	a /= 100;
+	do
+		*--p = (char)('0' + a % 10);
+	while ((a /= 10) > 0);
+	if (v < 0)
+		buf[n++] = '-';
+	memcpy(buf + n, p, (size_t)(t + sizeof t - p));
+	n += (size_t)(t + sizeof t - p);
+	buf[n] = '\0';
+	return n;
 }

@@ -230,8 +230,9 @@ team_svc(const struct svc *s, long long hours, long long points, int in,
     void *arg)
 {
 	struct teams *ts = arg;
-	struct team *t = &ts->t[s->team];
-	uint32_t key[2] = { s->team, s->project };
+	uint32_t team = data.svc_team[s - data.svc];
+	struct team *t = &ts->t[team];
+	uint32_t key[2] = { team, s->project };
 	struct str k = { (const char *)key, sizeof key };
 	uint32_t n;
 

@@ -57,34 +57,27 @@ extern const struct cfg_section vp_section;
  */
 int conf_hundredths(const char *s, long long *v);
 
-/* A service record as kept. */
+/* A service record as kept: 24 bytes (a million of them are); its team,
+ * for the teams report only, in data.svc_team. */
 struct svc {
-	uint64_t text; /* its id, then name, in data.text (input.c) */
-	uint32_t idlen, namelen;
-	uint32_t h;	/* hash of the volunteer id, its high half (input.c) */
-	uint32_t vol;	/* volunteer index (group.c) */
-	int32_t day;	/* days since 1970-01-01 */
-	int32_t tod;	/* seconds into the day */
-	uint32_t hours; /* hundredths, as written (before the unit) */
-	uint32_t project; /* pool id */
-	uint32_t team;	  /* pool id */
-	uint32_t line;	  /* for messages */
-	uint32_t ktext;	  /* pool id of the kind as written */
-	uint16_t file;	  /* index into the input files */
-	uint8_t kind;	  /* index into rules.kinds; nkinds: the default */
-	uint8_t flags;	  /* S_* */
+	uint32_t vol;		 /* volunteer index (group.c) */
+	int32_t day;		 /* days since 1970-01-01 */
+	unsigned int tod : 17;	 /* seconds into the day */
+	unsigned int hours : 12; /* hundredths, as written (before the unit) */
+	unsigned int flags : 2;	 /* S_* */
+	uint32_t project;	 /* pool id */
+	uint32_t line;		 /* for messages */
+	uint32_t ktext;		 /* pool id of the kind as written */
 };
 enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	uint64_t text; /* its id in data.text (input.c) */
-	uint32_t idlen;
-	uint32_t vol; /* volunteer index (group.c) */
+	long long points;	   /* hundredths */
+	const struct red_rec *rec; /* its record kept (input.c) */
+	uint32_t vol;		   /* volunteer index (group.c) */
 	int32_t day, tod;
-	long long points; /* hundredths */
-	uint32_t item;	  /* pool id */
-	struct rec *rec;  /* a copy (rec_keep) */
+	uint32_t item; /* pool id */
 };
 
 /* A volunteer. */
@@ -94,6 +87,7 @@ struct vol {
 				       data.names, data.strs) */
 	int32_t late_day, late_tod; /* that record's time */
 	uint32_t nsvc;		    /* service records (merged ones too) */
+	uint32_t last_team;	    /* of the last read (vol_team) */
 	/* the ledger's figures, as of --as-of (ledger.c) */
 	long long hours, earned, redeemed, expired, unverified;
 	/* in the period (teams, rank) */
@@ -105,6 +99,7 @@ struct vol {
 struct data {
 	struct svc *svc;
 	size_t nsvc, capsvc;
+	uint32_t *svc_team; /* the pool id of each one's team (teams) */
 	struct red *red;
 	size_t nred, capred;
 	struct vol *vol;
@@ -112,19 +107,32 @@ struct data {
 	struct intern *ids;   /* volunteer ids */
 	struct intern *names; /* volunteers' names */
 	struct intern *strs;  /* teams, projects, kinds, items */
-	char *text;	      /* the records' ids and names, until grouped */
-	size_t ntext, captext;
-	uint32_t *order;    /* vol_order's, once made */
-	const char **files; /* the input files' names, for messages */
+	uint32_t *order;      /* vol_order's, once made */
+	const char **files;   /* the input files' names, for messages */
 	size_t nfiles;
+	size_t *svc_from;	   /* the first service of each file (nfiles) */
+	long long *mult_by_text;   /* the multiplier of a kind by its pool id */
+	uint32_t nmult;		   /* (ids past them: the default multiplier) */
 	unsigned long long used;   /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */
 };
 extern struct data data;
 void input_read(int nfiles, char *const *files);
-/* group.c: the services side by side by volunteer, each volunteer made
- * (its name and team), each redemption's found (called by input_read). */
-void input_group(void);
+/* The index of the file service s was read from. */
+uint16_t svc_file(const struct svc *s);
+/* group.c: the index of the volunteer of this id (made when new). */
+uint32_t vol_find(struct str id);
+/* Its slot asked for before vol_find needs it (the table is in no cache:
+ * the record's other fields are read meanwhile). */
+void vol_ahead(struct str id);
+/* Its index let go (input_reset). */
+void vol_free(void);
+/* The pool id (data.strs) of the team of a service record of volunteer
+ * vi (before vol_service takes the record). */
+uint32_t vol_team(uint32_t vi, struct str team);
+/* A service record of s->vol taken, of team (pool id), named name: its
+ * figures. */
+void vol_service(const struct svc *s, uint32_t team, struct str name);
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* All that was read let go (for a fuzz target that reads again). */
@@ -162,8 +170,12 @@ const uint32_t *vol_order(void);
 /* report.c */
 void report_write(void);
 
-/* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
+/* n bytes, in huge pages when they are 1 MiB or more (xhuge: a huge page
+ * zeroed costs about as much as 256 small ones faulted in). */
 void *vp_alloc(size_t n);
+/* p, of *cap items of size bytes, grown to twice as many (at first 2 MiB
+ * of them) in huge pages. */
+void *vp_grow(void *p, size_t *cap, size_t size);
 
 /* "12.50", "-3.00": a number of hundredths into buf (at least 32 bytes). */
 size_t hundredths_fmt(long long v, char *buf);

@@ -457,6 +457,49 @@ test_fast_path(void)
 	T_OK(n > 4000 && ok > 16 && ok < n);
 }
 
+/*
+ * YYYY-MM-DD alone has a fast path of its own: it must agree with the
+ * general parser, which reads the same date with slashes, on valid and
+ * invalid dates alike (one or two digits changed).
+ */
+static void
+test_fast_date(void)
+{
+	static const char *const seeds[] = { "2024-02-29", "2023-02-29",
+		"2024-13-01", "2024-00-10", "2024-04-31", "0000-01-01",
+		"0001-01-01", "9999-12-31", "1970-01-01", "1969-12-31",
+		"2000-02-29", "1900-02-29", "2024-03-05", "2025-12-31" };
+	static const char alt[] = "0123456789";
+	unsigned seed = 54321, bad = 0, n = 0, ok = 0;
+	size_t i, j;
+
+	for (i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
+		for (j = 0; j < 10 * 16; j++) {
+			char s[11], sl[11];
+			long long a = 0, b = 0;
+			int ta = -1, tb = -1, ra, rb, k;
+
+			memcpy(s, seeds[i], 11);
+			for (k = 0; j > 0 && k < 1 + (int)(j & 1); k++) {
+				seed = seed * 1103515245u + 12345u;
+				s[(seed >> 8) % 10] =
+				    alt[(seed >> 16) % (sizeof alt - 1)];
+			}
+			s[4] = s[7] = '-';
+			memcpy(sl, s, 11);
+			sl[4] = sl[7] = '/';
+			ra = date_parse(s, 10, &a, &ta);
+			rb = date_parse(sl, 10, &b, &tb);
+			n++;
+			ok += ra == 0;
+			if (ra != rb ||
+			    (ra == 0 && (a != b || ta != 0 || tb != 0)))
+				bad++;
+		}
+	T_INT(bad, 0);
+	T_OK(n > 2000 && ok > 16 && ok < n);
+}
+
 int
 main(void)
 {
@@ -467,5 +510,6 @@ main(void)
 	test_periods();
 	test_period_show();
 	test_fast_path();
+	test_fast_date();
 	return t_done();
 }

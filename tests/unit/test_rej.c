@@ -375,6 +375,39 @@ test_stderr_buffered(void)
 	close(pty);
 }
 
+/* rec_keep_at: two copies back to back in one block, each whole and
+ * aligned, as rec_keep makes one; a record without fields. */
+static void
+test_keep_at(void)
+{
+	static _Alignas(8) char mem[1024];
+	const struct rec *r = mk(&tsv_same, "a.tsv", 7, "1\tli\tx", 3, "1",
+	    "li", "x");
+	size_t n = rec_keep_size(r), m;
+	struct rec *a = rec_keep_at(r, mem), *b, *c = rec_keep(r);
+
+	T_INT(n % 8, 0);
+	T_OK(n >= sizeof *r + 3 * sizeof(struct str) + 8 + 6);
+	r = mk(&csv_other, "b.csv", 9, "2,wang", 0, NULL, NULL, NULL);
+	m = rec_keep_size(r);
+	b = rec_keep_at(r, mem + n);
+	T_OK(n + m <= sizeof mem);
+	T_INT(a->nf, 3);
+	T_INT(a->line, 7);
+	T_INT(a->pos, -1);
+	T_OK(a->head == &tsv_same && strcmp(a->file, "a.tsv") == 0);
+	T_OK(a->f[1].n == 2 && memcmp(a->f[1].p, "li", 2) == 0);
+	T_OK(a->f[2].n == 1 && a->f[2].p[0] == 'x');
+	T_OK(a->raw.n == 6 && memcmp(a->raw.p, "1\tli\tx", 6) == 0);
+	T_OK((char *)a->raw.p + a->raw.n < mem + n);
+	T_OK(c->nf == 3 && c->f[1].n == 2 && memcmp(c->f[1].p, "li", 2) == 0);
+	T_OK(c->raw.n == 6 && memcmp(c->raw.p, a->raw.p, 6) == 0);
+	T_OK(b->f == NULL && b->nf == 0 && b->line == 9);
+	T_OK(b->raw.n == 6 && memcmp(b->raw.p, "2,wang", 6) == 0);
+	T_OK((char *)b->raw.p + b->raw.n < mem + n + m);
+	free(c);
+}
+
 int
 main(void)
 {
@@ -392,6 +425,7 @@ main(void)
 	test_strict();
 	test_open_bad();
 	test_stderr_buffered();
+	test_keep_at();
 	T_INT(rej_count(), 0);
 	unlink(path);
 	return t_done();

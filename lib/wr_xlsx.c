@@ -191,12 +191,39 @@ dec_format(struct wx *x, int k)
 	return x->dec[k];
 }
 
-/* v NUL-terminated (in x->cell). */
+/* Is s (n bytes from it) an escape of OOXML text, _xHHHH_? */
+static int
+ooxml_escape(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+		return 0;
+	for (i = 2; i < 6; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+			((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f')))
+			return 0;
+	return 1;
+}
+
+/*
+ * v NUL-terminated (in x->cell).  Excel reads _xHHHH_ in text as the
+ * character U+HHHH (libxlsxwriter writes control characters so): text
+ * that holds one as it is has its '_' written _x005F_.
+ */
 static const char *
 cstr(struct wx *x, struct str v)
 {
+	const char *p = v.p, *end = v.p + v.n, *u;
+
 	buf_reset(&x->cell);
-	buf_add(&x->cell, v.p, v.n);
+	while ((u = memchr(p, '_', (size_t)(end - p))) != NULL) {
+		buf_add(&x->cell, p, (size_t)(u + 1 - p));
+		if (ooxml_escape(u, (size_t)(end - u)))
+			buf_add(&x->cell, "x005F_", 6);
+		p = u + 1;
+	}
+	buf_add(&x->cell, p, (size_t)(end - p));
 	return x->cell.p;
 }
 

@@ -141,6 +141,9 @@ bench-dual-report: all bench-deps
 bench-worker-salary: all bench-deps
 	@sh bench/worker-salary.sh
 
+bench-xlsx-write: all bench-deps
+	@sh bench/xlsx-write.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
@@ -165,6 +168,6 @@ clean:
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
-	bench-dual-report bench-worker-salary demo \
+	bench-dual-report bench-worker-salary bench-xlsx-write demo \
 	install uninstall clean
 .SUFFIXES:

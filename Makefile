@@ -14,13 +14,13 @@ BUILD ?= build
 PKG_CONFIG ?= pkg-config
 
 ZL_CPPFLAGS = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
-	$$($(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8 2>/dev/null)
+	$$($(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8 xlsxwriter 2>/dev/null)
 ZL_CFLAGS = -std=c11 -Wall -Wextra
 # make lint (and make check): hand-written code has no warning under these.
 LINT_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # libcsv has no .pc file on Debian.
 CSV_LIBS = -lcsv
-ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 2>/dev/null || echo -lyaml -lpcre2-8) -lm
+ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz) -lm
 
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
@@ -80,7 +80,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
-	man-db clang clang-format parallel gawk python3
+	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
+	python3-openpyxl
 BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:
@@ -140,6 +141,9 @@ bench-dual-report: all bench-deps
 bench-worker-salary: all bench-deps
 	@sh bench/worker-salary.sh
 
+bench-xlsx-write: all bench-deps
+	@sh bench/xlsx-write.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
@@ -164,6 +168,6 @@ clean:
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
-	bench-dual-report bench-worker-salary demo \
+	bench-dual-report bench-worker-salary bench-xlsx-write demo \
 	install uninstall clean
 .SUFFIXES:

@@ -44,12 +44,13 @@ help(void)
 	    "  zhili-cat --encoding gbk export.csv > clean.tsv\n"
 	    "  case-stats --by community cases.tsv | zhili-cat -o table\n"
 	    "  zhili-cat -o csv --bom -f case_id,status result.tsv > for-excel.csv\n"
+	    "  zhili-cat -o xlsx export.csv > export.xlsx\n"
 	    "\n"
 	    "Reads TSV or CSV (UTF-8, GBK/GB18030 or UTF-16) from the files or\n"
 	    "standard input and writes the records in another format.\n"
 	    "\n"
 	    "  -f FIELDS         pick and order fields (names or aliases, a,b,c)\n"
-	    "  -o FORMAT         tsv (default), csv, json, table or md\n"
+	    "  -o FORMAT         tsv (default), csv, json, table, md or xlsx\n"
 	    "  --csv, --tsv      the input format (default: from the header)\n"
 	    "  --encoding ENC    utf-8, gbk, gb18030 (default: detected)\n"
 	    "  --bom             start the output with a UTF-8 BOM (for Excel)\n"
@@ -121,6 +122,7 @@ main(int argc, char **argv)
 	struct wr *w;
 	struct rec *rec;
 	struct str *names, *out = NULL;
+	unsigned char *types;
 	long *cols = NULL;
 	size_t nf, i;
 	int c;
@@ -142,6 +144,7 @@ main(int argc, char **argv)
 		out = xcalloc(nf, sizeof *out);
 	}
 	names = xcalloc(nf + 1, sizeof *names);
+	types = xcalloc(nf + 1, 1);
 	for (i = 0; i < nf; i++) {
 		/* known fields under their canonical name (or title) */
 		struct str n = rd_names(r)[cols ? (size_t)cols[i] : i];
@@ -150,8 +153,13 @@ main(int argc, char **argv)
 		if (canon != NULL)
 			n = str_c(cli.zh ? fld_zh(canon) : canon);
 		names[i] = n;
+		/* xlsx: numbers in the fields known to be numbers only */
+		if (cli.out_fmt == FMT_XLSX && canon != NULL && fld_num(canon))
+			types[i] = COL_NUM;
+		else
+			types[i] = COL_AUTO;
 	}
-	w = wr_open(cli.out_fmt, nf, names, NULL, cli_wr_flags());
+	w = wr_open(cli.out_fmt, nf, names, types, cli_wr_flags());
 	while (rd_next(r, &rec)) {
 		if (cols == NULL) {
 			wr_rec_from(w, rec);
@@ -164,6 +172,7 @@ main(int argc, char **argv)
 	wr_close(w);
 	rd_close(r);
 	free(names);
+	free(types);
 	free(out);
 	free(cols);
 	return zl_finish(ZL_OK);

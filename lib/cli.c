@@ -35,6 +35,7 @@ parse_fmt(const char *s)
 		{ "table", FMT_TABLE },
 		{ "md", FMT_MD },
 		{ "markdown", FMT_MD },
+		{ "xlsx", FMT_XLSX },
 	};
 	size_t i;
 
@@ -43,7 +44,7 @@ parse_fmt(const char *s)
 			return fmts[i].fmt;
 	zl_die(ZL_USAGE,
 	    _("unknown output format '%s' (tsv, csv, json, "
-	      "table or md)"),
+	      "table, md or xlsx)"),
 	    s);
 }
 
@@ -409,6 +410,7 @@ cli_setup(const struct cfg_section *own, int nin, char *const *in)
 		exit(zl_finish(ZL_OK));
 	}
 	warn_bom();
+	wr_refuse_terminal(cli.out_fmt);
 	if (cli.reject != NULL) {
 		check_others(nin, in);
 		rej_bom(cli.bom);

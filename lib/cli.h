@@ -70,7 +70,7 @@ enum {
 struct cli {
 	int in_fmt;  /* FMT_AUTO, FMT_TSV, FMT_CSV */
 	int enc;     /* ENC_AUTO, ENC_UTF8, ENC_GB18030 */
-	int out_fmt; /* FMT_TSV .. FMT_MD */
+	int out_fmt; /* FMT_TSV .. FMT_XLSX */
 	int bom;
 	int zh;
 	int strict;

@@ -1,6 +1,7 @@
 /*
  * wr: record writers (DESIGN.md section 2): tsv, csv, json (JSON Lines),
- * table (aligned for a terminal) and md (Markdown), all on out_*().
+ * table (aligned for a terminal) and md (Markdown), all on out_*();
+ * xlsx handed to wr_xlsx.c.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 
 #include "lib/out.h"
 #include "lib/utf8.h"
-#include "lib/wr.h"
+#include "lib/wr_int.h"
 
 struct wr {
 	int fmt;
@@ -23,6 +24,7 @@ struct wr {
 	size_t *off; /* nrows * nf offsets (+ length) into cells */
 	size_t nrows, caprows;
 	int header_done;
+	struct wx *x; /* xlsx */
 };
 
 /* The TSV escape of each byte that needs one (\t \n \r \\), else 0. */
@@ -388,7 +390,9 @@ wr_open(int fmt, size_t nf, const struct str *names, const unsigned char *types,
 		w->names[i].n = names[i].n;
 		w->types[i] = types ? types[i] : COL_AUTO;
 	}
-	if ((flags & WR_BOM) && fmt != FMT_TABLE)
+	if (fmt == FMT_XLSX)
+		w->x = wx_open(nf, names, w->types);
+	else if ((flags & WR_BOM) && fmt != FMT_TABLE)
 		out_write("\xEF\xBB\xBF", 3);
 	switch (fmt) {
 	case FMT_TSV:
@@ -480,6 +484,9 @@ wr_rec(struct wr *w, const struct str *f)
 		break;
 	case FMT_TABLE:
 		table_add(w, f);
+		break;
+	case FMT_XLSX:
+		wx_rec(w->x, f);
 		break;
 	}
 }
@@ -606,6 +613,8 @@ wr_close(struct wr *w)
 		return;
 	if (w->fmt == FMT_TABLE)
 		table_flush(w);
+	if (w->fmt == FMT_XLSX)
+		wx_close(w->x);
 	for (i = 0; i < w->nf; i++)
 		free((char *)w->names[i].p);
 	free(w->names);

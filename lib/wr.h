@@ -1,7 +1,7 @@
 /*
  * wr: record writers (DESIGN.md section 2): tsv, csv, json (JSON Lines),
- * table (aligned for a terminal) and md (Markdown), on standard output
- * (out).
+ * table (aligned for a terminal), md (Markdown) and xlsx (a workbook, made
+ * by lib/wr_xlsx.c), on standard output (out).
  */
 #ifndef WR_H
 #define WR_H
@@ -9,14 +9,20 @@
 #include "rd.h"
 #include "zl.h"
 
-/* Column types for writers: json numbers, right-aligned table columns. */
+/*
+ * Column types for writers: json numbers, right-aligned table columns,
+ * xlsx numbers (only in COL_NUM columns; elsewhere text, or a date).
+ */
 enum { COL_STR, COL_NUM, COL_AUTO };
 
 #define WR_BOM 1u
 
 struct wr;
 
-/* names[nf]: the header; types: NULL (all COL_AUTO) or one per field. */
+/*
+ * names[nf]: the header; types: NULL (all COL_AUTO) or one per field.
+ * WR_BOM: a UTF-8 byte-order mark first (not in table and xlsx).
+ */
 struct wr *wr_open(int fmt, size_t nf, const struct str *names,
     const unsigned char *types, unsigned flags);
 void wr_rec(struct wr *w, const struct str *f);
@@ -34,6 +40,14 @@ void wr_close(struct wr *w);
 int wr_lines(const struct wr *w);
 char wr_sep(const struct wr *w);
 void wr_text(const struct wr *w, struct buf *b, const char *s, size_t n);
+
+/*
+ * Would fmt write to a terminal on fd?  xlsx (a binary workbook) must not:
+ * wr_refuse_terminal exits 2 with a message saying to redirect standard
+ * output to a file; cli_setup and wr_open call it.
+ */
+int wr_to_terminal(int fmt, int fd);
+void wr_refuse_terminal(int fmt);
 
 /* A field for TSV (the four escapes), appended to b. */
 void tsv_escape(struct buf *b, const char *s, size_t n);

@@ -26,7 +26,15 @@ enum {
 };
 
 /* The formats of the record stream: input (auto, tsv, csv) and output. */
-enum zl_fmt { FMT_AUTO, FMT_TSV, FMT_CSV, FMT_JSON, FMT_TABLE, FMT_MD };
+enum zl_fmt {
+	FMT_AUTO,
+	FMT_TSV,
+	FMT_CSV,
+	FMT_JSON,
+	FMT_TABLE,
+	FMT_MD,
+	FMT_XLSX
+};
 
 /* A byte string that is not NUL-terminated. */
 struct str {

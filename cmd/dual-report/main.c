@@ -69,7 +69,7 @@ help(void)
 	    "  --mask              members: phone numbers masked (138****5678)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      the period (default: the activities' first to last day)\n"
-	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
 	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
 	    "  -h, -V: see zhili(7)\n"

@@ -52,7 +52,7 @@ help(void)
 	    "  --summary       counts per community (--total: and the district)\n"
 	    "  --check         only the problems, one record each (exit 1 if any)\n"
 	    "  --mask          identity numbers and phones masked (138****5678)\n"
-	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
 	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
 	    "  -h, -V: see zhili(7)\n"

@@ -76,7 +76,7 @@ help(void)
 	    "  --total             balance, teams, stars: add the overall row\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      teams, rank, ledger: services in the period\n"
-	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
 	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
 	    "  -h, -V: see zhili(7)\n"

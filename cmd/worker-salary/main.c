@@ -61,7 +61,7 @@ help(void)
 	    "                      (with --compare per post: mean gross, old and new)\n"
 	    "  --by FIELDS         summary: community, post or community,post\n"
 	    "  --total             summary: add the overall row\n"
-	    "  -o FORMAT  tsv, csv, json, table, md;  --zh  Chinese titles\n"
+	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
 	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
 	    "  -h, -V: see zhili(7)\n"

@@ -185,6 +185,8 @@ test_formats(void)
 		{ "CSV", FMT_CSV },
 		{ "Markdown", FMT_MD },
 		{ "JSONL", FMT_JSON },
+		{ "xlsx", FMT_XLSX },
+		{ "XLSX", FMT_XLSX },
 	};
 	size_t i;
 
@@ -194,13 +196,13 @@ test_formats(void)
 	}
 	BAD('o', "xml",
 	    "test_cli: unknown output format 'xml' (tsv, csv, "
-	    "json, table or md)");
+	    "json, table, md or xlsx)");
 	BAD('o', "",
 	    "test_cli: unknown output format '' (tsv, csv, json, "
-	    "table or md)");
+	    "table, md or xlsx)");
 	BAD('o', "tsv ",
 	    "test_cli: unknown output format 'tsv ' (tsv, csv, "
-	    "json, table or md)");
+	    "json, table, md or xlsx)");
 }
 
 static void

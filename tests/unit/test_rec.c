@@ -1,6 +1,6 @@
 /*
  * Unit tests of the record layer: readers (TSV, CSV, encodings, limits)
- * and writers (tsv, csv, json, table, md), display width, UTF-8.
+ * and writers (tsv, csv, json, table, md, xlsx), display width, UTF-8.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -473,6 +473,48 @@ test_writers(void)
 	buf_free(&out);
 }
 
+/* wr_refuse_terminal with a terminal (arg: its fd) on standard output. */
+static void
+refuse_on(const void *arg)
+{
+	dup2(*(const int *)arg, 1);
+	wr_refuse_terminal(FMT_TSV);
+	wr_refuse_terminal(FMT_XLSX);
+}
+
+/*
+ * xlsx: never to a terminal (a pseudo-terminal here), to a pipe or file
+ * a zip archive (its contents are checked by the golden tests, with
+ * openpyxl).
+ */
+static void
+test_xlsx(void)
+{
+	static const char *names[] = { "id", "n" };
+	static const unsigned char types[] = { COL_STR, COL_NUM };
+	static const char *cells[] = { "007", "1.50" };
+	struct buf out = { 0 };
+	int pty = posix_openpt(O_RDWR | O_NOCTTY), tty = -1, fd[2];
+
+	if (pty >= 0 && grantpt(pty) == 0 && unlockpt(pty) == 0)
+		tty = open(ptsname(pty), O_RDWR | O_NOCTTY);
+	T_OK(tty >= 0);
+	T_INT(wr_to_terminal(FMT_XLSX, tty), 1);
+	T_INT(wr_to_terminal(FMT_TSV, tty), 0);
+	T_INT(pipe(fd), 0);
+	T_INT(wr_to_terminal(FMT_XLSX, fd[1]), 0);
+	t_dies(__LINE__, refuse_on, &tty,
+	    "zhili: -o xlsx writes a workbook, not text for a terminal: "
+	    "redirect the output to a file (> file.xlsx)");
+	close(fd[0]);
+	close(fd[1]);
+	close(tty);
+	close(pty);
+	write_all(FMT_XLSX, WR_BOM, 2, names, types, cells, 1, &out);
+	T_OK(out.n > 4 && memcmp(out.p, "PK\3\4", 4) == 0);
+	buf_free(&out);
+}
+
 static void
 test_tsv_roundtrip(void)
 {
@@ -717,6 +759,7 @@ main(void)
 	test_files();
 	test_limits();
 	test_writers();
+	test_xlsx();
 	test_tsv_roundtrip();
 	test_width();
 	test_utf8();

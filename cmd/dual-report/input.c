@@ -693,6 +693,10 @@ void
 input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
+	/* (what activities, members and units all name: the header under
+	 * title rows; kind_of says what a kind lacks) */
+	static const char *const need[] = { "member_id|unit",
+		"date|community|registered_at|projects", NULL };
 	struct rd_opts ro = cli_rd_opts();
 	struct cols *c;
 	enum kind *k;
@@ -707,6 +711,7 @@ input_read(int nfiles, char *const *files)
 	init((size_t)nfiles);
 	c = xcalloc((size_t)nfiles, sizeof *c);
 	k = xcalloc((size_t)nfiles, sizeof *k);
+	ro.need = need;
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);

@@ -385,6 +385,8 @@ void
 input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
+	static const char *const need[] = { "volunteer_id", "date",
+		"hours|points", NULL };
 	struct rd_opts ro = cli_rd_opts();
 	int i;
 
@@ -403,6 +405,7 @@ input_read(int nfiles, char *const *files)
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
+	ro.need = need; /* the header under title rows */
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);

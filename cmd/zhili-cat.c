@@ -68,6 +68,33 @@ help(void)
 	    "See zhili-cat(1) and zhili(7).\n"));
 }
 
+/*
+ * The fields the header names (rd_opts.need), for title rows above it:
+ * those -f picks, else any two the programs know.
+ */
+static const char *const *
+need(const char *list)
+{
+	static const char *const two[] = { "*", "*", NULL };
+	static const char **v; /* (kept for the run) */
+	char *copy, *p, *save = NULL;
+	size_t n = 0;
+
+	if (list == NULL)
+		return two;
+	copy = xstrdup(list);
+	v = xcalloc(strlen(list) + 2, sizeof *v);
+	for (p = strtok_r(copy, ",", &save); p != NULL;
+	     p = strtok_r(NULL, ",", &save)) {
+		struct str name = str_trim(str_c(p));
+		const char *canon = fld_canon(name, NULL);
+
+		v[n++] = canon != NULL ? canon : xstrndup(name.p, name.n);
+	}
+	free(copy);
+	return n > 0 ? v : two;
+}
+
 /* Resolve -f against the header: the columns to write, in order. */
 static size_t
 pick(struct rd *r, const char *list, long **cols)
@@ -137,6 +164,7 @@ main(int argc, char **argv)
 	}
 	cli_setup(NULL, argc - optind, argv + optind);
 	ro = cli_rd_opts();
+	ro.need = need(opt.fields);
 	r = rd_open(argc - optind, argv + optind, &ro);
 	nf = rd_nfields(r);
 	if (opt.fields != NULL && nf > 0) {

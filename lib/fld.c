@@ -350,7 +350,7 @@ fld_need_all(const struct rd *r, const char *const *names)
 		buf_printf(&m,
 		    _("; if they are these columns, add to zhili.yaml: %s"),
 		    s.p);
-	zl_die_at(ZL_IOERR, rd_first_file(r), 1, "%s", m.p);
+	zl_die_at(ZL_IOERR, rd_first_file(r), rd_header_line(r), "%s", m.p);
 }
 
 long

@@ -146,8 +146,8 @@ check_names(struct rd *r)
 }
 
 /* The next record of the current file, checked for encoding errors. */
-static int
-next_record(struct rd *r)
+int
+rd_next_record(struct rd *r)
 {
 	int k = r->fmt == FMT_CSV ? rd_next_csv(r) : rd_next_tsv(r);
 	size_t upto;
@@ -174,7 +174,7 @@ open_next(struct rd *r)
 		r->head.identity = 0;
 		if (r->o.noheader)
 			return 1;
-		k = next_record(r);
+		k = rd_header_row(r);
 		if (k == RD_EOF) {
 			rd_close_file(r);
 			continue;
@@ -182,8 +182,6 @@ open_next(struct rd *r)
 		if (k == RD_BAD)
 			zl_die_at(ZL_IOERR, r->fname, r->rline, _("header: %s"),
 			    r->err);
-		r->rec.raw.p = r->buf + r->rs;
-		r->rec.raw.n = r->re - r->rs;
 		if (r->nf == 0 && r->first_file == NULL) {
 			/* the first header: the stream's fields */
 			r->first_file = xstrdup(r->fname);
@@ -195,6 +193,7 @@ open_next(struct rd *r)
 				r->names[i].n = r->ff[i].n;
 			}
 			buf_add(&r->header_line, r->rec.raw.p, r->rec.raw.n);
+			r->hline = r->rline;
 			check_names(r);
 		}
 		set_perm(r);
@@ -239,6 +238,7 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	rd_stat_inputs(r);
 	if (o->by_pos)
 		r->by_pos = rd_check_by_pos(r);
+	r->hline = 1;
 	r->progress = o->progress;
 	if (r->progress < 0)
 		r->progress = isatty(2) && r->total_bytes > 100000000ULL;
@@ -262,6 +262,21 @@ all_empty(const struct rd *r)
 	return 1;
 }
 
+/* The next row (its raw in r->rec.raw): one read looking for the header
+ * again, or a new one. */
+static int
+next_row(struct rd *r)
+{
+	int k;
+
+	if (r->nrows > 0)
+		return rd_replay(r);
+	k = rd_next_record(r);
+	r->rec.raw.p = r->buf + r->rs;
+	r->rec.raw.n = r->re - r->rs;
+	return k;
+}
+
 int
 rd_next(struct rd *r, struct rec **out)
 {
@@ -276,7 +291,7 @@ rd_next(struct rd *r, struct rec **out)
 			}
 			return 0;
 		}
-		k = next_record(r);
+		k = next_row(r);
 		if (k == RD_EOF) {
 			rd_close_file(r);
 			continue;
@@ -292,8 +307,6 @@ rd_next(struct rd *r, struct rec **out)
 			rej_read();
 		r->rec.file = r->fname;
 		r->rec.line = r->rline;
-		r->rec.raw.p = r->buf + r->rs;
-		r->rec.raw.n = r->re - r->rs;
 		r->rec.plain = 0;
 		r->rec.pos = -1;
 		if (k == RD_BAD) {
@@ -367,6 +380,12 @@ rd_find(const struct rd *r, const char *name)
 	return -1;
 }
 
+long
+rd_header_line(const struct rd *r)
+{
+	return r->hline;
+}
+
 const char *
 rd_file(const struct rd *r)
 {
@@ -420,6 +439,7 @@ rd_close(struct rd *r)
 	free(r->names);
 	free(r->first_file);
 	buf_free(&r->header_line);
+	rd_rows_free(r);
 	free(r->perm);
 	free(r->ff);
 	free(r->tabs);

@@ -62,7 +62,21 @@ struct rd_opts {
 	 */
 	const char *(*canon)(struct str name, void *arg);
 	void *canon_arg;
+	/*
+	 * The fields the program needs, a NULL-ended list (NULL: none): each
+	 * a canonical name (as canon gives it), "a|b" for either, or "*" for
+	 * a cell naming any field canon knows (two "*": two such cells).  A
+	 * file's header is then the first row of its first RD_TITLE_ROWS
+	 * that names them all; the rows above it are title rows, skipped
+	 * (said on stderr, once a file), neither read nor rejected.  When no
+	 * row does, the header is the first row naming most of the fields
+	 * named (the first row when none names one), so that the program
+	 * can say what is missing; the rows below it are records.
+	 */
+	const char *const *need;
 };
+
+#define RD_TITLE_ROWS 20 /* rows looked at for a header naming need */
 
 /*
  * Open the inputs (none, or "-", is standard input) and read the first
@@ -75,6 +89,8 @@ size_t rd_nfields(const struct rd *r);
 const struct str *rd_names(const struct rd *r);
 /* Index of a header name (trimmed, case ignored) or -1. */
 long rd_find(const struct rd *r, const char *name);
+/* The line of the stream's header in the first file (title rows above). */
+long rd_header_line(const struct rd *r);
 /* The file being read, and the first (whose header is the stream's). */
 const char *rd_file(const struct rd *r);
 const char *rd_first_file(const struct rd *r);

@@ -386,18 +386,22 @@ rd_sniff_enc(const char *p, size_t n, int eof, int want, struct sniff *s)
 }
 
 /*
- * TSV or CSV: the first line holding a TAB or a comma decides (a TAB:
- * TSV), looking past blank lines and, for sheets with title rows above
- * the header (noheader), up to 20 lines; a line starting with a quote is
- * CSV; with neither, TSV (a single column reads the same).
+ * TSV or CSV: with need, the format of the header under title rows (the
+ * first line to name need, rd_need_fmt); else the first line holding a
+ * TAB or a comma decides (a TAB: TSV), looking past blank lines and, for
+ * sheets with title rows above the header (noheader), up to 20 lines; a
+ * line starting with a quote is CSV; with neither, TSV (a single column
+ * reads the same).
  */
 int
 rd_detect_fmt(const char *p, const char *end, const struct rd_opts *o)
 {
-	int lines = 0, max = o->noheader ? 20 : 1;
+	int lines = 0, max = o->noheader ? 20 : 1, fmt;
 
 	if (o->fmt == FMT_TSV || o->fmt == FMT_CSV)
 		return o->fmt;
+	if ((fmt = rd_need_fmt(p, end, o)) != FMT_AUTO)
+		return fmt;
 	while (p < end && lines < max) {
 		const char *nl;
 		size_t n;

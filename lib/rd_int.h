@@ -7,6 +7,7 @@
  *			progress, lines
  *	rd_tsv.c	the TSV reader
  *	rd_csv.c	the CSV reader (libcsv)
+ *	rd_title.c	the header under title rows (rd_opts.need)
  *	rd.c		the header, the interface, reading again
  */
 #ifndef RD_INT_H
@@ -42,6 +43,18 @@ enum rd_why {
 	WHY_CR,		  /* CSV: a CR outside quotes, not at a line end */
 	WHY_QUOTE,	  /* CSV: a quote in an unquoted field (column n) */
 	WHY_AFTER_QUOTE	  /* CSV: text after a closing quote (column n) */
+};
+
+#define TITLE_BYTES (1u << 20) /* bytes of rows kept while looking */
+
+/* A row read while looking for the header, kept to be read again. */
+struct row {
+	size_t text, nraw; /* its raw bytes in r->rtext */
+	size_t f, nf;	   /* its fields: r->roff[2 * f ..] (offset, length) */
+	long line;
+	int k, escaped;
+	const char *why;
+	char err[160];
 };
 
 /* What rd_unchanged compares. */
@@ -88,6 +101,7 @@ struct rd {
 	struct str *names;
 	char *first_file;
 	struct buf header_line; /* the first file's header as read */
+	long hline;		/* its line */
 	/* the current file's header */
 	size_t fnf;
 	size_t *perm; /* perm[i]: column in this file of stream field i */
@@ -106,6 +120,13 @@ struct rd {
 	char err[160];
 	const char *why; /* the format of err: its reason */
 	struct rec rec;
+
+	/* the rows read looking for the header, after it read again
+	 * (rd_title.c): rows[irow, nrows) */
+	struct row *rows;
+	size_t nrows, irow, caprows;
+	struct buf rtext;
+	size_t *roff, nroff, caproff;
 
 	/* CSV */
 	struct csv_parser csv;
@@ -174,6 +195,15 @@ int rd_bad_bytes(struct rd *r, int k, size_t upto);
 void rd_tsv_init(struct rd *r);
 int rd_split_tsv(struct rd *r, const char *s, size_t n);
 int rd_next_tsv(struct rd *r);
+
+/* rd.c */
+int rd_next_record(struct rd *r);
+
+/* rd_title.c */
+int rd_need_fmt(const char *p, const char *end, const struct rd_opts *o);
+int rd_header_row(struct rd *r);
+int rd_replay(struct rd *r);
+void rd_rows_free(struct rd *r);
 
 /* rd_pos.c */
 int rd_check_by_pos(struct rd *r);

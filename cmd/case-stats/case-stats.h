@@ -147,6 +147,8 @@ extern long case_col[F_N]; /* the column of each F_* field, or -1 */
 extern struct cal *calendar;
 extern const char *other_category;
 void conf_load(void);
+/* The fields a case needs (rd_opts.need, fld_need_all). */
+extern const char *const case_need[];
 /* The columns of the fields (case_col); the fields a case needs. */
 void case_fields(struct rd *r);
 /* What parsing records keeps: the caller's, one for each loop. */

@@ -278,6 +278,8 @@ main(int argc, char **argv)
 	conf_load();
 	ro = cli_rd_opts();
 	ro.by_pos = dedupe_by_pos();
+	if (opt.mode != MODE_MERGE)
+		ro.need = case_need; /* the header under title rows */
 	/* partial results are case-stats's own output: UTF-8 */
 	if (opt.mode == MODE_MERGE && ro.enc == ENC_AUTO)
 		ro.enc = ENC_UTF8;

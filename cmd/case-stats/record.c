@@ -144,6 +144,8 @@ conf_load(void)
 
 /* ---- a record turned into a case ---- */
 
+const char *const case_need[] = { "case_id", "reported_at", "status", NULL };
+
 void
 case_fields(struct rd *r)
 {
@@ -152,9 +154,7 @@ case_fields(struct rd *r)
 	for (i = 0; i < F_N; i++)
 		case_col[i] = fld_col(r, field_names[i]);
 	if (rd_nfields(r) > 0)
-		fld_need_all(r,
-		    (const char *const[]) { "case_id", "reported_at", "status",
-			NULL });
+		fld_need_all(r, case_need);
 }
 
 void

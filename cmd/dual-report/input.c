@@ -88,8 +88,8 @@ find_cols(struct rd *r, struct cols *c)
 
 /*
  * "; the header has 'A', 'B'": the names of r's header, for the message of a
- * file of no kind; when one name alone is not empty, a title line above
- * the header may be the cause: said.
+ * file of no kind; when one name alone is not empty, it may be a title
+ * line above a header that is not among the first 20 lines: said.
  */
 static const char *
 header_has(const struct rd *r)
@@ -110,8 +110,8 @@ header_has(const struct rd *r)
 		buf_adds(&b, ", ...");
 	if (named == 1)
 		buf_adds(&b,
-		    _(" (a title line above the header? the header "
-		      "must be the first line: take the title out)"));
+		    _(" (a title line? the header must be one of the "
+		      "first 20 lines, naming the fields)"));
 	return b.p;
 }
 
@@ -124,13 +124,13 @@ kind_of(struct rd *r, const struct cols *c)
 
 	/* every report of dual-report has the early column, no input has */
 	if (fld_col(r, "early") >= 0)
-		zl_die_at(ZL_IOERR, rd_file(r), 1,
+		zl_die_at(ZL_IOERR, rd_file(r), rd_header_line(r),
 		    _("a report of dual-report (its field 'early', 报到前活动), "
 		      "not members, units or activities: leave it out of the "
 		      "input files"));
 	if (c->date >= 0) {
 		if (c->id < 0 && c->unit < 0)
-			zl_die_at(ZL_IOERR, rd_file(r), 1,
+			zl_die_at(ZL_IOERR, rd_file(r), rd_header_line(r),
 			    _("activities with neither the field 'member_id' "
 			      "(党员编号) nor 'unit' (工作单位): an activity "
 			      "names its member or its unit"));
@@ -142,7 +142,7 @@ kind_of(struct rd *r, const struct cols *c)
 	}
 	if (c->unit >= 0 && (c->comm >= 0 || c->reg >= 0 || c->projects >= 0))
 		return K_UNITS;
-	zl_die_at(ZL_IOERR, rd_file(r), 1,
+	zl_die_at(ZL_IOERR, rd_file(r), rd_header_line(r),
 	    _("not activities, members or units: no field 'date' (日期, "
 	      "activities), 'member_id' (党员编号, members), or 'unit' "
 	      "(工作单位) with 'community' (社区), 'registered_at' (报到时间) "
@@ -755,6 +755,10 @@ void
 input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
+	/* (what activities, members and units all name: the header under
+	 * title rows; kind_of says what a kind lacks) */
+	static const char *const need[] = { "member_id|unit",
+		"date|community|registered_at|projects", NULL };
 	struct rd_opts ro = cli_rd_opts();
 	int i, pass;
 
@@ -767,6 +771,7 @@ input_read(int nfiles, char *const *files)
 	init((size_t)nfiles);
 	cols = xcalloc((size_t)nfiles, sizeof *cols);
 	kinds = xcalloc((size_t)nfiles, sizeof *kinds);
+	ro.need = need;
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);

@@ -62,7 +62,7 @@ need_cols(struct rd *r, const struct cols *c)
 	size_t n = 0;
 
 	if (c->hours < 0 && c->points < 0)
-		zl_die_at(ZL_IOERR, rd_file(r), 1,
+		zl_die_at(ZL_IOERR, rd_file(r), rd_header_line(r),
 		    _("neither the field 'hours' (服务时长) nor 'points' "
 		      "(兑换积分): not service records or redemptions"));
 	need[n++] = "volunteer_id";
@@ -70,7 +70,7 @@ need_cols(struct rd *r, const struct cols *c)
 	need[n] = NULL;
 	fld_need_all(r, need);
 	if (c->hours >= 0 && c->kind < 0 && rules.dflt_mult < 0)
-		zl_die_at(ZL_IOERR, rd_file(r), 1,
+		zl_die_at(ZL_IOERR, rd_file(r), rd_header_line(r),
 		    _("no field 'kind' (服务类型, 类型, 服务类别): service "
 		      "records need their kind, or a multiplier for all: set "
 		      "volunteer-points.default-multiplier in the "
@@ -524,6 +524,8 @@ void
 input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
+	static const char *const need[] = { "volunteer_id", "date",
+		"hours|points", NULL };
 	struct rd_opts ro = cli_rd_opts();
 	int i;
 
@@ -555,6 +557,7 @@ input_read(int nfiles, char *const *files)
 	data.svc_from = xcalloc((size_t)nfiles, sizeof *data.svc_from);
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
+	ro.need = need; /* the header under title rows */
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);

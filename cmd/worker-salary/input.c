@@ -375,7 +375,7 @@ read_file(uint16_t file, int ytd)
 		if (ytd)
 			fld_need_all(r, need_ytd);
 		else if (c.month < 0 && c.post < 0)
-			zl_die_at(ZL_IOERR, rd_file(r), 1,
+			zl_die_at(ZL_IOERR, rd_file(r), rd_header_line(r),
 			    _("neither the field 'month' (月份) nor 'post' "
 			      "(岗位): not monthly items or a roster"));
 		need[1] = c.month >= 0 ? "month" : "post";
@@ -462,6 +462,9 @@ void
 input_read(int nfiles, char *const *files)
 {
 	static char *const std[] = { "-" };
+	static const char *const need[] = { "worker_id", "month|post", NULL };
+	static const char *const need_ytd[] = { "worker_id", "month",
+		"taxable_ytd", "tax_ytd", NULL };
 	struct rd_opts ro = cli_rd_opts();
 	char *ytd[1];
 	int i;
@@ -477,11 +480,13 @@ input_read(int nfiles, char *const *files)
 	data.strs = intern_new();
 	data.nreaders = (size_t)nfiles + (opt.ytd != NULL);
 	data.readers = xcalloc(data.nreaders, sizeof *data.readers);
+	ro.need = need; /* the header under title rows */
 	for (i = 0; i < nfiles; i++) {
 		data.readers[i] = rd_open(1, files + i, &ro);
 		read_file((uint16_t)i, 0);
 	}
 	if (opt.ytd != NULL) {
+		ro.need = need_ytd;
 		ytd[0] = (char *)opt.ytd;
 		data.readers[nfiles] = rd_open(1, ytd, &ro);
 		read_file((uint16_t)nfiles, 1);

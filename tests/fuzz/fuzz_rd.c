@@ -1,8 +1,9 @@
 /*
  * libFuzzer target for the record readers: any bytes, read as TSV or CSV
- * in any encoding.  Invariants: no crash; every record has as many fields
- * as the header; every field is valid UTF-8; the records written as TSV
- * and read back are the same records.
+ * in any encoding, and with fields to find the header by under title
+ * rows (rd_opts.need) or without.  Invariants: no crash; every record has as
+ * many fields as the header; every field is valid UTF-8; the records written as
+ * TSV and read back are the same records.
  */
 #include <sys/mman.h>
 
@@ -58,7 +59,8 @@ put(int fd, const void *data, size_t n)
 
 /* Read file p; the records (header first) as escaped TSV into b. */
 static int
-read_tsv(const char *p, int fmt, int enc, struct buf *b)
+read_tsv(const char *p, int fmt, int enc, const char *const *need,
+    struct buf *b)
 {
 	struct rd_opts o = { 0 };
 	char *files[1];
@@ -69,6 +71,7 @@ read_tsv(const char *p, int fmt, int enc, struct buf *b)
 	files[0] = (char *)p;
 	o.fmt = fmt;
 	o.enc = enc;
+	o.need = need;
 	r = rd_open(1, files, &o);
 	for (i = 0; i < rd_nfields(r); i++) {
 		if (i)
@@ -97,6 +100,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const int fmts[] = { FMT_AUTO, FMT_TSV, FMT_CSV };
 	static const int encs[] = { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
+	static const char *const need[] = { "id", "a|b", NULL };
 	struct buf a = { 0 }, b = { 0 };
 	int sel;
 
@@ -110,7 +114,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	put(fd1, data + 1, size - 1);
 	if (setjmp(back) == 0) {
 		zl_at_end(hook, NULL);
-		read_tsv(path, fmts[sel % 3], encs[(sel / 3) % 3], &a);
+		read_tsv(path, fmts[sel % 3], encs[(sel / 3) % 3],
+		    sel & 0x80 ? need : NULL, &a);
 		/*
 		 * Rejected records are not written, so the TSV reads back
 		 * the same, header and all, unless there was no header or
@@ -119,7 +124,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (a.n > 1 && a.p[0] != '\n' &&
 		    memcmp(a.p, "\xEF\xBB\xBF", 3) != 0) {
 			put(fd2, a.p, a.n);
-			read_tsv(path2, FMT_TSV, ENC_UTF8, &b);
+			read_tsv(path2, FMT_TSV, ENC_UTF8, NULL, &b);
 			/* blank lines vanish: a record of one empty field */
 			if (!(a.n == b.n && memcmp(a.p, b.p, a.n) == 0) &&
 			    strstr(a.p, "\n\n") == NULL)

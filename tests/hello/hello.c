@@ -67,6 +67,7 @@ main(int argc, char **argv)
 	static const struct option longopts[] = { CLI_LONGOPTS,
 		{ NULL, 0, NULL, 0 } };
 	static const char *const cols[] = { "resident", "greeting", "letters" };
+	static const char *const need[] = { "resident", NULL };
 	struct rd_opts ro;
 	struct rd *r;
 	struct wr *w;
@@ -84,6 +85,7 @@ main(int argc, char **argv)
 	cli_setup(&hello_section, argc - optind, argv + optind);
 	greeting = cfg_str(cfg_root(), "hello.greeting", "你好，");
 	ro = cli_rd_opts();
+	ro.need = need; /* (its header may have title rows above it) */
 	r = rd_open(argc - optind, argv + optind, &ro);
 	col = rd_nfields(r) > 0 ? fld_need(r, "resident") : -1;
 	fld_header(cols, 3, cli.zh, names, types);

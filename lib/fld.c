@@ -189,6 +189,27 @@ fld_col(const struct rd *r, const char *name)
 	return -1;
 }
 
+long
+fld_col_first(const struct rd *r, const char *names)
+{
+	char one[64];
+	const char *p = names, *bar;
+	long c = -1;
+
+	while (c < 0 && *p != '\0') {
+		size_t n = (bar = strchr(p, '|')) != NULL ? (size_t)(bar - p) :
+							    strlen(p);
+
+		if (n >= sizeof one)
+			zl_die(ZL_IOERR, "internal error: field name too long");
+		memcpy(one, p, n);
+		one[n] = '\0';
+		c = fld_col(r, one);
+		p += n + (bar != NULL);
+	}
+	return c;
+}
+
 /*
  * The aliases of every declaration of a canonical name (their aliases add
  * up), in the order declared, each once, '|' between, into b (reset).

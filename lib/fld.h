@@ -59,6 +59,9 @@ void fld_header(const char *const *cols, size_t n, int zh, struct str *names,
  * by name or alias; -1 when there is none.
  */
 long fld_col(const struct rd *r, const char *name);
+/* The column of the first of the fields named ("a|b|c") the header has,
+ * or -1. */
+long fld_col_first(const struct rd *r, const char *names);
 /*
  * As fld_col, but a missing field is an error naming the file, the field
  * and its aliases (exit 3), as fld_need_all.

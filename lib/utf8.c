@@ -507,3 +507,11 @@ u8_nearest(const char *word, const char *const *known)
 	}
 	return best;
 }
+
+const char *
+u8_shown(struct buf *b, struct str v)
+{
+	buf_reset(b);
+	u8_show(b, v.p, v.n, 40);
+	return b->p != NULL ? b->p : "";
+}

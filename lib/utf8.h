@@ -30,6 +30,9 @@ size_t u8_width(const char *s, size_t n);
  * max characters (never inside one), with "..." when cut.
  */
 void u8_show(struct buf *b, const char *s, size_t n, size_t max);
+/* A value for a message: b reset, v shown in it (40 characters at most);
+ * b's text ("" when v is empty). */
+const char *u8_shown(struct buf *b, struct str v);
 /*
  * Optimal string alignment distance between two strings in characters
  * (code points; ASCII case ignored, a byte that is not UTF-8 one

@@ -47,32 +47,11 @@ static struct rd **readers;
 static struct cols *cols;
 static enum kind *kinds;
 
-/* A value for a message (into b, reset). */
-static const char *
-show(struct buf *b, struct str v)
-{
-	buf_reset(b);
-	u8_show(b, v.p, v.n, 40);
-	return b->p != NULL ? b->p : "";
-}
-
-static long
-col_of(struct rd *r, const char *a, const char *b, const char *c)
-{
-	long i = fld_col(r, a);
-
-	if (i < 0 && b != NULL)
-		i = fld_col(r, b);
-	if (i < 0 && c != NULL)
-		i = fld_col(r, c);
-	return i;
-}
-
 static void
 find_cols(struct rd *r, struct cols *c)
 {
 	c->id = fld_col(r, "member_id");
-	c->name = col_of(r, "member_name", "volunteer_name", "name");
+	c->name = fld_col_first(r, "member_name|volunteer_name|name");
 	c->unit = fld_col(r, "unit");
 	c->comm = fld_col(r, "community");
 	c->street = fld_col(r, "street");
@@ -193,7 +172,7 @@ day_of(const struct rec *rec, long c, const char *name, int32_t *day)
 	}
 	if (date_parse(d.p, d.n, &t, NULL) != 0) {
 		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-		    show(&b, d));
+		    u8_shown(&b, d));
 		return 0;
 	}
 	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
@@ -217,7 +196,7 @@ whole(const struct rec *rec, long c, const char *name, uint32_t *v)
 	if (i == s.n && *v < 1000000000u)
 		return 1;
 	rec_reject(rec, _("field '%s': not a whole number of 0 or more ('%s')"),
-	    name, show(&b, col(rec, c)));
+	    name, u8_shown(&b, col(rec, c)));
 	return 0;
 }
 
@@ -378,7 +357,7 @@ take_member(const struct rec *rec, const struct cols *c, uint16_t file)
 		else
 			rec_reject(rec,
 			    _("member %s listed twice, first at %s:%lu"),
-			    show(&b, id), data.files[k->file],
+			    u8_shown(&b, id), data.files[k->file],
 			    (unsigned long)k->line);
 		return;
 	}
@@ -435,7 +414,7 @@ take_unit(const struct rec *rec, const struct cols *c, uint16_t file)
 		else
 			rec_reject(rec,
 			    _("unit %s listed twice, first at %s:%lu"),
-			    show(&b, intern_get(data.units, num)),
+			    u8_shown(&b, intern_get(data.units, num)),
 			    data.files[k->file], (unsigned long)k->line);
 		return;
 	}
@@ -463,7 +442,7 @@ act_who(const struct rec *rec, const struct cols *c, struct act *a)
 		if ((i = intern_find(data.ids, s)) < 0) {
 			rec_reject(rec,
 			    _("field 'member_id': unknown member '%s'"),
-			    show(&b, s));
+			    u8_shown(&b, s));
 			return 0;
 		}
 		a->who = (uint32_t)i;
@@ -479,7 +458,7 @@ act_who(const struct rec *rec, const struct cols *c, struct act *a)
 	if ((i = intern_find(data.units, s)) < 0 ||
 	    !(data.unit[i].flags & U_NAMED)) {
 		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
-		    show(&b, s));
+		    u8_shown(&b, s));
 		return 0;
 	}
 	a->who = (uint32_t)i;
@@ -506,13 +485,13 @@ act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    show(&b, h));
+		    u8_shown(&b, h));
 		return 0;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "activity ('%s')"),
-		    show(&b, h));
+		    u8_shown(&b, h));
 		return 0;
 	}
 	a->hours = (uint32_t)v;
@@ -542,12 +521,12 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 		rec_reject(rec,
 		    _("no community: the row names none and unit '%s' has "
 		      "none"),
-		    show(&b, intern_get(data.units, a->who)));
+		    u8_shown(&b, intern_get(data.units, a->who)));
 	else
 		rec_reject(rec,
 		    _("no community: the row names none and member '%s' has "
 		      "none"),
-		    show(&b, intern_get(data.ids, a->who)));
+		    u8_shown(&b, intern_get(data.ids, a->who)));
 	return 0;
 }
 

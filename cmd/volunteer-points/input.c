@@ -28,15 +28,6 @@ static uint32_t *kind_ids; /* the kinds' names in data.strs */
 static size_t *kinds_n;	   /* the lengths of the kinds' names */
 static size_t *words_n;	   /* of the verified words */
 
-/* A value for a message (into b, reset). */
-static const char *
-show(struct buf *b, struct str v)
-{
-	buf_reset(b);
-	u8_show(b, v.p, v.n, 40);
-	return b->p != NULL ? b->p : "";
-}
-
 static void
 find_cols(struct rd *r, struct cols *c)
 {
@@ -124,7 +115,7 @@ unknown_kind(const struct rec *rec, struct str k)
 		names[i] = rules.kinds[i].name;
 		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
 	}
-	show(&b, k);
+	u8_shown(&b, k);
 	near = k.n > 0 ? u8_nearest(b.p, names) : NULL;
 	if (k.n == 0)
 		rec_reject(rec,
@@ -247,13 +238,13 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 	}
 	if (date_parse(d.p, d.n, t, NULL) != 0) {
 		rec_reject(rec, _("field 'date': not a date ('%s')"),
-		    show(&b, d));
+		    u8_shown(&b, d));
 		return 0;
 	}
 	if (date_floordiv(*t, DAY_SECS) > opt.as_of) {
 		date_format(opt.as_of * DAY_SECS, 0, day);
 		rec_reject(rec, _("field 'date': after --as-of %s ('%s')"), day,
-		    show(&b, d));
+		    u8_shown(&b, d));
 		return 0;
 	}
 	return 1;
@@ -280,13 +271,13 @@ take_service(const struct rec *rec, const struct cols *c)
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    show(&b, hs));
+		    u8_shown(&b, hs));
 		return;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "record ('%s')"),
-		    show(&b, hs));
+		    u8_shown(&b, hs));
 		return;
 	}
 	if ((kind = kind_of(k)) < 0) {
@@ -455,7 +446,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		rec_reject(rec,
 		    _("field 'points': not a number of points more than 0 "
 		      "with at most two decimals ('%s')"),
-		    show(&b, pt));
+		    u8_shown(&b, pt));
 		return;
 	}
 	if (data.nred == data.capred)

@@ -19,35 +19,14 @@
 
 struct data data;
 
-/* A value for a message (into b, reset). */
-const char *
-in_show(struct buf *b, struct str v)
-{
-	buf_reset(b);
-	u8_show(b, v.p, v.n, 40);
-	return b->p != NULL ? b->p : "";
-}
-
-static long
-col_of(struct rd *r, const char *a, const char *b, const char *c)
-{
-	long i = fld_col(r, a);
-
-	if (i < 0 && b != NULL)
-		i = fld_col(r, b);
-	if (i < 0 && c != NULL)
-		i = fld_col(r, c);
-	return i;
-}
-
 static void
 find_cols(struct rd *r, struct cols *c)
 {
 	c->id = fld_col(r, "worker_id");
-	c->name = col_of(r, "worker_name", "volunteer_name", "name");
+	c->name = fld_col_first(r, "worker_name|volunteer_name|name");
 	c->community = fld_col(r, "community");
 	c->post = fld_col(r, "post");
-	c->level = col_of(r, "pay_level", "level", NULL);
+	c->level = fld_col_first(r, "pay_level|level");
 	c->hired = fld_col(r, "hired_at");
 	c->edu = fld_col(r, "education");
 	c->cert = fld_col(r, "certificate");
@@ -101,17 +80,17 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 		return 1;
 	if (money_parse(s.p, s.n, v) != 0) {
 		rec_reject(rec, _("field '%s': not an amount ('%s')"), name,
-		    in_show(&b, s));
+		    u8_shown(&b, s));
 		return 0;
 	}
 	if (*v < 0) {
 		rec_reject(rec, _("field '%s': negative ('%s')"), name,
-		    in_show(&b, s));
+		    u8_shown(&b, s));
 		return 0;
 	}
 	if (*v > WS_MAX_FEN) {
 		rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"),
-		    name, in_show(&b, s));
+		    name, u8_shown(&b, s));
 		return 0;
 	}
 	return 1;
@@ -281,7 +260,7 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	}
 	if ((month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
-		    in_show(&b, m));
+		    u8_shown(&b, m));
 		return 0;
 	}
 	if (!in_amount(rec, c->perf, "performance", 0, &s.perf) ||
@@ -294,7 +273,7 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		return 0;
 	if (absence > 3100) {
 		rec_reject(rec, _("field 'absence_days': more than 31 ('%s')"),
-		    in_show(&b, in_col(rec, c->absence)));
+		    u8_shown(&b, in_col(rec, c->absence)));
 		return 0;
 	}
 	s.absence = (int32_t)absence;
@@ -335,13 +314,13 @@ take_ytd(const struct rec *rec, const struct cols *c)
 	}
 	if ((y.month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
-		    in_show(&b, m));
+		    u8_shown(&b, m));
 		return;
 	}
 	if (money_parse(t.p, t.n, &y.taxable) != 0 ||
 	    y.taxable > 100 * WS_MAX_FEN || y.taxable < -100 * WS_MAX_FEN) {
 		rec_reject(rec, _("field 'taxable_ytd': not an amount ('%s')"),
-		    in_show(&b, t));
+		    u8_shown(&b, t));
 		return;
 	}
 	if (!in_amount(rec, c->tax, "tax_ytd", 0, &y.tax))

@@ -43,7 +43,7 @@ unknown_post(const struct rec *rec, struct str s)
 		names[i] = scale.posts[i].name;
 		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
 	}
-	in_show(&b, s);
+	u8_shown(&b, s);
 	near = s.n > 0 ? u8_nearest(b.p, names) : NULL;
 	if (s.n == 0)
 		rec_reject(rec, _("field 'post': empty (the posts: %s)"),
@@ -80,7 +80,7 @@ whole(const struct rec *rec, long c, const char *name, long lo, long hi,
 	rec_reject(rec,
 	    _("field '%s': not a whole number from %ld to %ld "
 	      "('%s')"),
-	    name, lo, hi, in_show(&b, in_col(rec, c)));
+	    name, lo, hi, u8_shown(&b, in_col(rec, c)));
 	return 0;
 }
 
@@ -99,7 +99,7 @@ month_of(const struct rec *rec, long c, const char *name, long *m)
 		return 1;
 	if (date_parse(s.p, s.n, &t, NULL) != 0) {
 		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-		    in_show(&b, s));
+		    u8_shown(&b, s));
 		return 0;
 	}
 	date_ymd((long)date_floordiv(t, DAY_SECS), &y, &mo, &d);
@@ -120,7 +120,7 @@ named(const struct rec *rec, const struct named *v, size_t n, struct str s,
 		    memcmp(v[i].name, s.p, s.n) == 0)
 			return &v[i];
 	rec_reject(rec, _("field '%s': unknown '%s' (not in worker-salary.%s)"),
-	    name, in_show(&b, s), key);
+	    name, u8_shown(&b, s), key);
 	return NULL;
 }
 

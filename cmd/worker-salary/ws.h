@@ -188,8 +188,6 @@ void month_fmt(long m, char *buf);
  * until the second call after). */
 struct str in_col(const struct rec *rec, long c);
 struct str in_folded(const struct rec *rec, long c);
-/* A value for a message, into b (reset). */
-const char *in_show(struct buf *b, struct str v);
 /*
  * The amount in column c named name: 1 and *v (dflt when empty), or 0
  * when rejected (not an amount, or negative).

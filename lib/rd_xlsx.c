@@ -9,6 +9,7 @@
  * least 100 MiB), no more (a zip bomb).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -206,13 +207,13 @@ xin_step(struct xlsx *x)
 	}
 	in->suspended = st == XML_STATUS_SUSPENDED;
 	if (st == XML_STATUS_ERROR) {
-		struct buf m = { 0 };
+		char m[256];
 
-		buf_printf(&m, "%lu:%lu: %s",
+		snprintf(m, sizeof m, "%lu:%lu: %s",
 		    (unsigned long)XML_GetCurrentLineNumber(in->p),
 		    (unsigned long)XML_GetCurrentColumnNumber(in->p) + 1,
 		    XML_ErrorString(XML_GetErrorCode(in->p)));
-		corrupt(x, m.p);
+		corrupt(x, m);
 	}
 	return in->suspended || !in->final;
 }

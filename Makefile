@@ -20,7 +20,7 @@ ZL_CFLAGS = -std=c11 -Wall -Wextra
 LINT_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # libcsv has no .pc file on Debian.
 CSV_LIBS = -lcsv
-ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz) -lm
+ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter libzip expat freexl 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz -lzip -lexpat -lfreexl) -lm
 
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
@@ -81,7 +81,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
-	python3-openpyxl
+	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl
 BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:

@@ -2,7 +2,8 @@
  * zhili-cat: convert and view zhili records.
  *
  * zhili-cat [-c file] [-f fields] [-o format] [--csv | --tsv]
- *     [--encoding enc] [--bom] [--zh] [--reject file] [--strict]
+ *     [--encoding enc] [--sheet name] [--bom] [--zh]
+ *     [--reject file] [--strict]
  *     [--progress | --no-progress] [file ...]
  * zhili-cat [-c file] --print-config
  * zhili-cat -h | -V
@@ -25,8 +26,8 @@ usage(void)
 	fprintf(stderr,
 	    _("usage: zhili-cat [-c file] [-f fields] [-o format] "
 	      "[--csv | --tsv]\n"
-	      "                 [--encoding enc] [--bom] [--zh] "
-	      "[--reject file] [--strict]\n"
+	      "                 [--encoding enc] [--sheet name] [--bom] [--zh]\n"
+	      "                 [--reject file] [--strict]\n"
 	      "                 [--verbose] [--max-rejected n] "
 	      "[--progress | --no-progress]\n"
 	      "                 [file ...]\n"

@@ -269,6 +269,9 @@ cli_option(int c, const char *arg, void (*help)(void))
 	case CLI_REJECT:
 		cli.reject = arg;
 		return 1;
+	case CLI_SHEET:
+		cli.sheet = arg;
+		return 1;
 	case CLI_MAX_REJECTED:
 		if (rej_limit_parse(arg, &(struct rej_limit) { 0 }) != 0)
 			zl_die(ZL_USAGE,
@@ -428,6 +431,7 @@ cli_rd_opts(void)
 	o.fmt = cli.in_fmt;
 	o.enc = cli.enc;
 	o.progress = cli.progress;
+	o.sheet = cli.sheet;
 	o.canon = fld_canon;
 	return o;
 }

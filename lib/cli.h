@@ -33,6 +33,7 @@ enum {
 	CLI_MONTH,
 	CLI_QUARTER,
 	CLI_YEAR,
+	CLI_SHEET,
 	CLI_FIRST_OWN /* a program's own long-only options start here */
 };
 
@@ -54,6 +55,7 @@ enum {
 	    { "no-progress", no_argument, NULL, CLI_NO_PROGRESS },         \
 	    { "verbose", no_argument, NULL, CLI_VERBOSE },                 \
 	    { "max-rejected", required_argument, NULL, CLI_MAX_REJECTED }, \
+	    { "sheet", required_argument, NULL, CLI_SHEET },               \
 	{                                                                  \
 		"print-config", no_argument, NULL, CLI_PRINT_CONFIG        \
 	}
@@ -79,6 +81,7 @@ struct cli {
 	int verbose;
 	const char *max_rejected; /* --max-rejected, as given */
 	const char *reject;
+	const char *sheet; /* --sheet: a workbook's sheet, name or number */
 	const char *config;
 	struct period period; /* from the date options; all time by default */
 	int has_period;

@@ -169,7 +169,9 @@ open_next(struct rd *r)
 		size_t i;
 
 		rd_open_fd(r);
-		r->fmt = rd_detect_fmt(r->buf + r->pos, r->buf + r->end, &r->o);
+		r->fmt = r->book != NULL ?
+		    FMT_TSV :
+		    rd_detect_fmt(r->buf + r->pos, r->buf + r->end, &r->o);
 		r->head.fmt = r->fmt;
 		r->head.identity = 0;
 		if (r->o.noheader)
@@ -321,6 +323,7 @@ rd_next(struct rd *r, struct rec **out)
 			*out = &r->rec;
 			return 1;
 		}
+		rd_book_pad(r);
 		if (r->fnf_rec != r->fnf) {
 			if (r->o.quiet)
 				continue;

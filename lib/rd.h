@@ -53,8 +53,10 @@ struct rd_opts {
 	int noheader; /* rows as they are: no header, any number of fields */
 	int quiet;    /* a first pass: records that cannot be read are
 			 skipped, not reported or counted; no notices */
-	int by_pos;   /* records will be read again by position (rd_reread)
-			 when the input allows it (rd_by_pos) */
+	const char *sheet; /* workbooks: the sheet (name or number), or NULL
+			      for the first */
+	int by_pos;	   /* records will be read again by position (rd_reread)
+			      when the input allows it (rd_by_pos) */
 	/*
 	 * Key under which a header name matches across files (e.g. the
 	 * canonical name of an alias); NULL: the trimmed name, ASCII case

@@ -233,7 +233,8 @@ fill(struct rd *r, size_t keep)
 		}
 		if (room == 0)
 			return 0; /* a record larger than the buffer */
-		k = read(r->fd, dst, room);
+		k = r->book != NULL ? rd_book_read(r, dst, room) :
+				      read(r->fd, dst, room);
 		if (k < 0) {
 			if (errno == EINTR)
 				continue;
@@ -511,10 +512,15 @@ static void
 sniff(struct rd *r)
 {
 	struct sniff sn;
+	int k;
 
 	r->end = rd_read_sample(r->fd, r->fname, r->buf, SAMPLE, r->cap,
 	    &r->eof);
 	r->done_bytes += r->end;
+	if ((k = rd_book_kind(r->buf, r->end)) != 0) {
+		rd_book_open(r, k);
+		return;
+	}
 	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &sn);
 	r->pos = sn.skip;
 	r->buf[r->end] = '\0';
@@ -542,6 +548,7 @@ rd_close_file(struct rd *r)
 {
 	if (!r->is_open)
 		return;
+	rd_book_close(r);
 	if (r->fd > 0)
 		close(r->fd);
 	if (r->enc != ENC_UTF8 && r->cd != (iconv_t)-1)

@@ -9,6 +9,8 @@
  *	rd_csv.c	the CSV reader (libcsv)
  *	rd_title.c	the header under title rows (rd_opts.need)
  *	rd.c		the header, the interface, reading again
+ *	rd_book.c	workbooks read as TSV: rows, cells, values
+ *	rd_xlsx.c	.xlsx (libzip, expat); rd_xls.c .xls (libfreexl)
  */
 #ifndef RD_INT_H
 #define RD_INT_H
@@ -151,6 +153,8 @@ struct rd {
 	struct rec **kept;
 	size_t nkept, capkept;
 
+	struct book *book; /* the current file is a workbook */
+
 	/* counts and progress */
 	unsigned long long count;
 	unsigned long long total_bytes, done_bytes;
@@ -211,5 +215,45 @@ int rd_check_by_pos(struct rd *r);
 /* rd_csv.c */
 void rd_csv_reset(struct rd *r);
 int rd_next_csv(struct rd *r);
+
+/* rd_book.c: a workbook's sheet made TSV lines (line N: row N) */
+enum { BOOK_XLSX = 1, BOOK_XLS };
+enum { DATE_D = 1, DATE_DT = 2, DATE_T = 4, DATE_ELAPSED = 8 };
+struct book {
+	const char *fname, *sheet; /* the file; --sheet, or NULL */
+	struct buf tsv, tmp;	   /* lines made, [given, n) not yet read */
+	size_t given;
+	int done;
+	long lastrow;	 /* the last row written */
+	long row, col;	 /* the row being made; its next column */
+	int began;	 /* a cell of it written */
+	size_t rowstart; /* where it begins in tsv */
+	int rowfull;	 /* it is over REC_MAX_RECORD: the rest dropped */
+	int date1904;
+	int warned_digits;
+	/* the reader of the format: make more lines into tsv (0: no more),
+	 * free its state (st) */
+	int (*more)(struct book *b);
+	void (*close)(struct book *b);
+	void *st;
+};
+int rd_book_kind(const char *p, size_t n);
+void rd_book_open(struct rd *r, int kind);
+long rd_book_read(struct rd *r, char *dst, size_t room);
+void rd_book_pad(struct rd *r);
+void rd_book_close(struct rd *r);
+void book_row(struct book *b, long row);
+void book_cell(struct book *b, long col, const char *s, size_t n);
+void book_number(struct book *b, long col, const char *s, size_t n, int kind);
+void book_row_end(struct book *b);
+int book_serial(struct book *b, struct buf *out, double v, int kind);
+int book_general(struct buf *out, const char *s, size_t n);
+size_t book_pick(struct book *b, size_t n, const char *const *names);
+/* rd_xlsx.c, rd_xls.c: open the file r is reading; set b's reader */
+void rd_xlsx_open(struct rd *r, struct book *b);
+void rd_xls_open(struct rd *r, struct book *b);
+/* The parts given (the fuzz target): no archive. */
+void rd_xlsx_mem(struct book *b, const char *sst, size_t nsst,
+    const char *styles, size_t nstyles, const char *sheet, size_t nsheet);
 
 #endif

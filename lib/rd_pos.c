@@ -43,7 +43,8 @@ tsv_header(const struct rd *r, const char *path, struct buf *line,
 		goto out;
 	stamp_of(&sb, st);
 	n = rd_read_sample(fd, path, p, SAMPLE, BUF_INIT, &eof);
-	if (rd_sniff_enc(p, n, eof, r->o.enc, &sn) != ENC_UTF8 ||
+	if (rd_book_kind(p, n) != 0 ||
+	    rd_sniff_enc(p, n, eof, r->o.enc, &sn) != ENC_UTF8 ||
 	    rd_detect_fmt(p + sn.skip, p + n, &r->o) != FMT_TSV)
 		goto out;
 	/* the first line that is not blank, without its line end */

@@ -5,6 +5,7 @@
  *     [--as-of time] [--classify[=all]] [--records | --partial | --merge]
  *     [--no-dedupe] [--from date] [--to date] [--month m] [--quarter q]
  *     [--year y] [-c file] [-o format] [--csv | --tsv] [--encoding enc]
+ * [--sheet name]
  *     [--bom] [--zh] [--reject file] [--strict] [--progress | --no-progress]
  *     [file ...]
  * case-stats [-c file] --print-config
@@ -44,7 +45,7 @@ usage(void)
 	      "                  [--no-dedupe] [--from date] [--to "
 	      "date] [--month m] [--quarter q]\n"
 	      "                  [--year y] [-c file] [-o format] "
-	      "[--csv | --tsv] [--encoding enc]\n"
+	      "[--csv | --tsv] [--encoding enc] [--sheet name]\n"
 	      "                  [--bom] [--zh] [--reject file] "
 	      "[--strict] [--verbose] [--max-rejected n]\n"
 	      "                  [--progress | --no-progress] "

@@ -6,7 +6,8 @@
  * dual-report [--report units | communities | members] [--by street | month]
  *     [--total] [--mask] [--unit name] [--from date] [--to date]
  *     [--month m] [--quarter q] [--year y] [-c file] [-o format]
- *     [--csv | --tsv] [--encoding enc] [--bom] [--zh] [--reject file]
+ *     [--csv | --tsv] [--encoding enc] [--sheet name] [--bom] [--zh] [--reject
+ * file]
  *     [--strict] [--max-rejected n] [file ...]
  * dual-report [-c file] --print-config
  * dual-report -h | -V
@@ -36,7 +37,7 @@ usage(void)
 	      "                   [--from date] [--to date] [--month m] "
 	      "[--quarter q] [--year y]\n"
 	      "                   [-c file] [-o format] [--csv | --tsv] "
-	      "[--encoding enc] [--bom]\n"
+	      "[--encoding enc] [--sheet name] [--bom]\n"
 	      "                   [--zh] [--reject file] [--strict] "
 	      "[--verbose] [--max-rejected n]\n"
 	      "                   [--progress | --no-progress] [file ...]\n"

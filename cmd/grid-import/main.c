@@ -2,7 +2,8 @@
  * grid-import: the five-level grid roster, cleaned and checked.
  *
  * grid-import [--level level] [--summary [--total]] [--check] [--mask]
- *     [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--bom] [--zh]
+ *     [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--sheet name]
+ * [--bom] [--zh]
  *     [--reject file] [--strict] [--progress | --no-progress] [file ...]
  * grid-import [-c file] --print-config
  * grid-import -h | -V
@@ -24,7 +25,7 @@ usage(void)
 	    _("usage: grid-import [--level level] [--summary "
 	      "[--total]] [--check] [--mask]\n"
 	      "                   [-c file] [-o format] [--csv | "
-	      "--tsv] [--encoding enc] [--bom]\n"
+	      "--tsv] [--encoding enc] [--sheet name] [--bom]\n"
 	      "                   [--zh] [--reject file] [--strict] "
 	      "[--verbose] [--max-rejected n]\n"
 	      "                   [--progress | --no-progress] "

@@ -4,7 +4,8 @@
  * volunteer-points [--report name] [--as-of date] [--volunteer id]
  *     [--top n] [--by hours | points] [--total] [--from date] [--to date]
  *     [--month m] [--quarter q] [--year y] [-c file] [-o format]
- *     [--csv | --tsv] [--encoding enc] [--bom] [--zh] [--reject file]
+ *     [--csv | --tsv] [--encoding enc] [--sheet name] [--bom] [--zh] [--reject
+ * file]
  *     [--strict] [file ...]
  * volunteer-points [-c file] --print-config
  * volunteer-points -h | -V
@@ -44,7 +45,7 @@ usage(void)
 	      "                        [--to date] [--month m] [--quarter "
 	      "q] [--year y] [-c file]\n"
 	      "                        [-o format] [--csv | --tsv] "
-	      "[--encoding enc] [--bom] [--zh]\n"
+	      "[--encoding enc] [--sheet name] [--bom] [--zh]\n"
 	      "                        [--reject file] [--strict] "
 	      "[--verbose] [--max-rejected n]\n"
 	      "                        [--progress | --no-progress] "

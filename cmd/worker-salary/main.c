@@ -4,7 +4,7 @@
  *
  * worker-salary [--ytd file] [--compare old.yaml]
  *     [--summary [--by fields] [--total]] [-c file] [-o format] [--csv | --tsv]
- * [--encoding enc] [--bom]
+ * [--encoding enc] [--sheet name] [--bom]
  *     [--zh] [--reject file] [--strict] [--verbose] [--max-rejected n]
  *     [--progress | --no-progress] [file ...]
  * worker-salary [-c file] --print-config
@@ -29,8 +29,9 @@ usage(void)
 	      "[--summary]\n"
 	      "                     [--by fields] [--total] [-c file] "
 	      "[-o format]\n"
-	      "                     [--csv | --tsv] [--encoding enc] [--bom] "
-	      "[--zh]\n"
+	      "                     [--csv | --tsv] [--encoding enc] "
+	      "[--sheet name]\n"
+	      "                     [--bom] [--zh]\n"
 	      "                     [--reject file] [--strict] [--verbose] "
 	      "[--max-rejected n]\n"
 	      "                     [--progress | --no-progress] [file ...]\n"

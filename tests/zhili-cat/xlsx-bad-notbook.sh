@@ -1,0 +1,3 @@
+# A bad workbook (notbook.zip): one line naming the file, exit 3
+python3 ../workbooks/mkbook.py "$TMP" bad && cd "$TMP" &&
+	zhili-cat notbook.zip

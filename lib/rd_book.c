@@ -345,6 +345,23 @@ col_name(char *s, long col)
 	*s = '\0';
 }
 
+/* A number of the general format shown with dec decimals, as its cell's
+ * format "0.00" shows it: zeros added (one with more is left as it is,
+ * nothing rounded away). */
+static void
+pad_decimals(struct buf *t, size_t dec)
+{
+	const char *dot = t->n > 0 ? memchr(t->p, '.', t->n) : NULL;
+	size_t have = dot != NULL ? t->n - (size_t)(dot - t->p) - 1 : 0;
+
+	if (t->n == 0 || memchr(t->p, 'E', t->n) != NULL || have > dec)
+		return;
+	if (dot == NULL && dec > 0)
+		buf_addc(t, '.');
+	for (; have < dec; have++)
+		buf_addc(t, '0');
+}
+
 /*
  * The number cell in column col (-1: the next) holds [s, s+n): kind 0
  * a number, else a date of that kind (book_serial).
@@ -357,7 +374,7 @@ book_number(struct book *b, long col, const char *s, size_t n, int kind)
 	if (col < b->col)
 		col = b->col;
 	buf_reset(t);
-	if (kind != 0 && n > 0) {
+	if ((kind & KIND_DATE) != 0 && n > 0) {
 		char *end;
 		double v;
 
@@ -382,6 +399,8 @@ book_number(struct book *b, long col, const char *s, size_t n, int kind)
 		      "numbers, ID numbers, as text)"),
 		    ref, b->row, t->n - (t->p[0] == '-'), t->p);
 	}
+	if ((kind & KIND_DATE) == 0 && kind != 0)
+		pad_decimals(t, (size_t)KIND_DEC(kind));
 	book_cell(b, col, t->p, t->n);
 }
 

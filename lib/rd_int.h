@@ -219,6 +219,10 @@ int rd_next_csv(struct rd *r);
 /* rd_book.c: a workbook's sheet made TSV lines (line N: row N) */
 enum { BOOK_XLSX = 1, BOOK_XLS };
 enum { DATE_D = 1, DATE_DT = 2, DATE_T = 4, DATE_ELAPSED = 8 };
+/* Not a date but a number shown with d decimals ("0.00"): (d + 1) << 4. */
+#define NUM_DEC(d)  (((d) + 1) << 4)
+#define KIND_DATE   15
+#define KIND_DEC(k) (((k) >> 4) - 1)
 struct book {
 	const char *fname, *sheet; /* the file; --sheet, or NULL */
 	struct buf tsv, tmp;	   /* lines made, [given, n) not yet read */

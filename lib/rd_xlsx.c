@@ -497,9 +497,26 @@ code_kind(const char *s)
  * Asian ones (Chinese Excel, WPS) dates 27-31, 36, 50-54, 57, 58, times
  * 32-35, 55, 56.
  */
+/* A format "0", "0.0" ... "0.000000000": shown with that many decimals;
+ * else 0 (General). */
+static int
+fixed_kind(const char *code)
+{
+	size_t n = strlen(code), i;
+
+	if (n < 3 || n > 11 || code[0] != '0' || code[1] != '.')
+		return 0;
+	for (i = 2; i < n; i++)
+		if (code[i] != '0')
+			return 0;
+	return NUM_DEC((int)(n - 2));
+}
+
 static int
 builtin_kind(long id)
 {
+	if (id == 2 || id == 10) /* 0.00, 0.00% */
+		return id == 2 ? NUM_DEC(2) : 0;
 	if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 ||
 	    (id >= 50 && id <= 54) || id == 57 || id == 58)
 		return DATE_D;
@@ -527,7 +544,9 @@ styles_start(void *arg, const char *name, const char **atts)
 			x->fmts = xgrow(x->fmts, &x->capfmts, 16,
 			    sizeof *x->fmts);
 		x->fmts[x->nfmts].id = strtol(id, NULL, 10);
-		x->fmts[x->nfmts++].kind = code_kind(code);
+		x->fmts[x->nfmts++].kind = code_kind(code) != 0 ?
+		    code_kind(code) :
+		    fixed_kind(code);
 	} else if (strcmp(n, "xf") == 0 && x->in_xfs) {
 		if (x->nxf == x->capxf) {
 			size_t cap = x->capxf;

@@ -434,8 +434,9 @@ rd_close(struct rd *r)
 		close(r->refd);
 	free(r->rebuf);
 	free(r->stamps);
-	for (i = 0; i < r->nkept; i++)
-		free(r->kept[i]);
+	for (i = 0; i < r->nblocks; i++)
+		free(r->blocks[i]);
+	free(r->blocks);
 	free(r->kept);
 	for (i = 0; i < r->nf; i++)
 		free((char *)r->names[i].p);

@@ -47,6 +47,7 @@ enum rd_why {
 	WHY_AFTER_QUOTE	  /* CSV: text after a closing quote (column n) */
 };
 
+#define KEEP_BLOCK  (4u << 20) /* rd_mark's copies, a block */
 #define TITLE_BYTES (1u << 20) /* bytes of rows kept while looking */
 
 /* A row read while looking for the header, kept to be read again. */
@@ -150,8 +151,10 @@ struct rd {
 	size_t recap, relen;
 	unsigned long long reoff;
 	/* rd_mark's copies (when not by position) */
-	struct rec **kept;
+	struct rec **kept; /* each in a block of blocks */
 	size_t nkept, capkept;
+	char **blocks; /* of KEEP_BLOCK bytes, in huge pages */
+	size_t nblocks, capblocks, bused;
 
 	struct book *book; /* the current file is a workbook */
 

@@ -153,8 +153,10 @@ struct rd {
 	/* rd_mark's copies (when not by position) */
 	struct rec **kept; /* each in a block of blocks */
 	size_t nkept, capkept;
-	char **blocks; /* of KEEP_BLOCK bytes, in huge pages */
-	size_t nblocks, capblocks, bused;
+	char **blocks; /* of KEEP_BLOCK bytes in huge pages, or a big one's */
+	size_t nblocks, capblocks;
+	char *kcur; /* the block being filled, bused bytes of it */
+	size_t bused;
 
 	struct book *book; /* the current file is a workbook */
 

@@ -202,42 +202,37 @@ rd_reread(struct rd *r, long long pos, struct rec **out)
 	return 1;
 }
 
+/* p kept with the reader's copies (freed by rd_close). */
+static char *
+kept_mem(struct rd *r, char *p)
+{
+	if (r->nblocks == r->capblocks)
+		r->blocks = xgrow(r->blocks, &r->capblocks, 16,
+		    sizeof *r->blocks);
+	r->blocks[r->nblocks++] = p;
+	return p;
+}
+
 long long
 rd_mark(struct rd *r, const struct rec *rec)
 {
-	if (r->by_pos && rec->pos >= 0)
-		return rec->pos;
-	size_t n = rec_keep_size(rec);
+	size_t n;
 	char *at;
 
+	if (r->by_pos && rec->pos >= 0)
+		return rec->pos;
+	n = rec_keep_size(rec);
 	if (r->nkept == r->capkept)
 		r->kept = xgrow(r->kept, &r->capkept, 64, sizeof *r->kept);
 	if (n > KEEP_BLOCK / 4) /* a big one: memory of its own */
-		at = NULL;
+		at = kept_mem(r, xmalloc(n));
 	else {
-		if (r->nblocks == 0 || r->bused + n > KEEP_BLOCK) {
-			if (r->nblocks == r->capblocks)
-				r->blocks = xgrow(r->blocks, &r->capblocks, 16,
-				    sizeof *r->blocks);
-			r->blocks[r->nblocks++] = xhuge(KEEP_BLOCK);
+		if (r->kcur == NULL || r->bused + n > KEEP_BLOCK) {
+			r->kcur = kept_mem(r, xhuge(KEEP_BLOCK));
 			r->bused = 0;
 		}
-		at = r->blocks[r->nblocks - 1] + r->bused;
+		at = r->kcur + r->bused;
 		r->bused += n;
-	}
-	if (at == NULL) {
-		if (r->nblocks == r->capblocks)
-			r->blocks = xgrow(r->blocks, &r->capblocks, 16,
-			    sizeof *r->blocks);
-		at = r->blocks[r->nblocks++] = xmalloc(n);
-		/* the current block is still the one before: swap them */
-		if (r->nblocks > 1) {
-			char *cur = r->blocks[r->nblocks - 2];
-
-			r->blocks[r->nblocks - 2] = at;
-			r->blocks[r->nblocks - 1] = cur;
-		} else
-			r->bused = KEEP_BLOCK; /* no current block yet */
 	}
 	r->kept[r->nkept++] = rec_keep_at(rec, at);
 	return -(long long)r->nkept;

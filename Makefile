@@ -5,6 +5,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -25,6 +26,8 @@ ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter lib
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
 	dual-report
+# bash completion (completion/zhili.bash), installed under each name.
+COMPLETIONS = $(sort $(PROGS) zhili-report)
 # Programs built for the tests, not installed: tests/NAME/*.c each.
 TEST_PROGS = hello
 LIB_SRC = $(wildcard lib/*.c)
@@ -81,7 +84,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
-	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl
+	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl bash-completion
 BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:
@@ -156,11 +159,15 @@ install: all
 	install -m 644 man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(COMPDIR)
+	for p in $(COMPLETIONS); do \
+		install -m 644 completion/zhili.bash $(DESTDIR)$(COMPDIR)/$$p; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	cd man && for m in man1/*.1 man5/*.5 man7/*.7; do \
 		rm -f $(DESTDIR)$(MANDIR)/$$m; done
+	for p in $(COMPLETIONS); do rm -f $(DESTDIR)$(COMPDIR)/$$p; done
 
 clean:
 	rm -rf build build-asan build-fuzz

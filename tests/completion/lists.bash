@@ -36,28 +36,27 @@ same()
 	fi
 }
 
+# own PROG OPT: the list PROG gives for OPT against the completion's.
+own()
+{
+	"$1" "$2" zz 2>&1 </dev/null | listed | same "$1 $2" "$1 $2 "
+}
+
 for p in zhili-cat case-stats grid-import volunteer-points worker-salary \
     dual-report; do
-	"$p" -o zz 2>&1 </dev/null | listed | same "$p -o" "$p -o "
-	"$p" --encoding zz 2>&1 </dev/null | listed |
-	    same "$p --encoding" "$p --encoding "
+	own "$p" -o
+	own "$p" --encoding
 done
-case-stats -m zz 2>&1 </dev/null | listed | same "case-stats -m" "case-stats -m "
+own case-stats -m
 fields=$(declared "$top"/cmd/case-stats/fields.c | paste -sd '\t')
 printf '%s\n' "$fields" | case-stats -b zz 2>&1 | listed |
     same "case-stats -b" "case-stats -b "
-grid-import --level zz 2>&1 </dev/null | listed |
-    same "grid-import --level" "grid-import --level "
-volunteer-points --report zz 2>&1 </dev/null | listed |
-    same "volunteer-points --report" "volunteer-points --report "
-volunteer-points --by zz 2>&1 </dev/null | listed |
-    same "volunteer-points --by" "volunteer-points --by "
-worker-salary --by zz 2>&1 </dev/null | listed |
-    same "worker-salary --by" "worker-salary --by "
-dual-report --report zz 2>&1 </dev/null | listed |
-    same "dual-report --report" "dual-report --report "
-dual-report --by zz 2>&1 </dev/null | listed |
-    same "dual-report --by" "dual-report --by "
+own grid-import --level
+own volunteer-points --report
+own volunteer-points --by
+own worker-salary --by
+own dual-report --report
+own dual-report --by
 case-stats --classify=zz 2>&1 </dev/null |
     sed -n "s/.*(give nothing or =\([a-z]*\))$/\1/p" |
     same "case-stats --classify=" "case-stats --classify="

@@ -5,6 +5,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -32,6 +33,8 @@ SCRIPTS = zhili-report
 VERSION = $$(sed -n 's/^\#define ZHILI_VERSION "\(.*\)"/\1/p' lib/zl.h)
 DATADIR ?= $(PREFIX)/share/zhili
 SUBST = sed -e "s|@VERSION@|$(VERSION)|" -e "s|@EXAMPLES@|$(1)|"
+# bash completion (completion/zhili.bash), installed under each name.
+COMPLETIONS = $(sort $(PROGS) $(SCRIPTS))
 # Programs built for the tests, not installed: tests/NAME/*.c each.
 TEST_PROGS = hello
 LIB_SRC = $(wildcard lib/*.c)
@@ -94,7 +97,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
 	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl gnuplot-nox \
-	libxml2-utils
+	libxml2-utils bash-completion
 BENCH_DEPS = miller datamash gawk mawk python3 time
 
 deps:
@@ -179,12 +182,16 @@ install: all
 	install -m 644 man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(COMPDIR)
+	for p in $(COMPLETIONS); do \
+		install -m 644 completion/zhili.bash $(DESTDIR)$(COMPDIR)/$$p; done
 
 uninstall:
 	for p in $(PROGS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	rm -rf $(DESTDIR)$(DATADIR)
 	cd man && for m in man1/*.1 man5/*.5 man7/*.7; do \
 		rm -f $(DESTDIR)$(MANDIR)/$$m; done
+	for p in $(COMPLETIONS); do rm -f $(DESTDIR)$(COMPDIR)/$$p; done
 
 clean:
 	rm -rf build build-asan build-fuzz

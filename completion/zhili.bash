@@ -77,8 +77,8 @@ _zhili_opts()
 			--volunteer --top --by --total"
 		;;
 	worker-salary)
-		echo "$_zhili_shared_opts --ytd --compare --summary --by
-			--total"
+		echo "$_zhili_shared_opts $_zhili_date_opts --ytd --compare
+			--summary --by --total"
 		;;
 	dual-report)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --by

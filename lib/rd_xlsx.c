@@ -717,9 +717,13 @@ xlsx_more(struct book *b)
 {
 	struct xlsx *x = b->st;
 
-	while (x->in.p != NULL && b->tsv.n < ENOUGH)
+	/* to the row end where sheet_end stopped the parser: a chunk may
+	 * end inside a row, and the row is not to be given in two parts */
+	while (x->in.p != NULL)
 		if (!xin_step(x))
 			xin_end(x);
+		else if (x->in.suspended)
+			break;
 	return x->in.p != NULL || b->tsv.n > 0;
 }
 

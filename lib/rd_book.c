@@ -30,11 +30,16 @@ void
 rd_book_open(struct rd *r, int kind)
 {
 	struct book *b = xcalloc(1, sizeof *b);
+	struct stat st;
 
 	r->book = b;
 	b->fname = r->fname;
 	b->sheet = r->o.sheet;
 	r->enc = ENC_UTF8;
+	/* progress: the sample was counted; the sheet's part read will be */
+	b->base = r->done_bytes - r->end;
+	if (r->seekable && fstat(r->fd, &st) == 0)
+		b->size = (unsigned long long)st.st_size;
 	if (kind == BOOK_XLSX)
 		rd_xlsx_open(r, b);
 	else
@@ -66,6 +71,18 @@ rd_book_read(struct rd *r, char *dst, size_t room)
 	return (long)n;
 }
 
+/* The input's bytes read, for the progress line: the files before the
+ * workbook's, and as much of its size as the sheet's part read. */
+unsigned long long
+rd_book_done(const struct rd *r)
+{
+	const struct book *b = r->book;
+	double f = b->whole > 0 ? (double)b->part / (double)b->whole : 0;
+
+	return b->base +
+	    (unsigned long long)((double)b->size * (f < 1 ? f : 1));
+}
+
 void
 rd_book_close(struct rd *r)
 {
@@ -73,6 +90,7 @@ rd_book_close(struct rd *r)
 
 	if (b == NULL)
 		return;
+	r->done_bytes = b->base + b->size;
 	if (b->close != NULL)
 		b->close(b);
 	buf_free(&b->tsv);

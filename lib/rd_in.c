@@ -242,7 +242,10 @@ fill(struct rd *r, size_t keep)
 		}
 		if (k == 0)
 			r->eof = 1;
-		r->done_bytes += (size_t)k;
+		if (r->book != NULL)
+			r->done_bytes = rd_book_done(r);
+		else
+			r->done_bytes += (size_t)k;
 		if (r->enc == ENC_UTF8) {
 			r->end += (size_t)k;
 			validate(r, r->eof);

@@ -177,6 +177,7 @@ xin_read(struct xlsx *x, char *buf, size_t n)
 	if ((k = zip_fread(in->zf, buf, n)) < 0)
 		corrupt(x, zip_file_strerror(in->zf));
 	in->got += (unsigned long long)k;
+	x->b->part = in->got;
 	if (in->got > x->limit)
 		zl_die_at(ZL_IOERR, x->b->fname, 0,
 		    _("%s: inflates to more than %llu MiB, the most read of "
@@ -245,8 +246,11 @@ xin_begin(struct xlsx *x, const char *part, const char *mem, size_t n,
 
 		if (i < 0)
 			corrupt(x, _("no such part"));
-		if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) == 0 &&
-		    (st.valid & ZIP_STAT_SIZE) && st.size > x->limit)
+		if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) != 0 ||
+		    !(st.valid & ZIP_STAT_SIZE))
+			st.size = 0;
+		x->b->whole = st.size; /* the progress: the sheet's is last */
+		if (st.size > x->limit)
 			zl_die_at(ZL_IOERR, x->b->fname, 0,
 			    _("%s: claims %llu MiB, more than %llu MiB, the "
 			      "most read of one part (%d times the file's "

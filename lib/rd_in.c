@@ -524,6 +524,11 @@ sniff(struct rd *r)
 		rd_book_open(r, k);
 		return;
 	}
+	if (r->o.sheet != NULL && !r->o.quiet)
+		zl_warn_at(r->fname, 0,
+		    _("not a workbook: --sheet '%s' does not apply, the file "
+		      "is read as it is"),
+		    r->o.sheet);
 	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &sn);
 	r->pos = sn.skip;
 	r->buf[r->end] = '\0';

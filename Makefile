@@ -98,7 +98,7 @@ DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
 	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl gnuplot-nox \
 	libxml2-utils bash-completion
-BENCH_DEPS = miller datamash gawk mawk python3 time
+BENCH_DEPS = miller datamash gawk mawk python3 time python3-openpyxl xlsx2csv
 
 deps:
 	@sh tools/deps.sh $(DEPS)
@@ -160,6 +160,9 @@ bench-worker-salary: all bench-deps
 bench-xlsx-write: all bench-deps
 	@sh bench/xlsx-write.sh
 
+bench-xlsx-read: all bench-deps
+	@sh bench/xlsx-read.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
@@ -199,6 +202,7 @@ clean:
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
-	bench-dual-report bench-worker-salary bench-xlsx-write demo screenshot \
+	bench-dual-report bench-worker-salary bench-xlsx-write bench-xlsx-read \
+	demo screenshot \
 	install uninstall clean
 .SUFFIXES:

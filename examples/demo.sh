@@ -5,8 +5,8 @@
 # grid rosters, the volunteer points ledger, the community workers' pay,
 # the in-service party members' dual reporting), written to
 # $BUILD/report/zhili-report-2025-12/; its headline tables shown here; and
-# the district's published figures of 2024 from the year's export as Excel
-# saved it (GBK): 3851 cases, resolution rate 99.84%.  The example data has
+# the district's published figures of 2024 read straight from the year's
+# export as a workbook (.xlsx): 3851 cases, resolution rate 99.84%.  The example data has
 # broken records on purpose: the report keeps them in rejects/ and exits 1,
 # which is not a failure here.
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,10 +32,10 @@ awk '/^## / { head = $0; next }
 	show && /^\|/ { print; seen = 1 }' "$report/report.md"
 echo "The whole report: $report/report.html (and report.md, tables/, charts/, rejects/)"
 echo
-echo "双滦区 2024年 网格化服务平台事件办理情况 (the published figures, from data/cases-2024-gbk.csv)"
+echo "双滦区 2024年 网格化服务平台事件办理情况 (the published figures, from the workbook data/cases-2024.xlsx)"
 # as the figures stood when the export was made, in January: cases closed
 # later would count as open
 run case-stats --as-of "2025-01-20 00:00:00" --zh -o table \
 	-m total,closed,resolution_pct,on_time_pct,hours_median,satisfaction_pct \
-	data/cases-2024-gbk.csv 2>/dev/null
+	data/cases-2024.xlsx 2>/dev/null
 exit $status

@@ -466,5 +466,6 @@ book_pick(struct book *b, size_t n, const char *const *names)
 	for (i = 0; i < n; i++)
 		buf_printf(&all, "%s%zu '%s'", i ? ", " : "", i + 1, names[i]);
 	zl_die_at(ZL_IOERR, b->fname, 0,
-	    _("no sheet '%s' (--sheet): the workbook has %s"), want, all.p);
+	    _("no sheet '%s' (--sheet): its sheets by number and name: %s"),
+	    want, all.p);
 }

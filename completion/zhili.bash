@@ -194,8 +194,8 @@ _zhili_sheets()
 		case ${f,,} in *.xlsx | *.xlsm | *.xls) ;; *) continue ;; esac
 		msg=$(LC_ALL=C.UTF-8 LANGUAGE='' \
 		    zhili-cat --sheet $'\001' -- "$f" 2>&1 >/dev/null)
-		[[ $msg == *"the workbook has "* ]] || continue
-		rest=${msg#*the workbook has }
+		[[ $msg == *"sheets by number and name: "* ]] || continue
+		rest=${msg#*sheets by number and name: }
 		while [[ $rest =~ ^[0-9]+\ \'(.*)$ ]]; do
 			rest=${BASH_REMATCH[1]}
 			name=${rest%%\', [0-9]*}

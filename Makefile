@@ -122,13 +122,16 @@ check-asan: deps
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run
 
+# The Chinese pages (issue 17): those present; man/zh_CN/README is not one.
+ZH_MAN = $(wildcard man/zh_CN/man1/*.1 man/zh_CN/man5/*.5 man/zh_CN/man7/*.7)
+
 lint-man:
-	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7
+	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7 $(ZH_MAN)
 
 lint: deps
 	@$(MAKE) -s $(BUILD)/lib/cfg_default.c
 	@BUILD=$(BUILD) $(LINT_ENV) sh tools/lint.sh
-	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7
+	@sh tools/lint-man.sh man/man1/*.1 man/man5/*.5 man/man7/*.7 $(ZH_MAN)
 
 format:
 	clang-format -i lib/*.[ch] cmd/*.c cmd/*/*.[ch] tests/hello/*.c \
@@ -185,6 +188,8 @@ install: all
 	install -m 644 man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
+	for m in $(ZH_MAN:man/%=%); do mkdir -p $(DESTDIR)$(MANDIR)/$${m%/*} && \
+		install -m 644 man/$$m $(DESTDIR)$(MANDIR)/$$m; done
 	mkdir -p $(DESTDIR)$(COMPDIR)
 	for p in $(COMPLETIONS); do \
 		install -m 644 completion/zhili.bash $(DESTDIR)$(COMPDIR)/$$p; done
@@ -192,7 +197,7 @@ install: all
 uninstall:
 	for p in $(PROGS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	rm -rf $(DESTDIR)$(DATADIR)
-	cd man && for m in man1/*.1 man5/*.5 man7/*.7; do \
+	cd man && for m in man1/*.1 man5/*.5 man7/*.7 $(ZH_MAN:man/%=%); do \
 		rm -f $(DESTDIR)$(MANDIR)/$$m; done
 	for p in $(COMPLETIONS); do rm -f $(DESTDIR)$(COMPDIR)/$$p; done
 

@@ -146,7 +146,7 @@ unsigned cli_wr_flags(void);
 /*
  * Values a program writes (levels, states, problem texts, the total row's
  * label): with --zh their Chinese form from fixed tables, the same on
- * every machine (zhili(7), VALUES UNDER --zh).  A table pairs English and
+ * every machine (zhili(7), Values under --zh).  A table pairs English and
  * Chinese, ended by {NULL, NULL}; the shared terms (total, yes, no) are
  * lib's, a program declares its own (CLI_TERMS).
  */

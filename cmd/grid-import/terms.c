@@ -24,7 +24,7 @@ static const struct cli_term terms[] = {
 	{ "a grid without a leader", "网格没有网格长" },
 	{ "a grid without a party organisation", "网格没有党组织" },
 	{ "a building without an offline leader", "楼栋没有线下楼长" },
-	{ "a building without an online leader", "楼栋没有线上楼长" },
+	{ "a building without an online leader", "楼栋没有网络楼长" },
 	{ "one person holds more posts than max-posts",
 	    "一人兼任职务数超过上限" },
 	{ "a street not in the division table", "街道不在区划表中" },
@@ -34,7 +34,7 @@ static const struct cli_term terms[] = {
 	{ "the same building twice", "同一楼栋出现两次" },
 	{ "two values", "两个不同的值" },
 	{ "households: not a count", "户数：不是整数" },
-	{ "residents: not a count", "人数：不是整数" },
+	{ "residents: not a count", "人口：不是整数" },
 	{ NULL, NULL },
 };
 CLI_TERMS(terms)

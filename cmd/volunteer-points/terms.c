@@ -1,5 +1,5 @@
-/* volunteer-points: its values in Chinese under --zh (zhili(7), VALUES
- * UNDER --zh): the ledger's events, in the words of the balance's titles
+/* volunteer-points: its values in Chinese under --zh (zhili(7), Values
+ * under --zh): the ledger's events, in the words of the balance's titles
  * (获得积分, 已兑换积分, 已过期积分). */
 #include <stddef.h>
 

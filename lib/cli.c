@@ -511,3 +511,43 @@ cli_getopt(int argc, char *const *argv, const char *shortopts,
 		zl_warn(_("invalid option -- '%c'"), optopt);
 	return c;
 }
+
+/* ---- values under --zh ---- */
+
+static const struct cli_term shared_terms[] = {
+	{ "total", "合计" },
+	{ "yes", "是" },
+	{ "no", "否" },
+	{ NULL, NULL },
+};
+static const struct cli_term *term_tables[16] = { shared_terms };
+static size_t nterm_tables = 1;
+
+void
+cli_terms(const struct cli_term *table)
+{
+	if (nterm_tables == sizeof term_tables / sizeof term_tables[0])
+		abort();
+	term_tables[nterm_tables++] = table;
+}
+
+const char *
+cli_term(const char *en)
+{
+	const struct cli_term *t;
+	size_t i;
+
+	if (!cli.zh)
+		return en;
+	for (i = 0; i < nterm_tables; i++)
+		for (t = term_tables[i]; t->en != NULL; t++)
+			if (strcmp(t->en, en) == 0)
+				return t->zh;
+	return en;
+}
+
+const char *
+cli_text(const char *en)
+{
+	return cli.zh ? cli_term(en) : _(en);
+}

@@ -143,4 +143,26 @@ struct rd_opts cli_rd_opts(void);
 /* Writer flags from the shared options. */
 unsigned cli_wr_flags(void);
 
+/*
+ * Values a program writes (levels, states, problem texts, the total row's
+ * label): with --zh their Chinese form from fixed tables, the same on
+ * every machine (zhili(7), Values under --zh).  A table pairs English and
+ * Chinese, ended by {NULL, NULL}; the shared terms (total, yes, no) are
+ * lib's, a program declares its own (CLI_TERMS).
+ */
+struct cli_term {
+	const char *en, *zh;
+};
+void cli_terms(const struct cli_term *table);
+/* Declare table before main runs: in the file that defines it. */
+#define CLI_TERMS(table)                                                 \
+	__attribute__((constructor)) static void cli_terms_##table(void) \
+	{                                                                \
+		cli_terms(table);                                        \
+	}
+/* en as written: its Chinese form under --zh, else en itself. */
+const char *cli_term(const char *en);
+/* A message written as a value: Chinese under --zh, else gettext's. */
+const char *cli_text(const char *en);
+
 #endif

@@ -252,7 +252,7 @@ write_row(struct wr *w, const struct row *r, struct str *f)
 		if (r->g != NULL)
 			f[i] = r->g->key[i];
 		else
-			f[i] = str_c(i == 0 ? (cli.zh ? "合计" : "total") : "");
+			f[i] = str_c(i == 0 ? cli_term("total") : "");
 	}
 	for (i = 0; i < nchosen; i++) {
 		format_val(&r->m[chosen[i]], metrics[chosen[i]].hundredths,
@@ -433,7 +433,7 @@ records_fields(struct records *o, const struct rec *r, const struct kase *k)
 		date_format(t, 1, o->times[j]);
 		f[o->time[j]] = str_c(o->times[j]);
 	}
-	f[i + R_STATE] = str_c(states[k->state]);
+	f[i + R_STATE] = str_c(cli_term(states[k->state]));
 	o->hours[0] = o->due[0] = '\0';
 	if (k->state == ST_CLOSED)
 		hours_to_close(k, o->hours, sizeof o->hours);

@@ -129,7 +129,7 @@ open_report(const char *const *cols, size_t n)
 static const char *
 total_word(void)
 {
-	return cli.zh ? "合计" : "total";
+	return cli_term("total");
 }
 
 /* ---- the period ---- */
@@ -434,7 +434,7 @@ member_row(struct wr *w, uint32_t i, const struct mfig *f)
 	put_n(&r, f->early);
 	put_h(&r, f->hours);
 	put_n(&r, f->solved);
-	put_c(&r, f->active ? (cli.zh ? "是" : "yes") : (cli.zh ? "否" : "no"));
+	put_c(&r, cli_term(f->active ? "yes" : "no"));
 	wr_rec(w, r.f);
 }
 

@@ -53,13 +53,13 @@ check_phone(struct str v)
 		if (v.p[i] == ' ' || v.p[i] == '-')
 			continue;
 		if (n + 1 >= sizeof d)
-			return _("an invalid phone number");
+			return cli_text(N_("an invalid phone number"));
 		d[n++] = v.p[i];
 	}
 	for (i = 0; i < nphones; i++)
 		if (rx_match(phones[i], d, n) == 1)
 			return NULL;
-	return _("an invalid phone number");
+	return cli_text(N_("an invalid phone number"));
 }
 
 /* Characters of v (a byte that is not UTF-8 one). */
@@ -92,15 +92,19 @@ check_id(struct str v)
 	if (chars == 15) {
 		for (i = 0; i < 15; i++)
 			if (v.p[i] < '0' || v.p[i] > '9')
-				return _("an invalid identity number (not 18 "
-					 "characters)");
-		return _("an identity number of the old 15-digit form");
+				return cli_text(
+				    N_("an invalid identity number (not 18 "
+				       "characters)"));
+		return cli_text(
+		    N_("an identity number of the old 15-digit form"));
 	}
 	if (chars != 18)
-		return _("an invalid identity number (not 18 characters)");
+		return cli_text(
+		    N_("an invalid identity number (not 18 characters)"));
 	for (i = 0; i < 17; i++) {
 		if (v.p[i] < '0' || v.p[i] > '9')
-			return _("an invalid identity number (not digits)");
+			return cli_text(
+			    N_("an invalid identity number (not digits)"));
 		sum += (v.p[i] - '0') * weight[i];
 	}
 	y = (v.p[6] - '0') * 1000 + (v.p[7] - '0') * 100 + (v.p[8] - '0') * 10 +
@@ -108,10 +112,12 @@ check_id(struct str v)
 	m = (v.p[10] - '0') * 10 + (v.p[11] - '0');
 	d = (v.p[12] - '0') * 10 + (v.p[13] - '0');
 	if (y < 1900 || !date_valid(y, m, d))
-		return _("an invalid identity number (date of birth)");
+		return cli_text(
+		    N_("an invalid identity number (date of birth)"));
 	c = v.p[17] == 'x' ? 'X' : v.p[17];
 	if (c != check[sum % 11])
-		return _("an invalid identity number (check character)");
+		return cli_text(
+		    N_("an invalid identity number (check character)"));
 	return NULL;
 }
 
@@ -372,8 +378,8 @@ leaders(struct unit *u, int check)
 			continue;
 		if (unit_get(u, n->attr) == NULL) {
 			if (check)
-				problem(u->file, u->line, u, _(n->missing),
-				    unit_name(u));
+				problem(u->file, u->line, u,
+				    cli_text(n->missing), unit_name(u));
 		} else if (n->role != P_NONE)
 			count_post(u, n->role);
 	}
@@ -458,7 +464,9 @@ check_posts(void)
 			snprintf(v, sizeof v, "%s (%ld)",
 			    unit_get(p->u, person[p->role].name), p->n);
 			problem(p->u->file, p->u->line, p->u,
-			    _("one person holds more posts than max-posts"), v);
+			    cli_text(N_(
+				"one person holds more posts than max-posts")),
+			    v);
 		}
 	}
 	free(hotposts);
@@ -550,7 +558,7 @@ check_write(int fmt, unsigned flags)
 		snprintf(line, sizeof line, "%ld", p->line);
 		f[0] = str_c(p->file);
 		f[1] = str_c(line);
-		f[2] = str_c(level_names[p->u->level]);
+		f[2] = str_c(cli_term(level_names[p->u->level]));
 		f[3] = str_c(unit_code(p->u, c, sizeof c));
 		/* which unit: a building by its compound too (its code
 		 * holds only the compound's number) */

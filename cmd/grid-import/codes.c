@@ -243,14 +243,14 @@ division_code(struct unit *u)
 	if (d == NULL) {
 		problem(u->file, u->line, u,
 		    u->level == L_STREET ?
-			_("a street not in the division table") :
-			_("a community not in the division table"),
+			cli_text(N_("a street not in the division table")) :
+			cli_text(N_("a community not in the division table")),
 		    nm);
 		return pc ? dash(pc, nm) : units_cat("", nm, strlen(nm));
 	}
 	if (pc != NULL && strncmp(d->code, pc, strlen(pc)) != 0) {
 		problem(u->file, u->line, u,
-		    _("a community under another street"),
+		    cli_text(N_("a community under another street")),
 		    unit_name(u->parent));
 		return dash(pc, nm);
 	}
@@ -328,7 +328,8 @@ finish(struct unit *u)
 
 			if (k->level != L_BUILDING) {
 				problem(k->file, k->line, k,
-				    _("the same code as another unit"),
+				    cli_text(
+					N_("the same code as another unit")),
 				    unit_code(k, c, sizeof c));
 				break;
 			}
@@ -336,7 +337,8 @@ finish(struct unit *u)
 			 * row is left out whole, the problems found in it
 			 * too (check_dropped); this one is the kept one's */
 			problem(k->file, k->line, prev,
-			    _("the same building twice"), unit_name(k));
+			    cli_text(N_("the same building twice")),
+			    unit_name(k));
 			k->dropped = 1;
 			units_merged++;
 			prev->next = k->next;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
+#include "lib/fld.h"
 
 const char *const level_names[L_N] = { "street", "community", "grid",
 	"compound", "building", "household" };
@@ -266,10 +267,12 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 			char *nv = xstrndup(v.p, v.n);
 
 			/* personal data is masked in the problem too */
-			buf_printf(&b, "%s: '%s' / '%s'", attr_names[a],
+			buf_printf(&b, "%s: '%s' / '%s'",
+			    cli.zh ? fld_zh(attr_names[a]) : attr_names[a],
 			    shown(old, attr_kind(a), m1, sizeof m1),
 			    shown(nv, attr_kind(a), m2, sizeof m2));
-			problem(row->file, row->line, u, _("two values"), b.p);
+			problem(row->file, row->line, u,
+			    cli_text(N_("two values")), b.p);
 			buf_free(&b);
 			free(nv);
 		}
@@ -351,8 +354,9 @@ count_of(const struct row *row, int f, struct unit *u, int *ok)
 		char *bad = xstrndup(n.p, n.n);
 
 		problem(row->file, row->line, u,
-		    f == G_HOUSEHOLDS ? _("households: not a count") :
-					_("residents: not a count"),
+		    f == G_HOUSEHOLDS ?
+			cli_text(N_("households: not a count")) :
+			cli_text(N_("residents: not a count")),
 		    bad);
 		free(bad);
 		return 0;

@@ -112,7 +112,7 @@ write_units(int fmt, unsigned flags)
 	for (u = roots; u != NULL; u = walk_next(u)) {
 		if (gopt.level >= 0 && u->level != gopt.level)
 			continue;
-		f[0] = str_c(level_names[u->level]);
+		f[0] = str_c(cli_term(level_names[u->level]));
 		f[1] = str_c(unit_code(u, c1, sizeof c1));
 		f[2] = str_c(unit_name(u));
 		f[3] = str_c(
@@ -251,6 +251,6 @@ write_summary(int fmt, unsigned flags)
 		    unit_name(c), s);
 	}
 	if (gopt.total)
-		summary_row(w, cli.zh ? "合计" : "total", "", total);
+		summary_row(w, cli_term("total"), "", total);
 	wr_close(w);
 }

@@ -59,7 +59,7 @@ put_n(struct row *r, size_t i, long long v)
 static const char *
 total_word(void)
 {
-	return cli.zh ? "合计" : "total";
+	return cli_term("total");
 }
 
 /* ---- balance ---- */
@@ -144,14 +144,13 @@ static void
 event_row(struct row *r, const struct event *e)
 {
 	static const char *const en[] = { "earn", "redeem", "expire" };
-	static const char *const zh[] = { "获得", "兑换", "过期" };
 	char *m = r->num[4];
 
 	put_str(r, 0, intern_get(data.ids, e->v->id));
 	put_str(r, 1, intern_get(data.names, e->v->name));
 	r->f[2].n = date_format(e->t, 0, r->num[2]);
 	r->f[2].p = r->num[2];
-	put_c(r, 3, (cli.zh ? zh : en)[e->kind]);
+	put_c(r, 3, cli_term(en[e->kind]));
 	put_c(r, 5, "");
 	put_c(r, 6, "");
 	if (e->kind == EV_EARN) {

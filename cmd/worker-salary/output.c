@@ -312,7 +312,7 @@ summary(void)
 	for (i = 0; i < ngroups; i++)
 		group_row(w, &groups[i], NULL);
 	if (opt.total)
-		group_row(w, &all, cli.zh ? "合计" : "total");
+		group_row(w, &all, cli_term("total"));
 	wr_close(w);
 	free(groups);
 }
@@ -459,7 +459,7 @@ post_rows(void)
 	for (i = 0; i < ngroups; i++)
 		post_row(out, &groups[i], NULL);
 	if (opt.total)
-		post_row(out, &all, cli.zh ? "合计" : "total");
+		post_row(out, &all, cli_term("total"));
 	wr_close(out);
 	free(groups);
 }

@@ -73,25 +73,38 @@ grow(void)
 	ix.mask = mask;
 }
 
+/* vol_ahead's id, key and hash, for the vol_find of the same record */
+static struct {
+	const char *p;
+	size_t n;
+	uint64_t k, h;
+} last;
+
 void
 vol_ahead(struct str id)
 {
-	uint64_t h;
-
-	key_of(id, &h);
+	last.p = id.p;
+	last.n = id.n;
+	last.k = key_of(id, &last.h);
 	if (ix.tab != NULL)
-		__builtin_prefetch(&ix.tab[h & ix.mask]);
+		__builtin_prefetch(&ix.tab[last.h & ix.mask]);
 }
 
 uint32_t
 vol_find(struct str id)
 {
-	uint64_t h, k = key_of(id, &h);
+	uint64_t h, k;
 	struct vslot *t;
 	struct vol *v;
 	size_t j;
 	uint32_t i;
 
+	if (id.p == last.p && id.n == last.n) { /* vol_ahead's, just before */
+		k = last.k;
+		h = last.h;
+	} else
+		k = key_of(id, &h);
+	last.p = NULL;
 	if (ix.tab == NULL)
 		grow();
 	for (j = h & ix.mask; (t = &ix.tab[j])->vol != 0; j = (j + 1) & ix.mask)

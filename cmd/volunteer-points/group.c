@@ -29,16 +29,45 @@ static struct {
 	size_t mask;
 } ix;
 
+/*
+ * The bytes of an id of 8 bytes or fewer, as memcpy would put them in a
+ * zeroed word, from loads of fixed size: a memcpy of variable length
+ * wrote them byte by byte, and the word's load waited on those stores.
+ */
+static inline uint64_t
+short_key(const char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const unsigned char *u = (const unsigned char *)p;
+	uint32_t lo, hi;
+
+	if (n >= 4) { /* the first four and the last four, overlapping */
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + n - 4, 4);
+		return lo | (uint64_t)hi << (8 * (n - 4));
+	}
+	if (n == 0)
+		return 0;
+	return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
+	    (uint64_t)u[n - 1] << (8 * (n - 1));
+#else
+	uint64_t k = 0;
+
+	memcpy(&k, p, n);
+	return k;
+#endif
+}
+
 static uint64_t
 key_of(struct str id, uint64_t *h)
 {
-	uint64_t k = 0;
+	uint64_t k;
 
 	if (id.n > 8) {
 		*h = str_hash(id.p, id.n, 0);
 		return *h;
 	}
-	memcpy(&k, id.p, id.n);
+	k = short_key(id.p, id.n);
 	/* every bit of the id moves the low bits (ids differ in their last
 	 * bytes, the high ones of k) */
 	*h = (k ^ id.n) * 0x9E3779B97F4A7C15ULL;
@@ -73,25 +102,38 @@ grow(void)
 	ix.mask = mask;
 }
 
+/* vol_ahead's id, key and hash, for the vol_find of the same record */
+static struct {
+	const char *p;
+	size_t n;
+	uint64_t k, h;
+} last;
+
 void
 vol_ahead(struct str id)
 {
-	uint64_t h;
-
-	key_of(id, &h);
+	last.p = id.p;
+	last.n = id.n;
+	last.k = key_of(id, &last.h);
 	if (ix.tab != NULL)
-		__builtin_prefetch(&ix.tab[h & ix.mask]);
+		__builtin_prefetch(&ix.tab[last.h & ix.mask]);
 }
 
 uint32_t
 vol_find(struct str id)
 {
-	uint64_t h, k = key_of(id, &h);
+	uint64_t h, k;
 	struct vslot *t;
 	struct vol *v;
 	size_t j;
 	uint32_t i;
 
+	if (id.p == last.p && id.n == last.n) { /* vol_ahead's, just before */
+		k = last.k;
+		h = last.h;
+	} else
+		k = key_of(id, &h);
+	last.p = NULL;
 	if (ix.tab == NULL)
 		grow();
 	for (j = h & ix.mask; (t = &ix.tab[j])->vol != 0; j = (j + 1) & ix.mask)

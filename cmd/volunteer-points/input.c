@@ -432,6 +432,12 @@ red_rec(const struct red_rec *k, struct rec *r, struct str *f)
 	return r;
 }
 
+/* The reader of the file being read, and its index. */
+static struct {
+	struct rd *r;
+	uint16_t file;
+} cur;
+
 static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {
@@ -457,7 +463,14 @@ take_redemption(const struct rec *rec, const struct cols *c)
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
 	d->points = p;
 	d->item = intern_put(data.strs, col(rec, c->item));
-	d->rec = keep_rec(rec);
+	d->again = rd_by_pos(cur.r) && rec->pos >= 0 &&
+	    rec->line <= 0xFFFFFFFFL;
+	if (d->again) { /* its place in the file: nothing copied */
+		d->at.mark = rd_mark(cur.r, rec);
+		d->line = (uint32_t)rec->line;
+		d->file = cur.file;
+	} else
+		d->at.rec = keep_rec(rec);
 	data.used++;
 }
 
@@ -490,6 +503,8 @@ read_file(struct rd *r, uint16_t file)
 	size_t n = 0;
 
 	memset(&c, 0xFF, sizeof c); /* -1: none */
+	cur.r = r;
+	cur.file = file;
 	if (rd_nfields(r) > 0) {
 		find_cols(r, &c);
 		need_cols(r, &c);
@@ -549,6 +564,7 @@ input_read(int nfiles, char *const *files)
 	data.nfiles = (size_t)nfiles;
 	readers = xcalloc((size_t)nfiles, sizeof *readers);
 	ro.need = need; /* the header under title rows */
+	ro.by_pos = 1;	/* a redemption rejected later: read again */
 	for (i = 0; i < nfiles; i++) {
 		readers[i] = rd_open(1, files + i, &ro);
 		data.files[i] = rd_file(readers[i]);
@@ -571,14 +587,20 @@ void
 red_reject(const struct red *d, const char *reason, const char *fmt, ...)
 {
 	struct buf msg = { 0 };
-	struct str *f = xcalloc(d->rec->nf + 1, sizeof *f);
+	struct str *f = NULL;
 	struct rec r;
 	va_list ap;
 
 	va_start(ap, fmt);
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	rec_reject_as(red_rec(d->rec, &r, f), reason, "%s", msg.p);
+	if (d->again)
+		rec_reject_as(rd_marked(readers[d->file], d->at.mark, d->line),
+		    reason, "%s", msg.p);
+	else {
+		f = xcalloc(d->at.rec->nf + 1, sizeof *f);
+		rec_reject_as(red_rec(d->at.rec, &r, f), reason, "%s", msg.p);
+	}
 	buf_free(&msg);
 	free(f);
 }

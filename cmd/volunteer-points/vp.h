@@ -73,11 +73,17 @@ enum { S_VERIFIED = 1, S_MERGED = 2 };
 
 /* A redemption as kept, with its record for a rejection at the end. */
 struct red {
-	long long points;	   /* hundredths */
-	const struct red_rec *rec; /* its record kept (input.c) */
-	uint32_t vol;		   /* volunteer index (group.c) */
+	long long points; /* hundredths */
+	union {
+		const struct red_rec *rec; /* its record kept (input.c) */
+		long long mark;		   /* rd_mark's, when again */
+	} at;
+	uint32_t vol; /* volunteer index (group.c) */
 	int32_t day, tod;
 	uint32_t item; /* pool id */
+	uint32_t line; /* when again */
+	uint16_t file; /* when again: its reader */
+	char again;    /* read again at its mark, not kept */
 };
 
 /* A volunteer. */

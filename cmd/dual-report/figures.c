@@ -120,11 +120,12 @@ window_acts(const struct window *w, struct fig *ufig, struct fig *cfig,
 
 	for (i = 0; i < data.nact; i++) {
 		const struct act *a = &data.act[i];
-		struct fig *c = &cfig[a->comm];
+		struct fig *c;
 		int early = 0;
 
-		if (a->day < w->from || a->day > w->to || (a->flags & A_OUT))
+		if (a->day < w->from || a->day > w->to || (a->flags & A_SKIP))
 			continue;
+		c = &cfig[a->comm != DR_NONE ? a->comm : data.mem[a->who].comm];
 		if (a->flags & A_UNIT) {
 			ufig[a->who].activities++;
 			ufig[a->who].hours += a->hours;
@@ -219,7 +220,7 @@ say_early(const struct window *w)
 		const struct act *a = &data.act[i];
 		const struct member *m;
 
-		if ((a->flags & (A_UNIT | A_OUT)) || a->day < w->from ||
+		if ((a->flags & (A_UNIT | A_SKIP)) || a->day < w->from ||
 		    a->day > w->to || !is_early(m = &data.mem[a->who], a->day))
 			continue;
 		if (n++ >= EARLY_SHOWN && !cli.verbose)
@@ -230,7 +231,7 @@ say_early(const struct window *w)
 		buf_reset(&b);
 		u8_show(&b, intern_get(data.ids, a->who).p,
 		    intern_get(data.ids, a->who).n, 40);
-		zl_warn_at(data.files[a->file], (long)a->line,
+		zl_warn_at(data.files[act_file(i)], (long)a->line,
 		    _("activity on %s before member %s registered (%s)"), day,
 		    b.p, m->reg != DR_NODAY ? reg : _("not registered"));
 	}

@@ -131,8 +131,12 @@ struct data {
 	struct act *act;
 	size_t nact, capact;
 	uint32_t *actfrom; /* actfrom[file]: its first activity's number */
-	uint32_t *owned;   /* the activities of each member, then of each
-			      unit (while reading; dups_find) */
+	int acts_begun;	   /* the members and units all read */
+	struct mhot {
+		int32_t reg;   /* struct member's */
+		uint32_t comm; /* struct member's */
+	} * hot; /* what each activity needs of its member, 8 bytes a member
+		    (a million read in the order of the activities) */
 	struct merge *merged[MG_N];
 	size_t nmerged[MG_N], capmerged[MG_N];
 	unsigned long long left_out;

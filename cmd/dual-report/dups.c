@@ -1,7 +1,7 @@
 /*
  * dual-report: the duplicate activities, found after the reading.  The
  * activities are grouped by member (then unit), in the order read (a
- * counting sort: data.owned counted them as they were read); within a
+ * counting sort); within a
  * group, usually a few dozen, ordered by day and activity, stably: of
  * those equal, the first read is kept and the others are merged.  So the
  * activities are read once more each, a member at a time, rather than
@@ -88,13 +88,18 @@ dups_find(void)
 	size_t j, size = data.nact * sizeof(struct ent);
 	struct ent *e;
 
-	if (data.owned == NULL)
+	if (data.nact == 0)
 		return;
 	nown = nmem + intern_len(data.units);
 	/* where each group begins (at[k]; then, once filled, where it ends) */
-	at = xmalloc(((size_t)nown + 1) * sizeof *at);
-	for (at[0] = 0, i = 0; i < nown; i++)
-		at[i + 1] = at[i] + data.owned[i];
+	at = xcalloc((size_t)nown + 2, sizeof *at);
+	for (j = 0; j < data.nact; j++) {
+		const struct act *a = &data.act[j];
+
+		at[(a->flags & A_UNIT ? nmem + a->who : a->who) + 1]++;
+	}
+	for (i = 0; i < nown; i++)
+		at[i + 1] += at[i];
 	e = size >= (2u << 20) ? xhuge(size) : xmalloc(size + 1);
 	for (j = 0; j < data.nact; j++) {
 		const struct act *a = &data.act[j];
@@ -110,6 +115,4 @@ dups_find(void)
 			group(e + j, at[i] - j);
 	free(e);
 	free(at);
-	free(data.owned);
-	data.owned = NULL;
 }

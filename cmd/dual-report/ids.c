@@ -32,16 +32,21 @@ static struct {
 void
 ids_key(struct str s, struct idkey *k)
 {
-	unsigned char b[12] = { 0 };
 	uint64_t h;
+	size_t i = 0;
 
 	k->inl = s.n <= ID_INLINE && ids.tab != NULL;
 	if (!k->inl)
 		return;
-	memcpy(b, s.p, s.n);
-	b[11] = (unsigned char)s.n;
-	memcpy(&k->w0, b, 8);
-	memcpy(&k->w1, b + 8, 4);
+	/* (bytes put one by one: a copy of a length not known is a call) */
+	k->w0 = 0;
+	k->w1 = (uint32_t)s.n << 24;
+	if (s.n >= 8)
+		memcpy(&k->w0, s.p, 8), i = 8;
+	for (; i < s.n && i < 8; i++)
+		k->w0 |= (uint64_t)(unsigned char)s.p[i] << (8 * i);
+	for (; i < s.n; i++)
+		k->w1 |= (uint32_t)(unsigned char)s.p[i] << (8 * (i - 8));
 	h = (k->w0 ^ (uint64_t)k->w1 * 0x9E3779B97F4A7C15ULL) *
 	    0xbf58476d1ce4e5b9ULL;
 	h ^= h >> 31;

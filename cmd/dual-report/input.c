@@ -29,15 +29,20 @@ struct cols {
 	    what, hours, solved;
 };
 
-/* The activities' texts last numbered, by a hash of their ends: a few
- * kinds of activity take turns, each found here by a compare, not a
- * hash of its bytes and a table. */
-#define NWHATS 256
-static struct whatc {
-	const char *p;
-	size_t n;
+/*
+ * The texts of the activities' rows last numbered (activity, community),
+ * as the rows have them, by a hash of their ends: a few kinds of activity
+ * and communities take turns, each found here by a compare, rather than
+ * folded, hashed and looked up in a table.
+ */
+#define NCACHED	   256
+#define CACHED_MAX 43
+struct cached {
+	char p[CACHED_MAX];
+	uint8_t n; /* the text's length + 1; 0: none */
 	uint32_t num;
-} whats[NWHATS];
+};
+static struct cached whats[NCACHED], comms[NCACHED];
 
 /* The streets that activities' rows name, with the activity's number:
  * given to their communities once the duplicates are known. */
@@ -518,27 +523,47 @@ act_values(const struct rec *rec, const struct cols *c, struct act *a)
 	return whole_plain(col(rec, c->solved), &a->solved);
 }
 
-/* The number of activity text s (interned). */
-static uint32_t
-what_num(struct str s)
+/* The entry of text s in cache c; 1 when it holds s. */
+static int
+cached(struct cached *c, struct str s, struct cached **e)
 {
 	uint64_t a = 0, b = 0;
-	struct whatc *w;
+	size_t i;
 
 	if (s.n >= 8) {
 		memcpy(&a, s.p, 8);
 		memcpy(&b, s.p + s.n - 8, 8);
 	} else
-		memcpy(&a, s.p, s.n);
-	w = &whats[((a * 0x9E3779B97F4A7C15ULL ^ b) * 0xbf58476d1ce4e5b9ULL ^
-		       s.n) >>
+		for (i = 0; i < s.n; i++)
+			a = a << 8 | (unsigned char)s.p[i];
+	*e = &c[((a * 0x9E3779B97F4A7C15ULL ^ b) * 0xbf58476d1ce4e5b9ULL ^
+		    s.n) >>
 	    56];
-	if (w->p == NULL || w->n != s.n || memcmp(w->p, s.p, s.n) != 0) {
-		w->num = intern_put(data.whats, s);
-		w->p = intern_get(data.whats, w->num).p;
-		w->n = s.n;
+	return (*e)->n == s.n + 1 && memcmp((*e)->p, s.p, s.n) == 0;
+}
+
+static void
+cache(struct cached *e, struct str s, uint32_t num)
+{
+	if (s.n < CACHED_MAX) {
+		memcpy(e->p, s.p, s.n);
+		e->n = (uint8_t)(s.n + 1);
+		e->num = num;
 	}
-	return w->num;
+}
+
+/* The number of activity text s (interned). */
+static uint32_t
+what_num(struct str s)
+{
+	struct cached *e;
+	uint32_t num;
+
+	if (cached(whats, s, &e))
+		return e->num;
+	num = intern_put(data.whats, s);
+	cache(e, s, num);
+	return num;
 }
 
 /* The activity's hours (0 when the file has none): 1, or 0: rejected. */
@@ -630,11 +655,21 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
     unsigned mflags, uint32_t *street)
 {
 	static struct buf b, fb;
-	struct str s = folded(rec, c->comm, &fb);
+	struct str row = col(rec, c->comm), s;
+	struct cached *e;
 
 	*street = DR_NONE;
-	if (s.n > 0) {
+	if (row.n > 0 && cached(comms, row, &e)) {
+		a->comm = e->num;
+		a->flags |= A_ROWCOMM;
+		*street = put_or_none(data.streets,
+		    folded(rec, c->street, &fb));
+		return 1;
+	}
+	if ((s = folded(rec, c->comm, &fb)).n > 0) {
 		a->comm = comm_num(s);
+		if (row.n > 0)
+			cache(e, row, a->comm);
 		a->flags |= A_ROWCOMM;
 		*street = put_or_none(data.streets,
 		    folded(rec, c->street, &fb));
@@ -686,13 +721,10 @@ reserve_acts(unsigned long long size)
 	}
 }
 
-/* The activity a, read at line of file, kept: counted for its member
- * or unit (dups_find), the period's days, a street its row names. */
+/* The activity a kept: the period's days, a street its row names. */
 static void
 keep_act(struct act *a, unsigned mflags, uint32_t street)
 {
-	uint32_t nmem = intern_len(data.ids);
-
 	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED :
 				mflags & IDM_OUT) {
 		a->flags |= A_OUT;
@@ -712,7 +744,6 @@ keep_act(struct act *a, unsigned mflags, uint32_t street)
 		if (data.last == DR_NODAY || a->day > data.last)
 			data.last = a->day;
 	}
-	data.owned[a->flags & A_UNIT ? nmem + a->who : a->who]++;
 	if (data.nact == data.capact)
 		reserve_acts(data.capact * 20 + (1u << 16));
 	data.act[data.nact++] = *a;
@@ -761,12 +792,17 @@ act_file(size_t i)
 static void
 acts_begin(struct rd *r, int i)
 {
-	if (data.owned == NULL) {
+	uint32_t j, n = intern_len(data.ids);
+
+	if (!data.acts_begun) {
 		/* the members and units are all read */
 		ids_make();
-		data.owned = xcalloc((size_t)intern_len(data.ids) +
-			intern_len(data.units) + 1,
-		    sizeof *data.owned);
+		data.hot = xmalloc(((size_t)n + 1) * sizeof *data.hot);
+		for (j = 0; j < n; j++) {
+			data.hot[j].reg = data.mem[j].reg;
+			data.hot[j].comm = data.mem[j].comm;
+		}
+		data.acts_begun = 1;
 	}
 	reserve_acts(rd_size(r));
 	data.actfrom[i] = (uint32_t)data.nact;
@@ -1001,12 +1037,13 @@ input_reset(void)
 	free(data.comm);
 	free(data.act);
 	free(data.actfrom);
-	free(data.owned);
+	free(data.hot);
 	free(astreets);
 	astreets = NULL;
 	nastreets = capastreets = 0;
 	ids_free();
 	memset(whats, 0, sizeof whats);
+	memset(comms, 0, sizeof comms);
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);

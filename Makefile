@@ -5,6 +5,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 
 CC ?= cc
@@ -25,6 +26,15 @@ ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter lib
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
 	dual-report
+# Programs that are shell scripts: cmd/NAME.sh, with the version and the
+# example data's folder filled in (the build tree's; make install: the
+# installed copy's).
+SCRIPTS = zhili-report
+VERSION = $$(sed -n 's/^\#define ZHILI_VERSION "\(.*\)"/\1/p' lib/zl.h)
+DATADIR ?= $(PREFIX)/share/zhili
+SUBST = sed -e "s|@VERSION@|$(VERSION)|" -e "s|@EXAMPLES@|$(1)|"
+# bash completion (completion/zhili.bash), installed under each name.
+COMPLETIONS = $(sort $(PROGS) $(SCRIPTS))
 # Programs built for the tests, not installed: tests/NAME/*.c each.
 TEST_PROGS = hello
 LIB_SRC = $(wildcard lib/*.c)
@@ -35,7 +45,12 @@ HDRS = $(wildcard lib/*.h)
 
 COMPILE = $(CC) $(ZL_CPPFLAGS) $(ZL_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
-all: $(PROGS:%=$(BUILD)/bin/%)
+all: $(PROGS:%=$(BUILD)/bin/%) $(SCRIPTS:%=$(BUILD)/bin/%)
+
+$(BUILD)/bin/%: cmd/%.sh lib/zl.h
+	@mkdir -p $(@D)
+	$(call SUBST,$(CURDIR)/examples/data) cmd/$*.sh > $@.tmp
+	chmod 755 $@.tmp && mv $@.tmp $@
 
 $(BUILD)/lib/%.o: lib/%.c $(HDRS)
 	@mkdir -p $(@D)
@@ -81,8 +96,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 # Debian packages the build and the tests need; installed when missing.
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
-	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl
-BENCH_DEPS = miller datamash gawk mawk python3 time
+	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl gnuplot-nox \
+	libxml2-utils bash-completion
+BENCH_DEPS = miller datamash gawk mawk python3 time python3-openpyxl xlsx2csv
 
 deps:
 	@sh tools/deps.sh $(DEPS)
@@ -144,23 +160,41 @@ bench-worker-salary: all bench-deps
 bench-xlsx-write: all bench-deps
 	@sh bench/xlsx-write.sh
 
+bench-xlsx-read: all bench-deps
+	@sh bench/xlsx-read.sh
+
 demo: deps
 	@$(MAKE) -s all
 	@sh examples/demo.sh
+
+# docs/report.png, for the README (installs chromium when missing).
+screenshot: deps
+	@$(MAKE) -s all
+	@BUILD=$(BUILD) sh tools/screenshot.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	for p in $(PROGS); do \
 		install -m 755 $(BUILD)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for p in $(SCRIPTS); do \
+		$(call SUBST,$(DATADIR)/examples/data) cmd/$$p.sh > $(DESTDIR)$(BINDIR)/$$p; \
+		chmod 755 $(DESTDIR)$(BINDIR)/$$p; done
+	mkdir -p $(DESTDIR)$(DATADIR)/examples
+	cp -R examples/data $(DESTDIR)$(DATADIR)/examples/
 	install -m 644 man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 man/man5/*.5 $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 man/man7/*.7 $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(COMPDIR)
+	for p in $(COMPLETIONS); do \
+		install -m 644 completion/zhili.bash $(DESTDIR)$(COMPDIR)/$$p; done
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for p in $(PROGS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	rm -rf $(DESTDIR)$(DATADIR)
 	cd man && for m in man1/*.1 man5/*.5 man7/*.7; do \
 		rm -f $(DESTDIR)$(MANDIR)/$$m; done
+	for p in $(COMPLETIONS); do rm -f $(DESTDIR)$(COMPDIR)/$$p; done
 
 clean:
 	rm -rf build build-asan build-fuzz
@@ -168,6 +202,7 @@ clean:
 .PHONY: all deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
-	bench-dual-report bench-worker-salary bench-xlsx-write demo \
+	bench-dual-report bench-worker-salary bench-xlsx-write bench-xlsx-read \
+	demo screenshot \
 	install uninstall clean
 .SUFFIXES:

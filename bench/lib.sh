@@ -90,3 +90,17 @@ best_time() {
 	esac
 	[ -n "$secs" ]
 }
+
+# timed NAME OUT CMD...: runs CMD once, its output to the file OUT, under
+# /usr/bin/time; sets NAME_wall (seconds), NAME_cpu (user + system
+# seconds) and NAME_kb (peak memory, KB).  Its numbers also in
+# $out/NAME.time.
+timed() {
+	name=$1 dst=$2
+	shift 2
+	/usr/bin/time -f '%e %U %S %M' -o "$out/$name.time" "$@" > "$dst" ||
+		return 1
+	set -- $(tail -n 1 "$out/$name.time")
+	eval "${name}_wall=$1 ${name}_cpu=$(echo "$2 $3" |
+	    awk '{ print $1 + $2 }') ${name}_kb=$4"
+}

@@ -14,9 +14,7 @@ cd "$top" || exit 1
 BUILD=${BUILD:-build}
 ROWS=${ROWS:-1000000}
 PY=/usr/bin/python3 # Debian's, with python3-openpyxl
-data=bench/data
-out=bench/out
-mkdir -p "$data" "$out" || exit 1
+. bench/lib.sh
 cases=$data/cases-1m.tsv
 if [ ! -s "$cases" ]; then
 	echo "no $cases: make bench makes it" >&2
@@ -27,19 +25,10 @@ if [ "$ROWS" != 1000000 ]; then
 	cases=$data/cases-$ROWS.tsv
 fi
 
-# run NAME CMD...: wall seconds, CPU seconds and peak KB into $NAME_*
-run() {
-	name=$1
-	shift
-	/usr/bin/time -f '%e %U %S %M' -o "$out/xlsx-$name.time" "$@" ||
-		exit 1
-	set -- $(tail -n 1 "$out/xlsx-$name.time")
-	eval "${name}_wall=$1 ${name}_cpu=$(echo "$2 $3" | awk '{ print $1 + $2 }') ${name}_kb=$4"
-}
-
-run zl sh -c '"$1" -o xlsx "$2" > "$3"' sh "$BUILD/bin/zhili-cat" "$cases" \
-	"$out/cases-zhili.xlsx"
-run py "$PY" bench/openpyxl-write.py "$cases" "$out/cases-openpyxl.xlsx"
+timed zl "$out/cases-zhili.xlsx" "$BUILD/bin/zhili-cat" -o xlsx "$cases" ||
+	exit 1
+timed py /dev/null "$PY" bench/openpyxl-write.py "$cases" \
+	"$out/cases-openpyxl.xlsx" || exit 1
 check=$("$PY" bench/xlsx-check.py "$out/cases-zhili.xlsx" \
 	"$out/cases-openpyxl.xlsx" ${CHECK:+"$CHECK"}) || status=1
 {

@@ -225,6 +225,8 @@ cli_period_end(const char *field)
 	period_show(&b, &cli.period);
 	date_format(seen.first, 0, first);
 	date_format(seen.last, 0, last);
+	if (strcmp(field, "month") == 0) /* a month's first day: the month */
+		first[7] = last[7] = '\0';
 	if (strcmp(first, last) == 0)
 		buf_adds(&span, first);
 	else

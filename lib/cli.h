@@ -134,7 +134,8 @@ int cli_in_period(long long t);
 /*
  * After the records: when the date options were given and no record was
  * in their period but some were outside it, say so on stderr with the
- * dates of those (field: the date field's name).
+ * dates of those (field: the date field's name; "month": the times are
+ * months' first days, shown as months).
  */
 void cli_period_end(const char *field);
 /* Reader options from the shared options. */

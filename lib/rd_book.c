@@ -8,13 +8,13 @@
  * (rows, cells, escapes), the values (numbers as Excel's general format
  * shows them, serial dates), and the choice of the sheet.
  */
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/rd_int.h"
+#include "lib/wr.h"
 
 int
 rd_book_kind(const char *p, size_t n)
@@ -30,11 +30,16 @@ void
 rd_book_open(struct rd *r, int kind)
 {
 	struct book *b = xcalloc(1, sizeof *b);
+	struct stat st;
 
 	r->book = b;
 	b->fname = r->fname;
 	b->sheet = r->o.sheet;
 	r->enc = ENC_UTF8;
+	/* progress: the sample was counted; the sheet's part read will be */
+	b->base = r->done_bytes - r->end;
+	if (r->seekable && fstat(r->fd, &st) == 0)
+		b->size = (unsigned long long)st.st_size;
 	if (kind == BOOK_XLSX)
 		rd_xlsx_open(r, b);
 	else
@@ -66,6 +71,18 @@ rd_book_read(struct rd *r, char *dst, size_t room)
 	return (long)n;
 }
 
+/* The input's bytes read, for the progress line: the files before the
+ * workbook's, and as much of its size as the sheet's part read. */
+unsigned long long
+rd_book_done(const struct rd *r)
+{
+	const struct book *b = r->book;
+	double f = b->whole > 0 ? (double)b->part / (double)b->whole : 0;
+
+	return b->base +
+	    (unsigned long long)((double)b->size * (f < 1 ? f : 1));
+}
+
 void
 rd_book_close(struct rd *r)
 {
@@ -73,6 +90,7 @@ rd_book_close(struct rd *r)
 
 	if (b == NULL)
 		return;
+	r->done_bytes = b->base + b->size;
 	if (b->close != NULL)
 		b->close(b);
 	buf_free(&b->tsv);
@@ -130,19 +148,7 @@ book_cell(struct book *b, long col, const char *s, size_t n)
 	for (i = (size_t)(col - b->col) + (b->col > 0); i > 0; i--)
 		buf_addc(&b->tsv, '\t');
 	b->col = col;
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		const char *e = c == '\t' ? "\\t" :
-		    c == '\n'		  ? "\\n" :
-		    c == '\r'		  ? "\\r" :
-		    c == '\\'		  ? "\\\\" :
-					    NULL;
-
-		if (e != NULL)
-			buf_add(&b->tsv, e, 2);
-		else
-			buf_addc(&b->tsv, c);
-	}
+	tsv_escape(&b->tsv, s, n);
 	b->col++;
 	/* past the limit the TSV reader rejects the line: keep no more */
 	if (b->tsv.n - b->rowstart > REC_MAX_RECORD)
@@ -180,6 +186,33 @@ civil(long long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* v (>= 0) as at least w digits at p: the end. */
+static char *
+digits(char *p, long long v, int w)
+{
+	char d[24];
+	int n = 0;
+
+	do {
+		d[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 || n < w);
+	while (n > 0)
+		*p++ = d[--n];
+	return p;
+}
+
+/* secs (>= 0) as HH:MM:SS at p (more digits past 99 hours): the end. */
+static char *
+hms(char *p, long long secs)
+{
+	p = digits(p, secs / 3600, 2);
+	*p++ = ':';
+	p = digits(p, secs / 60 % 60, 2);
+	*p++ = ':';
+	return digits(p, secs % 60, 2);
+}
+
 /*
  * A serial date (days since the workbook's epoch, the fraction the time
  * of day) as zhili(7) writes it, in out: kind DATE_D a date, DATE_DT a
@@ -191,7 +224,8 @@ int
 book_serial(struct book *b, struct buf *out, double v, int kind)
 {
 	long long secs, days;
-	int y, m, d;
+	char s[48], *p = s;
+	int y = 1900, m = 2, d = 29;
 
 	if (!(v >= 0 && v < 2958466)) /* 9999-12-31 */
 		return 0;
@@ -199,28 +233,24 @@ book_serial(struct book *b, struct buf *out, double v, int kind)
 	days = secs / 86400;
 	secs %= 86400;
 	if (kind & DATE_T) {
-		long long h = secs / 3600;
-
-		if (kind & DATE_ELAPSED)
-			h += days * 24;
-		buf_printf(out, "%02lld:%02lld:%02lld", h, secs / 60 % 60,
-		    secs % 60);
+		p = hms(p, secs + (kind & DATE_ELAPSED ? days * 86400 : 0));
+		buf_add(out, s, (size_t)(p - s));
 		return 1;
 	}
-	if (b->date1904)
-		days -= 24107; /* serial 0: 1904-01-01 */
-	else if (days == 60) {
-		buf_adds(out, "1900-02-29");
-		days = LLONG_MIN;
-	} else
-		days -= days < 60 ? 25568 : 25569; /* serial 1: 1900-01-01 */
-	if (days != LLONG_MIN) {
-		civil(days, &y, &m, &d);
-		buf_printf(out, "%04d-%02d-%02d", y, m, d);
+	if (b->date1904) /* serial 0: 1904-01-01 */
+		civil(days - 24107, &y, &m, &d);
+	else if (days != 60) /* serial 1: 1900-01-01 */
+		civil(days - (days < 60 ? 25568 : 25569), &y, &m, &d);
+	p = digits(p, y, 4);
+	*p++ = '-';
+	p = digits(p, m, 2);
+	*p++ = '-';
+	p = digits(p, d, 2);
+	if (kind & DATE_DT) {
+		*p++ = ' ';
+		p = hms(p, secs);
 	}
-	if (kind & DATE_DT)
-		buf_printf(out, " %02lld:%02lld:%02lld", secs / 3600,
-		    secs / 60 % 60, secs % 60);
+	buf_add(out, s, (size_t)(p - s));
 	return 1;
 }
 
@@ -436,5 +466,6 @@ book_pick(struct book *b, size_t n, const char *const *names)
 	for (i = 0; i < n; i++)
 		buf_printf(&all, "%s%zu '%s'", i ? ", " : "", i + 1, names[i]);
 	zl_die_at(ZL_IOERR, b->fname, 0,
-	    _("no sheet '%s' (--sheet): the workbook has %s"), want, all.p);
+	    _("no sheet '%s' (--sheet): its sheets by number and name: %s"),
+	    want, all.p);
 }

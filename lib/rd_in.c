@@ -242,7 +242,10 @@ fill(struct rd *r, size_t keep)
 		}
 		if (k == 0)
 			r->eof = 1;
-		r->done_bytes += (size_t)k;
+		if (r->book != NULL)
+			r->done_bytes = rd_book_done(r);
+		else
+			r->done_bytes += (size_t)k;
 		if (r->enc == ENC_UTF8) {
 			r->end += (size_t)k;
 			validate(r, r->eof);
@@ -521,6 +524,11 @@ sniff(struct rd *r)
 		rd_book_open(r, k);
 		return;
 	}
+	if (r->o.sheet != NULL && !r->o.quiet)
+		zl_warn_at(r->fname, 0,
+		    _("not a workbook: --sheet '%s' does not apply, the file "
+		      "is read as it is"),
+		    r->o.sheet);
 	r->enc = rd_sniff_enc(r->buf, r->end, r->eof, r->o.enc, &sn);
 	r->pos = sn.skip;
 	r->buf[r->end] = '\0';

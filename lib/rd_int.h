@@ -240,6 +240,9 @@ struct book {
 	int rowfull;	 /* it is over REC_MAX_RECORD: the rest dropped */
 	int date1904;
 	int warned_digits;
+	/* progress: the file's bytes before it and its size; the part of
+	 * the sheet read (of whole: bytes inflated, rows) */
+	unsigned long long base, size, part, whole;
 	/* the reader of the format: make more lines into tsv (0: no more),
 	 * free its state (st) */
 	int (*more)(struct book *b);
@@ -250,6 +253,7 @@ int rd_book_kind(const char *p, size_t n);
 void rd_book_open(struct rd *r, int kind);
 long rd_book_read(struct rd *r, char *dst, size_t room);
 void rd_book_pad(struct rd *r);
+unsigned long long rd_book_done(const struct rd *r);
 void rd_book_close(struct rd *r);
 void book_row(struct book *b, long row);
 void book_cell(struct book *b, long col, const char *s, size_t n);

@@ -29,7 +29,7 @@ xls_more(struct book *b)
 	struct xls *x = b->st;
 	char num[64];
 
-	for (; x->next < x->rows && b->tsv.n < ENOUGH; x->next++) {
+	for (; x->next < x->rows && b->tsv.n < ENOUGH; b->part = ++x->next) {
 		unsigned short c;
 
 		book_row(b, (long)x->next + 1);
@@ -192,4 +192,5 @@ rd_xls_open(struct rd *r, struct book *b)
 		zl_die_at(ZL_IOERR, r->fname, 0,
 		    _("not a readable .xls workbook: the sheet cannot be "
 		      "read"));
+	b->whole = x->rows;
 }

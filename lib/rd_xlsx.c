@@ -177,6 +177,7 @@ xin_read(struct xlsx *x, char *buf, size_t n)
 	if ((k = zip_fread(in->zf, buf, n)) < 0)
 		corrupt(x, zip_file_strerror(in->zf));
 	in->got += (unsigned long long)k;
+	x->b->part = in->got;
 	if (in->got > x->limit)
 		zl_die_at(ZL_IOERR, x->b->fname, 0,
 		    _("%s: inflates to more than %llu MiB, the most read of "
@@ -245,8 +246,11 @@ xin_begin(struct xlsx *x, const char *part, const char *mem, size_t n,
 
 		if (i < 0)
 			corrupt(x, _("no such part"));
-		if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) == 0 &&
-		    (st.valid & ZIP_STAT_SIZE) && st.size > x->limit)
+		if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) != 0 ||
+		    !(st.valid & ZIP_STAT_SIZE))
+			st.size = 0;
+		x->b->whole = st.size; /* the progress: the sheet's is last */
+		if (st.size > x->limit)
 			zl_die_at(ZL_IOERR, x->b->fname, 0,
 			    _("%s: claims %llu MiB, more than %llu MiB, the "
 			      "most read of one part (%d times the file's "
@@ -600,10 +604,22 @@ ref_col(struct xlsx *x, const char *ref)
 static void
 cell_start(struct xlsx *x, const char **atts)
 {
-	const char *t = attr(atts, "t"), *s = attr(atts, "s");
+	const char *t = NULL, *s = NULL, *r = NULL;
 
+	for (; atts[0] != NULL; atts += 2) {
+		const char *a = local(atts[0]);
+
+		if (a[0] == '\0' || a[1] != '\0')
+			continue;
+		if (a[0] == 't')
+			t = atts[1];
+		else if (a[0] == 's')
+			s = atts[1];
+		else if (a[0] == 'r')
+			r = atts[1];
+	}
 	x->in_c = 1;
-	x->ccol = ref_col(x, attr(atts, "r"));
+	x->ccol = ref_col(x, r);
 	x->ctype = t == NULL		? 'n' :
 	    strcmp(t, "inlineStr") == 0 ? 'i' :
 	    strcmp(t, "str") == 0	? 'S' :
@@ -613,17 +629,43 @@ cell_start(struct xlsx *x, const char **atts)
 	x->full = 0;
 }
 
+/* The elements of a sheet that matter: each a million times over. */
+enum { E_OTHER, E_DATA, E_ROW, E_C, E_V, E_T, E_RPH };
+
+static int
+sheet_elem(const char *name)
+{
+	const char *n = local(name);
+
+	switch (n[0]) {
+	case 'c':
+		return n[1] == '\0' ? E_C : E_OTHER;
+	case 'v':
+		return n[1] == '\0' ? E_V : E_OTHER;
+	case 't':
+		return n[1] == '\0' ? E_T : E_OTHER;
+	case 'r':
+		return strcmp(n, "row") == 0 ? E_ROW :
+		    strcmp(n, "rPh") == 0    ? E_RPH :
+					       E_OTHER;
+	case 's':
+		return strcmp(n, "sheetData") == 0 ? E_DATA : E_OTHER;
+	}
+	return E_OTHER;
+}
+
 static void
 sheet_start(void *arg, const char *name, const char **atts)
 {
 	struct xlsx *x = arg;
-	const char *n = local(name), *r;
+	int e = sheet_elem(name);
+	const char *r;
 
-	if (strcmp(n, "sheetData") == 0)
+	if (e == E_DATA)
 		x->in_data = 1;
 	else if (!x->in_data)
 		return;
-	else if (strcmp(n, "row") == 0) {
+	else if (e == E_ROW) {
 		long row = x->nextrow;
 
 		if ((r = attr(atts, "r")) != NULL)
@@ -632,13 +674,13 @@ sheet_start(void *arg, const char *name, const char **atts)
 			corrupt(x, _("a row number past 1048576"));
 		book_row(x->b, row);
 		x->nextrow = row + 1;
-	} else if (strcmp(n, "c") == 0)
+	} else if (e == E_C)
 		cell_start(x, atts);
-	else if (strcmp(n, "v") == 0)
+	else if (e == E_V)
 		x->in_v = x->in_c;
-	else if (strcmp(n, "t") == 0)
+	else if (e == E_T)
 		x->in_t = x->in_c;
-	else if (strcmp(n, "rPh") == 0)
+	else if (e == E_RPH)
 		x->in_rph = 1;
 }
 
@@ -692,24 +734,31 @@ static void
 sheet_end(void *arg, const char *name)
 {
 	struct xlsx *x = arg;
-	const char *n = local(name);
 
 	if (!x->in_data)
 		return;
-	if (strcmp(n, "v") == 0)
+	switch (sheet_elem(name)) {
+	case E_V:
 		x->in_v = 0;
-	else if (strcmp(n, "t") == 0)
+		break;
+	case E_T:
 		x->in_t = 0;
-	else if (strcmp(n, "rPh") == 0)
+		break;
+	case E_RPH:
 		x->in_rph = 0;
-	else if (strcmp(n, "c") == 0)
+		break;
+	case E_C:
 		cell_end(x);
-	else if (strcmp(n, "row") == 0) {
+		break;
+	case E_ROW:
 		book_row_end(x->b);
 		if (x->b->tsv.n >= ENOUGH)
 			XML_StopParser(x->in.p, XML_TRUE);
-	} else if (strcmp(n, "sheetData") == 0)
+		break;
+	case E_DATA:
 		x->in_data = 0;
+		break;
+	}
 }
 
 static int
@@ -717,9 +766,13 @@ xlsx_more(struct book *b)
 {
 	struct xlsx *x = b->st;
 
-	while (x->in.p != NULL && b->tsv.n < ENOUGH)
+	/* to the row end where sheet_end stopped the parser: a chunk may
+	 * end inside a row, and the row is not to be given in two parts */
+	while (x->in.p != NULL)
 		if (!xin_step(x))
 			xin_end(x);
+		else if (x->in.suspended)
+			break;
 	return x->in.p != NULL || b->tsv.n > 0;
 }
 

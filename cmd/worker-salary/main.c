@@ -3,7 +3,8 @@
  * scale (三岗六十级).
  *
  * worker-salary [--ytd file] [--compare old.yaml]
- *     [--summary [--by fields] [--total]] [-c file] [-o format] [--csv | --tsv]
+ *     [--summary [--by fields] [--total]] [period options] [-c file] [-o
+ * format] [--csv | --tsv]
  * [--encoding enc] [--sheet name] [--bom]
  *     [--zh] [--reject file] [--strict] [--verbose] [--max-rejected n]
  *     [--progress | --no-progress] [file ...]
@@ -27,8 +28,10 @@ usage(void)
 	fprintf(stderr,
 	    _("usage: worker-salary [--ytd file] [--compare old.yaml] "
 	      "[--summary]\n"
-	      "                     [--by fields] [--total] [-c file] "
-	      "[-o format]\n"
+	      "                     [--by fields] [--total] [--from date] "
+	      "[--to date]\n"
+	      "                     [--month m] [--quarter q] [--year y] "
+	      "[-c file] [-o format]\n"
 	      "                     [--csv | --tsv] [--encoding enc] "
 	      "[--sheet name]\n"
 	      "                     [--bom] [--zh]\n"
@@ -62,6 +65,9 @@ help(void)
 	    "                      (with --compare per post: mean gross, old and new)\n"
 	    "  --by FIELDS         summary: community, post or community,post\n"
 	    "  --total             summary: add the overall row\n"
+	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
+	    "                      the months written (the months before still\n"
+	    "                      count in the year's tax)\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
 	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
@@ -113,6 +119,7 @@ options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		CLI_LONGOPTS,
+		CLI_DATE_LONGOPTS,
 		{ "ytd", required_argument, NULL, OPT_YTD },
 		{ "summary", no_argument, NULL, OPT_SUMMARY },
 		{ "by", required_argument, NULL, OPT_BY },
@@ -149,6 +156,7 @@ main(int argc, char **argv)
 	input_read(argc - optind, argv + optind);
 	pay_run();
 	output_write();
+	cli_period_end("month");
 	input_close();
 	return zl_finish(ZL_OK);
 }

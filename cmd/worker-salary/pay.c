@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cmd/worker-salary/ws.h"
+#include "lib/date.h"
 #include "lib/money.h"
 
 long long
@@ -312,6 +313,14 @@ pay_run(void)
 		worker_run(i, j = worker_end(i));
 }
 
+/* The time of a month's first day, for the period options. */
+static long long
+month_time(long m)
+{
+	return (long long)date_days((int)(m / 12), (int)(m % 12) + 1, 1) *
+	    DAY_SECS;
+}
+
 int
 pay_next(size_t *i, const struct slip **sp, struct pay *p)
 {
@@ -331,6 +340,8 @@ pay_next(size_t *i, const struct slip **sp, struct pay *p)
 		st.month = s->month;
 		st.taxable = p->taxable_ytd;
 		st.tax = p->tax_ytd;
+		if (cli.has_period && !cli_in_period(month_time(s->month)))
+			continue;
 		*sp = s;
 		++*i;
 		return 1;

@@ -23,23 +23,12 @@ done < "$TMP/list" > "$TMP/pairs"
 	echo "FAIL csv2xlsx.py"
 cp "$data/dual/exclude.yaml" "$data/workers/scale-old.yaml" "$TMP"
 # check NAME COMMAND...: the command, its files (*.csv) given as workbooks
+. ../tools/same
 check() {
 	name=$1
 	shift
-	(cd "$TMP/csv" && eval "$*") > "$TMP/a.out" 2> "$TMP/a.err"
-	a=$?
-	(cd "$TMP/xlsx" && eval "$(echo "$*" | sed 's/\.csv/.xlsx/g')") \
-		> "$TMP/b.out" 2> "$TMP/b.err"
-	b=$?
-	sa=$(grep 'records rejected' "$TMP/a.err")
-	sb=$(grep 'records rejected' "$TMP/b.err")
-	if [ $a = $b ] && [ "$sa" = "$sb" ] && [ -s "$TMP/a.out" ] &&
-		cmp -s "$TMP/a.out" "$TMP/b.out"; then
-		echo "PASS $name: $(wc -l < "$TMP/a.out") lines, exit $a"
-	else
-		echo "FAIL $name: exit $a and $b; '$sa' and '$sb'"
-		diff "$TMP/a.out" "$TMP/b.out" | head -n 10
-	fi
+	same "$name" "cd '$TMP/csv' && $*" \
+		"cd '$TMP/xlsx' && $(echo "$*" | sed 's/\.csv/.xlsx/g')"
 }
 asof="--as-of '2025-01-20 00:00:00'"
 check "zhili-cat cases" zhili-cat cases-2024.csv

@@ -1,12 +1,15 @@
 /*
  * Unit tests of the reader's input layer (lib/rd_in.c): the encoding a
- * sample shows (rd_sniff_enc), old-Mac line ends, UTF-16 errors.
+ * sample shows (rd_sniff_enc), old-Mac line ends, UTF-16 errors, the
+ * progress through a workbook.
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <zip.h>
 
 #include "lib/rd_int.h"
 #include "lib/rej.h"
@@ -227,6 +230,67 @@ test_utf16(void)
 	buf_free(&err);
 }
 
+/* A workbook of rows rows of one cell (deflated) at path. */
+static void
+write_book(const char *path, int rows)
+{
+	static const char wb[] =
+	    "<workbook xmlns:r=\"r\"><sheets><sheet name=\"s\" "
+	    "r:id=\"rId1\"/></sheets></workbook>";
+	static const char rels[] =
+	    "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" "
+	    "Target=\"worksheets/sheet1.xml\"/></Relationships>";
+	struct buf sh = { 0 };
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, NULL);
+	int i;
+
+	buf_adds(&sh, "<worksheet><sheetData>");
+	for (i = 0; i < rows; i++)
+		buf_printf(&sh,
+		    "<row><c t=\"inlineStr\"><is><t>%d %x</t></is></c></row>",
+		    i, (unsigned)i * 2654435761u);
+	buf_adds(&sh, "</sheetData></worksheet>");
+	zip_file_add(z, "xl/workbook.xml",
+	    zip_source_buffer(z, wb, sizeof wb - 1, 0), 0);
+	zip_file_add(z, "xl/_rels/workbook.xml.rels",
+	    zip_source_buffer(z, rels, sizeof rels - 1, 0), 0);
+	zip_file_add(z, "xl/worksheets/sheet1.xml",
+	    zip_source_buffer(z, sh.p, sh.n, 0), 0);
+	T_INT(zip_close(z), 0);
+	buf_free(&sh);
+}
+
+/* The bytes read of a workbook, for --progress: as much of the file as
+ * the sheet read, not the lines made of it (they were: 100% at once). */
+static void
+test_progress(void)
+{
+	char path[300];
+	char *files[2];
+	struct rd_opts o = { 0 };
+	struct rd *r;
+	struct rec *rec;
+	unsigned long long first;
+	long n = 0;
+
+	snprintf(path, sizeof path, "%s/book.xlsx", tmpdir);
+	write_book(path, 40000);
+	files[0] = path;
+	files[1] = path;
+	r = rd_open(2, files, &o);
+	T_OK(rd_next(r, &rec));
+	first = r->done_bytes;
+	T_OK(first > 0 && first < r->total_bytes / 2 / 2);
+	/* each file: a header and 39999 records */
+	while (rd_next(r, &rec))
+		if (++n == 39999) /* the second file's first */
+			T_OK(r->done_bytes > r->total_bytes / 2 &&
+			    r->done_bytes < r->total_bytes / 2 + first + 1);
+	T_INT(n, 2 * 39999 - 1);
+	T_INT(r->done_bytes, r->total_bytes);
+	rd_close(r);
+}
+
 int
 main(void)
 {
@@ -237,6 +301,7 @@ main(void)
 	test_sniff();
 	test_cr();
 	test_utf16();
+	test_progress();
 	{
 		char cmd[300];
 

@@ -179,6 +179,9 @@ long long ids_find(struct str s, const struct idkey *k, unsigned *flags);
 /* dups.c: after the reading, the duplicate activities (the same member
  * or unit, day and activity) marked A_DUP and noted as merged. */
 void dups_find(void);
+/* An activity of day read after one of another day (or first). */
+void dups_run(int32_t day);
+void dups_free(void);
 
 /* The number of unit NAME (as given: trimmed and folded as read), or -1
  * when no record used names it. */

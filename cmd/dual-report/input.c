@@ -30,7 +30,7 @@ struct cols {
 };
 
 /*
- * The texts of the activities' rows last numbered (activity, community),
+ * The texts of the rows last numbered (activity, community, street, hours),
  * as the rows have them, by a hash of their ends: a few kinds of activity
  * and communities take turns, each found here by a compare, rather than
  * folded, hashed and looked up in a table.
@@ -42,7 +42,8 @@ struct cached {
 	uint8_t n; /* the text's length + 1; 0: none */
 	uint32_t num;
 };
-static struct cached whats[NCACHED], comms[NCACHED];
+static struct cached whats[NCACHED], comms[NCACHED], streets[NCACHED],
+    hours[NCACHED];
 
 /* The streets that activities' rows name, with the activity's number:
  * given to their communities once the duplicates are known. */
@@ -311,6 +312,71 @@ comm_num(struct str s)
 	return c;
 }
 
+/* The entry of text s in cache c; 1 when it holds s. */
+static int
+cached(struct cached *c, struct str s, struct cached **e)
+{
+	uint64_t a = 0, b = 0;
+	size_t i;
+
+	if (s.n >= 8) {
+		memcpy(&a, s.p, 8);
+		memcpy(&b, s.p + s.n - 8, 8);
+	} else
+		for (i = 0; i < s.n; i++)
+			a = a << 8 | (unsigned char)s.p[i];
+	*e = &c[((a * 0x9E3779B97F4A7C15ULL ^ b) * 0xbf58476d1ce4e5b9ULL ^
+		    s.n) >>
+	    56];
+	return (*e)->n == s.n + 1 && memcmp((*e)->p, s.p, s.n) == 0;
+}
+
+static void
+cache(struct cached *e, struct str s, uint32_t num)
+{
+	if (s.n < CACHED_MAX) {
+		memcpy(e->p, s.p, s.n);
+		e->n = (uint8_t)(s.n + 1);
+		e->num = num;
+	}
+}
+
+/* The community a row names in column c (its number), or DR_NONE. */
+static uint32_t
+col_comm(const struct rec *rec, long c)
+{
+	static struct buf b;
+	struct str row = col(rec, c);
+	struct cached *e;
+	uint32_t n;
+
+	if (row.n == 0)
+		return DR_NONE;
+	if (cached(comms, row, &e))
+		return e->num;
+	if ((n = comm_num(folded(rec, c, &b))) != DR_NONE)
+		cache(e, row, n);
+	return n;
+}
+
+/* The street a row names in column c (its number), or DR_NONE. */
+static uint32_t
+col_street(const struct rec *rec, long c)
+{
+	static struct buf b;
+	struct str row = col(rec, c);
+	struct cached *e;
+	uint32_t n;
+
+	if (row.n == 0)
+		return DR_NONE;
+	if (cached(streets, row, &e))
+		return e->num;
+	if ((n = put_or_none(data.streets, folded(rec, c, &b))) != DR_NONE)
+		cache(e, row, n);
+	return n;
+}
+
 /* ---- members ---- */
 
 /* A member's row, checked: 1 and its values in m, its id, its name and
@@ -321,7 +387,7 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
     struct str *id, struct str *name)
 {
 	static struct buf idb, b;
-	struct str unit, comm;
+	struct str unit;
 
 	*id = folded(rec, c->id, &idb);
 	if (id->n == 0) {
@@ -337,15 +403,14 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
 	    !day_of(rec, c->listed, "listed_at", &m->listed))
 		return 0;
-	comm = folded(rec, c->comm, &b);
-	if (m->reg != DR_NODAY && comm.n == 0) {
+	m->comm = col_comm(rec, c->comm);
+	if (m->reg != DR_NODAY && m->comm == DR_NONE) {
 		rec_reject(rec,
 		    _("registered with no community (field 'community' "
 		      "empty)"));
 		return 0;
 	}
-	m->comm = comm_num(comm);
-	m->street = put_or_none(data.streets, folded(rec, c->street, &b));
+	m->street = col_street(rec, c->street);
 	name[0] = col(rec, c->name);
 	name[1] = folded(rec, c->phone, &b);
 	return 1;
@@ -445,8 +510,8 @@ unit_row(const struct rec *rec, const struct cols *c, struct unit *u,
 	if (!day_of(rec, c->reg, "registered_at", &u->reg) ||
 	    !whole(rec, c->projects, "projects", &u->projects))
 		return 0;
-	u->comm = comm_num(folded(rec, c->comm, &b));
-	u->street = put_or_none(data.streets, folded(rec, c->street, &b));
+	u->comm = col_comm(rec, c->comm);
+	u->street = col_street(rec, c->street);
 	return 1;
 }
 
@@ -515,41 +580,31 @@ act_values(const struct rec *rec, const struct cols *c, struct act *a)
 	if (d.n == 0 || !day_parse(d, &a->day))
 		return 0;
 	if (c->hours >= 0) {
-		h = col(rec, c->hours);
-		if (h.n == 0 || hours_parse(h, &v) != 0)
+		struct cached *e;
+
+		if ((h = col(rec, c->hours)).n == 0)
+			return 0;
+		if (cached(hours, h, &e))
+			v = e->num;
+		else if (hours_parse(h, &v) == 0)
+			cache(e, h, (uint32_t)v);
+		else
 			return 0;
 		a->hours = (uint16_t)v;
 	}
 	return whole_plain(col(rec, c->solved), &a->solved);
 }
 
-/* The entry of text s in cache c; 1 when it holds s. */
+/* s is ASCII: folded as it is (and trimmed, a column's value). */
 static int
-cached(struct cached *c, struct str s, struct cached **e)
+ascii(struct str s)
 {
-	uint64_t a = 0, b = 0;
 	size_t i;
 
-	if (s.n >= 8) {
-		memcpy(&a, s.p, 8);
-		memcpy(&b, s.p + s.n - 8, 8);
-	} else
-		for (i = 0; i < s.n; i++)
-			a = a << 8 | (unsigned char)s.p[i];
-	*e = &c[((a * 0x9E3779B97F4A7C15ULL ^ b) * 0xbf58476d1ce4e5b9ULL ^
-		    s.n) >>
-	    56];
-	return (*e)->n == s.n + 1 && memcmp((*e)->p, s.p, s.n) == 0;
-}
-
-static void
-cache(struct cached *e, struct str s, uint32_t num)
-{
-	if (s.n < CACHED_MAX) {
-		memcpy(e->p, s.p, s.n);
-		e->n = (uint8_t)(s.n + 1);
-		e->num = num;
-	}
+	for (i = 0; i < s.n; i++)
+		if ((unsigned char)s.p[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 /* The number of activity text s (interned). */
@@ -654,25 +709,12 @@ static int
 act_comm(const struct rec *rec, const struct cols *c, struct act *a,
     unsigned mflags, uint32_t *street)
 {
-	static struct buf b, fb;
-	struct str row = col(rec, c->comm), s;
-	struct cached *e;
+	static struct buf b;
 
 	*street = DR_NONE;
-	if (row.n > 0 && cached(comms, row, &e)) {
-		a->comm = e->num;
+	if ((a->comm = col_comm(rec, c->comm)) != DR_NONE) {
 		a->flags |= A_ROWCOMM;
-		*street = put_or_none(data.streets,
-		    folded(rec, c->street, &fb));
-		return 1;
-	}
-	if ((s = folded(rec, c->comm, &fb)).n > 0) {
-		a->comm = comm_num(s);
-		if (row.n > 0)
-			cache(e, row, a->comm);
-		a->flags |= A_ROWCOMM;
-		*street = put_or_none(data.streets,
-		    folded(rec, c->street, &fb));
+		*street = col_street(rec, c->street);
 		return 1;
 	}
 	a->comm = a->flags & A_UNIT ? data.unit[a->who].comm : DR_NONE;
@@ -744,6 +786,8 @@ keep_act(struct act *a, unsigned mflags, uint32_t street)
 		if (data.last == DR_NODAY || a->day > data.last)
 			data.last = a->day;
 	}
+	if (data.nact == 0 || data.act[data.nact - 1].day != a->day)
+		dups_run(a->day);
 	if (data.nact == data.capact)
 		reserve_acts(data.capact * 20 + (1u << 16));
 	data.act[data.nact++] = *a;
@@ -760,11 +804,13 @@ take_act(const struct rec *rec, const struct cols *c)
 	static struct buf fb;
 	struct act a = { 0 };
 	struct idkey k = { 0 };
-	struct str id = folded(rec, c->id, &fb);
+	struct str id = col(rec, c->id);
 	unsigned mflags = 0;
 	uint32_t street;
 	int ok;
 
+	if (!ascii(id))
+		id = folded(rec, c->id, &fb);
 	if (id.n > 0)
 		ids_key(id, &k);
 	ok = act_values(rec, c, &a);
@@ -1042,8 +1088,11 @@ input_reset(void)
 	astreets = NULL;
 	nastreets = capastreets = 0;
 	ids_free();
+	dups_free();
 	memset(whats, 0, sizeof whats);
 	memset(comms, 0, sizeof comms);
+	memset(streets, 0, sizeof streets);
+	memset(hours, 0, sizeof hours);
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);

@@ -341,9 +341,10 @@ cache(struct cached *e, struct str s, uint32_t num)
 	}
 }
 
-/* The community a row names in column c (its number), or DR_NONE. */
+/* The community (street: the street) a row names in column c (its
+ * number), or DR_NONE. */
 static uint32_t
-col_comm(const struct rec *rec, long c)
+col_place(const struct rec *rec, long c, int street)
 {
 	static struct buf b;
 	struct str row = col(rec, c);
@@ -352,29 +353,25 @@ col_comm(const struct rec *rec, long c)
 
 	if (row.n == 0)
 		return DR_NONE;
-	if (cached(comms, row, &e))
+	if (cached(street ? streets : comms, row, &e))
 		return e->num;
-	if ((n = comm_num(folded(rec, c, &b))) != DR_NONE)
+	n = street ? put_or_none(data.streets, folded(rec, c, &b)) :
+		     comm_num(folded(rec, c, &b));
+	if (n != DR_NONE)
 		cache(e, row, n);
 	return n;
 }
 
-/* The street a row names in column c (its number), or DR_NONE. */
+static uint32_t
+col_comm(const struct rec *rec, long c)
+{
+	return col_place(rec, c, 0);
+}
+
 static uint32_t
 col_street(const struct rec *rec, long c)
 {
-	static struct buf b;
-	struct str row = col(rec, c);
-	struct cached *e;
-	uint32_t n;
-
-	if (row.n == 0)
-		return DR_NONE;
-	if (cached(streets, row, &e))
-		return e->num;
-	if ((n = put_or_none(data.streets, folded(rec, c, &b))) != DR_NONE)
-		cache(e, row, n);
-	return n;
+	return col_place(rec, c, 1);
 }
 
 /* ---- members ---- */

@@ -52,7 +52,7 @@ void conf_load(void);
 
 /* A member (its number: its member_id's in data.ids). */
 struct member {
-	uint32_t name, phone;  /* data.strs */
+	uint32_t name, phone;  /* text_get() */
 	uint32_t unit;	       /* data.units */
 	uint32_t comm, street; /* data.comms, data.streets; DR_NONE */
 	int32_t reg, listed;   /* days; DR_NODAY */
@@ -82,22 +82,30 @@ struct comm {
 	uint32_t street; /* the first row's naming both; DR_NONE */
 	uint32_t line;	 /* where that row is */
 	uint16_t file;
-	uint8_t used; /* named by a record used */
+	uint8_t used;	  /* named by a record used */
+	uint32_t rowacts; /* activities used whose rows name it (while
+			     reading, duplicates not yet known) */
 };
 
-/* An activity as kept (in the order read). */
+/* An activity as kept (in the order read): 28 bytes, a million of them. */
 struct act {
 	uint32_t who; /* member number, or unit number (A_UNIT) */
 	int32_t day;
-	uint32_t what;	/* data.whats */
-	uint32_t hours; /* hundredths */
-	uint32_t solved;
-	uint32_t comm; /* as resolved */
+	uint32_t what;	 /* data.whats */
+	uint32_t solved; /* problems solved */
+	uint32_t comm;	 /* the row's, else its unit's; DR_NONE: its
+			    member's */
 	uint32_t line;
-	uint16_t file;
+	uint16_t hours; /* hundredths, at most HOURS_MAX */
 	uint16_t flags; /* A_* */
 };
-enum { A_UNIT = 1, A_OUT = 2 /* of an excluded unit: left out */ };
+enum {
+	A_UNIT = 1,
+	A_OUT = 2,	       /* of an excluded unit: left out */
+	A_DUP = 4,	       /* the same as one read before: merged */
+	A_ROWCOMM = 8,	       /* its community named by its row */
+	A_SKIP = A_OUT | A_DUP /* not in the figures */
+};
 
 /* A record merged into another: where each was read. */
 struct merge {
@@ -118,10 +126,17 @@ struct data {
 	struct comm *comm;
 	size_t capcomm;
 	struct intern *streets;
-	struct intern *strs;  /* names, phones */
+	struct buf text;      /* names, phones (text_get) */
 	struct intern *whats; /* activities' texts */
 	struct act *act;
 	size_t nact, capact;
+	uint32_t *actfrom; /* actfrom[file]: its first activity's number */
+	int acts_begun;	   /* the members and units all read */
+	struct mhot {
+		int32_t reg;   /* struct member's */
+		uint32_t comm; /* struct member's */
+	} * hot; /* what each activity needs of its member, 8 bytes a member
+		    (a million read in the order of the activities) */
 	struct merge *merged[MG_N];
 	size_t nmerged[MG_N], capmerged[MG_N];
 	unsigned long long left_out;
@@ -138,6 +153,36 @@ void input_reset(void);
 /* The same after a fatal error, whose end-of-run work closed the
  * readers. */
 void input_abandon(void);
+/* A member's name or phone (struct member's name, phone). */
+struct str text_get(uint32_t at);
+/* The file activity number i was read from. */
+uint16_t act_file(size_t i);
+void note_merged(int kind, uint16_t file, uint32_t line, uint16_t kfile,
+    uint32_t kline);
+void set_street(uint32_t comm, uint32_t street, uint16_t file, uint32_t line);
+
+/* ids.c: the members' ids as activities name them. */
+enum { IDM_NOCOMM = 1, IDM_OUT = 2 }; /* what an activity needs at once */
+struct idkey {
+	uint64_t w0, h;
+	uint32_t w1;
+	int inl; /* the id is short enough to be in the table */
+};
+/* The table made from data.ids and data.mem, the members all read. */
+void ids_make(void);
+void ids_free(void);
+/* The key of id s (not empty), its place in the table fetched. */
+void ids_key(struct str s, struct idkey *k);
+/* The member of id s (key k): its number and *flags (IDM_*), or -1. */
+long long ids_find(struct str s, const struct idkey *k, unsigned *flags);
+
+/* dups.c: after the reading, the duplicate activities (the same member
+ * or unit, day and activity) marked A_DUP and noted as merged. */
+void dups_find(void);
+/* An activity of day read after one of another day (or first). */
+void dups_run(int32_t day);
+void dups_free(void);
+
 /* The number of unit NAME (as given: trimmed and folded as read), or -1
  * when no record used names it. */
 long long unit_named(const char *name);

@@ -103,11 +103,12 @@ fig_add(struct fig *to, const struct fig *f)
 	to->projects += f->projects;
 }
 
-/* Is the activity of member m on day early (m not registered then)? */
+/* Is an activity on day early, of a member registered on reg (or not:
+ * DR_NODAY)? */
 static int
-is_early(const struct member *m, int32_t day)
+is_early(int32_t reg, int32_t day)
 {
-	return m->reg == DR_NODAY || day < m->reg;
+	return reg == DR_NODAY || day < reg;
 }
 
 /* The activities of window w into the members' (mf), units' own and
@@ -120,19 +121,22 @@ window_acts(const struct window *w, struct fig *ufig, struct fig *cfig,
 
 	for (i = 0; i < data.nact; i++) {
 		const struct act *a = &data.act[i];
-		struct fig *c = &cfig[a->comm];
+		struct fig *c;
 		int early = 0;
 
-		if (a->day < w->from || a->day > w->to || (a->flags & A_OUT))
+		if (a->day < w->from || a->day > w->to || (a->flags & A_SKIP))
 			continue;
 		if (a->flags & A_UNIT) {
+			c = &cfig[a->comm];
 			ufig[a->who].activities++;
 			ufig[a->who].hours += a->hours;
 			ufig[a->who].solved += a->solved;
 		} else {
 			struct mfig *m = &mf[a->who];
+			const struct mhot *h = &data.hot[a->who];
 
-			early = is_early(&data.mem[a->who], a->day);
+			c = &cfig[a->comm != DR_NONE ? a->comm : h->comm];
+			early = is_early(h->reg, a->day);
 			m->acts++;
 			m->early += (uint32_t)early;
 			m->ok += (uint32_t)!early;
@@ -217,22 +221,23 @@ say_early(const struct window *w)
 
 	for (i = 0; i < data.nact; i++) {
 		const struct act *a = &data.act[i];
-		const struct member *m;
+		int32_t r;
 
-		if ((a->flags & (A_UNIT | A_OUT)) || a->day < w->from ||
-		    a->day > w->to || !is_early(m = &data.mem[a->who], a->day))
+		if ((a->flags & (A_UNIT | A_SKIP)) || a->day < w->from ||
+		    a->day > w->to ||
+		    !is_early(r = data.hot[a->who].reg, a->day))
 			continue;
 		if (n++ >= EARLY_SHOWN && !cli.verbose)
 			continue;
 		date_format(a->day * DAY_SECS, 0, day);
-		if (m->reg != DR_NODAY)
-			date_format(m->reg * DAY_SECS, 0, reg);
+		if (r != DR_NODAY)
+			date_format(r * DAY_SECS, 0, reg);
 		buf_reset(&b);
 		u8_show(&b, intern_get(data.ids, a->who).p,
 		    intern_get(data.ids, a->who).n, 40);
-		zl_warn_at(data.files[a->file], (long)a->line,
+		zl_warn_at(data.files[act_file(i)], (long)a->line,
 		    _("activity on %s before member %s registered (%s)"), day,
-		    b.p, m->reg != DR_NODAY ? reg : _("not registered"));
+		    b.p, r != DR_NODAY ? reg : _("not registered"));
 	}
 	if (n > 0)
 		zl_warn(ngettext("%llu activity before its member registered: "

@@ -30,17 +30,27 @@ struct cols {
 };
 
 /*
- * The duplicates of activities: an open-addressing table (at most half
- * full) of act numbers + 1 (0: empty) with the high half of their key's
- * hash, which tells most keys apart without reading the act.
+ * The texts of the rows last numbered (activity, community, street, hours),
+ * as the rows have them, by a hash of their ends: a few kinds of activity
+ * and communities take turns, each found here by a compare, rather than
+ * folded, hashed and looked up in a table.
  */
-struct dslot {
-	uint32_t act, h;
+#define NCACHED	   256
+#define CACHED_MAX 43
+struct cached {
+	char p[CACHED_MAX];
+	uint8_t n; /* the text's length + 1; 0: none */
+	uint32_t num;
 };
-static struct {
-	struct dslot *tab;
-	size_t mask, n;
-} dups;
+static struct cached whats[NCACHED], comms[NCACHED], streets[NCACHED],
+    hours[NCACHED];
+
+/* The streets that activities' rows name, with the activity's number:
+ * given to their communities once the duplicates are known. */
+static struct astreet {
+	uint32_t act, street;
+} * astreets;
+static size_t nastreets, capastreets;
 
 static struct rd **readers;
 /* Each input's columns and kind while they are read (input_read). */
@@ -152,33 +162,41 @@ put_or_none(struct intern *t, struct str s)
 	return s.n == 0 ? DR_NONE : intern_put(t, s);
 }
 
+/* The day of date d (not empty): 1 and *day, or 0 when it is none.  The
+ * last date read is remembered: the rows of a day often follow. */
+static int
+day_parse(struct str d, int32_t *day)
+{
+	static char last[32];
+	static size_t nlast;
+	static int32_t lastday;
+	long long t;
+
+	if (d.n == nlast && memcmp(d.p, last, d.n) == 0) {
+		*day = lastday;
+		return 1;
+	}
+	if (date_parse(d.p, d.n, &t, NULL) != 0)
+		return 0;
+	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
+	nlast = d.n < sizeof last ? d.n : 0;
+	memcpy(last, d.p, nlast);
+	return 1;
+}
+
 /* A date field: 1 and its day (DR_NODAY when empty), or 0: rejected. */
 static int
 day_of(const struct rec *rec, long c, const char *name, int32_t *day)
 {
 	static struct buf b;
-	static char last[32];
-	static size_t nlast;
-	static int32_t lastday;
 	struct str d = col(rec, c);
-	long long t;
 
 	*day = DR_NODAY;
-	if (d.n == 0)
+	if (d.n == 0 || day_parse(d, day))
 		return 1;
-	if (d.n == nlast && memcmp(d.p, last, d.n) == 0) {
-		*day = lastday;
-		return 1;
-	}
-	if (date_parse(d.p, d.n, &t, NULL) != 0) {
-		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-		    u8_shown(&b, d));
-		return 0;
-	}
-	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
-	nlast = d.n < sizeof last ? d.n : 0;
-	memcpy(last, d.p, nlast);
-	return 1;
+	rec_reject(rec, _("field '%s': not a date ('%s')"), name,
+	    u8_shown(&b, d));
+	return 0;
 }
 
 /* A whole number of 0 or more (empty: 0): 1 and *v, or 0: rejected. */
@@ -206,8 +224,8 @@ pos_line(const struct rec *rec)
 	return rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
 }
 
-static void
-note_merged(int kind, const struct rec *rec, uint16_t file, uint16_t kfile,
+void
+note_merged(int kind, uint16_t file, uint32_t line, uint16_t kfile,
     uint32_t kline)
 {
 	struct merge *m;
@@ -217,14 +235,14 @@ note_merged(int kind, const struct rec *rec, uint16_t file, uint16_t kfile,
 		    &data.capmerged[kind], 64, sizeof *data.merged[kind]);
 	m = &data.merged[kind][data.nmerged[kind]++];
 	m->file = file;
-	m->line = pos_line(rec);
+	m->line = line;
 	m->kfile = kfile;
 	m->kline = kline;
 }
 
 /* The community comm named with street by the row at file, line: the
  * community's street when it is the first such row read. */
-static void
+void
 set_street(uint32_t comm, uint32_t street, uint16_t file, uint32_t line)
 {
 	struct comm *c = &data.comm[comm];
@@ -266,6 +284,7 @@ make_room(void)
 		for (; data.capcomm < n * 2; data.capcomm++) {
 			data.comm[data.capcomm].street = DR_NONE;
 			data.comm[data.capcomm].used = 0;
+			data.comm[data.capcomm].rowacts = 0;
 		}
 	}
 }
@@ -293,15 +312,79 @@ comm_num(struct str s)
 	return c;
 }
 
+/* The entry of text s in cache c; 1 when it holds s. */
+static int
+cached(struct cached *c, struct str s, struct cached **e)
+{
+	uint64_t a = 0, b = 0;
+	size_t i;
+
+	if (s.n >= 8) {
+		memcpy(&a, s.p, 8);
+		memcpy(&b, s.p + s.n - 8, 8);
+	} else
+		for (i = 0; i < s.n; i++)
+			a = a << 8 | (unsigned char)s.p[i];
+	*e = &c[((a * 0x9E3779B97F4A7C15ULL ^ b) * 0xbf58476d1ce4e5b9ULL ^
+		    s.n) >>
+	    56];
+	return (*e)->n == s.n + 1 && memcmp((*e)->p, s.p, s.n) == 0;
+}
+
+static void
+cache(struct cached *e, struct str s, uint32_t num)
+{
+	if (s.n < CACHED_MAX) {
+		memcpy(e->p, s.p, s.n);
+		e->n = (uint8_t)(s.n + 1);
+		e->num = num;
+	}
+}
+
+/* The community (street: the street) a row names in column c (its
+ * number), or DR_NONE. */
+static uint32_t
+col_place(const struct rec *rec, long c, int street)
+{
+	static struct buf b;
+	struct str row = col(rec, c);
+	struct cached *e;
+	uint32_t n;
+
+	if (row.n == 0)
+		return DR_NONE;
+	if (cached(street ? streets : comms, row, &e))
+		return e->num;
+	n = street ? put_or_none(data.streets, folded(rec, c, &b)) :
+		     comm_num(folded(rec, c, &b));
+	if (n != DR_NONE)
+		cache(e, row, n);
+	return n;
+}
+
+static uint32_t
+col_comm(const struct rec *rec, long c)
+{
+	return col_place(rec, c, 0);
+}
+
+static uint32_t
+col_street(const struct rec *rec, long c)
+{
+	return col_place(rec, c, 1);
+}
+
 /* ---- members ---- */
 
-/* A member's row, checked: 1 and its values in m, or 0: rejected. */
+/* A member's row, checked: 1 and its values in m, its id, its name and
+ * phone (name[0], name[1]: kept when the member is new), or 0:
+ * rejected. */
 static int
 member_row(const struct rec *rec, const struct cols *c, struct member *m,
-    struct str *id)
+    struct str *id, struct str *name)
 {
 	static struct buf idb, b;
-	struct str unit, comm;
+	struct str unit;
 
 	*id = folded(rec, c->id, &idb);
 	if (id->n == 0) {
@@ -317,27 +400,58 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
 	    !day_of(rec, c->listed, "listed_at", &m->listed))
 		return 0;
-	comm = folded(rec, c->comm, &b);
-	if (m->reg != DR_NODAY && comm.n == 0) {
+	m->comm = col_comm(rec, c->comm);
+	if (m->reg != DR_NODAY && m->comm == DR_NONE) {
 		rec_reject(rec,
 		    _("registered with no community (field 'community' "
 		      "empty)"));
 		return 0;
 	}
-	m->comm = comm_num(comm);
-	m->street = put_or_none(data.streets, folded(rec, c->street, &b));
-	m->name = intern_put(data.strs, col(rec, c->name));
-	m->phone = intern_put(data.strs, folded(rec, c->phone, &b));
+	m->street = col_street(rec, c->street);
+	name[0] = col(rec, c->name);
+	name[1] = folded(rec, c->phone, &b);
 	return 1;
 }
 
-static int
-same_member(const struct member *a, const struct member *b)
+/* s kept in data.text: where (its length in the 4 bytes before it). */
+static uint32_t
+text_put(struct str s)
 {
-	return a->name == b->name && a->phone == b->phone &&
-	    a->unit == b->unit && a->comm == b->comm &&
+	uint32_t n = (uint32_t)s.n;
+	size_t at = data.text.n + 4;
+
+	if (at + s.n >= 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("more than 4 GiB of names and phones"));
+	buf_add(&data.text, &n, 4);
+	buf_add(&data.text, s.p, s.n);
+	return (uint32_t)at;
+}
+
+struct str
+text_get(uint32_t at)
+{
+	uint32_t n;
+
+	memcpy(&n, data.text.p + at - 4, 4);
+	return (struct str) { data.text.p + at, n };
+}
+
+static int
+same_str(struct str a, struct str b)
+{
+	return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+}
+
+/* Member a's row the same as member b's, whose name and phone are kept
+ * (a's are name[0] and name[1]). */
+static int
+same_member(const struct member *a, const struct str *name,
+    const struct member *b)
+{
+	return a->unit == b->unit && a->comm == b->comm &&
 	    a->street == b->street && a->reg == b->reg &&
-	    a->listed == b->listed;
+	    a->listed == b->listed && same_str(name[0], text_get(b->name)) &&
+	    same_str(name[1], text_get(b->phone));
 }
 
 static void
@@ -345,15 +459,16 @@ take_member(const struct rec *rec, const struct cols *c, uint16_t file)
 {
 	static struct buf b;
 	struct member m = { 0 }, *k;
-	struct str id;
-	long long i;
+	struct str id, name[2];
+	uint32_t i, n = intern_len(data.ids);
 
-	if (!member_row(rec, c, &m, &id))
+	if (!member_row(rec, c, &m, &id, name))
 		return;
-	if ((i = intern_find(data.ids, id)) >= 0) {
+	if ((i = intern_put(data.ids, id)) < n) {
 		k = &data.mem[i];
-		if (same_member(&m, k))
-			note_merged(MG_MEMBER, rec, file, k->file, k->line);
+		if (same_member(&m, name, k))
+			note_merged(MG_MEMBER, file, pos_line(rec), k->file,
+			    k->line);
 		else
 			rec_reject(rec,
 			    _("member %s listed twice, first at %s:%lu"),
@@ -361,8 +476,9 @@ take_member(const struct rec *rec, const struct cols *c, uint16_t file)
 			    (unsigned long)k->line);
 		return;
 	}
-	i = intern_put(data.ids, id);
 	make_room();
+	m.name = text_put(name[0]);
+	m.phone = text_put(name[1]);
 	m.line = pos_line(rec);
 	m.file = file;
 	data.unit[m.unit].flags |= U_NAMED;
@@ -391,8 +507,8 @@ unit_row(const struct rec *rec, const struct cols *c, struct unit *u,
 	if (!day_of(rec, c->reg, "registered_at", &u->reg) ||
 	    !whole(rec, c->projects, "projects", &u->projects))
 		return 0;
-	u->comm = comm_num(folded(rec, c->comm, &b));
-	u->street = put_or_none(data.streets, folded(rec, c->street, &b));
+	u->comm = col_comm(rec, c->comm);
+	u->street = col_street(rec, c->street);
 	return 1;
 }
 
@@ -410,7 +526,8 @@ take_unit(const struct rec *rec, const struct cols *c, uint16_t file)
 	if (k->flags & U_ROW) {
 		if (u.comm == k->comm && u.street == k->street &&
 		    u.reg == k->reg && u.projects == k->projects)
-			note_merged(MG_UNIT, rec, file, k->file, k->line);
+			note_merged(MG_UNIT, file, pos_line(rec), k->file,
+			    k->line);
 		else
 			rec_reject(rec,
 			    _("unit %s listed twice, first at %s:%lu"),
@@ -430,40 +547,75 @@ take_unit(const struct rec *rec, const struct cols *c, uint16_t file)
 
 /* ---- activities ---- */
 
-/* Who an activity is of: 1 and a->who, a->flags, or 0: rejected. */
+/* A whole number of 0 or more written in ASCII digits (empty: 0), as
+ * whole() reads it: 1 and *v, or 0 when whole() is to say more. */
 static int
-act_who(const struct rec *rec, const struct cols *c, struct act *a)
+whole_plain(struct str s, uint32_t *v)
 {
-	static struct buf b, fb;
-	struct str s = folded(rec, c->id, &fb);
-	long long i;
+	size_t i;
 
-	if (s.n > 0) {
-		if ((i = intern_find(data.ids, s)) < 0) {
-			rec_reject(rec,
-			    _("field 'member_id': unknown member '%s'"),
-			    u8_shown(&b, s));
+	*v = 0;
+	for (i = 0; i < s.n; i++) {
+		if (s.p[i] < '0' || s.p[i] > '9' || *v >= 100000000u)
 			return 0;
-		}
-		a->who = (uint32_t)i;
-		return 1;
+		*v = *v * 10 + (uint32_t)(s.p[i] - '0');
 	}
-	s = folded(rec, c->unit, &fb);
-	if (s.n == 0) {
-		rec_reject(rec,
-		    _("names no member and no unit (fields 'member_id' and "
-		      "'unit' empty)"));
+	return *v < 1000000000u;
+}
+
+/*
+ * The activity's day, hours (0 when the file has none) and problems
+ * solved, as act_values_said reads them, but saying nothing: 1, or 0
+ * when one of them is not right (or not plain).
+ */
+static int
+act_values(const struct rec *rec, const struct cols *c, struct act *a)
+{
+	struct str d = col(rec, c->date), h;
+	long long v;
+
+	if (d.n == 0 || !day_parse(d, &a->day))
 		return 0;
+	if (c->hours >= 0) {
+		struct cached *e;
+
+		if ((h = col(rec, c->hours)).n == 0)
+			return 0;
+		if (cached(hours, h, &e))
+			v = e->num;
+		else if (hours_parse(h, &v) == 0)
+			cache(e, h, (uint32_t)v);
+		else
+			return 0;
+		a->hours = (uint16_t)v;
 	}
-	if ((i = intern_find(data.units, s)) < 0 ||
-	    !(data.unit[i].flags & U_NAMED)) {
-		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
-		    u8_shown(&b, s));
-		return 0;
-	}
-	a->who = (uint32_t)i;
-	a->flags = A_UNIT;
+	return whole_plain(col(rec, c->solved), &a->solved);
+}
+
+/* s is ASCII: folded as it is (and trimmed, a column's value). */
+static int
+ascii(struct str s)
+{
+	size_t i;
+
+	for (i = 0; i < s.n; i++)
+		if ((unsigned char)s.p[i] >= 0x80)
+			return 0;
 	return 1;
+}
+
+/* The number of activity text s (interned). */
+static uint32_t
+what_num(struct str s)
+{
+	struct cached *e;
+	uint32_t num;
+
+	if (cached(whats, s, &e))
+		return e->num;
+	num = intern_put(data.whats, s);
+	cache(e, s, num);
+	return num;
 }
 
 /* The activity's hours (0 when the file has none): 1, or 0: rejected. */
@@ -494,28 +646,76 @@ act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 		    u8_shown(&b, h));
 		return 0;
 	}
-	a->hours = (uint32_t)v;
+	a->hours = (uint16_t)v;
 	return 1;
 }
 
-/* The activity's community: the row's, else its member's or unit's. */
+/* The activity's day, hours and problems solved: 1, or 0: rejected. */
 static int
-act_comm(const struct rec *rec, const struct cols *c, struct act *a,
-    uint32_t *street)
+act_values_said(const struct rec *rec, const struct cols *c, struct act *a)
+{
+	if (col(rec, c->date).n == 0) {
+		rec_reject(rec, _("field 'date': empty"));
+		return 0;
+	}
+	return day_of(rec, c->date, "date", &a->day) && act_hours(rec, c, a) &&
+	    whole(rec, c->solved, "solved", &a->solved);
+}
+
+/* Who an activity is of (its member's id, key k, or its unit): 1 and
+ * a->who, a->flags, *mflags (IDM_*), or 0: rejected. */
+static int
+act_who(const struct rec *rec, const struct cols *c, struct act *a,
+    struct str id, const struct idkey *k, unsigned *mflags)
 {
 	static struct buf b, fb;
-	struct str s = folded(rec, c->comm, &fb);
+	struct str s;
+	long long i;
 
-	*street = DR_NONE;
-	if (s.n > 0) {
-		a->comm = comm_num(s);
-		*street = put_or_none(data.streets,
-		    folded(rec, c->street, &fb));
+	if (id.n > 0) {
+		if ((i = ids_find(id, k, mflags)) < 0) {
+			rec_reject(rec,
+			    _("field 'member_id': unknown member '%s'"),
+			    u8_shown(&b, id));
+			return 0;
+		}
+		a->who = (uint32_t)i;
 		return 1;
 	}
-	a->comm = a->flags & A_UNIT ? data.unit[a->who].comm :
-				      data.mem[a->who].comm;
-	if (a->comm != DR_NONE)
+	s = folded(rec, c->unit, &fb);
+	if (s.n == 0) {
+		rec_reject(rec,
+		    _("names no member and no unit (fields 'member_id' and "
+		      "'unit' empty)"));
+		return 0;
+	}
+	if ((i = intern_find(data.units, s)) < 0 ||
+	    !(data.unit[i].flags & U_NAMED)) {
+		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
+		    u8_shown(&b, s));
+		return 0;
+	}
+	a->who = (uint32_t)i;
+	a->flags = A_UNIT;
+	return 1;
+}
+
+/* The activity's community: the row's, else its unit's, else its
+ * member's (DR_NONE until dups_find; mflags tell it has one). */
+static int
+act_comm(const struct rec *rec, const struct cols *c, struct act *a,
+    unsigned mflags, uint32_t *street)
+{
+	static struct buf b;
+
+	*street = DR_NONE;
+	if ((a->comm = col_comm(rec, c->comm)) != DR_NONE) {
+		a->flags |= A_ROWCOMM;
+		*street = col_street(rec, c->street);
+		return 1;
+	}
+	a->comm = a->flags & A_UNIT ? data.unit[a->who].comm : DR_NONE;
+	if (a->flags & A_UNIT ? a->comm != DR_NONE : !(mflags & IDM_NOCOMM))
 		return 1;
 	if (a->flags & A_UNIT)
 		rec_reject(rec,
@@ -530,47 +730,11 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 	return 0;
 }
 
-static unsigned long long
-act_hash(const struct act *a)
-{
-	unsigned long long k[2];
-
-	k[0] = (unsigned long long)a->who << 1 | (a->flags & A_UNIT);
-	k[1] = (unsigned long long)(uint32_t)a->day << 32 | a->what;
-	return str_hash((const char *)k, sizeof k, 0);
-}
-
 /* n bytes in huge pages when they are 2 MiB or more (xhuge). */
 static void *
 alloc(size_t n)
 {
 	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
-}
-
-/* The duplicates' table grown to hold n activities. */
-static void
-dups_grow(size_t n)
-{
-	size_t i, j, mask = 1023;
-	struct dslot *tab;
-
-	while (mask / 2 < n)
-		mask = mask * 2 + 1;
-	if (mask <= dups.mask)
-		return;
-	tab = alloc((mask + 1) * sizeof *tab);
-	memset(tab, 0, (mask + 1) * sizeof *tab);
-	for (i = 0; dups.tab != NULL && i <= dups.mask; i++) {
-		if (dups.tab[i].act == 0)
-			continue;
-		for (j = act_hash(&data.act[dups.tab[i].act - 1]) & mask;
-		     tab[j].act != 0; j = (j + 1) & mask)
-			;
-		tab[j] = dups.tab[i];
-	}
-	free(dups.tab);
-	dups.tab = tab;
-	dups.mask = mask;
 }
 
 /*
@@ -594,83 +758,120 @@ reserve_acts(unsigned long long size)
 		data.act = p;
 		data.capact = cap;
 	}
-	dups_grow(data.nact + (size_t)(size / 32));
 }
 
-/* The activity a (of hash hv) kept before, or NULL (then a's slot is taken: a
- * is to be kept as data.act[data.nact]). */
-static const struct act *
-act_seen(const struct act *a, unsigned long long hv)
-{
-	uint32_t h = (uint32_t)(hv >> 32);
-	size_t j;
-
-	if ((dups.n + 1) * 2 > dups.mask)
-		dups_grow(dups.n * 2 + 2);
-	for (j = hv & dups.mask; dups.tab[j].act != 0;
-	     j = (j + 1) & dups.mask) {
-		const struct act *k = &data.act[dups.tab[j].act - 1];
-
-		if (dups.tab[j].h == h && k->who == a->who &&
-		    k->day == a->day && k->what == a->what &&
-		    (k->flags & A_UNIT) == (a->flags & A_UNIT))
-			return k;
-	}
-	dups.tab[j].act = (uint32_t)data.nact + 1;
-	dups.tab[j].h = h;
-	dups.n++;
-	return NULL;
-}
-
+/* The activity a kept: the period's days, a street its row names. */
 static void
-take_act(const struct rec *rec, const struct cols *c, uint16_t file)
+keep_act(struct act *a, unsigned mflags, uint32_t street)
 {
-	struct act a = { 0 };
-	const struct act *k;
-	unsigned long long hv;
-	uint32_t street;
-	int out;
-
-	if (!act_who(rec, c, &a))
-		return;
-	/* the member or unit, and below the duplicates' slot, fetched from
-	 * memory while the row is read */
-	__builtin_prefetch(a.flags & A_UNIT ? (const void *)&data.unit[a.who] :
-					      (const void *)&data.mem[a.who]);
-	if (col(rec, c->date).n == 0) {
-		rec_reject(rec, _("field 'date': empty"));
-		return;
-	}
-	if (!day_of(rec, c->date, "date", &a.day) || !act_hours(rec, c, &a) ||
-	    !whole(rec, c->solved, "solved", &a.solved))
-		return;
-	a.what = intern_put(data.whats, col(rec, c->what));
-	hv = act_hash(&a);
-	__builtin_prefetch(&dups.tab[hv & dups.mask]);
-	if (!act_comm(rec, c, &a, &street))
-		return;
-	a.line = pos_line(rec);
-	a.file = file;
-	if ((k = act_seen(&a, hv)) != NULL) {
-		note_merged(MG_ACT, rec, file, k->file, k->line);
-		return;
-	}
-	make_room();
-	out = a.flags & A_UNIT ? data.unit[a.who].flags & U_EXCLUDED :
-				 data.mem[a.who].flags & M_EXCLUDED;
-	if (out) {
-		a.flags |= A_OUT;
+	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED :
+				mflags & IDM_OUT) {
+		a->flags |= A_OUT;
 		data.left_out++;
 	} else {
-		set_street(a.comm, street, file, a.line);
-		if (data.first == DR_NODAY || a.day < data.first)
-			data.first = a.day;
-		if (data.last == DR_NODAY || a.day > data.last)
-			data.last = a.day;
+		if (a->flags & A_ROWCOMM)
+			data.comm[a->comm].rowacts++;
+		if (street != DR_NONE) {
+			if (nastreets == capastreets)
+				astreets = xgrow(astreets, &capastreets, 64,
+				    sizeof *astreets);
+			astreets[nastreets].act = (uint32_t)data.nact;
+			astreets[nastreets++].street = street;
+		}
+		if (data.first == DR_NODAY || a->day < data.first)
+			data.first = a->day;
+		if (data.last == DR_NODAY || a->day > data.last)
+			data.last = a->day;
 	}
+	if (data.nact == 0 || data.act[data.nact - 1].day != a->day)
+		dups_run(a->day);
 	if (data.nact == data.capact)
 		reserve_acts(data.capact * 20 + (1u << 16));
-	data.act[data.nact++] = a;
+	data.act[data.nact++] = *a;
+}
+
+/*
+ * An activity's row.  Its member's place in the table of ids is fetched
+ * first, while the other fields are read (without a word: a value that
+ * is not right is said after, in the order the checks are made).
+ */
+static void
+take_act(const struct rec *rec, const struct cols *c)
+{
+	static struct buf fb;
+	struct act a = { 0 };
+	struct idkey k = { 0 };
+	struct str id = col(rec, c->id);
+	unsigned mflags = 0;
+	uint32_t street;
+	int ok;
+
+	if (!ascii(id))
+		id = folded(rec, c->id, &fb);
+	if (id.n > 0)
+		ids_key(id, &k);
+	ok = act_values(rec, c, &a);
+	a.what = what_num(col(rec, c->what));
+	if (!act_who(rec, c, &a, id, &k, &mflags) ||
+	    (!ok && !act_values_said(rec, c, &a)))
+		return;
+	if (!act_comm(rec, c, &a, mflags, &street))
+		return;
+	a.line = pos_line(rec);
+	keep_act(&a, mflags, street);
+}
+
+uint16_t
+act_file(size_t i)
+{
+	size_t f = data.nfiles;
+
+	while (f > 0 && data.actfrom[f - 1] > i)
+		f--;
+	return (uint16_t)(f > 0 ? f - 1 : 0);
+}
+
+/* Before the activities of file number i (reader r) are read. */
+static void
+acts_begin(struct rd *r, int i)
+{
+	uint32_t j, n = intern_len(data.ids);
+
+	if (!data.acts_begun) {
+		/* the members and units are all read */
+		ids_make();
+		data.hot = xmalloc(((size_t)n + 1) * sizeof *data.hot);
+		for (j = 0; j < n; j++) {
+			data.hot[j].reg = data.mem[j].reg;
+			data.hot[j].comm = data.mem[j].comm;
+		}
+		data.acts_begun = 1;
+	}
+	reserve_acts(rd_size(r));
+	data.actfrom[i] = (uint32_t)data.nact;
+}
+
+/* After the reading: the duplicates merged, the communities and streets
+ * of the rows of the others given to their communities. */
+static void
+acts_done(void)
+{
+	size_t i;
+
+	dups_find();
+	for (i = 0; i < intern_len(data.comms); i++)
+		if (data.comm[i].rowacts > 0)
+			data.comm[i].used = 1;
+	for (i = 0; i < nastreets; i++) {
+		const struct act *a = &data.act[astreets[i].act];
+
+		if (!(a->flags & A_SKIP))
+			set_street(a->comm, astreets[i].street,
+			    act_file(astreets[i].act), a->line);
+	}
+	free(astreets);
+	astreets = NULL;
+	nastreets = capastreets = 0;
 }
 
 /* ---- the files ---- */
@@ -689,7 +890,7 @@ read_file(struct rd *r, const struct cols *c, enum kind k, uint16_t file)
 		else if (k == K_UNITS)
 			take_unit(rec, c, file);
 		else
-			take_act(rec, c, file);
+			take_act(rec, c);
 	}
 	if (n == 0)
 		rd_say_empty(r);
@@ -719,10 +920,11 @@ init(size_t nfiles)
 	data.units = intern_new();
 	data.comms = intern_new();
 	data.streets = intern_new();
-	data.strs = intern_new();
 	data.whats = intern_new();
 	data.first = data.last = DR_NODAY;
 	data.files = xcalloc(nfiles, sizeof *data.files);
+	data.actfrom = xmalloc(nfiles * sizeof *data.actfrom);
+	memset(data.actfrom, 0xFF, nfiles * sizeof *data.actfrom);
 	data.nfiles = nfiles;
 	readers = xcalloc(nfiles, sizeof *readers);
 	exclude_units();
@@ -763,10 +965,11 @@ input_read(int nfiles, char *const *files)
 		for (i = 0; i < nfiles; i++)
 			if ((pass == 0) == (kinds[i] != K_ACTS)) {
 				if (kinds[i] == K_ACTS)
-					reserve_acts(rd_size(readers[i]));
+					acts_begin(readers[i], i);
 				read_file(readers[i], &cols[i], kinds[i],
 				    (uint16_t)i);
 			}
+	acts_done();
 	free(cols);
 	free(kinds);
 	cols = NULL;
@@ -870,12 +1073,23 @@ input_reset(void)
 	intern_free(data.units);
 	intern_free(data.comms);
 	intern_free(data.streets);
-	intern_free(data.strs);
+	buf_free(&data.text);
 	intern_free(data.whats);
 	free(data.mem);
 	free(data.unit);
 	free(data.comm);
 	free(data.act);
+	free(data.actfrom);
+	free(data.hot);
+	free(astreets);
+	astreets = NULL;
+	nastreets = capastreets = 0;
+	ids_free();
+	dups_free();
+	memset(whats, 0, sizeof whats);
+	memset(comms, 0, sizeof comms);
+	memset(streets, 0, sizeof streets);
+	memset(hours, 0, sizeof hours);
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);
@@ -883,8 +1097,6 @@ input_reset(void)
 	free(kinds);
 	cols = NULL;
 	kinds = NULL;
-	free(dups.tab);
-	memset(&dups, 0, sizeof dups);
 	memset(&data, 0, sizeof data);
 }
 

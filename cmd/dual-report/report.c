@@ -146,7 +146,7 @@ period_check(const struct window *p)
 	cli.period.from = p->from * DAY_SECS;
 	cli.period.until = (p->to + 1) * DAY_SECS;
 	for (i = 0; i < data.nact; i++)
-		if (!(data.act[i].flags & A_OUT))
+		if (!(data.act[i].flags & A_SKIP))
 			cli_in_period(data.act[i].day * DAY_SECS);
 	cli_period_end("date");
 }
@@ -420,12 +420,12 @@ member_row(struct wr *w, uint32_t i, const struct mfig *f)
 {
 	static struct buf mb;
 	const struct member *m = &data.mem[i];
-	struct str phone = intern_get(data.strs, m->phone);
+	struct str phone = text_get(m->phone);
 	struct row r;
 
 	r.n = 0;
 	put_str(&r, intern_get(data.ids, i));
-	put_str(&r, intern_get(data.strs, m->name));
+	put_str(&r, text_get(m->name));
 	put_str(&r, intern_get(data.units, m->unit));
 	put_str(&r, name_of(data.comms, m->comm));
 	put_str(&r, opt.mask ? mask(phone, &mb) : phone);

@@ -150,7 +150,7 @@ used(void)
 	for (i = 0; i < nu; i++)
 		n += (data.unit[i].flags & (U_ROW | U_EXCLUDED)) == U_ROW;
 	for (i = 0; i < data.nact; i++)
-		n += !(data.act[i].flags & A_OUT);
+		n += !(data.act[i].flags & A_SKIP);
 	return n;
 }
 

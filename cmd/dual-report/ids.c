@@ -1,0 +1,128 @@
+/*
+ * dual-report: the members' ids as the activities name them.  A million
+ * activities each look their member up among a hundred thousand: in
+ * lib/intern that is a slot, then the id's bytes elsewhere, two places
+ * rarely in a cache.  This table, made once the members are read, holds
+ * the short ids themselves (up to ID_INLINE bytes) with the member's
+ * number and what an activity needs of it at once (has it a community,
+ * is it left out): one place, fetched while the rest of the row is read.
+ * Longer ids are found by lib/intern.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/dual-report/dr.h"
+
+#define ID_INLINE 11	     /* bytes of an id in the table */
+#define ID_MAX	  (1u << 29) /* members the table can number */
+
+/* A slot: the id's bytes 0-7 (w0), 8-10 and its length (w1, the length in
+ * the high byte), m the member's number + 1 (0: empty) << 2 | IDM_*. */
+struct idslot {
+	uint64_t w0;
+	uint32_t w1, m;
+};
+
+static struct {
+	struct idslot *tab;
+	size_t mask;
+	int all; /* every member whose id is short is in the table */
+} ids;
+
+void
+ids_key(struct str s, struct idkey *k)
+{
+	uint64_t h;
+	size_t i = 0;
+
+	k->inl = s.n <= ID_INLINE && ids.tab != NULL;
+	if (!k->inl)
+		return;
+	/* (bytes put one by one: a copy of a length not known is a call) */
+	k->w0 = 0;
+	k->w1 = (uint32_t)s.n << 24;
+	if (s.n >= 8)
+		memcpy(&k->w0, s.p, 8), i = 8;
+	for (; i < s.n && i < 8; i++)
+		k->w0 |= (uint64_t)(unsigned char)s.p[i] << (8 * i);
+	for (; i < s.n; i++)
+		k->w1 |= (uint32_t)(unsigned char)s.p[i] << (8 * (i - 8));
+	h = (k->w0 ^ (uint64_t)k->w1 * 0x9E3779B97F4A7C15ULL) *
+	    0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 31;
+	k->h = h * 0x94d049bb133111ebULL;
+	__builtin_prefetch(&ids.tab[(k->h >> 32) & ids.mask]);
+}
+
+static size_t
+slot_of(const struct idkey *k)
+{
+	size_t j = (k->h >> 32) & ids.mask;
+
+	while (ids.tab[j].m != 0 &&
+	    (ids.tab[j].w0 != k->w0 || ids.tab[j].w1 != k->w1))
+		j = (j + 1) & ids.mask;
+	return j;
+}
+
+void
+ids_make(void)
+{
+	uint32_t i, n = intern_len(data.ids);
+	size_t size;
+
+	ids_free();
+	/* at most 4/5 full: 100,000 ids in 2 MiB, which stays in a cache
+	 * better than 4 (a probe reads 4 slots a cache line) */
+	ids.mask = 1023;
+	while ((ids.mask + 1) / 5 * 4 < n)
+		ids.mask = ids.mask * 2 + 1;
+	size = (ids.mask + 1) * sizeof *ids.tab;
+	ids.tab = size >= (2u << 20) ? xhuge(size) : xmalloc(size);
+	memset(ids.tab, 0, size);
+	ids.all = n < ID_MAX;
+	for (i = 0; i < n && i < ID_MAX; i++) {
+		const struct member *m = &data.mem[i];
+		struct idkey k;
+		size_t j;
+
+		ids_key(intern_get(data.ids, i), &k);
+		if (!k.inl)
+			continue;
+		j = slot_of(&k);
+		ids.tab[j].w0 = k.w0;
+		ids.tab[j].w1 = k.w1;
+		ids.tab[j].m = (i + 1) << 2 |
+		    (m->comm == DR_NONE ? IDM_NOCOMM : 0) |
+		    (m->flags & M_EXCLUDED ? IDM_OUT : 0);
+	}
+}
+
+void
+ids_free(void)
+{
+	free(ids.tab);
+	memset(&ids, 0, sizeof ids);
+}
+
+long long
+ids_find(struct str s, const struct idkey *k, unsigned *flags)
+{
+	const struct member *m;
+	long long i;
+
+	if (k->inl) {
+		uint32_t v = ids.tab[slot_of(k)].m;
+
+		if (v != 0 || ids.all) {
+			*flags = v & 3;
+			return (long long)(v >> 2) - 1;
+		}
+	}
+	if ((i = intern_find(data.ids, s)) < 0)
+		return -1;
+	m = &data.mem[i];
+	*flags = (m->comm == DR_NONE ? IDM_NOCOMM : 0) |
+	    (m->flags & M_EXCLUDED ? IDM_OUT : 0);
+	return i;
+}

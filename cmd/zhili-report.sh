@@ -45,7 +45,7 @@ export LC_ALL
 # _ TEXT: TEXT in the user's language (TEXT itself without gettext(1)).
 _() {
 	if command -v gettext >/dev/null 2>&1; then
-		gettext "$1"
+		gettext -- "$1"
 	else
 		printf '%s' "$1"
 	fi
@@ -216,7 +216,9 @@ run() {
 keep() {
 	if [ -s "$work/rejects/$1.tsv" ]; then
 		status=$((status > 1 ? status : 1))
-		msg "%s: %s, kept in %s" "$1" "$(grep 'records\? rejected$' "$work/log/$1.err" |
+		# the program's summary line, in English or (po/zh_CN.po) Chinese
+		msg "%s: %s, kept in %s" "$1" "$(grep -e 'records\? rejected$' \
+			-e '条被拒$' "$work/log/$1.err" |
 			tail -n 1 | sed 's/^[^:]*: //')" "$out/$name/rejects/$1.tsv"
 	else
 		rm -f "$work/rejects/$1.tsv"
@@ -667,7 +669,10 @@ for a in cases:事件:"$cases" roster:网格名册:"$roster" volunteers:志愿�
 	[ -n "$list" ] && nf=$(printf '%s\n' "$list" | wc -l)
 	nr=0 rf=
 	if [ -s "$work/rejects/$k.tsv" ]; then
-		nr=$(sed -n 's/^[^:]*: \([0-9][0-9]*\) of [0-9]* records\{0,1\} rejected$/\1/p' "$work/log/$k.err" | tail -n 1)
+		# the summary line in English or (po/zh_CN.po) Chinese
+		nr=$(sed -n -e 's/^[^:]*: \([0-9][0-9]*\) of [0-9]* records\{0,1\} rejected$/\1/p' \
+			-e 's/^[^:]*: [0-9]* 条记录中有 \([0-9][0-9]*\) 条被拒$/\1/p' \
+			"$work/log/$k.err" | tail -n 1)
 		rf=rejects/$k.tsv
 	fi
 	printf '%s\t%s\t%s\t%s\n' "$label" "$nf" "$nr" "$rf" >>"$work/t/quality.tab"

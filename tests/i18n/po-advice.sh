@@ -18,10 +18,11 @@ awk '/^#, fuzzy/ { next } /^msgid "%s: a message no one/ { print; getline
 	print "msgstr \"%s：一条尚未翻译的消息\""; next } { print }' po/zh_CN.po > p &&
 	mv p po/zh_CN.po
 sed -i '/^msgid "unknown option --%s"/{n;s/.*/msgstr "未知选项 --%s"/;}' po/zh_CN.po
-sh tools/po-check.sh
-echo "exit $?"
+{ sh tools/po-check.sh; echo "exit $?"; } |
+	sed "s/[0-9][0-9]* translated messages/N translated messages/"
 # a changed conversion is found by msgfmt -c
 sed -i 's/^msgstr "%s：一条尚未翻译的消息"/msgstr "%d：一条尚未翻译的消息"/' po/zh_CN.po
 { sh tools/po-check.sh 2>&1; echo "exit $?"; } |
-	sed 's/^[^:]*zh_CN.po:[0-9]*: /po\/zh_CN.po:LINE: /'
+	sed -e 's/^[^:]*zh_CN.po:[0-9]*: /po\/zh_CN.po:LINE: /' \
+		-e 's/[0-9][0-9]* translated messages/N translated messages/'
 

@@ -6,6 +6,7 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 COMPDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 CC ?= cc
@@ -15,6 +16,7 @@ BUILD ?= build
 PKG_CONFIG ?= pkg-config
 
 ZL_CPPFLAGS = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
+	-DLOCALEDIR='"$(LOCALEDIR)"' \
 	$$($(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8 xlsxwriter 2>/dev/null)
 ZL_CFLAGS = -std=c11 -Wall -Wextra
 # make lint (and make check): hand-written code has no warning under these.
@@ -32,7 +34,8 @@ PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
 SCRIPTS = zhili-report
 VERSION = $$(sed -n 's/^\#define ZHILI_VERSION "\(.*\)"/\1/p' lib/zl.h)
 DATADIR ?= $(PREFIX)/share/zhili
-SUBST = sed -e "s|@VERSION@|$(VERSION)|" -e "s|@EXAMPLES@|$(1)|"
+SUBST = sed -e "s|@VERSION@|$(VERSION)|" -e "s|@EXAMPLES@|$(1)|" \
+	-e "s|@LOCALEDIR@|$(LOCALEDIR)|"
 # bash completion (completion/zhili.bash), installed under each name.
 COMPLETIONS = $(sort $(PROGS) $(SCRIPTS))
 # Programs built for the tests, not installed: tests/NAME/*.c each.
@@ -45,7 +48,22 @@ HDRS = $(wildcard lib/*.h)
 
 COMPILE = $(CC) $(ZL_CPPFLAGS) $(ZL_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
-all: $(PROGS:%=$(BUILD)/bin/%) $(SCRIPTS:%=$(BUILD)/bin/%)
+# The message catalogues: po/LANG.po, compiled beside build/bin as the
+# programs look for them (lib/zl.c).  make pot: see po/README.
+LINGUAS = zh_CN
+MO = $(LINGUAS:%=$(BUILD)/share/locale/%/LC_MESSAGES/zhili.mo)
+
+all: $(PROGS:%=$(BUILD)/bin/%) $(SCRIPTS:%=$(BUILD)/bin/%) $(MO)
+
+$(BUILD)/share/locale/%/LC_MESSAGES/zhili.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@.tmp po/$*.po && mv $@.tmp $@
+
+pot:
+	sh tools/pot.sh po/zhili.pot
+	for l in $(LINGUAS); do [ -f po/$$l.po ] || msginit --no-translator \
+		-l $$l.UTF-8 -i po/zhili.pot -o po/$$l.po; msgmerge -q --update \
+		--backup=none po/$$l.po po/zhili.pot; done
 
 $(BUILD)/bin/%: cmd/%.sh lib/zl.h
 	@mkdir -p $(@D)
@@ -97,7 +115,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
 	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl gnuplot-nox \
-	libxml2-utils bash-completion
+	libxml2-utils bash-completion gettext locales
 BENCH_DEPS = miller datamash gawk mawk python3 time python3-openpyxl xlsx2csv
 
 deps:
@@ -193,6 +211,10 @@ install: all
 	mkdir -p $(DESTDIR)$(COMPDIR)
 	for p in $(COMPLETIONS); do \
 		install -m 644 completion/zhili.bash $(DESTDIR)$(COMPDIR)/$$p; done
+	for l in $(LINGUAS); do \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/share/locale/$$l/LC_MESSAGES/zhili.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/zhili.mo; done
 
 uninstall:
 	for p in $(PROGS) $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
@@ -200,11 +222,13 @@ uninstall:
 	cd man && for m in man1/*.1 man5/*.5 man7/*.7 $(ZH_MAN:man/%=%); do \
 		rm -f $(DESTDIR)$(MANDIR)/$$m; done
 	for p in $(COMPLETIONS); do rm -f $(DESTDIR)$(COMPDIR)/$$p; done
+	for l in $(LINGUAS); do \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/zhili.mo; done
 
 clean:
 	rm -rf build build-asan build-fuzz
 
-.PHONY: all deps bench-deps units check check-asan lint-man lint format \
+.PHONY: all pot deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-grid-import bench-volunteer-points \
 	bench-dual-report bench-worker-salary bench-xlsx-write bench-xlsx-read \

@@ -19,21 +19,55 @@ examples=@EXAMPLES@
 # The zhili programs beside this one come first.
 case $0 in */*) PATH=$(cd "${0%/*}" && pwd):$PATH ;; esac
 export PATH
+# Messages in the user's language.  The data are read and written in
+# C.UTF-8 whatever the user's locale; the messages (zhili-report's through
+# gettext(1), and the programs') follow LANGUAGE, which gettext honours
+# under C.UTF-8: the user's, or the language of the user's locale (LC_ALL,
+# LC_MESSAGES, LANG) when that locale exists; none under C or POSIX.  The
+# catalogue is BIN/../share/locale, as lib/zl.c finds it (the build tree
+# and an installed copy alike).
+msgloc=${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}
+case $msgloc in
+'' | C | POSIX) unset LANGUAGE ;;
+C.*) ;;
+*)
+	[ -n "${LANGUAGE:-}" ] || [ -n "$(LC_ALL=$msgloc locale 2>&1 >/dev/null)" ] ||
+		LANGUAGE=${msgloc%%[.@]*}
+	;;
+esac
+[ -z "${LANGUAGE:-}" ] || export LANGUAGE
+TEXTDOMAIN=zhili
+TEXTDOMAINDIR=$(cd "${0%/*}/../share/locale" 2>/dev/null && pwd) ||
+	TEXTDOMAINDIR=@LOCALEDIR@
+export TEXTDOMAIN TEXTDOMAINDIR
 LC_ALL=C.UTF-8
 export LC_ALL
+# _ TEXT: TEXT in the user's language (TEXT itself without gettext(1)).
+_() {
+	if command -v gettext >/dev/null 2>&1; then
+		gettext -- "$1"
+	else
+		printf '%s' "$1"
+	fi
+}
+# msg FORMAT ARG...: a message on stderr, FORMAT translated.
+msg() {
+	fmt=$(_ "$1")
+	shift
+	# shellcheck disable=SC2059
+	printf "%s: $fmt\n" "$prog" "$@" >&2
+}
 
 usage() {
-	cat >&2 <<EOF
-usage: zhili-report [--month yyyy-mm] [--out dir] [--title text] [--no-charts]
+	_ 'usage: zhili-report [--month yyyy-mm] [--out dir] [--title text] [--no-charts]
                     [--progress | --no-progress] [data_dir]
        zhili-report -h | -V
-EOF
+' >&2
 	exit 2
 }
 
 help() {
-	cat <<EOF
-zhili-report: the monthly report of the district's governance records
+	_ "zhili-report: the monthly report of the district's governance records
 
   zhili-report --month 2025-12 --out /srv/reports /srv/zhili-data
   zhili-report                  # last month, the shipped example data
@@ -53,13 +87,16 @@ Excel, charts/*.svg and the rejected records in rejects/.
 
 Exit status: 0 ok, 1 records rejected (kept in rejects/), 2 usage,
 3 a program or the output failed.  See zhili-report(1).
-EOF
+"
 	exit 0
 }
 
+# die STATUS FORMAT ARG...: msg, then exit.
 die() {
-	echo "$prog: $2" >&2
-	exit "$1"
+	rc=$1
+	shift
+	msg "$@"
+	exit "$rc"
 }
 
 month= out=. title=基层治理月报 charts=1 data=
@@ -68,7 +105,7 @@ progress=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--month | --out | --title)
-		[ $# -ge 2 ] || die 2 "option '$1' needs an argument"
+		[ $# -ge 2 ] || die 2 "option '%s' needs an argument" "$1"
 		opt=$1 val=$2
 		shift 2
 		;;
@@ -83,7 +120,7 @@ while [ $# -gt 0 ]; do
 	-V | --version) echo "zhili-report (zhili) $version" && exit 0 ;;
 	--) shift && break ;;
 	-?*)
-		echo "$prog: unknown option '$1'" >&2
+		msg "unknown option '%s'" "$1"
 		usage
 		;;
 	*) break ;;
@@ -94,9 +131,9 @@ while [ $# -gt 0 ]; do
 	--title) title=$val ;;
 	esac
 done
-[ $# -le 1 ] || die 2 "one data folder, not $#"
+[ $# -le 1 ] || die 2 "one data folder, not %s" "$#"
 data=${1:-$examples}
-[ -d "$data" ] || die 3 "$data: no such data folder"
+[ -d "$data" ] || die 3 "%s: no such data folder" "$data"
 
 # The month, the one before and the periods of the report.
 if [ -z "$month" ]; then
@@ -107,7 +144,7 @@ if [ -z "$month" ]; then
 fi
 case $month in
 [12][0-9][0-9][0-9]-0[1-9] | [12][0-9][0-9][0-9]-1[0-2]) ;;
-*) die 2 "--month: '$month' is not a month such as 2025-03" ;;
+*) die 2 "--month: '%s' is not a month such as 2025-03" "$month" ;;
 esac
 y=${month%-*} m=${month#*-}
 m=${m#0}
@@ -127,20 +164,20 @@ fi
 
 # The report folder: made as .NAME.tmp.PID, renamed when complete; the
 # lock keeps two runs apart (the second waits).
-[ ! -e "$out" ] || [ -d "$out" ] || die 3 "--out $out: not a folder"
-mkdir -p "$out" 2>/dev/null || die 3 "--out $out: cannot make the folder"
+[ ! -e "$out" ] || [ -d "$out" ] || die 3 "--out %s: not a folder" "$out"
+mkdir -p "$out" 2>/dev/null || die 3 "--out %s: cannot make the folder" "$out"
 name=zhili-report-$month
 work=$out/.$name.tmp.$$
-exec 9>"$out/.zhili-report.lock" || die 3 "$out: cannot write the lock"
+exec 9>"$out/.zhili-report.lock" || die 3 "%s: cannot write the lock" "$out"
 if ! flock -n 9; then
-	echo "$prog: another run holds $out/.zhili-report.lock; waiting" >&2
-	flock 9 || die 3 "$out/.zhili-report.lock: cannot lock"
+	msg "another run holds %s; waiting" "$out/.zhili-report.lock"
+	flock 9 || die 3 "%s: cannot lock" "$out/.zhili-report.lock"
 fi
 trap 'rm -rf "$work"' EXIT
 trap 'exit 3' INT TERM HUP
 rm -rf "$work"
 mkdir -p "$work/t" "$work/log" "$work/tables" "$work/charts" "$work/rejects" ||
-	die 3 "$work: cannot make the folder"
+	die 3 "%s: cannot make the folder" "$work"
 GNUPLOT=${GNUPLOT:-gnuplot}
 command -v "$GNUPLOT" >/dev/null 2>&1 || charts=0
 pflag=--no-progress
@@ -148,8 +185,9 @@ status=0
 failed=
 lastmsg=
 
+# step FORMAT ARG...: msg, with --progress.
 step() {
-	[ "$progress" = 1 ] && echo "$prog: $*" >&2
+	[ "$progress" = 1 ] && msg "$@"
 	return 0
 }
 
@@ -178,8 +216,10 @@ run() {
 keep() {
 	if [ -s "$work/rejects/$1.tsv" ]; then
 		status=$((status > 1 ? status : 1))
-		echo "$prog: $1: $(grep 'records\? rejected$' "$work/log/$1.err" | tail -n 1 |
-			sed 's/^[^:]*: //'), kept in $out/$name/rejects/$1.tsv" >&2
+		# the program's summary line, in English or (po/zh_CN.po) Chinese
+		msg "%s: %s, kept in %s" "$1" "$(grep -e 'records\? rejected$' \
+			-e '条被拒$' "$work/log/$1.err" |
+			tail -n 1 | sed 's/^[^:]*: //')" "$out/$name/rejects/$1.tsv"
 	else
 		rm -f "$work/rejects/$1.tsv"
 	fi
@@ -305,7 +345,7 @@ plot() {
 		size="$4,$(($5 * rows + 60))" style=clustered
 		how="set yrange [$rows-0.4:-0.6]; set xrange [0:*]; set xtics norotate; set ytics font \",9\"; set grid xtics; set xlabel \"$7\"; unset ylabel; set border 3; plot \"$2\" skip 1 using 2:0:(0):2:(\$0-0.4):(\$0+0.4):ytic(1) with boxxyerror lt 1 notitle"
 	fi
-	"$GNUPLOT" >>"$work/log/gnuplot.err" 2>&1 <<GP || echo "$prog: gnuplot: $(tail -n 1 "$work/log/gnuplot.err")" >&2
+	"$GNUPLOT" >>"$work/log/gnuplot.err" 2>&1 <<GP || msg "gnuplot: %s" "$(tail -n 1 "$work/log/gnuplot.err")"
 set terminal svg size $size font "sans-serif,11" background rgb "white"
 set output "$work/charts/$1.svg"
 set encoding utf8
@@ -354,7 +394,7 @@ rejected_areas=
 # --- 1. Cases (case-stats) ---
 cases=$(files cases '*.csv' '*.tsv' '*.xlsx' '*.xls')
 if [ -n "$cases" ]; then
-	step "cases: $(echo "$cases" | wc -l) files"
+	step "cases: %s files" "$(echo "$cases" | wc -l)"
 	cm=total,closed,resolution_pct,on_time_pct,overdue_open,hours_median,satisfaction_pct
 	run cases case-stats $c --as-of "$asof" -m $cm --reject "$work/rejects/cases.tsv" --year "$y" --to "$last" $cases
 	keep cases
@@ -368,7 +408,7 @@ fi
 # --- 2. The grid organisation (grid-import) ---
 roster=$(files roster '*/*.csv' '*/*.tsv' '*/*.xlsx' '*/*.xls')
 if [ -n "$roster" ]; then
-	step "roster: $(echo "$roster" | wc -l) files"
+	step "roster: %s files" "$(echo "$roster" | wc -l)"
 	run roster grid-import $c --summary --total --reject "$work/rejects/roster.tsv" $roster
 	keep roster
 	run roster-zh grid-import $c --summary --total --zh $roster
@@ -377,7 +417,7 @@ fi
 # --- 3. Volunteers (volunteer-points) ---
 vol=$(files volunteers '*.csv' '*.tsv' '*.xlsx' '*.xls')
 if [ -n "$vol" ]; then
-	step "volunteers: $(echo "$vol" | wc -l) files"
+	step "volunteers: %s files" "$(echo "$vol" | wc -l)"
 	run volunteers volunteer-points $c --report teams --total --reject "$work/rejects/volunteers.tsv" --year "$y" --to "$last" $vol
 	keep volunteers
 	run vol-month volunteer-points $c --report teams --total --month "$month" $vol
@@ -388,7 +428,7 @@ fi
 # --- 4. Community workers' pay (worker-salary) ---
 wk=$(files workers '*.csv' '*.tsv' '*.xlsx' '*.xls')
 if [ -n "$wk" ]; then
-	step "workers: $(echo "$wk" | wc -l) files"
+	step "workers: %s files" "$(echo "$wk" | wc -l)"
 	run workers worker-salary $c --summary --total --reject "$work/rejects/workers.tsv" --year "$y" --to "$last" $wk
 	keep workers
 	run wk-month worker-salary $c --summary --total --month "$month" $wk
@@ -401,7 +441,7 @@ fi
 # --- 5. Dual reporting (dual-report) ---
 dual=$(files dual '*.csv' '*.tsv' '*.xlsx' '*.xls')
 if [ -n "$dual" ]; then
-	step "dual reporting: $(echo "$dual" | wc -l) files"
+	step "dual reporting: %s files" "$(echo "$dual" | wc -l)"
 	run dual dual-report $c --report units --total --reject "$work/rejects/dual.tsv" --year "$y" --to "$last" $dual
 	keep dual
 	run dual-month dual-report $c --report units --total --month "$month" $dual
@@ -629,7 +669,10 @@ for a in cases:事件:"$cases" roster:网格名册:"$roster" volunteers:志愿�
 	[ -n "$list" ] && nf=$(printf '%s\n' "$list" | wc -l)
 	nr=0 rf=
 	if [ -s "$work/rejects/$k.tsv" ]; then
-		nr=$(sed -n 's/^[^:]*: \([0-9][0-9]*\) of [0-9]* records\{0,1\} rejected$/\1/p' "$work/log/$k.err" | tail -n 1)
+		# the summary line in English or (po/zh_CN.po) Chinese
+		nr=$(sed -n -e 's/^[^:]*: \([0-9][0-9]*\) of [0-9]* records\{0,1\} rejected$/\1/p' \
+			-e 's/^[^:]*: [0-9]* 条记录中有 \([0-9][0-9]*\) 条被拒$/\1/p' \
+			"$work/log/$k.err" | tail -n 1)
 		rf=rejects/$k.tsv
 	fi
 	printf '%s\t%s\t%s\t%s\n' "$label" "$nf" "$nr" "$rf" >>"$work/t/quality.tab"
@@ -637,7 +680,8 @@ done
 table "$work/t/quality.tab" quality "读入的数据与被拒记录"
 if [ "$charts" = 0 ]; then
 	note "本报告没有图表：未找到 gnuplot（Debian 软件包 gnuplot-nox），或用了 --no-charts。"
-	command -v "$GNUPLOT" >/dev/null 2>&1 || echo "$prog: $GNUPLOT not found: the report has no charts (apt-get install gnuplot-nox)" >&2
+	command -v "$GNUPLOT" >/dev/null 2>&1 ||
+		msg "%s not found: the report has no charts (apt-get install gnuplot-nox)" "$GNUPLOT"
 fi
 [ -z "$failed" ] || note "未能完成：$failed 出错退出，相关数字缺失（消息见 log/）。"
 note "被拒记录：格式或内容有误、未计入上述数字的记录，每条附原因（_error），请核对原始数据后重新导出。"
@@ -648,10 +692,10 @@ h '</html>'
 rm -rf "$work/t"
 rmdir "$work/rejects" "$work/charts" 2>/dev/null
 if [ -e "$out/$name" ]; then
-	mv "$out/$name" "$out/.$name.old.$$" || die 3 "$out/$name: cannot replace"
+	mv "$out/$name" "$out/.$name.old.$$" || die 3 "%s: cannot replace" "$out/$name"
 fi
-mv "$work" "$out/$name" || die 3 "$out/$name: cannot rename the report"
+mv "$work" "$out/$name" || die 3 "%s: cannot rename the report" "$out/$name"
 rm -rf "$out/.$name.old.$$"
 trap - EXIT
-echo "$prog: $out/$name/report.html" >&2
+msg "%s" "$out/$name/report.html"
 exit $status

@@ -16,6 +16,31 @@
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
 
+/* The message catalogue is found beside the program: BIN/../share/locale,
+ * BIN the folder of /proc/self/exe.  The same rule holds in the build tree
+ * (build/bin, build/share/locale, where make puts zhili.mo) and installed
+ * (PREFIX/bin, PREFIX/share/locale), so a copy moved with its prefix or run
+ * from build/bin needs no flag or environment.  A compiled-in path alone
+ * would miss the build tree; an environment variable would be forgotten.
+ * Where /proc is absent or the folder missing, LOCALEDIR; where no
+ * catalogue is found at all, gettext gives the English text. */
+static const char *
+localedir(void)
+{
+	static char dir[4096];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 32);
+	char *slash;
+
+	if (n <= 0)
+		return LOCALEDIR;
+	dir[n] = '\0';
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		return LOCALEDIR;
+	strcpy(slash, "/../share/locale");
+	return access(dir, X_OK) == 0 ? dir : LOCALEDIR;
+}
+
 const char *zl_prog = "zhili";
 
 static struct end {
@@ -39,7 +64,7 @@ zl_init(const char *prog)
 	signal(SIGPIPE, SIG_DFL);
 	/* Messages only: numbers and character classes stay in "C". */
 	setlocale(LC_MESSAGES, "");
-	bindtextdomain("zhili", LOCALEDIR);
+	bindtextdomain("zhili", localedir());
 	bind_textdomain_codeset("zhili", "UTF-8");
 	textdomain("zhili");
 }

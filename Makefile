@@ -15,9 +15,9 @@ LDFLAGS ?=
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
 
-ZL_CPPFLAGS = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
-	-DLOCALEDIR='"$(LOCALEDIR)"' \
+ZL_INCLUDES = -I. -D_GNU_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
 	$$($(PKG_CONFIG) --cflags yaml-0.1 libpcre2-8 xlsxwriter 2>/dev/null)
+ZL_CPPFLAGS = $(ZL_INCLUDES) -DLOCALEDIR='"$(LOCALEDIR)"'
 ZL_CFLAGS = -std=c11 -Wall -Wextra
 # make lint (and make check): hand-written code has no warning under these.
 LINT_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
@@ -126,8 +126,10 @@ bench-deps:
 
 units: $(UNIT_BIN) $(TEST_PROGS:%=$(BUILD)/tests/bin/%)
 
-# tests/run runs tools/lint.sh with these.
-LINT_ENV = LINT_CC="$(CC) $(ZL_CPPFLAGS) $(LINT_FLAGS)"
+# tests/run runs tools/lint.sh with these; lint.sh evals LINT_CC, so the
+# quotes of LOCALEDIR's string are escaped once more.
+LINT_ENV = LINT_CC="$(CC) $(ZL_INCLUDES) -DLOCALEDIR=\\\"$(LOCALEDIR)\\\" \
+	$(LINT_FLAGS)"
 
 check: deps
 	@$(MAKE) -s all units

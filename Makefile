@@ -115,7 +115,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
 DEPS = gcc make pkg-config libcsv-dev libyaml-dev libpcre2-dev mandoc \
 	man-db clang clang-format parallel gawk python3 libxlsxwriter-dev \
 	libzip-dev libexpat1-dev libfreexl-dev python3-openpyxl gnuplot-nox \
-	libxml2-utils bash-completion gettext locales
+	libxml2-utils bash-completion gettext locales libc-l10n
 BENCH_DEPS = miller datamash gawk mawk python3 time python3-openpyxl xlsx2csv
 
 deps:

@@ -66,6 +66,10 @@ zl_init(const char *prog)
 	setlocale(LC_MESSAGES, "");
 	bindtextdomain("zhili", localedir());
 	bind_textdomain_codeset("zhili", "UTF-8");
+	/* strerror's words (glibc's own catalogue) in UTF-8 too: under
+	 * LC_CTYPE "C" they would be converted to ASCII, each character a
+	 * question mark. */
+	bind_textdomain_codeset("libc", "UTF-8");
 	textdomain("zhili");
 }
 

@@ -176,9 +176,11 @@ rd_progress(struct rd *r, int last)
 	    0;
 	if (pct > 100)
 		pct = 100;
-	fprintf(stderr, "\r%s: %5.1f%% of %.1f MB, %.0f records/s%s", zl_prog,
-	    pct, (double)r->total_bytes / 1e6,
-	    secs > 0 ? (double)r->count / secs : 0.0, last ? "\n" : "");
+	fprintf(stderr, "\r%s: ", zl_prog);
+	fprintf(stderr, _("%5.1f%% of %.1f MB, %.0f records/s"), pct,
+	    (double)r->total_bytes / 1e6,
+	    secs > 0 ? (double)r->count / secs : 0.0);
+	fputs(last ? "\n" : "", stderr);
 	fflush(stderr); /* a line that ends in \r */
 }
 

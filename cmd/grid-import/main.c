@@ -78,8 +78,9 @@ report_fixes(void)
 
 	for (i = 0; i < FIX_N; i++)
 		if (fixes[i] > 0)
-			buf_printf(&b, "%s%llu %s", b.n ? ", " : "", fixes[i],
-			    ngettext(one[i], many[i], fixes[i]));
+			/* TRANSLATORS: between the kinds of fixes. */
+			buf_printf(&b, "%s%llu %s", b.n ? _(", ") : "",
+			    fixes[i], ngettext(one[i], many[i], fixes[i]));
 	if (b.n > 0)
 		zl_warn(_("the sheets were tidied: %s"), b.p);
 	buf_free(&b);

@@ -251,12 +251,47 @@ unquote(struct buf *b, const char *s, size_t n)
 	buf_add(b, s, (size_t)(end - s));
 }
 
+/* The quoted fields of the record: their quotes off; pairs: a field may
+ * hold "", made " in scratch. */
+static void
+strip_quotes(struct rd *r, size_t nf, int pairs)
+{
+	size_t i, off = 0;
+
+	if (pairs)
+		buf_reset(&r->scratch);
+	for (i = 0; i < nf; i++) {
+		const char *s = r->ff[i].p;
+		size_t n = r->ff[i].n;
+
+		if (n == 0 || *s != '"')
+			continue;
+		if (pairs && memchr(s + 1, '"', n - 2) != NULL) {
+			r->ff[i].p = NULL; /* made a pointer below */
+			r->ff[i].n = r->scratch.n;
+			unquote(&r->scratch, s, n);
+			r->ff[i].n = r->scratch.n - r->ff[i].n;
+			continue;
+		}
+		r->ff[i].p = s + 1;
+		r->ff[i].n = n - 2;
+	}
+	if (pairs)
+		for (i = 0; i < nf; i++)
+			if (r->ff[i].p == NULL) {
+				r->ff[i].p = r->scratch.p + off;
+				off += r->ff[i].n;
+			}
+}
+
 /*
- * The fields of the record [p, p+len) with k separators at r->tabs; pairs:
- * a quoted field may hold "".
+ * The fields of the record [p, p+len) with k separators at r->tabs (room
+ * for one more); anyq: it has a quote, pairs: a "" inside quotes.  0 when
+ * a field is too long for the fast path.
  */
 static int
-fast_fields(struct rd *r, const char *p, size_t len, size_t k, int pairs)
+fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
+    int pairs)
 {
 	size_t i, start = 0;
 
@@ -264,38 +299,19 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int pairs)
 		r->capff = k + 64;
 		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
 	}
-	if (pairs)
-		buf_reset(&r->scratch);
+	r->tabs[k] = (unsigned)len;
 	for (i = 0; i <= k; i++) {
-		size_t end = i < k ? r->tabs[i] : len, n = end - start;
-		const char *s = p + start;
-
-		if (n > REC_MAX_FIELD)
-			return 0;
-		if (n > 0 && *s == '"') {
-			if (pairs && memchr(s + 1, '"', n - 2) != NULL) {
-				/* the offset, made a pointer below */
-				r->ff[i].p = NULL;
-				r->ff[i].n = r->scratch.n;
-				unquote(&r->scratch, s, n);
-				r->ff[i].n = r->scratch.n - r->ff[i].n;
-				start = end + 1;
-				continue;
-			}
-			s++;
-			n -= 2;
-		}
-		r->ff[i].p = s;
-		r->ff[i].n = n;
-		start = end + 1;
+		r->ff[i].p = p + start;
+		r->ff[i].n = r->tabs[i] - start;
+		start = r->tabs[i] + 1;
 	}
 	r->fnf_rec = k + 1;
-	if (pairs)
-		for (i = 0, start = 0; i <= k; i++)
-			if (r->ff[i].p == NULL) {
-				r->ff[i].p = r->scratch.p + start;
-				start += r->ff[i].n;
-			}
+	if (len > REC_MAX_FIELD)
+		for (i = 0; i <= k; i++)
+			if (r->ff[i].n > REC_MAX_FIELD)
+				return 0;
+	if (anyq)
+		strip_quotes(r, k + 1, pairs);
 	return 1;
 }
 
@@ -374,7 +390,7 @@ rd_csv_fast(struct rd *r)
 	len = (size_t)e - r->rs;
 	if (len > 0 && p[len - 1] == '\r')
 		len--;
-	if (!fast_fields(r, p, len, k, st.pairs != 0))
+	if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
 		return slow(r);
 	r->pos = (size_t)e + (size_t)nl;
 	r->line++;

@@ -82,6 +82,7 @@ rd_csv_reset(struct rd *r)
 		csv_set_blk_size(&r->csv, 4096);
 		r->csv_init = 1;
 		r->csv_lib = getenv("ZHILI_CSV_LIBCSV") != NULL;
+		rd_csv_scan_init(r);
 		return;
 	}
 	/* STRICT_FINI keeps a failed state; fini without it resets */

@@ -184,15 +184,18 @@ eq16(__m128i v, char ch, int k)
 		MASK16(p, 2, q, c, r); \
 		MASK16(p, 3, q, c, r); \
 	} while (0)
-#define MASKS_BASE MASKS_SSE2
-#else
-#define MASKS_BASE MASKS_SCALAR
+
+static void
+scan_sse2(struct cscan *st, const char *s, size_t n, unsigned base, int first)
+{
+	SCAN_LINE(MASKS_SSE2);
+}
 #endif
 
 static void
-scan_base(struct cscan *st, const char *s, size_t n, unsigned base, int first)
+scan_scalar(struct cscan *st, const char *s, size_t n, unsigned base, int first)
 {
-	SCAN_LINE(MASKS_BASE);
+	SCAN_LINE(MASKS_SCALAR);
 }
 
 #ifdef HAVE_AVX2
@@ -225,18 +228,52 @@ scan_avx2(struct cscan *st, const char *s, size_t n, unsigned base, int first)
 }
 #endif
 
-static void (*scan_line)(struct cscan *, const char *, size_t, unsigned, int);
+enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2 };
 
-/* The way to scan: AVX2 when the processor has it. */
-static void
-scan_init(void)
+/*
+ * The scanner the processor can run, the best one; $ZHILI_CSV_SCAN
+ * (scalar, sse2, avx2) picks a lesser one, for the tests (lib/README).
+ */
+void
+rd_csv_scan_init(struct rd *r)
 {
-	scan_line = scan_base;
+	const char *e = getenv("ZHILI_CSV_SCAN");
+
+	r->csv_scan = SCAN_SCALAR;
+#if defined(__SSE2__)
+	r->csv_scan = SCAN_SSE2;
+#endif
 #ifdef HAVE_AVX2
 	__builtin_cpu_init();
 	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi"))
-		scan_line = scan_avx2;
+		r->csv_scan = SCAN_AVX2;
 #endif
+	if (e != NULL && strcmp(e, "scalar") == 0)
+		r->csv_scan = SCAN_SCALAR;
+	else if (e != NULL && strcmp(e, "sse2") == 0 && r->csv_scan > SCAN_SSE2)
+		r->csv_scan = SCAN_SSE2;
+}
+
+static void
+scan_line(struct rd *r, struct cscan *st, size_t n, int first)
+{
+	const char *s = r->buf + r->pos;
+	unsigned base = (unsigned)(r->pos - r->rs);
+
+	switch (r->csv_scan) {
+#ifdef HAVE_AVX2
+	case SCAN_AVX2:
+		scan_avx2(st, s, n, base, first);
+		return;
+#endif
+#if defined(__SSE2__)
+	case SCAN_SSE2:
+		scan_sse2(st, s, n, base, first);
+		return;
+#endif
+	default:
+		scan_scalar(st, s, n, base, first);
+	}
 }
 
 /* The quoted field [s, s+n) (its quotes with it) unescaped into scratch:
@@ -365,14 +402,12 @@ rd_csv_fast(struct rd *r)
 	size_t len, k;
 	const char *p;
 
-	if (scan_line == NULL)
-		scan_init();
 	e = first_line(r, &nl);
 	if (e == -1)
 		return RD_EOF;
 	if (e < 0)
 		return slow(r);
-	scan_line(&st, r->buf + r->pos, (size_t)e - r->pos, 0, 1);
+	scan_line(r, &st, (size_t)e - r->pos, 1);
 	while (st.inq && !st.bad) {
 		if (!nl) /* unterminated */
 			return slow(r);
@@ -380,8 +415,7 @@ rd_csv_fast(struct rd *r)
 		r->line++;
 		if ((e = rd_line_end(r, &nl)) < 0)
 			return slow(r);
-		scan_line(&st, r->buf + r->pos, (size_t)e - r->pos,
-		    (unsigned)(r->pos - r->rs), 0);
+		scan_line(r, &st, (size_t)e - r->pos, 0);
 	}
 	k = (size_t)(st.tp - r->tabs);
 	if (st.bad || k >= REC_MAX_FIELDS)

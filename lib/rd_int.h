@@ -142,6 +142,7 @@ struct rd {
 	int ctoo_many;
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
 	int csv_lib;	  /* libcsv reads every record ($ZHILI_CSV_LIBCSV) */
+	int csv_scan;	  /* rd_csvscan.c's scanner */
 
 	/* reading again: every input a regular file (again), of UTF-8 TSV
 	 * with one header line (by_pos); the stamps of the files */
@@ -224,6 +225,7 @@ void rd_csv_reset(struct rd *r);
 int rd_next_csv(struct rd *r);
 
 /* rd_csvscan.c */
+void rd_csv_scan_init(struct rd *r);
 int rd_csv_fast(struct rd *r);
 
 /* rd_book.c: a workbook's sheet made TSV lines (line N: row N) */

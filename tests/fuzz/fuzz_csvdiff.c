@@ -2,9 +2,9 @@
  * libFuzzer target: the CSV reader's fast path (lib/rd_csvscan.c) against
  * libcsv (lib/rd_csv.c, $ZHILI_CSV_LIBCSV).  The same bytes are read as
  * CSV by both, with the options the first byte picks (encoding, a header
- * or none, the header under title rows); both must give the same records
- * (line, raw bytes, fields) and the same messages on stderr (every
- * rejection's, and a fatal error's), in the same order.
+ * or none, the header under title rows, the fast path's scanner); both must
+ * give the same records (line, raw bytes, fields) and the same messages on
+ * stderr (every rejection's, and a fatal error's), in the same order.
  */
 #include <sys/mman.h>
 
@@ -99,9 +99,11 @@ one(int lib, int sel, struct buf *out, struct buf *err)
 {
 	static const int encs[] = { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
 	static const char *const need[] = { "id", "a|b", NULL };
+	static const char *const scan[] = { "avx2", "sse2", "scalar", "" };
 	int saved = dup(2);
 	off_t n;
 
+	setenv("ZHILI_CSV_SCAN", scan[(sel >> 4) & 3], 1);
 	if (lib)
 		setenv("ZHILI_CSV_LIBCSV", "1", 1);
 	else

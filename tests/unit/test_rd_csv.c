@@ -1,7 +1,8 @@
 /*
  * Unit tests of the CSV reader's fast path (lib/rd_csvscan.c): which
  * records it takes, the fields it gives them, and that a record it leaves
- * to libcsv is left unread (tests/zhili-cat/csv-libcsv.sh and
+ * to libcsv is left unread, with each of its scanners ($ZHILI_CSV_SCAN)
+ * (tests/zhili-cat/csv-libcsv.sh and
  * tests/fuzz/fuzz_csvdiff.c compare what both read).
  */
 #include <stdio.h>
@@ -142,11 +143,17 @@ test_fast(void)
 int
 main(void)
 {
+	static const char *const scan[] = { "avx2", "sse2", "scalar" };
+	size_t i;
+
 	zl_init("zhili");
 	rej_verbose(1);
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
-	test_fast();
+	for (i = 0; i < sizeof scan / sizeof *scan; i++) {
+		setenv("ZHILI_CSV_SCAN", scan[i], 1);
+		test_fast();
+	}
 	{
 		char cmd[300];
 

@@ -234,12 +234,14 @@ check_file(const char *file)
 /* ---- checks of the units ---- */
 
 /*
- * Posts a person holds: the hash of every post's person (identity number,
- * or else name and phone) is noted, 8 bytes a post, in a first walk over
- * the units (check_unit); the hashes that come more than max-posts times
- * are few (hot), and a second walk, in the same order, keeps only their
- * posts, whose people are then compared exactly.  The posts: a grid's
- * leader, a building's offline and online leaders.
+ * Posts a person holds: a 32-bit hash of every post's person (identity
+ * number, or else name and phone) is noted, 4 bytes a post, in a first
+ * walk over the units (check_unit); sorted, the hashes that come more than
+ * max-posts times are few (hot), and the rest is freed before a second
+ * walk hashes every post again and keeps those whose hash is hot; their
+ * people are then compared exactly (different people sharing a hash only
+ * make their posts compared).  The posts: a grid's leader, a building's
+ * offline and online leaders.
  */
 enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
 
@@ -253,16 +255,17 @@ static const struct {
 };
 
 struct post {
-	uint64_t h;
-	struct unit *u; /* NULL: the person of an earlier post */
+	uint32_t h;
 	enum role role;
-	size_t order; /* in the walk */
-	long n;	      /* the posts of its person, on the first of them */
+	struct unit *u; /* NULL: the person of an earlier post */
+	size_t order;	/* in the walk */
+	long n;		/* the posts of its person, on the first of them */
 };
 
-static uint64_t *hashes, *hot;
+static uint32_t *hashes; /* the first walk's, then the hot ones */
 static size_t nhashes, caphashes, nhot;
-static size_t second; /* in the second walk: the posts walked */
+static int second_walk;
+static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
 static struct post *hotposts;
 static size_t nhotposts, caphotposts;
 
@@ -302,42 +305,64 @@ post_key(const struct unit *u, enum role role, char *buf, size_t size)
 }
 
 /* A hash of the person of a post: the same person, the same hash. */
-static uint64_t
+static uint32_t
 post_hash(const struct unit *u, enum role role)
 {
 	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
 						NULL;
 	const char *name, *ph;
+	uint64_t h;
 
 	if (id != NULL)
-		return str_hash(id, strlen(id), 0x6964);
-	name = unit_get(u, person[role].name);
-	ph = unit_get(u, person[role].phone);
-	return str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
-	    str_hash(name, strlen(name), 0));
+		h = str_hash(id, strlen(id), 0x6964);
+	else {
+		name = unit_get(u, person[role].name);
+		ph = unit_get(u, person[role].phone);
+		h = str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
+		    str_hash(name, strlen(name), 0));
+	}
+	return (uint32_t)(h ^ h >> 32);
+}
+
+/* h among the nhot sorted hot hashes. */
+static int
+is_hot(uint32_t h)
+{
+	size_t lo = 0, hi = nhot;
+
+	if (!(hotbit[(h & 0xFFFF) >> 3] & 1 << (h & 7)))
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (hashes[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nhot && hashes[lo] == h;
 }
 
 /*
- * First walk: note the hash; second walk (the same order): keep the post
- * if its hash, noted then, is hot.
+ * First walk: note the hash; second walk: keep the post if its hash is
+ * hot.
  */
 static void
 count_post(struct unit *u, enum role role)
 {
-	uint64_t h;
+	uint32_t h = post_hash(u, role);
 
-	if (hot == NULL) {
+	if (!second_walk) {
 		if (nhashes == caphashes) {
 			caphashes = caphashes ? caphashes + caphashes / 2 :
 						4096;
 			hashes = xreallocarray(hashes, caphashes,
 			    sizeof *hashes);
 		}
-		hashes[nhashes++] = post_hash(u, role);
+		hashes[nhashes++] = h;
 		return;
 	}
-	h = hashes[second++];
-	if (!u64_in(hot, nhot, h))
+	if (!is_hot(h))
 		return;
 	if (nhotposts == caphotposts)
 		hotposts = xgrow(hotposts, &caphotposts, 64, sizeof *hotposts);
@@ -436,24 +461,29 @@ count_people(void)
 void
 check_posts(void)
 {
-	size_t x;
+	size_t x, i, j;
 
-	hot = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *hot);
-	if (nhashes > 0)
-		memcpy(hot, hashes, nhashes * sizeof *hot);
-	nhot = u64_repeated(hot, nhashes, (size_t)max_posts);
-	if (nhot > 0) {
-		hot = xreallocarray(hot, nhot, sizeof *hot);
-		posts_of(roots);
+	sort_u32(hashes, nhashes);
+	for (i = nhot = 0; i < nhashes; i = j) {
+		for (j = i + 1; j < nhashes && hashes[j] == hashes[i]; j++)
+			;
+		if (j - i > (size_t)max_posts)
+			hashes[nhot++] = hashes[i];
 	}
-	free(hashes);
-	hashes = NULL;
-	nhashes = caphashes = second = 0;
+	nhashes = caphashes = 0;
 	if (nhot == 0) {
-		free(hot);
-		hot = NULL;
+		free(hashes);
+		hashes = NULL;
 		return;
 	}
+	hashes = xreallocarray(hashes, nhot, sizeof *hashes);
+	memset(hotbit, 0, sizeof hotbit);
+	for (i = 0; i < nhot; i++)
+		hotbit[(hashes[i] & 0xFFFF) >> 3] |= (unsigned char)(1
+		    << (hashes[i] & 7));
+	second_walk = 1;
+	posts_of(roots);
+	second_walk = 0;
 	count_people();
 	for (x = 0; x < nhotposts; x++) {
 		const struct post *p = &hotposts[x];
@@ -470,9 +500,9 @@ check_posts(void)
 		}
 	}
 	free(hotposts);
-	free(hot);
+	free(hashes);
 	hotposts = NULL;
-	hot = NULL;
+	hashes = NULL;
 	nhotposts = caphotposts = nhot = 0;
 }
 
@@ -593,5 +623,5 @@ check_reset(void)
 	nfiles_seen = 0;
 	free(hashes);
 	hashes = NULL;
-	nhashes = caphashes = second = 0;
+	nhashes = caphashes = nhot = 0;
 }

@@ -160,10 +160,10 @@ unit_code(const struct unit *u, char *buf, size_t size)
 	size_t n, kn;
 	unsigned seq;
 
-	if (u->code != NULL)
-		return u->code;
+	if (u->level < L_BUILDING)
+		return u->u.code;
 	if (u->level == L_BUILDING) {
-		pc = u->parent->code;
+		pc = u->parent->u.code;
 		seq = u->u.compound ? u->u.compound->seq : 0;
 		k = unit_key(u);
 	} else {
@@ -210,8 +210,8 @@ cmp_kid_code(const void *a, const void *b)
 	const struct unit *y = *(struct unit *const *)b;
 	int c;
 
-	if (x->code != NULL && y->code != NULL)
-		c = strcmp(x->code, y->code);
+	if (x->level < L_BUILDING && y->level < L_BUILDING)
+		c = strcmp(x->u.code, y->u.code);
 	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
 		unsigned cx = x->u.compound ? x->u.compound->seq : 0;
 		unsigned cy = y->u.compound ? y->u.compound->seq : 0;
@@ -237,7 +237,7 @@ static char *
 division_code(struct unit *u)
 {
 	const struct division *d = division_of(str_c(unit_name(u)), u->level);
-	const char *pc = u->parent ? u->parent->code : NULL;
+	const char *pc = u->parent ? u->parent->u.code : NULL;
 	const char *nm = unit_name(u);
 
 	if (d == NULL) {
@@ -311,14 +311,14 @@ finish(struct unit *u)
 	for (k = u->child; k != NULL; k = k->next)
 		switch (k->level) {
 		case L_COMMUNITY:
-			k->code = division_code(k);
+			k->u.code = division_code(k);
 			break;
 		case L_GRID:
-			k->code = dash(u->code, unit_key(k));
+			k->u.code = dash(u->u.code, unit_key(k));
 			break;
 		case L_COMPOUND:
 			snprintf(num, sizeof num, "-X%02u", k->seq);
-			k->code = units_cat(u->code, num, strlen(num));
+			k->u.code = units_cat(u->u.code, num, strlen(num));
 			break;
 		}
 	u->child = sort_list(u->child, cmp_kid_code);
@@ -361,7 +361,7 @@ units_finish(void)
 	struct unit *u;
 
 	for (u = roots; u != NULL; u = u->next)
-		u->code = u->level == L_STREET || u->level == L_COMMUNITY ?
+		u->u.code = u->level == L_STREET || u->level == L_COMMUNITY ?
 		    division_code(u) :
 		    units_cat("", unit_name(u), strlen(unit_name(u)));
 	roots = sort_list(roots, cmp_kid_code);

@@ -99,11 +99,16 @@ units_cat(const char *a, const char *b, size_t bn)
 	return p;
 }
 
-/* Pack key, name and the attributes v[] (absent: empty) into the arena. */
+/*
+ * Pack key, name and the attributes v[] (absent: empty) into the arena;
+ * a block longer than 255 bytes has its offsets in the 16 bytes before it
+ * (wide).
+ */
 static void
 pack(struct unit *u, struct str key, struct str name, const struct str *v,
     size_t nv)
 {
+	unsigned short off[8];
 	size_t n = key.n + 1 + name.n + 1, i;
 	char *p;
 
@@ -119,23 +124,29 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 			zl_die(ZL_IOERR, _("%s:%u: a name longer than 64 KiB"),
 			    u->file, u->line);
 	}
-	p = u->s = arena(n);
+	u->wide = n > 255;
+	p = u->s = (char *)arena(n + (u->wide ? sizeof off : 0)) +
+	    (u->wide ? sizeof off : 0);
 	if (key.n > 0)
 		memcpy(p, key.p, key.n);
 	p += key.n;
 	*p++ = '\0';
-	u->off[0] = (unsigned short)(p - u->s);
+	off[0] = (unsigned short)(p - u->s);
 	if (name.n > 0)
 		memcpy(p, name.p, name.n);
 	p += name.n;
 	*p++ = '\0';
 	for (i = 0; i < nv; i++) {
-		u->off[i + 1] = (unsigned short)(p - u->s);
+		off[i + 1] = (unsigned short)(p - u->s);
 		if (v[i].n > 0)
 			memcpy(p, v[i].p, v[i].n);
 		p += v[i].n;
 		*p++ = '\0';
 	}
+	for (i = 0; i <= nv; i++)
+		u->off[i] = (unsigned char)off[i];
+	if (u->wide)
+		memcpy(u->s - sizeof off, off, (nv + 1) * sizeof off[0]);
 }
 
 /* ---- making units ---- */

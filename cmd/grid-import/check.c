@@ -458,12 +458,73 @@ count_people(void)
  * problem on the first post of each who holds more than max-posts (in the
  * order of the walk, not of the hashes).
  */
+/*
+ * Sort the hashes in place: sort_u32 would take a copy as large (4 bytes a
+ * post, at the run's peak of memory).  One pass puts each in the bucket of
+ * its top byte (swapping), then each bucket is sorted by its low 24 bits,
+ * two passes of 12 through a copy of the bucket alone.
+ */
+static void
+sort_hashes(uint32_t *v, size_t n)
+{
+	static size_t count[4096];
+	size_t start[257] = { 0 }, next[256], b, i, pass, big = 0;
+	uint32_t *tmp;
+
+	for (i = 0; i < n; i++)
+		start[(v[i] >> 24) + 1]++;
+	for (b = 0; b < 256; b++) {
+		if (start[b + 1] > big)
+			big = start[b + 1];
+		start[b + 1] += start[b];
+		next[b] = start[b];
+	}
+	for (b = 0; b < 256; b++)
+		while (next[b] < start[b + 1]) {
+			uint32_t x = v[next[b]];
+			size_t d = x >> 24;
+
+			if (d == b)
+				next[b]++;
+			else {
+				v[next[b]] = v[next[d]];
+				v[next[d]++] = x;
+			}
+		}
+	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	for (b = 0; b < 256; b++) {
+		uint32_t *from = v + start[b], *to = tmp, *t;
+		size_t m = start[b + 1] - start[b];
+
+		for (pass = 0; pass < 2; pass++) {
+			unsigned shift = (unsigned)pass * 12;
+			size_t sum = 0;
+
+			memset(count, 0, sizeof count);
+			for (i = 0; i < m; i++)
+				count[from[i] >> shift & 4095]++;
+			for (i = 0; i < 4096; i++) {
+				size_t c = count[i];
+
+				count[i] = sum;
+				sum += c;
+			}
+			for (i = 0; i < m; i++)
+				to[count[from[i] >> shift & 4095]++] = from[i];
+			t = from;
+			from = to;
+			to = t;
+		}
+	}
+	free(tmp);
+}
+
 void
 check_posts(void)
 {
 	size_t x, i, j;
 
-	sort_u32(hashes, nhashes);
+	sort_hashes(hashes, nhashes);
 	for (i = nhot = 0; i < nhashes; i = j) {
 		for (j = i + 1; j < nhashes && hashes[j] == hashes[i]; j++)
 			;

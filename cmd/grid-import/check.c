@@ -403,7 +403,7 @@ leaders(struct unit *u, int check)
 			continue;
 		if (unit_get(u, n->attr) == NULL) {
 			if (check)
-				problem(u->file, u->line, u,
+				problem(unit_file(u), u->line, u,
 				    cli_text(n->missing), unit_name(u));
 		} else if (n->role != P_NONE)
 			count_post(u, n->role);
@@ -554,7 +554,7 @@ check_posts(void)
 
 			snprintf(v, sizeof v, "%s (%ld)",
 			    unit_get(p->u, person[p->role].name), p->n);
-			problem(p->u->file, p->u->line, p->u,
+			problem(unit_file(p->u), p->u->line, p->u,
 			    cli_text(N_(
 				"one person holds more posts than max-posts")),
 			    v);
@@ -579,10 +579,10 @@ check_unit(struct unit *u)
 	for (j = 0; j < 3; j++)
 		if ((v = unit_get(u, phone_attrs[j])) != NULL &&
 		    (why = check_phone(str_c(v))) != NULL)
-			problem_kind(u->file, u->line, u, why, v, V_PHONE);
+			problem_kind(unit_file(u), u->line, u, why, v, V_PHONE);
 	if ((v = unit_get(u, A_ID)) != NULL &&
 	    (why = check_id(str_c(v))) != NULL)
-		problem_kind(u->file, u->line, u, why, v, V_ID);
+		problem_kind(unit_file(u), u->line, u, why, v, V_ID);
 }
 
 void

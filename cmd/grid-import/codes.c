@@ -241,7 +241,7 @@ division_code(struct unit *u)
 	const char *nm = unit_name(u);
 
 	if (d == NULL) {
-		problem(u->file, u->line, u,
+		problem(unit_file(u), u->line, u,
 		    u->level == L_STREET ?
 			cli_text(N_("a street not in the division table")) :
 			cli_text(N_("a community not in the division table")),
@@ -249,7 +249,7 @@ division_code(struct unit *u)
 		return pc ? dash(pc, nm) : units_cat("", nm, strlen(nm));
 	}
 	if (pc != NULL && strncmp(d->code, pc, strlen(pc)) != 0) {
-		problem(u->file, u->line, u,
+		problem(unit_file(u), u->line, u,
 		    cli_text(N_("a community under another street")),
 		    unit_name(u->parent));
 		return dash(pc, nm);
@@ -327,7 +327,7 @@ finish(struct unit *u)
 			char c[256];
 
 			if (k->level != L_BUILDING) {
-				problem(k->file, k->line, k,
+				problem(unit_file(k), k->line, k,
 				    cli_text(
 					N_("the same code as another unit")),
 				    unit_code(k, c, sizeof c));
@@ -336,7 +336,7 @@ finish(struct unit *u)
 			/* a building listed twice counts once: the later
 			 * row is left out whole, the problems found in it
 			 * too (check_dropped); this one is the kept one's */
-			problem(k->file, k->line, prev,
+			problem(unit_file(k), k->line, prev,
 			    cli_text(N_("the same building twice")),
 			    unit_name(k));
 			k->dropped = 1;

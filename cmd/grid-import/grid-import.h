@@ -137,14 +137,14 @@ struct unit {
 	char *s; /* key, name, then the level's attributes, each ended
 		    by NUL ("" when absent) */
 	long long households, residents; /* own, then with those below */
-	const char *file;
-	unsigned line, order, seq; /* seq: compounds, households */
+	unsigned line, order, seq;	 /* seq: compounds, households */
 	/* where the name and each attribute begin in s; when wide, in the
 	 * unsigned shorts of the 16 bytes before s instead */
 	unsigned char off[8];
-	unsigned char level : 3, has_counts : 1;
-	unsigned char dropped : 1; /* a building listed twice, left out */
-	unsigned char wide : 1;
+	unsigned file : 24; /* see unit_file */
+	unsigned level : 3, has_counts : 1;
+	unsigned dropped : 1; /* a building listed twice, left out */
+	unsigned wide : 1;
 };
 
 /* How a value is shown with --mask: as is, a phone, an identity number. */
@@ -166,6 +166,8 @@ extern struct unit *roots; /* the units without a parent */
 extern const signed char slot[L_N][A_N];
 /* The units of a row; 0 when it is rejected (it then makes none). */
 int units_row(const struct rec *r, const struct row *row);
+/* The file u was read from. */
+const char *unit_file(const struct unit *u);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
 /* Forget every unit (and units_merged): for a process that reads many

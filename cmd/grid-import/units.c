@@ -122,7 +122,7 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 		n = key.n + name.n + 2 + nv;
 		if (n > 0xFFFF)
 			zl_die(ZL_IOERR, _("%s:%u: a name longer than 64 KiB"),
-			    u->file, u->line);
+			    unit_file(u), u->line);
 	}
 	u->wide = n > 255;
 	p = u->s = (char *)arena(n + (u->wide ? sizeof off : 0)) +
@@ -150,6 +150,33 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 }
 
 /* ---- making units ---- */
+
+/* The files the units come from, by number (3 bytes in a unit). */
+static const char **files;
+static size_t nfiles, capfiles;
+
+static unsigned
+file_number(const char *file)
+{
+	size_t i = nfiles;
+
+	while (i > 0 && files[i - 1] != file)
+		i--;
+	if (i > 0)
+		return (unsigned)(i - 1);
+	if (nfiles == 1 << 24)
+		zl_die(ZL_IOERR, "internal error: more than %d files", 1 << 24);
+	if (nfiles == capfiles)
+		files = xgrow(files, &capfiles, 16, sizeof *files);
+	files[nfiles] = file;
+	return (unsigned)nfiles++;
+}
+
+const char *
+unit_file(const struct unit *u)
+{
+	return files[u->file];
+}
 
 /* The hash of a unit of a level under a parent (the low bits index). */
 static size_t
@@ -215,7 +242,7 @@ make(int level, struct unit *parent, struct str key, struct str name,
 		rehash();
 	u->level = (unsigned char)level;
 	u->parent = parent;
-	u->file = row->file;
+	u->file = file_number(row->file) & 0xFFFFFF;
 	u->line = (unsigned)row->line;
 	pack(u, key, name, attrs ? attrs : none, nslots[level]);
 	if (parent != NULL) {
@@ -515,7 +542,7 @@ units_reset(void)
 	nchunks = chunks != NULL;
 	free(htab);
 	htab = NULL;
-	hcap = nhashed = nunit = 0;
+	hcap = nhashed = nunit = nfiles = 0;
 	roots = NULL;
 	memset(last, 0, sizeof last);
 	units_merged = 0;

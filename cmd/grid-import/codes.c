@@ -164,11 +164,11 @@ unit_code(const struct unit *u, char *buf, size_t size)
 		return u->u.code;
 	if (u->level == L_BUILDING) {
 		pc = u->parent->u.code;
-		seq = u->u.compound ? u->u.compound->seq : 0;
+		seq = u->u.compound ? u->u.compound->c.seq : 0;
 		k = unit_key(u);
 	} else {
 		pc = unit_code(u->parent, up, sizeof up);
-		seq = u->seq;
+		seq = u->c.seq;
 		k = NULL;
 	}
 	n = strlen(pc);
@@ -213,13 +213,13 @@ cmp_kid_code(const void *a, const void *b)
 	if (x->level < L_BUILDING && y->level < L_BUILDING)
 		c = strcmp(x->u.code, y->u.code);
 	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
-		unsigned cx = x->u.compound ? x->u.compound->seq : 0;
-		unsigned cy = y->u.compound ? y->u.compound->seq : 0;
+		unsigned cx = x->u.compound ? x->u.compound->c.seq : 0;
+		unsigned cy = y->u.compound ? y->u.compound->c.seq : 0;
 
 		c = cx != cy ? (cx < cy ? -1 : 1) :
 			       strcmp(unit_key(x), unit_key(y));
 	} else
-		c = x->seq < y->seq ? -1 : x->seq > y->seq;
+		c = x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
 	if (c != 0)
 		return c;
 	return x->order < y->order ? -1 : x->order > y->order;
@@ -301,12 +301,14 @@ finish(struct unit *u)
 	char num[16];
 
 	check_unit(u);
+	if (u->level <= L_GRID)
+		u->c.sums = units_sums();
 	/* compounds and households are numbered in the order of names */
 	if (u->level == L_COMMUNITY || u->level == L_BUILDING) {
 		u->child = sort_list(u->child, cmp_kid_key);
 		for (k = u->child; k != NULL; k = k->next)
 			if (k->level == L_COMPOUND || k->level == L_HOUSEHOLD)
-				k->seq = ++seq;
+				k->c.seq = ++seq;
 	}
 	for (k = u->child; k != NULL; k = k->next)
 		switch (k->level) {
@@ -317,7 +319,7 @@ finish(struct unit *u)
 			k->u.code = dash(u->u.code, unit_key(k));
 			break;
 		case L_COMPOUND:
-			snprintf(num, sizeof num, "-X%02u", k->seq);
+			snprintf(num, sizeof num, "-X%02u", k->c.seq);
 			k->u.code = units_cat(u->u.code, num, strlen(num));
 			break;
 		}
@@ -348,8 +350,8 @@ finish(struct unit *u)
 			break;
 		finish(k);
 		if (k->level != L_HOUSEHOLD && k->level != L_COMPOUND) {
-			u->households += k->households;
-			u->residents += k->residents;
+			u->c.sums[0] += unit_count(k, 0);
+			u->c.sums[1] += unit_count(k, 1);
 			u->has_counts |= k->has_counts;
 		}
 	}

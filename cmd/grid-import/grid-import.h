@@ -136,8 +136,15 @@ struct unit {
 	} u;
 	char *s; /* key, name, then the level's attributes, each ended
 		    by NUL ("" when absent) */
-	long long households, residents; /* own, then with those below */
-	unsigned line, order, seq;	 /* seq: compounds, households */
+	union {
+		unsigned own[2]; /* a building's households and residents,
+				    both below 2^32 (else big) */
+		long long *sums; /* the same, a big building's, or from
+				    units_finish those of all below a street,
+				    community or grid: see unit_count */
+		unsigned seq;	 /* a compound's or household's number */
+	} c;
+	unsigned line, order;
 	/* where the name and each attribute begin in s; when wide, in the
 	 * unsigned shorts of the 16 bytes before s instead */
 	unsigned char off[8];
@@ -145,7 +152,19 @@ struct unit {
 	unsigned level : 3, has_counts : 1;
 	unsigned dropped : 1; /* a building listed twice, left out */
 	unsigned wide : 1;
+	unsigned big : 1;
 };
+
+/* Households (i 0) or residents (i 1) of u, with those below it. */
+static inline long long
+unit_count(const struct unit *u, int i)
+{
+	if (u->level == L_BUILDING && !u->big)
+		return u->c.own[i];
+	if (u->level <= L_GRID || u->level == L_BUILDING)
+		return u->c.sums != NULL ? u->c.sums[i] : 0;
+	return 0;
+}
 
 /* How a value is shown with --mask: as is, a phone, an identity number. */
 enum vkind { V_PLAIN, V_PHONE, V_ID };
@@ -168,6 +187,8 @@ extern const signed char slot[L_N][A_N];
 int units_row(const struct rec *r, const struct row *row);
 /* The file u was read from. */
 const char *unit_file(const struct unit *u);
+/* Two counts, 0, kept with the units (a unit's c.sums). */
+long long *units_sums(void);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
 /* Forget every unit (and units_merged): for a process that reads many

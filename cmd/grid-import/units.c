@@ -87,6 +87,15 @@ arena(size_t n)
 	return p;
 }
 
+long long *
+units_sums(void)
+{
+	long long *p = arena(2 * sizeof *p);
+
+	p[0] = p[1] = 0;
+	return p;
+}
+
 char *
 units_cat(const char *a, const char *b, size_t bn)
 {
@@ -474,6 +483,7 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 	struct str a[6];
 	char bbuf[32];
 	struct unit *b;
+	long long hh, rr;
 	size_t i;
 	int ok;
 
@@ -482,12 +492,21 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 	b = make(L_BUILDING, grid, building_key(row->v[G_BUILDING], bbuf),
 	    row->v[G_BUILDING], a, row);
 	b->u.compound = comp;
-	b->households = count_of(row, G_HOUSEHOLDS, b, &ok);
+	hh = count_of(row, G_HOUSEHOLDS, b, &ok);
 	if (ok)
 		b->has_counts = 1;
-	b->residents = count_of(row, G_RESIDENTS, b, &ok);
+	rr = count_of(row, G_RESIDENTS, b, &ok);
 	if (ok)
 		b->has_counts = 1;
+	if (hh > 0xFFFFFFFFLL || rr > 0xFFFFFFFFLL) {
+		b->big = 1;
+		b->c.sums = units_sums();
+		b->c.sums[0] = hh;
+		b->c.sums[1] = rr;
+	} else {
+		b->c.own[0] = (unsigned)hh;
+		b->c.own[1] = (unsigned)rr;
+	}
 	if (row->v[G_PARTY_HOUSEHOLD].n > 0)
 		make(L_HOUSEHOLD, b, row->v[G_PARTY_HOUSEHOLD],
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);

@@ -128,8 +128,8 @@ write_units(int fmt, unsigned flags)
 		f[12] = str_c(u->level == L_BUILDING && u->u.compound ?
 			unit_name(u->u.compound) :
 			"");
-		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
-		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
+		f[13] = u->has_counts ? num(unit_count(u, 0), hh) : str_c("");
+		f[14] = u->has_counts ? num(unit_count(u, 1), rr) : str_c("");
 		f[15] = attr(u, A_OWNERS);
 		f[16] = attr(u, A_PROPERTY);
 		for (k = 0; k < 4; k++)

@@ -338,6 +338,22 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 	    nslots[u->level]);
 }
 
+/* The digits d[0..n) as a number of at least width digits (as printf's
+ * %0*d would write it; no printf: it is done for every row). */
+static struct str
+padded(const char *d, size_t n, size_t width, char *buf)
+{
+	size_t o = 0;
+
+	while (n > 1 && *d == '0')
+		d++, n--;
+	while (o + n < width)
+		buf[o++] = '0';
+	memcpy(buf + o, d, n);
+	buf[o + n] = '\0';
+	return (struct str) { buf, o + n };
+}
+
 /* The number in a grid id (网格03, 元宝山社区-网格3, 03, 3): "03". */
 static struct str
 grid_key(struct str id, char *buf)
@@ -355,8 +371,7 @@ grid_key(struct str id, char *buf)
 		i++;
 	if (end - i > 9)
 		return id; /* not a grid number: the name is the key */
-	snprintf(buf, 32, "%02d", atoi(id.p + i));
-	return str_c(buf);
+	return padded(id.p + i, end - i, 2, buf);
 }
 
 /* A building's key: 5号楼, 5栋, 5幢, 5# -> 005; other names as they are. */
@@ -380,8 +395,7 @@ building_key(struct str b, char *buf)
 			return b;
 	if (b.n == 0 || b.n > 6)
 		return b;
-	snprintf(buf, 32, "%03d", atoi(b.p));
-	return str_c(buf);
+	return padded(b.p, b.n, 3, buf);
 }
 
 static long long

@@ -249,7 +249,7 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	memset(u, 0, sizeof *u);
 	if (hashed && nhashed * 2 >= hcap)
 		rehash();
-	u->level = (unsigned char)level;
+	u->level = (unsigned)level & 7;
 	u->parent = parent;
 	u->file = file_number(row->file) & 0xFFFFFF;
 	u->line = (unsigned)row->line;

@@ -69,24 +69,22 @@ duck() { # FILE
 }
 version=$(sed -n 's/^ *"version": "\(.*\)",*$/\1/p' "$pkg" | head -n 1)
 
-# The generator and the data, as bench/case-stats.sh makes them.
-if [ ! -x "$bin/gen" ] || newer bench/gen.c "$bin/gen"; then
-	say "$CC -O2 -o $bin/gen bench/gen.c"
+# The data, as bench/case-stats.sh names and makes it (bench/gen.c).
+[ -x "$bin/gen" ] && ! newer bench/gen.c "$bin/gen" ||
 	$CC -O2 -Wall -Wextra -o "$bin/gen" bench/gen.c || exit 1
-fi
-tag() {
+files() { # ROWS: sets t (1m, 5m, or ROWS), tsv and csv, made when missing
 	case $1 in
-	1000000) echo 1m ;;
-	5000000) echo 5m ;;
-	*) echo "$1" ;;
+	1000000) t=1m ;;
+	5000000) t=5m ;;
+	*) t=$1 ;;
 	esac
-}
-gen() { # FILE ROWS
-	if [ ! -s "$1" ] || newer bench/gen.c "$1"; then
-		say "generating $1 ($2 rows)"
-		"$bin/gen" -n "$2" "--${1##*.}" > "$1.tmp" &&
-			mv "$1.tmp" "$1" || exit 1
-	fi
+	tsv=$data/cases-$t.tsv csv=$data/cases-$t.csv
+	for f in "$tsv" "$csv"; do
+		[ -s "$f" ] && ! newer bench/gen.c "$f" && continue
+		say "generating $f ($1 rows)"
+		"$bin/gen" -n "$1" "--${f##*.}" > "$f.tmp" && mv "$f.tmp" "$f" ||
+			exit 1
+	done
 }
 
 checks=
@@ -108,15 +106,13 @@ same() {
 # verify ROWS: the figures of both programs, from both files, are equal
 # (and the data has no case twice: --no-dedupe changes nothing).
 verify() {
-	t=$(tag "$1")
 	c=$out/duckdb.check
 	say "checking the figures on $1 rows"
-	cs "$data/cases-$t.tsv" > "$c.cs-tsv" || check "case-stats TSV" FAIL
-	cs "$data/cases-$t.csv" > "$c.cs-csv" || check "case-stats CSV" FAIL
-	cs "$data/cases-$t.tsv" --no-dedupe > "$c.cs-nd" ||
-		check "case-stats --no-dedupe" FAIL
-	duck "$data/cases-$t.tsv" > "$c.duck-tsv" || check "DuckDB TSV" FAIL
-	duck "$data/cases-$t.csv" > "$c.duck-csv" || check "DuckDB CSV" FAIL
+	cs "$tsv" > "$c.cs-tsv" || check "case-stats TSV" FAIL
+	cs "$csv" > "$c.cs-csv" || check "case-stats CSV" FAIL
+	cs "$tsv" --no-dedupe > "$c.cs-nd" || check "case-stats --no-dedupe" FAIL
+	duck "$tsv" > "$c.duck-tsv" || check "DuckDB TSV" FAIL
+	duck "$csv" > "$c.duck-csv" || check "DuckDB CSV" FAIL
 	same "$t: case-stats CSV" "$c.cs-csv"
 	same "$t: case-stats --no-dedupe TSV" "$c.cs-nd"
 	same "$t: DuckDB TSV" "$c.duck-tsv"
@@ -154,7 +150,6 @@ once() {
 
 # time ROWS: RUNS pairs on each format, the first of a pair alternating.
 timing() {
-	t=$(tag "$1")
 	i=1
 	while [ "$i" -le "$RUNS" ]; do
 		for f in tsv csv; do
@@ -176,10 +171,8 @@ printf 'rows\tformat\tpair\ttool\tseconds\tcpu_seconds\tmax_rss_kb\tquery_second
 rm -f "$out"/duckdb.check.*
 started=$(uptime)
 for n in $SIZES; do
-	gen "$data/cases-$(tag "$n").tsv" "$n"
-	gen "$data/cases-$(tag "$n").csv" "$n"
-	cat "$data/cases-$(tag "$n").tsv" "$data/cases-$(tag "$n").csv" \
-	    > /dev/null
+	files "$n"
+	cat "$tsv" "$csv" > /dev/null
 	verify "$n"
 	if [ "$status" -ne 0 ]; then
 		printf '%s' "$checks" >&2
@@ -204,17 +197,17 @@ done
 	echo "machine: $(uname -srm), $(getconf _NPROCESSORS_ONLN) CPUs," \
 	    "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 2>/dev/null |
 	    head -n 1)"
-	echo "tools: $("$CASE_STATS" --version 2>/dev/null | head -n 1);" \
-	    "@duckdb/node-api $version, $DUCKDB_THREADS threads;" \
-	    "node $("$NODE" --version)"
-	echo "source: commit $(git rev-parse --short HEAD 2>/dev/null)$(
-	    git diff --quiet HEAD -- cmd/case-stats lib 2>/dev/null ||
-	    echo ' (cmd/case-stats or lib changed since)')"
-	echo "job: case-stats --as-of 2025-01-01 -b community -m $METRICS FILE"
-	echo "     node bench/duckdb-job.mjs FILE"
-	echo "$RUNS pairs per line, in turn; seconds: median (min-max) of" \
-	    "wall-clock time, output to /dev/null"
-	echo
+	src=$(git rev-parse --short HEAD 2>/dev/null)
+	git diff --quiet HEAD -- cmd/case-stats lib 2>/dev/null ||
+		src="$src (cmd/case-stats or lib changed since)"
+	printf '%s\n' \
+	    "programs: $("$CASE_STATS" --version 2>/dev/null | head -n 1)," \
+	    "    @duckdb/node-api $version ($DUCKDB_THREADS threads)," \
+	    "    node $("$NODE" --version); source: commit $src" \
+	    "job: case-stats --as-of 2025-01-01 -b community -m $METRICS FILE" \
+	    "     node bench/duckdb-job.mjs FILE" \
+	    "$RUNS pairs per line, in turn; seconds: median (min-max) of" \
+	    "wall-clock time, output to /dev/null" ""
 	awk -F '\t' -f bench/duckdb-report.awk "$out/duckdb.runs.tsv"
 	echo
 	printf '%-60s %s\n' check result

@@ -262,7 +262,8 @@ struct post {
 	long n;		/* the posts of its person, on the first of them */
 };
 
-static uint32_t *hashes; /* the first walk's, then the hot ones */
+static uint32_t *hashes; /* the first walk's */
+static uint64_t *hot;	 /* the hot ones (u64_in) */
 static size_t nhashes, caphashes, nhot;
 static int second_walk;
 static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
@@ -328,19 +329,8 @@ post_hash(const struct unit *u, enum role role)
 static int
 is_hot(uint32_t h)
 {
-	size_t lo = 0, hi = nhot;
-
-	if (!(hotbit[(h & 0xFFFF) >> 3] & 1 << (h & 7)))
-		return 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (hashes[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < nhot && hashes[lo] == h;
+	return (hotbit[(h & 0xFFFF) >> 3] & 1 << (h & 7)) &&
+	    u64_in(hot, nhot, h);
 }
 
 /*
@@ -537,11 +527,15 @@ check_posts(void)
 		hashes = NULL;
 		return;
 	}
-	hashes = xreallocarray(hashes, nhot, sizeof *hashes);
+	hot = xreallocarray(NULL, nhot, sizeof *hot);
 	memset(hotbit, 0, sizeof hotbit);
-	for (i = 0; i < nhot; i++)
+	for (i = 0; i < nhot; i++) {
+		hot[i] = hashes[i];
 		hotbit[(hashes[i] & 0xFFFF) >> 3] |= (unsigned char)(1
 		    << (hashes[i] & 7));
+	}
+	free(hashes);
+	hashes = NULL;
 	second_walk = 1;
 	posts_of(roots);
 	second_walk = 0;
@@ -561,9 +555,9 @@ check_posts(void)
 		}
 	}
 	free(hotposts);
-	free(hashes);
+	free(hot);
 	hotposts = NULL;
-	hashes = NULL;
+	hot = NULL;
 	nhotposts = caphotposts = nhot = 0;
 }
 

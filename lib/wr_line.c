@@ -201,6 +201,7 @@ run(int kind, struct esc *e, const char *src, size_t *ip, size_t stop,
 		e->o += k;
 		i += k;
 #else
+		(void)len;
 		if (!special(kind, (unsigned char)src[i])) {
 			e->d[e->o++] = src[i++];
 			continue;
@@ -597,6 +598,8 @@ json_field(char *d, const struct str *v, const char *line, size_t n,
 		d += json_to(d, v->p, v->n, 1);
 #if defined(__SSE2__)
 		*bad = json_bad(line, end, n);
+#else
+		(void)n;
 #endif
 	}
 	*d++ = '"';

@@ -15,53 +15,7 @@
 
 #include "lib/wr_int.h"
 #include "tests/unit/t.h"
-
-/* ---- the references ---- */
-
-static void
-ref_csv(struct buf *b, const char *s, size_t n)
-{
-	int q = n > 0 &&
-	    (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-		s[n - 1] == '\t');
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-			q = 1;
-	if (q)
-		buf_addc(b, '"');
-	for (i = 0; i < n; i++) {
-		buf_addc(b, s[i]);
-		if (q && s[i] == '"')
-			buf_addc(b, '"');
-	}
-	if (q)
-		buf_addc(b, '"');
-}
-
-static void
-ref_json(struct buf *b, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_adds(b, "\\n");
-		else if (c == '\r')
-			buf_adds(b, "\\r");
-		else if (c == '\t')
-			buf_adds(b, "\\t");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_addc(b, (char)c);
-	}
-}
+#include "tests/unit/wr_ref.h"
 
 /* ---- one field ---- */
 

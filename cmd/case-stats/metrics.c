@@ -90,12 +90,6 @@ acc_add_flags(struct acc *a, unsigned f, uint32_t dur)
 		return;
 	if (dur > a->hours_max)
 		a->hours_max = dur;
-	if (opt.mode == MODE_PARTIAL) {
-		if (a->hist == NULL)
-			a->hist = hist_new();
-		hist_add(a->hist, (double)dur);
-		return;
-	}
 	if (a->ndur == a->capdur)
 		a->dur = xgrow(a->dur, &a->capdur, 16, sizeof *a->dur);
 	a->dur[a->ndur++] = dur;
@@ -105,6 +99,34 @@ void
 acc_add(struct acc *a, const struct kase *k)
 {
 	acc_add_flags(a, case_flags(k), case_duration(k));
+}
+
+void
+ccase_of(struct ccase *c, const struct kase *k, uint32_t gid)
+{
+	c->id = k->id;
+	c->gid = gid;
+	c->dur = case_duration(k);
+	c->upd = k->updated;
+	c->flags = case_flags(k);
+}
+
+void
+acc_hists(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < ngroups(); i++) {
+		struct acc *a = &group_at((uint32_t)i)->acc;
+
+		if (a->ndur > 0 && a->hist == NULL)
+			a->hist = hist_new();
+		for (j = 0; j < a->ndur; j++)
+			hist_add(a->hist, (double)a->dur[j]);
+		free(a->dur);
+		a->dur = NULL;
+		a->ndur = a->capdur = 0;
+	}
 }
 
 void
@@ -122,18 +144,14 @@ static uint64_t *removed; /* group << 32 | duration, closed cases */
 static size_t nremoved, capremoved;
 
 void
-acc_sub(uint32_t gid, const struct kase *k)
+acc_sub(const struct ccase *c)
 {
-	struct acc *a = &group_at(gid)->acc;
-	unsigned f = case_flags(k);
-	uint32_t dur = case_duration(k);
-
-	count(a, f, dur, (uint64_t)-1);
-	if ((f & FL_STATE) != ST_CLOSED)
+	count(&group_at(c->gid)->acc, c->flags, c->dur, (uint64_t)-1);
+	if ((c->flags & FL_STATE) != ST_CLOSED)
 		return;
 	if (nremoved == capremoved)
 		removed = xgrow(removed, &capremoved, 256, sizeof *removed);
-	removed[nremoved++] = (uint64_t)gid << 32 | dur;
+	removed[nremoved++] = (uint64_t)c->gid << 32 | c->dur;
 }
 
 /* Take the durations of the cases taken out out of their groups' arrays

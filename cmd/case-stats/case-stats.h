@@ -30,6 +30,44 @@
 #include "lib/rej.h"
 #include "lib/rx.h"
 
+/* Variable-length integers: 7 bits a byte, the low ones first. */
+static inline size_t
+varint_len(uint64_t v)
+{
+	size_t n = 1;
+
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static inline char *
+put_varint(char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (char)v;
+	return p;
+}
+
+static inline const char *
+get_varint(const char *p, uint64_t *v)
+{
+	unsigned shift = 0;
+
+	*v = 0;
+	while ((unsigned char)*p >= 0x80) {
+		*v |= (uint64_t)(*p++ & 0x7F) << shift;
+		shift += 7;
+	}
+	*v |= (uint64_t)(unsigned char)*p++ << shift;
+	return p;
+}
+
 /* The state of a case, from its status word; ordered by how advanced. */
 enum state { ST_OPEN, ST_RETURNED, ST_CLOSED, ST_CANCELLED, ST_N };
 
@@ -203,7 +241,11 @@ void groups_init(void);
 /* The group of these values (copied when new). */
 uint32_t group_of(const struct str *vals);
 size_t ngroups(void);
+/* Group i: after the counting (acc_finish), made whole for the asking,
+ * valid until the next call (but with --merge: the group itself). */
 struct group *group_at(uint32_t i);
+/* Value i of group g's values. */
+struct str group_key(uint32_t g, size_t i);
 
 /* metrics.c */
 /* The flags of a case: its state, satisfaction, and deadline kept. */
@@ -217,16 +259,18 @@ unsigned case_flags(const struct kase *k);
 uint32_t case_duration(const struct kase *k);
 /* What de-duplication keeps of case k of group gid. */
 void ccase_of(struct ccase *c, const struct kase *k, uint32_t gid);
-void acc_add(struct acc *a, const struct kase *k);
+/* Count case k in group g. */
+void acc_add(uint32_t g, const struct kase *k);
 /* A case by its flags and duration. */
-void acc_add_flags(struct acc *a, unsigned f, uint32_t dur);
-/* Room for more durations (no growth, no waste). */
-void acc_reserve(struct acc *a, size_t more);
-/* Take a case out of its group again; then mend the groups' durations. */
+void acc_add_flags(uint32_t g, unsigned f, uint32_t dur);
+/* Take a case out of its group again. */
 void acc_sub(const struct ccase *c);
-void acc_sub_finish(void);
-/* --partial: each group's durations made its histogram. */
-void acc_hists(void);
+/* After the last case: each group's durations together (and the cases
+ * taken out, out). */
+void acc_finish(void);
+/* The statistics of group g, into a (valid until the next call; with
+ * --partial, the histogram of its durations). */
+void acc_of(uint32_t g, struct acc *a);
 /* A group with no case (all taken out again by de-duplication)? */
 int group_empty(const struct group *g);
 /* The sum of every group's statistics (free t->dur and t->hist). */

@@ -166,26 +166,16 @@ cases_put(const struct ccase *c, const struct str *rec, size_t nf)
 	cindex[s] = tag | ((uint64_t)i + 1);
 }
 
-/* Add every case kept to its group; the durations grouped in one array. */
+/* Add every case kept to its group. */
 void
 cases_finish(void)
 {
-	size_t i, *more;
+	size_t i;
 
 	free(cindex);
 	cindex = NULL;
-	if (opt.mode != MODE_PARTIAL) {
-		/* size each group's array first: no growth, no waste */
-		more = xcalloc(ngroups() + 1, sizeof *more);
-		for (i = 0; i < ncase; i++)
-			if ((c_flags[i] & FL_STATE) == ST_CLOSED)
-				more[c_group[i]]++;
-		for (i = 0; i < ngroups(); i++)
-			acc_reserve(&group_at((uint32_t)i)->acc, more[i]);
-		free(more);
-	}
 	for (i = 0; i < ncase; i++)
-		acc_add_flags(&group_at(c_group[i])->acc, c_flags[i], c_dur[i]);
+		acc_add_flags(c_group[i], c_flags[i], c_dur[i]);
 	buf_free(&ids);
 	free(c_id);
 	free(c_group);

@@ -43,7 +43,7 @@ static void
 every_add(const struct rec *r, const struct kase *k, uint32_t gid)
 {
 	(void)r;
-	acc_add(&group_at(gid)->acc, k);
+	acc_add(gid, k);
 }
 
 static void
@@ -133,7 +133,7 @@ by_pos_add(const struct rec *r, const struct kase *k, uint32_t gid)
 	if (r->pos < 0)
 		zl_die_at(ZL_IOERR, r->file, r->line,
 		    _("the input changed while it was read"));
-	acc_add(&group_at(gid)->acc, k);
+	acc_add(gid, k);
 	noted_pos(seen_add(k->id), r->pos);
 }
 
@@ -173,7 +173,7 @@ noted_add_case(const struct rec *r, const struct kase *k, uint32_t gid)
 
 	(void)r;
 	ccase_of(&c, k, gid);
-	acc_add_flags(&group_at(gid)->acc, c.flags, c.dur);
+	acc_add_flags(gid, c.flags, c.dur);
 	seen_add(k->id);
 	noted_add(&c);
 }
@@ -194,7 +194,6 @@ one_pass_end(struct rd *r, size_t nrec)
 		noted_take(c, n, take_out);
 	free(c);
 	noted_free();
-	acc_sub_finish();
 	kept_end(r, nrec);
 }
 

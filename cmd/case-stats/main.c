@@ -253,6 +253,7 @@ count_cases(struct rd *r)
 	st = dedupe_choose(r);
 	n = read_cases(r, st);
 	st->end(r, n);
+	acc_finish();
 	if (n == 0)
 		rd_say_empty(r);
 	else
@@ -260,10 +261,9 @@ count_cases(struct rd *r)
 	status_advice();
 	rd_close(r);
 	rej_figures();
-	if (opt.mode == MODE_PARTIAL) {
-		acc_hists();
+	if (opt.mode == MODE_PARTIAL)
 		write_partial(cli.out_fmt, cli_wr_flags());
-	} else if (opt.mode == MODE_STATS)
+	else if (opt.mode == MODE_STATS)
 		out_stats(cli.out_fmt, cli_wr_flags());
 }
 

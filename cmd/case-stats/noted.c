@@ -51,31 +51,6 @@ noted_pos_at(size_t i)
 	return pos[i / per][i % per];
 }
 
-static char *
-put_varint(char *p, uint64_t v)
-{
-	while (v >= 0x80) {
-		*p++ = (char)(v | 0x80);
-		v >>= 7;
-	}
-	*p++ = (char)v;
-	return p;
-}
-
-static const char *
-get_varint(const char *p, uint64_t *v)
-{
-	unsigned shift = 0;
-
-	*v = 0;
-	while ((unsigned char)*p >= 0x80) {
-		*v |= (uint64_t)(*p++ & 0x7F) << shift;
-		shift += 7;
-	}
-	*v |= (uint64_t)(unsigned char)*p++ << shift;
-	return p;
-}
-
 /* Room for n more bytes: where they go. */
 static char *
 room(size_t n)

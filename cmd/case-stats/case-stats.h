@@ -241,6 +241,8 @@ void groups_init(void);
 /* The group of these values (copied when new). */
 uint32_t group_of(const struct str *vals);
 size_t ngroups(void);
+/* No group added after this (its index freed, for the output's memory). */
+void groups_seal(void);
 /* Group i: after the counting (acc_finish), made whole for the asking,
  * valid until the next call (but with --merge: the group itself). */
 struct group *group_at(uint32_t i);

@@ -415,6 +415,16 @@ group_of(const struct str *vals)
 	return (uint32_t)ngroup - 1;
 }
 
+void
+groups_seal(void)
+{
+	if (nkey == 0)
+		return; /* (out_stats may still want the one group) */
+	free(gindex);
+	gindex = NULL;
+	gcap = 0;
+}
+
 size_t
 ngroups(void)
 {

@@ -254,6 +254,7 @@ count_cases(struct rd *r)
 	n = read_cases(r, st);
 	st->end(r, n);
 	acc_finish();
+	groups_seal();
 	if (n == 0)
 		rd_say_empty(r);
 	else

@@ -242,6 +242,17 @@ acc_finish(void)
 static uint32_t one_dur;
 static struct hist *one_hist;
 
+static void
+counts_of(const struct tally *t, struct acc *a)
+{
+	memcpy(a->n, t->n, sizeof a->n);
+	a->on_time = t->on_time;
+	a->due = t->due;
+	a->overdue = t->overdue;
+	a->rated = t->rated;
+	a->satisfied = t->satisfied;
+}
+
 void
 acc_of(uint32_t g, struct acc *a)
 {
@@ -254,24 +265,14 @@ acc_of(uint32_t g, struct acc *a)
 	if (w & TALLY) {
 		const struct tally *t = &tally[w & ~TALLY];
 
-		memcpy(a->n, t->n, sizeof a->n);
-		a->on_time = t->on_time;
-		a->due = t->due;
-		a->overdue = t->overdue;
-		a->rated = t->rated;
-		a->satisfied = t->satisfied;
+		counts_of(t, a);
 		a->dur = dur + t->at;
 		a->ndur = t->nd;
 	} else if (w != 0) {
 		struct tally t = { 0 };
 
 		count(&t, (unsigned)(w >> 32) & 0xFF, 1);
-		memcpy(a->n, t.n, sizeof a->n);
-		a->on_time = t.on_time;
-		a->due = t.due;
-		a->overdue = t.overdue;
-		a->rated = t.rated;
-		a->satisfied = t.satisfied;
+		counts_of(&t, a);
 		one_dur = (uint32_t)w;
 		a->dur = &one_dur;
 		a->ndur = t.n[ST_CLOSED];

@@ -289,16 +289,37 @@ shared_bytes(const struct row *rows, size_t n, size_t c)
 
 /* ---- writing ---- */
 
-static void
+/* The digits of u at the end of buf (32 bytes): where they start. */
+static char *
+digits(unsigned long long u, char *end)
+{
+	do
+		*--end = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	return end;
+}
+
+/* A value as written (its two decimals when hundredths; none: empty),
+ * made here: snprintf took a sixth of --by case_id's time. */
+static struct str
 format_val(const struct val *v, int hundredths, char *buf)
 {
+	unsigned long long u;
+	char *end = buf + 31, *p;
+
 	if (!v->ok)
-		buf[0] = '\0';
-	else if (hundredths)
-		snprintf(buf, 32, "%s%lld.%02lld", v->v < 0 ? "-" : "",
-		    llabs(v->v) / 100, llabs(v->v) % 100);
-	else
-		snprintf(buf, 32, "%lld", v->v);
+		return str_c("");
+	u = v->v < 0 ? 0 - (unsigned long long)v->v : (unsigned long long)v->v;
+	*end = '\0';
+	if (hundredths) {
+		p = digits(u % 100 + 100, end); /* "1dd": two digits */
+		*p = '.';
+		p = digits(u / 100, p);
+	} else
+		p = digits(u, end);
+	if (v->v < 0)
+		*--p = '-';
+	return (struct str) { p, (size_t)(end - p) };
 }
 
 /* Write the row of group g (NULL: the total) and its metrics m (f: room
@@ -317,9 +338,8 @@ write_row(struct wr *w, const struct group *g, const struct val *m,
 			f[i] = str_c(i == 0 ? cli_term("total") : "");
 	}
 	for (i = 0; i < nchosen; i++) {
-		format_val(&m[chosen[i]], metrics[chosen[i]].hundredths,
-		    cells[i]);
-		f[opt.nby + i] = str_c(cells[i]);
+		f[opt.nby + i] = format_val(&m[chosen[i]],
+		    metrics[chosen[i]].hundredths, cells[i]);
 	}
 	wr_rec(w, f);
 }

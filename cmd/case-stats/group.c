@@ -266,7 +266,7 @@ arena(size_t n, int align)
 		blocks = xgrow(blocks, &capblocks, 64, sizeof *blocks);
 	if (n > BLOCK / 4) /* a big one: memory of its own */
 		return blocks[nblocks++] = xmalloc(n);
-	if (n > left) {
+	if (n > left || cur == NULL) {
 		cur = blocks[nblocks++] = xmalloc(BLOCK);
 		left = BLOCK;
 	}

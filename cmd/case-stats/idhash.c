@@ -73,7 +73,7 @@ filter_case(size_t i)
 /*
  * Every case's bit, tested and set in one loop that fetches ahead: a
  * random bit is a miss of the cache (done while the records stream
- * through the cache, it was a miss every time).  About 32 bits a case,
+ * through the cache, it was a miss every time).  About 64 bits a case,
  * a power of two: of a million cases, 1 in 70 shares its bit with another
  * and is looked at closely (fewer bits, more such; more bits, more misses
  * of the cache).
@@ -84,7 +84,7 @@ filter_all(void)
 	size_t fsize, i;
 
 	filter_bits = 16;
-	while (filter_bits < 31 && (1ULL << (filter_bits + 1)) <= 32 * nseen)
+	while (filter_bits < 31 && (1ULL << (filter_bits + 1)) <= 64 * nseen)
 		filter_bits++;
 	fsize = ((size_t)1 << (filter_bits - 6)) * sizeof *filter;
 	filter = xhuge(fsize);

@@ -178,12 +178,37 @@ acc_sub(const struct ccase *c)
 	removed[nremoved++] = (uint64_t)c->gid << 32 | c->dur;
 }
 
-/* Take the durations of the cases taken out out of their groups' (sorted:
- * one merge per group). */
+/* Is x among the durations to take out, [from, to) of removed (sorted)?
+ * Then it is taken: the first of them not taken yet. */
+static int
+taken(uint32_t x, size_t from, size_t to, unsigned char *done)
+{
+	size_t lo = from, hi = to;
+
+	while (lo < hi) { /* the first not below x */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((uint32_t)removed[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < to && (uint32_t)removed[lo] == x && done[lo])
+		lo++;
+	if (lo == to || (uint32_t)removed[lo] != x)
+		return 0;
+	done[lo] = 1;
+	return 1;
+}
+
+/* Take the durations of the cases taken out out of their groups' (one
+ * look at each duration of such a group: the few taken out are sorted,
+ * the group's are not). */
 static void
 take_out(void)
 {
-	size_t i = 0, j;
+	unsigned char *done = xcalloc(nremoved + 1, 1);
+	size_t i = 0, j, k;
 
 	sort_u64(removed, nremoved);
 	while (i < nremoved) {
@@ -194,20 +219,17 @@ take_out(void)
 
 		for (j = i; j < nremoved && removed[j] >> 32 == g; j++)
 			;
-		sort_u32(d, t->nd);
-		for (r = 0; r < t->nd; r++) {
-			if (i < j && d[r] == (uint32_t)removed[i]) {
-				i++;
-				continue;
-			}
-			d[w++] = d[r];
-		}
-		if (i != j)
-			zl_die(ZL_IOERR,
-			    "internal error: a duration not found");
+		for (r = 0; r < t->nd; r++)
+			if (!taken(d[r], i, j, done))
+				d[w++] = d[r];
+		for (k = i; k < j; k++)
+			if (!done[k])
+				zl_die(ZL_IOERR,
+				    "internal error: a duration not found");
 		t->nd = w;
 		i = j;
 	}
+	free(done);
 	free(removed);
 	removed = NULL;
 	nremoved = capremoved = 0;

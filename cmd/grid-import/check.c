@@ -444,11 +444,6 @@ count_people(void)
 }
 
 /*
- * After the first walk: the hot hashes; then the people behind them, a
- * problem on the first post of each who holds more than max-posts (in the
- * order of the walk, not of the hashes).
- */
-/*
  * Sort the hashes in place: sort_u32 would take a copy as large (4 bytes a
  * post, at the run's peak of memory).  One pass puts each in the bucket of
  * its top byte (swapping), then each bucket is sorted by its low 24 bits,
@@ -461,6 +456,8 @@ sort_hashes(uint32_t *v, size_t n)
 	size_t start[257] = { 0 }, next[256], b, i, pass, big = 0;
 	uint32_t *tmp;
 
+	if (n == 0) /* (v may be NULL) */
+		return;
 	for (i = 0; i < n; i++)
 		start[(v[i] >> 24) + 1]++;
 	for (b = 0; b < 256; b++) {
@@ -509,6 +506,11 @@ sort_hashes(uint32_t *v, size_t n)
 	free(tmp);
 }
 
+/*
+ * After the first walk: the hot hashes; then the people behind them, a
+ * problem on the first post of each who holds more than max-posts (in the
+ * order of the walk, not of the hashes).
+ */
 void
 check_posts(void)
 {

@@ -93,8 +93,7 @@ struct act {
 	int32_t day;
 	uint32_t what;	 /* data.whats */
 	uint32_t solved; /* problems solved */
-	uint32_t comm;	 /* the row's, else its unit's; DR_NONE: its
-			    member's */
+	uint32_t comm;	 /* the row's, else its unit's or its member's */
 	uint32_t line;
 	uint16_t hours; /* hundredths, at most HOURS_MAX */
 	uint16_t flags; /* A_* */
@@ -104,6 +103,7 @@ enum {
 	A_OUT = 2,	       /* of an excluded unit: left out */
 	A_DUP = 4,	       /* the same as one read before: merged */
 	A_ROWCOMM = 8,	       /* its community named by its row */
+	A_EARLY = 16,	       /* before its member registered */
 	A_SKIP = A_OUT | A_DUP /* not in the figures */
 };
 
@@ -132,11 +132,6 @@ struct data {
 	size_t nact, capact;
 	uint32_t *actfrom; /* actfrom[file]: its first activity's number */
 	int acts_begun;	   /* the members and units all read */
-	struct mhot {
-		int32_t reg;   /* struct member's */
-		uint32_t comm; /* struct member's */
-	} * hot; /* what each activity needs of its member, 8 bytes a member
-		    (a million read in the order of the activities) */
 	struct merge *merged[MG_N];
 	size_t nmerged[MG_N], capmerged[MG_N];
 	unsigned long long left_out;
@@ -162,7 +157,12 @@ void note_merged(int kind, uint16_t file, uint32_t line, uint16_t kfile,
 void set_street(uint32_t comm, uint32_t street, uint16_t file, uint32_t line);
 
 /* ids.c: the members' ids as activities name them. */
-enum { IDM_NOCOMM = 1, IDM_OUT = 2 }; /* what an activity needs at once */
+/* What an activity needs of its member at once. */
+struct idm {
+	int32_t reg;   /* struct member's */
+	uint32_t comm; /* struct member's */
+	int out;       /* of an excluded unit */
+};
 struct idkey {
 	uint64_t w0, h;
 	uint32_t w1;
@@ -173,8 +173,8 @@ void ids_make(void);
 void ids_free(void);
 /* The key of id s (not empty), its place in the table fetched. */
 void ids_key(struct str s, struct idkey *k);
-/* The member of id s (key k): its number and *flags (IDM_*), or -1. */
-long long ids_find(struct str s, const struct idkey *k, unsigned *flags);
+/* The member of id s (key k): its number and *m, or -1. */
+long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 
 /* dups.c: after the reading, the duplicate activities (the same member
  * or unit, day and activity) marked A_DUP and noted as merged. */

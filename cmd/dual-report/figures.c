@@ -103,14 +103,6 @@ fig_add(struct fig *to, const struct fig *f)
 	to->projects += f->projects;
 }
 
-/* Is an activity on day early, of a member registered on reg (or not:
- * DR_NODAY)? */
-static int
-is_early(int32_t reg, int32_t day)
-{
-	return reg == DR_NODAY || day < reg;
-}
-
 /* The activities of window w into the members' (mf), units' own and
  * communities' figures. */
 static void
@@ -133,10 +125,9 @@ window_acts(const struct window *w, struct fig *ufig, struct fig *cfig,
 			ufig[a->who].solved += a->solved;
 		} else {
 			struct mfig *m = &mf[a->who];
-			const struct mhot *h = &data.hot[a->who];
 
-			c = &cfig[a->comm != DR_NONE ? a->comm : h->comm];
-			early = is_early(h->reg, a->day);
+			c = &cfig[a->comm];
+			early = (a->flags & A_EARLY) != 0;
 			m->acts++;
 			m->early += (uint32_t)early;
 			m->ok += (uint32_t)!early;
@@ -223,12 +214,12 @@ say_early(const struct window *w)
 		const struct act *a = &data.act[i];
 		int32_t r;
 
-		if ((a->flags & (A_UNIT | A_SKIP)) || a->day < w->from ||
-		    a->day > w->to ||
-		    !is_early(r = data.hot[a->who].reg, a->day))
+		if ((a->flags & (A_EARLY | A_SKIP)) != A_EARLY ||
+		    a->day < w->from || a->day > w->to)
 			continue;
 		if (n++ >= EARLY_SHOWN && !cli.verbose)
 			continue;
+		r = data.mem[a->who].reg;
 		date_format(a->day * DAY_SECS, 0, day);
 		if (r != DR_NODAY)
 			date_format(r * DAY_SECS, 0, reg);

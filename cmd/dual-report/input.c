@@ -663,17 +663,17 @@ act_values_said(const struct rec *rec, const struct cols *c, struct act *a)
 }
 
 /* Who an activity is of (its member's id, key k, or its unit): 1 and
- * a->who, a->flags, *mflags (IDM_*), or 0: rejected. */
+ * a->who, a->flags, *m (a member's), or 0: rejected. */
 static int
 act_who(const struct rec *rec, const struct cols *c, struct act *a,
-    struct str id, const struct idkey *k, unsigned *mflags)
+    struct str id, const struct idkey *k, struct idm *m)
 {
 	static struct buf b, fb;
 	struct str s;
 	long long i;
 
 	if (id.n > 0) {
-		if ((i = ids_find(id, k, mflags)) < 0) {
+		if ((i = ids_find(id, k, m)) < 0) {
 			rec_reject(rec,
 			    _("field 'member_id': unknown member '%s'"),
 			    u8_shown(&b, id));
@@ -701,10 +701,10 @@ act_who(const struct rec *rec, const struct cols *c, struct act *a,
 }
 
 /* The activity's community: the row's, else its unit's, else its
- * member's (DR_NONE until dups_find; mflags tell it has one). */
+ * member's (m). */
 static int
 act_comm(const struct rec *rec, const struct cols *c, struct act *a,
-    unsigned mflags, uint32_t *street)
+    const struct idm *m, uint32_t *street)
 {
 	static struct buf b;
 
@@ -714,8 +714,8 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 		*street = col_street(rec, c->street);
 		return 1;
 	}
-	a->comm = a->flags & A_UNIT ? data.unit[a->who].comm : DR_NONE;
-	if (a->flags & A_UNIT ? a->comm != DR_NONE : !(mflags & IDM_NOCOMM))
+	a->comm = a->flags & A_UNIT ? data.unit[a->who].comm : m->comm;
+	if (a->comm != DR_NONE)
 		return 1;
 	if (a->flags & A_UNIT)
 		rec_reject(rec,
@@ -760,12 +760,14 @@ reserve_acts(unsigned long long size)
 	}
 }
 
-/* The activity a kept: the period's days, a street its row names. */
+/* The activity a (of member m) kept: early or not, the period's days, a
+ * street its row names. */
 static void
-keep_act(struct act *a, unsigned mflags, uint32_t street)
+keep_act(struct act *a, const struct idm *m, uint32_t street)
 {
-	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED :
-				mflags & IDM_OUT) {
+	if (!(a->flags & A_UNIT) && (m->reg == DR_NODAY || a->day < m->reg))
+		a->flags |= A_EARLY;
+	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED : m->out) {
 		a->flags |= A_OUT;
 		data.left_out++;
 	} else {
@@ -802,7 +804,7 @@ take_act(const struct rec *rec, const struct cols *c)
 	struct act a = { 0 };
 	struct idkey k = { 0 };
 	struct str id = col(rec, c->id);
-	unsigned mflags = 0;
+	struct idm m = { 0 };
 	uint32_t street;
 	int ok;
 
@@ -812,13 +814,13 @@ take_act(const struct rec *rec, const struct cols *c)
 		ids_key(id, &k);
 	ok = act_values(rec, c, &a);
 	a.what = what_num(col(rec, c->what));
-	if (!act_who(rec, c, &a, id, &k, &mflags) ||
+	if (!act_who(rec, c, &a, id, &k, &m) ||
 	    (!ok && !act_values_said(rec, c, &a)))
 		return;
-	if (!act_comm(rec, c, &a, mflags, &street))
+	if (!act_comm(rec, c, &a, &m, &street))
 		return;
 	a.line = pos_line(rec);
-	keep_act(&a, mflags, street);
+	keep_act(&a, &m, street);
 }
 
 uint16_t
@@ -835,16 +837,9 @@ act_file(size_t i)
 static void
 acts_begin(struct rd *r, int i)
 {
-	uint32_t j, n = intern_len(data.ids);
-
 	if (!data.acts_begun) {
 		/* the members and units are all read */
 		ids_make();
-		data.hot = xmalloc(((size_t)n + 1) * sizeof *data.hot);
-		for (j = 0; j < n; j++) {
-			data.hot[j].reg = data.mem[j].reg;
-			data.hot[j].comm = data.mem[j].comm;
-		}
 		data.acts_begun = 1;
 	}
 	reserve_acts(rd_size(r));
@@ -1080,7 +1075,6 @@ input_reset(void)
 	free(data.comm);
 	free(data.act);
 	free(data.actfrom);
-	free(data.hot);
 	free(astreets);
 	astreets = NULL;
 	nastreets = capastreets = 0;

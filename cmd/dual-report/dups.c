@@ -28,8 +28,8 @@ static struct {
 	int mixed;
 } runs;
 
-/* A slot of a run's table: an activity (its number + 1; 0: empty) and
- * what tells it from the others of its day. */
+/* A slot of a run's table: an activity (its number + 1; 0, or one of an
+ * earlier run: empty) and what tells it from the others of its day. */
 struct rslot {
 	uint32_t who, what, unit, i;
 };
@@ -144,7 +144,8 @@ dups_free(void)
 }
 
 /* The activities [from, to), of one day: its duplicates merged (t: the
- * table, of *cap slots). */
+ * table, of *cap slots, those of the runs before taken for empty: it is
+ * cleared only when it is made). */
 static void
 day_run(size_t from, size_t to, struct rslot **t, size_t *cap)
 {
@@ -155,9 +156,9 @@ day_run(size_t from, size_t to, struct rslot **t, size_t *cap)
 	if (mask + 1 > *cap) {
 		free(*t);
 		*cap = mask + 1;
-		*t = xreallocarray(NULL, *cap, sizeof **t);
+		*t = xcalloc(*cap, sizeof **t);
 	}
-	memset(*t, 0, (mask + 1) * sizeof **t);
+	mask = *cap - 1;
 	for (i = from; i < to; i++) {
 		const struct act *a = &data.act[i];
 		uint32_t unit = a->flags & A_UNIT;
@@ -167,11 +168,11 @@ day_run(size_t from, size_t to, struct rslot **t, size_t *cap)
 			    0xbf58476d1ce4e5b9ULL ^
 			unit) >>
 		    40;
-		for (j &= mask; (x = &(*t)[j])->i != 0; j = (j + 1) & mask)
+		for (j &= mask; (x = &(*t)[j])->i > from; j = (j + 1) & mask)
 			if (x->who == a->who && x->what == a->what &&
 			    x->unit == unit)
 				break;
-		if (x->i != 0) {
+		if (x->i > from) {
 			merge(i, x->i - 1);
 			continue;
 		}

@@ -33,17 +33,38 @@ struct cols {
  * The texts of the rows last numbered (activity, community, street, hours),
  * as the rows have them, by a hash of their ends: a few kinds of activity
  * and communities take turns, each found here by a compare, rather than
- * folded, hashed and looked up in a table.
+ * folded, hashed and looked up in a table.  A text is its length and its
+ * ends (its first and last 8 bytes, overlapping, or up to 7 bytes in
+ * end[0]), and the bytes between them when it is longer than 16.
  */
 #define NCACHED	   256
 #define CACHED_MAX 43
+struct ends {
+	uint64_t end[2];
+};
 struct cached {
-	char p[CACHED_MAX];
-	uint8_t n; /* the text's length + 1; 0: none */
+	struct ends e;
 	uint32_t num;
+	uint8_t n; /* the text's length + 1; 0: none */
+	char mid[CACHED_MAX - 16];
 };
 static struct cached whats[NCACHED], comms[NCACHED], streets[NCACHED],
     hours[NCACHED];
+
+static struct ends
+ends_of(struct str s)
+{
+	struct ends x = { { 0, 0 } };
+	size_t i;
+
+	if (s.n >= 8) {
+		memcpy(&x.end[0], s.p, 8);
+		memcpy(&x.end[1], s.p + s.n - 8, 8);
+	} else
+		for (i = 0; i < s.n; i++)
+			x.end[0] = x.end[0] << 8 | (unsigned char)s.p[i];
+	return x;
+}
 
 /* The streets that activities' rows name, with the activity's number:
  * given to their communities once the duplicates are known. */
@@ -163,24 +184,27 @@ put_or_none(struct intern *t, struct str s)
 }
 
 /* The day of date d (not empty): 1 and *day, or 0 when it is none.  The
- * last date read is remembered: the rows of a day often follow. */
+ * last date read (of 16 bytes or fewer: its ends) is remembered: the rows
+ * of a day often follow. */
 static int
 day_parse(struct str d, int32_t *day)
 {
-	static char last[32];
+	static struct ends last;
 	static size_t nlast;
 	static int32_t lastday;
+	struct ends x = ends_of(d);
 	long long t;
 
-	if (d.n == nlast && memcmp(d.p, last, d.n) == 0) {
+	if (d.n == nlast && x.end[0] == last.end[0] &&
+	    x.end[1] == last.end[1]) {
 		*day = lastday;
 		return 1;
 	}
 	if (date_parse(d.p, d.n, &t, NULL) != 0)
 		return 0;
 	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
-	nlast = d.n < sizeof last ? d.n : 0;
-	memcpy(last, d.p, nlast);
+	nlast = d.n <= 16 ? d.n : 0;
+	last = x;
 	return 1;
 }
 
@@ -316,26 +340,24 @@ comm_num(struct str s)
 static int
 cached(struct cached *c, struct str s, struct cached **e)
 {
-	uint64_t a = 0, b = 0;
-	size_t i;
+	struct ends x = ends_of(s);
 
-	if (s.n >= 8) {
-		memcpy(&a, s.p, 8);
-		memcpy(&b, s.p + s.n - 8, 8);
-	} else
-		for (i = 0; i < s.n; i++)
-			a = a << 8 | (unsigned char)s.p[i];
-	*e = &c[((a * 0x9E3779B97F4A7C15ULL ^ b) * 0xbf58476d1ce4e5b9ULL ^
+	*e = &c[((x.end[0] * 0x9E3779B97F4A7C15ULL ^ x.end[1]) *
+			0xbf58476d1ce4e5b9ULL ^
 		    s.n) >>
 	    56];
-	return (*e)->n == s.n + 1 && memcmp((*e)->p, s.p, s.n) == 0;
+	return (*e)->n == s.n + 1 && (*e)->e.end[0] == x.end[0] &&
+	    (*e)->e.end[1] == x.end[1] &&
+	    (s.n <= 16 || memcmp((*e)->mid, s.p + 8, s.n - 16) == 0);
 }
 
 static void
 cache(struct cached *e, struct str s, uint32_t num)
 {
 	if (s.n < CACHED_MAX) {
-		memcpy(e->p, s.p, s.n);
+		e->e = ends_of(s);
+		if (s.n > 16)
+			memcpy(e->mid, s.p + 8, s.n - 16);
 		e->n = (uint8_t)(s.n + 1);
 		e->num = num;
 	}
@@ -596,9 +618,9 @@ act_values(const struct rec *rec, const struct cols *c, struct act *a)
 static int
 ascii(struct str s)
 {
-	size_t i;
+	size_t i = str_ascii_skip(s.p, 0, s.n);
 
-	for (i = 0; i < s.n; i++)
+	for (; i < s.n; i++)
 		if ((unsigned char)s.p[i] >= 0x80)
 			return 0;
 	return 1;

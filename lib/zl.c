@@ -509,16 +509,22 @@ fold_at(const unsigned char *p, size_t left, char *c)
 	return 3;
 }
 
-/* Index of the first byte that may start a full-width character, or n. */
+/* Index of the first byte that may start a full-width character, or n
+ * (each of the two lead bytes looked for by memchr: Chinese text has
+ * neither, most of the time). */
 static size_t
 fold_start(const char *s, size_t n)
 {
 	size_t i = str_ascii_skip(s, 0, n); /* nothing to fold in ASCII */
+	const char *ef, *e3;
 
-	for (; i + 2 < n; i++)
-		if ((unsigned char)s[i] == 0xEF || (unsigned char)s[i] == 0xE3)
-			return i;
-	return n;
+	if (i + 2 >= n)
+		return n;
+	ef = memchr(s + i, 0xEF, n - 2 - i);
+	e3 = memchr(s + i, 0xE3, ef != NULL ? (size_t)(ef - s) - i : n - 2 - i);
+	if (e3 != NULL)
+		return (size_t)(e3 - s);
+	return ef != NULL ? (size_t)(ef - s) : n;
 }
 
 struct str

@@ -1,6 +1,6 @@
 /*
  * Unit tests of lib/zl.c: xhuge's memory (2 MiB-aligned, whole huge pages
- * asked for on Linux).
+ * asked for on Linux); str_fold.
  */
 #include <sys/mman.h>
 
@@ -71,10 +71,45 @@ test_xhuge(void)
 	}
 }
 
+/* s folded is want, with nfolded full-width characters folded. */
+static void
+fold_is(const char *s, const char *want, size_t nfolded)
+{
+	struct buf b = { 0 };
+	size_t n = 99;
+	struct str f = str_fold(str_c(s), &b, &n);
+
+	T_INT(f.n, strlen(want));
+	T_OK(memcmp(f.p, want, f.n) == 0);
+	T_INT(n, nfolded);
+	buf_free(&b);
+}
+
+static void
+test_fold(void)
+{
+	fold_is("", "", 0);
+	fold_is("DY0000001", "DY0000001", 0);
+	fold_is("承德滦河钢铁有限公司", "承德滦河钢铁有限公司", 0);
+	/* full-width forms and the ideographic space, after Chinese text,
+	 * first, last, and at the very end (no room for one: kept) */
+	fold_is("承德滦河钢铁有限公司ＡＢ１", "承德滦河钢铁有限公司AB1", 3);
+	fold_is("　双滦区第三小学　", " 双滦区第三小学 ", 2);
+	fold_is("区教育局（西）", "区教育局(西)", 2);
+	fold_is("ＤＹ　０１", "DY 01", 5);
+	fold_is("a\xEF\xBC", "a\xEF\xBC", 0);
+	fold_is("承德\xE3\x80", "承德\xE3\x80", 0);
+	fold_is("承德\xE3\x81\x81ａ",
+	    "承德\xE3\x81\x81"
+	    "a",
+	    1);
+}
+
 int
 main(void)
 {
 	zl_init("test_zl");
 	test_xhuge();
+	test_fold();
 	return t_done();
 }

@@ -37,7 +37,11 @@ struct cols {
  * ends (its first and last 8 bytes, overlapping, or up to 7 bytes in
  * end[0]), and the bytes between them when it is longer than 16.
  */
-#define NCACHED	   256
+#define NCACHED	    256 /* entries of a cache, 1 << CACHED_BITS */
+#define CACHED_BITS 8
+#define UNITS_BITS                                         \
+	12 /* the units of activities' rows: 4096 entries, \
+	      a district's units */
 #define CACHED_MAX 43
 struct ends {
 	uint64_t end[2];
@@ -49,7 +53,7 @@ struct cached {
 	char mid[CACHED_MAX - 16];
 };
 static struct cached whats[NCACHED], comms[NCACHED], streets[NCACHED],
-    hours[NCACHED];
+    hours[NCACHED], units[1 << UNITS_BITS];
 
 static struct ends
 ends_of(struct str s)
@@ -336,19 +340,26 @@ comm_num(struct str s)
 	return c;
 }
 
-/* The entry of text s in cache c; 1 when it holds s. */
+/* The entry of text s in cache c (of 1 << bits entries); 1 when it
+ * holds s. */
 static int
-cached(struct cached *c, struct str s, struct cached **e)
+cached_in(struct cached *c, int bits, struct str s, struct cached **e)
 {
 	struct ends x = ends_of(s);
 
 	*e = &c[((x.end[0] * 0x9E3779B97F4A7C15ULL ^ x.end[1]) *
 			0xbf58476d1ce4e5b9ULL ^
 		    s.n) >>
-	    56];
+	    (64 - bits)];
 	return (*e)->n == s.n + 1 && (*e)->e.end[0] == x.end[0] &&
 	    (*e)->e.end[1] == x.end[1] &&
 	    (s.n <= 16 || memcmp((*e)->mid, s.p + 8, s.n - 16) == 0);
+}
+
+static int
+cached(struct cached *c, struct str s, struct cached **e)
+{
+	return cached_in(c, CACHED_BITS, s, e);
 }
 
 static void
@@ -684,14 +695,38 @@ act_values_said(const struct rec *rec, const struct cols *c, struct act *a)
 	    whole(rec, c->solved, "solved", &a->solved);
 }
 
+/* The unit an activity's row names (its member_id empty), one a record
+ * used names, or -1: rejected. */
+static long long
+act_unit(const struct rec *rec, const struct cols *c)
+{
+	static struct buf b, fb;
+	struct str s = folded(rec, c->unit, &fb);
+	long long i;
+
+	if (s.n == 0) {
+		rec_reject(rec,
+		    _("names no member and no unit (fields 'member_id' and "
+		      "'unit' empty)"));
+		return -1;
+	}
+	if ((i = intern_find(data.units, s)) < 0 ||
+	    !(data.unit[i].flags & U_NAMED)) {
+		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
+		    u8_shown(&b, s));
+		return -1;
+	}
+	return i;
+}
+
 /* Who an activity is of (its member's id, key k, or its unit): 1 and
  * a->who, a->flags, *m (a member's), or 0: rejected. */
 static int
 act_who(const struct rec *rec, const struct cols *c, struct act *a,
     struct str id, const struct idkey *k, struct idm *m)
 {
-	static struct buf b, fb;
-	struct str s;
+	static struct buf b;
+	struct cached *e;
 	long long i;
 
 	if (id.n > 0) {
@@ -704,19 +739,12 @@ act_who(const struct rec *rec, const struct cols *c, struct act *a,
 		a->who = (uint32_t)i;
 		return 1;
 	}
-	s = folded(rec, c->unit, &fb);
-	if (s.n == 0) {
-		rec_reject(rec,
-		    _("names no member and no unit (fields 'member_id' and "
-		      "'unit' empty)"));
+	if (cached_in(units, UNITS_BITS, col(rec, c->unit), &e))
+		i = e->num;
+	else if ((i = act_unit(rec, c)) < 0)
 		return 0;
-	}
-	if ((i = intern_find(data.units, s)) < 0 ||
-	    !(data.unit[i].flags & U_NAMED)) {
-		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
-		    u8_shown(&b, s));
-		return 0;
-	}
+	else
+		cache(e, col(rec, c->unit), (uint32_t)i);
 	a->who = (uint32_t)i;
 	a->flags = A_UNIT;
 	return 1;
@@ -1106,6 +1134,7 @@ input_reset(void)
 	memset(comms, 0, sizeof comms);
 	memset(streets, 0, sizeof streets);
 	memset(hours, 0, sizeof hours);
+	memset(units, 0, sizeof units);
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);

@@ -87,16 +87,16 @@ struct comm {
 			     reading, duplicates not yet known) */
 };
 
-/* An activity as kept (in the order read): 28 bytes, a million of them. */
+/* An activity as kept (in the order read): 24 bytes, a million of them
+ * (its line in data.lines). */
 struct act {
 	uint32_t who; /* member number, or unit number (A_UNIT) */
 	int32_t day;
 	uint32_t what;	 /* data.whats */
 	uint32_t solved; /* problems solved */
 	uint32_t comm;	 /* the row's, else its unit's or its member's */
-	uint32_t line;
-	uint16_t hours; /* hundredths, at most HOURS_MAX */
-	uint16_t flags; /* A_* */
+	uint16_t hours;	 /* hundredths, at most HOURS_MAX */
+	uint16_t flags;	 /* A_* */
 };
 enum {
 	A_UNIT = 1,
@@ -131,7 +131,13 @@ struct data {
 	struct act *act;
 	size_t nact, capact;
 	uint32_t *actfrom; /* actfrom[file]: its first activity's number */
-	int acts_begun;	   /* the members and units all read */
+	struct actline {
+		uint32_t from, line;
+	} * lines; /* activity i is on line lines[j].line + i - lines[j].from,
+		      lines[j] the last with from <= i: one for each row not
+		      on the line after the one before */
+	size_t nlines, caplines;
+	int acts_begun; /* the members and units all read */
 	struct merge *merged[MG_N];
 	size_t nmerged[MG_N], capmerged[MG_N];
 	unsigned long long left_out;
@@ -150,8 +156,9 @@ void input_reset(void);
 void input_abandon(void);
 /* A member's name or phone (struct member's name, phone). */
 struct str text_get(uint32_t at);
-/* The file activity number i was read from. */
+/* The file and the line activity number i was read from. */
 uint16_t act_file(size_t i);
+uint32_t act_line(size_t i);
 void note_merged(int kind, uint16_t file, uint32_t line, uint16_t kfile,
     uint32_t kline);
 void set_street(uint32_t comm, uint32_t street, uint16_t file, uint32_t line);

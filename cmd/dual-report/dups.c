@@ -81,8 +81,7 @@ merge(size_t d, size_t k)
 		data.left_out--;
 	else if (a->flags & A_ROWCOMM)
 		data.comm[a->comm].rowacts--;
-	note_merged(MG_ACT, act_file(d), a->line, act_file(k),
-	    data.act[k].line);
+	note_merged(MG_ACT, act_file(d), act_line(d), act_file(k), act_line(k));
 }
 
 /* The group of n activities at e: its duplicates merged. */

@@ -226,7 +226,7 @@ say_early(const struct window *w)
 		buf_reset(&b);
 		u8_show(&b, intern_get(data.ids, a->who).p,
 		    intern_get(data.ids, a->who).n, 40);
-		zl_warn_at(data.files[act_file(i)], (long)a->line,
+		zl_warn_at(data.files[act_file(i)], (long)act_line(i),
 		    _("activity on %s before member %s registered (%s)"), day,
 		    b.p, r != DR_NODAY ? reg : _("not registered"));
 	}

@@ -810,10 +810,42 @@ reserve_acts(unsigned long long size)
 	}
 }
 
-/* The activity a (of member m) kept: early or not, the period's days, a
- * street its row names. */
+/* The next activity is on line line. */
 static void
-keep_act(struct act *a, const struct idm *m, uint32_t street)
+keep_line(uint32_t line)
+{
+	if (data.nlines > 0) {
+		const struct actline *e = &data.lines[data.nlines - 1];
+
+		if (line == e->line + (uint32_t)(data.nact - e->from))
+			return;
+	}
+	if (data.nlines == data.caplines)
+		data.lines = xgrow(data.lines, &data.caplines, 64,
+		    sizeof *data.lines);
+	data.lines[data.nlines].from = (uint32_t)data.nact;
+	data.lines[data.nlines++].line = line;
+}
+
+uint32_t
+act_line(size_t i)
+{
+	size_t lo = 0, hi = data.nlines, mid;
+
+	while (hi - lo > 1) { /* the last entry from i or before */
+		mid = lo + (hi - lo) / 2;
+		if (data.lines[mid].from <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return data.lines[lo].line + (uint32_t)(i - data.lines[lo].from);
+}
+
+/* The activity a (of member m) of the row on line line kept: early or not,
+ * the period's days, a street its row names. */
+static void
+keep_act(struct act *a, const struct idm *m, uint32_t street, uint32_t line)
 {
 	if (!(a->flags & A_UNIT) && (m->reg == DR_NODAY || a->day < m->reg))
 		a->flags |= A_EARLY;
@@ -839,6 +871,7 @@ keep_act(struct act *a, const struct idm *m, uint32_t street)
 		dups_run(a->day);
 	if (data.nact == data.capact)
 		reserve_acts(data.capact * 20 + (1u << 16));
+	keep_line(line);
 	data.act[data.nact++] = *a;
 }
 
@@ -869,8 +902,7 @@ take_act(const struct rec *rec, const struct cols *c)
 		return;
 	if (!act_comm(rec, c, &a, &m, &street))
 		return;
-	a.line = pos_line(rec);
-	keep_act(&a, &m, street);
+	keep_act(&a, &m, street, pos_line(rec));
 }
 
 uint16_t
@@ -912,7 +944,8 @@ acts_done(void)
 
 		if (!(a->flags & A_SKIP))
 			set_street(a->comm, astreets[i].street,
-			    act_file(astreets[i].act), a->line);
+			    act_file(astreets[i].act),
+			    act_line(astreets[i].act));
 	}
 	free(astreets);
 	astreets = NULL;
@@ -1125,6 +1158,7 @@ input_reset(void)
 	free(data.comm);
 	free(data.act);
 	free(data.actfrom);
+	free(data.lines);
 	free(astreets);
 	astreets = NULL;
 	nastreets = capastreets = 0;

@@ -124,6 +124,7 @@ struct opts {
 	int total;
 	enum classify classify;
 	enum mode mode;
+	int exact; /* --partial --exact: the durations themselves */
 	int dedupe;
 	long long as_of;
 	const char *sort;
@@ -334,11 +335,16 @@ enum {
 	P_N
 };
 extern const char *const pnames[P_N];
-/* A row of partial results: its counts, cases and histogram. */
+/* The column of the durations with --exact, instead of _hours_hist. */
+extern const char exact_name[];
+/* A row of partial results: its counts, cases and histogram (or with
+ * --exact its durations, ndur of them, valid until the next row). */
 struct prow {
 	uint64_t v[P_N]; /* (v[P_HIST] unused) */
 	uint64_t total;
 	struct hist *h;
+	uint32_t *dur;
+	size_t ndur;
 };
 void write_partial(int fmt, unsigned flags);
 /*

@@ -90,7 +90,7 @@ acc_add_flags(struct acc *a, unsigned f, uint32_t dur)
 		return;
 	if (dur > a->hours_max)
 		a->hours_max = dur;
-	if (opt.mode == MODE_PARTIAL) {
+	if (opt.mode == MODE_PARTIAL && !opt.exact) {
 		if (a->hist == NULL)
 			a->hist = hist_new();
 		hist_add(a->hist, (double)dur);

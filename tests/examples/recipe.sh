@@ -3,6 +3,7 @@
 # on the example cases: the merge gives the same bytes as the one run the
 # page says it equals.
 page=$PWD/../../man/man1/case-stats.1
+zh=$PWD/../../man/zh_CN/man1/case-stats.1
 cp ../../examples/data/cases-2024.csv "$TMP/" || exit
 cd "$TMP" || exit
 sed -n '/^\.Ss Several processes on one machine/,/^\.Ed/p' "$page" |
@@ -15,3 +16,6 @@ case-stats --as-of 2025-01-01 -b community --total cases-2024.csv \
 	> one.tsv 2>/dev/null
 cmp one.tsv merged.tsv && echo "the same as one run"
 ls parts
+# the Chinese page gives the same commands
+sed -n '/^\.Ss 单机上的多个进程/,/^\.Ed/p' "$zh" | sed -n 's/^\$ //p' |
+	sed 's/\\e/\\/g' | cmp - recipe.sh && echo "case-stats(1) in Chinese: the same"

@@ -235,8 +235,10 @@ static const struct strategy two_pass = { 1, two_pass_add, two_pass_end };
 int
 dedupe_by_pos(void)
 {
-	/* (not with --partial: its histograms cannot take a case out) */
-	return opt.dedupe && opt.mode == MODE_STATS;
+	/* (not with --partial: its histograms cannot take a case out; with
+	 * --exact, its durations can) */
+	return opt.dedupe &&
+	    (opt.mode == MODE_STATS || (opt.mode == MODE_PARTIAL && opt.exact));
 }
 
 const struct strategy *

@@ -6,7 +6,7 @@
  *
  * The hash is FNV-1a 64 over the value's UTF-8 bytes, trimmed and
  * full-width folded as the programs compare identifiers, then mixed by
- * MurmurHash3's 64-bit finalizer (fmix64: FNV alone leaves the last
+ * MurmurHash3's 64-bit finalizer (str_mix64, fmix64: FNV alone leaves the last
  * bytes in a few bits, and ids differ in their last digits); the part is
  * its remainder modulo N.  Byte by byte and in 64-bit integers: the same
  * on every machine and build.
@@ -37,23 +37,12 @@ fnv1a64(const char *s, size_t n)
 	return h;
 }
 
-static uint64_t
-fmix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
-	return h;
-}
-
 size_t
 part_of(struct str v, size_t nparts, struct buf *b)
 {
 	buf_reset(b);
 	v = str_fold(str_trim(v), b, NULL);
-	return (size_t)(fmix64(fnv1a64(v.p, v.n)) % nparts);
+	return (size_t)(str_mix64(fnv1a64(v.p, v.n)) % nparts);
 }
 
 /* The name of part i of n: prefix, the number (two digits, or as many as

@@ -59,25 +59,42 @@ part_name(const char *prefix, size_t i, size_t n)
 	return b.p;
 }
 
-/* Exit 2 when the file name is one of the inputs (nin files in). */
+/* Are the paths a and b (a a file's name, b one or "-": standard input)
+ * the same file? */
+static int
+same_file(const char *a, const char *b)
+{
+	struct stat as, bs;
+	int std = strcmp(b, "-") == 0;
+
+	if (!std && strcmp(a, b) == 0)
+		return 1;
+	return stat(a, &as) == 0 && (std ? fstat(0, &bs) : stat(b, &bs)) == 0 &&
+	    as.st_dev == bs.st_dev && as.st_ino == bs.st_ino;
+}
+
+/* Exit 2 when the part name is one of the inputs (nin files in) or the
+ * --reject file. */
 static void
 not_an_input(const char *name, int nin, char *const *in)
 {
-	struct stat ps, s;
-	int have = stat(name, &ps) == 0, i;
+	int i;
 
 	for (i = 0; i < nin || (nin == 0 && i == 0); i++) {
 		const char *f = nin == 0 ? "-" : in[i];
-		int std = strcmp(f, "-") == 0;
 
-		if ((!std && strcmp(f, name) == 0) ||
-		    (have && (std ? fstat(0, &s) : stat(f, &s)) == 0 &&
-			ps.st_dev == s.st_dev && ps.st_ino == s.st_ino))
+		if (same_file(name, f))
 			zl_die(ZL_USAGE,
 			    _("--prefix: the part %s is also an input (%s); "
 			      "give another prefix"),
-			    name, std ? _("standard input") : f);
+			    name,
+			    strcmp(f, "-") == 0 ? _("standard input") : f);
 	}
+	if (cli.reject != NULL && same_file(name, cli.reject))
+		zl_die(ZL_USAGE,
+		    _("--prefix: the part %s is also the --reject file; give "
+		      "another prefix"),
+		    name);
 }
 
 struct part {

@@ -30,3 +30,7 @@ ln -s /dev/full full-01.tsv
 printf 'case_id\tstatus\nA1\topen\n' | zhili-cat --partition case_id \
 	--parts 2 --prefix full-
 echo "exit $?"
+# an empty input: empty parts, as zhili-cat writes nothing for it
+zhili-cat --partition nope --parts 2 --prefix empty- < /dev/null
+echo "exit $?"
+wc -c empty-*

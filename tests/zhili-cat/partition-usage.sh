@@ -26,3 +26,6 @@ try --partition case_id --parts 2 --prefix ./p p01.tsv
 try --partition case_id --parts 2 --prefix p - < p01.tsv
 ls
 cat p01.tsv
+# the --reject file one of the parts
+try --partition case_id --parts 2 --prefix r --reject r00.tsv in.tsv
+ls

@@ -1,7 +1,7 @@
-# bench/lib.sh: what the benchmark scripts share (sourced by bench/run.sh
-# and bench/case-stats.sh from the top of the tree, BUILD set): the folders
-# (bin: built helpers, data: generated inputs, out: results), status 0, and
-# the functions below.
+# bench/lib.sh: what the benchmark scripts share (sourced by bench/run.sh,
+# bench/case-stats.sh and bench/csv-read.sh from the top of the tree, BUILD
+# set): the folders (bin: built helpers, data: generated inputs, out:
+# results), status 0, and the functions below.
 
 bin=$BUILD/bench
 data=bench/data
@@ -103,4 +103,30 @@ timed() {
 	set -- $(tail -n 1 "$out/$name.time")
 	eval "${name}_wall=$1 ${name}_cpu=$(echo "$2 $3" |
 	    awk '{ print $1 + $2 }') ${name}_kb=$4"
+}
+
+# cases_data: build gen and the splitter (into bin, with CC) when missing
+# or older than their source, and generate the ROWS generated cases as TSV
+# and CSV when missing or older than gen.c: sets tsv and csv, their names.
+cases_data() {
+	for p in gen splitter; do
+		if [ ! -x "$bin/$p" ] || newer "bench/$p.c" "$bin/$p"; then
+			say "$CC -O2 -o $bin/$p bench/$p.c"
+			$CC -O2 -Wall -Wextra -o "$bin/$p" "bench/$p.c" ||
+				return 1
+		fi
+	done
+	case $ROWS in
+	1000000) tag=1m ;;
+	*) tag=$ROWS ;;
+	esac
+	tsv=$data/cases-$tag.tsv
+	csv=$data/cases-$tag.csv
+	for f in "$tsv" "$csv"; do
+		if [ ! -s "$f" ] || newer bench/gen.c "$f"; then
+			say "generating $f ($ROWS rows)"
+			"$bin/gen" -n "$ROWS" "--${f##*.}" > "$f.tmp" &&
+				mv "$f.tmp" "$f" || return 1
+		fi
+	done
 }

@@ -20,28 +20,9 @@ LC_ALL=C
 export LC_ALL
 . bench/lib.sh
 
-# 1. The programs.
-for p in gen splitter; do
-	if [ ! -x "$bin/$p" ] || newer "bench/$p.c" "$bin/$p"; then
-		say "$CC -O2 -o $bin/$p bench/$p.c"
-		$CC -O2 -Wall -Wextra -o "$bin/$p" "bench/$p.c" || exit 1
-	fi
-done
-
-# 2. The data, when missing or older than the generator.
-case $ROWS in
-1000000) tag=1m ;;
-*) tag=$ROWS ;;
-esac
-tsv=$data/cases-$tag.tsv
-csv=$data/cases-$tag.csv
-for f in "$tsv" "$csv"; do
-	if [ ! -s "$f" ] || newer bench/gen.c "$f"; then
-		say "generating $f ($ROWS rows)"
-		"$bin/gen" -n "$ROWS" "--${f##*.}" > "$f.tmp" &&
-			mv "$f.tmp" "$f" || exit 1
-	fi
-done
+# 1. The programs (gen, splitter); 2. the data, when missing or older
+# than the generator.
+cases_data || exit 1
 tsvbytes=$(wc -c < "$tsv" | tr -d ' ')
 csvbytes=$(wc -c < "$csv" | tr -d ' ')
 

@@ -1,7 +1,9 @@
 /*
- * rd's CSV reader.  CSV lines without a quote are split in place as TSV
- * lines are; lines with one go through libcsv, fed a line at a time so
- * that every record keeps its line number.
+ * rd's CSV reader.  Records are read by its fast path (rd_csvscan.c) when
+ * it takes them, else here: CSV lines without a quote are split in place
+ * as TSV lines are; lines with one go through libcsv, fed a line at a time
+ * so that every record keeps its line number.  $ZHILI_CSV_LIBCSV (any
+ * value) leaves every record to this, the reference (lib/README).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -79,6 +81,8 @@ rd_csv_reset(struct rd *r)
 		csv_set_realloc_func(&r->csv, capped_realloc);
 		csv_set_blk_size(&r->csv, 4096);
 		r->csv_init = 1;
+		r->csv_lib = getenv("ZHILI_CSV_LIBCSV") != NULL;
+		rd_csv_scan_init(r);
 		return;
 	}
 	/* STRICT_FINI keeps a failed state; fini without it resets */
@@ -300,6 +304,12 @@ rd_next_csv(struct rd *r)
 {
 	int inrec = 0;
 
+	if (!r->csv_lib) {
+		int k = rd_csv_fast(r);
+
+		if (k != RD_SLOW)
+			return k;
+	}
 	r->escaped = 0;
 	for (;;) {
 		long long e;

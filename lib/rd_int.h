@@ -7,6 +7,7 @@
  *			progress, lines
  *	rd_tsv.c	the TSV reader
  *	rd_csv.c	the CSV reader (libcsv)
+ *	rd_csvscan.c	its fast path (SIMD)
  *	rd_title.c	the header under title rows (rd_opts.need)
  *	rd.c		the header, the interface, reading again
  *	rd_book.c	workbooks read as TSV: rows, cells, values
@@ -34,7 +35,7 @@
 #define POS_FILES (1 << (63 - POS_BITS)) /* files it can tell apart */
 
 enum { ENC_UTF16LE = 10, ENC_UTF16BE };
-enum { RD_OK, RD_EOF, RD_BAD };
+enum { RD_OK, RD_EOF, RD_BAD, RD_SLOW /* rd_csv_fast: for libcsv */ };
 
 /* Why a record cannot be read (rd_bad). */
 enum rd_why {
@@ -140,6 +141,8 @@ struct rd {
 	int cend;  /* what ended the last: '\r', '\n' or -1 (csv_fini) */
 	int ctoo_many;
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
+	int csv_lib;	  /* libcsv reads every record ($ZHILI_CSV_LIBCSV) */
+	int csv_scan;	  /* rd_csvscan.c's scanner */
 
 	/* reading again: every input a regular file (again), of UTF-8 TSV
 	 * with one header line (by_pos); the stamps of the files */
@@ -220,6 +223,10 @@ int rd_check_by_pos(struct rd *r);
 /* rd_csv.c */
 void rd_csv_reset(struct rd *r);
 int rd_next_csv(struct rd *r);
+
+/* rd_csvscan.c */
+void rd_csv_scan_init(struct rd *r);
+int rd_csv_fast(struct rd *r);
 
 /* rd_book.c: a workbook's sheet made TSV lines (line N: row N) */
 enum { BOOK_XLSX = 1, BOOK_XLS };

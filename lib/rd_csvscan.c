@@ -1,0 +1,434 @@
+/*
+ * rd's CSV reader, the fast path: a record's lines scanned 64 bytes at a
+ * time for quotes, commas and CRs, each kind a bit mask.  The bytes inside
+ * quotes are the prefix parity of the quote mask ("" toggles twice); the
+ * commas outside them are the separators.  A record whose quotes are not
+ * as RFC 4180 has them (a quote inside an unquoted field, text after a
+ * closing quote), with a CR outside quotes but at its end, unterminated,
+ * or over a limit is left to libcsv (rd_csv.c), which says what is wrong:
+ * the fast path takes only records libcsv reads without complaint, and
+ * gives exactly its fields.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_AVX2 1
+#endif
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "lib/rd_int.h"
+
+/* What scanning a record's lines keeps. */
+struct cscan {
+	uint64_t inq;	    /* all ones: inside quotes after the last byte */
+	uint64_t bad;	    /* something for libcsv to say */
+	uint64_t pairs;	    /* a "" inside quotes */
+	uint64_t anyq;	    /* a quote */
+	unsigned *tp, *lim; /* separators: their offsets in the record */
+};
+
+/* Bit i: the parity of bits 0..i of x. */
+static inline uint64_t
+prefix_xor(uint64_t x)
+{
+	x ^= x << 1;
+	x ^= x << 2;
+	x ^= x << 4;
+	x ^= x << 8;
+	x ^= x << 16;
+	x ^= x << 32;
+	return x;
+}
+
+/* One offset of extract: written, counted when real. */
+#define ONE(m, base, tp)                                                      \
+	do {                                                                  \
+		*(tp) = (base) + (unsigned)__builtin_ctzll((m) | 1ULL << 63); \
+		(tp) += (m) != 0;                                             \
+		(m) &= (m)-1;                                                 \
+	} while (0)
+
+/*
+ * The offsets (base + the bit's index) of the bits of m, at tp on.  The
+ * first four are written whether or not there are so many, so that the
+ * usual few cost no mispredicted branch.
+ */
+static inline unsigned *
+extract(uint64_t m, unsigned base, unsigned *tp)
+{
+	ONE(m, base, tp);
+	ONE(m, base, tp);
+	ONE(m, base, tp);
+	ONE(m, base, tp);
+	for (; m != 0; tp++) {
+		*tp = base + (unsigned)__builtin_ctzll(m);
+		m &= m - 1;
+	}
+	return tp;
+}
+
+/*
+ * The quotes of a block: q its quotes, sep its commas (outside quotes on
+ * return), cr its CRs (outside on return), keep its bytes of the line;
+ * from the block before: cq, its last byte was a closing quote; fs, a
+ * field begins at this block's first byte.  Returns cq for the next.
+ */
+static inline uint64_t
+quotes(struct cscan *st, uint64_t q, uint64_t *sep, uint64_t *cr, uint64_t keep,
+    uint64_t cq, uint64_t fs)
+{
+	uint64_t x = prefix_xor(q) ^ st->inq;
+	uint64_t open = q & x, close = q & ~x;
+	uint64_t after = close << 1 | cq;
+
+	*sep &= ~x;
+	*cr &= ~x;
+	/* a closing quote is followed by a quote, a separator, a CR (the line
+	 * end's, checked after) or the line end */
+	st->bad |= after & ~(q | *sep | *cr | ~keep);
+	/* an opening quote begins a field, or follows a closing one */
+	st->bad |= open & ~(*sep << 1 | fs | after);
+	st->pairs |= after & q;
+	st->anyq |= q;
+	st->inq = (uint64_t)((int64_t)x >> 63);
+	return close >> 63;
+}
+
+/* The line's state between its blocks (see quotes). */
+struct carry {
+	uint64_t cq, fs;
+};
+
+/*
+ * A block of a line: q, sep, cr its quotes, commas, CRs; left the line's
+ * bytes from its first; base its offset in the record.
+ */
+static inline __attribute__((always_inline)) void
+block(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep, uint64_t cr,
+    size_t left, unsigned base)
+{
+	uint64_t keep = left >= 64 ? ~0ULL : (1ULL << left) - 1;
+
+	q &= keep;
+	sep &= keep;
+	cr &= keep;
+	if ((q | st->inq | c->cq) != 0)
+		c->cq = quotes(st, q, &sep, &cr, keep, c->cq, c->fs);
+	/* a CR outside quotes but the line's last byte */
+	if (cr != 0 && (left > 64 || cr != 1ULL << (left - 1)))
+		st->bad = 1;
+	c->fs = sep >> 63;
+	st->tp = extract(sep, base, st->tp);
+}
+
+/*
+ * Scanning the line [s, s+n) of a record (no line end), at offset base in
+ * it; first: the record's first line.  The blocks read past the line (the
+ * buffer has PAD bytes after the data) and mask off what lies beyond.
+ */
+#define SCAN_LINE(MASKS)                                              \
+	do {                                                          \
+		struct carry c_ = { 0, first != 0 };                  \
+		size_t i_;                                            \
+                                                                      \
+		for (i_ = 0; i_ < n && st->tp <= st->lim; i_ += 64) { \
+			uint64_t q_, sep_, cr_;                       \
+                                                                      \
+			MASKS(s + i_, q_, sep_, cr_);                 \
+			block(st, &c_, q_, sep_, cr_, n - i_,         \
+			    base + (unsigned)i_);                     \
+		}                                                     \
+		if (st->tp > st->lim) /* too many fields */           \
+			st->bad = 1;                                  \
+	} while (0)
+
+/* Bit i of q, c, r: byte i of the 64 at p is a quote, comma, CR. */
+#define MASKS_SCALAR(p, q, c, r)                                \
+	do {                                                    \
+		int k_;                                         \
+                                                                \
+		q = c = r = 0;                                  \
+		for (k_ = 0; k_ < 64; k_++) {                   \
+			q |= (uint64_t)((p)[k_] == '"') << k_;  \
+			c |= (uint64_t)((p)[k_] == ',') << k_;  \
+			r |= (uint64_t)((p)[k_] == '\r') << k_; \
+		}                                               \
+	} while (0)
+
+#if defined(__SSE2__)
+static inline uint64_t
+eq16(__m128i v, char ch, int k)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(
+		   _mm_cmpeq_epi8(v, _mm_set1_epi8(ch)))
+	    << (16 * k);
+}
+
+#define MASK16(p, k, q, c, r)                                             \
+	do {                                                              \
+		__m128i v_ = _mm_loadu_si128((const __m128i *)(p) + (k)); \
+		q |= eq16(v_, '"', k);                                    \
+		c |= eq16(v_, ',', k);                                    \
+		r |= eq16(v_, '\r', k);                                   \
+	} while (0)
+#define MASKS_SSE2(p, q, c, r)         \
+	do {                           \
+		q = c = r = 0;         \
+		MASK16(p, 0, q, c, r); \
+		MASK16(p, 1, q, c, r); \
+		MASK16(p, 2, q, c, r); \
+		MASK16(p, 3, q, c, r); \
+	} while (0)
+
+static void
+scan_sse2(struct cscan *st, const char *s, size_t n, unsigned base, int first)
+{
+	SCAN_LINE(MASKS_SSE2);
+}
+#endif
+
+static void
+scan_scalar(struct cscan *st, const char *s, size_t n, unsigned base, int first)
+{
+	SCAN_LINE(MASKS_SCALAR);
+}
+
+#ifdef HAVE_AVX2
+__attribute__((target("avx2,bmi,popcnt"))) static inline uint64_t
+eq32(__m256i v, char ch, int k)
+{
+	return (uint64_t)(unsigned)_mm256_movemask_epi8(
+		   _mm256_cmpeq_epi8(v, _mm256_set1_epi8(ch)))
+	    << (32 * k);
+}
+
+#define MASK32(p, k, q, c, r)                                                \
+	do {                                                                 \
+		__m256i v_ = _mm256_loadu_si256((const __m256i *)(p) + (k)); \
+		q |= eq32(v_, '"', k);                                       \
+		c |= eq32(v_, ',', k);                                       \
+		r |= eq32(v_, '\r', k);                                      \
+	} while (0)
+#define MASKS_AVX2(p, q, c, r)         \
+	do {                           \
+		q = c = r = 0;         \
+		MASK32(p, 0, q, c, r); \
+		MASK32(p, 1, q, c, r); \
+	} while (0)
+
+__attribute__((target("avx2,bmi,popcnt"))) static void
+scan_avx2(struct cscan *st, const char *s, size_t n, unsigned base, int first)
+{
+	SCAN_LINE(MASKS_AVX2);
+}
+#endif
+
+enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2 };
+
+/*
+ * The scanner the processor can run, the best one; $ZHILI_CSV_SCAN
+ * (scalar, sse2, avx2) picks a lesser one, for the tests (lib/README).
+ */
+void
+rd_csv_scan_init(struct rd *r)
+{
+	const char *e = getenv("ZHILI_CSV_SCAN");
+
+	r->csv_scan = SCAN_SCALAR;
+#if defined(__SSE2__)
+	r->csv_scan = SCAN_SSE2;
+#endif
+#ifdef HAVE_AVX2
+	__builtin_cpu_init();
+	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi"))
+		r->csv_scan = SCAN_AVX2;
+#endif
+	if (e != NULL && strcmp(e, "scalar") == 0)
+		r->csv_scan = SCAN_SCALAR;
+	else if (e != NULL && strcmp(e, "sse2") == 0 && r->csv_scan > SCAN_SSE2)
+		r->csv_scan = SCAN_SSE2;
+}
+
+static void
+scan_line(struct rd *r, struct cscan *st, size_t n, int first)
+{
+	const char *s = r->buf + r->pos;
+	unsigned base = (unsigned)(r->pos - r->rs);
+
+	switch (r->csv_scan) {
+#ifdef HAVE_AVX2
+	case SCAN_AVX2:
+		scan_avx2(st, s, n, base, first);
+		return;
+#endif
+#if defined(__SSE2__)
+	case SCAN_SSE2:
+		scan_sse2(st, s, n, base, first);
+		return;
+#endif
+	default:
+		scan_scalar(st, s, n, base, first);
+	}
+}
+
+/* The quoted field [s, s+n) (its quotes with it) unescaped into scratch:
+ * its quotes are in pairs. */
+static void
+unquote(struct buf *b, const char *s, size_t n)
+{
+	const char *end = s + n - 1, *q;
+
+	for (s++; (q = memchr(s, '"', (size_t)(end - s))) != NULL; s = q + 2)
+		buf_add(b, s, (size_t)(q - s) + 1);
+	buf_add(b, s, (size_t)(end - s));
+}
+
+/* The quoted fields of the record: their quotes off; pairs: a field may
+ * hold "", made " in scratch. */
+static void
+strip_quotes(struct rd *r, size_t nf, int pairs)
+{
+	size_t i, off = 0;
+
+	if (pairs)
+		buf_reset(&r->scratch);
+	for (i = 0; i < nf; i++) {
+		const char *s = r->ff[i].p;
+		size_t n = r->ff[i].n;
+
+		if (n == 0 || *s != '"')
+			continue;
+		if (pairs && memchr(s + 1, '"', n - 2) != NULL) {
+			r->ff[i].p = NULL; /* made a pointer below */
+			r->ff[i].n = r->scratch.n;
+			unquote(&r->scratch, s, n);
+			r->ff[i].n = r->scratch.n - r->ff[i].n;
+			continue;
+		}
+		r->ff[i].p = s + 1;
+		r->ff[i].n = n - 2;
+	}
+	if (pairs)
+		for (i = 0; i < nf; i++)
+			if (r->ff[i].p == NULL) {
+				r->ff[i].p = r->scratch.p + off;
+				off += r->ff[i].n;
+			}
+}
+
+/*
+ * The fields of the record [p, p+len) with k separators at r->tabs (room
+ * for one more); anyq: it has a quote, pairs: a "" inside quotes.  0 when
+ * a field is too long for the fast path.
+ */
+static int
+fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
+    int pairs)
+{
+	size_t i, start = 0;
+
+	if (r->capff < k + 1) {
+		r->capff = k + 64;
+		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
+	}
+	r->tabs[k] = (unsigned)len;
+	for (i = 0; i <= k; i++) {
+		r->ff[i].p = p + start;
+		r->ff[i].n = r->tabs[i] - start;
+		start = r->tabs[i] + 1;
+	}
+	r->fnf_rec = k + 1;
+	if (len > REC_MAX_FIELD)
+		for (i = 0; i <= k; i++)
+			if (r->ff[i].n > REC_MAX_FIELD)
+				return 0;
+	if (anyq)
+		strip_quotes(r, k + 1, pairs);
+	return 1;
+}
+
+/* Leave the record to libcsv: back to its first line. */
+static int
+slow(struct rd *r)
+{
+	r->pos = r->rs;
+	r->line = r->rline;
+	return RD_SLOW;
+}
+
+/*
+ * The first line of the next record, blank lines skipped: its end (as
+ * rd_line_end gives it), or -1 at the end of the input, -2 when it cannot
+ * be read here.
+ */
+static long long
+first_line(struct rd *r, int *nl)
+{
+	for (;;) {
+		long long e;
+		size_t n;
+
+		r->rs = r->pos;
+		r->rline = r->line;
+		e = rd_line_end(r, nl);
+		if (e < 0)
+			return e == -1 ? -1 : -2;
+		n = (size_t)e - r->pos;
+		if (n > 0 && r->buf[r->pos + n - 1] == '\r')
+			n--;
+		if (n > 0 || rd_bad_before(r, (size_t)e))
+			return e;
+		/* a blank line */
+		r->pos = (size_t)e + (size_t)*nl;
+		r->line++;
+	}
+}
+
+/*
+ * Read the next CSV record here if it is as RFC 4180 has it: RD_OK,
+ * RD_EOF, or RD_SLOW for libcsv to read it (nothing read).
+ */
+int
+rd_csv_fast(struct rd *r)
+{
+	struct cscan st = { 0, 0, 0, 0, r->tabs, r->tabs + REC_MAX_FIELDS };
+	int nl = 0;
+	long long e;
+	size_t len, k;
+	const char *p;
+
+	e = first_line(r, &nl);
+	if (e == -1)
+		return RD_EOF;
+	if (e < 0)
+		return slow(r);
+	scan_line(r, &st, (size_t)e - r->pos, 1);
+	while (st.inq && !st.bad) {
+		if (!nl) /* unterminated */
+			return slow(r);
+		r->pos = (size_t)e + 1;
+		r->line++;
+		if ((e = rd_line_end(r, &nl)) < 0)
+			return slow(r);
+		scan_line(r, &st, (size_t)e - r->pos, 0);
+	}
+	k = (size_t)(st.tp - r->tabs);
+	if (st.bad || k >= REC_MAX_FIELDS)
+		return slow(r);
+	p = r->buf + r->rs;
+	len = (size_t)e - r->rs;
+	if (len > 0 && p[len - 1] == '\r')
+		len--;
+	if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
+		return slow(r);
+	r->pos = (size_t)e + (size_t)nl;
+	r->line++;
+	r->re = r->rs + len;
+	r->escaped = st.anyq != 0;
+	return RD_OK;
+}

@@ -1,0 +1,159 @@
+/*
+ * libFuzzer target: the CSV reader's fast path (lib/rd_csvscan.c) against
+ * libcsv (lib/rd_csv.c, $ZHILI_CSV_LIBCSV).  The same bytes are read as
+ * CSV by both, with the options the first byte picks (encoding, a header
+ * or none, the header under title rows, the fast path's scanner); both must
+ * give the same records (line, raw bytes, fields) and the same messages on
+ * stderr (every rejection's, and a fatal error's), in the same order.
+ */
+#include <sys/mman.h>
+
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/rd.h"
+#include "lib/rej.h"
+#include "lib/wr.h"
+
+static jmp_buf back;
+static char path[64];
+static int fd_in = -1, fd_err = -1;
+
+/* The last of the end-of-run work after a fatal error: back to the
+ * fuzzer (the readers open were closed before, by their own). */
+static int
+hook(int status, int fatal, void *arg)
+{
+	(void)status;
+	(void)fatal;
+	(void)arg;
+	longjmp(back, 1);
+}
+
+static int
+memfile(const char *name, char *p, size_t n)
+{
+	int fd = memfd_create(name, 0);
+
+	if (fd < 0)
+		abort();
+	if (p != NULL)
+		snprintf(p, n, "/proc/self/fd/%d", fd);
+	return fd;
+}
+
+static void
+put(int fd, const void *data, size_t n)
+{
+	if (ftruncate(fd, 0) != 0 ||
+	    (n > 0 && pwrite(fd, data, n, 0) != (ssize_t)n))
+		abort();
+}
+
+static void
+field(struct buf *b, int first, const char *p, size_t n)
+{
+	if (!first)
+		buf_addc(b, '|');
+	tsv_escape(b, p, n);
+}
+
+/* Read the input as CSV into b: the header, then each record's line, raw
+ * bytes and fields. */
+static void
+read_csv(int enc, int noheader, const char *const *need, struct buf *b)
+{
+	struct rd_opts o = { 0 };
+	char *files[1];
+	struct rd *r;
+	struct rec *rec;
+	size_t i;
+
+	files[0] = path;
+	o.fmt = FMT_CSV;
+	o.enc = enc;
+	o.noheader = noheader;
+	o.need = need;
+	r = rd_open(1, files, &o);
+	for (i = 0; i < rd_nfields(r); i++)
+		field(b, i == 0, rd_names(r)[i].p, rd_names(r)[i].n);
+	buf_printf(b, "\n@%ld\n", rd_header_line(r));
+	while (rd_next(r, &rec)) {
+		buf_printf(b, "%ld:", rec->line);
+		field(b, 1, rec->raw.p, rec->raw.n);
+		buf_addc(b, '\n');
+		for (i = 0; i < rec->nf; i++)
+			field(b, i == 0, rec->f[i].p, rec->f[i].n);
+		buf_addc(b, '\n');
+	}
+	rd_close(r);
+}
+
+/* One reading, libcsv alone or not: records into out, stderr into err. */
+static void
+one(int lib, int sel, struct buf *out, struct buf *err)
+{
+	static const int encs[] = { ENC_AUTO, ENC_UTF8, ENC_GB18030 };
+	static const char *const need[] = { "id", "a|b", NULL };
+	static const char *const scan[] = { "avx2", "sse2", "scalar", "" };
+	int saved = dup(2);
+	off_t n;
+
+	setenv("ZHILI_CSV_SCAN", scan[(sel >> 4) & 3], 1);
+	if (lib)
+		setenv("ZHILI_CSV_LIBCSV", "1", 1);
+	else
+		unsetenv("ZHILI_CSV_LIBCSV");
+	put(fd_err, "", 0);
+	lseek(fd_err, 0, SEEK_SET);
+	fflush(stderr);
+	dup2(fd_err, 2);
+	if (setjmp(back) == 0) {
+		zl_at_end(hook, NULL);
+		read_csv(encs[sel % 3], sel & 4, sel & 8 ? need : NULL, out);
+		zl_at_end_cancel(hook, NULL);
+	} else
+		buf_adds(out, "(fatal)\n");
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	n = lseek(fd_err, 0, SEEK_END);
+	buf_grow(err, (size_t)n + 1);
+	if (n > 0 && pread(fd_err, err->p, (size_t)n, 0) != n)
+		abort();
+	err->n = (size_t)n;
+	unsetenv("ZHILI_CSV_LIBCSV");
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct buf a = { 0 }, b = { 0 }, ea = { 0 }, eb = { 0 };
+
+	if (size < 1)
+		return 0;
+	if (fd_in < 0) {
+		fd_in = memfile("fuzz-csvdiff", path, sizeof path);
+		fd_err = memfile("fuzz-csvdiff-err", NULL, 0);
+		rej_verbose(1);
+	}
+	put(fd_in, data + 1, size - 1);
+	one(0, data[0], &a, &ea);
+	one(1, data[0], &b, &eb);
+	if (a.n != b.n || (a.n > 0 && memcmp(a.p, b.p, a.n) != 0) ||
+	    ea.n != eb.n || (ea.n > 0 && memcmp(ea.p, eb.p, ea.n) != 0)) {
+		fprintf(stderr, "fast:\n%.*s%.*slibcsv:\n%.*s%.*s", (int)a.n,
+		    a.p ? a.p : "", (int)ea.n, ea.p ? ea.p : "", (int)b.n,
+		    b.p ? b.p : "", (int)eb.n, eb.p ? eb.p : "");
+		abort();
+	}
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&ea);
+	buf_free(&eb);
+	return 0;
+}

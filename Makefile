@@ -170,6 +170,10 @@ bench: all bench-deps
 bench-case-stats: all bench-deps
 	@sh bench/case-stats.sh
 
+# Not in check: npm installs @duckdb/node-api into bench/ (network).
+bench-duckdb: all bench-deps
+	@sh bench/duckdb.sh --install
+
 bench-grid-import: all bench-deps
 	@sh bench/grid-import.sh
 
@@ -234,7 +238,7 @@ clean:
 
 .PHONY: all pot deps bench-deps units check check-asan lint-man lint format \
 	fuzz bench \
-	bench-case-stats bench-grid-import bench-volunteer-points \
+	bench-case-stats bench-duckdb bench-grid-import bench-volunteer-points \
 	bench-dual-report bench-worker-salary bench-xlsx-write bench-xlsx-read \
 	demo screenshot \
 	install uninstall clean

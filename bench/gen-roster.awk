@@ -2,7 +2,9 @@
 # communities keep it, for the grid-import benchmark: seven communities of
 # the district's three sub-districts, 200 grids each, 20 compounds a grid,
 # 40 buildings a compound; hierarchy cells blank below the first row of a
-# grid or compound, as merged cells export.  Deterministic.
+# grid or compound, as merged cells export.  Deterministic.  Past
+# 1,120,000 buildings the communities have more grids (893 each for
+# 5,000,000); up to there the bytes are those of 200 grids.
 #	gawk -v ROWS=1000000 -f bench/gen-roster.awk > roster.csv
 BEGIN {
 	if (ROWS == "")
@@ -10,10 +12,13 @@ BEGIN {
 	OFS = ","
 	n = split("元宝山街道:元宝山社区 元宝山街道:东园社区 元宝山街道:北园社区 钢城街道:凤凰社区 钢城街道:果山社区 秀水街道:平安社区 秀水街道:宝鼎社区", cs, " ")
 	print "街道,社区,网格编号,网格长,网格长电话,网格党支部,小区,楼栋,楼栋党小组,线下楼长,线下楼长电话,网络楼长,网络楼长电话,户数,人口,业委会,有人,有制度,有保障,有奖惩"
+	grids = int((ROWS + n * 800 - 1) / (n * 800))
+	if (grids < 200)
+		grids = 200
 	b = 0
 	for (c = 1; c <= n && b < ROWS; c++) {
 		split(cs[c], p, ":")
-		for (g = 1; g <= 200 && b < ROWS; g++) {
+		for (g = 1; g <= grids && b < ROWS; g++) {
 			for (k = 1; k <= 20 && b < ROWS; k++) {
 				for (x = 1; x <= 40 && b < ROWS; x++) {
 					b++

@@ -2,8 +2,9 @@
 # bench/run.sh: the benchmark of the record layer (make bench).  Builds
 # bench/gen.c and bench/splitter.c, generates a million cases as TSV and as
 # CSV (once), checks that zhili-cat and Miller agree on them, times
-# zhili-cat, Miller, gawk and the splitter baseline on them and prints a
-# table with the targets of the issue.  Results also go to bench/out/.
+# zhili-cat (TSV, CSV and JSON out), Miller, gawk and the splitter
+# baseline on them and prints a table with the targets of the issues.
+# Results also go to bench/out/.
 #
 # Environment: BUILD (build), CC (cc), ROWS (1000000), RUNS (3: the best
 # of RUNS is kept), ZHILI_CAT (BUILD/bin/zhili-cat), TIMER (hyperfine when
@@ -83,6 +84,24 @@ if cmp -s "$tsv" "$out/check.ztsv"; then
 else
 	check "$zname TSV = input TSV (bytes)" "differs (info)"
 fi
+# The writers: the TSV written as CSV reads back as the same TSV; the
+# JSON has a line a record.
+"$zcat" -o csv "$tsv" > "$out/check.zcsvout" || status=1
+"$zcat" "$out/check.zcsvout" > "$out/check.zback" || status=1
+if cmp -s "$out/check.zback" "$out/check.ztsv"; then
+	check "$zname TSV->CSV->TSV = $zname TSV" PASS
+else
+	check "$zname TSV->CSV->TSV = $zname TSV" FAIL
+	status=1
+fi
+rm -f "$out/check.zcsvout" "$out/check.zback"
+jlines=$(($("$zcat" -o json "$tsv" | wc -l)))
+if [ "$jlines" -eq "$ROWS" ]; then
+	check "$zname TSV->JSON: $jlines lines" PASS
+else
+	check "$zname TSV->JSON: $jlines lines, not $ROWS" FAIL
+	status=1
+fi
 # Keep the outputs only when they disagree.
 [ $status -ne 0 ] || rm -f "$out"/check.*
 
@@ -104,6 +123,10 @@ bench() {
 bench split splitter TSV "$tsvbytes" "$bin/splitter" "$tsv" || status=1
 bench ztsv "$zname" TSV "$tsvbytes" "$zcat" "$tsv" || status=1
 bench zcsv "$zname" CSV "$csvbytes" "$zcat" "$csv" || status=1
+bench zto_csv "$zname -o csv" TSV "$tsvbytes" "$zcat" -o csv "$tsv" ||
+	status=1
+bench zto_json "$zname -o json" TSV "$tsvbytes" "$zcat" -o json "$tsv" ||
+	status=1
 if [ -n "$mlr" ]; then
 	bench mtsv "mlr --tsv cat" TSV "$tsvbytes" mlr --tsv cat "$tsv" ||
 		status=1
@@ -161,6 +184,10 @@ fi
 		    "result", "cpu"
 		target("TSV->TSV: " z " vs splitter throughput", "split",
 		    "ztsv", 0.40, "%.2f")
+		target("TSV->CSV: " z " vs splitter throughput", "split",
+		    "zto_csv", 0.40, "%.2f")
+		target("TSV->JSON: " z " vs splitter throughput", "split",
+		    "zto_json", 0.40, "%.2f")
 		target("TSV->TSV: " z " vs mlr --tsv cat", "mtsv", "ztsv", 10,
 		    "%.1fx")
 		target("CSV->TSV: " z " vs mlr --icsv --otsv cat", "mcsv",

@@ -248,15 +248,15 @@ copy(struct rd *r, const long *cols, size_t nf, const struct str *names,
 	struct rec *rec;
 	size_t i;
 
-	while (rd_next(r, &rec)) {
-		if (cols == NULL) {
+	if (cols == NULL) /* (a loop of its own: the common case) */
+		while (rd_next(r, &rec))
 			wr_rec_from(w, rec);
-			continue;
+	else
+		while (rd_next(r, &rec)) {
+			for (i = 0; i < nf; i++)
+				out[i] = rec->f[cols[i]];
+			wr_rec(w, out);
 		}
-		for (i = 0; i < nf; i++)
-			out[i] = rec->f[cols[i]];
-		wr_rec(w, out);
-	}
 	wr_close(w);
 	free(out);
 }

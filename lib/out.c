@@ -5,6 +5,7 @@
  * or when a module ignores it (rej, to keep its file), after the
  * end-of-run work.  The buffer is flushed before each message on
  * stderr and at the end of the run (zl_before_message, zl_at_end).
+ * out_putc is inline (lib/out.h): a byte stored when there is room.
  */
 #include <errno.h>
 #include <signal.h>
@@ -19,8 +20,7 @@
 
 #define OUT_SIZE (256u << 10)
 
-static char *obuf;
-static size_t olen;
+struct out_buf out_buf;
 static int out_err; /* a write failed (errno); output is discarded since */
 static int ofd = 1; /* where: standard output, or an out_to's file */
 static const char *oname; /* its name (NULL: standard output) */
@@ -61,14 +61,16 @@ out_fail(void)
 static void
 flush_buffer(void)
 {
-	size_t n = olen;
+	size_t n = out_buf.n;
 
-	olen = 0;
+	out_buf.n = 0;
 	/* the messages so far first, where both go to one place */
 	if (n > 0)
 		fflush(stderr);
-	if (n > 0 && out_err == 0 && write_all(obuf, n) != 0)
+	if (n > 0 && out_err == 0 && write_all(out_buf.p, n) != 0) {
 		out_err = errno;
+		out_buf.cap = 0; /* out_putc reports it */
+	}
 }
 
 void
@@ -96,8 +98,9 @@ out_end(int status, int fatal, void *arg)
 	(void)arg;
 	zl_before_message(NULL);
 	flush_buffer();
-	free(obuf);
-	obuf = NULL;
+	free(out_buf.p);
+	out_buf.p = NULL;
+	out_buf.cap = 0;
 	if (out_err != 0 && !fatal) {
 		if (out_err != EPIPE)
 			zl_warn(_("write error: %s"), strerror(out_err));
@@ -110,7 +113,8 @@ out_end(int status, int fatal, void *arg)
 static void
 out_start(void)
 {
-	obuf = xmalloc(OUT_SIZE);
+	out_buf.p = xmalloc(OUT_SIZE);
+	out_buf.cap = OUT_SIZE;
 	zl_before_message(flush_quietly);
 	zl_at_end(out_end, NULL);
 }
@@ -118,11 +122,11 @@ out_start(void)
 void
 out_write(const void *p, size_t n)
 {
-	if (obuf == NULL)
+	if (out_buf.p == NULL)
 		out_start();
 	if (out_err != 0)
 		out_fail();
-	if (olen + n > OUT_SIZE) {
+	if (out_buf.n + n > OUT_SIZE) {
 		out_flush();
 		if (n >= OUT_SIZE) {
 			if (write_all(p, n) != 0) {
@@ -132,8 +136,8 @@ out_write(const void *p, size_t n)
 			return;
 		}
 	}
-	memcpy(obuf + olen, p, n);
-	olen += n;
+	memcpy(out_buf.p + out_buf.n, p, n);
+	out_buf.n += n;
 }
 
 char *
@@ -141,28 +145,26 @@ out_room(size_t n)
 {
 	if (n > OUT_SIZE)
 		return NULL;
-	if (obuf == NULL)
+	if (out_buf.p == NULL)
 		out_start();
-	if (out_err != 0 || olen + n > OUT_SIZE)
+	if (out_err != 0 || out_buf.n + n > OUT_SIZE)
 		out_flush();
-	return obuf + olen;
+	return out_buf.p + out_buf.n;
 }
 
 void
 out_wrote(size_t n)
 {
-	olen += n;
+	out_buf.n += n;
 }
 
+/* out_putc when the buffer is full, not there yet, or a write failed. */
 void
-out_putc(int c)
+out_putc_slow(int c)
 {
 	char ch = (char)c;
 
-	if (obuf != NULL && olen < OUT_SIZE)
-		obuf[olen++] = ch;
-	else
-		out_write(&ch, 1);
+	out_write(&ch, 1);
 }
 
 void
@@ -198,14 +200,14 @@ out_printf(const char *fmt, ...)
 
 /* ---- other files written as standard output is ---- */
 
+/* A destination's buffer and state while another one is in use. */
 struct out_to {
-	char *buf;
-	size_t len;
+	struct out_buf b;
 	int err, fd;
 	const char *name;
 };
 
-static struct out_to std_out = { NULL, 0, 0, 1, NULL };
+static struct out_to std_out = { { NULL, 0, 0 }, 0, 1, NULL };
 static struct out_to *cur = &std_out;
 
 struct out_to *
@@ -218,6 +220,7 @@ out_to_open(int fd, const char *name)
 	return t;
 }
 
+/* out_buf (the inline out_putc's) and the rest swapped in and out. */
 void
 out_to_use(struct out_to *t)
 {
@@ -225,15 +228,15 @@ out_to_use(struct out_to *t)
 		t = &std_out;
 	if (t == cur)
 		return;
-	if (obuf == NULL && cur == &std_out)
+	if (out_buf.p == NULL && cur == &std_out)
 		out_start(); /* (its end work, for standard output) */
-	cur->buf = obuf;
-	cur->len = olen;
+	cur->b = out_buf;
 	cur->err = out_err;
-	if (t->buf == NULL)
-		t->buf = xmalloc(OUT_SIZE);
-	obuf = t->buf;
-	olen = t->len;
+	if (t->b.p == NULL) {
+		t->b.p = xmalloc(OUT_SIZE);
+		t->b.cap = OUT_SIZE;
+	}
+	out_buf = t->b;
 	out_err = t->err;
 	ofd = t->fd;
 	oname = t->name;
@@ -251,7 +254,7 @@ out_to_close(struct out_to *t)
 	out_to_use(NULL);
 	if (close(t->fd) != 0 && e == 0)
 		e = errno;
-	free(t->buf);
+	free(t->b.p);
 	free(t);
 	errno = e;
 	return e != 0 ? -1 : 0;

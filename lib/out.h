@@ -11,7 +11,6 @@
 #include <stddef.h>
 
 void out_write(const void *p, size_t n);
-void out_putc(int c);
 void out_puts(const char *s);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);
@@ -22,6 +21,27 @@ void out_flush(void);
  */
 char *out_room(size_t n);
 void out_wrote(size_t k);
+
+/*
+ * The buffer as out_putc sees it, for its inline fast path only: cap is 0
+ * until the first write and after a failed one, so that out_putc_slow
+ * starts the buffer or reports the failure.
+ */
+struct out_buf {
+	char *p;
+	size_t n, cap;
+};
+extern struct out_buf out_buf;
+void out_putc_slow(int c);
+
+static inline void
+out_putc(int c)
+{
+	if (out_buf.n < out_buf.cap)
+		out_buf.p[out_buf.n++] = (char)c;
+	else
+		out_putc_slow(c);
+}
 
 /*
  * Other files, written as standard output is: out_to_open makes a

@@ -137,6 +137,14 @@ rd_need_fmt(const char *p, const char *end, const struct rd_opts *o)
 	return fmt;
 }
 
+/* Zeros past the rows kept: vector code may read PAD bytes past a field. */
+static void
+pad_text(struct rd *r)
+{
+	buf_grow(&r->rtext, PAD);
+	memset(r->rtext.p + r->rtext.n, 0, PAD);
+}
+
 /* Keep the row just read (k), to be read again. */
 static void
 keep_row(struct rd *r, int k)
@@ -157,8 +165,10 @@ keep_row(struct rd *r, int k)
 	w->escaped = r->escaped;
 	w->why = r->why;
 	memcpy(w->err, r->err, sizeof w->err);
-	if (k != RD_OK)
+	if (k != RD_OK) {
+		pad_text(r);
 		return;
+	}
 	w->f = r->nroff / 2;
 	w->nf = r->fnf_rec;
 	for (i = 0; i < r->fnf_rec; i++) {
@@ -169,6 +179,7 @@ keep_row(struct rd *r, int k)
 		r->roff[r->nroff++] = r->ff[i].n;
 		buf_add(&r->rtext, r->ff[i].p, r->ff[i].n);
 	}
+	pad_text(r);
 }
 
 /* Make row i of those kept the row read: 1, or RD_BAD. */

@@ -6,291 +6,153 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "lib/out.h"
 #include "lib/utf8.h"
 #include "lib/wr_int.h"
 
-struct wr {
-	int fmt;
-	size_t nf;
-	struct str *names;
-	unsigned char *types;
-	/* table: every cell kept until the end */
-	struct buf cells;
-	size_t *off; /* nrows * nf offsets (+ length) into cells */
-	size_t nrows, caprows;
-	int header_done;
-	struct wx *x; /* xlsx */
-};
-
-/* The TSV escape of each byte that needs one (\t \n \r \\), else 0. */
-static const char
-    tsv_esc[256] = { ['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\' };
-/* The bytes that make a CSV field need quotes. */
-static const unsigned char
-    special_csv[256] = { [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1 };
-
-/* s escaped for TSV into d (room for 2n bytes): its length. */
-static size_t
-tsv_escape_to(char *d, const char *s, size_t n)
-{
-	size_t i, o = 0;
-
-	for (i = 0; i < n; i++) {
-		char e = tsv_esc[(unsigned char)s[i]];
-
-		if (e != 0) {
-			d[o++] = '\\';
-			d[o++] = e;
-		} else
-			d[o++] = s[i];
-	}
-	return o;
-}
-
-void
-tsv_escape(struct buf *b, const char *s, size_t n)
-{
-	buf_grow(b, 2 * n);
-	b->n += tsv_escape_to(b->p + b->n, s, n);
-	b->p[b->n] = '\0';
-}
-
-/* Index of the first byte of s that TSV must escape, or n. */
-static size_t
-tsv_plain_len(const char *s, size_t n)
-{
-	size_t i = 0;
-
-#if defined(__SSE2__)
-	const __m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
-	const __m128i cr = _mm_set1_epi8('\r'), bs = _mm_set1_epi8('\\');
-
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-		unsigned m = (unsigned)_mm_movemask_epi8(
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, tab),
-				     _mm_cmpeq_epi8(v, lf)),
-			_mm_or_si128(_mm_cmpeq_epi8(v, cr),
-			    _mm_cmpeq_epi8(v, bs))));
-
-		if (m != 0)
-			return i + (size_t)__builtin_ctz(m);
-	}
-#endif
-	for (; i < n; i++)
-		if (tsv_esc[(unsigned char)s[i]] != 0)
-			return i;
-	return n;
-}
-
-/* Does a CSV field need quotes? */
+/*
+ * Are the fields f[0, nf) those of r's line, in order?  A plain record's
+ * (TSV without escapes): its line lies in the reader's buffer, which may
+ * be read past its end (wr_int.h, padded).
+ */
 static int
-csv_needs_quotes(const char *s, size_t n)
+in_line(const struct rec *r, const struct str *f, size_t nf)
 {
-	size_t i;
-
-	if (n > 0 &&
-	    (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-		s[n - 1] == '\t'))
-		return 1;
-	for (i = 0; i < n; i++)
-		if (special_csv[(unsigned char)s[i]])
-			return 1;
-	return 0;
-}
-
-/* s quoted for CSV into d (room for 2n + 2 bytes): its length. */
-static size_t
-csv_quote_to(char *d, const char *s, size_t n)
-{
-	const char *q, *end = s + n;
-	size_t o = 0;
-
-	d[o++] = '"';
-	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
-		memcpy(d + o, s, (size_t)(q + 1 - s));
-		o += (size_t)(q + 1 - s);
-		d[o++] = '"';
-		s = q + 1;
-	}
-	memcpy(d + o, s, (size_t)(end - s));
-	o += (size_t)(end - s);
-	d[o++] = '"';
-	return o;
-}
-
-void
-csv_quote(struct buf *b, const char *s, size_t n)
-{
-	if (!csv_needs_quotes(s, n)) {
-		buf_add(b, s, n);
-		return;
-	}
-	buf_grow(b, 2 * n + 2);
-	b->n += csv_quote_to(b->p + b->n, s, n);
-	b->p[b->n] = '\0';
+	return r != NULL && r->plain && r->nf == nf && nf > 0 &&
+	    f[0].p == r->raw.p &&
+	    f[nf - 1].p + f[nf - 1].n == r->raw.p + r->raw.n;
 }
 
 /*
  * A record of nf fields as TSV or CSV (fmt): a field that needs nothing as
- * it is, the others escaped or quoted.
+ * it is, the others escaped or quoted.  r: the record read, or NULL.
  */
 static void
-put_line(int fmt, const struct str *f, size_t nf)
+put_line(int fmt, const struct str *f, size_t nf, const struct rec *r)
 {
 	static struct buf b;
-	size_t i, need = nf + 1;
+	size_t i, need = nf + 1 + WR_SLACK;
 	char *d, *p;
 
 	for (i = 0; i < nf; i++)
-		need += 2 * f[i].n + 2;
-	if ((d = out_room(need)) != NULL) { /* the line built in place */
+		need += WR_ROOM_CSV(f[i].n);
+	if ((d = out_room(need)) != NULL && fmt == FMT_CSV) {
+		if (in_line(r, f, nf))
+			p = wr_csv_tsvline(d, r->raw.p, r->raw.n, f, nf);
+		else
+			p = wr_csv_line(d, f, nf, r != NULL && r->plain);
+		*p++ = '\n';
+		out_wrote((size_t)(p - d));
+		return;
+	}
+	if (d != NULL) { /* the line built in place */
 		for (p = d, i = 0; i < nf; i++) {
 			const char *s = f[i].p;
 			size_t n = f[i].n;
 
 			if (i > 0)
-				*p++ = fmt == FMT_TSV ? '\t' : ',';
-			if (fmt == FMT_TSV ? tsv_plain_len(s, n) == n :
-					     !csv_needs_quotes(s, n)) {
+				*p++ = '\t';
+			if (wr_tsv_plain(s, n) == n) {
 				memcpy(p, s, n);
 				p += n;
 			} else
-				p += fmt == FMT_TSV ? tsv_escape_to(p, s, n) :
-						      csv_quote_to(p, s, n);
+				p += wr_tsv_to(p, s, n);
 		}
 		*p++ = '\n';
 		out_wrote((size_t)(p - d));
 		return;
 	}
 	for (i = 0; i < nf; i++) {
-		const char *s = f[i].p;
-		size_t n = f[i].n;
-
 		if (i > 0)
 			out_putc(fmt == FMT_TSV ? '\t' : ',');
 		buf_reset(&b);
 		if (fmt == FMT_TSV)
-			tsv_escape(&b, s, n);
+			tsv_escape(&b, f[i].p, f[i].n);
 		else
-			csv_quote(&b, s, n);
+			csv_quote(&b, f[i].p, f[i].n);
 		out_write(b.p, b.n);
 	}
 	out_putc('\n');
 }
 
+/* A JSON string, in its quotes. */
 static void
 put_json_str(const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i, start = 0;
+	static struct buf b;
 
-	out_putc('"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		char e[6];
-
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		out_write(s + start, i - start);
-		start = i + 1;
-		switch (c) {
-		case '"':
-			out_write("\\\"", 2);
-			break;
-		case '\\':
-			out_write("\\\\", 2);
-			break;
-		case '\n':
-			out_write("\\n", 2);
-			break;
-		case '\r':
-			out_write("\\r", 2);
-			break;
-		case '\t':
-			out_write("\\t", 2);
-			break;
-		default:
-			memcpy(e, "\\u00", 4);
-			e[4] = hex[c >> 4];
-			e[5] = hex[c & 15];
-			out_write(e, 6);
-		}
-	}
-	out_write(s + start, n - start);
-	out_putc('"');
+	buf_reset(&b);
+	buf_grow(&b, WR_ROOM_JSON(n) + 2);
+	b.p[0] = '"';
+	b.n = 1 + wr_json_to(b.p + 1, s, n);
+	b.p[b.n++] = '"';
+	out_write(b.p, b.n);
 }
 
-/*
- * A value written as a JSON number by inference: an optional minus, an
- * integer part without a leading zero (or a single 0), an optional
- * fraction, at most 15 digits in all (so it survives a double).
- */
-static int
-looks_numeric(const char *s, size_t n)
+/* The keys of the JSON records, escaped once. */
+static void
+json_keys(struct wr *w)
 {
-	size_t i = 0, digits = 0;
+	size_t i;
 
-	if (i < n && s[i] == '-')
-		i++;
-	if (i >= n || s[i] < '0' || s[i] > '9')
-		return 0;
-	if (s[i] == '0' && i + 1 < n && s[i + 1] != '.')
-		return 0;
-	while (i < n && s[i] >= '0' && s[i] <= '9') {
-		i++;
-		digits++;
+	w->koff = xcalloc(w->nf + 1, sizeof *w->koff);
+	for (i = 0; i < w->nf; i++) {
+		w->koff[i] = w->keys.n;
+		if (i > 0)
+			buf_addc(&w->keys, ',');
+		buf_addc(&w->keys, '"');
+		buf_grow(&w->keys, WR_ROOM_JSON(w->names[i].n));
+		w->keys.n += wr_json_to(w->keys.p + w->keys.n, w->names[i].p,
+		    w->names[i].n);
+		buf_add(&w->keys, "\":", 2);
 	}
-	if (i < n && s[i] == '.') {
-		i++;
-		if (i >= n)
-			return 0;
-		while (i < n && s[i] >= '0' && s[i] <= '9') {
-			i++;
-			digits++;
-		}
-	}
-	return i == n && digits <= 15;
+	w->koff[w->nf] = w->keys.n;
+	buf_grow(&w->keys, WR_SLACK);
+	memset(w->keys.p + w->keys.n, 0, WR_SLACK);
 }
 
-/* A JSON number as RFC 8259 has it (for declared numeric columns). */
-static int
-json_number(const char *s, size_t n)
+/* A JSON record too long for the output buffer, a piece at a time. */
+static void
+put_json_long(const struct wr *w, const struct str *f)
 {
-	size_t i = 0;
+	size_t i;
 
-	if (i < n && s[i] == '-')
-		i++;
-	if (i >= n)
-		return 0;
-	if (s[i] == '0')
-		i++;
-	else if (s[i] >= '1' && s[i] <= '9')
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
+	out_putc('{');
+	for (i = 0; i < w->nf; i++) {
+		int kind = wr_json_kind(w, i, &f[i]);
+
+		out_write(w->keys.p + w->koff[i], w->koff[i + 1] - w->koff[i]);
+		if (kind < 0)
+			out_write("null", 4);
+		else if (kind > 0)
+			out_write(f[i].p, f[i].n);
+		else
+			put_json_str(f[i].p, f[i].n);
+	}
+	out_write("}\n", 2);
+}
+
+/* A record as a line of JSON, built in the output buffer; r: the record
+ * read, or NULL. */
+static void
+put_json(const struct wr *w, const struct str *f, const struct rec *r)
+{
+	size_t i, need = w->keys.n + 3 + WR_SLACK;
+	char *d, *p;
+
+	for (i = 0; i < w->nf; i++)
+		need += WR_ROOM_JSONREC(f[i].n);
+	if ((d = out_room(need)) == NULL) {
+		put_json_long(w, f);
+		return;
+	}
+	if (in_line(r, f, w->nf))
+		p = wr_json_line(w, d, f, r->raw.p, r->raw.n);
 	else
-		return 0;
-	if (i < n && s[i] == '.') {
-		if (++i >= n || s[i] < '0' || s[i] > '9')
-			return 0;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-	}
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			i++;
-		if (i >= n || s[i] < '0' || s[i] > '9')
-			return 0;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-	}
-	return i == n;
+		p = wr_json_line(w, d, f, NULL, 0);
+	*p++ = '\n';
+	out_wrote((size_t)(p - d));
 }
 
 /* Markdown cell: | escaped, line breaks as <br>, controls as \xNN. */
@@ -390,6 +252,8 @@ wr_open(int fmt, size_t nf, const struct str *names, const unsigned char *types,
 		w->names[i].n = names[i].n;
 		w->types[i] = types ? types[i] : COL_AUTO;
 	}
+	if (fmt == FMT_JSON)
+		json_keys(w);
 	if (fmt == FMT_XLSX)
 		w->x = wx_open(nf, names, w->types);
 	else if ((flags & WR_BOM) && fmt != FMT_TABLE)
@@ -398,7 +262,7 @@ wr_open(int fmt, size_t nf, const struct str *names, const unsigned char *types,
 	case FMT_TSV:
 	case FMT_CSV:
 		if (nf > 0)
-			put_line(fmt, names, nf);
+			put_line(fmt, names, nf, NULL);
 		break;
 	case FMT_MD:
 		if (nf == 0)
@@ -437,41 +301,19 @@ table_add(struct wr *w, const struct str *f)
 	w->nrows++;
 }
 
-void
-wr_rec(struct wr *w, const struct str *f)
+/* Record f; r: the record read, or NULL. */
+static void
+put_rec(struct wr *w, const struct str *f, const struct rec *r)
 {
 	size_t i;
 
 	switch (w->fmt) {
 	case FMT_TSV:
 	case FMT_CSV:
-		put_line(w->fmt, f, w->nf);
+		put_line(w->fmt, f, w->nf, r);
 		break;
 	case FMT_JSON:
-		out_putc('{');
-		for (i = 0; i < w->nf; i++) {
-			int num;
-
-			if (i > 0)
-				out_putc(',');
-			put_json_str(w->names[i].p, w->names[i].n);
-			out_putc(':');
-			if (w->types[i] == COL_NUM) {
-				if (f[i].n == 0) {
-					out_write("null", 4);
-					continue;
-				}
-				num = json_number(f[i].p, f[i].n);
-			} else if (w->types[i] == COL_AUTO)
-				num = looks_numeric(f[i].p, f[i].n);
-			else
-				num = 0;
-			if (num)
-				out_write(f[i].p, f[i].n);
-			else
-				put_json_str(f[i].p, f[i].n);
-		}
-		out_write("}\n", 2);
+		put_json(w, f, r);
 		break;
 	case FMT_MD:
 		out_putc('|');
@@ -492,6 +334,12 @@ wr_rec(struct wr *w, const struct str *f)
 }
 
 void
+wr_rec(struct wr *w, const struct str *f)
+{
+	put_rec(w, f, NULL);
+}
+
+void
 wr_rec_from(struct wr *w, const struct rec *r)
 {
 	if (w->fmt == FMT_TSV && r->plain && r->nf == w->nf) {
@@ -504,7 +352,8 @@ wr_rec_from(struct wr *w, const struct rec *r)
 		}
 		return;
 	}
-	wr_rec(w, r->f);
+	/* a plain record's fields lie in the reader's line, padded */
+	put_rec(w, r->f, r);
 }
 
 static void
@@ -547,7 +396,7 @@ table_flush(struct wr *w)
 				width[i] = cw;
 			if (o[i + 1] > o[i]) {
 				seen = 1;
-				if (!json_number(w->cells.p + o[i],
+				if (!wr_json_number(w->cells.p + o[i],
 					o[i + 1] - o[i]))
 					allnum = 0;
 			}
@@ -620,6 +469,8 @@ wr_close(struct wr *w)
 	free(w->names);
 	free(w->types);
 	free(w->off);
+	free(w->koff);
+	buf_free(&w->keys);
 	buf_free(&w->cells);
 	free(w);
 }

@@ -1,6 +1,7 @@
 /*
  * wr_int.h: what the files of the wr module share.  wr.c writes the text
- * formats and hands an xlsx output to wr_xlsx.c.
+ * formats, building TSV, CSV and JSON lines with wr_line.c, and hands
+ * an xlsx output to wr_xlsx.c.
  */
 #ifndef WR_INT_H
 #define WR_INT_H
@@ -8,6 +9,64 @@
 #include "lib/wr.h"
 
 struct wx;
+
+struct wr {
+	int fmt;
+	size_t nf;
+	struct str *names;
+	unsigned char *types;
+	/* table: every cell kept until the end */
+	struct buf cells;
+	size_t *off; /* nrows * nf offsets (+ length) into cells */
+	size_t nrows, caprows;
+	int header_done;
+	struct wx *x; /* xlsx */
+	/* json: each field's key as written, '"name":' (',' before all but
+	 * the first), keys.p[koff[i], koff[i+1]); WR_SLACK zeros after them */
+	struct buf keys;
+	size_t *koff;
+};
+
+/*
+ * Lines built in the output buffer, and escaping (wr_line.c), into d with
+ * room for the bytes given below: the vector code stores whole 16-byte
+ * blocks, so the room has WR_SLACK bytes to spare past the text.
+ * padded: the 16 bytes after each field may be read (a plain record's
+ * fields lie in the reader's line, which rd pads).
+ */
+#define WR_SLACK	   16
+#define WR_ROOM_CSV(n)	   (2 * (n) + 2 + WR_SLACK)
+#define WR_ROOM_JSON(n)	   (6 * (n) + WR_SLACK)
+#define WR_ROOM_JSONREC(n) (6 * (n) + 4) /* a value, WR_SLACK not in */
+/* The fields f[0, nf) as CSV, separated by commas (room: the sum of
+ * WR_ROOM_CSV): the end of what was written. */
+char *wr_csv_line(char *d, const struct str *f, size_t nf, int padded);
+/*
+ * The same for a TSV line s[0, n) (padded, without escapes) whose fields
+ * are f[0, nf), in order.
+ */
+char *wr_csv_tsvline(char *d, const char *s, size_t n, const struct str *f,
+    size_t nf);
+/*
+ * The JSON object of record f (room: w->keys.n + 2 + WR_SLACK + the sum
+ * of WR_ROOM_JSONREC), without its line end: the end of what was
+ * written.  line: NULL, or the TSV line [line, line + n) (padded, without
+ * escapes) that f's fields lie in.
+ */
+char *wr_json_line(const struct wr *w, char *d, const struct str *f,
+    const char *line, size_t n);
+/* Field i of a JSON record: 1 a number, 0 a string, -1 null. */
+int wr_json_kind(const struct wr *w, size_t i, const struct str *v);
+/* A JSON number as RFC 8259 has it. */
+int wr_json_number(const char *s, size_t n);
+/* The four TSV escapes (room 2n): the length written. */
+size_t wr_tsv_to(char *d, const char *s, size_t n);
+/* The index of the first byte TSV escapes, or n. */
+size_t wr_tsv_plain(const char *s, size_t n);
+/* The CSV field, quoted when csv_quote would (room WR_ROOM_CSV). */
+size_t wr_csv_to(char *d, const char *s, size_t n);
+/* A JSON string's contents, without its quotes (room WR_ROOM_JSON). */
+size_t wr_json_to(char *d, const char *s, size_t n);
 
 /*
  * An xlsx workbook of one sheet for the header names[nf] (bold, frozen)

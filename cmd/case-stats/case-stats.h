@@ -10,12 +10,12 @@
  *   metrics.c  what a case adds to its group or takes out of it again, and
  *              the eighteen metrics computed exactly (percentiles)
  *   dedupe.c   the ways of counting each case once, one chosen before the
- *              loop: one pass (the cases that may come twice read again by
- *              position), two passes (the first notes which ids come
- *              twice), every case kept to the end; or none (--no-dedupe)
+ *              loop: one pass (the cases that may come twice found again
+ *              at the end), every case kept to the end (--records); or
+ *              none (--no-dedupe)
  *   cases.c    the cases kept to the end, by id: the latest of each
- *   idhash.c   the hashes of the ids: which come twice (two passes), and
- *              the cases that may have come twice (one pass)
+ *   idhash.c   one pass: the hashes of the ids, which come twice
+ *   noted.c    one pass: the cases found again, by position or noted
  *   output.c   the rows sorted and written; --records
  *   partial.c  the partial state (--partial) and its merge (--merge)
  *   fields.c   the input fields, their Chinese titles and aliases
@@ -29,6 +29,44 @@
 #include "lib/cli.h"
 #include "lib/rej.h"
 #include "lib/rx.h"
+
+/* Variable-length integers: 7 bits a byte, the low ones first. */
+static inline size_t
+varint_len(uint64_t v)
+{
+	size_t n = 1;
+
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+static inline char *
+put_varint(char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (char)v;
+	return p;
+}
+
+static inline const char *
+get_varint(const char *p, uint64_t *v)
+{
+	unsigned shift = 0;
+
+	*v = 0;
+	while ((unsigned char)*p >= 0x80) {
+		*v |= (uint64_t)(*p++ & 0x7F) << shift;
+		shift += 7;
+	}
+	*v |= (uint64_t)(unsigned char)*p++ << shift;
+	return p;
+}
 
 /* The state of a case, from its status word; ordered by how advanced. */
 enum state { ST_OPEN, ST_RETURNED, ST_CLOSED, ST_CANCELLED, ST_N };
@@ -91,6 +129,14 @@ struct kase {
 	long long dl_time;
 	enum unit dl_unit;
 	long dl_n;
+};
+
+/* A case as de-duplication keeps it (its id: the caller's). */
+struct ccase {
+	struct str id;
+	uint32_t gid, dur; /* its group; seconds to close (0: not closed) */
+	long long upd;	   /* updated_at: NO_TIME when none */
+	unsigned flags;	   /* case_flags() */
 };
 
 /* The statistics of a group. */
@@ -196,7 +242,13 @@ void groups_init(void);
 /* The group of these values (copied when new). */
 uint32_t group_of(const struct str *vals);
 size_t ngroups(void);
+/* No group added after this (its index freed, for the output's memory). */
+void groups_seal(void);
+/* Group i: after the counting (acc_finish), made whole for the asking,
+ * valid until the next call (but with --merge: the group itself). */
 struct group *group_at(uint32_t i);
+/* Value i of group g's values. */
+struct str group_key(uint32_t g, size_t i);
 
 /* metrics.c */
 /* The flags of a case: its state, satisfaction, and deadline kept. */
@@ -208,14 +260,21 @@ struct group *group_at(uint32_t i);
 unsigned case_flags(const struct kase *k);
 /* Seconds from reported to closed (0: not closed). */
 uint32_t case_duration(const struct kase *k);
-void acc_add(struct acc *a, const struct kase *k);
+/* What de-duplication keeps of case k of group gid. */
+void ccase_of(struct ccase *c, const struct kase *k, uint32_t gid);
+/* Count case k in group g. */
+void acc_add(uint32_t g, const struct kase *k);
 /* A case by its flags and duration. */
-void acc_add_flags(struct acc *a, unsigned f, uint32_t dur);
-/* Room for more durations (no growth, no waste). */
-void acc_reserve(struct acc *a, size_t more);
-/* Take a case out of its group again; then mend the groups' durations. */
-void acc_sub(uint32_t gid, const struct kase *k);
-void acc_sub_finish(void);
+void acc_add_flags(uint32_t g, unsigned f, uint32_t dur);
+/* Take a case out of its group again. */
+void acc_sub(const struct ccase *c);
+/* After the last case: each group's durations together (and the cases
+ * taken out, out). */
+void acc_finish(void);
+/* The statistics of group g, into a (valid until the next call; with
+ * --partial, the histogram of its durations, but with --exact their
+ * durations, not sorted). */
+void acc_of(uint32_t g, struct acc *a);
 /* A group with no case (all taken out again by de-duplication)? */
 int group_empty(const struct group *g);
 /* The sum of every group's statistics (free t->dur and t->hist). */
@@ -264,14 +323,12 @@ struct strategy {
 };
 /* Should the reader give positions to read records again (rd_by_pos)? */
 int dedupe_by_pos(void);
-/* The strategy for this input (two passes: the first is read here). */
-const struct strategy *dedupe_choose(struct rd *r, int nfiles,
-    char *const *files, const struct rd_opts *ro);
+/* The strategy for this input. */
+const struct strategy *dedupe_choose(struct rd *r);
 
 /* cases.c */
-/* Keep case k (and its --records fields rec), or merge it with its id's. */
-void cases_put(const struct kase *k, uint32_t gid, const struct str *rec,
-    size_t nf);
+/* Keep case c (and its --records fields rec), or merge it with its id's. */
+void cases_put(const struct ccase *c, const struct str *rec, size_t nf);
 /* Add every case kept to its group (the table is empty again after). */
 void cases_finish(void);
 size_t cases_n(void);
@@ -279,22 +336,28 @@ unsigned long long cases_merged(void);
 /* --records: the fields kept of case i, into the caller's f (nf). */
 void cases_record(size_t i, struct str *f, size_t nf);
 
-/* idhash.c */
-/* Two passes: the first pass's ids, and which come twice. */
-void idset_add(struct str id);
-size_t idset_done(void); /* after the first pass: the ids added */
-int idset_twice(struct str id);
-void idset_free(void);
-/* One pass: the cases noted, and those to read again at the end. */
-struct seen_case {
-	int64_t pos;   /* for rd_reread: grows in the order read */
-	uint64_t hash; /* seen_hash of its id */
+/* idhash.c: one pass, the cases noted by the hashes of their ids */
+uint32_t seen_hash(struct str id);
+/* Note a case (its id): its number, from 0. */
+size_t seen_add(struct str id);
+/* A case to find again: its number and the hash of its id. */
+struct seen_cand {
+	size_t i;
+	uint32_t hash;
 };
-void seen_init(unsigned long long bytes);
-void seen_add(struct str id, long long pos);
-uint64_t seen_hash(struct str id);
-/* The cases to read again, in the order they came (free *out). */
-size_t seen_finish(struct seen_case **out);
+/* The cases whose hash came twice, in the order they came (free *out). */
+size_t seen_finish(struct seen_cand **out);
+
+/* noted.c: one pass, what finds a case noted again */
+/* Case i is at position p of the input (rd_reread). */
+void noted_pos(size_t i, long long p);
+long long noted_pos_at(size_t i);
+/* The next case, kept compactly (the cases noted: 0, 1, ...). */
+void noted_add(const struct ccase *c);
+/* Each case of want (in order) to fn. */
+void noted_take(const struct seen_cand *want, size_t n,
+    void (*fn)(const struct ccase *c));
+void noted_free(void);
 
 /* output.c */
 /* Check --metrics and --sort before the input is read. */

@@ -4,8 +4,10 @@
  * A case seen before is only known once every input has been read, so
  * each case kept is kept compactly until the end: its id (exact bytes, in
  * one arena), its group, its duration, its update time and a byte of
- * flags, about 17 bytes besides the id, and a slot of 4 bytes in an
- * open-addressing index; with --records, its output fields too.  Of the
+ * flags, about 17 bytes besides the id, and a slot of 8 bytes in an
+ * open-addressing index (the case, and 32 bits of the hash of its id: an
+ * id that is not there is told so without reading the ids kept); with
+ * --records, its output fields too.  Of the
  * records of one id the latest wins (wins()).  The statistics are made
  * from the cases kept at the end (cases_finish).
  */
@@ -22,7 +24,7 @@ static int64_t *c_upd;	/* updated_at, NO_TIME when none */
 static uint8_t *c_flags;
 static uint64_t *c_rec; /* --records: offset in recs */
 static size_t ncase, capcase;
-static uint32_t *cindex; /* slots: case + 1, 0 empty */
+static uint64_t *cindex; /* slots: hash >> 32 << 32 | case + 1; 0 empty */
 static size_t ccap;
 static struct buf recs; /* --records: the records kept */
 static unsigned long long merged;
@@ -55,12 +57,12 @@ cindex_grow(void)
 	ccap = ccap ? ccap * 2 : 1024;
 	cindex = xcalloc(ccap, sizeof *cindex);
 	for (i = 0; i < ncase; i++) {
-		size_t s = id_hash(ids.p + c_id[i] + 2, id_len(c_id[i])) &
-		    (ccap - 1);
+		uint64_t h = id_hash(ids.p + c_id[i] + 2, id_len(c_id[i]));
+		size_t s = h & (ccap - 1);
 
 		while (cindex[s] != 0)
 			s = (s + 1) & (ccap - 1);
-		cindex[s] = (uint32_t)i + 1;
+		cindex[s] = (h >> 32 << 32) | ((uint64_t)i + 1);
 	}
 }
 
@@ -83,16 +85,16 @@ keep_record(const struct str *f, size_t nf)
 /* Does the newer record win over the case kept?  (updated_at, then the
  * more advanced state, then the later record) */
 static int
-wins(const struct kase *k, size_t i)
+wins(const struct ccase *c, size_t i)
 {
-	int kept = c_flags[i] & FL_STATE, now = k->state;
+	int kept = c_flags[i] & FL_STATE, now = (int)(c->flags & FL_STATE);
 
-	if (k->updated != c_upd[i]) {
-		if (k->updated == NO_TIME)
+	if (c->upd != c_upd[i]) {
+		if (c->upd == NO_TIME)
 			return 0;
 		if (c_upd[i] == NO_TIME)
 			return 1;
-		return k->updated > c_upd[i];
+		return c->upd > c_upd[i];
 	}
 	if (kept == ST_CANCELLED)
 		kept = ST_CLOSED;
@@ -101,15 +103,14 @@ wins(const struct kase *k, size_t i)
 	return now >= kept;
 }
 
-/* What is kept of case i: the record k (and its fields, --records). */
+/* What is kept of case i: c (and its fields, --records). */
 static void
-set_case(size_t i, const struct kase *k, uint32_t gid, const struct str *rec,
-    size_t nf)
+set_case(size_t i, const struct ccase *c, const struct str *rec, size_t nf)
 {
-	c_group[i] = gid;
-	c_dur[i] = case_duration(k);
-	c_upd[i] = k->updated;
-	c_flags[i] = (uint8_t)case_flags(k);
+	c_group[i] = c->gid;
+	c_dur[i] = c->dur;
+	c_upd[i] = c->upd;
+	c_flags[i] = (uint8_t)c->flags;
 	if (rec != NULL)
 		c_rec[i] = keep_record(rec, nf);
 }
@@ -138,50 +139,43 @@ new_case(struct str id, int with_record)
 }
 
 void
-cases_put(const struct kase *k, uint32_t gid, const struct str *rec, size_t nf)
+cases_put(const struct ccase *c, const struct str *rec, size_t nf)
 {
+	uint64_t h, tag;
 	size_t s, i;
 
-	if (k->id.n > 0xFFFF)
+	if (c->id.n > 0xFFFF)
 		zl_die(ZL_IOERR, _("a case_id longer than 65535 bytes"));
 	if (ncase * 4 >= ccap * 3)
 		cindex_grow();
-	s = id_hash(k->id.p, k->id.n) & (ccap - 1);
+	h = id_hash(c->id.p, c->id.n);
+	tag = h >> 32 << 32;
+	s = h & (ccap - 1);
 	while (cindex[s] != 0) {
-		i = cindex[s] - 1;
-		if (id_eq(c_id[i], k->id)) {
+		i = (uint32_t)cindex[s] - 1;
+		if ((cindex[s] >> 32 << 32) == tag && id_eq(c_id[i], c->id)) {
 			merged++;
-			if (wins(k, i))
-				set_case(i, k, gid, rec, nf);
+			if (wins(c, i))
+				set_case(i, c, rec, nf);
 			return;
 		}
 		s = (s + 1) & (ccap - 1);
 	}
-	i = new_case(k->id, rec != NULL);
-	set_case(i, k, gid, rec, nf);
-	cindex[s] = (uint32_t)i + 1;
+	i = new_case(c->id, rec != NULL);
+	set_case(i, c, rec, nf);
+	cindex[s] = tag | ((uint64_t)i + 1);
 }
 
-/* Add every case kept to its group; the durations grouped in one array. */
+/* Add every case kept to its group. */
 void
 cases_finish(void)
 {
-	size_t i, *more;
+	size_t i;
 
 	free(cindex);
 	cindex = NULL;
-	if (opt.mode != MODE_PARTIAL) {
-		/* size each group's array first: no growth, no waste */
-		more = xcalloc(ngroups() + 1, sizeof *more);
-		for (i = 0; i < ncase; i++)
-			if ((c_flags[i] & FL_STATE) == ST_CLOSED)
-				more[c_group[i]]++;
-		for (i = 0; i < ngroups(); i++)
-			acc_reserve(&group_at((uint32_t)i)->acc, more[i]);
-		free(more);
-	}
 	for (i = 0; i < ncase; i++)
-		acc_add_flags(&group_at(c_group[i])->acc, c_flags[i], c_dur[i]);
+		acc_add_flags(c_group[i], c_flags[i], c_dur[i]);
 	buf_free(&ids);
 	free(c_id);
 	free(c_group);

@@ -220,10 +220,28 @@ group_of_case(struct key *key, const struct rec *r, const struct kase *k)
 
 /* ---- the table of groups ---- */
 
-static struct group *groups;
+/*
+ * A group's values are kept once, in an arena of blocks (no allocation of
+ * their own): each value its length (a variable-length integer), its
+ * bytes and a NUL.  The index is open addressing, a slot of 8 bytes: the
+ * group, and 32 bits of the hash of its values, so that a slot of other
+ * values is passed over without reading them.  Counting keeps a few
+ * bytes a group (metrics.c); group_at makes the group whole when it is
+ * asked for (valid until the next call).  --merge adds to the groups
+ * themselves (partial.c): they are kept whole, their values in the arena.
+ */
+#define BLOCK (1u << 20)
+
+static char **kref; /* each group's values in the arena */
 static size_t ngroup, capgroup, nkey;
-static uint32_t *gindex; /* slots: group + 1, 0 empty */
+static uint64_t *gindex; /* slots: hash >> 32 << 32 | group + 1; 0 empty */
 static size_t gcap;
+static char **blocks; /* the arena */
+static size_t nblocks, capblocks, left;
+static char *cur;
+static struct group *whole; /* --merge: the groups themselves */
+static size_t capwhole;
+static struct group one; /* group_at's */
 
 void
 groups_init(void)
@@ -231,6 +249,31 @@ groups_init(void)
 	nkey = opt.nby;
 	gcap = 64;
 	gindex = xcalloc(gcap, sizeof *gindex);
+	one.key = xcalloc(nkey + 1, sizeof *one.key);
+}
+
+/* n bytes of the arena (aligned to 8 when align). */
+static char *
+arena(size_t n, int align)
+{
+	char *p;
+
+	if (align && left % 8 != 0) {
+		cur += left % 8;
+		left -= left % 8;
+	}
+	if (nblocks == capblocks)
+		blocks = xgrow(blocks, &capblocks, 64, sizeof *blocks);
+	if (n > BLOCK / 4) /* a big one: memory of its own */
+		return blocks[nblocks++] = xmalloc(n);
+	if (n > left || cur == NULL) {
+		cur = blocks[nblocks++] = xmalloc(BLOCK);
+		left = BLOCK;
+	}
+	p = cur;
+	cur += n;
+	left -= n;
+	return p;
 }
 
 static uint64_t
@@ -244,14 +287,57 @@ key_hash(const struct str *v)
 	return h;
 }
 
-static int
-key_eq(const struct str *a, const struct str *b)
+/* Value i of the values kept at p. */
+static struct str
+value_at(const char *p, size_t i)
+{
+	uint64_t n;
+
+	for (;;) {
+		p = get_varint(p, &n);
+		if (i-- == 0)
+			return (struct str) { p, (size_t)n };
+		p += n + 1;
+	}
+}
+
+/* The values kept at p, into v. */
+static void
+values_at(const char *p, struct str *v)
 {
 	size_t i;
+	uint64_t n;
 
-	for (i = 0; i < nkey; i++)
-		if (a[i].n != b[i].n || memcmp(a[i].p, b[i].p, a[i].n) != 0)
+	for (i = 0; i < nkey; i++) {
+		p = get_varint(p, &n);
+		v[i].p = p;
+		v[i].n = (size_t)n;
+		p += n + 1;
+	}
+}
+
+struct str
+group_key(uint32_t g, size_t i)
+{
+	if (whole != NULL)
+		return whole[g].key[i];
+	return value_at(kref[g], i);
+}
+
+/* Are the values of group g vals? */
+static int
+key_eq(uint32_t g, const struct str *vals)
+{
+	const char *p = kref[g];
+	size_t i;
+	uint64_t n;
+
+	for (i = 0; i < nkey; i++) {
+		p = get_varint(p, &n);
+		if (n != vals[i].n || memcmp(p, vals[i].p, vals[i].n) != 0)
 			return 0;
+		p += n + 1;
+	}
 	return 1;
 }
 
@@ -264,39 +350,79 @@ gindex_grow(void)
 	gcap *= 2;
 	gindex = xcalloc(gcap, sizeof *gindex);
 	for (i = 0; i < ngroup; i++) {
-		size_t s = key_hash(groups[i].key) & (gcap - 1);
+		uint64_t h;
+		size_t s;
 
+		values_at(kref[i], one.key);
+		h = key_hash(one.key);
+		s = h & (gcap - 1);
 		while (gindex[s] != 0)
 			s = (s + 1) & (gcap - 1);
-		gindex[s] = (uint32_t)i + 1;
+		gindex[s] = (h >> 32 << 32) | ((uint64_t)i + 1);
+	}
+}
+
+/* A new group of these values, kept. */
+static void
+group_new(const struct str *vals)
+{
+	size_t n = 0, i;
+	char *p;
+
+	for (i = 0; i < nkey; i++)
+		n += varint_len(vals[i].n) + vals[i].n + 1;
+	if (ngroup == capgroup)
+		kref = xgrow(kref, &capgroup, 64, sizeof *kref);
+	p = kref[ngroup] = arena(n, 0);
+	for (i = 0; i < nkey; i++) {
+		p = put_varint(p, vals[i].n);
+		memcpy(p, vals[i].p, vals[i].n);
+		p += vals[i].n;
+		*p++ = '\0';
+	}
+	if (opt.mode == MODE_MERGE) {
+		if (ngroup == capwhole)
+			whole = xgrow(whole, &capwhole, 64, sizeof *whole);
+		memset(&whole[ngroup], 0, sizeof *whole);
+		whole[ngroup].key = (struct str *)(void *)arena((nkey + 1) *
+			sizeof(struct str),
+		    1);
+		values_at(kref[ngroup], whole[ngroup].key);
 	}
 }
 
 uint32_t
 group_of(const struct str *vals)
 {
-	size_t s = key_hash(vals) & (gcap - 1), i;
-	struct group *g;
+	uint64_t h = key_hash(vals), tag = h >> 32 << 32;
+	size_t s = h & (gcap - 1);
 
 	while (gindex[s] != 0) {
-		if (key_eq(groups[gindex[s] - 1].key, vals))
-			return gindex[s] - 1;
+		uint32_t g = (uint32_t)gindex[s] - 1;
+
+		if ((gindex[s] >> 32 << 32) == tag && key_eq(g, vals))
+			return g;
 		s = (s + 1) & (gcap - 1);
 	}
-	if (ngroup == capgroup)
-		groups = xgrow(groups, &capgroup, 64, sizeof *groups);
-	g = &groups[ngroup];
-	memset(g, 0, sizeof *g);
-	g->key = xcalloc(nkey ? nkey : 1, sizeof *g->key);
-	for (i = 0; i < nkey; i++) {
-		g->key[i].p = xstrndup(vals[i].p, vals[i].n);
-		g->key[i].n = vals[i].n;
-	}
-	gindex[s] = (uint32_t)ngroup + 1;
+	if (ngroup == UINT32_MAX - 1)
+		zl_die(ZL_IOERR, _("more than %lu groups"),
+		    (unsigned long)UINT32_MAX - 1);
+	group_new(vals);
+	gindex[s] = tag | ((uint64_t)ngroup + 1);
 	ngroup++;
 	if (ngroup * 4 > gcap * 3)
 		gindex_grow();
 	return (uint32_t)ngroup - 1;
+}
+
+void
+groups_seal(void)
+{
+	if (nkey == 0)
+		return; /* (out_stats may still want the one group) */
+	free(gindex);
+	gindex = NULL;
+	gcap = 0;
 }
 
 size_t
@@ -308,5 +434,9 @@ ngroups(void)
 struct group *
 group_at(uint32_t i)
 {
-	return &groups[i];
+	if (whole != NULL)
+		return &whole[i];
+	values_at(kref[i], one.key);
+	acc_of(i, &one.acc);
+	return &one;
 }

@@ -1,8 +1,13 @@
 /*
- * case-stats: the 64-bit hashes of the case ids, for the ways of counting
- * each case once that do not keep every case to the end (dedupe.c): which
- * ids come more than once in a first pass (two passes), and which cases
- * noted in one pass may have come twice (one pass).
+ * case-stats: one pass (dedupe.c).  Every case is added to its group as
+ * it comes, as if no id came twice, and noted here by a 32-bit hash of
+ * its id, in the order read (its number, from 0).  At the end a filter of
+ * bits (one per hash, by its top bits) finds the few hashes that may come
+ * twice; the cases whose hash does come twice (every case of an id that
+ * came twice, and a few others with the same hash: about n^2 / 2^33 of n
+ * cases) are found again (by position, or in the cases noted: noted.c),
+ * taken out of their groups (acc_sub), and go through the exact table of
+ * cases.c in the order they came.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,114 +15,50 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/stats.h"
 
-/*
- * The ids seen in a first pass over the input (regular files only): their
- * 64-bit hashes, sorted (radix sort: sequential, where a hash set is one
- * cache miss an id), and those that come more than once kept.  In the
- * second pass only the cases whose hash came more than once go through
- * the table of cases.c; two ids with the same hash both do and are told
- * apart there, so the result is exact.
- */
-static uint64_t *hashes, *twice;
-static size_t nhash, caphash, ntwice;
+/* The hashes, in chunks of 2 MiB, in huge pages (xhuge): with small pages
+ * their page faults took longer than the noting. */
+#define SEEN_CHUNK ((2u << 20) / sizeof(uint32_t))
 
-static uint64_t
-id_hash(struct str id)
-{
-	return str_hash(id.p, id.n, 0x5bd1e995);
-}
-
-void
-idset_add(struct str id)
-{
-	if (nhash == caphash) {
-		caphash = caphash ? caphash + caphash / 2 : 1u << 16;
-		hashes = xreallocarray(hashes, caphash, sizeof *hashes);
-	}
-	hashes[nhash++] = id_hash(id);
-}
-
-/* After the first pass: the hashes that come more than once, sorted. */
-size_t
-idset_done(void)
-{
-	size_t n = nhash;
-
-	ntwice = u64_repeated(hashes, nhash, 1);
-	twice = xreallocarray(hashes, ntwice > 0 ? ntwice : 1, sizeof *twice);
-	hashes = NULL;
-	nhash = caphash = 0;
-	return n;
-}
-
-int
-idset_twice(struct str id)
-{
-	/* most inputs have no id twice: no hash to make */
-	return ntwice > 0 && u64_in(twice, ntwice, id_hash(id));
-}
-
-void
-idset_free(void)
-{
-	free(twice);
-	twice = NULL;
-	ntwice = 0;
-}
-
-/*
- * One pass (dedupe.c, when the reader gives records again by position):
- * every case is added to its group as it comes, as if no id came twice,
- * and noted here by the 64-bit hash of its id and by where the reader
- * finds it again.  At the
- * end a filter of bits (one per hash, by its top bits) finds the few
- * hashes that may come twice; the cases whose hash does come twice (every
- * case of an id that came twice, and any other with the same hash) are
- * read again, taken out of their groups (acc_sub), and go through the
- * exact table of cases.c in the order they came.
- */
-/* The cases noted, in chunks of 2 MiB, in huge pages (xhuge): with small
- * pages their page faults took longer than the noting. */
-#define SEEN_CHUNK ((2u << 20) / sizeof(struct seen_case))
-
-static struct seen_case **seen; /* the chunks */
+static uint32_t **seen; /* the chunks */
 static size_t nseen, capchunks;
 static unsigned filter_bits; /* log2 of the number of bits */
 static uint64_t *filter;
 static uint32_t *hit; /* bits found set already, once or more */
 static size_t nhit, caphit;
 
-void
-seen_init(unsigned long long bytes)
-{
-	/* about a bit for each 8 bytes of input, a power of two: for a
-	 * million records of 270 bytes, 1 case in 70 shares its bit with
-	 * another and is looked at closely (fewer bits, more such; more
-	 * bits, more misses of the cache) */
-	filter_bits = 16;
-	while (filter_bits < 31 && (1ULL << (filter_bits + 1)) <= bytes / 8)
-		filter_bits++;
-}
-
-uint64_t
-seen_hash(struct str id)
-{
-	return id_hash(id);
-}
-
 #define SEEN_AT(i) (seen[(i) / SEEN_CHUNK][(i) % SEEN_CHUNK])
 
-static uint32_t
-bit_of(uint64_t hash)
+uint32_t
+seen_hash(struct str id)
 {
-	return (uint32_t)(hash >> (64 - filter_bits));
+	return (uint32_t)(str_hash(id.p, id.n, 0x5bd1e995) >> 32);
+}
+
+size_t
+seen_add(struct str id)
+{
+	if (nseen % SEEN_CHUNK == 0) {
+		size_t c = nseen / SEEN_CHUNK;
+
+		if (c == capchunks)
+			seen = xgrow(seen, &capchunks, 16, sizeof *seen);
+		seen[c] = xhuge(SEEN_CHUNK * sizeof **seen);
+	}
+	seen[nseen / SEEN_CHUNK][nseen % SEEN_CHUNK] = seen_hash(id);
+	return nseen++;
+}
+
+static uint32_t
+bit_of(uint32_t hash)
+{
+	return hash >> (32 - filter_bits);
 }
 
 /* Test and set the bit of case i. */
 static void
 filter_case(size_t i)
 {
-	uint32_t b = bit_of(SEEN_AT(i).hash);
+	uint32_t b = bit_of(SEEN_AT(i));
 	uint64_t m = 1ULL << (b & 63);
 
 	if ((filter[b >> 6] & m) == 0) {
@@ -129,49 +70,44 @@ filter_case(size_t i)
 	hit[nhit++] = b;
 }
 
-void
-seen_add(struct str id, long long pos)
+/*
+ * Every case's bit, tested and set in one loop that fetches ahead: a
+ * random bit is a miss of the cache (done while the records stream
+ * through the cache, it was a miss every time).  About 64 bits a case,
+ * a power of two: of a million cases, 1 in 70 shares its bit with another
+ * and is looked at closely (fewer bits, more such; more bits, more misses
+ * of the cache).
+ */
+static void
+filter_all(void)
 {
-	struct seen_case *e;
+	size_t fsize, i;
 
-	if (nseen % SEEN_CHUNK == 0) {
-		size_t c = nseen / SEEN_CHUNK;
-
-		if (c == capchunks)
-			seen = xgrow(seen, &capchunks, 16, sizeof *seen);
-		seen[c] = xhuge(SEEN_CHUNK * sizeof **seen);
+	filter_bits = 16;
+	while (filter_bits < 31 && (1ULL << (filter_bits + 1)) <= 64 * nseen)
+		filter_bits++;
+	fsize = ((size_t)1 << (filter_bits - 6)) * sizeof *filter;
+	filter = xhuge(fsize);
+	memset(filter, 0, fsize);
+	for (i = 0; i < nseen; i++) {
+		if (i + 16 < nseen)
+			__builtin_prefetch(&filter[bit_of(SEEN_AT(i + 16)) >>
+					       6],
+			    1);
+		filter_case(i);
 	}
-	e = &seen[nseen / SEEN_CHUNK][nseen % SEEN_CHUNK];
-	e->pos = pos;
-	e->hash = id_hash(id);
-	nseen++;
-}
-
-static int
-by_hash_pos(const void *a, const void *b)
-{
-	const struct seen_case *x = a, *y = b;
-
-	if (x->hash != y->hash)
-		return x->hash < y->hash ? -1 : 1;
-	return (x->pos > y->pos) - (x->pos < y->pos);
-}
-
-static int
-by_pos(const void *a, const void *b)
-{
-	const struct seen_case *x = a, *y = b;
-
-	return (x->pos > y->pos) - (x->pos < y->pos);
+	free(filter);
+	filter = NULL;
 }
 
 /*
  * The cases whose bit was found set already, and the cases that set it
- * first: a small table of the bits found set (bits are random: their low
- * bits place them), and in front of it a bitmap that stays in the cache.
+ * first (their hashes and numbers): a small table of the bits found set (bits
+ * are random: their low bits place them), and in front of it a bitmap that
+ * stays in the cache.
  */
 static size_t
-candidates(struct seen_case **cand)
+candidates(struct seen_cand **cand)
 {
 	uint32_t *tab;
 	uint64_t *pre;
@@ -192,7 +128,7 @@ candidates(struct seen_case **cand)
 		tab[s] = hit[i] + 1;
 	}
 	for (i = 0; i < nseen; i++) {
-		uint32_t b = bit_of(SEEN_AT(i).hash);
+		uint32_t b = bit_of(SEEN_AT(i));
 		uint32_t p = b & ((1u << prebits) - 1);
 		size_t s = b & (cap - 1);
 
@@ -206,43 +142,42 @@ candidates(struct seen_case **cand)
 			capn = capn ? capn * 2 : 2 * nhit;
 			*cand = xreallocarray(*cand, capn, sizeof **cand);
 		}
-		(*cand)[n++] = SEEN_AT(i);
+		(*cand)[n].hash = SEEN_AT(i);
+		(*cand)[n++].i = i;
 	}
 	free(pre);
 	free(tab);
 	return n;
 }
 
-/*
- * The cases to read again (their positions and hashes, in the order they
- * came), and their number: of the cases whose bit was found set, those
- * whose whole hash comes twice.
- */
-size_t
-seen_finish(struct seen_case **out)
+static int
+by_hash_i(const void *a, const void *b)
 {
-	struct seen_case *cand = NULL;
-	size_t fsize = ((size_t)1 << (filter_bits - 6)) * sizeof *filter;
+	const struct seen_cand *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static int
+by_i(const void *a, const void *b)
+{
+	const struct seen_cand *x = a, *y = b;
+
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+size_t
+seen_finish(struct seen_cand **out)
+{
+	struct seen_cand *cand = NULL;
 	size_t ncand = 0, i, j, n = 0;
 
-	/* every case's bit, tested and set in one loop that fetches ahead:
-	 * a random bit is a miss of the cache (done while the records
-	 * stream through the cache, it was a miss every time) */
-	filter = xhuge(fsize);
-	memset(filter, 0, fsize);
-	for (i = 0; i < nseen; i++) {
-		if (i + 16 < nseen)
-			__builtin_prefetch(&filter[bit_of(
-						       SEEN_AT(i + 16).hash) >>
-					       6],
-			    1);
-		filter_case(i);
-	}
-	free(filter);
-	filter = NULL;
+	filter_all();
 	if (nhit > 0) {
 		ncand = candidates(&cand);
-		qsort(cand, ncand, sizeof *cand, by_hash_pos);
+		qsort(cand, ncand, sizeof *cand, by_hash_i);
 		for (i = 0; i < ncand; i = j) {
 			for (j = i + 1;
 			     j < ncand && cand[j].hash == cand[i].hash; j++)
@@ -251,7 +186,7 @@ seen_finish(struct seen_case **out)
 				while (i < j)
 					cand[n++] = cand[i++];
 		}
-		qsort(cand, n, sizeof *cand, by_pos);
+		qsort(cand, n, sizeof *cand, by_i);
 	}
 	free(hit);
 	hit = NULL;

@@ -250,8 +250,7 @@ read_cases(struct rd *r, const struct strategy *st)
 
 /* The statistics of the cases of r (or their records). */
 static void
-count_cases(struct rd *r, int nfiles, char *const *files,
-    const struct rd_opts *ro)
+count_cases(struct rd *r)
 {
 	const struct strategy *st;
 	size_t n;
@@ -262,9 +261,11 @@ count_cases(struct rd *r, int nfiles, char *const *files,
 	if (opt.nby > 64)
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));
 	groups_init();
-	st = dedupe_choose(r, nfiles, files, ro);
+	st = dedupe_choose(r);
 	n = read_cases(r, st);
 	st->end(r, n);
+	acc_finish();
+	groups_seal();
 	if (n == 0)
 		rd_say_empty(r);
 	else
@@ -299,6 +300,6 @@ main(int argc, char **argv)
 	if (opt.mode == MODE_MERGE)
 		merge_run(r);
 	else
-		count_cases(r, argc - optind, argv + optind, &ro);
+		count_cases(r);
 	return zl_finish(ZL_OK);
 }

@@ -60,121 +60,264 @@ case_duration(const struct kase *k)
 	return k->state == ST_CLOSED ? (uint32_t)(k->closed - k->reported) : 0;
 }
 
-/* Count a case (flags f, duration dur) in a or, with step -1, out of it. */
+/*
+ * What counting keeps of a group: a word.  0: no case; one case: 1 << 40,
+ * its flags << 32, its duration; more: TALLY | the number of its tally,
+ * which counts them, its closed cases' durations in a pool of all the
+ * groups' (group << 32 | duration), together by group at the end
+ * (acc_finish).  So a group of one case (--by case_id) takes 8 bytes.
+ */
+#define ONE   (1ULL << 40)
+#define TALLY (1ULL << 63)
+
+struct tally {
+	uint64_t n[ST_N], on_time, due, overdue, rated, satisfied;
+	size_t at, nd; /* its durations: dur[at, at + nd) after acc_finish */
+};
+
+static uint64_t *word; /* per group */
+static size_t capword;
+static struct tally *tally;
+static size_t ntally, captally;
+static uint64_t *pool; /* group << 32 | duration, as they come */
+static size_t npool, cappool;
+static uint32_t *dur;	  /* the durations by group, after acc_finish */
+static uint64_t *removed; /* group << 32 | duration, closed cases */
+static size_t nremoved, capremoved;
+
+/* Count a case of flags f in t or, with step -1, out of it. */
 static void
-count(struct acc *a, unsigned f, uint32_t dur, uint64_t step)
+count(struct tally *t, unsigned f, uint64_t step)
 {
 	/* step: 1, or -1 (acc_sub): unsigned, it wraps to a subtraction */
-	a->n[f & FL_STATE] += step;
+	t->n[f & FL_STATE] += step;
 	if (f & FL_DUE)
-		a->due += step;
+		t->due += step;
 	if (f & FL_ON_TIME)
-		a->on_time += step;
+		t->on_time += step;
 	if (f & FL_OVERDUE)
-		a->overdue += step;
+		t->overdue += step;
 	if ((f & FL_SAT) != 0)
-		a->rated += step;
+		t->rated += step;
 	if ((f & FL_SAT) == SAT_SATISFIED << 2)
-		a->satisfied += step;
-	if ((f & FL_STATE) == ST_CLOSED) {
-		a->hours_n += step;
-		a->hours_sum += step * dur;
-	}
+		t->satisfied += step;
 }
 
-void
-acc_add_flags(struct acc *a, unsigned f, uint32_t dur)
+/* Count a case of group g in its tally, its duration pooled. */
+static void
+tally_add(uint32_t g, unsigned f, uint32_t d)
 {
-	count(a, f, dur, 1);
+	count(&tally[word[g] & ~TALLY], f, 1);
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
-	if (dur > a->hours_max)
-		a->hours_max = dur;
-	if (opt.mode == MODE_PARTIAL && !opt.exact) {
-		if (a->hist == NULL)
-			a->hist = hist_new();
-		hist_add(a->hist, (double)dur);
+	if (npool == cappool)
+		pool = xgrow(pool, &cappool, 4096, sizeof *pool);
+	pool[npool++] = (uint64_t)g << 32 | d;
+}
+
+void
+acc_add_flags(uint32_t g, unsigned f, uint32_t d)
+{
+	uint64_t w;
+
+	if (g >= capword) {
+		size_t old = capword;
+
+		while (g >= capword)
+			word = xgrow(word, &capword, 1024, sizeof *word);
+		memset(word + old, 0, (capword - old) * sizeof *word);
+	}
+	if ((w = word[g]) == 0) {
+		word[g] = ONE | (uint64_t)f << 32 | d;
 		return;
 	}
-	if (a->ndur == a->capdur)
-		a->dur = xgrow(a->dur, &a->capdur, 16, sizeof *a->dur);
-	a->dur[a->ndur++] = dur;
+	if (!(w & TALLY)) { /* a second case: a tally, the first in it */
+		if (ntally == captally)
+			tally = xgrow(tally, &captally, 64, sizeof *tally);
+		memset(&tally[ntally], 0, sizeof *tally);
+		word[g] = TALLY | ntally++;
+		tally_add(g, (unsigned)(w >> 32) & 0xFF, (uint32_t)w);
+	}
+	tally_add(g, f, d);
 }
 
 void
-acc_add(struct acc *a, const struct kase *k)
+acc_add(uint32_t g, const struct kase *k)
 {
-	acc_add_flags(a, case_flags(k), case_duration(k));
+	acc_add_flags(g, case_flags(k), case_duration(k));
 }
 
 void
-acc_reserve(struct acc *a, size_t more)
+ccase_of(struct ccase *c, const struct kase *k, uint32_t gid)
 {
-	if (a->ndur + more <= a->capdur)
-		return;
-	a->capdur = a->ndur + more;
-	a->dur = xreallocarray(a->dur, a->capdur, sizeof *a->dur);
+	c->id = k->id;
+	c->gid = gid;
+	c->dur = case_duration(k);
+	c->upd = k->updated;
+	c->flags = case_flags(k);
 }
 
 /* ---- a case taken out of its group again ---- */
 
-static uint64_t *removed; /* group << 32 | duration, closed cases */
-static size_t nremoved, capremoved;
-
 void
-acc_sub(uint32_t gid, const struct kase *k)
+acc_sub(const struct ccase *c)
 {
-	struct acc *a = &group_at(gid)->acc;
-	unsigned f = case_flags(k);
-	uint32_t dur = case_duration(k);
+	uint64_t w = word[c->gid];
 
-	count(a, f, dur, (uint64_t)-1);
-	if ((f & FL_STATE) != ST_CLOSED)
+	if (!(w & TALLY)) {
+		if (w != (ONE | (uint64_t)c->flags << 32 | c->dur))
+			zl_die(ZL_IOERR, "internal error: a case not found");
+		word[c->gid] = 0;
+		return;
+	}
+	count(&tally[w & ~TALLY], c->flags, (uint64_t)-1);
+	if ((c->flags & FL_STATE) != ST_CLOSED)
 		return;
 	if (nremoved == capremoved)
 		removed = xgrow(removed, &capremoved, 256, sizeof *removed);
-	removed[nremoved++] = (uint64_t)gid << 32 | dur;
+	removed[nremoved++] = (uint64_t)c->gid << 32 | c->dur;
 }
 
-/* Take the durations of the cases taken out out of their groups' arrays
- * (sorted: one merge per group), and find the longest again. */
-void
-acc_sub_finish(void)
+/* Is x among the durations to take out, [from, to) of removed (sorted)?
+ * Then it is taken: the first of them not taken yet. */
+static int
+taken(uint32_t x, size_t from, size_t to, unsigned char *done)
 {
-	size_t i = 0, j;
+	size_t lo = from, hi = to;
+
+	while (lo < hi) { /* the first not below x */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((uint32_t)removed[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < to && (uint32_t)removed[lo] == x && done[lo])
+		lo++;
+	if (lo == to || (uint32_t)removed[lo] != x)
+		return 0;
+	done[lo] = 1;
+	return 1;
+}
+
+/* Take the durations of the cases taken out out of their groups' (one
+ * look at each duration of such a group: the few taken out are sorted,
+ * the group's are not). */
+static void
+take_out(void)
+{
+	unsigned char *done = xcalloc(nremoved + 1, 1);
+	size_t i = 0, j, k;
 
 	sort_u64(removed, nremoved);
 	while (i < nremoved) {
-		uint32_t gid = (uint32_t)(removed[i] >> 32);
-		struct acc *a = &group_at(gid)->acc;
+		uint32_t g = (uint32_t)(removed[i] >> 32);
+		struct tally *t = &tally[word[g] & ~TALLY];
+		uint32_t *d = dur + t->at;
 		size_t r, w = 0;
 
-		for (j = i; j < nremoved && removed[j] >> 32 == gid; j++)
+		for (j = i; j < nremoved && removed[j] >> 32 == g; j++)
 			;
-		sort_u32(a->dur, a->ndur);
-		for (r = 0; r < a->ndur; r++) {
-			if (i < j && a->dur[r] == (uint32_t)removed[i]) {
-				i++;
-				continue;
-			}
-			a->dur[w++] = a->dur[r];
-		}
-		if (i != j)
-			zl_die(ZL_IOERR,
-			    "internal error: a duration not found");
-		a->ndur = w;
-		a->hours_max = w > 0 ? a->dur[w - 1] : 0;
+		for (r = 0; r < t->nd; r++)
+			if (!taken(d[r], i, j, done))
+				d[w++] = d[r];
+		for (k = i; k < j; k++)
+			if (!done[k])
+				zl_die(ZL_IOERR,
+				    "internal error: a duration not found");
+		t->nd = w;
 		i = j;
 	}
+	free(done);
 	free(removed);
 	removed = NULL;
 	nremoved = capremoved = 0;
 }
 
 void
+acc_finish(void)
+{
+	size_t i, at = 0;
+
+	/* the pool's durations by group: counted, placed */
+	for (i = 0; i < npool; i++)
+		tally[word[pool[i] >> 32] & ~TALLY].nd++;
+	for (i = 0; i < ntally; i++) {
+		tally[i].at = at;
+		at += tally[i].nd;
+		tally[i].nd = 0;
+	}
+	dur = xreallocarray(NULL, at + 1, sizeof *dur);
+	for (i = 0; i < npool; i++) {
+		struct tally *t = &tally[word[pool[i] >> 32] & ~TALLY];
+
+		dur[t->at + t->nd++] = (uint32_t)pool[i];
+	}
+	free(pool);
+	pool = NULL;
+	npool = cappool = 0;
+	take_out();
+}
+
+/* The durations of acc_of's group, and their histogram (--partial). */
+static uint32_t one_dur;
+static struct hist *one_hist;
+
+static void
+counts_of(const struct tally *t, struct acc *a)
+{
+	memcpy(a->n, t->n, sizeof a->n);
+	a->on_time = t->on_time;
+	a->due = t->due;
+	a->overdue = t->overdue;
+	a->rated = t->rated;
+	a->satisfied = t->satisfied;
+}
+
+void
+acc_of(uint32_t g, struct acc *a)
+{
+	uint64_t w = g < capword ? word[g] : 0;
+	size_t i;
+
+	if (a->hist != one_hist) /* (one made for a group of none) */
+		hist_free(a->hist);
+	memset(a, 0, sizeof *a);
+	if (w & TALLY) {
+		const struct tally *t = &tally[w & ~TALLY];
+
+		counts_of(t, a);
+		a->dur = dur + t->at;
+		a->ndur = t->nd;
+	} else if (w != 0) {
+		struct tally t = { 0 };
+
+		count(&t, (unsigned)(w >> 32) & 0xFF, 1);
+		counts_of(&t, a);
+		one_dur = (uint32_t)w;
+		a->dur = &one_dur;
+		a->ndur = t.n[ST_CLOSED];
+	}
+	a->hours_n = a->ndur;
+	for (i = 0; i < a->ndur; i++) {
+		a->hours_sum += a->dur[i];
+		if (a->dur[i] > a->hours_max)
+			a->hours_max = a->dur[i];
+	}
+	hist_free(one_hist);
+	one_hist = NULL;
+	if (opt.mode == MODE_PARTIAL && !opt.exact && a->ndur > 0) {
+		a->hist = one_hist = hist_new();
+		for (i = 0; i < a->ndur; i++)
+			hist_add(a->hist, (double)a->dur[i]);
+	}
+}
+
+void
 acc_total(struct acc *t)
 {
-	size_t i, j;
+	size_t i, j, cap = 0;
 
 	memset(t, 0, sizeof *t);
 	for (i = 0; i < ngroups(); i++) {
@@ -196,8 +339,9 @@ acc_total(struct acc *t)
 				t->hist = hist_new();
 			hist_merge(t->hist, a->hist);
 		} else if (a->ndur > 0) {
-			t->dur = xreallocarray(t->dur, t->ndur + a->ndur,
-			    sizeof *t->dur);
+			while (t->ndur + a->ndur > cap)
+				t->dur = xgrow(t->dur, &cap, 1024,
+				    sizeof *t->dur);
 			memcpy(t->dur + t->ndur, a->dur,
 			    a->ndur * sizeof *a->dur);
 			t->ndur += a->ndur;

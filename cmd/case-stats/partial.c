@@ -529,7 +529,9 @@ merge_add(const struct rec *r, struct str *key)
 	a = &group_at(group_of(key))->acc;
 	partial_add(a, &w, w.h);
 	if (mexact && w.ndur > 0) {
-		acc_reserve(a, w.ndur);
+		while (a->ndur + w.ndur > a->capdur)
+			a->dur = xgrow(a->dur, &a->capdur, 1024,
+			    sizeof *a->dur);
 		memcpy(a->dur + a->ndur, w.dur, w.ndur * sizeof *w.dur);
 		a->ndur += w.ndur;
 	}

@@ -234,12 +234,14 @@ check_file(const char *file)
 /* ---- checks of the units ---- */
 
 /*
- * Posts a person holds: the hash of every post's person (identity number,
- * or else name and phone) is noted, 8 bytes a post, in a first walk over
- * the units (check_unit); the hashes that come more than max-posts times
- * are few (hot), and a second walk, in the same order, keeps only their
- * posts, whose people are then compared exactly.  The posts: a grid's
- * leader, a building's offline and online leaders.
+ * Posts a person holds: a 32-bit hash of every post's person (identity
+ * number, or else name and phone) is noted, 4 bytes a post, in a first
+ * walk over the units (check_unit); sorted, the hashes that come more than
+ * max-posts times are few (hot), and the rest is freed before a second
+ * walk hashes every post again and keeps those whose hash is hot; their
+ * people are then compared exactly (different people sharing a hash only
+ * make their posts compared).  The posts: a grid's leader, a building's
+ * offline and online leaders.
  */
 enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
 
@@ -253,16 +255,18 @@ static const struct {
 };
 
 struct post {
-	uint64_t h;
-	struct unit *u; /* NULL: the person of an earlier post */
+	uint32_t h;
 	enum role role;
-	size_t order; /* in the walk */
-	long n;	      /* the posts of its person, on the first of them */
+	struct unit *u; /* NULL: the person of an earlier post */
+	size_t order;	/* in the walk */
+	long n;		/* the posts of its person, on the first of them */
 };
 
-static uint64_t *hashes, *hot;
+static uint32_t *hashes; /* the first walk's */
+static uint64_t *hot;	 /* the hot ones (u64_in) */
 static size_t nhashes, caphashes, nhot;
-static size_t second; /* in the second walk: the posts walked */
+static int second_walk;
+static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
 static struct post *hotposts;
 static size_t nhotposts, caphotposts;
 
@@ -302,42 +306,53 @@ post_key(const struct unit *u, enum role role, char *buf, size_t size)
 }
 
 /* A hash of the person of a post: the same person, the same hash. */
-static uint64_t
+static uint32_t
 post_hash(const struct unit *u, enum role role)
 {
 	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
 						NULL;
 	const char *name, *ph;
+	uint64_t h;
 
 	if (id != NULL)
-		return str_hash(id, strlen(id), 0x6964);
-	name = unit_get(u, person[role].name);
-	ph = unit_get(u, person[role].phone);
-	return str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
-	    str_hash(name, strlen(name), 0));
+		h = str_hash(id, strlen(id), 0x6964);
+	else {
+		name = unit_get(u, person[role].name);
+		ph = unit_get(u, person[role].phone);
+		h = str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
+		    str_hash(name, strlen(name), 0));
+	}
+	return (uint32_t)(h ^ h >> 32);
+}
+
+/* h among the nhot sorted hot hashes. */
+static int
+is_hot(uint32_t h)
+{
+	return (hotbit[(h & 0xFFFF) >> 3] & 1 << (h & 7)) &&
+	    u64_in(hot, nhot, h);
 }
 
 /*
- * First walk: note the hash; second walk (the same order): keep the post
- * if its hash, noted then, is hot.
+ * First walk: note the hash; second walk: keep the post if its hash is
+ * hot.
  */
 static void
 count_post(struct unit *u, enum role role)
 {
-	uint64_t h;
+	uint32_t h = post_hash(u, role);
 
-	if (hot == NULL) {
+	if (!second_walk) {
 		if (nhashes == caphashes) {
 			caphashes = caphashes ? caphashes + caphashes / 2 :
 						4096;
 			hashes = xreallocarray(hashes, caphashes,
 			    sizeof *hashes);
 		}
-		hashes[nhashes++] = post_hash(u, role);
+		hashes[nhashes++] = h;
 		return;
 	}
-	h = hashes[second++];
-	if (!u64_in(hot, nhot, h))
+	if (!is_hot(h))
 		return;
 	if (nhotposts == caphotposts)
 		hotposts = xgrow(hotposts, &caphotposts, 64, sizeof *hotposts);
@@ -378,7 +393,7 @@ leaders(struct unit *u, int check)
 			continue;
 		if (unit_get(u, n->attr) == NULL) {
 			if (check)
-				problem(u->file, u->line, u,
+				problem(unit_file(u), u->line, u,
 				    cli_text(n->missing), unit_name(u));
 		} else if (n->role != P_NONE)
 			count_post(u, n->role);
@@ -429,6 +444,69 @@ count_people(void)
 }
 
 /*
+ * Sort the hashes in place: sort_u32 would take a copy as large (4 bytes a
+ * post, at the run's peak of memory).  One pass puts each in the bucket of
+ * its top byte (swapping), then each bucket is sorted by its low 24 bits,
+ * two passes of 12 through a copy of the bucket alone.
+ */
+static void
+sort_hashes(uint32_t *v, size_t n)
+{
+	static size_t count[4096];
+	size_t start[257] = { 0 }, next[256], b, i, pass, big = 0;
+	uint32_t *tmp;
+
+	if (n == 0) /* (v may be NULL) */
+		return;
+	for (i = 0; i < n; i++)
+		start[(v[i] >> 24) + 1]++;
+	for (b = 0; b < 256; b++) {
+		if (start[b + 1] > big)
+			big = start[b + 1];
+		start[b + 1] += start[b];
+		next[b] = start[b];
+	}
+	for (b = 0; b < 256; b++)
+		while (next[b] < start[b + 1]) {
+			uint32_t x = v[next[b]];
+			size_t d = x >> 24;
+
+			if (d == b)
+				next[b]++;
+			else {
+				v[next[b]] = v[next[d]];
+				v[next[d]++] = x;
+			}
+		}
+	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	for (b = 0; b < 256; b++) {
+		uint32_t *from = v + start[b], *to = tmp, *t;
+		size_t m = start[b + 1] - start[b];
+
+		for (pass = 0; pass < 2; pass++) {
+			unsigned shift = (unsigned)pass * 12;
+			size_t sum = 0;
+
+			memset(count, 0, sizeof count);
+			for (i = 0; i < m; i++)
+				count[from[i] >> shift & 4095]++;
+			for (i = 0; i < 4096; i++) {
+				size_t c = count[i];
+
+				count[i] = sum;
+				sum += c;
+			}
+			for (i = 0; i < m; i++)
+				to[count[from[i] >> shift & 4095]++] = from[i];
+			t = from;
+			from = to;
+			to = t;
+		}
+	}
+	free(tmp);
+}
+
+/*
  * After the first walk: the hot hashes; then the people behind them, a
  * problem on the first post of each who holds more than max-posts (in the
  * order of the walk, not of the hashes).
@@ -436,24 +514,33 @@ count_people(void)
 void
 check_posts(void)
 {
-	size_t x;
+	size_t x, i, j;
 
-	hot = xreallocarray(NULL, nhashes ? nhashes : 1, sizeof *hot);
-	if (nhashes > 0)
-		memcpy(hot, hashes, nhashes * sizeof *hot);
-	nhot = u64_repeated(hot, nhashes, (size_t)max_posts);
-	if (nhot > 0) {
-		hot = xreallocarray(hot, nhot, sizeof *hot);
-		posts_of(roots);
+	sort_hashes(hashes, nhashes);
+	for (i = nhot = 0; i < nhashes; i = j) {
+		for (j = i + 1; j < nhashes && hashes[j] == hashes[i]; j++)
+			;
+		if (j - i > (size_t)max_posts)
+			hashes[nhot++] = hashes[i];
+	}
+	nhashes = caphashes = 0;
+	if (nhot == 0) {
+		free(hashes);
+		hashes = NULL;
+		return;
+	}
+	hot = xreallocarray(NULL, nhot, sizeof *hot);
+	memset(hotbit, 0, sizeof hotbit);
+	for (i = 0; i < nhot; i++) {
+		hot[i] = hashes[i];
+		hotbit[(hashes[i] & 0xFFFF) >> 3] |= (unsigned char)(1
+		    << (hashes[i] & 7));
 	}
 	free(hashes);
 	hashes = NULL;
-	nhashes = caphashes = second = 0;
-	if (nhot == 0) {
-		free(hot);
-		hot = NULL;
-		return;
-	}
+	second_walk = 1;
+	posts_of(roots);
+	second_walk = 0;
 	count_people();
 	for (x = 0; x < nhotposts; x++) {
 		const struct post *p = &hotposts[x];
@@ -463,7 +550,7 @@ check_posts(void)
 
 			snprintf(v, sizeof v, "%s (%ld)",
 			    unit_get(p->u, person[p->role].name), p->n);
-			problem(p->u->file, p->u->line, p->u,
+			problem(unit_file(p->u), p->u->line, p->u,
 			    cli_text(N_(
 				"one person holds more posts than max-posts")),
 			    v);
@@ -488,10 +575,10 @@ check_unit(struct unit *u)
 	for (j = 0; j < 3; j++)
 		if ((v = unit_get(u, phone_attrs[j])) != NULL &&
 		    (why = check_phone(str_c(v))) != NULL)
-			problem_kind(u->file, u->line, u, why, v, V_PHONE);
+			problem_kind(unit_file(u), u->line, u, why, v, V_PHONE);
 	if ((v = unit_get(u, A_ID)) != NULL &&
 	    (why = check_id(str_c(v))) != NULL)
-		problem_kind(u->file, u->line, u, why, v, V_ID);
+		problem_kind(unit_file(u), u->line, u, why, v, V_ID);
 }
 
 void
@@ -593,5 +680,5 @@ check_reset(void)
 	nfiles_seen = 0;
 	free(hashes);
 	hashes = NULL;
-	nhashes = caphashes = second = 0;
+	nhashes = caphashes = nhot = 0;
 }

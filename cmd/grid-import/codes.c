@@ -160,15 +160,15 @@ unit_code(const struct unit *u, char *buf, size_t size)
 	size_t n, kn;
 	unsigned seq;
 
-	if (u->code != NULL)
-		return u->code;
+	if (u->level < L_BUILDING)
+		return u->u.code;
 	if (u->level == L_BUILDING) {
-		pc = u->parent->code;
-		seq = u->u.compound ? u->u.compound->seq : 0;
+		pc = u->parent->u.code;
+		seq = u->u.compound ? u->u.compound->c.seq : 0;
 		k = unit_key(u);
 	} else {
 		pc = unit_code(u->parent, up, sizeof up);
-		seq = u->seq;
+		seq = u->c.seq;
 		k = NULL;
 	}
 	n = strlen(pc);
@@ -210,16 +210,16 @@ cmp_kid_code(const void *a, const void *b)
 	const struct unit *y = *(struct unit *const *)b;
 	int c;
 
-	if (x->code != NULL && y->code != NULL)
-		c = strcmp(x->code, y->code);
+	if (x->level < L_BUILDING && y->level < L_BUILDING)
+		c = strcmp(x->u.code, y->u.code);
 	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
-		unsigned cx = x->u.compound ? x->u.compound->seq : 0;
-		unsigned cy = y->u.compound ? y->u.compound->seq : 0;
+		unsigned cx = x->u.compound ? x->u.compound->c.seq : 0;
+		unsigned cy = y->u.compound ? y->u.compound->c.seq : 0;
 
 		c = cx != cy ? (cx < cy ? -1 : 1) :
 			       strcmp(unit_key(x), unit_key(y));
 	} else
-		c = x->seq < y->seq ? -1 : x->seq > y->seq;
+		c = x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
 	if (c != 0)
 		return c;
 	return x->order < y->order ? -1 : x->order > y->order;
@@ -237,11 +237,11 @@ static char *
 division_code(struct unit *u)
 {
 	const struct division *d = division_of(str_c(unit_name(u)), u->level);
-	const char *pc = u->parent ? u->parent->code : NULL;
+	const char *pc = u->parent ? u->parent->u.code : NULL;
 	const char *nm = unit_name(u);
 
 	if (d == NULL) {
-		problem(u->file, u->line, u,
+		problem(unit_file(u), u->line, u,
 		    u->level == L_STREET ?
 			cli_text(N_("a street not in the division table")) :
 			cli_text(N_("a community not in the division table")),
@@ -249,7 +249,7 @@ division_code(struct unit *u)
 		return pc ? dash(pc, nm) : units_cat("", nm, strlen(nm));
 	}
 	if (pc != NULL && strncmp(d->code, pc, strlen(pc)) != 0) {
-		problem(u->file, u->line, u,
+		problem(unit_file(u), u->line, u,
 		    cli_text(N_("a community under another street")),
 		    unit_name(u->parent));
 		return dash(pc, nm);
@@ -301,24 +301,26 @@ finish(struct unit *u)
 	char num[16];
 
 	check_unit(u);
+	if (u->level <= L_GRID)
+		u->c.sums = units_sums();
 	/* compounds and households are numbered in the order of names */
 	if (u->level == L_COMMUNITY || u->level == L_BUILDING) {
 		u->child = sort_list(u->child, cmp_kid_key);
 		for (k = u->child; k != NULL; k = k->next)
 			if (k->level == L_COMPOUND || k->level == L_HOUSEHOLD)
-				k->seq = ++seq;
+				k->c.seq = ++seq;
 	}
 	for (k = u->child; k != NULL; k = k->next)
 		switch (k->level) {
 		case L_COMMUNITY:
-			k->code = division_code(k);
+			k->u.code = division_code(k);
 			break;
 		case L_GRID:
-			k->code = dash(u->code, unit_key(k));
+			k->u.code = dash(u->u.code, unit_key(k));
 			break;
 		case L_COMPOUND:
-			snprintf(num, sizeof num, "-X%02u", k->seq);
-			k->code = units_cat(u->code, num, strlen(num));
+			snprintf(num, sizeof num, "-X%02u", k->c.seq);
+			k->u.code = units_cat(u->u.code, num, strlen(num));
 			break;
 		}
 	u->child = sort_list(u->child, cmp_kid_code);
@@ -327,7 +329,7 @@ finish(struct unit *u)
 			char c[256];
 
 			if (k->level != L_BUILDING) {
-				problem(k->file, k->line, k,
+				problem(unit_file(k), k->line, k,
 				    cli_text(
 					N_("the same code as another unit")),
 				    unit_code(k, c, sizeof c));
@@ -336,7 +338,7 @@ finish(struct unit *u)
 			/* a building listed twice counts once: the later
 			 * row is left out whole, the problems found in it
 			 * too (check_dropped); this one is the kept one's */
-			problem(k->file, k->line, prev,
+			problem(unit_file(k), k->line, prev,
 			    cli_text(N_("the same building twice")),
 			    unit_name(k));
 			k->dropped = 1;
@@ -348,8 +350,8 @@ finish(struct unit *u)
 			break;
 		finish(k);
 		if (k->level != L_HOUSEHOLD && k->level != L_COMPOUND) {
-			u->households += k->households;
-			u->residents += k->residents;
+			u->c.sums[0] += unit_count(k, 0);
+			u->c.sums[1] += unit_count(k, 1);
 			u->has_counts |= k->has_counts;
 		}
 	}
@@ -361,7 +363,7 @@ units_finish(void)
 	struct unit *u;
 
 	for (u = roots; u != NULL; u = u->next)
-		u->code = u->level == L_STREET || u->level == L_COMMUNITY ?
+		u->u.code = u->level == L_STREET || u->level == L_COMMUNITY ?
 		    division_code(u) :
 		    units_cat("", unit_name(u), strlen(unit_name(u)));
 	roots = sort_list(roots, cmp_kid_code);

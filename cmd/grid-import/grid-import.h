@@ -122,24 +122,49 @@ enum {
  * A unit of the organisation: a small struct in an arena, its strings
  * packed in one block after it (units.c).  Its children are linked from
  * child through next: as made, then, after units_finish, in the order of
- * their codes.
+ * their codes.  A roster may have millions of buildings: every byte here
+ * is a megabyte or more.
  */
 struct unit {
 	struct unit *parent, *child, *next; /* the tree, in code order */
 	union {
-		struct unit *hnext;    /* streets to compounds: hashed */
+		struct unit *hnext;    /* streets to compounds, while the
+					  rows are read: hashed */
+		char *code;	       /* the same, from units_finish: see
+					  unit_code */
 		struct unit *compound; /* a building's */
 	} u;
-	char *s;    /* key, name, then the level's attributes, each ended
-		       by NUL ("" when absent) */
-	char *code; /* NULL for buildings and households: see unit_code */
-	long long households, residents; /* own, then with those below */
-	const char *file;
-	unsigned short off[8];	   /* where the name and each attribute begin */
-	unsigned line, order, seq; /* seq: compounds, households */
-	unsigned char level, has_counts;
-	unsigned char dropped; /* a building listed twice, left out */
+	char *s; /* key, name, then the level's attributes, each ended
+		    by NUL ("" when absent) */
+	union {
+		unsigned own[2]; /* a building's households and residents,
+				    both below 2^32 (else big) */
+		long long *sums; /* the same, a big building's, or from
+				    units_finish those of all below a street,
+				    community or grid: see unit_count */
+		unsigned seq;	 /* a compound's or household's number */
+	} c;
+	unsigned line, order;
+	/* where the name and each attribute begin in s; when wide, in the
+	 * unsigned shorts of the 16 bytes before s instead */
+	unsigned char off[8];
+	unsigned file : 24; /* see unit_file */
+	unsigned level : 3, has_counts : 1;
+	unsigned dropped : 1; /* a building listed twice, left out */
+	unsigned wide : 1;
+	unsigned big : 1;
 };
+
+/* Households (i 0) or residents (i 1) of u, with those below it. */
+static inline long long
+unit_count(const struct unit *u, int i)
+{
+	if (u->level == L_BUILDING && !u->big)
+		return u->c.own[i];
+	if (u->level <= L_GRID || u->level == L_BUILDING)
+		return u->c.sums != NULL ? u->c.sums[i] : 0;
+	return 0;
+}
 
 /* How a value is shown with --mask: as is, a phone, an identity number. */
 enum vkind { V_PLAIN, V_PHONE, V_ID };
@@ -160,6 +185,10 @@ extern struct unit *roots; /* the units without a parent */
 extern const signed char slot[L_N][A_N];
 /* The units of a row; 0 when it is rejected (it then makes none). */
 int units_row(const struct rec *r, const struct row *row);
+/* The file u was read from. */
+const char *unit_file(const struct unit *u);
+/* Two counts, 0, kept with the units (a unit's c.sums). */
+long long *units_sums(void);
 /* a, then b (bn bytes), as one string kept with the units */
 char *units_cat(const char *a, const char *b, size_t bn);
 /* Forget every unit (and units_merged): for a process that reads many
@@ -172,10 +201,19 @@ unit_key(const struct unit *u)
 	return u->s;
 }
 
+/* Where the name (k 0) or the k-th attribute slot (k 1 to 7) begins. */
+static inline size_t
+unit_off(const struct unit *u, int k)
+{
+	if (u->wide)
+		return ((const unsigned short *)(const void *)u->s)[k - 8];
+	return u->off[k];
+}
+
 static inline const char *
 unit_name(const struct unit *u)
 {
-	return u->s + u->off[0];
+	return u->s + unit_off(u, 0);
 }
 
 /* An attribute of u, or NULL when u has none. */
@@ -187,7 +225,7 @@ unit_get(const struct unit *u, int a)
 
 	if (k < 0)
 		return NULL;
-	p = u->s + u->off[k + 1];
+	p = u->s + unit_off(u, k + 1);
 	return *p != '\0' ? p : NULL;
 }
 
@@ -205,7 +243,8 @@ void codes_conf(const struct cfg *divisions);
 struct str division_name(struct str raw, int level, const struct division **d);
 /* The street of a community's division, or NULL. */
 const struct division *division_street(const struct division *community);
-/* The code of u: u->code, or for buildings and households made in buf. */
+/* The code of u: u->u.code (streets to compounds, after their codes are
+ * given), or for buildings and households made in buf. */
 const char *unit_code(const struct unit *u, char *buf, size_t size);
 /* The end: codes top down, checks, counts bottom up. */
 void units_finish(void);

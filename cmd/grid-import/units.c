@@ -87,6 +87,15 @@ arena(size_t n)
 	return p;
 }
 
+long long *
+units_sums(void)
+{
+	long long *p = arena(2 * sizeof *p);
+
+	p[0] = p[1] = 0;
+	return p;
+}
+
 char *
 units_cat(const char *a, const char *b, size_t bn)
 {
@@ -99,11 +108,16 @@ units_cat(const char *a, const char *b, size_t bn)
 	return p;
 }
 
-/* Pack key, name and the attributes v[] (absent: empty) into the arena. */
+/*
+ * Pack key, name and the attributes v[] (absent: empty) into the arena;
+ * a block longer than 255 bytes has its offsets in the 16 bytes before it
+ * (wide).
+ */
 static void
 pack(struct unit *u, struct str key, struct str name, const struct str *v,
     size_t nv)
 {
+	unsigned short off[8];
 	size_t n = key.n + 1 + name.n + 1, i;
 	char *p;
 
@@ -117,28 +131,61 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 		n = key.n + name.n + 2 + nv;
 		if (n > 0xFFFF)
 			zl_die(ZL_IOERR, _("%s:%u: a name longer than 64 KiB"),
-			    u->file, u->line);
+			    unit_file(u), u->line);
 	}
-	p = u->s = arena(n);
+	u->wide = n > 255;
+	p = u->s = (char *)arena(n + (u->wide ? sizeof off : 0)) +
+	    (u->wide ? sizeof off : 0);
 	if (key.n > 0)
 		memcpy(p, key.p, key.n);
 	p += key.n;
 	*p++ = '\0';
-	u->off[0] = (unsigned short)(p - u->s);
+	off[0] = (unsigned short)(p - u->s);
 	if (name.n > 0)
 		memcpy(p, name.p, name.n);
 	p += name.n;
 	*p++ = '\0';
 	for (i = 0; i < nv; i++) {
-		u->off[i + 1] = (unsigned short)(p - u->s);
+		off[i + 1] = (unsigned short)(p - u->s);
 		if (v[i].n > 0)
 			memcpy(p, v[i].p, v[i].n);
 		p += v[i].n;
 		*p++ = '\0';
 	}
+	for (i = 0; i <= nv; i++)
+		u->off[i] = (unsigned char)off[i];
+	if (u->wide)
+		memcpy(u->s - sizeof off, off, (nv + 1) * sizeof off[0]);
 }
 
 /* ---- making units ---- */
+
+/* The files the units come from, by number (3 bytes in a unit). */
+static const char **files;
+static size_t nfiles, capfiles;
+
+static unsigned
+file_number(const char *file)
+{
+	size_t i = nfiles;
+
+	while (i > 0 && files[i - 1] != file)
+		i--;
+	if (i > 0)
+		return (unsigned)(i - 1);
+	if (nfiles == 1 << 24)
+		zl_die(ZL_IOERR, "internal error: more than %d files", 1 << 24);
+	if (nfiles == capfiles)
+		files = xgrow(files, &capfiles, 16, sizeof *files);
+	files[nfiles] = file;
+	return (unsigned)nfiles++;
+}
+
+const char *
+unit_file(const struct unit *u)
+{
+	return files[u->file];
+}
 
 /* The hash of a unit of a level under a parent (the low bits index). */
 static size_t
@@ -202,9 +249,9 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	memset(u, 0, sizeof *u);
 	if (hashed && nhashed * 2 >= hcap)
 		rehash();
-	u->level = (unsigned char)level;
+	u->level = (unsigned)level & 7;
 	u->parent = parent;
-	u->file = row->file;
+	u->file = file_number(row->file) & 0xFFFFFF;
 	u->line = (unsigned)row->line;
 	pack(u, key, name, attrs ? attrs : none, nslots[level]);
 	if (parent != NULL) {
@@ -291,6 +338,22 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 	    nslots[u->level]);
 }
 
+/* The digits d[0..n) as a number of at least width digits (as printf's
+ * %0*d would write it; no printf: it is done for every row). */
+static struct str
+padded(const char *d, size_t n, size_t width, char *buf)
+{
+	size_t o = 0;
+
+	while (n > 1 && *d == '0')
+		d++, n--;
+	while (o + n < width)
+		buf[o++] = '0';
+	memcpy(buf + o, d, n);
+	buf[o + n] = '\0';
+	return (struct str) { buf, o + n };
+}
+
 /* The number in a grid id (网格03, 元宝山社区-网格3, 03, 3): "03". */
 static struct str
 grid_key(struct str id, char *buf)
@@ -308,8 +371,7 @@ grid_key(struct str id, char *buf)
 		i++;
 	if (end - i > 9)
 		return id; /* not a grid number: the name is the key */
-	snprintf(buf, 32, "%02d", atoi(id.p + i));
-	return str_c(buf);
+	return padded(id.p + i, end - i, 2, buf);
 }
 
 /* A building's key: 5号楼, 5栋, 5幢, 5# -> 005; other names as they are. */
@@ -333,8 +395,7 @@ building_key(struct str b, char *buf)
 			return b;
 	if (b.n == 0 || b.n > 6)
 		return b;
-	snprintf(buf, 32, "%03d", atoi(b.p));
-	return str_c(buf);
+	return padded(b.p, b.n, 3, buf);
 }
 
 static long long
@@ -436,6 +497,7 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 	struct str a[6];
 	char bbuf[32];
 	struct unit *b;
+	long long hh, rr;
 	size_t i;
 	int ok;
 
@@ -444,12 +506,21 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 	b = make(L_BUILDING, grid, building_key(row->v[G_BUILDING], bbuf),
 	    row->v[G_BUILDING], a, row);
 	b->u.compound = comp;
-	b->households = count_of(row, G_HOUSEHOLDS, b, &ok);
+	hh = count_of(row, G_HOUSEHOLDS, b, &ok);
 	if (ok)
 		b->has_counts = 1;
-	b->residents = count_of(row, G_RESIDENTS, b, &ok);
+	rr = count_of(row, G_RESIDENTS, b, &ok);
 	if (ok)
 		b->has_counts = 1;
+	if (hh > 0xFFFFFFFFLL || rr > 0xFFFFFFFFLL) {
+		b->big = 1;
+		b->c.sums = units_sums();
+		b->c.sums[0] = hh;
+		b->c.sums[1] = rr;
+	} else {
+		b->c.own[0] = (unsigned)hh;
+		b->c.own[1] = (unsigned)rr;
+	}
 	if (row->v[G_PARTY_HOUSEHOLD].n > 0)
 		make(L_HOUSEHOLD, b, row->v[G_PARTY_HOUSEHOLD],
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);
@@ -504,7 +575,7 @@ units_reset(void)
 	nchunks = chunks != NULL;
 	free(htab);
 	htab = NULL;
-	hcap = nhashed = nunit = 0;
+	hcap = nhashed = nunit = nfiles = 0;
 	roots = NULL;
 	memset(last, 0, sizeof last);
 	units_merged = 0;

@@ -30,26 +30,43 @@ is_yes(const char *s)
 	return 0;
 }
 
+/* A unit's part of a path: its name, a grid's 网格 and number. */
+static void
+add_part(struct buf *b, const struct unit *u)
+{
+	if (u->level == L_GRID) {
+		buf_adds(b, "网格");
+		buf_adds(b, unit_key(u));
+	} else
+		buf_adds(b, unit_name(u));
+}
+
+/* The unit whose path the buffer of path_of begins with, and its length
+ * (siblings come in a row: their parent's path is made once). */
+static const struct unit *path_parent;
+static size_t path_parent_n;
+
 /* The path of names down to u (into a buffer kept for the next call). */
 static const char *
 path_of(const struct unit *u)
 {
 	static struct buf b;
-	const struct unit *chain[8];
+	const struct unit *chain[8], *a;
 	size_t n = 0, i;
 
-	for (; u != NULL && n < 8; u = u->parent)
-		chain[n++] = u;
-	buf_reset(&b);
-	for (i = n; i-- > 0;) {
-		if (chain[i]->level == L_GRID) {
-			buf_adds(&b, "网格");
-			buf_adds(&b, unit_key(chain[i]));
-		} else
-			buf_adds(&b, unit_name(chain[i]));
-		if (i > 0)
+	if (u->parent == NULL || u->parent != path_parent) {
+		for (a = u->parent; a != NULL && n < 8; a = a->parent)
+			chain[n++] = a;
+		buf_reset(&b);
+		for (i = n; i-- > 0;) {
+			add_part(&b, chain[i]);
 			buf_addc(&b, '/');
+		}
+		path_parent = u->parent;
+		path_parent_n = b.n;
 	}
+	b.n = path_parent_n;
+	add_part(&b, u);
 	return b.p ? b.p : "";
 }
 
@@ -109,6 +126,7 @@ write_units(int fmt, unsigned flags)
 
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
+	path_parent = NULL;
 	for (u = roots; u != NULL; u = walk_next(u)) {
 		if (gopt.level >= 0 && u->level != gopt.level)
 			continue;
@@ -128,8 +146,8 @@ write_units(int fmt, unsigned flags)
 		f[12] = str_c(u->level == L_BUILDING && u->u.compound ?
 			unit_name(u->u.compound) :
 			"");
-		f[13] = u->has_counts ? num(u->households, hh) : str_c("");
-		f[14] = u->has_counts ? num(u->residents, rr) : str_c("");
+		f[13] = u->has_counts ? num(unit_count(u, 0), hh) : str_c("");
+		f[14] = u->has_counts ? num(unit_count(u, 1), rr) : str_c("");
 		f[15] = attr(u, A_OWNERS);
 		f[16] = attr(u, A_PROPERTY);
 		for (k = 0; k < 4; k++)

@@ -107,7 +107,7 @@ endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p),cmd,$(BUILD)/bin)))
 $(foreach p,$(TEST_PROGS),$(eval $(call PROG_RULE,$(p),tests,$(BUILD)/tests/bin)))
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h tests/unit/wr_ref.h $(BUILD)/libzhili.a
 	@mkdir -p $(@D)
 	$(COMPILE) -o $@ $< $(LDFLAGS) $(BUILD)/libzhili.a $(ZL_LIBS)
 

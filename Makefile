@@ -155,7 +155,7 @@ lint: deps
 
 format:
 	clang-format -i lib/*.[ch] cmd/*.c cmd/*/*.[ch] tests/hello/*.c \
-		tests/unit/*.[ch] tests/fuzz/*.c
+		tests/unit/*.[ch] tests/fuzz/*.[ch]
 
 # The fuzz targets are built with the flags and libraries of the programs
 # (not LOCALEDIR: run.sh splits the flags, so its quotes would stay; the

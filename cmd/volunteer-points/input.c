@@ -76,6 +76,22 @@ col(const struct rec *rec, long c)
 	return c < 0 ? none : str_trim(rec->f[c]);
 }
 
+/* a and b, of n bytes, are the same: by two loads of 8 bytes each when
+ * n is 8 to 16 (memcmp's call cost more than a kind's comparison). */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x[2], y[2];
+
+	if (n < 8 || n > 16)
+		return memcmp(a, b, n) == 0;
+	memcpy(&x[0], a, 8);
+	memcpy(&x[1], a + n - 8, 8);
+	memcpy(&y[0], b, 8);
+	memcpy(&y[1], b + n - 8, 8);
+	return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+}
+
 static int
 is_verified(struct str v)
 {
@@ -83,7 +99,7 @@ is_verified(struct str v)
 
 	for (i = 0; rules.verified[i] != NULL; i++)
 		if (words_n[i] == v.n &&
-		    (memcmp(v.p, rules.verified[i], v.n) == 0 ||
+		    (same(v.p, rules.verified[i], v.n) ||
 			str_eqi(v, rules.verified[i])))
 			return 1;
 	return 0;
@@ -96,8 +112,7 @@ kind_of(struct str k)
 	size_t i;
 
 	for (i = 0; i < rules.nkinds; i++)
-		if (kinds_n[i] == k.n &&
-		    memcmp(rules.kinds[i].name, k.p, k.n) == 0)
+		if (kinds_n[i] == k.n && same(rules.kinds[i].name, k.p, k.n))
 			return (int)i;
 	return rules.dflt_mult >= 0 ? (int)rules.nkinds : -1;
 }
@@ -173,8 +188,7 @@ room(void *p, size_t *cap, size_t n, size_t more, size_t size)
 	return q;
 }
 
-/* Room for more services (and their teams, for the teams report). */
-static void
+void
 svc_room(size_t more)
 {
 	size_t cap = data.capsvc;
@@ -215,23 +229,24 @@ ascii(struct str s)
 	return any < 0x80;
 }
 
-/* The common fields: volunteer id and time; 0 when rejected. */
+/* The common fields: volunteer id (its slot asked for) and time; 0 when
+ * rejected.  An id longer than SKEY_MAX is copied to copy. */
 static int
-id_time(const struct rec *rec, const struct cols *c, struct str *id,
-    long long *t)
+id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
+    struct buf *copy, long long *t)
 {
 	static struct buf b, idb; /* idb: the id, folded, until the next */
-	struct str d = col(rec, c->date);
+	struct str d = col(rec, c->date), id = col(rec, c->id);
 	char day[24];
 
-	*id = col(rec, c->id);
-	if (!ascii(*id)) /* full-width letters and digits, folded */
-		*id = str_trim(str_fold(*id, &idb, NULL));
-	if (id->n == 0) {
+	if (!ascii(id)) /* full-width letters and digits, folded */
+		id = str_trim(str_fold(id, &idb, NULL));
+	if (id.n == 0) {
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
 	}
-	vol_ahead(*id);
+	skey_make(idk, id, copy);
+	vol_ahead(idk);
 	if (d.n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;
@@ -250,61 +265,67 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 	return 1;
 }
 
-static void
-take_service(const struct rec *rec, const struct cols *c)
+/* The hours of a service record, rejected when not of one; 0 when so. */
+static int
+svc_hours(const struct rec *rec, struct str hs, long long *h)
 {
 	static struct buf b;
-	struct str id, k = col(rec, c->kind), name = col(rec, c->name);
-	struct str hs = col(rec, c->hours);
-	long long t, h;
-	struct svc *s;
-	int kind, day, tod;
-	uint32_t team;
 
-	if (!id_time(rec, c, &id, &t))
-		return;
 	if (hs.n == 0) {
 		rec_reject(rec, _("field 'hours': empty"));
-		return;
+		return 0;
 	}
-	switch (hours_parse(hs, &h)) {
+	switch (hours_parse(hs, h)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
 		    u8_shown(&b, hs));
-		return;
+		return 0;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "record ('%s')"),
 		    u8_shown(&b, hs));
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+/* A service record: checked, its lookups left to ahead.c. */
+static void
+take_service(const struct rec *rec, const struct cols *c)
+{
+	struct pend *p = pend_slot();
+	struct str k = col(rec, c->kind);
+	long long t, h;
+	int kind, day;
+
+	if (!id_time(rec, c, &p->id, &p->copy[0], &t) ||
+	    !svc_hours(rec, col(rec, c->hours), &h))
+		return;
 	if ((kind = kind_of(k)) < 0) {
 		unknown_kind(rec, k);
 		return;
 	}
+	p->red = 0;
+	p->ktext_known = kind < (int)rules.nkinds;
+	if (p->ktext_known)
+		p->s.ktext = kind_ids[kind];
+	else
+		skey_make(&p->kind, k, &p->copy[1]);
+	skey_make(&p->project, col(rec, c->project), &p->copy[2]);
+	skey_words(&p->team, col(rec, c->team), &p->copy[3]);
+	skey_words(&p->name, col(rec, c->name), &p->copy[4]);
+	strs_ahead(&p->project);
 	day = (int)date_floordiv(t, DAY_SECS);
-	tod = (int)(t - (long long)day * DAY_SECS);
-	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
-		svc_room(data.capsvc > 0 ? data.capsvc :
-					   (1u << 21) / sizeof *data.svc);
-	s = &data.svc[data.nsvc++];
-	s->vol = vol_find(id);
-	s->day = day;
-	s->tod = (unsigned)tod & 0x1FFFF;
-	s->hours = (unsigned)h & 0xFFF;
-	s->project = intern_put(data.strs, col(rec, c->project));
-	team = vol_team(s->vol, col(rec, c->team));
-	if (data.svc_team != NULL)
-		data.svc_team[data.nsvc - 1] = team;
-	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
-	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
-					      intern_put(data.strs, k);
-	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
+	p->s.day = day;
+	p->s.tod = (unsigned)(t - (long long)day * DAY_SECS) & 0x1FFFF;
+	p->s.hours = (unsigned)h & 0xFFF;
+	p->s.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
+	p->s.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
 	    0u;
-	vol_service(s, team, name);
+	pend_push();
 	data.used++;
 }
 
@@ -442,27 +463,26 @@ static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {
 	static struct buf b;
-	struct str id, pt = col(rec, c->points);
-	long long t, p;
-	struct red *d;
+	struct pend *p = pend_slot();
+	struct str pt = col(rec, c->points);
+	struct red *d = &p->d;
+	long long t, pts;
 
-	if (!id_time(rec, c, &id, &t))
+	if (!id_time(rec, c, &p->id, &p->copy[0], &t))
 		return;
-	if (money_parse(pt.p, pt.n, &p) != 0 || p <= 0) {
+	if (money_parse(pt.p, pt.n, &pts) != 0 || pts <= 0) {
 		rec_reject(rec,
 		    _("field 'points': not a number of points more than 0 "
 		      "with at most two decimals ('%s')"),
 		    u8_shown(&b, pt));
 		return;
 	}
-	if (data.nred == data.capred)
-		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
-	d = &data.red[data.nred++];
-	d->vol = vol_find(id);
+	p->red = 1;
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
-	d->points = p;
-	d->item = intern_put(data.strs, col(rec, c->item));
+	d->points = pts;
+	skey_make(&p->kind, col(rec, c->item), &p->copy[1]);
+	strs_ahead(&p->kind);
 	d->again = rd_by_pos(cur.r) && rec->pos >= 0 &&
 	    rec->line <= 0xFFFFFFFFL;
 	if (d->again) { /* its place in the file: nothing copied */
@@ -471,6 +491,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		d->file = cur.file;
 	} else
 		d->at.rec = keep_rec(rec);
+	pend_push();
 	data.used++;
 }
 
@@ -520,6 +541,7 @@ read_file(struct rd *r, uint16_t file)
 		else
 			take_redemption(rec, &c);
 	}
+	pend_flush();
 	if (n == 0)
 		rd_say_empty(r);
 }
@@ -571,6 +593,7 @@ input_read(int nfiles, char *const *files)
 		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
+	vol_settle();
 }
 
 uint16_t
@@ -637,6 +660,8 @@ input_reset(void)
 	free(data.mult_by_text);
 	intern_free(data.ids);
 	vol_free();
+	strs_free();
+	pend_free();
 	intern_free(data.strs);
 	intern_free(data.names);
 	free(kind_ids);

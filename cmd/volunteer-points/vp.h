@@ -88,12 +88,10 @@ struct red {
 
 /* A volunteer. */
 struct vol {
-	uint32_t id;		    /* pool id of the volunteer_id */
-	uint32_t name, team;	    /* of the latest service record (ids in
-				       data.names, data.strs) */
-	int32_t late_day, late_tod; /* that record's time */
-	uint32_t nsvc;		    /* service records (merged ones too) */
-	uint32_t last_team;	    /* of the last read (vol_team) */
+	uint32_t id;	     /* pool id of the volunteer_id */
+	uint32_t name, team; /* of the latest service record (ids in
+				data.names, data.strs) */
+	uint32_t nsvc;	     /* service records (merged ones too) */
 	/* the ledger's figures, as of --as-of (ledger.c) */
 	long long hours, earned, redeemed, expired, unverified;
 	/* in the period (teams, rank) */
@@ -126,19 +124,88 @@ extern struct data data;
 void input_read(int nfiles, char *const *files);
 /* The index of the file service s was read from. */
 uint16_t svc_file(const struct svc *s);
-/* group.c: the index of the volunteer of this id (made when new). */
-uint32_t vol_find(struct str id);
-/* Its slot asked for before vol_find needs it (the table is in no cache:
- * the record's other fields are read meanwhile). */
-void vol_ahead(struct str id);
-/* Its index let go (input_reset). */
+/*
+ * A text of up to SKEY_MAX bytes as words read 8 bytes at a time, the
+ * last one ending with the text (over the one before): equal texts, equal
+ * words, and the text is made again from them (skey_text).  A longer one
+ * is kept as text (copied to copy, when not NULL).  A memcpy of variable
+ * length stored the bytes one at a time, and the words' loads waited on
+ * those stores.  skey.c.
+ */
+#define SKEY_WORDS 7
+#define SKEY_MAX   (8 * SKEY_WORDS)
+struct skey {
+	uint64_t w[SKEY_WORDS];
+	uint64_t h;    /* its hash */
+	size_t n;      /* the text's length */
+	const char *p; /* a text longer than SKEY_MAX */
+};
+void skey_make(struct skey *k, struct str s, struct buf *copy);
+/* The same without the hash (k->h unset). */
+void skey_words(struct skey *k, struct str s, struct buf *copy);
+/* The text of k, made in buf (SKEY_MAX bytes) or kept. */
+struct str skey_text(const struct skey *k, char *buf);
+/* k is the text of n bytes whose words are w. */
+int skey_eq(const struct skey *k, const uint64_t *w, size_t n);
+/* k is the text s. */
+int skey_is(const struct skey *k, struct str s);
+/* k->h set (after skey_words). */
+void skey_hash(struct skey *k);
+/* n zeroed bytes aligned on 64 (whole lines of the caches), in huge pages
+ * from 1 MiB; *mem is what to free(). */
+void *vp_lines(size_t n, void **mem);
+/* The pool id (data.strs) of k, through an index of one line a text (for
+ * the texts of SKEY_MAX bytes or fewer). */
+uint32_t strs_put(const struct skey *k);
+/* k's slot asked for before strs_put needs it. */
+void strs_ahead(const struct skey *k);
+void strs_free(void);
+
+/* group.c: the index of the volunteer of this id (made when new); the
+ * index of the volunteers, and the latest service record of each as read
+ * (vol_service), let go by vol_free. */
+uint32_t vol_find(const struct skey *id);
+/* Its slot asked for before vol_find needs it. */
+void vol_ahead(const struct skey *id);
+/* What vol_team and vol_service need of volunteer vi asked for. */
+void vol_hot_ahead(uint32_t vi);
+/*
+ * A service record of s->vol taken, of team (pool id), named name (its
+ * text of SKEY_MAX bytes or fewer as words, else kept as text): the count
+ * of the volunteer's records, the name and team of the latest.
+ */
+void vol_service(const struct svc *s, uint32_t team, const struct skey *name);
+/* After the reading: each volunteer's count, name and team in data.vol. */
+void vol_settle(void);
 void vol_free(void);
-/* The pool id (data.strs) of the team of a service record of volunteer
- * vi (before vol_service takes the record). */
-uint32_t vol_team(uint32_t vi, struct str team);
-/* A service record of s->vol taken, of team (pool id), named name: its
- * figures. */
-void vol_service(const struct svc *s, uint32_t team, struct str name);
+/* Room for more services (and their teams, for the teams report). */
+void svc_room(size_t more);
+
+/*
+ * ahead.c: a record read and checked (input.c), its lookups left until
+ * AHEAD more are read: meanwhile the slots of its volunteer and project
+ * come into the caches (each was a miss of 50 to 100 ns).  Its texts as
+ * words (copied when longer), the reader's buffer being gone by then.
+ */
+struct pend {
+	int red;	 /* a redemption (d), else a service record (s) */
+	int found;	 /* its volunteer found (in s.vol or d.vol) */
+	int ktext_known; /* s.ktext set, else the text of kind */
+	struct svc s;	 /* but vol and project (and ktext) */
+	struct red d;	 /* but vol and item (the text of kind) */
+	struct skey id, project, team, name, kind;
+	struct buf copy[5];
+};
+/* The record to fill, then pend_push to leave it pending. */
+struct pend *pend_slot(void);
+void pend_push(void);
+/* Every record pending taken (at the end of a file). */
+void pend_flush(void);
+void pend_free(void);
+/* The team of the latest service record of volunteer vi, when it is the
+ * text of team (no hash, no lookup: mostly so), else strs_put's. */
+uint32_t vol_team(uint32_t vi, struct skey *team);
+
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* All that was read let go (for a fuzz target that reads again). */

@@ -11,9 +11,10 @@
 
 #define FIND  2
 #define AHEAD 4
+#define RING  8 /* more than AHEAD, a power of two */
 
 static struct {
-	struct pend p[AHEAD + 1];
+	struct pend p[RING];
 	size_t fill; /* the one being filled */
 	size_t n;    /* pending, before it */
 } pipe;
@@ -56,7 +57,7 @@ red_put(struct pend *p)
 static struct pend *
 before(size_t k)
 {
-	return &pipe.p[(pipe.fill + AHEAD + 1 - k) % (AHEAD + 1)];
+	return &pipe.p[(pipe.fill - k) & (RING - 1)];
 }
 
 static void
@@ -98,7 +99,7 @@ pend_push(void)
 	if (pipe.n == AHEAD)
 		take(before(pipe.n--));
 	pipe.n++;
-	pipe.fill = (pipe.fill + 1) % (AHEAD + 1);
+	pipe.fill = (pipe.fill + 1) & (RING - 1);
 }
 
 void
@@ -113,7 +114,7 @@ pend_free(void)
 {
 	size_t i, j;
 
-	for (i = 0; i < AHEAD + 1; i++)
+	for (i = 0; i < RING; i++)
 		for (j = 0; j < sizeof pipe.p[i].copy / sizeof *pipe.p[i].copy;
 		     j++)
 			buf_free(&pipe.p[i].copy[j]);

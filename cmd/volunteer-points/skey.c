@@ -12,115 +12,23 @@
 
 #include "cmd/volunteer-points/vp.h"
 
-static inline uint64_t
-load8(const char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-	return w;
-}
-
-/* The bytes of a text of fewer than 8 as memcpy would put them in a
- * zeroed word, from loads of fixed size. */
-static inline uint64_t
-short_word(const char *p, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const unsigned char *u = (const unsigned char *)p;
-	uint32_t lo, hi;
-
-	if (n >= 4) { /* the first four and the last four, overlapping */
-		memcpy(&lo, p, 4);
-		memcpy(&hi, p + n - 4, 4);
-		return lo | (uint64_t)hi << (8 * (n - 4));
-	}
-	if (n == 0)
-		return 0;
-	return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
-	    (uint64_t)u[n - 1] << (8 * (n - 1));
-#else
-	uint64_t k = 0;
-
-	memcpy(&k, p, n);
-	return k;
-#endif
-}
-
-/* The words of a text of n bytes (n <= SKEY_MAX). */
-static inline size_t
-nwords(size_t n)
-{
-	return (n + 7) / 8;
-}
-
-/*
- * The hash of the words of a text of n bytes: each word multiplied on its
- * own (the multiplications do not wait on one another), the sum mixed so
- * that every bit of each moves the low bits (ids differ in their last
- * bytes).
- */
-static uint64_t
-words_hash(const uint64_t *w, size_t n)
-{
-	uint64_t h = (n + 1) * 0x9E3779B97F4A7C15ULL;
-	size_t i;
-
-	for (i = 0; i < nwords(n); i++) {
-		h = h << 23 | h >> 41;
-		h += (w[i] ^ (i + 1) * 0x94d049bb133111ebULL) *
-		    0xbf58476d1ce4e5b9ULL;
-	}
-	h ^= h >> 32;
-	h *= 0xd6e8feb86659fd93ULL;
-	return h ^ h >> 29;
-}
-
 void
-skey_words(struct skey *k, struct str s, struct buf *copy)
+skey_long(struct skey *k, struct str s, struct buf *copy)
 {
-	size_t i, nw;
-
 	k->n = s.n;
-	k->p = NULL;
-	if (s.n > SKEY_MAX) { /* kept as text */
-		if (copy != NULL) {
-			buf_reset(copy);
-			buf_add(copy, s.p, s.n);
-			s.p = copy->p;
-		}
-		k->p = s.p;
-		return;
+	if (copy != NULL) {
+		buf_reset(copy);
+		buf_add(copy, s.p, s.n);
+		s.p = copy->p;
 	}
-	if (s.n < 8)
-		k->w[0] = short_word(s.p, s.n);
-	else { /* the last word ends with the text, over the one before */
-		nw = nwords(s.n);
-		for (i = 0; i + 1 < nw; i++)
-			k->w[i] = load8(s.p + 8 * i);
-		k->w[nw - 1] = load8(s.p + s.n - 8);
-	}
-}
-
-void
-skey_hash(struct skey *k)
-{
-	k->h = k->n > SKEY_MAX ? str_hash(k->p, k->n, 0) :
-				 words_hash(k->w, k->n);
-}
-
-void
-skey_make(struct skey *k, struct str s, struct buf *copy)
-{
-	skey_words(k, s, copy);
-	skey_hash(k);
+	k->p = s.p;
 }
 
 struct str
 skey_text(const struct skey *k, char *buf)
 {
 	struct str s = { buf, k->n };
-	size_t i, nw = nwords(k->n);
+	size_t i, nw = skey_nwords(k->n);
 
 	if (k->n > SKEY_MAX)
 		s.p = k->p;
@@ -142,7 +50,7 @@ skey_eq(const struct skey *k, const uint64_t *w, size_t n)
 
 	if (k->n != n)
 		return 0;
-	for (i = 0; i < nwords(n); i++)
+	for (i = 0; i < skey_nwords(n); i++)
 		d |= k->w[i] ^ w[i];
 	return d == 0;
 }
@@ -150,7 +58,7 @@ skey_eq(const struct skey *k, const uint64_t *w, size_t n)
 int
 skey_is(const struct skey *k, struct str s)
 {
-	size_t i, nw = nwords(s.n);
+	size_t i, nw = skey_nwords(s.n);
 	uint64_t d = 0;
 
 	if (k->n != s.n)
@@ -158,10 +66,10 @@ skey_is(const struct skey *k, struct str s)
 	if (s.n > SKEY_MAX)
 		return memcmp(k->p, s.p, s.n) == 0;
 	if (s.n < 8)
-		return k->w[0] == short_word(s.p, s.n);
+		return k->w[0] == skey_short(s.p, s.n);
 	for (i = 0; i + 1 < nw; i++)
-		d |= k->w[i] ^ load8(s.p + 8 * i);
-	return (d | (k->w[nw - 1] ^ load8(s.p + s.n - 8))) == 0;
+		d |= k->w[i] ^ skey_load8(s.p + 8 * i);
+	return (d | (k->w[nw - 1] ^ skey_load8(s.p + s.n - 8))) == 0;
 }
 
 void *
@@ -202,7 +110,7 @@ strs_grow(void)
 
 		if (o->id == 0)
 			continue;
-		j = words_hash(o->w, o->n) & mask;
+		j = skey_whash(o->w, o->n) & mask;
 		while (tab[j].id != 0)
 			j = (j + 1) & mask;
 		tab[j] = *o;
@@ -241,7 +149,7 @@ strs_put(const struct skey *k)
 		if (skey_eq(k, t->w, t->n))
 			return t->id - 1;
 	id = intern_put(data.strs, skey_text(k, b));
-	memcpy(t->w, k->w, nwords(k->n) * 8);
+	memcpy(t->w, k->w, skey_nwords(k->n) * 8);
 	t->n = (uint32_t)k->n;
 	t->id = id + 1;
 	if (++st.used * 2 > st.mask) /* half full at most */

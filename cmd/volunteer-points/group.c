@@ -41,7 +41,7 @@ struct vhot {
 	uint32_t nsvc;
 	uint32_t name_n; /* the name's length, its words in name_w */
 	uint64_t name_w[NAME_WORDS];
-	uint64_t spare[2];
+	uint64_t spare[2]; /* to a whole line */
 };
 
 static struct {

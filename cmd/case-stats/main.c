@@ -35,6 +35,20 @@ enum {
 };
 
 static void
+set_jobs(const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end != '\0' || end == arg || n < 1 || n > 64)
+		zl_die(ZL_USAGE,
+		    _("-j: not a number of threads from 1 to 64 "
+		      "'%s'"),
+		    arg);
+	opt.jobs = (int)n;
+}
+
+static void
 usage(void)
 {
 	fprintf(stderr,
@@ -139,6 +153,9 @@ own_option(int c, const char *arg, unsigned *modes)
 	case 'm':
 		opt.metrics = arg;
 		break;
+	case 'j':
+		set_jobs(arg);
+		break;
 	case OPT_TOTAL:
 		opt.total = 1;
 		break;
@@ -179,6 +196,7 @@ options(int argc, char **argv)
 		CLI_DATE_LONGOPTS,
 		{ "by", required_argument, NULL, 'b' },
 		{ "metrics", required_argument, NULL, 'm' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "total", no_argument, NULL, OPT_TOTAL },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "top", required_argument, NULL, OPT_TOP },
@@ -193,8 +211,8 @@ options(int argc, char **argv)
 	unsigned modes = 0;
 	int c;
 
-	while (
-	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "b:m:", longopts)) != -1)
+	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS "b:m:j:", longopts)) !=
+	    -1)
 		if (!own_option(c, optarg, &modes) &&
 		    !cli_option(c, optarg, help))
 			usage();
@@ -204,6 +222,8 @@ options(int argc, char **argv)
 		      "each other"));
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
+	if (opt.jobs == 0)
+		opt.jobs = jobs_default();
 }
 
 /*
@@ -218,9 +238,12 @@ read_cases(struct rd *r, const struct strategy *st)
 	struct key key;
 	struct rec *rec;
 	struct kase k;
-	size_t n = 0;
+	size_t n = jobs_read(r, st);
 	uint32_t gid = 0;
 
+	if (n != JOBS_NONE)
+		return n;
+	n = 0;
 	key_init(&key);
 	while (rd_next(r, &rec)) {
 		if (rd_nfields(r) == 0)
@@ -279,7 +302,8 @@ main(int argc, char **argv)
 	cli_setup(&case_stats_section, argc - optind, argv + optind);
 	conf_load();
 	ro = cli_rd_opts();
-	ro.by_pos = dedupe_by_pos();
+	/* (threads: the cases noted, not read again by position) */
+	ro.by_pos = dedupe_by_pos() && !jobs_may(argc - optind, argv + optind);
 	if (opt.mode != MODE_MERGE)
 		ro.need = case_need; /* the header under title rows */
 	/* partial results are case-stats's own output: UTF-8 */

@@ -63,7 +63,7 @@ rd_open_part(const struct rd *r, unsigned long long from, long line)
 	rd_tsv_init(p);
 	p->cd = (iconv_t)-1;
 	p->refd = -1;
-	p->rec.head = &p->head;
+	p->rec.head = &r->head; /* (its records: r's stream's, as r's) */
 	rd_csv_reset(p);
 	copy_header(p, r);
 	p->cap = BUF_INIT;

@@ -88,14 +88,15 @@ jobs_default(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
-/* Threads for this run?  (Not for --records, --merge, --strict, nor
- * --classify: its regular expressions' match data is one.) */
+/* Threads for this run?  (Not for --records, --merge, --strict,
+ * --progress, nor --classify: its regular expressions' match data is
+ * one.) */
 static int
 wanted(void)
 {
 	return opt.jobs > 1 &&
 	    (opt.mode == MODE_STATS || opt.mode == MODE_PARTIAL) &&
-	    opt.classify == CLASSIFY_NO && !cli.strict;
+	    opt.classify == CLASSIFY_NO && !cli.strict && cli.progress != 1;
 }
 
 int

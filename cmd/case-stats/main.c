@@ -3,7 +3,7 @@
  *
  * case-stats [-b fields] [-m metrics] [--total] [--sort [-]field] [--top n]
  *     [--as-of time] [--classify[=all]] [--records | --partial | --merge]
- *     [--no-dedupe] [--from date] [--to date] [--month m] [--quarter q]
+ *     [--no-dedupe] [-j n] [--from date] [--to date] [--month m] [--quarter q]
  *     [--year y] [-c file] [-o format] [--csv | --tsv] [--encoding enc]
  * [--sheet name]
  *     [--bom] [--zh] [--reject file] [--strict] [--progress | --no-progress]
@@ -56,7 +56,7 @@ usage(void)
 	      "[--sort [-]field] [--top n]\n"
 	      "                  [--as-of time] [--classify[=all]] "
 	      "[--records | --partial | --merge]\n"
-	      "                  [--no-dedupe] [--from date] [--to "
+	      "                  [--no-dedupe] [-j n] [--from date] [--to "
 	      "date] [--month m] [--quarter q]\n"
 	      "                  [--year y] [-c file] [-o format] "
 	      "[--csv | --tsv] [--encoding enc] [--sheet name]\n"
@@ -92,6 +92,7 @@ help(void)
 	    "  --records           the cleaned, de-duplicated case records\n"
 	    "  --partial, --merge  mergeable partial results, and their merge\n"
 	    "  --no-dedupe         count every record, even a case seen twice\n"
+	    "  -j, --jobs N        threads reading a file (default: the cores, at most 8)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      only cases reported in the period\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"

@@ -345,6 +345,8 @@ void cases_record(size_t i, struct str *f, size_t nf);
 uint32_t seen_hash(struct str id);
 /* Note a case (its id): its number, from 0. */
 size_t seen_add(struct str id);
+/* The same by its hash (seen_hash, made by any thread). */
+size_t seen_add_hash(uint32_t h);
 /* A case to find again: its number and the hash of its id. */
 struct seen_cand {
 	size_t i;

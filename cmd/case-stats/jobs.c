@@ -35,7 +35,7 @@
 struct jcase {
 	uint64_t id;
 	int64_t upd;
-	uint32_t lg, dur, idn;
+	uint32_t lg, dur, idn, hash; /* hash: seen_hash */
 	uint8_t flags;
 };
 
@@ -281,6 +281,7 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 	c->upd = k->updated;
 	c->id = p->ids.n;
 	c->idn = (uint32_t)k->id.n;
+	c->hash = opt.dedupe ? seen_hash(k->id) : 0;
 	buf_add(&p->ids, k->id.p, k->id.n);
 }
 
@@ -359,6 +360,7 @@ part_free(struct part *p)
 /* ---- the cuts ---- */
 
 #define WINDOW (1u << 20)
+#define NEAR   (64u << 10) /* told: how far to look for a quote */
 
 /* The bytes that are '"' in the 8 at p, each a 1 in its byte. */
 static uint64_t
@@ -420,7 +422,48 @@ cut_at(int fd, unsigned long long at, unsigned long long size, int csv, int inq,
 	return size;
 }
 
-/* The parts of the file of r (records from data on), n of them. */
+/* Can byte c come before a quote that opens a field (or after one that
+ * closes it, or c -1: the end)? */
+static int
+beside(int c)
+{
+	return c == ',' || c == '\n' || c == '\r' || c == -1;
+}
+
+/*
+ * Is offset at of a CSV file (not its first byte) in quotes?  The first
+ * quote after it tells, mostly: one after a byte that cannot come before
+ * an opening quote closes a field or is the first of two in one (in
+ * quotes); one after a separator and before a byte that cannot follow a
+ * closing quote opens a field (not in quotes).  -1 when it does not tell
+ * (or there is none near).
+ */
+static int
+told(int fd, unsigned long long at, char *b)
+{
+	ssize_t got = pread(fd, b, NEAR, (off_t)(at - 1)), i;
+
+	for (i = 1; i < got; i++) {
+		int after = i + 1 < got ? (unsigned char)b[i + 1] : -2;
+
+		if (b[i] != '"')
+			continue;
+		if (!beside((unsigned char)b[i - 1]) && b[i - 1] != '"')
+			return 1;
+		if (b[i - 1] != '"' && !beside(after) && after != '"' &&
+		    after != -2)
+			return 0;
+		return -1;
+	}
+	return -1;
+}
+
+/*
+ * The parts of a file (records from data on), n of them.  A CSV file is
+ * cut outside quotes as the first quote after the cut tells, else as the
+ * number of quotes before it (a pass over them).  A cut told wrong (a
+ * quote out of place) is found and mended later (follow).
+ */
 static void
 cut(int fd, int csv, struct part *p, size_t n, unsigned long long data,
     unsigned long long size)
@@ -428,16 +471,20 @@ cut(int fd, int csv, struct part *p, size_t n, unsigned long long data,
 	char *b = xmalloc(WINDOW);
 	unsigned long long q = 0, before = 0, at;
 	size_t k;
+	int inq;
 
 	p[0].from = data;
 	for (k = 1; k < n; k++) {
 		at = data + (size - data) / n * k;
 		if (at < p[k - 1].from)
 			at = p[k - 1].from;
-		if (csv)
+		inq = csv && at > 0 ? told(fd, at, b) : 0;
+		if (inq < 0) {
 			q += quotes(fd, before, at, b);
-		before = at;
-		p[k].from = cut_at(fd, at, size, csv, (int)(q & 1), b);
+			before = at;
+			inq = (int)(q & 1);
+		}
+		p[k].from = cut_at(fd, at, size, csv, inq, b);
 		p[k - 1].to = p[k].from;
 	}
 	p[n - 1].to = ULLONG_MAX;
@@ -504,7 +551,7 @@ take_part(struct taker *t, struct part *p)
 		cc.flags = c->flags;
 		acc_add_flags(cc.gid, cc.flags, cc.dur);
 		if (opt.dedupe) { /* (the strategy "noted": dedupe.c) */
-			seen_add(cc.id);
+			seen_add_hash(c->hash);
 			noted_add(&cc);
 		}
 	}

@@ -55,7 +55,7 @@ rd_open_part(const struct rd *r, unsigned long long from, long line)
 
 	p->o = r->o;
 	p->o.progress = 0;
-	p->o.by_pos = 0;
+	p->by_pos = r->by_pos; /* (positions of r's: one file, r's first) */
 	p->o.need = NULL;
 	p->files = r->files;
 	p->nfiles = 1;

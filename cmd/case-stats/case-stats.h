@@ -429,8 +429,6 @@ void merge_run(struct rd *r);
 /* jobs.c: -j, a regular file read by threads */
 /* The cores this process may run on, at most 8. */
 int jobs_default(void);
-/* Might these inputs be read by threads (then not by position)? */
-int jobs_may(int nfiles, char *const *files);
 /* The records of r read by threads, taken as read_cases takes them (the
  * records read), or JOBS_NONE when r is not to be (stdin, a workbook...). */
 #define JOBS_NONE ((size_t)-1)

@@ -34,7 +34,7 @@
 /* A case of a part: its group in the part, its id in the part's ids. */
 struct jcase {
 	uint64_t id;
-	int64_t upd;
+	int64_t upd, pos;	     /* pos: the record's (rd_reread), or -1 */
 	uint32_t lg, dur, idn, hash; /* hash: seen_hash */
 	uint8_t flags;
 };
@@ -98,15 +98,6 @@ wanted(void)
 	return opt.jobs > 1 &&
 	    (opt.mode == MODE_STATS || opt.mode == MODE_PARTIAL) &&
 	    opt.classify == CLASSIFY_NO && !cli.strict && cli.progress != 1;
-}
-
-int
-jobs_may(int nfiles, char *const *files)
-{
-	struct stat st;
-
-	return wanted() && nfiles == 1 && strcmp(files[0], "-") != 0 &&
-	    stat(files[0], &st) == 0 && S_ISREG(st.st_mode);
 }
 
 /* ---- a part's groups ---- */
@@ -237,6 +228,8 @@ push_event(struct part *p, const struct rec *r, const char *reason,
 	e = &p->ev[p->nev++];
 	e->at = p->nc;
 	e->rec = rec_keep(r);
+	if (reason == NULL) /* (taken again: found again by its position) */
+		e->rec->pos = r->pos;
 	e->reason = reason;
 	e->msg = msg != NULL ? xstrdup(msg) : NULL;
 }
@@ -281,6 +274,7 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 	c->upd = k->updated;
 	c->id = p->ids.n;
 	c->idn = (uint32_t)k->id.n;
+	c->pos = r->pos;
 	c->hash = opt.dedupe ? seen_hash(k->id) : 0;
 	buf_add(&p->ids, k->id.p, k->id.n);
 }
@@ -502,6 +496,7 @@ struct taker {
 	struct str *tmp;
 	uint32_t *map; /* a part's groups: the main thread's; UINT32_MAX */
 	size_t capmap;
+	int by_pos; /* the cases found again by position (rd_by_pos) */
 };
 
 static void
@@ -550,7 +545,10 @@ take_part(struct taker *t, struct part *p)
 		cc.upd = c->upd;
 		cc.flags = c->flags;
 		acc_add_flags(cc.gid, cc.flags, cc.dur);
-		if (opt.dedupe) { /* (the strategy "noted": dedupe.c) */
+		/* (as the strategies "by_pos" and "noted" add: dedupe.c) */
+		if (opt.dedupe && t->by_pos)
+			noted_pos(seen_add_hash(c->hash), c->pos);
+		else if (opt.dedupe) {
 			seen_add_hash(c->hash);
 			noted_add(&cc);
 		}
@@ -586,7 +584,7 @@ size_t
 jobs_read(struct rd *r, const struct strategy *st)
 {
 	struct taker t = { r, st, { .need_due = out_needs_deadline() }, { 0 },
-		NULL, NULL, 0 };
+		NULL, NULL, 0, rd_by_pos(r) };
 	unsigned long long data;
 	struct part *p;
 	size_t n, k, nread = 0;
@@ -594,7 +592,7 @@ jobs_read(struct rd *r, const struct strategy *st)
 	long line;
 	int fmt = rd_parts(r, &data, &line), fd;
 
-	if (!wanted() || fmt == 0 || rd_by_pos(r) ||
+	if (!wanted() || fmt == 0 ||
 	    (fd = open(rd_first_file(r), O_RDONLY)) < 0)
 		return JOBS_NONE;
 	if (fstat(fd, &sb) != 0 || (unsigned long long)sb.st_size < data) {

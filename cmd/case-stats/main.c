@@ -303,8 +303,7 @@ main(int argc, char **argv)
 	cli_setup(&case_stats_section, argc - optind, argv + optind);
 	conf_load();
 	ro = cli_rd_opts();
-	/* (threads: the cases noted, not read again by position) */
-	ro.by_pos = dedupe_by_pos() && !jobs_may(argc - optind, argv + optind);
+	ro.by_pos = dedupe_by_pos();
 	if (opt.mode != MODE_MERGE)
 		ro.need = case_need; /* the header under title rows */
 	/* partial results are case-stats's own output: UTF-8 */

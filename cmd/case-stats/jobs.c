@@ -31,12 +31,19 @@
 
 #include "cmd/case-stats/case-stats.h"
 
-/* A case of a part: its group in the part, its id in the part's ids. */
+/*
+ * A case of a part, as the main thread takes it: its group in the part,
+ * its id and hash (seen_hash), its record's position (rd_reread; -1
+ * none).  Kept in the part's stream of cases (about 25 bytes a case):
+ * varints of its group << 2 | an update time follows << 1 | a position
+ * follows, its flags, duration, update time (zigzag), position (after
+ * the case before's), id's length; 4 bytes of hash; its id.
+ */
 struct jcase {
-	uint64_t id;
-	int64_t upd, pos;	     /* pos: the record's (rd_reread), or -1 */
-	uint32_t lg, dur, idn, hash; /* hash: seen_hash */
-	uint8_t flags;
+	struct str id;
+	long long upd, pos;
+	uint32_t lg, dur, hash;
+	unsigned flags;
 };
 
 /* A record for the main thread, before case at. */
@@ -67,9 +74,9 @@ struct part {
 	long first_line, stop_line, shift; /* shift: to the real lines */
 	unsigned long long nrec;	   /* records, rejected ones too */
 	size_t nread;			   /* records given (read_cases) */
-	struct jcase *c;
-	size_t nc, capc;
-	struct buf ids;
+	struct buf cs;			   /* the cases */
+	size_t nc;			   /* how many */
+	long long lastpos; /* the position of the case before (or 0) */
 	struct jev *ev;
 	size_t nev, capev;
 	struct lgroups lg;
@@ -258,25 +265,66 @@ drop_events(struct part *p, size_t from)
 	}
 }
 
+static uint64_t
+zigzag(long long v)
+{
+	return (uint64_t)v << 1 ^ (uint64_t)(v >> 63);
+}
+
 static void
 add_case(struct part *p, struct key *key, const struct rec *r,
     const struct kase *k, struct str *tmp)
 {
-	struct jcase *c;
+	uint32_t lg, h = opt.dedupe ? seen_hash(k->id) : 0;
+	char head[6 * 10 + 4], *e;
 
 	key_of_case(key, r, k);
-	if (p->nc == p->capc)
-		p->c = xgrow(p->c, &p->capc, 4096, sizeof *p->c);
-	c = &p->c[p->nc++];
-	c->lg = lg_of(&p->lg, key->v, tmp);
-	c->dur = case_duration(k);
-	c->flags = (uint8_t)case_flags(k);
-	c->upd = k->updated;
-	c->id = p->ids.n;
-	c->idn = (uint32_t)k->id.n;
-	c->pos = r->pos;
-	c->hash = opt.dedupe ? seen_hash(k->id) : 0;
-	buf_add(&p->ids, k->id.p, k->id.n);
+	lg = lg_of(&p->lg, key->v, tmp);
+	e = put_varint(head,
+	    (uint64_t)lg << 2 | (unsigned)(k->updated != NO_TIME) << 1 |
+		(r->pos >= 0));
+	e = put_varint(e, case_flags(k));
+	e = put_varint(e, case_duration(k));
+	if (k->updated != NO_TIME)
+		e = put_varint(e, zigzag(k->updated));
+	if (r->pos >= 0) {
+		e = put_varint(e, zigzag(r->pos - p->lastpos));
+		p->lastpos = r->pos;
+	}
+	e = put_varint(e, k->id.n);
+	memcpy(e, &h, 4);
+	buf_add(&p->cs, head, (size_t)(e + 4 - head));
+	buf_add(&p->cs, k->id.p, k->id.n);
+	p->nc++;
+}
+
+/* The case at s into c; after it. */
+static const char *
+next_case(const char *s, struct jcase *c, long long *lastpos)
+{
+	uint64_t v, w;
+
+	s = get_varint(s, &w);
+	c->lg = (uint32_t)(w >> 2);
+	s = get_varint(s, &v);
+	c->flags = (unsigned)v;
+	s = get_varint(s, &v);
+	c->dur = (uint32_t)v;
+	c->upd = NO_TIME;
+	if (w & 2) {
+		s = get_varint(s, &v);
+		c->upd = (long long)(v >> 1 ^ -(v & 1));
+	}
+	c->pos = -1;
+	if (w & 1) {
+		s = get_varint(s, &v);
+		c->pos = *lastpos += (long long)(v >> 1 ^ -(v & 1));
+	}
+	s = get_varint(s, &v);
+	c->id.n = (size_t)v;
+	memcpy(&c->hash, s, 4);
+	c->id.p = s + 4;
+	return s + 4 + v;
 }
 
 /* Take record r of the part (as read_cases does). */
@@ -342,8 +390,7 @@ part_free(struct part *p)
 {
 	drop_events(p, 0);
 	free(p->ev);
-	free(p->c);
-	buf_free(&p->ids);
+	buf_free(&p->cs);
 	buf_free(&p->lg.keys);
 	free(p->lg.off);
 	free(p->lg.index);
@@ -517,6 +564,8 @@ take_event(struct taker *t, struct jev *e, long shift)
 static void
 take_part(struct taker *t, struct part *p)
 {
+	const char *s = p->cs.p;
+	long long lastpos = 0;
 	size_t i, e = 0;
 
 	if (t->capmap < p->lg.n) {
@@ -526,30 +575,29 @@ take_part(struct taker *t, struct part *p)
 	if (p->lg.n > 0)
 		memset(t->map, 0xFF, p->lg.n * sizeof *t->map);
 	for (i = 0;; i++) {
-		const struct jcase *c;
+		struct jcase c;
 		struct ccase cc;
 
 		for (; e < p->nev && p->ev[e].at == i; e++)
 			take_event(t, &p->ev[e], p->shift);
 		if (i == p->nc)
 			break;
-		c = &p->c[i];
-		if (t->map[c->lg] == UINT32_MAX) {
-			lg_values(&p->lg, c->lg, t->tmp);
-			t->map[c->lg] = group_of(t->tmp);
+		s = next_case(s, &c, &lastpos);
+		if (t->map[c.lg] == UINT32_MAX) {
+			lg_values(&p->lg, c.lg, t->tmp);
+			t->map[c.lg] = group_of(t->tmp);
 		}
-		cc.id.p = p->ids.p + c->id;
-		cc.id.n = c->idn;
-		cc.gid = t->map[c->lg];
-		cc.dur = c->dur;
-		cc.upd = c->upd;
-		cc.flags = c->flags;
+		cc.id = c.id;
+		cc.gid = t->map[c.lg];
+		cc.dur = c.dur;
+		cc.upd = c.upd;
+		cc.flags = c.flags;
 		acc_add_flags(cc.gid, cc.flags, cc.dur);
 		/* (as the strategies "by_pos" and "noted" add: dedupe.c) */
 		if (opt.dedupe && t->by_pos)
-			noted_pos(seen_add_hash(c->hash), c->pos);
+			noted_pos(seen_add_hash(c.hash), c.pos);
 		else if (opt.dedupe) {
-			seen_add_hash(c->hash);
+			seen_add_hash(c.hash);
 			noted_add(&cc);
 		}
 	}

@@ -343,7 +343,7 @@ take(struct part *p, struct parser *ps, struct key *key, const struct rec *r,
 	if (ps->redo || p->missed) {
 		/* (a year missed: after the record was counted in the period,
 		 * cli_in_period, which the main thread counts again) */
-		p->in_again += p->missed;
+		p->in_again += p->missed != 0;
 		drop_events(p, mark);
 		push_event(p, r, NULL, NULL);
 		return;

@@ -124,10 +124,12 @@ vals_hash(const struct str *v)
 static void
 lg_values(const struct lgroups *l, size_t g, struct str *v)
 {
-	const char *p = l->keys.p + l->off[g];
+	const char *p = l->keys.p; /* (NULL: no --by, no values) */
 	size_t i;
 	uint64_t n;
 
+	if (opt.nby > 0)
+		p += l->off[g];
 	for (i = 0; i < opt.nby; i++) {
 		p = get_varint(p, &n);
 		v[i].p = p;
@@ -139,10 +141,12 @@ lg_values(const struct lgroups *l, size_t g, struct str *v)
 static int
 lg_eq(const struct lgroups *l, size_t g, const struct str *v)
 {
-	const char *p = l->keys.p + l->off[g];
+	const char *p = l->keys.p; /* (NULL: no --by, no values) */
 	size_t i;
 	uint64_t n;
 
+	if (opt.nby > 0)
+		p += l->off[g];
 	for (i = 0; i < opt.nby; i++) {
 		p = get_varint(p, &n);
 		if (n != v[i].n || memcmp(p, v[i].p, v[i].n) != 0)

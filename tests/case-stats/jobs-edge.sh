@@ -1,6 +1,7 @@
 # -j: files smaller than their parts (3 cases in 8 parts), without a final
 # line end, only a header, empty; the example data by community and by
-# case (a group each), --partial; standard input (one thread).
+# case (a group each), --partial (and --exact); standard input (one
+# thread).
 . ./jobs.inc
 awk -v rows=3 -v fmt=csv -v nofinal=1 -f jobs-gen.awk > "$TMP/three.csv"
 jobs_same "$TMP/three.csv" --as-of "2025-01-01 00:00:00" --total
@@ -17,5 +18,7 @@ jobs_same ../../examples/data/cases-2024.csv --as-of "2025-01-01 00:00:00" \
     --by case_id -m total,closed,hours_max --sort -hours_max --top 5
 jobs_same ../../examples/data/cases-2024.csv --as-of "2025-01-01 00:00:00" \
     --by community --partial
+jobs_same ../../examples/data/cases-2024.csv --as-of "2025-01-01 00:00:00" \
+    --by category --partial --exact
 case-stats -j 4 --as-of "2025-01-01 00:00:00" --by community \
     < ../../examples/data/cases-2024.csv | head -n 3

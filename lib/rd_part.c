@@ -52,6 +52,7 @@ struct rd *
 rd_open_part(const struct rd *r, unsigned long long from, long line)
 {
 	struct rd *p = xcalloc(1, sizeof *p);
+	struct stat a, b;
 
 	p->o = r->o;
 	p->o.progress = 0;
@@ -72,6 +73,10 @@ rd_open_part(const struct rd *r, unsigned long long from, long line)
 	p->fd = open(p->fname, O_RDONLY);
 	if (p->fd < 0 || lseek(p->fd, (off_t)from, SEEK_SET) < 0)
 		zl_die(ZL_IOERR, "%s: %s", p->fname, strerror(errno));
+	if (fstat(p->fd, &a) != 0 || fstat(r->fd, &b) != 0 ||
+	    a.st_dev != b.st_dev || a.st_ino != b.st_ino)
+		zl_die_at(ZL_IOERR, p->fname, 0,
+		    _("the input changed while it was read"));
 	p->seekable = 1;
 	p->is_open = 1;
 	p->enc = ENC_UTF8;

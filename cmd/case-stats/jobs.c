@@ -120,38 +120,47 @@ vals_hash(const struct str *v)
 	return h;
 }
 
+/* Where the values of group g of l begin (NULL: no --by, none). */
+static const char *
+lg_at(const struct lgroups *l, size_t g)
+{
+	return opt.nby > 0 ? l->keys.p + l->off[g] : NULL;
+}
+
+/* The value at p into v; after it. */
+static const char *
+lg_next(const char *p, struct str *v)
+{
+	uint64_t n;
+
+	p = get_varint(p, &n);
+	v->p = p;
+	v->n = (size_t)n;
+	return p + n;
+}
+
 /* The values of group g of l, into v. */
 static void
 lg_values(const struct lgroups *l, size_t g, struct str *v)
 {
-	const char *p = l->keys.p; /* (NULL: no --by, no values) */
+	const char *p = lg_at(l, g);
 	size_t i;
-	uint64_t n;
 
-	if (opt.nby > 0)
-		p += l->off[g];
-	for (i = 0; i < opt.nby; i++) {
-		p = get_varint(p, &n);
-		v[i].p = p;
-		v[i].n = (size_t)n;
-		p += n;
-	}
+	for (i = 0; i < opt.nby; i++)
+		p = lg_next(p, &v[i]);
 }
 
 static int
 lg_eq(const struct lgroups *l, size_t g, const struct str *v)
 {
-	const char *p = l->keys.p; /* (NULL: no --by, no values) */
+	const char *p = lg_at(l, g);
+	struct str w;
 	size_t i;
-	uint64_t n;
 
-	if (opt.nby > 0)
-		p += l->off[g];
 	for (i = 0; i < opt.nby; i++) {
-		p = get_varint(p, &n);
-		if (n != v[i].n || memcmp(p, v[i].p, v[i].n) != 0)
+		p = lg_next(p, &w);
+		if (w.n != v[i].n || memcmp(w.p, v[i].p, w.n) != 0)
 			return 0;
-		p += n;
 	}
 	return 1;
 }

@@ -23,7 +23,7 @@ ZL_CFLAGS = -std=c11 -Wall -Wextra
 LINT_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # libcsv has no .pc file on Debian.
 CSV_LIBS = -lcsv
-ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter libzip expat freexl 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz -lzip -lexpat -lfreexl) -lm
+ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter libzip expat freexl 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz -lzip -lexpat -lfreexl) -lm -pthread
 
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \

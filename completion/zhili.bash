@@ -69,7 +69,7 @@ _zhili_opts()
 	case-stats)
 		echo "$_zhili_shared_opts $_zhili_date_opts -b --by -m --metrics
 			--total --sort --top --as-of --classify --records
-			--partial --exact --merge --no-dedupe"
+			--partial --exact --merge --no-dedupe -j --jobs"
 		;;
 	grid-import)
 		echo "$_zhili_shared_opts --level --summary --total --check

@@ -176,6 +176,7 @@ struct opts {
 	const char *sort;
 	long top;
 	const char *metrics;
+	int jobs; /* -j */
 };
 
 extern struct opts opt;
@@ -206,6 +207,10 @@ struct parser {
 	enum state state;   /* and its state */
 	struct buf shown;   /* a value as a message shows it */
 	struct buf unknown; /* the last unknown status word */
+	/* a thread working for the main one (jobs.c): what has to be said
+	 * (an unknown status word) is not, but redo set, for the main thread
+	 * to take the record again */
+	int worker, redo;
 };
 void parser_free(struct parser *p);
 /* After the records: the advice for all the unknown status words met,
@@ -238,6 +243,8 @@ void key_free(struct key *key);
 /* The group of a case (the category as classified). */
 uint32_t group_of_case(struct key *key, const struct rec *r,
     const struct kase *k);
+/* The same values, into key->v, without the group (any thread). */
+void key_of_case(struct key *key, const struct rec *r, const struct kase *k);
 void groups_init(void);
 /* The group of these values (copied when new). */
 uint32_t group_of(const struct str *vals);
@@ -340,6 +347,8 @@ void cases_record(size_t i, struct str *f, size_t nf);
 uint32_t seen_hash(struct str id);
 /* Note a case (its id): its number, from 0. */
 size_t seen_add(struct str id);
+/* The same by its hash (seen_hash, made by any thread). */
+size_t seen_add_hash(uint32_t h);
 /* A case to find again: its number and the hash of its id. */
 struct seen_cand {
 	size_t i;
@@ -423,5 +432,13 @@ int partial_fits(const struct rec *r, struct acc *all, const struct prow *w);
 void partial_add(struct acc *a, const struct prow *w, struct hist *h);
 /* --merge: read the partial results of r and write the statistics. */
 void merge_run(struct rd *r);
+
+/* jobs.c: -j, a regular file read by threads */
+/* The cores this process may run on, at most 8. */
+int jobs_default(void);
+/* The records of r read by threads, taken as read_cases takes them (the
+ * records read), or JOBS_NONE when r is not to be (stdin, a workbook...). */
+#define JOBS_NONE ((size_t)-1)
+size_t jobs_read(struct rd *r, const struct strategy *st);
 
 #endif

@@ -278,6 +278,8 @@ void acc_sub(const struct ccase *c);
 /* After the last case: each group's durations together (and the cases
  * taken out, out). */
 void acc_finish(void);
+/* Every group's statistics forgotten (the fuzz target, input after input). */
+void acc_reset(void);
 /* The statistics of group g, into a (valid until the next call; with
  * --partial, the histogram of its durations, but with --exact their
  * durations, not sorted). */

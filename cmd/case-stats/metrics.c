@@ -236,6 +236,23 @@ take_out(void)
 }
 
 void
+acc_reset(void)
+{
+	free(word);
+	free(tally);
+	free(pool);
+	free(dur);
+	free(removed);
+	word = NULL;
+	tally = NULL;
+	pool = NULL;
+	dur = NULL;
+	removed = NULL;
+	capword = ntally = captally = npool = cappool = 0;
+	nremoved = capremoved = 0;
+}
+
+void
 acc_finish(void)
 {
 	size_t i, at = 0;

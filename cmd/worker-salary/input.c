@@ -64,6 +64,53 @@ in_folded(const struct rec *rec, long c)
 	return str_trim(str_fold(in_col(rec, c), &b[k], NULL));
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* rec rejected for an amount s in field name above WS_MAX_FEN: 0. */
+static int
+too_much(const struct rec *rec, const char *name, struct str s)
+{
+	static struct buf b;
+
+	rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"), name,
+	    u8_shown(&b, s));
+	return 0;
+}
+
+/*
+ * s when it is plain digits, at most eleven, with at most two decimals
+ * ("1400", "52.5"), as money_parse reads them: 1 and *v in fen; 0 for any
+ * other form, money_parse's to read.  Most amounts are so written.
+ */
+static int
+plain_fen(struct str s, long long *v)
+{
+	long long x = 0;
+	size_t i, k;
+
+	for (i = 0; i < s.n && i < 11 && is_digit(s.p[i]); i++)
+		x = x * 10 + (s.p[i] - '0');
+	if (i == 0)
+		return 0;
+	if (i < s.n) {
+		if (s.p[i] != '.' || s.n - i < 2 || s.n - i > 3)
+			return 0;
+		for (k = i + 1; k < i + 3; k++) {
+			if (k < s.n && !is_digit(s.p[k]))
+				return 0;
+			x = x * 10 + (k < s.n ? s.p[k] - '0' : 0);
+		}
+		*v = x;
+		return 1;
+	}
+	*v = x * 100;
+	return 1;
+}
+
 /*
  * The amount in column c named name: 1 and *v (dflt when empty), or 0
  * when rejected (not an amount, or negative).
@@ -78,6 +125,8 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 	*v = dflt;
 	if (s.n == 0)
 		return 1;
+	if (plain_fen(s, v))
+		return *v <= WS_MAX_FEN || too_much(rec, name, s);
 	if (money_parse(s.p, s.n, v) != 0) {
 		rec_reject(rec, _("field '%s': not an amount ('%s')"), name,
 		    u8_shown(&b, s));
@@ -88,12 +137,7 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 		    u8_shown(&b, s));
 		return 0;
 	}
-	if (*v > WS_MAX_FEN) {
-		rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"),
-		    name, u8_shown(&b, s));
-		return 0;
-	}
-	return 1;
+	return *v <= WS_MAX_FEN || too_much(rec, name, s);
 }
 
 long
@@ -104,6 +148,15 @@ parse_month(struct str s)
 	long y = 0, m = 0;
 	size_t i = 0, k;
 
+	if (s.n == 7 && s.p[4] == '-' && is_digit(s.p[5]) && is_digit(s.p[6])) {
+		/* "2024-03", as most months are written */
+		for (; i < 4 && is_digit(s.p[i]); i++)
+			y = y * 10 + (s.p[i] - '0');
+		m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
+		if (i == 4 && y >= 1 && m >= 1 && m <= 12)
+			return y * 12 + m - 1;
+		y = m = i = 0;
+	}
 	s = str_trim(str_fold(s, &b, NULL));
 	if (date_parse(s.p, s.n, &t, NULL) == 0) {
 		int yy, mm, dd;
@@ -136,7 +189,8 @@ parse_month(struct str s)
 void
 month_fmt(long m, char *buf)
 {
-	long y = m / 12 % 10000, mo = m % 12 + 1;
+	unsigned long y = (unsigned long)m / 12 % 10000,
+		      mo = (unsigned long)m % 12 + 1;
 
 	buf[0] = (char)('0' + y / 1000);
 	buf[1] = (char)('0' + y / 100 % 10);

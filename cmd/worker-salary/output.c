@@ -160,7 +160,7 @@ slip_lines(const struct wr *w)
 		o += 7;
 		for (k = 0; k < n; k++) {
 			*o++ = sep;
-			o += money_format(v[k], o);
+			o += money_put(v[k], o);
 		}
 		*o++ = '\n';
 		out_wrote((size_t)(o - d));

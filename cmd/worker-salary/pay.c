@@ -162,8 +162,8 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 {
 	char m[16], h[16], net[32];
 
-	month_fmt(s->month, m);
 	if (conf_year(s->month / 12) == NULL) {
+		month_fmt(s->month, m);
 		rec_reject(slip_rec(s),
 		    _("month %s: no contributions for the year %ld in the "
 		      "configuration (add worker-salary.contributions.%ld)"),
@@ -171,6 +171,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 		return 0;
 	}
 	if (s->w->hire_month != LONG_MIN && s->w->hire_month > s->month) {
+		month_fmt(s->month, m);
 		month_fmt(s->w->hire_month, h);
 		rec_reject(slip_rec(s),
 		    _("month %s: before the worker was hired "
@@ -180,6 +181,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 	}
 	compute(s, st, p);
 	if (p->net < 0) {
+		month_fmt(s->month, m);
 		money_format(p->net, net);
 		rec_reject(slip_rec(s), _("month %s: net pay below zero (%s)"),
 		    m, net);
@@ -270,13 +272,14 @@ worker_run(size_t from, size_t to)
 
 		if (s->w == NULL)
 			continue;
-		month_fmt(s->month, m);
-		if (last != NULL && last->month == s->month)
+		if (last != NULL && last->month == s->month) {
+			month_fmt(s->month, m);
 			rec_reject(slip_rec(s),
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
 			    m, s->w->id, rd_file(data.readers[last->file]),
 			    (long)last->line);
-		else if (st0.month >= 0 && s->month <= st0.month) {
+		} else if (st0.month >= 0 && s->month <= st0.month) {
+			month_fmt(s->month, m);
 			month_fmt(st0.month, n);
 			rec_reject(slip_rec(s),
 			    _("month %s: not after the --ytd state of worker "

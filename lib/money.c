@@ -327,32 +327,14 @@ static const long long pow10s[19] = { 1LL, 10LL, 100LL, 1000LL, 10000LL,
 	100000000000000LL, 1000000000000000LL, 10000000000000000LL,
 	100000000000000000LL, 1000000000000000000LL };
 
-int
-money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
+/* money_mul_rate in 128 bits. */
+static int
+mul_wide(long long fen, const struct money_rate *rt, int unit, int mode,
     long long *out)
 {
-	i128 prod, d, r;
+	i128 prod, d = unit, r;
 	int i;
 
-	if (unit < 1)
-		unit = 1;
-	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit;
-	 * in 64 bits when they are small enough (most amounts and rates) */
-	if (rt->exp <= 12 && fen > -(1LL << 31) && fen < (1LL << 31) &&
-	    rt->mant > -(1LL << 31) && rt->mant < (1LL << 31) &&
-	    unit <= 1000000) {
-		long long dd = pow10s[rt->exp] * unit, p = fen * rt->mant;
-		long long q = p / dd, rr = p % dd, ar = rr < 0 ? -rr : rr;
-		int away = mode == ROUND_UP ? ar != 0 :
-		    mode == ROUND_DOWN	    ? 0 :
-					      ar >= dd - ar;
-
-		if (away)
-			q += p < 0 ? -1 : 1;
-		*out = q * unit;
-		return 0;
-	}
-	d = unit;
 	for (i = 0; i < rt->exp; i++) {
 		if (d > ((i128)1 << 120) / 10)
 			return -1; /* 10^36 and beyond: too many decimals */
@@ -364,6 +346,30 @@ money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
 		return -1;
 	*out = (long long)r;
 	return 0;
+}
+
+int
+money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
+    long long *out)
+{
+	if (unit < 1)
+		unit = 1;
+	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit;
+	 * in 64 bits when they are small enough (most amounts and rates),
+	 * rounded with no branch (remainders are as good as random) */
+	if (rt->exp <= 12 && fen > -(1LL << 31) && fen < (1LL << 31) &&
+	    rt->mant > -(1LL << 31) && rt->mant < (1LL << 31) &&
+	    unit <= 1000000) {
+		long long dd = pow10s[rt->exp] * unit, p = fen * rt->mant;
+		long long q = p / dd, rr = p % dd, ar = rr < 0 ? -rr : rr;
+		long long away = mode == ROUND_UP ? ar != 0 :
+		    mode == ROUND_DOWN		  ? 0 :
+						    ar >= dd - ar;
+
+		*out = (q + (p < 0 ? -away : away)) * unit;
+		return 0;
+	}
+	return mul_wide(fen, rt, unit, mode, out);
 }
 
 int

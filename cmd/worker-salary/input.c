@@ -50,18 +50,27 @@ in_col(const struct rec *rec, long c)
 {
 	struct str none = { "", 0 };
 
-	return c < 0 ? none : str_trim(rec->f[c]);
+	if (c < 0)
+		return none;
+	return rec->f[c].n == 0 ? rec->f[c] : str_trim(rec->f[c]);
 }
 
-/* An id or number field, full-width folded (valid until the next). */
+/* An id or number field, full-width folded (valid until the second
+ * call after); in ASCII, nothing to fold. */
 struct str
 in_folded(const struct rec *rec, long c)
 {
 	static struct buf b[2];
 	static int k;
+	struct str s = in_col(rec, c);
+	size_t i = str_ascii_skip(s.p, 0, s.n);
 
+	while (i < s.n && (unsigned char)s.p[i] < 0x80)
+		i++;
+	if (i == s.n)
+		return s;
 	k = !k;
-	return str_trim(str_fold(in_col(rec, c), &b[k], NULL));
+	return str_trim(str_fold(s, &b[k], NULL));
 }
 
 static int
@@ -202,6 +211,31 @@ month_fmt(long m, char *buf)
 	buf[7] = '\0';
 }
 
+/* a and b, of n bytes each, equal?  Ids of 4 to 16 bytes compared as
+ * two words that overlap, with no call. */
+static int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, u, v;
+	uint32_t e, f, g, h;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return ((x ^ y) | (u ^ v)) == 0;
+	}
+	if (n >= 4 && n < 8) {
+		memcpy(&e, a, 4);
+		memcpy(&f, b, 4);
+		memcpy(&g, a + n - 4, 4);
+		memcpy(&h, b + n - 4, 4);
+		return ((e ^ f) | (g ^ h)) == 0;
+	}
+	return memcmp(a, b, n) == 0;
+}
+
 /* Is key k's id s? */
 static int
 is_key(uint32_t k, struct str s)
@@ -211,7 +245,7 @@ is_key(uint32_t k, struct str s)
 	if (k >= intern_len(data.ids))
 		return 0;
 	l = intern_get(data.ids, k);
-	return l.n == s.n && memcmp(l.p, s.p, s.n) == 0;
+	return l.n == s.n && same(l.p, s.p, s.n);
 }
 
 /*
@@ -469,10 +503,32 @@ months_sort(uint32_t *o, size_t n)
  * order read.  A counting sort by the rank of the worker_id (stable),
  * then each worker's months.
  */
+/* rank[id]: the place of each worker_id in byte order (data.rank);
+ * without a sort when they came in that order, as a roster often has
+ * them. */
+static uint32_t *
+ranks(void)
+{
+	uint32_t nk = intern_len(data.ids), i, *rank;
+	struct str a, b;
+
+	for (i = 1; i < nk; i++) {
+		a = intern_get(data.ids, i - 1);
+		b = intern_get(data.ids, i);
+		if (memcmp(a.p, b.p, a.n < b.n ? a.n : b.n) > 0 ||
+		    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0))
+			return intern_ranks(data.ids);
+	}
+	rank = xcalloc((size_t)nk + 1, sizeof *rank);
+	for (i = 0; i < nk; i++)
+		rank[i] = i;
+	return rank;
+}
+
 static void
 slips_sort(void)
 {
-	uint32_t nk = intern_len(data.ids), *rank = intern_ranks(data.ids);
+	uint32_t nk = intern_len(data.ids), *rank = data.rank = ranks();
 	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i;
 
 	data.order = xhuge((data.nslips + 1) * sizeof *data.order);
@@ -488,7 +544,6 @@ slips_sort(void)
 	for (i = 0; i < nk; i++) /* at[r], at[r + 1]: rank r's */
 		months_sort(data.order + at[i], at[i + 1] - at[i]);
 	free(at);
-	free(rank);
 }
 
 void
@@ -536,5 +591,7 @@ input_close(void)
 		rd_close(data.readers[i]);
 	free(data.readers);
 	data.readers = NULL;
+	free(data.rank);
+	data.rank = NULL;
 	worker_free_all();
 }

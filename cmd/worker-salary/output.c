@@ -114,8 +114,11 @@ slip_head(const struct wr *w, struct buf *b, const struct worker *k)
 		wr_text(w, b, t[i], strlen(t[i]));
 		buf_addc(b, sep);
 	}
+	/* 1 to WS_LEVELS: two digits at most */
+	if (k->level >= 10)
+		buf_addc(b, '0' + (int)(k->level / 10 % 10));
 	if (k->level > 0)
-		buf_printf(b, "%ld", k->level);
+		buf_addc(b, '0' + (int)(k->level % 10));
 	buf_addc(b, sep);
 }
 
@@ -133,6 +136,24 @@ slip_amounts(const struct slip *s, const struct pay *p, long long *v)
 
 	memcpy(v, a, sizeof a);
 	return sizeof a / sizeof a[0];
+}
+
+/* The month m as month_fmt writes it, at o (8 bytes): the last twelve
+ * kept, as a worker's months follow one another. */
+static void
+month_put(long m, char *o)
+{
+	static struct {
+		long m;
+		char s[8];
+	} k[12] = { { -1, "" } };
+	size_t i = (size_t)m % 12;
+
+	if (k[i].m != m) {
+		k[i].m = m;
+		month_fmt(m, k[i].s);
+	}
+	memcpy(o, k[i].s, 8);
 }
 
 /* The payslips as lines (tsv, csv) built in the output's buffer: the
@@ -156,7 +177,7 @@ slip_lines(const struct wr *w)
 			zl_die(ZL_IOERR, _("a payslip too long to write"));
 		memcpy(d, head.p, head.n);
 		o = d + head.n;
-		month_fmt(s->month, o);
+		month_put(s->month, o);
 		o += 7;
 		for (k = 0; k < n; k++) {
 			*o++ = sep;

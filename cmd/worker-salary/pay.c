@@ -216,7 +216,7 @@ not_in_roster(const struct slip *s)
 static void
 join(void)
 {
-	uint32_t nk = intern_len(data.ids), *rank, *byrank;
+	uint32_t nk = intern_len(data.ids), *byrank;
 	size_t i;
 
 	for (i = 0; i < data.nslips; i++) {
@@ -229,10 +229,9 @@ join(void)
 		else
 			s->w->paid = 1;
 	}
-	rank = intern_ranks(data.ids);
 	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
 	for (i = 0; i < nk; i++)
-		byrank[rank[i]] = (uint32_t)i;
+		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
 		const struct worker *w = data.keys[byrank[i]].w;
 
@@ -242,7 +241,6 @@ join(void)
 			    w->id);
 	}
 	free(byrank);
-	free(rank);
 }
 
 /* The state of a worker's year before its first month (--ytd's). */

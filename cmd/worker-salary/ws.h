@@ -168,6 +168,7 @@ struct data {
 	struct slip *slips; /* in the order read */
 	size_t nslips, capslips;
 	uint32_t *order; /* the slips by worker_id, month, order read */
+	uint32_t *rank;	 /* [key]: the worker_id's place in byte order */
 	struct ytd *ytd;
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */

@@ -90,7 +90,8 @@ compare_gross(const struct slip *s)
 {
 	long long base = old_base(s->w);
 
-	return base + s->perf +
+	return base + slip_amount(s, A_PERF) +
 	    pay_allowance(s, old_named(old.allow, old.nallow, s->w->cert)) +
-	    s->overtime + s->other - s->deduction - pay_absence(&old, s, base);
+	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) -
+	    slip_amount(s, A_DEDUCTION) - pay_absence(&old, s, base);
 }

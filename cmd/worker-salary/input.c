@@ -326,6 +326,21 @@ slips_reserve(unsigned long long size, size_t nf)
 	slips_room(data.nslips + (size_t)most);
 }
 
+/* Amount v (0 to WS_MAX_FEN) as a slip keeps it. */
+static uint32_t
+amount_kept(long long v)
+{
+	if (v < 0x80000000LL)
+		return (uint32_t)v;
+	if (data.nbig >= 0x80000000u)
+		zl_die(ZL_IOERR,
+		    _("more than 2147483648 amounts of 21474836.48 or more"));
+	if (data.nbig == data.capbig)
+		data.big = xgrow(data.big, &data.capbig, 64, sizeof *data.big);
+	data.big[data.nbig] = v;
+	return 0x80000000u + (uint32_t)data.nbig++;
+}
+
 /* The items of rec (w: its own worker, or NULL) from reader file: 1, or
  * 0 when rejected. */
 static int
@@ -335,8 +350,9 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	static struct buf b;
 	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
 	struct slip s = { 0 };
-	long long absence;
+	long long absence, a[A_N];
 	long month;
+	int i;
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
@@ -351,12 +367,12 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		    u8_shown(&b, m));
 		return 0;
 	}
-	if (!in_amount(rec, c->perf, "performance", 0, &s.perf) ||
-	    !in_amount(rec, c->overtime, "overtime", 0, &s.overtime) ||
-	    !in_amount(rec, c->other, "other_pay", 0, &s.other) ||
-	    !in_amount(rec, c->ded, "deduction", 0, &s.deduction) ||
+	if (!in_amount(rec, c->perf, "performance", 0, &a[A_PERF]) ||
+	    !in_amount(rec, c->overtime, "overtime", 0, &a[A_OVERTIME]) ||
+	    !in_amount(rec, c->other, "other_pay", 0, &a[A_OTHER]) ||
+	    !in_amount(rec, c->ded, "deduction", 0, &a[A_DEDUCTION]) ||
 	    !in_amount(rec, c->sad, "special_additional_deduction", 0,
-		&s.sad) ||
+		&a[A_SAD]) ||
 	    !in_amount(rec, c->absence, "absence_days", 0, &absence))
 		return 0;
 	if (absence > 3100) {
@@ -364,7 +380,9 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		    u8_shown(&b, in_col(rec, c->absence)));
 		return 0;
 	}
-	s.absence = (int32_t)absence;
+	for (i = 0; i < A_N; i++)
+		s.a[i] = amount_kept(a[i]);
+	s.absence = (uint16_t)absence;
 	s.month = (int32_t)month;
 	s.w = w;
 	s.own = w != NULL;
@@ -593,5 +611,7 @@ input_close(void)
 	data.readers = NULL;
 	free(data.rank);
 	data.rank = NULL;
+	free(data.big);
+	data.big = NULL;
 	worker_free_all();
 }

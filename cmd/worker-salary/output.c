@@ -76,10 +76,10 @@ slip_row(struct row *r, const struct slip *s, const struct pay *p)
 	month_fmt(s->month, r->num[r->n]);
 	put_s(r, r->num[r->n]);
 	put_m(r, p->base);
-	put_m(r, s->perf);
+	put_m(r, slip_amount(s, A_PERF));
 	put_m(r, p->allowance);
-	put_m(r, s->overtime);
-	put_m(r, s->other);
+	put_m(r, slip_amount(s, A_OVERTIME));
+	put_m(r, slip_amount(s, A_OTHER));
 	put_m(r, p->ded);
 	put_m(r, p->gross);
 	put_m(r, p->ee[C_PENSION]);
@@ -87,7 +87,7 @@ slip_row(struct row *r, const struct slip *s, const struct pay *p)
 	put_m(r, p->ee[C_UNEMPLOYMENT]);
 	put_m(r, p->ee[C_HOUSING]);
 	put_m(r, p->contrib);
-	put_m(r, s->sad);
+	put_m(r, slip_amount(s, A_SAD));
 	put_m(r, p->taxable_ytd);
 	put_m(r, p->tax_ytd);
 	put_m(r, p->tax);
@@ -127,12 +127,14 @@ slip_head(const struct wr *w, struct buf *b, const struct worker *k)
 static size_t
 slip_amounts(const struct slip *s, const struct pay *p, long long *v)
 {
-	const long long a[] = { p->base, s->perf, p->allowance, s->overtime,
-		s->other, p->ded, p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
-		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib, s->sad,
-		p->taxable_ytd, p->tax_ytd, p->tax, p->net, p->er[C_PENSION],
-		p->er[C_MEDICAL], p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY],
-		p->er[C_HOUSING], p->gross + p->er_total };
+	const long long a[] = { p->base, slip_amount(s, A_PERF), p->allowance,
+		slip_amount(s, A_OVERTIME), slip_amount(s, A_OTHER), p->ded,
+		p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
+		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib,
+		slip_amount(s, A_SAD), p->taxable_ytd, p->tax_ytd, p->tax,
+		p->net, p->er[C_PENSION], p->er[C_MEDICAL],
+		p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY], p->er[C_HOUSING],
+		p->gross + p->er_total };
 
 	memcpy(v, a, sizeof a);
 	return sizeof a / sizeof a[0];

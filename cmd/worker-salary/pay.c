@@ -76,9 +76,9 @@ gross(const struct slip *s, struct pay *p)
 {
 	p->base = s->w->base;
 	p->allowance = pay_allowance(s, s->w->allowance);
-	p->ded = s->deduction + pay_absence(&scale, s, p->base);
-	p->gross = p->base + s->perf + p->allowance + s->overtime + s->other -
-	    p->ded;
+	p->ded = slip_amount(s, A_DEDUCTION) + pay_absence(&scale, s, p->base);
+	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
+	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
 }
 
 /* The contributions of p: 0, or -1 when a rate cannot be applied.  The
@@ -138,7 +138,8 @@ tax(const struct slip *s, struct pay *p, const struct ytd *st)
 			start = s->w->hire_month;
 	}
 	p->taxable_ytd = before + p->gross -
-	    scale.threshold * (s->month - start + 1) - p->contrib - s->sad;
+	    scale.threshold * (s->month - start + 1) - p->contrib -
+	    slip_amount(s, A_SAD);
 	p->tax = bracket_tax(p->taxable_ytd) - p->tax_ytd;
 	if (p->tax < 0)
 		p->tax = 0;

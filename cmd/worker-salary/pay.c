@@ -63,10 +63,13 @@ pay_allowance(const struct slip *s, long long amount)
 long long
 pay_absence(const struct scale *sc, const struct slip *s, long long base)
 {
-	long long day = sc->per_day >= 0 ?
+	long long day;
+
+	if (s->absence == 0) /* most months: no division */
+		return 0;
+	day = sc->per_day >= 0 ?
 	    sc->per_day :
 	    div_round(base * 100, sc->paid_days, sc->unit, sc->mode);
-
 	return div_round(day * s->absence, 100, sc->unit, sc->mode);
 }
 
@@ -81,14 +84,19 @@ gross(const struct slip *s, struct pay *p)
 	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
 }
 
-/* The contributions of p: 0, or -1 when a rate cannot be applied.  The
- * last ones computed are kept: a worker's base is often the same month
- * after month (its contribution_base, or a limit). */
+/*
+ * The contributions of p, the employee's (sides 1) or both (2): 0, or -1
+ * when a rate cannot be applied.  The last ones computed are kept: a
+ * worker's base is often the same month after month (its
+ * contribution_base, or a limit).
+ */
 static int
-contributions(const struct slip *s, struct pay *p, const struct year *y)
+contributions(const struct slip *s, struct pay *p, const struct year *y,
+    int sides)
 {
 	static const struct year *ly;
 	static long long lbase;
+	static int lsides;
 	static struct pay last;
 	int k, e;
 
@@ -97,7 +105,7 @@ contributions(const struct slip *s, struct pay *p, const struct year *y)
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
-	if (y == ly && p->cbase == lbase) {
+	if (y == ly && p->cbase == lbase && sides <= lsides) {
 		memcpy(p->ee, last.ee, sizeof p->ee);
 		memcpy(p->er, last.er, sizeof p->er);
 		p->contrib = last.contrib;
@@ -106,17 +114,20 @@ contributions(const struct slip *s, struct pay *p, const struct year *y)
 	}
 	p->contrib = p->er_total = 0;
 	for (k = 0; k < C_N; k++)
-		for (e = 0; e < 2; e++) {
+		for (e = 0; e < sides; e++) {
 			long long *v = e ? &p->er[k] : &p->ee[k];
 
+			*v = 0; /* a rate of 0% (work injury's employee) */
 			if (y->rt[k][e].exp < 0 ||
-			    money_mul_rate(p->cbase, &y->rt[k][e], y->unit,
-				y->mode, v) != 0)
+			    (y->rt[k][e].mant != 0 &&
+				money_mul_rate(p->cbase, &y->rt[k][e], y->unit,
+				    y->mode, v) != 0))
 				return -1;
 			*(e ? &p->er_total : &p->contrib) += *v;
 		}
 	ly = y;
 	lbase = p->cbase;
+	lsides = sides;
 	last = *p;
 	return 0;
 }
@@ -147,12 +158,13 @@ tax(const struct slip *s, struct pay *p, const struct ytd *st)
 	p->net = p->gross - p->contrib - p->tax;
 }
 
-/* The payslip of s after the state st, into p (its year configured). */
+/* The payslip of s after the state st, into p (its year configured);
+ * the employer's contributions too with sides 2 (see contributions). */
 static void
-compute(const struct slip *s, const struct ytd *st, struct pay *p)
+compute(const struct slip *s, const struct ytd *st, struct pay *p, int sides)
 {
 	gross(s, p);
-	if (contributions(s, p, conf_year(s->month / 12)) != 0)
+	if (contributions(s, p, conf_year(s->month / 12), sides) != 0)
 		zl_die(ZL_IOERR, _("an amount too large to compute"));
 	tax(s, p, st);
 }
@@ -180,7 +192,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 		    m, h);
 		return 0;
 	}
-	compute(s, st, p);
+	compute(s, st, p, 1); /* what the employer pays rejects nothing */
 	if (p->net < 0) {
 		month_fmt(s->month, m);
 		money_format(p->net, net);
@@ -338,7 +350,7 @@ pay_next(size_t *i, const struct slip **sp, struct pay *p)
 		}
 		if (!s->ok)
 			continue;
-		compute(s, &st, p);
+		compute(s, &st, p, 2);
 		st.month = s->month;
 		st.taxable = p->taxable_ytd;
 		st.tax = p->tax_ytd;

@@ -191,6 +191,10 @@ money_put(long long fen, char *o)
 	uint64_t w;
 	size_t n = fen < 0, z;
 
+	if (v == 0) { /* many amounts of a payslip */
+		memcpy(o, "0.00", 4);
+		return 4;
+	}
 	if (v >= 100000000)
 		return money_format(fen, o);
 	o[0] = '-';

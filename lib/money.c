@@ -182,8 +182,8 @@ static const char four[] = FOUR3("0") FOUR3("1") FOUR3("2") FOUR3("3")
  * leading zeros (not the one before the point) shifted out, the point
  * put before the last two.
  */
-size_t
-money_put(long long fen, char *o)
+static inline size_t
+put(long long fen, char *o)
 {
 	unsigned long long v = fen < 0 ? 0 - (unsigned long long)fen :
 					 (unsigned long long)fen;
@@ -212,12 +212,30 @@ money_put(long long fen, char *o)
 	return n + 3;
 }
 #else
-size_t
-money_put(long long fen, char *o)
+static size_t
+put(long long fen, char *o)
 {
 	return money_format(fen, o);
 }
 #endif
+
+size_t
+money_put(long long fen, char *o)
+{
+	return put(fen, o);
+}
+
+size_t
+money_put_list(const long long *v, size_t n, char sep, char *o)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		o[k++] = sep;
+		k += put(v[i], o + k);
+	}
+	return k;
+}
 
 /*
  * a / d rounded to an integer by mode (d > 0): the quotient truncated

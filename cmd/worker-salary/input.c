@@ -45,16 +45,6 @@ find_cols(struct rd *r, struct cols *c)
 	c->tax = fld_col(r, "tax_ytd");
 }
 
-struct str
-in_col(const struct rec *rec, long c)
-{
-	struct str none = { "", 0 };
-
-	if (c < 0)
-		return none;
-	return rec->f[c].n == 0 ? rec->f[c] : str_trim(rec->f[c]);
-}
-
 /* An id or number field, full-width folded (valid until the second
  * call after); in ASCII, nothing to fold. */
 struct str

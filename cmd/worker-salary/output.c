@@ -169,7 +169,7 @@ slip_lines(const struct wr *w)
 	struct pay p;
 	long long v[NSLIP];
 	char sep = wr_sep(w), *d, *o;
-	size_t i = 0, n, k;
+	size_t i = 0, n;
 
 	while (pay_next(&i, &s, &p)) {
 		if (s->w != last)
@@ -181,10 +181,7 @@ slip_lines(const struct wr *w)
 		o = d + head.n;
 		month_put(s->month, o);
 		o += 7;
-		for (k = 0; k < n; k++) {
-			*o++ = sep;
-			o += money_put(v[k], o);
-		}
+		o += money_put_list(v, n, sep, o);
 		*o++ = '\n';
 		out_wrote((size_t)(o - d));
 	}

@@ -201,9 +201,17 @@ const struct rec *slip_rec(const struct slip *s);
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */
 void month_fmt(long m, char *buf);
-/* Column c of rec, trimmed ("" when c is -1); full-width folded (valid
- * until the second call after). */
-struct str in_col(const struct rec *rec, long c);
+/* Column c of rec, trimmed ("" when c is -1); in_folded: full-width
+ * folded too (valid until the second call after). */
+static inline struct str
+in_col(const struct rec *rec, long c)
+{
+	struct str none = { "", 0 };
+
+	if (c < 0)
+		return none;
+	return rec->f[c].n == 0 ? rec->f[c] : str_trim(rec->f[c]);
+}
 struct str in_folded(const struct rec *rec, long c);
 /*
  * The amount in column c named name: 1 and *v (dflt when empty), or 0

@@ -206,6 +206,19 @@ test_put(void)
 }
 
 static void
+test_put_list(void)
+{
+	const long long v[] = { 0, -5, 123456, 10000000000LL, -LLONG_MAX };
+	const char *want = "\t0.00\t-0.05\t1234.56\t100000000.00"
+			   "\t-92233720368547758.07";
+	char buf[5 * 25];
+	size_t n = money_put_list(v, 5, '\t', buf);
+
+	T_MEM(buf, n, want);
+	T_INT(money_put_list(v, 0, ',', buf), 0);
+}
+
+static void
 test_round(void)
 {
 	/* to jiao: 0.25 yuan is 25 fen; half of a jiao is 5 fen */
@@ -386,6 +399,7 @@ main(void)
 	test_rejects();
 	test_format();
 	test_put();
+	test_put_list();
 	test_round();
 	test_mul();
 	test_mul_rate();

@@ -162,19 +162,21 @@ money_format(long long fen, char *buf)
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* "0000" to "9999", four bytes each, one string made by the preprocessor
- * (TEN and TENS alike: a macro is not expanded inside itself). */
-#define TEN(m, a)                                                      \
-	m(a "0") m(a "1") m(a "2") m(a "3") m(a "4") m(a "5") m(a "6") \
-	    m(a "7") m(a "8") m(a "9")
-#define TENS(m, a)                                                     \
-	m(a "0") m(a "1") m(a "2") m(a "3") m(a "4") m(a "5") m(a "6") \
-	    m(a "7") m(a "8") m(a "9")
-#define FOUR1(a) a "0" a "1" a "2" a "3" a "4" a "5" a "6" a "7" a "8" a "9"
+/* "0000" to "9999", made by the preprocessor (TEN and TENS alike: a
+ * macro is not expanded inside itself). */
+#define TEN(m, a)                                                             \
+	m(a "0"), m(a "1"), m(a "2"), m(a "3"), m(a "4"), m(a "5"), m(a "6"), \
+	    m(a "7"), m(a "8"), m(a "9")
+#define TENS(m, a)                                                            \
+	m(a "0"), m(a "1"), m(a "2"), m(a "3"), m(a "4"), m(a "5"), m(a "6"), \
+	    m(a "7"), m(a "8"), m(a "9")
+#define FOUR1(a) \
+	a "0", a "1", a "2", a "3", a "4", a "5", a "6", a "7", a "8", a "9"
 #define FOUR2(a) TEN(FOUR1, a)
 #define FOUR3(a) TENS(FOUR2, a)
-static const char four[] = FOUR3("0") FOUR3("1") FOUR3("2") FOUR3("3")
-    FOUR3("4") FOUR3("5") FOUR3("6") FOUR3("7") FOUR3("8") FOUR3("9");
+static const char four[10000][5] = { FOUR3("0"), FOUR3("1"), FOUR3("2"),
+	FOUR3("3"), FOUR3("4"), FOUR3("5"), FOUR3("6"), FOUR3("7"), FOUR3("8"),
+	FOUR3("9") };
 
 /*
  * Below a million yuan: the eight digits of the fen, two groups of four
@@ -198,8 +200,8 @@ put(long long fen, char *o)
 	if (v >= 100000000)
 		return money_format(fen, o);
 	o[0] = '-';
-	memcpy(&hi, four + 4 * (v / 10000), 4);
-	memcpy(&lo, four + 4 * (v % 10000), 4);
+	memcpy(&hi, four[v / 10000], 4);
+	memcpy(&lo, four[v % 10000], 4);
 	w = hi | (uint64_t)lo << 32;
 	z = (size_t)__builtin_ctzll((w ^ 0x3030303030303030ULL) | 1ULL << 40) /
 	    8;
@@ -349,8 +351,9 @@ static const long long pow10s[19] = { 1LL, 10LL, 100LL, 1000LL, 10000LL,
 	100000000000000LL, 1000000000000000LL, 10000000000000000LL,
 	100000000000000000LL, 1000000000000000000LL };
 
-/* money_mul_rate in 128 bits. */
-static int
+/* money_mul_rate in 128 bits (not inlined: its registers would be saved
+ * and restored on every call of the 64-bit path). */
+static __attribute__((noinline)) int
 mul_wide(long long fen, const struct money_rate *rt, int unit, int mode,
     long long *out)
 {

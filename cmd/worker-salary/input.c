@@ -139,6 +139,21 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 	return *v <= WS_MAX_FEN || too_much(rec, name, s);
 }
 
+/* s as most months are written, "2024-03": its months, or -1. */
+static long
+month_dash(struct str s)
+{
+	long y = 0, m;
+	size_t i;
+
+	if (s.n != 7 || s.p[4] != '-' || !is_digit(s.p[5]) || !is_digit(s.p[6]))
+		return -1;
+	for (i = 0; i < 4 && is_digit(s.p[i]); i++)
+		y = y * 10 + (s.p[i] - '0');
+	m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
+	return i == 4 && y >= 1 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+}
+
 long
 parse_month(struct str s)
 {
@@ -147,15 +162,8 @@ parse_month(struct str s)
 	long y = 0, m = 0;
 	size_t i = 0, k;
 
-	if (s.n == 7 && s.p[4] == '-' && is_digit(s.p[5]) && is_digit(s.p[6])) {
-		/* "2024-03", as most months are written */
-		for (; i < 4 && is_digit(s.p[i]); i++)
-			y = y * 10 + (s.p[i] - '0');
-		m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
-		if (i == 4 && y >= 1 && m >= 1 && m <= 12)
-			return y * 12 + m - 1;
-		y = m = i = 0;
-	}
+	if ((t = month_dash(s)) >= 0)
+		return (long)t;
 	s = str_trim(str_fold(s, &b, NULL));
 	if (date_parse(s.p, s.n, &t, NULL) == 0) {
 		int yy, mm, dd;

@@ -110,22 +110,14 @@ plain_fen(struct str s, long long *v)
 	return 1;
 }
 
-/*
- * The amount in column c named name: 1 and *v (dflt when empty), or 0
- * when rejected (not an amount, or negative).
- */
-int
-in_amount(const struct rec *rec, long c, const char *name, long long dflt,
-    long long *v)
+/* The amount s of field name not plain (money_parse's to read), or
+ * beyond the limit: 1 and *v, or 0 when rec is rejected.  Apart from
+ * in_amount, whose calls are many and quick. */
+static __attribute__((noinline)) int
+amount_slow(const struct rec *rec, const char *name, struct str s, long long *v)
 {
 	static struct buf b;
-	struct str s = in_col(rec, c);
 
-	*v = dflt;
-	if (s.n == 0)
-		return 1;
-	if (plain_fen(s, v))
-		return *v <= WS_MAX_FEN || too_much(rec, name, s);
 	if (money_parse(s.p, s.n, v) != 0) {
 		rec_reject(rec, _("field '%s': not an amount ('%s')"), name,
 		    u8_shown(&b, s));
@@ -137,6 +129,22 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 		return 0;
 	}
 	return *v <= WS_MAX_FEN || too_much(rec, name, s);
+}
+
+/*
+ * The amount in column c named name: 1 and *v (dflt when empty), or 0
+ * when rejected (not an amount, or negative).
+ */
+int
+in_amount(const struct rec *rec, long c, const char *name, long long dflt,
+    long long *v)
+{
+	struct str s = in_col(rec, c);
+
+	*v = dflt;
+	if (s.n == 0 || (plain_fen(s, v) && *v <= WS_MAX_FEN))
+		return 1;
+	return amount_slow(rec, name, s, v);
 }
 
 /* s as most months are written, "2024-03": its months, or -1. */

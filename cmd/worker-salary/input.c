@@ -390,7 +390,6 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		s.a[i] = amount_kept(a[i]);
 	s.absence = (uint16_t)absence;
 	s.month = (int32_t)month;
-	s.w = w;
 	s.own = w != NULL;
 	key_of(id, &s.key);
 	s.file = file;
@@ -399,6 +398,12 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	    0;
 	s.mark = rd_mark(data.readers[file], rec);
 	*slip_new() = s;
+	if (w != NULL) {
+		while (data.capownw < data.nslips)
+			data.ownw = xgrow(data.ownw, &data.capownw, 1024,
+			    sizeof *data.ownw);
+		data.ownw[data.nslips - 1] = w;
+	}
 	return 1;
 }
 
@@ -619,5 +624,7 @@ input_close(void)
 	data.rank = NULL;
 	free(data.big);
 	data.big = NULL;
+	free(data.ownw);
+	data.ownw = NULL;
 	worker_free_all();
 }

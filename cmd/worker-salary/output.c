@@ -62,7 +62,7 @@ put_n(struct row *r, long long v)
 static void
 slip_row(struct row *r, const struct slip *s, const struct pay *p)
 {
-	const struct worker *w = s->w;
+	const struct worker *w = slip_worker(s);
 
 	r->n = 0;
 	put_s(r, w->id);
@@ -172,8 +172,8 @@ slip_lines(const struct wr *w)
 	size_t i = 0, n;
 
 	while (pay_next(&i, &s, &p)) {
-		if (s->w != last)
-			slip_head(w, &head, last = s->w);
+		if (slip_worker(s) != last)
+			slip_head(w, &head, last = slip_worker(s));
 		n = slip_amounts(s, &p, v);
 		if ((d = out_room(head.n + 8 + 24 * (n + 1))) == NULL)
 			zl_die(ZL_IOERR, _("a payslip too long to write"));
@@ -323,7 +323,7 @@ summary(void)
 	cols[n++] = "net_mean";
 	cols[n++] = "employer_cost";
 	while (pay_next(&i, &s, &p)) {
-		add(group_of(s->w), s, &p);
+		add(group_of(slip_worker(s)), s, &p);
 		add(&all, s, &p);
 	}
 	if (ngroups > 1)
@@ -389,7 +389,7 @@ next_worker(size_t *i, struct group *g, const struct worker **w)
 		g->n++;
 		g->old += compare_gross(s);
 		g->gross += p.gross;
-		*w = s->w;
+		*w = slip_worker(s);
 	}
 	return g->n > 0;
 }

@@ -52,7 +52,7 @@ bracket_tax(long long t)
 long long
 pay_allowance(const struct slip *s, long long amount)
 {
-	const struct worker *w = s->w;
+	const struct worker *w = slip_worker(s);
 
 	return amount > 0 &&
 		(w->cert_month == LONG_MIN || s->month > w->cert_month) ?
@@ -77,8 +77,10 @@ pay_absence(const struct scale *sc, const struct slip *s, long long base)
 static void
 gross(const struct slip *s, struct pay *p)
 {
-	p->base = s->w->base;
-	p->allowance = pay_allowance(s, s->w->allowance);
+	const struct worker *w = slip_worker(s);
+
+	p->base = w->base;
+	p->allowance = pay_allowance(s, w->allowance);
 	p->ded = slip_amount(s, A_DEDUCTION) + pay_absence(&scale, s, p->base);
 	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
 	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
@@ -98,9 +100,10 @@ contributions(const struct slip *s, struct pay *p, const struct year *y,
 	static long long lbase;
 	static int lsides;
 	static struct pay last;
+	const struct worker *w = slip_worker(s);
 	int k, e;
 
-	p->cbase = s->w->cbase != WS_NONE ? s->w->cbase : p->gross;
+	p->cbase = w->cbase != WS_NONE ? w->cbase : p->gross;
 	if (p->cbase < y->base_min)
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
@@ -145,8 +148,10 @@ tax(const struct slip *s, struct pay *p, const struct ytd *st)
 		p->tax_ytd = st->tax;
 	} else {
 		p->tax_ytd = 0;
-		if (s->w->hire_month != LONG_MIN && s->w->hire_month > start)
-			start = s->w->hire_month;
+		const struct worker *w = slip_worker(s);
+
+		if (w->hire_month != LONG_MIN && w->hire_month > start)
+			start = w->hire_month;
 	}
 	p->taxable_ytd = before + p->gross -
 	    scale.threshold * (s->month - start + 1) - p->contrib -
@@ -173,6 +178,7 @@ compute(const struct slip *s, const struct ytd *st, struct pay *p, int sides)
 static int
 check(const struct slip *s, const struct ytd *st, struct pay *p)
 {
+	const struct worker *w = slip_worker(s);
 	char m[16], h[16], net[32];
 
 	if (conf_year(s->month / 12) == NULL) {
@@ -183,9 +189,9 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 		    m, (long)s->month / 12, (long)s->month / 12);
 		return 0;
 	}
-	if (s->w->hire_month != LONG_MIN && s->w->hire_month > s->month) {
+	if (w->hire_month != LONG_MIN && w->hire_month > s->month) {
 		month_fmt(s->month, m);
-		month_fmt(s->w->hire_month, h);
+		month_fmt(w->hire_month, h);
 		rec_reject(slip_rec(s),
 		    _("month %s: before the worker was hired "
 		      "(hired_at %s)"),
@@ -230,6 +236,7 @@ static void
 join(void)
 {
 	uint32_t nk = intern_len(data.ids), *byrank;
+	struct worker *w;
 	size_t i;
 
 	for (i = 0; i < data.nslips; i++) {
@@ -237,10 +244,10 @@ join(void)
 
 		if (s->own)
 			continue;
-		if ((s->w = data.keys[s->key].w) == NULL)
+		if ((w = data.keys[s->key].w) == NULL)
 			not_in_roster(s);
 		else
-			s->w->paid = 1;
+			w->paid = 1;
 	}
 	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
 	for (i = 0; i < nk; i++)
@@ -281,13 +288,14 @@ worker_run(size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		struct slip *s = &data.slips[data.order[i]];
 
-		if (s->w == NULL)
+		if (slip_worker(s) == NULL)
 			continue;
 		if (last != NULL && last->month == s->month) {
 			month_fmt(s->month, m);
 			rec_reject(slip_rec(s),
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
-			    m, s->w->id, rd_file(data.readers[last->file]),
+			    m, slip_worker(s)->id,
+			    rd_file(data.readers[last->file]),
 			    (long)last->line);
 		} else if (st0.month >= 0 && s->month <= st0.month) {
 			month_fmt(s->month, m);
@@ -295,7 +303,7 @@ worker_run(size_t from, size_t to)
 			rec_reject(slip_rec(s),
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
-			    m, s->w->id, n);
+			    m, slip_worker(s)->id, n);
 		} else if ((s->ok = (uint8_t)check(s, &st, &p)) != 0) {
 			st.month = s->month;
 			st.taxable = p.taxable_ytd;

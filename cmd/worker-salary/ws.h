@@ -116,14 +116,14 @@ struct worker {
 enum { A_PERF, A_OVERTIME, A_OTHER, A_DEDUCTION, A_SAD, A_N };
 
 /*
- * A month's items of a worker as read (56 bytes: a year of a province's
- * workers is held, and fresh memory is slow to come by).  Its record is
+ * A month's items of a worker as read (48 bytes: a year of a province's
+ * workers is held, and fresh memory is slow to come by).  Its worker is
+ * the roster's of its key, or its row's own (slip_worker).  Its record is
  * found again by its mark (rd_mark) when it is rejected after the
  * reading.  An amount is its fen below 2^31, else 2^31 + its place in
  * data.big (amounts go up to WS_MAX_FEN).
  */
 struct slip {
-	struct worker *w; /* its own (own), else the roster's once joined */
 	long long mark;	  /* rd_mark in data.readers[file] */
 	uint32_t a[A_N];  /* the amounts */
 	uint32_t key;	  /* the worker_id in data.ids */
@@ -131,8 +131,8 @@ struct slip {
 	uint32_t line;	  /* where it is read */
 	uint16_t absence; /* hundredths of a day */
 	uint16_t file;	  /* data.readers */
-	uint8_t own;	  /* w is this row's own (roster and items in one) */
-	uint8_t ok;	  /* computed, not rejected */
+	uint8_t own; /* its worker is its row's (roster and items in one) */
+	uint8_t ok;  /* computed, not rejected */
 };
 
 /* A payslip, computed from a slip (pay.c). */
@@ -175,6 +175,8 @@ struct data {
 	size_t nslips, capslips;
 	long long *big; /* the amounts of slips from 2^31 fen */
 	size_t nbig, capbig;
+	struct worker **ownw; /* [slip]: the worker of a slip that has one */
+	size_t capownw;
 	uint32_t *order; /* the slips by worker_id, month, order read */
 	uint32_t *rank;	 /* [key]: the worker_id's place in byte order */
 	struct ytd *ytd;
@@ -183,6 +185,13 @@ struct data {
 	size_t nreaders;
 };
 extern struct data data;
+
+/* The worker of slip s: its row's own, else the roster's (NULL: none). */
+static inline struct worker *
+slip_worker(const struct slip *s)
+{
+	return s->own ? data.ownw[s - data.slips] : data.keys[s->key].w;
+}
 
 /* The amount i (A_PERF...) of slip s, in fen. */
 static inline long long

@@ -253,8 +253,7 @@ join(void)
 	for (i = 0; i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
-		const struct worker *w = data.keys[byrank[i]].w;
-
+		w = data.keys[byrank[i]].w;
 		if (w != NULL && !w->paid)
 			zl_warn_at(w->file, w->line,
 			    _("worker '%s' of the roster has no monthly items"),

@@ -83,7 +83,9 @@ enum { ESC_CSV, ESC_JSON };
 /*
  * Where a run of plain bytes stops: for CSV a comma, a quote, CR or LF;
  * for JSON a quote, a backslash or a control character (below 0x20).
+ * special16 finds them 16 at a time; special, byte by byte, without SSE2.
  */
+#if !defined(__SSE2__)
 static inline int
 special(int kind, unsigned char c)
 {
@@ -91,6 +93,7 @@ special(int kind, unsigned char c)
 		return c == ',' || c == '"' || c == '\n' || c == '\r';
 	return c < 0x20 || c == '"' || c == '\\';
 }
+#endif
 
 #if defined(__SSE2__)
 /* The special bytes of the 16 at s, a bit each. */

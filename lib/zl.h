@@ -157,6 +157,9 @@ int str_eqi(struct str a, const char *b);
  * every byte (tables may index by the low bits or the high ones).
  */
 unsigned long long str_hash(const char *s, size_t n, unsigned long long seed);
+/* The finaliser of MurmurHash3 (fmix64): every bit of h moves every bit;
+ * in 64-bit integers, the same on every machine. */
+unsigned long long str_mix64(unsigned long long h);
 /*
  * Full-width (全角) characters folded to ASCII: U+FF01..U+FF5E and the
  * ideographic space U+3000 (DESIGN.md section 3, for identifiers, phones,

@@ -170,6 +170,7 @@ struct opts {
 	int total;
 	enum classify classify;
 	enum mode mode;
+	int exact; /* --partial --exact: the durations themselves */
 	int dedupe;
 	long long as_of;
 	const char *sort;
@@ -271,7 +272,8 @@ void acc_sub(const struct ccase *c);
  * taken out, out). */
 void acc_finish(void);
 /* The statistics of group g, into a (valid until the next call; with
- * --partial, the histogram of its durations). */
+ * --partial, the histogram of its durations, but with --exact their
+ * durations, not sorted). */
 void acc_of(uint32_t g, struct acc *a);
 /* A group with no case (all taken out again by de-duplication)? */
 int group_empty(const struct group *g);
@@ -396,11 +398,16 @@ enum {
 	P_N
 };
 extern const char *const pnames[P_N];
-/* A row of partial results: its counts, cases and histogram. */
+/* The column of the durations with --exact, instead of _hours_hist. */
+extern const char exact_name[];
+/* A row of partial results: its counts, cases and histogram (or with
+ * --exact its durations, ndur of them, valid until the next row). */
 struct prow {
 	uint64_t v[P_N]; /* (v[P_HIST] unused) */
 	uint64_t total;
 	struct hist *h;
+	uint32_t *dur;
+	size_t ndur;
 };
 void write_partial(int fmt, unsigned flags);
 /*

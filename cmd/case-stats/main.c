@@ -2,7 +2,8 @@
  * case-stats: the figures behind the resolution rate.
  *
  * case-stats [-b fields] [-m metrics] [--total] [--sort [-]field] [--top n]
- *     [--as-of time] [--classify[=all]] [--records | --partial | --merge]
+ *     [--as-of time] [--classify[=all]]
+ *     [--records | --partial [--exact] | --merge]
  *     [--no-dedupe] [--from date] [--to date] [--month m] [--quarter q]
  *     [--year y] [-c file] [-o format] [--csv | --tsv] [--encoding enc]
  * [--sheet name]
@@ -31,6 +32,7 @@ enum {
 	OPT_RECORDS,
 	OPT_PARTIAL,
 	OPT_MERGE,
+	OPT_EXACT,
 	OPT_NO_DEDUPE
 };
 
@@ -41,7 +43,7 @@ usage(void)
 	    _("usage: case-stats [-b fields] [-m metrics] [--total] "
 	      "[--sort [-]field] [--top n]\n"
 	      "                  [--as-of time] [--classify[=all]] "
-	      "[--records | --partial | --merge]\n"
+	      "[--records | --partial [--exact] | --merge]\n"
 	      "                  [--no-dedupe] [--from date] [--to "
 	      "date] [--month m] [--quarter q]\n"
 	      "                  [--year y] [-c file] [-o format] "
@@ -77,6 +79,7 @@ help(void)
 	    "  --classify[=all]    category from the description (empty, 其他 / all)\n"
 	    "  --records           the cleaned, de-duplicated case records\n"
 	    "  --partial, --merge  mergeable partial results, and their merge\n"
+	    "  --exact             with --partial: the durations, for exact percentiles\n"
 	    "  --no-dedupe         count every record, even a case seen twice\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      only cases reported in the period\n"
@@ -162,6 +165,9 @@ own_option(int c, const char *arg, unsigned *modes)
 					      MODE_MERGE;
 		*modes |= 1u << opt.mode;
 		break;
+	case OPT_EXACT:
+		opt.exact = 1;
+		break;
 	case OPT_NO_DEDUPE:
 		opt.dedupe = 0;
 		break;
@@ -187,6 +193,7 @@ options(int argc, char **argv)
 		{ "records", no_argument, NULL, OPT_RECORDS },
 		{ "partial", no_argument, NULL, OPT_PARTIAL },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "exact", no_argument, NULL, OPT_EXACT },
 		{ "no-dedupe", no_argument, NULL, OPT_NO_DEDUPE },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -202,6 +209,10 @@ options(int argc, char **argv)
 		zl_die(ZL_USAGE,
 		    _("--records, --partial and --merge exclude "
 		      "each other"));
+	if (opt.exact && opt.mode != MODE_PARTIAL)
+		zl_die(ZL_USAGE,
+		    _("--exact goes with --partial (--merge knows exact "
+		      "partial results by their fields)"));
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
 }

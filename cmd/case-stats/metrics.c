@@ -307,7 +307,7 @@ acc_of(uint32_t g, struct acc *a)
 	}
 	hist_free(one_hist);
 	one_hist = NULL;
-	if (opt.mode == MODE_PARTIAL && a->ndur > 0) {
+	if (opt.mode == MODE_PARTIAL && !opt.exact && a->ndur > 0) {
 		a->hist = one_hist = hist_new();
 		for (i = 0; i < a->ndur; i++)
 			hist_add(a->hist, (double)a->dur[i]);

@@ -126,6 +126,37 @@ tabs_sse2(const char *s, size_t n, unsigned *tabs, int *esc)
 	return (size_t)(tp - tabs);
 }
 
+/* EXTRACT for a 64-bit mask. */
+#define EXTRACT64(mt, base, tp)                                              \
+	do {                                                                 \
+		uint64_t m_ = (mt);                                          \
+		unsigned c_ = (unsigned)__builtin_popcountll(m_);            \
+		unsigned *t_ = (tp);                                         \
+		t_[0] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		t_[1] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		t_[2] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		t_[3] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		for (t_ += 4; m_ != 0; t_++) {                               \
+			*t_ = (base) + (unsigned)__builtin_ctzll(m_);        \
+			m_ &= m_ - 1;                                        \
+		}                                                            \
+		(tp) += c_;                                                  \
+	} while (0)
+
+__attribute__((target("avx2,popcnt,bmi"))) static inline uint64_t
+eq64(__m256i a, __m256i b, __m256i c)
+{
+	return (uint64_t)(unsigned)_mm256_movemask_epi8(
+		   _mm256_cmpeq_epi8(a, c)) |
+	    (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, c))
+	    << 32;
+}
+
+/* AVX2: 64 bytes a step, two loads. */
 __attribute__((target("avx2,popcnt,bmi"))) static size_t
 tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
 {
@@ -133,21 +164,18 @@ tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
 	const __m256i bs = _mm256_set1_epi8('\\');
 	const __m256i cr = _mm256_set1_epi8('\r');
 	unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;
-	unsigned e = 0;
+	uint64_t e = 0;
 	size_t i;
 
-	for (i = 0; i < n && tp <= lim; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
-		unsigned keep = n - i >= 32 ? 0xFFFFFFFFu : (1u << (n - i)) - 1;
-		unsigned mt = (unsigned)_mm256_movemask_epi8(
-				  _mm256_cmpeq_epi8(v, tab)) &
-		    keep;
+	for (i = 0; i < n && tp <= lim; i += 64) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(s + i + 32));
+		uint64_t keep = n - i >= 64 ? ~0ULL : (1ULL << (n - i)) - 1;
+		uint64_t mt = eq64(a, b, tab) & keep;
+		unsigned base = (unsigned)i;
 
-		e |= (unsigned)_mm256_movemask_epi8(
-			 _mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
-			     _mm256_cmpeq_epi8(v, cr))) &
-		    keep;
-		EXTRACT(mt, (unsigned)i, tp);
+		e |= (eq64(a, b, bs) | eq64(a, b, cr)) & keep;
+		EXTRACT64(mt, base, tp);
 	}
 	*esc = e != 0;
 	return (size_t)(tp - tabs);

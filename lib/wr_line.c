@@ -76,6 +76,59 @@ wr_tsv_plain(const char *s, size_t n)
 	return n;
 }
 
+/*
+ * n bytes from s to d, s not read past its end: whole 16-byte blocks, the
+ * last one ending at n, or two words that overlap (d has WR_SLACK bytes
+ * to spare, but this writes none of them).
+ */
+static inline void
+copy_exact(char *d, const char *s, size_t n)
+{
+	uint64_t a, b;
+	uint32_t x, y;
+	size_t j;
+
+	if (n >= 16) {
+		for (j = 0; j + 16 < n; j += 16)
+			memcpy(d + j, s + j, 16);
+		memcpy(d + n - 16, s + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
+char *
+wr_tsv_line(char *d, const struct str *f, size_t nf, int clean)
+{
+	size_t i;
+
+	for (i = 0; i < nf; i++) {
+		const char *s = f[i].p;
+		size_t n = f[i].n;
+
+		if (i > 0)
+			*d++ = '\t';
+		if (clean || wr_tsv_plain(s, n) == n) {
+			copy_exact(d, s, n);
+			d += n;
+		} else
+			d += wr_tsv_to(d, s, n);
+	}
+	return d;
+}
+
 /* ---- the block scan ---- */
 
 enum { ESC_CSV, ESC_JSON };
@@ -426,6 +479,31 @@ json_bad(const char *s, size_t pos, size_t n)
 	return n;
 }
 
+/*
+ * 1 when the padded s[0, n) has no byte TSV escapes (TAB, LF, CR, a
+ * backslash), 0 when it may have (any byte below 0x0E counts).
+ */
+static int
+tsv_clean(const char *s, size_t n)
+{
+	const __m128i c0d = _mm_set1_epi8(0x0D);
+	size_t i;
+
+	for (i = 0; i < n; i += 32) {
+		struct v32 v = load32(s + i);
+		uint32_t bad =
+		    mask32(_mm_cmpeq_epi8(_mm_max_epu8(v.a, c0d), c0d),
+			_mm_cmpeq_epi8(_mm_max_epu8(v.b, c0d), c0d)) |
+		    eq32(v, '\\', '\\');
+
+		if (n - i < 32)
+			bad &= FIRST(n - i);
+		if (bad != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /* s[0, n), padded, in quotes, its quotes doubled. */
 static char *
 quoted(char *d, const char *s, size_t n)
@@ -478,6 +556,16 @@ wr_csv_tsvline(char *d, const char *s, size_t n, const struct str *f, size_t nf)
 	(void)s;
 	(void)n;
 	return wr_csv_line(d, f, nf, 1);
+#endif
+}
+
+int
+wr_tsv_clean(const char *s, size_t n)
+{
+#if defined(__SSE2__)
+	return tsv_clean(s, n);
+#else
+	return wr_tsv_plain(s, n) == n;
 #endif
 }
 

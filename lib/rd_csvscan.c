@@ -45,31 +45,33 @@ prefix_xor(uint64_t x)
 	return x;
 }
 
-/* One offset of extract: written, counted when real. */
-#define ONE(m, base, tp)                                                      \
-	do {                                                                  \
-		*(tp) = (base) + (unsigned)__builtin_ctzll((m) | 1ULL << 63); \
-		(tp) += (m) != 0;                                             \
-		(m) &= (m)-1;                                                 \
+/* One offset of extract, written whether or not it is real. */
+#define ONE(m, base, t, k)                                                     \
+	do {                                                                   \
+		(t)[k] = (base) + (unsigned)__builtin_ctzll((m) | 1ULL << 63); \
+		(m) &= (m)-1;                                                  \
 	} while (0)
 
 /*
  * The offsets (base + the bit's index) of the bits of m, at tp on.  The
- * first four are written whether or not there are so many, so that the
- * usual few cost no mispredicted branch.
+ * first four are written whether or not there are so many, and tp moved
+ * on by the count, so that the usual few cost no mispredicted branch and
+ * the stores do not wait for one another.
  */
 static inline unsigned *
 extract(uint64_t m, unsigned base, unsigned *tp)
 {
-	ONE(m, base, tp);
-	ONE(m, base, tp);
-	ONE(m, base, tp);
-	ONE(m, base, tp);
-	for (; m != 0; tp++) {
-		*tp = base + (unsigned)__builtin_ctzll(m);
+	unsigned c = (unsigned)__builtin_popcountll(m), *t;
+
+	ONE(m, base, tp, 0);
+	ONE(m, base, tp, 1);
+	ONE(m, base, tp, 2);
+	ONE(m, base, tp, 3);
+	for (t = tp + 4; m != 0; t++) {
+		*t = base + (unsigned)__builtin_ctzll(m);
 		m &= m - 1;
 	}
-	return tp;
+	return tp + c;
 }
 
 /*
@@ -288,49 +290,45 @@ unquote(struct buf *b, const char *s, size_t n)
 	buf_add(b, s, (size_t)(end - s));
 }
 
-/* The quoted fields of the record: their quotes off; pairs: a field may
- * hold "", made " in scratch. */
+/*
+ * The fields of the record at p whose quotes are off and that hold "":
+ * unquoted into scratch, each "" made ".
+ */
 static void
-strip_quotes(struct rd *r, size_t nf, int pairs)
+unpair(struct rd *r, const char *p, size_t nf)
 {
 	size_t i, off = 0;
 
-	if (pairs)
-		buf_reset(&r->scratch);
+	buf_reset(&r->scratch);
 	for (i = 0; i < nf; i++) {
-		const char *s = r->ff[i].p;
-		size_t n = r->ff[i].n;
+		const char *s = i > 0 ? p + r->tabs[i - 1] + 1 : p;
 
-		if (n == 0 || *s != '"')
+		if (r->ff[i].p == s ||
+		    memchr(r->ff[i].p, '"', r->ff[i].n) == NULL)
 			continue;
-		if (pairs && memchr(s + 1, '"', n - 2) != NULL) {
-			r->ff[i].p = NULL; /* made a pointer below */
-			r->ff[i].n = r->scratch.n;
-			unquote(&r->scratch, s, n);
-			r->ff[i].n = r->scratch.n - r->ff[i].n;
-			continue;
-		}
-		r->ff[i].p = s + 1;
-		r->ff[i].n = n - 2;
+		r->ff[i].p = NULL; /* made a pointer below */
+		r->ff[i].n = r->scratch.n;
+		unquote(&r->scratch, s, (size_t)(r->tabs[i] - (s - p)));
+		r->ff[i].n = r->scratch.n - r->ff[i].n;
 	}
-	if (pairs)
-		for (i = 0; i < nf; i++)
-			if (r->ff[i].p == NULL) {
-				r->ff[i].p = r->scratch.p + off;
-				off += r->ff[i].n;
-			}
+	for (i = 0; i < nf; i++)
+		if (r->ff[i].p == NULL) {
+			r->ff[i].p = r->scratch.p + off;
+			off += r->ff[i].n;
+		}
 }
 
 /*
  * The fields of the record [p, p+len) with k separators at r->tabs (room
- * for one more); anyq: it has a quote, pairs: a "" inside quotes.  0 when
- * a field is too long for the fast path.
+ * for one more), the quotes of a quoted one off (without a branch: which
+ * ones are quoted is as the data has it); anyq: it has a quote, pairs: a
+ * "" inside quotes.  0 when a field is too long for the fast path.
  */
 static int
 fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
     int pairs)
 {
-	size_t i, start = 0;
+	size_t i, start = 0, q = anyq != 0;
 
 	if (r->capff < k + 1) {
 		r->capff = k + 64;
@@ -338,8 +336,12 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 	}
 	r->tabs[k] = (unsigned)len;
 	for (i = 0; i <= k; i++) {
-		r->ff[i].p = p + start;
-		r->ff[i].n = r->tabs[i] - start;
+		const char *s = p + start;
+		size_t n = r->tabs[i] - start;
+		size_t quoted = q & (n != 0) & (*s == '"');
+
+		r->ff[i].p = s + quoted;
+		r->ff[i].n = n - 2 * quoted;
 		start = r->tabs[i] + 1;
 	}
 	r->fnf_rec = k + 1;
@@ -347,8 +349,8 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 		for (i = 0; i <= k; i++)
 			if (r->ff[i].n > REC_MAX_FIELD)
 				return 0;
-	if (anyq)
-		strip_quotes(r, k + 1, pairs);
+	if (pairs)
+		unpair(r, p, k + 1);
 	return 1;
 }
 

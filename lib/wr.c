@@ -50,7 +50,8 @@ put_line(int fmt, const struct str *f, size_t nf, const struct rec *r)
 		/* a record read: its fields are its raw line's, unquoted or
 		 * unescaped, so none needs escaping when the line does not */
 		p = wr_tsv_line(d, f, nf,
-		    r != NULL && wr_tsv_clean(r->raw.p, r->raw.n));
+		    r != NULL && wr_tsv_clean(r->raw.p, r->raw.n) ? &r->raw :
+								    NULL);
 		*p++ = '\n';
 		out_wrote((size_t)(p - d));
 		return;

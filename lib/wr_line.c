@@ -109,18 +109,38 @@ copy_exact(char *d, const char *s, size_t n)
 	}
 }
 
-char *
-wr_tsv_line(char *d, const struct str *f, size_t nf, int clean)
+/* Is [s, s + n) inside the line [lo, hi)? */
+static inline int
+inside(const char *s, size_t n, uintptr_t lo, uintptr_t hi)
 {
-	size_t i;
+	return (uintptr_t)s >= lo && (uintptr_t)s + n <= hi;
+}
 
+char *
+wr_tsv_line(char *d, const struct str *f, size_t nf, const struct str *clean)
+{
+	uintptr_t lo = 0, hi = 0;
+	size_t i, j;
+
+	if (clean != NULL) {
+		lo = (uintptr_t)clean->p;
+		hi = lo + clean->n;
+	}
 	for (i = 0; i < nf; i++) {
 		const char *s = f[i].p;
 		size_t n = f[i].n;
 
 		if (i > 0)
 			*d++ = '\t';
-		if (clean || wr_tsv_plain(s, n) == n) {
+		if (clean != NULL && inside(s, n, lo, hi)) {
+			/* padded: 32-byte blocks, most fields one */
+			j = 0;
+			do {
+				memcpy(d + j, s + j, 32);
+				j += 32;
+			} while (j < n);
+			d += n;
+		} else if (clean != NULL || wr_tsv_plain(s, n) == n) {
 			copy_exact(d, s, n);
 			d += n;
 		} else

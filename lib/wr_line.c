@@ -791,14 +791,15 @@ wr_json_kind(const struct wr *w, size_t i, const struct str *v)
 	return json_kind(w, i, v);
 }
 
-/* n bytes from s, read (and written) 16 at a time. */
+/* n bytes from s, read (and written) 32 at a time: one block for most
+ * keys and values. */
 static inline void
 copy_blocks(char *d, const char *s, size_t n)
 {
 	size_t j;
 
-	for (j = 0; j < n; j += 16)
-		memcpy(d + j, s + j, 16);
+	for (j = 0; j < n; j += 32)
+		memcpy(d + j, s + j, 32);
 }
 
 /*

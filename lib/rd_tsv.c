@@ -205,6 +205,52 @@ tabs_avx512(const char *s, size_t n, unsigned *tabs, int *esc)
 	*esc = e != 0;
 	return (size_t)(tp - tabs);
 }
+
+/*
+ * The line at s (avail bytes of the buffer, PAD after them): its end and
+ * its TABs (into tabs, *k of them) found in one pass, AVX-512 (BW): the
+ * offset of its LF, or -1 when there is none in avail or the pass leaves
+ * the line to rd_line_end and find_tabs (too many TABs, a CR before the
+ * LF).
+ */
+__attribute__((target("avx512f,avx512bw,popcnt,bmi"))) static long
+line_avx512(const char *s, size_t avail, unsigned *tabs, size_t *k, int *esc)
+{
+	const __m512i tab = _mm512_set1_epi8('\t');
+	const __m512i bs = _mm512_set1_epi8('\\');
+	const __m512i cr = _mm512_set1_epi8('\r');
+	const __m512i lf = _mm512_set1_epi8('\n');
+	unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;
+	uint64_t e = 0;
+	size_t i;
+
+	for (i = 0; i < avail && tp <= lim; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t keep = avail - i >= 64 ? ~0ULL :
+						  (1ULL << (avail - i)) - 1;
+		uint64_t nl = _mm512_cmpeq_epi8_mask(v, lf) & keep;
+		uint64_t mt = _mm512_cmpeq_epi8_mask(v, tab);
+		uint64_t me = _mm512_cmpeq_epi8_mask(v, bs) |
+		    _mm512_cmpeq_epi8_mask(v, cr);
+		size_t at;
+
+		if (nl == 0) {
+			e |= me;
+			EXTRACT64(mt, (unsigned)i, tp);
+			continue;
+		}
+		at = i + (size_t)__builtin_ctzll(nl);
+		if (at > 0 && s[at - 1] == '\r')
+			return -1;
+		nl = (nl & -nl) - 1; /* the bytes before the LF */
+		mt &= nl;
+		*esc = ((me & nl) | e) != 0;
+		EXTRACT64(mt, (unsigned)i, tp);
+		*k = (size_t)(tp - tabs);
+		return *k <= REC_MAX_FIELDS ? (long)at : -1;
+	}
+	return -1;
+}
 #endif
 
 static size_t
@@ -223,6 +269,7 @@ tabs_scalar(const char *s, size_t n, unsigned *tabs, int *esc)
 }
 
 static size_t (*find_tabs)(const char *, size_t, unsigned *, int *);
+static long (*find_line)(const char *, size_t, unsigned *, size_t *, int *);
 
 /* Ready the TSV reader: room for a line's TABs, the way to find them. */
 void
@@ -235,8 +282,10 @@ rd_tsv_init(struct rd *r)
 #ifdef HAVE_SSE2
 	__builtin_cpu_init();
 	find_tabs = __builtin_cpu_supports("avx2") ? tabs_avx2 : tabs_sse2;
-	if (__builtin_cpu_supports("avx512bw"))
+	if (__builtin_cpu_supports("avx512bw")) {
 		find_tabs = tabs_avx512;
+		find_line = line_avx512;
+	}
 #endif
 }
 
@@ -294,10 +343,23 @@ rd_next_tsv(struct rd *r)
 {
 	for (;;) {
 		long long e;
-		int nl = 0;
-		size_t n;
+		long at;
+		int nl = 0, esc;
+		size_t n, k;
 
 		r->rs = r->pos;
+		if (find_line != NULL &&
+		    (at = find_line(r->buf + r->pos, r->end - r->pos, r->tabs,
+			 &k, &esc)) >= 0) { /* as below, in one pass */
+			r->rline = r->line;
+			r->re = r->pos + (size_t)at;
+			r->pos += (size_t)at + 1;
+			r->line++;
+			if (at == 0 && !rd_bad_before(r, r->rs))
+				continue;
+			return make_fields(r, r->buf + r->rs, (size_t)at, k,
+			    esc);
+		}
 		e = rd_line_end(r, &nl);
 		if (e == -1)
 			return RD_EOF;

@@ -271,18 +271,31 @@ tabs_scalar(const char *s, size_t n, unsigned *tabs, int *esc)
 static size_t (*find_tabs)(const char *, size_t, unsigned *, int *);
 static long (*find_line)(const char *, size_t, unsigned *, size_t *, int *);
 
-/* Ready the TSV reader: room for a line's TABs, the way to find them. */
+/*
+ * Ready the TSV reader: room for a line's TABs, the way to find them: the
+ * best the processor has; $ZHILI_TSV_SCAN (avx2, sse2, scalar) picks a
+ * lesser one, for the tests (lib/README).
+ */
 void
 rd_tsv_init(struct rd *r)
 {
+	const char *e = getenv("ZHILI_TSV_SCAN");
+
 	r->tabs = xmalloc(TABS_CAP * sizeof *r->tabs);
 	if (find_tabs != NULL)
 		return;
 	find_tabs = tabs_scalar;
+	if (e != NULL && strcmp(e, "scalar") == 0)
+		return;
 #ifdef HAVE_SSE2
 	__builtin_cpu_init();
-	find_tabs = __builtin_cpu_supports("avx2") ? tabs_avx2 : tabs_sse2;
-	if (__builtin_cpu_supports("avx512bw")) {
+	find_tabs = tabs_sse2;
+	if (e != NULL && strcmp(e, "sse2") == 0)
+		return;
+	if (__builtin_cpu_supports("avx2"))
+		find_tabs = tabs_avx2;
+	if (__builtin_cpu_supports("avx512bw") &&
+	    (e == NULL || strcmp(e, "avx2") != 0)) {
 		find_tabs = tabs_avx512;
 		find_line = line_avx512;
 	}

@@ -181,31 +181,6 @@ tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
 	return (size_t)(tp - tabs);
 }
 
-/* AVX-512 (BW): a 64-byte block compared to a mask at once. */
-__attribute__((target("avx512f,avx512bw,popcnt,bmi"))) static size_t
-tabs_avx512(const char *s, size_t n, unsigned *tabs, int *esc)
-{
-	const __m512i tab = _mm512_set1_epi8('\t');
-	const __m512i bs = _mm512_set1_epi8('\\');
-	const __m512i cr = _mm512_set1_epi8('\r');
-	unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;
-	uint64_t e = 0;
-	size_t i;
-
-	for (i = 0; i < n && tp <= lim; i += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(s + i));
-		uint64_t keep = n - i >= 64 ? ~0ULL : (1ULL << (n - i)) - 1;
-		uint64_t mt = _mm512_cmpeq_epi8_mask(v, tab) & keep;
-
-		e |= (_mm512_cmpeq_epi8_mask(v, bs) |
-			 _mm512_cmpeq_epi8_mask(v, cr)) &
-		    keep;
-		EXTRACT64(mt, (unsigned)i, tp);
-	}
-	*esc = e != 0;
-	return (size_t)(tp - tabs);
-}
-
 /*
  * The line at s (avail bytes of the buffer, PAD after them): its end and
  * its TABs (into tabs, *k of them) found in one pass, AVX-512 (BW): the
@@ -295,10 +270,8 @@ rd_tsv_init(struct rd *r)
 	if (__builtin_cpu_supports("avx2"))
 		find_tabs = tabs_avx2;
 	if (__builtin_cpu_supports("avx512bw") &&
-	    (e == NULL || strcmp(e, "avx2") != 0)) {
-		find_tabs = tabs_avx512;
-		find_line = line_avx512;
-	}
+	    (e == NULL || strcmp(e, "avx2") != 0))
+		find_line = line_avx512; /* the lines it leaves: find_tabs */
 #endif
 }
 

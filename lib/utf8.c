@@ -170,20 +170,13 @@ valid_ssse3(const unsigned char *s, size_t n)
 	return valid_from(s, i, n);
 }
 
-/* The same check on 32-byte blocks. */
-__attribute__((target("avx2"))) static size_t
-valid_avx2(const unsigned char *s, size_t n)
-{
-	const __m256i hi1 = _mm256_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG,
-	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
-	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
-	    TOO_SHORT | OVERLONG_3 | SURROGATE,
-	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4, TOO_LONG,
-	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
-	    TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,
-	    TOO_SHORT | OVERLONG_2, TOO_SHORT,
-	    TOO_SHORT | OVERLONG_3 | SURROGATE,
-	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+/* The tables of valid_ssse3, a 16-byte lane each, for AVX2 and AVX-512. */
+#define HI1                                                                   \
+	TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, \
+	    TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,             \
+	    TOO_SHORT | OVERLONG_2, TOO_SHORT,                                \
+	    TOO_SHORT | OVERLONG_3 | SURROGATE,                               \
+	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4
 #define LO1                                                               \
 	CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, \
 	    CARRY, CARRY, CARRY | TOO_LARGE,                              \
@@ -207,10 +200,14 @@ valid_avx2(const unsigned char *s, size_t n)
 	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,        \
 	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,        \
 	    TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT
+
+/* The same check on 32-byte blocks. */
+__attribute__((target("avx2"))) static size_t
+valid_avx2(const unsigned char *s, size_t n)
+{
+	const __m256i hi1 = _mm256_setr_epi8(HI1, HI1);
 	const __m256i lo1 = _mm256_setr_epi8(LO1, LO1);
 	const __m256i hi2 = _mm256_setr_epi8(HI2, HI2);
-#undef LO1
-#undef HI2
 	const __m256i nib = _mm256_set1_epi8(0x0F);
 	const __m256i hibit = _mm256_set1_epi8((char)0x80);
 	__m256i prev = _mm256_setzero_si256();
@@ -258,35 +255,9 @@ valid_avx2(const unsigned char *s, size_t n)
 __attribute__((target("avx512f,avx512bw"))) static size_t
 valid_avx512(const unsigned char *s, size_t n)
 {
-	const __m512i hi1 = _mm512_broadcast_i32x4(
-	    _mm_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
-		TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS,
-		TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
-		TOO_SHORT | OVERLONG_3 | SURROGATE,
-		TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4));
-	const __m512i lo1 = _mm512_broadcast_i32x4(
-	    _mm_setr_epi8(CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4,
-		CARRY | OVERLONG_2, CARRY, CARRY, CARRY | TOO_LARGE,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000 | SURROGATE,
-		CARRY | TOO_LARGE | TOO_LARGE_1000,
-		CARRY | TOO_LARGE | TOO_LARGE_1000));
-	const __m512i hi2 = _mm512_broadcast_i32x4(
-	    _mm_setr_epi8(TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT,
-		TOO_SHORT, TOO_SHORT, TOO_SHORT,
-		TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 |
-		    TOO_LARGE_1000 | OVERLONG_4,
-		TOO_LONG | OVERLONG_2 | TWO_CONTS | OVERLONG_3 | TOO_LARGE,
-		TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
-		TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,
-		TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT));
+	const __m512i hi1 = _mm512_broadcast_i32x4(_mm_setr_epi8(HI1));
+	const __m512i lo1 = _mm512_broadcast_i32x4(_mm_setr_epi8(LO1));
+	const __m512i hi2 = _mm512_broadcast_i32x4(_mm_setr_epi8(HI2));
 	/* lane 0: the block before's lane 3; lanes 1-3: this one's 0-2 */
 	const __m512i lanes = _mm512_set_epi64(13, 12, 11, 10, 9, 8, 7, 6);
 	const __m512i nib = _mm512_set1_epi8(0x0F);
@@ -326,6 +297,9 @@ valid_avx512(const unsigned char *s, size_t n)
 	}
 	return valid_from(s, i, n);
 }
+#undef HI1
+#undef LO1
+#undef HI2
 #endif
 
 size_t

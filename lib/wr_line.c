@@ -154,7 +154,6 @@ wr_tsv_line(char *d, const struct str *f, size_t nf, const struct str *clean)
 
 enum { ESC_CSV, ESC_JSON };
 
-#if !defined(__SSE2__)
 /*
  * Where a run of plain bytes stops: for CSV a comma, a quote, CR or LF;
  * for JSON a quote, a backslash or a control character (below 0x20).
@@ -166,7 +165,6 @@ special(int kind, unsigned char c)
 		return c == ',' || c == '"' || c == '\n' || c == '\r';
 	return c < 0x20 || c == '"' || c == '\\';
 }
-#endif
 
 #if defined(__SSE2__)
 /* The special bytes of the 16 at s, a bit each. */

@@ -195,34 +195,26 @@ unit_code(const struct unit *u, char *buf, size_t size)
 }
 
 static int
-cmp_kid_key(const void *a, const void *b)
+cmp_kid_key(const struct unit *x, const struct unit *y)
 {
-	return strcmp(unit_key(*(struct unit *const *)a),
-	    unit_key(*(struct unit *const *)b));
+	return strcmp(unit_key(x), unit_key(y));
 }
 
 /* Siblings in the order of their codes: a building's code is its grid's,
  * its compound's number and its key; the rest have theirs. */
 static int
-cmp_kid_code(const void *a, const void *b)
+cmp_kid_code(const struct unit *x, const struct unit *y)
 {
-	const struct unit *x = *(struct unit *const *)a;
-	const struct unit *y = *(struct unit *const *)b;
-	int c;
-
 	if (x->level < L_BUILDING && y->level < L_BUILDING)
-		c = strcmp(x->u.code, y->u.code);
-	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
+		return strcmp(x->u.code, y->u.code);
+	if (x->level == L_BUILDING && y->level == L_BUILDING) {
 		unsigned cx = x->u.compound ? x->u.compound->c.seq : 0;
 		unsigned cy = y->u.compound ? y->u.compound->c.seq : 0;
 
-		c = cx != cy ? (cx < cy ? -1 : 1) :
-			       strcmp(unit_key(x), unit_key(y));
-	} else
-		c = x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
-	if (c != 0)
-		return c;
-	return x->order < y->order ? -1 : x->order > y->order;
+		return cx != cy ? (cx < cy ? -1 : 1) :
+				  strcmp(unit_key(x), unit_key(y));
+	}
+	return x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
 }
 
 /* a-b, kept with the units */
@@ -257,30 +249,87 @@ division_code(struct unit *u)
 	return d->code;
 }
 
-/* Sort a list of units and link it again in that order; the first. */
-static struct unit *
-sort_list(struct unit *first, int (*cmp)(const void *, const void *))
+typedef int unit_cmp(const struct unit *, const struct unit *);
+
+/* Merge sort v[0..n) (tmp: room for n / 2), stably: units alike keep
+ * their order.  Halves already in order cost one comparison. */
+static void
+sort_units(struct unit **v, struct unit **tmp, size_t n, unit_cmp *cmp)
 {
-	static struct unit **v;
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	sort_units(v, tmp, h, cmp);
+	sort_units(v + h, tmp, n - h, cmp);
+	if (cmp(v[h - 1], v[h]) <= 0)
+		return;
+	memcpy(tmp, v, h * sizeof *v);
+	while (i < h && j < n)
+		v[k++] = cmp(v[j], tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < h)
+		v[k++] = tmp[i++];
+}
+
+/*
+ * The units of a list (with level lv, or all: -1) into a vector kept for
+ * the next call, in the order they were made (make puts a unit first);
+ * how many.
+ */
+static size_t
+gather(struct unit *first, int lv, struct unit ***vp, struct unit ***tmpp)
+{
+	static struct unit **v, **tmp;
 	static size_t cap;
 	struct unit *u;
 	size_t n = 0, i;
 
 	for (u = first; u != NULL; u = u->next)
-		n++;
-	if (n < 2)
-		return first;
+		n += lv < 0 || u->level == lv;
 	if (n > cap) {
 		cap = n;
 		v = xreallocarray(v, cap, sizeof *v);
+		tmp = xreallocarray(tmp, cap / 2 + 1, sizeof *tmp);
 	}
-	for (u = first, n = 0; u != NULL; u = u->next)
-		v[n++] = u;
-	qsort(v, n, sizeof *v, cmp);
+	for (u = first, i = n; u != NULL; u = u->next)
+		if (lv < 0 || u->level == lv)
+			v[--i] = u;
+	*vp = v;
+	*tmpp = tmp;
+	return n;
+}
+
+/* Sort a list of units and link it again in that order (units alike in
+ * the order they were made); the first. */
+static struct unit *
+sort_list(struct unit *first, unit_cmp *cmp)
+{
+	struct unit **v, **tmp;
+	size_t n = gather(first, -1, &v, &tmp), i;
+
+	if (n < 2)
+		return first;
+	sort_units(v, tmp, n, cmp);
 	for (i = 0; i + 1 < n; i++)
 		v[i]->next = v[i + 1];
 	v[n - 1]->next = NULL;
 	return v[0];
+}
+
+/* The compounds of a community or the households of a building: numbered
+ * in the order of their names. */
+static void
+number_kids(struct unit *u)
+{
+	struct unit **v, **tmp;
+	size_t n = gather(u->child,
+		   u->level == L_COMMUNITY ? L_COMPOUND : L_HOUSEHOLD, &v,
+		   &tmp),
+	       i;
+
+	sort_units(v, tmp, n, cmp_kid_key);
+	for (i = 0; i < n; i++)
+		v[i]->c.seq = (unsigned)i + 1;
 }
 
 static int
@@ -297,19 +346,14 @@ static void
 finish(struct unit *u)
 {
 	struct unit *k, *prev = NULL;
-	unsigned seq = 0;
 	char num[16];
 
 	check_unit(u);
 	if (u->level <= L_GRID)
 		u->c.sums = units_sums();
 	/* compounds and households are numbered in the order of names */
-	if (u->level == L_COMMUNITY || u->level == L_BUILDING) {
-		u->child = sort_list(u->child, cmp_kid_key);
-		for (k = u->child; k != NULL; k = k->next)
-			if (k->level == L_COMPOUND || k->level == L_HOUSEHOLD)
-				k->c.seq = ++seq;
-	}
+	if (u->level == L_COMMUNITY || u->level == L_BUILDING)
+		number_kids(u);
 	for (k = u->child; k != NULL; k = k->next)
 		switch (k->level) {
 		case L_COMMUNITY:

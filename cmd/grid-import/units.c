@@ -5,14 +5,16 @@
  * end (codes.c), when each gets its code, its counts from below, and the
  * checks (check.c); then they are written (write.c).
  *
- * A roster may have a million buildings, and the time goes into memory:
+ * A roster may have millions of buildings, and the time goes into memory:
  * a unit is a small struct in an arena (in huge pages where the kernel
- * has them), its strings packed in one block after it, the code of a
- * building or household worked out when it is written (unit_code);
+ * has them), a building's strings right after it (no pointer, no
+ * offsets: unit_at_inline finds them), the code of a building or
+ * household worked out when it is written (unit_code);
  * buildings are not hashed (a building listed twice shows when a grid's
  * buildings are sorted); the posts people hold are hashes, sorted
  * (check.c).
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +45,7 @@ const signed char slot[L_N][A_N] = {
 static const unsigned char nslots[L_N] = { 0, 0, 7, 2, 6, 0 };
 
 struct unit *roots;
-static size_t nunit, nhashed;
+static size_t nhashed;
 static struct unit **htab;
 static size_t hcap;
 
@@ -109,53 +111,88 @@ units_cat(const char *a, const char *b, size_t bn)
 }
 
 /*
- * Pack key, name and the attributes v[] (absent: empty) into the arena;
- * a block longer than 255 bytes has its offsets in the 16 bytes before it
- * (wide).
+ * The size of the strings of a unit (of file and line): key, name and the
+ * attributes *v (nv, absent: empty), each with its NUL.  Past 64 KiB,
+ * longer than any sheet's cells, the attributes are cut (*v none).
  */
-static void
-pack(struct unit *u, struct str key, struct str name, const struct str *v,
-    size_t nv)
+static size_t
+strs_size(const char *file, unsigned line, struct str key, struct str name,
+    const struct str **v, size_t nv)
 {
-	unsigned short off[8];
+	static const struct str none[8];
 	size_t n = key.n + 1 + name.n + 1, i;
-	char *p;
 
 	for (i = 0; i < nv; i++)
-		n += v[i].n + 1;
+		n += (*v)[i].n + 1;
 	if (n > 0xFFFF) {
-		/* longer than any sheet's cells: cut the attributes */
-		static const struct str none[8];
-
-		v = none;
+		*v = none;
 		n = key.n + name.n + 2 + nv;
 		if (n > 0xFFFF)
 			zl_die(ZL_IOERR, _("%s:%u: a name longer than 64 KiB"),
-			    unit_file(u), u->line);
+			    file, line);
 	}
-	u->wide = n > 255;
-	p = u->s = (char *)arena(n + (u->wide ? sizeof off : 0)) +
-	    (u->wide ? sizeof off : 0);
+	return n;
+}
+
+/* Put the strings at p; where the name and each attribute begin into
+ * off[0..nv] (off may be NULL). */
+static void
+put_strs(char *p, struct str key, struct str name, const struct str *v,
+    size_t nv, unsigned short *off)
+{
+	const char *s = p;
+	size_t i;
+
 	if (key.n > 0)
 		memcpy(p, key.p, key.n);
 	p += key.n;
 	*p++ = '\0';
-	off[0] = (unsigned short)(p - u->s);
-	if (name.n > 0)
-		memcpy(p, name.p, name.n);
-	p += name.n;
-	*p++ = '\0';
-	for (i = 0; i < nv; i++) {
-		off[i + 1] = (unsigned short)(p - u->s);
-		if (v[i].n > 0)
-			memcpy(p, v[i].p, v[i].n);
-		p += v[i].n;
+	for (i = 0; i <= nv; i++) {
+		struct str x = i == 0 ? name : v[i - 1];
+
+		if (off != NULL)
+			off[i] = (unsigned short)(p - s);
+		if (x.n > 0)
+			memcpy(p, x.p, x.n);
+		p += x.n;
 		*p++ = '\0';
 	}
-	for (i = 0; i <= nv; i++)
-		u->off[i] = (unsigned char)off[i];
-	if (u->wide)
-		memcpy(u->s - sizeof off, off, (nv + 1) * sizeof off[0]);
+}
+
+/* The building or household whose strings unit_at_inline found last,
+ * and where they begin: its callers ask for one unit's strings in turn. */
+static const struct unit *split_u;
+static const char *split_at[8];
+
+const char *
+unit_at_inline(const struct unit *u, int k)
+{
+	if (u != split_u) {
+		const char *p = u->s + strlen(u->s) + 1;
+		int i;
+
+		for (i = 0; i <= nslots[u->level]; i++) {
+			split_at[i] = p;
+			p += strlen(p) + 1;
+		}
+		split_u = u;
+	}
+	return split_at[k];
+}
+
+/* The strings of a street, community, grid or compound, packed anew
+ * (the old block stays in the arena): u->s points to them. */
+static void
+pack(struct unit *u, struct str key, struct str name, const struct str *v,
+    size_t nv)
+{
+	unsigned short off[8] = { 0 };
+	size_t n = strs_size(unit_file(u), u->line, key, name, &v, nv);
+	char *p = (char *)arena(sizeof off + n) + sizeof off;
+
+	put_strs(p, key, name, v, nv, off);
+	memcpy(p - sizeof off, off, sizeof off);
+	memcpy(u->s, &p, sizeof p);
 }
 
 /* ---- making units ---- */
@@ -229,7 +266,8 @@ find(int level, struct unit *parent, struct str key)
 	for (u = htab[hash_of(level, parent, key) & (hcap - 1)]; u != NULL;
 	     u = u->u.hnext)
 		if (u->level == level && u->parent == parent &&
-		    strncmp(u->s, key.p, key.n) == 0 && u->s[key.n] == '\0')
+		    strncmp(unit_key(u), key.p, key.n) == 0 &&
+		    unit_key(u)[key.n] == '\0')
 			return u;
 	return NULL;
 }
@@ -243,8 +281,12 @@ make(int level, struct unit *parent, struct str key, struct str name,
     const struct str *attrs, const struct row *row)
 {
 	static const struct str none[8];
-	struct unit *u = arena(sizeof *u);
 	int hashed = level != L_BUILDING && level != L_HOUSEHOLD;
+	const struct str *v = attrs ? attrs : none;
+	size_t n = hashed ? sizeof(char *) :
+			    strs_size(row->file, (unsigned)row->line, key, name,
+				&v, nslots[level]);
+	struct unit *u = arena(offsetof(struct unit, s) + n);
 
 	memset(u, 0, sizeof *u);
 	if (hashed && nhashed * 2 >= hcap)
@@ -253,7 +295,10 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	u->parent = parent;
 	u->file = file_number(row->file) & 0xFFFFFF;
 	u->line = (unsigned)row->line;
-	pack(u, key, name, attrs ? attrs : none, nslots[level]);
+	if (hashed)
+		pack(u, key, name, v, nslots[level]);
+	else
+		put_strs(u->s, key, name, v, nslots[level], NULL);
 	if (parent != NULL) {
 		u->next = parent->child;
 		parent->child = u;
@@ -261,7 +306,6 @@ make(int level, struct unit *parent, struct str key, struct str name,
 		u->next = roots;
 		roots = u;
 	}
-	u->order = (unsigned)nunit++;
 	if (hashed) {
 		size_t s = hash_of(level, parent, key) & (hcap - 1);
 
@@ -286,7 +330,8 @@ unit_of(int level, struct unit *parent, struct str key, struct str name,
 	struct unit *u = last[level];
 
 	if (u != NULL && u->parent == parent &&
-	    strncmp(u->s, key.p, key.n) == 0 && u->s[key.n] == '\0')
+	    strncmp(unit_key(u), key.p, key.n) == 0 &&
+	    unit_key(u)[key.n] == '\0')
 		return u;
 	u = find(level, parent, key);
 	if (u == NULL)
@@ -575,8 +620,9 @@ units_reset(void)
 	nchunks = chunks != NULL;
 	free(htab);
 	htab = NULL;
-	hcap = nhashed = nunit = nfiles = 0;
+	hcap = nhashed = nfiles = 0;
 	roots = NULL;
+	split_u = NULL;
 	memset(last, 0, sizeof last);
 	units_merged = 0;
 }

@@ -316,6 +316,62 @@ sort_list(struct unit *first, unit_cmp *cmp)
 	return v[0];
 }
 
+/* The number of a building's compound (0: none). */
+static size_t
+seq_of(const struct unit *b)
+{
+	return b->u.compound != NULL ? b->u.compound->c.seq : 0;
+}
+
+/*
+ * A grid's buildings in the order of their codes, as sort_list: counted
+ * out by their compounds' numbers (stably), then each compound's sorted
+ * (by key: most often in order already).  Numbers far more than the
+ * buildings go to sort_list.
+ */
+static struct unit *
+sort_buildings(struct unit *first)
+{
+	static size_t *count, capcount;
+	static struct unit **w;
+	static size_t capw;
+	struct unit **v, **tmp;
+	size_t n = gather(first, -1, &v, &tmp), top = 0, i, s, start;
+
+	for (i = 0; i < n; i++)
+		if (seq_of(v[i]) > top)
+			top = seq_of(v[i]);
+	if (n < 2 || top > 4 * n)
+		return sort_list(first, cmp_kid_code);
+	if (top + 2 > capcount) {
+		capcount = top + 2;
+		count = xreallocarray(count, capcount, sizeof *count);
+	}
+	if (n > capw) {
+		capw = n;
+		w = xreallocarray(w, capw, sizeof *w);
+	}
+	memset(count, 0, (top + 2) * sizeof *count);
+	for (i = 0; i < n; i++)
+		count[seq_of(v[i]) + 1]++;
+	for (s = 0; s <= top; s++)
+		count[s + 1] += count[s];
+	for (i = 0; i < n; i++)
+		w[count[seq_of(v[i])]++] = v[i];
+	for (s = 0, start = 0; s <= top; start = count[s++]) {
+		for (i = start + 1;
+		     i < count[s] && cmp_kid_code(w[i - 1], w[i]) <= 0; i++)
+			;
+		if (i < count[s])
+			sort_units(w + start, tmp, count[s] - start,
+			    cmp_kid_code);
+	}
+	for (i = 0; i + 1 < n; i++)
+		w[i]->next = w[i + 1];
+	w[n - 1]->next = NULL;
+	return w[0];
+}
+
 /* The compounds of a community or the households of a building: numbered
  * in the order of their names. */
 static void
@@ -367,7 +423,8 @@ finish(struct unit *u)
 			k->u.code = units_cat(u->u.code, num, strlen(num));
 			break;
 		}
-	u->child = sort_list(u->child, cmp_kid_code);
+	u->child = u->level == L_GRID ? sort_buildings(u->child) :
+					sort_list(u->child, cmp_kid_code);
 	for (k = u->child; k != NULL; prev = k, k = k->next) {
 		while (prev != NULL && k != NULL && same_code(prev, k)) {
 			char c[256];

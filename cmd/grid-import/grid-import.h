@@ -221,9 +221,9 @@ unit_key(const struct unit *u)
 	return unit_str(u);
 }
 
-/* Where the name (k 0) or the k-th attribute slot (k 1 to 7) of a
- * building or household begins (units.c). */
-const char *unit_at_inline(const struct unit *u, int k);
+/* The name (0) and the attribute slots (1 to 7, as many as the level has)
+ * of u, until the next call (units.c). */
+const struct str *unit_strs(const struct unit *u);
 
 /* Where the name (k 0) or the k-th attribute slot (k 1 to 7) begins. */
 static inline const char *
@@ -232,7 +232,7 @@ unit_at(const struct unit *u, int k)
 	const char *p;
 
 	if (unit_inline(u))
-		return unit_at_inline(u, k);
+		return unit_strs(u)[k].p;
 	p = unit_str(u);
 	return p + ((const unsigned short *)(const void *)p)[k - 8];
 }

@@ -333,32 +333,44 @@ same_as_above(const struct row *row, const unsigned char *filled, int k)
 }
 
 /*
- * Merged cells: blanks take the value of the row above (filled[f] set).
- * The first field filled from a rejected row, or -1.
+ * Merged cells: blanks take the value of the row above (filled[f] set;
+ * *n: those given a value).  The first field filled from a rejected row,
+ * or -1.  Whether the row is in the grid or compound of the row above is
+ * asked once (grid, comp: -1 until then): the fields it depends on come
+ * before those it decides.
  */
 static int
-fill_down(struct row *row, unsigned char *filled)
+fill_down(struct row *row, unsigned char *filled, unsigned *n)
 {
-	int f, ok, bad = -1;
+	int f, ok, bad = -1, grid = -1, comp = -1;
 
 	for (f = 0; f < G_N; f++) {
 		if (!row->has[f] || row->v[f].n > 0 || fill[f] == FILL_NO ||
 		    (st.prev[f].n == 0 && !st.unknown[f]))
 			continue;
-		if (fill[f] == FILL_SAME_GRID)
-			ok = same_as_above(row, filled, G_GRID_ID) == 1 &&
-			    same_as_above(row, filled, G_COMMUNITY) == 1;
-		else if (fill[f] == FILL_SAME_COMPOUND)
-			ok = same_as_above(row, filled, G_COMPOUND) == 1;
-		else
+		if (fill[f] == FILL_SAME_GRID) {
+			if (grid < 0)
+				grid = same_as_above(row, filled, G_GRID_ID) ==
+					1 &&
+				    same_as_above(row, filled, G_COMMUNITY) ==
+					1;
+			ok = grid;
+		} else if (fill[f] == FILL_SAME_COMPOUND) {
+			if (comp < 0)
+				comp = same_as_above(row, filled, G_COMPOUND) ==
+				    1;
+			ok = comp;
+		} else
 			ok = 1;
 		if (!ok)
 			continue;
 		filled[f] = 1;
 		if (st.taint[f] != 0 && bad < 0)
 			bad = f;
-		if (st.prev[f].n > 0)
+		if (st.prev[f].n > 0) {
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
+			++*n;
+		}
 	}
 	return bad;
 }
@@ -385,6 +397,7 @@ data_row(const struct rec *r)
 {
 	static struct buf cleaned[G_N];
 	unsigned char filled[G_N] = { 0 };
+	unsigned nfilled = 0;
 	struct row row;
 	int f;
 
@@ -401,7 +414,7 @@ data_row(const struct rec *r)
 		    clean(r->f[c], f, &cleaned[f]) :
 		    (struct str) { "", 0 };
 	}
-	f = fill_down(&row, filled);
+	f = fill_down(&row, filled, &nfilled);
 	if (f >= 0) {
 		rec_reject(r,
 		    _("field '%s': empty, and the row above that would fill "
@@ -415,8 +428,7 @@ data_row(const struct rec *r)
 		return;
 	}
 	/* cells filled down are counted in the rows used */
-	for (f = 0; f < G_N; f++)
-		fixes[FIX_FILLED] += filled[f] && row.v[f].n > 0;
+	fixes[FIX_FILLED] += nfilled;
 	rows_used++;
 	rows_building += row.v[G_BUILDING].n > 0;
 	pass_down(&row, filled, 0);

@@ -8,7 +8,7 @@
  * A roster may have millions of buildings, and the time goes into memory:
  * a unit is a small struct in an arena (in huge pages where the kernel
  * has them), a building's strings right after it (no pointer, no
- * offsets: unit_at_inline finds them), the code of a building or
+ * offsets: unit_strs finds them), the code of a building or
  * household worked out when it is written (unit_code);
  * buildings are not hashed (a building listed twice shows when a grid's
  * buildings are sorted); the posts people hold are hashes, sorted
@@ -159,25 +159,35 @@ put_strs(char *p, struct str key, struct str name, const struct str *v,
 	}
 }
 
-/* The building or household whose strings unit_at_inline found last,
- * and where they begin: its callers ask for one unit's strings in turn. */
+/* The strings unit_strs gave last, and whose: a building's or a
+ * household's do not change, and its callers ask for one unit's strings
+ * in turn. */
 static const struct unit *split_u;
-static const char *split_at[8];
+static struct str split[9];
 
-const char *
-unit_at_inline(const struct unit *u, int k)
+const struct str *
+unit_strs(const struct unit *u)
 {
-	if (u != split_u) {
-		const char *p = u->s + strlen(u->s) + 1;
-		int i;
+	const char *p = unit_str(u);
+	const unsigned short *off;
+	int i, n = nslots[u->level];
 
-		for (i = 0; i <= nslots[u->level]; i++) {
-			split_at[i] = p;
-			p += strlen(p) + 1;
+	if (u == split_u)
+		return split;
+	split_u = unit_inline(u) ? u : NULL;
+	if (unit_inline(u)) {
+		for (i = 0, p += strlen(p) + 1; i <= n; i++) {
+			split[i] = (struct str) { p, strlen(p) };
+			p += split[i].n + 1;
 		}
-		split_u = u;
+		return split;
 	}
-	return split_at[k];
+	off = (const unsigned short *)(const void *)p - 8;
+	for (i = 0; i <= n; i++)
+		split[i] = (struct str) { p + off[i],
+			i < n ? (size_t)(off[i + 1] - off[i] - 1) :
+				strlen(p + off[i]) };
+	return split;
 }
 
 /* The strings of a street, community, grid or compound, packed anew

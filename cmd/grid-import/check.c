@@ -305,22 +305,29 @@ post_key(const struct unit *u, enum role role, char *buf, size_t size)
 	return buf;
 }
 
+/* Attribute a of u (-1: none) from its strings v: empty when absent. */
+static struct str
+attr_in(const struct unit *u, const struct str *v, int a)
+{
+	int k = a >= 0 ? slot[u->level][a] : -1;
+
+	return k >= 0 ? v[k + 1] : str_c("");
+}
+
 /* A hash of the person of a post: the same person, the same hash. */
 static uint32_t
 post_hash(const struct unit *u, enum role role)
 {
-	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
-						NULL;
-	const char *name, *ph;
+	const struct str *v = unit_strs(u);
+	struct str id = attr_in(u, v, person[role].id), name, ph;
 	uint64_t h;
 
-	if (id != NULL)
-		h = str_hash(id, strlen(id), 0x6964);
+	if (id.n > 0)
+		h = str_hash(id.p, id.n, 0x6964);
 	else {
-		name = unit_get(u, person[role].name);
-		ph = unit_get(u, person[role].phone);
-		h = str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
-		    str_hash(name, strlen(name), 0));
+		name = attr_in(u, v, person[role].name);
+		ph = attr_in(u, v, person[role].phone);
+		h = str_hash(ph.p, ph.n, str_hash(name.p, name.n, 0));
 	}
 	return (uint32_t)(h ^ h >> 32);
 }
@@ -391,7 +398,7 @@ leaders(struct unit *u, int check)
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level)
 			continue;
-		if (unit_get(u, n->attr) == NULL) {
+		if (attr_in(u, unit_strs(u), n->attr).n == 0) {
 			if (check)
 				problem(unit_file(u), u->line, u,
 				    cli_text(n->missing), unit_name(u));
@@ -568,17 +575,19 @@ check_unit(struct unit *u)
 {
 	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
-	const char *why, *v;
+	const char *why;
+	struct str v;
 	size_t j;
 
 	leaders(u, 1);
 	for (j = 0; j < 3; j++)
-		if ((v = unit_get(u, phone_attrs[j])) != NULL &&
-		    (why = check_phone(str_c(v))) != NULL)
-			problem_kind(unit_file(u), u->line, u, why, v, V_PHONE);
-	if ((v = unit_get(u, A_ID)) != NULL &&
-	    (why = check_id(str_c(v))) != NULL)
-		problem_kind(unit_file(u), u->line, u, why, v, V_ID);
+		if ((v = attr_in(u, unit_strs(u), phone_attrs[j])).n > 0 &&
+		    (why = check_phone(v)) != NULL)
+			problem_kind(unit_file(u), u->line, u, why, v.p,
+			    V_PHONE);
+	if ((v = attr_in(u, unit_strs(u), A_ID)).n > 0 &&
+	    (why = check_id(v)) != NULL)
+		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID);
 }
 
 void

@@ -314,11 +314,11 @@ attr_in(const struct unit *u, const struct str *v, int a)
 	return k >= 0 ? v[k + 1] : str_c("");
 }
 
-/* A hash of the person of a post: the same person, the same hash. */
+/* A hash of the person of a post (u's, whose strings are v): the same
+ * person, the same hash. */
 static uint32_t
-post_hash(const struct unit *u, enum role role)
+post_hash(const struct unit *u, const struct str *v, enum role role)
 {
-	const struct str *v = unit_strs(u);
 	struct str id = attr_in(u, v, person[role].id), name, ph;
 	uint64_t h;
 
@@ -345,9 +345,9 @@ is_hot(uint32_t h)
  * hot.
  */
 static void
-count_post(struct unit *u, enum role role)
+count_post(struct unit *u, const struct str *v, enum role role)
 {
-	uint32_t h = post_hash(u, role);
+	uint32_t h = post_hash(u, v, role);
 
 	if (!second_walk) {
 		if (nhashes == caphashes) {
@@ -386,24 +386,24 @@ static const struct need {
 };
 
 /*
- * The leaders and the party organisation u must have: the posts held are
- * noted (count_post), in the same order in both walks; with check, what
- * is missing is a problem.
+ * The leaders and the party organisation u (whose strings are v) must
+ * have: the posts held are noted (count_post), in the same order in both
+ * walks; with check, what is missing is a problem.
  */
 static void
-leaders(struct unit *u, int check)
+leaders(struct unit *u, const struct str *v, int check)
 {
 	const struct need *n;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level)
 			continue;
-		if (attr_in(u, unit_strs(u), n->attr).n == 0) {
+		if (attr_in(u, v, n->attr).n == 0) {
 			if (check)
 				problem(unit_file(u), u->line, u,
 				    cli_text(n->missing), unit_name(u));
 		} else if (n->role != P_NONE)
-			count_post(u, n->role);
+			count_post(u, v, n->role);
 	}
 }
 
@@ -414,7 +414,7 @@ posts_of(struct unit *list)
 	struct unit *u;
 
 	for (u = list; u != NULL; u = u->next) {
-		leaders(u, 0);
+		leaders(u, unit_strs(u), 0);
 		if (u->level < L_BUILDING)
 			posts_of(u->child);
 	}
@@ -575,18 +575,18 @@ check_unit(struct unit *u)
 {
 	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
+	const struct str *s = unit_strs(u);
 	const char *why;
 	struct str v;
 	size_t j;
 
-	leaders(u, 1);
+	leaders(u, s, 1);
 	for (j = 0; j < 3; j++)
-		if ((v = attr_in(u, unit_strs(u), phone_attrs[j])).n > 0 &&
+		if ((v = attr_in(u, s, phone_attrs[j])).n > 0 &&
 		    (why = check_phone(v)) != NULL)
 			problem_kind(unit_file(u), u->line, u, why, v.p,
 			    V_PHONE);
-	if ((v = attr_in(u, unit_strs(u), A_ID)).n > 0 &&
-	    (why = check_id(v)) != NULL)
+	if ((v = attr_in(u, s, A_ID)).n > 0 && (why = check_id(v)) != NULL)
 		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID);
 }
 

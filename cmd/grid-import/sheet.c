@@ -76,11 +76,13 @@ static struct {
 	struct buf best; /* the fields named by the title row naming most */
 	size_t nbest;
 	long bestline;
-	struct buf prev[G_N];	    /* the row above, filled down */
-	long taint[G_N];	    /* the line of the rejected row prev[f] is
-				       from, or 0 */
-	unsigned char unknown[G_N]; /* and that row could not be read */
-	unsigned long long nrej;    /* rej_count() after the last row */
+	struct buf prev[G_N];	      /* the row above, filled down */
+	unsigned long long from[G_N]; /* the data row prev[f] is from */
+	unsigned long long rows;      /* data rows numbered (struct row) */
+	long taint[G_N];	      /* the line of the rejected row prev[f] is
+					 from, or 0 */
+	unsigned char unknown[G_N];   /* and that row could not be read */
+	unsigned long long nrej;      /* rej_count() after the last row */
 } st;
 
 unsigned long long rows_used, rows_building, rows_header;
@@ -369,6 +371,7 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 			bad = f;
 		if (st.prev[f].n > 0) {
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
+			row->from[f] = st.from[f];
 			++*n;
 		}
 	}
@@ -387,6 +390,7 @@ pass_down(const struct row *row, const unsigned char *filled, long rejected)
 			continue;
 		buf_reset(&st.prev[f]);
 		buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
+		st.from[f] = row->from[f];
 		st.taint[f] = rejected;
 		st.unknown[f] = 0;
 	}
@@ -406,9 +410,11 @@ data_row(const struct rec *r)
 	memset(&row, 0, sizeof row);
 	row.file = r->file;
 	row.line = r->line;
+	st.rows++;
 	for (f = 0; f < G_N; f++) {
 		long c = st.col[f];
 
+		row.from[f] = st.rows;
 		row.has[f] = c >= 0;
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
 		    clean(r->f[c], f, &cleaned[f]) :

@@ -350,34 +350,52 @@ unit_of(int level, struct unit *parent, struct str key, struct str name,
 	return u;
 }
 
-/* Set an attribute of a street, community, grid or compound from a row
- * (they come on many rows); a second, different value is a problem. */
+/* A second value v of attribute a of u, different: a problem. */
 static void
-set(struct unit *u, int a, struct str v, const struct row *row)
+two_values(struct unit *u, int a, const char *old, struct str v,
+    const struct row *row)
 {
+	struct buf b = { 0 };
+	char m1[256], m2[256];
+	char *nv = xstrndup(v.p, v.n);
+
+	/* personal data is masked in the problem too */
+	buf_printf(&b, "%s: '%s' / '%s'",
+	    cli.zh ? fld_zh(attr_names[a]) : attr_names[a],
+	    shown(old, attr_kind(a), m1, sizeof m1),
+	    shown(nv, attr_kind(a), m2, sizeof m2));
+	problem(row->file, row->line, u, cli_text(N_("two values")), b.p);
+	buf_free(&b);
+	free(nv);
+}
+
+/* The unit each attribute was last set or found equal on, and the row
+ * its value came from (struct row's from): the same value again, filled
+ * down, is not compared again. */
+static struct {
+	const struct unit *u;
+	unsigned long long from;
+} same[A_N];
+
+/* Set attribute a of a street, community, grid or compound from field f
+ * of a row (they come on many rows); a second, different value is a
+ * problem. */
+static void
+set(struct unit *u, int a, const struct row *row, int f)
+{
+	struct str v = row->v[f], vals[8];
 	const char *old;
-	struct str vals[8];
 	size_t i;
 
-	if (v.n == 0 || slot[u->level][a] < 0)
+	if (v.n == 0 || slot[u->level][a] < 0 ||
+	    (same[a].u == u && same[a].from == row->from[f]))
 		return;
 	old = unit_get(u, a);
 	if (old != NULL) {
-		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0) {
-			struct buf b = { 0 };
-			char m1[256], m2[256];
-			char *nv = xstrndup(v.p, v.n);
-
-			/* personal data is masked in the problem too */
-			buf_printf(&b, "%s: '%s' / '%s'",
-			    cli.zh ? fld_zh(attr_names[a]) : attr_names[a],
-			    shown(old, attr_kind(a), m1, sizeof m1),
-			    shown(nv, attr_kind(a), m2, sizeof m2));
-			problem(row->file, row->line, u,
-			    cli_text(N_("two values")), b.p);
-			buf_free(&b);
-			free(nv);
-		}
+		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0)
+			two_values(u, a, old, v, row);
+		else
+			same[a].u = u, same[a].from = row->from[f];
 		return;
 	}
 	/* pack again with the new value (the old block stays in the arena) */
@@ -391,6 +409,8 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 	}
 	pack(u, str_c(unit_key(u)), str_c(unit_name(u)), vals,
 	    nslots[u->level]);
+	same[a].u = u;
+	same[a].from = row->from[f];
 }
 
 /* The digits d[0..n) as a number of at least width digits (as printf's
@@ -519,7 +539,7 @@ grid_of(struct unit *comm, const struct row *row)
 	}
 	grid = unit_of(L_GRID, comm, k, nm, row);
 	for (i = 0; i < sizeof from / sizeof from[0]; i++)
-		set(grid, from[i][0], row->v[from[i][1]], row);
+		set(grid, from[i][0], row, from[i][1]);
 	return grid;
 }
 
@@ -533,8 +553,8 @@ compound_of(struct unit *comm, const struct row *row)
 
 	/* 无: it has none */
 	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
-		set(comp, A_OWNERS, v, row);
-	set(comp, A_PROPERTY, row->v[G_PROPERTY_COMPANY], row);
+		set(comp, A_OWNERS, row, G_OWNERS_COMMITTEE);
+	set(comp, A_PROPERTY, row, G_PROPERTY_COMPANY);
 	return comp;
 }
 
@@ -634,5 +654,6 @@ units_reset(void)
 	roots = NULL;
 	split_u = NULL;
 	memset(last, 0, sizeof last);
+	memset(same, 0, sizeof same);
 	units_merged = 0;
 }

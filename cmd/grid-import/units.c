@@ -377,19 +377,14 @@ static struct {
 	unsigned long long from;
 } same[A_N];
 
-/* Set attribute a of a street, community, grid or compound from field f
- * of a row (they come on many rows); a second, different value is a
- * problem. */
+/* set, for a value not found equal already */
 static void
-set(struct unit *u, int a, const struct row *row, int f)
+set_value(struct unit *u, int a, const struct row *row, int f)
 {
 	struct str v = row->v[f], vals[8];
 	const char *old;
 	size_t i;
 
-	if (v.n == 0 || slot[u->level][a] < 0 ||
-	    (same[a].u == u && same[a].from == row->from[f]))
-		return;
 	old = unit_get(u, a);
 	if (old != NULL) {
 		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0)
@@ -411,6 +406,17 @@ set(struct unit *u, int a, const struct row *row, int f)
 	    nslots[u->level]);
 	same[a].u = u;
 	same[a].from = row->from[f];
+}
+
+/* Set attribute a of a street, community, grid or compound from field f
+ * of a row (they come on many rows); a second, different value is a
+ * problem. */
+static inline void
+set(struct unit *u, int a, const struct row *row, int f)
+{
+	if (row->v[f].n > 0 && slot[u->level][a] >= 0 &&
+	    (same[a].u != u || same[a].from != row->from[f]))
+		set_value(u, a, row, f);
 }
 
 /* The digits d[0..n) as a number of at least width digits (as printf's

@@ -388,11 +388,24 @@ number_kids(struct unit *u)
 		v[i]->c.seq = (unsigned)i + 1;
 }
 
+/*
+ * Whether two siblings have the same code.  Two buildings have when their
+ * compounds' numbers and keys are the same (the code is their grid's and
+ * those), but for a key too long to be in a code whole (unit_code: then
+ * only the grid's).
+ */
 static int
 same_code(const struct unit *a, const struct unit *b)
 {
 	char x[256], y[256];
 
+	if (a->level == L_BUILDING && b->level == L_BUILDING) {
+		size_t n = strlen(a->parent->u.code) + 16;
+
+		if (n + strlen(unit_key(a)) <= sizeof x &&
+		    n + strlen(unit_key(b)) <= sizeof y)
+			return cmp_kid_code(a, b) == 0;
+	}
 	return strcmp(unit_code(a, x, sizeof x), unit_code(b, y, sizeof y)) ==
 	    0;
 }

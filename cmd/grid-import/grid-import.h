@@ -66,7 +66,6 @@ struct row {
 	const char *file;
 	long line;
 	struct str v[G_N]; /* empty when the sheet has no such column */
-	int has[G_N];	   /* the sheet has the column */
 	/* the data row each value is from (filled down: one above), by
 	 * number: the same number, the same value */
 	unsigned long long from[G_N];

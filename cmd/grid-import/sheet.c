@@ -69,7 +69,11 @@ enum sheet_state { SEEK_HEADER, IN_DATA };
 static struct {
 	const char *file;
 	enum sheet_state state;
-	long col[G_N];	 /* the sheet's column of each field, or -1 */
+	long col[G_N]; /* the sheet's column of each field, or -1 */
+	/* the fields that fill down (fill): all of them, and those the
+	 * sheet has, in the order of the fields */
+	unsigned char fills[G_N], fills_had[G_N];
+	size_t nfills, nfills_had;
 	size_t ncells;	 /* cells in the header */
 	size_t ntitle;	 /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
@@ -199,6 +203,14 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
+	st.nfills = st.nfills_had = 0;
+	for (i = 0; i < G_N; i++)
+		if (fill[i] != FILL_NO) {
+			st.fills[st.nfills++] = (unsigned char)i;
+			if (st.col[i] >= 0)
+				st.fills_had[st.nfills_had++] = (unsigned char)
+				    i;
+		}
 	st.ncells = r->nf;
 	st.state = IN_DATA;
 	rej_header(r->f, r->nf); /* the --reject file's, or mapped onto it */
@@ -345,10 +357,11 @@ static int
 fill_down(struct row *row, unsigned char *filled, unsigned *n)
 {
 	int f, ok, bad = -1, grid = -1, comp = -1;
+	size_t i;
 
-	for (f = 0; f < G_N; f++) {
-		if (!row->has[f] || row->v[f].n > 0 || fill[f] == FILL_NO ||
-		    (st.prev[f].n == 0 && !st.unknown[f]))
+	for (i = 0; i < st.nfills_had; i++) {
+		f = st.fills_had[i];
+		if (row->v[f].n > 0 || (st.prev[f].n == 0 && !st.unknown[f]))
 			continue;
 		if (fill[f] == FILL_SAME_GRID) {
 			if (grid < 0)
@@ -383,10 +396,12 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 static void
 pass_down(const struct row *row, const unsigned char *filled, long rejected)
 {
-	int f;
+	size_t i;
 
-	for (f = 0; f < G_N; f++) {
-		if (fill[f] == FILL_NO || filled[f])
+	for (i = 0; i < st.nfills; i++) {
+		int f = st.fills[i];
+
+		if (filled[f])
 			continue;
 		buf_reset(&st.prev[f]);
 		buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
@@ -407,7 +422,6 @@ data_row(const struct rec *r)
 
 	if (not_data(r))
 		return;
-	memset(&row, 0, sizeof row);
 	row.file = r->file;
 	row.line = r->line;
 	st.rows++;
@@ -415,7 +429,6 @@ data_row(const struct rec *r)
 		long c = st.col[f];
 
 		row.from[f] = st.rows;
-		row.has[f] = c >= 0;
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
 		    clean(r->f[c], f, &cleaned[f]) :
 		    (struct str) { "", 0 };

@@ -49,6 +49,13 @@ check_phone(struct str v)
 	char d[64];
 	size_t i, n = 0;
 
+	/* most have nothing to drop: matched as they are (v ends by NUL) */
+	if (v.n < sizeof d && strcspn(v.p, " -") == v.n) {
+		for (i = 0; i < nphones; i++)
+			if (rx_match(phones[i], v.p, v.n) == 1)
+				return NULL;
+		return cli_text(N_("an invalid phone number"));
+	}
 	for (i = 0; i < v.n; i++) {
 		if (v.p[i] == ' ' || v.p[i] == '-')
 			continue;

@@ -6,8 +6,8 @@
  * checks (check.c); then they are written (write.c).
  *
  * A roster may have millions of buildings, and the time goes into memory:
- * a unit is a small struct in an arena (in huge pages where the kernel
- * has them), a building's strings right after it (no pointer, no
+ * a unit is a small struct in an arena, a building's strings right
+ * after it (no pointer, no
  * offsets: unit_strs finds them), the code of a building or
  * household worked out when it is written (unit_code);
  * buildings are not hashed (a building listed twice shows when a grid's
@@ -68,14 +68,15 @@ arena(size_t n)
 
 	n = (n + 7) & ~(size_t)7;
 	if (n > aleft) {
-		/* chunks double up to 64 MiB, in huge pages where the
-		 * kernel has them: page faults were a fifth of the time */
+		/* chunks double up to 64 MiB, in small pages: on this
+		 * project's VM a huge page took three times the system time
+		 * to fault in (bench/README.md) */
 		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
 		struct chunk *c;
 
 		if (size < n + sizeof *c)
 			size = n + sizeof *c;
-		c = xhuge(size);
+		c = xmalloc(size);
 		c->before = chunks;
 		c->size = size;
 		chunks = c;
@@ -184,9 +185,7 @@ unit_strs(const struct unit *u)
 	}
 	off = (const unsigned short *)(const void *)p - 8;
 	for (i = 0; i <= n; i++)
-		split[i] = (struct str) { p + off[i],
-			i < n ? (size_t)(off[i + 1] - off[i] - 1) :
-				strlen(p + off[i]) };
+		split[i] = str_c(p + off[i]);
 	return split;
 }
 
@@ -507,15 +506,14 @@ count_of(const struct row *row, int f, struct unit *u, int *ok)
 	return x;
 }
 
-/* The street of a row: as written, or its community's in the division
- * table. */
+/* The street of a row: as written, or its community's (division dc) in
+ * the division table. */
 static struct unit *
-street_of(const struct row *row)
+street_of(const struct row *row, const struct division *dc)
 {
-	const struct division *dc, *ds;
+	const struct division *ds;
 	struct str v;
 
-	division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	v = division_name(row->v[G_STREET], L_STREET, NULL);
 	if (v.n == 0 && (ds = division_street(dc)) != NULL)
 		v = str_c(ds->name);
@@ -611,11 +609,12 @@ int
 units_row(const struct rec *r, const struct row *row)
 {
 	struct unit *street, *comm, *grid = NULL, *comp = NULL;
+	const struct division *dc;
 	struct str v;
 
 	check_file(row->file);
 	/* a rejected row makes no unit, not even its street */
-	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, NULL);
+	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	if (v.n == 0 && (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)) {
 		rec_reject(r,
 		    _("field 'community': empty, and no row above "
@@ -628,7 +627,7 @@ units_row(const struct rec *r, const struct row *row)
 		      "gives it"));
 		return 0;
 	}
-	street = street_of(row);
+	street = street_of(row, dc);
 	if (v.n == 0)
 		return 1;
 	comm = unit_of(L_COMMUNITY, street, v, v, row);

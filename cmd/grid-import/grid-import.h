@@ -155,6 +155,7 @@ struct unit {
 	unsigned level : 3, has_counts : 1;
 	unsigned dropped : 1; /* a building listed twice, left out */
 	unsigned big : 1;
+	unsigned posts : 2; /* the posts noted in its checks (check.c) */
 	char s[]; /* the strings, or (streets to compounds) a pointer */
 };
 

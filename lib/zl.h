@@ -140,14 +140,15 @@ struct str str_trim_any(struct str s);
 static inline struct str
 str_trim(struct str s)
 {
-	/* most values have nothing to trim: told from their end bytes */
-	if (s.n > 0) {
-		unsigned char a = (unsigned char)s.p[0];
-		unsigned char z = (unsigned char)s.p[s.n - 1];
+	unsigned char a, z;
 
-		if (a > ' ' && a != 0xE3 && z > ' ' && z != 0x80)
-			return s;
-	}
+	/* most values have nothing to trim: told from their end bytes */
+	if (s.n == 0)
+		return s;
+	a = (unsigned char)s.p[0];
+	z = (unsigned char)s.p[s.n - 1];
+	if (a > ' ' && a != 0xE3 && z > ' ' && z != 0x80)
+		return s;
 	return str_trim_any(s);
 }
 /* Equal ignoring ASCII case. */

@@ -23,7 +23,7 @@ ZL_CFLAGS = -std=c11 -Wall -Wextra
 LINT_FLAGS = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 # libcsv has no .pc file on Debian.
 CSV_LIBS = -lcsv
-ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter libzip expat freexl 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz -lzip -lexpat -lfreexl) -lm
+ZL_LIBS = $(CSV_LIBS) $$($(PKG_CONFIG) --libs yaml-0.1 libpcre2-8 xlsxwriter libzip expat freexl 2>/dev/null || echo -lyaml -lpcre2-8 -lxlsxwriter -lz -lzip -lexpat -lfreexl) -lm -pthread
 
 # The programs: cmd/NAME.c or cmd/NAME/*.c each.
 PROGS = zhili-cat case-stats grid-import volunteer-points worker-salary \
@@ -107,7 +107,7 @@ endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p),cmd,$(BUILD)/bin)))
 $(foreach p,$(TEST_PROGS),$(eval $(call PROG_RULE,$(p),tests,$(BUILD)/tests/bin)))
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libzhili.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h tests/unit/wr_ref.h $(BUILD)/libzhili.a
 	@mkdir -p $(@D)
 	$(COMPILE) -o $@ $< $(LDFLAGS) $(BUILD)/libzhili.a $(ZL_LIBS)
 
@@ -155,7 +155,7 @@ lint: deps
 
 format:
 	clang-format -i lib/*.[ch] cmd/*.c cmd/*/*.[ch] tests/hello/*.c \
-		tests/unit/*.[ch] tests/fuzz/*.c
+		tests/unit/*.[ch] tests/fuzz/*.[ch]
 
 # The fuzz targets are built with the flags and libraries of the programs
 # (not LOCALEDIR: run.sh splits the flags, so its quotes would stay; the

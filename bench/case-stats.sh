@@ -54,6 +54,12 @@ HEADER="community	total	closed	resolution_pct	hours_mean	hours_median	hours_p90"
 # closed case has hours (reported_at to closed_at); resolution_pct is
 # closed / (total - cancelled).  Open and returned cases count in total.
 CLOSED_WORDS='办结 已办结 结案 已结案 已完成'
+# The --as-of time, and case-stats(1)'s rule for it, which every peer
+# applies too: a case reported after it is left out; a closed or cancelled
+# case whose closed_at is after it counts as open.  Times are
+# "YYYY-MM-DD HH:MM:SS", so they compare as strings.
+AS_OF_DATE=2025-01-01
+AS_OF="$AS_OF_DATE 00:00:00"
 CANCELLED_WORDS='作废 撤销 重复件 无效'
 
 # Every peer writes the same raw line per group:
@@ -131,6 +137,9 @@ NR == 1 {
 	c = col["closed_at"]; s = col["status"]
 	next
 }
+$r > asof { next }
+# closed or cancelled by the --as-of time
+function by_asof(   t) { t = $c; return t == "" || t <= asof }
 '
 # The datamash pipeline, step 1: TSV record -> group, closed (0/1),
 # cancelled (0/1), seconds to close (NA when not closed).  The timestamps
@@ -141,8 +150,8 @@ function secs(t) {
 	return mktime(substr(t, 1, 4) " " substr(t, 6, 2) " " substr(t, 9, 2) \
 	    " " substr(t, 12, 2) " " substr(t, 15, 2) " " substr(t, 18, 2))
 }
-$s in cl { print $g, 1, 0, secs($c) - secs($r); next }
-{ print $g, 0, ($s in ca) ? 1 : 0, "NA" }'
+$s in cl && by_asof() { print $g, 1, 0, secs($c) - secs($r); next }
+{ print $g, 0, ($s in ca && by_asof()) ? 1 : 0, "NA" }'
 
 # The CSV -> TSV step of the datamash pipeline: Python's csv module (RFC
 # 4180: quoted fields with commas, quotes and line breaks), every column,
@@ -179,11 +188,13 @@ begin {
 	for (w in splitax(@closedw, " ")) { @cl[w] = 1 }
 	for (w in splitax(@cancelledw, " ")) { @ca[w] = 1 }
 }
-if (haskey(@cl, $status)) {
+filter $reported_at <= @asof;
+by_asof = $closed_at == "" || $closed_at <= @asof;
+if (haskey(@cl, $status) && by_asof) {
 	$secs = strptime($closed_at, "%Y-%m-%d %H:%M:%S")
 	    - strptime($reported_at, "%Y-%m-%d %H:%M:%S");
 } else {
-	$nc = haskey(@ca, $status) ? 0 : 1;
+	$nc = haskey(@ca, $status) && by_asof ? 0 : 1;
 }'
 # Miller's stats1 output (by header name) -> the raw line.
 # shellcheck disable=SC2016
@@ -212,11 +223,11 @@ function perc(v, n, m,   h, k, r) {
 {
 	k = $g
 	total[k]++
-	if ($s in cl) {
+	if ($s in cl && by_asof()) {
 		d = secs($c) - secs($r)
 		sum[k] += d
 		dur[k][++closed[k]] = d
-	} else if ($s in ca)
+	} else if ($s in ca && by_asof())
 		cancelled[k]++
 }
 END {
@@ -252,24 +263,24 @@ raw() { # TOOL FILE: the raw lines
 		case $2 in
 		*.csv) { conv "$2" || echo "$?" >&3; } |
 		    { $PREP_AWK -v closedw="$CLOSED_WORDS" \
-		    -v cancelledw="$CANCELLED_WORDS" "$PREP" ||
+		    -v cancelledw="$CANCELLED_WORDS" -v asof="$AS_OF" "$PREP" ||
 		    echo "$?" >&3; } ;;
 		*) { $PREP_AWK -v closedw="$CLOSED_WORDS" \
-		    -v cancelledw="$CANCELLED_WORDS" "$PREP" "$2" ||
+		    -v cancelledw="$CANCELLED_WORDS" -v asof="$AS_OF" "$PREP" "$2" ||
 		    echo "$?" >&3; } ;;
 		esac | datamash -s -g 1 --narm count 1 sum 2 sum 3 count 4 \
 		    sum 4 median 4 perc:90 4
 		;;
 	mlr)
 		{ mlr "--i${2##*.}" --otsv put -s closedw="$CLOSED_WORDS" \
-		    -s cancelledw="$CANCELLED_WORDS" "$MLR_PUT" \
+		    -s cancelledw="$CANCELLED_WORDS" -s asof="$AS_OF" "$MLR_PUT" \
 		    "then" stats1 -i -a count,sum,median,p90 -f secs,nc \
 		    -g community "then" unsparsify --fill-with 0 "$2" ||
 		    echo "$?" >&3; } | awk "$MLR_RAW"
 		;;
 	gawk)
 		gawk -v closedw="$CLOSED_WORDS" \
-		    -v cancelledw="$CANCELLED_WORDS" "$GAWK_ALONE" "$2"
+		    -v cancelledw="$CANCELLED_WORDS" -v asof="$AS_OF" "$GAWK_ALONE" "$2"
 		;;
 	*)
 		printf 'bench: no tool %s\n' "$1" >&2
@@ -283,7 +294,7 @@ raw() { # TOOL FILE: the raw lines
 # their exit status, when not 0, to fd 3; the first one is run's.
 run() {
 	if [ "$1" = cs ]; then
-		"$CASE_STATS" --as-of 2025-01-01 -b community -m "$METRICS" "$2"
+		"$CASE_STATS" --as-of $AS_OF_DATE -b community -m "$METRICS" "$2"
 		return
 	fi
 	st=$( { { raw "$1" "$2" || echo "$?" >&3; } |
@@ -498,7 +509,7 @@ bench() {
 		    input, rows, b, s, (s > 0 ? b / s / 1e6 : 0), cpu, mem }' \
 	    >> "$out/case-stats.tsv"
 }
-cs="$CASE_STATS --as-of 2025-01-01 -b community -m $METRICS"
+cs="$CASE_STATS --as-of $AS_OF_DATE -b community -m $METRICS"
 # shellcheck disable=SC2086
 bench cs-tsv case-stats TSV "$tsvbytes" $cs "$tsv" || status=1
 # shellcheck disable=SC2086

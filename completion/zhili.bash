@@ -62,11 +62,14 @@ _zhili_all_fields="$_zhili_case_fields
 _zhili_opts()
 {
 	case $1 in
-	zhili-cat) echo "$_zhili_shared_opts -f --fields" ;;
+	zhili-cat)
+		echo "$_zhili_shared_opts -f --fields --partition --parts
+			--prefix"
+		;;
 	case-stats)
 		echo "$_zhili_shared_opts $_zhili_date_opts -b --by -m --metrics
 			--total --sort --top --as-of --classify --records
-			--partial --merge --no-dedupe"
+			--partial --exact --merge --no-dedupe -j --jobs"
 		;;
 	grid-import)
 		echo "$_zhili_shared_opts --level --summary --total --check
@@ -102,9 +105,10 @@ _zhili_kind()
 	*:-c | *:--config | worker-salary:--compare) echo yaml ;;
 	*:-o | *:--output) echo "words $_zhili_formats" ;;
 	*:--encoding) echo "words $_zhili_encodings" ;;
-	*:--reject | worker-salary:--ytd) echo file ;;
+	*:--reject | worker-salary:--ytd | zhili-cat:--prefix) echo file ;;
 	*:--sheet) echo sheet ;;
 	zhili-cat:-f | zhili-cat:--fields) echo "list fields" ;;
+	zhili-cat:--partition) echo field ;;
 	case-stats:-b | case-stats:--by) echo "list fields" ;;
 	case-stats:-m | case-stats:--metrics)
 		echo "list $_zhili_case_metrics"
@@ -121,7 +125,8 @@ _zhili_kind()
 	dual-report:--report) echo "words units communities members" ;;
 	dual-report:--by) echo "words street month" ;;
 	*:--max-rejected | *:--from | *:--to | *:--month | *:--quarter | \
-	    *:--year | *:--as-of | *:--top | *:--volunteer | *:--unit)
+	    *:--year | *:--as-of | *:--top | *:--volunteer | *:--unit | \
+	    zhili-cat:--parts)
 		echo none
 		;;
 	esac
@@ -268,6 +273,10 @@ _zhili_value()
 		done < <(_zhili_sheets "$prog")
 		;;
 	words\ *) _zhili_words "$cur" "${kind#words }" "" ;;
+	field)
+		names=$(_zhili_header "$prog")
+		_zhili_words "$cur" "${names:-$_zhili_all_fields}" ""
+		;;
 	sort)
 		names=$(_zhili_header "$prog")
 		pre=

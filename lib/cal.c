@@ -68,7 +68,10 @@ noted(const struct cal *k, int y)
 {
 	int s = slot(y);
 
-	return k->noted[s >> 6] >> (s & 63) & 1;
+	/* (atomic: read by threads working for the one that notes) */
+	return __atomic_load_n(&k->noted[s >> 6], __ATOMIC_RELAXED) >>
+	    (s & 63) &
+	    1;
 }
 
 static void
@@ -76,13 +79,27 @@ set_noted(struct cal *k, int y)
 {
 	int s = slot(y);
 
-	k->noted[s >> 6] |= (uint64_t)1 << (s & 63);
+	__atomic_fetch_or(&k->noted[s >> 6], (uint64_t)1 << (s & 63),
+	    __ATOMIC_RELAXED);
 }
 
 /*
  * Warn once about each year in y1..y2 the calendar does not cover: one
  * line for each run of such years.
  */
+/* cal_defer's, for the thread that set it */
+static _Thread_local int *missed;
+
+static void rebuild(struct cal *k);
+
+void
+cal_defer(struct cal *k, int *flag)
+{
+	if (k->dirty)
+		rebuild(k);
+	missed = flag;
+}
+
 static void
 note_years(struct cal *k, int y1, int y2)
 {
@@ -98,6 +115,10 @@ note_years(struct cal *k, int y1, int y2)
 	for (y = y1; y <= y2; y++) {
 		if (noted(k, y))
 			continue;
+		if (missed != NULL) { /* (a thread working for another) */
+			*missed = 1;
+			return;
+		}
 		for (a = y; y < y2 && !noted(k, y + 1); y++)
 			set_noted(k, y);
 		set_noted(k, y);

@@ -52,6 +52,14 @@ void cal_set_day(struct cal *k, long day, int workday);
 int cal_set_hours(struct cal *k, int start, int end, int lunch_start,
     int lunch_end);
 
+/*
+ * For a thread working for another (case-stats -j), before it reads k
+ * (k's tables are made now, so that k is only read): a year not covered,
+ * met first in this thread, is neither warned of nor noted, but *missed
+ * is set, so that the other thread does that work again.  NULL: warned.
+ */
+void cal_defer(struct cal *k, int *missed);
+
 /* 1 working day, 0 rest day.  O(1). */
 int cal_workday(struct cal *k, long day);
 /*

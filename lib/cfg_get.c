@@ -326,6 +326,18 @@ cfg_known_in(const struct cfg *sec, const char *path, const char *const *known)
 	buf_free(&k);
 }
 
+/* Is every key of map sec among known? */
+static int
+all_known(const struct cfg *sec, const char *const *known)
+{
+	size_t i;
+
+	for (i = 0; i < sec->len; i++)
+		if (!cfg_is_known(sec->keys[i], known))
+			return 0;
+	return 1;
+}
+
 void
 cfg_known(const struct cfg *section, const char *const *known)
 {
@@ -334,6 +346,8 @@ cfg_known(const struct cfg *section, const char *const *known)
 
 	if (section == NULL || cfg_is_null(section))
 		return;
+	if (section->kind == CFG_MAP && all_known(section, known))
+		return; /* the path, costly to find, only for a message */
 	buf_grow(&path, 0);
 	if (section != root && root != NULL && path_of(root, section, &path))
 		cfg_known_in(section, path.p, known);

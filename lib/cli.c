@@ -95,11 +95,9 @@ static const struct {
 	{ CLI_YEAR, "--year" },
 };
 
-/* The records in the period and outside it (cli_in_period). */
-static struct {
-	unsigned long long in, out;
-	long long first, last; /* the times of those outside */
-} seen;
+/* The records in the period and outside it (cli_in_period): the
+ * thread's. */
+static _Thread_local struct cli_seen seen;
 
 /* The period of the date option k alone (arg: valid). */
 static struct period
@@ -212,6 +210,26 @@ cli_in_period(long long t)
 	if (seen.out == 1 || t > seen.last)
 		seen.last = t;
 	return 0;
+}
+
+void
+cli_seen_take(struct cli_seen *s)
+{
+	*s = seen;
+	memset(&seen, 0, sizeof seen);
+}
+
+void
+cli_seen_add(struct cli_seen *to, const struct cli_seen *s)
+{
+	if (to == NULL)
+		to = &seen;
+	if (s->out > 0 && (to->out == 0 || s->first < to->first))
+		to->first = s->first;
+	if (s->out > 0 && (to->out == 0 || s->last > to->last))
+		to->last = s->last;
+	to->in += s->in;
+	to->out += s->out;
 }
 
 void

@@ -132,6 +132,18 @@ size_t cli_config(void);
  */
 int cli_in_period(long long t);
 /*
+ * Those counts are the calling thread's: a thread that reads for another
+ * (case-stats -j) takes its own out (cli_seen_take: they are zero
+ * again), and the other adds them to its own (cli_seen_add, to NULL) or
+ * to others (to).
+ */
+struct cli_seen {
+	unsigned long long in, out;
+	long long first, last; /* the times of those outside */
+};
+void cli_seen_take(struct cli_seen *s);
+void cli_seen_add(struct cli_seen *to, const struct cli_seen *s);
+/*
  * After the records: when the date options were given and no record was
  * in their period but some were outside it, say so on stderr with the
  * dates of those (field: the date field's name; "month": the times are

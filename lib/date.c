@@ -218,13 +218,13 @@ digits8(uint64_t w, uint64_t mask)
 /*
  * YYYY-MM-DD HH:MM:SS, the form read millions of times, eight bytes at a
  * time; the days of the last few dates are kept (an export's times come
- * in order, so a date is mostly one of the last few).  0, or -1 when s is
- * not a valid time of this form.
+ * in order, so a date is mostly one of the last few; each thread its
+ * own).  0, or -1 when s is not a valid time of this form.
  */
 static int
 fast19(const char *s, long long *t)
 {
-	static struct {
+	static _Thread_local struct {
 		uint64_t a;
 		unsigned b;
 		long days;

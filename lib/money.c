@@ -4,6 +4,7 @@
  * exactly.  No binary floating point anywhere.
  */
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lib/money.h"
@@ -160,6 +161,84 @@ money_format(long long fen, char *buf)
 	return n;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* "0000" to "9999", made by the preprocessor (TEN and TENS alike: a
+ * macro is not expanded inside itself). */
+#define TEN(m, a)                                                             \
+	m(a "0"), m(a "1"), m(a "2"), m(a "3"), m(a "4"), m(a "5"), m(a "6"), \
+	    m(a "7"), m(a "8"), m(a "9")
+#define TENS(m, a)                                                            \
+	m(a "0"), m(a "1"), m(a "2"), m(a "3"), m(a "4"), m(a "5"), m(a "6"), \
+	    m(a "7"), m(a "8"), m(a "9")
+#define FOUR1(a) \
+	a "0", a "1", a "2", a "3", a "4", a "5", a "6", a "7", a "8", a "9"
+#define FOUR2(a) TEN(FOUR1, a)
+#define FOUR3(a) TENS(FOUR2, a)
+static const char four[10000][5] = { FOUR3("0"), FOUR3("1"), FOUR3("2"),
+	FOUR3("3"), FOUR3("4"), FOUR3("5"), FOUR3("6"), FOUR3("7"), FOUR3("8"),
+	FOUR3("9") };
+
+/*
+ * Below a million yuan: the eight digits of the fen, two groups of four
+ * from the table in one word, the first digit in its lowest byte; the
+ * leading zeros (not the one before the point) shifted out, the point
+ * put before the last two.
+ */
+static inline size_t
+put(long long fen, char *o)
+{
+	unsigned long long v = fen < 0 ? 0 - (unsigned long long)fen :
+					 (unsigned long long)fen;
+	uint32_t hi, lo;
+	uint64_t w;
+	size_t n = fen < 0, z;
+
+	if (v == 0) { /* many amounts of a payslip */
+		memcpy(o, "0.00", 4);
+		return 4;
+	}
+	if (v >= 100000000)
+		return money_format(fen, o);
+	o[0] = '-';
+	memcpy(&hi, four[v / 10000], 4);
+	memcpy(&lo, four[v % 10000], 4);
+	w = hi | (uint64_t)lo << 32;
+	z = (size_t)__builtin_ctzll((w ^ 0x3030303030303030ULL) | 1ULL << 40) /
+	    8;
+	w >>= 8 * z;
+	memcpy(o + n, &w, 8);
+	n += 6 - z;
+	o[n] = '.';
+	lo >>= 16;
+	memcpy(o + n + 1, &lo, 2);
+	return n + 3;
+}
+#else
+static size_t
+put(long long fen, char *o)
+{
+	return money_format(fen, o);
+}
+#endif
+
+size_t
+money_put(long long fen, char *o)
+{
+	return put(fen, o);
+}
+
+size_t
+money_put_list(const long long *v, size_t n, char sep, char *o)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		o[k++] = sep;
+		k += put(v[i], o + k);
+	}
+	return k;
+}
+
 /*
  * a / d rounded to an integer by mode (d > 0): the quotient truncated
  * toward zero, then moved one away from zero for ROUND_UP when anything
@@ -272,32 +351,15 @@ static const long long pow10s[19] = { 1LL, 10LL, 100LL, 1000LL, 10000LL,
 	100000000000000LL, 1000000000000000LL, 10000000000000000LL,
 	100000000000000000LL, 1000000000000000000LL };
 
-int
-money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
+/* money_mul_rate in 128 bits (not inlined: its registers would be saved
+ * and restored on every call of the 64-bit path). */
+static __attribute__((noinline)) int
+mul_wide(long long fen, const struct money_rate *rt, int unit, int mode,
     long long *out)
 {
-	i128 prod, d, r;
+	i128 prod, d = unit, r;
 	int i;
 
-	if (unit < 1)
-		unit = 1;
-	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit;
-	 * in 64 bits when they are small enough (most amounts and rates) */
-	if (rt->exp <= 12 && fen > -(1LL << 31) && fen < (1LL << 31) &&
-	    rt->mant > -(1LL << 31) && rt->mant < (1LL << 31) &&
-	    unit <= 1000000) {
-		long long dd = pow10s[rt->exp] * unit, p = fen * rt->mant;
-		long long q = p / dd, rr = p % dd, ar = rr < 0 ? -rr : rr;
-		int away = mode == ROUND_UP ? ar != 0 :
-		    mode == ROUND_DOWN	    ? 0 :
-					      ar >= dd - ar;
-
-		if (away)
-			q += p < 0 ? -1 : 1;
-		*out = q * unit;
-		return 0;
-	}
-	d = unit;
 	for (i = 0; i < rt->exp; i++) {
 		if (d > ((i128)1 << 120) / 10)
 			return -1; /* 10^36 and beyond: too many decimals */
@@ -309,6 +371,30 @@ money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
 		return -1;
 	*out = (long long)r;
 	return 0;
+}
+
+int
+money_mul_rate(long long fen, const struct money_rate *rt, int unit, int mode,
+    long long *out)
+{
+	if (unit < 1)
+		unit = 1;
+	/* fen × mant / 10^e, rounded once to unit: divide by 10^e × unit;
+	 * in 64 bits when they are small enough (most amounts and rates),
+	 * rounded with no branch (remainders are as good as random) */
+	if (rt->exp <= 12 && fen > -(1LL << 31) && fen < (1LL << 31) &&
+	    rt->mant > -(1LL << 31) && rt->mant < (1LL << 31) &&
+	    unit <= 1000000) {
+		long long dd = pow10s[rt->exp] * unit, p = fen * rt->mant;
+		long long q = p / dd, rr = p % dd, ar = rr < 0 ? -rr : rr;
+		long long away = mode == ROUND_UP ? ar != 0 :
+		    mode == ROUND_DOWN		  ? 0 :
+						    ar >= dd - ar;
+
+		*out = (q + (p < 0 ? -away : away)) * unit;
+		return 0;
+	}
+	return mul_wide(fen, rt, unit, mode, out);
 }
 
 int

@@ -24,6 +24,12 @@ enum money_round {
 int money_parse(const char *s, size_t n, long long *fen);
 /* "1234.50", "-0.05": into buf (at least 32 bytes); returns the length. */
 size_t money_format(long long fen, char *buf);
+/* The same at o, not ended by a NUL, faster: o has room for 24 bytes,
+ * and bytes after the figure's may be written over. */
+size_t money_put(long long fen, char *o);
+/* The n amounts of v at o, each after the byte sep, as money_put writes
+ * them (room for 25 bytes each): the length written. */
+size_t money_put_list(const long long *v, size_t n, char sep, char *o);
 /*
  * Round an amount of fen to a multiple of unit (UNIT_FEN: unchanged), by
  * mode, symmetrically for negative amounts: -0.25 to jiao is -0.30 half

@@ -22,13 +22,15 @@
 
 struct out_buf out_buf;
 static int out_err; /* a write failed (errno); output is discarded since */
+static int ofd = 1; /* where: standard output, or an out_to's file */
+static const char *oname; /* its name (NULL: standard output) */
 
 /* Write it all: 0, or -1 and errno. */
 static int
 write_all(const char *p, size_t n)
 {
 	while (n > 0) {
-		ssize_t k = write(1, p, n);
+		ssize_t k = write(ofd, p, n);
 
 		if (k < 0) {
 			if (errno == EINTR)
@@ -46,9 +48,12 @@ write_all(const char *p, size_t n)
 static _Noreturn void
 out_fail(void)
 {
-	if (out_err == EPIPE)
+	if (out_err == EPIPE && oname == NULL)
 		zl_exit_signal(SIGPIPE);
-	zl_warn(_("write error: %s"), strerror(out_err));
+	if (oname != NULL)
+		zl_warn("%s: %s", oname, strerror(out_err));
+	else
+		zl_warn(_("write error: %s"), strerror(out_err));
 	zl_exit(ZL_IOERR);
 }
 
@@ -191,4 +196,66 @@ out_printf(const char *fmt, ...)
 		out_write(big, (size_t)n);
 		free(big);
 	}
+}
+
+/* ---- other files written as standard output is ---- */
+
+/* A destination's buffer and state while another one is in use. */
+struct out_to {
+	struct out_buf b;
+	int err, fd;
+	const char *name;
+};
+
+static struct out_to std_out = { { NULL, 0, 0 }, 0, 1, NULL };
+static struct out_to *cur = &std_out;
+
+struct out_to *
+out_to_open(int fd, const char *name)
+{
+	struct out_to *t = xcalloc(1, sizeof *t);
+
+	t->fd = fd;
+	t->name = name;
+	return t;
+}
+
+/* out_buf (the inline out_putc's) and the rest swapped in and out. */
+void
+out_to_use(struct out_to *t)
+{
+	if (t == NULL)
+		t = &std_out;
+	if (t == cur)
+		return;
+	if (out_buf.p == NULL && cur == &std_out)
+		out_start(); /* (its end work, for standard output) */
+	cur->b = out_buf;
+	cur->err = out_err;
+	if (t->b.p == NULL) {
+		t->b.p = xmalloc(OUT_SIZE);
+		t->b.cap = OUT_SIZE;
+	}
+	out_buf = t->b;
+	out_err = t->err;
+	ofd = t->fd;
+	oname = t->name;
+	cur = t;
+}
+
+int
+out_to_close(struct out_to *t)
+{
+	int e;
+
+	out_to_use(t);
+	flush_buffer();
+	e = out_err;
+	out_to_use(NULL);
+	if (close(t->fd) != 0 && e == 0)
+		e = errno;
+	free(t->b.p);
+	free(t);
+	errno = e;
+	return e != 0 ? -1 : 0;
 }

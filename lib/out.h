@@ -43,4 +43,17 @@ out_putc(int c)
 		out_putc_slow(c);
 }
 
+/*
+ * Other files, written as standard output is: out_to_open makes a
+ * destination of its own for fd (name: for messages); out_to_use sends
+ * what the out_* functions (and so the record writers) write there from
+ * then on, each destination with its own buffer (NULL: standard output
+ * again); out_to_close flushes it, closes fd and frees it: 0, or -1 and
+ * errno.  A failed write to it ends the run with its name and status 3.
+ */
+struct out_to;
+struct out_to *out_to_open(int fd, const char *name);
+void out_to_use(struct out_to *t);
+int out_to_close(struct out_to *t);
+
 #endif

@@ -305,7 +305,7 @@ rd_next(struct rd *r, struct rec **out)
 			continue; /* ",,,,": a blank line (Excel, below a table)
 				   */
 		r->count++;
-		if (!r->o.quiet)
+		if (!r->o.quiet && !r->part)
 			rej_read();
 		r->rec.file = r->fname;
 		r->rec.line = r->rline;

@@ -137,6 +137,24 @@ int rd_unchanged(const struct rd *r);
 long long rd_mark(struct rd *r, const struct rec *rec);
 const struct rec *rd_marked(struct rd *r, long long mark, long line);
 
+/*
+ * A file read in parts, each by a reader of its own (a thread each:
+ * case-stats -j).  rd_parts: when r, just opened, can be (one input, a
+ * regular file of UTF-8 TSV or CSV, LF or CRLF line ends, its header on
+ * its first lines), its format (FMT_TSV, FMT_CSV), *data the offset where
+ * the records begin and *line their line; else 0.  rd_open_part: a reader of
+ * r's file from offset from, which must be where a record (or a blank line)
+ * begins, with r's header; its lines numbered from line.  It reads to the end
+ * of the file: the caller stops where the next part begins (rd_offset).  Its
+ * records are not counted (rej_read): rd_add_count counts those the caller took
+ * as r's.  rd_offset: where the record last read (or being rejected)
+ * begins in its file.
+ */
+int rd_parts(const struct rd *r, unsigned long long *data, long *line);
+struct rd *rd_open_part(const struct rd *r, unsigned long long from, long line);
+unsigned long long rd_offset(const struct rd *r);
+void rd_add_count(struct rd *r, unsigned long long n);
+
 /* Undo TSV's four escapes into b (another backslash is kept as it is). */
 void tsv_unescape(struct buf *b, const char *s, size_t n);
 

@@ -45,31 +45,33 @@ prefix_xor(uint64_t x)
 	return x;
 }
 
-/* One offset of extract: written, counted when real. */
-#define ONE(m, base, tp)                                                      \
-	do {                                                                  \
-		*(tp) = (base) + (unsigned)__builtin_ctzll((m) | 1ULL << 63); \
-		(tp) += (m) != 0;                                             \
-		(m) &= (m)-1;                                                 \
+/* One offset of extract, written whether or not it is real. */
+#define ONE(m, base, t, k)                                                     \
+	do {                                                                   \
+		(t)[k] = (base) + (unsigned)__builtin_ctzll((m) | 1ULL << 63); \
+		(m) &= (m)-1;                                                  \
 	} while (0)
 
 /*
  * The offsets (base + the bit's index) of the bits of m, at tp on.  The
- * first four are written whether or not there are so many, so that the
- * usual few cost no mispredicted branch.
+ * first four are written whether or not there are so many, and tp moved
+ * on by the count, so that the usual few cost no mispredicted branch and
+ * the stores do not wait for one another.
  */
 static inline unsigned *
 extract(uint64_t m, unsigned base, unsigned *tp)
 {
-	ONE(m, base, tp);
-	ONE(m, base, tp);
-	ONE(m, base, tp);
-	ONE(m, base, tp);
-	for (; m != 0; tp++) {
-		*tp = base + (unsigned)__builtin_ctzll(m);
+	unsigned c = (unsigned)__builtin_popcountll(m), *t;
+
+	ONE(m, base, tp, 0);
+	ONE(m, base, tp, 1);
+	ONE(m, base, tp, 2);
+	ONE(m, base, tp, 3);
+	for (t = tp + 4; m != 0; t++) {
+		*t = base + (unsigned)__builtin_ctzll(m);
 		m &= m - 1;
 	}
-	return tp;
+	return tp + c;
 }
 
 /*
@@ -228,7 +230,49 @@ scan_avx2(struct cscan *st, const char *s, size_t n, unsigned base, int first)
 }
 #endif
 
-enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2 };
+#ifdef HAVE_AVX2
+#define EQ512(v, ch) _mm512_cmpeq_epi8_mask((v), _mm512_set1_epi8(ch))
+
+/*
+ * A record of one line at r->pos, its end found in the same pass as its
+ * quotes and separators (AVX-512 BW), 64 bytes a step: the offset of its
+ * LF, or -1 when it is left to the scan line by line (no LF in the
+ * buffer, a blank line, an LF inside quotes, too many fields).
+ */
+__attribute__((target("avx512f,avx512bw,bmi,popcnt"))) static long long
+one_line512(struct rd *r, struct cscan *st)
+{
+	const char *s = r->buf + r->pos;
+	size_t avail = r->end - r->pos, i, b;
+	struct carry c = { 0, 1 };
+
+	for (i = 0; i < avail && st->tp <= st->lim; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t lf = EQ512(v, '\n');
+
+		if (avail - i < 64)
+			lf &= (1ULL << (avail - i)) - 1;
+		if (lf == 0) { /* the line goes on (left 65), or ends here */
+			b = i + 64 < avail && s[i + 64] == '\n' ? 64 : 65;
+			block(st, &c, EQ512(v, '"'), EQ512(v, ','),
+			    EQ512(v, '\r'), b, (unsigned)i);
+			continue;
+		}
+		b = (size_t)__builtin_ctzll(lf);
+		if (i + b == 0 || (i + b == 1 && s[0] == '\r'))
+			return -1; /* a blank line */
+		if (b > 0)
+			block(st, &c, EQ512(v, '"'), EQ512(v, ','),
+			    EQ512(v, '\r'), b, (unsigned)i);
+		if (st->inq || st->tp > st->lim)
+			return -1;
+		return (long long)(r->pos + i + b);
+	}
+	return -1;
+}
+#endif
+
+enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2, SCAN_AVX512 };
 
 /*
  * The scanner the processor can run, the best one; $ZHILI_CSV_SCAN
@@ -247,11 +291,15 @@ rd_csv_scan_init(struct rd *r)
 	__builtin_cpu_init();
 	if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi"))
 		r->csv_scan = SCAN_AVX2;
+	if (r->csv_scan == SCAN_AVX2 && __builtin_cpu_supports("avx512bw"))
+		r->csv_scan = SCAN_AVX512;
 #endif
 	if (e != NULL && strcmp(e, "scalar") == 0)
 		r->csv_scan = SCAN_SCALAR;
 	else if (e != NULL && strcmp(e, "sse2") == 0 && r->csv_scan > SCAN_SSE2)
 		r->csv_scan = SCAN_SSE2;
+	else if (e != NULL && strcmp(e, "avx2") == 0 && r->csv_scan > SCAN_AVX2)
+		r->csv_scan = SCAN_AVX2;
 }
 
 static void
@@ -262,6 +310,7 @@ scan_line(struct rd *r, struct cscan *st, size_t n, int first)
 
 	switch (r->csv_scan) {
 #ifdef HAVE_AVX2
+	case SCAN_AVX512:
 	case SCAN_AVX2:
 		scan_avx2(st, s, n, base, first);
 		return;
@@ -288,49 +337,45 @@ unquote(struct buf *b, const char *s, size_t n)
 	buf_add(b, s, (size_t)(end - s));
 }
 
-/* The quoted fields of the record: their quotes off; pairs: a field may
- * hold "", made " in scratch. */
+/*
+ * The fields of the record at p whose quotes are off and that hold "":
+ * unquoted into scratch, each "" made ".
+ */
 static void
-strip_quotes(struct rd *r, size_t nf, int pairs)
+unpair(struct rd *r, const char *p, size_t nf)
 {
 	size_t i, off = 0;
 
-	if (pairs)
-		buf_reset(&r->scratch);
+	buf_reset(&r->scratch);
 	for (i = 0; i < nf; i++) {
-		const char *s = r->ff[i].p;
-		size_t n = r->ff[i].n;
+		const char *s = i > 0 ? p + r->tabs[i - 1] + 1 : p;
 
-		if (n == 0 || *s != '"')
+		if (r->ff[i].p == s ||
+		    memchr(r->ff[i].p, '"', r->ff[i].n) == NULL)
 			continue;
-		if (pairs && memchr(s + 1, '"', n - 2) != NULL) {
-			r->ff[i].p = NULL; /* made a pointer below */
-			r->ff[i].n = r->scratch.n;
-			unquote(&r->scratch, s, n);
-			r->ff[i].n = r->scratch.n - r->ff[i].n;
-			continue;
-		}
-		r->ff[i].p = s + 1;
-		r->ff[i].n = n - 2;
+		r->ff[i].p = NULL; /* made a pointer below */
+		r->ff[i].n = r->scratch.n;
+		unquote(&r->scratch, s, (size_t)(r->tabs[i] - (s - p)));
+		r->ff[i].n = r->scratch.n - r->ff[i].n;
 	}
-	if (pairs)
-		for (i = 0; i < nf; i++)
-			if (r->ff[i].p == NULL) {
-				r->ff[i].p = r->scratch.p + off;
-				off += r->ff[i].n;
-			}
+	for (i = 0; i < nf; i++)
+		if (r->ff[i].p == NULL) {
+			r->ff[i].p = r->scratch.p + off;
+			off += r->ff[i].n;
+		}
 }
 
 /*
  * The fields of the record [p, p+len) with k separators at r->tabs (room
- * for one more); anyq: it has a quote, pairs: a "" inside quotes.  0 when
- * a field is too long for the fast path.
+ * for one more), the quotes of a quoted one off (without a branch: which
+ * ones are quoted is as the data has it); anyq: it has a quote, pairs: a
+ * "" inside quotes.  0 when a field is too long for the fast path.
  */
 static int
 fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
     int pairs)
 {
-	size_t i, start = 0;
+	size_t i, start = 0, q = anyq != 0;
 
 	if (r->capff < k + 1) {
 		r->capff = k + 64;
@@ -338,8 +383,12 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 	}
 	r->tabs[k] = (unsigned)len;
 	for (i = 0; i <= k; i++) {
-		r->ff[i].p = p + start;
-		r->ff[i].n = r->tabs[i] - start;
+		const char *s = p + start;
+		size_t n = r->tabs[i] - start;
+		size_t quoted = q & (n != 0) & (*s == '"');
+
+		r->ff[i].p = s + quoted;
+		r->ff[i].n = n - 2 * quoted;
 		start = r->tabs[i] + 1;
 	}
 	r->fnf_rec = k + 1;
@@ -347,8 +396,8 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 		for (i = 0; i <= k; i++)
 			if (r->ff[i].n > REC_MAX_FIELD)
 				return 0;
-	if (anyq)
-		strip_quotes(r, k + 1, pairs);
+	if (pairs)
+		unpair(r, p, k + 1);
 	return 1;
 }
 
@@ -390,32 +439,56 @@ first_line(struct rd *r, int *nl)
 }
 
 /*
+ * The record's lines scanned one by one: its end, as first_line gives it
+ * (-1 at the end of the input), or -2 to leave it to libcsv.
+ */
+static long long
+scan_lines(struct rd *r, struct cscan *st, int *nl)
+{
+	long long e = first_line(r, nl);
+
+	if (e < 0)
+		return e;
+	scan_line(r, st, (size_t)e - r->pos, 1);
+	while (st->inq && !st->bad) {
+		if (!*nl) /* unterminated */
+			return -2;
+		r->pos = (size_t)e + 1;
+		r->line++;
+		if ((e = rd_line_end(r, nl)) < 0)
+			return -2;
+		scan_line(r, st, (size_t)e - r->pos, 0);
+	}
+	return e;
+}
+
+/*
  * Read the next CSV record here if it is as RFC 4180 has it: RD_OK,
  * RD_EOF, or RD_SLOW for libcsv to read it (nothing read).
  */
 int
 rd_csv_fast(struct rd *r)
 {
-	struct cscan st = { 0, 0, 0, 0, r->tabs, r->tabs + REC_MAX_FIELDS };
-	int nl = 0;
-	long long e;
+	const struct cscan st0 = { 0, 0, 0, 0, r->tabs,
+		r->tabs + REC_MAX_FIELDS };
+	struct cscan st = st0;
+	int nl = 1;
+	long long e = -1;
 	size_t len, k;
 	const char *p;
 
-	e = first_line(r, &nl);
-	if (e == -1)
-		return RD_EOF;
-	if (e < 0)
-		return slow(r);
-	scan_line(r, &st, (size_t)e - r->pos, 1);
-	while (st.inq && !st.bad) {
-		if (!nl) /* unterminated */
+	r->rs = r->pos;
+	r->rline = r->line;
+#ifdef HAVE_AVX2
+	if (r->csv_scan == SCAN_AVX512)
+		e = one_line512(r, &st);
+#endif
+	if (e < 0) {
+		st = st0;
+		if ((e = scan_lines(r, &st, &nl)) == -1)
+			return RD_EOF;
+		if (e < 0)
 			return slow(r);
-		r->pos = (size_t)e + 1;
-		r->line++;
-		if ((e = rd_line_end(r, &nl)) < 0)
-			return slow(r);
-		scan_line(r, &st, (size_t)e - r->pos, 0);
 	}
 	k = (size_t)(st.tp - r->tabs);
 	if (st.bad || k >= REC_MAX_FIELDS)

@@ -10,6 +10,7 @@
  *	rd_csvscan.c	its fast path (SIMD)
  *	rd_title.c	the header under title rows (rd_opts.need)
  *	rd.c		the header, the interface, reading again
+ *	rd_part.c	a file read in parts (by threads)
  *	rd_book.c	workbooks read as TSV: rows, cells, values
  *	rd_xlsx.c	.xlsx (libzip, expat); rd_xls.c .xls (libfreexl)
  */
@@ -147,6 +148,7 @@ struct rd {
 	/* reading again: every input a regular file (again), of UTF-8 TSV
 	 * with one header line (by_pos); the stamps of the files */
 	int again, by_pos;
+	int part; /* a part of a file (rd_part.c): its records not counted */
 	struct stamp *stamps;
 	/* rd_reread: the file open, and a window of it */
 	int refd, refile;

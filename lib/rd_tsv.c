@@ -126,6 +126,37 @@ tabs_sse2(const char *s, size_t n, unsigned *tabs, int *esc)
 	return (size_t)(tp - tabs);
 }
 
+/* EXTRACT for a 64-bit mask. */
+#define EXTRACT64(mt, base, tp)                                              \
+	do {                                                                 \
+		uint64_t m_ = (mt);                                          \
+		unsigned c_ = (unsigned)__builtin_popcountll(m_);            \
+		unsigned *t_ = (tp);                                         \
+		t_[0] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		t_[1] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		t_[2] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		t_[3] = (base) + (unsigned)__builtin_ctzll(m_ | 1ULL << 63); \
+		m_ &= m_ - 1;                                                \
+		for (t_ += 4; m_ != 0; t_++) {                               \
+			*t_ = (base) + (unsigned)__builtin_ctzll(m_);        \
+			m_ &= m_ - 1;                                        \
+		}                                                            \
+		(tp) += c_;                                                  \
+	} while (0)
+
+__attribute__((target("avx2,popcnt,bmi"))) static inline uint64_t
+eq64(__m256i a, __m256i b, __m256i c)
+{
+	return (uint64_t)(unsigned)_mm256_movemask_epi8(
+		   _mm256_cmpeq_epi8(a, c)) |
+	    (uint64_t)(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b, c))
+	    << 32;
+}
+
+/* AVX2: 64 bytes a step, two loads. */
 __attribute__((target("avx2,popcnt,bmi"))) static size_t
 tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
 {
@@ -133,24 +164,67 @@ tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
 	const __m256i bs = _mm256_set1_epi8('\\');
 	const __m256i cr = _mm256_set1_epi8('\r');
 	unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;
-	unsigned e = 0;
+	uint64_t e = 0;
 	size_t i;
 
-	for (i = 0; i < n && tp <= lim; i += 32) {
-		__m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
-		unsigned keep = n - i >= 32 ? 0xFFFFFFFFu : (1u << (n - i)) - 1;
-		unsigned mt = (unsigned)_mm256_movemask_epi8(
-				  _mm256_cmpeq_epi8(v, tab)) &
-		    keep;
+	for (i = 0; i < n && tp <= lim; i += 64) {
+		__m256i a = _mm256_loadu_si256((const __m256i *)(s + i));
+		__m256i b = _mm256_loadu_si256((const __m256i *)(s + i + 32));
+		uint64_t keep = n - i >= 64 ? ~0ULL : (1ULL << (n - i)) - 1;
+		uint64_t mt = eq64(a, b, tab) & keep;
+		unsigned base = (unsigned)i;
 
-		e |= (unsigned)_mm256_movemask_epi8(
-			 _mm256_or_si256(_mm256_cmpeq_epi8(v, bs),
-			     _mm256_cmpeq_epi8(v, cr))) &
-		    keep;
-		EXTRACT(mt, (unsigned)i, tp);
+		e |= (eq64(a, b, bs) | eq64(a, b, cr)) & keep;
+		EXTRACT64(mt, base, tp);
 	}
 	*esc = e != 0;
 	return (size_t)(tp - tabs);
+}
+
+/*
+ * The line at s (avail bytes of the buffer, PAD after them): its end and
+ * its TABs (into tabs, *k of them) found in one pass, AVX-512 (BW): the
+ * offset of its LF, or -1 when there is none in avail or the pass leaves
+ * the line to rd_line_end and find_tabs (too many TABs, a CR before the
+ * LF).
+ */
+__attribute__((target("avx512f,avx512bw,popcnt,bmi"))) static long
+line_avx512(const char *s, size_t avail, unsigned *tabs, size_t *k, int *esc)
+{
+	const __m512i tab = _mm512_set1_epi8('\t');
+	const __m512i bs = _mm512_set1_epi8('\\');
+	const __m512i cr = _mm512_set1_epi8('\r');
+	const __m512i lf = _mm512_set1_epi8('\n');
+	unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;
+	uint64_t e = 0;
+	size_t i;
+
+	for (i = 0; i < avail && tp <= lim; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t keep = avail - i >= 64 ? ~0ULL :
+						  (1ULL << (avail - i)) - 1;
+		uint64_t nl = _mm512_cmpeq_epi8_mask(v, lf) & keep;
+		uint64_t mt = _mm512_cmpeq_epi8_mask(v, tab);
+		uint64_t me = _mm512_cmpeq_epi8_mask(v, bs) |
+		    _mm512_cmpeq_epi8_mask(v, cr);
+		size_t at;
+
+		if (nl == 0) {
+			e |= me;
+			EXTRACT64(mt, (unsigned)i, tp);
+			continue;
+		}
+		at = i + (size_t)__builtin_ctzll(nl);
+		if (at > 0 && s[at - 1] == '\r')
+			return -1;
+		nl = (nl & -nl) - 1; /* the bytes before the LF */
+		mt &= nl;
+		*esc = ((me & nl) | e) != 0;
+		EXTRACT64(mt, (unsigned)i, tp);
+		*k = (size_t)(tp - tabs);
+		return *k <= REC_MAX_FIELDS ? (long)at : -1;
+	}
+	return -1;
 }
 #endif
 
@@ -170,18 +244,34 @@ tabs_scalar(const char *s, size_t n, unsigned *tabs, int *esc)
 }
 
 static size_t (*find_tabs)(const char *, size_t, unsigned *, int *);
+static long (*find_line)(const char *, size_t, unsigned *, size_t *, int *);
 
-/* Ready the TSV reader: room for a line's TABs, the way to find them. */
+/*
+ * Ready the TSV reader: room for a line's TABs, the way to find them: the
+ * best the processor has; $ZHILI_TSV_SCAN (avx2, sse2, scalar) picks a
+ * lesser one, for the tests (lib/README).
+ */
 void
 rd_tsv_init(struct rd *r)
 {
+	const char *e = getenv("ZHILI_TSV_SCAN");
+
 	r->tabs = xmalloc(TABS_CAP * sizeof *r->tabs);
 	if (find_tabs != NULL)
 		return;
 	find_tabs = tabs_scalar;
+	if (e != NULL && strcmp(e, "scalar") == 0)
+		return;
 #ifdef HAVE_SSE2
 	__builtin_cpu_init();
-	find_tabs = __builtin_cpu_supports("avx2") ? tabs_avx2 : tabs_sse2;
+	find_tabs = tabs_sse2;
+	if (e != NULL && strcmp(e, "sse2") == 0)
+		return;
+	if (__builtin_cpu_supports("avx2"))
+		find_tabs = tabs_avx2;
+	if (__builtin_cpu_supports("avx512bw") &&
+	    (e == NULL || strcmp(e, "avx2") != 0))
+		find_line = line_avx512; /* the lines it leaves: find_tabs */
 #endif
 }
 
@@ -239,10 +329,23 @@ rd_next_tsv(struct rd *r)
 {
 	for (;;) {
 		long long e;
-		int nl = 0;
-		size_t n;
+		long at;
+		int nl = 0, esc;
+		size_t n, k;
 
 		r->rs = r->pos;
+		if (find_line != NULL &&
+		    (at = find_line(r->buf + r->pos, r->end - r->pos, r->tabs,
+			 &k, &esc)) >= 0) { /* as below, in one pass */
+			r->rline = r->line;
+			r->re = r->pos + (size_t)at;
+			r->pos += (size_t)at + 1;
+			r->line++;
+			if (at == 0 && !rd_bad_before(r, r->rs))
+				continue;
+			return make_fields(r, r->buf + r->rs, (size_t)at, k,
+			    esc);
+		}
 		e = rd_line_end(r, &nl);
 		if (e == -1)
 			return RD_EOF;

@@ -631,14 +631,35 @@ reason_count(const char *fmt)
 	return ++reasons[i].n <= REJ_SHOWN || verbose;
 }
 
+/* rej_capture's, for the thread that set it */
+static _Thread_local rej_hook *hook;
+static _Thread_local void *hook_arg;
+
+void
+rej_capture(rej_hook *fn, void *arg)
+{
+	hook = fn;
+	hook_arg = arg;
+}
+
 static void
 reject(const struct rec *r, const char *reason, const char *fmt, va_list ap)
 {
 	struct buf msg = { 0 };
 
 	buf_vprintf(&msg, fmt, ap);
+	if (hook != NULL)
+		hook(hook_arg, r, reason, msg.p);
+	else
+		rej_report(r, reason, msg.p);
+	buf_free(&msg);
+}
+
+void
+rej_report(const struct rec *r, const char *reason, const char *msg)
+{
 	if (reason_count(reason) || strict)
-		zl_warn_at(r->file, r->line, "%s", msg.p);
+		zl_warn_at(r->file, r->line, "%s", msg);
 	nrej++;
 	last_file = r->file;
 	last_line = r->line;
@@ -646,11 +667,10 @@ reject(const struct rec *r, const char *reason, const char *fmt, va_list ap)
 	if (rej_fp != NULL) {
 		struct buf loc = { 0 };
 
-		buf_printf(&loc, "%s:%ld: %s", r->file, r->line, msg.p);
+		buf_printf(&loc, "%s:%ld: %s", r->file, r->line, msg);
 		write_reject(r, loc.p);
 		buf_free(&loc);
 	}
-	buf_free(&msg);
 	if (strict)
 		zl_exit(zl_finish(ZL_REJECTED));
 }

@@ -28,6 +28,16 @@ void rec_reject(const struct rec *r, const char *fmt, ...)
 void rec_reject_as(const struct rec *r, const char *reason, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
 /*
+ * For a thread reading records for another (case-stats -j): the records
+ * it rejects are handed to fn (the message made, the reason as above),
+ * on that thread, not reported; fn NULL: reported again.  The other
+ * thread reports them later, in the order it wants, with rej_report.
+ */
+typedef void rej_hook(void *arg, const struct rec *r, const char *reason,
+    const char *msg);
+void rej_capture(rej_hook *fn, void *arg);
+void rej_report(const struct rec *r, const char *reason, const char *msg);
+/*
  * A copy of rec (its fields and raw) that outlives the reader's buffer,
  * for a record rejected after the reading (free() it); its head is the
  * reader's, so the reader stays open until then.

@@ -31,6 +31,7 @@ struct rx {
 	pcre2_code *code;
 	char *pat; /* NUL-terminated copy */
 	size_t n;
+	int jit; /* JIT-compiled: matched without pcre2_match's checks */
 };
 
 static pcre2_compile_context *ccx;
@@ -122,8 +123,8 @@ rx_compile(const char *pat, size_t n, unsigned flags, const char *file,
 		    shown.p, (char *)msg, u8chars(pat, n, off));
 	}
 	/* Without JIT (or with execmem denied) the interpreter runs. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	re = xmalloc(sizeof *re);
+	re->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	re->code = code;
 	re->pat = xstrndup(pat, n);
 	re->n = n;
@@ -156,7 +157,9 @@ rx_search(const struct rx *re, const char *s, size_t n, size_t *so, size_t *eo)
 		read_limit();
 	if (s == NULL)
 		s = "";
-	rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, md, mcx);
+	rc = re->jit ?
+	    pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, 0, 0, md, mcx) :
+	    pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, md, mcx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {

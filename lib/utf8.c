@@ -170,20 +170,13 @@ valid_ssse3(const unsigned char *s, size_t n)
 	return valid_from(s, i, n);
 }
 
-/* The same check on 32-byte blocks. */
-__attribute__((target("avx2"))) static size_t
-valid_avx2(const unsigned char *s, size_t n)
-{
-	const __m256i hi1 = _mm256_setr_epi8(TOO_LONG, TOO_LONG, TOO_LONG,
-	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TWO_CONTS,
-	    TWO_CONTS, TWO_CONTS, TWO_CONTS, TOO_SHORT | OVERLONG_2, TOO_SHORT,
-	    TOO_SHORT | OVERLONG_3 | SURROGATE,
-	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4, TOO_LONG,
-	    TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG,
-	    TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,
-	    TOO_SHORT | OVERLONG_2, TOO_SHORT,
-	    TOO_SHORT | OVERLONG_3 | SURROGATE,
-	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4);
+/* The tables of valid_ssse3, a 16-byte lane each, for AVX2 and AVX-512. */
+#define HI1                                                                   \
+	TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, TOO_LONG, \
+	    TOO_LONG, TWO_CONTS, TWO_CONTS, TWO_CONTS, TWO_CONTS,             \
+	    TOO_SHORT | OVERLONG_2, TOO_SHORT,                                \
+	    TOO_SHORT | OVERLONG_3 | SURROGATE,                               \
+	    TOO_SHORT | TOO_LARGE | TOO_LARGE_1000 | OVERLONG_4
 #define LO1                                                               \
 	CARRY | OVERLONG_3 | OVERLONG_2 | OVERLONG_4, CARRY | OVERLONG_2, \
 	    CARRY, CARRY, CARRY | TOO_LARGE,                              \
@@ -207,10 +200,14 @@ valid_avx2(const unsigned char *s, size_t n)
 	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,        \
 	    TOO_LONG | OVERLONG_2 | TWO_CONTS | SURROGATE | TOO_LARGE,        \
 	    TOO_SHORT, TOO_SHORT, TOO_SHORT, TOO_SHORT
+
+/* The same check on 32-byte blocks. */
+__attribute__((target("avx2"))) static size_t
+valid_avx2(const unsigned char *s, size_t n)
+{
+	const __m256i hi1 = _mm256_setr_epi8(HI1, HI1);
 	const __m256i lo1 = _mm256_setr_epi8(LO1, LO1);
 	const __m256i hi2 = _mm256_setr_epi8(HI2, HI2);
-#undef LO1
-#undef HI2
 	const __m256i nib = _mm256_set1_epi8(0x0F);
 	const __m256i hibit = _mm256_set1_epi8((char)0x80);
 	__m256i prev = _mm256_setzero_si256();
@@ -249,6 +246,60 @@ valid_avx2(const unsigned char *s, size_t n)
 	}
 	return valid_from(s, i, n);
 }
+
+/*
+ * The same check on 64-byte blocks (AVX-512 BW): the tables as for
+ * AVX2, one for each 16-byte lane; the bytes before each lane from the
+ * block before (its last lane) or this one.
+ */
+__attribute__((target("avx512f,avx512bw"))) static size_t
+valid_avx512(const unsigned char *s, size_t n)
+{
+	const __m512i hi1 = _mm512_broadcast_i32x4(_mm_setr_epi8(HI1));
+	const __m512i lo1 = _mm512_broadcast_i32x4(_mm_setr_epi8(LO1));
+	const __m512i hi2 = _mm512_broadcast_i32x4(_mm_setr_epi8(HI2));
+	/* lane 0: the block before's lane 3; lanes 1-3: this one's 0-2 */
+	const __m512i lanes = _mm512_set_epi64(13, 12, 11, 10, 9, 8, 7, 6);
+	const __m512i nib = _mm512_set1_epi8(0x0F);
+	const __m512i hibit = _mm512_set1_epi8((char)0x80);
+	__m512i prev = _mm512_setzero_si512();
+	size_t i = 0;
+
+	for (; i + 64 <= n; i += 64) {
+		__m512i in = _mm512_loadu_si512((const void *)(s + i));
+		__m512i sh, p1, p2, p3, sc, m23;
+
+		if (_mm512_movepi8_mask(in) == 0 &&
+		    _mm512_movepi8_mask(prev) == 0) {
+			prev = in;
+			continue;
+		}
+		sh = _mm512_permutex2var_epi64(prev, lanes, in);
+		p1 = _mm512_alignr_epi8(in, sh, 15);
+		p2 = _mm512_alignr_epi8(in, sh, 14);
+		p3 = _mm512_alignr_epi8(in, sh, 13);
+		sc = _mm512_and_si512(
+		    _mm512_and_si512(_mm512_shuffle_epi8(hi1,
+					 _mm512_and_si512(_mm512_srli_epi16(p1,
+							      4),
+					     nib)),
+			_mm512_shuffle_epi8(lo1, _mm512_and_si512(p1, nib))),
+		    _mm512_shuffle_epi8(hi2,
+			_mm512_and_si512(_mm512_srli_epi16(in, 4), nib)));
+		m23 = _mm512_or_si512(_mm512_subs_epu8(p2,
+					  _mm512_set1_epi8(0x60)),
+		    _mm512_subs_epu8(p3, _mm512_set1_epi8(0x70)));
+		m23 = _mm512_and_si512(m23, hibit);
+		if (_mm512_test_epi8_mask(_mm512_xor_si512(m23, sc),
+			_mm512_xor_si512(m23, sc)) != 0)
+			break;
+		prev = in;
+	}
+	return valid_from(s, i, n);
+}
+#undef HI1
+#undef LO1
+#undef HI2
 #endif
 
 size_t
@@ -260,11 +311,14 @@ u8_valid(const char *str, size_t n)
 
 	if (have < 0) {
 		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx2") ? 2 :
-		    __builtin_cpu_supports("ssse3")   ? 1 :
-							0;
+		have = __builtin_cpu_supports("avx512bw") ? 3 :
+		    __builtin_cpu_supports("avx2")	  ? 2 :
+		    __builtin_cpu_supports("ssse3")	  ? 1 :
+							    0;
 	}
-	if (have == 2 && n >= 64)
+	if (have == 3 && n >= 128)
+		return valid_avx512(s, n);
+	if (have >= 2 && n >= 64)
 		return valid_avx2(s, n);
 	if (have == 1 && n >= 64)
 		return valid_ssse3(s, n);

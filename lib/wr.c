@@ -47,18 +47,11 @@ put_line(int fmt, const struct str *f, size_t nf, const struct rec *r)
 		return;
 	}
 	if (d != NULL) { /* the line built in place */
-		for (p = d, i = 0; i < nf; i++) {
-			const char *s = f[i].p;
-			size_t n = f[i].n;
-
-			if (i > 0)
-				*p++ = '\t';
-			if (wr_tsv_plain(s, n) == n) {
-				memcpy(p, s, n);
-				p += n;
-			} else
-				p += wr_tsv_to(p, s, n);
-		}
+		/* a record read: its fields are its raw line's, unquoted or
+		 * unescaped, so none needs escaping when the line does not */
+		p = wr_tsv_line(d, f, nf,
+		    r != NULL && wr_tsv_clean(r->raw.p, r->raw.n) ? &r->raw :
+								    NULL);
 		*p++ = '\n';
 		out_wrote((size_t)(p - d));
 		return;

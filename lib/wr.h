@@ -26,7 +26,12 @@ struct wr;
 struct wr *wr_open(int fmt, size_t nf, const struct str *names,
     const unsigned char *types, unsigned flags);
 void wr_rec(struct wr *w, const struct str *f);
-/* Write a record read from a reader (fast path for TSV to TSV). */
+/*
+ * Write a record as rd_next gave it (fast paths for TSV to TSV, and from
+ * a TSV line or a clean record): its fields come from its raw line,
+ * unquoted or unescaped, and the reader's padding lets both be read past
+ * their ends.
+ */
 void wr_rec_from(struct wr *w, const struct rec *r);
 void wr_close(struct wr *w);
 /*

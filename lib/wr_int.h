@@ -34,10 +34,20 @@ struct wr {
  * padded: the 16 bytes after each field may be read (a plain record's
  * fields lie in the reader's line, which rd pads).
  */
-#define WR_SLACK	   16
+#define WR_SLACK	   32
 #define WR_ROOM_CSV(n)	   (2 * (n) + 2 + WR_SLACK)
 #define WR_ROOM_JSON(n)	   (6 * (n) + WR_SLACK)
 #define WR_ROOM_JSONREC(n) (6 * (n) + 4) /* a value, WR_SLACK not in */
+/*
+ * The fields f[0, nf) as TSV, separated by TABs (room: twice the sum of
+ * their lengths, nf, WR_SLACK): the end of what was written.  clean:
+ * NULL, or a padded line that has no byte TSV escapes, nor has any field
+ * (a field inside it is copied 32 bytes at a time).
+ */
+char *wr_tsv_line(char *d, const struct str *f, size_t nf,
+    const struct str *clean);
+/* 1 when the padded s[0, n) has no byte TSV escapes; 0 when it may. */
+int wr_tsv_clean(const char *s, size_t n);
 /* The fields f[0, nf) as CSV, separated by commas (room: the sum of
  * WR_ROOM_CSV): the end of what was written. */
 char *wr_csv_line(char *d, const struct str *f, size_t nf, int padded);

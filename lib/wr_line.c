@@ -13,6 +13,7 @@
  * (fewer than 16) are copied into a block of zeros first.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -76,6 +77,79 @@ wr_tsv_plain(const char *s, size_t n)
 	return n;
 }
 
+/*
+ * n bytes from s to d, s not read past its end: whole 16-byte blocks, the
+ * last one ending at n, or two words that overlap (d has WR_SLACK bytes
+ * to spare, but this writes none of them).
+ */
+static inline void
+copy_exact(char *d, const char *s, size_t n)
+{
+	uint64_t a, b;
+	uint32_t x, y;
+	size_t j;
+
+	if (n >= 16) {
+		for (j = 0; j + 16 < n; j += 16)
+			memcpy(d + j, s + j, 16);
+		memcpy(d + n - 16, s + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
+/* Is [s, s + n) inside the line [lo, hi)? */
+static inline int
+inside(const char *s, size_t n, uintptr_t lo, uintptr_t hi)
+{
+	return (uintptr_t)s >= lo && (uintptr_t)s + n <= hi;
+}
+
+char *
+wr_tsv_line(char *d, const struct str *f, size_t nf, const struct str *clean)
+{
+	uintptr_t lo = 0, hi = 0;
+	size_t i, j;
+
+	if (clean != NULL) {
+		lo = (uintptr_t)clean->p;
+		hi = lo + clean->n;
+	}
+	for (i = 0; i < nf; i++) {
+		const char *s = f[i].p;
+		size_t n = f[i].n;
+
+		if (i > 0)
+			*d++ = '\t';
+		if (clean != NULL && inside(s, n, lo, hi)) {
+			/* padded: 32-byte blocks, most fields one */
+			j = 0;
+			do {
+				memcpy(d + j, s + j, 32);
+				j += 32;
+			} while (j < n);
+			d += n;
+		} else if (clean != NULL || wr_tsv_plain(s, n) == n) {
+			copy_exact(d, s, n);
+			d += n;
+		} else
+			d += wr_tsv_to(d, s, n);
+	}
+	return d;
+}
+
 /* ---- the block scan ---- */
 
 enum { ESC_CSV, ESC_JSON };
@@ -83,7 +157,9 @@ enum { ESC_CSV, ESC_JSON };
 /*
  * Where a run of plain bytes stops: for CSV a comma, a quote, CR or LF;
  * for JSON a quote, a backslash or a control character (below 0x20).
+ * special16 finds them 16 at a time; special, byte by byte, without SSE2.
  */
+#if !defined(__SSE2__)
 static inline int
 special(int kind, unsigned char c)
 {
@@ -91,6 +167,7 @@ special(int kind, unsigned char c)
 		return c == ',' || c == '"' || c == '\n' || c == '\r';
 	return c < 0x20 || c == '"' || c == '\\';
 }
+#endif
 
 #if defined(__SSE2__)
 /* The special bytes of the 16 at s, a bit each. */
@@ -367,7 +444,7 @@ eq32(struct v32 v, char c, char e)
  * n.  The byte after each block is read too (padded).
  */
 static size_t
-clean_run(char *d, const char *s, size_t pos, size_t n)
+clean_run16(char *d, const char *s, size_t pos, size_t n)
 {
 	const __m128i tab = _mm_set1_epi8('\t');
 	const __m128i flip = _mm_set1_epi8('\t' ^ ',');
@@ -405,7 +482,7 @@ clean_run(char *d, const char *s, size_t pos, size_t n)
  * or n.
  */
 static size_t
-json_bad(const char *s, size_t pos, size_t n)
+json_bad16(const char *s, size_t pos, size_t n)
 {
 	const __m128i c1f = _mm_set1_epi8(0x1F);
 	size_t i;
@@ -425,6 +502,145 @@ json_bad(const char *s, size_t pos, size_t n)
 	}
 	return n;
 }
+
+/*
+ * 1 when the padded s[0, n) has no byte TSV escapes (TAB, LF, CR, a
+ * backslash), 0 when it may have (any byte below 0x0E counts).
+ */
+static int
+tsv_clean16(const char *s, size_t n)
+{
+	const __m128i c0d = _mm_set1_epi8(0x0D);
+	size_t i;
+
+	for (i = 0; i < n; i += 32) {
+		struct v32 v = load32(s + i);
+		uint32_t bad =
+		    mask32(_mm_cmpeq_epi8(_mm_max_epu8(v.a, c0d), c0d),
+			_mm_cmpeq_epi8(_mm_max_epu8(v.b, c0d), c0d)) |
+		    eq32(v, '\\', '\\');
+
+		if (n - i < 32)
+			bad &= FIRST(n - i);
+		if (bad != 0)
+			return 0;
+	}
+	return 1;
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define AVX512 __attribute__((target("avx512f,avx512bw,bmi")))
+
+/* The bits of the first k < 64 bytes. */
+#define FIRST64(k) ((UINT64_C(1) << (k)) - 1)
+
+static inline AVX512 uint64_t
+eq64(__m512i v, char c)
+{
+	return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c));
+}
+
+/* clean_run16 with AVX-512 (BW): 64 bytes a step, a mask each kind. */
+static AVX512 size_t
+clean_run64(char *d, const char *s, size_t pos, size_t n)
+{
+	uint64_t carry = 1; /* pos is a field's start */
+	size_t i;
+
+	for (i = pos; i < n; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t t = eq64(v, '\t'), bad;
+		/* TAB or line end next: a field's last byte */
+		uint64_t last = t >> 1 | (uint64_t)(s[i + 64] == '\t') << 63;
+		size_t left = n - i;
+
+		_mm512_storeu_si512((void *)(d + (i - pos)),
+		    _mm512_mask_mov_epi8(v, t, _mm512_set1_epi8(',')));
+		if (left <= 64)
+			last |= UINT64_C(1) << (left - 1);
+		bad = eq64(v, ',') | eq64(v, '"') |
+		    (eq64(v, ' ') & (t << 1 | carry | last));
+		if (left < 64)
+			bad &= FIRST64(left);
+		if (bad != 0)
+			return i + (size_t)__builtin_ctzll(bad);
+		carry = t >> 63;
+	}
+	return n;
+}
+
+/* json_bad16 with AVX-512 (BW). */
+static AVX512 size_t
+json_bad64(const char *s, size_t pos, size_t n)
+{
+	size_t i;
+
+	for (i = pos; i < n; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t bad = (_mm512_cmple_epu8_mask(v,
+				    _mm512_set1_epi8(0x1F)) &
+				   ~eq64(v, '\t')) |
+		    eq64(v, '"') | eq64(v, '\\');
+
+		if (n - i < 64)
+			bad &= FIRST64(n - i);
+		if (bad != 0)
+			return i + (size_t)__builtin_ctzll(bad);
+	}
+	return n;
+}
+
+/* tsv_clean16 with AVX-512 (BW). */
+static AVX512 int
+tsv_clean64(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t bad = _mm512_cmple_epu8_mask(v,
+				   _mm512_set1_epi8(0x0D)) |
+		    eq64(v, '\\');
+
+		if (n - i < 64)
+			bad &= FIRST64(n - i);
+		if (bad != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * 1 when the AVX-512 scans are to be used: the processor has AVX-512 BW
+ * and $ZHILI_WR_SCAN is not sse2 (lib/README).
+ */
+static int
+use64(void)
+{
+	static int have = -1;
+
+	if (have < 0) {
+		const char *e = getenv("ZHILI_WR_SCAN");
+
+		__builtin_cpu_init();
+		have = __builtin_cpu_supports("avx512bw") &&
+		    (e == NULL || strcmp(e, "sse2") != 0);
+	}
+	return have;
+}
+#define clean_run(d, s, pos, n)                        \
+	(use64() ? clean_run64((d), (s), (pos), (n)) : \
+		   clean_run16((d), (s), (pos), (n)))
+#define json_bad(s, pos, n) \
+	(use64() ? json_bad64((s), (pos), (n)) : json_bad16((s), (pos), (n)))
+#define tsv_clean(s, n) \
+	(use64() ? tsv_clean64((s), (n)) : tsv_clean16((s), (n)))
+#else
+#define clean_run clean_run16
+#define json_bad  json_bad16
+#define tsv_clean tsv_clean16
+#endif
 
 /* s[0, n), padded, in quotes, its quotes doubled. */
 static char *
@@ -478,6 +694,16 @@ wr_csv_tsvline(char *d, const char *s, size_t n, const struct str *f, size_t nf)
 	(void)s;
 	(void)n;
 	return wr_csv_line(d, f, nf, 1);
+#endif
+}
+
+int
+wr_tsv_clean(const char *s, size_t n)
+{
+#if defined(__SSE2__)
+	return tsv_clean(s, n);
+#else
+	return wr_tsv_plain(s, n) == n;
 #endif
 }
 
@@ -568,14 +794,15 @@ wr_json_kind(const struct wr *w, size_t i, const struct str *v)
 	return json_kind(w, i, v);
 }
 
-/* n bytes from s, read (and written) 16 at a time. */
+/* n bytes from s, read (and written) 32 at a time: one block for most
+ * keys and values. */
 static inline void
 copy_blocks(char *d, const char *s, size_t n)
 {
 	size_t j;
 
-	for (j = 0; j < n; j += 16)
-		memcpy(d + j, s + j, 16);
+	for (j = 0; j < n; j += 32)
+		memcpy(d + j, s + j, 32);
 }
 
 /*

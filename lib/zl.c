@@ -458,9 +458,8 @@ str_eqi(struct str a, const char *b)
 	return b[a.n] == '\0';
 }
 
-/* The finaliser of MurmurHash3: every bit of h moves every bit. */
-static uint64_t
-mix64(uint64_t h)
+unsigned long long
+str_mix64(unsigned long long h)
 {
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
@@ -486,7 +485,7 @@ str_hash(const char *s, size_t n, unsigned long long seed)
 	w = 0;
 	if (n > 0)
 		memcpy(&w, s, n);
-	return mix64((h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL);
+	return str_mix64((h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL);
 }
 
 /*

@@ -140,14 +140,15 @@ struct str str_trim_any(struct str s);
 static inline struct str
 str_trim(struct str s)
 {
-	/* most values have nothing to trim: told from their end bytes */
-	if (s.n > 0) {
-		unsigned char a = (unsigned char)s.p[0];
-		unsigned char z = (unsigned char)s.p[s.n - 1];
+	unsigned char a, z;
 
-		if (a > ' ' && a != 0xE3 && z > ' ' && z != 0x80)
-			return s;
-	}
+	/* most values have nothing to trim: told from their end bytes */
+	if (s.n == 0)
+		return s;
+	a = (unsigned char)s.p[0];
+	z = (unsigned char)s.p[s.n - 1];
+	if (a > ' ' && a != 0xE3 && z > ' ' && z != 0x80)
+		return s;
 	return str_trim_any(s);
 }
 /* Equal ignoring ASCII case. */
@@ -157,6 +158,9 @@ int str_eqi(struct str a, const char *b);
  * every byte (tables may index by the low bits or the high ones).
  */
 unsigned long long str_hash(const char *s, size_t n, unsigned long long seed);
+/* The finaliser of MurmurHash3 (fmix64): every bit of h moves every bit;
+ * in 64-bit integers, the same on every machine. */
+unsigned long long str_mix64(unsigned long long h);
 /*
  * Full-width (全角) characters folded to ASCII: U+FF01..U+FF5E and the
  * ideographic space U+3000 (DESIGN.md section 3, for identifiers, phones,

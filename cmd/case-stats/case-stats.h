@@ -170,11 +170,13 @@ struct opts {
 	int total;
 	enum classify classify;
 	enum mode mode;
+	int exact; /* --partial --exact: the durations themselves */
 	int dedupe;
 	long long as_of;
 	const char *sort;
 	long top;
 	const char *metrics;
+	int jobs; /* -j */
 };
 
 extern struct opts opt;
@@ -205,6 +207,10 @@ struct parser {
 	enum state state;   /* and its state */
 	struct buf shown;   /* a value as a message shows it */
 	struct buf unknown; /* the last unknown status word */
+	/* a thread working for the main one (jobs.c): what has to be said
+	 * (an unknown status word) is not, but redo set, for the main thread
+	 * to take the record again */
+	int worker, redo;
 };
 void parser_free(struct parser *p);
 /* After the records: the advice for all the unknown status words met,
@@ -237,6 +243,8 @@ void key_free(struct key *key);
 /* The group of a case (the category as classified). */
 uint32_t group_of_case(struct key *key, const struct rec *r,
     const struct kase *k);
+/* The same values, into key->v, without the group (any thread). */
+void key_of_case(struct key *key, const struct rec *r, const struct kase *k);
 void groups_init(void);
 /* The group of these values (copied when new). */
 uint32_t group_of(const struct str *vals);
@@ -270,8 +278,11 @@ void acc_sub(const struct ccase *c);
 /* After the last case: each group's durations together (and the cases
  * taken out, out). */
 void acc_finish(void);
+/* Every group's statistics forgotten (the fuzz target, input after input). */
+void acc_reset(void);
 /* The statistics of group g, into a (valid until the next call; with
- * --partial, the histogram of its durations). */
+ * --partial, the histogram of its durations, but with --exact their
+ * durations, not sorted). */
 void acc_of(uint32_t g, struct acc *a);
 /* A group with no case (all taken out again by de-duplication)? */
 int group_empty(const struct group *g);
@@ -338,6 +349,8 @@ void cases_record(size_t i, struct str *f, size_t nf);
 uint32_t seen_hash(struct str id);
 /* Note a case (its id): its number, from 0. */
 size_t seen_add(struct str id);
+/* The same by its hash (seen_hash, made by any thread). */
+size_t seen_add_hash(uint32_t h);
 /* A case to find again: its number and the hash of its id. */
 struct seen_cand {
 	size_t i;
@@ -396,11 +409,16 @@ enum {
 	P_N
 };
 extern const char *const pnames[P_N];
-/* A row of partial results: its counts, cases and histogram. */
+/* The column of the durations with --exact, instead of _hours_hist. */
+extern const char exact_name[];
+/* A row of partial results: its counts, cases and histogram (or with
+ * --exact its durations, ndur of them, valid until the next row). */
 struct prow {
 	uint64_t v[P_N]; /* (v[P_HIST] unused) */
 	uint64_t total;
 	struct hist *h;
+	uint32_t *dur;
+	size_t ndur;
 };
 void write_partial(int fmt, unsigned flags);
 /*
@@ -416,5 +434,13 @@ int partial_fits(const struct rec *r, struct acc *all, const struct prow *w);
 void partial_add(struct acc *a, const struct prow *w, struct hist *h);
 /* --merge: read the partial results of r and write the statistics. */
 void merge_run(struct rd *r);
+
+/* jobs.c: -j, a regular file read by threads */
+/* The cores this process may run on, at most 8. */
+int jobs_default(void);
+/* The records of r read by threads, taken as read_cases takes them (the
+ * records read), or JOBS_NONE when r is not to be (stdin, a workbook...). */
+#define JOBS_NONE ((size_t)-1)
+size_t jobs_read(struct rd *r, const struct strategy *st);
 
 #endif

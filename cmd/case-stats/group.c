@@ -201,8 +201,8 @@ derived_value(enum derived d, long long t, char *b)
 	return str_c(b);
 }
 
-uint32_t
-group_of_case(struct key *key, const struct rec *r, const struct kase *k)
+void
+key_of_case(struct key *key, const struct rec *r, const struct kase *k)
 {
 	size_t i;
 
@@ -215,6 +215,12 @@ group_of_case(struct key *key, const struct rec *r, const struct kase *k)
 		else
 			key->v[i] = str_trim(r->f[opt.by_col[i]]);
 	}
+}
+
+uint32_t
+group_of_case(struct key *key, const struct rec *r, const struct kase *k)
+{
+	key_of_case(key, r, k);
 	return group_of(key->v);
 }
 

@@ -37,6 +37,12 @@ seen_hash(struct str id)
 size_t
 seen_add(struct str id)
 {
+	return seen_add_hash(seen_hash(id));
+}
+
+size_t
+seen_add_hash(uint32_t h)
+{
 	if (nseen % SEEN_CHUNK == 0) {
 		size_t c = nseen / SEEN_CHUNK;
 
@@ -44,7 +50,7 @@ seen_add(struct str id)
 			seen = xgrow(seen, &capchunks, 16, sizeof *seen);
 		seen[c] = xhuge(SEEN_CHUNK * sizeof **seen);
 	}
-	seen[nseen / SEEN_CHUNK][nseen % SEEN_CHUNK] = seen_hash(id);
+	seen[nseen / SEEN_CHUNK][nseen % SEEN_CHUNK] = h;
 	return nseen++;
 }
 

@@ -2,8 +2,9 @@
  * case-stats: the figures behind the resolution rate.
  *
  * case-stats [-b fields] [-m metrics] [--total] [--sort [-]field] [--top n]
- *     [--as-of time] [--classify[=all]] [--records | --partial | --merge]
- *     [--no-dedupe] [--from date] [--to date] [--month m] [--quarter q]
+ *     [--as-of time] [--classify[=all]]
+ *     [--records | --partial [--exact] | --merge]
+ *     [--no-dedupe] [-j n] [--from date] [--to date] [--month m] [--quarter q]
  *     [--year y] [-c file] [-o format] [--csv | --tsv] [--encoding enc]
  * [--sheet name]
  *     [--bom] [--zh] [--reject file] [--strict] [--progress | --no-progress]
@@ -31,8 +32,23 @@ enum {
 	OPT_RECORDS,
 	OPT_PARTIAL,
 	OPT_MERGE,
+	OPT_EXACT,
 	OPT_NO_DEDUPE
 };
+
+static void
+set_jobs(const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end != '\0' || end == arg || n < 1 || n > 64)
+		zl_die(ZL_USAGE,
+		    _("-j: not a number of threads from 1 to 64 "
+		      "'%s'"),
+		    arg);
+	opt.jobs = (int)n;
+}
 
 static void
 usage(void)
@@ -41,8 +57,8 @@ usage(void)
 	    _("usage: case-stats [-b fields] [-m metrics] [--total] "
 	      "[--sort [-]field] [--top n]\n"
 	      "                  [--as-of time] [--classify[=all]] "
-	      "[--records | --partial | --merge]\n"
-	      "                  [--no-dedupe] [--from date] [--to "
+	      "[--records | --partial [--exact] | --merge]\n"
+	      "                  [--no-dedupe] [-j n] [--from date] [--to "
 	      "date] [--month m] [--quarter q]\n"
 	      "                  [--year y] [-c file] [-o format] "
 	      "[--csv | --tsv] [--encoding enc] [--sheet name]\n"
@@ -77,7 +93,9 @@ help(void)
 	    "  --classify[=all]    category from the description (empty, 其他 / all)\n"
 	    "  --records           the cleaned, de-duplicated case records\n"
 	    "  --partial, --merge  mergeable partial results, and their merge\n"
+	    "  --exact             with --partial: the durations, for exact percentiles\n"
 	    "  --no-dedupe         count every record, even a case seen twice\n"
+	    "  -j, --jobs N        threads reading a file (default: the cores, at most 8)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      only cases reported in the period\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
@@ -139,6 +157,9 @@ own_option(int c, const char *arg, unsigned *modes)
 	case 'm':
 		opt.metrics = arg;
 		break;
+	case 'j':
+		set_jobs(arg);
+		break;
 	case OPT_TOTAL:
 		opt.total = 1;
 		break;
@@ -162,6 +183,9 @@ own_option(int c, const char *arg, unsigned *modes)
 					      MODE_MERGE;
 		*modes |= 1u << opt.mode;
 		break;
+	case OPT_EXACT:
+		opt.exact = 1;
+		break;
 	case OPT_NO_DEDUPE:
 		opt.dedupe = 0;
 		break;
@@ -179,6 +203,7 @@ options(int argc, char **argv)
 		CLI_DATE_LONGOPTS,
 		{ "by", required_argument, NULL, 'b' },
 		{ "metrics", required_argument, NULL, 'm' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "total", no_argument, NULL, OPT_TOTAL },
 		{ "sort", required_argument, NULL, OPT_SORT },
 		{ "top", required_argument, NULL, OPT_TOP },
@@ -187,14 +212,15 @@ options(int argc, char **argv)
 		{ "records", no_argument, NULL, OPT_RECORDS },
 		{ "partial", no_argument, NULL, OPT_PARTIAL },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "exact", no_argument, NULL, OPT_EXACT },
 		{ "no-dedupe", no_argument, NULL, OPT_NO_DEDUPE },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned modes = 0;
 	int c;
 
-	while (
-	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "b:m:", longopts)) != -1)
+	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS "b:m:j:", longopts)) !=
+	    -1)
 		if (!own_option(c, optarg, &modes) &&
 		    !cli_option(c, optarg, help))
 			usage();
@@ -202,8 +228,14 @@ options(int argc, char **argv)
 		zl_die(ZL_USAGE,
 		    _("--records, --partial and --merge exclude "
 		      "each other"));
+	if (opt.exact && opt.mode != MODE_PARTIAL)
+		zl_die(ZL_USAGE,
+		    _("--exact goes with --partial (--merge knows exact "
+		      "partial results by their fields)"));
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
+	if (opt.jobs == 0)
+		opt.jobs = jobs_default();
 }
 
 /*
@@ -218,9 +250,12 @@ read_cases(struct rd *r, const struct strategy *st)
 	struct key key;
 	struct rec *rec;
 	struct kase k;
-	size_t n = 0;
+	size_t n = jobs_read(r, st);
 	uint32_t gid = 0;
 
+	if (n != JOBS_NONE)
+		return n;
+	n = 0;
 	key_init(&key);
 	while (rd_next(r, &rec)) {
 		if (rd_nfields(r) == 0)

@@ -236,6 +236,23 @@ take_out(void)
 }
 
 void
+acc_reset(void)
+{
+	free(word);
+	free(tally);
+	free(pool);
+	free(dur);
+	free(removed);
+	word = NULL;
+	tally = NULL;
+	pool = NULL;
+	dur = NULL;
+	removed = NULL;
+	capword = ntally = captally = npool = cappool = 0;
+	nremoved = capremoved = 0;
+}
+
+void
 acc_finish(void)
 {
 	size_t i, at = 0;
@@ -307,7 +324,7 @@ acc_of(uint32_t g, struct acc *a)
 	}
 	hist_free(one_hist);
 	one_hist = NULL;
-	if (opt.mode == MODE_PARTIAL && a->ndur > 0) {
+	if (opt.mode == MODE_PARTIAL && !opt.exact && a->ndur > 0) {
 		a->hist = one_hist = hist_new();
 		for (i = 0; i < a->ndur; i++)
 			hist_add(a->hist, (double)a->dur[i]);

@@ -1,7 +1,10 @@
 /*
  * case-stats: the partial state (--partial), the statistics of each group
  * as counts and a histogram of durations, one column each, that --merge
- * reads back, adds up by group and turns into the metrics.
+ * reads back, adds up by group and turns into the metrics.  With --exact
+ * the durations themselves instead of the histogram (_hours_exact): a
+ * group of many closed cases then takes several lines, each within the
+ * reader's limit on a field, which --merge adds up as it adds the parts.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -17,6 +20,10 @@ __extension__ typedef unsigned __int128 u128;
 const char *const pnames[P_N] = { "_open", "_returned", "_closed", "_cancelled",
 	"_on_time", "_due", "_overdue", "_rated", "_satisfied", "_hours_n",
 	"_hours_sum", "_hours_max", "_hours_hist" };
+const char exact_name[] = "_hours_exact";
+static int mexact; /* --merge: the partial results have _hours_exact */
+
+#define EXACT_LINE 65536 /* durations on a line: 11 bytes each at most */
 
 /* ---- --partial ---- */
 
@@ -41,14 +48,86 @@ partial_cells(struct acc *a, struct buf *cell, struct str *f)
 	}
 }
 
+/* The digits of v at the end of b. */
+static void
+add_u32(struct buf *b, uint32_t v)
+{
+	char d[10];
+	size_t n = 0;
+
+	do
+		d[sizeof d - ++n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	buf_add(b, d + sizeof d - n, n);
+}
+
+/*
+ * --exact: the lines of a group of n closed cases (durations d, sorted),
+ * EXACT_LINE durations each: the counts shared out so that each line is
+ * consistent on its own (on time within due within closed, satisfied
+ * within rated within the line's cases), the rest on the first.
+ */
+static void
+exact_lines(struct wr *w, struct acc *a, struct buf *cell, struct str *f)
+{
+	uint64_t due = a->due, on_time = a->on_time, rated = a->rated,
+		 sat = a->satisfied;
+	size_t s = 0, e, i;
+
+	do {
+		uint64_t v[P_N] = { 0 }, sum = 0;
+
+		e = a->ndur - s > EXACT_LINE ? s + EXACT_LINE : a->ndur;
+		if (s == 0) {
+			v[P_OPEN] = a->n[ST_OPEN];
+			v[P_RETURNED] = a->n[ST_RETURNED];
+			v[P_CANCELLED] = a->n[ST_CANCELLED];
+			v[P_OVERDUE] = a->overdue;
+		}
+		v[P_CLOSED] = v[P_HOURS_N] = e - s;
+		v[P_DUE] = due < e - s ? due : e - s;
+		v[P_ON_TIME] = on_time < v[P_DUE] ? on_time : v[P_DUE];
+		due -= v[P_DUE];
+		on_time -= v[P_ON_TIME];
+		v[P_RATED] = v[P_OPEN] + v[P_RETURNED] + v[P_CANCELLED] + e - s;
+		v[P_RATED] = rated < v[P_RATED] ? rated : v[P_RATED];
+		v[P_SATISFIED] = sat < v[P_RATED] ? sat : v[P_RATED];
+		rated -= v[P_RATED];
+		sat -= v[P_SATISFIED];
+		buf_reset(&cell[P_HIST]);
+		for (i = s; i < e; i++) {
+			if (i > s)
+				buf_addc(&cell[P_HIST], ';');
+			add_u32(&cell[P_HIST],
+			    a->dur[i] - (i > s ? a->dur[i - 1] : 0));
+			sum += a->dur[i];
+		}
+		v[P_HOURS_SUM] = sum;
+		v[P_HOURS_MAX] = e > s ? a->dur[e - 1] : 0;
+		for (i = 0; i < P_HIST; i++) {
+			buf_reset(&cell[i]);
+			buf_printf(&cell[i], "%llu", (unsigned long long)v[i]);
+			f[i] = (struct str) { cell[i].p, cell[i].n };
+		}
+		f[P_HIST] = (struct str) { cell[P_HIST].p, cell[P_HIST].n };
+		wr_rec(w, f - opt.nby);
+		s = e;
+	} while (s < a->ndur);
+}
+
 void
 write_partial(int fmt, unsigned flags)
 {
+	const char *names[P_N];
 	struct str *f = xcalloc(opt.nby + P_N, sizeof *f);
-	struct wr *w = out_writer(fmt, flags, P_N, pnames);
+	struct wr *w;
 	struct buf cell[P_N];
 	size_t g, i;
 
+	memcpy(names, pnames, sizeof names);
+	if (opt.exact)
+		names[P_HIST] = exact_name;
+	w = out_writer(fmt, flags, P_N, names);
 	memset(cell, 0, sizeof cell);
 	for (g = 0; g < ngroups(); g++) {
 		struct group *gr = group_at((uint32_t)g);
@@ -57,6 +136,11 @@ write_partial(int fmt, unsigned flags)
 			continue;
 		for (i = 0; i < opt.nby; i++)
 			f[i] = gr->key[i];
+		if (opt.exact) {
+			sort_u32(gr->acc.dur, gr->acc.ndur);
+			exact_lines(w, &gr->acc, cell, f + opt.nby);
+			continue;
+		}
 		partial_cells(&gr->acc, cell, f + opt.nby);
 		wr_rec(w, f);
 	}
@@ -82,7 +166,7 @@ partial_name(struct str name)
 	for (i = 0; i < P_N; i++)
 		if (str_eqi(name, pnames[i]))
 			return 1;
-	return 0;
+	return str_eqi(name, exact_name);
 }
 
 /* The columns of the partial state, and of the groups (--by, or every
@@ -95,6 +179,14 @@ merge_setup(struct rd *r)
 
 	for (i = 0; i < P_N; i++) {
 		pcol[i] = rd_find(r, pnames[i]);
+		if (i == P_HIST && pcol[i] < 0 &&
+		    (pcol[i] = rd_find(r, exact_name)) >= 0)
+			mexact = 1;
+		else if (i == P_HIST && rd_find(r, exact_name) >= 0)
+			zl_die_at(ZL_IOERR, rd_first_file(r), 1,
+			    _("fields '%s' and '%s': partial results have "
+			      "one or the other"),
+			    pnames[i], exact_name);
 		if (pcol[i] < 0)
 			zl_die_at(ZL_IOERR, rd_first_file(r), 1,
 			    _("not the output of case-stats --partial: no "
@@ -163,7 +255,8 @@ reject_value(const struct rec *r, const long *col, int i, const char *what)
 	struct str s = r->f[col[i]];
 
 	u8_show(&b, s.p, s.n, 80);
-	rec_reject(r, _("field '%s': %s ('%s')"), pnames[i], what, b.p);
+	rec_reject(r, _("field '%s': %s ('%s')"),
+	    i == P_HIST && mexact ? exact_name : pnames[i], what, b.p);
 	buf_free(&b);
 }
 
@@ -274,18 +367,64 @@ hist_agrees(const struct rec *r, const long *col, struct prow *w)
 	return 1;
 }
 
+/*
+ * --exact: the durations of the row (the differences from each to the
+ * next, from 0), as many as _hours_n, adding up to _hours_sum, the
+ * longest _hours_max; into w->dur.
+ */
+static int
+exact_agrees(const struct rec *r, const long *col, struct prow *w)
+{
+	static uint32_t *dur;
+	static size_t cap;
+	struct str s = r->f[col[P_HIST]];
+	uint64_t at = 0, d;
+	u128 sum = 0;
+	size_t i = 0, j;
+
+	w->ndur = 0;
+	while (i < s.n) {
+		for (j = i; j < s.n && s.p[j] != ';'; j++)
+			;
+		if (u64_of((struct str) { s.p + i, j - i }, &d) != 0 ||
+		    (at += d) > UINT32_MAX || (j + 1 == s.n)) {
+			reject_value(r, col, P_HIST, _("not durations"));
+			return 0;
+		}
+		if (w->ndur == cap)
+			dur = xgrow(dur, &cap, 1024, sizeof *dur);
+		dur[w->ndur++] = (uint32_t)at;
+		sum += at;
+		i = j + 1;
+	}
+	w->dur = dur;
+	if (w->ndur != w->v[P_HOURS_N] || sum != w->v[P_HOURS_SUM] ||
+	    at != w->v[P_HOURS_MAX]) {
+		rec_reject(r,
+		    _("field '%s': durations unlike _hours_n, _hours_sum and "
+		      "_hours_max (%zu, %llu s in all, the longest %llu s)"),
+		    exact_name, w->ndur, (unsigned long long)sum,
+		    (unsigned long long)at);
+		return 0;
+	}
+	return 1;
+}
+
 int
 partial_take(const struct rec *r, const long *col, struct prow *w)
 {
 	size_t i;
 
 	w->h = NULL;
+	w->dur = NULL;
+	w->ndur = 0;
 	for (i = 0; i < P_N; i++)
 		if (i != P_HIST && u64_of(r->f[col[i]], &w->v[i]) != 0) {
 			reject_value(r, col, (int)i, _("not a count"));
 			return 0;
 		}
-	if (counts_agree(r, w) && hist_agrees(r, col, w))
+	if (counts_agree(r, w) &&
+	    (mexact ? exact_agrees(r, col, w) : hist_agrees(r, col, w)))
 		return 1;
 	hist_free(w->h);
 	w->h = NULL;
@@ -371,6 +510,7 @@ static void
 merge_add(const struct rec *r, struct str *key)
 {
 	static struct acc all; /* every row's counts: their sums in range */
+	struct acc *a;
 	struct prow w;
 	size_t i;
 
@@ -386,7 +526,15 @@ merge_add(const struct rec *r, struct str *key)
 	}
 	for (i = 0; i < opt.nby; i++)
 		key[i] = r->f[mby[i]];
-	partial_add(&group_at(group_of(key))->acc, &w, w.h);
+	a = &group_at(group_of(key))->acc;
+	partial_add(a, &w, w.h);
+	if (mexact && w.ndur > 0) {
+		while (a->ndur + w.ndur > a->capdur)
+			a->dur = xgrow(a->dur, &a->capdur, 1024,
+			    sizeof *a->dur);
+		memcpy(a->dur + a->ndur, w.dur, w.ndur * sizeof *w.dur);
+		a->ndur += w.ndur;
+	}
 }
 
 void

@@ -389,6 +389,10 @@ state_of(struct parser *p, const struct rec *r, struct str v)
 		p->state = (enum state)s;
 		return s;
 	}
+	if (p->worker) {
+		p->redo = 1;
+		return -1;
+	}
 	unknown_status(p, r, v);
 	return -1;
 }

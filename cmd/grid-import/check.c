@@ -49,6 +49,13 @@ check_phone(struct str v)
 	char d[64];
 	size_t i, n = 0;
 
+	/* most have nothing to drop: matched as they are (v ends by NUL) */
+	if (v.n < sizeof d && strcspn(v.p, " -") == v.n) {
+		for (i = 0; i < nphones; i++)
+			if (rx_match(phones[i], v.p, v.n) == 1)
+				return NULL;
+		return cli_text(N_("an invalid phone number"));
+	}
 	for (i = 0; i < v.n; i++) {
 		if (v.p[i] == ' ' || v.p[i] == '-')
 			continue;
@@ -235,13 +242,14 @@ check_file(const char *file)
 
 /*
  * Posts a person holds: a 32-bit hash of every post's person (identity
- * number, or else name and phone) is noted, 4 bytes a post, in a first
- * walk over the units (check_unit); sorted, the hashes that come more than
- * max-posts times are few (hot), and the rest is freed before a second
- * walk hashes every post again and keeps those whose hash is hot; their
- * people are then compared exactly (different people sharing a hash only
- * make their posts compared).  The posts: a grid's leader, a building's
- * offline and online leaders.
+ * number, or else name and phone) is noted, 4 bytes a post, in a walk over
+ * the units (check_unit), and the posts of each unit counted (u->posts).
+ * The hashes that come more than max-posts times are few (hot): found an
+ * eighth of the hashes at a time, sorted in a copy of that eighth.  A
+ * second walk goes through the hashes in the same order, and keeps the
+ * posts whose hash is hot; their people are then compared exactly
+ * (different people sharing a hash only make their posts compared).  The
+ * posts: a grid's leader, a building's offline and online leaders.
  */
 enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
 
@@ -262,10 +270,9 @@ struct post {
 	long n;		/* the posts of its person, on the first of them */
 };
 
-static uint32_t *hashes; /* the first walk's */
+static uint32_t *hashes; /* the first walk's, in its order */
 static uint64_t *hot;	 /* the hot ones (u64_in) */
-static size_t nhashes, caphashes, nhot;
-static int second_walk;
+static size_t nhashes, caphashes, nhot, caphot;
 static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
 static struct post *hotposts;
 static size_t nhotposts, caphotposts;
@@ -305,22 +312,29 @@ post_key(const struct unit *u, enum role role, char *buf, size_t size)
 	return buf;
 }
 
-/* A hash of the person of a post: the same person, the same hash. */
-static uint32_t
-post_hash(const struct unit *u, enum role role)
+/* Attribute a of u (-1: none) from its strings v: empty when absent. */
+static struct str
+attr_in(const struct unit *u, const struct str *v, int a)
 {
-	const char *id = person[role].id >= 0 ? unit_get(u, person[role].id) :
-						NULL;
-	const char *name, *ph;
+	int k = a >= 0 ? slot[u->level][a] : -1;
+
+	return k >= 0 ? v[k + 1] : str_c("");
+}
+
+/* A hash of the person of a post (u's, whose strings are v): the same
+ * person, the same hash. */
+static uint32_t
+post_hash(const struct unit *u, const struct str *v, enum role role)
+{
+	struct str id = attr_in(u, v, person[role].id), name, ph;
 	uint64_t h;
 
-	if (id != NULL)
-		h = str_hash(id, strlen(id), 0x6964);
+	if (id.n > 0)
+		h = str_hash(id.p, id.n, 0x6964);
 	else {
-		name = unit_get(u, person[role].name);
-		ph = unit_get(u, person[role].phone);
-		h = str_hash(ph ? ph : "", ph ? strlen(ph) : 0,
-		    str_hash(name, strlen(name), 0));
+		name = attr_in(u, v, person[role].name);
+		ph = attr_in(u, v, person[role].phone);
+		h = str_hash(ph.p, ph.n, str_hash(name.p, name.n, 0));
 	}
 	return (uint32_t)(h ^ h >> 32);
 }
@@ -333,34 +347,16 @@ is_hot(uint32_t h)
 	    u64_in(hot, nhot, h);
 }
 
-/*
- * First walk: note the hash; second walk: keep the post if its hash is
- * hot.
- */
+/* Note the hash of a post of u (whose strings are v). */
 static void
-count_post(struct unit *u, enum role role)
+count_post(struct unit *u, const struct str *v, enum role role)
 {
-	uint32_t h = post_hash(u, role);
-
-	if (!second_walk) {
-		if (nhashes == caphashes) {
-			caphashes = caphashes ? caphashes + caphashes / 2 :
-						4096;
-			hashes = xreallocarray(hashes, caphashes,
-			    sizeof *hashes);
-		}
-		hashes[nhashes++] = h;
-		return;
+	if (nhashes == caphashes) {
+		caphashes = caphashes ? caphashes + caphashes / 2 : 4096;
+		hashes = xreallocarray(hashes, caphashes, sizeof *hashes);
 	}
-	if (!is_hot(h))
-		return;
-	if (nhotposts == caphotposts)
-		hotposts = xgrow(hotposts, &caphotposts, 64, sizeof *hotposts);
-	hotposts[nhotposts].h = h;
-	hotposts[nhotposts].u = u;
-	hotposts[nhotposts].role = role;
-	hotposts[nhotposts].order = nhotposts;
-	nhotposts++;
+	hashes[nhashes++] = post_hash(u, v, role);
+	u->posts++;
 }
 
 /* What a grid or a building must have; some of it is a post. */
@@ -379,38 +375,66 @@ static const struct need {
 };
 
 /*
- * The leaders and the party organisation u must have: the posts held are
- * noted (count_post), in the same order in both walks; with check, what
- * is missing is a problem.
+ * The leaders and the party organisation u (whose strings are v) must
+ * have: the posts held are noted (count_post), in the same order in both
+ * walks; with check, what is missing is a problem.
  */
 static void
-leaders(struct unit *u, int check)
+leaders(struct unit *u, const struct str *v, int check)
 {
 	const struct need *n;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level)
 			continue;
-		if (unit_get(u, n->attr) == NULL) {
+		if (attr_in(u, v, n->attr).n == 0) {
 			if (check)
 				problem(unit_file(u), u->line, u,
 				    cli_text(n->missing), unit_name(u));
 		} else if (n->role != P_NONE)
-			count_post(u, n->role);
+			count_post(u, v, n->role);
 	}
 }
 
-/* The second walk over the posts. */
-static void
-posts_of(struct unit *list)
+/* The role of the j-th post of u (as leaders noted them). */
+static enum role
+post_role(const struct unit *u, unsigned j)
+{
+	const struct str *v = unit_strs(u);
+	const struct need *n;
+
+	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++)
+		if (n->level == u->level && n->role != P_NONE &&
+		    attr_in(u, v, n->attr).n > 0 && j-- == 0)
+			return n->role;
+	return P_NONE;
+}
+
+/* The second walk: the posts of list whose hash (hashes[i] on) is hot,
+ * kept; the index of the hash after theirs. */
+static size_t
+hot_posts(struct unit *list, size_t i)
 {
 	struct unit *u;
+	unsigned j;
 
 	for (u = list; u != NULL; u = u->next) {
-		leaders(u, 0);
+		for (j = 0; j < u->posts; j++, i++) {
+			if (!is_hot(hashes[i]))
+				continue;
+			if (nhotposts == caphotposts)
+				hotposts = xgrow(hotposts, &caphotposts, 64,
+				    sizeof *hotposts);
+			hotposts[nhotposts].h = hashes[i];
+			hotposts[nhotposts].u = u;
+			hotposts[nhotposts].role = post_role(u, j);
+			hotposts[nhotposts].order = nhotposts;
+			nhotposts++;
+		}
 		if (u->level < L_BUILDING)
-			posts_of(u->child);
+			i = hot_posts(u->child, i);
 	}
+	return i;
 }
 
 /*
@@ -443,11 +467,26 @@ count_people(void)
 	qsort(hotposts, nhotposts, sizeof *hotposts, cmp_post_order);
 }
 
+/* Sort a few hashes in place (insertion). */
+static void
+sort_few(uint32_t *v, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		uint32_t x = v[i];
+
+		for (j = i; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /*
- * Sort the hashes in place: sort_u32 would take a copy as large (4 bytes a
- * post, at the run's peak of memory).  One pass puts each in the bucket of
- * its top byte (swapping), then each bucket is sorted by its low 24 bits,
- * two passes of 12 through a copy of the bucket alone.
+ * Sort the hashes in place: sort_u32 would take a copy as large.  One
+ * pass puts each in the bucket of its top byte (swapping), then each
+ * bucket is sorted by its low 24 bits, two passes of 12 through a copy of
+ * the bucket alone (a bucket of fewer than 64, by sort_few).
  */
 static void
 sort_hashes(uint32_t *v, size_t n)
@@ -483,6 +522,10 @@ sort_hashes(uint32_t *v, size_t n)
 		uint32_t *from = v + start[b], *to = tmp, *t;
 		size_t m = start[b + 1] - start[b];
 
+		if (m < 64) {
+			sort_few(from, m);
+			continue;
+		}
 		for (pass = 0; pass < 2; pass++) {
 			unsigned shift = (unsigned)pass * 12;
 			size_t sum = 0;
@@ -506,6 +549,42 @@ sort_hashes(uint32_t *v, size_t n)
 	free(tmp);
 }
 
+/* The hashes that come more than max-posts times (hot), sorted, and
+ * their bits in hotbit: an eighth of them at a time (by the top 3 bits),
+ * sorted in a copy, so that the walk's stay in its order. */
+static void
+hot_hashes(void)
+{
+	size_t count[8] = { 0 }, big = 0, part, i, j, m;
+	uint32_t *tmp;
+
+	for (i = 0; i < nhashes; i++)
+		count[hashes[i] >> 29]++;
+	for (part = 0; part < 8; part++)
+		if (count[part] > big)
+			big = count[part];
+	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	memset(hotbit, 0, sizeof hotbit);
+	for (part = nhot = 0; part < 8; part++) {
+		for (i = m = 0; i < nhashes; i++)
+			if (hashes[i] >> 29 == part)
+				tmp[m++] = hashes[i];
+		sort_hashes(tmp, m);
+		for (i = 0; i < m; i = j) {
+			for (j = i + 1; j < m && tmp[j] == tmp[i]; j++)
+				;
+			if (j - i <= (size_t)max_posts)
+				continue;
+			if (nhot == caphot)
+				hot = xgrow(hot, &caphot, 64, sizeof *hot);
+			hot[nhot++] = tmp[i];
+			hotbit[(tmp[i] & 0xFFFF) >> 3] |= (unsigned char)(1
+			    << (tmp[i] & 7));
+		}
+	}
+	free(tmp);
+}
+
 /*
  * After the first walk: the hot hashes; then the people behind them, a
  * problem on the first post of each who holds more than max-posts (in the
@@ -514,34 +593,16 @@ sort_hashes(uint32_t *v, size_t n)
 void
 check_posts(void)
 {
-	size_t x, i, j;
+	size_t x;
 
-	sort_hashes(hashes, nhashes);
-	for (i = nhot = 0; i < nhashes; i = j) {
-		for (j = i + 1; j < nhashes && hashes[j] == hashes[i]; j++)
-			;
-		if (j - i > (size_t)max_posts)
-			hashes[nhot++] = hashes[i];
-	}
-	nhashes = caphashes = 0;
-	if (nhot == 0) {
-		free(hashes);
-		hashes = NULL;
-		return;
-	}
-	hot = xreallocarray(NULL, nhot, sizeof *hot);
-	memset(hotbit, 0, sizeof hotbit);
-	for (i = 0; i < nhot; i++) {
-		hot[i] = hashes[i];
-		hotbit[(hashes[i] & 0xFFFF) >> 3] |= (unsigned char)(1
-		    << (hashes[i] & 7));
+	hot_hashes();
+	if (nhot > 0) {
+		hot_posts(roots, 0);
+		count_people();
 	}
 	free(hashes);
 	hashes = NULL;
-	second_walk = 1;
-	posts_of(roots);
-	second_walk = 0;
-	count_people();
+	nhashes = caphashes = 0;
 	for (x = 0; x < nhotposts; x++) {
 		const struct post *p = &hotposts[x];
 
@@ -560,7 +621,7 @@ check_posts(void)
 	free(hot);
 	hotposts = NULL;
 	hot = NULL;
-	nhotposts = caphotposts = nhot = 0;
+	nhotposts = caphotposts = nhot = caphot = 0;
 }
 
 void
@@ -568,17 +629,19 @@ check_unit(struct unit *u)
 {
 	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
-	const char *why, *v;
+	const struct str *s = unit_strs(u);
+	const char *why;
+	struct str v;
 	size_t j;
 
-	leaders(u, 1);
+	leaders(u, s, 1);
 	for (j = 0; j < 3; j++)
-		if ((v = unit_get(u, phone_attrs[j])) != NULL &&
-		    (why = check_phone(str_c(v))) != NULL)
-			problem_kind(unit_file(u), u->line, u, why, v, V_PHONE);
-	if ((v = unit_get(u, A_ID)) != NULL &&
-	    (why = check_id(str_c(v))) != NULL)
-		problem_kind(unit_file(u), u->line, u, why, v, V_ID);
+		if ((v = attr_in(u, s, phone_attrs[j])).n > 0 &&
+		    (why = check_phone(v)) != NULL)
+			problem_kind(unit_file(u), u->line, u, why, v.p,
+			    V_PHONE);
+	if ((v = attr_in(u, s, A_ID)).n > 0 && (why = check_id(v)) != NULL)
+		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID);
 }
 
 void
@@ -680,5 +743,5 @@ check_reset(void)
 	nfiles_seen = 0;
 	free(hashes);
 	hashes = NULL;
-	nhashes = caphashes = nhot = 0;
+	nhashes = caphashes = 0;
 }

@@ -195,34 +195,26 @@ unit_code(const struct unit *u, char *buf, size_t size)
 }
 
 static int
-cmp_kid_key(const void *a, const void *b)
+cmp_kid_key(const struct unit *x, const struct unit *y)
 {
-	return strcmp(unit_key(*(struct unit *const *)a),
-	    unit_key(*(struct unit *const *)b));
+	return strcmp(unit_key(x), unit_key(y));
 }
 
 /* Siblings in the order of their codes: a building's code is its grid's,
  * its compound's number and its key; the rest have theirs. */
 static int
-cmp_kid_code(const void *a, const void *b)
+cmp_kid_code(const struct unit *x, const struct unit *y)
 {
-	const struct unit *x = *(struct unit *const *)a;
-	const struct unit *y = *(struct unit *const *)b;
-	int c;
-
 	if (x->level < L_BUILDING && y->level < L_BUILDING)
-		c = strcmp(x->u.code, y->u.code);
-	else if (x->level == L_BUILDING && y->level == L_BUILDING) {
+		return strcmp(x->u.code, y->u.code);
+	if (x->level == L_BUILDING && y->level == L_BUILDING) {
 		unsigned cx = x->u.compound ? x->u.compound->c.seq : 0;
 		unsigned cy = y->u.compound ? y->u.compound->c.seq : 0;
 
-		c = cx != cy ? (cx < cy ? -1 : 1) :
-			       strcmp(unit_key(x), unit_key(y));
-	} else
-		c = x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
-	if (c != 0)
-		return c;
-	return x->order < y->order ? -1 : x->order > y->order;
+		return cx != cy ? (cx < cy ? -1 : 1) :
+				  strcmp(unit_key(x), unit_key(y));
+	}
+	return x->c.seq < y->c.seq ? -1 : x->c.seq > y->c.seq;
 }
 
 /* a-b, kept with the units */
@@ -257,37 +249,163 @@ division_code(struct unit *u)
 	return d->code;
 }
 
-/* Sort a list of units and link it again in that order; the first. */
-static struct unit *
-sort_list(struct unit *first, int (*cmp)(const void *, const void *))
+typedef int unit_cmp(const struct unit *, const struct unit *);
+
+/* Merge sort v[0..n) (tmp: room for n / 2), stably: units alike keep
+ * their order.  Halves already in order cost one comparison. */
+static void
+sort_units(struct unit **v, struct unit **tmp, size_t n, unit_cmp *cmp)
 {
-	static struct unit **v;
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	sort_units(v, tmp, h, cmp);
+	sort_units(v + h, tmp, n - h, cmp);
+	if (cmp(v[h - 1], v[h]) <= 0)
+		return;
+	memcpy(tmp, v, h * sizeof *v);
+	while (i < h && j < n)
+		v[k++] = cmp(v[j], tmp[i]) < 0 ? v[j++] : tmp[i++];
+	while (i < h)
+		v[k++] = tmp[i++];
+}
+
+/*
+ * The units of a list (with level lv, or all: -1) into a vector kept for
+ * the next call, in the order they were made (make puts a unit first);
+ * how many.
+ */
+static size_t
+gather(struct unit *first, int lv, struct unit ***vp, struct unit ***tmpp)
+{
+	static struct unit **v, **tmp;
 	static size_t cap;
 	struct unit *u;
 	size_t n = 0, i;
 
 	for (u = first; u != NULL; u = u->next)
-		n++;
-	if (n < 2)
-		return first;
+		n += lv < 0 || u->level == lv;
 	if (n > cap) {
 		cap = n;
 		v = xreallocarray(v, cap, sizeof *v);
+		tmp = xreallocarray(tmp, cap / 2 + 1, sizeof *tmp);
 	}
-	for (u = first, n = 0; u != NULL; u = u->next)
-		v[n++] = u;
-	qsort(v, n, sizeof *v, cmp);
+	for (u = first, i = n; u != NULL; u = u->next)
+		if (lv < 0 || u->level == lv)
+			v[--i] = u;
+	*vp = v;
+	*tmpp = tmp;
+	return n;
+}
+
+/* Sort a list of units and link it again in that order (units alike in
+ * the order they were made); the first. */
+static struct unit *
+sort_list(struct unit *first, unit_cmp *cmp)
+{
+	struct unit **v, **tmp;
+	size_t n = gather(first, -1, &v, &tmp), i;
+
+	if (n < 2)
+		return first;
+	sort_units(v, tmp, n, cmp);
 	for (i = 0; i + 1 < n; i++)
 		v[i]->next = v[i + 1];
 	v[n - 1]->next = NULL;
 	return v[0];
 }
 
+/* The number of a building's compound (0: none). */
+static size_t
+seq_of(const struct unit *b)
+{
+	return b->u.compound != NULL ? b->u.compound->c.seq : 0;
+}
+
+/*
+ * A grid's buildings in the order of their codes, as sort_list: counted
+ * out by their compounds' numbers (stably), then each compound's sorted
+ * (by key: most often in order already).  Numbers far more than the
+ * buildings go to sort_list.
+ */
+static struct unit *
+sort_buildings(struct unit *first)
+{
+	static size_t *count, capcount;
+	static struct unit **w;
+	static size_t capw;
+	struct unit **v, **tmp;
+	size_t n = gather(first, -1, &v, &tmp), top = 0, i, s, start;
+
+	for (i = 0; i < n; i++)
+		if (seq_of(v[i]) > top)
+			top = seq_of(v[i]);
+	if (n < 2 || top > 4 * n)
+		return sort_list(first, cmp_kid_code);
+	if (top + 2 > capcount) {
+		capcount = top + 2;
+		count = xreallocarray(count, capcount, sizeof *count);
+	}
+	if (n > capw) {
+		capw = n;
+		w = xreallocarray(w, capw, sizeof *w);
+	}
+	memset(count, 0, (top + 2) * sizeof *count);
+	for (i = 0; i < n; i++)
+		count[seq_of(v[i]) + 1]++;
+	for (s = 0; s <= top; s++)
+		count[s + 1] += count[s];
+	for (i = 0; i < n; i++)
+		w[count[seq_of(v[i])]++] = v[i];
+	for (s = 0, start = 0; s <= top; start = count[s++]) {
+		for (i = start + 1;
+		     i < count[s] && cmp_kid_code(w[i - 1], w[i]) <= 0; i++)
+			;
+		if (i < count[s])
+			sort_units(w + start, tmp, count[s] - start,
+			    cmp_kid_code);
+	}
+	for (i = 0; i + 1 < n; i++)
+		w[i]->next = w[i + 1];
+	w[n - 1]->next = NULL;
+	return w[0];
+}
+
+/* The compounds of a community or the households of a building: numbered
+ * in the order of their names. */
+static void
+number_kids(struct unit *u)
+{
+	struct unit **v, **tmp;
+	size_t n = gather(u->child,
+		   u->level == L_COMMUNITY ? L_COMPOUND : L_HOUSEHOLD, &v,
+		   &tmp),
+	       i;
+
+	sort_units(v, tmp, n, cmp_kid_key);
+	for (i = 0; i < n; i++)
+		v[i]->c.seq = (unsigned)i + 1;
+}
+
+/*
+ * Whether two siblings have the same code.  Two buildings have when their
+ * compounds' numbers and keys are the same (the code is their grid's and
+ * those), but for a key too long to be in a code whole (unit_code: then
+ * only the grid's).
+ */
 static int
 same_code(const struct unit *a, const struct unit *b)
 {
 	char x[256], y[256];
 
+	if (a->level == L_BUILDING && b->level == L_BUILDING) {
+		size_t n = strlen(a->parent->u.code) + 16;
+
+		if (n + strlen(unit_key(a)) <= sizeof x &&
+		    n + strlen(unit_key(b)) <= sizeof y)
+			return cmp_kid_code(a, b) == 0;
+	}
 	return strcmp(unit_code(a, x, sizeof x), unit_code(b, y, sizeof y)) ==
 	    0;
 }
@@ -297,19 +415,14 @@ static void
 finish(struct unit *u)
 {
 	struct unit *k, *prev = NULL;
-	unsigned seq = 0;
 	char num[16];
 
 	check_unit(u);
 	if (u->level <= L_GRID)
 		u->c.sums = units_sums();
 	/* compounds and households are numbered in the order of names */
-	if (u->level == L_COMMUNITY || u->level == L_BUILDING) {
-		u->child = sort_list(u->child, cmp_kid_key);
-		for (k = u->child; k != NULL; k = k->next)
-			if (k->level == L_COMPOUND || k->level == L_HOUSEHOLD)
-				k->c.seq = ++seq;
-	}
+	if (u->level == L_COMMUNITY || u->level == L_BUILDING)
+		number_kids(u);
 	for (k = u->child; k != NULL; k = k->next)
 		switch (k->level) {
 		case L_COMMUNITY:
@@ -323,7 +436,8 @@ finish(struct unit *u)
 			k->u.code = units_cat(u->u.code, num, strlen(num));
 			break;
 		}
-	u->child = sort_list(u->child, cmp_kid_code);
+	u->child = u->level == L_GRID ? sort_buildings(u->child) :
+					sort_list(u->child, cmp_kid_code);
 	for (k = u->child; k != NULL; prev = k, k = k->next) {
 		while (prev != NULL && k != NULL && same_code(prev, k)) {
 			char c[256];

@@ -11,6 +11,8 @@
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H
 
+#include <string.h>
+
 #include "lib/cli.h"
 #include "lib/rej.h"
 
@@ -64,7 +66,9 @@ struct row {
 	const char *file;
 	long line;
 	struct str v[G_N]; /* empty when the sheet has no such column */
-	int has[G_N];	   /* the sheet has the column */
+	/* the data row each value is from (filled down: one above), by
+	 * number: the same number, the same value */
+	unsigned long long from[G_N];
 };
 
 struct gopts {
@@ -119,11 +123,15 @@ enum {
 };
 
 /*
- * A unit of the organisation: a small struct in an arena, its strings
- * packed in one block after it (units.c).  Its children are linked from
- * child through next: as made, then, after units_finish, in the order of
- * their codes.  A roster may have millions of buildings: every byte here
- * is a megabyte or more.
+ * A unit of the organisation: a small struct in an arena (units.c).  Its
+ * children are linked from child through next: as made (the last made
+ * first), then, after units_finish, in the order of their codes.  Its
+ * strings are the key, the name, then the level's attributes, each ended
+ * by NUL ("" when absent): a building's and a household's right after the
+ * struct, in s, found by their NULs; the others' (whose attributes come on
+ * later rows) elsewhere, s holding a pointer to them, with where each
+ * begins in the 8 unsigned shorts before them (unit_str).  A roster may
+ * have millions of buildings: every byte here is megabytes.
  */
 struct unit {
 	struct unit *parent, *child, *next; /* the tree, in code order */
@@ -134,8 +142,6 @@ struct unit {
 					  unit_code */
 		struct unit *compound; /* a building's */
 	} u;
-	char *s; /* key, name, then the level's attributes, each ended
-		    by NUL ("" when absent) */
 	union {
 		unsigned own[2]; /* a building's households and residents,
 				    both below 2^32 (else big) */
@@ -144,16 +150,21 @@ struct unit {
 				    community or grid: see unit_count */
 		unsigned seq;	 /* a compound's or household's number */
 	} c;
-	unsigned line, order;
-	/* where the name and each attribute begin in s; when wide, in the
-	 * unsigned shorts of the 16 bytes before s instead */
-	unsigned char off[8];
+	unsigned line;
 	unsigned file : 24; /* see unit_file */
 	unsigned level : 3, has_counts : 1;
 	unsigned dropped : 1; /* a building listed twice, left out */
-	unsigned wide : 1;
 	unsigned big : 1;
+	unsigned posts : 2; /* the posts noted in its checks (check.c) */
+	char s[]; /* the strings, or (streets to compounds) a pointer */
 };
+
+/* Whether u's strings are in s itself. */
+static inline int
+unit_inline(const struct unit *u)
+{
+	return u->level >= L_BUILDING;
+}
 
 /* Households (i 0) or residents (i 1) of u, with those below it. */
 static inline long long
@@ -195,25 +206,44 @@ char *units_cat(const char *a, const char *b, size_t bn);
  * rosters (a fuzz target). */
 void units_reset(void);
 
+/* The strings of u: the key first. */
+static inline const char *
+unit_str(const struct unit *u)
+{
+	const char *p;
+
+	if (unit_inline(u))
+		return u->s;
+	memcpy(&p, u->s, sizeof p);
+	return p;
+}
+
 static inline const char *
 unit_key(const struct unit *u)
 {
-	return u->s;
+	return unit_str(u);
 }
 
+/* The name (0) and the attribute slots (1 to 7, as many as the level has)
+ * of u, until the next call (units.c). */
+const struct str *unit_strs(const struct unit *u);
+
 /* Where the name (k 0) or the k-th attribute slot (k 1 to 7) begins. */
-static inline size_t
-unit_off(const struct unit *u, int k)
+static inline const char *
+unit_at(const struct unit *u, int k)
 {
-	if (u->wide)
-		return ((const unsigned short *)(const void *)u->s)[k - 8];
-	return u->off[k];
+	const char *p;
+
+	if (unit_inline(u))
+		return unit_strs(u)[k].p;
+	p = unit_str(u);
+	return p + ((const unsigned short *)(const void *)p)[k - 8];
 }
 
 static inline const char *
 unit_name(const struct unit *u)
 {
-	return u->s + unit_off(u, 0);
+	return unit_at(u, 0);
 }
 
 /* An attribute of u, or NULL when u has none. */
@@ -225,7 +255,7 @@ unit_get(const struct unit *u, int a)
 
 	if (k < 0)
 		return NULL;
-	p = u->s + unit_off(u, k + 1);
+	p = unit_at(u, k + 1);
 	return *p != '\0' ? p : NULL;
 }
 

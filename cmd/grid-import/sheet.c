@@ -69,18 +69,24 @@ enum sheet_state { SEEK_HEADER, IN_DATA };
 static struct {
 	const char *file;
 	enum sheet_state state;
-	long col[G_N];	 /* the sheet's column of each field, or -1 */
+	long col[G_N]; /* the sheet's column of each field, or -1 */
+	/* the fields that fill down (fill): all of them, and those the
+	 * sheet has, in the order of the fields */
+	unsigned char fills[G_N], fills_had[G_N];
+	size_t nfills, nfills_had;
 	size_t ncells;	 /* cells in the header */
 	size_t ntitle;	 /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
 	struct buf best; /* the fields named by the title row naming most */
 	size_t nbest;
 	long bestline;
-	struct buf prev[G_N];	    /* the row above, filled down */
-	long taint[G_N];	    /* the line of the rejected row prev[f] is
-				       from, or 0 */
-	unsigned char unknown[G_N]; /* and that row could not be read */
-	unsigned long long nrej;    /* rej_count() after the last row */
+	struct buf prev[G_N];	      /* the row above, filled down */
+	unsigned long long from[G_N]; /* the data row prev[f] is from */
+	unsigned long long rows;      /* data rows numbered (struct row) */
+	long taint[G_N];	      /* the line of the rejected row prev[f] is
+					 from, or 0 */
+	unsigned char unknown[G_N];   /* and that row could not be read */
+	unsigned long long nrej;      /* rej_count() after the last row */
 } st;
 
 unsigned long long rows_used, rows_building, rows_header;
@@ -197,6 +203,14 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
+	st.nfills = st.nfills_had = 0;
+	for (i = 0; i < G_N; i++)
+		if (fill[i] != FILL_NO) {
+			st.fills[st.nfills++] = (unsigned char)i;
+			if (st.col[i] >= 0)
+				st.fills_had[st.nfills_had++] = (unsigned char)
+				    i;
+		}
 	st.ncells = r->nf;
 	st.state = IN_DATA;
 	rej_header(r->f, r->nf); /* the --reject file's, or mapped onto it */
@@ -333,32 +347,46 @@ same_as_above(const struct row *row, const unsigned char *filled, int k)
 }
 
 /*
- * Merged cells: blanks take the value of the row above (filled[f] set).
- * The first field filled from a rejected row, or -1.
+ * Merged cells: blanks take the value of the row above (filled[f] set;
+ * *n: those given a value).  The first field filled from a rejected row,
+ * or -1.  Whether the row is in the grid or compound of the row above is
+ * asked once (grid, comp: -1 until then): the fields it depends on come
+ * before those it decides.
  */
 static int
-fill_down(struct row *row, unsigned char *filled)
+fill_down(struct row *row, unsigned char *filled, unsigned *n)
 {
-	int f, ok, bad = -1;
+	int f, ok, bad = -1, grid = -1, comp = -1;
+	size_t i;
 
-	for (f = 0; f < G_N; f++) {
-		if (!row->has[f] || row->v[f].n > 0 || fill[f] == FILL_NO ||
-		    (st.prev[f].n == 0 && !st.unknown[f]))
+	for (i = 0; i < st.nfills_had; i++) {
+		f = st.fills_had[i];
+		if (row->v[f].n > 0 || (st.prev[f].n == 0 && !st.unknown[f]))
 			continue;
-		if (fill[f] == FILL_SAME_GRID)
-			ok = same_as_above(row, filled, G_GRID_ID) == 1 &&
-			    same_as_above(row, filled, G_COMMUNITY) == 1;
-		else if (fill[f] == FILL_SAME_COMPOUND)
-			ok = same_as_above(row, filled, G_COMPOUND) == 1;
-		else
+		if (fill[f] == FILL_SAME_GRID) {
+			if (grid < 0)
+				grid = same_as_above(row, filled, G_GRID_ID) ==
+					1 &&
+				    same_as_above(row, filled, G_COMMUNITY) ==
+					1;
+			ok = grid;
+		} else if (fill[f] == FILL_SAME_COMPOUND) {
+			if (comp < 0)
+				comp = same_as_above(row, filled, G_COMPOUND) ==
+				    1;
+			ok = comp;
+		} else
 			ok = 1;
 		if (!ok)
 			continue;
 		filled[f] = 1;
 		if (st.taint[f] != 0 && bad < 0)
 			bad = f;
-		if (st.prev[f].n > 0)
+		if (st.prev[f].n > 0) {
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
+			row->from[f] = st.from[f];
+			++*n;
+		}
 	}
 	return bad;
 }
@@ -368,13 +396,16 @@ fill_down(struct row *row, unsigned char *filled)
 static void
 pass_down(const struct row *row, const unsigned char *filled, long rejected)
 {
-	int f;
+	size_t i;
 
-	for (f = 0; f < G_N; f++) {
-		if (fill[f] == FILL_NO || filled[f])
+	for (i = 0; i < st.nfills; i++) {
+		int f = st.fills[i];
+
+		if (filled[f])
 			continue;
 		buf_reset(&st.prev[f]);
 		buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
+		st.from[f] = row->from[f];
 		st.taint[f] = rejected;
 		st.unknown[f] = 0;
 	}
@@ -385,23 +416,24 @@ data_row(const struct rec *r)
 {
 	static struct buf cleaned[G_N];
 	unsigned char filled[G_N] = { 0 };
+	unsigned nfilled = 0;
 	struct row row;
 	int f;
 
 	if (not_data(r))
 		return;
-	memset(&row, 0, sizeof row);
 	row.file = r->file;
 	row.line = r->line;
+	st.rows++;
 	for (f = 0; f < G_N; f++) {
 		long c = st.col[f];
 
-		row.has[f] = c >= 0;
+		row.from[f] = st.rows;
 		row.v[f] = c >= 0 && (size_t)c < r->nf ?
 		    clean(r->f[c], f, &cleaned[f]) :
 		    (struct str) { "", 0 };
 	}
-	f = fill_down(&row, filled);
+	f = fill_down(&row, filled, &nfilled);
 	if (f >= 0) {
 		rec_reject(r,
 		    _("field '%s': empty, and the row above that would fill "
@@ -415,8 +447,7 @@ data_row(const struct rec *r)
 		return;
 	}
 	/* cells filled down are counted in the rows used */
-	for (f = 0; f < G_N; f++)
-		fixes[FIX_FILLED] += filled[f] && row.v[f].n > 0;
+	fixes[FIX_FILLED] += nfilled;
 	rows_used++;
 	rows_building += row.v[G_BUILDING].n > 0;
 	pass_down(&row, filled, 0);

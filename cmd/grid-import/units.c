@@ -5,14 +5,16 @@
  * end (codes.c), when each gets its code, its counts from below, and the
  * checks (check.c); then they are written (write.c).
  *
- * A roster may have a million buildings, and the time goes into memory:
- * a unit is a small struct in an arena (in huge pages where the kernel
- * has them), its strings packed in one block after it, the code of a
- * building or household worked out when it is written (unit_code);
+ * A roster may have millions of buildings, and the time goes into memory:
+ * a unit is a small struct in an arena, a building's strings right
+ * after it (no pointer, no
+ * offsets: unit_strs finds them), the code of a building or
+ * household worked out when it is written (unit_code);
  * buildings are not hashed (a building listed twice shows when a grid's
  * buildings are sorted); the posts people hold are hashes, sorted
  * (check.c).
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,7 +45,7 @@ const signed char slot[L_N][A_N] = {
 static const unsigned char nslots[L_N] = { 0, 0, 7, 2, 6, 0 };
 
 struct unit *roots;
-static size_t nunit, nhashed;
+static size_t nhashed;
 static struct unit **htab;
 static size_t hcap;
 
@@ -66,14 +68,15 @@ arena(size_t n)
 
 	n = (n + 7) & ~(size_t)7;
 	if (n > aleft) {
-		/* chunks double up to 64 MiB, in huge pages where the
-		 * kernel has them: page faults were a fifth of the time */
+		/* chunks double up to 64 MiB, in small pages: on this
+		 * project's VM a huge page took three times the system time
+		 * to fault in (bench/README.md) */
 		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
 		struct chunk *c;
 
 		if (size < n + sizeof *c)
 			size = n + sizeof *c;
-		c = xhuge(size);
+		c = xmalloc(size);
 		c->before = chunks;
 		c->size = size;
 		chunks = c;
@@ -109,53 +112,96 @@ units_cat(const char *a, const char *b, size_t bn)
 }
 
 /*
- * Pack key, name and the attributes v[] (absent: empty) into the arena;
- * a block longer than 255 bytes has its offsets in the 16 bytes before it
- * (wide).
+ * The size of the strings of a unit (of file and line): key, name and the
+ * attributes *v (nv, absent: empty), each with its NUL.  Past 64 KiB,
+ * longer than any sheet's cells, the attributes are cut (*v none).
  */
-static void
-pack(struct unit *u, struct str key, struct str name, const struct str *v,
-    size_t nv)
+static size_t
+strs_size(const char *file, unsigned line, struct str key, struct str name,
+    const struct str **v, size_t nv)
 {
-	unsigned short off[8];
+	static const struct str none[8];
 	size_t n = key.n + 1 + name.n + 1, i;
-	char *p;
 
 	for (i = 0; i < nv; i++)
-		n += v[i].n + 1;
+		n += (*v)[i].n + 1;
 	if (n > 0xFFFF) {
-		/* longer than any sheet's cells: cut the attributes */
-		static const struct str none[8];
-
-		v = none;
+		*v = none;
 		n = key.n + name.n + 2 + nv;
 		if (n > 0xFFFF)
 			zl_die(ZL_IOERR, _("%s:%u: a name longer than 64 KiB"),
-			    unit_file(u), u->line);
+			    file, line);
 	}
-	u->wide = n > 255;
-	p = u->s = (char *)arena(n + (u->wide ? sizeof off : 0)) +
-	    (u->wide ? sizeof off : 0);
+	return n;
+}
+
+/* Put the strings at p; where the name and each attribute begin into
+ * off[0..nv] (off may be NULL). */
+static void
+put_strs(char *p, struct str key, struct str name, const struct str *v,
+    size_t nv, unsigned short *off)
+{
+	const char *s = p;
+	size_t i;
+
 	if (key.n > 0)
 		memcpy(p, key.p, key.n);
 	p += key.n;
 	*p++ = '\0';
-	off[0] = (unsigned short)(p - u->s);
-	if (name.n > 0)
-		memcpy(p, name.p, name.n);
-	p += name.n;
-	*p++ = '\0';
-	for (i = 0; i < nv; i++) {
-		off[i + 1] = (unsigned short)(p - u->s);
-		if (v[i].n > 0)
-			memcpy(p, v[i].p, v[i].n);
-		p += v[i].n;
+	for (i = 0; i <= nv; i++) {
+		struct str x = i == 0 ? name : v[i - 1];
+
+		if (off != NULL)
+			off[i] = (unsigned short)(p - s);
+		if (x.n > 0)
+			memcpy(p, x.p, x.n);
+		p += x.n;
 		*p++ = '\0';
 	}
-	for (i = 0; i <= nv; i++)
-		u->off[i] = (unsigned char)off[i];
-	if (u->wide)
-		memcpy(u->s - sizeof off, off, (nv + 1) * sizeof off[0]);
+}
+
+/* The strings unit_strs gave last, and whose: a building's or a
+ * household's do not change, and its callers ask for one unit's strings
+ * in turn. */
+static const struct unit *split_u;
+static struct str split[9];
+
+const struct str *
+unit_strs(const struct unit *u)
+{
+	const char *p = unit_str(u);
+	const unsigned short *off;
+	int i, n = nslots[u->level];
+
+	if (u == split_u)
+		return split;
+	split_u = unit_inline(u) ? u : NULL;
+	if (unit_inline(u)) {
+		for (i = 0, p += strlen(p) + 1; i <= n; i++) {
+			split[i] = (struct str) { p, strlen(p) };
+			p += split[i].n + 1;
+		}
+		return split;
+	}
+	off = (const unsigned short *)(const void *)p - 8;
+	for (i = 0; i <= n; i++)
+		split[i] = str_c(p + off[i]);
+	return split;
+}
+
+/* The strings of a street, community, grid or compound, packed anew
+ * (the old block stays in the arena): u->s points to them. */
+static void
+pack(struct unit *u, struct str key, struct str name, const struct str *v,
+    size_t nv)
+{
+	unsigned short off[8] = { 0 };
+	size_t n = strs_size(unit_file(u), u->line, key, name, &v, nv);
+	char *p = (char *)arena(sizeof off + n) + sizeof off;
+
+	put_strs(p, key, name, v, nv, off);
+	memcpy(p - sizeof off, off, sizeof off);
+	memcpy(u->s, &p, sizeof p);
 }
 
 /* ---- making units ---- */
@@ -229,7 +275,8 @@ find(int level, struct unit *parent, struct str key)
 	for (u = htab[hash_of(level, parent, key) & (hcap - 1)]; u != NULL;
 	     u = u->u.hnext)
 		if (u->level == level && u->parent == parent &&
-		    strncmp(u->s, key.p, key.n) == 0 && u->s[key.n] == '\0')
+		    strncmp(unit_key(u), key.p, key.n) == 0 &&
+		    unit_key(u)[key.n] == '\0')
 			return u;
 	return NULL;
 }
@@ -243,8 +290,12 @@ make(int level, struct unit *parent, struct str key, struct str name,
     const struct str *attrs, const struct row *row)
 {
 	static const struct str none[8];
-	struct unit *u = arena(sizeof *u);
 	int hashed = level != L_BUILDING && level != L_HOUSEHOLD;
+	const struct str *v = attrs ? attrs : none;
+	size_t n = hashed ? sizeof(char *) :
+			    strs_size(row->file, (unsigned)row->line, key, name,
+				&v, nslots[level]);
+	struct unit *u = arena(offsetof(struct unit, s) + n);
 
 	memset(u, 0, sizeof *u);
 	if (hashed && nhashed * 2 >= hcap)
@@ -253,7 +304,10 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	u->parent = parent;
 	u->file = file_number(row->file) & 0xFFFFFF;
 	u->line = (unsigned)row->line;
-	pack(u, key, name, attrs ? attrs : none, nslots[level]);
+	if (hashed)
+		pack(u, key, name, v, nslots[level]);
+	else
+		put_strs(u->s, key, name, v, nslots[level], NULL);
 	if (parent != NULL) {
 		u->next = parent->child;
 		parent->child = u;
@@ -261,7 +315,6 @@ make(int level, struct unit *parent, struct str key, struct str name,
 		u->next = roots;
 		roots = u;
 	}
-	u->order = (unsigned)nunit++;
 	if (hashed) {
 		size_t s = hash_of(level, parent, key) & (hcap - 1);
 
@@ -286,7 +339,8 @@ unit_of(int level, struct unit *parent, struct str key, struct str name,
 	struct unit *u = last[level];
 
 	if (u != NULL && u->parent == parent &&
-	    strncmp(u->s, key.p, key.n) == 0 && u->s[key.n] == '\0')
+	    strncmp(unit_key(u), key.p, key.n) == 0 &&
+	    unit_key(u)[key.n] == '\0')
 		return u;
 	u = find(level, parent, key);
 	if (u == NULL)
@@ -295,34 +349,47 @@ unit_of(int level, struct unit *parent, struct str key, struct str name,
 	return u;
 }
 
-/* Set an attribute of a street, community, grid or compound from a row
- * (they come on many rows); a second, different value is a problem. */
+/* A second value v of attribute a of u, different: a problem. */
 static void
-set(struct unit *u, int a, struct str v, const struct row *row)
+two_values(struct unit *u, int a, const char *old, struct str v,
+    const struct row *row)
 {
+	struct buf b = { 0 };
+	char m1[256], m2[256];
+	char *nv = xstrndup(v.p, v.n);
+
+	/* personal data is masked in the problem too */
+	buf_printf(&b, "%s: '%s' / '%s'",
+	    cli.zh ? fld_zh(attr_names[a]) : attr_names[a],
+	    shown(old, attr_kind(a), m1, sizeof m1),
+	    shown(nv, attr_kind(a), m2, sizeof m2));
+	problem(row->file, row->line, u, cli_text(N_("two values")), b.p);
+	buf_free(&b);
+	free(nv);
+}
+
+/* The unit each attribute was last set or found equal on, and the row
+ * its value came from (struct row's from): the same value again, filled
+ * down, is not compared again. */
+static struct {
+	const struct unit *u;
+	unsigned long long from;
+} same[A_N];
+
+/* set, for a value not found equal already */
+static void
+set_value(struct unit *u, int a, const struct row *row, int f)
+{
+	struct str v = row->v[f], vals[8];
 	const char *old;
-	struct str vals[8];
 	size_t i;
 
-	if (v.n == 0 || slot[u->level][a] < 0)
-		return;
 	old = unit_get(u, a);
 	if (old != NULL) {
-		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0) {
-			struct buf b = { 0 };
-			char m1[256], m2[256];
-			char *nv = xstrndup(v.p, v.n);
-
-			/* personal data is masked in the problem too */
-			buf_printf(&b, "%s: '%s' / '%s'",
-			    cli.zh ? fld_zh(attr_names[a]) : attr_names[a],
-			    shown(old, attr_kind(a), m1, sizeof m1),
-			    shown(nv, attr_kind(a), m2, sizeof m2));
-			problem(row->file, row->line, u,
-			    cli_text(N_("two values")), b.p);
-			buf_free(&b);
-			free(nv);
-		}
+		if (strlen(old) != v.n || memcmp(old, v.p, v.n) != 0)
+			two_values(u, a, old, v, row);
+		else
+			same[a].u = u, same[a].from = row->from[f];
 		return;
 	}
 	/* pack again with the new value (the old block stays in the arena) */
@@ -336,6 +403,19 @@ set(struct unit *u, int a, struct str v, const struct row *row)
 	}
 	pack(u, str_c(unit_key(u)), str_c(unit_name(u)), vals,
 	    nslots[u->level]);
+	same[a].u = u;
+	same[a].from = row->from[f];
+}
+
+/* Set attribute a of a street, community, grid or compound from field f
+ * of a row (they come on many rows); a second, different value is a
+ * problem. */
+static inline void
+set(struct unit *u, int a, const struct row *row, int f)
+{
+	if (row->v[f].n > 0 && slot[u->level][a] >= 0 &&
+	    (same[a].u != u || same[a].from != row->from[f]))
+		set_value(u, a, row, f);
 }
 
 /* The digits d[0..n) as a number of at least width digits (as printf's
@@ -426,15 +506,14 @@ count_of(const struct row *row, int f, struct unit *u, int *ok)
 	return x;
 }
 
-/* The street of a row: as written, or its community's in the division
- * table. */
+/* The street of a row: as written, or its community's (division dc) in
+ * the division table. */
 static struct unit *
-street_of(const struct row *row)
+street_of(const struct row *row, const struct division *dc)
 {
-	const struct division *dc, *ds;
+	const struct division *ds;
 	struct str v;
 
-	division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	v = division_name(row->v[G_STREET], L_STREET, NULL);
 	if (v.n == 0 && (ds = division_street(dc)) != NULL)
 		v = str_c(ds->name);
@@ -464,7 +543,7 @@ grid_of(struct unit *comm, const struct row *row)
 	}
 	grid = unit_of(L_GRID, comm, k, nm, row);
 	for (i = 0; i < sizeof from / sizeof from[0]; i++)
-		set(grid, from[i][0], row->v[from[i][1]], row);
+		set(grid, from[i][0], row, from[i][1]);
 	return grid;
 }
 
@@ -478,8 +557,8 @@ compound_of(struct unit *comm, const struct row *row)
 
 	/* 无: it has none */
 	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
-		set(comp, A_OWNERS, v, row);
-	set(comp, A_PROPERTY, row->v[G_PROPERTY_COMPANY], row);
+		set(comp, A_OWNERS, row, G_OWNERS_COMMITTEE);
+	set(comp, A_PROPERTY, row, G_PROPERTY_COMPANY);
 	return comp;
 }
 
@@ -530,11 +609,12 @@ int
 units_row(const struct rec *r, const struct row *row)
 {
 	struct unit *street, *comm, *grid = NULL, *comp = NULL;
+	const struct division *dc;
 	struct str v;
 
 	check_file(row->file);
 	/* a rejected row makes no unit, not even its street */
-	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, NULL);
+	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	if (v.n == 0 && (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)) {
 		rec_reject(r,
 		    _("field 'community': empty, and no row above "
@@ -547,7 +627,7 @@ units_row(const struct rec *r, const struct row *row)
 		      "gives it"));
 		return 0;
 	}
-	street = street_of(row);
+	street = street_of(row, dc);
 	if (v.n == 0)
 		return 1;
 	comm = unit_of(L_COMMUNITY, street, v, v, row);
@@ -575,8 +655,10 @@ units_reset(void)
 	nchunks = chunks != NULL;
 	free(htab);
 	htab = NULL;
-	hcap = nhashed = nunit = nfiles = 0;
+	hcap = nhashed = nfiles = 0;
 	roots = NULL;
+	split_u = NULL;
 	memset(last, 0, sizeof last);
+	memset(same, 0, sizeof same);
 	units_merged = 0;
 }

@@ -98,13 +98,33 @@ walk_next(const struct unit *u)
 	return u != NULL ? u->next : NULL;
 }
 
-/* An attribute of u as written (until the next call for it). */
-static struct str
-attr(const struct unit *u, int a)
+/*
+ * The name and the attributes of u as written, into the columns of
+ * write_units (masked values until the next call).  Their lengths are
+ * known: no strlen for each.
+ */
+static void
+put_strs(const struct unit *u, struct str *f)
 {
+	static const signed char col[A_N] = { 5, 6, 7, 8, 9, 10, 11, 15, 16, -1,
+		-1, -1, -1, 21 };
 	static char m[A_N][64];
+	const struct str *v = unit_strs(u);
+	int a, k;
 
-	return str_c(shown(unit_get(u, a), attr_kind(a), m[a], sizeof m[a]));
+	f[2] = v[0];
+	for (a = 0; a < A_N; a++) {
+		if (col[a] < 0)
+			continue;
+		k = slot[u->level][a];
+		if (k < 0 || v[k + 1].n == 0)
+			f[col[a]] = str_c("");
+		else if (gopt.mask && attr_kind(a) != V_PLAIN)
+			f[col[a]] = str_c(
+			    shown(v[k + 1].p, attr_kind(a), m[a], sizeof m[a]));
+		else
+			f[col[a]] = v[k + 1];
+	}
 }
 
 void
@@ -132,29 +152,19 @@ write_units(int fmt, unsigned flags)
 			continue;
 		f[0] = str_c(cli_term(level_names[u->level]));
 		f[1] = str_c(unit_code(u, c1, sizeof c1));
-		f[2] = str_c(unit_name(u));
 		f[3] = str_c(
 		    u->parent ? unit_code(u->parent, c2, sizeof c2) : "");
 		f[4] = str_c(path_of(u));
-		f[5] = attr(u, A_LEADER);
-		f[6] = attr(u, A_LEADER_PHONE);
-		f[7] = attr(u, A_PARTY_ORG);
-		f[8] = attr(u, A_OFFLINE);
-		f[9] = attr(u, A_OFFLINE_PHONE);
-		f[10] = attr(u, A_ONLINE);
-		f[11] = attr(u, A_ONLINE_PHONE);
+		put_strs(u, f);
 		f[12] = str_c(u->level == L_BUILDING && u->u.compound ?
 			unit_name(u->u.compound) :
 			"");
 		f[13] = u->has_counts ? num(unit_count(u, 0), hh) : str_c("");
 		f[14] = u->has_counts ? num(unit_count(u, 1), rr) : str_c("");
-		f[15] = attr(u, A_OWNERS);
-		f[16] = attr(u, A_PROPERTY);
 		for (k = 0; k < 4; k++)
 			f[17 + k] = str_c(u->level != L_GRID	      ? "" :
 				is_yes(unit_get(u, A_STAFF + (int)k)) ? "1" :
 									"0");
-		f[21] = attr(u, A_ID);
 		wr_rec(w, f);
 	}
 	wr_close(w);

@@ -2,21 +2,31 @@
  * volunteer-points: each record's volunteer, found as it is read.  A
  * volunteer's index is the pool id of its volunteer_id (data.ids), found
  * in an index of its own: one lookup a record in a table of the
- * volunteers, of 16 bytes a slot with the id in it when it has 8 bytes or
- * fewer (a few tens of thousands of volunteers: a table that stays in the
- * caches; sorting the million records' ids after the reading cost more).
- * A volunteer keeps the name and team of its latest service record: the
- * last read of those of the latest time.
+ * volunteers, with the id in its slot when it has 8 bytes or fewer
+ * (sorting the million records' ids after the reading cost more).
+ * Its slot is asked for records ahead (vol_ahead), 16 bytes, four to a
+ * line of the caches.  What the reading needs of a volunteer's records
+ * (their count, the name and team of the latest: the last read of those
+ * of the latest time) is kept apart, a line a volunteer in the order they
+ * were met (read in that order when the records come round robin), and
+ * asked for when the volunteer is found (vol_hot_ahead); vol_settle puts
+ * it in data.vol after the reading.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/volunteer-points/vp.h"
 
+#define NAME_WORDS 3	       /* a name of 24 bytes or fewer */
+#define NAME_FAR   0xFFFFFFFFu /* name_n: the name not in name_w */
+#define NO_NAME	   0xFFFFFFFFu /* name: no service record yet */
+#define TOD_SPAN   (1LL << 17) /* late: day * TOD_SPAN + tod */
+
 /*
  * A slot of the index: an id of up to 8 bytes is its own key (compared
- * without a look at the pool: one cache line a lookup); a longer one is
- * keyed by its hash and compared in the pool.
+ * without a look at the pool); a longer one is keyed by its hash and
+ * compared in the pool.
  */
 struct vslot {
 	uint64_t key;
@@ -24,57 +34,27 @@ struct vslot {
 	uint32_t vol; /* + 1; 0: an empty slot */
 };
 
+/* What the reading keeps of a volunteer: a line of the caches. */
+struct vhot {
+	int64_t late;	     /* the latest service's day * TOD_SPAN + tod */
+	uint32_t team, name; /* of that service (NO_NAME: none yet) */
+	uint32_t nsvc;
+	uint32_t name_n; /* the name's length, its words in name_w */
+	uint64_t name_w[NAME_WORDS];
+	uint64_t spare[2]; /* to a whole line */
+};
+
 static struct {
 	struct vslot *tab;
 	size_t mask;
+	struct vhot *hot; /* by volunteer index */
+	size_t caphot;
 } ix;
 
-/*
- * The bytes of an id of 8 bytes or fewer, as memcpy would put them in a
- * zeroed word, from loads of fixed size: a memcpy of variable length
- * wrote them byte by byte, and the word's load waited on those stores.
- */
 static inline uint64_t
-short_key(const char *p, size_t n)
+key_of(const struct skey *id)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const unsigned char *u = (const unsigned char *)p;
-	uint32_t lo, hi;
-
-	if (n >= 4) { /* the first four and the last four, overlapping */
-		memcpy(&lo, p, 4);
-		memcpy(&hi, p + n - 4, 4);
-		return lo | (uint64_t)hi << (8 * (n - 4));
-	}
-	if (n == 0)
-		return 0;
-	return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) |
-	    (uint64_t)u[n - 1] << (8 * (n - 1));
-#else
-	uint64_t k = 0;
-
-	memcpy(&k, p, n);
-	return k;
-#endif
-}
-
-static uint64_t
-key_of(struct str id, uint64_t *h)
-{
-	uint64_t k;
-
-	if (id.n > 8) {
-		*h = str_hash(id.p, id.n, 0);
-		return *h;
-	}
-	k = short_key(id.p, id.n);
-	/* every bit of the id moves the low bits (ids differ in their last
-	 * bytes, the high ones of k) */
-	*h = (k ^ id.n) * 0x9E3779B97F4A7C15ULL;
-	*h ^= *h >> 32;
-	*h *= 0xbf58476d1ce4e5b9ULL;
-	*h ^= *h >> 29;
-	return k;
+	return id->n <= 8 ? id->w[0] : id->h;
 }
 
 static void
@@ -85,15 +65,15 @@ grow(void)
 	 * faulted twice (a read, then a write) */
 	struct vslot *tab = memset(xmalloc((mask + 1) * sizeof *tab), 0,
 	    (mask + 1) * sizeof *tab);
-	uint64_t h;
+	struct skey k;
 
 	for (i = 0; ix.tab != NULL && i <= ix.mask; i++) {
 		const struct vslot *o = &ix.tab[i];
 
 		if (o->vol == 0)
 			continue;
-		key_of(intern_get(data.ids, o->vol - 1), &h);
-		for (j = h & mask; tab[j].vol != 0; j = (j + 1) & mask)
+		skey_make(&k, intern_get(data.ids, o->vol - 1), NULL);
+		for (j = k.h & mask; tab[j].vol != 0; j = (j + 1) & mask)
 			;
 		tab[j] = *o;
 	}
@@ -102,100 +82,146 @@ grow(void)
 	ix.mask = mask;
 }
 
-/* vol_ahead's id, key and hash, for the vol_find of the same record */
-static struct {
-	const char *p;
-	size_t n;
-	uint64_t k, h;
-} last;
-
+/* Its slot's line and the next (the slots after it, when it is taken). */
 void
-vol_ahead(struct str id)
+vol_ahead(const struct skey *id)
 {
-	last.p = id.p;
-	last.n = id.n;
-	last.k = key_of(id, &last.h);
-	if (ix.tab != NULL)
-		__builtin_prefetch(&ix.tab[last.h & ix.mask]);
+	size_t j = id->h & ix.mask;
+
+	if (ix.tab == NULL)
+		return;
+	__builtin_prefetch(&ix.tab[j]);
+	__builtin_prefetch(&ix.tab[j] + 4);
 }
 
-uint32_t
-vol_find(struct str id)
+void
+vol_hot_ahead(uint32_t vi)
 {
-	uint64_t h, k;
+	__builtin_prefetch(&ix.hot[vi]);
+}
+
+/* The slot of id, or the empty one where it goes. */
+static struct vslot *
+slot_of(const struct skey *id)
+{
+	char b[SKEY_MAX];
+	uint64_t k = key_of(id);
 	struct vslot *t;
-	struct vol *v;
+	struct str s;
 	size_t j;
+
+	for (j = id->h & ix.mask; (t = &ix.tab[j])->vol != 0;
+	     j = (j + 1) & ix.mask) {
+		if (t->key != k || t->n != id->n)
+			continue;
+		if (id->n <= 8)
+			break;
+		s = skey_text(id, b);
+		if (memcmp(intern_get(data.ids, t->vol - 1).p, s.p, s.n) == 0)
+			break;
+	}
+	return t;
+}
+
+/* A new volunteer, of id, in its empty slot t. */
+static void
+add(struct vslot *t, const struct skey *id)
+{
+	char b[SKEY_MAX];
+	struct vhot *h;
+	struct vol *v;
 	uint32_t i;
 
-	if (id.p == last.p && id.n == last.n) { /* vol_ahead's, just before */
-		k = last.k;
-		h = last.h;
-	} else
-		k = key_of(id, &h);
-	last.p = NULL;
-	if (ix.tab == NULL)
-		grow();
-	for (j = h & ix.mask; (t = &ix.tab[j])->vol != 0; j = (j + 1) & ix.mask)
-		if (t->key == k && t->n == id.n &&
-		    (id.n <= 8 ||
-			memcmp(intern_get(data.ids, t->vol - 1).p, id.p,
-			    id.n) == 0))
-			return t->vol - 1;
-	if (id.n > 0xFFFFFFFFu)
+	if (id->n > 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	i = intern_put(data.ids, id); /* new: put once, numbered as made */
-	t->key = k;
-	t->n = (uint32_t)id.n;
+	i = intern_put(data.ids, skey_text(id, b)); /* numbered as made */
+	t->key = key_of(id);
+	t->n = (uint32_t)id->n;
 	t->vol = i + 1;
 	if (data.nvol == data.capvol)
 		data.vol = vp_grow(data.vol, &data.capvol, sizeof *data.vol);
+	if (data.nvol == ix.caphot)
+		ix.hot = vp_grow(ix.hot, &ix.caphot, sizeof *ix.hot);
+	h = &ix.hot[data.nvol];
+	memset(h, 0, sizeof *h);
+	h->late = INT64_MIN;
+	h->name = NO_NAME;
 	v = &data.vol[data.nvol++];
 	memset(v, 0, sizeof *v);
 	v->id = i;
-	if (data.nvol * 4 > ix.mask * 3) /* three quarters full at most */
+}
+
+uint32_t
+vol_find(const struct skey *id)
+{
+	struct vslot *t;
+
+	if (ix.tab == NULL)
 		grow();
-	return i;
+	t = slot_of(id);
+	if (t->vol == 0) {
+		add(t, id);
+		if (data.nvol * 4 > ix.mask * 3) { /* three quarters at most */
+			grow();
+			t = slot_of(id);
+		}
+	}
+	return t->vol - 1;
+}
+
+uint32_t
+vol_team(uint32_t vi, struct skey *team)
+{
+	const struct vhot *h = &ix.hot[vi];
+
+	if (h->name != NO_NAME && skey_is(team, intern_get(data.strs, h->team)))
+		return h->team;
+	skey_hash(team);
+	return strs_put(team);
+}
+
+void
+vol_service(const struct svc *s, uint32_t team, const struct skey *name)
+{
+	struct vhot *h = &ix.hot[s->vol];
+	int64_t late = (int64_t)s->day * TOD_SPAN + s->tod;
+	char b[SKEY_MAX];
+
+	h->nsvc++;
+	if (late < h->late)
+		return;
+	h->late = late;
+	h->team = team;
+	/* the name of most: that of the record before */
+	if (h->name != NO_NAME && name->n <= 8 * NAME_WORDS &&
+	    skey_eq(name, h->name_w, h->name_n))
+		return;
+	h->name = intern_put(data.names, skey_text(name, b));
+	h->name_n = name->n <= 8 * NAME_WORDS ? (uint32_t)name->n : NAME_FAR;
+	memcpy(h->name_w, name->w, sizeof h->name_w);
+}
+
+void
+vol_settle(void)
+{
+	size_t i;
+
+	for (i = 0; i < data.nvol; i++) {
+		const struct vhot *h = &ix.hot[i];
+		struct vol *v = &data.vol[i];
+
+		if (h->nsvc == 0)
+			continue;
+		v->nsvc = h->nsvc;
+		v->name = h->name;
+		v->team = h->team;
+	}
 }
 
 void
 vol_free(void)
 {
 	free(ix.tab);
+	free(ix.hot);
 	memset(&ix, 0, sizeof ix);
-}
-
-uint32_t
-vol_team(uint32_t vi, struct str team)
-{
-	struct vol *v = &data.vol[vi];
-	struct str was;
-
-	if (v->nsvc > 0) { /* mostly the team of the record before */
-		was = intern_get(data.strs, v->last_team);
-		if (was.n == team.n && memcmp(was.p, team.p, team.n) == 0)
-			return v->last_team;
-	}
-	return v->last_team = intern_put(data.strs, team);
-}
-
-void
-vol_service(const struct svc *s, uint32_t team, struct str name)
-{
-	struct vol *v = &data.vol[s->vol];
-	struct str was;
-
-	if (v->nsvc++ > 0 &&
-	    (s->day < v->late_day ||
-		(s->day == v->late_day && s->tod < v->late_tod)))
-		return;
-	v->late_day = s->day;
-	v->late_tod = s->tod;
-	v->team = team;
-	if (v->nsvc > 1) { /* the name of most: that of the record before */
-		was = intern_get(data.names, v->name);
-		if (was.n == name.n && memcmp(was.p, name.p, name.n) == 0)
-			return;
-	}
-	v->name = intern_put(data.names, name);
 }

@@ -27,6 +27,8 @@ struct cols {
 static uint32_t *kind_ids; /* the kinds' names in data.strs */
 static size_t *kinds_n;	   /* the lengths of the kinds' names */
 static size_t *words_n;	   /* of the verified words */
+static char *words_az;	   /* a verified word has ASCII letters (else
+			      str_eqi is memcmp) */
 
 static void
 find_cols(struct rd *r, struct cols *c)
@@ -76,6 +78,22 @@ col(const struct rec *rec, long c)
 	return c < 0 ? none : str_trim(rec->f[c]);
 }
 
+/* a and b, of n bytes, are the same: by two loads of 8 bytes each when
+ * n is 8 to 16 (memcmp's call cost more than a kind's comparison). */
+static inline int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x[2], y[2];
+
+	if (n < 8 || n > 16)
+		return memcmp(a, b, n) == 0;
+	memcpy(&x[0], a, 8);
+	memcpy(&x[1], a + n - 8, 8);
+	memcpy(&y[0], b, 8);
+	memcpy(&y[1], b + n - 8, 8);
+	return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+}
+
 static int
 is_verified(struct str v)
 {
@@ -83,8 +101,8 @@ is_verified(struct str v)
 
 	for (i = 0; rules.verified[i] != NULL; i++)
 		if (words_n[i] == v.n &&
-		    (memcmp(v.p, rules.verified[i], v.n) == 0 ||
-			str_eqi(v, rules.verified[i])))
+		    (same(v.p, rules.verified[i], v.n) ||
+			(words_az[i] && str_eqi(v, rules.verified[i]))))
 			return 1;
 	return 0;
 }
@@ -96,8 +114,7 @@ kind_of(struct str k)
 	size_t i;
 
 	for (i = 0; i < rules.nkinds; i++)
-		if (kinds_n[i] == k.n &&
-		    memcmp(rules.kinds[i].name, k.p, k.n) == 0)
+		if (kinds_n[i] == k.n && same(rules.kinds[i].name, k.p, k.n))
 			return (int)i;
 	return rules.dflt_mult >= 0 ? (int)rules.nkinds : -1;
 }
@@ -173,8 +190,7 @@ room(void *p, size_t *cap, size_t n, size_t more, size_t size)
 	return q;
 }
 
-/* Room for more services (and their teams, for the teams report). */
-static void
+void
 svc_room(size_t more)
 {
 	size_t cap = data.capsvc;
@@ -215,28 +231,69 @@ ascii(struct str s)
 	return any < 0x80;
 }
 
-/* The common fields: volunteer id and time; 0 when rejected. */
+/*
+ * date_parse's time of d, kept by the bytes of a date of 10 (YYYY-MM-DD:
+ * a few hundred days, read a million times; parsing and checking one took
+ * a twentieth of the reading), for the first 1024 days met.
+ */
 static int
-id_time(const struct rec *rec, const struct cols *c, struct str *id,
-    long long *t)
+date_of(struct str d, long long *t)
+{
+	static struct {
+		uint64_t a;
+		uint16_t b, ok;
+		long long t;
+	} tab[2048];
+	static size_t used;
+	uint64_t a;
+	uint16_t b;
+	size_t i;
+
+	if (d.n != 10)
+		return date_parse(d.p, d.n, t, NULL);
+	memcpy(&a, d.p, 8);
+	memcpy(&b, d.p + 8, 2);
+	i = (size_t)((a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL) >>
+	    53);
+	for (; tab[i].ok; i = (i + 1) & 2047)
+		if (tab[i].a == a && tab[i].b == b) {
+			*t = tab[i].t;
+			return 0;
+		}
+	if (date_parse(d.p, d.n, t, NULL) != 0)
+		return -1;
+	if (used++ < 1024) {
+		tab[i].a = a;
+		tab[i].b = b;
+		tab[i].ok = 1;
+		tab[i].t = *t;
+	}
+	return 0;
+}
+
+/* The common fields: volunteer id (its slot asked for) and time; 0 when
+ * rejected.  An id longer than SKEY_MAX is copied to copy. */
+static int
+id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
+    struct buf *copy, long long *t)
 {
 	static struct buf b, idb; /* idb: the id, folded, until the next */
-	struct str d = col(rec, c->date);
+	struct str d = col(rec, c->date), id = col(rec, c->id);
 	char day[24];
 
-	*id = col(rec, c->id);
-	if (!ascii(*id)) /* full-width letters and digits, folded */
-		*id = str_trim(str_fold(*id, &idb, NULL));
-	if (id->n == 0) {
+	if (!ascii(id)) /* full-width letters and digits, folded */
+		id = str_trim(str_fold(id, &idb, NULL));
+	if (id.n == 0) {
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
 	}
-	vol_ahead(*id);
+	skey_make(idk, id, copy);
+	vol_ahead(idk);
 	if (d.n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;
 	}
-	if (date_parse(d.p, d.n, t, NULL) != 0) {
+	if (date_of(d, t) != 0) {
 		rec_reject(rec, _("field 'date': not a date ('%s')"),
 		    u8_shown(&b, d));
 		return 0;
@@ -250,61 +307,101 @@ id_time(const struct rec *rec, const struct cols *c, struct str *id,
 	return 1;
 }
 
-static void
-take_service(const struct rec *rec, const struct cols *c)
+/*
+ * Hours written as most are, 1 to 2 digits and at most 2 decimals ("8",
+ * "1.5", "12.25"): their hundredths, or -1 for hours_parse to read (and
+ * reject).  hours_parse's folding and trimming took a tenth of the reading.
+ */
+static inline long long
+plain_hours(struct str s)
+{
+	const unsigned char *p = (const unsigned char *)s.p;
+	unsigned d[5];
+	size_t i, dot = s.n;
+	long long h;
+
+	if (s.n == 0 || s.n > 5)
+		return -1;
+	for (i = 0; i < s.n; i++) {
+		d[i] = p[i] - (unsigned)'0';
+		if (p[i] == '.' && dot == s.n && i > 0)
+			dot = i;
+		else if (d[i] > 9)
+			return -1;
+	}
+	if (dot > 2 || s.n - dot == 1 || s.n - dot > 3)
+		return -1;
+	h = dot == 2 ? d[0] * 1000 + d[1] * 100 : d[0] * 100;
+	if (s.n - dot >= 2)
+		h += d[dot + 1] * 10;
+	if (s.n - dot == 3)
+		h += d[dot + 2];
+	return h > 0 && h <= HOURS_MAX ? h : -1;
+}
+
+/* The hours of a service record, rejected when not of one; 0 when so. */
+static int
+svc_hours(const struct rec *rec, struct str hs, long long *h)
 {
 	static struct buf b;
-	struct str id, k = col(rec, c->kind), name = col(rec, c->name);
-	struct str hs = col(rec, c->hours);
-	long long t, h;
-	struct svc *s;
-	int kind, day, tod;
-	uint32_t team;
 
-	if (!id_time(rec, c, &id, &t))
-		return;
+	if ((*h = plain_hours(hs)) > 0)
+		return 1;
 	if (hs.n == 0) {
 		rec_reject(rec, _("field 'hours': empty"));
-		return;
+		return 0;
 	}
-	switch (hours_parse(hs, &h)) {
+	switch (hours_parse(hs, h)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
 		    u8_shown(&b, hs));
-		return;
+		return 0;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "record ('%s')"),
 		    u8_shown(&b, hs));
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+/* A service record: checked, its lookups left to ahead.c. */
+static void
+take_service(const struct rec *rec, const struct cols *c)
+{
+	struct pend *p = pend_slot();
+	struct str k = col(rec, c->kind);
+	long long t, h;
+	int kind, day;
+
+	if (!id_time(rec, c, &p->id, &p->copy[0], &t) ||
+	    !svc_hours(rec, col(rec, c->hours), &h))
+		return;
 	if ((kind = kind_of(k)) < 0) {
 		unknown_kind(rec, k);
 		return;
 	}
+	p->red = 0;
+	p->ktext_known = kind < (int)rules.nkinds;
+	if (p->ktext_known)
+		p->s.ktext = kind_ids[kind];
+	else
+		skey_make(&p->kind, k, &p->copy[1]);
+	skey_make(&p->project, col(rec, c->project), &p->copy[2]);
+	skey_words(&p->team, col(rec, c->team), &p->copy[3]);
+	skey_words(&p->name, col(rec, c->name), &p->copy[4]);
+	strs_ahead(&p->project);
 	day = (int)date_floordiv(t, DAY_SECS);
-	tod = (int)(t - (long long)day * DAY_SECS);
-	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
-		svc_room(data.capsvc > 0 ? data.capsvc :
-					   (1u << 21) / sizeof *data.svc);
-	s = &data.svc[data.nsvc++];
-	s->vol = vol_find(id);
-	s->day = day;
-	s->tod = (unsigned)tod & 0x1FFFF;
-	s->hours = (unsigned)h & 0xFFF;
-	s->project = intern_put(data.strs, col(rec, c->project));
-	team = vol_team(s->vol, col(rec, c->team));
-	if (data.svc_team != NULL)
-		data.svc_team[data.nsvc - 1] = team;
-	s->line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
-	s->ktext = kind < (int)rules.nkinds ? kind_ids[kind] :
-					      intern_put(data.strs, k);
-	s->flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
+	p->s.day = day;
+	p->s.tod = (unsigned)(t - (long long)day * DAY_SECS) & 0x1FFFF;
+	p->s.hours = (unsigned)h & 0xFFF;
+	p->s.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
+	p->s.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 	    S_VERIFIED :
 	    0u;
-	vol_service(s, team, name);
+	pend_push();
 	data.used++;
 }
 
@@ -442,27 +539,26 @@ static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {
 	static struct buf b;
-	struct str id, pt = col(rec, c->points);
-	long long t, p;
-	struct red *d;
+	struct pend *p = pend_slot();
+	struct str pt = col(rec, c->points);
+	struct red *d = &p->d;
+	long long t, pts;
 
-	if (!id_time(rec, c, &id, &t))
+	if (!id_time(rec, c, &p->id, &p->copy[0], &t))
 		return;
-	if (money_parse(pt.p, pt.n, &p) != 0 || p <= 0) {
+	if (money_parse(pt.p, pt.n, &pts) != 0 || pts <= 0) {
 		rec_reject(rec,
 		    _("field 'points': not a number of points more than 0 "
 		      "with at most two decimals ('%s')"),
 		    u8_shown(&b, pt));
 		return;
 	}
-	if (data.nred == data.capred)
-		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
-	d = &data.red[data.nred++];
-	d->vol = vol_find(id);
+	p->red = 1;
 	d->day = (int32_t)date_floordiv(t, DAY_SECS);
 	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
-	d->points = p;
-	d->item = intern_put(data.strs, col(rec, c->item));
+	d->points = pts;
+	skey_make(&p->kind, col(rec, c->item), &p->copy[1]);
+	strs_ahead(&p->kind);
 	d->again = rd_by_pos(cur.r) && rec->pos >= 0 &&
 	    rec->line <= 0xFFFFFFFFL;
 	if (d->again) { /* its place in the file: nothing copied */
@@ -471,6 +567,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		d->file = cur.file;
 	} else
 		d->at.rec = keep_rec(rec);
+	pend_push();
 	data.used++;
 }
 
@@ -520,6 +617,7 @@ read_file(struct rd *r, uint16_t file)
 		else
 			take_redemption(rec, &c);
 	}
+	pend_flush();
 	if (n == 0)
 		rd_say_empty(r);
 }
@@ -557,8 +655,16 @@ input_read(int nfiles, char *const *files)
 	for (i = 0; rules.verified[i] != NULL; i++)
 		;
 	words_n = xcalloc((size_t)i + 1, sizeof *words_n);
-	for (i = 0; rules.verified[i] != NULL; i++)
-		words_n[i] = strlen(rules.verified[i]);
+	words_az = xcalloc((size_t)i + 1, 1);
+	for (i = 0; rules.verified[i] != NULL; i++) {
+		const char *w = rules.verified[i];
+
+		words_n[i] = strlen(w);
+		while (
+		    *w != '\0' && !((*w | 0x20) >= 'a' && (*w | 0x20) <= 'z'))
+			w++;
+		words_az[i] = *w != '\0';
+	}
 	data.files = xcalloc((size_t)nfiles, sizeof *data.files);
 	data.svc_from = xcalloc((size_t)nfiles, sizeof *data.svc_from);
 	data.nfiles = (size_t)nfiles;
@@ -571,6 +677,7 @@ input_read(int nfiles, char *const *files)
 		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
+	vol_settle();
 }
 
 uint16_t
@@ -637,12 +744,16 @@ input_reset(void)
 	free(data.mult_by_text);
 	intern_free(data.ids);
 	vol_free();
+	strs_free();
+	pend_free();
 	intern_free(data.strs);
 	intern_free(data.names);
 	free(kind_ids);
 	free(kinds_n);
 	free(words_n);
+	free(words_az);
 	kind_ids = NULL;
 	kinds_n = words_n = NULL;
+	words_az = NULL;
 	memset(&data, 0, sizeof data);
 }

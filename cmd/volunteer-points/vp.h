@@ -17,6 +17,8 @@
 #include "lib/intern.h"
 #include "lib/rej.h"
 
+#include "cmd/volunteer-points/skey.h"
+
 #define VP_MAX_HOURS 2400 /* hundredths: 24 h, the most in one record */
 #define VP_STARS     5
 
@@ -88,12 +90,10 @@ struct red {
 
 /* A volunteer. */
 struct vol {
-	uint32_t id;		    /* pool id of the volunteer_id */
-	uint32_t name, team;	    /* of the latest service record (ids in
-				       data.names, data.strs) */
-	int32_t late_day, late_tod; /* that record's time */
-	uint32_t nsvc;		    /* service records (merged ones too) */
-	uint32_t last_team;	    /* of the last read (vol_team) */
+	uint32_t id;	     /* pool id of the volunteer_id */
+	uint32_t name, team; /* of the latest service record (ids in
+				data.names, data.strs) */
+	uint32_t nsvc;	     /* service records (merged ones too) */
 	/* the ledger's figures, as of --as-of (ledger.c) */
 	long long hours, earned, redeemed, expired, unverified;
 	/* in the period (teams, rank) */
@@ -126,19 +126,58 @@ extern struct data data;
 void input_read(int nfiles, char *const *files);
 /* The index of the file service s was read from. */
 uint16_t svc_file(const struct svc *s);
-/* group.c: the index of the volunteer of this id (made when new). */
-uint32_t vol_find(struct str id);
-/* Its slot asked for before vol_find needs it (the table is in no cache:
- * the record's other fields are read meanwhile). */
-void vol_ahead(struct str id);
-/* Its index let go (input_reset). */
+/* The pool id (data.strs) of k, through an index of one line a text (for
+ * the texts of SKEY_MAX bytes or fewer). */
+uint32_t strs_put(const struct skey *k);
+/* k's slot asked for before strs_put needs it. */
+void strs_ahead(const struct skey *k);
+void strs_free(void);
+
+/* group.c: the index of the volunteer of this id (made when new); the
+ * index of the volunteers, and the latest service record of each as read
+ * (vol_service), let go by vol_free. */
+uint32_t vol_find(const struct skey *id);
+/* Its slot asked for before vol_find needs it. */
+void vol_ahead(const struct skey *id);
+/* What vol_team and vol_service need of volunteer vi asked for. */
+void vol_hot_ahead(uint32_t vi);
+/*
+ * A service record of s->vol taken, of team (pool id), named name (its
+ * text of SKEY_MAX bytes or fewer as words, else kept as text): the count
+ * of the volunteer's records, the name and team of the latest.
+ */
+void vol_service(const struct svc *s, uint32_t team, const struct skey *name);
+/* After the reading: each volunteer's count, name and team in data.vol. */
+void vol_settle(void);
 void vol_free(void);
-/* The pool id (data.strs) of the team of a service record of volunteer
- * vi (before vol_service takes the record). */
-uint32_t vol_team(uint32_t vi, struct str team);
-/* A service record of s->vol taken, of team (pool id), named name: its
- * figures. */
-void vol_service(const struct svc *s, uint32_t team, struct str name);
+/* Room for more services (and their teams, for the teams report). */
+void svc_room(size_t more);
+
+/*
+ * ahead.c: a record read and checked (input.c), its lookups left until
+ * AHEAD more are read: meanwhile the slots of its volunteer and project
+ * come into the caches (each was a miss of 50 to 100 ns).  Its texts as
+ * words (copied when longer), the reader's buffer being gone by then.
+ */
+struct pend {
+	int red;	 /* a redemption (d), else a service record (s) */
+	int found;	 /* its volunteer found (in s.vol or d.vol) */
+	int ktext_known; /* s.ktext set, else the text of kind */
+	struct svc s;	 /* but vol and project (and ktext) */
+	struct red d;	 /* but vol and item (the text of kind) */
+	struct skey id, project, team, name, kind;
+	struct buf copy[5];
+};
+/* The record to fill, then pend_push to leave it pending. */
+struct pend *pend_slot(void);
+void pend_push(void);
+/* Every record pending taken (at the end of a file). */
+void pend_flush(void);
+void pend_free(void);
+/* The team of the latest service record of volunteer vi, when it is the
+ * text of team (no hash, no lookup: mostly so), else strs_put's. */
+uint32_t vol_team(uint32_t vi, struct skey *team);
+
 /* After the last rejection: the readers closed. */
 void input_close(void);
 /* All that was read let go (for a fuzz target that reads again). */
@@ -179,6 +218,9 @@ void report_write(void);
 /* n bytes, in huge pages when they are 1 MiB or more (xhuge: a huge page
  * zeroed costs about as much as 256 small ones faulted in). */
 void *vp_alloc(size_t n);
+/* n zeroed bytes aligned on 64 (whole lines of the caches), in huge pages
+ * from 1 MiB; *mem is what to free() (skey.c). */
+void *vp_lines(size_t n, void **mem);
 /* p, of *cap items of size bytes, grown to twice as many (at first 2 MiB
  * of them) in huge pages. */
 void *vp_grow(void *p, size_t *cap, size_t size);

@@ -88,9 +88,11 @@ old_base(const struct worker *w)
 long long
 compare_gross(const struct slip *s)
 {
-	long long base = old_base(s->w);
+	const struct worker *w = slip_worker(s);
+	long long base = old_base(w);
 
-	return base + s->perf +
-	    pay_allowance(s, old_named(old.allow, old.nallow, s->w->cert)) +
-	    s->overtime + s->other - s->deduction - pay_absence(&old, s, base);
+	return base + slip_amount(s, A_PERF) +
+	    pay_allowance(s, old_named(old.allow, old.nallow, w->cert)) +
+	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) -
+	    slip_amount(s, A_DEDUCTION) - pay_absence(&old, s, base);
 }

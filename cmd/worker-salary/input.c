@@ -45,39 +45,79 @@ find_cols(struct rd *r, struct cols *c)
 	c->tax = fld_col(r, "tax_ytd");
 }
 
-struct str
-in_col(const struct rec *rec, long c)
-{
-	struct str none = { "", 0 };
-
-	return c < 0 ? none : str_trim(rec->f[c]);
-}
-
-/* An id or number field, full-width folded (valid until the next). */
+/* An id or number field, full-width folded (valid until the second
+ * call after); in ASCII, nothing to fold. */
 struct str
 in_folded(const struct rec *rec, long c)
 {
 	static struct buf b[2];
 	static int k;
+	struct str s = in_col(rec, c);
+	size_t i = str_ascii_skip(s.p, 0, s.n);
 
+	while (i < s.n && (unsigned char)s.p[i] < 0x80)
+		i++;
+	if (i == s.n)
+		return s;
 	k = !k;
-	return str_trim(str_fold(in_col(rec, c), &b[k], NULL));
+	return str_trim(str_fold(s, &b[k], NULL));
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* rec rejected for an amount s in field name above WS_MAX_FEN: 0. */
+static int
+too_much(const struct rec *rec, const char *name, struct str s)
+{
+	static struct buf b;
+
+	rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"), name,
+	    u8_shown(&b, s));
+	return 0;
 }
 
 /*
- * The amount in column c named name: 1 and *v (dflt when empty), or 0
- * when rejected (not an amount, or negative).
+ * s when it is plain digits, at most eleven, with at most two decimals
+ * ("1400", "52.5"), as money_parse reads them: 1 and *v in fen; 0 for any
+ * other form, money_parse's to read.  Most amounts are so written.
  */
-int
-in_amount(const struct rec *rec, long c, const char *name, long long dflt,
-    long long *v)
+static int
+plain_fen(struct str s, long long *v)
+{
+	long long x = 0;
+	size_t i, k;
+
+	for (i = 0; i < s.n && i < 11 && is_digit(s.p[i]); i++)
+		x = x * 10 + (s.p[i] - '0');
+	if (i == 0)
+		return 0;
+	if (i < s.n) {
+		if (s.p[i] != '.' || s.n - i < 2 || s.n - i > 3)
+			return 0;
+		for (k = i + 1; k < i + 3; k++) {
+			if (k < s.n && !is_digit(s.p[k]))
+				return 0;
+			x = x * 10 + (k < s.n ? s.p[k] - '0' : 0);
+		}
+		*v = x;
+		return 1;
+	}
+	*v = x * 100;
+	return 1;
+}
+
+/* The amount s of field name not plain (money_parse's to read), or
+ * beyond the limit: 1 and *v, or 0 when rec is rejected.  Apart from
+ * in_amount, whose calls are many and quick. */
+static __attribute__((noinline)) int
+amount_slow(const struct rec *rec, const char *name, struct str s, long long *v)
 {
 	static struct buf b;
-	struct str s = in_col(rec, c);
 
-	*v = dflt;
-	if (s.n == 0)
-		return 1;
 	if (money_parse(s.p, s.n, v) != 0) {
 		rec_reject(rec, _("field '%s': not an amount ('%s')"), name,
 		    u8_shown(&b, s));
@@ -88,12 +128,38 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 		    u8_shown(&b, s));
 		return 0;
 	}
-	if (*v > WS_MAX_FEN) {
-		rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"),
-		    name, u8_shown(&b, s));
-		return 0;
-	}
-	return 1;
+	return *v <= WS_MAX_FEN || too_much(rec, name, s);
+}
+
+/*
+ * The amount in column c named name: 1 and *v (dflt when empty), or 0
+ * when rejected (not an amount, or negative).
+ */
+int
+in_amount(const struct rec *rec, long c, const char *name, long long dflt,
+    long long *v)
+{
+	struct str s = in_col(rec, c);
+
+	*v = dflt;
+	if (s.n == 0 || (plain_fen(s, v) && *v <= WS_MAX_FEN))
+		return 1;
+	return amount_slow(rec, name, s, v);
+}
+
+/* s as most months are written, "2024-03": its months, or -1. */
+static long
+month_dash(struct str s)
+{
+	long y = 0, m;
+	size_t i;
+
+	if (s.n != 7 || s.p[4] != '-' || !is_digit(s.p[5]) || !is_digit(s.p[6]))
+		return -1;
+	for (i = 0; i < 4 && is_digit(s.p[i]); i++)
+		y = y * 10 + (s.p[i] - '0');
+	m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
+	return i == 4 && y >= 1 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
 }
 
 long
@@ -104,6 +170,8 @@ parse_month(struct str s)
 	long y = 0, m = 0;
 	size_t i = 0, k;
 
+	if ((t = month_dash(s)) >= 0)
+		return (long)t;
 	s = str_trim(str_fold(s, &b, NULL));
 	if (date_parse(s.p, s.n, &t, NULL) == 0) {
 		int yy, mm, dd;
@@ -136,7 +204,8 @@ parse_month(struct str s)
 void
 month_fmt(long m, char *buf)
 {
-	long y = m / 12 % 10000, mo = m % 12 + 1;
+	unsigned long y = (unsigned long)m / 12 % 10000,
+		      mo = (unsigned long)m % 12 + 1;
 
 	buf[0] = (char)('0' + y / 1000);
 	buf[1] = (char)('0' + y / 100 % 10);
@@ -148,6 +217,31 @@ month_fmt(long m, char *buf)
 	buf[7] = '\0';
 }
 
+/* a and b, of n bytes each, equal?  Ids of 4 to 16 bytes compared as
+ * two words that overlap, with no call. */
+static int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, u, v;
+	uint32_t e, f, g, h;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return ((x ^ y) | (u ^ v)) == 0;
+	}
+	if (n >= 4 && n < 8) {
+		memcpy(&e, a, 4);
+		memcpy(&f, b, 4);
+		memcpy(&g, a + n - 4, 4);
+		memcpy(&h, b + n - 4, 4);
+		return ((e ^ f) | (g ^ h)) == 0;
+	}
+	return memcmp(a, b, n) == 0;
+}
+
 /* Is key k's id s? */
 static int
 is_key(uint32_t k, struct str s)
@@ -157,7 +251,7 @@ is_key(uint32_t k, struct str s)
 	if (k >= intern_len(data.ids))
 		return 0;
 	l = intern_get(data.ids, k);
-	return l.n == s.n && memcmp(l.p, s.p, s.n) == 0;
+	return l.n == s.n && same(l.p, s.p, s.n);
 }
 
 /*
@@ -238,6 +332,21 @@ slips_reserve(unsigned long long size, size_t nf)
 	slips_room(data.nslips + (size_t)most);
 }
 
+/* Amount v (0 to WS_MAX_FEN) as a slip keeps it. */
+static uint32_t
+amount_kept(long long v)
+{
+	if (v < 0x80000000LL)
+		return (uint32_t)v;
+	if (data.nbig >= 0x80000000u)
+		zl_die(ZL_IOERR,
+		    _("more than 2147483648 amounts of 21474836.48 or more"));
+	if (data.nbig == data.capbig)
+		data.big = xgrow(data.big, &data.capbig, 64, sizeof *data.big);
+	data.big[data.nbig] = v;
+	return 0x80000000u + (uint32_t)data.nbig++;
+}
+
 /* The items of rec (w: its own worker, or NULL) from reader file: 1, or
  * 0 when rejected. */
 static int
@@ -247,8 +356,9 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	static struct buf b;
 	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
 	struct slip s = { 0 };
-	long long absence;
+	long long absence, a[A_N];
 	long month;
+	int i;
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
@@ -263,12 +373,12 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		    u8_shown(&b, m));
 		return 0;
 	}
-	if (!in_amount(rec, c->perf, "performance", 0, &s.perf) ||
-	    !in_amount(rec, c->overtime, "overtime", 0, &s.overtime) ||
-	    !in_amount(rec, c->other, "other_pay", 0, &s.other) ||
-	    !in_amount(rec, c->ded, "deduction", 0, &s.deduction) ||
+	if (!in_amount(rec, c->perf, "performance", 0, &a[A_PERF]) ||
+	    !in_amount(rec, c->overtime, "overtime", 0, &a[A_OVERTIME]) ||
+	    !in_amount(rec, c->other, "other_pay", 0, &a[A_OTHER]) ||
+	    !in_amount(rec, c->ded, "deduction", 0, &a[A_DEDUCTION]) ||
 	    !in_amount(rec, c->sad, "special_additional_deduction", 0,
-		&s.sad) ||
+		&a[A_SAD]) ||
 	    !in_amount(rec, c->absence, "absence_days", 0, &absence))
 		return 0;
 	if (absence > 3100) {
@@ -276,9 +386,10 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		    u8_shown(&b, in_col(rec, c->absence)));
 		return 0;
 	}
-	s.absence = (int32_t)absence;
+	for (i = 0; i < A_N; i++)
+		s.a[i] = amount_kept(a[i]);
+	s.absence = (uint16_t)absence;
 	s.month = (int32_t)month;
-	s.w = w;
 	s.own = w != NULL;
 	key_of(id, &s.key);
 	s.file = file;
@@ -287,6 +398,12 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	    0;
 	s.mark = rd_mark(data.readers[file], rec);
 	*slip_new() = s;
+	if (w != NULL) {
+		while (data.capownw < data.nslips)
+			data.ownw = xgrow(data.ownw, &data.capownw, 1024,
+			    sizeof *data.ownw);
+		data.ownw[data.nslips - 1] = w;
+	}
 	return 1;
 }
 
@@ -415,10 +532,32 @@ months_sort(uint32_t *o, size_t n)
  * order read.  A counting sort by the rank of the worker_id (stable),
  * then each worker's months.
  */
+/* rank[id]: the place of each worker_id in byte order (data.rank);
+ * without a sort when they came in that order, as a roster often has
+ * them. */
+static uint32_t *
+ranks(void)
+{
+	uint32_t nk = intern_len(data.ids), i, *rank;
+	struct str a, b;
+
+	for (i = 1; i < nk; i++) {
+		a = intern_get(data.ids, i - 1);
+		b = intern_get(data.ids, i);
+		if (memcmp(a.p, b.p, a.n < b.n ? a.n : b.n) > 0 ||
+		    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0))
+			return intern_ranks(data.ids);
+	}
+	rank = xcalloc((size_t)nk + 1, sizeof *rank);
+	for (i = 0; i < nk; i++)
+		rank[i] = i;
+	return rank;
+}
+
 static void
 slips_sort(void)
 {
-	uint32_t nk = intern_len(data.ids), *rank = intern_ranks(data.ids);
+	uint32_t nk = intern_len(data.ids), *rank = data.rank = ranks();
 	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i;
 
 	data.order = xhuge((data.nslips + 1) * sizeof *data.order);
@@ -434,7 +573,6 @@ slips_sort(void)
 	for (i = 0; i < nk; i++) /* at[r], at[r + 1]: rank r's */
 		months_sort(data.order + at[i], at[i + 1] - at[i]);
 	free(at);
-	free(rank);
 }
 
 void
@@ -482,5 +620,11 @@ input_close(void)
 		rd_close(data.readers[i]);
 	free(data.readers);
 	data.readers = NULL;
+	free(data.rank);
+	data.rank = NULL;
+	free(data.big);
+	data.big = NULL;
+	free(data.ownw);
+	data.ownw = NULL;
 	worker_free_all();
 }

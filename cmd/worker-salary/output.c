@@ -62,7 +62,7 @@ put_n(struct row *r, long long v)
 static void
 slip_row(struct row *r, const struct slip *s, const struct pay *p)
 {
-	const struct worker *w = s->w;
+	const struct worker *w = slip_worker(s);
 
 	r->n = 0;
 	put_s(r, w->id);
@@ -76,10 +76,10 @@ slip_row(struct row *r, const struct slip *s, const struct pay *p)
 	month_fmt(s->month, r->num[r->n]);
 	put_s(r, r->num[r->n]);
 	put_m(r, p->base);
-	put_m(r, s->perf);
+	put_m(r, slip_amount(s, A_PERF));
 	put_m(r, p->allowance);
-	put_m(r, s->overtime);
-	put_m(r, s->other);
+	put_m(r, slip_amount(s, A_OVERTIME));
+	put_m(r, slip_amount(s, A_OTHER));
 	put_m(r, p->ded);
 	put_m(r, p->gross);
 	put_m(r, p->ee[C_PENSION]);
@@ -87,7 +87,7 @@ slip_row(struct row *r, const struct slip *s, const struct pay *p)
 	put_m(r, p->ee[C_UNEMPLOYMENT]);
 	put_m(r, p->ee[C_HOUSING]);
 	put_m(r, p->contrib);
-	put_m(r, s->sad);
+	put_m(r, slip_amount(s, A_SAD));
 	put_m(r, p->taxable_ytd);
 	put_m(r, p->tax_ytd);
 	put_m(r, p->tax);
@@ -114,8 +114,11 @@ slip_head(const struct wr *w, struct buf *b, const struct worker *k)
 		wr_text(w, b, t[i], strlen(t[i]));
 		buf_addc(b, sep);
 	}
+	/* 1 to WS_LEVELS: two digits at most */
+	if (k->level >= 10)
+		buf_addc(b, '0' + (int)(k->level / 10 % 10));
 	if (k->level > 0)
-		buf_printf(b, "%ld", k->level);
+		buf_addc(b, '0' + (int)(k->level % 10));
 	buf_addc(b, sep);
 }
 
@@ -124,15 +127,35 @@ slip_head(const struct wr *w, struct buf *b, const struct worker *k)
 static size_t
 slip_amounts(const struct slip *s, const struct pay *p, long long *v)
 {
-	const long long a[] = { p->base, s->perf, p->allowance, s->overtime,
-		s->other, p->ded, p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
-		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib, s->sad,
-		p->taxable_ytd, p->tax_ytd, p->tax, p->net, p->er[C_PENSION],
-		p->er[C_MEDICAL], p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY],
-		p->er[C_HOUSING], p->gross + p->er_total };
+	const long long a[] = { p->base, slip_amount(s, A_PERF), p->allowance,
+		slip_amount(s, A_OVERTIME), slip_amount(s, A_OTHER), p->ded,
+		p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
+		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib,
+		slip_amount(s, A_SAD), p->taxable_ytd, p->tax_ytd, p->tax,
+		p->net, p->er[C_PENSION], p->er[C_MEDICAL],
+		p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY], p->er[C_HOUSING],
+		p->gross + p->er_total };
 
 	memcpy(v, a, sizeof a);
 	return sizeof a / sizeof a[0];
+}
+
+/* The month m as month_fmt writes it, at o (8 bytes): the last twelve
+ * kept, as a worker's months follow one another. */
+static void
+month_put(long m, char *o)
+{
+	static struct {
+		long m;
+		char s[8];
+	} k[12] = { { -1, "" } };
+	size_t i = (size_t)m % 12;
+
+	if (k[i].m != m) {
+		k[i].m = m;
+		month_fmt(m, k[i].s);
+	}
+	memcpy(o, k[i].s, 8);
 }
 
 /* The payslips as lines (tsv, csv) built in the output's buffer: the
@@ -146,22 +169,19 @@ slip_lines(const struct wr *w)
 	struct pay p;
 	long long v[NSLIP];
 	char sep = wr_sep(w), *d, *o;
-	size_t i = 0, n, k;
+	size_t i = 0, n;
 
 	while (pay_next(&i, &s, &p)) {
-		if (s->w != last)
-			slip_head(w, &head, last = s->w);
+		if (slip_worker(s) != last)
+			slip_head(w, &head, last = slip_worker(s));
 		n = slip_amounts(s, &p, v);
 		if ((d = out_room(head.n + 8 + 24 * (n + 1))) == NULL)
 			zl_die(ZL_IOERR, _("a payslip too long to write"));
 		memcpy(d, head.p, head.n);
 		o = d + head.n;
-		month_fmt(s->month, o);
+		month_put(s->month, o);
 		o += 7;
-		for (k = 0; k < n; k++) {
-			*o++ = sep;
-			o += money_format(v[k], o);
-		}
+		o += money_put_list(v, n, sep, o);
 		*o++ = '\n';
 		out_wrote((size_t)(o - d));
 	}
@@ -303,7 +323,7 @@ summary(void)
 	cols[n++] = "net_mean";
 	cols[n++] = "employer_cost";
 	while (pay_next(&i, &s, &p)) {
-		add(group_of(s->w), s, &p);
+		add(group_of(slip_worker(s)), s, &p);
 		add(&all, s, &p);
 	}
 	if (ngroups > 1)
@@ -369,7 +389,7 @@ next_worker(size_t *i, struct group *g, const struct worker **w)
 		g->n++;
 		g->old += compare_gross(s);
 		g->gross += p.gross;
-		*w = s->w;
+		*w = slip_worker(s);
 	}
 	return g->n > 0;
 }

@@ -52,7 +52,7 @@ bracket_tax(long long t)
 long long
 pay_allowance(const struct slip *s, long long amount)
 {
-	const struct worker *w = s->w;
+	const struct worker *w = slip_worker(s);
 
 	return amount > 0 &&
 		(w->cert_month == LONG_MIN || s->month > w->cert_month) ?
@@ -63,10 +63,13 @@ pay_allowance(const struct slip *s, long long amount)
 long long
 pay_absence(const struct scale *sc, const struct slip *s, long long base)
 {
-	long long day = sc->per_day >= 0 ?
+	long long day;
+
+	if (s->absence == 0) /* most months: no division */
+		return 0;
+	day = sc->per_day >= 0 ?
 	    sc->per_day :
 	    div_round(base * 100, sc->paid_days, sc->unit, sc->mode);
-
 	return div_round(day * s->absence, 100, sc->unit, sc->mode);
 }
 
@@ -74,30 +77,38 @@ pay_absence(const struct scale *sc, const struct slip *s, long long base)
 static void
 gross(const struct slip *s, struct pay *p)
 {
-	p->base = s->w->base;
-	p->allowance = pay_allowance(s, s->w->allowance);
-	p->ded = s->deduction + pay_absence(&scale, s, p->base);
-	p->gross = p->base + s->perf + p->allowance + s->overtime + s->other -
-	    p->ded;
+	const struct worker *w = slip_worker(s);
+
+	p->base = w->base;
+	p->allowance = pay_allowance(s, w->allowance);
+	p->ded = slip_amount(s, A_DEDUCTION) + pay_absence(&scale, s, p->base);
+	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
+	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
 }
 
-/* The contributions of p: 0, or -1 when a rate cannot be applied.  The
- * last ones computed are kept: a worker's base is often the same month
- * after month (its contribution_base, or a limit). */
+/*
+ * The contributions of p, the employee's (sides 1) or both (2): 0, or -1
+ * when a rate cannot be applied.  The last ones computed are kept: a
+ * worker's base is often the same month after month (its
+ * contribution_base, or a limit).
+ */
 static int
-contributions(const struct slip *s, struct pay *p, const struct year *y)
+contributions(const struct slip *s, struct pay *p, const struct year *y,
+    int sides)
 {
 	static const struct year *ly;
 	static long long lbase;
+	static int lsides;
 	static struct pay last;
+	const struct worker *w = slip_worker(s);
 	int k, e;
 
-	p->cbase = s->w->cbase != WS_NONE ? s->w->cbase : p->gross;
+	p->cbase = w->cbase != WS_NONE ? w->cbase : p->gross;
 	if (p->cbase < y->base_min)
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
-	if (y == ly && p->cbase == lbase) {
+	if (y == ly && p->cbase == lbase && sides <= lsides) {
 		memcpy(p->ee, last.ee, sizeof p->ee);
 		memcpy(p->er, last.er, sizeof p->er);
 		p->contrib = last.contrib;
@@ -106,17 +117,20 @@ contributions(const struct slip *s, struct pay *p, const struct year *y)
 	}
 	p->contrib = p->er_total = 0;
 	for (k = 0; k < C_N; k++)
-		for (e = 0; e < 2; e++) {
+		for (e = 0; e < sides; e++) {
 			long long *v = e ? &p->er[k] : &p->ee[k];
 
+			*v = 0; /* a rate of 0% (work injury's employee) */
 			if (y->rt[k][e].exp < 0 ||
-			    money_mul_rate(p->cbase, &y->rt[k][e], y->unit,
-				y->mode, v) != 0)
+			    (y->rt[k][e].mant != 0 &&
+				money_mul_rate(p->cbase, &y->rt[k][e], y->unit,
+				    y->mode, v) != 0))
 				return -1;
 			*(e ? &p->er_total : &p->contrib) += *v;
 		}
 	ly = y;
 	lbase = p->cbase;
+	lsides = sides;
 	last = *p;
 	return 0;
 }
@@ -134,11 +148,14 @@ tax(const struct slip *s, struct pay *p, const struct ytd *st)
 		p->tax_ytd = st->tax;
 	} else {
 		p->tax_ytd = 0;
-		if (s->w->hire_month != LONG_MIN && s->w->hire_month > start)
-			start = s->w->hire_month;
+		const struct worker *w = slip_worker(s);
+
+		if (w->hire_month != LONG_MIN && w->hire_month > start)
+			start = w->hire_month;
 	}
 	p->taxable_ytd = before + p->gross -
-	    scale.threshold * (s->month - start + 1) - p->contrib - s->sad;
+	    scale.threshold * (s->month - start + 1) - p->contrib -
+	    slip_amount(s, A_SAD);
 	p->tax = bracket_tax(p->taxable_ytd) - p->tax_ytd;
 	if (p->tax < 0)
 		p->tax = 0;
@@ -146,12 +163,13 @@ tax(const struct slip *s, struct pay *p, const struct ytd *st)
 	p->net = p->gross - p->contrib - p->tax;
 }
 
-/* The payslip of s after the state st, into p (its year configured). */
+/* The payslip of s after the state st, into p (its year configured);
+ * the employer's contributions too with sides 2 (see contributions). */
 static void
-compute(const struct slip *s, const struct ytd *st, struct pay *p)
+compute(const struct slip *s, const struct ytd *st, struct pay *p, int sides)
 {
 	gross(s, p);
-	if (contributions(s, p, conf_year(s->month / 12)) != 0)
+	if (contributions(s, p, conf_year(s->month / 12), sides) != 0)
 		zl_die(ZL_IOERR, _("an amount too large to compute"));
 	tax(s, p, st);
 }
@@ -160,26 +178,29 @@ compute(const struct slip *s, const struct ytd *st, struct pay *p)
 static int
 check(const struct slip *s, const struct ytd *st, struct pay *p)
 {
+	const struct worker *w = slip_worker(s);
 	char m[16], h[16], net[32];
 
-	month_fmt(s->month, m);
 	if (conf_year(s->month / 12) == NULL) {
+		month_fmt(s->month, m);
 		rec_reject(slip_rec(s),
 		    _("month %s: no contributions for the year %ld in the "
 		      "configuration (add worker-salary.contributions.%ld)"),
 		    m, (long)s->month / 12, (long)s->month / 12);
 		return 0;
 	}
-	if (s->w->hire_month != LONG_MIN && s->w->hire_month > s->month) {
-		month_fmt(s->w->hire_month, h);
+	if (w->hire_month != LONG_MIN && w->hire_month > s->month) {
+		month_fmt(s->month, m);
+		month_fmt(w->hire_month, h);
 		rec_reject(slip_rec(s),
 		    _("month %s: before the worker was hired "
 		      "(hired_at %s)"),
 		    m, h);
 		return 0;
 	}
-	compute(s, st, p);
+	compute(s, st, p, 1); /* what the employer pays rejects nothing */
 	if (p->net < 0) {
+		month_fmt(s->month, m);
 		money_format(p->net, net);
 		rec_reject(slip_rec(s), _("month %s: net pay below zero (%s)"),
 		    m, net);
@@ -214,7 +235,8 @@ not_in_roster(const struct slip *s)
 static void
 join(void)
 {
-	uint32_t nk = intern_len(data.ids), *rank, *byrank;
+	uint32_t nk = intern_len(data.ids), *byrank;
+	struct worker *w;
 	size_t i;
 
 	for (i = 0; i < data.nslips; i++) {
@@ -222,25 +244,22 @@ join(void)
 
 		if (s->own)
 			continue;
-		if ((s->w = data.keys[s->key].w) == NULL)
+		if ((w = data.keys[s->key].w) == NULL)
 			not_in_roster(s);
 		else
-			s->w->paid = 1;
+			w->paid = 1;
 	}
-	rank = intern_ranks(data.ids);
 	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
 	for (i = 0; i < nk; i++)
-		byrank[rank[i]] = (uint32_t)i;
+		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
-		const struct worker *w = data.keys[byrank[i]].w;
-
+		w = data.keys[byrank[i]].w;
 		if (w != NULL && !w->paid)
 			zl_warn_at(w->file, w->line,
 			    _("worker '%s' of the roster has no monthly items"),
 			    w->id);
 	}
 	free(byrank);
-	free(rank);
 }
 
 /* The state of a worker's year before its first month (--ytd's). */
@@ -268,20 +287,22 @@ worker_run(size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		struct slip *s = &data.slips[data.order[i]];
 
-		if (s->w == NULL)
+		if (slip_worker(s) == NULL)
 			continue;
-		month_fmt(s->month, m);
-		if (last != NULL && last->month == s->month)
+		if (last != NULL && last->month == s->month) {
+			month_fmt(s->month, m);
 			rec_reject(slip_rec(s),
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
-			    m, s->w->id, rd_file(data.readers[last->file]),
+			    m, slip_worker(s)->id,
+			    rd_file(data.readers[last->file]),
 			    (long)last->line);
-		else if (st0.month >= 0 && s->month <= st0.month) {
+		} else if (st0.month >= 0 && s->month <= st0.month) {
+			month_fmt(s->month, m);
 			month_fmt(st0.month, n);
 			rec_reject(slip_rec(s),
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
-			    m, s->w->id, n);
+			    m, slip_worker(s)->id, n);
 		} else if ((s->ok = (uint8_t)check(s, &st, &p)) != 0) {
 			st.month = s->month;
 			st.taxable = p.taxable_ytd;
@@ -336,7 +357,7 @@ pay_next(size_t *i, const struct slip **sp, struct pay *p)
 		}
 		if (!s->ok)
 			continue;
-		compute(s, &st, p);
+		compute(s, &st, p, 2);
 		st.month = s->month;
 		st.taxable = p->taxable_ytd;
 		st.tax = p->tax_ytd;

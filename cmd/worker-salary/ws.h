@@ -111,22 +111,28 @@ struct worker {
 	int paid; /* has monthly items */
 };
 
+/* The amounts of a slip: performance, overtime, other_pay, deduction,
+ * special_additional_deduction. */
+enum { A_PERF, A_OVERTIME, A_OTHER, A_DEDUCTION, A_SAD, A_N };
+
 /*
- * A month's items of a worker as read (80 bytes: a year of a province's
- * workers is held).  Its record is found again by its mark (rd_mark) when
- * it is rejected after the reading.
+ * A month's items of a worker as read (48 bytes: a year of a province's
+ * workers is held, and fresh memory is slow to come by).  Its worker is
+ * the roster's of its key, or its row's own (slip_worker).  Its record is
+ * found again by its mark (rd_mark) when it is rejected after the
+ * reading.  An amount is its fen below 2^31, else 2^31 + its place in
+ * data.big (amounts go up to WS_MAX_FEN).
  */
 struct slip {
-	struct worker *w; /* its own (own), else the roster's once joined */
 	long long mark;	  /* rd_mark in data.readers[file] */
-	long long perf, overtime, other, deduction, sad;
-	uint32_t key;	 /* the worker_id in data.ids */
-	int32_t month;	 /* y * 12 + m - 1 */
-	uint32_t line;	 /* where it is read */
-	int32_t absence; /* hundredths of a day */
-	uint16_t file;	 /* data.readers */
-	uint8_t own;	 /* w is this row's own (roster and items in one) */
-	uint8_t ok;	 /* computed, not rejected */
+	uint32_t a[A_N];  /* the amounts */
+	uint32_t key;	  /* the worker_id in data.ids */
+	int32_t month;	  /* y * 12 + m - 1 */
+	uint32_t line;	  /* where it is read */
+	uint16_t absence; /* hundredths of a day */
+	uint16_t file;	  /* data.readers */
+	uint8_t own; /* its worker is its row's (roster and items in one) */
+	uint8_t ok;  /* computed, not rejected */
 };
 
 /* A payslip, computed from a slip (pay.c). */
@@ -167,13 +173,33 @@ struct data {
 	size_t nroster, caproster;
 	struct slip *slips; /* in the order read */
 	size_t nslips, capslips;
+	long long *big; /* the amounts of slips from 2^31 fen */
+	size_t nbig, capbig;
+	struct worker **ownw; /* [slip]: the worker of a slip that has one */
+	size_t capownw;
 	uint32_t *order; /* the slips by worker_id, month, order read */
+	uint32_t *rank;	 /* [key]: the worker_id's place in byte order */
 	struct ytd *ytd;
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */
 	size_t nreaders;
 };
 extern struct data data;
+
+/* The worker of slip s: its row's own, else the roster's (NULL: none). */
+static inline struct worker *
+slip_worker(const struct slip *s)
+{
+	return s->own ? data.ownw[s - data.slips] : data.keys[s->key].w;
+}
+
+/* The amount i (A_PERF...) of slip s, in fen. */
+static inline long long
+slip_amount(const struct slip *s, int i)
+{
+	return s->a[i] < 0x80000000u ? (long long)s->a[i] :
+				       data.big[s->a[i] - 0x80000000u];
+}
 void input_read(int nfiles, char *const *files);
 void input_close(void);
 /* The key of id, new when it is not known yet. */
@@ -184,9 +210,17 @@ const struct rec *slip_rec(const struct slip *s);
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */
 void month_fmt(long m, char *buf);
-/* Column c of rec, trimmed ("" when c is -1); full-width folded (valid
- * until the second call after). */
-struct str in_col(const struct rec *rec, long c);
+/* Column c of rec, trimmed ("" when c is -1); in_folded: full-width
+ * folded too (valid until the second call after). */
+static inline struct str
+in_col(const struct rec *rec, long c)
+{
+	struct str none = { "", 0 };
+
+	if (c < 0)
+		return none;
+	return rec->f[c].n == 0 ? rec->f[c] : str_trim(rec->f[c]);
+}
 struct str in_folded(const struct rec *rec, long c);
 /*
  * The amount in column c named name: 1 and *v (dflt when empty), or 0

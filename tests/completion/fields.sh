@@ -12,4 +12,6 @@ bash "$t/complete.bash" 'zhili-cat -f gri' 'case-stats -b ' \
 	'case-stats gbk.csv -b ' 'case-stats gbk.csv --sort -c' \
 	'zhili-cat alias.tsv -f ' 'zhili-cat -c z.yaml alias.tsv -f ' \
 	'zhili-cat --config=z.yaml alias.tsv -f ' 'zhili-cat two.xlsx -f ' \
-	'zhili-cat no-such.csv -f gri' 'zhili-cat gbk.csv -f case_id,c'
+	'zhili-cat no-such.csv -f gri' 'zhili-cat gbk.csv -f case_id,c' \
+	'zhili-cat gbk.csv --partition ' 'zhili-cat --partition case_' \
+	'zhili-cat --parts 2 --prefix '

@@ -22,6 +22,7 @@
 
 #include "lib/cfg.h"
 #include "lib/cli.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -30,24 +31,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char path[64];
 static int fd = -1, errfd = -1;
 static long builtin_lines;
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
-
-static int
-memfile(const char *name, char *p, size_t n)
-{
-	int f = memfd_create(name, 0);
-
-	check(f >= 0);
-	if (p != NULL)
-		snprintf(p, n, "/proc/self/fd/%d", f);
-	return f;
-}
 
 /* Lines of s: LF, CR LF and CR end one (as YAML and the messages
  * count). */
@@ -69,8 +52,8 @@ setup(void)
 	if (fd >= 0)
 		return;
 	zl_init("fuzz");
-	fd = memfile("fuzz-cfgsec", path, sizeof path);
-	errfd = memfile("fuzz-cfgsec-err", NULL, 0);
+	fd = fuzz_memfile("fuzz-cfgsec", path, sizeof path);
+	errfd = fuzz_memfile("fuzz-cfgsec-err", NULL, 0);
 	builtin_lines = lines_of(cfg_default_text, cfg_default_len);
 	cli.config = path;
 }
@@ -120,7 +103,7 @@ check_messages(char *text, size_t n, long nlines)
 
 	while (s < text + n) {
 		nl = memchr(s, '\n', (size_t)(text + n - s));
-		check(nl != NULL);
+		fuzz_check(nl != NULL);
 		*nl = '\0';
 		if (strncmp(s, "fuzz: ", 6) != 0 ||
 		    (which = place(s + 6, &line, &col)) < 0 || line < 1 ||
@@ -135,7 +118,7 @@ check_messages(char *text, size_t n, long nlines)
 			fprintf(stderr, "out of order: %s\n", s);
 			abort();
 		}
-		check(prev == NULL || strcmp(prev, s) != 0);
+		fuzz_check(prev == NULL || strcmp(prev, s) != 0);
 		last[0] = which;
 		last[1] = line;
 		last[2] = col;
@@ -156,13 +139,13 @@ checked(struct buf *b)
 
 	fflush(stderr);
 	saved = dup(2);
-	check(saved >= 0 && ftruncate(errfd, 0) == 0 &&
+	fuzz_check(saved >= 0 && ftruncate(errfd, 0) == 0 &&
 	    lseek(errfd, 0, SEEK_SET) == 0 && dup2(errfd, 2) == 2);
 	cli.print_config = 1;
 	n = cli_config();
 	fflush(stderr);
-	check(dup2(saved, 2) == 2 && close(saved) == 0);
-	check(lseek(errfd, 0, SEEK_SET) == 0);
+	fuzz_check(dup2(saved, 2) == 2 && close(saved) == 0);
+	fuzz_check(lseek(errfd, 0, SEEK_SET) == 0);
 	while ((k = read(errfd, chunk, sizeof chunk)) > 0)
 		buf_add(b, chunk, (size_t)k);
 	return n;
@@ -181,18 +164,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	setup();
 	if (cfg_parse(text, size, path, &c, &err) != 0) {
 		/* not YAML (fuzz_cfg's): the message at a line of it */
-		check(place(err.p, &line, &col) == 0 && line >= 1 &&
+		fuzz_check(place(err.p, &line, &col) == 0 && line >= 1 &&
 		    line <= nlines);
 		buf_free(&err);
 		return 0;
 	}
 	cfg_free(c);
 	buf_free(&err);
-	check(ftruncate(fd, 0) == 0 &&
+	fuzz_check(ftruncate(fd, 0) == 0 &&
 	    (size == 0 || pwrite(fd, data, size, 0) == (ssize_t)size));
 	n = checked(&msgs);
 	/* each error once, on a line of its own */
-	check(lines_of(msgs.p ? msgs.p : "", msgs.n) - 1 == (long)n);
+	fuzz_check(lines_of(msgs.p ? msgs.p : "", msgs.n) - 1 == (long)n);
 	check_messages(msgs.p ? msgs.p : "", msgs.n, nlines);
 	buf_free(&msgs);
 	if (n == 0) {

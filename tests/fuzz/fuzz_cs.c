@@ -31,18 +31,12 @@
 #include "lib/date.h"
 #include "lib/stats.h"
 #include "lib/utf8.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* case-stats's options (main.c's own, not linked here) */
 struct opts opt = { .dedupe = 1, .top = -1, .as_of = NO_TIME };
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
 
 static void
 setup(void)
@@ -61,18 +55,6 @@ setup(void)
 		case_col[i] = (long)i;
 	groups_init();
 	group_of(NULL); /* the one group: no --by */
-}
-
-/* The one group's statistics, empty again. */
-static struct acc *
-the_acc(void)
-{
-	struct acc *a = &group_at(0)->acc;
-
-	free(a->dur);
-	hist_free(a->hist);
-	memset(a, 0, sizeof *a);
-	return a;
 }
 
 /* Is p..end valid UTF-8, as every field the readers give is? */
@@ -110,19 +92,19 @@ check_metrics(struct acc *a)
 
 	metrics_of(a, m);
 	for (i = 0; i < M_N; i++)
-		check(!m[i].ok || m[i].v >= 0);
-	check(m[M_TOTAL].ok && (uint64_t)m[M_TOTAL].v == total);
-	check(!m[M_RESOLUTION].ok || m[M_RESOLUTION].v <= 10000);
-	check(!m[M_ON_TIME_PCT].ok || m[M_ON_TIME_PCT].v <= 10000);
-	check(!m[M_SAT_PCT].ok || m[M_SAT_PCT].v <= 10000);
-	check(m[M_CLOSED_LATE].v <= m[M_WITH_DEADLINE].v);
+		fuzz_check(!m[i].ok || m[i].v >= 0);
+	fuzz_check(m[M_TOTAL].ok && (uint64_t)m[M_TOTAL].v == total);
+	fuzz_check(!m[M_RESOLUTION].ok || m[M_RESOLUTION].v <= 10000);
+	fuzz_check(!m[M_ON_TIME_PCT].ok || m[M_ON_TIME_PCT].v <= 10000);
+	fuzz_check(!m[M_SAT_PCT].ok || m[M_SAT_PCT].v <= 10000);
+	fuzz_check(m[M_CLOSED_LATE].v <= m[M_WITH_DEADLINE].v);
 	if (a->hours_n == 0)
 		return;
-	check(m[M_H_MEAN].ok && m[M_H_MEDIAN].ok && m[M_H_P90].ok &&
+	fuzz_check(m[M_H_MEAN].ok && m[M_H_MEDIAN].ok && m[M_H_P90].ok &&
 	    m[M_H_MAX].ok);
-	check(m[M_H_MEAN].v <= m[M_H_MAX].v);
-	check(m[M_H_MEDIAN].v <= m[M_H_P90].v);
-	check(m[M_H_P90].v <= m[M_H_MAX].v);
+	fuzz_check(m[M_H_MEAN].v <= m[M_H_MAX].v);
+	fuzz_check(m[M_H_MEDIAN].v <= m[M_H_P90].v);
+	fuzz_check(m[M_H_P90].v <= m[M_H_MAX].v);
 }
 
 /* Partial rows, as --merge reads them. */
@@ -131,11 +113,12 @@ fuzz_partial(const char *p, const char *end)
 {
 	static const long col[P_N] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
 		12 };
-	struct acc *a = the_acc(), all;
+	struct acc one, *a = &one, all;
 	struct str f[P_N];
 	struct rec r = { 0 };
 	struct prow w;
 
+	memset(&one, 0, sizeof one);
 	memset(&all, 0, sizeof all);
 	r.file = "fuzz";
 	while (p < end) {
@@ -157,10 +140,12 @@ fuzz_partial(const char *p, const char *end)
 		}
 		if (ok)
 			partial_add(a, &w, w.h);
-		check(rej_count() == before + !ok);
+		fuzz_check(rej_count() == before + !ok);
 		p = e + (nl != NULL);
 	}
 	check_metrics(a);
+	free(one.dur);
+	hist_free(one.hist);
 }
 
 /* The id of each case taken, once: how many differ. */
@@ -170,7 +155,7 @@ distinct(struct buf *ids, size_t n)
 	size_t i, j, k = 0, off = 0, *at = calloc(n + 1, sizeof *at);
 	const char *s = ids->p;
 
-	check(at != NULL);
+	fuzz_check(at != NULL);
 	for (i = 0; i < n; i++) {
 		at[i] = off;
 		off += strlen(s + off) + 1;
@@ -188,12 +173,12 @@ distinct(struct buf *ids, size_t n)
 static void
 check_case(const struct kase *k)
 {
-	check(k->id.n > 0 && k->state < ST_N);
-	check(k->reported != NO_TIME && k->reported <= opt.as_of);
+	fuzz_check(k->id.n > 0 && k->state < ST_N);
+	fuzz_check(k->reported != NO_TIME && k->reported <= opt.as_of);
 	if (k->state == ST_CLOSED)
-		check(k->closed != NO_TIME && k->closed >= k->reported &&
+		fuzz_check(k->closed != NO_TIME && k->closed >= k->reported &&
 		    k->closed - k->reported <= (long long)UINT32_MAX);
-	check(k->due == NO_TIME || k->due <= 253402300799LL);
+	fuzz_check(k->due == NO_TIME || k->due <= 253402300799LL);
 }
 
 /* Records, as case-stats takes them, de-duplicated and counted. */
@@ -202,13 +187,15 @@ fuzz_records(const char *p, const char *end)
 {
 	struct parser ps = { .need_due = 1 };
 	struct buf ids = { 0 };
-	struct acc *a = the_acc();
+	struct acc *a;
 	struct str f[F_N];
 	struct rec r = { 0 };
 	struct kase k;
+	struct ccase c;
 	unsigned long long merged = cases_merged();
 	size_t taken = 0;
 
+	acc_reset();
 	r.file = "fuzz";
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -223,26 +210,30 @@ fuzz_records(const char *p, const char *end)
 		split(&r, f, F_N, p, e);
 		ps.need_due = opt.mode == MODE_PARTIAL;
 		if (case_take(&ps, &r, &k)) {
-			check(rej_count() == before);
+			fuzz_check(rej_count() == before);
 			check_case(&k);
 			if (k.id.n < 200 && memchr(k.id.p, 0, k.id.n) == NULL) {
 				buf_add(&ids, k.id.p, k.id.n);
 				buf_addc(&ids, '\0');
-				cases_put(&k, 0, NULL, 0);
+				ccase_of(&c, &k, 0); /* the one group */
+				cases_put(&c, NULL, 0);
 				taken++;
 			}
 		} else
 			/* rejected, or reported after --as-of */
-			check(rej_count() == before + 1 ||
+			fuzz_check(rej_count() == before + 1 ||
 			    (rej_count() == before && k.reported > opt.as_of));
 		p = e + (nl != NULL);
 	}
 	status_advice();
 	parser_free(&ps);
 	cases_finish();
+	acc_finish();
+	a = &group_at(0)->acc;
 	/* one case an id, the others merged */
-	check(a->n[0] + a->n[1] + a->n[2] + a->n[3] == distinct(&ids, taken));
-	check(cases_merged() - merged == taken - distinct(&ids, taken));
+	fuzz_check(
+	    a->n[0] + a->n[1] + a->n[2] + a->n[3] == distinct(&ids, taken));
+	fuzz_check(cases_merged() - merged == taken - distinct(&ids, taken));
 	buf_free(&ids);
 	check_metrics(a);
 }

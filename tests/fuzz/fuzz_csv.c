@@ -17,6 +17,7 @@
 #include "lib/rej.h"
 #include "lib/utf8.h"
 #include "lib/wr.h"
+#include "tests/fuzz/fuzz.h"
 
 static jmp_buf back;
 static char path[64];
@@ -28,17 +29,6 @@ struct ref {
 	size_t row;  /* where this row starts in out */
 	size_t rows; /* rows so far */
 };
-
-/* The last of the end-of-run work after a fatal error: back to the
- * fuzzer (the readers open were closed before, by their own). */
-static int
-hook(int status, int fatal, void *arg)
-{
-	(void)status;
-	(void)fatal;
-	(void)arg;
-	longjmp(back, 1);
-}
 
 static int
 no_space(unsigned char c)
@@ -131,7 +121,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct rec *rec;
 		size_t i;
 
-		zl_at_end(hook, NULL);
+		zl_at_end(fuzz_hook, &back);
 		r = rd_open(1, files, &o);
 
 		for (i = 0; i < rd_nfields(r); i++)
@@ -148,7 +138,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    (got.n != ref.out.n ||
 			(got.n > 0 && memcmp(got.p, ref.out.p, got.n) != 0)))
 			abort();
-		zl_at_end_cancel(hook, NULL);
+		zl_at_end_cancel(fuzz_hook, &back);
 	}
 	buf_free(&got);
 	buf_free(&ref.out);

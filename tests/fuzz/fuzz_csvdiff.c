@@ -18,41 +18,11 @@
 #include "lib/rd.h"
 #include "lib/rej.h"
 #include "lib/wr.h"
+#include "tests/fuzz/fuzz.h"
 
 static jmp_buf back;
 static char path[64];
 static int fd_in = -1, fd_err = -1;
-
-/* The last of the end-of-run work after a fatal error: back to the
- * fuzzer (the readers open were closed before, by their own). */
-static int
-hook(int status, int fatal, void *arg)
-{
-	(void)status;
-	(void)fatal;
-	(void)arg;
-	longjmp(back, 1);
-}
-
-static int
-memfile(const char *name, char *p, size_t n)
-{
-	int fd = memfd_create(name, 0);
-
-	if (fd < 0)
-		abort();
-	if (p != NULL)
-		snprintf(p, n, "/proc/self/fd/%d", fd);
-	return fd;
-}
-
-static void
-put(int fd, const void *data, size_t n)
-{
-	if (ftruncate(fd, 0) != 0 ||
-	    (n > 0 && pwrite(fd, data, n, 0) != (ssize_t)n))
-		abort();
-}
 
 static void
 field(struct buf *b, int first, const char *p, size_t n)
@@ -108,14 +78,14 @@ one(int lib, int sel, struct buf *out, struct buf *err)
 		setenv("ZHILI_CSV_LIBCSV", "1", 1);
 	else
 		unsetenv("ZHILI_CSV_LIBCSV");
-	put(fd_err, "", 0);
+	fuzz_put(fd_err, "", 0);
 	lseek(fd_err, 0, SEEK_SET);
 	fflush(stderr);
 	dup2(fd_err, 2);
 	if (setjmp(back) == 0) {
-		zl_at_end(hook, NULL);
+		zl_at_end(fuzz_hook, &back);
 		read_csv(encs[sel % 3], sel & 4, sel & 8 ? need : NULL, out);
-		zl_at_end_cancel(hook, NULL);
+		zl_at_end_cancel(fuzz_hook, &back);
 	} else
 		buf_adds(out, "(fatal)\n");
 	fflush(stderr);
@@ -137,11 +107,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	if (fd_in < 0) {
-		fd_in = memfile("fuzz-csvdiff", path, sizeof path);
-		fd_err = memfile("fuzz-csvdiff-err", NULL, 0);
+		fd_in = fuzz_memfile("fuzz-csvdiff", path, sizeof path);
+		fd_err = fuzz_memfile("fuzz-csvdiff-err", NULL, 0);
 		rej_verbose(1);
 	}
-	put(fd_in, data + 1, size - 1);
+	fuzz_put(fd_in, data + 1, size - 1);
 	one(0, data[0], &a, &ea);
 	one(1, data[0], &b, &eb);
 	if (a.n != b.n || (a.n > 0 && memcmp(a.p, b.p, a.n) != 0) ||

@@ -12,13 +12,7 @@
 #include "lib/date.h"
 #include "lib/money.h"
 #include "lib/stats.h"
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
+#include "tests/fuzz/fuzz.h"
 
 /* dddd-dd-dd dd:dd:dd */
 static int
@@ -52,22 +46,22 @@ fuzz_date(const char *s, size_t n)
 		tee[10] = 'T';
 		a = date_parse(s, n, &t, &timed);
 		b = date_parse(tee, 19, &t2, &timed2);
-		check(a == b && (a != 0 || (t == t2 && timed == timed2)));
+		fuzz_check(a == b && (a != 0 || (t == t2 && timed == timed2)));
 	}
 	if (date_parse(s, n, &t, &timed) < 0)
 		return;
 	/* years 0001..9999: the formatted text is ISO and reads back */
-	check(t >= -62135596800LL && t <= 253402300799LL);
+	fuzz_check(t >= -62135596800LL && t <= 253402300799LL);
 	len = date_format(t, timed, buf);
-	check(len == (timed ? 19u : 10u) && strlen(buf) == len);
-	check(date_parse(buf, len, &t2, &timed2) == 0);
-	check(t2 == t && timed2 == timed);
+	fuzz_check(len == (timed ? 19u : 10u) && strlen(buf) == len);
+	fuzz_check(date_parse(buf, len, &t2, &timed2) == 0);
+	fuzz_check(t2 == t && timed2 == timed);
 	if (!timed)
-		check(t % DAY_SECS == 0);
+		fuzz_check(t % DAY_SECS == 0);
 	/* the date alone is the start of the day */
 	len = date_format(t, 0, buf2);
-	check(date_parse(buf2, len, &t2, NULL) == 0);
-	check(t2 <= t && t - t2 < DAY_SECS);
+	fuzz_check(date_parse(buf2, len, &t2, NULL) == 0);
+	fuzz_check(t2 <= t && t - t2 < DAY_SECS);
 }
 
 static void
@@ -79,14 +73,15 @@ fuzz_period(const char *z)
 	for (kind = PER_FROM; kind <= PER_YEAR; kind++) {
 		period_all(&p);
 		if (date_period(&p, kind, z) < 0) {
-			check(p.from == LLONG_MIN && p.until == LLONG_MAX);
+			fuzz_check(p.from == LLONG_MIN && p.until == LLONG_MAX);
 			continue;
 		}
-		check(p.from < p.until);
+		fuzz_check(p.from < p.until);
 		if (kind != PER_FROM)
-			check(p.until != LLONG_MAX);
+			fuzz_check(p.until != LLONG_MAX);
 		if (kind != PER_TO)
-			check(p.from != LLONG_MIN && period_has(&p, p.from));
+			fuzz_check(
+			    p.from != LLONG_MIN && period_has(&p, p.from));
 	}
 }
 
@@ -99,20 +94,21 @@ fuzz_money(const char *s, size_t n, const char *z)
 
 	if (money_parse(s, n, &v) == 0) {
 		len = money_format(v, buf);
-		check(strlen(buf) == len);
-		check(money_parse(buf, len, &v2) == 0 && v2 == v);
-		check(money_round(v, UNIT_YUAN, ROUND_DOWN) % 100 == 0);
+		fuzz_check(strlen(buf) == len);
+		fuzz_check(money_parse(buf, len, &v2) == 0 && v2 == v);
+		fuzz_check(money_round(v, UNIT_YUAN, ROUND_DOWN) % 100 == 0);
 	}
 	/* the whole input as a rate, on a fixed amount */
 	if (money_mul(123456789, z, UNIT_FEN, ROUND_DOWN, &down) == 0) {
-		check(money_mul(123456789, z, UNIT_FEN, ROUND_HALF_AWAY,
-			  &half) == 0);
-		check(money_mul(123456789, z, UNIT_FEN, ROUND_UP, &up) == 0);
+		fuzz_check(money_mul(123456789, z, UNIT_FEN, ROUND_HALF_AWAY,
+			       &half) == 0);
+		fuzz_check(
+		    money_mul(123456789, z, UNIT_FEN, ROUND_UP, &up) == 0);
 		/* |down| <= |half| <= |up| <= |down| + 1, never of
 		 * opposite signs */
-		check(llabs(down) <= llabs(half) && llabs(half) <= llabs(up) &&
-		    llabs(up) - llabs(down) <= 1);
-		check(!(down > 0 && up < 0) && !(down < 0 && up > 0));
+		fuzz_check(llabs(down) <= llabs(half) &&
+		    llabs(half) <= llabs(up) && llabs(up) - llabs(down) <= 1);
+		fuzz_check(!(down > 0 && up < 0) && !(down < 0 && up > 0));
 	}
 }
 
@@ -124,16 +120,16 @@ fuzz_hist(const char *s, size_t n)
 
 	if (hist_read(h, s, n) == 0) {
 		hist_write(&b, h);
-		check(memchr(b.p, '\t', b.n) == NULL &&
+		fuzz_check(memchr(b.p, '\t', b.n) == NULL &&
 		    memchr(b.p, '\n', b.n) == NULL);
-		check(hist_read(h2, b.p, b.n) == 0);
-		check(hist_count(h2) == hist_count(h));
+		fuzz_check(hist_read(h2, b.p, b.n) == 0);
+		fuzz_check(hist_count(h2) == hist_count(h));
 		hist_write(&b2, h2);
-		check(b.n == b2.n && memcmp(b.p, b2.p, b.n) == 0);
+		fuzz_check(b.n == b2.n && memcmp(b.p, b2.p, b.n) == 0);
 		if (hist_count(h) > 0)
-			check(hist_percentile(h, 0.5) >= 0);
+			fuzz_check(hist_percentile(h, 0.5) >= 0);
 	} else
-		check(hist_count(h) == 0);
+		fuzz_check(hist_count(h) == 0);
 	buf_free(&b);
 	buf_free(&b2);
 	hist_free(h);

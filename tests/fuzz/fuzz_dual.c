@@ -37,6 +37,7 @@
 #include "lib/cfg.h"
 #include "lib/date.h"
 #include "lib/fld.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *in, size_t size);
 
@@ -49,24 +50,6 @@ static jmp_buf back;
 static char path[NFILES][64];
 static int fd[NFILES] = { -1, -1, -1 };
 static const char *excluded[] = { "U1", NULL };
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
-
-/* The last of the end-of-run work after a fatal error: back to the
- * fuzzer (the readers were closed before). */
-static int
-hook(int status, int fatal, void *arg)
-{
-	(void)status;
-	(void)fatal;
-	(void)arg;
-	longjmp(back, 1);
-}
 
 static void
 setup(void)
@@ -88,18 +71,8 @@ setup(void)
 	none.n = 1LL << 62;
 	rej_limit_set(&none);
 	/* memory files, read by their names in /proc/self/fd */
-	for (i = 0; i < NFILES; i++) {
-		fd[i] = memfd_create("fuzz-dual", 0);
-		check(fd[i] >= 0);
-		snprintf(path[i], sizeof path[i], "/proc/self/fd/%d", fd[i]);
-	}
-}
-
-static void
-put(int f, const void *data, size_t n)
-{
-	check(ftruncate(f, 0) == 0 &&
-	    (n == 0 || pwrite(f, data, n, 0) == (ssize_t)n));
+	for (i = 0; i < NFILES; i++)
+		fd[i] = fuzz_memfile("fuzz-dual", path[i], sizeof path[i]);
 }
 
 /* The options and rules the two first bytes ask for. */
@@ -129,7 +102,8 @@ configure(unsigned a, unsigned b)
 	cli.has_period = (a & 128) != 0;
 	if (cli.has_period) {
 		cli.period_arg[PER_QUARTER] = "2025-Q1";
-		check(date_period(&cli.period, PER_QUARTER, "2025-Q1") == 0);
+		fuzz_check(
+		    date_period(&cli.period, PER_QUARTER, "2025-Q1") == 0);
 	}
 	rules.minimum = b & 3;
 	rules.per_months = per[b >> 2 & 3];
@@ -165,24 +139,24 @@ check_window(const struct window *w, struct fig *u, struct fig *c)
 
 	window_run(w, u, c, mf);
 	for (i = 0; i < nm; i++) {
-		check(mf[i].acts == mf[i].early + mf[i].ok);
-		check(!mf[i].active || mf[i].registered);
-		check(!mf[i].registered || mf[i].counts);
-		check(!mf[i].overdue || mf[i].counts);
+		fuzz_check(mf[i].acts == mf[i].early + mf[i].ok);
+		fuzz_check(!mf[i].active || mf[i].registered);
+		fuzz_check(!mf[i].registered || mf[i].counts);
+		fuzz_check(!mf[i].overdue || mf[i].counts);
 	}
 	for (i = 0; i < nu; i++) {
 		f = &u[i];
-		check(
+		fuzz_check(
 		    f->members >= f->registered && f->registered >= f->active);
-		check(f->overdue <= f->members);
+		fuzz_check(f->overdue <= f->members);
 		fig_add(&tu, f);
 	}
 	for (i = 0; i < nc; i++)
 		fig_add(&tc, &c[i]);
-	check(tu.activities == tc.activities && tu.early == tc.early &&
+	fuzz_check(tu.activities == tc.activities && tu.early == tc.early &&
 	    tu.hours == tc.hours && tu.solved == tc.solved);
-	check(tu.registered == tc.registered && tu.active == tc.active);
-	check(tc.activities >= tc.early && tc.hours >= 0);
+	fuzz_check(tu.registered == tc.registered && tu.active == tc.active);
+	fuzz_check(tc.activities >= tc.early && tc.hours >= 0);
 	free(mf);
 }
 
@@ -198,7 +172,7 @@ check_figures(void)
 	long n, k;
 
 	period_make(&p);
-	check(p.from <= p.to && p.need >= 0);
+	fuzz_check(p.from <= p.to && p.need >= 0);
 	check_window(&p, u, c);
 	for (i = 0; i < nc; i++) {
 		acts += c[i].activities;
@@ -207,14 +181,14 @@ check_figures(void)
 	k = months_of(p.from, p.to);
 	for (n = 0; n < k && n < 36; n++) {
 		month_window(&p, n, &m);
-		check(m.from <= m.to && m.from >= p.from && m.to <= p.to);
+		fuzz_check(m.from <= m.to && m.from >= p.from && m.to <= p.to);
 		check_window(&m, u, c);
 		for (i = 0; i < nc; i++) {
 			macts += c[i].activities;
 			mhours += c[i].hours;
 		}
 	}
-	check(n < k || (macts == acts && mhours == hours));
+	fuzz_check(n < k || (macts == acts && mhours == hours));
 	free(u);
 	free(c);
 }
@@ -230,7 +204,7 @@ run(int nfiles)
 	input_read(nfiles, files);
 	for (merged = 0, g = 0; g < MG_N; g++)
 		merged += data.nmerged[g];
-	check(rej_nread - read0 ==
+	fuzz_check(rej_nread - read0 ==
 	    used() + data.left_out + (rej_count() - rej0) + merged);
 	check_figures();
 	report_write();
@@ -256,14 +230,14 @@ LLVMFuzzerTestOneInput(const uint8_t *in, size_t size)
 			s++;
 		else
 			break;
-		put(fd[nfiles++], p, (size_t)(s - p));
+		fuzz_put(fd[nfiles++], p, (size_t)(s - p));
 		p = s + 3;
 	}
-	put(fd[nfiles++], p, (size_t)(end - p));
+	fuzz_put(fd[nfiles++], p, (size_t)(end - p));
 	if (setjmp(back) == 0) {
-		zl_at_end(hook, NULL);
+		zl_at_end(fuzz_hook, &back);
 		run(nfiles);
-		zl_at_end_cancel(hook, NULL);
+		zl_at_end_cancel(fuzz_hook, &back);
 		input_reset();
 	} else
 		input_abandon();

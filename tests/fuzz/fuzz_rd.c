@@ -18,44 +18,11 @@
 #include "lib/rej.h"
 #include "lib/utf8.h"
 #include "lib/wr.h"
+#include "tests/fuzz/fuzz.h"
 
 static jmp_buf back;
 static char path[64], path2[64];
 static int fd1 = -1, fd2 = -1;
-
-/* The last of the end-of-run work after a fatal error: back to the
- * fuzzer (the readers open were closed before, by their own). */
-static int
-hook(int status, int fatal, void *arg)
-{
-	(void)status;
-	(void)fatal;
-	(void)arg;
-	longjmp(back, 1);
-}
-
-/*
- * The inputs are two memory files made once (memfd), read by their names
- * in /proc/self/fd: no file is created, truncated or removed per run.
- */
-static int
-memfile(char *p, size_t n)
-{
-	int fd = memfd_create("fuzz-rd", 0);
-
-	if (fd < 0)
-		abort();
-	snprintf(p, n, "/proc/self/fd/%d", fd);
-	return fd;
-}
-
-static void
-put(int fd, const void *data, size_t n)
-{
-	if (ftruncate(fd, 0) != 0 ||
-	    (n > 0 && pwrite(fd, data, n, 0) != (ssize_t)n))
-		abort();
-}
 
 /* Read file p; the records (header first) as escaped TSV into b. */
 static int
@@ -107,13 +74,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	if (fd1 < 0) {
-		fd1 = memfile(path, sizeof path);
-		fd2 = memfile(path2, sizeof path2);
+		fd1 = fuzz_memfile("fuzz-rd", path, sizeof path);
+		fd2 = fuzz_memfile("fuzz-rd", path2, sizeof path2);
 	}
 	sel = data[0];
-	put(fd1, data + 1, size - 1);
+	fuzz_put(fd1, data + 1, size - 1);
 	if (setjmp(back) == 0) {
-		zl_at_end(hook, NULL);
+		zl_at_end(fuzz_hook, &back);
 		read_tsv(path, fmts[sel % 3], encs[(sel / 3) % 3],
 		    sel & 0x80 ? need : NULL, &a);
 		/*
@@ -123,14 +90,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 */
 		if (a.n > 1 && a.p[0] != '\n' &&
 		    memcmp(a.p, "\xEF\xBB\xBF", 3) != 0) {
-			put(fd2, a.p, a.n);
+			fuzz_put(fd2, a.p, a.n);
 			read_tsv(path2, FMT_TSV, ENC_UTF8, NULL, &b);
 			/* blank lines vanish: a record of one empty field */
 			if (!(a.n == b.n && memcmp(a.p, b.p, a.n) == 0) &&
 			    strstr(a.p, "\n\n") == NULL)
 				abort();
 		}
-		zl_at_end_cancel(hook, NULL);
+		zl_at_end_cancel(fuzz_hook, &back);
 	}
 	buf_free(&a);
 	buf_free(&b);

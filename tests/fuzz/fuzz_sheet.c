@@ -34,30 +34,13 @@
 #include "lib/cfg.h"
 #include "lib/fld.h"
 #include "lib/rx.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static jmp_buf back;
 static char path[2][64];
 static int fd[2] = { -1, -1 };
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
-
-/* The last of the end-of-run work after a fatal error: back to the
- * fuzzer (the reader closed itself before). */
-static int
-hook(int status, int fatal, void *arg)
-{
-	(void)status;
-	(void)fatal;
-	(void)arg;
-	longjmp(back, 1);
-}
 
 static void
 setup(void)
@@ -75,18 +58,8 @@ setup(void)
 	rx_config();
 	conf_load();
 	/* two memory files, read by their names in /proc/self/fd */
-	for (i = 0; i < 2; i++) {
-		fd[i] = memfd_create("fuzz-sheet", 0);
-		check(fd[i] >= 0);
-		snprintf(path[i], sizeof path[i], "/proc/self/fd/%d", fd[i]);
-	}
-}
-
-static void
-put(int f, const void *data, size_t n)
-{
-	check(ftruncate(f, 0) == 0 &&
-	    (n == 0 || pwrite(f, data, n, 0) == (ssize_t)n));
+	for (i = 0; i < 2; i++)
+		fd[i] = fuzz_memfile("fuzz-sheet", path[i], sizeof path[i]);
 }
 
 /* The buildings below u (and its siblings after it); each unit's parent
@@ -97,10 +70,10 @@ buildings(const struct unit *u, const struct unit *parent)
 	unsigned long long n = 0;
 
 	for (; u != NULL; u = u->next) {
-		check(u->parent == parent && !u->dropped);
-		check(parent == NULL || u->level > parent->level);
+		fuzz_check(u->parent == parent && !u->dropped);
+		fuzz_check(parent == NULL || u->level > parent->level);
 		if (u->level == L_BUILDING) {
-			check(parent != NULL && parent->level == L_GRID);
+			fuzz_check(parent != NULL && parent->level == L_GRID);
 			n++;
 		}
 		n += buildings(u->child, u);
@@ -160,8 +133,8 @@ run(int sel, int nfiles)
 		abort();
 	}
 	/* every row with a building made one, or was merged */
-	check(rows_building <= rows_used);
-	check(buildings(roots, NULL) + units_merged == rows_building);
+	fuzz_check(rows_building <= rows_used);
+	fuzz_check(buildings(roots, NULL) + units_merged == rows_building);
 	output(sel >> 5 & 3);
 }
 
@@ -184,16 +157,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			split++;
 	}
 	if (split != NULL) {
-		put(fd[0], p, (size_t)(split - p));
-		put(fd[1], split + 3, n - (size_t)(split - p) - 3);
+		fuzz_put(fd[0], p, (size_t)(split - p));
+		fuzz_put(fd[1], split + 3, n - (size_t)(split - p) - 3);
 		nfiles = 2;
 	} else
-		put(fd[0], p, n);
+		fuzz_put(fd[0], p, n);
 	sheet_reset();
 	if (setjmp(back) == 0) {
-		zl_at_end(hook, NULL);
+		zl_at_end(fuzz_hook, &back);
 		run(data[0], nfiles);
-		zl_at_end_cancel(hook, NULL);
+		zl_at_end_cancel(fuzz_hook, &back);
 	}
 	units_reset();
 	check_reset();

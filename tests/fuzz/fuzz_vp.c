@@ -25,6 +25,7 @@
 #include "cmd/volunteer-points/vp.h"
 #include "lib/cfg.h"
 #include "lib/date.h"
+#include "tests/fuzz/fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,13 +33,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 struct opts opt = { .report = R_BALANCE, .top = 10 };
 
 static char path[] = "/tmp/fuzz_vp.XXXXXX";
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
 
 static void
 setup(void)
@@ -76,23 +70,23 @@ event(const struct event *e, void *arg)
 		seen.balance = 0;
 		seen.last_t = -DAY_SECS * 1000000;
 	}
-	check(e->balance >= 0);
-	check(e->balance == seen.balance + e->change);
+	fuzz_check(e->balance >= 0);
+	fuzz_check(e->balance == seen.balance + e->change);
 	/* day by day (within a day, services before redemptions) */
-	check(date_floordiv(e->t, DAY_SECS) >=
+	fuzz_check(date_floordiv(e->t, DAY_SECS) >=
 	    date_floordiv(seen.last_t, DAY_SECS));
-	check(e->t < ((long long)opt.as_of + 1) * DAY_SECS);
+	fuzz_check(e->t < ((long long)opt.as_of + 1) * DAY_SECS);
 	seen.balance = e->balance;
 	seen.last_t = e->t;
 	if (e->kind == EV_REDEEM) {
-		check(e->change < 0);
+		fuzz_check(e->change < 0);
 		seen.redeemed++;
 	} else if (e->kind == EV_EARN) {
-		check(e->change >= 0 && e->hours >= 0);
-		check(e->hours <= (long long)e->s->hours);
-		check(rules.cap == 0 || e->hours <= rules.cap);
+		fuzz_check(e->change >= 0 && e->hours >= 0);
+		fuzz_check(e->hours <= (long long)e->s->hours);
+		fuzz_check(rules.cap == 0 || e->hours <= rules.cap);
 	} else
-		check(e->change < 0);
+		fuzz_check(e->change < 0);
 }
 
 static void
@@ -105,11 +99,12 @@ check_volunteers(void)
 		const struct vol *v = &data.vol[i];
 		long long bal = v->earned - v->redeemed - v->expired;
 
-		check(bal >= 0 && v->hours >= 0 && v->unverified >= 0);
-		check(v->nsvc > 0 || (v->earned == 0 && v->redeemed == 0));
+		fuzz_check(bal >= 0 && v->hours >= 0 && v->unverified >= 0);
+		fuzz_check(v->nsvc > 0 || (v->earned == 0 && v->redeemed == 0));
 		for (k = 0; k < v->star; k++)
-			check(v->hours >= rules.stars[k]);
-		check(v->star == VP_STARS || v->hours < rules.stars[v->star]);
+			fuzz_check(v->hours >= rules.stars[k]);
+		fuzz_check(
+		    v->star == VP_STARS || v->hours < rules.stars[v->star]);
 	}
 }
 
@@ -164,7 +159,7 @@ LLVMFuzzerTestOneInput(const uint8_t *in, size_t size)
 	ledger_run(&cb);
 	check_volunteers();
 	used = data.nsvc - data.merged + seen.redeemed;
-	check(rej_nread - n0 == used + (rej_count() - r0) + data.merged);
+	fuzz_check(rej_nread - n0 == used + (rej_count() - r0) + data.merged);
 	input_reset();
 	return 0;
 }

@@ -12,16 +12,10 @@
 
 #include "lib/wr_int.h"
 #include "tests/unit/wr_ref.h"
+#include "tests/fuzz/fuzz.h"
 
 #define MAXF   64
 #define PADDED 64
-
-static void
-check(int ok)
-{
-	if (!ok)
-		abort();
-}
 
 static int
 same(const char *p, size_t n, const struct buf *b)
@@ -37,10 +31,10 @@ one_field(const uint8_t *data, size_t n, char *out)
 
 	memcpy(s, data, n);
 	ref_csv(&want, s, n);
-	check(same(out, wr_csv_to(out, s, n), &want));
+	fuzz_check(same(out, wr_csv_to(out, s, n), &want));
 	buf_reset(&want);
 	ref_json(&want, s, n);
-	check(same(out, wr_json_to(out, s, n), &want));
+	fuzz_check(same(out, wr_json_to(out, s, n), &want));
 	buf_free(&want);
 	free(s);
 }
@@ -67,9 +61,10 @@ one_line(const char *line, size_t n, const struct str *f, size_t nf, char *out)
 			buf_addc(&want, ',');
 		ref_csv(&want, f[i].p, f[i].n);
 	}
-	check(same(out, (size_t)(wr_csv_tsvline(out, line, n, f, nf) - out),
-	    &want));
-	check(same(out, (size_t)(wr_csv_line(out, f, nf, 0) - out), &want));
+	fuzz_check(same(out,
+	    (size_t)(wr_csv_tsvline(out, line, n, f, nf) - out), &want));
+	fuzz_check(
+	    same(out, (size_t)(wr_csv_line(out, f, nf, 0) - out), &want));
 	buf_reset(&want);
 	buf_addc(&want, '{');
 	for (i = 0; i < nf; i++) {
@@ -87,9 +82,9 @@ one_line(const char *line, size_t n, const struct str *f, size_t nf, char *out)
 		}
 	}
 	buf_addc(&want, '}');
-	check(
+	fuzz_check(
 	    same(out, (size_t)(wr_json_line(w, out, f, line, n) - out), &want));
-	check(
+	fuzz_check(
 	    same(out, (size_t)(wr_json_line(w, out, f, NULL, 0) - out), &want));
 	wr_close(w);
 	buf_free(&want);

@@ -12,17 +12,9 @@
 
 #include "lib/rd_int.h"
 #include "lib/utf8.h"
+#include "tests/fuzz/fuzz.h"
 
 static jmp_buf back;
-
-static int
-hook(int status, int fatal, void *arg)
-{
-	(void)status;
-	(void)fatal;
-	(void)arg;
-	longjmp(back, 1);
-}
 
 /* The part of [*p, end) before the next NUL (or the end); *p past it. */
 static const char *
@@ -69,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&b, 0, sizeof b);
 	b.fname = "fuzz.xlsx";
 	if (setjmp(back) == 0) {
-		zl_at_end(hook, NULL);
+		zl_at_end(fuzz_hook, &back);
 		rd_xlsx_mem(&b, sst, nsst, sty, nsty, sh, nsh);
 		for (;;) {
 			int more = b.more(&b);
@@ -79,7 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (!more)
 				break;
 		}
-		zl_at_end_cancel(hook, NULL);
+		zl_at_end_cancel(fuzz_hook, &back);
 	}
 	if (b.close != NULL)
 		b.close(&b);

@@ -167,6 +167,57 @@ test_format(void)
 	}
 }
 
+/* money_put against money_format: 1 when they differ at fen. */
+static int
+put_differs(long long fen)
+{
+	char a[32], b[32];
+	size_t n = money_format(fen, a);
+
+	memset(b, 'x', sizeof b);
+	return money_put(fen, b) != n || memcmp(a, b, n) != 0;
+}
+
+static void
+test_put(void)
+{
+	long long edge[] = { 0, 1, 9, 10, 99, 100, 101, 999, 1000, 9999999999,
+		10000000000, 10000000001, 99999999999, LLONG_MAX, LLONG_MIN,
+		LLONG_MIN + 1 };
+	unsigned long long x = 88172645463325252ULL;
+	long long v;
+	int bad = 0, i, k;
+
+	for (v = -200000; v <= 2000000; v++)
+		bad += put_differs(v);
+	for (i = 0; i < (int)(sizeof edge / sizeof edge[0]); i++)
+		bad += put_differs(edge[i]) + put_differs(-(edge[i] / 2));
+	for (v = 1, k = 0; k < 18; k++, v *= 10)
+		for (i = -3; i <= 3; i++)
+			bad += put_differs(v + i) + put_differs(-v - i);
+	for (i = 0; i < 1000000; i++) { /* xorshift: every size of amount */
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		v = (long long)(x >> (x % 50 + 1));
+		bad += put_differs(v) + put_differs(-v);
+	}
+	T_INT(bad, 0);
+}
+
+static void
+test_put_list(void)
+{
+	const long long v[] = { 0, -5, 123456, 10000000000LL, -LLONG_MAX };
+	const char *want = "\t0.00\t-0.05\t1234.56\t100000000.00"
+			   "\t-92233720368547758.07";
+	char buf[5 * 25];
+	size_t n = money_put_list(v, 5, '\t', buf);
+
+	T_MEM(buf, n, want);
+	T_INT(money_put_list(v, 0, ',', buf), 0);
+}
+
 static void
 test_round(void)
 {
@@ -347,6 +398,8 @@ main(void)
 	test_parse();
 	test_rejects();
 	test_format();
+	test_put();
+	test_put_list();
 	test_round();
 	test_mul();
 	test_mul_rate();

@@ -143,7 +143,7 @@ test_fast(void)
 int
 main(void)
 {
-	static const char *const scan[] = { "avx2", "sse2", "scalar" };
+	static const char *const scan[] = { "", "avx2", "sse2", "scalar" };
 	size_t i;
 
 	zl_init("zhili");

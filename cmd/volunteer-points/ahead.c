@@ -1,0 +1,122 @@
+/*
+ * volunteer-points: the records read, their lookups done later (struct
+ * pend, vp.h), in the order read: the volunteers and texts are numbered
+ * as they would be at once.  FIND records later, its volunteer is found
+ * (its slot asked for when it was read) and what is kept of the
+ * volunteer asked for; AHEAD records later, the record is taken.
+ */
+#include <string.h>
+
+#include "cmd/volunteer-points/vp.h"
+
+#define FIND  2
+#define AHEAD 4
+#define RING  8 /* more than AHEAD, a power of two */
+
+static struct {
+	struct pend p[RING];
+	size_t fill; /* the one being filled */
+	size_t n;    /* pending, before it */
+} pipe;
+
+/* Service record p taken (its volunteer found). */
+static void
+svc_put(struct pend *p)
+{
+	struct svc *s;
+	uint32_t team;
+
+	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
+		svc_room(data.capsvc > 0 ? data.capsvc :
+					   (1u << 21) / sizeof *data.svc);
+	s = &data.svc[data.nsvc++];
+	*s = p->s;
+	s->project = strs_put(&p->project);
+	team = vol_team(s->vol, &p->team);
+	if (data.svc_team != NULL)
+		data.svc_team[data.nsvc - 1] = team;
+	if (!p->ktext_known)
+		s->ktext = strs_put(&p->kind);
+	vol_service(s, team, &p->name);
+}
+
+/* Redemption p taken (its volunteer found). */
+static void
+red_put(struct pend *p)
+{
+	struct red *d;
+
+	if (data.nred == data.capred)
+		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
+	d = &data.red[data.nred++];
+	*d = p->d;
+	d->item = strs_put(&p->kind);
+}
+
+/* The record k before the one being filled (k <= pipe.n). */
+static struct pend *
+before(size_t k)
+{
+	return &pipe.p[(pipe.fill - k) & (RING - 1)];
+}
+
+static void
+find(struct pend *p)
+{
+	uint32_t vi = vol_find(&p->id);
+
+	if (p->red)
+		p->d.vol = vi;
+	else
+		p->s.vol = vi;
+	vol_hot_ahead(vi);
+	p->found = 1;
+}
+
+static void
+take(struct pend *p)
+{
+	if (!p->found)
+		find(p);
+	if (p->red)
+		red_put(p);
+	else
+		svc_put(p);
+}
+
+struct pend *
+pend_slot(void)
+{
+	pipe.p[pipe.fill].found = 0;
+	return &pipe.p[pipe.fill];
+}
+
+void
+pend_push(void)
+{
+	if (pipe.n >= FIND)
+		find(before(FIND));
+	if (pipe.n == AHEAD)
+		take(before(pipe.n--));
+	pipe.n++;
+	pipe.fill = (pipe.fill + 1) & (RING - 1);
+}
+
+void
+pend_flush(void)
+{
+	for (; pipe.n > 0; pipe.n--)
+		take(before(pipe.n));
+}
+
+void
+pend_free(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < RING; i++)
+		for (j = 0; j < sizeof pipe.p[i].copy / sizeof *pipe.p[i].copy;
+		     j++)
+			buf_free(&pipe.p[i].copy[j]);
+	memset(&pipe, 0, sizeof pipe);
+}

@@ -62,6 +62,7 @@ help(void)
 	    "  -o FORMAT         tsv (default), csv, json, table, md or xlsx\n"
 	    "  --csv, --tsv      the input format (default: from the header)\n"
 	    "  --encoding ENC    utf-8, gbk, gb18030 (default: detected)\n"
+	    "  --sheet NAME      the sheet of a workbook (default: the first)\n"
 	    "  --bom             start the output with a UTF-8 BOM (for Excel)\n"
 	    "  --zh              Chinese column titles\n"
 	    "  --reject FILE     keep rejected records, with an _error field\n"

@@ -71,9 +71,9 @@ help(void)
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      the period (default: the activities' first to last day)\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
-	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
-	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
-	    "  -h, -V: see zhili(7)\n"
+	    "  --csv, --tsv, --encoding ENC, --sheet NAME, --bom, --reject FILE,\n"
+	    "  --strict, --verbose, --max-rejected N|P%%, --progress, -c FILE,\n"
+	    "  --print-config, -h, -V: see zhili(7)\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 records rejected, 2 usage, 3 input/output error.\n"
 	    "See dual-report(1).\n"));

@@ -54,9 +54,9 @@ help(void)
 	    "  --check         only the problems, one record each (exit 1 if any)\n"
 	    "  --mask          identity numbers and phones masked (138****5678)\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
-	    "  --csv, --tsv, --encoding ENC, --bom, --reject FILE, --strict,\n"
-	    "  --verbose, --max-rejected N|P%%, --progress, -c FILE, --print-config,\n"
-	    "  -h, -V: see zhili(7)\n"
+	    "  --csv, --tsv, --encoding ENC, --sheet NAME, --bom, --reject FILE,\n"
+	    "  --strict, --verbose, --max-rejected N|P%%, --progress, -c FILE,\n"
+	    "  --print-config, -h, -V: see zhili(7)\n"
 	    "\n"
 	    "Exit status: 0 ok, 1 records rejected or problems found (--check),\n"
 	    "2 usage, 3 input/output error.  See grid-import(1).\n"));

@@ -107,6 +107,25 @@ endef
 $(foreach p,$(PROGS),$(eval $(call PROG_RULE,$(p),cmd,$(BUILD)/bin)))
 $(foreach p,$(TEST_PROGS),$(eval $(call PROG_RULE,$(p),tests,$(BUILD)/tests/bin)))
 
+# The fuzz targets, built without libFuzzer (tests/fuzz/replay.c) so that
+# make check runs each over its seed corpus; make fuzz fuzzes them.  A
+# target links the program folders its "fuzz-with:" line names (all but
+# main.c) and every program's fields.c and section.c, as tests/fuzz/run.sh.
+FUZZ_NAMES = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_NAMES:%=$(BUILD)/tests/fuzz/%)
+fuzz_with = $(filter-out %/main.c,$(foreach d,$(shell sed -n \
+	's/.*fuzz-with: *//p' $(1)),$(wildcard $(d)/*.c)))
+define FUZZ_RULE
+$(BUILD)/tests/fuzz/$(1): $(BUILD)/tests/fuzz/$(1).o $(BUILD)/tests/fuzz/replay.o $$(patsubst %.c,$(BUILD)/%.o,$$(sort $$(call fuzz_with,tests/fuzz/$(1).c) $$(wildcard cmd/*/fields.c cmd/*/section.c))) $(BUILD)/libzhili.a
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(BUILD)/libzhili.a $$(ZL_LIBS)
+endef
+$(foreach f,$(FUZZ_NAMES),$(eval $(call FUZZ_RULE,$(f))))
+
+$(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(HDRS) \
+		$(wildcard cmd/*/*.h)
+	@mkdir -p $(@D)
+	$(COMPILE) -c -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h tests/unit/wr_ref.h $(BUILD)/libzhili.a
 	@mkdir -p $(@D)
 	$(COMPILE) -o $@ $< $(LDFLAGS) $(BUILD)/libzhili.a $(ZL_LIBS)
@@ -124,7 +143,7 @@ deps:
 bench-deps:
 	@sh tools/deps.sh $(BENCH_DEPS)
 
-units: $(UNIT_BIN) $(TEST_PROGS:%=$(BUILD)/tests/bin/%)
+units: $(UNIT_BIN) $(TEST_PROGS:%=$(BUILD)/tests/bin/%) $(FUZZ_BIN)
 
 # tests/run runs tools/lint.sh with these; lint.sh evals LINT_CC, so the
 # quotes of LOCALEDIR's string are escaped once more.

@@ -138,6 +138,18 @@ run(int sel, int nfiles)
 	output(sel >> 5 & 3);
 }
 
+/* run, back here after a fatal error (a frame of its own: nothing in it
+ * changes between setjmp and longjmp) */
+static void
+guarded(int sel, int nfiles)
+{
+	if (setjmp(back) == 0) {
+		zl_at_end(fuzz_hook, &back);
+		run(sel, nfiles);
+		zl_at_end_cancel(fuzz_hook, &back);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -163,11 +175,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else
 		fuzz_put(fd[0], p, n);
 	sheet_reset();
-	if (setjmp(back) == 0) {
-		zl_at_end(fuzz_hook, &back);
-		run(data[0], nfiles);
-		zl_at_end_cancel(fuzz_hook, &back);
-	}
+	guarded(data[0], nfiles);
 	units_reset();
 	check_reset();
 	sheet_reset();

@@ -48,6 +48,28 @@ check(const struct book *b)
 	}
 }
 
+/* Read book b from its three parts, each row checked; back here after a
+ * fatal error (a frame of its own: nothing in it changes between setjmp
+ * and longjmp). */
+static void
+read_book(struct book *b, const char *sst, size_t nsst, const char *sty,
+    size_t nsty, const char *sh, size_t nsh)
+{
+	if (setjmp(back) == 0) {
+		zl_at_end(fuzz_hook, &back);
+		rd_xlsx_mem(b, sst, nsst, sty, nsty, sh, nsh);
+		for (;;) {
+			int more = b->more(b);
+
+			check(b);
+			buf_reset(&b->tsv);
+			if (!more)
+				break;
+		}
+		zl_at_end_cancel(fuzz_hook, &back);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -60,19 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sh = part(&p, end, &nsh);
 	memset(&b, 0, sizeof b);
 	b.fname = "fuzz.xlsx";
-	if (setjmp(back) == 0) {
-		zl_at_end(fuzz_hook, &back);
-		rd_xlsx_mem(&b, sst, nsst, sty, nsty, sh, nsh);
-		for (;;) {
-			int more = b.more(&b);
-
-			check(&b);
-			buf_reset(&b.tsv);
-			if (!more)
-				break;
-		}
-		zl_at_end_cancel(fuzz_hook, &back);
-	}
+	read_book(&b, sst, nsst, sty, nsty, sh, nsh);
 	if (b.close != NULL)
 		b.close(&b);
 	buf_free(&b.tsv);

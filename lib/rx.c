@@ -2,10 +2,13 @@
  * rx: PCRE2 in UTF mode with Unicode properties, safe on invalid UTF-8
  * subjects, JIT where available, with limits against hostile patterns.
  *
- * A program is single-threaded: one compile context, one match context, one
- * match data block and one JIT stack are created on first use and reused
- * for every pattern and every match.
+ * Patterns are compiled by the main thread, with one compile context.
+ * Each thread that matches (case-stats -j) has its own match context,
+ * match data block and JIT stack, made on its first match from the main
+ * one (the limits) and freed when the thread ends; the compiled patterns
+ * are shared.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,11 +38,21 @@ struct rx {
 };
 
 static pcre2_compile_context *ccx;
-static pcre2_match_context *mcx;
-static pcre2_match_data *md;
-static pcre2_jit_stack *jstack;
+static pcre2_match_context *mcx; /* the limits, each thread's copied */
+static uint32_t match_limit = RX_MATCH_LIMIT;
 static int limit_read; /* regex.match-limit read from a configuration */
-static char errmsg[256];
+static _Thread_local char errmsg[256];
+
+/* A thread's own: what a match writes. */
+struct mine {
+	pcre2_match_context *mcx;
+	pcre2_match_data *md;
+	pcre2_jit_stack *js; /* NULL: PCRE2 without JIT */
+	uint32_t limit;	     /* match_limit when mcx was set */
+};
+static _Thread_local struct mine *mine;
+static pthread_key_t mine_key; /* frees a thread's when it ends */
+static pthread_once_t mine_once = PTHREAD_ONCE_INIT;
 
 /*
  * Read regex.match-limit when a configuration is loaded; until then the
@@ -52,9 +65,9 @@ read_limit(void)
 
 	if ((root = cfg_root()) == NULL)
 		return;
-	pcre2_set_match_limit(mcx,
-	    (uint32_t)cfg_int_range(root, "regex.match-limit", RX_MATCH_LIMIT,
-		1, UINT32_MAX));
+	match_limit = (uint32_t)cfg_int_range(root, "regex.match-limit",
+	    RX_MATCH_LIMIT, 1, UINT32_MAX);
+	pcre2_set_match_limit(mcx, match_limit);
 	limit_read = 1;
 }
 
@@ -64,19 +77,59 @@ setup(void)
 	if (ccx != NULL)
 		return;
 	if ((ccx = pcre2_compile_context_create(NULL)) == NULL ||
-	    (mcx = pcre2_match_context_create(NULL)) == NULL ||
-	    (md = pcre2_match_data_create(1, NULL)) == NULL)
+	    (mcx = pcre2_match_context_create(NULL)) == NULL)
 		zl_die(ZL_IOERR, _("regex: out of memory"));
 	pcre2_set_max_pattern_length(ccx, RX_MAX_PATTERN);
 	pcre2_set_parens_nest_limit(ccx, RX_MAX_PARENS);
 	pcre2_set_match_limit(mcx, RX_MATCH_LIMIT);
 	pcre2_set_depth_limit(mcx, RX_DEPTH_LIMIT);
 	pcre2_set_heap_limit(mcx, RX_HEAP_LIMIT);
+}
+
+static void
+mine_free(void *p)
+{
+	struct mine *m = p;
+
+	pcre2_match_data_free(m->md);
+	pcre2_jit_stack_free(m->js);
+	pcre2_match_context_free(m->mcx);
+	free(m);
+}
+
+static void
+mine_key_make(void)
+{
+	if (pthread_key_create(&mine_key, mine_free) != 0)
+		zl_die(ZL_IOERR, _("regex: out of memory"));
+}
+
+/* This thread's match context, data and JIT stack, made on first use. */
+static struct mine *
+mine_get(void)
+{
+	struct mine *m = mine;
+
+	if (m != NULL) {
+		if (m->limit != match_limit) /* (a configuration read since) */
+			pcre2_set_match_limit(m->mcx, m->limit = match_limit);
+		return m;
+	}
+	setup();
+	pthread_once(&mine_once, mine_key_make);
+	m = xcalloc(1, sizeof *m);
+	if ((m->mcx = pcre2_match_context_copy(mcx)) == NULL ||
+	    (m->md = pcre2_match_data_create(1, NULL)) == NULL)
+		zl_die(ZL_IOERR, _("regex: out of memory"));
+	m->limit = match_limit;
 	/* NULL when PCRE2 was built without JIT: nothing to assign then. */
-	jstack = pcre2_jit_stack_create(RX_JIT_STACK_MIN, RX_JIT_STACK_MAX,
+	m->js = pcre2_jit_stack_create(RX_JIT_STACK_MIN, RX_JIT_STACK_MAX,
 	    NULL);
-	if (jstack != NULL)
-		pcre2_jit_stack_assign(mcx, NULL, jstack);
+	if (m->js != NULL)
+		pcre2_jit_stack_assign(m->mcx, NULL, m->js);
+	if (pthread_setspecific(mine_key, m) != 0)
+		zl_die(ZL_IOERR, _("regex: out of memory"));
+	return mine = m;
 }
 
 /* Characters in the first off bytes of p; an invalid byte counts as one. */
@@ -151,15 +204,17 @@ rx_search(const struct rx *re, const char *s, size_t n, size_t *so, size_t *eo)
 {
 	PCRE2_SIZE *ov;
 	PCRE2_UCHAR msg[sizeof errmsg];
+	struct mine *m;
 	int rc;
 
 	if (!limit_read)
 		read_limit();
+	m = mine_get();
 	if (s == NULL)
 		s = "";
 	rc = re->jit ?
-	    pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, 0, 0, md, mcx) :
-	    pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, md, mcx);
+	    pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mcx) :
+	    pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, m->md, m->mcx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -184,7 +239,7 @@ rx_search(const struct rx *re, const char *s, size_t n, size_t *so, size_t *eo)
 		return -1;
 	}
 	/* rc 0: the ovector holds only the whole match, which is enough. */
-	ov = pcre2_get_ovector_pointer(md);
+	ov = pcre2_get_ovector_pointer(m->md);
 	if (so != NULL)
 		*so = ov[0];
 	if (eo != NULL)

@@ -96,15 +96,14 @@ jobs_default(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
-/* Threads for this run?  (Not for --records, --merge, --strict,
- * --progress, nor --classify: its regular expressions' match data is
- * one.) */
+/* Threads for this run?  (Not for --records, --merge, --strict nor
+ * --progress.) */
 static int
 wanted(void)
 {
 	return opt.jobs > 1 &&
 	    (opt.mode == MODE_STATS || opt.mode == MODE_PARTIAL) &&
-	    opt.classify == CLASSIFY_NO && !cli.strict && cli.progress != 1;
+	    !cli.strict && cli.progress != 1;
 }
 
 /* ---- a part's groups ---- */

@@ -465,9 +465,13 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 	return check_deadline(p, r, k);
 }
 
-/* --classify: the category from the description, by the rules. */
+/*
+ * --classify: the category from the description, by the rules.  A match
+ * that fails (a limit) is said with its line: a worker (case-stats -j)
+ * leaves the record to the main thread (p->redo).
+ */
 static void
-case_classify(const struct rec *r, struct kase *k)
+case_classify(struct parser *p, const struct rec *r, struct kase *k)
 {
 	struct str d;
 	size_t i;
@@ -481,6 +485,10 @@ case_classify(const struct rec *r, struct kase *k)
 	for (i = 0; i < nrules; i++) {
 		int m = rx_match(rules[i].rx, d.p, d.n);
 
+		if (m < 0 && p->worker) {
+			p->redo = 1;
+			return;
+		}
 		if (m < 0 && r->line != 0) /* (0: read again, warned) */
 			zl_warn_at(r->file, r->line,
 			    _("field 'description': rule '%s': %s"),
@@ -563,7 +571,7 @@ case_take(struct parser *p, const struct rec *r, struct kase *k)
 {
 	if (!case_parse(p, r, k) || !cli_in_period(k->reported) || !as_of(k))
 		return 0;
-	case_classify(r, k);
+	case_classify(p, r, k);
 	k->due = NO_TIME;
 	/*
 	 * (worked out when no figure needs it too for cases reported after

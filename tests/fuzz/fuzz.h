@@ -1,9 +1,9 @@
 /*
  * What the fuzz targets share: a check that aborts (the fuzzer's finding),
- * the end-of-run hook that goes back to the fuzzer after a fatal error,
- * and memory files, read by their names in /proc/self/fd, so that no file
- * is created, truncated or removed on disk per run.  All static inline: a
- * target takes what it uses.
+ * a field written for comparison, the end-of-run hook that goes back to
+ * the fuzzer after a fatal error, and memory files, read by their names
+ * in /proc/self/fd, so that no file is created, truncated or removed on
+ * disk per run.  All static inline: a target takes what it uses.
  */
 #ifndef ZL_FUZZ_H
 #define ZL_FUZZ_H
@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+#include "lib/wr.h"
+#include "lib/zl.h"
 
 static inline void
 fuzz_check(int ok)
@@ -53,6 +56,15 @@ fuzz_put(int fd, const void *data, size_t n)
 {
 	fuzz_check(ftruncate(fd, 0) == 0 &&
 	    (n == 0 || pwrite(fd, data, n, 0) == (ssize_t)n));
+}
+
+/* Field p[0, n) onto b, escaped as TSV, after a '|' unless first. */
+static inline void
+fuzz_field(struct buf *b, int first, const char *p, size_t n)
+{
+	if (!first)
+		buf_addc(b, '|');
+	tsv_escape(b, p, n);
 }
 
 #endif

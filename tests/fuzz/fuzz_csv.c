@@ -38,14 +38,6 @@ no_space(unsigned char c)
 }
 
 static void
-field(struct buf *b, int first, const char *p, size_t n)
-{
-	if (!first)
-		buf_addc(b, '|');
-	tsv_escape(b, p, n);
-}
-
-static void
 cb1(void *p, size_t n, void *arg)
 {
 	struct ref *r = arg;
@@ -53,7 +45,7 @@ cb1(void *p, size_t n, void *arg)
 	if (r->nf == 0)
 		r->row = r->out.n;
 	r->full |= n > 0;
-	field(&r->out, r->nf++ == 0, p ? p : "", n);
+	fuzz_field(&r->out, r->nf++ == 0, p ? p : "", n);
 }
 
 static void
@@ -125,12 +117,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r = rd_open(1, files, &o);
 
 		for (i = 0; i < rd_nfields(r); i++)
-			field(&got, i == 0, rd_names(r)[i].p, rd_names(r)[i].n);
+			fuzz_field(&got, i == 0, rd_names(r)[i].p,
+			    rd_names(r)[i].n);
 		if (rd_nfields(r) > 0)
 			buf_addc(&got, '\n');
 		while (rd_next(r, &rec)) {
 			for (i = 0; i < rec->nf; i++)
-				field(&got, i == 0, rec->f[i].p, rec->f[i].n);
+				fuzz_field(&got, i == 0, rec->f[i].p,
+				    rec->f[i].n);
 			buf_addc(&got, '\n');
 		}
 		rd_close(r);

@@ -24,14 +24,6 @@ static jmp_buf back;
 static char path[64];
 static int fd_in = -1, fd_err = -1;
 
-static void
-field(struct buf *b, int first, const char *p, size_t n)
-{
-	if (!first)
-		buf_addc(b, '|');
-	tsv_escape(b, p, n);
-}
-
 /* Read the input as CSV into b: the header, then each record's line, raw
  * bytes and fields. */
 static void
@@ -50,14 +42,14 @@ read_csv(int enc, int noheader, const char *const *need, struct buf *b)
 	o.need = need;
 	r = rd_open(1, files, &o);
 	for (i = 0; i < rd_nfields(r); i++)
-		field(b, i == 0, rd_names(r)[i].p, rd_names(r)[i].n);
+		fuzz_field(b, i == 0, rd_names(r)[i].p, rd_names(r)[i].n);
 	buf_printf(b, "\n@%ld\n", rd_header_line(r));
 	while (rd_next(r, &rec)) {
 		buf_printf(b, "%ld:", rec->line);
-		field(b, 1, rec->raw.p, rec->raw.n);
+		fuzz_field(b, 1, rec->raw.p, rec->raw.n);
 		buf_addc(b, '\n');
 		for (i = 0; i < rec->nf; i++)
-			field(b, i == 0, rec->f[i].p, rec->f[i].n);
+			fuzz_field(b, i == 0, rec->f[i].p, rec->f[i].n);
 		buf_addc(b, '\n');
 	}
 	rd_close(r);

@@ -31,6 +31,7 @@ struct opts {
 	long top;	       /* --top (rank) */
 	int by_points;	       /* --by points (rank) */
 	int total;	       /* --total */
+	int jobs;	       /* -j: threads reading a file */
 };
 extern struct opts opt;
 
@@ -122,8 +123,30 @@ struct data {
 	unsigned long long used;   /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */
 };
-extern struct data data;
+/* Each thread's: a worker's (jobs.c) is taken into the main thread's. */
+extern _Thread_local struct data data;
 void input_read(int nfiles, char *const *files);
+/* The columns of a file's fields (-1: none). */
+struct cols {
+	long id, name, team, project, date, hours, kind, verified, points, item;
+};
+/* One record of a file of columns c (read by this thread). */
+void input_take(const struct rec *rec, const struct cols *c);
+/* This thread's pools (data.ids, strs, names), the kinds first in strs;
+ * room for the service records of size bytes. */
+void input_pools(size_t size);
+/* What this thread's reading kept for itself (buffers, pending records,
+ * the index of texts) let go. */
+void input_thread_free(void);
+
+/*
+ * jobs.c: a file of service records alone read in parts by opt.jobs
+ * threads (rd_parts), taken in order into this thread's data as one pass
+ * takes them; the records read (given), or JOBS_NONE when it is not to be
+ * (one thread, standard input, --strict, --progress...).
+ */
+#define JOBS_NONE ((size_t)-1)
+size_t jobs_read(struct rd *r, const struct cols *c);
 /* The index of the file service s was read from. */
 uint16_t svc_file(const struct svc *s);
 /* The pool id (data.strs) of k, through an index of one line a text (for
@@ -150,6 +173,17 @@ void vol_service(const struct svc *s, uint32_t team, const struct skey *name);
 /* After the reading: each volunteer's count, name and team in data.vol. */
 void vol_settle(void);
 void vol_free(void);
+/* A worker's volunteers, as its reading kept them (jobs.c): taken from
+ * its thread by vol_detach; found or made in this thread's by vol_join,
+ * in the order met (vmap: their indices here, by their indices in d),
+ * what the reading keeps of each taken as if its records were read here
+ * after those before (smap: d's texts' ids here); then let go
+ * (vol_part_free, when not taken). */
+struct vol_part;
+struct vol_part *vol_detach(void);
+void vol_join(struct vol_part *p, const struct data *d, const uint32_t *smap,
+    uint32_t *vmap);
+void vol_part_free(struct vol_part *p);
 /* Room for more services (and their teams, for the teams report). */
 void svc_room(size_t more);
 

@@ -277,3 +277,30 @@ vol_free(void)
 	free(ix.hot);
 	memset(&ix, 0, sizeof ix);
 }
+
+static const struct intern *id_pool;
+
+static int
+by_id(const void *pa, const void *pb)
+{
+	struct str x = intern_get(id_pool, data.vol[*(const uint32_t *)pa].id);
+	struct str y = intern_get(id_pool, data.vol[*(const uint32_t *)pb].id);
+	int c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
+
+	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
+}
+
+const uint32_t *
+vol_order(void)
+{
+	size_t i;
+
+	if (data.order != NULL)
+		return data.order;
+	data.order = xcalloc(data.nvol + 1, sizeof *data.order);
+	for (i = 0; i < data.nvol; i++)
+		data.order[i] = (uint32_t)i;
+	id_pool = data.ids;
+	qsort(data.order, data.nvol, sizeof *data.order, by_id);
+	return data.order;
+}

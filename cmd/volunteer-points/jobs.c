@@ -305,3 +305,64 @@ jobs_read(struct rd *r, const struct cols *c)
 	free(p);
 	return given;
 }
+
+/* ---- the ledger ---- */
+
+/* A span of the volunteers, by a thread of its own. */
+struct lspan {
+	const struct ledger_cb *cb;
+	const uint32_t *order;
+	size_t from, to;
+	struct data d; /* the main thread's */
+	pthread_t th;
+	struct ledger_left left;
+	struct cli_seen seen;
+};
+
+static void *
+span_work(void *arg)
+{
+	struct lspan *p = arg;
+
+	data = p->d;
+	ledger_defer();
+	ledger_span(p->cb, p->order, p->from, p->to);
+	ledger_hand(&p->left);
+	cli_seen_take(&p->seen);
+	memset(&data, 0, sizeof data);
+	return NULL;
+}
+
+/* Spans of SPAN_MIN volunteers or more. */
+#define SPAN_MIN 1024
+
+void
+jobs_ledger(const struct ledger_cb *cb, const uint32_t *order)
+{
+	size_t n = data.nvol / SPAN_MIN, k;
+	struct lspan *p;
+
+	if (n > (size_t)opt.jobs)
+		n = (size_t)opt.jobs;
+	if (n < 2 || cb->ev != NULL || cb->svc != NULL || cli.strict) {
+		ledger_span(cb, order, 0, data.nvol);
+		return;
+	}
+	p = xcalloc(n, sizeof *p);
+	for (k = 1; k < n; k++) {
+		p[k].cb = cb;
+		p[k].order = order;
+		p[k].from = data.nvol * k / n;
+		p[k].to = data.nvol * (k + 1) / n;
+		p[k].d = data;
+		if (pthread_create(&p[k].th, NULL, span_work, &p[k]) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	ledger_span(cb, order, 0, data.nvol / n);
+	for (k = 1; k < n; k++) {
+		pthread_join(p[k].th, NULL);
+		ledger_take(&p[k].left);
+		cli_seen_add(NULL, &p[k].seen);
+	}
+	free(p);
+}

@@ -243,7 +243,38 @@ struct ledger_cb {
 	void *arg;
 };
 void ledger_run(const struct ledger_cb *cb);
-/* The volunteers' indices by volunteer_id (byte order), made once. */
+/* The ledgers of the volunteers order[from..to) (by this thread). */
+void ledger_span(const struct ledger_cb *cb, const uint32_t *order, size_t from,
+    size_t to);
+/*
+ * A thread of the ledger's (jobs.c) keeps its rejections (ledger_defer),
+ * and hands them with the records it merged (ledger_hand) to the main
+ * thread, which rejects and counts them in their turn (ledger_take).
+ */
+struct refusal {
+	const struct red *d;
+	const char *reason;
+	char *msg;
+};
+/* A record merged into another: where each was read. */
+struct merge {
+	uint32_t dup_line, kept_line;
+	uint16_t dup_file, kept_file;
+};
+struct ledger_left {
+	struct refusal *rf;
+	size_t nrf;
+	struct merge *m;
+	size_t nm;
+};
+void ledger_defer(void);
+void ledger_hand(struct ledger_left *l);
+void ledger_take(struct ledger_left *l);
+/* jobs.c: ledger_span over the volunteers in order, in spans of a thread
+ * each when the report takes no events (balance, rank, stars). */
+void jobs_ledger(const struct ledger_cb *cb, const uint32_t *order);
+/* The volunteers' indices by volunteer_id (byte order), made once
+ * (group.c). */
 const uint32_t *vol_order(void);
 
 /* report.c */

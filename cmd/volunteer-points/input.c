@@ -612,6 +612,8 @@ read_file(struct rd *r, uint16_t file)
 	if (rd_nfields(r) > 0) {
 		find_cols(r, &c);
 		need_cols(r, &c);
+		if (c.hours >= 0)
+			jobs_wait();
 		reserve(rd_size(r), &c);
 	}
 	/* a file of service records alone: in parts by threads, when it can
@@ -703,6 +705,7 @@ input_read(int nfiles, char *const *files)
 		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
+	jobs_wait();
 	vol_settle();
 }
 

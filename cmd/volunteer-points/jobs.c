@@ -163,34 +163,100 @@ line_at(uint32_t line, long shift)
 							 (uint32_t)l;
 }
 
-/* The records of worker p, appended to this thread's data. */
-static void
-take_records(const struct part *p, const uint32_t *smap, const uint32_t *vmap)
+/*
+ * A worker's records copied into this thread's table with their numbers
+ * here, by a thread of its own (the copy faults in fresh pages: a few ms
+ * for a million records), while this thread reads on (a file of
+ * redemptions).  jobs_wait before the table is used or grown.
+ */
+struct copy {
+	pthread_t th;
+	struct svc *to, *from;
+	uint32_t *to_team, *from_team; /* (the teams report) */
+	size_t n;
+	uint32_t *smap, *vmap;
+	long shift;
+};
+
+static struct {
+	struct copy **c;
+	size_t n, cap;
+} copies;
+
+static void *
+copy_work(void *arg)
 {
-	const struct data *d = &p->d;
+	struct copy *c = arg;
 	size_t i;
 
-	svc_room(d->nsvc);
-	for (i = 0; i < d->nsvc; i++) {
-		struct svc s = d->svc[i];
+	for (i = 0; i < c->n; i++) {
+		struct svc s = c->from[i];
 
-		s.vol = vmap[s.vol];
-		s.project = smap[s.project];
-		s.ktext = smap[s.ktext];
-		s.line = line_at(s.line, p->shift);
-		data.svc[data.nsvc + i] = s;
-		if (data.svc_team != NULL)
-			data.svc_team[data.nsvc + i] = smap[d->svc_team[i]];
+		s.vol = c->vmap[s.vol];
+		s.project = c->smap[s.project];
+		s.ktext = c->smap[s.ktext];
+		s.line = line_at(s.line, c->shift);
+		c->to[i] = s;
+		if (c->to_team != NULL)
+			c->to_team[i] = c->smap[c->from_team[i]];
 	}
-	data.nsvc += d->nsvc;
+	free(c->from);
+	free(c->from_team);
+	free(c->smap);
+	free(c->vmap);
+	return NULL;
+}
+
+void
+jobs_wait(void)
+{
+	size_t i;
+
+	for (i = 0; i < copies.n; i++) {
+		pthread_join(copies.c[i]->th, NULL);
+		free(copies.c[i]);
+	}
+	free(copies.c);
+	memset(&copies, 0, sizeof copies);
+}
+
+/* The records of worker p appended to this thread's data (smap, vmap:
+ * its numbers here, let go with its records). */
+static void
+take_records(struct part *p, uint32_t *smap, uint32_t *vmap)
+{
+	struct copy *c = xcalloc(1, sizeof *c);
+
+	if (data.capsvc - data.nsvc < p->d.nsvc)
+		jobs_wait(); /* (the table is moved) */
+	svc_room(p->d.nsvc);
+	c->to = data.svc + data.nsvc;
+	c->to_team = data.svc_team != NULL ? data.svc_team + data.nsvc : NULL;
+	c->from = p->d.svc;
+	c->from_team = p->d.svc_team;
+	c->n = p->d.nsvc;
+	c->smap = smap;
+	c->vmap = vmap;
+	c->shift = p->shift;
+	data.nsvc += p->d.nsvc;
+	p->d.svc = NULL;
+	p->d.svc_team = NULL;
+	if (copies.n == copies.cap)
+		copies.c = xgrow(copies.c, &copies.cap, 4, sizeof *copies.c);
+	copies.c[copies.n++] = c;
+	if (pthread_create(&c->th, NULL, copy_work, c) != 0) {
+		copy_work(c);
+		copies.n--;
+		free(c);
+	}
 }
 
 /* Take what part p made: its rejections reported, a worker's records. */
 static void
 take_part(struct rd *r, struct part *p)
 {
-	uint32_t *smap, *vmap;
-	size_t i, n;
+	uint32_t *smap, *vmap, n, t;
+	size_t i;
 
 	for (i = 0; i < p->nrej; i++) {
 		p->rej[i].rec->line += p->shift;
@@ -201,15 +267,13 @@ take_part(struct rd *r, struct part *p)
 		return;
 	n = intern_len(p->d.strs);
 	smap = xcalloc(n + 1, sizeof *smap);
-	for (i = 0; i < n; i++) /* (numbered here as met) */
-		smap[i] = intern_put(data.strs, intern_get(p->d.strs, i));
+	for (t = 0; t < n; t++) /* (numbered here as met) */
+		smap[t] = intern_put(data.strs, intern_get(p->d.strs, t));
 	vmap = xcalloc(p->d.nvol + 1, sizeof *vmap);
 	vol_join(p->vols, &p->d, smap, vmap);
 	p->vols = NULL;
 	take_records(p, smap, vmap);
 	data.used += p->d.used;
-	free(smap);
-	free(vmap);
 }
 
 /*
@@ -228,6 +292,7 @@ follow(struct rd *r, const struct part *q, struct part *p)
 		return;
 	}
 	part_free(p);
+	jobs_wait(); /* (this thread adds to the table) */
 	p->worker = 0;
 	p->has_first = p->has_stop = 0;
 	p->nrec = p->ngiven = 0;

@@ -147,6 +147,9 @@ void input_thread_free(void);
  */
 #define JOBS_NONE ((size_t)-1)
 size_t jobs_read(struct rd *r, const struct cols *c);
+/* The worker's records that jobs_read left to copy (by threads: the
+ * table data.svc is not to be read or grown before) copied. */
+void jobs_wait(void);
 /* The index of the file service s was read from. */
 uint16_t svc_file(const struct svc *s);
 /* The pool id (data.strs) of k, through an index of one line a text (for

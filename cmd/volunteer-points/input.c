@@ -613,7 +613,9 @@ read_file(struct rd *r, uint16_t file)
 		find_cols(r, &c);
 		need_cols(r, &c);
 		if (c.hours >= 0)
-			jobs_wait();
+			jobs_wait(1);
+		else
+			jobs_group();
 		reserve(rd_size(r), &c);
 	}
 	/* a file of service records alone: in parts by threads, when it can
@@ -705,7 +707,7 @@ input_read(int nfiles, char *const *files)
 		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
-	jobs_wait();
+	jobs_wait(0);
 	vol_settle();
 }
 

@@ -207,11 +207,83 @@ copy_work(void *arg)
 	return NULL;
 }
 
+/*
+ * The services grouped by volunteer as ledger.c's group does, by a thread
+ * of its own while this thread reads a file of redemptions alone (which
+ * adds no service); the ledger takes them when no service was added since
+ * (jobs_grouped).
+ */
+static struct {
+	pthread_t th;
+	int on;
+	const struct svc *svc;
+	size_t n, nvol;
+	uint32_t *at, *idx;
+} gr;
+
+static void *
+group_work(void *arg)
+{
+	uint32_t *a = xcalloc(gr.nvol + 2, sizeof *a);
+	uint32_t *x = vp_alloc((gr.n + 1) * sizeof *x);
+	size_t i;
+
+	(void)arg;
+	for (i = 0; i < gr.n; i++)
+		a[gr.svc[i].vol + 2]++;
+	for (i = 2; i < gr.nvol + 2; i++)
+		a[i] += a[i - 1];
+	for (i = 0; i < gr.n; i++)
+		x[a[gr.svc[i].vol + 1]++] = (uint32_t)i;
+	gr.at = a;
+	gr.idx = x;
+	return NULL;
+}
+
 void
-jobs_wait(void)
+jobs_group(void)
+{
+	jobs_wait(1);
+	if (opt.jobs < 2 || data.nsvc == 0)
+		return;
+	gr.svc = data.svc;
+	gr.n = data.nsvc;
+	gr.nvol = data.nvol;
+	gr.on = pthread_create(&gr.th, NULL, group_work, NULL) == 0;
+}
+
+int
+jobs_grouped(uint32_t **at, uint32_t **idx)
+{
+	size_t v;
+
+	if (!gr.on)
+		return 0;
+	pthread_join(gr.th, NULL);
+	gr.on = 0;
+	if (gr.svc != data.svc || gr.n != data.nsvc) {
+		free(gr.at);
+		free(gr.idx);
+		return 0;
+	}
+	*at = xreallocarray(gr.at, data.nvol + 2, sizeof **at);
+	for (v = gr.nvol + 2; v < data.nvol + 2; v++) /* (no service) */
+		(*at)[v] = (uint32_t)gr.n;
+	*idx = gr.idx;
+	return 1;
+}
+
+void
+jobs_wait(int drop)
 {
 	size_t i;
 
+	if (drop && gr.on) {
+		pthread_join(gr.th, NULL);
+		gr.on = 0;
+		free(gr.at);
+		free(gr.idx);
+	}
 	for (i = 0; i < copies.n; i++) {
 		pthread_join(copies.c[i]->th, NULL);
 		free(copies.c[i]);
@@ -228,7 +300,7 @@ take_records(struct part *p, uint32_t *smap, uint32_t *vmap)
 	struct copy *c = xcalloc(1, sizeof *c);
 
 	if (data.capsvc - data.nsvc < p->d.nsvc)
-		jobs_wait(); /* (the table is moved) */
+		jobs_wait(1); /* (the table is moved) */
 	svc_room(p->d.nsvc);
 	c->to = data.svc + data.nsvc;
 	c->to_team = data.svc_team != NULL ? data.svc_team + data.nsvc : NULL;
@@ -292,7 +364,7 @@ follow(struct rd *r, const struct part *q, struct part *p)
 		return;
 	}
 	part_free(p);
-	jobs_wait(); /* (this thread adds to the table) */
+	jobs_wait(1); /* (this thread adds to the table) */
 	p->worker = 0;
 	p->has_first = p->has_stop = 0;
 	p->nrec = p->ngiven = 0;

@@ -613,8 +613,9 @@ ledger_run(const struct ledger_cb *cb)
 	for (i = 0; i < sizeof G.floor / sizeof *G.floor; i++)
 		G.floor[i] = (uint16_t)(i - i % (size_t)rules.unit);
 	G.rank = intern_ranks(data.strs);
-	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
-	    1, &G.svc_at, &G.svc_idx);
+	if (!jobs_grouped(&G.svc_at, &G.svc_idx))
+		group(data.svc, data.nsvc, sizeof *data.svc,
+		    offsetof(struct svc, vol), 1, &G.svc_at, &G.svc_idx);
 	group(data.red, data.nred, sizeof *data.red, offsetof(struct red, vol),
 	    0, &G.red_at, &G.red_idx);
 	jobs_ledger(cb, order);

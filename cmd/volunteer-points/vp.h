@@ -148,8 +148,14 @@ void input_thread_free(void);
 #define JOBS_NONE ((size_t)-1)
 size_t jobs_read(struct rd *r, const struct cols *c);
 /* The worker's records that jobs_read left to copy (by threads: the
- * table data.svc is not to be read or grown before) copied. */
-void jobs_wait(void);
+ * table data.svc is not to be read or grown before) copied; drop: and the
+ * grouping of jobs_group let go (before services are added). */
+void jobs_wait(int drop);
+/* Before a file of redemptions alone: the services grouped by volunteer
+ * meanwhile (ledger.c's group), by a thread; jobs_grouped: 1 and the
+ * grouping when it is of the services as they are now, else 0. */
+void jobs_group(void);
+int jobs_grouped(uint32_t **at, uint32_t **idx);
 /* The index of the file service s was read from. */
 uint16_t svc_file(const struct svc *s);
 /* The pool id (data.strs) of k, through an index of one line a text (for

@@ -618,9 +618,10 @@ read_file(struct rd *r, uint16_t file)
 			jobs_group();
 		reserve(rd_size(r), &c);
 	}
-	/* a file of service records alone: in parts by threads, when it can
-	 * be (jobs.c) */
-	if (c.hours >= 0 && c.points < 0 && (n = jobs_read(r, &c)) != JOBS_NONE)
+	/* a file of service records or redemptions alone: in parts by
+	 * threads, when it can be (jobs.c) */
+	if ((c.hours < 0) != (c.points < 0) &&
+	    (n = jobs_read(r, &c, file)) != JOBS_NONE)
 		goto done;
 	for (n = 0; rd_next(r, &rec); input_take(rec, &c))
 		if (n++ == 0)
@@ -632,7 +633,8 @@ done:
 }
 
 void
-input_pools(size_t size)
+input_pools(unsigned long long size, const struct cols *c, struct rd *r,
+    uint16_t file)
 {
 	size_t i;
 
@@ -641,7 +643,63 @@ input_pools(size_t size)
 	data.names = intern_new();
 	for (i = 0; i < rules.nkinds; i++) /* numbered first, as kind_ids */
 		intern_put(data.strs, str_c(rules.kinds[i].name));
-	svc_room(size / 32);
+	if (c != NULL)
+		reserve(size, c);
+	cur.r = r;
+	cur.file = file;
+}
+
+void
+input_kept_hand(struct keep_part *k)
+{
+	k->chunk = kept.chunk;
+	k->n = kept.n;
+	memset(&kept, 0, sizeof kept);
+}
+
+void
+input_kept_take(struct keep_part *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		if (kept.n == kept.cap)
+			kept.chunk = xgrow(kept.chunk, &kept.cap, 16,
+			    sizeof *kept.chunk);
+		if (kept.n == 0) { /* (its room not used on) */
+			kept.chunk[kept.n++] = k->chunk[i];
+			kept.used = kept.size = 0;
+			continue;
+		}
+		/* before this thread's last, whose room is used on */
+		kept.chunk[kept.n] = kept.chunk[kept.n - 1];
+		kept.chunk[kept.n - 1] = k->chunk[i];
+		kept.n++;
+	}
+	free(k->chunk);
+	memset(k, 0, sizeof *k);
+}
+
+void
+input_kept_free(struct keep_part *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->chunk[i]);
+	free(k->chunk);
+	memset(k, 0, sizeof *k);
+}
+
+void
+red_shift(struct red *d, long shift)
+{
+	if (!d->again)
+		((struct red_rec *)d->at.rec)->line += shift;
+	else if (d->line != 0xFFFFFFFFu)
+		d->line = (long long)d->line + shift > 0xFFFFFFFFLL ?
+		    0xFFFFFFFFu :
+		    (uint32_t)((long long)d->line + shift);
 }
 
 void
@@ -671,7 +729,7 @@ input_read(int nfiles, char *const *files)
 	}
 	if (nfiles > 0xFFFF)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
-	input_pools(0);
+	input_pools(0, NULL, NULL, 0);
 	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
 	kinds_n = xcalloc(rules.nkinds + 1, sizeof *kinds_n);
 	for (i = 0; i < (int)rules.nkinds; i++) {

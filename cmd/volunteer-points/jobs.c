@@ -37,6 +37,7 @@ struct part {
 	unsigned long long size;     /* to's offset, or the file's size */
 	struct rd *rd;
 	const struct cols *c;
+	uint16_t file;
 	pthread_t th;
 	int worker;  /* read by a thread of its own, into d */
 	int in_take; /* a record given is being taken */
@@ -50,6 +51,7 @@ struct part {
 	size_t nrej, caprej;
 	struct data d; /* a worker's */
 	struct vol_part *vols;
+	struct keep_part kept; /* its redemptions' records */
 };
 
 /* Is the record at off (line) past the part?  The first one is noted. */
@@ -100,7 +102,7 @@ work(void *arg)
 	struct rec *rec;
 
 	if (p->worker)
-		input_pools((size_t)(p->size - p->from));
+		input_pools(p->size - p->from, p->c, p->rd, p->file);
 	rej_capture(hook, p);
 	while (!p->has_stop && rd_next(p->rd, &rec)) {
 		if (past(p, rd_offset(p->rd), rec->line))
@@ -116,6 +118,7 @@ work(void *arg)
 	if (p->worker) {
 		p->d = data;
 		p->vols = vol_detach();
+		input_kept_hand(&p->kept);
 		input_thread_free();
 		memset(&data, 0, sizeof data);
 	}
@@ -129,7 +132,9 @@ drop(struct part *p)
 	vol_part_free(p->vols);
 	free(p->d.svc);
 	free(p->d.svc_team);
+	free(p->d.red);
 	free(p->d.vol);
+	input_kept_free(&p->kept);
 	intern_free(p->d.ids);
 	intern_free(p->d.strs);
 	intern_free(p->d.names);
@@ -323,6 +328,26 @@ take_records(struct part *p, uint32_t *smap, uint32_t *vmap)
 	}
 }
 
+/* The redemptions of worker p appended to this thread's data. */
+static void
+take_reds(struct part *p, const uint32_t *smap, const uint32_t *vmap)
+{
+	size_t i;
+
+	for (i = 0; i < p->d.nred; i++) {
+		struct red d = p->d.red[i];
+
+		if (data.nred == data.capred)
+			data.red = vp_grow(data.red, &data.capred,
+			    sizeof *data.red);
+		d.vol = vmap[d.vol];
+		d.item = smap[d.item];
+		red_shift(&d, p->shift);
+		data.red[data.nred++] = d;
+	}
+	input_kept_take(&p->kept);
+}
+
 /* Take what part p made: its rejections reported, a worker's records. */
 static void
 take_part(struct rd *r, struct part *p)
@@ -344,7 +369,13 @@ take_part(struct rd *r, struct part *p)
 	vmap = xcalloc(p->d.nvol + 1, sizeof *vmap);
 	vol_join(p->vols, &p->d, smap, vmap);
 	p->vols = NULL;
-	take_records(p, smap, vmap);
+	take_reds(p, smap, vmap);
+	if (p->d.nsvc > 0)
+		take_records(p, smap, vmap);
+	else {
+		free(smap);
+		free(vmap);
+	}
 	data.used += p->d.used;
 }
 
@@ -408,7 +439,7 @@ cut(struct rd *r, int fmt, unsigned long long data_at, struct part **pp)
 }
 
 size_t
-jobs_read(struct rd *r, const struct cols *c)
+jobs_read(struct rd *r, const struct cols *c, uint16_t file)
 {
 	unsigned long long data_at;
 	struct part *p = NULL;
@@ -422,6 +453,7 @@ jobs_read(struct rd *r, const struct cols *c)
 		return JOBS_NONE;
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
+		p[k].file = file;
 		p[k].worker = k > 0;
 		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
 		if (k > 0 && pthread_create(&p[k].th, NULL, work, &p[k]) != 0)

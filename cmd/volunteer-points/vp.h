@@ -133,20 +133,33 @@ struct cols {
 /* One record of a file of columns c (read by this thread). */
 void input_take(const struct rec *rec, const struct cols *c);
 /* This thread's pools (data.ids, strs, names), the kinds first in strs;
- * room for the service records of size bytes. */
-void input_pools(size_t size);
+ * room for the records of size bytes of a file of columns c (NULL: none),
+ * read by r, the file-th input. */
+void input_pools(unsigned long long size, const struct cols *c, struct rd *r,
+    uint16_t file);
+/* The memory of this thread's redemptions' records kept (for a rejection
+ * after the reading) handed over by a worker, taken or let go by the main
+ * thread; red_shift: the line of d, kept or as kept, moved by shift. */
+struct keep_part {
+	char **chunk;
+	size_t n;
+};
+void input_kept_hand(struct keep_part *k);
+void input_kept_take(struct keep_part *k);
+void input_kept_free(struct keep_part *k);
+void red_shift(struct red *d, long shift);
 /* What this thread's reading kept for itself (buffers, pending records,
  * the index of texts) let go. */
 void input_thread_free(void);
 
 /*
- * jobs.c: a file of service records alone read in parts by opt.jobs
- * threads (rd_parts), taken in order into this thread's data as one pass
- * takes them; the records read (given), or JOBS_NONE when it is not to be
- * (one thread, standard input, --strict, --progress...).
+ * jobs.c: a file of service records or redemptions (not both) read in
+ * parts by opt.jobs threads (rd_parts), taken in order into this thread's
+ * data as one pass takes them; the records read (given), or JOBS_NONE when
+ * it is not to be (one thread, standard input, --strict, --progress...).
  */
 #define JOBS_NONE ((size_t)-1)
-size_t jobs_read(struct rd *r, const struct cols *c);
+size_t jobs_read(struct rd *r, const struct cols *c, uint16_t file);
 /* The worker's records that jobs_read left to copy (by threads: the
  * table data.svc is not to be read or grown before) copied; drop: and the
  * grouping of jobs_group let go (before services are added). */

@@ -130,26 +130,12 @@ set_top(const char *arg)
 		    arg);
 }
 
-static void
-set_jobs(const char *arg)
-{
-	char *end;
-	long n = strtol(arg, &end, 10);
-
-	if (*end != '\0' || end == arg || n < 1 || n > 64)
-		zl_die(ZL_USAGE,
-		    _("-j: not a number of threads from 1 to 64 "
-		      "'%s'"),
-		    arg);
-	opt.jobs = (int)n;
-}
-
 static int
 own_option(int c, const char *arg)
 {
 	switch (c) {
 	case 'j':
-		set_jobs(arg);
+		opt.jobs = cli_jobs(arg);
 		return 1;
 	case OPT_REPORT:
 		set_report(arg);

@@ -1,12 +1,16 @@
 /*
- * volunteer-points -j: a regular file of service records read in parts,
- * each by a thread of its own (the first by the main thread), into data
- * of its own (vp.h: each thread's); the main thread then takes each
- * worker's, part after part, as one pass would have read them: its
- * volunteers and texts found or numbered here in the order met, its
- * records appended with those numbers, its rejections reported at their
- * own lines (rej_capture).  So the reports, messages and the --reject
- * file are those of -j 1, byte for byte.
+ * volunteer-points -j: a regular file of service records, or of
+ * redemptions, read in parts, each by a thread of its own (the first by
+ * the main thread), into data of its own (vp.h: each thread's); the main
+ * thread then takes each worker's, part after part, as one pass would
+ * have read them: its volunteers and texts found or numbered here in the
+ * order met, its records appended with those numbers (services copied by
+ * a thread of their own), its rejections reported at their own lines
+ * (rej_capture).  While a file of redemptions is read, the services are
+ * grouped for the ledger by another thread; the ledgers of the reports
+ * that take no events are kept in spans of the volunteers, a thread each.
+ * So the reports, messages and the --reject file are those of -j 1, byte
+ * for byte.
  *
  * The parts: rd_cut's.  Part k reads from its cut until a record begins
  * at or after the next cut.  When a cut was not between two records as

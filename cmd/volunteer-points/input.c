@@ -588,8 +588,8 @@ take_either(const struct rec *rec, const struct cols *c)
 		      "a redemption"));
 }
 
-void
-input_take(const struct rec *rec, const struct cols *c)
+static inline void
+take(const struct rec *rec, const struct cols *c)
 {
 	if (c->hours >= 0 && c->points >= 0)
 		take_either(rec, c);
@@ -597,6 +597,12 @@ input_take(const struct rec *rec, const struct cols *c)
 		take_service(rec, c);
 	else
 		take_redemption(rec, c);
+}
+
+void
+input_take(const struct rec *rec, const struct cols *c)
+{
+	take(rec, c);
 }
 
 static void
@@ -623,7 +629,7 @@ read_file(struct rd *r, uint16_t file)
 	if ((c.hours < 0) != (c.points < 0) &&
 	    (n = jobs_read(r, &c, file)) != JOBS_NONE)
 		goto done;
-	for (n = 0; rd_next(r, &rec); input_take(rec, &c))
+	for (n = 0; rd_next(r, &rec); take(rec, &c))
 		if (n++ == 0)
 			data.files[file] = rec->file;
 	pend_flush();

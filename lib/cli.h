@@ -154,6 +154,13 @@ void cli_period_end(const char *field);
 struct rd_opts cli_rd_opts(void);
 /* Writer flags from the shared options. */
 unsigned cli_wr_flags(void);
+/*
+ * For a program that reads with threads (-j N): N, from 1 to 64 (else a
+ * usage error, exit 2); cli_jobs_default: the processors this process may
+ * run on, at most 8.
+ */
+int cli_jobs(const char *arg);
+int cli_jobs_default(void);
 
 /*
  * Values a program writes (levels, states, problem texts, the total row's

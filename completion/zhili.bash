@@ -85,7 +85,7 @@ _zhili_opts()
 		;;
 	dual-report)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --by
-			--total --unit --mask"
+			--total --unit --mask -j --jobs"
 		;;
 	zhili-report)
 		echo "--month --out --title --no-charts --progress
@@ -126,7 +126,7 @@ _zhili_kind()
 	dual-report:--by) echo "words street month" ;;
 	*:--max-rejected | *:--from | *:--to | *:--month | *:--quarter | \
 	    *:--year | *:--as-of | *:--top | *:--volunteer | *:--unit | \
-	    zhili-cat:--parts)
+	    *:-j | *:--jobs | zhili-cat:--parts)
 		echo none
 		;;
 	esac

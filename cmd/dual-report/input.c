@@ -8,6 +8,7 @@
  * its member or unit known.  Values are checked and kept in data (dr.h);
  * a record that cannot be used is rejected here.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,8 +53,41 @@ struct cached {
 	uint8_t n; /* the text's length + 1; 0: none */
 	char mid[CACHED_MAX - 16];
 };
-static struct cached whats[NCACHED], comms[NCACHED], streets[NCACHED],
-    hours[NCACHED], units[1 << UNITS_BITS];
+/* (each thread's: the activities of a file are read by threads, jobs.c) */
+static _Thread_local struct cached whats[NCACHED], comms[NCACHED],
+    streets[NCACHED], hours[NCACHED], units[1 << UNITS_BITS];
+
+/*
+ * A thread's buffers: an activity's member id folded, a value folded, a
+ * value shown in a message (a worker's freed as it ends: input_thread_end).
+ */
+static _Thread_local struct {
+	struct buf id, val, msg;
+} tb;
+
+/* What threads share, taken in turns: the interns of activities' texts,
+ * communities and streets, and lib/hours (a buffer of its own). */
+static pthread_mutex_t shared = PTHREAD_MUTEX_INITIALIZER;
+
+void
+input_thread_end(void)
+{
+	buf_free(&tb.id);
+	buf_free(&tb.val);
+	buf_free(&tb.msg);
+}
+
+/* hours_parse, in turns. */
+static int
+hours_of(struct str s, long long *v)
+{
+	int r;
+
+	pthread_mutex_lock(&shared);
+	r = hours_parse(s, v);
+	pthread_mutex_unlock(&shared);
+	return r;
+}
 
 static struct ends
 ends_of(struct str s)
@@ -193,9 +227,9 @@ put_or_none(struct intern *t, struct str s)
 static int
 day_parse(struct str d, int32_t *day)
 {
-	static struct ends last;
-	static size_t nlast;
-	static int32_t lastday;
+	static _Thread_local struct ends last;
+	static _Thread_local size_t nlast;
+	static _Thread_local int32_t lastday;
 	struct ends x = ends_of(d);
 	long long t;
 
@@ -216,14 +250,13 @@ day_parse(struct str d, int32_t *day)
 static int
 day_of(const struct rec *rec, long c, const char *name, int32_t *day)
 {
-	static struct buf b;
 	struct str d = col(rec, c);
 
 	*day = DR_NODAY;
 	if (d.n == 0 || day_parse(d, day))
 		return 1;
 	rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-	    u8_shown(&b, d));
+	    u8_shown(&tb.msg, d));
 	return 0;
 }
 
@@ -231,8 +264,7 @@ day_of(const struct rec *rec, long c, const char *name, int32_t *day)
 static int
 whole(const struct rec *rec, long c, const char *name, uint32_t *v)
 {
-	static struct buf b, fb;
-	struct str s = folded(rec, c, &fb);
+	struct str s = folded(rec, c, &tb.val);
 	size_t i;
 
 	*v = 0;
@@ -242,7 +274,7 @@ whole(const struct rec *rec, long c, const char *name, uint32_t *v)
 	if (i == s.n && *v < 1000000000u)
 		return 1;
 	rec_reject(rec, _("field '%s': not a whole number of 0 or more ('%s')"),
-	    name, u8_shown(&b, col(rec, c)));
+	    name, u8_shown(&tb.msg, col(rec, c)));
 	return 0;
 }
 
@@ -379,7 +411,6 @@ cache(struct cached *e, struct str s, uint32_t num)
 static uint32_t
 col_place(const struct rec *rec, long c, int street)
 {
-	static struct buf b;
 	struct str row = col(rec, c);
 	struct cached *e;
 	uint32_t n;
@@ -388,8 +419,10 @@ col_place(const struct rec *rec, long c, int street)
 		return DR_NONE;
 	if (cached(street ? streets : comms, row, &e))
 		return e->num;
-	n = street ? put_or_none(data.streets, folded(rec, c, &b)) :
-		     comm_num(folded(rec, c, &b));
+	pthread_mutex_lock(&shared);
+	n = street ? put_or_none(data.streets, folded(rec, c, &tb.val)) :
+		     comm_num(folded(rec, c, &tb.val));
+	pthread_mutex_unlock(&shared);
 	if (n != DR_NONE)
 		cache(e, row, n);
 	return n;
@@ -616,7 +649,7 @@ act_values(const struct rec *rec, const struct cols *c, struct act *a)
 			return 0;
 		if (cached(hours, h, &e))
 			v = e->num;
-		else if (hours_parse(h, &v) == 0)
+		else if (hours_of(h, &v) == 0)
 			cache(e, h, (uint32_t)v);
 		else
 			return 0;
@@ -646,7 +679,9 @@ what_num(struct str s)
 
 	if (cached(whats, s, &e))
 		return e->num;
+	pthread_mutex_lock(&shared);
 	num = intern_put(data.whats, s);
+	pthread_mutex_unlock(&shared);
 	cache(e, s, num);
 	return num;
 }
@@ -655,7 +690,6 @@ what_num(struct str s)
 static int
 act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 {
-	static struct buf b;
 	struct str h = col(rec, c->hours);
 	long long v;
 
@@ -666,17 +700,17 @@ act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 		rec_reject(rec, _("field 'hours': empty"));
 		return 0;
 	}
-	switch (hours_parse(h, &v)) {
+	switch (hours_of(h, &v)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    u8_shown(&b, h));
+		    u8_shown(&tb.msg, h));
 		return 0;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "activity ('%s')"),
-		    u8_shown(&b, h));
+		    u8_shown(&tb.msg, h));
 		return 0;
 	}
 	a->hours = (uint16_t)v;
@@ -700,8 +734,7 @@ act_values_said(const struct rec *rec, const struct cols *c, struct act *a)
 static long long
 act_unit(const struct rec *rec, const struct cols *c)
 {
-	static struct buf b, fb;
-	struct str s = folded(rec, c->unit, &fb);
+	struct str s = folded(rec, c->unit, &tb.val);
 	long long i;
 
 	if (s.n == 0) {
@@ -713,7 +746,7 @@ act_unit(const struct rec *rec, const struct cols *c)
 	if ((i = intern_find(data.units, s)) < 0 ||
 	    !(data.unit[i].flags & U_NAMED)) {
 		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
-		    u8_shown(&b, s));
+		    u8_shown(&tb.msg, s));
 		return -1;
 	}
 	return i;
@@ -725,7 +758,6 @@ static int
 act_who(const struct rec *rec, const struct cols *c, struct act *a,
     struct str id, const struct idkey *k, struct idm *m)
 {
-	static struct buf b;
 	struct cached *e;
 	long long i;
 
@@ -733,7 +765,7 @@ act_who(const struct rec *rec, const struct cols *c, struct act *a,
 		if ((i = ids_find(id, k, m)) < 0) {
 			rec_reject(rec,
 			    _("field 'member_id': unknown member '%s'"),
-			    u8_shown(&b, id));
+			    u8_shown(&tb.msg, id));
 			return 0;
 		}
 		a->who = (uint32_t)i;
@@ -756,8 +788,6 @@ static int
 act_comm(const struct rec *rec, const struct cols *c, struct act *a,
     const struct idm *m, uint32_t *street)
 {
-	static struct buf b;
-
 	*street = DR_NONE;
 	if ((a->comm = col_comm(rec, c->comm)) != DR_NONE) {
 		a->flags |= A_ROWCOMM;
@@ -771,18 +801,17 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 		rec_reject(rec,
 		    _("no community: the row names none and unit '%s' has "
 		      "none"),
-		    u8_shown(&b, intern_get(data.units, a->who)));
+		    u8_shown(&tb.msg, intern_get(data.units, a->who)));
 	else
 		rec_reject(rec,
 		    _("no community: the row names none and member '%s' has "
 		      "none"),
-		    u8_shown(&b, intern_get(data.ids, a->who)));
+		    u8_shown(&tb.msg, intern_get(data.ids, a->who)));
 	return 0;
 }
 
-/* n bytes in huge pages when they are 2 MiB or more (xhuge). */
-static void *
-alloc(size_t n)
+void *
+dr_alloc(size_t n)
 {
 	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
 }
@@ -793,7 +822,7 @@ alloc(size_t n)
  * records fault a page every 2 MiB, not every 4 KiB.  What is not used
  * is never touched.
  */
-static void
+void
 reserve_acts(unsigned long long size)
 {
 	size_t more = (size_t)(size / 20), cap;
@@ -801,7 +830,7 @@ reserve_acts(unsigned long long size)
 
 	if (data.capact - data.nact < more) {
 		cap = data.nact + more;
-		p = alloc(cap * sizeof *p);
+		p = dr_alloc(cap * sizeof *p);
 		if (data.nact > 0)
 			memcpy(p, data.act, data.nact * sizeof *p);
 		free(data.act);
@@ -810,8 +839,7 @@ reserve_acts(unsigned long long size)
 	}
 }
 
-/* The next activity is on line line. */
-static void
+void
 keep_line(uint32_t line)
 {
 	if (data.nlines > 0) {
@@ -842,26 +870,25 @@ act_line(size_t i)
 	return data.lines[lo].line + (uint32_t)(i - data.lines[lo].from);
 }
 
-/* The activity a (of member m) of the row on line line kept: early or not,
- * the period's days, a street its row names. */
-static void
-keep_act(struct act *a, const struct idm *m, uint32_t street, uint32_t line)
+void
+act_street(uint32_t act, uint32_t street)
 {
-	if (!(a->flags & A_UNIT) && (m->reg == DR_NODAY || a->day < m->reg))
-		a->flags |= A_EARLY;
-	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED : m->out) {
-		a->flags |= A_OUT;
+	if (nastreets == capastreets)
+		astreets = xgrow(astreets, &capastreets, 64, sizeof *astreets);
+	astreets[nastreets].act = act;
+	astreets[nastreets++].street = street;
+}
+
+void
+act_keep(const struct act *a, uint32_t street, uint32_t line)
+{
+	if (a->flags & A_OUT)
 		data.left_out++;
-	} else {
+	else {
 		if (a->flags & A_ROWCOMM)
 			data.comm[a->comm].rowacts++;
-		if (street != DR_NONE) {
-			if (nastreets == capastreets)
-				astreets = xgrow(astreets, &capastreets, 64,
-				    sizeof *astreets);
-			astreets[nastreets].act = (uint32_t)data.nact;
-			astreets[nastreets++].street = street;
-		}
+		if (street != DR_NONE)
+			act_street((uint32_t)data.nact, street);
 		if (data.first == DR_NODAY || a->day < data.first)
 			data.first = a->day;
 		if (data.last == DR_NODAY || a->day > data.last)
@@ -880,29 +907,40 @@ keep_act(struct act *a, const struct idm *m, uint32_t street, uint32_t line)
  * first, while the other fields are read (without a word: a value that
  * is not right is said after, in the order the checks are made).
  */
-static void
-take_act(const struct rec *rec, const struct cols *c)
+int
+act_row(const struct rec *rec, const struct cols *c, struct act *a,
+    uint32_t *street)
 {
-	static struct buf fb;
-	struct act a = { 0 };
 	struct idkey k = { 0 };
 	struct str id = col(rec, c->id);
 	struct idm m = { 0 };
-	uint32_t street;
 	int ok;
 
 	if (!ascii(id))
-		id = folded(rec, c->id, &fb);
+		id = folded(rec, c->id, &tb.id);
 	if (id.n > 0)
 		ids_key(id, &k);
-	ok = act_values(rec, c, &a);
-	a.what = what_num(col(rec, c->what));
-	if (!act_who(rec, c, &a, id, &k, &m) ||
-	    (!ok && !act_values_said(rec, c, &a)))
-		return;
-	if (!act_comm(rec, c, &a, &m, &street))
-		return;
-	keep_act(&a, &m, street, pos_line(rec));
+	ok = act_values(rec, c, a);
+	a->what = what_num(col(rec, c->what));
+	if (!act_who(rec, c, a, id, &k, &m) ||
+	    (!ok && !act_values_said(rec, c, a)) ||
+	    !act_comm(rec, c, a, &m, street))
+		return 0;
+	if (!(a->flags & A_UNIT) && (m.reg == DR_NODAY || a->day < m.reg))
+		a->flags |= A_EARLY;
+	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED : m.out)
+		a->flags |= A_OUT;
+	return 1;
+}
+
+static void
+take_act(const struct rec *rec, const struct cols *c)
+{
+	struct act a = { 0 };
+	uint32_t street;
+
+	if (act_row(rec, c, &a, &street))
+		act_keep(&a, street, pos_line(rec));
 }
 
 uint16_t
@@ -1042,8 +1080,11 @@ input_read(int nfiles, char *const *files)
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < nfiles; i++)
 			if ((pass == 0) == (kinds[i] != K_ACTS)) {
-				if (kinds[i] == K_ACTS)
+				if (kinds[i] == K_ACTS) {
 					acts_begin(readers[i], i);
+					if (jobs_read(readers[i], &cols[i]))
+						continue;
+				}
 				read_file(readers[i], &cols[i], kinds[i],
 				    (uint16_t)i);
 			}

@@ -221,28 +221,40 @@ put_or_none(struct intern *t, struct str s)
 	return s.n == 0 ? DR_NONE : intern_put(t, s);
 }
 
-/* The day of date d (not empty): 1 and *day, or 0 when it is none.  The
- * last date read (of 16 bytes or fewer: its ends) is remembered: the rows
- * of a day often follow. */
+/*
+ * The day of date d (not empty): 1 and *day, or 0 when it is none.  The
+ * dates read (of 16 bytes or fewer) are remembered by a hash of their
+ * ends: the rows of a day often follow, and a roster's dates are those of
+ * a few years, each read many times.
+ */
+#define DATES_BITS 12
 static int
 day_parse(struct str d, int32_t *day)
 {
-	static _Thread_local struct ends last;
-	static _Thread_local size_t nlast;
-	static _Thread_local int32_t lastday;
+	static _Thread_local struct dated {
+		struct ends e;
+		int32_t day;
+		uint32_t n; /* d's length; 0: none */
+	} dates[1 << DATES_BITS];
 	struct ends x = ends_of(d);
+	struct dated *e =
+	    &dates[((x.end[0] * 0x9E3779B97F4A7C15ULL ^ x.end[1]) *
+		       0xbf58476d1ce4e5b9ULL) >>
+		(64 - DATES_BITS)];
 	long long t;
 
-	if (d.n == nlast && x.end[0] == last.end[0] &&
-	    x.end[1] == last.end[1]) {
-		*day = lastday;
+	if (e->n == d.n && e->e.end[0] == x.end[0] && e->e.end[1] == x.end[1]) {
+		*day = e->day;
 		return 1;
 	}
 	if (date_parse(d.p, d.n, &t, NULL) != 0)
 		return 0;
-	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
-	nlast = d.n <= 16 ? d.n : 0;
-	last = x;
+	*day = (int32_t)date_floordiv(t, DAY_SECS);
+	if (d.n <= 16) {
+		e->e = x;
+		e->n = (uint32_t)d.n;
+		e->day = *day;
+	}
 	return 1;
 }
 

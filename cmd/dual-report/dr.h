@@ -173,6 +173,8 @@ void reserve_acts(unsigned long long size);
 void keep_line(uint32_t line);
 /* The row of activity number act (kept, not left out) names street. */
 void act_street(uint32_t act, uint32_t street);
+/* The column of the member ids (-1: none). */
+long act_id_col(const struct cols *c);
 /* A thread that called act_row ends: its buffers freed. */
 void input_thread_end(void);
 /* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
@@ -196,13 +198,17 @@ struct idm {
 struct idkey {
 	uint64_t w0, h;
 	uint32_t w1;
-	int inl; /* the id is short enough to be in the table */
+	int inl;     /* the id is short enough to be in the table */
+	int64_t num; /* ids by number: its place, or -1 (none) */
 };
 /* The table made from data.ids and data.mem, the members all read. */
 void ids_make(void);
 void ids_free(void);
 /* The key of id s (not empty), its place in the table fetched. */
 void ids_key(struct str s, struct idkey *k);
+/* The place of id s (as read: not folded, not trimmed) fetched into a
+ * cache, for a row read soon. */
+void ids_prefetch(struct str s);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 

@@ -22,6 +22,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,8 +40,29 @@ struct jstreet {
 	uint32_t i, street;
 };
 
+/*
+ * The rows ahead of the reading, found in the file's bytes (mapped) by
+ * their line ends, the member id as the field of its column between
+ * separators: fetched (ids_prefetch) some rows before they are judged,
+ * since members are found at random in a table larger than a cache.  A row
+ * that is not as simple (quotes, a line end in a field) fetches something
+ * of no use, no more.
+ */
+#define AHEAD 4096 /* bytes: some 50 rows */
+struct ahead {
+	const char *map; /* the file (NULL: none) */
+	size_t size, at; /* at: the next line to fetch for */
+	long col;
+	char sep;
+};
+
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
+	struct ahead ahead;
+	unsigned long long bytes,
+	    before;	  /* its, and those of the parts before */
+	struct act *dest; /* where its activities will be put (prefault) */
+	size_t base, destcap;
 	const struct cols *c;
 	struct rd *rd;
 	pthread_t th;
@@ -184,6 +206,33 @@ add(struct part *p, const struct act *a, uint32_t street, long line)
 	p->act[p->n++] = *a;
 }
 
+/* The ids of the rows up to AHEAD bytes after off (where the row read
+ * begins) fetched. */
+static void
+fetch_ahead(struct ahead *h, unsigned long long off)
+{
+	const char *end = h->map + h->size;
+
+	if (h->at < off)
+		h->at = (size_t)off;
+	while (h->at < h->size && h->at < off + AHEAD) {
+		const char *s = h->map + h->at, *nl, *q;
+		long i;
+
+		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			nl = end;
+		h->at = (size_t)(nl - h->map) + 1;
+		for (i = 0; i < h->col && s != NULL; i++)
+			if ((s = memchr(s, h->sep, (size_t)(nl - s))) != NULL)
+				s++;
+		if (s == NULL)
+			continue;
+		if ((q = memchr(s, h->sep, (size_t)(nl - s))) == NULL)
+			q = nl;
+		ids_prefetch((struct str) { s, (size_t)(q - s) });
+	}
+}
+
 /* Read the part (on a thread of its own, or the main thread). */
 static void
 work(struct part *p)
@@ -198,6 +247,8 @@ work(struct part *p)
 
 		if (past(p, rd_offset(p->rd), rec->line))
 			break;
+		if (p->ahead.map != NULL)
+			fetch_ahead(&p->ahead, rd_offset(p->rd));
 		p->nrec++;
 		p->in_row = 1;
 		ok = act_row(rec, p->c, &a, &street);
@@ -208,10 +259,43 @@ work(struct part *p)
 	rej_capture(NULL, NULL);
 }
 
+/*
+ * Where part p's activities will be put (p->dest), its pages made now by
+ * its thread (MADV_POPULATE_WRITE: what they hold is left as it is), else
+ * the main thread, putting them there, would wait while the kernel clears
+ * them.  Where is a guess: as many activities a byte before p as in it,
+ * and a little more each side.
+ */
+static void
+prefault(const struct part *p)
+{
+#ifdef MADV_POPULATE_WRITE
+	size_t est, lo, hi;
+	uintptr_t a, b;
+
+	if (p->dest == NULL || p->before == 0 || p->n == 0 || p->bytes == 0)
+		return;
+	est = p->base +
+	    (size_t)((double)p->n * (double)p->before / (double)p->bytes);
+	lo = est - est / 32;
+	hi = est + est / 32 + p->n;
+	if (hi > p->destcap)
+		hi = p->destcap;
+	if (lo >= hi)
+		return;
+	a = (uintptr_t)(p->dest + lo) & ~(uintptr_t)4095;
+	b = (uintptr_t)(p->dest + hi);
+	madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+#endif
+}
+
 static void *
 thread(void *arg)
 {
 	work(arg);
+	prefault(arg);
 	input_thread_end();
 	return NULL;
 }
@@ -382,10 +466,11 @@ jobs_read(struct rd *r, const struct cols *c)
 	struct stat sb;
 	size_t n, k;
 	long line;
-	int fd;
+	int fd, fmt;
+	void *map;
 
 	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
-	    rd_parts(r, &data0, &line) == 0 ||
+	    (fmt = rd_parts(r, &data0, &line)) == 0 ||
 	    (fd = open(rd_first_file(r), O_RDONLY)) < 0)
 		return 0;
 	if (fstat(fd, &sb) != 0 || (unsigned long long)sb.st_size < data0) {
@@ -396,10 +481,19 @@ jobs_read(struct rd *r, const struct cols *c)
 	n = (size_t)opt.jobs;
 	p = xcalloc(n, sizeof *p);
 	cut(fd, p, n, data0, size);
+	map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
+		if (map != MAP_FAILED && act_id_col(c) >= 0) {
+			p[k].ahead.map = map;
+			p[k].ahead.size = (size_t)size;
+			p[k].ahead.col = act_id_col(c);
+			p[k].ahead.sep = fmt == FMT_CSV ? ',' : '\t';
+		}
 		p[k].first = p[k].last = DR_NODAY;
+		p[k].bytes = (k + 1 == n ? size : p[k].to) - p[k].from;
+		p[k].before = p[k].from - p[0].from;
 		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
 		/* room for rows of 20 bytes or more (pages touched when used;
 		 * the first part's array becomes data.act: the file's) */
@@ -408,6 +502,9 @@ jobs_read(struct rd *r, const struct cols *c)
 		    20;
 		if (p[k].cap > 0)
 			p[k].act = dr_alloc(p[k].cap * sizeof *p[k].act);
+		p[k].dest = data.nact == 0 ? p[0].act : data.act;
+		p[k].base = data.nact;
+		p[k].destcap = data.nact == 0 ? p[0].cap : data.capact;
 		if (pthread_create(&p[k].th, NULL, thread, &p[k]) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
 	}
@@ -422,6 +519,8 @@ jobs_read(struct rd *r, const struct cols *c)
 	}
 	part_free(&p[n - 1]);
 	free(p);
+	if (map != MAP_FAILED)
+		munmap(map, (size_t)size);
 	for (k = 0; k < rowacts.cap && k < intern_len(data.comms); k++)
 		data.comm[k].rowacts += rowacts.n[k];
 	free(rowacts.n);

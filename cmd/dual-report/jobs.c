@@ -162,7 +162,9 @@ static void
 note(struct part *p, const struct act *a, uint32_t street)
 {
 	if (a->flags & A_ROWCOMM) {
-		counts_grow(&p->rowacts, &p->caprowacts, (size_t)a->comm + 1);
+		if (a->comm >= p->caprowacts)
+			counts_grow(&p->rowacts, &p->caprowacts,
+			    (size_t)a->comm + 1);
 		p->rowacts[a->comm]++;
 	}
 	if (street != DR_NONE) {

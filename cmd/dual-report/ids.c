@@ -55,16 +55,25 @@ static struct {
 static int
 id_number(struct str s, uint32_t *v)
 {
-	size_t i;
+	const char *p = s.p, *pre = ids.pre;
+	size_t i, n = s.n, npre = ids.npre;
+	uint32_t x = 0;
 
-	if (s.n != ids.npre + ids.width || memcmp(s.p, ids.pre, ids.npre) != 0)
+	if (n != npre + ids.width)
 		return 0;
-	*v = 0;
-	for (i = ids.npre; i < s.n; i++) {
-		if (s.p[i] < '0' || s.p[i] > '9')
+	/* (a byte at a time: a prefix is short, a call to compare costs
+	 * more) */
+	for (i = 0; i < npre; i++)
+		if (p[i] != pre[i])
 			return 0;
-		*v = *v * 10 + (uint32_t)(s.p[i] - '0');
+	for (; i < n; i++) {
+		uint32_t d = (uint32_t)(unsigned char)p[i] - '0';
+
+		if (d > 9)
+			return 0;
+		x = x * 10 + d;
 	}
+	*v = x;
 	return 1;
 }
 

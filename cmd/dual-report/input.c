@@ -38,8 +38,8 @@ struct cols {
  * ends (its first and last 8 bytes, overlapping, or up to 7 bytes in
  * end[0]), and the bytes between them when it is longer than 16.
  */
-#define NCACHED	    256 /* entries of a cache, 1 << CACHED_BITS */
-#define CACHED_BITS 8
+#define NCACHED	    1024 /* entries of a cache, 1 << CACHED_BITS */
+#define CACHED_BITS 10
 #define UNITS_BITS                                         \
 	12 /* the units of activities' rows: 4096 entries, \
 	      a district's units */

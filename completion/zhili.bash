@@ -85,7 +85,7 @@ _zhili_opts()
 		;;
 	dual-report)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --by
-			--total --unit --mask"
+			--total --unit --mask -j --jobs"
 		;;
 	zhili-report)
 		echo "--month --out --title --no-charts --progress

@@ -7,6 +7,7 @@
 
 #include "cmd/grid-import/grid-import.h"
 #include "lib/fld.h"
+#include "lib/out.h"
 
 static struct str *yes;
 static size_t nyes;
@@ -127,6 +128,171 @@ put_strs(const struct unit *u, struct str *f)
 	}
 }
 
+/* ---- a building's record as a line built in the output (tsv, csv) ---- */
+
+/*
+ * The bytes a plain value has none of: those TSV escapes and those CSV
+ * quotes (a comma, a quote); nor does a plain value begin or end with a
+ * space.  Both formats write a plain value as it is, so a line of plain
+ * values is built by copying them.
+ */
+static const unsigned char unplain[256] = { ['\t'] = 1,
+	['\n'] = 1,
+	['\r'] = 1,
+	['\\'] = 1,
+	[','] = 1,
+	['"'] = 1 };
+
+static int
+plain(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (unplain[(unsigned char)s[i]])
+			return 0;
+	return 1;
+}
+
+/* What the lines of a grid's buildings begin with, made once a grid. */
+static struct {
+	int on; /* lines built here (tsv, csv, no --mask) */
+	char sep;
+	struct buf level; /* the level's term, as written */
+	const struct unit *grid;
+	int ok;		     /* its code and path are plain */
+	size_t cn;	     /* its code's length */
+	struct buf pre, mid; /* "building<sep>code-", "<sep>code<sep>path/" */
+	const struct unit *comp; /* the compound of cname */
+	struct str cname;	 /* its name, when plain (else p NULL) */
+} ln;
+
+static void
+lines_open(const struct wr *w)
+{
+	const char *t = cli_term(level_names[L_BUILDING]);
+
+	ln.on = wr_lines(w) && !gopt.mask;
+	ln.sep = wr_sep(w);
+	buf_reset(&ln.level);
+	wr_text(w, &ln.level, t, strlen(t));
+	ln.grid = NULL;
+	ln.comp = NULL;
+}
+
+/* The beginnings of the lines of grid g's buildings. */
+static void
+lines_grid(const struct unit *g)
+{
+	const char *code = g->u.code, *path = path_of(g);
+	size_t pn = strlen(path);
+
+	ln.grid = g;
+	ln.cn = strlen(code);
+	ln.ok = plain(code, ln.cn) && plain(path, pn);
+	buf_reset(&ln.pre);
+	buf_add(&ln.pre, ln.level.p, ln.level.n);
+	buf_addc(&ln.pre, ln.sep);
+	buf_add(&ln.pre, code, ln.cn);
+	buf_addc(&ln.pre, '-');
+	buf_reset(&ln.mid);
+	buf_addc(&ln.mid, ln.sep);
+	buf_add(&ln.mid, code, ln.cn);
+	buf_addc(&ln.mid, ln.sep);
+	buf_add(&ln.mid, path, pn);
+	buf_addc(&ln.mid, '/');
+}
+
+/*
+ * Building u's record as a line in the output, as write_units writes it
+ * (its strings, key to identity number, each ended by NUL, found in one
+ * pass): 0 when a value is not plain or the line is too long for the
+ * output's buffer, then it is left to write_units.
+ */
+static int
+building_line(const struct unit *u)
+{
+	const char *s = u->s, *cp;
+	size_t end[8], b, k, need, cn;
+	unsigned seq = u->u.compound ? u->u.compound->c.seq : 0;
+	char *d, *o, hh[24], rr[24];
+	struct str h = { "", 0 }, r = { "", 0 };
+
+	if (u->parent != ln.grid)
+		lines_grid(u->parent);
+	if (u->u.compound != ln.comp) {
+		ln.comp = u->u.compound;
+		cp = ln.comp ? unit_name(ln.comp) : "";
+		cn = strlen(cp);
+		ln.cname = (struct str) { plain(cp, cn) ? cp : NULL, cn };
+	}
+	if (!ln.ok || ln.cname.p == NULL)
+		return 0;
+	/* key, name, the five attributes from party_org to
+	 * online_leader_phone (columns 7 to 11), the identity number: each
+	 * plain up to its NUL (strcspn finds both, many bytes at a time) */
+	for (k = 0, b = 0; k < 8; b = end[k++] + 1) {
+		end[k] = b + strcspn(s + b, "\t\n\r\\,\"");
+		if (s[end[k]] != '\0' ||
+		    (end[k] > b && (s[b] == ' ' || s[end[k] - 1] == ' ')))
+			return 0;
+	}
+	if (ln.cn + end[0] + 16 > 256)
+		return 0; /* (unit_code: a code that long is the grid's) */
+	if (u->has_counts) {
+		h = num(unit_count(u, 0), hh);
+		r = num(unit_count(u, 1), rr);
+	}
+	need = ln.pre.n + 12 + end[0] + ln.mid.n + 2 * end[1] + end[7] +
+	    ln.cname.n + h.n + r.n + 16;
+	if ((d = out_room(need)) == NULL)
+		return 0;
+	o = d;
+	memcpy(o, ln.pre.p, ln.pre.n);
+	o += ln.pre.n;
+	if (seq >= 100)
+		o += snprintf(o, 12, "%u", seq);
+	else {
+		*o++ = (char)('0' + seq / 10);
+		*o++ = (char)('0' + seq % 10);
+	}
+	*o++ = '-';
+	memcpy(o, s, end[0]); /* the key */
+	o += end[0];
+	*o++ = ln.sep;
+	memcpy(o, s + end[0] + 1, end[1] - end[0] - 1); /* the name */
+	o += end[1] - end[0] - 1;
+	memcpy(o, ln.mid.p, ln.mid.n);
+	o += ln.mid.n;
+	memcpy(o, s + end[0] + 1, end[1] - end[0] - 1);
+	o += end[1] - end[0] - 1;
+	*o++ = ln.sep;
+	*o++ = ln.sep;
+	*o++ = ln.sep;
+	memcpy(o, s + end[1] + 1, end[6] - end[1] - 1); /* columns 7 to 11 */
+	for (k = 2; k < 6; k++)
+		o[end[k] - end[1] - 1] = ln.sep;
+	o += end[6] - end[1] - 1;
+	*o++ = ln.sep;
+	memcpy(o, ln.cname.p, ln.cname.n);
+	o += ln.cname.n;
+	*o++ = ln.sep;
+	memcpy(o, h.p, h.n);
+	o += h.n;
+	*o++ = ln.sep;
+	memcpy(o, r.p, r.n);
+	o += r.n;
+	for (k = 0; k < 7; k++)
+		*o++ = ln.sep;
+	memcpy(o, s + end[6] + 1, end[7] - end[6] - 1); /* identity number */
+	o += end[7] - end[6] - 1;
+	*o++ = '\n';
+	out_wrote((size_t)(o - d));
+	return 1;
+}
+
 void
 write_units(int fmt, unsigned flags)
 {
@@ -147,8 +313,11 @@ write_units(int fmt, unsigned flags)
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	path_parent = NULL;
+	lines_open(w);
 	for (u = roots; u != NULL; u = walk_next(u)) {
 		if (gopt.level >= 0 && u->level != gopt.level)
+			continue;
+		if (ln.on && u->level == L_BUILDING && building_line(u))
 			continue;
 		f[0] = str_c(cli_term(level_names[u->level]));
 		f[1] = str_c(unit_code(u, c1, sizeof c1));

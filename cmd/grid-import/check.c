@@ -25,6 +25,10 @@
 static struct rx **phones;
 static size_t nphones;
 static long max_posts = 3;
+/* One of the phones is the configuration's own mobile pattern (MOBILE),
+ * which most phones match: matched by hand first (is_mobile). */
+#define MOBILE "^1[3-9][0-9]{9}$"
+static int mobile;
 
 void
 check_conf(void)
@@ -38,8 +42,39 @@ check_conf(void)
 	if (p == NULL)
 		return;
 	phones = xcalloc(p->len + 1, sizeof *phones);
-	for (i = 0; i < p->len; i++)
-		phones[nphones++] = rx_compile_cfg(p->v[i], 0);
+	for (i = 0; i < p->len; i++) {
+		phones[nphones] = rx_compile_cfg(p->v[i], 0);
+		mobile |= strcmp(rx_pattern(phones[nphones++]), MOBILE) == 0;
+	}
+}
+
+/* What MOBILE matches (without the line end its $ also allows): a phone
+ * it matches is valid, whatever the other patterns say. */
+static int
+is_mobile(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9')
+		return 0;
+	for (i = 2; i < 11; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Whether one of the patterns matches s[0, n). */
+static int
+phone_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (mobile && is_mobile(s, n))
+		return 1;
+	for (i = 0; i < nphones; i++)
+		if (rx_match(phones[i], s, n) == 1)
+			return 1;
+	return 0;
 }
 
 /* Why a phone number is invalid, or NULL. */
@@ -49,13 +84,13 @@ check_phone(struct str v)
 	char d[64];
 	size_t i, n = 0;
 
+	if (mobile && is_mobile(v.p, v.n))
+		return NULL;
 	/* most have nothing to drop: matched as they are (v ends by NUL) */
-	if (v.n < sizeof d && strcspn(v.p, " -") == v.n) {
-		for (i = 0; i < nphones; i++)
-			if (rx_match(phones[i], v.p, v.n) == 1)
-				return NULL;
-		return cli_text(N_("an invalid phone number"));
-	}
+	if (v.n < sizeof d && strcspn(v.p, " -") == v.n)
+		return phone_ok(v.p, v.n) ?
+		    NULL :
+		    cli_text(N_("an invalid phone number"));
 	for (i = 0; i < v.n; i++) {
 		if (v.p[i] == ' ' || v.p[i] == '-')
 			continue;
@@ -63,10 +98,7 @@ check_phone(struct str v)
 			return cli_text(N_("an invalid phone number"));
 		d[n++] = v.p[i];
 	}
-	for (i = 0; i < nphones; i++)
-		if (rx_match(phones[i], d, n) == 1)
-			return NULL;
-	return cli_text(N_("an invalid phone number"));
+	return phone_ok(d, n) ? NULL : cli_text(N_("an invalid phone number"));
 }
 
 /* Characters of v (a byte that is not UTF-8 one). */

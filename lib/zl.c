@@ -483,8 +483,23 @@ str_hash(const char *s, size_t n, unsigned long long seed)
 		n -= 8;
 	}
 	w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the last n bytes as memcpy would put them in w, without storing
+	 * them one by one (a load of w after byte stores stalls) */
+	if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = a | (uint64_t)b << (8 * (n - 4));
+	} else if (n > 0)
+		w = (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
 	if (n > 0)
 		memcpy(&w, s, n);
+#endif
 	return str_mix64((h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL);
 }
 

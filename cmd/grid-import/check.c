@@ -211,12 +211,22 @@ shown(const char *v, enum vkind kind, char *buf, size_t size)
 
 /* ---- the problems ---- */
 
+/*
+ * Problems are listed by file and line, then by when they were found: on
+ * one line, those found as the rows were read and those of the end's walk
+ * (codes, the checks of the units above the buildings) first, then the
+ * checks of the line's building (made as the row was read: PC_BUILDING),
+ * then the posts (PC_POSTS), as if all were found in the walk.
+ */
+enum { PC_WALK, PC_BUILDING, PC_POSTS };
+
 struct problem {
 	const char *file;
 	long line;
 	const struct unit *u;
 	char *what, *value;
 	enum vkind kind;
+	int cls; /* PC_* */
 	size_t order;
 };
 
@@ -224,10 +234,10 @@ static struct problem *probs;
 static size_t nprob, capprob;
 
 /* A problem; its value a phone or identity number (masked with --mask),
- * or not. */
+ * or not; its class (PC_*). */
 static void
 problem_kind(const char *file, long line, const struct unit *u,
-    const char *what, const char *value, enum vkind kind)
+    const char *what, const char *value, enum vkind kind, int cls)
 {
 	if (nprob == capprob)
 		probs = xgrow(probs, &capprob, 64, sizeof *probs);
@@ -237,6 +247,7 @@ problem_kind(const char *file, long line, const struct unit *u,
 	probs[nprob].what = xstrdup(what);
 	probs[nprob].value = xstrdup(value ? value : "");
 	probs[nprob].kind = kind;
+	probs[nprob].cls = cls;
 	nprob++;
 }
 
@@ -244,7 +255,7 @@ void
 problem(const char *file, long line, const struct unit *u, const char *what,
     const char *value)
 {
-	problem_kind(file, line, u, what, value, V_PLAIN);
+	problem_kind(file, line, u, what, value, V_PLAIN, PC_WALK);
 }
 
 /* The files in the order they were read (pointers from the reader). */
@@ -274,14 +285,16 @@ check_file(const char *file)
 
 /*
  * Posts a person holds: a 32-bit hash of every post's person (identity
- * number, or else name and phone) is noted, 4 bytes a post, in a walk over
- * the units (check_unit), and the posts of each unit counted (u->posts).
- * The hashes that come more than max-posts times are few (hot): found an
- * eighth of the hashes at a time, sorted in a copy of that eighth.  A
- * second walk goes through the hashes in the same order, and keeps the
- * posts whose hash is hot; their people are then compared exactly
- * (different people sharing a hash only make their posts compared).  The
- * posts: a grid's leader, a building's offline and online leaders.
+ * number, or else name and phone) is noted, 4 bytes a post, when the unit
+ * is checked (check_unit: a building's as its row is read, a grid's in
+ * the end's walk), and the posts of each unit counted (u->posts); a
+ * building listed twice, dropped, has its hashes noted again to be taken
+ * off (check_drop).  The hashes, sorted in place, that come more than
+ * max-posts times are few (hot).  A second walk hashes the posts again,
+ * in the order of the units, and keeps those whose hash is hot; their
+ * people are then compared exactly (different people sharing a hash only
+ * make their posts compared).  The posts: a grid's leader, a building's
+ * offline and online leaders.
  */
 enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
 
@@ -302,9 +315,11 @@ struct post {
 	long n;		/* the posts of its person, on the first of them */
 };
 
-static uint32_t *hashes; /* the first walk's, in its order */
-static uint64_t *hot;	 /* the hot ones (u64_in) */
-static size_t nhashes, caphashes, nhot, caphot;
+/* the posts' hashes, those of the dropped buildings' posts, the hot ones
+ * (u64_in) */
+static uint32_t *hashes, *dropped;
+static uint64_t *hot;
+static size_t nhashes, caphashes, ndropped, capdropped, nhot, caphot;
 static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
 static struct post *hotposts;
 static size_t nhotposts, caphotposts;
@@ -408,22 +423,21 @@ static const struct need {
 
 /*
  * The leaders and the party organisation u (whose strings are v) must
- * have: the posts held are noted (count_post), in the same order in both
- * walks; with check, what is missing is a problem.
+ * have: what is missing is a problem (of class cls), the posts held are
+ * noted (count_post).
  */
 static void
-leaders(struct unit *u, const struct str *v, int check)
+leaders(struct unit *u, const struct str *v, int cls)
 {
 	const struct need *n;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level)
 			continue;
-		if (attr_in(u, v, n->attr).n == 0) {
-			if (check)
-				problem(unit_file(u), u->line, u,
-				    cli_text(n->missing), unit_name(u));
-		} else if (n->role != P_NONE)
+		if (attr_in(u, v, n->attr).n == 0)
+			problem_kind(unit_file(u), u->line, u,
+			    cli_text(n->missing), unit_name(u), V_PLAIN, cls);
+		else if (n->role != P_NONE)
 			count_post(u, v, n->role);
 	}
 }
@@ -442,31 +456,42 @@ post_role(const struct unit *u, unsigned j)
 	return P_NONE;
 }
 
-/* The second walk: the posts of list whose hash (hashes[i] on) is hot,
- * kept; the index of the hash after theirs. */
-static size_t
-hot_posts(struct unit *list, size_t i)
+/* The posts of u whose hash is hot, kept (in the order of the walk). */
+static void
+hot_posts_of(struct unit *u)
 {
-	struct unit *u;
+	const struct str *v;
+	enum role role;
+	uint32_t h;
 	unsigned j;
 
-	for (u = list; u != NULL; u = u->next) {
-		for (j = 0; j < u->posts; j++, i++) {
-			if (!is_hot(hashes[i]))
-				continue;
-			if (nhotposts == caphotposts)
-				hotposts = xgrow(hotposts, &caphotposts, 64,
-				    sizeof *hotposts);
-			hotposts[nhotposts].h = hashes[i];
-			hotposts[nhotposts].u = u;
-			hotposts[nhotposts].role = post_role(u, j);
-			hotposts[nhotposts].order = nhotposts;
-			nhotposts++;
-		}
-		if (u->level < L_BUILDING)
-			i = hot_posts(u->child, i);
+	for (j = 0; j < u->posts; j++) {
+		role = post_role(u, j);
+		v = unit_strs(u);
+		if (!is_hot(h = post_hash(u, v, role)))
+			continue;
+		if (nhotposts == caphotposts)
+			hotposts = xgrow(hotposts, &caphotposts, 64,
+			    sizeof *hotposts);
+		hotposts[nhotposts].h = h;
+		hotposts[nhotposts].u = u;
+		hotposts[nhotposts].role = role;
+		hotposts[nhotposts].order = nhotposts;
+		nhotposts++;
 	}
-	return i;
+}
+
+/* The second walk: the hot posts of list and of the units below. */
+static void
+hot_posts(struct unit *list)
+{
+	struct unit *u;
+
+	for (u = list; u != NULL; u = u->next) {
+		hot_posts_of(u);
+		if (u->level < L_BUILDING)
+			hot_posts(u->child);
+	}
 }
 
 /*
@@ -581,44 +606,58 @@ sort_hashes(uint32_t *v, size_t n)
 	free(tmp);
 }
 
-/* The hashes that come more than max-posts times (hot), sorted, and
- * their bits in hotbit: an eighth of them at a time (by the top 3 bits),
- * sorted in a copy, so that the walk's stay in its order. */
+/* The hashes that come more than max-posts times (hot), but for those
+ * of the dropped buildings, sorted, and their bits in hotbit: the hashes
+ * sorted in place (and freed). */
 static void
 hot_hashes(void)
 {
-	size_t count[8] = { 0 }, big = 0, part, i, j, m;
-	uint32_t *tmp;
+	size_t i, j, n, d = 0;
 
-	for (i = 0; i < nhashes; i++)
-		count[hashes[i] >> 29]++;
-	for (part = 0; part < 8; part++)
-		if (count[part] > big)
-			big = count[part];
-	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	sort_hashes(hashes, nhashes);
+	sort_hashes(dropped, ndropped);
 	memset(hotbit, 0, sizeof hotbit);
-	for (part = nhot = 0; part < 8; part++) {
-		for (i = m = 0; i < nhashes; i++)
-			if (hashes[i] >> 29 == part)
-				tmp[m++] = hashes[i];
-		sort_hashes(tmp, m);
-		for (i = 0; i < m; i = j) {
-			for (j = i + 1; j < m && tmp[j] == tmp[i]; j++)
-				;
-			if (j - i <= (size_t)max_posts)
-				continue;
-			if (nhot == caphot)
-				hot = xgrow(hot, &caphot, 64, sizeof *hot);
-			hot[nhot++] = tmp[i];
-			hotbit[(tmp[i] & 0xFFFF) >> 3] |= (unsigned char)(1
-			    << (tmp[i] & 7));
-		}
+	for (i = nhot = 0; i < nhashes; i = j) {
+		uint32_t h = hashes[i];
+
+		for (j = i + 1; j < nhashes && hashes[j] == h; j++)
+			;
+		if ((n = j - i) <= (size_t)max_posts)
+			continue;
+		while (d < ndropped && dropped[d] < h)
+			d++;
+		for (; d < ndropped && dropped[d] == h; d++)
+			n--;
+		if (n <= (size_t)max_posts)
+			continue;
+		if (nhot == caphot)
+			hot = xgrow(hot, &caphot, 64, sizeof *hot);
+		hot[nhot++] = h;
+		hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
 	}
-	free(tmp);
+	free(hashes);
+	free(dropped);
+	hashes = dropped = NULL;
+	nhashes = caphashes = ndropped = capdropped = 0;
+}
+
+/* A building listed twice, dropped: its posts are not posts. */
+void
+check_drop(struct unit *u)
+{
+	unsigned j;
+
+	for (j = 0; j < u->posts; j++) {
+		if (ndropped == capdropped)
+			dropped = xgrow(dropped, &capdropped, 64,
+			    sizeof *dropped);
+		dropped[ndropped++] = post_hash(u, unit_strs(u),
+		    post_role(u, j));
+	}
 }
 
 /*
- * After the first walk: the hot hashes; then the people behind them, a
+ * After the end's walk: the hot hashes; then the people behind them, a
  * problem on the first post of each who holds more than max-posts (in the
  * order of the walk, not of the hashes).
  */
@@ -629,12 +668,9 @@ check_posts(void)
 
 	hot_hashes();
 	if (nhot > 0) {
-		hot_posts(roots, 0);
+		hot_posts(roots);
 		count_people();
 	}
-	free(hashes);
-	hashes = NULL;
-	nhashes = caphashes = 0;
 	for (x = 0; x < nhotposts; x++) {
 		const struct post *p = &hotposts[x];
 
@@ -643,10 +679,10 @@ check_posts(void)
 
 			snprintf(v, sizeof v, "%s (%ld)",
 			    unit_get(p->u, person[p->role].name), p->n);
-			problem(unit_file(p->u), p->u->line, p->u,
+			problem_kind(unit_file(p->u), p->u->line, p->u,
 			    cli_text(N_(
 				"one person holds more posts than max-posts")),
-			    v);
+			    v, V_PLAIN, PC_POSTS);
 		}
 	}
 	free(hotposts);
@@ -662,18 +698,19 @@ check_unit(struct unit *u)
 	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
 	const struct str *s = unit_strs(u);
+	int cls = u->level == L_BUILDING ? PC_BUILDING : PC_WALK;
 	const char *why;
 	struct str v;
 	size_t j;
 
-	leaders(u, s, 1);
+	leaders(u, s, cls);
 	for (j = 0; j < 3; j++)
 		if ((v = attr_in(u, s, phone_attrs[j])).n > 0 &&
 		    (why = check_phone(v)) != NULL)
 			problem_kind(unit_file(u), u->line, u, why, v.p,
-			    V_PHONE);
+			    V_PHONE, cls);
 	if ((v = attr_in(u, s, A_ID)).n > 0 && (why = check_id(v)) != NULL)
-		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID);
+		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID, cls);
 }
 
 void
@@ -703,6 +740,8 @@ cmp_problem(const void *a, const void *b)
 		return fx < fy ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
+	if (x->cls != y->cls)
+		return x->cls < y->cls ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -774,6 +813,7 @@ check_reset(void)
 	nprob = capprob = 0;
 	nfiles_seen = 0;
 	free(hashes);
-	hashes = NULL;
-	nhashes = caphashes = 0;
+	free(dropped);
+	hashes = dropped = NULL;
+	nhashes = caphashes = ndropped = capdropped = 0;
 }

@@ -417,7 +417,8 @@ finish(struct unit *u)
 	struct unit *k, *prev = NULL;
 	char num[16];
 
-	check_unit(u);
+	if (u->level != L_BUILDING) /* (a building's were, its row read) */
+		check_unit(u);
 	if (u->level <= L_GRID)
 		u->c.sums = units_sums();
 	/* compounds and households are numbered in the order of names */
@@ -456,6 +457,7 @@ finish(struct unit *u)
 			    cli_text(N_("the same building twice")),
 			    unit_name(k));
 			k->dropped = 1;
+			check_drop(k);
 			units_merged++;
 			prev->next = k->next;
 			k = k->next;

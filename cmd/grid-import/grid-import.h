@@ -291,9 +291,12 @@ void problem(const char *file, long line, const struct unit *u,
     const char *what, const char *value);
 /* Note a file read: problems are listed in the order of the files. */
 void check_file(const char *file);
-/* A unit's checks, in units_finish; then the posts people hold. */
+/* A unit's checks (a building's as its row is read, the others' in
+ * units_finish); then the posts people hold. */
 void check_unit(struct unit *u);
 void check_posts(void);
+/* A building checked, then dropped (listed twice): its posts are not. */
+void check_drop(struct unit *u);
 /* The problems, one record each (--check); how many there are. */
 /* Forget the problems of the units dropped (found before they were). */
 void check_dropped(void);

@@ -600,6 +600,8 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 		b->c.own[0] = (unsigned)hh;
 		b->c.own[1] = (unsigned)rr;
 	}
+	/* checked while its strings are at hand */
+	check_unit(b);
 	if (row->v[G_PARTY_HOUSEHOLD].n > 0)
 		make(L_HOUSEHOLD, b, row->v[G_PARTY_HOUSEHOLD],
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);

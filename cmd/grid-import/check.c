@@ -442,11 +442,11 @@ leaders(struct unit *u, const struct str *v, int cls)
 	}
 }
 
-/* The role of the j-th post of u (as leaders noted them). */
+/* The role of the j-th post of u, whose strings are v (as leaders noted
+ * them). */
 static enum role
-post_role(const struct unit *u, unsigned j)
+post_role(const struct unit *u, const struct str *v, unsigned j)
 {
-	const struct str *v = unit_strs(u);
 	const struct need *n;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++)
@@ -456,18 +456,15 @@ post_role(const struct unit *u, unsigned j)
 	return P_NONE;
 }
 
-/* The posts of u whose hash is hot, kept (in the order of the walk). */
-static void
-hot_posts_of(struct unit *u)
+void
+check_posts_of(struct unit *u, const struct str *v)
 {
-	const struct str *v;
 	enum role role;
 	uint32_t h;
 	unsigned j;
 
 	for (j = 0; j < u->posts; j++) {
-		role = post_role(u, j);
-		v = unit_strs(u);
+		role = post_role(u, v, j);
 		if (!is_hot(h = post_hash(u, v, role)))
 			continue;
 		if (nhotposts == caphotposts)
@@ -488,7 +485,8 @@ hot_posts(struct unit *list)
 	struct unit *u;
 
 	for (u = list; u != NULL; u = u->next) {
-		hot_posts_of(u);
+		if (u->posts > 0)
+			check_posts_of(u, unit_strs(u));
 		if (u->level < L_BUILDING)
 			hot_posts(u->child);
 	}
@@ -652,25 +650,35 @@ check_drop(struct unit *u)
 			dropped = xgrow(dropped, &capdropped, 64,
 			    sizeof *dropped);
 		dropped[ndropped++] = post_hash(u, unit_strs(u),
-		    post_role(u, j));
+		    post_role(u, unit_strs(u), j));
 	}
 }
 
-/*
- * After the end's walk: the hot hashes; then the people behind them, a
- * problem on the first post of each who holds more than max-posts (in the
- * order of the walk, not of the hashes).
- */
+/* After the end's walk: the hot hashes. */
 void
 check_posts(void)
 {
+	hot_hashes();
+}
+
+int
+check_posts_hot(void)
+{
+	return nhot > 0;
+}
+
+/*
+ * After the second walk: the people behind the hot hashes, a problem on
+ * the first post of each who holds more than max-posts (in the order of
+ * the walk, not of the hashes).
+ */
+void
+check_posts_end(void)
+{
 	size_t x;
 
-	hot_hashes();
-	if (nhot > 0) {
-		hot_posts(roots);
+	if (nhot > 0)
 		count_people();
-	}
 	for (x = 0; x < nhotposts; x++) {
 		const struct post *p = &hotposts[x];
 
@@ -690,6 +698,14 @@ check_posts(void)
 	hotposts = NULL;
 	hot = NULL;
 	nhotposts = caphotposts = nhot = caphot = 0;
+}
+
+void
+check_posts_walk(void)
+{
+	if (nhot > 0)
+		hot_posts(roots);
+	check_posts_end();
 }
 
 void
@@ -765,6 +781,7 @@ check_write(int fmt, unsigned flags)
 	struct wr *w;
 	size_t i;
 
+	check_posts_walk();
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	/* in the order of the sheets (then the order found) */
@@ -816,4 +833,9 @@ check_reset(void)
 	free(dropped);
 	hashes = dropped = NULL;
 	nhashes = caphashes = ndropped = capdropped = 0;
+	free(hotposts);
+	free(hot);
+	hotposts = NULL;
+	hot = NULL;
+	nhotposts = caphotposts = nhot = caphot = 0;
 }

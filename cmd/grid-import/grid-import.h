@@ -292,9 +292,20 @@ void problem(const char *file, long line, const struct unit *u,
 /* Note a file read: problems are listed in the order of the files. */
 void check_file(const char *file);
 /* A unit's checks (a building's as its row is read, the others' in
- * units_finish); then the posts people hold. */
+ * units_finish); then the posts people hold: the hashes that come too
+ * often (hot) found, at the end of units_finish. */
 void check_unit(struct unit *u);
 void check_posts(void);
+/*
+ * Then a second walk, of all units in the order of their codes: whether
+ * it is needed (there are hot hashes), each unit's posts (its strings v,
+ * as unit_strs gives them), and the problems at the end; or all three
+ * (check_write and write_summary; write_units walks itself).
+ */
+int check_posts_hot(void);
+void check_posts_of(struct unit *u, const struct str *v);
+void check_posts_end(void);
+void check_posts_walk(void);
 /* A building checked, then dropped (listed twice): its posts are not. */
 void check_drop(struct unit *u);
 /* The problems, one record each (--check); how many there are. */

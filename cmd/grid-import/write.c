@@ -212,13 +212,13 @@ lines_grid(const struct unit *g)
  * output's buffer, then it is left to write_units.
  */
 static int
-building_line(const struct unit *u)
+building_line(struct unit *u, int hot)
 {
 	const char *s = u->s, *cp;
 	size_t end[8], b, k, need, cn;
 	unsigned seq = u->u.compound ? u->u.compound->c.seq : 0;
 	char *d, *o, hh[24], rr[24];
-	struct str h = { "", 0 }, r = { "", 0 };
+	struct str h = { "", 0 }, r = { "", 0 }, v[7];
 
 	if (u->parent != ln.grid)
 		lines_grid(u->parent);
@@ -290,6 +290,12 @@ building_line(const struct unit *u)
 	o += end[7] - end[6] - 1;
 	*o++ = '\n';
 	out_wrote((size_t)(o - d));
+	if (hot && u->posts > 0) { /* the strings as unit_strs has them */
+		for (k = 1; k < 8; k++)
+			v[k - 1] = (struct str) { s + end[k - 1] + 1,
+				end[k] - end[k - 1] - 1 };
+		check_posts_of(u, v);
+	}
 	return 1;
 }
 
@@ -309,16 +315,23 @@ write_units(int fmt, unsigned flags)
 	struct unit *u;
 	struct wr *w;
 	size_t k;
+	int hot;
 
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	path_parent = NULL;
 	lines_open(w);
+	hot = check_posts_hot(); /* the posts' second walk is this one */
 	for (u = roots; u != NULL; u = walk_next(u)) {
-		if (gopt.level >= 0 && u->level != gopt.level)
+		if (gopt.level >= 0 && u->level != gopt.level) {
+			if (hot && u->posts > 0)
+				check_posts_of(u, unit_strs(u));
 			continue;
-		if (ln.on && u->level == L_BUILDING && building_line(u))
+		}
+		if (ln.on && u->level == L_BUILDING && building_line(u, hot))
 			continue;
+		if (hot && u->posts > 0)
+			check_posts_of(u, unit_strs(u));
 		f[0] = str_c(cli_term(level_names[u->level]));
 		f[1] = str_c(unit_code(u, c1, sizeof c1));
 		f[3] = str_c(
@@ -337,6 +350,7 @@ write_units(int fmt, unsigned flags)
 		wr_rec(w, f);
 	}
 	wr_close(w);
+	check_posts_end();
 }
 
 /* Per community: the counts of its units (--summary). */
@@ -423,6 +437,7 @@ write_summary(int fmt, unsigned flags)
 	struct wr *w;
 	size_t k;
 
+	check_posts_walk();
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	memset(total, 0, sizeof total);

@@ -534,6 +534,13 @@ fold_start(const char *s, size_t n)
 
 	if (i + 2 >= n)
 		return n;
+	if (n - i < 16) { /* a short value: byte by byte, no two calls */
+		for (; i + 2 < n; i++)
+			if ((unsigned char)s[i] == 0xEF ||
+			    (unsigned char)s[i] == 0xE3)
+				return i;
+		return n;
+	}
 	ef = memchr(s + i, 0xEF, n - 2 - i);
 	e3 = memchr(s + i, 0xE3, ef != NULL ? (size_t)(ef - s) - i : n - 2 - i);
 	if (e3 != NULL)

@@ -292,9 +292,11 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	static const struct str none[8];
 	int hashed = level != L_BUILDING && level != L_HOUSEHOLD;
 	const struct str *v = attrs ? attrs : none;
-	size_t n = hashed ? sizeof(char *) :
-			    strs_size(row->file, (unsigned)row->line, key, name,
-				&v, nslots[level]);
+	const char *p;
+	size_t i,
+	    n = hashed ? sizeof(char *) :
+			 strs_size(row->file, (unsigned)row->line, key, name,
+			     &v, nslots[level]);
 	struct unit *u = arena(offsetof(struct unit, s) + n);
 
 	memset(u, 0, sizeof *u);
@@ -306,8 +308,14 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	u->line = (unsigned)row->line;
 	if (hashed)
 		pack(u, key, name, v, nslots[level]);
-	else
+	else { /* its strings are those unit_strs gives, for its checks */
 		put_strs(u->s, key, name, v, nslots[level], NULL);
+		split_u = u;
+		split[0] = (struct str) { u->s + key.n + 1, name.n };
+		for (i = 0, p = split[0].p + name.n + 1; i < nslots[level];
+		     p += v[i++].n + 1)
+			split[i + 1] = (struct str) { p, v[i].n };
+	}
 	if (parent != NULL) {
 		u->next = parent->child;
 		parent->child = u;
@@ -520,19 +528,29 @@ street_of(const struct row *row, const struct division *dc)
 	return v.n > 0 ? unit_of(L_STREET, NULL, v, v, row) : NULL;
 }
 
-/* The grid of a row, and what the row says of it. */
-static struct unit *
-grid_of(struct unit *comm, const struct row *row)
+/* What a row says of its grid. */
+static void
+grid_attrs(struct unit *grid, const struct row *row)
 {
 	static const unsigned char from[][2] = { { A_LEADER, G_GRID_LEADER },
 		{ A_LEADER_PHONE, G_GRID_LEADER_PHONE },
 		{ A_PARTY_ORG, G_GRID_PARTY_ORG }, { A_STAFF, G_HAS_STAFF },
 		{ A_RULES, G_HAS_RULES }, { A_FUNDING, G_HAS_FUNDING },
 		{ A_INCENTIVES, G_HAS_INCENTIVES } };
+	size_t i;
+
+	for (i = 0; i < sizeof from / sizeof from[0]; i++)
+		set(grid, from[i][0], row, from[i][1]);
+}
+
+/* The grid of a row, and what the row says of it. */
+static struct unit *
+grid_of(struct unit *comm, const struct row *row)
+{
 	char kbuf[32], name[64];
 	struct str k = grid_key(row->v[G_GRID_ID], kbuf);
 	struct str nm = row->v[G_GRID_NAME];
-	size_t w = strlen("网格"), i;
+	size_t w = strlen("网格");
 	struct unit *grid;
 
 	if (nm.n == 0) {
@@ -542,9 +560,20 @@ grid_of(struct unit *comm, const struct row *row)
 		nm = (struct str) { name, w + (k.n < 40 ? k.n : 40) };
 	}
 	grid = unit_of(L_GRID, comm, k, nm, row);
-	for (i = 0; i < sizeof from / sizeof from[0]; i++)
-		set(grid, from[i][0], row, from[i][1]);
+	grid_attrs(grid, row);
 	return grid;
+}
+
+/* What a row says of its compound. */
+static void
+compound_attrs(struct unit *comp, const struct row *row)
+{
+	struct str v = row->v[G_OWNERS_COMMITTEE];
+
+	/* 无: it has none */
+	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
+		set(comp, A_OWNERS, row, G_OWNERS_COMMITTEE);
+	set(comp, A_PROPERTY, row, G_PROPERTY_COMPANY);
 }
 
 /* The compound of a row, and what the row says of it. */
@@ -553,12 +582,8 @@ compound_of(struct unit *comm, const struct row *row)
 {
 	struct unit *comp = unit_of(L_COMPOUND, comm, row->v[G_COMPOUND],
 	    row->v[G_COMPOUND], row);
-	struct str v = row->v[G_OWNERS_COMMITTEE];
 
-	/* 无: it has none */
-	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
-		set(comp, A_OWNERS, row, G_OWNERS_COMMITTEE);
-	set(comp, A_PROPERTY, row, G_PROPERTY_COMPANY);
+	compound_attrs(comp, row);
 	return comp;
 }
 
@@ -607,16 +632,60 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);
 }
 
+/*
+ * The last row's street, community, grid and compound, by the data rows
+ * their values are from (struct row's from): rows below take them from
+ * the row that starts a grid or compound, and the same values make the
+ * same units.
+ */
+static struct {
+	unsigned long long street, comm, grid, comp; /* from */
+	struct str v;				     /* the community's name */
+	const struct division *dc;
+	struct unit *ustreet, *ucomm, *ugrid, *ucomp;
+} lr;
+
+/* The grid of a row: the last row's when it says the same. */
+static struct unit *
+grid_again(struct unit *comm, const struct row *row)
+{
+	if (lr.ugrid == NULL || lr.ucomm != comm ||
+	    lr.grid != row->from[G_GRID_ID])
+		lr.ugrid = grid_of(comm, row);
+	else
+		grid_attrs(lr.ugrid, row);
+	lr.grid = row->from[G_GRID_ID];
+	return lr.ugrid;
+}
+
+/* The compound of a row: the last row's when it says the same. */
+static struct unit *
+compound_again(struct unit *comm, const struct row *row)
+{
+	if (lr.ucomp == NULL || lr.ucomm != comm ||
+	    lr.comp != row->from[G_COMPOUND])
+		lr.ucomp = compound_of(comm, row);
+	else
+		compound_attrs(lr.ucomp, row);
+	lr.comp = row->from[G_COMPOUND];
+	return lr.ucomp;
+}
+
 int
 units_row(const struct rec *r, const struct row *row)
 {
 	struct unit *street, *comm, *grid = NULL, *comp = NULL;
 	const struct division *dc;
 	struct str v;
+	int again = lr.ucomm != NULL && lr.street == row->from[G_STREET] &&
+	    lr.comm == row->from[G_COMMUNITY];
 
 	check_file(row->file);
 	/* a rejected row makes no unit, not even its street */
-	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
+	if (again)
+		v = lr.v, dc = lr.dc;
+	else
+		v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	if (v.n == 0 && (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)) {
 		rec_reject(r,
 		    _("field 'community': empty, and no row above "
@@ -629,14 +698,26 @@ units_row(const struct rec *r, const struct row *row)
 		      "gives it"));
 		return 0;
 	}
-	street = street_of(row, dc);
-	if (v.n == 0)
-		return 1;
-	comm = unit_of(L_COMMUNITY, street, v, v, row);
+	if (again) {
+		street = lr.ustreet;
+		comm = lr.ucomm;
+	} else {
+		street = street_of(row, dc);
+		if (v.n == 0)
+			return 1;
+		comm = unit_of(L_COMMUNITY, street, v, v, row);
+		lr.street = row->from[G_STREET];
+		lr.comm = row->from[G_COMMUNITY];
+		lr.v = v;
+		lr.dc = dc;
+		lr.ustreet = street;
+		lr.ucomm = comm;
+		lr.ugrid = lr.ucomp = NULL;
+	}
 	if (row->v[G_GRID_ID].n > 0)
-		grid = grid_of(comm, row);
+		grid = grid_again(comm, row);
 	if (row->v[G_COMPOUND].n > 0)
-		comp = compound_of(comm, row);
+		comp = compound_again(comm, row);
 	if (row->v[G_BUILDING].n > 0)
 		building(grid, comp, row);
 	return 1;
@@ -662,5 +743,6 @@ units_reset(void)
 	split_u = NULL;
 	memset(last, 0, sizeof last);
 	memset(same, 0, sizeof same);
+	memset(&lr, 0, sizeof lr);
 	units_merged = 0;
 }

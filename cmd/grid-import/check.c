@@ -315,11 +315,16 @@ struct post {
 	long n;		/* the posts of its person, on the first of them */
 };
 
-/* the posts' hashes, those of the dropped buildings' posts, the hot ones
- * (u64_in) */
-static uint32_t *hashes, *dropped;
+/* the posts' hashes, kept apart by their top byte (each part is sorted
+ * on its own, in the cache); those of the dropped buildings' posts; the
+ * hot ones (u64_in) */
+static struct part {
+	uint32_t *v;
+	size_t n, cap;
+} parts[16];
+static uint32_t *dropped;
 static uint64_t *hot;
-static size_t nhashes, caphashes, ndropped, capdropped, nhot, caphot;
+static size_t ndropped, capdropped, nhot, caphot;
 static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
 static struct post *hotposts;
 static size_t nhotposts, caphotposts;
@@ -398,11 +403,19 @@ is_hot(uint32_t h)
 static void
 count_post(struct unit *u, const struct str *v, enum role role)
 {
-	if (nhashes == caphashes) {
-		caphashes = caphashes ? caphashes + caphashes / 2 : 4096;
-		hashes = xreallocarray(hashes, caphashes, sizeof *hashes);
+	uint32_t h = post_hash(u, v, role);
+	struct part *p = &parts[h >> 28];
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap + p->cap / 2 : 256;
+		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
 	}
-	hashes[nhashes++] = post_hash(u, v, role);
+	p->v[p->n++] = h;
+	if (u->level == L_BUILDING) {
+		uint16_t low = (uint16_t)h;
+
+		memcpy(POST_LOW(v) + 2 * u->posts, &low, 2);
+	}
 	u->posts++;
 }
 
@@ -459,12 +472,24 @@ post_role(const struct unit *u, const struct str *v, unsigned j)
 void
 check_posts_of(struct unit *u, const struct str *v)
 {
+	const struct need *n;
 	enum role role;
+	uint16_t low[2];
 	uint32_t h;
-	unsigned j;
 
-	for (j = 0; j < u->posts; j++) {
-		role = post_role(u, v, j);
+	if (u->level == L_BUILDING) { /* not hot by their low bits: done */
+		memcpy(low, POST_LOW(v), sizeof low);
+		if (!(hotbit[low[0] >> 3] & 1 << (low[0] & 7)) &&
+		    (u->posts < 2 ||
+			!(hotbit[low[1] >> 3] & 1 << (low[1] & 7))))
+			return;
+	}
+	/* the posts as leaders noted them */
+	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
+		if (n->level != u->level || n->role == P_NONE ||
+		    attr_in(u, v, n->attr).n == 0)
+			continue;
+		role = n->role;
 		if (!is_hot(h = post_hash(u, v, role)))
 			continue;
 		if (nhotposts == caphotposts)
@@ -604,27 +629,37 @@ sort_hashes(uint32_t *v, size_t n)
 	free(tmp);
 }
 
-/* The hashes that come more than max-posts times (hot), but for those
- * of the dropped buildings, sorted, and their bits in hotbit: the hashes
- * sorted in place (and freed). */
+/* Forget the hashes of the posts. */
 static void
-hot_hashes(void)
+free_parts(void)
 {
-	size_t i, j, n, d = 0;
+	size_t b;
 
-	sort_hashes(hashes, nhashes);
-	sort_hashes(dropped, ndropped);
-	memset(hotbit, 0, sizeof hotbit);
-	for (i = nhot = 0; i < nhashes; i = j) {
-		uint32_t h = hashes[i];
+	for (b = 0; b < 16; b++) {
+		free(parts[b].v);
+		parts[b].v = NULL;
+		parts[b].n = parts[b].cap = 0;
+	}
+}
 
-		for (j = i + 1; j < nhashes && hashes[j] == h; j++)
+/* The hot hashes of a part, sorted (dropped[*d] on: those of the dropped
+ * posts not below them). */
+static void
+hot_part(uint32_t *v, size_t m, size_t *d)
+{
+	size_t i, j, n;
+
+	sort_hashes(v, m);
+	for (i = 0; i < m; i = j) {
+		uint32_t h = v[i];
+
+		for (j = i + 1; j < m && v[j] == h; j++)
 			;
 		if ((n = j - i) <= (size_t)max_posts)
 			continue;
-		while (d < ndropped && dropped[d] < h)
-			d++;
-		for (; d < ndropped && dropped[d] == h; d++)
+		while (*d < ndropped && dropped[*d] < h)
+			++*d;
+		for (; *d < ndropped && dropped[*d] == h; ++*d)
 			n--;
 		if (n <= (size_t)max_posts)
 			continue;
@@ -633,10 +668,24 @@ hot_hashes(void)
 		hot[nhot++] = h;
 		hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
 	}
-	free(hashes);
+}
+
+/* The hashes that come more than max-posts times (hot), but for those
+ * of the dropped buildings, sorted, and their bits in hotbit: the hashes
+ * sorted in place (and freed). */
+static void
+hot_hashes(void)
+{
+	size_t d = 0, b;
+
+	sort_hashes(dropped, ndropped);
+	memset(hotbit, 0, sizeof hotbit);
+	for (b = nhot = 0; b < 16; b++)
+		hot_part(parts[b].v, parts[b].n, &d);
+	free_parts();
 	free(dropped);
-	hashes = dropped = NULL;
-	nhashes = caphashes = ndropped = capdropped = 0;
+	dropped = NULL;
+	ndropped = capdropped = 0;
 }
 
 /* A building listed twice, dropped: its posts are not posts. */
@@ -829,10 +878,10 @@ check_reset(void)
 	probs = NULL;
 	nprob = capprob = 0;
 	nfiles_seen = 0;
-	free(hashes);
+	free_parts();
 	free(dropped);
-	hashes = dropped = NULL;
-	nhashes = caphashes = ndropped = capdropped = 0;
+	dropped = NULL;
+	ndropped = capdropped = 0;
 	free(hotposts);
 	free(hot);
 	hotposts = NULL;

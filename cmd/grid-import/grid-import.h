@@ -159,6 +159,10 @@ struct unit {
 	char s[]; /* the strings, or (streets to compounds) a pointer */
 };
 
+/* A building's strings are followed by POST_LOW(u)[j], the low 16 bits
+ * of the hash of its post j (two at most; check.c). */
+#define POST_LOW(v) ((unsigned char *)(v)[6].p + (v)[6].n + 1)
+
 /* Whether u's strings are in s itself. */
 static inline int
 unit_inline(const struct unit *u)

@@ -296,7 +296,8 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	size_t i,
 	    n = hashed ? sizeof(char *) :
 			 strs_size(row->file, (unsigned)row->line, key, name,
-			     &v, nslots[level]);
+			     &v, nslots[level]) +
+		(level == L_BUILDING ? 2 * 2 : 0); /* POST_LOW */
 	struct unit *u = arena(offsetof(struct unit, s) + n);
 
 	memset(u, 0, sizeof *u);
@@ -315,6 +316,8 @@ make(int level, struct unit *parent, struct str key, struct str name,
 		for (i = 0, p = split[0].p + name.n + 1; i < nslots[level];
 		     p += v[i++].n + 1)
 			split[i + 1] = (struct str) { p, v[i].n };
+		if (level == L_BUILDING)
+			memset(POST_LOW(split), 0, 2 * 2);
 	}
 	if (parent != NULL) {
 		u->next = parent->child;

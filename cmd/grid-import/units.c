@@ -301,6 +301,10 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	struct unit *u = arena(offsetof(struct unit, s) + n);
 
 	memset(u, 0, sizeof *u);
+	/* its last word: no byte undefined (write.c reads words) */
+	memset((char *)u + ((offsetof(struct unit, s) + n + 7) & ~(size_t)7) -
+		8,
+	    0, 8);
 	if (hashed && nhashed * 2 >= hcap)
 		rehash();
 	u->level = (unsigned)level & 7;

@@ -2,6 +2,7 @@
  * grid-import: writing the units in the order of their codes, one record
  * each, or their counts per community (--summary).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -156,6 +157,63 @@ plain(const char *s, size_t n)
 	return 1;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* The bytes of x equal to c, by their high bits. */
+static inline uint64_t
+bytes_eq(uint64_t x, unsigned char c)
+{
+	uint64_t t = x ^ (ONES * c);
+
+	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
+}
+
+/*
+ * Where the eight strings of a building (from s, after its struct) end,
+ * into end[8]; 0 when one has a byte plain values have not.  A word of
+ * eight bytes at a time: its NULs and its bytes below a minus sign (tab,
+ * line ends, quote, comma, and a few plain ones) or backslashes; a word
+ * with one of those that is not a NUL looked at byte by byte.  The words
+ * are whole words of the unit (its size is a multiple of eight, its
+ * strings followed by POST_LOW's bytes).
+ */
+static int
+block_ends(const char *s, size_t *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	size_t i, k = 0, j, n;
+	uint64_t x, nul, odd;
+
+	for (i = 0;; i += 8) {
+		memcpy(&x, s + i, 8);
+		nul = bytes_eq(x, 0);
+		/* below '-' (not a NUL), or a backslash */
+		odd = (~(((x & ~HIGH) + ONES * (0x80 - '-')) | x) & HIGH &
+			  ~nul) |
+		    bytes_eq(x, '\\');
+		for (; nul != 0 && k < 8; nul &= nul - 1)
+			end[k++] = i + (size_t)__builtin_ctzll(nul) / 8;
+		n = k < 8 ? 8 : end[7] - i; /* the bytes of strings */
+		if (odd != 0)
+			for (j = 0; j < n; j++)
+				if (unplain[(unsigned char)s[i + j]])
+					return 0;
+		if (k == 8)
+			return 1;
+	}
+#else
+	size_t k, b;
+
+	for (k = 0, b = 0; k < 8; b = end[k++] + 1) {
+		end[k] = b + strcspn(s + b, "\t\n\r\\,\"");
+		if (s[end[k]] != '\0')
+			return 0;
+	}
+	return 1;
+#endif
+}
+
 /* What the lines of a grid's buildings begin with, made once a grid. */
 static struct {
 	int on; /* lines built here (tsv, csv, no --mask) */
@@ -232,13 +290,12 @@ building_line(struct unit *u, int hot)
 		return 0;
 	/* key, name, the five attributes from party_org to
 	 * online_leader_phone (columns 7 to 11), the identity number: each
-	 * plain up to its NUL (strcspn finds both, many bytes at a time) */
-	for (k = 0, b = 0; k < 8; b = end[k++] + 1) {
-		end[k] = b + strcspn(s + b, "\t\n\r\\,\"");
-		if (s[end[k]] != '\0' ||
-		    (end[k] > b && (s[b] == ' ' || s[end[k] - 1] == ' ')))
+	 * plain, not beginning or ending with a space */
+	if (!block_ends(s, end))
+		return 0;
+	for (k = 0, b = 0; k < 8; b = end[k++] + 1)
+		if (end[k] > b && (s[b] == ' ' || s[end[k] - 1] == ' '))
 			return 0;
-	}
 	if (ln.cn + end[0] + 16 > 256)
 		return 0; /* (unit_code: a code that long is the grid's) */
 	if (u->has_counts) {

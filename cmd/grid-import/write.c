@@ -169,9 +169,23 @@ bytes_eq(uint64_t x, unsigned char c)
 	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
 }
 
+/* Whether no string of a building (from s, ending at end[8]) begins or
+ * ends with a space. */
+static int
+edges_plain(const char *s, const size_t *end)
+{
+	size_t k, b;
+
+	for (k = 0, b = 0; k < 8; b = end[k++] + 1)
+		if (end[k] > b && (s[b] == ' ' || s[end[k] - 1] == ' '))
+			return 0;
+	return 1;
+}
+
 /*
  * Where the eight strings of a building (from s, after its struct) end,
- * into end[8]; 0 when one has a byte plain values have not.  A word of
+ * into end[8]; 0 when one is not plain (a byte plain values have not, a
+ * space first or last).  A word of
  * eight bytes at a time: its NULs and its bytes below a minus sign (tab,
  * line ends, quote, comma, and a few plain ones) or backslashes; a word
  * with one of those that is not a NUL looked at byte by byte.  The words
@@ -200,7 +214,7 @@ block_ends(const char *s, size_t *end)
 				if (unplain[(unsigned char)s[i + j]])
 					return 0;
 		if (k == 8)
-			return 1;
+			return edges_plain(s, end);
 	}
 #else
 	size_t k, b;
@@ -210,7 +224,7 @@ block_ends(const char *s, size_t *end)
 		if (s[end[k]] != '\0')
 			return 0;
 	}
-	return 1;
+	return edges_plain(s, end);
 #endif
 }
 
@@ -263,20 +277,12 @@ lines_grid(const struct unit *g)
 	buf_addc(&ln.mid, '/');
 }
 
-/*
- * Building u's record as a line in the output, as write_units writes it
- * (its strings, key to identity number, each ended by NUL, found in one
- * pass): 0 when a value is not plain or the line is too long for the
- * output's buffer, then it is left to write_units.
- */
+/* The grid's and the compound's parts of u's line: 0 when not plain. */
 static int
-building_line(struct unit *u, int hot)
+lines_parents(const struct unit *u)
 {
-	const char *s = u->s, *cp;
-	size_t end[8], b, k, need, cn;
-	unsigned seq = u->u.compound ? u->u.compound->c.seq : 0;
-	char *d, *o, hh[24], rr[24];
-	struct str h = { "", 0 }, r = { "", 0 }, v[7];
+	const char *cp;
+	size_t cn;
 
 	if (u->parent != ln.grid)
 		lines_grid(u->parent);
@@ -286,16 +292,28 @@ building_line(struct unit *u, int hot)
 		cn = strlen(cp);
 		ln.cname = (struct str) { plain(cp, cn) ? cp : NULL, cn };
 	}
-	if (!ln.ok || ln.cname.p == NULL)
-		return 0;
+	return ln.ok && ln.cname.p != NULL;
+}
+
+/*
+ * Building u's record as a line in the output, as write_units writes it
+ * (its strings, key to identity number, each ended by NUL, found in one
+ * pass): 0 when a value is not plain or the line is too long for the
+ * output's buffer, then it is left to write_units.
+ */
+static int
+building_line(struct unit *u, int hot)
+{
+	const char *s = u->s;
+	size_t end[8], k, need;
+	unsigned seq = u->u.compound ? u->u.compound->c.seq : 0;
+	char *d, *o, hh[24], rr[24];
+	struct str h = { "", 0 }, r = { "", 0 }, v[7];
+
 	/* key, name, the five attributes from party_org to
-	 * online_leader_phone (columns 7 to 11), the identity number: each
-	 * plain, not beginning or ending with a space */
-	if (!block_ends(s, end))
+	 * online_leader_phone (columns 7 to 11), the identity number */
+	if (!lines_parents(u) || !block_ends(s, end))
 		return 0;
-	for (k = 0, b = 0; k < 8; b = end[k++] + 1)
-		if (end[k] > b && (s[b] == ' ' || s[end[k] - 1] == ' '))
-			return 0;
 	if (ln.cn + end[0] + 16 > 256)
 		return 0; /* (unit_code: a code that long is the grid's) */
 	if (u->has_counts) {

@@ -563,16 +563,16 @@ sort_few(uint32_t *v, size_t n)
 }
 
 /*
- * Sort the hashes in place: sort_u32 would take a copy as large.  One
- * pass puts each in the bucket of its top byte (swapping), then each
- * bucket is sorted by its low 24 bits, two passes of 12 through a copy of
- * the bucket alone (a bucket of fewer than 64, by sort_few).
+ * Sort a part of the hashes (a sixteenth: a copy as large is small): one
+ * pass puts each in the bucket of its top byte, in a copy, then each
+ * bucket is sorted by its low 24 bits, two passes of 12 (a bucket of
+ * fewer than 64 by sort_few), and copied back.
  */
 static void
 sort_hashes(uint32_t *v, size_t n)
 {
 	static size_t count[4096];
-	size_t start[257] = { 0 }, next[256], b, i, pass, big = 0;
+	size_t start[257] = { 0 }, next[256], b, i, pass;
 	uint32_t *tmp;
 
 	if (n == 0) /* (v may be NULL) */
@@ -580,26 +580,14 @@ sort_hashes(uint32_t *v, size_t n)
 	for (i = 0; i < n; i++)
 		start[(v[i] >> 24) + 1]++;
 	for (b = 0; b < 256; b++) {
-		if (start[b + 1] > big)
-			big = start[b + 1];
 		start[b + 1] += start[b];
 		next[b] = start[b];
 	}
-	for (b = 0; b < 256; b++)
-		while (next[b] < start[b + 1]) {
-			uint32_t x = v[next[b]];
-			size_t d = x >> 24;
-
-			if (d == b)
-				next[b]++;
-			else {
-				v[next[b]] = v[next[d]];
-				v[next[d]++] = x;
-			}
-		}
-	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	for (i = 0; i < n; i++)
+		tmp[next[v[i] >> 24]++] = v[i];
 	for (b = 0; b < 256; b++) {
-		uint32_t *from = v + start[b], *to = tmp, *t;
+		uint32_t *from = tmp + start[b], *to = v + start[b], *t;
 		size_t m = start[b + 1] - start[b];
 
 		if (m < 64) {
@@ -626,6 +614,7 @@ sort_hashes(uint32_t *v, size_t n)
 			to = t;
 		}
 	}
+	memcpy(v, tmp, n * sizeof *v);
 	free(tmp);
 }
 

@@ -289,12 +289,14 @@ check_file(const char *file)
  * is checked (check_unit: a building's as its row is read, a grid's in
  * the end's walk), and the posts of each unit counted (u->posts); a
  * building listed twice, dropped, has its hashes noted again to be taken
- * off (check_drop).  The hashes, sorted in place, that come more than
- * max-posts times are few (hot).  A second walk hashes the posts again,
- * in the order of the units, and keeps those whose hash is hot; their
- * people are then compared exactly (different people sharing a hash only
- * make their posts compared).  The posts: a grid's leader, a building's
- * offline and online leaders.
+ * off (check_drop).  The hashes, in 16 parts by their top bits, each
+ * sorted on its own, that come more than max-posts times are few (hot).
+ * A second walk (write_units', or check_posts_walk) hashes again the
+ * posts that may be hot (a building keeps the low 16 bits of its posts'
+ * hashes: POST_LOW), in the order of the units, and keeps those whose
+ * hash is hot; their people are then compared exactly (different people
+ * sharing a hash only make their posts compared).  The posts: a grid's
+ * leader, a building's offline and online leaders.
  */
 enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
 

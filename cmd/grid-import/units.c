@@ -652,30 +652,24 @@ static struct {
 	struct unit *ustreet, *ucomm, *ugrid, *ucomp;
 } lr;
 
-/* The grid of a row: the last row's when it says the same. */
+/* The grid (f: G_GRID_ID) or compound (G_COMPOUND) of a row, and what
+ * the row says of it: the last row's when its value is from the same
+ * data row. */
 static struct unit *
-grid_again(struct unit *comm, const struct row *row)
+unit_again(int f, struct unit *comm, const struct row *row)
 {
-	if (lr.ugrid == NULL || lr.ucomm != comm ||
-	    lr.grid != row->from[G_GRID_ID])
-		lr.ugrid = grid_of(comm, row);
-	else
-		grid_attrs(lr.ugrid, row);
-	lr.grid = row->from[G_GRID_ID];
-	return lr.ugrid;
-}
+	int g = f == G_GRID_ID;
+	struct unit **u = g ? &lr.ugrid : &lr.ucomp;
+	unsigned long long *from = g ? &lr.grid : &lr.comp;
 
-/* The compound of a row: the last row's when it says the same. */
-static struct unit *
-compound_again(struct unit *comm, const struct row *row)
-{
-	if (lr.ucomp == NULL || lr.ucomm != comm ||
-	    lr.comp != row->from[G_COMPOUND])
-		lr.ucomp = compound_of(comm, row);
+	if (*u == NULL || lr.ucomm != comm || *from != row->from[f])
+		*u = g ? grid_of(comm, row) : compound_of(comm, row);
+	else if (g)
+		grid_attrs(*u, row);
 	else
-		compound_attrs(lr.ucomp, row);
-	lr.comp = row->from[G_COMPOUND];
-	return lr.ucomp;
+		compound_attrs(*u, row);
+	*from = row->from[f];
+	return *u;
 }
 
 int
@@ -722,9 +716,9 @@ units_row(const struct rec *r, const struct row *row)
 		lr.ugrid = lr.ucomp = NULL;
 	}
 	if (row->v[G_GRID_ID].n > 0)
-		grid = grid_again(comm, row);
+		grid = unit_again(G_GRID_ID, comm, row);
 	if (row->v[G_COMPOUND].n > 0)
-		comp = compound_again(comm, row);
+		comp = unit_again(G_COMPOUND, comm, row);
 	if (row->v[G_BUILDING].n > 0)
 		building(grid, comp, row);
 	return 1;

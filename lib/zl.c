@@ -483,8 +483,23 @@ str_hash(const char *s, size_t n, unsigned long long seed)
 		n -= 8;
 	}
 	w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the last n bytes as memcpy would put them in w, without storing
+	 * them one by one (a load of w after byte stores stalls) */
+	if (n >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		w = a | (uint64_t)b << (8 * (n - 4));
+	} else if (n > 0)
+		w = (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+#else
 	if (n > 0)
 		memcpy(&w, s, n);
+#endif
 	return str_mix64((h ^ w ^ ((uint64_t)n << 56)) * 0x94d049bb133111ebULL);
 }
 
@@ -519,6 +534,13 @@ fold_start(const char *s, size_t n)
 
 	if (i + 2 >= n)
 		return n;
+	if (n - i < 16) { /* a short value: byte by byte, no two calls */
+		for (; i + 2 < n; i++)
+			if ((unsigned char)s[i] == 0xEF ||
+			    (unsigned char)s[i] == 0xE3)
+				return i;
+		return n;
+	}
 	ef = memchr(s + i, 0xEF, n - 2 - i);
 	e3 = memchr(s + i, 0xE3, ef != NULL ? (size_t)(ef - s) - i : n - 2 - i);
 	if (e3 != NULL)

@@ -25,6 +25,10 @@
 static struct rx **phones;
 static size_t nphones;
 static long max_posts = 3;
+/* One of the phones is the configuration's own mobile pattern (MOBILE),
+ * which most phones match: matched by hand first (is_mobile). */
+#define MOBILE "^1[3-9][0-9]{9}$"
+static int mobile;
 
 void
 check_conf(void)
@@ -38,8 +42,39 @@ check_conf(void)
 	if (p == NULL)
 		return;
 	phones = xcalloc(p->len + 1, sizeof *phones);
-	for (i = 0; i < p->len; i++)
-		phones[nphones++] = rx_compile_cfg(p->v[i], 0);
+	for (i = 0; i < p->len; i++) {
+		phones[nphones] = rx_compile_cfg(p->v[i], 0);
+		mobile |= strcmp(rx_pattern(phones[nphones++]), MOBILE) == 0;
+	}
+}
+
+/* What MOBILE matches (without the line end its $ also allows): a phone
+ * it matches is valid, whatever the other patterns say. */
+static int
+is_mobile(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9')
+		return 0;
+	for (i = 2; i < 11; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Whether one of the patterns matches s[0, n). */
+static int
+phone_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (mobile && is_mobile(s, n))
+		return 1;
+	for (i = 0; i < nphones; i++)
+		if (rx_match(phones[i], s, n) == 1)
+			return 1;
+	return 0;
 }
 
 /* Why a phone number is invalid, or NULL. */
@@ -49,13 +84,13 @@ check_phone(struct str v)
 	char d[64];
 	size_t i, n = 0;
 
+	if (mobile && is_mobile(v.p, v.n))
+		return NULL;
 	/* most have nothing to drop: matched as they are (v ends by NUL) */
-	if (v.n < sizeof d && strcspn(v.p, " -") == v.n) {
-		for (i = 0; i < nphones; i++)
-			if (rx_match(phones[i], v.p, v.n) == 1)
-				return NULL;
-		return cli_text(N_("an invalid phone number"));
-	}
+	if (v.n < sizeof d && strcspn(v.p, " -") == v.n)
+		return phone_ok(v.p, v.n) ?
+		    NULL :
+		    cli_text(N_("an invalid phone number"));
 	for (i = 0; i < v.n; i++) {
 		if (v.p[i] == ' ' || v.p[i] == '-')
 			continue;
@@ -63,10 +98,7 @@ check_phone(struct str v)
 			return cli_text(N_("an invalid phone number"));
 		d[n++] = v.p[i];
 	}
-	for (i = 0; i < nphones; i++)
-		if (rx_match(phones[i], d, n) == 1)
-			return NULL;
-	return cli_text(N_("an invalid phone number"));
+	return phone_ok(d, n) ? NULL : cli_text(N_("an invalid phone number"));
 }
 
 /* Characters of v (a byte that is not UTF-8 one). */
@@ -179,12 +211,22 @@ shown(const char *v, enum vkind kind, char *buf, size_t size)
 
 /* ---- the problems ---- */
 
+/*
+ * Problems are listed by file and line, then by when they were found: on
+ * one line, those found as the rows were read and those of the end's walk
+ * (codes, the checks of the units above the buildings) first, then the
+ * checks of the line's building (made as the row was read: PC_BUILDING),
+ * then the posts (PC_POSTS), as if all were found in the walk.
+ */
+enum { PC_WALK, PC_BUILDING, PC_POSTS };
+
 struct problem {
 	const char *file;
 	long line;
 	const struct unit *u;
 	char *what, *value;
 	enum vkind kind;
+	int cls; /* PC_* */
 	size_t order;
 };
 
@@ -192,10 +234,10 @@ static struct problem *probs;
 static size_t nprob, capprob;
 
 /* A problem; its value a phone or identity number (masked with --mask),
- * or not. */
+ * or not; its class (PC_*). */
 static void
 problem_kind(const char *file, long line, const struct unit *u,
-    const char *what, const char *value, enum vkind kind)
+    const char *what, const char *value, enum vkind kind, int cls)
 {
 	if (nprob == capprob)
 		probs = xgrow(probs, &capprob, 64, sizeof *probs);
@@ -205,6 +247,7 @@ problem_kind(const char *file, long line, const struct unit *u,
 	probs[nprob].what = xstrdup(what);
 	probs[nprob].value = xstrdup(value ? value : "");
 	probs[nprob].kind = kind;
+	probs[nprob].cls = cls;
 	nprob++;
 }
 
@@ -212,7 +255,7 @@ void
 problem(const char *file, long line, const struct unit *u, const char *what,
     const char *value)
 {
-	problem_kind(file, line, u, what, value, V_PLAIN);
+	problem_kind(file, line, u, what, value, V_PLAIN, PC_WALK);
 }
 
 /* The files in the order they were read (pointers from the reader). */
@@ -242,14 +285,18 @@ check_file(const char *file)
 
 /*
  * Posts a person holds: a 32-bit hash of every post's person (identity
- * number, or else name and phone) is noted, 4 bytes a post, in a walk over
- * the units (check_unit), and the posts of each unit counted (u->posts).
- * The hashes that come more than max-posts times are few (hot): found an
- * eighth of the hashes at a time, sorted in a copy of that eighth.  A
- * second walk goes through the hashes in the same order, and keeps the
- * posts whose hash is hot; their people are then compared exactly
- * (different people sharing a hash only make their posts compared).  The
- * posts: a grid's leader, a building's offline and online leaders.
+ * number, or else name and phone) is noted, 4 bytes a post, when the unit
+ * is checked (check_unit: a building's as its row is read, a grid's in
+ * the end's walk), and the posts of each unit counted (u->posts); a
+ * building listed twice, dropped, has its hashes noted again to be taken
+ * off (check_drop).  The hashes, in 16 parts by their top bits, each
+ * sorted on its own, that come more than max-posts times are few (hot).
+ * A second walk (write_units', or check_posts_walk) hashes again the
+ * posts that may be hot (a building keeps the low 16 bits of its posts'
+ * hashes: POST_LOW), in the order of the units, and keeps those whose
+ * hash is hot; their people are then compared exactly (different people
+ * sharing a hash only make their posts compared).  The posts: a grid's
+ * leader, a building's offline and online leaders.
  */
 enum role { P_NONE = -1, P_GRID_LEADER, P_OFFLINE, P_ONLINE, P_N };
 
@@ -270,9 +317,16 @@ struct post {
 	long n;		/* the posts of its person, on the first of them */
 };
 
-static uint32_t *hashes; /* the first walk's, in its order */
-static uint64_t *hot;	 /* the hot ones (u64_in) */
-static size_t nhashes, caphashes, nhot, caphot;
+/* the posts' hashes, kept apart by their top byte (each part is sorted
+ * on its own, in the cache); those of the dropped buildings' posts; the
+ * hot ones (u64_in) */
+static struct part {
+	uint32_t *v;
+	size_t n, cap;
+} parts[16];
+static uint32_t *dropped;
+static uint64_t *hot;
+static size_t ndropped, capdropped, nhot, caphot;
 static unsigned char hotbit[8192]; /* the low 16 bits of the hot hashes */
 static struct post *hotposts;
 static size_t nhotposts, caphotposts;
@@ -351,11 +405,19 @@ is_hot(uint32_t h)
 static void
 count_post(struct unit *u, const struct str *v, enum role role)
 {
-	if (nhashes == caphashes) {
-		caphashes = caphashes ? caphashes + caphashes / 2 : 4096;
-		hashes = xreallocarray(hashes, caphashes, sizeof *hashes);
+	uint32_t h = post_hash(u, v, role);
+	struct part *p = &parts[h >> 28];
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap + p->cap / 2 : 256;
+		p->v = xreallocarray(p->v, p->cap, sizeof *p->v);
 	}
-	hashes[nhashes++] = post_hash(u, v, role);
+	p->v[p->n++] = h;
+	if (u->level == L_BUILDING) {
+		uint16_t low = (uint16_t)h;
+
+		memcpy(POST_LOW(v) + 2 * u->posts, &low, 2);
+	}
 	u->posts++;
 }
 
@@ -376,31 +438,30 @@ static const struct need {
 
 /*
  * The leaders and the party organisation u (whose strings are v) must
- * have: the posts held are noted (count_post), in the same order in both
- * walks; with check, what is missing is a problem.
+ * have: what is missing is a problem (of class cls), the posts held are
+ * noted (count_post).
  */
 static void
-leaders(struct unit *u, const struct str *v, int check)
+leaders(struct unit *u, const struct str *v, int cls)
 {
 	const struct need *n;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level)
 			continue;
-		if (attr_in(u, v, n->attr).n == 0) {
-			if (check)
-				problem(unit_file(u), u->line, u,
-				    cli_text(n->missing), unit_name(u));
-		} else if (n->role != P_NONE)
+		if (attr_in(u, v, n->attr).n == 0)
+			problem_kind(unit_file(u), u->line, u,
+			    cli_text(n->missing), unit_name(u), V_PLAIN, cls);
+		else if (n->role != P_NONE)
 			count_post(u, v, n->role);
 	}
 }
 
-/* The role of the j-th post of u (as leaders noted them). */
+/* The role of the j-th post of u, whose strings are v (as leaders noted
+ * them). */
 static enum role
-post_role(const struct unit *u, unsigned j)
+post_role(const struct unit *u, const struct str *v, unsigned j)
 {
-	const struct str *v = unit_strs(u);
 	const struct need *n;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++)
@@ -410,31 +471,52 @@ post_role(const struct unit *u, unsigned j)
 	return P_NONE;
 }
 
-/* The second walk: the posts of list whose hash (hashes[i] on) is hot,
- * kept; the index of the hash after theirs. */
-static size_t
-hot_posts(struct unit *list, size_t i)
+void
+check_posts_of(struct unit *u, const struct str *v)
+{
+	const struct need *n;
+	enum role role;
+	uint16_t low[2];
+	uint32_t h;
+
+	if (u->level == L_BUILDING) { /* not hot by their low bits: done */
+		memcpy(low, POST_LOW(v), sizeof low);
+		if (!(hotbit[low[0] >> 3] & 1 << (low[0] & 7)) &&
+		    (u->posts < 2 ||
+			!(hotbit[low[1] >> 3] & 1 << (low[1] & 7))))
+			return;
+	}
+	/* the posts as leaders noted them */
+	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
+		if (n->level != u->level || n->role == P_NONE ||
+		    attr_in(u, v, n->attr).n == 0)
+			continue;
+		role = n->role;
+		if (!is_hot(h = post_hash(u, v, role)))
+			continue;
+		if (nhotposts == caphotposts)
+			hotposts = xgrow(hotposts, &caphotposts, 64,
+			    sizeof *hotposts);
+		hotposts[nhotposts].h = h;
+		hotposts[nhotposts].u = u;
+		hotposts[nhotposts].role = role;
+		hotposts[nhotposts].order = nhotposts;
+		nhotposts++;
+	}
+}
+
+/* The second walk: the hot posts of list and of the units below. */
+static void
+hot_posts(struct unit *list)
 {
 	struct unit *u;
-	unsigned j;
 
 	for (u = list; u != NULL; u = u->next) {
-		for (j = 0; j < u->posts; j++, i++) {
-			if (!is_hot(hashes[i]))
-				continue;
-			if (nhotposts == caphotposts)
-				hotposts = xgrow(hotposts, &caphotposts, 64,
-				    sizeof *hotposts);
-			hotposts[nhotposts].h = hashes[i];
-			hotposts[nhotposts].u = u;
-			hotposts[nhotposts].role = post_role(u, j);
-			hotposts[nhotposts].order = nhotposts;
-			nhotposts++;
-		}
+		if (u->posts > 0)
+			check_posts_of(u, unit_strs(u));
 		if (u->level < L_BUILDING)
-			i = hot_posts(u->child, i);
+			hot_posts(u->child);
 	}
-	return i;
 }
 
 /*
@@ -483,16 +565,16 @@ sort_few(uint32_t *v, size_t n)
 }
 
 /*
- * Sort the hashes in place: sort_u32 would take a copy as large.  One
- * pass puts each in the bucket of its top byte (swapping), then each
- * bucket is sorted by its low 24 bits, two passes of 12 through a copy of
- * the bucket alone (a bucket of fewer than 64, by sort_few).
+ * Sort a part of the hashes (a sixteenth: a copy as large is small): one
+ * pass puts each in the bucket of its top byte, in a copy, then each
+ * bucket is sorted by its low 24 bits, two passes of 12 (a bucket of
+ * fewer than 64 by sort_few), and copied back.
  */
 static void
 sort_hashes(uint32_t *v, size_t n)
 {
 	static size_t count[4096];
-	size_t start[257] = { 0 }, next[256], b, i, pass, big = 0;
+	size_t start[257] = { 0 }, next[256], b, i, pass;
 	uint32_t *tmp;
 
 	if (n == 0) /* (v may be NULL) */
@@ -500,26 +582,14 @@ sort_hashes(uint32_t *v, size_t n)
 	for (i = 0; i < n; i++)
 		start[(v[i] >> 24) + 1]++;
 	for (b = 0; b < 256; b++) {
-		if (start[b + 1] > big)
-			big = start[b + 1];
 		start[b + 1] += start[b];
 		next[b] = start[b];
 	}
-	for (b = 0; b < 256; b++)
-		while (next[b] < start[b + 1]) {
-			uint32_t x = v[next[b]];
-			size_t d = x >> 24;
-
-			if (d == b)
-				next[b]++;
-			else {
-				v[next[b]] = v[next[d]];
-				v[next[d]++] = x;
-			}
-		}
-	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	tmp = xreallocarray(NULL, n, sizeof *tmp);
+	for (i = 0; i < n; i++)
+		tmp[next[v[i] >> 24]++] = v[i];
 	for (b = 0; b < 256; b++) {
-		uint32_t *from = v + start[b], *to = tmp, *t;
+		uint32_t *from = tmp + start[b], *to = v + start[b], *t;
 		size_t m = start[b + 1] - start[b];
 
 		if (m < 64) {
@@ -546,63 +616,109 @@ sort_hashes(uint32_t *v, size_t n)
 			to = t;
 		}
 	}
+	memcpy(v, tmp, n * sizeof *v);
 	free(tmp);
 }
 
-/* The hashes that come more than max-posts times (hot), sorted, and
- * their bits in hotbit: an eighth of them at a time (by the top 3 bits),
- * sorted in a copy, so that the walk's stay in its order. */
+/* Forget the hashes of the posts. */
+static void
+free_parts(void)
+{
+	size_t b;
+
+	for (b = 0; b < 16; b++) {
+		free(parts[b].v);
+		parts[b].v = NULL;
+		parts[b].n = parts[b].cap = 0;
+	}
+}
+
+/* The hot hashes of a part, sorted (dropped[*d] on: those of the dropped
+ * posts not below them). */
+static void
+hot_part(uint32_t *v, size_t m, size_t *d)
+{
+	size_t i, j, n;
+
+	sort_hashes(v, m);
+	for (i = 0; i < m; i = j) {
+		uint32_t h = v[i];
+
+		for (j = i + 1; j < m && v[j] == h; j++)
+			;
+		if ((n = j - i) <= (size_t)max_posts)
+			continue;
+		while (*d < ndropped && dropped[*d] < h)
+			++*d;
+		for (; *d < ndropped && dropped[*d] == h; ++*d)
+			n--;
+		if (n <= (size_t)max_posts)
+			continue;
+		if (nhot == caphot)
+			hot = xgrow(hot, &caphot, 64, sizeof *hot);
+		hot[nhot++] = h;
+		hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
+	}
+}
+
+/* The hashes that come more than max-posts times (hot), but for those
+ * of the dropped buildings, sorted, and their bits in hotbit: the hashes
+ * sorted in place (and freed). */
 static void
 hot_hashes(void)
 {
-	size_t count[8] = { 0 }, big = 0, part, i, j, m;
-	uint32_t *tmp;
+	size_t d = 0, b;
 
-	for (i = 0; i < nhashes; i++)
-		count[hashes[i] >> 29]++;
-	for (part = 0; part < 8; part++)
-		if (count[part] > big)
-			big = count[part];
-	tmp = xreallocarray(NULL, big ? big : 1, sizeof *tmp);
+	sort_hashes(dropped, ndropped);
 	memset(hotbit, 0, sizeof hotbit);
-	for (part = nhot = 0; part < 8; part++) {
-		for (i = m = 0; i < nhashes; i++)
-			if (hashes[i] >> 29 == part)
-				tmp[m++] = hashes[i];
-		sort_hashes(tmp, m);
-		for (i = 0; i < m; i = j) {
-			for (j = i + 1; j < m && tmp[j] == tmp[i]; j++)
-				;
-			if (j - i <= (size_t)max_posts)
-				continue;
-			if (nhot == caphot)
-				hot = xgrow(hot, &caphot, 64, sizeof *hot);
-			hot[nhot++] = tmp[i];
-			hotbit[(tmp[i] & 0xFFFF) >> 3] |= (unsigned char)(1
-			    << (tmp[i] & 7));
-		}
-	}
-	free(tmp);
+	for (b = nhot = 0; b < 16; b++)
+		hot_part(parts[b].v, parts[b].n, &d);
+	free_parts();
+	free(dropped);
+	dropped = NULL;
+	ndropped = capdropped = 0;
 }
 
-/*
- * After the first walk: the hot hashes; then the people behind them, a
- * problem on the first post of each who holds more than max-posts (in the
- * order of the walk, not of the hashes).
- */
+/* A building listed twice, dropped: its posts are not posts. */
+void
+check_drop(struct unit *u)
+{
+	unsigned j;
+
+	for (j = 0; j < u->posts; j++) {
+		if (ndropped == capdropped)
+			dropped = xgrow(dropped, &capdropped, 64,
+			    sizeof *dropped);
+		dropped[ndropped++] = post_hash(u, unit_strs(u),
+		    post_role(u, unit_strs(u), j));
+	}
+}
+
+/* After the end's walk: the hot hashes. */
 void
 check_posts(void)
 {
+	hot_hashes();
+}
+
+int
+check_posts_hot(void)
+{
+	return nhot > 0;
+}
+
+/*
+ * After the second walk: the people behind the hot hashes, a problem on
+ * the first post of each who holds more than max-posts (in the order of
+ * the walk, not of the hashes).
+ */
+void
+check_posts_end(void)
+{
 	size_t x;
 
-	hot_hashes();
-	if (nhot > 0) {
-		hot_posts(roots, 0);
+	if (nhot > 0)
 		count_people();
-	}
-	free(hashes);
-	hashes = NULL;
-	nhashes = caphashes = 0;
 	for (x = 0; x < nhotposts; x++) {
 		const struct post *p = &hotposts[x];
 
@@ -611,10 +727,10 @@ check_posts(void)
 
 			snprintf(v, sizeof v, "%s (%ld)",
 			    unit_get(p->u, person[p->role].name), p->n);
-			problem(unit_file(p->u), p->u->line, p->u,
+			problem_kind(unit_file(p->u), p->u->line, p->u,
 			    cli_text(N_(
 				"one person holds more posts than max-posts")),
-			    v);
+			    v, V_PLAIN, PC_POSTS);
 		}
 	}
 	free(hotposts);
@@ -625,23 +741,32 @@ check_posts(void)
 }
 
 void
+check_posts_walk(void)
+{
+	if (nhot > 0)
+		hot_posts(roots);
+	check_posts_end();
+}
+
+void
 check_unit(struct unit *u)
 {
 	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
 	const struct str *s = unit_strs(u);
+	int cls = u->level == L_BUILDING ? PC_BUILDING : PC_WALK;
 	const char *why;
 	struct str v;
 	size_t j;
 
-	leaders(u, s, 1);
+	leaders(u, s, cls);
 	for (j = 0; j < 3; j++)
 		if ((v = attr_in(u, s, phone_attrs[j])).n > 0 &&
 		    (why = check_phone(v)) != NULL)
 			problem_kind(unit_file(u), u->line, u, why, v.p,
-			    V_PHONE);
+			    V_PHONE, cls);
 	if ((v = attr_in(u, s, A_ID)).n > 0 && (why = check_id(v)) != NULL)
-		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID);
+		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID, cls);
 }
 
 void
@@ -671,6 +796,8 @@ cmp_problem(const void *a, const void *b)
 		return fx < fy ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
+	if (x->cls != y->cls)
+		return x->cls < y->cls ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -694,6 +821,7 @@ check_write(int fmt, unsigned flags)
 	struct wr *w;
 	size_t i;
 
+	check_posts_walk();
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	/* in the order of the sheets (then the order found) */
@@ -741,7 +869,13 @@ check_reset(void)
 	probs = NULL;
 	nprob = capprob = 0;
 	nfiles_seen = 0;
-	free(hashes);
-	hashes = NULL;
-	nhashes = caphashes = 0;
+	free_parts();
+	free(dropped);
+	dropped = NULL;
+	ndropped = capdropped = 0;
+	free(hotposts);
+	free(hot);
+	hotposts = NULL;
+	hot = NULL;
+	nhotposts = caphotposts = nhot = caphot = 0;
 }

@@ -388,6 +388,10 @@ number_kids(struct unit *u)
 		v[i]->c.seq = (unsigned)i + 1;
 }
 
+/* The grid same_code looked at last, and the length of its code. */
+static const struct unit *same_grid;
+static size_t same_gn;
+
 /*
  * Whether two siblings have the same code.  Two buildings have when their
  * compounds' numbers and keys are the same (the code is their grid's and
@@ -400,7 +404,11 @@ same_code(const struct unit *a, const struct unit *b)
 	char x[256], y[256];
 
 	if (a->level == L_BUILDING && b->level == L_BUILDING) {
-		size_t n = strlen(a->parent->u.code) + 16;
+		size_t n;
+
+		if (a->parent != same_grid) /* (a grid's come in turn) */
+			same_gn = strlen((same_grid = a->parent)->u.code);
+		n = same_gn + 16;
 
 		if (n + strlen(unit_key(a)) <= sizeof x &&
 		    n + strlen(unit_key(b)) <= sizeof y)
@@ -417,7 +425,10 @@ finish(struct unit *u)
 	struct unit *k, *prev = NULL;
 	char num[16];
 
-	check_unit(u);
+	if (u->level == L_BUILDING && u->child == NULL)
+		return; /* (its checks were made as its row was read) */
+	if (u->level != L_BUILDING)
+		check_unit(u);
 	if (u->level <= L_GRID)
 		u->c.sums = units_sums();
 	/* compounds and households are numbered in the order of names */
@@ -456,6 +467,7 @@ finish(struct unit *u)
 			    cli_text(N_("the same building twice")),
 			    unit_name(k));
 			k->dropped = 1;
+			check_drop(k);
 			units_merged++;
 			prev->next = k->next;
 			k = k->next;
@@ -476,6 +488,7 @@ units_finish(void)
 {
 	struct unit *u;
 
+	same_grid = NULL;
 	for (u = roots; u != NULL; u = u->next)
 		u->u.code = u->level == L_STREET || u->level == L_COMMUNITY ?
 		    division_code(u) :

@@ -159,6 +159,10 @@ struct unit {
 	char s[]; /* the strings, or (streets to compounds) a pointer */
 };
 
+/* A building's strings are followed by POST_LOW(u)[j], the low 16 bits
+ * of the hash of its post j (two at most; check.c). */
+#define POST_LOW(v) ((unsigned char *)(v)[6].p + (v)[6].n + 1)
+
 /* Whether u's strings are in s itself. */
 static inline int
 unit_inline(const struct unit *u)
@@ -291,9 +295,23 @@ void problem(const char *file, long line, const struct unit *u,
     const char *what, const char *value);
 /* Note a file read: problems are listed in the order of the files. */
 void check_file(const char *file);
-/* A unit's checks, in units_finish; then the posts people hold. */
+/* A unit's checks (a building's as its row is read, the others' in
+ * units_finish); then the posts people hold: the hashes that come too
+ * often (hot) found, at the end of units_finish. */
 void check_unit(struct unit *u);
 void check_posts(void);
+/*
+ * Then a second walk, of all units in the order of their codes: whether
+ * it is needed (there are hot hashes), each unit's posts (its strings v,
+ * as unit_strs gives them), and the problems at the end; or all three
+ * (check_write and write_summary; write_units walks itself).
+ */
+int check_posts_hot(void);
+void check_posts_of(struct unit *u, const struct str *v);
+void check_posts_end(void);
+void check_posts_walk(void);
+/* A building checked, then dropped (listed twice): its posts are not. */
+void check_drop(struct unit *u);
 /* The problems, one record each (--check); how many there are. */
 /* Forget the problems of the units dropped (found before they were). */
 void check_dropped(void);

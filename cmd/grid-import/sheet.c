@@ -70,6 +70,11 @@ static struct {
 	const char *file;
 	enum sheet_state state;
 	long col[G_N]; /* the sheet's column of each field, or -1 */
+	/* the fields the sheet has, in their order (col), and a row whose
+	 * other fields are empty (struct row: data_row's) */
+	unsigned char have[G_N];
+	size_t nhave;
+	struct row row;
 	/* the fields that fill down (fill): all of them, and those the
 	 * sheet has, in the order of the fields */
 	unsigned char fills[G_N], fills_had[G_N];
@@ -93,11 +98,20 @@ unsigned long long rows_used, rows_building, rows_header;
 
 static struct str *totals;
 static size_t ntotals;
+/* the first bytes of the totals words (all: one is empty) */
+static unsigned char total1[256];
 
 void
 sheet_conf(void)
 {
+	size_t i;
+
 	totals = conf_strs(cfg_seq(cfg_root(), "grid-import.totals"), &ntotals);
+	for (i = 0; i < ntotals; i++)
+		if (totals[i].n > 0)
+			total1[(unsigned char)totals[i].p[0]] = 1;
+		else
+			memset(total1, 1, sizeof total1);
 }
 
 static int
@@ -203,6 +217,12 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
+	for (i = st.nhave = 0; i < G_N; i++) {
+		st.row.v[i] = (struct str) { "", 0 };
+		st.row.from[i] = 0;
+		if (st.col[i] >= 0)
+			st.have[st.nhave++] = (unsigned char)i;
+	}
 	st.nfills = st.nfills_had = 0;
 	for (i = 0; i < G_N; i++)
 		if (fill[i] != FILL_NO) {
@@ -255,7 +275,7 @@ clean(struct str s, int f, struct buf *b)
 
 	if (t.n != s.n)
 		fixes[FIX_TRIMMED]++;
-	if (!folded[f])
+	if (!folded[f] || t.n < 3) /* (a full-width character: 3 bytes) */
 		return t;
 	t = str_fold(t, b, &n);
 	fixes[FIX_FOLDED] += n;
@@ -272,22 +292,18 @@ as_above(const struct row *row, int f)
 	return a.n == b->n && (a.n == 0 || memcmp(a.p, b->p, a.n) == 0);
 }
 
+/* Whether the first cell that is not blank, c, says the row is a total. */
 static int
-is_total(const struct rec *r)
+is_total(struct str c)
 {
-	size_t i, j;
+	size_t j;
 
-	for (i = 0; i < r->nf; i++) {
-		struct str c = str_trim(r->f[i]);
-
-		if (c.n == 0)
-			continue;
-		for (j = 0; j < ntotals; j++)
-			if (c.n >= totals[j].n &&
-			    memcmp(c.p, totals[j].p, totals[j].n) == 0)
-				return 1;
+	if (!total1[(unsigned char)c.p[0]])
 		return 0;
-	}
+	for (j = 0; j < ntotals; j++)
+		if (c.n >= totals[j].n &&
+		    memcmp(c.p, totals[j].p, totals[j].n) == 0)
+			return 1;
 	return 0;
 }
 
@@ -320,18 +336,19 @@ not_data(const struct rec *r)
 				taint_all(r->line);
 				return 1;
 			}
-	for (i = 0; i < r->nf; i++)
-		if (str_trim(r->f[i]).n > 0)
-			break;
-	if (i == r->nf) {
-		fixes[FIX_BLANK]++;
-		return 1;
+	for (i = 0; i < r->nf; i++) {
+		struct str c = str_trim(r->f[i]);
+
+		if (c.n == 0)
+			continue;
+		if (is_total(c)) {
+			fixes[FIX_TOTAL]++;
+			return 1;
+		}
+		return 0;
 	}
-	if (is_total(r)) {
-		fixes[FIX_TOTAL]++;
-		return 1;
-	}
-	return 0;
+	fixes[FIX_BLANK]++;
+	return 1;
 }
 
 /*
@@ -403,8 +420,10 @@ pass_down(const struct row *row, const unsigned char *filled, long rejected)
 
 		if (filled[f])
 			continue;
-		buf_reset(&st.prev[f]);
-		buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
+		if (row->v[f].n > 0 || st.prev[f].n > 0) {
+			buf_reset(&st.prev[f]);
+			buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
+		}
 		st.from[f] = row->from[f];
 		st.taint[f] = rejected;
 		st.unknown[f] = 0;
@@ -417,40 +436,40 @@ data_row(const struct rec *r)
 	static struct buf cleaned[G_N];
 	unsigned char filled[G_N] = { 0 };
 	unsigned nfilled = 0;
-	struct row row;
+	struct row *row = &st.row; /* (the fields the sheet lacks: empty) */
+	size_t i;
 	int f;
 
 	if (not_data(r))
 		return;
-	row.file = r->file;
-	row.line = r->line;
+	row->file = r->file;
+	row->line = r->line;
 	st.rows++;
-	for (f = 0; f < G_N; f++) {
-		long c = st.col[f];
+	for (i = 0; i < st.nhave; i++) {
+		size_t c = (size_t)st.col[f = st.have[i]];
 
-		row.from[f] = st.rows;
-		row.v[f] = c >= 0 && (size_t)c < r->nf ?
-		    clean(r->f[c], f, &cleaned[f]) :
-		    (struct str) { "", 0 };
+		row->from[f] = st.rows;
+		row->v[f] = c < r->nf ? clean(r->f[c], f, &cleaned[f]) :
+					(struct str) { "", 0 };
 	}
-	f = fill_down(&row, filled, &nfilled);
+	f = fill_down(row, filled, &nfilled);
 	if (f >= 0) {
 		rec_reject(r,
 		    _("field '%s': empty, and the row above that would fill "
 		      "it (%s:%ld) was rejected"),
 		    gfields[f], r->file, st.taint[f]);
-		pass_down(&row, filled, r->line);
+		pass_down(row, filled, r->line);
 		return;
 	}
-	if (!units_row(r, &row)) {
-		pass_down(&row, filled, r->line);
+	if (!units_row(r, row)) {
+		pass_down(row, filled, r->line);
 		return;
 	}
 	/* cells filled down are counted in the rows used */
 	fixes[FIX_FILLED] += nfilled;
 	rows_used++;
-	rows_building += row.v[G_BUILDING].n > 0;
-	pass_down(&row, filled, 0);
+	rows_building += row->v[G_BUILDING].n > 0;
+	pass_down(row, filled, 0);
 }
 
 /* A row of the sheet, after the rows the reader rejected since the last

@@ -292,12 +292,19 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	static const struct str none[8];
 	int hashed = level != L_BUILDING && level != L_HOUSEHOLD;
 	const struct str *v = attrs ? attrs : none;
-	size_t n = hashed ? sizeof(char *) :
-			    strs_size(row->file, (unsigned)row->line, key, name,
-				&v, nslots[level]);
+	const char *p;
+	size_t i,
+	    n = hashed ? sizeof(char *) :
+			 strs_size(row->file, (unsigned)row->line, key, name,
+			     &v, nslots[level]) +
+		(level == L_BUILDING ? 2 * 2 : 0); /* POST_LOW */
 	struct unit *u = arena(offsetof(struct unit, s) + n);
 
 	memset(u, 0, sizeof *u);
+	/* its last word: no byte undefined (write.c reads words) */
+	memset((char *)u + ((offsetof(struct unit, s) + n + 7) & ~(size_t)7) -
+		8,
+	    0, 8);
 	if (hashed && nhashed * 2 >= hcap)
 		rehash();
 	u->level = (unsigned)level & 7;
@@ -306,8 +313,16 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	u->line = (unsigned)row->line;
 	if (hashed)
 		pack(u, key, name, v, nslots[level]);
-	else
+	else { /* its strings are those unit_strs gives, for its checks */
 		put_strs(u->s, key, name, v, nslots[level], NULL);
+		split_u = u;
+		split[0] = (struct str) { u->s + key.n + 1, name.n };
+		for (i = 0, p = split[0].p + name.n + 1; i < nslots[level];
+		     p += v[i++].n + 1)
+			split[i + 1] = (struct str) { p, v[i].n };
+		if (level == L_BUILDING)
+			memset(POST_LOW(split), 0, 2 * 2);
+	}
 	if (parent != NULL) {
 		u->next = parent->child;
 		parent->child = u;
@@ -520,19 +535,29 @@ street_of(const struct row *row, const struct division *dc)
 	return v.n > 0 ? unit_of(L_STREET, NULL, v, v, row) : NULL;
 }
 
-/* The grid of a row, and what the row says of it. */
-static struct unit *
-grid_of(struct unit *comm, const struct row *row)
+/* What a row says of its grid. */
+static void
+grid_attrs(struct unit *grid, const struct row *row)
 {
 	static const unsigned char from[][2] = { { A_LEADER, G_GRID_LEADER },
 		{ A_LEADER_PHONE, G_GRID_LEADER_PHONE },
 		{ A_PARTY_ORG, G_GRID_PARTY_ORG }, { A_STAFF, G_HAS_STAFF },
 		{ A_RULES, G_HAS_RULES }, { A_FUNDING, G_HAS_FUNDING },
 		{ A_INCENTIVES, G_HAS_INCENTIVES } };
+	size_t i;
+
+	for (i = 0; i < sizeof from / sizeof from[0]; i++)
+		set(grid, from[i][0], row, from[i][1]);
+}
+
+/* The grid of a row, and what the row says of it. */
+static struct unit *
+grid_of(struct unit *comm, const struct row *row)
+{
 	char kbuf[32], name[64];
 	struct str k = grid_key(row->v[G_GRID_ID], kbuf);
 	struct str nm = row->v[G_GRID_NAME];
-	size_t w = strlen("网格"), i;
+	size_t w = strlen("网格");
 	struct unit *grid;
 
 	if (nm.n == 0) {
@@ -542,9 +567,20 @@ grid_of(struct unit *comm, const struct row *row)
 		nm = (struct str) { name, w + (k.n < 40 ? k.n : 40) };
 	}
 	grid = unit_of(L_GRID, comm, k, nm, row);
-	for (i = 0; i < sizeof from / sizeof from[0]; i++)
-		set(grid, from[i][0], row, from[i][1]);
+	grid_attrs(grid, row);
 	return grid;
+}
+
+/* What a row says of its compound. */
+static void
+compound_attrs(struct unit *comp, const struct row *row)
+{
+	struct str v = row->v[G_OWNERS_COMMITTEE];
+
+	/* 无: it has none */
+	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
+		set(comp, A_OWNERS, row, G_OWNERS_COMMITTEE);
+	set(comp, A_PROPERTY, row, G_PROPERTY_COMPANY);
 }
 
 /* The compound of a row, and what the row says of it. */
@@ -553,12 +589,8 @@ compound_of(struct unit *comm, const struct row *row)
 {
 	struct unit *comp = unit_of(L_COMPOUND, comm, row->v[G_COMPOUND],
 	    row->v[G_COMPOUND], row);
-	struct str v = row->v[G_OWNERS_COMMITTEE];
 
-	/* 无: it has none */
-	if (!(v.n == strlen("无") && memcmp(v.p, "无", v.n) == 0))
-		set(comp, A_OWNERS, row, G_OWNERS_COMMITTEE);
-	set(comp, A_PROPERTY, row, G_PROPERTY_COMPANY);
+	compound_attrs(comp, row);
 	return comp;
 }
 
@@ -600,9 +632,44 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
 		b->c.own[0] = (unsigned)hh;
 		b->c.own[1] = (unsigned)rr;
 	}
+	/* checked while its strings are at hand */
+	check_unit(b);
 	if (row->v[G_PARTY_HOUSEHOLD].n > 0)
 		make(L_HOUSEHOLD, b, row->v[G_PARTY_HOUSEHOLD],
 		    row->v[G_PARTY_HOUSEHOLD], NULL, row);
+}
+
+/*
+ * The last row's street, community, grid and compound, by the data rows
+ * their values are from (struct row's from): rows below take them from
+ * the row that starts a grid or compound, and the same values make the
+ * same units.
+ */
+static struct {
+	unsigned long long street, comm, grid, comp; /* from */
+	struct str v;				     /* the community's name */
+	const struct division *dc;
+	struct unit *ustreet, *ucomm, *ugrid, *ucomp;
+} lr;
+
+/* The grid (f: G_GRID_ID) or compound (G_COMPOUND) of a row, and what
+ * the row says of it: the last row's when its value is from the same
+ * data row. */
+static struct unit *
+unit_again(int f, struct unit *comm, const struct row *row)
+{
+	int g = f == G_GRID_ID;
+	struct unit **u = g ? &lr.ugrid : &lr.ucomp;
+	unsigned long long *from = g ? &lr.grid : &lr.comp;
+
+	if (*u == NULL || lr.ucomm != comm || *from != row->from[f])
+		*u = g ? grid_of(comm, row) : compound_of(comm, row);
+	else if (g)
+		grid_attrs(*u, row);
+	else
+		compound_attrs(*u, row);
+	*from = row->from[f];
+	return *u;
 }
 
 int
@@ -611,10 +678,15 @@ units_row(const struct rec *r, const struct row *row)
 	struct unit *street, *comm, *grid = NULL, *comp = NULL;
 	const struct division *dc;
 	struct str v;
+	int again = lr.ucomm != NULL && lr.street == row->from[G_STREET] &&
+	    lr.comm == row->from[G_COMMUNITY];
 
 	check_file(row->file);
 	/* a rejected row makes no unit, not even its street */
-	v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
+	if (again)
+		v = lr.v, dc = lr.dc;
+	else
+		v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	if (v.n == 0 && (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)) {
 		rec_reject(r,
 		    _("field 'community': empty, and no row above "
@@ -627,14 +699,26 @@ units_row(const struct rec *r, const struct row *row)
 		      "gives it"));
 		return 0;
 	}
-	street = street_of(row, dc);
-	if (v.n == 0)
-		return 1;
-	comm = unit_of(L_COMMUNITY, street, v, v, row);
+	if (again) {
+		street = lr.ustreet;
+		comm = lr.ucomm;
+	} else {
+		street = street_of(row, dc);
+		if (v.n == 0)
+			return 1;
+		comm = unit_of(L_COMMUNITY, street, v, v, row);
+		lr.street = row->from[G_STREET];
+		lr.comm = row->from[G_COMMUNITY];
+		lr.v = v;
+		lr.dc = dc;
+		lr.ustreet = street;
+		lr.ucomm = comm;
+		lr.ugrid = lr.ucomp = NULL;
+	}
 	if (row->v[G_GRID_ID].n > 0)
-		grid = grid_of(comm, row);
+		grid = unit_again(G_GRID_ID, comm, row);
 	if (row->v[G_COMPOUND].n > 0)
-		comp = compound_of(comm, row);
+		comp = unit_again(G_COMPOUND, comm, row);
 	if (row->v[G_BUILDING].n > 0)
 		building(grid, comp, row);
 	return 1;
@@ -660,5 +744,6 @@ units_reset(void)
 	split_u = NULL;
 	memset(last, 0, sizeof last);
 	memset(same, 0, sizeof same);
+	memset(&lr, 0, sizeof lr);
 	units_merged = 0;
 }

@@ -2,11 +2,13 @@
  * grid-import: writing the units in the order of their codes, one record
  * each, or their counts per community (--summary).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
 #include "lib/fld.h"
+#include "lib/out.h"
 
 static struct str *yes;
 static size_t nyes;
@@ -127,6 +129,251 @@ put_strs(const struct unit *u, struct str *f)
 	}
 }
 
+/* ---- a building's record as a line built in the output (tsv, csv) ---- */
+
+/*
+ * The bytes a plain value has none of: those TSV escapes and those CSV
+ * quotes (a comma, a quote); nor does a plain value begin or end with a
+ * space.  Both formats write a plain value as it is, so a line of plain
+ * values is built by copying them.
+ */
+static const unsigned char unplain[256] = { ['\t'] = 1,
+	['\n'] = 1,
+	['\r'] = 1,
+	['\\'] = 1,
+	[','] = 1,
+	['"'] = 1 };
+
+static int
+plain(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (unplain[(unsigned char)s[i]])
+			return 0;
+	return 1;
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* The bytes of x equal to c, by their high bits. */
+static inline uint64_t
+bytes_eq(uint64_t x, unsigned char c)
+{
+	uint64_t t = x ^ (ONES * c);
+
+	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
+}
+
+/* Whether no string of a building (from s, ending at end[8]) begins or
+ * ends with a space. */
+static int
+edges_plain(const char *s, const size_t *end)
+{
+	size_t k, b;
+
+	for (k = 0, b = 0; k < 8; b = end[k++] + 1)
+		if (end[k] > b && (s[b] == ' ' || s[end[k] - 1] == ' '))
+			return 0;
+	return 1;
+}
+
+/*
+ * Where the eight strings of a building (from s, after its struct) end,
+ * into end[8]; 0 when one is not plain (a byte plain values have not, a
+ * space first or last).  A word of
+ * eight bytes at a time: its NULs and its bytes below a minus sign (tab,
+ * line ends, quote, comma, and a few plain ones) or backslashes; a word
+ * with one of those that is not a NUL looked at byte by byte.  The words
+ * are whole words of the unit (its size is a multiple of eight, its
+ * strings followed by POST_LOW's bytes).
+ */
+static int
+block_ends(const char *s, size_t *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	size_t i, k = 0, j, n;
+	uint64_t x, nul, odd;
+
+	for (i = 0;; i += 8) {
+		memcpy(&x, s + i, 8);
+		nul = bytes_eq(x, 0);
+		/* below '-' (not a NUL), or a backslash */
+		odd = (~(((x & ~HIGH) + ONES * (0x80 - '-')) | x) & HIGH &
+			  ~nul) |
+		    bytes_eq(x, '\\');
+		for (; nul != 0 && k < 8; nul &= nul - 1)
+			end[k++] = i + (size_t)__builtin_ctzll(nul) / 8;
+		n = k < 8 ? 8 : end[7] - i; /* the bytes of strings */
+		if (odd != 0)
+			for (j = 0; j < n; j++)
+				if (unplain[(unsigned char)s[i + j]])
+					return 0;
+		if (k == 8)
+			return edges_plain(s, end);
+	}
+#else
+	size_t k, b;
+
+	for (k = 0, b = 0; k < 8; b = end[k++] + 1) {
+		end[k] = b + strcspn(s + b, "\t\n\r\\,\"");
+		if (s[end[k]] != '\0')
+			return 0;
+	}
+	return edges_plain(s, end);
+#endif
+}
+
+/* What the lines of a grid's buildings begin with, made once a grid. */
+static struct {
+	int on; /* lines built here (tsv, csv, no --mask) */
+	char sep;
+	struct buf level; /* the level's term, as written */
+	const struct unit *grid;
+	int ok;		     /* its code and path are plain */
+	size_t cn;	     /* its code's length */
+	struct buf pre, mid; /* "building<sep>code-", "<sep>code<sep>path/" */
+	const struct unit *comp; /* the compound of cname */
+	struct str cname;	 /* its name, when plain (else p NULL) */
+} ln;
+
+static void
+lines_open(const struct wr *w)
+{
+	const char *t = cli_term(level_names[L_BUILDING]);
+
+	ln.on = wr_lines(w) && !gopt.mask;
+	ln.sep = wr_sep(w);
+	buf_reset(&ln.level);
+	wr_text(w, &ln.level, t, strlen(t));
+	ln.grid = NULL;
+	ln.comp = NULL;
+}
+
+/* The beginnings of the lines of grid g's buildings. */
+static void
+lines_grid(const struct unit *g)
+{
+	const char *code = g->u.code, *path = path_of(g);
+	size_t pn = strlen(path);
+
+	ln.grid = g;
+	ln.cn = strlen(code);
+	ln.ok = plain(code, ln.cn) && plain(path, pn);
+	buf_reset(&ln.pre);
+	buf_add(&ln.pre, ln.level.p, ln.level.n);
+	buf_addc(&ln.pre, ln.sep);
+	buf_add(&ln.pre, code, ln.cn);
+	buf_addc(&ln.pre, '-');
+	buf_reset(&ln.mid);
+	buf_addc(&ln.mid, ln.sep);
+	buf_add(&ln.mid, code, ln.cn);
+	buf_addc(&ln.mid, ln.sep);
+	buf_add(&ln.mid, path, pn);
+	buf_addc(&ln.mid, '/');
+}
+
+/* The grid's and the compound's parts of u's line: 0 when not plain. */
+static int
+lines_parents(const struct unit *u)
+{
+	const char *cp;
+	size_t cn;
+
+	if (u->parent != ln.grid)
+		lines_grid(u->parent);
+	if (u->u.compound != ln.comp) {
+		ln.comp = u->u.compound;
+		cp = ln.comp ? unit_name(ln.comp) : "";
+		cn = strlen(cp);
+		ln.cname = (struct str) { plain(cp, cn) ? cp : NULL, cn };
+	}
+	return ln.ok && ln.cname.p != NULL;
+}
+
+/*
+ * Building u's record as a line in the output, as write_units writes it
+ * (its strings, key to identity number, each ended by NUL, found in one
+ * pass): 0 when a value is not plain or the line is too long for the
+ * output's buffer, then it is left to write_units.
+ */
+static int
+building_line(struct unit *u, int hot)
+{
+	const char *s = u->s;
+	size_t end[8], k, need;
+	unsigned seq = u->u.compound ? u->u.compound->c.seq : 0;
+	char *d, *o, hh[24], rr[24];
+	struct str h = { "", 0 }, r = { "", 0 }, v[7];
+
+	/* key, name, the five attributes from party_org to
+	 * online_leader_phone (columns 7 to 11), the identity number */
+	if (!lines_parents(u) || !block_ends(s, end))
+		return 0;
+	if (ln.cn + end[0] + 16 > 256)
+		return 0; /* (unit_code: a code that long is the grid's) */
+	if (u->has_counts) {
+		h = num(unit_count(u, 0), hh);
+		r = num(unit_count(u, 1), rr);
+	}
+	need = ln.pre.n + 12 + end[0] + ln.mid.n + 2 * end[1] + end[7] +
+	    ln.cname.n + h.n + r.n + 16;
+	if ((d = out_room(need)) == NULL)
+		return 0;
+	o = d;
+	memcpy(o, ln.pre.p, ln.pre.n);
+	o += ln.pre.n;
+	if (seq >= 100)
+		o += snprintf(o, 12, "%u", seq);
+	else {
+		*o++ = (char)('0' + seq / 10);
+		*o++ = (char)('0' + seq % 10);
+	}
+	*o++ = '-';
+	memcpy(o, s, end[0]); /* the key */
+	o += end[0];
+	*o++ = ln.sep;
+	memcpy(o, s + end[0] + 1, end[1] - end[0] - 1); /* the name */
+	o += end[1] - end[0] - 1;
+	memcpy(o, ln.mid.p, ln.mid.n);
+	o += ln.mid.n;
+	memcpy(o, s + end[0] + 1, end[1] - end[0] - 1);
+	o += end[1] - end[0] - 1;
+	*o++ = ln.sep;
+	*o++ = ln.sep;
+	*o++ = ln.sep;
+	memcpy(o, s + end[1] + 1, end[6] - end[1] - 1); /* columns 7 to 11 */
+	for (k = 2; k < 6; k++)
+		o[end[k] - end[1] - 1] = ln.sep;
+	o += end[6] - end[1] - 1;
+	*o++ = ln.sep;
+	memcpy(o, ln.cname.p, ln.cname.n);
+	o += ln.cname.n;
+	*o++ = ln.sep;
+	memcpy(o, h.p, h.n);
+	o += h.n;
+	*o++ = ln.sep;
+	memcpy(o, r.p, r.n);
+	o += r.n;
+	for (k = 0; k < 7; k++)
+		*o++ = ln.sep;
+	memcpy(o, s + end[6] + 1, end[7] - end[6] - 1); /* identity number */
+	o += end[7] - end[6] - 1;
+	*o++ = '\n';
+	out_wrote((size_t)(o - d));
+	if (hot && u->posts > 0) { /* the strings as unit_strs has them */
+		for (k = 1; k < 8; k++)
+			v[k - 1] = (struct str) { s + end[k - 1] + 1,
+				end[k] - end[k - 1] - 1 };
+		check_posts_of(u, v);
+	}
+	return 1;
+}
+
 void
 write_units(int fmt, unsigned flags)
 {
@@ -143,13 +390,23 @@ write_units(int fmt, unsigned flags)
 	struct unit *u;
 	struct wr *w;
 	size_t k;
+	int hot;
 
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	path_parent = NULL;
+	lines_open(w);
+	hot = check_posts_hot(); /* the posts' second walk is this one */
 	for (u = roots; u != NULL; u = walk_next(u)) {
-		if (gopt.level >= 0 && u->level != gopt.level)
+		if (gopt.level >= 0 && u->level != gopt.level) {
+			if (hot && u->posts > 0)
+				check_posts_of(u, unit_strs(u));
 			continue;
+		}
+		if (ln.on && u->level == L_BUILDING && building_line(u, hot))
+			continue;
+		if (hot && u->posts > 0)
+			check_posts_of(u, unit_strs(u));
 		f[0] = str_c(cli_term(level_names[u->level]));
 		f[1] = str_c(unit_code(u, c1, sizeof c1));
 		f[3] = str_c(
@@ -168,6 +425,7 @@ write_units(int fmt, unsigned flags)
 		wr_rec(w, f);
 	}
 	wr_close(w);
+	check_posts_end();
 }
 
 /* Per community: the counts of its units (--summary). */
@@ -254,6 +512,7 @@ write_summary(int fmt, unsigned flags)
 	struct wr *w;
 	size_t k;
 
+	check_posts_walk();
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
 	memset(total, 0, sizeof total);

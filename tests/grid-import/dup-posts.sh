@@ -1,0 +1,1 @@
+grid-import --check data/dup-posts.csv

@@ -15,18 +15,23 @@
 #include "cmd/case-stats/case-stats.h"
 #include "lib/stats.h"
 
-/* The hashes, in chunks of 2 MiB, in huge pages (xhuge): with small pages
- * their page faults took longer than the noting. */
+/* The hashes, in segments: chunks of 2 MiB of the main thread's, in huge
+ * pages (xhuge: with small pages their page faults took longer than the
+ * noting), or a thread's own (seen_add_run), in the order they came. */
 #define SEEN_CHUNK ((2u << 20) / sizeof(uint32_t))
 
-static uint32_t **seen; /* the chunks */
-static size_t nseen, capchunks;
+struct seg {
+	uint32_t *h; /* (a thread's: not freed here) */
+	size_t n;
+	int own;
+};
+
+static struct seg *seg;
+static size_t nseg, capseg, nseen;
 static unsigned filter_bits; /* log2 of the number of bits */
 static uint64_t *filter;
 static uint32_t *hit; /* bits found set already, once or more */
 static size_t nhit, caphit;
-
-#define SEEN_AT(i) (seen[(i) / SEEN_CHUNK][(i) % SEEN_CHUNK])
 
 uint32_t
 seen_hash(struct str id)
@@ -40,18 +45,41 @@ seen_add(struct str id)
 	return seen_add_hash(seen_hash(id));
 }
 
+static struct seg *
+new_seg(void)
+{
+	if (nseg == capseg)
+		seg = xgrow(seg, &capseg, 16, sizeof *seg);
+	memset(&seg[nseg], 0, sizeof *seg);
+	return &seg[nseg++];
+}
+
 size_t
 seen_add_hash(uint32_t h)
 {
-	if (nseen % SEEN_CHUNK == 0) {
-		size_t c = nseen / SEEN_CHUNK;
+	struct seg *s = nseg > 0 ? &seg[nseg - 1] : NULL;
 
-		if (c == capchunks)
-			seen = xgrow(seen, &capchunks, 16, sizeof *seen);
-		seen[c] = xhuge(SEEN_CHUNK * sizeof **seen);
+	if (s == NULL || !s->own || s->n == SEEN_CHUNK) {
+		s = new_seg();
+		s->own = 1;
+		s->h = xhuge(SEEN_CHUNK * sizeof *s->h);
 	}
-	seen[nseen / SEEN_CHUNK][nseen % SEEN_CHUNK] = h;
+	s->h[s->n++] = h;
 	return nseen++;
+}
+
+size_t
+seen_add_run(uint32_t *h, size_t n)
+{
+	struct seg *s;
+
+	if (n == 0)
+		return nseen;
+	s = new_seg();
+	s->h = h;
+	s->n = n;
+	nseen += n;
+	return nseen - n;
 }
 
 static uint32_t
@@ -62,9 +90,9 @@ bit_of(uint32_t hash)
 
 /* Test and set the bit of case i. */
 static void
-filter_case(size_t i)
+filter_case(uint32_t h)
 {
-	uint32_t b = bit_of(SEEN_AT(i));
+	uint32_t b = bit_of(h);
 	uint64_t m = 1ULL << (b & 63);
 
 	if ((filter[b >> 6] & m) == 0) {
@@ -87,7 +115,7 @@ filter_case(size_t i)
 static void
 filter_all(void)
 {
-	size_t fsize, i;
+	size_t fsize, i, k;
 
 	filter_bits = 16;
 	while (filter_bits < 31 && (1ULL << (filter_bits + 1)) <= 64 * nseen)
@@ -95,15 +123,52 @@ filter_all(void)
 	fsize = ((size_t)1 << (filter_bits - 6)) * sizeof *filter;
 	filter = xhuge(fsize);
 	memset(filter, 0, fsize);
-	for (i = 0; i < nseen; i++) {
-		if (i + 16 < nseen)
-			__builtin_prefetch(&filter[bit_of(SEEN_AT(i + 16)) >>
-					       6],
-			    1);
-		filter_case(i);
+	for (k = 0; k < nseg; k++) {
+		const uint32_t *h = seg[k].h;
+		size_t n = seg[k].n;
+
+		for (i = 0; i < n; i++) {
+			if (i + 16 < n)
+				__builtin_prefetch(&filter[bit_of(h[i + 16]) >>
+						       6],
+				    1);
+			filter_case(h[i]);
+		}
 	}
 	free(filter);
 	filter = NULL;
+}
+
+#define PREBITS 20
+
+/* Those of h[0, n) (numbered from at) whose bit is in tab, after the n0
+ * candidates in *cand: how many now. */
+static size_t
+candidates_in(const uint32_t *h, size_t n, size_t at, const uint32_t *tab,
+    size_t cap, const uint64_t *pre, struct seen_cand **cand, size_t n0,
+    size_t *capn)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint32_t b = bit_of(h[i]);
+		uint32_t p = b & ((1u << PREBITS) - 1);
+		size_t s = b & (cap - 1);
+
+		if ((pre[p >> 6] & (1ULL << (p & 63))) == 0)
+			continue;
+		while (tab[s] != 0 && tab[s] != b + 1)
+			s = (s + 1) & (cap - 1);
+		if (tab[s] == 0)
+			continue;
+		if (n0 == *capn) {
+			*capn = *capn ? *capn * 2 : 2 * nhit;
+			*cand = xreallocarray(*cand, *capn, sizeof **cand);
+		}
+		(*cand)[n0].hash = h[i];
+		(*cand)[n0++].i = at + i;
+	}
+	return n0;
 }
 
 /*
@@ -117,40 +182,24 @@ candidates(struct seen_cand **cand)
 {
 	uint32_t *tab;
 	uint64_t *pre;
-	size_t cap = 64, i, n = 0, capn = 0;
-	const unsigned prebits = 20;
+	size_t cap = 64, i, k, at, n = 0, capn = 0;
 
 	while (cap < 4 * nhit)
 		cap *= 2;
 	tab = xcalloc(cap, sizeof *tab); /* bit + 1, 0 empty */
-	pre = xcalloc((size_t)1 << (prebits - 6), sizeof *pre);
+	pre = xcalloc((size_t)1 << (PREBITS - 6), sizeof *pre);
 	for (i = 0; i < nhit; i++) {
 		size_t s = hit[i] & (cap - 1);
-		uint32_t p = hit[i] & ((1u << prebits) - 1);
+		uint32_t p = hit[i] & ((1u << PREBITS) - 1);
 
 		pre[p >> 6] |= 1ULL << (p & 63);
 		while (tab[s] != 0 && tab[s] != hit[i] + 1)
 			s = (s + 1) & (cap - 1);
 		tab[s] = hit[i] + 1;
 	}
-	for (i = 0; i < nseen; i++) {
-		uint32_t b = bit_of(SEEN_AT(i));
-		uint32_t p = b & ((1u << prebits) - 1);
-		size_t s = b & (cap - 1);
-
-		if ((pre[p >> 6] & (1ULL << (p & 63))) == 0)
-			continue;
-		while (tab[s] != 0 && tab[s] != b + 1)
-			s = (s + 1) & (cap - 1);
-		if (tab[s] == 0)
-			continue;
-		if (n == capn) {
-			capn = capn ? capn * 2 : 2 * nhit;
-			*cand = xreallocarray(*cand, capn, sizeof **cand);
-		}
-		(*cand)[n].hash = SEEN_AT(i);
-		(*cand)[n++].i = i;
-	}
+	for (k = 0, at = 0; k < nseg; at += seg[k++].n)
+		n = candidates_in(seg[k].h, seg[k].n, at, tab, cap, pre, cand,
+		    n, &capn);
 	free(pre);
 	free(tab);
 	return n;
@@ -197,11 +246,12 @@ seen_finish(struct seen_cand **out)
 	free(hit);
 	hit = NULL;
 	nhit = caphit = 0;
-	for (i = 0; i < (nseen + SEEN_CHUNK - 1) / SEEN_CHUNK; i++)
-		free(seen[i]);
-	free(seen);
-	seen = NULL;
-	nseen = capchunks = 0;
+	for (i = 0; i < nseg; i++)
+		if (seg[i].own)
+			free(seg[i].h);
+	free(seg);
+	seg = NULL;
+	nseen = nseg = capseg = 0;
 	if (n == 0) {
 		free(cand);
 		cand = NULL;

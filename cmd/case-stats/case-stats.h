@@ -279,6 +279,8 @@ void acc_sub(const struct ccase *c);
 /* After the last case: each group's durations together, sorted (and the
  * cases taken out, out). */
 void acc_finish(void);
+/* acc_finish's threads (-j). */
+void acc_threads(int n);
 /* A thread's own statistics, its groups numbered its own way (jobs.c). */
 struct accs;
 struct accs *accs_new(void);
@@ -379,6 +381,8 @@ struct seen_cand {
 	size_t i;
 	uint32_t hash;
 };
+/* seen_finish's threads (-j): n (a power of 2 at most, at most 8). */
+void seen_threads(int n);
 /* The cases whose hash came twice, in the order they came (free *out). */
 size_t seen_finish(struct seen_cand **out);
 

@@ -801,6 +801,8 @@ jobs_read(struct rd *r, const struct strategy *st)
 	}
 	if (opt.dedupe)
 		dedupe_find_with(&finder);
+	seen_threads(opt.jobs);
+	acc_threads(opt.jobs);
 	free(t.tmp);
 	key_free(&t.key);
 	parser_free(&t.ps);
@@ -820,5 +822,7 @@ jobs_end(void)
 		free(J.extra[k].id);
 	free(J.extra);
 	dedupe_find_with(NULL);
+	seen_threads(1);
+	acc_threads(1);
 	memset(&J, 0, sizeof J);
 }

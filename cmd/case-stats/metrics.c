@@ -5,7 +5,9 @@
  * durations (PERCENTILE.INC), or of the histogram of --partial and
  * --merge.
  */
+#include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +75,8 @@ case_duration(const struct kase *k)
 struct tally {
 	uint64_t n[ST_N], on_time, due, overdue, rated, satisfied;
 	size_t at, nd; /* its durations: dur[at, at + nd) after acc_finish */
-	size_t nruns;  /* runs of sorted durations given it (acc_merge) */
+	size_t nruns;  /* (place: of its durations, those of runs) */
+	uint64_t sum;  /* of its durations */
 };
 
 /* A run of sorted durations of another table's group (acc_merge). */
@@ -81,7 +84,10 @@ struct run {
 	uint32_t g;
 	const uint32_t *d;
 	size_t n;
+	size_t t, seq; /* (place: its tally, its number) */
 };
+
+static int acc_nthreads = 1; /* acc_threads */
 
 /* The statistics of the groups: the main thread's (acc_*), or a thread's
  * own (accs_*, its groups numbered its own way). */
@@ -126,6 +132,7 @@ tally_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
 	count(&a->tally[a->word[g] & ~TALLY], f, 1);
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
+	a->tally[a->word[g] & ~TALLY].sum += d;
 	if (a->npool == a->cappool)
 		a->pool = xgrow(a->pool, &a->cappool, 4096, sizeof *a->pool);
 	a->pool[a->npool++] = (uint64_t)g << 32 | d;
@@ -212,64 +219,58 @@ acc_sub(const struct ccase *c)
 	count(&A.tally[w & ~TALLY], c->flags, (uint64_t)-1);
 	if ((c->flags & FL_STATE) != ST_CLOSED)
 		return;
+	A.tally[w & ~TALLY].sum -= c->dur;
 	if (A.nremoved == A.capremoved)
 		A.removed = xgrow(A.removed, &A.capremoved, 256,
 		    sizeof *A.removed);
 	A.removed[A.nremoved++] = (uint64_t)c->gid << 32 | c->dur;
 }
 
-/* Is x among the durations to take out, [from, to) of removed (sorted)?
- * Then it is taken: the first of them not taken yet. */
-static int
-taken(uint32_t x, size_t from, size_t to, unsigned char *done)
+/* The first of d[0, n) not below x. */
+static size_t
+lower(const uint32_t *d, size_t n, uint32_t x)
 {
-	size_t lo = from, hi = to;
+	size_t lo = 0, hi = n;
 
-	while (lo < hi) { /* the first not below x */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if ((uint32_t)A.removed[mid] < x)
+		if (d[mid] < x)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	while (lo < to && (uint32_t)A.removed[lo] == x && done[lo])
-		lo++;
-	if (lo == to || (uint32_t)A.removed[lo] != x)
-		return 0;
-	done[lo] = 1;
-	return 1;
+	return lo;
 }
 
-/* Take the durations of the cases taken out out of their groups' (one
- * look at each duration of such a group: the few taken out are sorted,
- * the group's are not; the order of those left kept). */
+/* Take the durations of the cases taken out, out of their groups' (both
+ * sorted: each found by bisection, the rest moved down). */
 static void
 take_out(void)
 {
-	unsigned char *done = xcalloc(A.nremoved + 1, 1);
-	size_t i = 0, j, k;
+	size_t i = 0, j;
 
 	sort_u64(A.removed, A.nremoved);
 	while (i < A.nremoved) {
 		uint32_t g = (uint32_t)(A.removed[i] >> 32);
 		struct tally *t = &A.tally[A.word[g] & ~TALLY];
 		uint32_t *d = A.dur + t->at;
-		size_t r, w = 0;
+		size_t r = 0, w = 0, at;
 
-		for (j = i; j < A.nremoved && A.removed[j] >> 32 == g; j++)
-			;
-		for (r = 0; r < t->nd; r++)
-			if (!taken(d[r], i, j, done))
-				d[w++] = d[r];
-		for (k = i; k < j; k++)
-			if (!done[k])
+		for (j = i; j < A.nremoved && A.removed[j] >> 32 == g; j++) {
+			at = r +
+			    lower(d + r, t->nd - r, (uint32_t)A.removed[j]);
+			if (at == t->nd || d[at] != (uint32_t)A.removed[j])
 				zl_die(ZL_IOERR,
 				    "internal error: a duration not found");
-		t->nd = w;
+			memmove(d + w, d + r, (at - r) * sizeof *d);
+			w += at - r;
+			r = at + 1;
+		}
+		memmove(d + w, d + r, (t->nd - r) * sizeof *d);
+		t->nd = w + (t->nd - r);
 		i = j;
 	}
-	free(done);
 	free(A.removed);
 	A.removed = NULL;
 	A.nremoved = A.capremoved = 0;
@@ -317,30 +318,86 @@ tmp_room(uint32_t *tmp, size_t *cap, size_t n)
 	return xreallocarray(NULL, n, sizeof *tmp);
 }
 
-/* The runs given (acc_merge) into their groups' places, merged as they
- * come: the first t->nruns durations of each group, sorted. */
-static uint32_t *
-place_runs(struct accs *a, uint32_t *tmp, size_t *cap)
+/* Runs by their group's tally, then as given. */
+static int
+by_tally(const void *x, const void *y)
 {
-	size_t i;
+	const struct run *p = x, *q = y;
 
-	for (i = 0; i < a->nrun; i++) {
-		struct tally *t = &a->tally[a->word[a->run[i].g] & ~TALLY];
+	if (p->t != q->t)
+		return p->t < q->t ? -1 : 1;
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
 
-		memcpy(a->dur + t->at + t->nd, a->run[i].d,
-		    a->run[i].n * sizeof *a->dur);
-		if (t->nd > 0) {
-			tmp = tmp_room(tmp, cap, t->nd);
-			merge_two(a->dur + t->at, t->nd, a->run[i].n, tmp);
+/* What a thread of place() does: tallies [from, to), their runs from
+ * run. */
+struct placing {
+	struct accs *a;
+	size_t from, to, run;
+	pthread_t th;
+};
+
+/* Each tally's durations sorted: its runs copied in, merged as they come,
+ * then the rest (its pool's, after them) sorted and merged too. */
+static void *
+sort_tallies(void *arg)
+{
+	struct placing *pl = arg;
+	struct accs *a = pl->a;
+	uint32_t *tmp = NULL;
+	size_t i, r = pl->run, cap = 0;
+
+	for (i = pl->from; i < pl->to; i++) {
+		struct tally *t = &a->tally[i];
+		uint32_t *d = a->dur + t->at;
+		size_t in = 0;
+
+		for (; r < a->nrun && a->run[r].t == i; r++) {
+			memcpy(d + in, a->run[r].d, a->run[r].n * sizeof *d);
+			if (in > 0) {
+				tmp = tmp_room(tmp, &cap, in);
+				merge_two(d, in, a->run[r].n, tmp);
+			}
+			in += a->run[r].n;
 		}
-		t->nd += a->run[i].n;
+		sort_u32(d + in, t->nd - in);
+		if (in > 0 && t->nd > in) {
+			tmp = tmp_room(tmp, &cap, in);
+			merge_two(d, in, t->nd - in, tmp);
+		}
 	}
-	for (i = 0; i < a->ntally; i++)
-		a->tally[i].nruns = a->tally[i].nd;
-	free(a->run);
-	a->run = NULL;
-	a->nrun = a->caprun = 0;
-	return tmp;
+	free(tmp);
+	return NULL;
+}
+
+/* The tallies shared among the threads by their durations; each one's
+ * sorted. */
+static void
+sort_all(struct accs *a, size_t total)
+{
+	size_t n = (size_t)(acc_nthreads > 1 && total >= 4096 ? acc_nthreads :
+								1);
+	struct placing *pl = xcalloc(n, sizeof *pl);
+	size_t k, i = 0, r = 0, sum = 0;
+
+	for (k = 0; k < n; k++) {
+		pl[k].a = a;
+		pl[k].from = i;
+		pl[k].run = r;
+		while (
+		    i < a->ntally && (k == n - 1 || sum < total / n * (k + 1)))
+			sum += a->tally[i++].nd;
+		pl[k].to = i;
+		while (r < a->nrun && a->run[r].t < i)
+			r++;
+		if (k > 0 &&
+		    pthread_create(&pl[k].th, NULL, sort_tallies, &pl[k]) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	sort_tallies(&pl[0]);
+	for (k = 1; k < n; k++)
+		pthread_join(pl[k].th, NULL);
+	free(pl);
 }
 
 /*
@@ -350,20 +407,24 @@ place_runs(struct accs *a, uint32_t *tmp, size_t *cap)
 static void
 place(struct accs *a)
 {
-	uint32_t *tmp = NULL;
-	size_t i, at = 0, cap = 0;
+	size_t i, at = 0;
 
+	for (i = 0; i < a->nrun; i++) {
+		a->run[i].t = a->word[a->run[i].g] & ~TALLY;
+		a->run[i].seq = i;
+		a->tally[a->run[i].t].nd += a->run[i].n;
+	}
+	qsort(a->run, a->nrun, sizeof *a->run, by_tally);
+	for (i = 0; i < a->ntally; i++) /* (the runs' first, nd now) */
+		a->tally[i].nruns = a->tally[i].nd;
 	for (i = 0; i < a->npool; i++)
 		a->tally[a->word[a->pool[i] >> 32] & ~TALLY].nd++;
-	for (i = 0; i < a->nrun; i++)
-		a->tally[a->word[a->run[i].g] & ~TALLY].nd += a->run[i].n;
 	for (i = 0; i < a->ntally; i++) {
 		a->tally[i].at = at;
 		at += a->tally[i].nd;
-		a->tally[i].nd = 0;
+		a->tally[i].nd = a->tally[i].nruns;
 	}
 	a->dur = xreallocarray(NULL, at + 1, sizeof *a->dur);
-	tmp = place_runs(a, tmp, &cap);
 	for (i = 0; i < a->npool; i++) {
 		struct tally *t = &a->tally[a->word[a->pool[i] >> 32] & ~TALLY];
 
@@ -372,17 +433,16 @@ place(struct accs *a)
 	free(a->pool);
 	a->pool = NULL;
 	a->npool = a->cappool = 0;
-	for (i = 0; i < a->ntally; i++) {
-		struct tally *t = &a->tally[i];
-		uint32_t *d = a->dur + t->at;
+	sort_all(a, at);
+	free(a->run);
+	a->run = NULL;
+	a->nrun = a->caprun = 0;
+}
 
-		sort_u32(d + t->nruns, t->nd - t->nruns);
-		if (t->nruns > 0 && t->nd > t->nruns) {
-			tmp = tmp_room(tmp, &cap, t->nruns);
-			merge_two(d, t->nruns, t->nd - t->nruns, tmp);
-		}
-	}
-	free(tmp);
+void
+acc_threads(int n)
+{
+	acc_nthreads = n;
 }
 
 void
@@ -438,6 +498,7 @@ acc_merge(uint32_t g, const struct accs *from, uint32_t lg)
 	t->overdue += f->overdue;
 	t->rated += f->rated;
 	t->satisfied += f->satisfied;
+	t->sum += f->sum;
 	if (f->nd == 0)
 		return;
 	if (A.nrun == A.caprun)
@@ -477,6 +538,7 @@ acc_of(uint32_t g, struct acc *a)
 		counts_of(t, a);
 		a->dur = A.dur + t->at;
 		a->ndur = t->nd;
+		a->hours_sum = t->sum;
 	} else if (w != 0) {
 		struct tally t = { 0 };
 
@@ -485,14 +547,11 @@ acc_of(uint32_t g, struct acc *a)
 		one_dur = (uint32_t)w;
 		a->dur = &one_dur;
 		a->ndur = t.n[ST_CLOSED];
+		a->hours_sum = a->ndur > 0 ? one_dur : 0;
 	}
 	a->sorted = 1; /* (acc_finish) */
 	a->hours_n = a->ndur;
-	for (i = 0; i < a->ndur; i++) {
-		a->hours_sum += a->dur[i];
-		if (a->dur[i] > a->hours_max)
-			a->hours_max = a->dur[i];
-	}
+	a->hours_max = a->ndur > 0 ? a->dur[a->ndur - 1] : 0;
 	hist_free(one_hist);
 	one_hist = NULL;
 	if (opt.mode == MODE_PARTIAL && !opt.exact && a->ndur > 0) {

@@ -68,9 +68,10 @@ struct part {
 	size_t nread;			   /* records given (read_cases) */
 	size_t nc;			   /* the cases */
 	struct accs *acc;		   /* their statistics */
-	uint32_t *hash;	  /* one pass: each case's (seen_hash) */
-	long long *pos;	  /* and its position (rd_by_pos) */
-	struct noted *nt; /* or the case itself */
+	uint32_t *hash;	      /* one pass: each case's (seen_hash) */
+	uint32_t *pos32;      /* and its position (rd_by_pos): after pos0 */
+	long long pos0, *pos; /* (pos: each whole, when one was not) */
+	struct noted *nt;     /* or the case itself */
 	size_t capc;
 	uint32_t *map; /* its groups: the main thread's */
 	struct jev *ev;
@@ -285,11 +286,34 @@ case_room(struct part *p)
 	if (p->nc < p->capc)
 		return;
 	p->hash = xgrow(p->hash, &cap, 4096, sizeof *p->hash);
-	if (p->nt == NULL) {
-		cap = p->capc;
-		p->pos = xgrow(p->pos, &cap, 4096, sizeof *p->pos);
-	}
+	if (p->nt == NULL && p->pos != NULL)
+		p->pos = xreallocarray(p->pos, cap, sizeof *p->pos);
+	else if (p->nt == NULL)
+		p->pos32 = xreallocarray(p->pos32, cap, sizeof *p->pos32);
 	p->capc = cap;
+}
+
+/* The position of the case (4 bytes when it is less than 4 GB after the
+ * first case's, mostly; else every one whole from now on). */
+static void
+note_pos(struct part *p, long long pos)
+{
+	size_t i;
+
+	if (p->pos == NULL) {
+		if (p->nc == 0)
+			p->pos0 = pos;
+		if (pos >= p->pos0 && pos - p->pos0 < UINT32_MAX) {
+			p->pos32[p->nc] = (uint32_t)(pos - p->pos0);
+			return;
+		}
+		p->pos = xreallocarray(NULL, p->capc, sizeof *p->pos);
+		for (i = 0; i < p->nc; i++)
+			p->pos[i] = p->pos0 + p->pos32[i];
+		free(p->pos32);
+		p->pos32 = NULL;
+	}
+	p->pos[p->nc] = pos;
 }
 
 static void
@@ -307,7 +331,7 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 		case_room(p);
 		p->hash[p->nc] = seen_hash(k->id);
 		if (p->nt == NULL)
-			p->pos[p->nc] = r->pos;
+			note_pos(p, r->pos);
 		else {
 			c.id = k->id;
 			c.upd = k->updated;
@@ -387,6 +411,7 @@ part_free(struct part *p)
 	accs_free(p->acc);
 	free(p->hash);
 	free(p->pos);
+	free(p->pos32);
 	noted_drop(p->nt);
 	free(p->map);
 	buf_free(&p->lg.keys);
@@ -608,7 +633,9 @@ pos_at(size_t i)
 	const struct piece *q = piece_of(i);
 	size_t at = q->local + (i - q->start);
 
-	return q->p != NULL ? q->p->pos[at] : J.extra[at].pos;
+	if (q->p == NULL)
+		return J.extra[at].pos;
+	return q->p->pos != NULL ? q->p->pos[at] : q->p->pos0 + q->p->pos32[at];
 }
 
 static void

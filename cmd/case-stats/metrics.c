@@ -375,8 +375,7 @@ sort_tallies(void *arg)
 static void
 sort_all(struct accs *a, size_t total)
 {
-	size_t n = (size_t)(acc_nthreads > 1 && total >= 4096 ? acc_nthreads :
-								1);
+	size_t n = (size_t)acc_nthreads, limit;
 	struct placing *pl = xcalloc(n, sizeof *pl);
 	size_t k, i = 0, r = 0, sum = 0;
 
@@ -384,8 +383,8 @@ sort_all(struct accs *a, size_t total)
 		pl[k].a = a;
 		pl[k].from = i;
 		pl[k].run = r;
-		while (
-		    i < a->ntally && (k == n - 1 || sum < total / n * (k + 1)))
+		limit = k == n - 1 ? total : total / n * (k + 1);
+		while (i < a->ntally && (sum < limit || limit == total))
 			sum += a->tally[i++].nd;
 		pl[k].to = i;
 		while (r < a->nrun && a->run[r].t < i)

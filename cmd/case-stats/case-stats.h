@@ -279,6 +279,8 @@ void acc_sub(const struct ccase *c);
 /* After the last case: each group's durations together, sorted (and the
  * cases taken out, out). */
 void acc_finish(void);
+/* The first of d[0, n) (sorted) not below x. */
+size_t u32_lower(const uint32_t *d, size_t n, uint32_t x);
 /* acc_finish's threads (-j). */
 void acc_threads(int n);
 /* A thread's own statistics, its groups numbered its own way (jobs.c). */

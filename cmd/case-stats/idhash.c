@@ -293,17 +293,9 @@ seen_threads(int n)
 static int
 among(const uint32_t *rep, size_t n, uint32_t h)
 {
-	size_t lo = 0, hi = n;
+	size_t at = u32_lower(rep, n, h);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (rep[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && rep[lo] == h;
+	return at < n && rep[at] == h;
 }
 
 /* Of the candidates (in the order they came), those whose hash is some

@@ -226,9 +226,8 @@ acc_sub(const struct ccase *c)
 	A.removed[A.nremoved++] = (uint64_t)c->gid << 32 | c->dur;
 }
 
-/* The first of d[0, n) not below x. */
-static size_t
-lower(const uint32_t *d, size_t n, uint32_t x)
+size_t
+u32_lower(const uint32_t *d, size_t n, uint32_t x)
 {
 	size_t lo = 0, hi = n;
 
@@ -259,7 +258,7 @@ take_out(void)
 
 		for (j = i; j < A.nremoved && A.removed[j] >> 32 == g; j++) {
 			at = r +
-			    lower(d + r, t->nd - r, (uint32_t)A.removed[j]);
+			    u32_lower(d + r, t->nd - r, (uint32_t)A.removed[j]);
 			if (at == t->nd || d[at] != (uint32_t)A.removed[j])
 				zl_die(ZL_IOERR,
 				    "internal error: a duration not found");

@@ -412,7 +412,8 @@ place(struct accs *a)
 		a->run[i].seq = i;
 		a->tally[a->run[i].t].nd += a->run[i].n;
 	}
-	qsort(a->run, a->nrun, sizeof *a->run, by_tally);
+	if (a->nrun > 1)
+		qsort(a->run, a->nrun, sizeof *a->run, by_tally);
 	for (i = 0; i < a->ntally; i++) /* (the runs' first, nd now) */
 		a->tally[i].nruns = a->tally[i].nd;
 	for (i = 0; i < a->npool; i++)

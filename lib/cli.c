@@ -260,6 +260,20 @@ cli_period_end(const char *field)
 }
 
 int
+cli_jobs(const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end != '\0' || end == arg || n < 1 || n > 64)
+		zl_die(ZL_USAGE,
+		    _("-j: not a number of threads from 1 to 64 "
+		      "'%s'"),
+		    arg);
+	return (int)n;
+}
+
+int
 cli_option(int c, const char *arg, void (*help)(void))
 {
 	int k;

@@ -105,6 +105,8 @@ int cli_option(int c, const char *arg, void (*help)(void));
  */
 int cli_getopt(int argc, char *const *argv, const char *shortopts,
     const struct option *longopts);
+/* -j's argument, a number of threads from 1 to 64 (else exit 2). */
+int cli_jobs(const char *arg);
 /*
  * After option parsing: declare the program's own configuration section
  * (own; NULL: it has none), load the configuration and the aliases (exit 2

@@ -476,6 +476,9 @@ void merge_run(struct rd *r);
  * records read), or JOBS_NONE when r is not to be (stdin, a workbook...). */
 #define JOBS_NONE ((size_t)-1)
 size_t jobs_read(struct rd *r, const struct strategy *st);
+/* fn on each of n items of size bytes: the first here, the others each
+ * in a thread of its own; back when all are done. */
+void jobs_each(void *(*fn)(void *), void *items, size_t size, size_t n);
 /* After acc_finish: what the threads made, freed. */
 void jobs_end(void);
 

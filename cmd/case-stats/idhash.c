@@ -11,8 +11,6 @@
  * (seen_add_run), and the filter is shared among threads by the top bits
  * of the hashes, each thread a share of the bits (seen_threads).
  */
-#include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +37,6 @@ static int threads = 1;	     /* (seen_threads) */
 /* A share of the bits, a thread's: those whose top share_bits are t. */
 struct share {
 	unsigned t;
-	pthread_t th;
 	uint64_t *filter; /* its bits */
 	uint32_t *hit;	  /* bits found set already, once or more */
 	size_t nhit, caphit;
@@ -336,15 +333,9 @@ seen_finish(struct seen_cand **out)
 		share_bits++;
 	nsh = (size_t)1 << share_bits;
 	sh = xcalloc(nsh, sizeof *sh);
-	for (i = 0; i < nsh; i++) {
+	for (i = 0; i < nsh; i++)
 		sh[i].t = (unsigned)i;
-		if (i > 0 &&
-		    pthread_create(&sh[i].th, NULL, run_share, &sh[i]) != 0)
-			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
-	}
-	run_share(&sh[0]);
-	for (i = 1; i < nsh; i++)
-		pthread_join(sh[i].th, NULL);
+	jobs_each(run_share, sh, sizeof *sh, nsh);
 	ncand = merge_shares(sh, nsh, &cand);
 	free(sh);
 	n = repeated(cand, ncand);

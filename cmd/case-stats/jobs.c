@@ -664,6 +664,23 @@ start(struct rd *r, int fd, int csv, unsigned long long data,
 	}
 }
 
+void
+jobs_each(void *(*fn)(void *), void *items, size_t size, size_t n)
+{
+	pthread_t *th = xcalloc(n + 1, sizeof *th);
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (pthread_create(&th[k], NULL, fn,
+			(char *)items + k * size) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	if (n > 0)
+		fn(items);
+	for (k = 1; k < n; k++)
+		pthread_join(th[k], NULL);
+	free(th);
+}
+
 size_t
 jobs_read(struct rd *r, const struct strategy *st)
 {

@@ -5,9 +5,7 @@
  * durations (PERCENTILE.INC), or of the histogram of --partial and
  * --merge.
  */
-#include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -333,7 +331,6 @@ by_tally(const void *x, const void *y)
 struct placing {
 	struct accs *a;
 	size_t from, to, run;
-	pthread_t th;
 };
 
 /* Each tally's durations sorted: its runs copied in, merged as they come,
@@ -388,13 +385,8 @@ sort_all(struct accs *a, size_t total)
 		pl[k].to = i;
 		while (r < a->nrun && a->run[r].t < i)
 			r++;
-		if (k > 0 &&
-		    pthread_create(&pl[k].th, NULL, sort_tallies, &pl[k]) != 0)
-			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
 	}
-	sort_tallies(&pl[0]);
-	for (k = 1; k < n; k++)
-		pthread_join(pl[k].th, NULL);
+	jobs_each(sort_tallies, pl, sizeof *pl, n);
 	free(pl);
 }
 

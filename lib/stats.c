@@ -472,11 +472,12 @@ cmp_u32(const void *a, const void *b)
 
 /*
  * LSD radix sort by 16-bit digits, the same body for both widths: an even
- * number of passes, so the result lands back in v.
+ * number of passes, so the result lands back in v; the counts each
+ * thread's own (case-stats -j sorts in its threads).
  */
 #define RADIX_SORT(T, v, n, passes)                                            \
 	do {                                                                   \
-		static size_t count_[65536];                                   \
+		static _Thread_local size_t count_[65536];                     \
 		T *tmp_ = xreallocarray(NULL, (n), sizeof *tmp_);              \
 		T *from_ = (v), *to_ = tmp_, *t_;                              \
 		size_t pass_, i_;                                              \

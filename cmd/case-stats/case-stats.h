@@ -151,6 +151,7 @@ struct acc {
 	uint32_t hours_max; /* seconds */
 	uint32_t *dur;	    /* the durations (exact percentiles) */
 	size_t ndur, capdur;
+	int sorted;	   /* dur sorted already */
 	struct hist *hist; /* --partial, --merge: mergeable percentiles */
 };
 
@@ -275,9 +276,23 @@ void acc_add(uint32_t g, const struct kase *k);
 void acc_add_flags(uint32_t g, unsigned f, uint32_t dur);
 /* Take a case out of its group again. */
 void acc_sub(const struct ccase *c);
-/* After the last case: each group's durations together (and the cases
- * taken out, out). */
+/* After the last case: each group's durations together, sorted (and the
+ * cases taken out, out). */
 void acc_finish(void);
+/* The first of d[0, n) (sorted) not below x. */
+size_t u32_lower(const uint32_t *d, size_t n, uint32_t x);
+/* acc_finish's threads (-j). */
+void acc_threads(int n);
+/* A thread's own statistics, its groups numbered its own way (jobs.c). */
+struct accs;
+struct accs *accs_new(void);
+void accs_free(struct accs *a);
+void accs_add(struct accs *a, uint32_t g, unsigned f, uint32_t d);
+/* After its last case: each group's durations together and sorted. */
+void accs_finish(struct accs *a);
+/* Add group lg of from (finished) to group g; its durations are read at
+ * acc_finish, from must live until then. */
+void acc_merge(uint32_t g, const struct accs *from, uint32_t lg);
 /* Every group's statistics forgotten (the fuzz target, input after input). */
 void acc_reset(void);
 /* The statistics of group g, into a (valid until the next call; with
@@ -334,6 +349,15 @@ struct strategy {
 int dedupe_by_pos(void);
 /* The strategy for this input. */
 const struct strategy *dedupe_choose(struct rd *r);
+struct seen_cand;
+/* -j (jobs.c): where one pass finds the cases noted by threads again:
+ * their positions, or the cases themselves (to fn, in order). */
+struct finder {
+	long long (*pos_at)(size_t i);
+	void (*take)(const struct seen_cand *c, size_t n,
+	    void (*fn)(const struct ccase *c));
+};
+void dedupe_find_with(const struct finder *f);
 
 /* cases.c */
 /* Keep case c (and its --records fields rec), or merge it with its id's. */
@@ -351,11 +375,16 @@ uint32_t seen_hash(struct str id);
 size_t seen_add(struct str id);
 /* The same by its hash (seen_hash, made by any thread). */
 size_t seen_add_hash(uint32_t h);
+/* n cases noted by a thread, h theirs until seen_finish: the number of the
+ * first. */
+size_t seen_add_run(uint32_t *h, size_t n);
 /* A case to find again: its number and the hash of its id. */
 struct seen_cand {
 	size_t i;
 	uint32_t hash;
 };
+/* seen_finish's threads (-j): n (a power of 2 at most, at most 8). */
+void seen_threads(int n);
 /* The cases whose hash came twice, in the order they came (free *out). */
 size_t seen_finish(struct seen_cand **out);
 
@@ -369,6 +398,13 @@ void noted_add(const struct ccase *c);
 void noted_take(const struct seen_cand *want, size_t n,
     void (*fn)(const struct ccase *c));
 void noted_free(void);
+/* A thread's own cases noted (jobs.c): the same, want[].i its numbers. */
+struct noted;
+struct noted *noted_new(void);
+void noted_add_to(struct noted *t, const struct ccase *c);
+void noted_take_from(const struct noted *t, const struct seen_cand *want,
+    size_t n, void (*fn)(const struct ccase *c));
+void noted_drop(struct noted *t);
 
 /* output.c */
 /* Check --metrics and --sort before the input is read. */
@@ -440,5 +476,10 @@ void merge_run(struct rd *r);
  * records read), or JOBS_NONE when r is not to be (stdin, a workbook...). */
 #define JOBS_NONE ((size_t)-1)
 size_t jobs_read(struct rd *r, const struct strategy *st);
+/* fn on each of n items of size bytes: the first here, the others each
+ * in a thread of its own; back when all are done. */
+void jobs_each(void *(*fn)(void *), void *items, size_t size, size_t n);
+/* After acc_finish: what the threads made, freed. */
+void jobs_end(void);
 
 #endif

@@ -20,7 +20,14 @@
 
 #include "cmd/case-stats/case-stats.h"
 
-static struct records *out; /* --records */
+static struct records *out;	    /* --records */
+static const struct finder *finder; /* -j: the threads' cases */
+
+void
+dedupe_find_with(const struct finder *f)
+{
+	finder = f;
+}
 
 static void
 warn_merged(void)
@@ -137,9 +144,10 @@ by_pos_add(const struct rec *r, const struct kase *k, uint32_t gid)
 	noted_pos(seen_add(k->id), r->pos);
 }
 
-/* The cases that may have come twice, read again. */
+/* The cases that may have come twice, read again (where: pos_at). */
 static void
-read_again(struct rd *r, const struct seen_cand *c, size_t n)
+read_again(struct rd *r, const struct seen_cand *c, size_t n,
+    long long (*pos_at)(size_t i))
 {
 	struct parser p = { .need_due = out_needs_deadline() };
 	struct key key;
@@ -153,7 +161,7 @@ read_again(struct rd *r, const struct seen_cand *c, size_t n)
 		struct kase k;
 		struct ccase cc;
 
-		if (!rd_reread(r, noted_pos_at(c[i].i), &rec) ||
+		if (!rd_reread(r, pos_at(c[i].i), &rec) ||
 		    !case_take(&p, rec, &k) || seen_hash(k.id) != c[i].hash)
 			zl_die(ZL_IOERR,
 			    _("the input changed while it was "
@@ -189,7 +197,10 @@ one_pass_end(struct rd *r, size_t nrec)
 	size_t n = seen_finish(&c);
 
 	if (rd_by_pos(r))
-		read_again(r, c, n);
+		read_again(r, c, n,
+		    finder != NULL ? finder->pos_at : noted_pos_at);
+	else if (finder != NULL)
+		finder->take(c, n, take_out);
 	else
 		noted_take(c, n, take_out);
 	free(c);

@@ -1,10 +1,16 @@
 /*
- * case-stats -j: a regular file read by threads, a part of it each; the
- * main thread then takes what each made, part after part, as one pass
- * takes the records: the same groups in the same order, each case added,
- * noted and found again as one pass does (dedupe.c, noted.c), the same
- * rejections at their own lines (rej_report).  So figures, messages and
- * the --reject file are those of -j 1, byte for byte.
+ * case-stats -j: a regular file read by threads, a part of it each.  Each
+ * thread counts its part's cases in statistics of its own (accs_*: its
+ * groups numbered its own way, the durations of each sorted at its end)
+ * and notes each case as one pass does (dedupe.c): the hash of its id,
+ * and its position (rd_reread) or the case itself, compactly (noted.c).
+ * The main thread then takes the parts in order: their groups made its
+ * own in the order they came, their statistics added (acc_merge: the
+ * sorted durations merged at acc_finish), their notes numbered after the
+ * part before's (seen_add_run), and what the threads left to it taken at
+ * its place among them; at the end one pass finds the cases that may
+ * have come twice in the threads' notes (dedupe_find_with).  So figures,
+ * messages and the --reject file are those of -j 1, byte for byte.
  *
  * The parts: cut after a line end near each n-th of the records (CSV: a
  * line end outside quotes, by the quotes before it).  Part k reads from
@@ -13,11 +19,11 @@
  * place), part k-1 ended elsewhere than part k began: part k is read again
  * by the main thread from where part k-1 ended.
  *
- * A worker's own: its reader, parser and groups (numbered in the part,
- * mapped to the main thread's when taken).  What only the main thread may
- * do is left to it: a record with an unknown status word, or one meeting
- * a year the calendar does not cover first, is kept and taken again there
- * (redo); a rejection is kept with its message (rej_capture).
+ * A worker's own: its reader, parser, groups and statistics.  What only
+ * the main thread may do is left to it: a record with an unknown status
+ * word, or one meeting a year the calendar does not cover first, is kept
+ * and taken again there (redo); a rejection is kept with its message
+ * (rej_capture).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,21 +35,6 @@
 #include <unistd.h>
 
 #include "cmd/case-stats/case-stats.h"
-
-/*
- * A case of a part, as the main thread takes it: its group in the part,
- * its id and hash (seen_hash), its record's position (rd_reread; -1
- * none).  Kept in the part's stream of cases (about 25 bytes a case):
- * varints of its group << 2 | an update time follows << 1 | a position
- * follows, its flags, duration, update time (zigzag), position (after
- * the case before's), id's length; 4 bytes of hash; its id.
- */
-struct jcase {
-	struct str id;
-	long long upd, pos;
-	uint32_t lg, dur, hash;
-	unsigned flags;
-};
 
 /* A record for the main thread, before case at. */
 struct jev {
@@ -57,6 +48,7 @@ struct jev {
 struct lgroups {
 	struct buf keys; /* per value: its length (varint), its bytes */
 	size_t *off, n, cap;
+	size_t *first;	 /* the number of each group's first case */
 	uint64_t *index; /* hash >> 32 << 32 | group + 1; 0 empty */
 	size_t icap;
 };
@@ -73,9 +65,14 @@ struct part {
 	long first_line, stop_line, shift; /* shift: to the real lines */
 	unsigned long long nrec;	   /* records, rejected ones too */
 	size_t nread;			   /* records given (read_cases) */
-	struct buf cs;			   /* the cases */
-	size_t nc;			   /* how many */
-	long long lastpos; /* the position of the case before (or 0) */
+	size_t nc;			   /* the cases */
+	struct accs *acc;		   /* their statistics */
+	uint32_t *hash;	      /* one pass: each case's (seen_hash) */
+	uint32_t *pos32;      /* and its position (rd_by_pos): after pos0 */
+	long long pos0, *pos; /* (pos: each whole, when one was not) */
+	struct noted *nt;     /* or the case itself */
+	size_t capc;
+	uint32_t *map; /* its groups: the main thread's */
 	struct jev *ev;
 	size_t nev, capev;
 	struct lgroups lg;
@@ -174,9 +171,9 @@ lg_grow(struct lgroups *l, struct str *tmp)
 	}
 }
 
-/* The group of values v in l (a new one when none). */
+/* The group of values v in l (a new one when none, of case nc first). */
 static uint32_t
-lg_of(struct lgroups *l, const struct str *v, struct str *tmp)
+lg_of(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
 {
 	uint64_t h = vals_hash(v), tag = h >> 32 << 32;
 	size_t s, i;
@@ -189,9 +186,12 @@ lg_of(struct lgroups *l, const struct str *v, struct str *tmp)
 		if ((l->index[s] >> 32 << 32) == tag &&
 		    lg_eq(l, (uint32_t)l->index[s] - 1, v))
 			return (uint32_t)l->index[s] - 1;
-	if (l->n == l->cap)
+	if (l->n == l->cap) {
 		l->off = xgrow(l->off, &l->cap, 64, sizeof *l->off);
+		l->first = xreallocarray(l->first, l->cap, sizeof *l->first);
+	}
 	l->off[l->n] = l->keys.n;
+	l->first[l->n] = nc;
 	for (i = 0; i < opt.nby; i++) {
 		buf_add(&l->keys, len, (size_t)(put_varint(len, v[i].n) - len));
 		buf_add(&l->keys, v[i].p, v[i].n);
@@ -263,66 +263,68 @@ drop_events(struct part *p, size_t from)
 	}
 }
 
-static uint64_t
-zigzag(long long v)
+/* Room for one more case's notes. */
+static void
+case_room(struct part *p)
 {
-	return (uint64_t)v << 1 ^ (uint64_t)(v >> 63);
+	size_t cap = p->capc;
+
+	if (p->nc < p->capc)
+		return;
+	p->hash = xgrow(p->hash, &cap, 4096, sizeof *p->hash);
+	if (p->nt == NULL && p->pos != NULL)
+		p->pos = xreallocarray(p->pos, cap, sizeof *p->pos);
+	else if (p->nt == NULL)
+		p->pos32 = xreallocarray(p->pos32, cap, sizeof *p->pos32);
+	p->capc = cap;
+}
+
+/* The position of the case (4 bytes when it is less than 4 GB after the
+ * first case's, mostly; else every one whole from now on). */
+static void
+note_pos(struct part *p, long long pos)
+{
+	size_t i;
+
+	if (p->pos == NULL) {
+		if (p->nc == 0)
+			p->pos0 = pos;
+		if (pos >= p->pos0 && pos - p->pos0 < UINT32_MAX) {
+			p->pos32[p->nc] = (uint32_t)(pos - p->pos0);
+			return;
+		}
+		p->pos = xreallocarray(NULL, p->capc, sizeof *p->pos);
+		for (i = 0; i < p->nc; i++)
+			p->pos[i] = p->pos0 + p->pos32[i];
+		free(p->pos32);
+		p->pos32 = NULL;
+	}
+	p->pos[p->nc] = pos;
 }
 
 static void
 add_case(struct part *p, struct key *key, const struct rec *r,
     const struct kase *k, struct str *tmp)
 {
-	uint32_t lg, h = opt.dedupe ? seen_hash(k->id) : 0;
-	char head[6 * 10 + 4], *e;
+	struct ccase c;
 
 	key_of_case(key, r, k);
-	lg = lg_of(&p->lg, key->v, tmp);
-	e = put_varint(head,
-	    (uint64_t)lg << 2 | (unsigned)(k->updated != NO_TIME) << 1 |
-		(r->pos >= 0));
-	e = put_varint(e, case_flags(k));
-	e = put_varint(e, case_duration(k));
-	if (k->updated != NO_TIME)
-		e = put_varint(e, zigzag(k->updated));
-	if (r->pos >= 0) {
-		e = put_varint(e, zigzag(r->pos - p->lastpos));
-		p->lastpos = r->pos;
+	c.gid = lg_of(&p->lg, key->v, tmp, p->nc);
+	c.flags = case_flags(k);
+	c.dur = case_duration(k);
+	accs_add(p->acc, c.gid, c.flags, c.dur);
+	if (opt.dedupe) { /* (as the strategies "by_pos" and "noted") */
+		case_room(p);
+		p->hash[p->nc] = seen_hash(k->id);
+		if (p->nt == NULL)
+			note_pos(p, r->pos);
+		else {
+			c.id = k->id;
+			c.upd = k->updated;
+			noted_add_to(p->nt, &c);
+		}
 	}
-	e = put_varint(e, k->id.n);
-	memcpy(e, &h, 4);
-	buf_add(&p->cs, head, (size_t)(e + 4 - head));
-	buf_add(&p->cs, k->id.p, k->id.n);
 	p->nc++;
-}
-
-/* The case at s into c; after it. */
-static const char *
-next_case(const char *s, struct jcase *c, long long *lastpos)
-{
-	uint64_t v, w;
-
-	s = get_varint(s, &w);
-	c->lg = (uint32_t)(w >> 2);
-	s = get_varint(s, &v);
-	c->flags = (unsigned)v;
-	s = get_varint(s, &v);
-	c->dur = (uint32_t)v;
-	c->upd = NO_TIME;
-	if (w & 2) {
-		s = get_varint(s, &v);
-		c->upd = (long long)(v >> 1 ^ -(v & 1));
-	}
-	c->pos = -1;
-	if (w & 1) {
-		s = get_varint(s, &v);
-		c->pos = *lastpos += (long long)(v >> 1 ^ -(v & 1));
-	}
-	s = get_varint(s, &v);
-	c->id.n = (size_t)v;
-	memcpy(&c->hash, s, 4);
-	c->id.p = s + 4;
-	return s + 4 + v;
 }
 
 /* Take record r of the part (as read_cases does). */
@@ -362,6 +364,9 @@ work(void *arg)
 	struct rec *rec;
 
 	key_init(&key);
+	p->acc = accs_new();
+	if (opt.dedupe && !rd_by_pos(p->rd))
+		p->nt = noted_new();
 	cli_seen_take(&saved);
 	rej_capture(hook, p);
 	cal_defer(calendar, &p->missed);
@@ -374,6 +379,7 @@ work(void *arg)
 	}
 	cal_defer(calendar, NULL);
 	rej_capture(NULL, NULL);
+	accs_finish(p->acc);
 	cli_seen_take(&p->seen);
 	p->seen.in -= p->in_again;
 	cli_seen_add(NULL, &saved);
@@ -388,9 +394,15 @@ part_free(struct part *p)
 {
 	drop_events(p, 0);
 	free(p->ev);
-	buf_free(&p->cs);
+	accs_free(p->acc);
+	free(p->hash);
+	free(p->pos);
+	free(p->pos32);
+	noted_drop(p->nt);
+	free(p->map);
 	buf_free(&p->lg.keys);
 	free(p->lg.off);
+	free(p->lg.first);
 	free(p->lg.index);
 	rd_close(p->rd);
 	memset(p, 0, sizeof *p);
@@ -425,10 +437,143 @@ struct taker {
 	struct parser ps;
 	struct key key;
 	struct str *tmp;
-	uint32_t *map; /* a part's groups: the main thread's; UINT32_MAX */
-	size_t capmap;
-	int by_pos; /* the cases found again by position (rd_by_pos) */
 };
+
+/*
+ * One pass's numbers of the cases (seen_add): a piece of a part's (its
+ * cases from local on), or of those the main thread took (extra, from
+ * local on).
+ */
+struct piece {
+	size_t start, n, local;
+	const struct part *p; /* NULL: extra */
+};
+
+/* A case the main thread took, noted (one pass). */
+struct extra {
+	long long pos;
+	struct ccase c; /* its id: id */
+	char *id;
+};
+
+/* The run's parts and notes, until jobs_end (the main thread's). */
+static struct {
+	struct part *p;
+	size_t np;
+	struct piece *piece;
+	size_t npiece, cappiece;
+	struct extra *extra;
+	size_t nextra, capextra;
+	const uint32_t *map; /* (noted_take_from's fn) */
+	void (*fn)(const struct ccase *c);
+} J;
+
+static void
+piece_add(size_t start, size_t n, const struct part *p, size_t local)
+{
+	struct piece *q;
+
+	if (J.npiece == J.cappiece)
+		J.piece = xgrow(J.piece, &J.cappiece, 16, sizeof *J.piece);
+	q = &J.piece[J.npiece++];
+	q->start = start;
+	q->n = n;
+	q->local = local;
+	q->p = p;
+}
+
+/* The piece of case i. */
+static const struct piece *
+piece_of(size_t i)
+{
+	size_t lo = 0, hi = J.npiece;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (J.piece[mid].start <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &J.piece[lo];
+}
+
+static long long
+pos_at(size_t i)
+{
+	const struct piece *q = piece_of(i);
+	size_t at = q->local + (i - q->start);
+
+	if (q->p == NULL)
+		return J.extra[at].pos;
+	return q->p->pos != NULL ? q->p->pos[at] : q->p->pos0 + q->p->pos32[at];
+}
+
+static void
+mapped(const struct ccase *c)
+{
+	struct ccase m = *c;
+
+	m.gid = J.map[c->gid];
+	J.fn(&m);
+}
+
+/* The cases c (in order) to fn: noted by a part, or extra. */
+static void
+take_noted(const struct seen_cand *c, size_t n,
+    void (*fn)(const struct ccase *c))
+{
+	struct seen_cand *local = xcalloc(n + 1, sizeof *local);
+	size_t k = 0, m;
+
+	while (k < n) {
+		const struct piece *q = piece_of(c[k].i);
+
+		for (m = 0; k + m < n && c[k + m].i < q->start + q->n; m++) {
+			local[m] = c[k + m];
+			local[m].i = q->local + (c[k + m].i - q->start);
+		}
+		if (q->p == NULL)
+			for (m = 0; k + m < n && c[k + m].i < q->start + q->n;
+			     m++)
+				fn(&J.extra[local[m].i].c);
+		else {
+			J.map = q->p->map;
+			J.fn = fn;
+			noted_take_from(q->p->nt, local, m, mapped);
+		}
+		k += m;
+	}
+	free(local);
+}
+
+static const struct finder finder = { pos_at, take_noted };
+
+/* Case k of record r, taken by the main thread, counted and noted. */
+static void
+take_extra(struct taker *t, const struct rec *r, const struct kase *k,
+    uint32_t gid)
+{
+	struct extra *x;
+
+	if (!opt.dedupe) {
+		t->st->add(r, k, gid);
+		return;
+	}
+	if (rd_by_pos(t->r) && r->pos < 0)
+		zl_die_at(ZL_IOERR, r->file, r->line,
+		    _("the input changed while it was read"));
+	acc_add(gid, k);
+	if (J.nextra == J.capextra)
+		J.extra = xgrow(J.extra, &J.capextra, 16, sizeof *J.extra);
+	x = &J.extra[J.nextra];
+	x->pos = r->pos;
+	ccase_of(&x->c, k, gid);
+	x->id = xstrndup(k->id.p, k->id.n);
+	x->c.id.p = x->id;
+	piece_add(seen_add(k->id), 1, NULL, J.nextra++);
+}
 
 static void
 take_event(struct taker *t, struct jev *e, long shift)
@@ -441,50 +586,39 @@ take_event(struct taker *t, struct jev *e, long shift)
 		return;
 	}
 	if (case_take(&t->ps, e->rec, &k))
-		t->st->add(e->rec, &k, group_of_case(&t->key, e->rec, &k));
+		take_extra(t, e->rec, &k, group_of_case(&t->key, e->rec, &k));
 }
 
-/* Take what part p made, as read_cases and the strategy would have. */
+/*
+ * Take what part p made, as read_cases and the strategy would have: its
+ * groups made the main thread's in the order they came, what it left to
+ * the main thread taken in its place among them, its cases noted.
+ */
 static void
 take_part(struct taker *t, struct part *p)
 {
-	const char *s = p->cs.p;
-	long long lastpos = 0;
-	size_t i, e = 0;
+	size_t e, g = 0, done = 0;
 
-	if (t->capmap < p->lg.n) {
-		t->capmap = p->lg.n;
-		t->map = xreallocarray(t->map, t->capmap, sizeof *t->map);
-	}
-	if (p->lg.n > 0)
-		memset(t->map, 0xFF, p->lg.n * sizeof *t->map);
-	for (i = 0;; i++) {
-		struct jcase c;
-		struct ccase cc;
+	p->map = xreallocarray(NULL, p->lg.n + 1, sizeof *p->map);
+	for (e = 0;; e++) {
+		size_t at = e < p->nev ? p->ev[e].at : p->nc;
 
-		for (; e < p->nev && p->ev[e].at == i; e++)
-			take_event(t, &p->ev[e], p->shift);
-		if (i == p->nc)
+		for (; g < p->lg.n && p->lg.first[g] < at; g++) {
+			lg_values(&p->lg, g, t->tmp);
+			p->map[g] = group_of(t->tmp);
+		}
+		if (opt.dedupe && at > done) {
+			piece_add(seen_add_run(p->hash + done, at - done),
+			    at - done, p, done);
+			done = at;
+		}
+		if (e == p->nev)
 			break;
-		s = next_case(s, &c, &lastpos);
-		if (t->map[c.lg] == UINT32_MAX) {
-			lg_values(&p->lg, c.lg, t->tmp);
-			t->map[c.lg] = group_of(t->tmp);
-		}
-		cc.id = c.id;
-		cc.gid = t->map[c.lg];
-		cc.dur = c.dur;
-		cc.upd = c.upd;
-		cc.flags = c.flags;
-		acc_add_flags(cc.gid, cc.flags, cc.dur);
-		/* (as the strategies "by_pos" and "noted" add: dedupe.c) */
-		if (opt.dedupe && t->by_pos)
-			noted_pos(seen_add_hash(c.hash), c.pos);
-		else if (opt.dedupe) {
-			seen_add_hash(c.hash);
-			noted_add(&cc);
-		}
+		take_event(t, &p->ev[e], p->shift);
 	}
+	for (g = 0; g < p->lg.n; g++)
+		acc_merge(p->map[g], p->acc, (uint32_t)g);
+	drop_events(p, 0);
 	cli_seen_add(NULL, &p->seen);
 	rd_add_count(t->r, p->nrec);
 }
@@ -512,14 +646,48 @@ follow(struct rd *r, const struct part *q, struct part *p)
 	p->shift = q->has_stop ? q->stop_line + q->shift - p->first_line : 0;
 }
 
+/* Start the threads on the parts of r (fd: its file, data on to size). */
+static void
+start(struct rd *r, int fd, int csv, unsigned long long data,
+    unsigned long long size, long line)
+{
+	size_t k;
+
+	J.np = (size_t)opt.jobs;
+	J.p = xcalloc(J.np, sizeof *J.p);
+	cut(fd, csv, J.p, J.np, data, size);
+	cal_defer(calendar, NULL); /* (its tables made now) */
+	for (k = 0; k < J.np; k++) {
+		J.p[k].rd = rd_open_part(r, J.p[k].from, k == 0 ? line : 1);
+		if (pthread_create(&J.p[k].th, NULL, work, &J.p[k]) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+}
+
+void
+jobs_each(void *(*fn)(void *), void *items, size_t size, size_t n)
+{
+	pthread_t *th = xcalloc(n + 1, sizeof *th);
+	size_t k;
+
+	for (k = 1; k < n; k++)
+		if (pthread_create(&th[k], NULL, fn,
+			(char *)items + k * size) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	if (n > 0)
+		fn(items);
+	for (k = 1; k < n; k++)
+		pthread_join(th[k], NULL);
+	free(th);
+}
+
 size_t
 jobs_read(struct rd *r, const struct strategy *st)
 {
 	struct taker t = { r, st, { .need_due = out_needs_deadline() }, { 0 },
-		NULL, NULL, 0, rd_by_pos(r) };
+		NULL };
 	unsigned long long data;
-	struct part *p;
-	size_t n, k, nread = 0;
+	size_t k, nread = 0;
 	struct stat sb;
 	long line;
 	int fmt = rd_parts(r, &data, &line), fd;
@@ -531,32 +699,46 @@ jobs_read(struct rd *r, const struct strategy *st)
 		close(fd);
 		return JOBS_NONE;
 	}
-	n = (size_t)opt.jobs;
-	p = xcalloc(n, sizeof *p);
-	cut(fd, fmt == FMT_CSV, p, n, data, (unsigned long long)sb.st_size);
+	start(r, fd, fmt == FMT_CSV, data, (unsigned long long)sb.st_size,
+	    line);
 	close(fd);
-	cal_defer(calendar, NULL); /* (its tables made now) */
-	for (k = 0; k < n; k++) {
-		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
-		if (pthread_create(&p[k].th, NULL, work, &p[k]) != 0)
-			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
-	}
 	key_init(&t.key);
 	t.tmp = xcalloc(opt.nby + 1, sizeof *t.tmp);
-	for (k = 0; k < n; k++) {
-		pthread_join(p[k].th, NULL);
+	for (k = 0; k < J.np; k++) {
+		pthread_join(J.p[k].th, NULL);
 		if (k > 0)
-			follow(r, &p[k - 1], &p[k]);
-		take_part(&t, &p[k]);
-		nread += p[k].nread;
-		if (k > 0)
-			part_free(&p[k - 1]);
+			follow(r, &J.p[k - 1], &J.p[k]);
+		take_part(&t, &J.p[k]);
+		nread += J.p[k].nread;
 	}
-	part_free(&p[n - 1]);
-	free(p);
-	free(t.map);
+	for (k = 0; k < J.np; k++) {
+		rd_close(J.p[k].rd);
+		J.p[k].rd = NULL;
+	}
+	if (opt.dedupe)
+		dedupe_find_with(&finder);
+	seen_threads(opt.jobs);
+	acc_threads(opt.jobs);
 	free(t.tmp);
 	key_free(&t.key);
 	parser_free(&t.ps);
 	return nread;
+}
+
+void
+jobs_end(void)
+{
+	size_t k;
+
+	for (k = 0; k < J.np; k++)
+		part_free(&J.p[k]);
+	free(J.p);
+	free(J.piece);
+	for (k = 0; k < J.nextra; k++)
+		free(J.extra[k].id);
+	free(J.extra);
+	dedupe_find_with(NULL);
+	seen_threads(1);
+	acc_threads(1);
+	memset(&J, 0, sizeof J);
 }

@@ -275,6 +275,7 @@ count_cases(struct rd *r)
 	n = read_cases(r, st);
 	st->end(r, n);
 	acc_finish();
+	jobs_end();
 	groups_seal();
 	if (n == 0)
 		rd_say_empty(r);

@@ -73,17 +73,37 @@ case_duration(const struct kase *k)
 struct tally {
 	uint64_t n[ST_N], on_time, due, overdue, rated, satisfied;
 	size_t at, nd; /* its durations: dur[at, at + nd) after acc_finish */
+	size_t nruns;  /* (place: of its durations, those of runs) */
+	uint64_t sum;  /* of its durations */
 };
 
-static uint64_t *word; /* per group */
-static size_t capword;
-static struct tally *tally;
-static size_t ntally, captally;
-static uint64_t *pool; /* group << 32 | duration, as they come */
-static size_t npool, cappool;
-static uint32_t *dur;	  /* the durations by group, after acc_finish */
-static uint64_t *removed; /* group << 32 | duration, closed cases */
-static size_t nremoved, capremoved;
+/* A run of sorted durations of another table's group (acc_merge). */
+struct run {
+	uint32_t g;
+	const uint32_t *d;
+	size_t n;
+	size_t t, seq; /* (place: its tally, its number) */
+};
+
+static int acc_nthreads = 1; /* acc_threads */
+
+/* The statistics of the groups: the main thread's (acc_*), or a thread's
+ * own (accs_*, its groups numbered its own way). */
+struct accs {
+	uint64_t *word; /* per group */
+	size_t capword;
+	struct tally *tally;
+	size_t ntally, captally;
+	uint64_t *pool; /* group << 32 | duration, as they come */
+	size_t npool, cappool;
+	uint32_t *dur;	   /* the durations by group, after acc_finish */
+	uint64_t *removed; /* group << 32 | duration, closed cases */
+	size_t nremoved, capremoved;
+	struct run *run; /* acc_merge */
+	size_t nrun, caprun;
+};
+
+static struct accs A;
 
 /* Count a case of flags f in t or, with step -1, out of it. */
 static void
@@ -105,40 +125,64 @@ count(struct tally *t, unsigned f, uint64_t step)
 
 /* Count a case of group g in its tally, its duration pooled. */
 static void
-tally_add(uint32_t g, unsigned f, uint32_t d)
+tally_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
 {
-	count(&tally[word[g] & ~TALLY], f, 1);
+	count(&a->tally[a->word[g] & ~TALLY], f, 1);
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
-	if (npool == cappool)
-		pool = xgrow(pool, &cappool, 4096, sizeof *pool);
-	pool[npool++] = (uint64_t)g << 32 | d;
+	a->tally[a->word[g] & ~TALLY].sum += d;
+	if (a->npool == a->cappool)
+		a->pool = xgrow(a->pool, &a->cappool, 4096, sizeof *a->pool);
+	a->pool[a->npool++] = (uint64_t)g << 32 | d;
+}
+
+/* Room for group g. */
+static void
+word_room(struct accs *a, uint32_t g)
+{
+	size_t old = a->capword;
+
+	if (g < a->capword)
+		return;
+	while (g >= a->capword)
+		a->word = xgrow(a->word, &a->capword, 1024, sizeof *a->word);
+	memset(a->word + old, 0, (a->capword - old) * sizeof *a->word);
+}
+
+/* Group g's tally (made now when it has none or one case). */
+static struct tally *
+tally_of(struct accs *a, uint32_t g)
+{
+	uint64_t w;
+
+	word_room(a, g);
+	if ((w = a->word[g]) & TALLY)
+		return &a->tally[w & ~TALLY];
+	if (a->ntally == a->captally)
+		a->tally = xgrow(a->tally, &a->captally, 64, sizeof *a->tally);
+	memset(&a->tally[a->ntally], 0, sizeof *a->tally);
+	a->word[g] = TALLY | a->ntally++;
+	if (w != 0) /* its case, the first in it */
+		tally_add(a, g, (unsigned)(w >> 32) & 0xFF, (uint32_t)w);
+	return &a->tally[a->word[g] & ~TALLY];
+}
+
+void
+accs_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
+{
+	word_room(a, g);
+	if (a->word[g] == 0) {
+		a->word[g] = ONE | (uint64_t)f << 32 | d;
+		return;
+	}
+	tally_of(a, g);
+	tally_add(a, g, f, d);
 }
 
 void
 acc_add_flags(uint32_t g, unsigned f, uint32_t d)
 {
-	uint64_t w;
-
-	if (g >= capword) {
-		size_t old = capword;
-
-		while (g >= capword)
-			word = xgrow(word, &capword, 1024, sizeof *word);
-		memset(word + old, 0, (capword - old) * sizeof *word);
-	}
-	if ((w = word[g]) == 0) {
-		word[g] = ONE | (uint64_t)f << 32 | d;
-		return;
-	}
-	if (!(w & TALLY)) { /* a second case: a tally, the first in it */
-		if (ntally == captally)
-			tally = xgrow(tally, &captally, 64, sizeof *tally);
-		memset(&tally[ntally], 0, sizeof *tally);
-		word[g] = TALLY | ntally++;
-		tally_add(g, (unsigned)(w >> 32) & 0xFF, (uint32_t)w);
-	}
-	tally_add(g, f, d);
+	accs_add(&A, g, f, d);
 }
 
 void
@@ -162,119 +206,297 @@ ccase_of(struct ccase *c, const struct kase *k, uint32_t gid)
 void
 acc_sub(const struct ccase *c)
 {
-	uint64_t w = word[c->gid];
+	uint64_t w = A.word[c->gid];
 
 	if (!(w & TALLY)) {
 		if (w != (ONE | (uint64_t)c->flags << 32 | c->dur))
 			zl_die(ZL_IOERR, "internal error: a case not found");
-		word[c->gid] = 0;
+		A.word[c->gid] = 0;
 		return;
 	}
-	count(&tally[w & ~TALLY], c->flags, (uint64_t)-1);
+	count(&A.tally[w & ~TALLY], c->flags, (uint64_t)-1);
 	if ((c->flags & FL_STATE) != ST_CLOSED)
 		return;
-	if (nremoved == capremoved)
-		removed = xgrow(removed, &capremoved, 256, sizeof *removed);
-	removed[nremoved++] = (uint64_t)c->gid << 32 | c->dur;
+	A.tally[w & ~TALLY].sum -= c->dur;
+	if (A.nremoved == A.capremoved)
+		A.removed = xgrow(A.removed, &A.capremoved, 256,
+		    sizeof *A.removed);
+	A.removed[A.nremoved++] = (uint64_t)c->gid << 32 | c->dur;
 }
 
-/* Is x among the durations to take out, [from, to) of removed (sorted)?
- * Then it is taken: the first of them not taken yet. */
-static int
-taken(uint32_t x, size_t from, size_t to, unsigned char *done)
+size_t
+u32_lower(const uint32_t *d, size_t n, uint32_t x)
 {
-	size_t lo = from, hi = to;
+	size_t lo = 0, hi = n;
 
-	while (lo < hi) { /* the first not below x */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if ((uint32_t)removed[mid] < x)
+		if (d[mid] < x)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	while (lo < to && (uint32_t)removed[lo] == x && done[lo])
-		lo++;
-	if (lo == to || (uint32_t)removed[lo] != x)
-		return 0;
-	done[lo] = 1;
-	return 1;
+	return lo;
 }
 
-/* Take the durations of the cases taken out out of their groups' (one
- * look at each duration of such a group: the few taken out are sorted,
- * the group's are not). */
+/* Take the durations of the cases taken out, out of their groups' (both
+ * sorted: each found by bisection, the rest moved down). */
 static void
 take_out(void)
 {
-	unsigned char *done = xcalloc(nremoved + 1, 1);
-	size_t i = 0, j, k;
+	size_t i = 0, j;
 
-	sort_u64(removed, nremoved);
-	while (i < nremoved) {
-		uint32_t g = (uint32_t)(removed[i] >> 32);
-		struct tally *t = &tally[word[g] & ~TALLY];
-		uint32_t *d = dur + t->at;
-		size_t r, w = 0;
+	sort_u64(A.removed, A.nremoved);
+	while (i < A.nremoved) {
+		uint32_t g = (uint32_t)(A.removed[i] >> 32);
+		struct tally *t = &A.tally[A.word[g] & ~TALLY];
+		uint32_t *d = A.dur + t->at;
+		size_t r = 0, w = 0, at;
 
-		for (j = i; j < nremoved && removed[j] >> 32 == g; j++)
-			;
-		for (r = 0; r < t->nd; r++)
-			if (!taken(d[r], i, j, done))
-				d[w++] = d[r];
-		for (k = i; k < j; k++)
-			if (!done[k])
+		for (j = i; j < A.nremoved && A.removed[j] >> 32 == g; j++) {
+			at = r +
+			    u32_lower(d + r, t->nd - r, (uint32_t)A.removed[j]);
+			if (at == t->nd || d[at] != (uint32_t)A.removed[j])
 				zl_die(ZL_IOERR,
 				    "internal error: a duration not found");
-		t->nd = w;
+			memmove(d + w, d + r, (at - r) * sizeof *d);
+			w += at - r;
+			r = at + 1;
+		}
+		memmove(d + w, d + r, (t->nd - r) * sizeof *d);
+		t->nd = w + (t->nd - r);
 		i = j;
 	}
-	free(done);
-	free(removed);
-	removed = NULL;
-	nremoved = capremoved = 0;
+	free(A.removed);
+	A.removed = NULL;
+	A.nremoved = A.capremoved = 0;
+}
+
+static void
+accs_clear(struct accs *a)
+{
+	free(a->word);
+	free(a->tally);
+	free(a->pool);
+	free(a->dur);
+	free(a->removed);
+	free(a->run);
+	memset(a, 0, sizeof *a);
 }
 
 void
 acc_reset(void)
 {
-	free(word);
-	free(tally);
-	free(pool);
-	free(dur);
-	free(removed);
-	word = NULL;
-	tally = NULL;
-	pool = NULL;
-	dur = NULL;
-	removed = NULL;
-	capword = ntally = captally = npool = cappool = 0;
-	nremoved = capremoved = 0;
+	accs_clear(&A);
+}
+
+/* d[0, n) and d[n, n + m), each sorted, made one (tmp: room for n). */
+static void
+merge_two(uint32_t *d, size_t n, size_t m, uint32_t *tmp)
+{
+	size_t i = 0, j = n, k = 0;
+
+	memcpy(tmp, d, n * sizeof *d);
+	while (i < n && j < n + m)
+		d[k++] = tmp[i] <= d[j] ? tmp[i++] : d[j++];
+	while (i < n)
+		d[k++] = tmp[i++];
+}
+
+/* Room for n in *tmp. */
+static uint32_t *
+tmp_room(uint32_t *tmp, size_t *cap, size_t n)
+{
+	if (n <= *cap)
+		return tmp;
+	*cap = n;
+	free(tmp);
+	return xreallocarray(NULL, n, sizeof *tmp);
+}
+
+/* Runs by their group's tally, then as given. */
+static int
+by_tally(const void *x, const void *y)
+{
+	const struct run *p = x, *q = y;
+
+	if (p->t != q->t)
+		return p->t < q->t ? -1 : 1;
+	return (p->seq > q->seq) - (p->seq < q->seq);
+}
+
+/* What a thread of place() does: tallies [from, to), their runs from
+ * run. */
+struct placing {
+	struct accs *a;
+	size_t from, to, run;
+};
+
+/* Each tally's durations sorted: its runs copied in, merged as they come,
+ * then the rest (its pool's, after them) sorted and merged too. */
+static void *
+sort_tallies(void *arg)
+{
+	struct placing *pl = arg;
+	struct accs *a = pl->a;
+	uint32_t *tmp = NULL;
+	size_t i, r = pl->run, cap = 0;
+
+	for (i = pl->from; i < pl->to; i++) {
+		struct tally *t = &a->tally[i];
+		uint32_t *d = a->dur + t->at;
+		size_t in = 0;
+
+		for (; r < a->nrun && a->run[r].t == i; r++) {
+			memcpy(d + in, a->run[r].d, a->run[r].n * sizeof *d);
+			if (in > 0) {
+				tmp = tmp_room(tmp, &cap, in);
+				merge_two(d, in, a->run[r].n, tmp);
+			}
+			in += a->run[r].n;
+		}
+		sort_u32(d + in, t->nd - in);
+		if (in > 0 && t->nd > in) {
+			tmp = tmp_room(tmp, &cap, in);
+			merge_two(d, in, t->nd - in, tmp);
+		}
+	}
+	free(tmp);
+	return NULL;
+}
+
+/* The tallies shared among the threads by their durations; each one's
+ * sorted. */
+static void
+sort_all(struct accs *a, size_t total)
+{
+	size_t n = (size_t)acc_nthreads, limit;
+	struct placing *pl = xcalloc(n, sizeof *pl);
+	size_t k, i = 0, r = 0, sum = 0;
+
+	for (k = 0; k < n; k++) {
+		pl[k].a = a;
+		pl[k].from = i;
+		pl[k].run = r;
+		limit = k == n - 1 ? total : total / n * (k + 1);
+		while (i < a->ntally && (sum < limit || limit == total))
+			sum += a->tally[i++].nd;
+		pl[k].to = i;
+		while (r < a->nrun && a->run[r].t < i)
+			r++;
+	}
+	jobs_each(sort_tallies, pl, sizeof *pl, n);
+	free(pl);
+}
+
+/*
+ * Each group's durations together and sorted: the runs given it first
+ * (merged), then its pool's, sorted and merged with them.
+ */
+static void
+place(struct accs *a)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < a->nrun; i++) {
+		a->run[i].t = a->word[a->run[i].g] & ~TALLY;
+		a->run[i].seq = i;
+		a->tally[a->run[i].t].nd += a->run[i].n;
+	}
+	if (a->nrun > 1)
+		qsort(a->run, a->nrun, sizeof *a->run, by_tally);
+	for (i = 0; i < a->ntally; i++) /* (the runs' first, nd now) */
+		a->tally[i].nruns = a->tally[i].nd;
+	for (i = 0; i < a->npool; i++)
+		a->tally[a->word[a->pool[i] >> 32] & ~TALLY].nd++;
+	for (i = 0; i < a->ntally; i++) {
+		a->tally[i].at = at;
+		at += a->tally[i].nd;
+		a->tally[i].nd = a->tally[i].nruns;
+	}
+	a->dur = xreallocarray(NULL, at + 1, sizeof *a->dur);
+	for (i = 0; i < a->npool; i++) {
+		struct tally *t = &a->tally[a->word[a->pool[i] >> 32] & ~TALLY];
+
+		a->dur[t->at + t->nd++] = (uint32_t)a->pool[i];
+	}
+	free(a->pool);
+	a->pool = NULL;
+	a->npool = a->cappool = 0;
+	sort_all(a, at);
+	free(a->run);
+	a->run = NULL;
+	a->nrun = a->caprun = 0;
+}
+
+void
+acc_threads(int n)
+{
+	acc_nthreads = n;
 }
 
 void
 acc_finish(void)
 {
-	size_t i, at = 0;
-
-	/* the pool's durations by group: counted, placed */
-	for (i = 0; i < npool; i++)
-		tally[word[pool[i] >> 32] & ~TALLY].nd++;
-	for (i = 0; i < ntally; i++) {
-		tally[i].at = at;
-		at += tally[i].nd;
-		tally[i].nd = 0;
-	}
-	dur = xreallocarray(NULL, at + 1, sizeof *dur);
-	for (i = 0; i < npool; i++) {
-		struct tally *t = &tally[word[pool[i] >> 32] & ~TALLY];
-
-		dur[t->at + t->nd++] = (uint32_t)pool[i];
-	}
-	free(pool);
-	pool = NULL;
-	npool = cappool = 0;
+	place(&A);
 	take_out();
+}
+
+/* ---- a thread's own statistics (jobs.c) ---- */
+
+struct accs *
+accs_new(void)
+{
+	return xcalloc(1, sizeof(struct accs));
+}
+
+void
+accs_free(struct accs *a)
+{
+	if (a == NULL)
+		return;
+	accs_clear(a);
+	free(a);
+}
+
+void
+accs_finish(struct accs *a)
+{
+	place(a);
+}
+
+void
+acc_merge(uint32_t g, const struct accs *from, uint32_t lg)
+{
+	uint64_t w = lg < from->capword ? from->word[lg] : 0;
+	const struct tally *f;
+	struct tally *t;
+	size_t i;
+
+	if (!(w & TALLY)) {
+		if (w != 0)
+			acc_add_flags(g, (unsigned)(w >> 32) & 0xFF,
+			    (uint32_t)w);
+		return;
+	}
+	f = &from->tally[w & ~TALLY];
+	t = tally_of(&A, g);
+	for (i = 0; i < ST_N; i++)
+		t->n[i] += f->n[i];
+	t->on_time += f->on_time;
+	t->due += f->due;
+	t->overdue += f->overdue;
+	t->rated += f->rated;
+	t->satisfied += f->satisfied;
+	t->sum += f->sum;
+	if (f->nd == 0)
+		return;
+	if (A.nrun == A.caprun)
+		A.run = xgrow(A.run, &A.caprun, 64, sizeof *A.run);
+	A.run[A.nrun].g = g;
+	A.run[A.nrun].d = from->dur + f->at;
+	A.run[A.nrun++].n = f->nd;
 }
 
 /* The durations of acc_of's group, and their histogram (--partial). */
@@ -295,18 +517,19 @@ counts_of(const struct tally *t, struct acc *a)
 void
 acc_of(uint32_t g, struct acc *a)
 {
-	uint64_t w = g < capword ? word[g] : 0;
+	uint64_t w = g < A.capword ? A.word[g] : 0;
 	size_t i;
 
 	if (a->hist != one_hist) /* (one made for a group of none) */
 		hist_free(a->hist);
 	memset(a, 0, sizeof *a);
 	if (w & TALLY) {
-		const struct tally *t = &tally[w & ~TALLY];
+		const struct tally *t = &A.tally[w & ~TALLY];
 
 		counts_of(t, a);
-		a->dur = dur + t->at;
+		a->dur = A.dur + t->at;
 		a->ndur = t->nd;
+		a->hours_sum = t->sum;
 	} else if (w != 0) {
 		struct tally t = { 0 };
 
@@ -315,13 +538,11 @@ acc_of(uint32_t g, struct acc *a)
 		one_dur = (uint32_t)w;
 		a->dur = &one_dur;
 		a->ndur = t.n[ST_CLOSED];
+		a->hours_sum = a->ndur > 0 ? one_dur : 0;
 	}
+	a->sorted = 1; /* (acc_finish) */
 	a->hours_n = a->ndur;
-	for (i = 0; i < a->ndur; i++) {
-		a->hours_sum += a->dur[i];
-		if (a->dur[i] > a->hours_max)
-			a->hours_max = a->dur[i];
-	}
+	a->hours_max = a->ndur > 0 ? a->dur[a->ndur - 1] : 0;
 	hist_free(one_hist);
 	one_hist = NULL;
 	if (opt.mode == MODE_PARTIAL && !opt.exact && a->ndur > 0) {
@@ -440,7 +661,8 @@ hours_of(struct acc *a, struct val *m)
 		if (m[M_H_P90].v > m[M_H_MAX].v)
 			m[M_H_P90].v = m[M_H_MAX].v;
 	} else {
-		sort_u32(a->dur, a->ndur);
+		if (!a->sorted)
+			sort_u32(a->dur, a->ndur);
 		m[M_H_MEDIAN] = percentile(a->dur, a->ndur, 50);
 		m[M_H_P90] = percentile(a->dur, a->ndur, 90);
 	}

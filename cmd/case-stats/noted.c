@@ -20,13 +20,18 @@
 #define CHUNK	(2u << 20) /* bytes of a chunk (huge pages) */
 #define RESTART 64
 
-static char **chunk; /* the chunks, each used[c] bytes */
-static size_t *used;
-static size_t nchunk, capchunk;
-static uint64_t *restart; /* chunk << 32 | offset of case i * RESTART */
-static size_t nrestart, caprestart;
-static size_t nnoted;
-static struct buf last; /* the id before */
+/* The cases noted: the main thread's, or a thread's own (jobs.c). */
+struct noted {
+	char **chunk; /* the chunks, each used[c] bytes */
+	size_t *used;
+	size_t nchunk, capchunk;
+	uint64_t *restart; /* chunk << 32 | offset of case i * RESTART */
+	size_t nrestart, caprestart;
+	size_t nnoted;
+	struct buf last; /* the id before */
+};
+
+static struct noted N;
 static long long **pos; /* by position: in chunks */
 static size_t nposc, capposc;
 
@@ -53,38 +58,40 @@ noted_pos_at(size_t i)
 
 /* Room for n more bytes: where they go. */
 static char *
-room(size_t n)
+room(struct noted *t, size_t n)
 {
-	if (nchunk == 0 || used[nchunk - 1] + n > CHUNK) {
-		if (nchunk == capchunk) {
-			chunk = xgrow(chunk, &capchunk, 16, sizeof *chunk);
-			used = xreallocarray(used, capchunk, sizeof *used);
+	if (t->nchunk == 0 || t->used[t->nchunk - 1] + n > CHUNK) {
+		if (t->nchunk == t->capchunk) {
+			t->chunk = xgrow(t->chunk, &t->capchunk, 16,
+			    sizeof *t->chunk);
+			t->used = xreallocarray(t->used, t->capchunk,
+			    sizeof *t->used);
 		}
-		chunk[nchunk] = xhuge(CHUNK);
-		used[nchunk++] = 0;
+		t->chunk[t->nchunk] = xhuge(CHUNK);
+		t->used[t->nchunk++] = 0;
 	}
-	return chunk[nchunk - 1] + used[nchunk - 1];
+	return t->chunk[t->nchunk - 1] + t->used[t->nchunk - 1];
 }
 
 void
-noted_add(const struct ccase *c)
+noted_add_to(struct noted *t, const struct ccase *c)
 {
 	size_t share = 0, most = 1 + 3 * 10 + 2 * 3 + c->id.n;
 	char *p, *start;
 
-	if (nnoted % RESTART == 0) {
-		room(most); /* (a new chunk now, not after the restart) */
-		if (nrestart == caprestart)
-			restart = xgrow(restart, &caprestart, 64,
-			    sizeof *restart);
-		restart[nrestart++] = (uint64_t)(nchunk - 1) << 32 |
-		    used[nchunk - 1];
-		buf_reset(&last);
+	if (t->nnoted % RESTART == 0) {
+		room(t, most); /* (a new chunk now, not after the restart) */
+		if (t->nrestart == t->caprestart)
+			t->restart = xgrow(t->restart, &t->caprestart, 64,
+			    sizeof *t->restart);
+		t->restart[t->nrestart++] = (uint64_t)(t->nchunk - 1) << 32 |
+		    t->used[t->nchunk - 1];
+		buf_reset(&t->last);
 	}
-	while (share < last.n && share < c->id.n &&
-	    last.p[share] == c->id.p[share])
+	while (share < t->last.n && share < c->id.n &&
+	    t->last.p[share] == c->id.p[share])
 		share++;
-	p = start = room(most);
+	p = start = room(t, most);
 	*p++ = (char)(c->flags | (c->upd != NO_TIME ? 0x80 : 0));
 	p = put_varint(p, c->gid);
 	if ((c->flags & FL_STATE) == ST_CLOSED)
@@ -96,10 +103,16 @@ noted_add(const struct ccase *c)
 	p = put_varint(p, c->id.n - share);
 	memcpy(p, c->id.p + share, c->id.n - share);
 	p += c->id.n - share;
-	used[nchunk - 1] += (size_t)(p - start);
-	buf_reset(&last);
-	buf_add(&last, c->id.p, c->id.n);
-	nnoted++;
+	t->used[t->nchunk - 1] += (size_t)(p - start);
+	buf_reset(&t->last);
+	buf_add(&t->last, c->id.p, c->id.n);
+	t->nnoted++;
+}
+
+void
+noted_add(const struct ccase *c)
+{
+	noted_add_to(&N, c);
 }
 
 /* The case at p into c (its id in id, after the id before). */
@@ -132,7 +145,7 @@ decode(const char *p, struct ccase *c, struct buf *id)
 }
 
 void
-noted_take(const struct seen_cand *want, size_t n,
+noted_take_from(const struct noted *t, const struct seen_cand *want, size_t n,
     void (*fn)(const struct ccase *c))
 {
 	struct buf id = { 0 };
@@ -141,15 +154,16 @@ noted_take(const struct seen_cand *want, size_t n,
 
 	while (k < n) {
 		size_t i = want[k].i / RESTART * RESTART;
-		size_t ch = (size_t)(restart[i / RESTART] >> 32);
-		const char *p = chunk[ch] + (uint32_t)restart[i / RESTART];
+		size_t ch = (size_t)(t->restart[i / RESTART] >> 32);
+		const char *p = t->chunk[ch] +
+		    (uint32_t)t->restart[i / RESTART];
 
 		buf_reset(&id);
 		for (; k < n &&
 		     want[k].i / RESTART * RESTART == i / RESTART * RESTART;
 		     i++) {
-			if (p == chunk[ch] + used[ch])
-				p = chunk[++ch];
+			if (p == t->chunk[ch] + t->used[ch])
+				p = t->chunk[++ch];
 			p = decode(p, &c, &id);
 			if (i == want[k].i) {
 				fn(&c);
@@ -161,20 +175,47 @@ noted_take(const struct seen_cand *want, size_t n,
 }
 
 void
+noted_take(const struct seen_cand *want, size_t n,
+    void (*fn)(const struct ccase *c))
+{
+	noted_take_from(&N, want, n, fn);
+}
+
+struct noted *
+noted_new(void)
+{
+	return xcalloc(1, sizeof(struct noted));
+}
+
+static void
+noted_clear(struct noted *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nchunk; i++)
+		free(t->chunk[i]);
+	free(t->chunk);
+	free(t->used);
+	free(t->restart);
+	buf_free(&t->last);
+	memset(t, 0, sizeof *t);
+}
+
+void
+noted_drop(struct noted *t)
+{
+	if (t == NULL)
+		return;
+	noted_clear(t);
+	free(t);
+}
+
+void
 noted_free(void)
 {
 	size_t i;
 
-	for (i = 0; i < nchunk; i++)
-		free(chunk[i]);
-	free(chunk);
-	free(used);
-	free(restart);
-	chunk = NULL;
-	used = NULL;
-	restart = NULL;
-	nchunk = capchunk = nrestart = caprestart = nnoted = 0;
-	buf_free(&last);
+	noted_clear(&N);
 	for (i = 0; i < nposc; i++)
 		free(pos[i]);
 	free(pos);

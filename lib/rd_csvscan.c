@@ -30,6 +30,7 @@ struct cscan {
 	uint64_t pairs;	    /* a "" inside quotes */
 	uint64_t anyq;	    /* a quote */
 	unsigned *tp, *lim; /* separators: their offsets in the record */
+	uint64_t drop;	    /* the block's quotes that are not text */
 };
 
 /* Bit i: the parity of bits 0..i of x. */
@@ -96,6 +97,7 @@ quotes(struct cscan *st, uint64_t q, uint64_t *sep, uint64_t *cr, uint64_t keep,
 	/* an opening quote begins a field, or follows a closing one */
 	st->bad |= open & ~(*sep << 1 | fs | after);
 	st->pairs |= after & q;
+	st->drop = q & ~after; /* all but the second of a pair */
 	st->anyq |= q;
 	st->inq = (uint64_t)((int64_t)x >> 63);
 	return close >> 63;
@@ -110,21 +112,31 @@ struct carry {
  * A block of a line: q, sep, cr its quotes, commas, CRs; left the line's
  * bytes from its first; base its offset in the record.
  */
-static inline __attribute__((always_inline)) void
-block(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep, uint64_t cr,
-    size_t left, unsigned base)
+static inline __attribute__((always_inline)) uint64_t
+block_seps(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep,
+    uint64_t cr, size_t left)
 {
 	uint64_t keep = left >= 64 ? ~0ULL : (1ULL << left) - 1;
 
 	q &= keep;
 	sep &= keep;
 	cr &= keep;
+	st->drop = 0;
 	if ((q | st->inq | c->cq) != 0)
 		c->cq = quotes(st, q, &sep, &cr, keep, c->cq, c->fs);
 	/* a CR outside quotes but the line's last byte */
 	if (cr != 0 && (left > 64 || cr != 1ULL << (left - 1)))
 		st->bad = 1;
 	c->fs = sep >> 63;
+	return sep;
+}
+
+/* The same, the separators' offsets (base + their index) kept. */
+static inline __attribute__((always_inline)) void
+block(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep, uint64_t cr,
+    size_t left, unsigned base)
+{
+	sep = block_seps(st, c, q, sep, cr, left);
 	st->tp = extract(sep, base, st->tp);
 }
 
@@ -270,9 +282,69 @@ one_line512(struct rd *r, struct cscan *st)
 	}
 	return -1;
 }
+
+#define VBMI2 \
+	__attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt")))
+
+/*
+ * one_line512 that also makes the record's fields a TSV line, at out
+ * (room: the bytes available and 64), with AVX-512 VBMI2: each block's
+ * separators made TABs and its quotes that are not text (all but the
+ * second of a pair) left out (compressed), the separators' offsets taken
+ * in the line made, and the line end's CR left out.  *olen: its length;
+ * *esc: 1 when a field holds a byte TSV escapes (TAB, a backslash, CR),
+ * and the line is not TSV (its fields are right).
+ */
+static VBMI2 long long
+one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
+{
+	const char *s = r->buf + r->pos;
+	size_t avail = r->end - r->pos, i, b, o = 0;
+	struct carry c = { 0, 1 };
+	uint64_t e = 0;
+
+	for (i = 0; i < avail && st->tp <= st->lim; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t lf = EQ512(v, '\n'), cr = EQ512(v, '\r'), sep, keep;
+
+		if (avail - i < 64)
+			lf &= (1ULL << (avail - i)) - 1;
+		if (lf == 0) { /* the line goes on (left 65), or ends here */
+			b = i + 64 < avail && s[i + 64] == '\n' ? 64 : 65;
+		} else {
+			b = (size_t)__builtin_ctzll(lf);
+			if (i + b == 0 || (i + b == 1 && s[0] == '\r'))
+				return -1; /* a blank line */
+		}
+		if (b > 0) {
+			sep = block_seps(st, &c, EQ512(v, '"'), EQ512(v, ','),
+			    cr, b);
+			keep = b >= 64 ? ~0ULL : (1ULL << b) - 1;
+			if (b <= 64 && (cr >> (b - 1) & 1) != 0)
+				keep &= ~(1ULL << (b - 1)); /* CRLF's CR */
+			e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) & keep;
+			keep &= ~st->drop;
+			_mm512_storeu_si512((void *)(out + o),
+			    _mm512_maskz_compress_epi8(keep,
+				_mm512_mask_mov_epi8(v, sep,
+				    _mm512_set1_epi8('\t'))));
+			st->tp = extract(_pext_u64(sep, keep), (unsigned)o,
+			    st->tp);
+			o += (size_t)__builtin_popcountll(keep);
+		}
+		if (lf != 0) {
+			if (st->inq || st->tp > st->lim)
+				return -1;
+			*olen = o;
+			*esc = e != 0;
+			return (long long)(r->pos + i + b);
+		}
+	}
+	return -1;
+}
 #endif
 
-enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2, SCAN_AVX512 };
+enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2, SCAN_AVX512, SCAN_VBMI2 };
 
 /*
  * The scanner the processor can run, the best one; $ZHILI_CSV_SCAN
@@ -293,8 +365,14 @@ rd_csv_scan_init(struct rd *r)
 		r->csv_scan = SCAN_AVX2;
 	if (r->csv_scan == SCAN_AVX2 && __builtin_cpu_supports("avx512bw"))
 		r->csv_scan = SCAN_AVX512;
+	if (r->csv_scan == SCAN_AVX512 &&
+	    __builtin_cpu_supports("avx512vbmi2") &&
+	    __builtin_cpu_supports("bmi2"))
+		r->csv_scan = SCAN_VBMI2;
 #endif
-	if (e != NULL && strcmp(e, "scalar") == 0)
+	if (e != NULL && strcmp(e, "avx512") == 0 && r->csv_scan > SCAN_AVX512)
+		r->csv_scan = SCAN_AVX512;
+	else if (e != NULL && strcmp(e, "scalar") == 0)
 		r->csv_scan = SCAN_SCALAR;
 	else if (e != NULL && strcmp(e, "sse2") == 0 && r->csv_scan > SCAN_SSE2)
 		r->csv_scan = SCAN_SSE2;
@@ -310,6 +388,7 @@ scan_line(struct rd *r, struct cscan *st, size_t n, int first)
 
 	switch (r->csv_scan) {
 #ifdef HAVE_AVX2
+	case SCAN_VBMI2:
 	case SCAN_AVX512:
 	case SCAN_AVX2:
 		scan_avx2(st, s, n, base, first);
@@ -401,6 +480,34 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 	return 1;
 }
 
+/*
+ * The fields of the line [p, p+len) (one_line_tsv's) with k separators
+ * at r->tabs (room for one more).  0 when a field is too long for the
+ * fast path.
+ */
+static int
+line_fields(struct rd *r, const char *p, size_t len, size_t k)
+{
+	size_t i, start = 0;
+
+	if (r->capff < k + 1) {
+		r->capff = k + 64;
+		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
+	}
+	r->tabs[k] = (unsigned)len;
+	for (i = 0; i <= k; i++) {
+		r->ff[i].p = p + start;
+		r->ff[i].n = r->tabs[i] - start;
+		start = r->tabs[i] + 1;
+	}
+	r->fnf_rec = k + 1;
+	if (len > REC_MAX_FIELD)
+		for (i = 0; i <= k; i++)
+			if (r->ff[i].n > REC_MAX_FIELD)
+				return 0;
+	return 1;
+}
+
 /* Leave the record to libcsv: back to its first line. */
 static int
 slow(struct rd *r)
@@ -470,17 +577,24 @@ int
 rd_csv_fast(struct rd *r)
 {
 	const struct cscan st0 = { 0, 0, 0, 0, r->tabs,
-		r->tabs + REC_MAX_FIELDS };
+		r->tabs + REC_MAX_FIELDS, 0 };
 	struct cscan st = st0;
-	int nl = 1;
+	int nl = 1, esc = 1;
 	long long e = -1;
-	size_t len, k;
+	size_t len, k, olen = 0;
 	const char *p;
 
 	r->rs = r->pos;
 	r->rline = r->line;
+	r->tline.p = NULL;
 #ifdef HAVE_AVX2
-	if (r->csv_scan == SCAN_AVX512)
+	if (r->csv_scan == SCAN_VBMI2) {
+		buf_reset(&r->scratch);
+		buf_grow(&r->scratch, r->end - r->pos + 128);
+		e = one_line_tsv(r, &st, r->scratch.p, &olen, &esc);
+		if (e >= 0)
+			r->tline.p = r->scratch.p;
+	} else if (r->csv_scan == SCAN_AVX512)
 		e = one_line512(r, &st);
 #endif
 	if (e < 0) {
@@ -497,7 +611,15 @@ rd_csv_fast(struct rd *r)
 	len = (size_t)e - r->rs;
 	if (len > 0 && p[len - 1] == '\r')
 		len--;
-	if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
+	if (r->tline.p != NULL) { /* the fields in the line made */
+		if (!line_fields(r, r->tline.p, olen, k)) {
+			r->tline.p = NULL;
+			return slow(r);
+		}
+		r->tline.n = olen;
+		if (esc)
+			r->tline.p = NULL;
+	} else if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
 		return slow(r);
 	r->pos = (size_t)e + (size_t)nl;
 	r->line++;

@@ -144,6 +144,8 @@ struct rd {
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
 	int csv_lib;	  /* libcsv reads every record ($ZHILI_CSV_LIBCSV) */
 	int csv_scan;	  /* rd_csvscan.c's scanner */
+	struct str tline; /* the record made a TSV line (its fields in it,
+			     in scratch, padded), or p NULL: rec.tsv */
 
 	/* reading again: every input a regular file (again), of UTF-8 TSV
 	 * with one header line (by_pos); the stamps of the files */

@@ -328,8 +328,8 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
 			    _mm512_maskz_compress_epi8(keep,
 				_mm512_mask_mov_epi8(v, sep,
 				    _mm512_set1_epi8('\t'))));
-			st->tp = extract(_pext_u64(sep, keep), (unsigned)o,
-			    st->tp);
+			st->tp = rd_extract_vbmi2(_pext_u64(sep, keep),
+			    (unsigned)o, st->tp);
 			o += (size_t)__builtin_popcountll(keep);
 		}
 		if (lf != 0) {

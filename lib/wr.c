@@ -42,8 +42,11 @@ put_line(int fmt, const struct str *f, size_t nf, const struct rec *r)
 	const struct str *l = rec_line(r, f, nf);
 	char *d, *p;
 
-	for (i = 0; i < nf; i++)
-		need += WR_ROOM_CSV(f[i].n);
+	if (l != NULL) /* its fields: the line less its TABs */
+		need += WR_ROOM_CSV(l->n) + (2 + WR_SLACK) * nf;
+	else
+		for (i = 0; i < nf; i++)
+			need += WR_ROOM_CSV(f[i].n);
 	if ((d = out_room(need)) != NULL && fmt == FMT_CSV) {
 		if (l != NULL)
 			p = wr_csv_tsvline(d, l->p, l->n, f, nf);
@@ -161,7 +164,7 @@ put_json(const struct wr *w, const struct str *f, const struct rec *r)
 	}
 #ifdef WR_AVX512
 	if (l != NULL && wr_avx512())
-		p = wr_json_line64(w, d, f);
+		p = wr_json_line64(w, d, f, l->p, l->n);
 	else
 #endif
 	    if (l != NULL)

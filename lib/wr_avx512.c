@@ -235,30 +235,54 @@ json_str64(char *d, const char *s, size_t n)
 }
 
 /*
- * Field i of a JSON record, v its first 64 bytes: 1 a number, 0 a
- * string, -1 null (wr_json_kind), told without looking at it again when
- * it cannot be a number: not a number column, and a first byte, or any
- * byte, that no number has.
+ * One pass over the padded TSV line s[0, n): the offset of its first byte
+ * that a JSON string escapes (n: none), and in *num the fields (of the
+ * first 64) that may be numbers, made of digits, points and minus signs
+ * only: each run of them from a field's start (found by adding the
+ * field's first bit to the run, the carry landing on the byte after it)
+ * that ends at a TAB or at the line end.
  */
-static inline AVX512 int
-kind64(const struct wr *w, size_t i, const struct str *f, __m512i v)
+static AVX512 size_t
+json_scan64(const char *s, size_t n, uint64_t *num)
 {
-	unsigned char c = f->n > 0 ? (unsigned char)f->p[0] : 0;
-	uint64_t num;
+	uint64_t tcarry = 1, cand = 0;
+	unsigned char acarry = 0;
+	size_t i, bad = n, fld = 0;
 
-	if (w->types[i] == COL_STR)
-		return 0;
-	if (w->types[i] == COL_AUTO) {
-		if (c != '-' && (c < '0' || c > '9'))
-			return 0;
-		num = _mm512_cmple_epu8_mask(_mm512_sub_epi8(v,
-						 _mm512_set1_epi8('0')),
-			  _mm512_set1_epi8(9)) |
-		    eq64(v, '.') | eq64(v, '-');
-		if (f->n <= 64 && (~num & keep64(f->n)) != 0)
-			return 0;
+	for (i = 0; i < n; i += 64) {
+		__m512i v = load64(s + i);
+		uint64_t keep = keep64(n - i), t = eq64(v, '\t') & keep;
+		uint64_t dg = (_mm512_cmple_epu8_mask(_mm512_sub_epi8(v,
+							  _mm512_set1_epi8(
+							      '0')),
+				   _mm512_set1_epi8(9)) |
+				  eq64(v, '.') | eq64(v, '-')) &
+		    keep;
+		unsigned long long sum;
+		uint64_t ends,
+		    sp = (le64(v, 0x1F) & ~t) | eq64(v, '"') | eq64(v, '\\');
+
+		acarry = _addcarry_u64(acarry, dg, (t << 1 | tcarry) & dg,
+		    &sum);
+		/* the byte after each run: a TAB, or the line's end */
+		ends = (uint64_t)sum & ~dg & (t | ~keep);
+		for (; ends != 0; ends &= ends - 1) {
+			size_t k = fld +
+			    (size_t)__builtin_popcountll(
+				t & ((ends & -ends) - 1));
+
+			if (k < 64)
+				cand |= UINT64_C(1) << k;
+		}
+		if ((sp &= keep) != 0 && bad == n)
+			bad = i + (size_t)__builtin_ctzll(sp);
+		fld += (size_t)__builtin_popcountll(t);
+		tcarry = t >> 63;
 	}
-	return wr_json_kind(w, i, f);
+	if (acarry && fld < 64) /* a run to the line's end, at a block's */
+		cand |= UINT64_C(1) << fld;
+	*num = cand;
+	return bad;
 }
 
 /*
@@ -277,24 +301,31 @@ copy32(char *d, const char *s, size_t n)
 }
 
 /*
- * The record as JSON: each key written with the quotes around it that
- * the strings on either side need (w->qkeys), each string stored whole
- * when no byte of it needs escaping.
+ * The record as JSON, its fields in the padded TSV line [line, line + n):
+ * each key written with the quotes around it that the strings on either
+ * side need (w->qkeys), each string copied whole when no byte of it needs
+ * escaping (it ends before the line's first such byte).
  */
 AVX512 char *
-wr_json_line64(const struct wr *w, char *d, const struct str *f)
+wr_json_line64(const struct wr *w, char *d, const struct str *f,
+    const char *line, size_t n)
 {
 	const char *qk = w->qkeys.p;
+	uint64_t num;
 	size_t i, str = 0; /* the field before is a string */
+	size_t bad = json_scan64(line, n, &num);
 
 	*d++ = '{';
 	for (i = 0; i < w->nf; i++) {
 		const char *s = f[i].p;
-		size_t n = f[i].n, kn = w->koff[i + 1] - w->koff[i];
-		__m512i v = load64(s);
-		int kind = kind64(w, i, &f[i], v);
-		size_t q = kind == 0, at = w->koff[i] + 2 * i + 1 - str;
+		size_t k = f[i].n, kn = w->koff[i + 1] - w->koff[i];
+		int kind = 0;
+		size_t q, at = w->koff[i] + 2 * i + 1 - str;
 
+		if (w->types[i] == COL_NUM ||
+		    (w->types[i] == COL_AUTO && (i >= 64 || (num >> i & 1))))
+			kind = wr_json_kind(w, i, &f[i]);
+		q = kind == 0;
 		/* the key, the quote before it when a string ends, the one
 		 * after it when one begins */
 		d = copy32(d, qk + at, kn + str + q);
@@ -302,17 +333,10 @@ wr_json_line64(const struct wr *w, char *d, const struct str *f)
 		if (kind < 0) {
 			memcpy(d, "null", 4);
 			d += 4;
-		} else if (n > 64 ||
-		    (kind == 0 && (json_special(v) & keep64(n)) != 0)) {
-			d = kind == 0 ? json_str64(d, s, n) : copy64(d, s, n);
-		} else if (n <= 32) {
-			_mm256_storeu_si256((__m256i *)d,
-			    _mm512_castsi512_si256(v));
-			d += n;
-		} else {
-			store64(d, v);
-			d += n;
-		}
+		} else if (kind > 0 || (size_t)(s - line) + k <= bad) {
+			d = k <= 32 ? copy32(d, s, k) : copy64(d, s, k);
+		} else
+			d = json_str64(d, s, k);
 	}
 	if (str)
 		*d++ = '"';

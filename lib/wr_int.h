@@ -93,7 +93,8 @@ size_t wr_json_to(char *d, const char *s, size_t n);
 int wr_avx512(void);
 int wr_tsv_clean64(const char *s, size_t n);
 char *wr_csv_tsvline64(char *d, const char *s, size_t n);
-char *wr_json_line64(const struct wr *w, char *d, const struct str *f);
+char *wr_json_line64(const struct wr *w, char *d, const struct str *f,
+    const char *line, size_t n);
 
 /*
  * An xlsx workbook of one sheet for the header names[nf] (bold, frozen)

@@ -480,34 +480,6 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 	return 1;
 }
 
-/*
- * The fields of the line [p, p+len) (one_line_tsv's) with k separators
- * at r->tabs (room for one more).  0 when a field is too long for the
- * fast path.
- */
-static int
-line_fields(struct rd *r, const char *p, size_t len, size_t k)
-{
-	size_t i, start = 0;
-
-	if (r->capff < k + 1) {
-		r->capff = k + 64;
-		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
-	}
-	r->tabs[k] = (unsigned)len;
-	for (i = 0; i <= k; i++) {
-		r->ff[i].p = p + start;
-		r->ff[i].n = r->tabs[i] - start;
-		start = r->tabs[i] + 1;
-	}
-	r->fnf_rec = k + 1;
-	if (len > REC_MAX_FIELD)
-		for (i = 0; i <= k; i++)
-			if (r->ff[i].n > REC_MAX_FIELD)
-				return 0;
-	return 1;
-}
-
 /* Leave the record to libcsv: back to its first line. */
 static int
 slow(struct rd *r)
@@ -612,7 +584,7 @@ rd_csv_fast(struct rd *r)
 	if (len > 0 && p[len - 1] == '\r')
 		len--;
 	if (r->tline.p != NULL) { /* the fields in the line made */
-		if (!line_fields(r, r->tline.p, olen, k)) {
+		if (!fast_fields(r, r->tline.p, olen, k, 0, 0)) {
 			r->tline.p = NULL;
 			return slow(r);
 		}

@@ -561,8 +561,9 @@ rd_csv_fast(struct rd *r)
 	r->tline.p = NULL;
 #ifdef HAVE_AVX2
 	if (r->csv_scan == SCAN_VBMI2) {
-		buf_reset(&r->scratch);
-		buf_grow(&r->scratch, r->end - r->pos + 128);
+		r->scratch.n = 0; /* the line's room, once a buffer */
+		if (r->scratch.cap <= r->end - r->pos + 128)
+			buf_grow(&r->scratch, r->end - r->pos + 128);
 		e = one_line_tsv(r, &st, r->scratch.p, &olen, &esc);
 		if (e >= 0)
 			r->tline.p = r->scratch.p;

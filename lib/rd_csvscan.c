@@ -30,7 +30,6 @@ struct cscan {
 	uint64_t pairs;	    /* a "" inside quotes */
 	uint64_t anyq;	    /* a quote */
 	unsigned *tp, *lim; /* separators: their offsets in the record */
-	uint64_t drop;	    /* the block's quotes that are not text */
 };
 
 /* Bit i: the parity of bits 0..i of x. */
@@ -83,7 +82,7 @@ extract(uint64_t m, unsigned base, unsigned *tp)
  */
 static inline uint64_t
 quotes(struct cscan *st, uint64_t q, uint64_t *sep, uint64_t *cr, uint64_t keep,
-    uint64_t cq, uint64_t fs)
+    uint64_t cq, uint64_t fs, uint64_t *drop)
 {
 	uint64_t x = prefix_xor(q) ^ st->inq;
 	uint64_t open = q & x, close = q & ~x;
@@ -97,7 +96,9 @@ quotes(struct cscan *st, uint64_t q, uint64_t *sep, uint64_t *cr, uint64_t keep,
 	/* an opening quote begins a field, or follows a closing one */
 	st->bad |= open & ~(*sep << 1 | fs | after);
 	st->pairs |= after & q;
-	st->drop = q & ~after; /* all but the second of a pair */
+	if (drop != NULL) /* the quotes that are not text: all but the
+			   * second of a pair */
+		*drop = q & ~after;
 	st->anyq |= q;
 	st->inq = (uint64_t)((int64_t)x >> 63);
 	return close >> 63;
@@ -114,16 +115,17 @@ struct carry {
  */
 static inline __attribute__((always_inline)) uint64_t
 block_seps(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep,
-    uint64_t cr, size_t left)
+    uint64_t cr, size_t left, uint64_t *drop)
 {
 	uint64_t keep = left >= 64 ? ~0ULL : (1ULL << left) - 1;
 
 	q &= keep;
 	sep &= keep;
 	cr &= keep;
-	st->drop = 0;
+	if (drop != NULL)
+		*drop = 0;
 	if ((q | st->inq | c->cq) != 0)
-		c->cq = quotes(st, q, &sep, &cr, keep, c->cq, c->fs);
+		c->cq = quotes(st, q, &sep, &cr, keep, c->cq, c->fs, drop);
 	/* a CR outside quotes but the line's last byte */
 	if (cr != 0 && (left > 64 || cr != 1ULL << (left - 1)))
 		st->bad = 1;
@@ -136,7 +138,7 @@ static inline __attribute__((always_inline)) void
 block(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep, uint64_t cr,
     size_t left, unsigned base)
 {
-	sep = block_seps(st, c, q, sep, cr, left);
+	sep = block_seps(st, c, q, sep, cr, left, NULL);
 	st->tp = extract(sep, base, st->tp);
 }
 
@@ -301,7 +303,7 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
 	const char *s = r->buf + r->pos;
 	size_t avail = r->end - r->pos, i, b, o = 0;
 	struct carry c = { 0, 1 };
-	uint64_t e = 0;
+	uint64_t e = 0, drop;
 
 	for (i = 0; i < avail && st->tp <= st->lim; i += 64) {
 		__m512i v = _mm512_loadu_si512((const void *)(s + i));
@@ -318,12 +320,12 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
 		}
 		if (b > 0) {
 			sep = block_seps(st, &c, EQ512(v, '"'), EQ512(v, ','),
-			    cr, b);
+			    cr, b, &drop);
 			keep = b >= 64 ? ~0ULL : (1ULL << b) - 1;
 			if (b <= 64 && (cr >> (b - 1) & 1) != 0)
 				keep &= ~(1ULL << (b - 1)); /* CRLF's CR */
 			e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) & keep;
-			keep &= ~st->drop;
+			keep &= ~drop;
 			_mm512_storeu_si512((void *)(out + o),
 			    _mm512_maskz_compress_epi8(keep,
 				_mm512_mask_mov_epi8(v, sep,
@@ -450,7 +452,7 @@ unpair(struct rd *r, const char *p, size_t nf)
  * ones are quoted is as the data has it); anyq: it has a quote, pairs: a
  * "" inside quotes.  0 when a field is too long for the fast path.
  */
-static int
+static inline __attribute__((always_inline)) int
 fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
     int pairs)
 {
@@ -549,7 +551,7 @@ int
 rd_csv_fast(struct rd *r)
 {
 	const struct cscan st0 = { 0, 0, 0, 0, r->tabs,
-		r->tabs + REC_MAX_FIELDS, 0 };
+		r->tabs + REC_MAX_FIELDS };
 	struct cscan st = st0;
 	int nl = 1, esc = 1;
 	long long e = -1;

@@ -16,7 +16,7 @@
  * it: a plain record's raw line (TSV without escapes), or the TSV line the
  * reader made of it (rec.tsv); both padded (wr_int.h).  NULL otherwise.
  */
-static const struct str *
+static inline const struct str *
 rec_line(const struct rec *r, const struct str *f, size_t nf)
 {
 	const struct str *l;
@@ -364,7 +364,10 @@ wr_rec_from(struct wr *w, const struct rec *r)
 {
 	const struct str *l;
 
-	if (w->fmt == FMT_TSV && (l = rec_line(r, r->f, w->nf)) != NULL) {
+	if (w->fmt == FMT_TSV &&
+	    (l = r->plain && r->nf == w->nf ?
+		    &r->raw :
+		    rec_line(r, r->f, w->nf)) != NULL) {
 		/* the line as read (or made) is what we would write */
 		if (l->p[l->n] == '\n') {
 			out_write(l->p, l->n + 1);

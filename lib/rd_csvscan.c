@@ -592,6 +592,7 @@ rd_csv_fast(struct rd *r)
 			return slow(r);
 		}
 		r->tline.n = olen;
+		r->scratch.p[olen] = '\n'; /* written with it (padding) */
 		if (esc)
 			r->tline.p = NULL;
 	} else if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))

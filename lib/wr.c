@@ -121,6 +121,13 @@ json_keys(struct wr *w)
 	}
 	buf_grow(&w->qkeys, WR_SLACK);
 	memset(w->qkeys.p + w->qkeys.n, 0, WR_SLACK);
+	w->jtext = w->nf > 0 && w->nf <= 64;
+	for (i = 0; i < w->nf; i++) {
+		if (w->types[i] == COL_NUM)
+			w->jtext = 0;
+		else if (w->types[i] == COL_AUTO && i < 64)
+			w->jauto |= UINT64_C(1) << i;
+	}
 }
 
 /* A JSON record too long for the output buffer, a piece at a time. */

@@ -301,6 +301,36 @@ copy32(char *d, const char *s, size_t n)
 }
 
 /*
+ * wr_json_line64 for a record whose fields are all strings: each key
+ * with the quotes on either side of it, each field copied whole, or
+ * escaped when it does not end before bad, the line's first byte that
+ * needs escaping.
+ */
+static AVX512 char *
+json_text64(const struct wr *w, char *d, const struct str *f, const char *line,
+    size_t bad)
+{
+	const char *qk = w->qkeys.p;
+	size_t i;
+
+	*d++ = '{';
+	for (i = 0; i < w->nf; i++) {
+		const char *s = f[i].p;
+		size_t k = f[i].n, kn = w->koff[i + 1] - w->koff[i];
+
+		d = copy32(d, qk + w->koff[i] + 2 * i + (i == 0),
+		    kn + (i > 0) + 1);
+		if ((size_t)(s - line) + k <= bad)
+			d = k <= 32 ? copy32(d, s, k) : copy64(d, s, k);
+		else
+			d = json_str64(d, s, k);
+	}
+	*d++ = '"';
+	*d++ = '}';
+	return d;
+}
+
+/*
  * The record as JSON, its fields in the padded TSV line [line, line + n):
  * each key written with the quotes around it that the strings on either
  * side need (w->qkeys), each string copied whole when no byte of it needs
@@ -315,6 +345,8 @@ wr_json_line64(const struct wr *w, char *d, const struct str *f,
 	size_t i, str = 0; /* the field before is a string */
 	size_t bad = json_scan64(line, n, &num);
 
+	if (w->jtext && (num & w->jauto) == 0)
+		return json_text64(w, d, f, line, bad);
 	*d++ = '{';
 	for (i = 0; i < w->nf; i++) {
 		const char *s = f[i].p;

@@ -28,6 +28,10 @@ struct wr {
 	/* the same, each in quotes: key i is qkeys.p[koff[i] + 2 * i, +
 	 * its length + 2), a string's quotes on either side of it */
 	struct buf qkeys;
+	/* the columns (of the first 64) that may hold numbers (COL_AUTO),
+	 * and whether every column is such or text (COL_STR) */
+	uint64_t jauto;
+	int jtext;
 };
 
 /*

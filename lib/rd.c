@@ -271,11 +271,18 @@ next_row(struct rd *r)
 {
 	int k;
 
-	if (r->nrows > 0)
-		return rd_replay(r);
-	k = rd_next_record(r);
-	r->rec.raw.p = r->buf + r->rs;
-	r->rec.raw.n = r->re - r->rs;
+	r->tline.p = NULL;
+	if (r->nrows > 0) {
+		k = rd_replay(r);
+	} else {
+		k = rd_next_record(r);
+		r->rec.raw.p = r->buf + r->rs;
+		r->rec.raw.n = r->re - r->rs;
+	}
+	/* the TSV line made of it, for a file in the stream's order */
+	r->rec.tsv = r->tline;
+	if (!r->identity)
+		r->rec.tsv.p = NULL;
 	return k;
 }
 

@@ -42,6 +42,10 @@ struct rec {
 	long line;	  /* physical line the record starts on */
 	struct str raw;	  /* the record as read (UTF-8), without its line end */
 	int plain;	  /* raw is TSV in header order without escapes */
+	struct str tsv;	  /* else, the record as a TSV line without escapes
+			     in header order, its fields f lying in it
+			     (and 64 bytes after it readable), when the
+			     reader made one (CSV); or p NULL */
 	long long pos;	  /* where rd_reread finds it again; -1: nowhere */
 	const struct rd_head *head; /* the stream it came from */
 };

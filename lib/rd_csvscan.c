@@ -82,7 +82,7 @@ extract(uint64_t m, unsigned base, unsigned *tp)
  */
 static inline uint64_t
 quotes(struct cscan *st, uint64_t q, uint64_t *sep, uint64_t *cr, uint64_t keep,
-    uint64_t cq, uint64_t fs)
+    uint64_t cq, uint64_t fs, uint64_t *drop)
 {
 	uint64_t x = prefix_xor(q) ^ st->inq;
 	uint64_t open = q & x, close = q & ~x;
@@ -96,6 +96,9 @@ quotes(struct cscan *st, uint64_t q, uint64_t *sep, uint64_t *cr, uint64_t keep,
 	/* an opening quote begins a field, or follows a closing one */
 	st->bad |= open & ~(*sep << 1 | fs | after);
 	st->pairs |= after & q;
+	if (drop != NULL) /* the quotes that are not text: all but the
+			   * second of a pair */
+		*drop = q & ~after;
 	st->anyq |= q;
 	st->inq = (uint64_t)((int64_t)x >> 63);
 	return close >> 63;
@@ -110,21 +113,32 @@ struct carry {
  * A block of a line: q, sep, cr its quotes, commas, CRs; left the line's
  * bytes from its first; base its offset in the record.
  */
-static inline __attribute__((always_inline)) void
-block(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep, uint64_t cr,
-    size_t left, unsigned base)
+static inline __attribute__((always_inline)) uint64_t
+block_seps(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep,
+    uint64_t cr, size_t left, uint64_t *drop)
 {
 	uint64_t keep = left >= 64 ? ~0ULL : (1ULL << left) - 1;
 
 	q &= keep;
 	sep &= keep;
 	cr &= keep;
+	if (drop != NULL)
+		*drop = 0;
 	if ((q | st->inq | c->cq) != 0)
-		c->cq = quotes(st, q, &sep, &cr, keep, c->cq, c->fs);
+		c->cq = quotes(st, q, &sep, &cr, keep, c->cq, c->fs, drop);
 	/* a CR outside quotes but the line's last byte */
 	if (cr != 0 && (left > 64 || cr != 1ULL << (left - 1)))
 		st->bad = 1;
 	c->fs = sep >> 63;
+	return sep;
+}
+
+/* The same, the separators' offsets (base + their index) kept. */
+static inline __attribute__((always_inline)) void
+block(struct cscan *st, struct carry *c, uint64_t q, uint64_t sep, uint64_t cr,
+    size_t left, unsigned base)
+{
+	sep = block_seps(st, c, q, sep, cr, left, NULL);
 	st->tp = extract(sep, base, st->tp);
 }
 
@@ -270,9 +284,69 @@ one_line512(struct rd *r, struct cscan *st)
 	}
 	return -1;
 }
+
+#define VBMI2 \
+	__attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt")))
+
+/*
+ * one_line512 that also makes the record's fields a TSV line, at out
+ * (room: the bytes available and 64), with AVX-512 VBMI2: each block's
+ * separators made TABs and its quotes that are not text (all but the
+ * second of a pair) left out (compressed), the separators' offsets taken
+ * in the line made, and the line end's CR left out.  *olen: its length;
+ * *esc: 1 when a field holds a byte TSV escapes (TAB, a backslash, CR),
+ * and the line is not TSV (its fields are right).
+ */
+static VBMI2 long long
+one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
+{
+	const char *s = r->buf + r->pos;
+	size_t avail = r->end - r->pos, i, b, o = 0;
+	struct carry c = { 0, 1 };
+	uint64_t e = 0, drop;
+
+	for (i = 0; i < avail && st->tp <= st->lim; i += 64) {
+		__m512i v = _mm512_loadu_si512((const void *)(s + i));
+		uint64_t lf = EQ512(v, '\n'), cr = EQ512(v, '\r'), sep, keep;
+
+		if (avail - i < 64)
+			lf &= (1ULL << (avail - i)) - 1;
+		if (lf == 0) { /* the line goes on (left 65), or ends here */
+			b = i + 64 < avail && s[i + 64] == '\n' ? 64 : 65;
+		} else {
+			b = (size_t)__builtin_ctzll(lf);
+			if (i + b == 0 || (i + b == 1 && s[0] == '\r'))
+				return -1; /* a blank line */
+		}
+		if (b > 0) {
+			sep = block_seps(st, &c, EQ512(v, '"'), EQ512(v, ','),
+			    cr, b, &drop);
+			keep = b >= 64 ? ~0ULL : (1ULL << b) - 1;
+			if (b <= 64 && (cr >> (b - 1) & 1) != 0)
+				keep &= ~(1ULL << (b - 1)); /* CRLF's CR */
+			e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) & keep;
+			keep &= ~drop;
+			_mm512_storeu_si512((void *)(out + o),
+			    _mm512_maskz_compress_epi8(keep,
+				_mm512_mask_mov_epi8(v, sep,
+				    _mm512_set1_epi8('\t'))));
+			st->tp = rd_extract_vbmi2(_pext_u64(sep, keep),
+			    (unsigned)o, st->tp);
+			o += (size_t)__builtin_popcountll(keep);
+		}
+		if (lf != 0) {
+			if (st->inq || st->tp > st->lim)
+				return -1;
+			*olen = o;
+			*esc = e != 0;
+			return (long long)(r->pos + i + b);
+		}
+	}
+	return -1;
+}
 #endif
 
-enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2, SCAN_AVX512 };
+enum { SCAN_SCALAR, SCAN_SSE2, SCAN_AVX2, SCAN_AVX512, SCAN_VBMI2 };
 
 /*
  * The scanner the processor can run, the best one; $ZHILI_CSV_SCAN
@@ -293,8 +367,14 @@ rd_csv_scan_init(struct rd *r)
 		r->csv_scan = SCAN_AVX2;
 	if (r->csv_scan == SCAN_AVX2 && __builtin_cpu_supports("avx512bw"))
 		r->csv_scan = SCAN_AVX512;
+	if (r->csv_scan == SCAN_AVX512 &&
+	    __builtin_cpu_supports("avx512vbmi2") &&
+	    __builtin_cpu_supports("bmi2"))
+		r->csv_scan = SCAN_VBMI2;
 #endif
-	if (e != NULL && strcmp(e, "scalar") == 0)
+	if (e != NULL && strcmp(e, "avx512") == 0 && r->csv_scan > SCAN_AVX512)
+		r->csv_scan = SCAN_AVX512;
+	else if (e != NULL && strcmp(e, "scalar") == 0)
 		r->csv_scan = SCAN_SCALAR;
 	else if (e != NULL && strcmp(e, "sse2") == 0 && r->csv_scan > SCAN_SSE2)
 		r->csv_scan = SCAN_SSE2;
@@ -310,6 +390,7 @@ scan_line(struct rd *r, struct cscan *st, size_t n, int first)
 
 	switch (r->csv_scan) {
 #ifdef HAVE_AVX2
+	case SCAN_VBMI2:
 	case SCAN_AVX512:
 	case SCAN_AVX2:
 		scan_avx2(st, s, n, base, first);
@@ -371,7 +452,7 @@ unpair(struct rd *r, const char *p, size_t nf)
  * ones are quoted is as the data has it); anyq: it has a quote, pairs: a
  * "" inside quotes.  0 when a field is too long for the fast path.
  */
-static int
+static inline __attribute__((always_inline)) int
 fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
     int pairs)
 {
@@ -472,15 +553,23 @@ rd_csv_fast(struct rd *r)
 	const struct cscan st0 = { 0, 0, 0, 0, r->tabs,
 		r->tabs + REC_MAX_FIELDS };
 	struct cscan st = st0;
-	int nl = 1;
+	int nl = 1, esc = 1;
 	long long e = -1;
-	size_t len, k;
+	size_t len, k, olen = 0;
 	const char *p;
 
 	r->rs = r->pos;
 	r->rline = r->line;
+	r->tline.p = NULL;
 #ifdef HAVE_AVX2
-	if (r->csv_scan == SCAN_AVX512)
+	if (r->csv_scan == SCAN_VBMI2) {
+		r->scratch.n = 0; /* the line's room, once a buffer */
+		if (r->scratch.cap <= r->end - r->pos + 128)
+			buf_grow(&r->scratch, r->end - r->pos + 128);
+		e = one_line_tsv(r, &st, r->scratch.p, &olen, &esc);
+		if (e >= 0)
+			r->tline.p = r->scratch.p;
+	} else if (r->csv_scan == SCAN_AVX512)
 		e = one_line512(r, &st);
 #endif
 	if (e < 0) {
@@ -497,7 +586,16 @@ rd_csv_fast(struct rd *r)
 	len = (size_t)e - r->rs;
 	if (len > 0 && p[len - 1] == '\r')
 		len--;
-	if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
+	if (r->tline.p != NULL) { /* the fields in the line made */
+		if (!fast_fields(r, r->tline.p, olen, k, 0, 0)) {
+			r->tline.p = NULL;
+			return slow(r);
+		}
+		r->tline.n = olen;
+		r->scratch.p[olen] = '\n'; /* written with it (padding) */
+		if (esc)
+			r->tline.p = NULL;
+	} else if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
 		return slow(r);
 	r->pos = (size_t)e + (size_t)nl;
 	r->line++;

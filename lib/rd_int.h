@@ -144,6 +144,8 @@ struct rd {
 	size_t ctoo_long; /* the field (from 1) over REC_MAX_FIELD */
 	int csv_lib;	  /* libcsv reads every record ($ZHILI_CSV_LIBCSV) */
 	int csv_scan;	  /* rd_csvscan.c's scanner */
+	struct str tline; /* the record made a TSV line (its fields in it,
+			     in scratch, padded), or p NULL: rec.tsv */
 
 	/* reading again: every input a regular file (again), of UTF-8 TSV
 	 * with one header line (by_pos); the stamps of the files */
@@ -190,6 +192,43 @@ struct sniff {
 	int utf16;   /* UTF-16 told by its NUL bytes, without a BOM */
 };
 #define UTF8_EVIDENCE 2 /* good per bad byte that make a file UTF-8 */
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define RD_VBMI2 \
+	__attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt")))
+/*
+ * The offsets (base + the bit's index) of the bits of m, at tp on, with
+ * AVX-512 VBMI2: the indexes compressed, widened and stored 16 at a time
+ * (64 bytes written whatever their count: tp has room for 64 more than
+ * the caller's limit); tp moved on by their count.
+ */
+static inline RD_VBMI2 unsigned *
+rd_extract_vbmi2(uint64_t m, unsigned base, unsigned *tp)
+{
+	static const unsigned char iota[64] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+		10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+		26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+		42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57,
+		58, 59, 60, 61, 62, 63 };
+	__m512i x = _mm512_maskz_compress_epi8(m,
+	    _mm512_loadu_si512((const void *)iota));
+	__m512i b = _mm512_set1_epi32((int)base);
+	unsigned c = (unsigned)__builtin_popcountll(m), j;
+
+	_mm512_storeu_si512((void *)tp,
+	    _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_castsi512_si128(x)),
+		b));
+	for (j = 16; j < c; j += 16) { /* (rare) */
+		x = _mm512_alignr_epi32(x, x, 4);
+		_mm512_storeu_si512((void *)(tp + j),
+		    _mm512_add_epi32(_mm512_cvtepu8_epi32(
+					 _mm512_castsi512_si128(x)),
+			b));
+	}
+	return tp + c;
+}
+#endif
 
 /* rd_in.c */
 void rd_stat_inputs(struct rd *r);

@@ -188,43 +188,59 @@ tabs_avx2(const char *s, size_t n, unsigned *tabs, int *esc)
  * the line to rd_line_end and find_tabs (too many TABs, a CR before the
  * LF).
  */
+#define LINE512(EXTRACT)                                                       \
+	do {                                                                   \
+		const __m512i tab = _mm512_set1_epi8('\t');                    \
+		const __m512i bs = _mm512_set1_epi8('\\');                     \
+		const __m512i cr = _mm512_set1_epi8('\r');                     \
+		const __m512i lf = _mm512_set1_epi8('\n');                     \
+		unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;             \
+		uint64_t e = 0;                                                \
+		size_t i;                                                      \
+                                                                               \
+		for (i = 0; i < avail && tp <= lim; i += 64) {                 \
+			__m512i v = _mm512_loadu_si512((const void *)(s + i)); \
+			uint64_t keep = avail - i >= 64 ?                      \
+			    ~0ULL :                                            \
+			    (1ULL << (avail - i)) - 1;                         \
+			uint64_t nl = _mm512_cmpeq_epi8_mask(v, lf) & keep;    \
+			uint64_t mt = _mm512_cmpeq_epi8_mask(v, tab);          \
+			uint64_t me = _mm512_cmpeq_epi8_mask(v, bs) |          \
+			    _mm512_cmpeq_epi8_mask(v, cr);                     \
+			size_t at;                                             \
+                                                                               \
+			if (nl == 0) {                                         \
+				e |= me;                                       \
+				EXTRACT(mt, (unsigned)i, tp);                  \
+				continue;                                      \
+			}                                                      \
+			at = i + (size_t)__builtin_ctzll(nl);                  \
+			if (at > 0 && s[at - 1] == '\r')                       \
+				return -1;                                     \
+			nl = (nl & -nl) - 1; /* the bytes before the LF */     \
+			mt &= nl;                                              \
+			*esc = ((me & nl) | e) != 0;                           \
+			EXTRACT(mt, (unsigned)i, tp);                          \
+			*k = (size_t)(tp - tabs);                              \
+			return *k <= REC_MAX_FIELDS ? (long)at : -1;           \
+		}                                                              \
+		return -1;                                                     \
+	} while (0)
+
 __attribute__((target("avx512f,avx512bw,popcnt,bmi"))) static long
 line_avx512(const char *s, size_t avail, unsigned *tabs, size_t *k, int *esc)
 {
-	const __m512i tab = _mm512_set1_epi8('\t');
-	const __m512i bs = _mm512_set1_epi8('\\');
-	const __m512i cr = _mm512_set1_epi8('\r');
-	const __m512i lf = _mm512_set1_epi8('\n');
-	unsigned *tp = tabs, *lim = tabs + REC_MAX_FIELDS;
-	uint64_t e = 0;
-	size_t i;
+	LINE512(EXTRACT64);
+}
 
-	for (i = 0; i < avail && tp <= lim; i += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(s + i));
-		uint64_t keep = avail - i >= 64 ? ~0ULL :
-						  (1ULL << (avail - i)) - 1;
-		uint64_t nl = _mm512_cmpeq_epi8_mask(v, lf) & keep;
-		uint64_t mt = _mm512_cmpeq_epi8_mask(v, tab);
-		uint64_t me = _mm512_cmpeq_epi8_mask(v, bs) |
-		    _mm512_cmpeq_epi8_mask(v, cr);
-		size_t at;
+/* The same, the TABs' offsets taken with VBMI2 (rd_extract_vbmi2). */
+#define EXTRACT_VBMI2(mt, base, tp) \
+	((tp) = rd_extract_vbmi2((mt), (base), (tp)))
 
-		if (nl == 0) {
-			e |= me;
-			EXTRACT64(mt, (unsigned)i, tp);
-			continue;
-		}
-		at = i + (size_t)__builtin_ctzll(nl);
-		if (at > 0 && s[at - 1] == '\r')
-			return -1;
-		nl = (nl & -nl) - 1; /* the bytes before the LF */
-		mt &= nl;
-		*esc = ((me & nl) | e) != 0;
-		EXTRACT64(mt, (unsigned)i, tp);
-		*k = (size_t)(tp - tabs);
-		return *k <= REC_MAX_FIELDS ? (long)at : -1;
-	}
-	return -1;
+RD_VBMI2 static long
+line_vbmi2(const char *s, size_t avail, unsigned *tabs, size_t *k, int *esc)
+{
+	LINE512(EXTRACT_VBMI2);
 }
 #endif
 
@@ -248,8 +264,8 @@ static long (*find_line)(const char *, size_t, unsigned *, size_t *, int *);
 
 /*
  * Ready the TSV reader: room for a line's TABs, the way to find them: the
- * best the processor has; $ZHILI_TSV_SCAN (avx2, sse2, scalar) picks a
- * lesser one, for the tests (lib/README).
+ * best the processor has; $ZHILI_TSV_SCAN (avx512: without VBMI2, avx2,
+ * sse2, scalar) picks a lesser one, for the tests (lib/README).
  */
 void
 rd_tsv_init(struct rd *r)
@@ -272,6 +288,9 @@ rd_tsv_init(struct rd *r)
 	if (__builtin_cpu_supports("avx512bw") &&
 	    (e == NULL || strcmp(e, "avx2") != 0))
 		find_line = line_avx512; /* the lines it leaves: find_tabs */
+	if (find_line != NULL && __builtin_cpu_supports("avx512vbmi2") &&
+	    __builtin_cpu_supports("bmi2") && e == NULL)
+		find_line = line_vbmi2;
 #endif
 }
 

@@ -12,16 +12,22 @@
 #include "lib/wr_int.h"
 
 /*
- * Are the fields f[0, nf) those of r's line, in order?  A plain record's
- * (TSV without escapes): its line lies in the reader's buffer, which may
- * be read past its end (wr_int.h, padded).
+ * The line of record r when f[0, nf) are its fields, in order, lying in
+ * it: a plain record's raw line (TSV without escapes), or the TSV line the
+ * reader made of it (rec.tsv); both padded (wr_int.h).  NULL otherwise.
  */
-static int
-in_line(const struct rec *r, const struct str *f, size_t nf)
+static inline const struct str *
+rec_line(const struct rec *r, const struct str *f, size_t nf)
 {
-	return r != NULL && r->plain && r->nf == nf && nf > 0 &&
-	    f[0].p == r->raw.p &&
-	    f[nf - 1].p + f[nf - 1].n == r->raw.p + r->raw.n;
+	const struct str *l;
+
+	if (r == NULL || r->nf != nf || nf == 0)
+		return NULL;
+	l = r->plain ? &r->raw : &r->tsv;
+	if (l->p == NULL || f[0].p != l->p ||
+	    f[nf - 1].p + f[nf - 1].n != l->p + l->n)
+		return NULL;
+	return l;
 }
 
 /*
@@ -33,13 +39,17 @@ put_line(int fmt, const struct str *f, size_t nf, const struct rec *r)
 {
 	static struct buf b;
 	size_t i, need = nf + 1 + WR_SLACK;
+	const struct str *l = rec_line(r, f, nf);
 	char *d, *p;
 
-	for (i = 0; i < nf; i++)
-		need += WR_ROOM_CSV(f[i].n);
+	if (l != NULL) /* its fields: the line less its TABs */
+		need += WR_ROOM_CSV(l->n) + (2 + WR_SLACK) * nf;
+	else
+		for (i = 0; i < nf; i++)
+			need += WR_ROOM_CSV(f[i].n);
 	if ((d = out_room(need)) != NULL && fmt == FMT_CSV) {
-		if (in_line(r, f, nf))
-			p = wr_csv_tsvline(d, r->raw.p, r->raw.n, f, nf);
+		if (l != NULL)
+			p = wr_csv_tsvline(d, l->p, l->n, f, nf);
 		else
 			p = wr_csv_line(d, f, nf, r != NULL && r->plain);
 		*p++ = '\n';
@@ -103,6 +113,21 @@ json_keys(struct wr *w)
 	w->koff[w->nf] = w->keys.n;
 	buf_grow(&w->keys, WR_SLACK);
 	memset(w->keys.p + w->keys.n, 0, WR_SLACK);
+	for (i = 0; i < w->nf; i++) {
+		buf_addc(&w->qkeys, '"');
+		buf_add(&w->qkeys, w->keys.p + w->koff[i],
+		    w->koff[i + 1] - w->koff[i]);
+		buf_addc(&w->qkeys, '"');
+	}
+	buf_grow(&w->qkeys, WR_SLACK);
+	memset(w->qkeys.p + w->qkeys.n, 0, WR_SLACK);
+	w->jtext = w->nf > 0 && w->nf <= 64;
+	for (i = 0; i < w->nf; i++) {
+		if (w->types[i] == COL_NUM)
+			w->jtext = 0;
+		else if (w->types[i] == COL_AUTO && i < 64)
+			w->jauto |= UINT64_C(1) << i;
+	}
 }
 
 /* A JSON record too long for the output buffer, a piece at a time. */
@@ -132,16 +157,25 @@ static void
 put_json(const struct wr *w, const struct str *f, const struct rec *r)
 {
 	size_t i, need = w->keys.n + 3 + WR_SLACK;
+	const struct str *l = rec_line(r, f, w->nf);
 	char *d, *p;
 
-	for (i = 0; i < w->nf; i++)
-		need += WR_ROOM_JSONREC(f[i].n);
+	if (l != NULL) /* its fields: the line less its TABs */
+		need += WR_ROOM_JSONREC(l->n) + 4 * w->nf;
+	else
+		for (i = 0; i < w->nf; i++)
+			need += WR_ROOM_JSONREC(f[i].n);
 	if ((d = out_room(need)) == NULL) {
 		put_json_long(w, f);
 		return;
 	}
-	if (in_line(r, f, w->nf))
-		p = wr_json_line(w, d, f, r->raw.p, r->raw.n);
+#ifdef WR_AVX512
+	if (l != NULL && wr_avx512())
+		p = wr_json_line64(w, d, f, l->p, l->n);
+	else
+#endif
+	    if (l != NULL)
+		p = wr_json_line(w, d, f, l->p, l->n);
 	else
 		p = wr_json_line(w, d, f, NULL, 0);
 	*p++ = '\n';
@@ -335,12 +369,17 @@ wr_rec(struct wr *w, const struct str *f)
 void
 wr_rec_from(struct wr *w, const struct rec *r)
 {
-	if (w->fmt == FMT_TSV && r->plain && r->nf == w->nf) {
-		/* the line as read is already what we would write */
-		if (r->raw.p[r->raw.n] == '\n') {
-			out_write(r->raw.p, r->raw.n + 1);
+	const struct str *l;
+
+	if (w->fmt == FMT_TSV &&
+	    (l = r->plain && r->nf == w->nf ?
+		    &r->raw :
+		    rec_line(r, r->f, w->nf)) != NULL) {
+		/* the line as read (or made) is what we would write */
+		if (l->p[l->n] == '\n') {
+			out_write(l->p, l->n + 1);
 		} else {
-			out_write(r->raw.p, r->raw.n);
+			out_write(l->p, l->n);
 			out_putc('\n');
 		}
 		return;
@@ -464,6 +503,7 @@ wr_close(struct wr *w)
 	free(w->off);
 	free(w->koff);
 	buf_free(&w->keys);
+	buf_free(&w->qkeys);
 	buf_free(&w->cells);
 	free(w);
 }

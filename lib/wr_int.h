@@ -25,16 +25,23 @@ struct wr {
 	 * the first), keys.p[koff[i], koff[i+1]); WR_SLACK zeros after them */
 	struct buf keys;
 	size_t *koff;
+	/* the same, each in quotes: key i is qkeys.p[koff[i] + 2 * i, +
+	 * its length + 2), a string's quotes on either side of it */
+	struct buf qkeys;
+	/* the columns (of the first 64) that may hold numbers (COL_AUTO),
+	 * and whether every column is such or text (COL_STR) */
+	uint64_t jauto;
+	int jtext;
 };
 
 /*
  * Lines built in the output buffer, and escaping (wr_line.c), into d with
- * room for the bytes given below: the vector code stores whole 16-byte
- * blocks, so the room has WR_SLACK bytes to spare past the text.
+ * room for the bytes given below: the vector code stores whole blocks (of
+ * up to 64 bytes), so the room has WR_SLACK bytes to spare past the text.
  * padded: the 16 bytes after each field may be read (a plain record's
  * fields lie in the reader's line, which rd pads).
  */
-#define WR_SLACK	   32
+#define WR_SLACK	   64
 #define WR_ROOM_CSV(n)	   (2 * (n) + 2 + WR_SLACK)
 #define WR_ROOM_JSON(n)	   (6 * (n) + WR_SLACK)
 #define WR_ROOM_JSONREC(n) (6 * (n) + 4) /* a value, WR_SLACK not in */
@@ -77,6 +84,21 @@ size_t wr_tsv_plain(const char *s, size_t n);
 size_t wr_csv_to(char *d, const char *s, size_t n);
 /* A JSON string's contents, without its quotes (room WR_ROOM_JSON). */
 size_t wr_json_to(char *d, const char *s, size_t n);
+
+/*
+ * The AVX-512 paths (wr_avx512.c), for a plain record (its fields in the
+ * padded TSV line they were read from), when wr_avx512() is 1 (the
+ * processor has AVX-512 BW, $ZHILI_WR_SCAN is not sse2): as
+ * wr_tsv_clean, wr_csv_tsvline and wr_json_line, 64 bytes a step.
+ */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define WR_AVX512 1
+#endif
+int wr_avx512(void);
+int wr_tsv_clean64(const char *s, size_t n);
+char *wr_csv_tsvline64(char *d, const char *s, size_t n);
+char *wr_json_line64(const struct wr *w, char *d, const struct str *f,
+    const char *line, size_t n);
 
 /*
  * An xlsx workbook of one sheet for the header names[nf] (bold, frozen)

@@ -528,120 +528,6 @@ tsv_clean16(const char *s, size_t n)
 	return 1;
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define AVX512 __attribute__((target("avx512f,avx512bw,bmi")))
-
-/* The bits of the first k < 64 bytes. */
-#define FIRST64(k) ((UINT64_C(1) << (k)) - 1)
-
-static inline AVX512 uint64_t
-eq64(__m512i v, char c)
-{
-	return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c));
-}
-
-/* clean_run16 with AVX-512 (BW): 64 bytes a step, a mask each kind. */
-static AVX512 size_t
-clean_run64(char *d, const char *s, size_t pos, size_t n)
-{
-	uint64_t carry = 1; /* pos is a field's start */
-	size_t i;
-
-	for (i = pos; i < n; i += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(s + i));
-		uint64_t t = eq64(v, '\t'), bad;
-		/* TAB or line end next: a field's last byte */
-		uint64_t last = t >> 1 | (uint64_t)(s[i + 64] == '\t') << 63;
-		size_t left = n - i;
-
-		_mm512_storeu_si512((void *)(d + (i - pos)),
-		    _mm512_mask_mov_epi8(v, t, _mm512_set1_epi8(',')));
-		if (left <= 64)
-			last |= UINT64_C(1) << (left - 1);
-		bad = eq64(v, ',') | eq64(v, '"') |
-		    (eq64(v, ' ') & (t << 1 | carry | last));
-		if (left < 64)
-			bad &= FIRST64(left);
-		if (bad != 0)
-			return i + (size_t)__builtin_ctzll(bad);
-		carry = t >> 63;
-	}
-	return n;
-}
-
-/* json_bad16 with AVX-512 (BW). */
-static AVX512 size_t
-json_bad64(const char *s, size_t pos, size_t n)
-{
-	size_t i;
-
-	for (i = pos; i < n; i += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(s + i));
-		uint64_t bad = (_mm512_cmple_epu8_mask(v,
-				    _mm512_set1_epi8(0x1F)) &
-				   ~eq64(v, '\t')) |
-		    eq64(v, '"') | eq64(v, '\\');
-
-		if (n - i < 64)
-			bad &= FIRST64(n - i);
-		if (bad != 0)
-			return i + (size_t)__builtin_ctzll(bad);
-	}
-	return n;
-}
-
-/* tsv_clean16 with AVX-512 (BW). */
-static AVX512 int
-tsv_clean64(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i += 64) {
-		__m512i v = _mm512_loadu_si512((const void *)(s + i));
-		uint64_t bad = _mm512_cmple_epu8_mask(v,
-				   _mm512_set1_epi8(0x0D)) |
-		    eq64(v, '\\');
-
-		if (n - i < 64)
-			bad &= FIRST64(n - i);
-		if (bad != 0)
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * 1 when the AVX-512 scans are to be used: the processor has AVX-512 BW
- * and $ZHILI_WR_SCAN is not sse2 (lib/README).
- */
-static int
-use64(void)
-{
-	static int have = -1;
-
-	if (have < 0) {
-		const char *e = getenv("ZHILI_WR_SCAN");
-
-		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx512bw") &&
-		    (e == NULL || strcmp(e, "sse2") != 0);
-	}
-	return have;
-}
-#define clean_run(d, s, pos, n)                        \
-	(use64() ? clean_run64((d), (s), (pos), (n)) : \
-		   clean_run16((d), (s), (pos), (n)))
-#define json_bad(s, pos, n) \
-	(use64() ? json_bad64((s), (pos), (n)) : json_bad16((s), (pos), (n)))
-#define tsv_clean(s, n) \
-	(use64() ? tsv_clean64((s), (n)) : tsv_clean16((s), (n)))
-#else
-#define clean_run clean_run16
-#define json_bad  json_bad16
-#define tsv_clean tsv_clean16
-#endif
-
 /* s[0, n), padded, in quotes, its quotes doubled. */
 static char *
 quoted(char *d, const char *s, size_t n)
@@ -676,8 +562,12 @@ wr_csv_tsvline(char *d, const char *s, size_t n, const struct str *f, size_t nf)
 #if defined(__SSE2__)
 	size_t pos = 0, j = 0, b, fs;
 
+#ifdef WR_AVX512
+	if (wr_avx512())
+		return wr_csv_tsvline64(d, s, n);
+#endif
 	for (;;) {
-		if ((b = clean_run(d, s, pos, n)) >= n)
+		if ((b = clean_run16(d, s, pos, n)) >= n)
 			return d + (n - pos);
 		while (j + 1 < nf && f[j + 1].p <= s + b)
 			j++;
@@ -700,8 +590,12 @@ wr_csv_tsvline(char *d, const char *s, size_t n, const struct str *f, size_t nf)
 int
 wr_tsv_clean(const char *s, size_t n)
 {
+#ifdef WR_AVX512
+	if (wr_avx512())
+		return wr_tsv_clean64(s, n);
+#endif
 #if defined(__SSE2__)
-	return tsv_clean(s, n);
+	return tsv_clean16(s, n);
 #else
 	return wr_tsv_plain(s, n) == n;
 #endif
@@ -824,7 +718,7 @@ json_field(char *d, const struct str *v, const char *line, size_t n,
 	} else {
 		d += json_to(d, v->p, v->n, 1);
 #if defined(__SSE2__)
-		*bad = json_bad(line, end, n);
+		*bad = json_bad16(line, end, n);
 #else
 		(void)n;
 #endif
@@ -841,7 +735,7 @@ wr_json_line(const struct wr *w, char *d, const struct str *f, const char *line,
 
 #if defined(__SSE2__)
 	if (line != NULL)
-		bad = json_bad(line, 0, n);
+		bad = json_bad16(line, 0, n);
 #endif
 	*d++ = '{';
 	for (i = 0; i < w->nf; i++) {

@@ -144,6 +144,13 @@ struct cli_seen {
 void cli_seen_take(struct cli_seen *s);
 void cli_seen_add(struct cli_seen *to, const struct cli_seen *s);
 /*
+ * -j N: the number of threads arg gives, from 1 to 64 (exit 2 when it is
+ * not); cli_jobs_default: the processors the program may run on, at most
+ * 8.
+ */
+int cli_jobs(const char *arg);
+int cli_jobs_default(void);
+/*
  * After the records: when the date options were given and no record was
  * in their period but some were outside it, say so on stderr with the
  * dates of those (field: the date field's name; "month": the times are

@@ -436,8 +436,6 @@ void partial_add(struct acc *a, const struct prow *w, struct hist *h);
 void merge_run(struct rd *r);
 
 /* jobs.c: -j, a regular file read by threads */
-/* The cores this process may run on, at most 8. */
-int jobs_default(void);
 /* The records of r read by threads, taken as read_cases takes them (the
  * records read), or JOBS_NONE when r is not to be (stdin, a workbook...). */
 #define JOBS_NONE ((size_t)-1)

@@ -23,7 +23,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -82,19 +81,6 @@ struct part {
 	struct lgroups lg;
 	struct cli_seen seen;
 };
-
-int
-jobs_default(void)
-{
-	cpu_set_t set;
-	long n = 1;
-
-	if (sched_getaffinity(0, sizeof set, &set) == 0)
-		n = CPU_COUNT(&set);
-	else
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
 
 /* Threads for this run?  (Not for --records, --merge, --strict nor
  * --progress.) */

@@ -37,20 +37,6 @@ enum {
 };
 
 static void
-set_jobs(const char *arg)
-{
-	char *end;
-	long n = strtol(arg, &end, 10);
-
-	if (*end != '\0' || end == arg || n < 1 || n > 64)
-		zl_die(ZL_USAGE,
-		    _("-j: not a number of threads from 1 to 64 "
-		      "'%s'"),
-		    arg);
-	opt.jobs = (int)n;
-}
-
-static void
 usage(void)
 {
 	fprintf(stderr,
@@ -158,7 +144,7 @@ own_option(int c, const char *arg, unsigned *modes)
 		opt.metrics = arg;
 		break;
 	case 'j':
-		set_jobs(arg);
+		opt.jobs = cli_jobs(arg);
 		break;
 	case OPT_TOTAL:
 		opt.total = 1;
@@ -235,7 +221,7 @@ options(int argc, char **argv)
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
 	if (opt.jobs == 0)
-		opt.jobs = jobs_default();
+		opt.jobs = cli_jobs_default();
 }
 
 /*

@@ -110,6 +110,9 @@ own_option(int c, const char *arg)
 	case OPT_COMPARE:
 		opt.compare = arg;
 		return 1;
+	case 'j':
+		opt.jobs = cli_jobs(arg);
+		return 1;
 	}
 	return 0;
 }
@@ -125,12 +128,14 @@ options(int argc, char **argv)
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "total", no_argument, NULL, OPT_TOTAL },
 		{ "compare", required_argument, NULL, OPT_COMPARE },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, by = 0;
 
 	opt.by[0] = opt.by[1] = 1;
-	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1) {
+	while (
+	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "j:", longopts)) != -1) {
 		by |= c == OPT_BY;
 		if (!own_option(c, optarg) && !cli_option(c, optarg, help))
 			usage();
@@ -138,6 +143,8 @@ options(int argc, char **argv)
 	if ((by || opt.total) && !opt.summary)
 		zl_die(ZL_USAGE, _("--%s is for --summary"),
 		    by ? "by" : "total");
+	if (opt.jobs == 0)
+		opt.jobs = cli_jobs_default();
 	if (opt.compare != NULL && opt.summary && !by)
 		opt.by[BY_COMMUNITY] = 0; /* per post */
 }

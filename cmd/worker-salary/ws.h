@@ -31,6 +31,7 @@ struct opts {
 	int summary;	     /* --summary */
 	int by[2]; /* --summary groups by: [BY_COMMUNITY], [BY_POST] */
 	int total; /* --total */
+	int jobs;  /* -j */
 };
 extern struct opts opt;
 enum { BY_COMMUNITY, BY_POST };
@@ -237,10 +238,16 @@ void worker_free(struct worker *w);
 void worker_free_all(void);
 
 /* pay.c: every payslip computed (rejecting those that cannot be);
- * pay_next: the payslips again, one by one in order (*i from 0): 1 and
- * the next slip and its pay, or 0 at the end. */
+ * pay_range: those of order[from, to), whole workers; pay_next: the
+ * payslips again, one by one in order (*i from 0, or a worker's first),
+ * before to: 1 and the next slip and its pay, or 0 at the end. */
 void pay_run(void);
-int pay_next(size_t *i, const struct slip **s, struct pay *p);
+void pay_range(size_t from, size_t to);
+int pay_next(size_t *i, size_t to, const struct slip **s, struct pay *p);
+/* Reject slip s (fmt the reason, as rec_reject's); by a thread of
+ * jobs.c, kept for the main thread to report. */
+void slip_reject(const struct slip *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* The allowance of amount a month in s's month (from the month after
  * certified_at); the absence deduction of s on base pay base under sc. */
 long long pay_allowance(const struct slip *s, long long amount);
@@ -254,7 +261,17 @@ long long div_round(long long a, long long b, int unit, int mode);
 void compare_load(const char *file);
 long long compare_gross(const struct slip *s);
 
-/* output.c */
+/* output.c; output_lines: the payslips of order[from, to) as lines
+ * (wr_lines) into b, or into the output when b is NULL. */
 void output_write(void);
+void output_lines(const struct wr *w, size_t from, size_t to, struct buf *b);
+
+/*
+ * jobs.c: -j, the payslips by threads, whole workers each.  jobs_pay:
+ * pay_run's checks; jobs_lines: output_lines's payslips, written in
+ * order; 0 when threads are not for this run.
+ */
+int jobs_pay(void);
+int jobs_lines(const struct wr *w);
 
 #endif

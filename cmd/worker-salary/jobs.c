@@ -79,15 +79,15 @@ slip_reject(const struct slip *s, const char *fmt, ...)
 static int
 blocks(void)
 {
-	size_t from = 0, to, per = data.nslips / (4 * (size_t)opt.jobs) + 1;
+	size_t from = 0, to, per = data.norder / (4 * (size_t)opt.jobs) + 1;
 
-	if (opt.jobs < 2 || data.nslips < 2)
+	if (opt.jobs < 2 || data.norder < 2)
 		return 0;
 	if (per > PER_BLOCK)
 		per = PER_BLOCK;
-	while (from < data.nslips) {
-		to = data.nslips - from > per ? from + per : data.nslips;
-		while (to < data.nslips &&
+	while (from < data.norder) {
+		to = data.norder - from > per ? from + per : data.norder;
+		while (to < data.norder &&
 		    data.slips[data.order[to]].key ==
 			data.slips[data.order[to - 1]].key)
 			to++;

@@ -3,9 +3,9 @@
  * scale (三岗六十级).
  *
  * worker-salary [--ytd file] [--compare old.yaml]
- *     [--summary [--by fields] [--total]] [period options] [-c file] [-o
- * format] [--csv | --tsv]
- * [--encoding enc] [--sheet name] [--bom]
+ *     [--summary [--by fields] [--total]] [-j n] [period options]
+ *     [-c file] [-o format] [--csv | --tsv] [--encoding enc]
+ *     [--sheet name] [--bom]
  *     [--zh] [--reject file] [--strict] [--verbose] [--max-rejected n]
  *     [--progress | --no-progress] [file ...]
  * worker-salary [-c file] --print-config
@@ -28,7 +28,7 @@ usage(void)
 	fprintf(stderr,
 	    _("usage: worker-salary [--ytd file] [--compare old.yaml] "
 	      "[--summary]\n"
-	      "                     [--by fields] [--total] [--from date] "
+	      "                     [--by fields] [--total] [-j n] [--from date] "
 	      "[--to date]\n"
 	      "                     [--month m] [--quarter q] [--year y] "
 	      "[-c file] [-o format]\n"
@@ -65,6 +65,8 @@ help(void)
 	    "                      (with --compare per post: mean gross, old and new)\n"
 	    "  --by FIELDS         summary: community, post or community,post\n"
 	    "  --total             summary: add the overall row\n"
+	    "  -j, --jobs N        threads reading the items and computing the payslips\n"
+	    "                      (default: the cores, at most 8)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      the months written (the months before still\n"
 	    "                      count in the year's tax)\n"

@@ -228,9 +228,9 @@ payslips(void)
 
 	if (wr_lines(w)) {
 		if (!jobs_lines(w))
-			output_lines(w, 0, data.nslips, NULL);
+			output_lines(w, 0, data.norder, NULL);
 	} else
-		while (pay_next(&i, data.nslips, &s, &p)) {
+		while (pay_next(&i, data.norder, &s, &p)) {
 			slip_row(&r, s, &p);
 			wr_rec(w, r.f);
 		}
@@ -343,7 +343,7 @@ summary(void)
 	cols[n++] = "gross_mean";
 	cols[n++] = "net_mean";
 	cols[n++] = "employer_cost";
-	while (pay_next(&i, data.nslips, &s, &p)) {
+	while (pay_next(&i, data.norder, &s, &p)) {
 		add(group_of(slip_worker(s)), s, &p);
 		add(&all, s, &p);
 	}
@@ -401,8 +401,8 @@ next_worker(size_t *i, struct group *g, const struct worker **w)
 
 	memset(g, 0, sizeof *g);
 	if (*i == 0)
-		more = pay_next(i, data.nslips, &s, &p);
-	for (; more; more = pay_next(i, data.nslips, &s, &p)) {
+		more = pay_next(i, data.norder, &s, &p);
+	for (; more; more = pay_next(i, data.norder, &s, &p)) {
 		if (g->last != 0 && g->last != s->key + 1)
 			break;
 		g->last = s->key + 1;

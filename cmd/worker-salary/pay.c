@@ -238,7 +238,7 @@ join(void)
 	struct worker *w;
 	size_t i;
 
-	for (i = 0; i < data.nslips; i++) {
+	for (i = 0; i < data.norder; i++) {
 		struct slip *s = &data.slips[data.order[i]];
 
 		if (s->own)
@@ -318,7 +318,7 @@ worker_end(size_t i)
 {
 	uint32_t k = data.slips[data.order[i]].key;
 
-	while (++i < data.nslips && data.slips[data.order[i]].key == k)
+	while (++i < data.norder && data.slips[data.order[i]].key == k)
 		;
 	return i;
 }
@@ -337,7 +337,7 @@ pay_run(void)
 {
 	join();
 	if (!jobs_pay())
-		pay_range(0, data.nslips);
+		pay_range(0, data.norder);
 }
 
 /* The time of a month's first day, for the period options. */

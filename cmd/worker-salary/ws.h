@@ -160,20 +160,52 @@ struct cols {
 struct key {
 	struct worker *w; /* its roster row, or NULL */
 	int32_t ytd;	  /* its --ytd state in data.ytd, or -1 */
-	uint32_t next;	  /* the key read after it last time, or -1 */
 	uint8_t rejected; /* a roster row of it was rejected */
+};
+
+/*
+ * Ids numbered as they come (lib/intern), with what makes finding them
+ * quick: the id read after each one last time (next), the last one
+ * (last; UINT32_MAX: none).
+ */
+struct idx {
+	struct intern *ids;
+	uint32_t *next;
+	size_t capnext;
+	uint32_t last;
+};
+/* The number of id in x (a new one when it is not known yet). */
+uint32_t idx_of(struct idx *x, struct str id);
+
+/*
+ * Slips in data.slips, in the order read, from..to: a run of them (a
+ * part of a file read by a thread fills room of its own, with room to
+ * spare).  Until slips_sort, a part's keys are its own (map: data.ids'
+ * of each; NULL: data.ids' already), its lines are counted from its
+ * first (shift: to add), its amounts from 2^31 fen kept apart in its own
+ * table (big: where it begins in data.big).
+ */
+struct run {
+	size_t from, to;
+	uint32_t *map;
+	long shift;
+	uint32_t big;
 };
 
 /* All that was read (input.c). */
 struct data {
 	struct intern *ids;  /* worker_ids */
+	struct idx idx;	     /* of ids */
 	struct intern *strs; /* names and communities */
 	struct key *keys;    /* by id */
 	size_t capkeys;
 	struct worker **roster; /* in the order read */
 	size_t nroster, caproster;
-	struct slip *slips; /* in the order read */
-	size_t nslips, capslips;
+	struct slip *slips;	 /* in the order read */
+	size_t nslips, capslips; /* nslips: the end of the last run */
+	struct run *runs;
+	size_t nruns, capruns;
+	size_t norder;	/* slips in all (in order) */
 	long long *big; /* the amounts of slips from 2^31 fen */
 	size_t nbig, capbig;
 	struct worker **ownw; /* [slip]: the worker of a slip that has one */
@@ -183,7 +215,7 @@ struct data {
 	struct ytd *ytd;
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */
-	size_t nreaders;
+	size_t nreaders, capreaders;
 };
 extern struct data data;
 
@@ -203,6 +235,16 @@ slip_amount(const struct slip *s, int i)
 }
 void input_read(int nfiles, char *const *files);
 void input_close(void);
+/* r kept in data.readers: its number. */
+uint16_t input_reader(struct rd *r);
+/*
+ * The items of rec into s (amounts in a, absence and month in s) and its
+ * id (id): 1, or 0 when rejected.  amount_kept: amount v (0 to
+ * WS_MAX_FEN) as a slip keeps it, those from 2^31 in the table big.
+ */
+int items_of(const struct rec *rec, const struct cols *c, struct slip *s,
+    long long *a, struct str *id);
+uint32_t amount_kept(long long v, long long **big, size_t *n, size_t *cap);
 /* The key of id, new when it is not known yet. */
 struct key *key_of(struct str id, uint32_t *k);
 /* The record of a slip, again (for a rejection after the reading). */
@@ -255,6 +297,16 @@ long long pay_absence(const struct scale *sc, const struct slip *s,
     long long base);
 /* a / b (both >= 0, b > 0) rounded to unit by mode. */
 long long div_round(long long a, long long b, int unit, int mode);
+
+/*
+ * parts.c: -j, an items file (c: its columns) read by threads, a part
+ * each, into data as one pass reads it: 1, or 0 when it is not to be
+ * (not a regular file of UTF-8 TSV or CSV, --strict, --progress).
+ */
+int parts_read(uint16_t file, const struct cols *c);
+/* Room for the most slips a file's bytes can hold (nf fields). */
+size_t slips_most(unsigned long long bytes, size_t nf);
+void slips_room(size_t n);
 
 /* compare.c: --compare's old scale read from file (exit 2 on an
  * error); the gross of a slip under it. */

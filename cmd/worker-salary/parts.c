@@ -1,0 +1,358 @@
+/*
+ * worker-salary -j: a file of monthly items read by threads, a part of it
+ * each (lib/rd_part.c), into data as one pass reads it.
+ *
+ * The parts: the file cut after a line end near each n-th of its bytes
+ * (CSV: a line end outside quotes, by the count of quotes before it).
+ * Part k reads from its cut until a record begins at or after the next
+ * cut, its slips into room of its own in data.slips (a run: the most a
+ * part's bytes can hold), their worker_ids numbered by the part.  The
+ * main thread then takes the parts in order: their rejections reported
+ * (rej_capture kept them, with their messages), the records counted,
+ * the ids numbered as data.ids (slips_sort maps the slips' keys), the
+ * lines made the file's.  When a cut was not between two records as one
+ * pass reads them (a CSV quote out of place), part k-1 ended elsewhere
+ * than part k began: part k is read again from where part k-1 ended.
+ * So the slips, the messages and the --reject file are those of -j 1.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd/worker-salary/ws.h"
+
+/* A record a part rejected, to be reported by the main thread. */
+struct pev {
+	struct rec *rec; /* rec_keep's */
+	const char *reason;
+	char *msg;
+};
+
+struct part {
+	unsigned long long from, to; /* to: where the next part begins */
+	struct rd *rd;
+	const struct cols *c;
+	uint16_t file, own; /* the file's reader in data, the part's */
+	pthread_t th;
+	struct slip *slips; /* its room in data.slips */
+	size_t at, n, cap;
+	long long *big;
+	size_t nbig, capbig;
+	struct idx idx; /* its worker_ids */
+	struct pev *ev;
+	size_t nev, capev;
+	int in_take;
+	/* its first record, and the first of the next part (stop) */
+	int has_first, has_stop;
+	unsigned long long first_off, stop_off, nrec;
+	long first_line, stop_line, shift; /* shift: to the file's lines */
+};
+
+/* Is the record at off (line) past part p?  Its first one is noted. */
+static int
+past(struct part *p, unsigned long long off, long line)
+{
+	if (!p->has_stop && off >= p->to) {
+		p->has_stop = 1;
+		p->stop_off = off;
+		p->stop_line = line;
+	}
+	if (p->has_stop)
+		return 1;
+	if (!p->has_first) {
+		p->has_first = 1;
+		p->first_off = off;
+		p->first_line = line;
+	}
+	return 0;
+}
+
+/* A record part p rejects (rej_capture): kept for the main thread. */
+static void
+keep(void *arg, const struct rec *r, const char *reason, const char *msg)
+{
+	struct part *p = arg;
+
+	if (!p->in_take) { /* (the reader's own: a record not given) */
+		if (past(p, rd_offset(p->rd), r->line))
+			return;
+		p->nrec++;
+	}
+	if (p->nev == p->capev)
+		p->ev = xgrow(p->ev, &p->capev, 16, sizeof *p->ev);
+	p->ev[p->nev].rec = rec_keep(r);
+	p->ev[p->nev].reason = reason;
+	p->ev[p->nev++].msg = xstrdup(msg);
+}
+
+/* Record rec of part p into its slips (as take_items does). */
+static void
+take(struct part *p, const struct rec *rec)
+{
+	struct slip *s = &p->slips[p->n];
+	long long a[A_N];
+	struct str id;
+	int k;
+
+	if (p->n == p->cap) /* (cannot be: see parts_room) */
+		zl_die(ZL_IOERR,
+		    _("%s: changed while it was read (run again "
+		      "on files that do not change)"),
+		    rd_file(p->rd));
+	memset(s, 0, sizeof *s);
+	if (!items_of(rec, p->c, s, a, &id))
+		return;
+	for (k = 0; k < A_N; k++)
+		s->a[k] = amount_kept(a[k], &p->big, &p->nbig, &p->capbig);
+	s->key = idx_of(&p->idx, id);
+	s->mark = rd_mark(p->rd, rec);
+	s->file = s->mark >= 0 ? p->file :
+				 p->own; /* (a position: the file's) */
+	p->n++;
+}
+
+static void *
+work(void *arg)
+{
+	struct part *p = arg;
+	struct rec *rec;
+
+	rej_capture(keep, p);
+	while (!p->has_stop && rd_next(p->rd, &rec)) {
+		if (past(p, rd_offset(p->rd), rec->line))
+			break;
+		p->nrec++;
+		p->in_take = 1;
+		take(p, rec);
+		p->in_take = 0;
+	}
+	rej_capture(NULL, NULL);
+	return NULL;
+}
+
+/* Part p (again) from its from, with nothing read yet. */
+static void
+part_open(struct part *p, const struct rd *r, long line)
+{
+	size_t i;
+
+	for (i = 0; i < p->nev; i++) {
+		free(p->ev[i].rec);
+		free(p->ev[i].msg);
+	}
+	p->nev = p->n = p->nbig = 0;
+	p->has_first = p->has_stop = 0;
+	p->nrec = 0;
+	if (p->idx.ids != NULL)
+		intern_free(p->idx.ids);
+	p->idx.ids = intern_new();
+	p->idx.last = UINT32_MAX;
+	if (p->rd != NULL)
+		rd_close(p->rd);
+	data.readers[p->own] = p->rd = rd_open_part(r, p->from, line);
+}
+
+/* ---- the cuts ---- */
+
+#define WINDOW (1u << 20)
+
+/* The quotes in [from, to) of fd. */
+static unsigned long long
+quotes(int fd, unsigned long long from, unsigned long long to, char *b)
+{
+	unsigned long long n = 0;
+	ssize_t got;
+	const char *q, *e;
+
+	for (; from < to; from += (unsigned long long)got) {
+		got = pread(fd, b, to - from < WINDOW ? to - from : WINDOW,
+		    (off_t)from);
+		if (got <= 0)
+			break;
+		for (q = b, e = b + got; (q = memchr(q, '"', (size_t)(e - q)));
+		     q++)
+			n++;
+	}
+	return n;
+}
+
+/* After the first line end at or after at (outside quotes for CSV, inq:
+ * in them at at); size when none. */
+static unsigned long long
+line_end(int fd, unsigned long long at, unsigned long long size, int csv,
+    int inq, char *b)
+{
+	ssize_t got, i;
+
+	for (; at < size; at += (unsigned long long)got) {
+		if ((got = pread(fd, b, WINDOW, (off_t)at)) <= 0)
+			break;
+		for (i = 0; i < got; i++)
+			if (csv && b[i] == '"')
+				inq = !inq;
+			else if (b[i] == '\n' && !inq)
+				return at + (unsigned long long)i + 1;
+	}
+	return size;
+}
+
+/* The n parts of fd's records, from start to size. */
+static void
+cut(int fd, int csv, struct part *p, size_t n, unsigned long long start,
+    unsigned long long size)
+{
+	char *b = xmalloc(WINDOW);
+	unsigned long long q = 0, before = start, at;
+	size_t k;
+
+	p[0].from = start;
+	for (k = 1; k < n; k++) {
+		at = start + (size - start) / n * k;
+		if (at < p[k - 1].from)
+			at = p[k - 1].from;
+		if (csv) {
+			q += quotes(fd, before, at, b);
+			before = at;
+		}
+		p[k].from = line_end(fd, at, size, csv, (int)(q & 1), b);
+		p[k - 1].to = p[k].from;
+	}
+	p[n - 1].to = size;
+	free(b);
+}
+
+/*
+ * Room for each part's slips: the most its bytes can hold, each record
+ * nf - 1 separators, a line end, an id and a month (one more for the
+ * record that goes on past its end, one for a last line with no end).
+ */
+static void
+parts_room(struct part *p, size_t n, size_t nf)
+{
+	size_t k, at = data.nslips;
+
+	for (k = 0; k < n; k++) {
+		p[k].at = at;
+		p[k].cap = (size_t)((p[k].to - p[k].from) / (nf + 2)) + 2;
+		at += p[k].cap;
+	}
+	slips_room(at);
+	for (k = 0; k < n; k++)
+		p[k].slips = data.slips + p[k].at;
+}
+
+/* ---- the main thread: the parts taken in order ---- */
+
+/*
+ * Part p after q (taken before it): is p where q ended?  Else it is read
+ * again from there, here, or is nothing when q read to the end.  Then its
+ * lines are made the file's.
+ */
+static void
+follow(const struct rd *r, const struct part *q, struct part *p)
+{
+	if (q->has_stop ? !p->has_first || p->first_off != q->stop_off :
+			  p->has_first) {
+		p->from = q->has_stop ? q->stop_off : p->to;
+		part_open(p, r, 1);
+		work(p);
+	}
+	if (q->has_stop && p->has_first)
+		p->shift = q->stop_line + q->shift - p->first_line;
+	else if (q->has_stop) /* (nothing: stopped at its first line) */
+		p->shift = q->stop_line + q->shift - 1;
+}
+
+/* What part p read, taken into data (and the part freed). */
+static void
+merge(struct rd *r, struct part *p)
+{
+	uint32_t i, nk = intern_len(p->idx.ids), *map;
+	struct run *run;
+	size_t k;
+
+	for (k = 0; k < p->nev; k++) {
+		p->ev[k].rec->line += p->shift;
+		rej_report(p->ev[k].rec, p->ev[k].reason, p->ev[k].msg);
+		free(p->ev[k].rec);
+		free(p->ev[k].msg);
+	}
+	free(p->ev);
+	rd_add_count(r, p->nrec);
+	map = xcalloc((size_t)nk + 1, sizeof *map);
+	for (i = 0; i < nk; i++)
+		key_of(intern_get(p->idx.ids, i), &map[i]);
+	intern_free(p->idx.ids);
+	free(p->idx.next);
+	if (data.nruns == data.capruns)
+		data.runs = xgrow(data.runs, &data.capruns, 8,
+		    sizeof *data.runs);
+	run = &data.runs[data.nruns++];
+	run->from = p->at;
+	run->to = data.nslips = p->at + p->n;
+	run->map = map;
+	run->shift = p->shift;
+	run->big = (uint32_t)data.nbig;
+	for (k = 0; k < p->nbig; k++)
+		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);
+	free(p->big);
+	data.norder += p->n;
+}
+
+/* The parts of the file of r, or 0 (not a file, or threads not for this
+ * run); *fmt its format, *line the line of its first record. */
+static size_t
+parts_cut(const struct rd *r, struct part **pp, long *line)
+{
+	unsigned long long start;
+	struct stat sb;
+	size_t n = (size_t)opt.jobs;
+	int fmt, fd;
+
+	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
+	    (fmt = rd_parts(r, &start, line)) == 0)
+		return 0;
+	if ((fd = open(rd_first_file(r), O_RDONLY)) < 0)
+		return 0;
+	if (fstat(fd, &sb) != 0 || (unsigned long long)sb.st_size < start) {
+		close(fd);
+		return 0;
+	}
+	*pp = xcalloc(n, sizeof **pp);
+	cut(fd, fmt == FMT_CSV, *pp, n, start, (unsigned long long)sb.st_size);
+	close(fd);
+	return n;
+}
+
+int
+parts_read(uint16_t file, const struct cols *c)
+{
+	struct rd *r = data.readers[file];
+	struct part *p = NULL;
+	size_t n, k;
+	long line;
+
+	if ((n = parts_cut(r, &p, &line)) == 0)
+		return 0;
+	parts_room(p, n, rd_nfields(r));
+	for (k = 0; k < n; k++) {
+		p[k].c = c;
+		p[k].file = file;
+		p[k].own = input_reader(NULL);
+		part_open(&p[k], r, k == 0 ? line : 1);
+		if ((errno = pthread_create(&p[k].th, NULL, work, &p[k])) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	for (k = 0; k < n; k++) {
+		pthread_join(p[k].th, NULL);
+		if (k > 0)
+			follow(r, &p[k - 1], &p[k]);
+		merge(r, &p[k]);
+	}
+	free(p);
+	return 1;
+}

@@ -578,7 +578,7 @@ months_sort(uint32_t *o, size_t n)
 /*
  * The slips in order: by worker_id (byte order), then month, then the
  * order read.  A counting sort by the rank of the worker_id (stable),
- * then each worker's months.
+ * then each worker's months (order_months, by pay_run).
  */
 /* rank[id]: the place of each worker_id in byte order (data.rank);
  * without a sort when they came in that order, as a roster often has
@@ -626,6 +626,23 @@ run_count(struct run *r, const uint32_t *rank, size_t *at)
 	r->map = NULL;
 }
 
+void
+order_months(size_t from, size_t to)
+{
+	size_t i, j;
+
+	for (i = from; i < to; i = j) {
+		uint32_t k = data.slips[data.order[i]].key;
+
+		for (j = i + 1; j < to && data.slips[data.order[j]].key == k;
+		     j++)
+			;
+		months_sort(data.order + i, j - i);
+	}
+}
+
+/* The slips in order of worker_id, each worker's in the order read
+ * (order_months puts them in month order). */
 static void
 slips_sort(void)
 {
@@ -645,8 +662,6 @@ slips_sort(void)
 		for (i = data.runs[k].from; i < data.runs[k].to; i++)
 			data.order[at[rank[data.slips[i].key] + 1]++] =
 			    (uint32_t)i;
-	for (i = 0; i < nk; i++) /* at[r], at[r + 1]: rank r's */
-		months_sort(data.order + at[i], at[i + 1] - at[i]);
 	free(at);
 }
 

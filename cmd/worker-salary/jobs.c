@@ -2,12 +2,12 @@
  * worker-salary -j: the payslips by threads.  Workers do not depend on
  * one another (each one's year to date is its own), so the slips in
  * order (by worker, then month) are cut into blocks of whole workers,
- * which threads take in turn: first to check them (pay_range: what is
- * rejected), then to compute and write their payslips' lines, each block
- * into a buffer of its own that the main thread writes in order, a few
- * blocks ahead at most.  What a thread rejects is kept with its message
- * and reported by the main thread, block after block, as one pass
- * reports it: so the payslips, the messages and the --reject file are
+ * which threads take in turn: first to check them (order_months,
+ * join_range, pay_range: what is rejected), then to compute and write their
+ * payslips' lines, each block into a buffer of its own that the main thread
+ * writes in order, a few blocks ahead at most.  What a thread rejects is kept
+ * with its message and reported by the main thread, block after block, as one
+ * pass reports it: so the payslips, the messages and the --reject file are
  * those of -j 1, byte for byte.
  */
 #include <errno.h>
@@ -30,11 +30,15 @@ struct jrej {
 	char *msg;
 };
 
+/* The rejections of a block's join_range, or pay_range's. */
+struct jrejs {
+	struct jrej *v;
+	size_t n, cap;
+};
+
 struct block {
-	size_t from, to; /* order[from, to) */
-	struct jrej *rej;
-	size_t nrej, caprej;
-	struct buf out;	      /* its lines */
+	size_t from, to;      /* order[from, to) */
+	struct jrejs rej[2];  /* join_range's, pay_range's */
 	struct cli_seen seen; /* its months in the period, and not */
 	int done;
 };
@@ -42,22 +46,23 @@ struct block {
 static struct {
 	struct block *b;
 	size_t nb;
-	size_t next;	/* the next block to take */
-	size_t written; /* blocks written */
-	size_t ahead;	/* how many may be taken before they are written */
+	size_t next;	 /* the next block to take */
+	size_t written;	 /* blocks written */
+	size_t ahead;	 /* how many may be taken before they are written */
+	struct buf *out; /* [block % ahead]: its lines (memory used again) */
 	const struct wr *w;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 } J = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
 
-/* The block whose rejections the thread keeps (NULL: reported). */
-static _Thread_local struct block *keeping;
+/* Where the thread keeps its rejections (NULL: reported). */
+static _Thread_local struct jrejs *keeping;
 
 void
 slip_reject(const struct slip *s, const char *fmt, ...)
 {
 	struct buf msg = { 0 };
-	struct block *b = keeping;
+	struct jrejs *b = keeping;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -68,11 +73,11 @@ slip_reject(const struct slip *s, const char *fmt, ...)
 		buf_free(&msg);
 		return;
 	}
-	if (b->nrej == b->caprej)
-		b->rej = xgrow(b->rej, &b->caprej, 16, sizeof *b->rej);
-	b->rej[b->nrej].s = s;
-	b->rej[b->nrej].fmt = fmt;
-	b->rej[b->nrej++].msg = msg.p;
+	if (b->n == b->cap)
+		b->v = xgrow(b->v, &b->cap, 16, sizeof *b->v);
+	b->v[b->n].s = s;
+	b->v[b->n].fmt = fmt;
+	b->v[b->n++].msg = msg.p;
 }
 
 /* Threads for this run?  The slips cut into blocks when so. */
@@ -123,7 +128,10 @@ check_work(void *arg)
 
 	(void)arg;
 	while ((i = take()) < J.nb) {
-		keeping = &J.b[i];
+		order_months(J.b[i].from, J.b[i].to);
+		keeping = &J.b[i].rej[0];
+		join_range(J.b[i].from, J.b[i].to);
+		keeping = &J.b[i].rej[1];
 		pay_range(J.b[i].from, J.b[i].to);
 		keeping = NULL;
 	}
@@ -137,7 +145,7 @@ line_work(void *arg)
 
 	(void)arg;
 	while ((i = take()) < J.nb) {
-		output_lines(J.w, J.b[i].from, J.b[i].to, &J.b[i].out);
+		output_lines(J.w, J.b[i].from, J.b[i].to, &J.out[i % J.ahead]);
 		cli_seen_take(&J.b[i].seen);
 		pthread_mutex_lock(&J.mu);
 		J.b[i].done = 1;
@@ -166,25 +174,34 @@ run(void *(*fn)(void *), void (*main_fn)(void))
 	free(th);
 }
 
-int
-jobs_pay(void)
+/* The rejections kept of each block's step j, reported in order. */
+static void
+report(int j)
 {
 	size_t i, k;
 
+	for (i = 0; i < J.nb; i++) {
+		struct jrejs *r = &J.b[i].rej[j];
+
+		for (k = 0; k < r->n; k++) {
+			rej_report(slip_rec(r->v[k].s), r->v[k].fmt,
+			    r->v[k].msg);
+			free(r->v[k].msg);
+		}
+		free(r->v);
+	}
+}
+
+int
+jobs_pay(void)
+{
 	if (!blocks())
 		return 0;
 	J.ahead = J.nb; /* (nothing written: every block at once) */
 	run(check_work, NULL);
-	for (i = 0; i < J.nb; i++) {
-		struct block *b = &J.b[i];
-
-		for (k = 0; k < b->nrej; k++) {
-			rej_report(slip_rec(b->rej[k].s), b->rej[k].fmt,
-			    b->rej[k].msg);
-			free(b->rej[k].msg);
-		}
-		free(b->rej);
-	}
+	report(0);
+	join_warn();
+	report(1);
 	free(J.b);
 	J.b = NULL;
 	J.nb = 0;
@@ -204,8 +221,8 @@ write_blocks(void)
 		while (!b->done)
 			pthread_cond_wait(&J.cv, &J.mu);
 		pthread_mutex_unlock(&J.mu);
-		out_write(b->out.p, b->out.n);
-		buf_free(&b->out);
+		out_write(J.out[i % J.ahead].p, J.out[i % J.ahead].n);
+		J.out[i % J.ahead].n = 0;
 		cli_seen_add(NULL, &b->seen);
 		pthread_mutex_lock(&J.mu);
 		J.written = i + 1;
@@ -217,10 +234,16 @@ write_blocks(void)
 int
 jobs_lines(const struct wr *w)
 {
+	size_t i;
+
 	if (!blocks())
 		return 0;
 	J.w = w;
+	J.out = xcalloc(J.ahead, sizeof *J.out);
 	run(line_work, write_blocks);
+	for (i = 0; i < J.ahead; i++)
+		buf_free(&J.out[i]);
+	free(J.out);
 	free(J.b);
 	J.b = NULL;
 	J.nb = 0;

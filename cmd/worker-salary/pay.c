@@ -215,30 +215,26 @@ not_in_roster(const struct slip *s)
 	const char *id = intern_get(data.ids, s->key).p;
 
 	if (data.keys[s->key].rejected)
-		rec_reject(slip_rec(s),
+		slip_reject(s,
 		    _("worker '%s': the roster's row of the worker was "
 		      "rejected"),
 		    id);
 	else if (data.nroster == 0)
-		rec_reject(slip_rec(s),
+		slip_reject(s,
 		    _("worker '%s' is not in the roster (no roster was read: "
 		      "give its file too)"),
 		    id);
 	else
-		rec_reject(slip_rec(s), _("worker '%s' is not in the roster"),
-		    id);
+		slip_reject(s, _("worker '%s' is not in the roster"), id);
 }
 
-/* Each slip joined to its roster worker (rejected when none), in order;
- * the roster's workers with no items said. */
-static void
-join(void)
+void
+join_range(size_t from, size_t to)
 {
-	uint32_t nk = intern_len(data.ids), *byrank;
 	struct worker *w;
 	size_t i;
 
-	for (i = 0; i < data.norder; i++) {
+	for (i = from; i < to; i++) {
 		struct slip *s = &data.slips[data.order[i]];
 
 		if (s->own)
@@ -248,6 +244,15 @@ join(void)
 		else
 			w->paid = 1;
 	}
+}
+
+void
+join_warn(void)
+{
+	uint32_t nk = intern_len(data.ids), *byrank;
+	struct worker *w;
+	size_t i;
+
 	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
 	for (i = 0; i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
@@ -335,9 +340,12 @@ pay_range(size_t from, size_t to)
 void
 pay_run(void)
 {
-	join();
-	if (!jobs_pay())
-		pay_range(0, data.norder);
+	if (jobs_pay())
+		return;
+	order_months(0, data.norder);
+	join_range(0, data.norder);
+	join_warn();
+	pay_range(0, data.norder);
 }
 
 /* The time of a month's first day, for the period options. */

@@ -279,11 +279,18 @@ struct worker *worker_of(const struct rec *rec, const struct cols *c);
 void worker_free(struct worker *w);
 void worker_free_all(void);
 
-/* pay.c: every payslip computed (rejecting those that cannot be);
- * pay_range: those of order[from, to), whole workers; pay_next: the
+/* pay.c: every payslip computed (rejecting those that cannot be):
+ * order_months (input.c), join_range, join_warn, then pay_range, each
+ * of order[from, to), whole workers.  order_months: each worker's slips
+ * in month order; join_range: each joined to its roster worker
+ * (rejected when none); join_warn: the roster's workers with no items
+ * said; pay_range: checked.  pay_next: the
  * payslips again, one by one in order (*i from 0, or a worker's first),
  * before to: 1 and the next slip and its pay, or 0 at the end. */
 void pay_run(void);
+void order_months(size_t from, size_t to);
+void join_range(size_t from, size_t to);
+void join_warn(void);
 void pay_range(size_t from, size_t to);
 int pay_next(size_t *i, size_t to, const struct slip **s, struct pay *p);
 /* Reject slip s (fmt the reason, as rec_reject's); by a thread of

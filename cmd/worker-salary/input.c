@@ -442,17 +442,22 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 }
 
 const struct rec *
-slip_rec(const struct slip *s)
+marked_rec(uint16_t file, long long mark, long line)
 {
 	static struct rec r;
-	const struct rec *k = rd_marked(data.readers[s->file], s->mark,
-	    (long)s->line);
+	const struct rec *k = rd_marked(data.readers[file], mark, line);
 
-	if (k->line == (long)s->line)
+	if (k->line == line)
 		return k;
 	r = *k; /* (kept by a part's reader: its line in the part) */
-	r.line = (long)s->line;
+	r.line = line;
 	return &r;
+}
+
+const struct rec *
+slip_rec(const struct slip *s)
+{
+	return marked_rec(s->file, s->mark, (long)s->line);
 }
 
 /* A row of the --ytd file: the state after its month (the latest month
@@ -519,7 +524,7 @@ read_file(uint16_t file, int ytd)
 		need[1] = c.month >= 0 ? "month" : "post";
 		need[2] = c.month >= 0 && c.post >= 0 ? "post" : NULL;
 		fld_need_all(r, need);
-		if (!ytd && c.month >= 0 && c.post < 0 &&
+		if (!ytd && (c.month < 0 || c.post < 0) &&
 		    parts_read(file, &c)) {
 			rd_say_empty(r);
 			return;
@@ -721,6 +726,7 @@ input_close(void)
 	data.readers = NULL;
 	free(data.runs);
 	free(data.idx.next);
+	parts_free();
 	free(data.rank);
 	data.rank = NULL;
 	free(data.big);

@@ -25,11 +25,22 @@
 
 #include "cmd/worker-salary/ws.h"
 
-/* A record a part rejected, to be reported by the main thread. */
+/* A record a part rejected, to be reported by the main thread (before
+ * its row at, a roster's). */
 struct pev {
 	struct rec *rec; /* rec_keep's */
 	const char *reason;
 	char *msg;
+	size_t at;
+};
+
+/* A row of a roster's part: its worker (NULL: rejected), its record's
+ * mark and reader (rd_mark), its worker_id (in the part's, + 1; 0: none). */
+struct prow {
+	struct worker *w;
+	long long mark;
+	uint32_t id;
+	uint16_t file;
 };
 
 struct part {
@@ -46,6 +57,12 @@ struct part {
 	struct pev *ev;
 	size_t nev, capev;
 	int in_take;
+	int roster;	   /* a roster's part: its rows, not slips */
+	struct prow *rows; /* in the order read */
+	size_t nrows, caprows;
+	struct worker *w; /* room for cap */
+	size_t nw;
+	struct intern *strs; /* its names and communities */
 	/* its first record, and the first of the next part (stop) */
 	int has_first, has_stop;
 	unsigned long long first_off, stop_off, nrec;
@@ -86,6 +103,7 @@ keep(void *arg, const struct rec *r, const char *reason, const char *msg)
 		p->ev = xgrow(p->ev, &p->capev, 16, sizeof *p->ev);
 	p->ev[p->nev].rec = rec_keep(r);
 	p->ev[p->nev].reason = reason;
+	p->ev[p->nev].at = p->nrows;
 	p->ev[p->nev++].msg = xstrdup(msg);
 }
 
@@ -115,6 +133,33 @@ take(struct part *p, const struct rec *rec)
 	p->n++;
 }
 
+/* Roster row rec of part p into its rows (as take_worker does, but for
+ * its worker_id, which the main thread takes). */
+static void
+take_row(struct part *p, const struct rec *rec)
+{
+	struct str id = in_folded(rec, p->c->id);
+	struct prow r = { NULL, 0, 0, 0 };
+	struct worker *w = &p->w[p->nw];
+
+	if (p->nw == p->cap) /* (cannot be: see parts_room) */
+		zl_die(ZL_IOERR,
+		    _("%s: changed while it was read (run again "
+		      "on files that do not change)"),
+		    rd_file(p->rd));
+	memset(w, 0, sizeof *w);
+	r.id = id.n > 0 ? idx_of(&p->idx, id) + 1 : 0;
+	if (worker_parse(rec, p->c, w, p->strs)) {
+		r.w = w;
+		p->nw++;
+		r.mark = rd_mark(p->rd, rec);
+		r.file = r.mark >= 0 ? p->file : p->own;
+	}
+	if (p->nrows == p->caprows)
+		p->rows = xgrow(p->rows, &p->caprows, 1024, sizeof *p->rows);
+	p->rows[p->nrows++] = r;
+}
+
 static void *
 work(void *arg)
 {
@@ -127,7 +172,10 @@ work(void *arg)
 			break;
 		p->nrec++;
 		p->in_take = 1;
-		take(p, rec);
+		if (p->roster)
+			take_row(p, rec);
+		else
+			take(p, rec);
 		p->in_take = 0;
 	}
 	rej_capture(NULL, NULL);
@@ -144,7 +192,7 @@ part_open(struct part *p, const struct rd *r, long line)
 		free(p->ev[i].rec);
 		free(p->ev[i].msg);
 	}
-	p->nev = p->n = p->nbig = 0;
+	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
 	p->has_first = p->has_stop = 0;
 	p->nrec = 0;
 	if (p->idx.ids != NULL)
@@ -154,6 +202,28 @@ part_open(struct part *p, const struct rd *r, long line)
 	if (p->rd != NULL)
 		rd_close(p->rd);
 	data.readers[p->own] = p->rd = rd_open_part(r, p->from, line);
+}
+
+/* The names and communities of the parts' workers (parts_free). */
+static struct intern **strs;
+static size_t nstrs, capstrs;
+
+static struct intern *
+strs_new(void)
+{
+	if (nstrs == capstrs)
+		strs = xgrow(strs, &capstrs, 8, sizeof *strs);
+	return strs[nstrs++] = intern_new();
+}
+
+void
+parts_free(void)
+{
+	while (nstrs > 0)
+		intern_free(strs[--nstrs]);
+	free(strs);
+	strs = NULL;
+	capstrs = 0;
 }
 
 /* ---- the cuts ---- */
@@ -239,7 +309,13 @@ parts_room(struct part *p, size_t n, size_t nf)
 		p[k].at = at;
 		p[k].cap = (size_t)((p[k].to - p[k].from) / (nf + 2)) + 2;
 		at += p[k].cap;
+		if (p[k].roster) {
+			p[k].w = workers_room(p[k].cap);
+			p[k].strs = strs_new();
+		}
 	}
+	if (p[0].roster)
+		return;
 	slips_room(at);
 	for (k = 0; k < n; k++)
 		p[k].slips = data.slips + p[k].at;
@@ -267,27 +343,82 @@ follow(const struct rd *r, const struct part *q, struct part *p)
 		p->shift = q->stop_line + q->shift - 1;
 }
 
-/* What part p read, taken into data (and the part freed). */
+/* The rejections of part p kept before its row at reported (from *e). */
 static void
-merge(struct rd *r, struct part *p)
+report(struct part *p, size_t *e, size_t at)
+{
+	for (; *e < p->nev && p->ev[*e].at <= at; ++*e) {
+		p->ev[*e].rec->line += p->shift;
+		rej_report(p->ev[*e].rec, p->ev[*e].reason, p->ev[*e].msg);
+		free(p->ev[*e].rec);
+		free(p->ev[*e].msg);
+	}
+}
+
+/* The worker_ids of part p numbered as data.ids, in the order read: of
+ * each of its own, data.ids'. */
+static uint32_t *
+ids_map(struct part *p)
 {
 	uint32_t i, nk = intern_len(p->idx.ids), *map;
-	struct run *run;
-	size_t k;
 
-	for (k = 0; k < p->nev; k++) {
-		p->ev[k].rec->line += p->shift;
-		rej_report(p->ev[k].rec, p->ev[k].reason, p->ev[k].msg);
-		free(p->ev[k].rec);
-		free(p->ev[k].msg);
-	}
-	free(p->ev);
-	rd_add_count(r, p->nrec);
 	map = xcalloc((size_t)nk + 1, sizeof *map);
 	for (i = 0; i < nk; i++)
 		key_of(intern_get(p->idx.ids, i), &map[i]);
 	intern_free(p->idx.ids);
 	free(p->idx.next);
+	return map;
+}
+
+/* The rows of a roster's part p, taken as take_worker takes them. */
+static void
+merge_rows(struct part *p)
+{
+	uint32_t *map = ids_map(p);
+	size_t i, e = 0;
+
+	for (i = 0; i < p->nrows; i++) {
+		struct prow *r = &p->rows[i];
+		struct key *k;
+
+		report(p, &e, i);
+		if (r->id == 0)
+			continue;
+		k = &data.keys[map[r->id - 1]];
+		if (r->w == NULL) {
+			k->rejected = 1;
+			continue;
+		}
+		r->w->id = intern_get(data.ids, map[r->id - 1]).p;
+		r->w->line += p->shift;
+		if (k->w != NULL)
+			roster_twice(marked_rec(r->file, r->mark, r->w->line),
+			    k, r->w);
+		else
+			roster_add(k, r->w);
+	}
+	report(p, &e, p->nrows);
+	free(p->rows);
+	free(map);
+}
+
+/* What part p read, taken into data (and the part freed). */
+static void
+merge(struct rd *r, struct part *p)
+{
+	struct run *run;
+	uint32_t *map;
+	size_t k = 0;
+
+	rd_add_count(r, p->nrec);
+	if (p->roster) {
+		merge_rows(p);
+		free(p->ev);
+		return;
+	}
+	report(p, &k, 0);
+	free(p->ev);
+	map = ids_map(p);
 	if (data.nruns == data.capruns)
 		data.runs = xgrow(data.runs, &data.capruns, 8,
 		    sizeof *data.runs);
@@ -338,6 +469,8 @@ parts_read(uint16_t file, const struct cols *c)
 
 	if ((n = parts_cut(r, &p, &line)) == 0)
 		return 0;
+	for (k = 0; k < n; k++)
+		p[k].roster = c->month < 0;
 	parts_room(p, n, rd_nfields(r));
 	for (k = 0; k < n; k++) {
 		p[k].c = c;

@@ -247,8 +247,10 @@ int items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 uint32_t amount_kept(long long v, long long **big, size_t *n, size_t *cap);
 /* The key of id, new when it is not known yet. */
 struct key *key_of(struct str id, uint32_t *k);
-/* The record of a slip, again (for a rejection after the reading). */
+/* The record of a slip, again (for a rejection after the reading);
+ * marked_rec: of mark in reader file, at line. */
 const struct rec *slip_rec(const struct slip *s);
+const struct rec *marked_rec(uint16_t file, long long mark, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */
@@ -274,6 +276,17 @@ int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 /* worker.c: a roster row kept in data.roster; the worker of a row
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);
+/* The roster fields of rec into w (its name and community in strs): 1,
+ * or 0 when rejected.  workers_room: room for n workers (freed by
+ * worker_free_all). */
+int worker_parse(const struct rec *rec, const struct cols *c, struct worker *w,
+    struct intern *strs);
+struct worker *workers_room(size_t n);
+/* Worker w of key k in the roster (roster_add), or rejected as its
+ * second row, rec (roster_twice). */
+void roster_add(struct key *k, struct worker *w);
+void roster_twice(const struct rec *rec, const struct key *k,
+    const struct worker *w);
 struct worker *worker_of(const struct rec *rec, const struct cols *c);
 /* w given back (when it was the last taken); every worker freed. */
 void worker_free(struct worker *w);
@@ -306,11 +319,13 @@ long long pay_absence(const struct scale *sc, const struct slip *s,
 long long div_round(long long a, long long b, int unit, int mode);
 
 /*
- * parts.c: -j, an items file (c: its columns) read by threads, a part
- * each, into data as one pass reads it: 1, or 0 when it is not to be
- * (not a regular file of UTF-8 TSV or CSV, --strict, --progress).
+ * parts.c: -j, a file of items or of the roster (c: its columns) read
+ * by threads, a part each, into data as one pass reads it: 1, or 0 when
+ * it is not to be (not a regular file of UTF-8 TSV or CSV, --strict,
+ * --progress); parts_free: what the parts keep to the end.
  */
 int parts_read(uint16_t file, const struct cols *c);
+void parts_free(void);
 /* Room for the most slips a file's bytes can hold (nf fields). */
 size_t slips_most(unsigned long long bytes, size_t nf);
 void slips_room(size_t n);

@@ -107,6 +107,18 @@ keep(void *arg, const struct rec *r, const char *reason, const char *msg)
 	p->ev[p->nev++].msg = xstrdup(msg);
 }
 
+/* Is there room for one more after n in part p?  (There is, see
+ * parts_room, unless the file grew.) */
+static void
+room_left(const struct part *p, size_t n)
+{
+	if (n == p->cap)
+		zl_die(ZL_IOERR,
+		    _("%s: changed while it was read (run again "
+		      "on files that do not change)"),
+		    rd_file(p->rd));
+}
+
 /* Record rec of part p into its slips (as take_items does). */
 static void
 take(struct part *p, const struct rec *rec)
@@ -116,11 +128,7 @@ take(struct part *p, const struct rec *rec)
 	struct str id;
 	int k;
 
-	if (p->n == p->cap) /* (cannot be: see parts_room) */
-		zl_die(ZL_IOERR,
-		    _("%s: changed while it was read (run again "
-		      "on files that do not change)"),
-		    rd_file(p->rd));
+	room_left(p, p->n);
 	memset(s, 0, sizeof *s);
 	if (!items_of(rec, p->c, s, a, &id))
 		return;
@@ -142,11 +150,7 @@ take_row(struct part *p, const struct rec *rec)
 	struct prow r = { NULL, 0, 0, 0 };
 	struct worker *w = &p->w[p->nw];
 
-	if (p->nw == p->cap) /* (cannot be: see parts_room) */
-		zl_die(ZL_IOERR,
-		    _("%s: changed while it was read (run again "
-		      "on files that do not change)"),
-		    rd_file(p->rd));
+	room_left(p, p->nw);
 	memset(w, 0, sizeof *w);
 	r.id = id.n > 0 ? idx_of(&p->idx, id) + 1 : 0;
 	if (worker_parse(rec, p->c, w, p->strs)) {

@@ -6,17 +6,8 @@
 # month twice (25, first at 3, in the other part), a net pay below zero
 # (6).  The payslips, the messages (their lines the file's) and the
 # --reject file are -j 1's, byte for byte.
-j() {
-	worker-salary -j "$1" --max-rejected 100% --reject "$TMP/rej$1" \
-	    data/jobs-roster.tsv data/jobs-items.tsv >"$TMP/out$1" 2>"$TMP/err$1"
-	echo "-j $1: exit $?"
-}
-j 2
-j 1
-cut -f 1,6,13,20,23 "$TMP/out2"
-cat "$TMP/err2" "$TMP/rej2"
-cmp "$TMP/out1" "$TMP/out2" && cmp "$TMP/err1" "$TMP/err2" &&
-	cmp "$TMP/rej1" "$TMP/rej2" && echo "-j 1, -j 2: the same"
+. data/jobs.sh
+same data/jobs-roster.tsv data/jobs-items.tsv 1,6,13,20,23
 # The summary, a month alone and a month with none: the same.
 for o in "--summary --total" "--month 2024-03" "--month 2024-09"; do
 	worker-salary -j 2 --max-rejected 100% $o data/jobs-roster.tsv \

@@ -19,6 +19,19 @@
 
 struct data data;
 
+/* The thread's buffers: values shown in messages, ids and months folded
+ * (input_thread_end frees them). */
+static _Thread_local struct buf shown, folded[2], month_fold;
+
+void
+input_thread_end(void)
+{
+	buf_free(&shown);
+	buf_free(&folded[0]);
+	buf_free(&folded[1]);
+	buf_free(&month_fold);
+}
+
 static void
 find_cols(struct rd *r, struct cols *c)
 {
@@ -50,7 +63,7 @@ find_cols(struct rd *r, struct cols *c)
 struct str
 in_folded(const struct rec *rec, long c)
 {
-	static _Thread_local struct buf b[2];
+	struct buf *b = folded;
 	static _Thread_local int k;
 	struct str s = in_col(rec, c);
 	size_t i = str_ascii_skip(s.p, 0, s.n);
@@ -73,10 +86,10 @@ is_digit(char c)
 static int
 too_much(const struct rec *rec, const char *name, struct str s)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &shown;
 
 	rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"), name,
-	    u8_shown(&b, s));
+	    u8_shown(b, s));
 	return 0;
 }
 
@@ -116,16 +129,16 @@ plain_fen(struct str s, long long *v)
 static __attribute__((noinline)) int
 amount_slow(const struct rec *rec, const char *name, struct str s, long long *v)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &shown;
 
 	if (money_parse(s.p, s.n, v) != 0) {
 		rec_reject(rec, _("field '%s': not an amount ('%s')"), name,
-		    u8_shown(&b, s));
+		    u8_shown(b, s));
 		return 0;
 	}
 	if (*v < 0) {
 		rec_reject(rec, _("field '%s': negative ('%s')"), name,
-		    u8_shown(&b, s));
+		    u8_shown(b, s));
 		return 0;
 	}
 	return *v <= WS_MAX_FEN || too_much(rec, name, s);
@@ -165,14 +178,14 @@ month_dash(struct str s)
 long
 parse_month(struct str s)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &month_fold;
 	long long t;
 	long y = 0, m = 0;
 	size_t i = 0, k;
 
 	if ((t = month_dash(s)) >= 0)
 		return (long)t;
-	s = str_trim(str_fold(s, &b, NULL));
+	s = str_trim(str_fold(s, b, NULL));
 	if (date_parse(s.p, s.n, &t, NULL) == 0) {
 		int yy, mm, dd;
 
@@ -372,7 +385,7 @@ int
 items_of(const struct rec *rec, const struct cols *c, struct slip *s,
     long long *a, struct str *id)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &shown;
 	struct str m = in_col(rec, c->month);
 	long long absence;
 	long month;
@@ -388,7 +401,7 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 	}
 	if ((month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
-		    u8_shown(&b, m));
+		    u8_shown(b, m));
 		return 0;
 	}
 	if (!in_amount(rec, c->perf, "performance", 0, &a[A_PERF]) ||
@@ -401,7 +414,7 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 		return 0;
 	if (absence > 3100) {
 		rec_reject(rec, _("field 'absence_days': more than 31 ('%s')"),
-		    u8_shown(&b, in_col(rec, c->absence)));
+		    u8_shown(b, in_col(rec, c->absence)));
 		return 0;
 	}
 	s->absence = (uint16_t)absence;
@@ -465,7 +478,7 @@ slip_rec(const struct slip *s)
 static void
 take_ytd(const struct rec *rec, const struct cols *c)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
 	struct ytd y = { 0 };
 	struct str t = in_col(rec, c->taxable);
@@ -478,13 +491,13 @@ take_ytd(const struct rec *rec, const struct cols *c)
 	}
 	if ((y.month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
-		    u8_shown(&b, m));
+		    u8_shown(b, m));
 		return;
 	}
 	if (money_parse(t.p, t.n, &y.taxable) != 0 ||
 	    y.taxable > 100 * WS_MAX_FEN || y.taxable < -100 * WS_MAX_FEN) {
 		rec_reject(rec, _("field 'taxable_ytd': not an amount ('%s')"),
-		    u8_shown(&b, t));
+		    u8_shown(b, t));
 		return;
 	}
 	if (!in_amount(rec, c->tax, "tax_ytd", 0, &y.tax))

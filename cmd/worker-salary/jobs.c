@@ -221,7 +221,8 @@ write_blocks(void)
 		while (!b->done)
 			pthread_cond_wait(&J.cv, &J.mu);
 		pthread_mutex_unlock(&J.mu);
-		out_write(J.out[i % J.ahead].p, J.out[i % J.ahead].n);
+		if (J.out[i % J.ahead].n > 0) /* (none: all rejected) */
+			out_write(J.out[i % J.ahead].p, J.out[i % J.ahead].n);
 		J.out[i % J.ahead].n = 0;
 		cli_seen_add(NULL, &b->seen);
 		pthread_mutex_lock(&J.mu);

@@ -183,6 +183,8 @@ work(void *arg)
 		p->in_take = 0;
 	}
 	rej_capture(NULL, NULL);
+	input_thread_end();
+	worker_thread_end();
 	return NULL;
 }
 

@@ -10,6 +10,17 @@
 #include "lib/date.h"
 #include "lib/utf8.h"
 
+/* The thread's buffers: values shown in messages, the list of the posts
+ * (worker_thread_end frees them). */
+static _Thread_local struct buf shown, posts;
+
+void
+worker_thread_end(void)
+{
+	buf_free(&shown);
+	buf_free(&posts);
+}
+
 /* The post named s (its name or a synonym), or NULL. */
 static const struct post *
 post_of(struct str s)
@@ -33,30 +44,30 @@ post_of(struct str s)
 static void
 unknown_post(const struct rec *rec, struct str s)
 {
-	static _Thread_local struct buf b, list;
+	struct buf *b = &shown, *list = &posts;
 	const char **names = xcalloc(scale.nposts + 1, sizeof *names);
 	const char *near;
 	size_t i;
 
-	buf_reset(&list);
+	buf_reset(list);
 	for (i = 0; i < scale.nposts; i++) {
 		names[i] = scale.posts[i].name;
-		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+		buf_printf(list, "%s%s", i ? ", " : "", names[i]);
 	}
-	u8_shown(&b, s);
-	near = s.n > 0 ? u8_nearest(b.p, names) : NULL;
+	u8_shown(b, s);
+	near = s.n > 0 ? u8_nearest(b->p, names) : NULL;
 	if (s.n == 0)
 		rec_reject(rec, _("field 'post': empty (the posts: %s)"),
-		    list.p != NULL ? list.p : "");
+		    list->p != NULL ? list->p : "");
 	else if (near != NULL)
 		rec_reject(rec,
 		    _("field 'post': unknown post '%s' (did you mean '%s'?)"),
-		    b.p, near);
+		    b->p, near);
 	else
 		rec_reject(rec,
 		    _("field 'post': unknown post '%s' (the posts: %s; add it "
 		      "to the synonyms of one in worker-salary.posts)"),
-		    b.p, list.p != NULL ? list.p : "");
+		    b->p, list->p != NULL ? list->p : "");
 	free(names);
 }
 
@@ -66,7 +77,7 @@ static int
 whole(const struct rec *rec, long c, const char *name, long lo, long hi,
     long *v)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &shown;
 	struct str s = in_folded(rec, c);
 	size_t i;
 
@@ -80,7 +91,7 @@ whole(const struct rec *rec, long c, const char *name, long lo, long hi,
 	rec_reject(rec,
 	    _("field '%s': not a whole number from %ld to %ld "
 	      "('%s')"),
-	    name, lo, hi, u8_shown(&b, in_col(rec, c)));
+	    name, lo, hi, u8_shown(b, in_col(rec, c)));
 	return 0;
 }
 
@@ -89,7 +100,7 @@ whole(const struct rec *rec, long c, const char *name, long lo, long hi,
 static int
 month_of(const struct rec *rec, long c, const char *name, long *m)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &shown;
 	struct str s = in_col(rec, c);
 	long long t;
 	int y, mo, d;
@@ -99,7 +110,7 @@ month_of(const struct rec *rec, long c, const char *name, long *m)
 		return 1;
 	if (date_parse(s.p, s.n, &t, NULL) != 0) {
 		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-		    u8_shown(&b, s));
+		    u8_shown(b, s));
 		return 0;
 	}
 	date_ymd((long)date_floordiv(t, DAY_SECS), &y, &mo, &d);
@@ -112,7 +123,7 @@ static const struct named *
 named(const struct rec *rec, const struct named *v, size_t n, struct str s,
     const char *name, const char *key)
 {
-	static _Thread_local struct buf b;
+	struct buf *b = &shown;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -120,7 +131,7 @@ named(const struct rec *rec, const struct named *v, size_t n, struct str s,
 		    memcmp(v[i].name, s.p, s.n) == 0)
 			return &v[i];
 	rec_reject(rec, _("field '%s': unknown '%s' (not in worker-salary.%s)"),
-	    name, u8_shown(&b, s), key);
+	    name, u8_shown(b, s), key);
 	return NULL;
 }
 

@@ -235,6 +235,9 @@ slip_amount(const struct slip *s, int i)
 }
 void input_read(int nfiles, char *const *files);
 void input_close(void);
+/* A thread's buffers freed, as it ends (input.c's, worker.c's). */
+void input_thread_end(void);
+void worker_thread_end(void);
 /* r kept in data.readers: its number. */
 uint16_t input_reader(struct rd *r);
 /*

@@ -425,11 +425,12 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 	return 1;
 }
 
-/* The items of rec (w: its own worker, or NULL) from reader file: 1, or
- * 0 when rejected. */
+/* The items of rec (w: its own worker, or NULL) from reader file (off:
+ * a record found again by where it begins, when it has no position, as
+ * parts.c does): 1, or 0 when rejected. */
 static int
 take_items(const struct rec *rec, const struct cols *c, struct worker *w,
-    uint16_t file)
+    uint16_t file, int off)
 {
 	struct slip s = { 0 };
 	struct str id;
@@ -443,7 +444,9 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	s.own = w != NULL;
 	key_of(id, &s.key);
 	s.file = file;
-	s.mark = rd_mark(data.readers[file], rec);
+	s.off = (uint8_t)(off && rec->pos < 0);
+	s.mark = s.off ? (long long)rd_offset(data.readers[file]) :
+			 rd_mark(data.readers[file], rec);
 	*slip_new() = s;
 	if (w != NULL) {
 		while (data.capownw < data.nslips)
@@ -454,11 +457,28 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	return 1;
 }
 
+/* The reader of marked_rec's last record read again by its offset. */
+static struct rd *again;
+
 const struct rec *
-marked_rec(uint16_t file, long long mark, long line)
+marked_rec(uint16_t file, long long mark, int off, long line)
 {
 	static struct rec r;
-	const struct rec *k = rd_marked(data.readers[file], mark, line);
+	const struct rec *k;
+	struct rec *rec;
+
+	if (off) {
+		rd_close(again);
+		again = rd_open_part(data.readers[file],
+		    (unsigned long long)mark, line);
+		if (!rd_next(again, &rec))
+			zl_die(ZL_IOERR,
+			    _("%s: changed while it was read (run again on "
+			      "files that do not change)"),
+			    rd_file(again));
+		return rec;
+	}
+	k = rd_marked(data.readers[file], mark, line);
 
 	if (k->line == line)
 		return k;
@@ -470,7 +490,7 @@ marked_rec(uint16_t file, long long mark, long line)
 const struct rec *
 slip_rec(const struct slip *s)
 {
-	return marked_rec(s->file, s->mark, (long)s->line);
+	return marked_rec(s->file, s->mark, s->off, (long)s->line);
 }
 
 /* A row of the --ytd file: the state after its month (the latest month
@@ -524,6 +544,9 @@ read_file(uint16_t file, int ytd)
 	struct cols c;
 	struct rec *rec;
 	size_t n = 0;
+	unsigned long long start;
+	long line;
+	int off = !ytd && rd_parts(r, &start, &line) != 0;
 
 	memset(&c, 0xFF, sizeof c); /* -1: none */
 	if (rd_nfields(r) > 0) {
@@ -555,7 +578,7 @@ read_file(uint16_t file, int ytd)
 		else if (c.month < 0)
 			take_worker(rec, &c);
 		else if ((c.post < 0 || (w = worker_of(rec, &c)) != NULL) &&
-		    !take_items(rec, &c, w, file))
+		    !take_items(rec, &c, w, file, off))
 			worker_free(w);
 	}
 	if (n == 0)
@@ -737,6 +760,8 @@ input_close(void)
 		rd_close(data.readers[i]);
 	free(data.readers);
 	data.readers = NULL;
+	rd_close(again);
+	again = NULL;
 	free(data.runs);
 	free(data.idx.next);
 	parts_free();

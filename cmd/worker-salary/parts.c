@@ -35,12 +35,13 @@ struct pev {
 };
 
 /* A row of a roster's part: its worker (NULL: rejected), its record's
- * mark and reader (rd_mark), its worker_id (in the part's, + 1; 0: none). */
+ * mark and reader (mark_of), its worker_id (in the part's, + 1; 0: none). */
 struct prow {
 	struct worker *w;
 	long long mark;
 	uint32_t id;
 	uint16_t file;
+	uint8_t off;
 };
 
 struct part {
@@ -119,6 +120,21 @@ room_left(const struct part *p, size_t n)
 		    rd_file(p->rd));
 }
 
+/*
+ * The mark of rec, read by part p, in the file's reader (*file): its
+ * position when it has one (TSV: rd_mark), else (*off) where it begins in
+ * the file, to be read again from there (CSV: no copy kept, marked_rec).
+ */
+static long long
+mark_of(const struct part *p, const struct rec *rec, uint16_t *file,
+    uint8_t *off)
+{
+	*file = p->file;
+	*off = rec->pos < 0;
+	return rec->pos >= 0 ? rd_mark(p->rd, rec) :
+			       (long long)rd_offset(p->rd);
+}
+
 /* Record rec of part p into its slips (as take_items does). */
 static void
 take(struct part *p, const struct rec *rec)
@@ -135,9 +151,7 @@ take(struct part *p, const struct rec *rec)
 	for (k = 0; k < A_N; k++)
 		s->a[k] = amount_kept(a[k], &p->big, &p->nbig, &p->capbig);
 	s->key = idx_of(&p->idx, id);
-	s->mark = rd_mark(p->rd, rec);
-	s->file = s->mark >= 0 ? p->file :
-				 p->own; /* (a position: the file's) */
+	s->mark = mark_of(p, rec, &s->file, &s->off);
 	p->n++;
 }
 
@@ -147,7 +161,7 @@ static void
 take_row(struct part *p, const struct rec *rec)
 {
 	struct str id = in_folded(rec, p->c->id);
-	struct prow r = { NULL, 0, 0, 0 };
+	struct prow r = { NULL, 0, 0, 0, 0 };
 	struct worker *w = &p->w[p->nw];
 
 	room_left(p, p->nw);
@@ -156,8 +170,7 @@ take_row(struct part *p, const struct rec *rec)
 	if (worker_parse(rec, p->c, w, p->strs)) {
 		r.w = w;
 		p->nw++;
-		r.mark = rd_mark(p->rd, rec);
-		r.file = r.mark >= 0 ? p->file : p->own;
+		r.mark = mark_of(p, rec, &r.file, &r.off);
 	}
 	if (p->nrows == p->caprows)
 		p->rows = xgrow(p->rows, &p->caprows, 1024, sizeof *p->rows);
@@ -398,7 +411,8 @@ merge_rows(struct part *p)
 		r->w->id = intern_get(data.ids, map[r->id - 1]).p;
 		r->w->line += p->shift;
 		if (k->w != NULL)
-			roster_twice(marked_rec(r->file, r->mark, r->w->line),
+			roster_twice(marked_rec(r->file, r->mark, r->off,
+					 r->w->line),
 			    k, r->w);
 		else
 			roster_add(k, r->w);

@@ -134,6 +134,7 @@ struct slip {
 	uint16_t file;	  /* data.readers */
 	uint8_t own; /* its worker is its row's (roster and items in one) */
 	uint8_t ok;  /* computed, not rejected */
+	uint8_t off; /* mark: where its record begins (parts.c, CSV) */
 };
 
 /* A payslip, computed from a slip (pay.c). */
@@ -250,10 +251,14 @@ int items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 uint32_t amount_kept(long long v, long long **big, size_t *n, size_t *cap);
 /* The key of id, new when it is not known yet. */
 struct key *key_of(struct str id, uint32_t *k);
-/* The record of a slip, again (for a rejection after the reading);
- * marked_rec: of mark in reader file, at line. */
+/*
+ * The record of a slip, again (for a rejection after the reading);
+ * marked_rec: of mark in reader file, at line: rd_mark's, or with off
+ * where the record begins in the file (read again from there by a reader
+ * of its own, rd_open_part: valid until the next call).
+ */
 const struct rec *slip_rec(const struct slip *s);
-const struct rec *marked_rec(uint16_t file, long long mark, long line);
+const struct rec *marked_rec(uint16_t file, long long mark, int off, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */

@@ -368,10 +368,8 @@ slips_most(unsigned long long size, size_t nf)
 }
 
 uint32_t
-amount_kept(long long v, long long **big, size_t *n, size_t *cap)
+amount_big(long long v, long long **big, size_t *n, size_t *cap)
 {
-	if (v < 0x80000000LL)
-		return (uint32_t)v;
 	if (*n >= 0x80000000u)
 		zl_die(ZL_IOERR,
 		    _("more than 2147483648 amounts of 21474836.48 or more"));

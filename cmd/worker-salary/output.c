@@ -197,7 +197,8 @@ output_lines(const struct wr *w, size_t from, size_t to, struct buf *b)
 		if (slip_worker(s) != last)
 			slip_head(w, &head, last = slip_worker(s));
 		if (b != NULL) {
-			buf_grow(b, head.n + LINE_ROOM);
+			if (b->cap < b->n + head.n + LINE_ROOM + 1)
+				buf_grow(b, head.n + LINE_ROOM);
 			b->n += slip_line(&head, s, &p, sep, b->p + b->n);
 			continue;
 		}

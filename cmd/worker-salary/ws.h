@@ -248,7 +248,12 @@ uint16_t input_reader(struct rd *r);
  */
 int items_of(const struct rec *rec, const struct cols *c, struct slip *s,
     long long *a, struct str *id);
-uint32_t amount_kept(long long v, long long **big, size_t *n, size_t *cap);
+uint32_t amount_big(long long v, long long **big, size_t *n, size_t *cap);
+static inline uint32_t
+amount_kept(long long v, long long **big, size_t *n, size_t *cap)
+{
+	return v < 0x80000000LL ? (uint32_t)v : amount_big(v, big, n, cap);
+}
 /* The key of id, new when it is not known yet. */
 struct key *key_of(struct str id, uint32_t *k);
 /*

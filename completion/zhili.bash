@@ -77,7 +77,7 @@ _zhili_opts()
 		;;
 	volunteer-points)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --as-of
-			--volunteer --top --by --total"
+			--volunteer --top --by --total -j --jobs"
 		;;
 	worker-salary)
 		echo "$_zhili_shared_opts $_zhili_date_opts --ytd --compare
@@ -85,7 +85,7 @@ _zhili_opts()
 		;;
 	dual-report)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --by
-			--total --unit --mask"
+			--total --unit --mask -j --jobs"
 		;;
 	zhili-report)
 		echo "--month --out --title --no-charts --progress
@@ -126,7 +126,7 @@ _zhili_kind()
 	dual-report:--by) echo "words street month" ;;
 	*:--max-rejected | *:--from | *:--to | *:--month | *:--quarter | \
 	    *:--year | *:--as-of | *:--top | *:--volunteer | *:--unit | \
-	    zhili-cat:--parts)
+	    zhili-cat:--parts | *:-j | *:--jobs)
 		echo none
 		;;
 	esac

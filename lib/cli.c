@@ -1,5 +1,4 @@
 /* cli: the shared command-line options (DESIGN.md section 4). */
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,33 +232,6 @@ cli_seen_add(struct cli_seen *to, const struct cli_seen *s)
 	to->out += s->out;
 }
 
-int
-cli_jobs(const char *arg)
-{
-	char *end;
-	long n = strtol(arg, &end, 10);
-
-	if (*end != '\0' || end == arg || n < 1 || n > 64)
-		zl_die(ZL_USAGE,
-		    _("-j: not a number of threads from 1 to 64 "
-		      "'%s'"),
-		    arg);
-	return (int)n;
-}
-
-int
-cli_jobs_default(void)
-{
-	cpu_set_t set;
-	long n = 1;
-
-	if (sched_getaffinity(0, sizeof set, &set) == 0)
-		n = CPU_COUNT(&set);
-	else
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
 void
 cli_period_end(const char *field)
 {
@@ -285,6 +257,20 @@ cli_period_end(const char *field)
 	    b.p, seen.out, field, span.p);
 	buf_free(&b);
 	buf_free(&span);
+}
+
+int
+cli_jobs(const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end != '\0' || end == arg || n < 1 || n > 64)
+		zl_die(ZL_USAGE,
+		    _("-j: not a number of threads from 1 to 64 "
+		      "'%s'"),
+		    arg);
+	return (int)n;
 }
 
 int

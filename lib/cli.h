@@ -105,6 +105,8 @@ int cli_option(int c, const char *arg, void (*help)(void));
  */
 int cli_getopt(int argc, char *const *argv, const char *shortopts,
     const struct option *longopts);
+/* -j's argument, a number of threads from 1 to 64 (else exit 2). */
+int cli_jobs(const char *arg);
 /*
  * After option parsing: declare the program's own configuration section
  * (own; NULL: it has none), load the configuration and the aliases (exit 2
@@ -143,13 +145,6 @@ struct cli_seen {
 };
 void cli_seen_take(struct cli_seen *s);
 void cli_seen_add(struct cli_seen *to, const struct cli_seen *s);
-/*
- * -j N: the number of threads arg gives, from 1 to 64 (exit 2 when it is
- * not); cli_jobs_default: the processors the program may run on, at most
- * 8.
- */
-int cli_jobs(const char *arg);
-int cli_jobs_default(void);
 /*
  * After the records: when the date options were given and no record was
  * in their period but some were outside it, say so on stderr with the

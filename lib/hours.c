@@ -5,16 +5,15 @@
 
 #include "lib/hours.h"
 
-int
-hours_parse(struct str s, long long *h)
+/* hours_parse's, of s folded. */
+static int
+parse(struct str s, long long *h)
 {
-	static struct buf tmp; /* the folded value */
 	long long ip = 0;
 	size_t i = 0, nd = 0;
 	int neg = 0, rest = 0;
 	long long fr = 0;
 
-	s = str_trim(str_fold(s, &tmp, NULL));
 	if (s.n >= 6 && memcmp(s.p + s.n - 6, "小时", 6) == 0)
 		s.n -= 6;
 	else if (s.n >= 1 && (s.p[s.n - 1] == 'h' || s.p[s.n - 1] == 'H'))
@@ -43,4 +42,14 @@ hours_parse(struct str s, long long *h)
 	    (*h == HOURS_MAX && rest))
 		return -2;
 	return 0;
+}
+
+int
+hours_parse(struct str s, long long *h)
+{
+	struct buf tmp = { 0 }; /* the folded value (a thread's own) */
+	int r = parse(str_trim(str_fold(s, &tmp, NULL)), h);
+
+	buf_free(&tmp);
+	return r;
 }

@@ -154,6 +154,19 @@ int rd_parts(const struct rd *r, unsigned long long *data, long *line);
 struct rd *rd_open_part(const struct rd *r, unsigned long long from, long line);
 unsigned long long rd_offset(const struct rd *r);
 void rd_add_count(struct rd *r, unsigned long long n);
+/*
+ * Where n parts of a file of size bytes (its records from offset data on,
+ * fd open on it) begin: from[0] is data, from[k] the first line after a
+ * line end near data + k / n of the rest (CSV: outside quotes, as the
+ * first quote after the cut tells, else as the number of quotes before
+ * it).  A cut told wrong (a quote out of place) is for the caller to
+ * find and mend: part k's first record is not where part k - 1 ended.
+ * rd_jobs: the threads to read with by default, the processors this
+ * process may run on, at most 8.
+ */
+void rd_cut(int fd, int csv, unsigned long long data, unsigned long long size,
+    unsigned long long *from, size_t n);
+int rd_jobs(void);
 
 /* Undo TSV's four escapes into b (another backslash is kept as it is). */
 void tsv_unescape(struct buf *b, const char *s, size_t n);

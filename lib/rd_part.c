@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -96,4 +97,141 @@ rd_add_count(struct rd *r, unsigned long long n)
 {
 	r->count += n;
 	rej_nread += n;
+}
+
+#define WINDOW (1u << 20)
+#define NEAR   (64u << 10) /* told: how far to look for a quote */
+
+/* The bytes that are '"' in the 8 at p, each a 1 in its byte. */
+static uint64_t
+quote_bytes(const char *p)
+{
+	const uint64_t low = 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	w ^= 0x2222222222222222ULL;
+	return ~(((w & low) + low) | w | low) >> 7;
+}
+
+/* The quotes in [from, to) of fd. */
+static unsigned long long
+quotes(int fd, unsigned long long from, unsigned long long to, char *b)
+{
+	unsigned long long n = 0;
+
+	while (from < to) {
+		size_t want = to - from < WINDOW ? (size_t)(to - from) : WINDOW;
+		ssize_t got = pread(fd, b, want, (off_t)from), i = 0;
+
+		if (got <= 0)
+			break;
+		while (i + 8 <= got) { /* bytes of counts, 255 words at most */
+			uint64_t sum = 0;
+			ssize_t end = i + 8 * 255 < got ? i + 8 * 255 : got;
+
+			for (; i + 8 <= end; i += 8)
+				sum += quote_bytes(b + i);
+			n += sum * 0x0101010101010101ULL >> 56;
+		}
+		for (; i < got; i++)
+			n += b[i] == '"';
+		from += (unsigned long long)got;
+	}
+	return n;
+}
+
+/* After the first line end at or after at (inq: in quotes there, CSV);
+ * size when none. */
+static unsigned long long
+cut_at(int fd, unsigned long long at, unsigned long long size, int csv, int inq,
+    char *b)
+{
+	while (at < size) {
+		ssize_t got = pread(fd, b, WINDOW, (off_t)at), i;
+
+		if (got <= 0)
+			break;
+		for (i = 0; i < got; i++)
+			if (csv && b[i] == '"')
+				inq = !inq;
+			else if (b[i] == '\n' && !inq)
+				return at + (unsigned long long)i + 1;
+		at += (unsigned long long)got;
+	}
+	return size;
+}
+
+/* Can byte c come before a quote that opens a field (or after one that
+ * closes it, or c -1: the end)? */
+static int
+beside(int c)
+{
+	return c == ',' || c == '\n' || c == '\r' || c == -1;
+}
+
+/*
+ * Is offset at of a CSV file (not its first byte) in quotes?  The first
+ * quote after it tells, mostly: one after a byte that cannot come before
+ * an opening quote closes a field or is the first of two in one (in
+ * quotes); one after a separator and before a byte that cannot follow a
+ * closing quote opens a field (not in quotes).  -1 when it does not tell
+ * (or there is none near).
+ */
+static int
+told(int fd, unsigned long long at, char *b)
+{
+	ssize_t got = pread(fd, b, NEAR, (off_t)(at - 1)), i;
+
+	for (i = 1; i < got; i++) {
+		int after = i + 1 < got ? (unsigned char)b[i + 1] : -2;
+
+		if (b[i] != '"')
+			continue;
+		if (!beside((unsigned char)b[i - 1]) && b[i - 1] != '"')
+			return 1;
+		if (b[i - 1] != '"' && !beside(after) && after != '"' &&
+		    after != -2)
+			return 0;
+		return -1;
+	}
+	return -1;
+}
+
+void
+rd_cut(int fd, int csv, unsigned long long data, unsigned long long size,
+    unsigned long long *from, size_t n)
+{
+	char *b = xmalloc(WINDOW);
+	unsigned long long q = 0, before = 0, at;
+	size_t k;
+	int inq;
+
+	from[0] = data;
+	for (k = 1; k < n; k++) {
+		at = data + (size - data) / n * k;
+		if (at < from[k - 1])
+			at = from[k - 1];
+		inq = csv && at > 0 ? told(fd, at, b) : 0;
+		if (inq < 0) {
+			q += quotes(fd, before, at, b);
+			before = at;
+			inq = (int)(q & 1);
+		}
+		from[k] = cut_at(fd, at, size, csv, inq, b);
+	}
+	free(b);
+}
+
+int
+rd_jobs(void)
+{
+	cpu_set_t set;
+	long n = 1;
+
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		n = CPU_COUNT(&set);
+	else
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }

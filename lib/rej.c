@@ -131,6 +131,43 @@ open_tmp(const char *target)
 	return fd;
 }
 
+/*
+ * 1 when the regular file at path may be written over as a --reject file:
+ * empty, or its first line ending in the columns _error and _raw (TAB or
+ * comma; a CR before its LF), as a reject file begins.
+ */
+static int
+is_rejects(const char *path)
+{
+	char blk[64 << 10], tail[16];
+	size_t nt = 0, i, total = 0;
+	ssize_t n = 0;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return 1; /* (not readable: open_tmp says what is wrong) */
+	while (total < (16u << 20) && (n = read(fd, blk, sizeof blk)) > 0) {
+		char *nl = memchr(blk, '\n', (size_t)n);
+		size_t m = nl != NULL ? (size_t)(nl - blk) : (size_t)n;
+
+		for (i = m > sizeof tail ? m - sizeof tail : 0; i < m; i++) {
+			if (nt == sizeof tail)
+				memmove(tail, tail + 1, --nt);
+			tail[nt++] = blk[i];
+		}
+		total += (size_t)n;
+		if (nl != NULL)
+			break;
+	}
+	close(fd);
+	if (n < 0 || total == 0)
+		return 1;
+	if (nt > 0 && tail[nt - 1] == '\r')
+		nt--;
+	return (nt >= 11 && memcmp(tail + nt - 11, "_error\t_raw", 11) == 0) ||
+	    (nt >= 11 && memcmp(tail + nt - 11, "_error,_raw", 11) == 0);
+}
+
 void
 rej_open(const char *path)
 {
@@ -141,6 +178,12 @@ rej_open(const char *path)
 	free(rej_target);
 	rej_target = NULL;
 	rej_existed = stat(path, &st) == 0;
+	if (rej_existed && S_ISREG(st.st_mode) && !is_rejects(path))
+		zl_die(ZL_USAGE,
+		    _("--reject %s: the file exists and is not a reject file "
+		      "(its first line has no _error and _raw columns); give "
+		      "another file, or remove it first"),
+		    path);
 	if (rej_existed && !S_ISREG(st.st_mode)) {
 		/* a device or a pipe: written directly */
 		fd = open(path, O_WRONLY | O_TRUNC);

@@ -221,7 +221,7 @@ options(int argc, char **argv)
 	if (opt.as_of == NO_TIME)
 		opt.as_of = now_in_china();
 	if (opt.jobs == 0)
-		opt.jobs = cli_jobs_default();
+		opt.jobs = rd_jobs();
 }
 
 /*

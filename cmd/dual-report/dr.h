@@ -34,6 +34,7 @@ struct opts {
 	int total;
 	int mask;
 	const char *unit; /* --unit NAME (members) */
+	int jobs;	  /* -j N: threads reading an activities file */
 };
 extern struct opts opt;
 
@@ -154,6 +155,30 @@ void input_reset(void);
 /* The same after a fatal error, whose end-of-run work closed the
  * readers. */
 void input_abandon(void);
+/* The columns of an input's fields (input.c). */
+struct cols;
+/*
+ * An activity's row judged (on any thread): 1 and *a (zeroed by the
+ * caller), the street its row names (DR_NONE: none), or 0: rejected.
+ */
+int act_row(const struct rec *rec, const struct cols *c, struct act *a,
+    uint32_t *street);
+/* Activity a (act_row's) of the row on line line kept: by the main
+ * thread, in the order of the rows (jobs.c keeps a part's at once, as
+ * this keeps each). */
+void act_keep(const struct act *a, uint32_t street, uint32_t line);
+/* Room for the activities of size bytes more (rows of 20 bytes or more). */
+void reserve_acts(unsigned long long size);
+/* The next activity kept (data.nact) is on line line. */
+void keep_line(uint32_t line);
+/* The row of activity number act (kept, not left out) names street. */
+void act_street(uint32_t act, uint32_t street);
+/* The column of the member ids (-1: none). */
+long act_id_col(const struct cols *c);
+/* A thread that called act_row ends: its buffers freed. */
+void input_thread_end(void);
+/* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
+void *dr_alloc(size_t n);
 /* A member's name or phone (struct member's name, phone). */
 struct str text_get(uint32_t at);
 /* The file and the line activity number i was read from. */
@@ -173,15 +198,24 @@ struct idm {
 struct idkey {
 	uint64_t w0, h;
 	uint32_t w1;
-	int inl; /* the id is short enough to be in the table */
+	int inl;     /* the id is short enough to be in the table */
+	int64_t num; /* ids by number: its place, or -1 (none) */
 };
 /* The table made from data.ids and data.mem, the members all read. */
 void ids_make(void);
 void ids_free(void);
 /* The key of id s (not empty), its place in the table fetched. */
 void ids_key(struct str s, struct idkey *k);
+/* The place of id s (as read: not folded, not trimmed) fetched into a
+ * cache, for a row read soon. */
+void ids_prefetch(struct str s);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
+
+/* jobs.c: -j. */ /* The activities of reader r (just opened; columns c) read by
+		   * opt.jobs threads: 1, or 0 when they cannot be (r is then
+		   * read as it is). */
+int jobs_read(struct rd *r, const struct cols *c);
 
 /* dups.c: after the reading, the duplicate activities (the same member
  * or unit, day and activity) marked A_DUP and noted as merged. */

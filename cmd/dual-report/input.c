@@ -8,6 +8,7 @@
  * its member or unit known.  Values are checked and kept in data (dr.h);
  * a record that cannot be used is rejected here.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +38,8 @@ struct cols {
  * ends (its first and last 8 bytes, overlapping, or up to 7 bytes in
  * end[0]), and the bytes between them when it is longer than 16.
  */
-#define NCACHED	    256 /* entries of a cache, 1 << CACHED_BITS */
-#define CACHED_BITS 8
+#define NCACHED	    1024 /* entries of a cache, 1 << CACHED_BITS */
+#define CACHED_BITS 10
 #define UNITS_BITS                                         \
 	12 /* the units of activities' rows: 4096 entries, \
 	      a district's units */
@@ -52,8 +53,47 @@ struct cached {
 	uint8_t n; /* the text's length + 1; 0: none */
 	char mid[CACHED_MAX - 16];
 };
-static struct cached whats[NCACHED], comms[NCACHED], streets[NCACHED],
-    hours[NCACHED], units[1 << UNITS_BITS];
+/* (each thread's: the activities of a file are read by threads, jobs.c) */
+static _Thread_local struct cached whats[NCACHED], comms[NCACHED],
+    streets[NCACHED], hours[NCACHED], units[1 << UNITS_BITS];
+
+/*
+ * A thread's buffers: an activity's member id folded, a value folded, a
+ * value shown in a message (a worker's freed as it ends: input_thread_end).
+ */
+static _Thread_local struct {
+	struct buf id, val, msg;
+} tb;
+
+/* What threads share, taken in turns: the interns of activities' texts,
+ * communities and streets, and lib/hours (a buffer of its own). */
+static pthread_mutex_t shared = PTHREAD_MUTEX_INITIALIZER;
+
+long
+act_id_col(const struct cols *c)
+{
+	return c->id;
+}
+
+void
+input_thread_end(void)
+{
+	buf_free(&tb.id);
+	buf_free(&tb.val);
+	buf_free(&tb.msg);
+}
+
+/* hours_parse, in turns. */
+static int
+hours_of(struct str s, long long *v)
+{
+	int r;
+
+	pthread_mutex_lock(&shared);
+	r = hours_parse(s, v);
+	pthread_mutex_unlock(&shared);
+	return r;
+}
 
 static struct ends
 ends_of(struct str s)
@@ -187,28 +227,40 @@ put_or_none(struct intern *t, struct str s)
 	return s.n == 0 ? DR_NONE : intern_put(t, s);
 }
 
-/* The day of date d (not empty): 1 and *day, or 0 when it is none.  The
- * last date read (of 16 bytes or fewer: its ends) is remembered: the rows
- * of a day often follow. */
+/*
+ * The day of date d (not empty): 1 and *day, or 0 when it is none.  The
+ * dates read (of 16 bytes or fewer) are remembered by a hash of their
+ * ends: the rows of a day often follow, and a roster's dates are those of
+ * a few years, each read many times.
+ */
+#define DATES_BITS 12
 static int
 day_parse(struct str d, int32_t *day)
 {
-	static struct ends last;
-	static size_t nlast;
-	static int32_t lastday;
+	static _Thread_local struct dated {
+		struct ends e;
+		int32_t day;
+		uint32_t n; /* d's length; 0: none */
+	} dates[1 << DATES_BITS];
 	struct ends x = ends_of(d);
+	struct dated *e =
+	    &dates[((x.end[0] * 0x9E3779B97F4A7C15ULL ^ x.end[1]) *
+		       0xbf58476d1ce4e5b9ULL) >>
+		(64 - DATES_BITS)];
 	long long t;
 
-	if (d.n == nlast && x.end[0] == last.end[0] &&
-	    x.end[1] == last.end[1]) {
-		*day = lastday;
+	if (e->n == d.n && e->e.end[0] == x.end[0] && e->e.end[1] == x.end[1]) {
+		*day = e->day;
 		return 1;
 	}
 	if (date_parse(d.p, d.n, &t, NULL) != 0)
 		return 0;
-	*day = lastday = (int32_t)date_floordiv(t, DAY_SECS);
-	nlast = d.n <= 16 ? d.n : 0;
-	last = x;
+	*day = (int32_t)date_floordiv(t, DAY_SECS);
+	if (d.n <= 16) {
+		e->e = x;
+		e->n = (uint32_t)d.n;
+		e->day = *day;
+	}
 	return 1;
 }
 
@@ -216,14 +268,13 @@ day_parse(struct str d, int32_t *day)
 static int
 day_of(const struct rec *rec, long c, const char *name, int32_t *day)
 {
-	static struct buf b;
 	struct str d = col(rec, c);
 
 	*day = DR_NODAY;
 	if (d.n == 0 || day_parse(d, day))
 		return 1;
 	rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-	    u8_shown(&b, d));
+	    u8_shown(&tb.msg, d));
 	return 0;
 }
 
@@ -231,8 +282,7 @@ day_of(const struct rec *rec, long c, const char *name, int32_t *day)
 static int
 whole(const struct rec *rec, long c, const char *name, uint32_t *v)
 {
-	static struct buf b, fb;
-	struct str s = folded(rec, c, &fb);
+	struct str s = folded(rec, c, &tb.val);
 	size_t i;
 
 	*v = 0;
@@ -242,7 +292,7 @@ whole(const struct rec *rec, long c, const char *name, uint32_t *v)
 	if (i == s.n && *v < 1000000000u)
 		return 1;
 	rec_reject(rec, _("field '%s': not a whole number of 0 or more ('%s')"),
-	    name, u8_shown(&b, col(rec, c)));
+	    name, u8_shown(&tb.msg, col(rec, c)));
 	return 0;
 }
 
@@ -379,7 +429,6 @@ cache(struct cached *e, struct str s, uint32_t num)
 static uint32_t
 col_place(const struct rec *rec, long c, int street)
 {
-	static struct buf b;
 	struct str row = col(rec, c);
 	struct cached *e;
 	uint32_t n;
@@ -388,8 +437,10 @@ col_place(const struct rec *rec, long c, int street)
 		return DR_NONE;
 	if (cached(street ? streets : comms, row, &e))
 		return e->num;
-	n = street ? put_or_none(data.streets, folded(rec, c, &b)) :
-		     comm_num(folded(rec, c, &b));
+	pthread_mutex_lock(&shared);
+	n = street ? put_or_none(data.streets, folded(rec, c, &tb.val)) :
+		     comm_num(folded(rec, c, &tb.val));
+	pthread_mutex_unlock(&shared);
 	if (n != DR_NONE)
 		cache(e, row, n);
 	return n;
@@ -616,7 +667,7 @@ act_values(const struct rec *rec, const struct cols *c, struct act *a)
 			return 0;
 		if (cached(hours, h, &e))
 			v = e->num;
-		else if (hours_parse(h, &v) == 0)
+		else if (hours_of(h, &v) == 0)
 			cache(e, h, (uint32_t)v);
 		else
 			return 0;
@@ -646,7 +697,9 @@ what_num(struct str s)
 
 	if (cached(whats, s, &e))
 		return e->num;
+	pthread_mutex_lock(&shared);
 	num = intern_put(data.whats, s);
+	pthread_mutex_unlock(&shared);
 	cache(e, s, num);
 	return num;
 }
@@ -655,7 +708,6 @@ what_num(struct str s)
 static int
 act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 {
-	static struct buf b;
 	struct str h = col(rec, c->hours);
 	long long v;
 
@@ -666,17 +718,17 @@ act_hours(const struct rec *rec, const struct cols *c, struct act *a)
 		rec_reject(rec, _("field 'hours': empty"));
 		return 0;
 	}
-	switch (hours_parse(h, &v)) {
+	switch (hours_of(h, &v)) {
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    u8_shown(&b, h));
+		    u8_shown(&tb.msg, h));
 		return 0;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "activity ('%s')"),
-		    u8_shown(&b, h));
+		    u8_shown(&tb.msg, h));
 		return 0;
 	}
 	a->hours = (uint16_t)v;
@@ -700,8 +752,7 @@ act_values_said(const struct rec *rec, const struct cols *c, struct act *a)
 static long long
 act_unit(const struct rec *rec, const struct cols *c)
 {
-	static struct buf b, fb;
-	struct str s = folded(rec, c->unit, &fb);
+	struct str s = folded(rec, c->unit, &tb.val);
 	long long i;
 
 	if (s.n == 0) {
@@ -713,7 +764,7 @@ act_unit(const struct rec *rec, const struct cols *c)
 	if ((i = intern_find(data.units, s)) < 0 ||
 	    !(data.unit[i].flags & U_NAMED)) {
 		rec_reject(rec, _("field 'unit': unknown unit '%s'"),
-		    u8_shown(&b, s));
+		    u8_shown(&tb.msg, s));
 		return -1;
 	}
 	return i;
@@ -725,7 +776,6 @@ static int
 act_who(const struct rec *rec, const struct cols *c, struct act *a,
     struct str id, const struct idkey *k, struct idm *m)
 {
-	static struct buf b;
 	struct cached *e;
 	long long i;
 
@@ -733,7 +783,7 @@ act_who(const struct rec *rec, const struct cols *c, struct act *a,
 		if ((i = ids_find(id, k, m)) < 0) {
 			rec_reject(rec,
 			    _("field 'member_id': unknown member '%s'"),
-			    u8_shown(&b, id));
+			    u8_shown(&tb.msg, id));
 			return 0;
 		}
 		a->who = (uint32_t)i;
@@ -756,8 +806,6 @@ static int
 act_comm(const struct rec *rec, const struct cols *c, struct act *a,
     const struct idm *m, uint32_t *street)
 {
-	static struct buf b;
-
 	*street = DR_NONE;
 	if ((a->comm = col_comm(rec, c->comm)) != DR_NONE) {
 		a->flags |= A_ROWCOMM;
@@ -771,18 +819,17 @@ act_comm(const struct rec *rec, const struct cols *c, struct act *a,
 		rec_reject(rec,
 		    _("no community: the row names none and unit '%s' has "
 		      "none"),
-		    u8_shown(&b, intern_get(data.units, a->who)));
+		    u8_shown(&tb.msg, intern_get(data.units, a->who)));
 	else
 		rec_reject(rec,
 		    _("no community: the row names none and member '%s' has "
 		      "none"),
-		    u8_shown(&b, intern_get(data.ids, a->who)));
+		    u8_shown(&tb.msg, intern_get(data.ids, a->who)));
 	return 0;
 }
 
-/* n bytes in huge pages when they are 2 MiB or more (xhuge). */
-static void *
-alloc(size_t n)
+void *
+dr_alloc(size_t n)
 {
 	return n >= (2u << 20) ? xhuge(n) : xmalloc(n);
 }
@@ -793,7 +840,7 @@ alloc(size_t n)
  * records fault a page every 2 MiB, not every 4 KiB.  What is not used
  * is never touched.
  */
-static void
+void
 reserve_acts(unsigned long long size)
 {
 	size_t more = (size_t)(size / 20), cap;
@@ -801,7 +848,7 @@ reserve_acts(unsigned long long size)
 
 	if (data.capact - data.nact < more) {
 		cap = data.nact + more;
-		p = alloc(cap * sizeof *p);
+		p = dr_alloc(cap * sizeof *p);
 		if (data.nact > 0)
 			memcpy(p, data.act, data.nact * sizeof *p);
 		free(data.act);
@@ -810,8 +857,7 @@ reserve_acts(unsigned long long size)
 	}
 }
 
-/* The next activity is on line line. */
-static void
+void
 keep_line(uint32_t line)
 {
 	if (data.nlines > 0) {
@@ -842,26 +888,25 @@ act_line(size_t i)
 	return data.lines[lo].line + (uint32_t)(i - data.lines[lo].from);
 }
 
-/* The activity a (of member m) of the row on line line kept: early or not,
- * the period's days, a street its row names. */
-static void
-keep_act(struct act *a, const struct idm *m, uint32_t street, uint32_t line)
+void
+act_street(uint32_t act, uint32_t street)
 {
-	if (!(a->flags & A_UNIT) && (m->reg == DR_NODAY || a->day < m->reg))
-		a->flags |= A_EARLY;
-	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED : m->out) {
-		a->flags |= A_OUT;
+	if (nastreets == capastreets)
+		astreets = xgrow(astreets, &capastreets, 64, sizeof *astreets);
+	astreets[nastreets].act = act;
+	astreets[nastreets++].street = street;
+}
+
+void
+act_keep(const struct act *a, uint32_t street, uint32_t line)
+{
+	if (a->flags & A_OUT)
 		data.left_out++;
-	} else {
+	else {
 		if (a->flags & A_ROWCOMM)
 			data.comm[a->comm].rowacts++;
-		if (street != DR_NONE) {
-			if (nastreets == capastreets)
-				astreets = xgrow(astreets, &capastreets, 64,
-				    sizeof *astreets);
-			astreets[nastreets].act = (uint32_t)data.nact;
-			astreets[nastreets++].street = street;
-		}
+		if (street != DR_NONE)
+			act_street((uint32_t)data.nact, street);
 		if (data.first == DR_NODAY || a->day < data.first)
 			data.first = a->day;
 		if (data.last == DR_NODAY || a->day > data.last)
@@ -880,29 +925,40 @@ keep_act(struct act *a, const struct idm *m, uint32_t street, uint32_t line)
  * first, while the other fields are read (without a word: a value that
  * is not right is said after, in the order the checks are made).
  */
-static void
-take_act(const struct rec *rec, const struct cols *c)
+int
+act_row(const struct rec *rec, const struct cols *c, struct act *a,
+    uint32_t *street)
 {
-	static struct buf fb;
-	struct act a = { 0 };
 	struct idkey k = { 0 };
 	struct str id = col(rec, c->id);
 	struct idm m = { 0 };
-	uint32_t street;
 	int ok;
 
 	if (!ascii(id))
-		id = folded(rec, c->id, &fb);
+		id = folded(rec, c->id, &tb.id);
 	if (id.n > 0)
 		ids_key(id, &k);
-	ok = act_values(rec, c, &a);
-	a.what = what_num(col(rec, c->what));
-	if (!act_who(rec, c, &a, id, &k, &m) ||
-	    (!ok && !act_values_said(rec, c, &a)))
-		return;
-	if (!act_comm(rec, c, &a, &m, &street))
-		return;
-	keep_act(&a, &m, street, pos_line(rec));
+	ok = act_values(rec, c, a);
+	a->what = what_num(col(rec, c->what));
+	if (!act_who(rec, c, a, id, &k, &m) ||
+	    (!ok && !act_values_said(rec, c, a)) ||
+	    !act_comm(rec, c, a, &m, street))
+		return 0;
+	if (!(a->flags & A_UNIT) && (m.reg == DR_NODAY || a->day < m.reg))
+		a->flags |= A_EARLY;
+	if (a->flags & A_UNIT ? data.unit[a->who].flags & U_EXCLUDED : m.out)
+		a->flags |= A_OUT;
+	return 1;
+}
+
+static void
+take_act(const struct rec *rec, const struct cols *c)
+{
+	struct act a = { 0 };
+	uint32_t street;
+
+	if (act_row(rec, c, &a, &street))
+		act_keep(&a, street, pos_line(rec));
 }
 
 uint16_t
@@ -1042,8 +1098,11 @@ input_read(int nfiles, char *const *files)
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < nfiles; i++)
 			if ((pass == 0) == (kinds[i] != K_ACTS)) {
-				if (kinds[i] == K_ACTS)
+				if (kinds[i] == K_ACTS) {
 					acts_begin(readers[i], i);
+					if (jobs_read(readers[i], &cols[i]))
+						continue;
+				}
 				read_file(readers[i], &cols[i], kinds[i],
 				    (uint16_t)i);
 			}

@@ -8,7 +8,7 @@
  *     [--month m] [--quarter q] [--year y] [-c file] [-o format]
  *     [--csv | --tsv] [--encoding enc] [--sheet name] [--bom] [--zh] [--reject
  * file]
- *     [--strict] [--max-rejected n] [file ...]
+ *     [--strict] [--max-rejected n] [-j n] [file ...]
  * dual-report [-c file] --print-config
  * dual-report -h | -V
  */
@@ -40,7 +40,8 @@ usage(void)
 	      "[--encoding enc] [--sheet name] [--bom]\n"
 	      "                   [--zh] [--reject file] [--strict] "
 	      "[--verbose] [--max-rejected n]\n"
-	      "                   [--progress | --no-progress] [file ...]\n"
+	      "                   [--progress | --no-progress] [-j n] "
+	      "[file ...]\n"
 	      "       dual-report [-c file] --print-config\n"
 	      "       dual-report -h | -V\n"));
 	exit(ZL_USAGE);
@@ -68,6 +69,8 @@ help(void)
 	    "  --total             units, communities: add the total row\n"
 	    "  --unit NAME         members: only this work unit's\n"
 	    "  --mask              members: phone numbers masked (138****5678)\n"
+	    "  -j, --jobs N        threads reading an activities file (default: the\n"
+	    "                      cores, at most 8)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      the period (default: the activities' first to last day)\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
@@ -121,6 +124,9 @@ static int
 own_option(int c, const char *arg)
 {
 	switch (c) {
+	case 'j':
+		opt.jobs = cli_jobs(arg);
+		return 1;
 	case OPT_REPORT:
 		set_report(arg);
 		return 1;
@@ -193,14 +199,17 @@ options(int argc, char **argv)
 		{ "total", no_argument, NULL, OPT_TOTAL },
 		{ "mask", no_argument, NULL, OPT_MASK },
 		{ "unit", required_argument, NULL, OPT_UNIT },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
-	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1)
+	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS "j:", longopts)) != -1)
 		if (!own_option(c, optarg) && !cli_option(c, optarg, help))
 			usage();
 	check_options();
+	if (opt.jobs == 0)
+		opt.jobs = rd_jobs();
 }
 
 int

@@ -13,7 +13,7 @@
 #define AHEAD 4
 #define RING  8 /* more than AHEAD, a power of two */
 
-static struct {
+static _Thread_local struct {
 	struct pend p[RING];
 	size_t fill; /* the one being filled */
 	size_t n;    /* pending, before it */

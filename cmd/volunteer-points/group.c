@@ -44,7 +44,7 @@ struct vhot {
 	uint64_t spare[2]; /* to a whole line */
 };
 
-static struct {
+static _Thread_local struct {
 	struct vslot *tab;
 	size_t mask;
 	struct vhot *hot; /* by volunteer index */
@@ -218,10 +218,89 @@ vol_settle(void)
 	}
 }
 
+struct vol_part {
+	struct vslot *tab;
+	struct vhot *hot;
+};
+
+struct vol_part *
+vol_detach(void)
+{
+	struct vol_part *p = xmalloc(sizeof *p);
+
+	p->tab = ix.tab;
+	p->hot = ix.hot;
+	memset(&ix, 0, sizeof ix);
+	return p;
+}
+
+void
+vol_join(struct vol_part *p, const struct data *d, const uint32_t *smap,
+    uint32_t *vmap)
+{
+	struct skey k;
+	size_t i;
+
+	for (i = 0; i < d->nvol; i++) {
+		const struct vhot *o = &p->hot[i];
+		struct vhot *h;
+
+		skey_make(&k, intern_get(d->ids, d->vol[i].id), NULL);
+		vmap[i] = vol_find(&k);
+		h = &ix.hot[vmap[i]];
+		h->nsvc += o->nsvc;
+		if (o->nsvc == 0 || o->late < h->late) /* (equal: read later) */
+			continue;
+		h->late = o->late;
+		h->team = smap[o->team];
+		h->name = intern_put(data.names, intern_get(d->names, o->name));
+		h->name_n = o->name_n;
+		memcpy(h->name_w, o->name_w, sizeof h->name_w);
+	}
+	vol_part_free(p);
+}
+
+void
+vol_part_free(struct vol_part *p)
+{
+	if (p == NULL)
+		return;
+	free(p->tab);
+	free(p->hot);
+	free(p);
+}
+
 void
 vol_free(void)
 {
 	free(ix.tab);
 	free(ix.hot);
 	memset(&ix, 0, sizeof ix);
+}
+
+static const struct intern *id_pool;
+
+static int
+by_id(const void *pa, const void *pb)
+{
+	struct str x = intern_get(id_pool, data.vol[*(const uint32_t *)pa].id);
+	struct str y = intern_get(id_pool, data.vol[*(const uint32_t *)pb].id);
+	int c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
+
+	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
+}
+
+const uint32_t *
+vol_order(void)
+{
+	size_t i;
+
+	if (data.order != NULL)
+		return data.order;
+	data.order = xcalloc(data.nvol + 1, sizeof *data.order);
+	for (i = 0; i < data.nvol; i++)
+		data.order[i] = (uint32_t)i;
+	id_pool = data.ids;
+	qsort(data.order, data.nvol, sizeof *data.order, by_id);
+	return data.order;
 }

@@ -17,12 +17,13 @@
 #include "lib/money.h"
 #include "lib/utf8.h"
 
-struct data data;
+_Thread_local struct data data;
 
-/* The columns of a file's fields (-1: none). */
-struct cols {
-	long id, name, team, project, date, hours, kind, verified, points, item;
-};
+/* Buffers of values shown in messages and of the id folded (each thread's:
+ * -j, jobs.c). */
+static _Thread_local struct {
+	struct buf shown, list, id;
+} tb;
 
 static uint32_t *kind_ids; /* the kinds' names in data.strs */
 static size_t *kinds_n;	   /* the lengths of the kinds' names */
@@ -122,32 +123,31 @@ kind_of(struct str k)
 static void
 unknown_kind(const struct rec *rec, struct str k)
 {
-	static struct buf b, list;
 	const char **names = xcalloc(rules.nkinds + 1, sizeof *names);
 	const char *near;
 	size_t i;
 
-	buf_reset(&list);
+	buf_reset(&tb.list);
 	for (i = 0; i < rules.nkinds; i++) {
 		names[i] = rules.kinds[i].name;
-		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+		buf_printf(&tb.list, "%s%s", i ? ", " : "", names[i]);
 	}
-	u8_shown(&b, k);
-	near = k.n > 0 ? u8_nearest(b.p, names) : NULL;
+	u8_shown(&tb.shown, k);
+	near = k.n > 0 ? u8_nearest(tb.shown.p, names) : NULL;
 	if (k.n == 0)
 		rec_reject(rec,
 		    _("field 'kind': empty (the kinds: %s; or set "
 		      "volunteer-points.default-multiplier)"),
-		    list.p != NULL ? list.p : "");
+		    tb.list.p != NULL ? tb.list.p : "");
 	else if (near != NULL)
 		rec_reject(rec,
 		    _("field 'kind': unknown kind '%s' (did you mean '%s'?)"),
-		    b.p, near);
+		    tb.shown.p, near);
 	else
 		rec_reject(rec,
 		    _("field 'kind': unknown kind '%s' (the kinds: %s; add "
 		      "it to volunteer-points.kinds with its multiplier)"),
-		    b.p, list.p != NULL ? list.p : "");
+		    tb.shown.p, tb.list.p != NULL ? tb.list.p : "");
 	free(names);
 }
 
@@ -239,12 +239,12 @@ ascii(struct str s)
 static int
 date_of(struct str d, long long *t)
 {
-	static struct {
+	static _Thread_local struct {
 		uint64_t a;
 		uint16_t b, ok;
 		long long t;
 	} tab[2048];
-	static size_t used;
+	static _Thread_local size_t used;
 	uint64_t a;
 	uint16_t b;
 	size_t i;
@@ -277,12 +277,11 @@ static int
 id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
     struct buf *copy, long long *t)
 {
-	static struct buf b, idb; /* idb: the id, folded, until the next */
 	struct str d = col(rec, c->date), id = col(rec, c->id);
 	char day[24];
 
 	if (!ascii(id)) /* full-width letters and digits, folded */
-		id = str_trim(str_fold(id, &idb, NULL));
+		id = str_trim(str_fold(id, &tb.id, NULL));
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
@@ -295,13 +294,13 @@ id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
 	}
 	if (date_of(d, t) != 0) {
 		rec_reject(rec, _("field 'date': not a date ('%s')"),
-		    u8_shown(&b, d));
+		    u8_shown(&tb.shown, d));
 		return 0;
 	}
 	if (date_floordiv(*t, DAY_SECS) > opt.as_of) {
 		date_format(opt.as_of * DAY_SECS, 0, day);
 		rec_reject(rec, _("field 'date': after --as-of %s ('%s')"), day,
-		    u8_shown(&b, d));
+		    u8_shown(&tb.shown, d));
 		return 0;
 	}
 	return 1;
@@ -343,8 +342,6 @@ plain_hours(struct str s)
 static int
 svc_hours(const struct rec *rec, struct str hs, long long *h)
 {
-	static struct buf b;
-
 	if ((*h = plain_hours(hs)) > 0)
 		return 1;
 	if (hs.n == 0) {
@@ -355,13 +352,13 @@ svc_hours(const struct rec *rec, struct str hs, long long *h)
 	case -1:
 		rec_reject(rec,
 		    _("field 'hours': not a number of hours ('%s')"),
-		    u8_shown(&b, hs));
+		    u8_shown(&tb.shown, hs));
 		return 0;
 	case -2:
 		rec_reject(rec,
 		    _("field 'hours': more than 0 and at most 24 in one "
 		      "record ('%s')"),
-		    u8_shown(&b, hs));
+		    u8_shown(&tb.shown, hs));
 		return 0;
 	}
 	return 1;
@@ -406,7 +403,7 @@ take_service(const struct rec *rec, const struct cols *c)
 }
 
 /* The memory of the redemptions' records kept. */
-static struct {
+static _Thread_local struct {
 	char **chunk;
 	size_t n, cap;
 	size_t used, size; /* of the last */
@@ -530,7 +527,7 @@ red_rec(const struct red_rec *k, struct rec *r, struct str *f)
 }
 
 /* The reader of the file being read, and its index. */
-static struct {
+static _Thread_local struct {
 	struct rd *r;
 	uint16_t file;
 } cur;
@@ -538,7 +535,6 @@ static struct {
 static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {
-	static struct buf b;
 	struct pend *p = pend_slot();
 	struct str pt = col(rec, c->points);
 	struct red *d = &p->d;
@@ -550,7 +546,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		rec_reject(rec,
 		    _("field 'points': not a number of points more than 0 "
 		      "with at most two decimals ('%s')"),
-		    u8_shown(&b, pt));
+		    u8_shown(&tb.shown, pt));
 		return;
 	}
 	p->red = 1;
@@ -592,6 +588,23 @@ take_either(const struct rec *rec, const struct cols *c)
 		      "a redemption"));
 }
 
+static inline void
+take(const struct rec *rec, const struct cols *c)
+{
+	if (c->hours >= 0 && c->points >= 0)
+		take_either(rec, c);
+	else if (c->hours >= 0)
+		take_service(rec, c);
+	else
+		take_redemption(rec, c);
+}
+
+void
+input_take(const struct rec *rec, const struct cols *c)
+{
+	take(rec, c);
+}
+
 static void
 read_file(struct rd *r, uint16_t file)
 {
@@ -605,21 +618,104 @@ read_file(struct rd *r, uint16_t file)
 	if (rd_nfields(r) > 0) {
 		find_cols(r, &c);
 		need_cols(r, &c);
+		if (c.hours >= 0)
+			jobs_wait(1);
+		else
+			jobs_group();
 		reserve(rd_size(r), &c);
 	}
-	while (rd_next(r, &rec)) {
+	/* a file of service records or redemptions alone: in parts by
+	 * threads, when it can be (jobs.c) */
+	if ((c.hours < 0) != (c.points < 0) &&
+	    (n = jobs_read(r, &c, file)) != JOBS_NONE)
+		goto done;
+	for (n = 0; rd_next(r, &rec); take(rec, &c))
 		if (n++ == 0)
 			data.files[file] = rec->file;
-		if (c.hours >= 0 && c.points >= 0)
-			take_either(rec, &c);
-		else if (c.hours >= 0)
-			take_service(rec, &c);
-		else
-			take_redemption(rec, &c);
-	}
 	pend_flush();
+done:
 	if (n == 0)
 		rd_say_empty(r);
+}
+
+void
+input_pools(unsigned long long size, const struct cols *c, struct rd *r,
+    uint16_t file)
+{
+	size_t i;
+
+	data.ids = intern_new();
+	data.strs = intern_new();
+	data.names = intern_new();
+	for (i = 0; i < rules.nkinds; i++) /* numbered first, as kind_ids */
+		intern_put(data.strs, str_c(rules.kinds[i].name));
+	if (c != NULL)
+		reserve(size, c);
+	cur.r = r;
+	cur.file = file;
+}
+
+void
+input_kept_hand(struct keep_part *k)
+{
+	k->chunk = kept.chunk;
+	k->n = kept.n;
+	memset(&kept, 0, sizeof kept);
+}
+
+void
+input_kept_take(struct keep_part *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++) {
+		if (kept.n == kept.cap)
+			kept.chunk = xgrow(kept.chunk, &kept.cap, 16,
+			    sizeof *kept.chunk);
+		if (kept.n == 0) { /* (its room not used on) */
+			kept.chunk[kept.n++] = k->chunk[i];
+			kept.used = kept.size = 0;
+			continue;
+		}
+		/* before this thread's last, whose room is used on */
+		kept.chunk[kept.n] = kept.chunk[kept.n - 1];
+		kept.chunk[kept.n - 1] = k->chunk[i];
+		kept.n++;
+	}
+	free(k->chunk);
+	memset(k, 0, sizeof *k);
+}
+
+void
+input_kept_free(struct keep_part *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->chunk[i]);
+	free(k->chunk);
+	memset(k, 0, sizeof *k);
+}
+
+void
+red_shift(struct red *d, long shift)
+{
+	if (!d->again)
+		((struct red_rec *)d->at.rec)->line += shift;
+	else if (d->line != 0xFFFFFFFFu)
+		d->line = (long long)d->line + shift > 0xFFFFFFFFLL ?
+		    0xFFFFFFFFu :
+		    (uint32_t)((long long)d->line + shift);
+}
+
+void
+input_thread_free(void)
+{
+	buf_free(&tb.shown);
+	buf_free(&tb.list);
+	buf_free(&tb.id);
+	pend_free();
+	strs_free();
 }
 
 static struct rd **readers;
@@ -639,9 +735,7 @@ input_read(int nfiles, char *const *files)
 	}
 	if (nfiles > 0xFFFF)
 		zl_die(ZL_USAGE, _("more than 65535 input files"));
-	data.ids = intern_new();
-	data.strs = intern_new();
-	data.names = intern_new();
+	input_pools(0, NULL, NULL, 0);
 	kind_ids = xcalloc(rules.nkinds + 1, sizeof *kind_ids);
 	kinds_n = xcalloc(rules.nkinds + 1, sizeof *kinds_n);
 	for (i = 0; i < (int)rules.nkinds; i++) {
@@ -677,6 +771,7 @@ input_read(int nfiles, char *const *files)
 		data.svc_from[i] = data.nsvc;
 		read_file(readers[i], (uint16_t)i);
 	}
+	jobs_wait(0);
 	vol_settle();
 }
 
@@ -752,6 +847,7 @@ input_reset(void)
 	free(kinds_n);
 	free(words_n);
 	free(words_az);
+	input_thread_free();
 	kind_ids = NULL;
 	kinds_n = words_n = NULL;
 	words_az = NULL;

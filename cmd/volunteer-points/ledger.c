@@ -6,6 +6,7 @@
  * the order of their id; a volunteer's events in time order, handed to
  * the report as they happen.
  */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,24 +24,26 @@ struct bucket {
 	long long left;
 };
 
-/* A record merged into another: where each was read. */
-struct merge {
-	uint32_t dup_line, kept_line;
-	uint16_t dup_file, kept_file;
-};
-
+/* What the threads of the ledger share, made before it. */
 static struct {
 	uint32_t *rank;		   /* of data.strs ids, in byte order */
 	uint32_t *svc_at, *red_at; /* first index of each volunteer's */
 	uint32_t *svc_idx, *red_idx;
+	uint16_t floor[1 << 12]; /* hours (svc.hours) down to the unit: a
+				    division a record, each a few ns */
+} G;
+
+/* Each thread's. */
+static _Thread_local struct {
 	struct bucket *b;
 	size_t nb, capb, first; /* buckets first..nb-1 still hold points */
 	struct merge *m;	/* the records merged */
 	size_t nm, capm;
 	uint64_t *key, *tmp; /* by_day's, capkey of each */
 	size_t capkey;
-	uint16_t floor[1 << 12]; /* hours (svc.hours) down to the unit: a
-				    division a record, each a few ns */
+	int defer; /* a thread of the ledger's: its rejections in rf */
+	struct refusal *rf;
+	size_t nrf, caprf;
 } L;
 
 /* Indices of items (of n) grouped by volunteer: *at[v]..*at[v+1]; the
@@ -126,8 +129,8 @@ by_time(const void *pa, const void *pb)
 
 	CMP(a->day, b->day);
 	CMP(a->tod, b->tod);
-	CMP(L.rank[a->project], L.rank[b->project]);
-	CMP(L.rank[a->ktext], L.rank[b->ktext]);
+	CMP(G.rank[a->project], G.rank[b->project]);
+	CMP(G.rank[a->ktext], G.rank[b->ktext]);
 	CMP(a->hours, b->hours);
 	CMP(ia, ib);
 	return 0;
@@ -143,7 +146,7 @@ by_red(const void *pa, const void *pb)
 	CMP(a->day, b->day);
 	CMP(a->tod, b->tod);
 	CMP(a->points, b->points);
-	CMP(L.rank[a->item], L.rank[b->item]);
+	CMP(G.rank[a->item], G.rank[b->item]);
 	CMP(ia, ib);
 	return 0;
 }
@@ -224,10 +227,10 @@ merge_dups(const struct ledger_cb *cb, uint32_t *x, size_t n)
  * points of month m are gone: each kept in a table by its low bits (a
  * volunteer's services go back and forth over a few hundred days).
  */
-static struct {
+static _Thread_local struct {
 	long day, month;
 } by_day_tab[1024];
-static struct {
+static _Thread_local struct {
 	long month, gone;
 } by_month_tab[256];
 
@@ -337,7 +340,7 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 			cb->svc(s, 0, 0, in, cb->arg);
 		return;
 	}
-	h = L.floor[h];
+	h = G.floor[h];
 	if (rules.cap > 0 && h > rules.cap - *used)
 		h = rules.cap - *used;
 	*used += h;
@@ -357,6 +360,31 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 		cb->svc(s, h, e.change, in, cb->arg);
 }
 
+/* Reject redemption d: at once, or by a thread of the ledger's, later
+ * (ledger_run: in the order of the volunteers). */
+__attribute__((format(printf, 3, 4))) static void
+refuse(const struct red *d, const char *reason, const char *fmt, ...)
+{
+	struct buf msg = { 0 };
+	struct refusal *r;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (!L.defer) {
+		red_reject(d, reason, "%s", msg.p);
+		buf_free(&msg);
+		return;
+	}
+	if (L.nrf == L.caprf)
+		L.rf = xgrow(L.rf, &L.caprf, 16, sizeof *L.rf);
+	r = &L.rf[L.nrf++];
+	r->d = d;
+	r->reason = reason;
+	r->msg = msg.p;
+}
+
 static void
 redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 {
@@ -367,7 +395,7 @@ redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 	if (v->nsvc == 0) {
 		struct str id = intern_get(data.ids, v->id);
 
-		red_reject(d,
+		refuse(d,
 		    N_("a redemption by a volunteer with no service "
 		       "record"),
 		    _("volunteer '%.*s' has no service record"), (int)id.n,
@@ -378,7 +406,7 @@ redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 		hundredths_fmt(p, a);
 		hundredths_fmt(bal, b);
 		date_format((long long)d->day * DAY_SECS, 0, day);
-		red_reject(d, N_("a redemption of more than the balance"),
+		refuse(d, N_("a redemption of more than the balance"),
 		    _("a redemption of %s points is more than the balance %s "
 		      "on %s"),
 		    a, b, day);
@@ -479,9 +507,9 @@ static void
 volunteer(const struct ledger_cb *cb, uint32_t vi)
 {
 	struct vol *v = &data.vol[vi];
-	uint32_t *s = L.svc_idx + L.svc_at[vi], *r = L.red_idx + L.red_at[vi];
-	size_t ns = L.svc_at[vi + 1] - L.svc_at[vi];
-	size_t nr = L.red_at[vi + 1] - L.red_at[vi], i = 0, j = 0;
+	uint32_t *s = G.svc_idx + G.svc_at[vi], *r = G.red_idx + G.red_at[vi];
+	size_t ns = G.svc_at[vi + 1] - G.svc_at[vi];
+	size_t nr = G.red_at[vi + 1] - G.red_at[vi], i = 0, j = 0;
 	long long used = 0;
 	long day = 0;
 
@@ -519,37 +547,61 @@ ahead(uint32_t vi)
 {
 	uint32_t j;
 
-	for (j = L.svc_at[vi]; j < L.svc_at[vi + 1]; j++)
-		__builtin_prefetch(&data.svc[L.svc_idx[j]]);
-	for (j = L.red_at[vi]; j < L.red_at[vi + 1]; j++)
-		__builtin_prefetch(&data.red[L.red_idx[j]]);
+	for (j = G.svc_at[vi]; j < G.svc_at[vi + 1]; j++)
+		__builtin_prefetch(&data.svc[G.svc_idx[j]]);
+	for (j = G.red_at[vi]; j < G.red_at[vi + 1]; j++)
+		__builtin_prefetch(&data.red[G.red_idx[j]]);
 }
 
-static const struct intern *id_pool;
-
-static int
-by_id(const void *pa, const void *pb)
-{
-	struct str x = intern_get(id_pool, data.vol[*(const uint32_t *)pa].id);
-	struct str y = intern_get(id_pool, data.vol[*(const uint32_t *)pb].id);
-	int c = memcmp(x.p, y.p, x.n < y.n ? x.n : y.n);
-
-	return c != 0 ? c : (x.n > y.n) - (x.n < y.n);
-}
-
-const uint32_t *
-vol_order(void)
+void
+ledger_span(const struct ledger_cb *cb, const uint32_t *order, size_t from,
+    size_t to)
 {
 	size_t i;
 
-	if (data.order != NULL)
-		return data.order;
-	data.order = xcalloc(data.nvol + 1, sizeof *data.order);
-	for (i = 0; i < data.nvol; i++)
-		data.order[i] = (uint32_t)i;
-	id_pool = data.ids;
-	qsort(data.order, data.nvol, sizeof *data.order, by_id);
-	return data.order;
+	tabs_clear();
+	for (i = from; i < to; i++) {
+		if (i + 1 < to)
+			ahead(order[i + 1]);
+		volunteer(cb, order[i]);
+	}
+}
+
+void
+ledger_defer(void)
+{
+	L.defer = 1;
+}
+
+void
+ledger_hand(struct ledger_left *l)
+{
+	l->rf = L.rf;
+	l->nrf = L.nrf;
+	l->m = L.m;
+	l->nm = L.nm;
+	free(L.b);
+	free(L.key);
+	free(L.tmp);
+	memset(&L, 0, sizeof L);
+}
+
+void
+ledger_take(struct ledger_left *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nrf; i++) {
+		red_reject(l->rf[i].d, l->rf[i].reason, "%s", l->rf[i].msg);
+		free(l->rf[i].msg);
+	}
+	free(l->rf);
+	for (i = 0; i < l->nm; i++) {
+		if (L.nm == L.capm)
+			L.m = xgrow(L.m, &L.capm, 64, sizeof *L.m);
+		L.m[L.nm++] = l->m[i];
+	}
+	free(l->m);
 }
 
 void
@@ -558,53 +610,26 @@ ledger_run(const struct ledger_cb *cb)
 	const uint32_t *order = vol_order();
 	size_t i;
 
-	tabs_clear();
-	for (i = 0; i < sizeof L.floor / sizeof *L.floor; i++)
-		L.floor[i] = (uint16_t)(i - i % (size_t)rules.unit);
-	L.rank = intern_ranks(data.strs);
-	group(data.svc, data.nsvc, sizeof *data.svc, offsetof(struct svc, vol),
-	    1, &L.svc_at, &L.svc_idx);
+	for (i = 0; i < sizeof G.floor / sizeof *G.floor; i++)
+		G.floor[i] = (uint16_t)(i - i % (size_t)rules.unit);
+	G.rank = intern_ranks(data.strs);
+	if (!jobs_grouped(&G.svc_at, &G.svc_idx))
+		group(data.svc, data.nsvc, sizeof *data.svc,
+		    offsetof(struct svc, vol), 1, &G.svc_at, &G.svc_idx);
 	group(data.red, data.nred, sizeof *data.red, offsetof(struct red, vol),
-	    0, &L.red_at, &L.red_idx);
-	for (i = 0; i < data.nvol; i++) {
-		if (i + 1 < data.nvol)
-			ahead(order[i + 1]);
-		volunteer(cb, order[i]);
-	}
+	    0, &G.red_at, &G.red_idx);
+	jobs_ledger(cb, order);
 	say_merged();
 	data.merged = L.nm;
-	free(L.rank);
-	free(L.svc_at);
-	free(L.svc_idx);
-	free(L.red_at);
-	free(L.red_idx);
+	free(G.rank);
+	free(G.svc_at);
+	free(G.svc_idx);
+	free(G.red_at);
+	free(G.red_idx);
 	free(L.b);
 	free(L.m);
 	free(L.key);
 	free(L.tmp);
 	memset(&L, 0, sizeof L);
-}
-
-size_t
-hundredths_fmt(long long v, char *buf)
-{
-	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v :
-				       (unsigned long long)v;
-	char t[24], *p = t + sizeof t;
-	size_t n = 0;
-
-	/* by hand: snprintf was a tenth of the time of writing a report */
-	*--p = (char)('0' + a % 10);
-	*--p = (char)('0' + a / 10 % 10);
-	*--p = '.';
-	a /= 100;
-	do
-		*--p = (char)('0' + a % 10);
-	while ((a /= 10) > 0);
-	if (v < 0)
-		buf[n++] = '-';
-	memcpy(buf + n, p, (size_t)(t + sizeof t - p));
-	n += (size_t)(t + sizeof t - p);
-	buf[n] = '\0';
-	return n;
+	memset(&G, 0, sizeof G);
 }

@@ -6,7 +6,7 @@
  *     [--month m] [--quarter q] [--year y] [-c file] [-o format]
  *     [--csv | --tsv] [--encoding enc] [--sheet name] [--bom] [--zh] [--reject
  * file]
- *     [--strict] [file ...]
+ *     [--strict] [-j n] [file ...]
  * volunteer-points [-c file] --print-config
  * volunteer-points -h | -V
  */
@@ -48,7 +48,7 @@ usage(void)
 	      "[--encoding enc] [--sheet name] [--bom] [--zh]\n"
 	      "                        [--reject file] [--strict] "
 	      "[--verbose] [--max-rejected n]\n"
-	      "                        [--progress | --no-progress] "
+	      "                        [--progress | --no-progress] [-j n] "
 	      "[file ...]\n"
 	      "       volunteer-points [-c file] --print-config\n"
 	      "       volunteer-points -h | -V\n"));
@@ -75,6 +75,7 @@ help(void)
 	    "  --top N             rank: the first N (default 10)\n"
 	    "  --by hours|points   rank: by hours (default) or points\n"
 	    "  --total             balance, teams, stars: add the overall row\n"
+	    "  -j, --jobs N        threads reading a file (default: the cores, at most 8)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      teams, rank, ledger: services in the period\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
@@ -133,6 +134,9 @@ static int
 own_option(int c, const char *arg)
 {
 	switch (c) {
+	case 'j':
+		opt.jobs = cli_jobs(arg);
+		return 1;
 	case OPT_REPORT:
 		set_report(arg);
 		return 1;
@@ -187,6 +191,8 @@ check_options(int as_of_given)
 		opt.top = 10;
 	if (opt.by_points < 0)
 		opt.by_points = 0;
+	if (opt.jobs == 0)
+		opt.jobs = rd_jobs();
 	if (!as_of_given) /* today, in China Standard Time (UTC+8) */
 		opt.as_of = (long)date_floordiv((long long)time(NULL) +
 			8 * 3600,
@@ -205,11 +211,13 @@ options(int argc, char **argv)
 		{ "top", required_argument, NULL, OPT_TOP },
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "total", no_argument, NULL, OPT_TOTAL },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, as_of = 0;
 
-	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1) {
+	while (
+	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "j:", longopts)) != -1) {
 		as_of |= c == OPT_AS_OF;
 		if (!own_option(c, optarg) && !cli_option(c, optarg, help))
 			usage();

@@ -92,7 +92,7 @@ struct sslot {
 	uint32_t n, id;
 };
 
-static struct {
+static _Thread_local struct {
 	struct sslot *tab;
 	void *mem;
 	size_t mask, used;

@@ -31,6 +31,7 @@ struct opts {
 	long top;	       /* --top (rank) */
 	int by_points;	       /* --by points (rank) */
 	int total;	       /* --total */
+	int jobs;	       /* -j: threads reading a file */
 };
 extern struct opts opt;
 
@@ -122,8 +123,52 @@ struct data {
 	unsigned long long used;   /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */
 };
-extern struct data data;
+/* Each thread's: a worker's (jobs.c) is taken into the main thread's. */
+extern _Thread_local struct data data;
 void input_read(int nfiles, char *const *files);
+/* The columns of a file's fields (-1: none). */
+struct cols {
+	long id, name, team, project, date, hours, kind, verified, points, item;
+};
+/* One record of a file of columns c (read by this thread). */
+void input_take(const struct rec *rec, const struct cols *c);
+/* This thread's pools (data.ids, strs, names), the kinds first in strs;
+ * room for the records of size bytes of a file of columns c (NULL: none),
+ * read by r, the file-th input. */
+void input_pools(unsigned long long size, const struct cols *c, struct rd *r,
+    uint16_t file);
+/* The memory of this thread's redemptions' records kept (for a rejection
+ * after the reading) handed over by a worker, taken or let go by the main
+ * thread; red_shift: the line of d, kept or as kept, moved by shift. */
+struct keep_part {
+	char **chunk;
+	size_t n;
+};
+void input_kept_hand(struct keep_part *k);
+void input_kept_take(struct keep_part *k);
+void input_kept_free(struct keep_part *k);
+void red_shift(struct red *d, long shift);
+/* What this thread's reading kept for itself (buffers, pending records,
+ * the index of texts) let go. */
+void input_thread_free(void);
+
+/*
+ * jobs.c: a file of service records or redemptions (not both) read in
+ * parts by opt.jobs threads (rd_parts), taken in order into this thread's
+ * data as one pass takes them; the records read (given), or JOBS_NONE when
+ * it is not to be (one thread, standard input, --strict, --progress...).
+ */
+#define JOBS_NONE ((size_t)-1)
+size_t jobs_read(struct rd *r, const struct cols *c, uint16_t file);
+/* The worker's records that jobs_read left to copy (by threads: the
+ * table data.svc is not to be read or grown before) copied; drop: and the
+ * grouping of jobs_group let go (before services are added). */
+void jobs_wait(int drop);
+/* Before a file of redemptions alone: the services grouped by volunteer
+ * meanwhile (ledger.c's group), by a thread; jobs_grouped: 1 and the
+ * grouping when it is of the services as they are now, else 0. */
+void jobs_group(void);
+int jobs_grouped(uint32_t **at, uint32_t **idx);
 /* The index of the file service s was read from. */
 uint16_t svc_file(const struct svc *s);
 /* The pool id (data.strs) of k, through an index of one line a text (for
@@ -150,6 +195,17 @@ void vol_service(const struct svc *s, uint32_t team, const struct skey *name);
 /* After the reading: each volunteer's count, name and team in data.vol. */
 void vol_settle(void);
 void vol_free(void);
+/* A worker's volunteers, as its reading kept them (jobs.c): taken from
+ * its thread by vol_detach; found or made in this thread's by vol_join,
+ * in the order met (vmap: their indices here, by their indices in d),
+ * what the reading keeps of each taken as if its records were read here
+ * after those before (smap: d's texts' ids here); then let go
+ * (vol_part_free, when not taken). */
+struct vol_part;
+struct vol_part *vol_detach(void);
+void vol_join(struct vol_part *p, const struct data *d, const uint32_t *smap,
+    uint32_t *vmap);
+void vol_part_free(struct vol_part *p);
 /* Room for more services (and their teams, for the teams report). */
 void svc_room(size_t more);
 
@@ -209,7 +265,38 @@ struct ledger_cb {
 	void *arg;
 };
 void ledger_run(const struct ledger_cb *cb);
-/* The volunteers' indices by volunteer_id (byte order), made once. */
+/* The ledgers of the volunteers order[from..to) (by this thread). */
+void ledger_span(const struct ledger_cb *cb, const uint32_t *order, size_t from,
+    size_t to);
+/*
+ * A thread of the ledger's (jobs.c) keeps its rejections (ledger_defer),
+ * and hands them with the records it merged (ledger_hand) to the main
+ * thread, which rejects and counts them in their turn (ledger_take).
+ */
+struct refusal {
+	const struct red *d;
+	const char *reason;
+	char *msg;
+};
+/* A record merged into another: where each was read. */
+struct merge {
+	uint32_t dup_line, kept_line;
+	uint16_t dup_file, kept_file;
+};
+struct ledger_left {
+	struct refusal *rf;
+	size_t nrf;
+	struct merge *m;
+	size_t nm;
+};
+void ledger_defer(void);
+void ledger_hand(struct ledger_left *l);
+void ledger_take(struct ledger_left *l);
+/* jobs.c: ledger_span over the volunteers in order, in spans of a thread
+ * each when the report takes no events (balance, rank, stars). */
+void jobs_ledger(const struct ledger_cb *cb, const uint32_t *order);
+/* The volunteers' indices by volunteer_id (byte order), made once
+ * (group.c). */
 const uint32_t *vol_order(void);
 
 /* report.c */

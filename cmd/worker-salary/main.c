@@ -146,7 +146,7 @@ options(int argc, char **argv)
 		zl_die(ZL_USAGE, _("--%s is for --summary"),
 		    by ? "by" : "total");
 	if (opt.jobs == 0)
-		opt.jobs = cli_jobs_default();
+		opt.jobs = rd_jobs();
 	if (opt.compare != NULL && opt.summary && !by)
 		opt.by[BY_COMMUNITY] = 0; /* per post */
 }

@@ -3,7 +3,7 @@
  * each (lib/rd_part.c), into data as one pass reads it.
  *
  * The parts: the file cut after a line end near each n-th of its bytes
- * (CSV: a line end outside quotes, by the count of quotes before it).
+ * (rd_cut; CSV: a line end outside quotes).
  * Part k reads from its cut until a record begins at or after the next
  * cut, its slips into room of its own in data.slips (a run: the most a
  * part's bytes can hold), their worker_ids numbered by the part.  The
@@ -245,75 +245,6 @@ parts_free(void)
 	capstrs = 0;
 }
 
-/* ---- the cuts ---- */
-
-#define WINDOW (1u << 20)
-
-/* The quotes in [from, to) of fd. */
-static unsigned long long
-quotes(int fd, unsigned long long from, unsigned long long to, char *b)
-{
-	unsigned long long n = 0;
-	ssize_t got;
-	const char *q, *e;
-
-	for (; from < to; from += (unsigned long long)got) {
-		got = pread(fd, b, to - from < WINDOW ? to - from : WINDOW,
-		    (off_t)from);
-		if (got <= 0)
-			break;
-		for (q = b, e = b + got; (q = memchr(q, '"', (size_t)(e - q)));
-		     q++)
-			n++;
-	}
-	return n;
-}
-
-/* After the first line end at or after at (outside quotes for CSV, inq:
- * in them at at); size when none. */
-static unsigned long long
-line_end(int fd, unsigned long long at, unsigned long long size, int csv,
-    int inq, char *b)
-{
-	ssize_t got, i;
-
-	for (; at < size; at += (unsigned long long)got) {
-		if ((got = pread(fd, b, WINDOW, (off_t)at)) <= 0)
-			break;
-		for (i = 0; i < got; i++)
-			if (csv && b[i] == '"')
-				inq = !inq;
-			else if (b[i] == '\n' && !inq)
-				return at + (unsigned long long)i + 1;
-	}
-	return size;
-}
-
-/* The n parts of fd's records, from start to size. */
-static void
-cut(int fd, int csv, struct part *p, size_t n, unsigned long long start,
-    unsigned long long size)
-{
-	char *b = xmalloc(WINDOW);
-	unsigned long long q = 0, before = start, at;
-	size_t k;
-
-	p[0].from = start;
-	for (k = 1; k < n; k++) {
-		at = start + (size - start) / n * k;
-		if (at < p[k - 1].from)
-			at = p[k - 1].from;
-		if (csv) {
-			q += quotes(fd, before, at, b);
-			before = at;
-		}
-		p[k].from = line_end(fd, at, size, csv, (int)(q & 1), b);
-		p[k - 1].to = p[k].from;
-	}
-	p[n - 1].to = size;
-	free(b);
-}
-
 /*
  * Room for each part's slips: the most its bytes can hold, each record
  * nf - 1 separators, a line end, an id and a month (one more for the
@@ -459,9 +390,9 @@ merge(struct rd *r, struct part *p)
 static size_t
 parts_cut(const struct rd *r, struct part **pp, long *line)
 {
-	unsigned long long start;
+	unsigned long long start, *from;
 	struct stat sb;
-	size_t n = (size_t)opt.jobs;
+	size_t n = (size_t)opt.jobs, k;
 	int fmt, fd;
 
 	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
@@ -473,9 +404,17 @@ parts_cut(const struct rd *r, struct part **pp, long *line)
 		close(fd);
 		return 0;
 	}
-	*pp = xcalloc(n, sizeof **pp);
-	cut(fd, fmt == FMT_CSV, *pp, n, start, (unsigned long long)sb.st_size);
+	from = xcalloc(n, sizeof *from);
+	rd_cut(fd, fmt == FMT_CSV, start, (unsigned long long)sb.st_size, from,
+	    n);
 	close(fd);
+	*pp = xcalloc(n, sizeof **pp);
+	for (k = 0; k < n; k++) {
+		(*pp)[k].from = from[k];
+		(*pp)[k].to = k + 1 < n ? from[k + 1] :
+					  (unsigned long long)sb.st_size;
+	}
+	free(from);
 	return n;
 }
 

@@ -274,7 +274,7 @@ test_counts(void)
 	T_INT(stat(path, &st), 0);
 	T_INT(st.st_mode & 0777, 0600);
 	if ((f = fopen(path, "w")) != NULL) {
-		fputs("old contents\n", f);
+		fputs("id\t_error\t_raw\n1\told\t\n", f);
 		fclose(f);
 	}
 	chmod(path, 0644);

@@ -3,7 +3,7 @@
 # ends replaces it (keeping its mode, with a warning: others can read it).
 cp data/bad.csv "$TMP"
 cd "$TMP" || exit
-echo "old contents" > "$TMP/rej.csv"
+printf 'id,name,note,_error,_raw\n,,,old.csv:2: an old rejection,"1,old"\n' > "$TMP/rej.csv"
 chmod 644 "$TMP/rej.csv"
 zhili-cat --reject rej.csv bad.csv missing.csv > /dev/null
 echo "exit $?"

@@ -6,7 +6,7 @@ cd "$TMP" || exit
 zhili-cat --reject new.csv bad.csv > /dev/null
 echo "exit $?"
 ls -l new.csv | cut -c1-10
-echo "old" > rej.csv
+printf 'id,name,note,_error,_raw\n,,,old.csv:2: an old rejection,"1,old"\n' > rej.csv
 chmod 640 rej.csv
 zhili-cat --reject rej.csv bad.csv > /dev/null
 echo "exit $?"

@@ -1,6 +1,6 @@
 # A run killed by a signal leaves an existing --reject file as it was and
 # removes its temporary file.
-echo "old contents" > "$TMP/rej.csv"
+printf 'id,name,note,_error,_raw\n,,,old.csv:2: an old rejection,"1,old"\n' > "$TMP/rej.csv"
 mkfifo "$TMP/fifo"
 zhili-cat --reject "$TMP/rej.csv" "$TMP/fifo" > /dev/null 2> "$TMP/err" &
 pid=$!

@@ -1,0 +1,533 @@
+/*
+ * dual-report -j: an activities file read by threads, a part of it each
+ * (lib/rd_part.c).  Each thread judges the rows of its part as one pass
+ * does (act_row) and keeps its activities in an array of the part's with
+ * what act_keep notes of them (their lines, days, streets, communities,
+ * those left out), each rejection with the activity it comes before
+ * (rej_capture); the main thread then takes the parts in the order of the
+ * file, the rejections reported at their lines (rej_report), the
+ * activities put after those before at once.  So the activities, the
+ * figures, the messages and the --reject file are those of -j 1.
+ *
+ * The parts: cut after the first line end at or after each n-th of the
+ * bytes.  Part k reads from its cut until a record begins at or after the
+ * next cut.  A cut that is not between two records as one pass reads
+ * them (a line end in a CSV field in quotes) shows as part k-1 ending
+ * elsewhere than part k began: part k is then read again, by the main
+ * thread, from where part k-1 ended.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd/dual-report/dr.h"
+
+/* A record rejected in the part. */
+struct jev {
+	struct rec *rec;    /* kept (rec_keep) */
+	const char *reason; /* rej_report's */
+	char *msg;
+};
+
+/* The street a row names (act_keep's), of the part's activity i. */
+struct jstreet {
+	uint32_t i, street;
+};
+
+/*
+ * The rows ahead of the reading, found in the file's bytes (mapped) by
+ * their line ends, the member id as the field of its column between
+ * separators: fetched (ids_prefetch) some rows before they are judged,
+ * since members are found at random in a table larger than a cache.  A row
+ * that is not as simple (quotes, a line end in a field) fetches something
+ * of no use, no more.
+ */
+#define AHEAD 4096 /* bytes: some 50 rows */
+struct ahead {
+	const char *map; /* the file (NULL: none) */
+	size_t size, at; /* at: the next line to fetch for */
+	long col;
+	char sep;
+};
+
+struct part {
+	unsigned long long from, to; /* to: where the next part begins */
+	struct ahead ahead;
+	unsigned long long bytes,
+	    before;	  /* its, and those of the parts before */
+	struct act *dest; /* where its activities will be put (prefault) */
+	size_t base, destcap;
+	const struct cols *c;
+	struct rd *rd;
+	pthread_t th;
+	int in_row; /* judging a row (else a rejection is the reader's) */
+	/* the first record, and the first of the next part (stop) */
+	int has_first, has_stop;
+	unsigned long long first_off, stop_off;
+	long first_line, stop_line, shift; /* shift: to the file's lines */
+	unsigned long long nrec;	   /* records, rejected ones too */
+	struct act *act;		   /* its activities */
+	size_t n, cap;
+	struct actline *lines; /* their lines, as data.lines */
+	size_t nlines, caplines;
+	struct jstreet *st;
+	size_t nst, capst;
+	uint32_t *runs; /* where a day follows another (dups_run) */
+	size_t nruns, capruns;
+	uint32_t *rowacts; /* per community, as data.comm's rowacts */
+	size_t caprowacts;
+	unsigned long long left_out;
+	int32_t first, last; /* of those not left out; DR_NODAY */
+	struct jev *ev;
+	size_t nev, capev;
+};
+
+/* ---- a worker ---- */
+
+/* Is the record at off (line) past the part?  The first one is noted. */
+static int
+past(struct part *p, unsigned long long off, long line)
+{
+	if (p->has_stop)
+		return 1;
+	if (off >= p->to) {
+		p->has_stop = 1;
+		p->stop_off = off;
+		p->stop_line = line;
+		return 1;
+	}
+	if (!p->has_first) {
+		p->has_first = 1;
+		p->first_off = off;
+		p->first_line = line;
+	}
+	return 0;
+}
+
+/* A record rejected in the part (rej_capture). */
+static void
+hook(void *arg, const struct rec *r, const char *reason, const char *msg)
+{
+	struct part *p = arg;
+	struct jev *e;
+
+	if (!p->in_row) { /* (the reader's: a record not given) */
+		if (past(p, rd_offset(p->rd), r->line))
+			return;
+		p->nrec++;
+	}
+	if (p->nev == p->capev)
+		p->ev = xgrow(p->ev, &p->capev, 16, sizeof *p->ev);
+	e = &p->ev[p->nev++];
+	e->rec = rec_keep(r);
+	e->reason = reason;
+	e->msg = xstrdup(msg);
+}
+
+/* Room for one more activity. */
+static void
+grow(struct part *p)
+{
+	struct act *x;
+
+	p->cap = p->cap * 2 + 4096;
+	x = dr_alloc(p->cap * sizeof *x);
+	if (p->n > 0)
+		memcpy(x, p->act, p->n * sizeof *x);
+	free(p->act);
+	p->act = x;
+}
+
+/* Counts *a (of *cap) made at least need, the new ones 0. */
+static void
+counts_grow(uint32_t **a, size_t *cap, size_t need)
+{
+	size_t was = *cap;
+
+	if (need <= was)
+		return;
+	while (*cap < need)
+		*a = xgrow(*a, cap, need, sizeof **a);
+	memset(*a + was, 0, (*cap - was) * sizeof **a);
+}
+
+/* What act_keep notes of activity a (not left out), street its row's. */
+static void
+note(struct part *p, const struct act *a, uint32_t street)
+{
+	if (a->flags & A_ROWCOMM) {
+		if (a->comm >= p->caprowacts)
+			counts_grow(&p->rowacts, &p->caprowacts,
+			    (size_t)a->comm + 1);
+		p->rowacts[a->comm]++;
+	}
+	if (street != DR_NONE) {
+		if (p->nst == p->capst)
+			p->st = xgrow(p->st, &p->capst, 64, sizeof *p->st);
+		p->st[p->nst].i = (uint32_t)p->n;
+		p->st[p->nst++].street = street;
+	}
+	if (p->first == DR_NODAY || a->day < p->first)
+		p->first = a->day;
+	if (p->last == DR_NODAY || a->day > p->last)
+		p->last = a->day;
+}
+
+/* Activity a of the row on line line (of the part), street its row's. */
+static void
+add(struct part *p, const struct act *a, uint32_t street, long line)
+{
+	uint32_t l = line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line;
+	const struct actline *e = p->nlines ? &p->lines[p->nlines - 1] : NULL;
+
+	if (p->n == p->cap)
+		grow(p);
+	if (e == NULL || l != e->line + (uint32_t)(p->n - e->from)) {
+		if (p->nlines == p->caplines)
+			p->lines = xgrow(p->lines, &p->caplines, 64,
+			    sizeof *p->lines);
+		p->lines[p->nlines].from = (uint32_t)p->n;
+		p->lines[p->nlines++].line = l;
+	}
+	if (p->n == 0 || p->act[p->n - 1].day != a->day) {
+		if (p->nruns == p->capruns)
+			p->runs = xgrow(p->runs, &p->capruns, 64,
+			    sizeof *p->runs);
+		p->runs[p->nruns++] = (uint32_t)p->n;
+	}
+	if (a->flags & A_OUT)
+		p->left_out++;
+	else
+		note(p, a, street);
+	p->act[p->n++] = *a;
+}
+
+/* The ids of the rows up to AHEAD bytes after off (where the row read
+ * begins) fetched. */
+static void
+fetch_ahead(struct ahead *h, unsigned long long off)
+{
+	const char *end = h->map + h->size;
+
+	if (h->at < off)
+		h->at = (size_t)off;
+	while (h->at < h->size && h->at < off + AHEAD) {
+		const char *s = h->map + h->at, *nl, *q;
+		long i;
+
+		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			nl = end;
+		h->at = (size_t)(nl - h->map) + 1;
+		for (i = 0; i < h->col && s != NULL; i++)
+			if ((s = memchr(s, h->sep, (size_t)(nl - s))) != NULL)
+				s++;
+		if (s == NULL)
+			continue;
+		if ((q = memchr(s, h->sep, (size_t)(nl - s))) == NULL)
+			q = nl;
+		ids_prefetch((struct str) { s, (size_t)(q - s) });
+	}
+}
+
+/* Read the part (on a thread of its own, or the main thread). */
+static void
+work(struct part *p)
+{
+	struct rec *rec;
+
+	rej_capture(hook, p);
+	while (!p->has_stop && rd_next(p->rd, &rec)) {
+		struct act a = { 0 };
+		uint32_t street;
+		int ok;
+
+		if (past(p, rd_offset(p->rd), rec->line))
+			break;
+		if (p->ahead.map != NULL)
+			fetch_ahead(&p->ahead, rd_offset(p->rd));
+		p->nrec++;
+		p->in_row = 1;
+		ok = act_row(rec, p->c, &a, &street);
+		p->in_row = 0;
+		if (ok)
+			add(p, &a, street, rec->line);
+	}
+	rej_capture(NULL, NULL);
+}
+
+/*
+ * Where part p's activities will be put (p->dest), its pages made now by
+ * its thread (MADV_POPULATE_WRITE: what they hold is left as it is), else
+ * the main thread, putting them there, would wait while the kernel clears
+ * them.  Where is a guess: as many activities a byte before p as in it,
+ * and a little more each side.
+ */
+static void
+prefault(const struct part *p)
+{
+#ifdef MADV_POPULATE_WRITE
+	size_t est, lo, hi;
+	uintptr_t a, b;
+
+	if (p->dest == NULL || p->before == 0 || p->n == 0 || p->bytes == 0)
+		return;
+	est = p->base +
+	    (size_t)((double)p->n * (double)p->before / (double)p->bytes);
+	lo = est - est / 32;
+	hi = est + est / 32 + p->n;
+	if (hi > p->destcap)
+		hi = p->destcap;
+	if (lo >= hi)
+		return;
+	a = (uintptr_t)(p->dest + lo) & ~(uintptr_t)4095;
+	b = (uintptr_t)(p->dest + hi);
+	madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+#endif
+}
+
+static void *
+thread(void *arg)
+{
+	work(arg);
+	prefault(arg);
+	input_thread_end();
+	return NULL;
+}
+
+static void
+part_free(struct part *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nev; i++) {
+		free(p->ev[i].rec);
+		free(p->ev[i].msg);
+	}
+	free(p->ev);
+	free(p->act);
+	free(p->lines);
+	free(p->st);
+	free(p->runs);
+	free(p->rowacts);
+	if (p->rd != NULL)
+		rd_close(p->rd);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- the cuts ---- */
+
+#define WINDOW (64u << 10)
+
+/* After the first line end at or after at; size when none. */
+static unsigned long long
+line_after(int fd, unsigned long long at, unsigned long long size, char *b)
+{
+	while (at < size) {
+		ssize_t got = pread(fd, b, WINDOW, (off_t)at);
+		const char *nl;
+
+		if (got <= 0)
+			break;
+		if ((nl = memchr(b, '\n', (size_t)got)) != NULL)
+			return at + (unsigned long long)(nl - b) + 1;
+		at += (unsigned long long)got;
+	}
+	return size;
+}
+
+/* The n parts of a file of size bytes (records from from on). */
+static void
+cut(int fd, struct part *p, size_t n, unsigned long long from,
+    unsigned long long size)
+{
+	char *b = xmalloc(WINDOW);
+	unsigned long long at;
+	size_t k;
+
+	p[0].from = from;
+	for (k = 1; k < n; k++) {
+		at = from + (size - from) / n * k;
+		if (at < p[k - 1].from)
+			at = p[k - 1].from;
+		p[k].from = line_after(fd, at, size, b);
+		p[k - 1].to = p[k].from;
+	}
+	p[n - 1].to = ULLONG_MAX;
+	free(b);
+}
+
+/* ---- the main thread: the parts taken in order ---- */
+
+/* The communities' activities named by their rows, of the parts taken
+ * (given to data.comm once no thread makes it larger). */
+static struct {
+	uint32_t *n;
+	size_t cap;
+} rowacts;
+
+/* The activities of part p put after those before, as act_keep puts
+ * each. */
+static void
+keep(struct part *p)
+{
+	size_t i, at = data.nact;
+
+	if (at == 0) { /* its array made data.act */
+		free(data.act);
+		data.act = p->act;
+		data.capact = p->cap;
+		p->act = NULL;
+	} else {
+		if (data.capact - at < p->n)
+			reserve_acts((unsigned long long)p->n * 20);
+		memcpy(data.act + at, p->act, p->n * sizeof *p->act);
+	}
+	for (i = 0; i < p->nlines; i++) {
+		data.nact = at + p->lines[i].from;
+		keep_line(p->lines[i].line + (uint32_t)p->shift);
+	}
+	for (i = 0; i < p->nruns; i++)
+		if (at + p->runs[i] == 0 ||
+		    data.act[at + p->runs[i] - 1].day !=
+			data.act[at + p->runs[i]].day)
+			dups_run(data.act[at + p->runs[i]].day);
+	for (i = 0; i < p->nst; i++)
+		act_street((uint32_t)(at + p->st[i].i), p->st[i].street);
+	counts_grow(&rowacts.n, &rowacts.cap, p->caprowacts);
+	for (i = 0; i < p->caprowacts; i++)
+		rowacts.n[i] += p->rowacts[i];
+	data.left_out += p->left_out;
+	if (p->first != DR_NODAY &&
+	    (data.first == DR_NODAY || p->first < data.first))
+		data.first = p->first;
+	if (p->last != DR_NODAY &&
+	    (data.last == DR_NODAY || p->last > data.last))
+		data.last = p->last;
+	data.nact = at + p->n;
+}
+
+/* Take what part p read, as one pass would have: its rejections, then its
+ * activities (act_keep says nothing). */
+static void
+take_part(struct rd *r, struct part *p)
+{
+	size_t e;
+
+	for (e = 0; e < p->nev; e++) {
+		p->ev[e].rec->line += p->shift;
+		rej_report(p->ev[e].rec, p->ev[e].reason, p->ev[e].msg);
+	}
+	if (p->n > 0)
+		keep(p);
+	rd_add_count(r, p->nrec);
+}
+
+/*
+ * Part p after q (taken before it): is p where q ended?  Else it is read
+ * again from there, here, or is nothing when q read to the end.  Then its
+ * lines are made the file's (shift).
+ */
+static void
+follow(struct rd *r, const struct part *q, struct part *p)
+{
+	unsigned long long to = p->to;
+	const struct cols *c = p->c;
+
+	if (q->has_stop ? !p->has_first || p->first_off != q->stop_off :
+			  p->has_first) {
+		part_free(p);
+		p->to = to;
+		p->c = c;
+		p->first = p->last = DR_NODAY;
+		if (q->has_stop) {
+			p->from = q->stop_off;
+			p->rd = rd_open_part(r, p->from, 1);
+			work(p);
+			/* (its line 1 is q's stop, though it may have no
+			 * record of its own: a part in a long one) */
+			p->shift = q->stop_line + q->shift - 1;
+		}
+		return;
+	}
+	p->shift = q->has_stop ? q->stop_line + q->shift - p->first_line : 0;
+}
+
+int
+jobs_read(struct rd *r, const struct cols *c)
+{
+	unsigned long long data0, size, nrec = 0;
+	struct part *p;
+	struct stat sb;
+	size_t n, k;
+	long line;
+	int fd, fmt;
+	void *map;
+
+	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
+	    (fmt = rd_parts(r, &data0, &line)) == 0 ||
+	    (fd = open(rd_first_file(r), O_RDONLY)) < 0)
+		return 0;
+	if (fstat(fd, &sb) != 0 || (unsigned long long)sb.st_size < data0) {
+		close(fd);
+		return 0;
+	}
+	size = (unsigned long long)sb.st_size;
+	n = (size_t)opt.jobs;
+	p = xcalloc(n, sizeof *p);
+	cut(fd, p, n, data0, size);
+	map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	for (k = 0; k < n; k++) {
+		p[k].c = c;
+		if (map != MAP_FAILED && act_id_col(c) >= 0) {
+			p[k].ahead.map = map;
+			p[k].ahead.size = (size_t)size;
+			p[k].ahead.col = act_id_col(c);
+			p[k].ahead.sep = fmt == FMT_CSV ? ',' : '\t';
+		}
+		p[k].first = p[k].last = DR_NODAY;
+		p[k].bytes = (k + 1 == n ? size : p[k].to) - p[k].from;
+		p[k].before = p[k].from - p[0].from;
+		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
+		/* room for rows of 20 bytes or more (pages touched when used;
+		 * the first part's array becomes data.act: the file's) */
+		p[k].cap = (size_t)((k == 0 || k + 1 == n ? size : p[k].to) -
+			       p[k].from) /
+		    20;
+		if (p[k].cap > 0)
+			p[k].act = dr_alloc(p[k].cap * sizeof *p[k].act);
+		p[k].dest = data.nact == 0 ? p[0].act : data.act;
+		p[k].base = data.nact;
+		p[k].destcap = data.nact == 0 ? p[0].cap : data.capact;
+		if (pthread_create(&p[k].th, NULL, thread, &p[k]) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	for (k = 0; k < n; k++) {
+		pthread_join(p[k].th, NULL);
+		if (k > 0)
+			follow(r, &p[k - 1], &p[k]);
+		take_part(r, &p[k]);
+		nrec += p[k].nrec;
+		if (k > 0)
+			part_free(&p[k - 1]);
+	}
+	part_free(&p[n - 1]);
+	free(p);
+	if (map != MAP_FAILED)
+		munmap(map, (size_t)size);
+	for (k = 0; k < rowacts.cap && k < intern_len(data.comms); k++)
+		data.comm[k].rowacts += rowacts.n[k];
+	free(rowacts.n);
+	memset(&rowacts, 0, sizeof rowacts);
+	if (nrec == 0)
+		rd_say_empty(r);
+	return 1;
+}

@@ -81,7 +81,7 @@ _zhili_opts()
 		;;
 	worker-salary)
 		echo "$_zhili_shared_opts $_zhili_date_opts --ytd --compare
-			--summary --by --total"
+			--summary --by --total -j --jobs"
 		;;
 	dual-report)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --by

@@ -19,6 +19,19 @@
 
 struct data data;
 
+/* The thread's buffers: values shown in messages, ids and months folded
+ * (input_thread_end frees them). */
+static _Thread_local struct buf shown, folded[2], month_fold;
+
+void
+input_thread_end(void)
+{
+	buf_free(&shown);
+	buf_free(&folded[0]);
+	buf_free(&folded[1]);
+	buf_free(&month_fold);
+}
+
 static void
 find_cols(struct rd *r, struct cols *c)
 {
@@ -50,8 +63,8 @@ find_cols(struct rd *r, struct cols *c)
 struct str
 in_folded(const struct rec *rec, long c)
 {
-	static struct buf b[2];
-	static int k;
+	struct buf *b = folded;
+	static _Thread_local int k;
 	struct str s = in_col(rec, c);
 	size_t i = str_ascii_skip(s.p, 0, s.n);
 
@@ -73,10 +86,10 @@ is_digit(char c)
 static int
 too_much(const struct rec *rec, const char *name, struct str s)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 
 	rec_reject(rec, _("field '%s': more than 100000000.00 ('%s')"), name,
-	    u8_shown(&b, s));
+	    u8_shown(b, s));
 	return 0;
 }
 
@@ -116,16 +129,16 @@ plain_fen(struct str s, long long *v)
 static __attribute__((noinline)) int
 amount_slow(const struct rec *rec, const char *name, struct str s, long long *v)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 
 	if (money_parse(s.p, s.n, v) != 0) {
 		rec_reject(rec, _("field '%s': not an amount ('%s')"), name,
-		    u8_shown(&b, s));
+		    u8_shown(b, s));
 		return 0;
 	}
 	if (*v < 0) {
 		rec_reject(rec, _("field '%s': negative ('%s')"), name,
-		    u8_shown(&b, s));
+		    u8_shown(b, s));
 		return 0;
 	}
 	return *v <= WS_MAX_FEN || too_much(rec, name, s);
@@ -165,14 +178,14 @@ month_dash(struct str s)
 long
 parse_month(struct str s)
 {
-	static struct buf b;
+	struct buf *b = &month_fold;
 	long long t;
 	long y = 0, m = 0;
 	size_t i = 0, k;
 
 	if ((t = month_dash(s)) >= 0)
 		return (long)t;
-	s = str_trim(str_fold(s, &b, NULL));
+	s = str_trim(str_fold(s, b, NULL));
 	if (date_parse(s.p, s.n, &t, NULL) == 0) {
 		int yy, mm, dd;
 
@@ -242,57 +255,66 @@ same(const char *a, const char *b, size_t n)
 	return memcmp(a, b, n) == 0;
 }
 
-/* Is key k's id s? */
+/* Is number k of x's id s? */
 static int
-is_key(uint32_t k, struct str s)
+is_key(const struct idx *x, uint32_t k, struct str s)
 {
 	struct str l;
 
-	if (k >= intern_len(data.ids))
+	if (k >= intern_len(x->ids))
 		return 0;
-	l = intern_get(data.ids, k);
+	l = intern_get(x->ids, k);
 	return l.n == s.n && same(l.p, s.p, s.n);
 }
 
 /*
- * The key of id.  Rows of a worker often come together (the same key
- * again), and a month's rows often in the order of the month before (the
- * key that came after the last one then): both are tried before the
- * table, whose look-ups are all cache misses on a big roster.
+ * Rows of a worker often come together (the same id again), and a
+ * month's rows often in the order of the month before (the id that came
+ * after the last one then): both are tried before the table, whose
+ * look-ups are all cache misses on a big roster.
  */
+uint32_t
+idx_of(struct idx *x, struct str id)
+{
+	uint32_t n = intern_len(x->ids), k, last = x->last;
+
+	if (is_key(x, last, id))
+		return last;
+	if (last < n && is_key(x, x->next[last], id))
+		return x->last = x->next[last];
+	k = intern_put(x->ids, id);
+	if (k == n) {
+		if (n == x->capnext)
+			x->next = xgrow(x->next, &x->capnext, 1024,
+			    sizeof *x->next);
+		x->next[n] = UINT32_MAX;
+	}
+	if (last < n)
+		x->next[last] = k;
+	return x->last = k;
+}
+
+/* The key of id, new when it is not known yet. */
 struct key *
 key_of(struct str id, uint32_t *k)
 {
-	static uint32_t last = UINT32_MAX;
 	size_t n = intern_len(data.ids);
 
-	if (is_key(last, id)) {
-		*k = last;
-		return &data.keys[last];
-	}
-	if (last < n && is_key(data.keys[last].next, id)) {
-		*k = last = data.keys[last].next;
-		return &data.keys[last];
-	}
-	*k = intern_put(data.ids, id);
+	*k = idx_of(&data.idx, id);
 	if (*k == n) {
 		if (n == data.capkeys)
 			data.keys = xgrow(data.keys, &data.capkeys, 1024,
 			    sizeof *data.keys);
 		data.keys[n].w = NULL;
 		data.keys[n].ytd = -1;
-		data.keys[n].next = UINT32_MAX;
 		data.keys[n].rejected = 0;
 	}
-	if (last < n)
-		data.keys[last].next = *k;
-	last = *k;
 	return &data.keys[*k];
 }
 
 /* Room for n slips in all, in huge pages (a million of them: a fault
  * every 2 MiB, not every 4 KiB); what is not used is never touched. */
-static void
+void
 slips_room(size_t n)
 {
 	struct slip *p;
@@ -307,13 +329,26 @@ slips_room(size_t n)
 	data.capslips = n;
 }
 
+/* A slip at the end, in the last run (a new one after a part's). */
 static struct slip *
 slip_new(void)
 {
+	struct run *r = data.nruns > 0 ? &data.runs[data.nruns - 1] : NULL;
+
 	if (data.nslips == data.capslips)
 		slips_room(data.capslips == 0 ?
 			(1u << 21) / sizeof *data.slips :
 			data.capslips * 2);
+	if (r == NULL || r->map != NULL || r->to != data.nslips) {
+		if (data.nruns == data.capruns)
+			data.runs = xgrow(data.runs, &data.capruns, 8,
+			    sizeof *data.runs);
+		r = &data.runs[data.nruns++];
+		memset(r, 0, sizeof *r);
+		r->from = r->to = data.nslips;
+	}
+	r->to++;
+	data.norder++;
 	return &data.slips[data.nslips++];
 }
 
@@ -322,45 +357,39 @@ slip_new(void)
  * hold (each has nf - 1 TABs, a line end, a month of 6 bytes or more and
  * an id), up to 4 GiB of slips: no copy as the table grows.
  */
-static void
-slips_reserve(unsigned long long size, size_t nf)
+size_t
+slips_most(unsigned long long size, size_t nf)
 {
 	unsigned long long most = size / (nf + 7) + 1;
 
 	if (most > (4ULL << 30) / sizeof(struct slip))
 		most = (4ULL << 30) / sizeof(struct slip);
-	slips_room(data.nslips + (size_t)most);
+	return (size_t)most;
 }
 
-/* Amount v (0 to WS_MAX_FEN) as a slip keeps it. */
-static uint32_t
-amount_kept(long long v)
+uint32_t
+amount_big(long long v, long long **big, size_t *n, size_t *cap)
 {
-	if (v < 0x80000000LL)
-		return (uint32_t)v;
-	if (data.nbig >= 0x80000000u)
+	if (*n >= 0x80000000u)
 		zl_die(ZL_IOERR,
 		    _("more than 2147483648 amounts of 21474836.48 or more"));
-	if (data.nbig == data.capbig)
-		data.big = xgrow(data.big, &data.capbig, 64, sizeof *data.big);
-	data.big[data.nbig] = v;
-	return 0x80000000u + (uint32_t)data.nbig++;
+	if (*n == *cap)
+		*big = xgrow(*big, cap, 64, sizeof **big);
+	(*big)[*n] = v;
+	return 0x80000000u + (uint32_t)(*n)++;
 }
 
-/* The items of rec (w: its own worker, or NULL) from reader file: 1, or
- * 0 when rejected. */
-static int
-take_items(const struct rec *rec, const struct cols *c, struct worker *w,
-    uint16_t file)
+int
+items_of(const struct rec *rec, const struct cols *c, struct slip *s,
+    long long *a, struct str *id)
 {
-	static struct buf b;
-	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
-	struct slip s = { 0 };
-	long long absence, a[A_N];
+	struct buf *b = &shown;
+	struct str m = in_col(rec, c->month);
+	long long absence;
 	long month;
-	int i;
 
-	if (id.n == 0) {
+	*id = in_folded(rec, c->id);
+	if (id->n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
 		return 0;
 	}
@@ -370,7 +399,7 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	}
 	if ((month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
-		    u8_shown(&b, m));
+		    u8_shown(b, m));
 		return 0;
 	}
 	if (!in_amount(rec, c->perf, "performance", 0, &a[A_PERF]) ||
@@ -383,20 +412,39 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		return 0;
 	if (absence > 3100) {
 		rec_reject(rec, _("field 'absence_days': more than 31 ('%s')"),
-		    u8_shown(&b, in_col(rec, c->absence)));
+		    u8_shown(b, in_col(rec, c->absence)));
 		return 0;
 	}
+	s->absence = (uint16_t)absence;
+	s->month = (int32_t)month;
+	s->line = rec->line > 0 && rec->line <= (long)UINT32_MAX ?
+	    (uint32_t)rec->line :
+	    0;
+	return 1;
+}
+
+/* The items of rec (w: its own worker, or NULL) from reader file (off:
+ * a record found again by where it begins, when it has no position, as
+ * parts.c does): 1, or 0 when rejected. */
+static int
+take_items(const struct rec *rec, const struct cols *c, struct worker *w,
+    uint16_t file, int off)
+{
+	struct slip s = { 0 };
+	struct str id;
+	long long a[A_N];
+	int i;
+
+	if (!items_of(rec, c, &s, a, &id))
+		return 0;
 	for (i = 0; i < A_N; i++)
-		s.a[i] = amount_kept(a[i]);
-	s.absence = (uint16_t)absence;
-	s.month = (int32_t)month;
+		s.a[i] = amount_kept(a[i], &data.big, &data.nbig, &data.capbig);
 	s.own = w != NULL;
 	key_of(id, &s.key);
 	s.file = file;
-	s.line = rec->line > 0 && rec->line <= (long)UINT32_MAX ?
-	    (uint32_t)rec->line :
-	    0;
-	s.mark = rd_mark(data.readers[file], rec);
+	s.off = (uint8_t)(off && rec->pos < 0);
+	s.mark = s.off ? (long long)rd_offset(data.readers[file]) :
+			 rd_mark(data.readers[file], rec);
 	*slip_new() = s;
 	if (w != NULL) {
 		while (data.capownw < data.nslips)
@@ -407,10 +455,40 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	return 1;
 }
 
+/* The reader of marked_rec's last record read again by its offset. */
+static struct rd *again;
+
+const struct rec *
+marked_rec(uint16_t file, long long mark, int off, long line)
+{
+	static struct rec r;
+	const struct rec *k;
+	struct rec *rec;
+
+	if (off) {
+		rd_close(again);
+		again = rd_open_part(data.readers[file],
+		    (unsigned long long)mark, line);
+		if (!rd_next(again, &rec))
+			zl_die(ZL_IOERR,
+			    _("%s: changed while it was read (run again on "
+			      "files that do not change)"),
+			    rd_file(again));
+		return rec;
+	}
+	k = rd_marked(data.readers[file], mark, line);
+
+	if (k->line == line)
+		return k;
+	r = *k; /* (kept by a part's reader: its line in the part) */
+	r.line = line;
+	return &r;
+}
+
 const struct rec *
 slip_rec(const struct slip *s)
 {
-	return rd_marked(data.readers[s->file], s->mark, (long)s->line);
+	return marked_rec(s->file, s->mark, s->off, (long)s->line);
 }
 
 /* A row of the --ytd file: the state after its month (the latest month
@@ -418,7 +496,7 @@ slip_rec(const struct slip *s)
 static void
 take_ytd(const struct rec *rec, const struct cols *c)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 	struct str id = in_folded(rec, c->id), m = in_col(rec, c->month);
 	struct ytd y = { 0 };
 	struct str t = in_col(rec, c->taxable);
@@ -431,13 +509,13 @@ take_ytd(const struct rec *rec, const struct cols *c)
 	}
 	if ((y.month = parse_month(m)) < 0) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
-		    u8_shown(&b, m));
+		    u8_shown(b, m));
 		return;
 	}
 	if (money_parse(t.p, t.n, &y.taxable) != 0 ||
 	    y.taxable > 100 * WS_MAX_FEN || y.taxable < -100 * WS_MAX_FEN) {
 		rec_reject(rec, _("field 'taxable_ytd': not an amount ('%s')"),
-		    u8_shown(&b, t));
+		    u8_shown(b, t));
 		return;
 	}
 	if (!in_amount(rec, c->tax, "tax_ytd", 0, &y.tax))
@@ -464,6 +542,9 @@ read_file(uint16_t file, int ytd)
 	struct cols c;
 	struct rec *rec;
 	size_t n = 0;
+	unsigned long long start;
+	long line;
+	int off = !ytd && rd_parts(r, &start, &line) != 0;
 
 	memset(&c, 0xFF, sizeof c); /* -1: none */
 	if (rd_nfields(r) > 0) {
@@ -477,8 +558,14 @@ read_file(uint16_t file, int ytd)
 		need[1] = c.month >= 0 ? "month" : "post";
 		need[2] = c.month >= 0 && c.post >= 0 ? "post" : NULL;
 		fld_need_all(r, need);
+		if (!ytd && (c.month < 0 || c.post < 0) &&
+		    parts_read(file, &c)) {
+			rd_say_empty(r);
+			return;
+		}
 		if (!ytd && c.month >= 0 && rd_size(r) > 0)
-			slips_reserve(rd_size(r), rd_nfields(r));
+			slips_room(data.nslips +
+			    slips_most(rd_size(r), rd_nfields(r)));
 	}
 	while (rd_next(r, &rec)) {
 		struct worker *w = NULL;
@@ -489,7 +576,7 @@ read_file(uint16_t file, int ytd)
 		else if (c.month < 0)
 			take_worker(rec, &c);
 		else if ((c.post < 0 || (w = worker_of(rec, &c)) != NULL) &&
-		    !take_items(rec, &c, w, file))
+		    !take_items(rec, &c, w, file, off))
 			worker_free(w);
 	}
 	if (n == 0)
@@ -530,7 +617,7 @@ months_sort(uint32_t *o, size_t n)
 /*
  * The slips in order: by worker_id (byte order), then month, then the
  * order read.  A counting sort by the rank of the worker_id (stable),
- * then each worker's months.
+ * then each worker's months (order_months, by pay_run).
  */
 /* rank[id]: the place of each worker_id in byte order (data.rank);
  * without a sort when they came in that order, as a roster often has
@@ -554,25 +641,79 @@ ranks(void)
 	return rank;
 }
 
+/* The keys of the slips of run r data.ids', its lines and amounts from
+ * 2^31 the file's (when they are a part's); counted by rank into at. */
+static void
+run_count(struct run *r, const uint32_t *rank, size_t *at)
+{
+	size_t i;
+	int k;
+
+	for (i = r->from; i < r->to; i++) {
+		struct slip *s = &data.slips[i];
+
+		if (r->map != NULL) {
+			s->key = r->map[s->key];
+			s->line += s->line > 0 ? (uint32_t)r->shift : 0;
+			for (k = 0; r->big > 0 && k < A_N; k++)
+				if (s->a[k] >= 0x80000000u)
+					s->a[k] += r->big;
+		}
+		at[rank[s->key] + 1]++;
+	}
+	free(r->map);
+	r->map = NULL;
+}
+
+void
+order_months(size_t from, size_t to)
+{
+	size_t i, j;
+
+	for (i = from; i < to; i = j) {
+		uint32_t k = data.slips[data.order[i]].key;
+
+		for (j = i + 1; j < to && data.slips[data.order[j]].key == k;
+		     j++)
+			;
+		months_sort(data.order + i, j - i);
+	}
+}
+
+/* The slips in order of worker_id, each worker's in the order read
+ * (order_months puts them in month order). */
 static void
 slips_sort(void)
 {
-	uint32_t nk = intern_len(data.ids), *rank = data.rank = ranks();
-	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i;
+	uint32_t nk = intern_len(data.ids), *rank;
+	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i, k;
 
-	data.order = xhuge((data.nslips + 1) * sizeof *data.order);
-	for (i = 0; i < data.nslips; i++)
-		at[rank[data.slips[i].key] + 1]++;
+	rank = data.rank = ranks();
+	data.order = xhuge((data.norder + 1) * sizeof *data.order);
+	for (k = 0; k < data.nruns; k++)
+		run_count(&data.runs[k], rank, at);
 	for (i = 0; i < nk; i++)
 		at[i + 1] += at[i];
 	for (i = nk; i > 0; i--) /* at[r + 1]: the start of rank r */
 		at[i] = at[i - 1];
 	at[0] = 0;
-	for (i = 0; i < data.nslips; i++)
-		data.order[at[rank[data.slips[i].key] + 1]++] = (uint32_t)i;
-	for (i = 0; i < nk; i++) /* at[r], at[r + 1]: rank r's */
-		months_sort(data.order + at[i], at[i + 1] - at[i]);
+	for (k = 0; k < data.nruns; k++)
+		for (i = data.runs[k].from; i < data.runs[k].to; i++)
+			data.order[at[rank[data.slips[i].key] + 1]++] =
+			    (uint32_t)i;
 	free(at);
+}
+
+uint16_t
+input_reader(struct rd *r)
+{
+	if (data.nreaders >= UINT16_MAX)
+		zl_die(ZL_USAGE, _("more than %u files"), UINT16_MAX - 1);
+	if (data.nreaders == data.capreaders)
+		data.readers = xgrow(data.readers, &data.capreaders, 8,
+		    sizeof *data.readers);
+	data.readers[data.nreaders] = r;
+	return (uint16_t)data.nreaders++;
 }
 
 void
@@ -595,18 +736,15 @@ input_read(int nfiles, char *const *files)
 	ro.by_pos = 1;
 	data.ids = intern_new();
 	data.strs = intern_new();
-	data.nreaders = (size_t)nfiles + (opt.ytd != NULL);
-	data.readers = xcalloc(data.nreaders, sizeof *data.readers);
+	data.idx.ids = data.ids;
+	data.idx.last = UINT32_MAX;
 	ro.need = need; /* the header under title rows */
-	for (i = 0; i < nfiles; i++) {
-		data.readers[i] = rd_open(1, files + i, &ro);
-		read_file((uint16_t)i, 0);
-	}
+	for (i = 0; i < nfiles; i++)
+		read_file(input_reader(rd_open(1, files + i, &ro)), 0);
 	if (opt.ytd != NULL) {
 		ro.need = need_ytd;
 		ytd[0] = (char *)opt.ytd;
-		data.readers[nfiles] = rd_open(1, ytd, &ro);
-		read_file((uint16_t)nfiles, 1);
+		read_file(input_reader(rd_open(1, ytd, &ro)), 1);
 	}
 	slips_sort();
 }
@@ -620,6 +758,11 @@ input_close(void)
 		rd_close(data.readers[i]);
 	free(data.readers);
 	data.readers = NULL;
+	rd_close(again);
+	again = NULL;
+	free(data.runs);
+	free(data.idx.next);
+	parts_free();
 	free(data.rank);
 	data.rank = NULL;
 	free(data.big);

@@ -3,9 +3,9 @@
  * scale (三岗六十级).
  *
  * worker-salary [--ytd file] [--compare old.yaml]
- *     [--summary [--by fields] [--total]] [period options] [-c file] [-o
- * format] [--csv | --tsv]
- * [--encoding enc] [--sheet name] [--bom]
+ *     [--summary [--by fields] [--total]] [-j n] [period options]
+ *     [-c file] [-o format] [--csv | --tsv] [--encoding enc]
+ *     [--sheet name] [--bom]
  *     [--zh] [--reject file] [--strict] [--verbose] [--max-rejected n]
  *     [--progress | --no-progress] [file ...]
  * worker-salary [-c file] --print-config
@@ -28,7 +28,7 @@ usage(void)
 	fprintf(stderr,
 	    _("usage: worker-salary [--ytd file] [--compare old.yaml] "
 	      "[--summary]\n"
-	      "                     [--by fields] [--total] [--from date] "
+	      "                     [--by fields] [--total] [-j n] [--from date] "
 	      "[--to date]\n"
 	      "                     [--month m] [--quarter q] [--year y] "
 	      "[-c file] [-o format]\n"
@@ -65,6 +65,8 @@ help(void)
 	    "                      (with --compare per post: mean gross, old and new)\n"
 	    "  --by FIELDS         summary: community, post or community,post\n"
 	    "  --total             summary: add the overall row\n"
+	    "  -j, --jobs N        threads reading the items and computing the payslips\n"
+	    "                      (default: the cores, at most 8)\n"
 	    "  --from, --to DATE; --month YYYY-MM; --quarter YYYY-Qn; --year YYYY\n"
 	    "                      the months written (the months before still\n"
 	    "                      count in the year's tax)\n"
@@ -110,6 +112,9 @@ own_option(int c, const char *arg)
 	case OPT_COMPARE:
 		opt.compare = arg;
 		return 1;
+	case 'j':
+		opt.jobs = cli_jobs(arg);
+		return 1;
 	}
 	return 0;
 }
@@ -125,12 +130,14 @@ options(int argc, char **argv)
 		{ "by", required_argument, NULL, OPT_BY },
 		{ "total", no_argument, NULL, OPT_TOTAL },
 		{ "compare", required_argument, NULL, OPT_COMPARE },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, by = 0;
 
 	opt.by[0] = opt.by[1] = 1;
-	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1) {
+	while (
+	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "j:", longopts)) != -1) {
 		by |= c == OPT_BY;
 		if (!own_option(c, optarg) && !cli_option(c, optarg, help))
 			usage();
@@ -138,6 +145,8 @@ options(int argc, char **argv)
 	if ((by || opt.total) && !opt.summary)
 		zl_die(ZL_USAGE, _("--%s is for --summary"),
 		    by ? "by" : "total");
+	if (opt.jobs == 0)
+		opt.jobs = rd_jobs();
 	if (opt.compare != NULL && opt.summary && !by)
 		opt.by[BY_COMMUNITY] = 0; /* per post */
 }

@@ -141,11 +141,11 @@ slip_amounts(const struct slip *s, const struct pay *p, long long *v)
 }
 
 /* The month m as month_fmt writes it, at o (8 bytes): the last twelve
- * kept, as a worker's months follow one another. */
+ * kept (by each thread), as a worker's months follow one another. */
 static void
 month_put(long m, char *o)
 {
-	static struct {
+	static _Thread_local struct {
 		long m;
 		char s[8];
 	} k[12] = { { -1, "" } };
@@ -158,32 +158,53 @@ month_put(long m, char *o)
 	memcpy(o, k[i].s, 8);
 }
 
-/* The payslips as lines (tsv, csv) built in the output's buffer: the
- * worker's fields once per worker, the amounts written straight in. */
-static void
-slip_lines(const struct wr *w)
+/* The most bytes of a line after its worker's fields. */
+#define LINE_ROOM (8 + 24 * (NSLIP + 1))
+
+/* The line of payslip s (p) at d, after its worker's fields head: its
+ * length. */
+static size_t
+slip_line(const struct buf *head, const struct slip *s, const struct pay *p,
+    char sep, char *d)
 {
-	static struct buf head;
+	long long v[NSLIP];
+	size_t n = slip_amounts(s, p, v);
+	char *o;
+
+	memcpy(d, head->p, head->n);
+	o = d + head->n;
+	month_put(s->month, o);
+	o += 7;
+	o += money_put_list(v, n, sep, o);
+	*o++ = '\n';
+	return (size_t)(o - d);
+}
+
+/* The payslips as lines (tsv, csv) built in b, or in the output's
+ * buffer: the worker's fields once per worker, the amounts written
+ * straight in. */
+void
+output_lines(const struct wr *w, size_t from, size_t to, struct buf *b)
+{
+	struct buf head = { 0 };
 	const struct worker *last = NULL;
 	const struct slip *s;
 	struct pay p;
-	long long v[NSLIP];
-	char sep = wr_sep(w), *d, *o;
-	size_t i = 0, n;
+	char sep = wr_sep(w), *d;
+	size_t i = from;
 
-	while (pay_next(&i, &s, &p)) {
+	while (pay_next(&i, to, &s, &p)) {
 		if (slip_worker(s) != last)
 			slip_head(w, &head, last = slip_worker(s));
-		n = slip_amounts(s, &p, v);
-		if ((d = out_room(head.n + 8 + 24 * (n + 1))) == NULL)
+		if (b != NULL) {
+			if (b->cap < b->n + head.n + LINE_ROOM + 1)
+				buf_grow(b, head.n + LINE_ROOM);
+			b->n += slip_line(&head, s, &p, sep, b->p + b->n);
+			continue;
+		}
+		if ((d = out_room(head.n + LINE_ROOM)) == NULL)
 			zl_die(ZL_IOERR, _("a payslip too long to write"));
-		memcpy(d, head.p, head.n);
-		o = d + head.n;
-		month_put(s->month, o);
-		o += 7;
-		o += money_put_list(v, n, sep, o);
-		*o++ = '\n';
-		out_wrote((size_t)(o - d));
+		out_wrote(slip_line(&head, s, &p, sep, d));
 	}
 	buf_free(&head);
 }
@@ -206,10 +227,11 @@ payslips(void)
 	struct row r;
 	size_t i = 0;
 
-	if (wr_lines(w))
-		slip_lines(w);
-	else
-		while (pay_next(&i, &s, &p)) {
+	if (wr_lines(w)) {
+		if (!jobs_lines(w))
+			output_lines(w, 0, data.norder, NULL);
+	} else
+		while (pay_next(&i, data.norder, &s, &p)) {
 			slip_row(&r, s, &p);
 			wr_rec(w, r.f);
 		}
@@ -322,7 +344,7 @@ summary(void)
 	cols[n++] = "gross_mean";
 	cols[n++] = "net_mean";
 	cols[n++] = "employer_cost";
-	while (pay_next(&i, &s, &p)) {
+	while (pay_next(&i, data.norder, &s, &p)) {
 		add(group_of(slip_worker(s)), s, &p);
 		add(&all, s, &p);
 	}
@@ -380,8 +402,8 @@ next_worker(size_t *i, struct group *g, const struct worker **w)
 
 	memset(g, 0, sizeof *g);
 	if (*i == 0)
-		more = pay_next(i, &s, &p);
-	for (; more; more = pay_next(i, &s, &p)) {
+		more = pay_next(i, data.norder, &s, &p);
+	for (; more; more = pay_next(i, data.norder, &s, &p)) {
 		if (g->last != 0 && g->last != s->key + 1)
 			break;
 		g->last = s->key + 1;

@@ -88,18 +88,18 @@ gross(const struct slip *s, struct pay *p)
 
 /*
  * The contributions of p, the employee's (sides 1) or both (2): 0, or -1
- * when a rate cannot be applied.  The last ones computed are kept: a
- * worker's base is often the same month after month (its
+ * when a rate cannot be applied.  The last ones computed are kept (by
+ * each thread): a worker's base is often the same month after month (its
  * contribution_base, or a limit).
  */
 static int
 contributions(const struct slip *s, struct pay *p, const struct year *y,
     int sides)
 {
-	static const struct year *ly;
-	static long long lbase;
-	static int lsides;
-	static struct pay last;
+	static _Thread_local const struct year *ly;
+	static _Thread_local long long lbase;
+	static _Thread_local int lsides;
+	static _Thread_local struct pay last;
 	const struct worker *w = slip_worker(s);
 	int k, e;
 
@@ -183,7 +183,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 
 	if (conf_year(s->month / 12) == NULL) {
 		month_fmt(s->month, m);
-		rec_reject(slip_rec(s),
+		slip_reject(s,
 		    _("month %s: no contributions for the year %ld in the "
 		      "configuration (add worker-salary.contributions.%ld)"),
 		    m, (long)s->month / 12, (long)s->month / 12);
@@ -192,7 +192,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 	if (w->hire_month != LONG_MIN && w->hire_month > s->month) {
 		month_fmt(s->month, m);
 		month_fmt(w->hire_month, h);
-		rec_reject(slip_rec(s),
+		slip_reject(s,
 		    _("month %s: before the worker was hired "
 		      "(hired_at %s)"),
 		    m, h);
@@ -202,8 +202,7 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 	if (p->net < 0) {
 		month_fmt(s->month, m);
 		money_format(p->net, net);
-		rec_reject(slip_rec(s), _("month %s: net pay below zero (%s)"),
-		    m, net);
+		slip_reject(s, _("month %s: net pay below zero (%s)"), m, net);
 		return 0;
 	}
 	return 1;
@@ -216,30 +215,26 @@ not_in_roster(const struct slip *s)
 	const char *id = intern_get(data.ids, s->key).p;
 
 	if (data.keys[s->key].rejected)
-		rec_reject(slip_rec(s),
+		slip_reject(s,
 		    _("worker '%s': the roster's row of the worker was "
 		      "rejected"),
 		    id);
 	else if (data.nroster == 0)
-		rec_reject(slip_rec(s),
+		slip_reject(s,
 		    _("worker '%s' is not in the roster (no roster was read: "
 		      "give its file too)"),
 		    id);
 	else
-		rec_reject(slip_rec(s), _("worker '%s' is not in the roster"),
-		    id);
+		slip_reject(s, _("worker '%s' is not in the roster"), id);
 }
 
-/* Each slip joined to its roster worker (rejected when none), in order;
- * the roster's workers with no items said. */
-static void
-join(void)
+void
+join_range(size_t from, size_t to)
 {
-	uint32_t nk = intern_len(data.ids), *byrank;
 	struct worker *w;
 	size_t i;
 
-	for (i = 0; i < data.nslips; i++) {
+	for (i = from; i < to; i++) {
 		struct slip *s = &data.slips[data.order[i]];
 
 		if (s->own)
@@ -249,6 +244,15 @@ join(void)
 		else
 			w->paid = 1;
 	}
+}
+
+void
+join_warn(void)
+{
+	uint32_t nk = intern_len(data.ids), *byrank;
+	struct worker *w;
+	size_t i;
+
 	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
 	for (i = 0; i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
@@ -291,7 +295,7 @@ worker_run(size_t from, size_t to)
 			continue;
 		if (last != NULL && last->month == s->month) {
 			month_fmt(s->month, m);
-			rec_reject(slip_rec(s),
+			slip_reject(s,
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
 			    m, slip_worker(s)->id,
 			    rd_file(data.readers[last->file]),
@@ -299,7 +303,7 @@ worker_run(size_t from, size_t to)
 		} else if (st0.month >= 0 && s->month <= st0.month) {
 			month_fmt(s->month, m);
 			month_fmt(st0.month, n);
-			rec_reject(slip_rec(s),
+			slip_reject(s,
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
 			    m, slip_worker(s)->id, n);
@@ -319,19 +323,29 @@ worker_end(size_t i)
 {
 	uint32_t k = data.slips[data.order[i]].key;
 
-	while (++i < data.nslips && data.slips[data.order[i]].key == k)
+	while (++i < data.norder && data.slips[data.order[i]].key == k)
 		;
 	return i;
 }
 
 void
-pay_run(void)
+pay_range(size_t from, size_t to)
 {
 	size_t i, j;
 
-	join();
-	for (i = 0; i < data.nslips; i = j)
+	for (i = from; i < to; i = j)
 		worker_run(i, j = worker_end(i));
+}
+
+void
+pay_run(void)
+{
+	if (jobs_pay())
+		return;
+	order_months(0, data.norder);
+	join_range(0, data.norder);
+	join_warn();
+	pay_range(0, data.norder);
 }
 
 /* The time of a month's first day, for the period options. */
@@ -343,12 +357,12 @@ month_time(long m)
 }
 
 int
-pay_next(size_t *i, const struct slip **sp, struct pay *p)
+pay_next(size_t *i, size_t to, const struct slip **sp, struct pay *p)
 {
-	static struct ytd st;
-	static uint32_t key = UINT32_MAX;
+	static _Thread_local struct ytd st;
+	static _Thread_local uint32_t key = UINT32_MAX;
 
-	for (; *i < data.nslips; ++*i) {
+	for (; *i < to; ++*i) {
 		const struct slip *s = &data.slips[data.order[*i]];
 
 		if (*i == 0 || s->key != key) {

@@ -10,6 +10,17 @@
 #include "lib/date.h"
 #include "lib/utf8.h"
 
+/* The thread's buffers: values shown in messages, the list of the posts
+ * (worker_thread_end frees them). */
+static _Thread_local struct buf shown, posts;
+
+void
+worker_thread_end(void)
+{
+	buf_free(&shown);
+	buf_free(&posts);
+}
+
 /* The post named s (its name or a synonym), or NULL. */
 static const struct post *
 post_of(struct str s)
@@ -33,30 +44,30 @@ post_of(struct str s)
 static void
 unknown_post(const struct rec *rec, struct str s)
 {
-	static struct buf b, list;
+	struct buf *b = &shown, *list = &posts;
 	const char **names = xcalloc(scale.nposts + 1, sizeof *names);
 	const char *near;
 	size_t i;
 
-	buf_reset(&list);
+	buf_reset(list);
 	for (i = 0; i < scale.nposts; i++) {
 		names[i] = scale.posts[i].name;
-		buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+		buf_printf(list, "%s%s", i ? ", " : "", names[i]);
 	}
-	u8_shown(&b, s);
-	near = s.n > 0 ? u8_nearest(b.p, names) : NULL;
+	u8_shown(b, s);
+	near = s.n > 0 ? u8_nearest(b->p, names) : NULL;
 	if (s.n == 0)
 		rec_reject(rec, _("field 'post': empty (the posts: %s)"),
-		    list.p != NULL ? list.p : "");
+		    list->p != NULL ? list->p : "");
 	else if (near != NULL)
 		rec_reject(rec,
 		    _("field 'post': unknown post '%s' (did you mean '%s'?)"),
-		    b.p, near);
+		    b->p, near);
 	else
 		rec_reject(rec,
 		    _("field 'post': unknown post '%s' (the posts: %s; add it "
 		      "to the synonyms of one in worker-salary.posts)"),
-		    b.p, list.p != NULL ? list.p : "");
+		    b->p, list->p != NULL ? list->p : "");
 	free(names);
 }
 
@@ -66,7 +77,7 @@ static int
 whole(const struct rec *rec, long c, const char *name, long lo, long hi,
     long *v)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 	struct str s = in_folded(rec, c);
 	size_t i;
 
@@ -80,7 +91,7 @@ whole(const struct rec *rec, long c, const char *name, long lo, long hi,
 	rec_reject(rec,
 	    _("field '%s': not a whole number from %ld to %ld "
 	      "('%s')"),
-	    name, lo, hi, u8_shown(&b, in_col(rec, c)));
+	    name, lo, hi, u8_shown(b, in_col(rec, c)));
 	return 0;
 }
 
@@ -89,7 +100,7 @@ whole(const struct rec *rec, long c, const char *name, long lo, long hi,
 static int
 month_of(const struct rec *rec, long c, const char *name, long *m)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 	struct str s = in_col(rec, c);
 	long long t;
 	int y, mo, d;
@@ -99,7 +110,7 @@ month_of(const struct rec *rec, long c, const char *name, long *m)
 		return 1;
 	if (date_parse(s.p, s.n, &t, NULL) != 0) {
 		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
-		    u8_shown(&b, s));
+		    u8_shown(b, s));
 		return 0;
 	}
 	date_ymd((long)date_floordiv(t, DAY_SECS), &y, &mo, &d);
@@ -112,7 +123,7 @@ static const struct named *
 named(const struct rec *rec, const struct named *v, size_t n, struct str s,
     const char *name, const char *key)
 {
-	static struct buf b;
+	struct buf *b = &shown;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -120,7 +131,7 @@ named(const struct rec *rec, const struct named *v, size_t n, struct str s,
 		    memcmp(v[i].name, s.p, s.n) == 0)
 			return &v[i];
 	rec_reject(rec, _("field '%s': unknown '%s' (not in worker-salary.%s)"),
-	    name, u8_shown(&b, s), key);
+	    name, u8_shown(b, s), key);
 	return NULL;
 }
 
@@ -168,10 +179,9 @@ allowance(const struct rec *rec, const struct cols *c, struct worker *w)
 	return month_of(rec, c->certat, "certified_at", &w->cert_month);
 }
 
-/* The roster fields of rec into w (its strings allocated): 1, or 0 when
- * rejected. */
-static int
-parse_worker(const struct rec *rec, const struct cols *c, struct worker *w)
+int
+worker_parse(const struct rec *rec, const struct cols *c, struct worker *w,
+    struct intern *strs)
 {
 	struct str id = in_folded(rec, c->id);
 	const struct post *p;
@@ -199,12 +209,9 @@ parse_worker(const struct rec *rec, const struct cols *c, struct worker *w)
 	if (!allowance(rec, c, w) ||
 	    !month_of(rec, c->hired, "hired_at", &w->hire_month))
 		return 0;
-	w->name = intern_get(data.strs,
-	    intern_put(data.strs, in_col(rec, c->name)))
-		      .p;
-	w->community = intern_get(data.strs,
-	    intern_put(data.strs, in_col(rec, c->community)))
-			   .p;
+	w->name = intern_get(strs, intern_put(strs, in_col(rec, c->name))).p;
+	w->community =
+	    intern_get(strs, intern_put(strs, in_col(rec, c->community))).p;
 	w->file = rec->file;
 	w->line = rec->line;
 	return 1;
@@ -229,17 +236,24 @@ static size_t wused, wcap;
 static void **wblocks;
 static size_t nwblocks, capwblocks;
 
+struct worker *
+workers_room(size_t n)
+{
+	struct worker *b = xhuge(n * sizeof *b);
+
+	if (nwblocks == capwblocks)
+		wblocks = xgrow(wblocks, &capwblocks, 16, sizeof *wblocks);
+	wblocks[nwblocks++] = b;
+	return b;
+}
+
 static struct worker *
 worker_new(void)
 {
 	if (wused == wcap) {
 		wcap = (2u << 20) / sizeof *wblock;
-		wblock = xhuge(wcap * sizeof *wblock);
+		wblock = workers_room(wcap);
 		wused = 0;
-		if (nwblocks == capwblocks)
-			wblocks = xgrow(wblocks, &capwblocks, 16,
-			    sizeof *wblocks);
-		wblocks[nwblocks++] = wblock;
 	}
 	memset(&wblock[wused], 0, sizeof *wblock);
 	return &wblock[wused++];
@@ -271,7 +285,7 @@ take_worker(const struct rec *rec, const struct cols *c)
 	struct key *k;
 	uint32_t kid;
 
-	if (!parse_worker(rec, c, w)) {
+	if (!worker_parse(rec, c, w, data.strs)) {
 		worker_free(w);
 		if ((k = key_of_row(rec, c, &kid)) != NULL)
 			k->rejected = 1;
@@ -280,12 +294,23 @@ take_worker(const struct rec *rec, const struct cols *c)
 	k = key_of_row(rec, c, &kid);
 	w->id = intern_get(data.ids, kid).p;
 	if (k->w != NULL) {
-		rec_reject(rec,
-		    _("worker '%s' twice in the roster (first at %s:%ld)"),
-		    w->id, k->w->file, k->w->line);
+		roster_twice(rec, k, w);
 		worker_free(w);
 		return;
 	}
+	roster_add(k, w);
+}
+
+void
+roster_twice(const struct rec *rec, const struct key *k, const struct worker *w)
+{
+	rec_reject(rec, _("worker '%s' twice in the roster (first at %s:%ld)"),
+	    w->id, k->w->file, k->w->line);
+}
+
+void
+roster_add(struct key *k, struct worker *w)
+{
 	k->w = w;
 	if (data.nroster == data.caproster)
 		data.roster = xgrow(data.roster, &data.caproster, 64,
@@ -299,7 +324,7 @@ worker_of(const struct rec *rec, const struct cols *c)
 	struct worker *w = worker_new();
 	uint32_t kid;
 
-	if (!parse_worker(rec, c, w)) {
+	if (!worker_parse(rec, c, w, data.strs)) {
 		worker_free(w);
 		return NULL;
 	}

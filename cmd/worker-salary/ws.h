@@ -31,6 +31,7 @@ struct opts {
 	int summary;	     /* --summary */
 	int by[2]; /* --summary groups by: [BY_COMMUNITY], [BY_POST] */
 	int total; /* --total */
+	int jobs;  /* -j */
 };
 extern struct opts opt;
 enum { BY_COMMUNITY, BY_POST };
@@ -133,6 +134,7 @@ struct slip {
 	uint16_t file;	  /* data.readers */
 	uint8_t own; /* its worker is its row's (roster and items in one) */
 	uint8_t ok;  /* computed, not rejected */
+	uint8_t off; /* mark: where its record begins (parts.c, CSV) */
 };
 
 /* A payslip, computed from a slip (pay.c). */
@@ -159,20 +161,52 @@ struct cols {
 struct key {
 	struct worker *w; /* its roster row, or NULL */
 	int32_t ytd;	  /* its --ytd state in data.ytd, or -1 */
-	uint32_t next;	  /* the key read after it last time, or -1 */
 	uint8_t rejected; /* a roster row of it was rejected */
+};
+
+/*
+ * Ids numbered as they come (lib/intern), with what makes finding them
+ * quick: the id read after each one last time (next), the last one
+ * (last; UINT32_MAX: none).
+ */
+struct idx {
+	struct intern *ids;
+	uint32_t *next;
+	size_t capnext;
+	uint32_t last;
+};
+/* The number of id in x (a new one when it is not known yet). */
+uint32_t idx_of(struct idx *x, struct str id);
+
+/*
+ * Slips in data.slips, in the order read, from..to: a run of them (a
+ * part of a file read by a thread fills room of its own, with room to
+ * spare).  Until slips_sort, a part's keys are its own (map: data.ids'
+ * of each; NULL: data.ids' already), its lines are counted from its
+ * first (shift: to add), its amounts from 2^31 fen kept apart in its own
+ * table (big: where it begins in data.big).
+ */
+struct run {
+	size_t from, to;
+	uint32_t *map;
+	long shift;
+	uint32_t big;
 };
 
 /* All that was read (input.c). */
 struct data {
 	struct intern *ids;  /* worker_ids */
+	struct idx idx;	     /* of ids */
 	struct intern *strs; /* names and communities */
 	struct key *keys;    /* by id */
 	size_t capkeys;
 	struct worker **roster; /* in the order read */
 	size_t nroster, caproster;
-	struct slip *slips; /* in the order read */
-	size_t nslips, capslips;
+	struct slip *slips;	 /* in the order read */
+	size_t nslips, capslips; /* nslips: the end of the last run */
+	struct run *runs;
+	size_t nruns, capruns;
+	size_t norder;	/* slips in all (in order) */
 	long long *big; /* the amounts of slips from 2^31 fen */
 	size_t nbig, capbig;
 	struct worker **ownw; /* [slip]: the worker of a slip that has one */
@@ -182,7 +216,7 @@ struct data {
 	struct ytd *ytd;
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */
-	size_t nreaders;
+	size_t nreaders, capreaders;
 };
 extern struct data data;
 
@@ -202,10 +236,34 @@ slip_amount(const struct slip *s, int i)
 }
 void input_read(int nfiles, char *const *files);
 void input_close(void);
+/* A thread's buffers freed, as it ends (input.c's, worker.c's). */
+void input_thread_end(void);
+void worker_thread_end(void);
+/* r kept in data.readers: its number. */
+uint16_t input_reader(struct rd *r);
+/*
+ * The items of rec into s (amounts in a, absence and month in s) and its
+ * id (id): 1, or 0 when rejected.  amount_kept: amount v (0 to
+ * WS_MAX_FEN) as a slip keeps it, those from 2^31 in the table big.
+ */
+int items_of(const struct rec *rec, const struct cols *c, struct slip *s,
+    long long *a, struct str *id);
+uint32_t amount_big(long long v, long long **big, size_t *n, size_t *cap);
+static inline uint32_t
+amount_kept(long long v, long long **big, size_t *n, size_t *cap)
+{
+	return v < 0x80000000LL ? (uint32_t)v : amount_big(v, big, n, cap);
+}
 /* The key of id, new when it is not known yet. */
 struct key *key_of(struct str id, uint32_t *k);
-/* The record of a slip, again (for a rejection after the reading). */
+/*
+ * The record of a slip, again (for a rejection after the reading);
+ * marked_rec: of mark in reader file, at line: rd_mark's, or with off
+ * where the record begins in the file (read again from there by a reader
+ * of its own, rd_open_part: valid until the next call).
+ */
 const struct rec *slip_rec(const struct slip *s);
+const struct rec *marked_rec(uint16_t file, long long mark, int off, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);
 /* A month for a message or a record ("2024-03") into buf[8+]. */
@@ -231,16 +289,40 @@ int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 /* worker.c: a roster row kept in data.roster; the worker of a row
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);
+/* The roster fields of rec into w (its name and community in strs): 1,
+ * or 0 when rejected.  workers_room: room for n workers (freed by
+ * worker_free_all). */
+int worker_parse(const struct rec *rec, const struct cols *c, struct worker *w,
+    struct intern *strs);
+struct worker *workers_room(size_t n);
+/* Worker w of key k in the roster (roster_add), or rejected as its
+ * second row, rec (roster_twice). */
+void roster_add(struct key *k, struct worker *w);
+void roster_twice(const struct rec *rec, const struct key *k,
+    const struct worker *w);
 struct worker *worker_of(const struct rec *rec, const struct cols *c);
 /* w given back (when it was the last taken); every worker freed. */
 void worker_free(struct worker *w);
 void worker_free_all(void);
 
-/* pay.c: every payslip computed (rejecting those that cannot be);
- * pay_next: the payslips again, one by one in order (*i from 0): 1 and
- * the next slip and its pay, or 0 at the end. */
+/* pay.c: every payslip computed (rejecting those that cannot be):
+ * order_months (input.c), join_range, join_warn, then pay_range, each
+ * of order[from, to), whole workers.  order_months: each worker's slips
+ * in month order; join_range: each joined to its roster worker
+ * (rejected when none); join_warn: the roster's workers with no items
+ * said; pay_range: checked.  pay_next: the
+ * payslips again, one by one in order (*i from 0, or a worker's first),
+ * before to: 1 and the next slip and its pay, or 0 at the end. */
 void pay_run(void);
-int pay_next(size_t *i, const struct slip **s, struct pay *p);
+void order_months(size_t from, size_t to);
+void join_range(size_t from, size_t to);
+void join_warn(void);
+void pay_range(size_t from, size_t to);
+int pay_next(size_t *i, size_t to, const struct slip **s, struct pay *p);
+/* Reject slip s (fmt the reason, as rec_reject's); by a thread of
+ * jobs.c, kept for the main thread to report. */
+void slip_reject(const struct slip *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* The allowance of amount a month in s's month (from the month after
  * certified_at); the absence deduction of s on base pay base under sc. */
 long long pay_allowance(const struct slip *s, long long amount);
@@ -249,12 +331,34 @@ long long pay_absence(const struct scale *sc, const struct slip *s,
 /* a / b (both >= 0, b > 0) rounded to unit by mode. */
 long long div_round(long long a, long long b, int unit, int mode);
 
+/*
+ * parts.c: -j, a file of items or of the roster (c: its columns) read
+ * by threads, a part each, into data as one pass reads it: 1, or 0 when
+ * it is not to be (not a regular file of UTF-8 TSV or CSV, --strict,
+ * --progress); parts_free: what the parts keep to the end.
+ */
+int parts_read(uint16_t file, const struct cols *c);
+void parts_free(void);
+/* Room for the most slips a file's bytes can hold (nf fields). */
+size_t slips_most(unsigned long long bytes, size_t nf);
+void slips_room(size_t n);
+
 /* compare.c: --compare's old scale read from file (exit 2 on an
  * error); the gross of a slip under it. */
 void compare_load(const char *file);
 long long compare_gross(const struct slip *s);
 
-/* output.c */
+/* output.c; output_lines: the payslips of order[from, to) as lines
+ * (wr_lines) into b, or into the output when b is NULL. */
 void output_write(void);
+void output_lines(const struct wr *w, size_t from, size_t to, struct buf *b);
+
+/*
+ * jobs.c: -j, the payslips by threads, whole workers each.  jobs_pay:
+ * pay_run's checks; jobs_lines: output_lines's payslips, written in
+ * order; 0 when threads are not for this run.
+ */
+int jobs_pay(void);
+int jobs_lines(const struct wr *w);
 
 #endif

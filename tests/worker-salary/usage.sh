@@ -6,3 +6,6 @@ echo "exit $?"
 # A file that is neither items nor a roster (exit 3).
 printf 'a\tb\n1\t2\n' | worker-salary
 echo "exit $?"
+# -j: 1 to 64 threads.
+worker-salary -j 0 data/sta.tsv
+echo "exit $?"

@@ -1,0 +1,252 @@
+/*
+ * worker-salary -j: the payslips by threads.  Workers do not depend on
+ * one another (each one's year to date is its own), so the slips in
+ * order (by worker, then month) are cut into blocks of whole workers,
+ * which threads take in turn: first to check them (order_months,
+ * join_range, pay_range: what is rejected), then to compute and write their
+ * payslips' lines, each block into a buffer of its own that the main thread
+ * writes in order, a few blocks ahead at most.  What a thread rejects is kept
+ * with its message and reported by the main thread, block after block, as one
+ * pass reports it: so the payslips, the messages and the --reject file are
+ * those of -j 1, byte for byte.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/worker-salary/ws.h"
+#include "lib/out.h"
+
+/* Slips a block holds at most, about (whole workers): fewer in a small
+ * run, four blocks a thread. */
+#define PER_BLOCK 8192
+
+/* A rejection by a thread: its slip, reason and message. */
+struct jrej {
+	const struct slip *s;
+	const char *fmt;
+	char *msg;
+};
+
+/* The rejections of a block's join_range, or pay_range's. */
+struct jrejs {
+	struct jrej *v;
+	size_t n, cap;
+};
+
+struct block {
+	size_t from, to;      /* order[from, to) */
+	struct jrejs rej[2];  /* join_range's, pay_range's */
+	struct cli_seen seen; /* its months in the period, and not */
+	int done;
+};
+
+static struct {
+	struct block *b;
+	size_t nb;
+	size_t next;	 /* the next block to take */
+	size_t written;	 /* blocks written */
+	size_t ahead;	 /* how many may be taken before they are written */
+	struct buf *out; /* [block % ahead]: its lines (memory used again) */
+	const struct wr *w;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+} J = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+/* Where the thread keeps its rejections (NULL: reported). */
+static _Thread_local struct jrejs *keeping;
+
+void
+slip_reject(const struct slip *s, const char *fmt, ...)
+{
+	struct buf msg = { 0 };
+	struct jrejs *b = keeping;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (b == NULL) {
+		rej_report(slip_rec(s), fmt, msg.p);
+		buf_free(&msg);
+		return;
+	}
+	if (b->n == b->cap)
+		b->v = xgrow(b->v, &b->cap, 16, sizeof *b->v);
+	b->v[b->n].s = s;
+	b->v[b->n].fmt = fmt;
+	b->v[b->n++].msg = msg.p;
+}
+
+/* Threads for this run?  The slips cut into blocks when so. */
+static int
+blocks(void)
+{
+	size_t from = 0, to, per = data.norder / (4 * (size_t)opt.jobs) + 1;
+
+	if (opt.jobs < 2 || data.norder < 2)
+		return 0;
+	if (per > PER_BLOCK)
+		per = PER_BLOCK;
+	while (from < data.norder) {
+		to = data.norder - from > per ? from + per : data.norder;
+		while (to < data.norder &&
+		    data.slips[data.order[to]].key ==
+			data.slips[data.order[to - 1]].key)
+			to++;
+		J.b = xreallocarray(J.b, J.nb + 1, sizeof *J.b);
+		memset(&J.b[J.nb], 0, sizeof *J.b);
+		J.b[J.nb].from = from;
+		J.b[J.nb++].to = to;
+		from = to;
+	}
+	J.ahead = 4 * (size_t)opt.jobs;
+	return 1;
+}
+
+/* The next block to take (J.nb: none), when fewer than J.ahead are
+ * taken and not written. */
+static size_t
+take(void)
+{
+	size_t i;
+
+	pthread_mutex_lock(&J.mu);
+	while (J.next < J.nb && J.next >= J.written + J.ahead)
+		pthread_cond_wait(&J.cv, &J.mu);
+	i = J.next < J.nb ? J.next++ : J.nb;
+	pthread_mutex_unlock(&J.mu);
+	return i;
+}
+
+static void *
+check_work(void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	while ((i = take()) < J.nb) {
+		order_months(J.b[i].from, J.b[i].to);
+		keeping = &J.b[i].rej[0];
+		join_range(J.b[i].from, J.b[i].to);
+		keeping = &J.b[i].rej[1];
+		pay_range(J.b[i].from, J.b[i].to);
+		keeping = NULL;
+	}
+	return NULL;
+}
+
+static void *
+line_work(void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	while ((i = take()) < J.nb) {
+		output_lines(J.w, J.b[i].from, J.b[i].to, &J.out[i % J.ahead]);
+		cli_seen_take(&J.b[i].seen);
+		pthread_mutex_lock(&J.mu);
+		J.b[i].done = 1;
+		pthread_cond_broadcast(&J.cv);
+		pthread_mutex_unlock(&J.mu);
+	}
+	return NULL;
+}
+
+/* opt.jobs threads running fn; the main thread does main_fn meanwhile
+ * (NULL: nothing), then waits for them. */
+static void
+run(void *(*fn)(void *), void (*main_fn)(void))
+{
+	pthread_t *th = xcalloc((size_t)opt.jobs, sizeof *th);
+	int k;
+
+	J.next = J.written = 0;
+	for (k = 0; k < opt.jobs; k++)
+		if ((errno = pthread_create(&th[k], NULL, fn, NULL)) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	if (main_fn != NULL)
+		main_fn();
+	for (k = 0; k < opt.jobs; k++)
+		pthread_join(th[k], NULL);
+	free(th);
+}
+
+/* The rejections kept of each block's step j, reported in order. */
+static void
+report(int j)
+{
+	size_t i, k;
+
+	for (i = 0; i < J.nb; i++) {
+		struct jrejs *r = &J.b[i].rej[j];
+
+		for (k = 0; k < r->n; k++) {
+			rej_report(slip_rec(r->v[k].s), r->v[k].fmt,
+			    r->v[k].msg);
+			free(r->v[k].msg);
+		}
+		free(r->v);
+	}
+}
+
+int
+jobs_pay(void)
+{
+	if (!blocks())
+		return 0;
+	J.ahead = J.nb; /* (nothing written: every block at once) */
+	run(check_work, NULL);
+	report(0);
+	join_warn();
+	report(1);
+	free(J.b);
+	J.b = NULL;
+	J.nb = 0;
+	return 1;
+}
+
+/* The main thread's: each block written when done, in order. */
+static void
+write_blocks(void)
+{
+	size_t i;
+
+	for (i = 0; i < J.nb; i++) {
+		struct block *b = &J.b[i];
+
+		pthread_mutex_lock(&J.mu);
+		while (!b->done)
+			pthread_cond_wait(&J.cv, &J.mu);
+		pthread_mutex_unlock(&J.mu);
+		if (J.out[i % J.ahead].n > 0) /* (none: all rejected) */
+			out_write(J.out[i % J.ahead].p, J.out[i % J.ahead].n);
+		J.out[i % J.ahead].n = 0;
+		cli_seen_add(NULL, &b->seen);
+		pthread_mutex_lock(&J.mu);
+		J.written = i + 1;
+		pthread_cond_broadcast(&J.cv);
+		pthread_mutex_unlock(&J.mu);
+	}
+}
+
+int
+jobs_lines(const struct wr *w)
+{
+	size_t i;
+
+	if (!blocks())
+		return 0;
+	J.w = w;
+	J.out = xcalloc(J.ahead, sizeof *J.out);
+	run(line_work, write_blocks);
+	for (i = 0; i < J.ahead; i++)
+		buf_free(&J.out[i]);
+	free(J.out);
+	free(J.b);
+	J.b = NULL;
+	J.nb = 0;
+	return 1;
+}

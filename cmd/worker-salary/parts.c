@@ -1,0 +1,450 @@
+/*
+ * worker-salary -j: a file of monthly items read by threads, a part of it
+ * each (lib/rd_part.c), into data as one pass reads it.
+ *
+ * The parts: the file cut after a line end near each n-th of its bytes
+ * (rd_cut; CSV: a line end outside quotes).
+ * Part k reads from its cut until a record begins at or after the next
+ * cut, its slips into room of its own in data.slips (a run: the most a
+ * part's bytes can hold), their worker_ids numbered by the part.  The
+ * main thread then takes the parts in order: their rejections reported
+ * (rej_capture kept them, with their messages), the records counted,
+ * the ids numbered as data.ids (slips_sort maps the slips' keys), the
+ * lines made the file's.  When a cut was not between two records as one
+ * pass reads them (a CSV quote out of place), part k-1 ended elsewhere
+ * than part k began: part k is read again from where part k-1 ended.
+ * So the slips, the messages and the --reject file are those of -j 1.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd/worker-salary/ws.h"
+
+/* A record a part rejected, to be reported by the main thread (before
+ * its row at, a roster's). */
+struct pev {
+	struct rec *rec; /* rec_keep's */
+	const char *reason;
+	char *msg;
+	size_t at;
+};
+
+/* A row of a roster's part: its worker (NULL: rejected), its record's
+ * mark and reader (mark_of), its worker_id (in the part's, + 1; 0: none). */
+struct prow {
+	struct worker *w;
+	long long mark;
+	uint32_t id;
+	uint16_t file;
+	uint8_t off;
+};
+
+struct part {
+	unsigned long long from, to; /* to: where the next part begins */
+	struct rd *rd;
+	const struct cols *c;
+	uint16_t file, own; /* the file's reader in data, the part's */
+	pthread_t th;
+	struct slip *slips; /* its room in data.slips */
+	size_t at, n, cap;
+	long long *big;
+	size_t nbig, capbig;
+	struct idx idx; /* its worker_ids */
+	struct pev *ev;
+	size_t nev, capev;
+	int in_take;
+	int roster;	   /* a roster's part: its rows, not slips */
+	struct prow *rows; /* in the order read */
+	size_t nrows, caprows;
+	struct worker *w; /* room for cap */
+	size_t nw;
+	struct intern *strs; /* its names and communities */
+	/* its first record, and the first of the next part (stop) */
+	int has_first, has_stop;
+	unsigned long long first_off, stop_off, nrec;
+	long first_line, stop_line, shift; /* shift: to the file's lines */
+};
+
+/* Is the record at off (line) past part p?  Its first one is noted. */
+static int
+past(struct part *p, unsigned long long off, long line)
+{
+	if (!p->has_stop && off >= p->to) {
+		p->has_stop = 1;
+		p->stop_off = off;
+		p->stop_line = line;
+	}
+	if (p->has_stop)
+		return 1;
+	if (!p->has_first) {
+		p->has_first = 1;
+		p->first_off = off;
+		p->first_line = line;
+	}
+	return 0;
+}
+
+/* A record part p rejects (rej_capture): kept for the main thread. */
+static void
+keep(void *arg, const struct rec *r, const char *reason, const char *msg)
+{
+	struct part *p = arg;
+
+	if (!p->in_take) { /* (the reader's own: a record not given) */
+		if (past(p, rd_offset(p->rd), r->line))
+			return;
+		p->nrec++;
+	}
+	if (p->nev == p->capev)
+		p->ev = xgrow(p->ev, &p->capev, 16, sizeof *p->ev);
+	p->ev[p->nev].rec = rec_keep(r);
+	p->ev[p->nev].reason = reason;
+	p->ev[p->nev].at = p->nrows;
+	p->ev[p->nev++].msg = xstrdup(msg);
+}
+
+/* Is there room for one more after n in part p?  (There is, see
+ * parts_room, unless the file grew.) */
+static void
+room_left(const struct part *p, size_t n)
+{
+	if (n == p->cap)
+		zl_die(ZL_IOERR,
+		    _("%s: changed while it was read (run again "
+		      "on files that do not change)"),
+		    rd_file(p->rd));
+}
+
+/*
+ * The mark of rec, read by part p, in the file's reader (*file): its
+ * position when it has one (TSV: rd_mark), else (*off) where it begins in
+ * the file, to be read again from there (CSV: no copy kept, marked_rec).
+ */
+static long long
+mark_of(const struct part *p, const struct rec *rec, uint16_t *file,
+    uint8_t *off)
+{
+	*file = p->file;
+	*off = rec->pos < 0;
+	return rec->pos >= 0 ? rd_mark(p->rd, rec) :
+			       (long long)rd_offset(p->rd);
+}
+
+/* Record rec of part p into its slips (as take_items does). */
+static void
+take(struct part *p, const struct rec *rec)
+{
+	struct slip *s = &p->slips[p->n];
+	long long a[A_N];
+	struct str id;
+	int k;
+
+	room_left(p, p->n);
+	memset(s, 0, sizeof *s);
+	if (!items_of(rec, p->c, s, a, &id))
+		return;
+	for (k = 0; k < A_N; k++)
+		s->a[k] = amount_kept(a[k], &p->big, &p->nbig, &p->capbig);
+	s->key = idx_of(&p->idx, id);
+	s->mark = mark_of(p, rec, &s->file, &s->off);
+	p->n++;
+}
+
+/* Roster row rec of part p into its rows (as take_worker does, but for
+ * its worker_id, which the main thread takes). */
+static void
+take_row(struct part *p, const struct rec *rec)
+{
+	struct str id = in_folded(rec, p->c->id);
+	struct prow r = { NULL, 0, 0, 0, 0 };
+	struct worker *w = &p->w[p->nw];
+
+	room_left(p, p->nw);
+	memset(w, 0, sizeof *w);
+	r.id = id.n > 0 ? idx_of(&p->idx, id) + 1 : 0;
+	if (worker_parse(rec, p->c, w, p->strs)) {
+		r.w = w;
+		p->nw++;
+		r.mark = mark_of(p, rec, &r.file, &r.off);
+	}
+	if (p->nrows == p->caprows)
+		p->rows = xgrow(p->rows, &p->caprows, 1024, sizeof *p->rows);
+	p->rows[p->nrows++] = r;
+}
+
+static void *
+work(void *arg)
+{
+	struct part *p = arg;
+	struct rec *rec;
+
+	rej_capture(keep, p);
+	while (!p->has_stop && rd_next(p->rd, &rec)) {
+		if (past(p, rd_offset(p->rd), rec->line))
+			break;
+		p->nrec++;
+		p->in_take = 1;
+		if (p->roster)
+			take_row(p, rec);
+		else
+			take(p, rec);
+		p->in_take = 0;
+	}
+	rej_capture(NULL, NULL);
+	input_thread_end();
+	worker_thread_end();
+	return NULL;
+}
+
+/* Part p (again) from its from, with nothing read yet. */
+static void
+part_open(struct part *p, const struct rd *r, long line)
+{
+	size_t i;
+
+	for (i = 0; i < p->nev; i++) {
+		free(p->ev[i].rec);
+		free(p->ev[i].msg);
+	}
+	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
+	p->has_first = p->has_stop = 0;
+	p->nrec = 0;
+	if (p->idx.ids != NULL)
+		intern_free(p->idx.ids);
+	p->idx.ids = intern_new();
+	p->idx.last = UINT32_MAX;
+	if (p->rd != NULL)
+		rd_close(p->rd);
+	data.readers[p->own] = p->rd = rd_open_part(r, p->from, line);
+}
+
+/* The names and communities of the parts' workers (parts_free). */
+static struct intern **strs;
+static size_t nstrs, capstrs;
+
+static struct intern *
+strs_new(void)
+{
+	if (nstrs == capstrs)
+		strs = xgrow(strs, &capstrs, 8, sizeof *strs);
+	return strs[nstrs++] = intern_new();
+}
+
+void
+parts_free(void)
+{
+	while (nstrs > 0)
+		intern_free(strs[--nstrs]);
+	free(strs);
+	strs = NULL;
+	capstrs = 0;
+}
+
+/*
+ * Room for each part's slips: the most its bytes can hold, each record
+ * nf - 1 separators, a line end, an id and a month (one more for the
+ * record that goes on past its end, one for a last line with no end).
+ */
+static void
+parts_room(struct part *p, size_t n, size_t nf)
+{
+	size_t k, at = data.nslips;
+
+	for (k = 0; k < n; k++) {
+		p[k].at = at;
+		p[k].cap = (size_t)((p[k].to - p[k].from) / (nf + 2)) + 2;
+		at += p[k].cap;
+		if (p[k].roster) {
+			p[k].w = workers_room(p[k].cap);
+			p[k].strs = strs_new();
+		}
+	}
+	if (p[0].roster)
+		return;
+	slips_room(at);
+	for (k = 0; k < n; k++)
+		p[k].slips = data.slips + p[k].at;
+}
+
+/* ---- the main thread: the parts taken in order ---- */
+
+/*
+ * Part p after q (taken before it): is p where q ended?  Else it is read
+ * again from there, here, or is nothing when q read to the end.  Then its
+ * lines are made the file's.
+ */
+static void
+follow(const struct rd *r, const struct part *q, struct part *p)
+{
+	if (q->has_stop ? !p->has_first || p->first_off != q->stop_off :
+			  p->has_first) {
+		p->from = q->has_stop ? q->stop_off : p->to;
+		part_open(p, r, 1);
+		work(p);
+	}
+	if (q->has_stop && p->has_first)
+		p->shift = q->stop_line + q->shift - p->first_line;
+	else if (q->has_stop) /* (nothing: stopped at its first line) */
+		p->shift = q->stop_line + q->shift - 1;
+}
+
+/* The rejections of part p kept before its row at reported (from *e). */
+static void
+report(struct part *p, size_t *e, size_t at)
+{
+	for (; *e < p->nev && p->ev[*e].at <= at; ++*e) {
+		p->ev[*e].rec->line += p->shift;
+		rej_report(p->ev[*e].rec, p->ev[*e].reason, p->ev[*e].msg);
+		free(p->ev[*e].rec);
+		free(p->ev[*e].msg);
+	}
+}
+
+/* The worker_ids of part p numbered as data.ids, in the order read: of
+ * each of its own, data.ids'. */
+static uint32_t *
+ids_map(struct part *p)
+{
+	uint32_t i, nk = intern_len(p->idx.ids), *map;
+
+	map = xcalloc((size_t)nk + 1, sizeof *map);
+	for (i = 0; i < nk; i++)
+		key_of(intern_get(p->idx.ids, i), &map[i]);
+	intern_free(p->idx.ids);
+	free(p->idx.next);
+	return map;
+}
+
+/* The rows of a roster's part p, taken as take_worker takes them. */
+static void
+merge_rows(struct part *p)
+{
+	uint32_t *map = ids_map(p);
+	size_t i, e = 0;
+
+	for (i = 0; i < p->nrows; i++) {
+		struct prow *r = &p->rows[i];
+		struct key *k;
+
+		report(p, &e, i);
+		if (r->id == 0)
+			continue;
+		k = &data.keys[map[r->id - 1]];
+		if (r->w == NULL) {
+			k->rejected = 1;
+			continue;
+		}
+		r->w->id = intern_get(data.ids, map[r->id - 1]).p;
+		r->w->line += p->shift;
+		if (k->w != NULL)
+			roster_twice(marked_rec(r->file, r->mark, r->off,
+					 r->w->line),
+			    k, r->w);
+		else
+			roster_add(k, r->w);
+	}
+	report(p, &e, p->nrows);
+	free(p->rows);
+	free(map);
+}
+
+/* What part p read, taken into data (and the part freed). */
+static void
+merge(struct rd *r, struct part *p)
+{
+	struct run *run;
+	uint32_t *map;
+	size_t k = 0;
+
+	rd_add_count(r, p->nrec);
+	if (p->roster) {
+		merge_rows(p);
+		free(p->ev);
+		return;
+	}
+	report(p, &k, 0);
+	free(p->ev);
+	map = ids_map(p);
+	if (data.nruns == data.capruns)
+		data.runs = xgrow(data.runs, &data.capruns, 8,
+		    sizeof *data.runs);
+	run = &data.runs[data.nruns++];
+	run->from = p->at;
+	run->to = data.nslips = p->at + p->n;
+	run->map = map;
+	run->shift = p->shift;
+	run->big = (uint32_t)data.nbig;
+	for (k = 0; k < p->nbig; k++)
+		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);
+	free(p->big);
+	data.norder += p->n;
+}
+
+/* The parts of the file of r, or 0 (not a file, or threads not for this
+ * run); *fmt its format, *line the line of its first record. */
+static size_t
+parts_cut(const struct rd *r, struct part **pp, long *line)
+{
+	unsigned long long start, *from;
+	struct stat sb;
+	size_t n = (size_t)opt.jobs, k;
+	int fmt, fd;
+
+	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
+	    (fmt = rd_parts(r, &start, line)) == 0)
+		return 0;
+	if ((fd = open(rd_first_file(r), O_RDONLY)) < 0)
+		return 0;
+	if (fstat(fd, &sb) != 0 || (unsigned long long)sb.st_size < start) {
+		close(fd);
+		return 0;
+	}
+	from = xcalloc(n, sizeof *from);
+	rd_cut(fd, fmt == FMT_CSV, start, (unsigned long long)sb.st_size, from,
+	    n);
+	close(fd);
+	*pp = xcalloc(n, sizeof **pp);
+	for (k = 0; k < n; k++) {
+		(*pp)[k].from = from[k];
+		(*pp)[k].to = k + 1 < n ? from[k + 1] :
+					  (unsigned long long)sb.st_size;
+	}
+	free(from);
+	return n;
+}
+
+int
+parts_read(uint16_t file, const struct cols *c)
+{
+	struct rd *r = data.readers[file];
+	struct part *p = NULL;
+	size_t n, k;
+	long line;
+
+	if ((n = parts_cut(r, &p, &line)) == 0)
+		return 0;
+	for (k = 0; k < n; k++)
+		p[k].roster = c->month < 0;
+	parts_room(p, n, rd_nfields(r));
+	for (k = 0; k < n; k++) {
+		p[k].c = c;
+		p[k].file = file;
+		p[k].own = input_reader(NULL);
+		part_open(&p[k], r, k == 0 ? line : 1);
+		if ((errno = pthread_create(&p[k].th, NULL, work, &p[k])) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	for (k = 0; k < n; k++) {
+		pthread_join(p[k].th, NULL);
+		if (k > 0)
+			follow(r, &p[k - 1], &p[k]);
+		merge(r, &p[k]);
+	}
+	free(p);
+	return 1;
+}

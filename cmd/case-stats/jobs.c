@@ -643,7 +643,11 @@ follow(struct rd *r, const struct part *q, struct part *p)
 			work(p);
 		}
 	}
-	p->shift = q->has_stop ? q->stop_line + q->shift - p->first_line : 0;
+	/* (read again with no record of its own: a part in a long one, its
+	 * line 1 q's stop) */
+	p->shift = !q->has_stop ? 0 :
+	    p->has_first	? q->stop_line + q->shift - p->first_line :
+				  q->stop_line + q->shift - 1;
 }
 
 /* Start the threads on the parts of r (fd: its file, data on to size). */

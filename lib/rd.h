@@ -171,6 +171,27 @@ void rd_add_count(struct rd *r, unsigned long long n);
 void rd_cut(int fd, int csv, unsigned long long data, unsigned long long size,
     unsigned long long *from, size_t n);
 int rd_jobs(void);
+/*
+ * A part as its reader met the records: its first record (at or after its
+ * cut) and its stop, the first record at or after the next part's cut.
+ * rd_span_past: is the record at off (line) past to?  The first record
+ * and the stop are noted.  rd_span_again: after part q, is part p to be
+ * read again from q's stop (its cut was not between two records as one
+ * pass reads them), or is it nothing when q read to the end?
+ * rd_span_shift: what turns p's lines into the file's, q's being qshift
+ * (p read again from q's stop: its line 1 is q's stop, though it may
+ * have no record of its own, inside a record longer than a part).
+ */
+struct rd_span {
+	unsigned long long first_off, stop_off;
+	long first_line, stop_line;
+	int has_first, has_stop;
+};
+int rd_span_past(struct rd_span *s, unsigned long long to,
+    unsigned long long off, long line);
+int rd_span_again(const struct rd_span *q, const struct rd_span *p);
+long rd_span_shift(const struct rd_span *q, long qshift,
+    const struct rd_span *p);
 
 /* Undo TSV's four escapes into b (another backslash is kept as it is). */
 void tsv_unescape(struct buf *b, const char *s, size_t n);

@@ -235,3 +235,38 @@ rd_jobs(void)
 		n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
+
+int
+rd_span_past(struct rd_span *s, unsigned long long to, unsigned long long off,
+    long line)
+{
+	if (s->has_stop)
+		return 1;
+	if (off >= to) {
+		s->has_stop = 1;
+		s->stop_off = off;
+		s->stop_line = line;
+		return 1;
+	}
+	if (!s->has_first) {
+		s->has_first = 1;
+		s->first_off = off;
+		s->first_line = line;
+	}
+	return 0;
+}
+
+int
+rd_span_again(const struct rd_span *q, const struct rd_span *p)
+{
+	return q->has_stop ? !p->has_first || p->first_off != q->stop_off :
+			     p->has_first;
+}
+
+long
+rd_span_shift(const struct rd_span *q, long qshift, const struct rd_span *p)
+{
+	if (!q->has_stop)
+		return 0;
+	return q->stop_line + qshift - (p->has_first ? p->first_line : 1);
+}

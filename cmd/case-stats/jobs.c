@@ -60,17 +60,16 @@ struct part {
 	int in_take, missed;
 	unsigned long long in_again; /* records in the period taken again */
 	/* the first record, and the first of the next part (stop) */
-	int has_first, has_stop;
-	unsigned long long first_off, stop_off;
-	long first_line, stop_line, shift; /* shift: to the real lines */
-	unsigned long long nrec;	   /* records, rejected ones too */
-	size_t nread;			   /* records given (read_cases) */
-	size_t nc;			   /* the cases */
-	struct accs *acc;		   /* their statistics */
-	uint32_t *hash;	      /* one pass: each case's (seen_hash) */
-	uint32_t *pos32;      /* and its position (rd_by_pos): after pos0 */
-	long long pos0, *pos; /* (pos: each whole, when one was not) */
-	struct noted *nt;     /* or the case itself */
+	struct rd_span sp;	 /* its first record and its stop */
+	long shift;		 /* shift: to the real lines */
+	unsigned long long nrec; /* records, rejected ones too */
+	size_t nread;		 /* records given (read_cases) */
+	size_t nc;		 /* the cases */
+	struct accs *acc;	 /* their statistics */
+	uint32_t *hash;		 /* one pass: each case's (seen_hash) */
+	uint32_t *pos32;	 /* and its position (rd_by_pos): after pos0 */
+	long long pos0, *pos;	 /* (pos: each whole, when one was not) */
+	struct noted *nt;	 /* or the case itself */
 	size_t capc;
 	uint32_t *map; /* its groups: the main thread's */
 	struct jev *ev;
@@ -206,20 +205,7 @@ lg_of(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
 static int
 past(struct part *p, unsigned long long off, long line)
 {
-	if (p->has_stop)
-		return 1;
-	if (off >= p->to) {
-		p->has_stop = 1;
-		p->stop_off = off;
-		p->stop_line = line;
-		return 1;
-	}
-	if (!p->has_first) {
-		p->has_first = 1;
-		p->first_off = off;
-		p->first_line = line;
-	}
-	return 0;
+	return rd_span_past(&p->sp, p->to, off, line);
 }
 
 static void
@@ -370,7 +356,7 @@ work(void *arg)
 	cli_seen_take(&saved);
 	rej_capture(hook, p);
 	cal_defer(calendar, &p->missed);
-	while (!p->has_stop && rd_next(p->rd, &rec)) {
+	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		if (past(p, rd_offset(p->rd), rec->line))
 			break;
 		p->nrec++;
@@ -633,21 +619,16 @@ follow(struct rd *r, const struct part *q, struct part *p)
 {
 	unsigned long long to = p->to;
 
-	if (q->has_stop ? !p->has_first || p->first_off != q->stop_off :
-			  p->has_first) {
+	if (rd_span_again(&q->sp, &p->sp)) {
 		part_free(p);
 		p->to = to;
-		if (q->has_stop) {
-			p->from = q->stop_off;
+		if (q->sp.has_stop) {
+			p->from = q->sp.stop_off;
 			p->rd = rd_open_part(r, p->from, 1);
 			work(p);
 		}
 	}
-	/* (read again with no record of its own: a part in a long one, its
-	 * line 1 q's stop) */
-	p->shift = !q->has_stop ? 0 :
-	    p->has_first	? q->stop_line + q->shift - p->first_line :
-				  q->stop_line + q->shift - 1;
+	p->shift = rd_span_shift(&q->sp, q->shift, &p->sp);
 }
 
 /* Start the threads on the parts of r (fd: its file, data on to size). */

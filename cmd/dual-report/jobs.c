@@ -68,11 +68,10 @@ struct part {
 	pthread_t th;
 	int in_row; /* judging a row (else a rejection is the reader's) */
 	/* the first record, and the first of the next part (stop) */
-	int has_first, has_stop;
-	unsigned long long first_off, stop_off;
-	long first_line, stop_line, shift; /* shift: to the file's lines */
-	unsigned long long nrec;	   /* records, rejected ones too */
-	struct act *act;		   /* its activities */
+	struct rd_span sp;	 /* its first record and its stop */
+	long shift;		 /* shift: to the file's lines */
+	unsigned long long nrec; /* records, rejected ones too */
+	struct act *act;	 /* its activities */
 	size_t n, cap;
 	struct actline *lines; /* their lines, as data.lines */
 	size_t nlines, caplines;
@@ -94,20 +93,7 @@ struct part {
 static int
 past(struct part *p, unsigned long long off, long line)
 {
-	if (p->has_stop)
-		return 1;
-	if (off >= p->to) {
-		p->has_stop = 1;
-		p->stop_off = off;
-		p->stop_line = line;
-		return 1;
-	}
-	if (!p->has_first) {
-		p->has_first = 1;
-		p->first_off = off;
-		p->first_line = line;
-	}
-	return 0;
+	return rd_span_past(&p->sp, p->to, off, line);
 }
 
 /* A record rejected in the part (rej_capture). */
@@ -242,7 +228,7 @@ work(struct part *p)
 	struct rec *rec;
 
 	rej_capture(hook, p);
-	while (!p->has_stop && rd_next(p->rd, &rec)) {
+	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		struct act a = { 0 };
 		uint32_t street;
 		int ok;
@@ -441,23 +427,18 @@ follow(struct rd *r, const struct part *q, struct part *p)
 	unsigned long long to = p->to;
 	const struct cols *c = p->c;
 
-	if (q->has_stop ? !p->has_first || p->first_off != q->stop_off :
-			  p->has_first) {
+	if (rd_span_again(&q->sp, &p->sp)) {
 		part_free(p);
 		p->to = to;
 		p->c = c;
 		p->first = p->last = DR_NODAY;
-		if (q->has_stop) {
-			p->from = q->stop_off;
+		if (q->sp.has_stop) {
+			p->from = q->sp.stop_off;
 			p->rd = rd_open_part(r, p->from, 1);
 			work(p);
-			/* (its line 1 is q's stop, though it may have no
-			 * record of its own: a part in a long one) */
-			p->shift = q->stop_line + q->shift - 1;
 		}
-		return;
 	}
-	p->shift = q->has_stop ? q->stop_line + q->shift - p->first_line : 0;
+	p->shift = rd_span_shift(&q->sp, q->shift, &p->sp);
 }
 
 int

@@ -46,11 +46,10 @@ struct part {
 	int worker;  /* read by a thread of its own, into d */
 	int in_take; /* a record given is being taken */
 	/* the first record, and the first of the next part (stop) */
-	int has_first, has_stop;
-	unsigned long long first_off, stop_off;
-	long first_line, stop_line, shift; /* shift: to the file's lines */
-	unsigned long long nrec;	   /* records, rejected ones too */
-	size_t ngiven;			   /* records given by the reader */
+	struct rd_span sp;	 /* its first record and its stop */
+	long shift;		 /* shift: to the file's lines */
+	unsigned long long nrec; /* records, rejected ones too */
+	size_t ngiven;		 /* records given by the reader */
 	struct jrej *rej;
 	size_t nrej, caprej;
 	struct data d; /* a worker's */
@@ -62,20 +61,7 @@ struct part {
 static int
 past(struct part *p, unsigned long long off, long line)
 {
-	if (p->has_stop)
-		return 1;
-	if (off >= p->to) {
-		p->has_stop = 1;
-		p->stop_off = off;
-		p->stop_line = line;
-		return 1;
-	}
-	if (!p->has_first) {
-		p->has_first = 1;
-		p->first_off = off;
-		p->first_line = line;
-	}
-	return 0;
+	return rd_span_past(&p->sp, p->to, off, line);
 }
 
 /* A record the part rejects (rej_capture). */
@@ -108,7 +94,7 @@ work(void *arg)
 	if (p->worker)
 		input_pools(p->size - p->from, p->c, p->rd, p->file);
 	rej_capture(hook, p);
-	while (!p->has_stop && rd_next(p->rd, &rec)) {
+	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		if (past(p, rd_offset(p->rd), rec->line))
 			break;
 		p->nrec++;
@@ -391,22 +377,19 @@ take_part(struct rd *r, struct part *p)
 static void
 follow(struct rd *r, const struct part *q, struct part *p)
 {
-	if (q->has_stop ? p->has_first && p->first_off == q->stop_off :
-			  !p->has_first) {
-		p->shift = q->has_stop ?
-		    q->stop_line + q->shift - p->first_line :
-		    0;
+	if (!rd_span_again(&q->sp, &p->sp)) {
+		p->shift = rd_span_shift(&q->sp, q->shift, &p->sp);
 		return;
 	}
 	part_free(p);
 	jobs_wait(1); /* (this thread adds to the table) */
 	p->worker = 0;
-	p->has_first = p->has_stop = 0;
+	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = p->ngiven = 0;
 	p->shift = 0;
-	if (q->has_stop) {
-		p->from = q->stop_off;
-		p->rd = rd_open_part(r, p->from, q->stop_line + q->shift);
+	if (q->sp.has_stop) {
+		p->from = q->sp.stop_off;
+		p->rd = rd_open_part(r, p->from, q->sp.stop_line + q->shift);
 		work(p);
 	}
 }

@@ -65,28 +65,16 @@ struct part {
 	size_t nw;
 	struct intern *strs; /* its names and communities */
 	/* its first record, and the first of the next part (stop) */
-	int has_first, has_stop;
-	unsigned long long first_off, stop_off, nrec;
-	long first_line, stop_line, shift; /* shift: to the file's lines */
+	struct rd_span sp; /* its first record and its stop */
+	unsigned long long nrec;
+	long shift; /* shift: to the file's lines */
 };
 
 /* Is the record at off (line) past part p?  Its first one is noted. */
 static int
 past(struct part *p, unsigned long long off, long line)
 {
-	if (!p->has_stop && off >= p->to) {
-		p->has_stop = 1;
-		p->stop_off = off;
-		p->stop_line = line;
-	}
-	if (p->has_stop)
-		return 1;
-	if (!p->has_first) {
-		p->has_first = 1;
-		p->first_off = off;
-		p->first_line = line;
-	}
-	return 0;
+	return rd_span_past(&p->sp, p->to, off, line);
 }
 
 /* A record part p rejects (rej_capture): kept for the main thread. */
@@ -184,7 +172,7 @@ work(void *arg)
 	struct rec *rec;
 
 	rej_capture(keep, p);
-	while (!p->has_stop && rd_next(p->rd, &rec)) {
+	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		if (past(p, rd_offset(p->rd), rec->line))
 			break;
 		p->nrec++;
@@ -212,7 +200,7 @@ part_open(struct part *p, const struct rd *r, long line)
 		free(p->ev[i].msg);
 	}
 	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
-	p->has_first = p->has_stop = 0;
+	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
 	if (p->idx.ids != NULL)
 		intern_free(p->idx.ids);
@@ -281,16 +269,12 @@ parts_room(struct part *p, size_t n, size_t nf)
 static void
 follow(const struct rd *r, const struct part *q, struct part *p)
 {
-	if (q->has_stop ? !p->has_first || p->first_off != q->stop_off :
-			  p->has_first) {
-		p->from = q->has_stop ? q->stop_off : p->to;
+	if (rd_span_again(&q->sp, &p->sp)) {
+		p->from = q->sp.has_stop ? q->sp.stop_off : p->to;
 		part_open(p, r, 1);
 		work(p);
 	}
-	if (q->has_stop && p->has_first)
-		p->shift = q->stop_line + q->shift - p->first_line;
-	else if (q->has_stop) /* (nothing: stopped at its first line) */
-		p->shift = q->stop_line + q->shift - 1;
+	p->shift = rd_span_shift(&q->sp, q->shift, &p->sp);
 }
 
 /* The rejections of part p kept before its row at reported (from *e). */

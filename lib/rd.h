@@ -162,8 +162,9 @@ void rd_add_count(struct rd *r, unsigned long long n);
  * Where n parts of a file of size bytes (its records from offset data on,
  * fd open on it) begin: from[0] is data, from[k] the first line after a
  * line end near data + k / n of the rest (CSV: outside quotes, as the
- * first quote after the cut tells, else as the number of quotes before
- * it).  A cut told wrong (a quote out of place) is for the caller to
+ * first quote after the cut tells; none within 64 KiB: not in quotes;
+ * else as the number of quotes before it).  A cut told wrong (a quote out
+ * of place, a quoted field of more than 64 KiB) is for the caller to
  * find and mend: part k's first record is not where part k - 1 ended.
  * rd_jobs: the threads to read with by default, the processors this
  * process may run on, at most 8.

@@ -175,8 +175,11 @@ beside(int c)
  * quote after it tells, mostly: one after a byte that cannot come before
  * an opening quote closes a field or is the first of two in one (in
  * quotes); one after a separator and before a byte that cannot follow a
- * closing quote opens a field (not in quotes).  -1 when it does not tell
- * (or there is none near).
+ * closing quote opens a field (not in quotes).  -1 when it does not tell,
+ * -2 when there is no quote near: not in quotes, most likely (only a
+ * quoted field of more than NEAR bytes without a quote would be, and a
+ * cut told wrong is mended by the caller), so the quotes before it are
+ * not counted (a file without quotes was read up to the cut for that).
  */
 static int
 told(int fd, unsigned long long at, char *b)
@@ -195,7 +198,7 @@ told(int fd, unsigned long long at, char *b)
 			return 0;
 		return -1;
 	}
-	return -1;
+	return -2;
 }
 
 void
@@ -213,7 +216,9 @@ rd_cut(int fd, int csv, unsigned long long data, unsigned long long size,
 		if (at < from[k - 1])
 			at = from[k - 1];
 		inq = csv && at > 0 ? told(fd, at, b) : 0;
-		if (inq < 0) {
+		if (inq == -2)
+			inq = 0;
+		else if (inq < 0) {
 			q += quotes(fd, before, at, b);
 			before = at;
 			inq = (int)(q & 1);

@@ -4,7 +4,7 @@ printf 'id,name,note,_error,_raw\n,,,old.csv:2: an old rejection,"1,old"\n' > "$
 mkfifo "$TMP/fifo"
 zhili-cat --reject "$TMP/rej.csv" "$TMP/fifo" > /dev/null 2> "$TMP/err" &
 pid=$!
-exec 3> "$TMP/fifo"
+exec 3<> "$TMP/fifo" # (read-write: no wait for a reader that may be gone)
 printf 'id,name\n1,x,y\n' >&3
 i=0
 while [ $i -lt 200 ] && ! ls "$TMP"/rej.csv.?????? > /dev/null 2>&1; do

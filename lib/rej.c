@@ -776,3 +776,42 @@ rec_keep(const struct rec *rec)
 {
 	return rec_keep_at(rec, xmalloc(rec_keep_size(rec)));
 }
+
+void
+rej_hold(struct rej_held **v, size_t *n, size_t *cap, const struct rec *r,
+    const char *reason, const char *msg, size_t at)
+{
+	struct rej_held *h;
+
+	if (*n == *cap)
+		*v = xgrow(*v, cap, 16, sizeof **v);
+	h = &(*v)[(*n)++];
+	h->rec = rec_keep(r);
+	h->reason = reason;
+	h->msg = xstrdup(msg);
+	h->at = at;
+}
+
+void
+rej_held_report(struct rej_held *h, long shift)
+{
+	h->rec->line += shift;
+	rej_report(h->rec, h->reason, h->msg);
+	free(h->rec);
+	free(h->msg);
+	h->rec = NULL;
+	h->msg = NULL;
+}
+
+void
+rej_held_clear(struct rej_held *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].rec);
+		free(v[i].msg);
+		v[i].rec = NULL;
+		v[i].msg = NULL;
+	}
+}

@@ -44,6 +44,23 @@ void rej_report(const struct rec *r, const char *reason, const char *msg);
  */
 struct rec *rec_keep(const struct rec *rec);
 /*
+ * A rejection a thread reading a part holds for the main thread
+ * (rej_capture's hook): rej_hold adds one to the list *v (*n of *cap; at:
+ * where the caller puts it among its records); rej_held_report reports it
+ * with its line moved by shift and frees what it kept; rej_held_clear
+ * frees what n of them kept (not the list).
+ */
+struct rej_held {
+	struct rec *rec; /* rec_keep's; NULL once reported */
+	const char *reason;
+	char *msg;
+	size_t at;
+};
+void rej_hold(struct rej_held **v, size_t *n, size_t *cap, const struct rec *r,
+    const char *reason, const char *msg, size_t at);
+void rej_held_report(struct rej_held *h, long shift);
+void rej_held_clear(struct rej_held *v, size_t n);
+/*
  * The same in memory of the caller's (for many records, in big blocks
  * rather than a malloc each): rec_keep_size(rec) bytes, a multiple of 8,
  * at mem, aligned to 8.

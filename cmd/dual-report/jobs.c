@@ -28,13 +28,6 @@
 
 #include "cmd/dual-report/dr.h"
 
-/* A record rejected in the part. */
-struct jev {
-	struct rec *rec;    /* kept (rec_keep) */
-	const char *reason; /* rej_report's */
-	char *msg;
-};
-
 /* The street a row names (act_keep's), of the part's activity i. */
 struct jstreet {
 	uint32_t i, street;
@@ -83,7 +76,7 @@ struct part {
 	size_t caprowacts;
 	unsigned long long left_out;
 	int32_t first, last; /* of those not left out; DR_NODAY */
-	struct jev *ev;
+	struct rej_held *ev; /* its rejections */
 	size_t nev, capev;
 };
 
@@ -101,19 +94,13 @@ static void
 hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 {
 	struct part *p = arg;
-	struct jev *e;
 
 	if (!p->in_row) { /* (the reader's: a record not given) */
 		if (past(p, rd_offset(p->rd), r->line))
 			return;
 		p->nrec++;
 	}
-	if (p->nev == p->capev)
-		p->ev = xgrow(p->ev, &p->capev, 16, sizeof *p->ev);
-	e = &p->ev[p->nev++];
-	e->rec = rec_keep(r);
-	e->reason = reason;
-	e->msg = xstrdup(msg);
+	rej_hold(&p->ev, &p->nev, &p->capev, r, reason, msg, 0);
 }
 
 /* Room for one more activity. */
@@ -291,12 +278,7 @@ thread(void *arg)
 static void
 part_free(struct part *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->nev; i++) {
-		free(p->ev[i].rec);
-		free(p->ev[i].msg);
-	}
+	rej_held_clear(p->ev, p->nev);
 	free(p->ev);
 	free(p->act);
 	free(p->lines);
@@ -407,10 +389,8 @@ take_part(struct rd *r, struct part *p)
 {
 	size_t e;
 
-	for (e = 0; e < p->nev; e++) {
-		p->ev[e].rec->line += p->shift;
-		rej_report(p->ev[e].rec, p->ev[e].reason, p->ev[e].msg);
-	}
+	for (e = 0; e < p->nev; e++)
+		rej_held_report(&p->ev[e], p->shift);
 	if (p->n > 0)
 		keep(p);
 	rd_add_count(r, p->nrec);

@@ -29,13 +29,6 @@
 
 #include "cmd/volunteer-points/vp.h"
 
-/* A rejection of a part, reported when the part is taken. */
-struct jrej {
-	struct rec *rec; /* rec_keep's */
-	const char *reason;
-	char *msg;
-};
-
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
 	unsigned long long size;     /* to's offset, or the file's size */
@@ -50,7 +43,7 @@ struct part {
 	long shift;		 /* shift: to the file's lines */
 	unsigned long long nrec; /* records, rejected ones too */
 	size_t ngiven;		 /* records given by the reader */
-	struct jrej *rej;
+	struct rej_held *rej;	 /* reported when the part is taken */
 	size_t nrej, caprej;
 	struct data d; /* a worker's */
 	struct vol_part *vols;
@@ -69,19 +62,13 @@ static void
 hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 {
 	struct part *p = arg;
-	struct jrej *j;
 
 	if (!p->in_take) { /* (the reader's: a record not given) */
 		if (past(p, rd_offset(p->rd), r->line))
 			return;
 		p->nrec++;
 	}
-	if (p->nrej == p->caprej)
-		p->rej = xgrow(p->rej, &p->caprej, 16, sizeof *p->rej);
-	j = &p->rej[p->nrej++];
-	j->rec = rec_keep(r);
-	j->reason = reason;
-	j->msg = xstrdup(msg);
+	rej_hold(&p->rej, &p->nrej, &p->caprej, r, reason, msg, 0);
 }
 
 /* Read part p (in a thread of its own, or the main thread). */
@@ -135,12 +122,7 @@ drop(struct part *p)
 static void
 part_free(struct part *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->nrej; i++) {
-		free(p->rej[i].rec);
-		free(p->rej[i].msg);
-	}
+	rej_held_clear(p->rej, p->nrej);
 	free(p->rej);
 	drop(p);
 	rd_close(p->rd);
@@ -345,10 +327,8 @@ take_part(struct rd *r, struct part *p)
 	uint32_t *smap, *vmap, n, t;
 	size_t i;
 
-	for (i = 0; i < p->nrej; i++) {
-		p->rej[i].rec->line += p->shift;
-		rej_report(p->rej[i].rec, p->rej[i].reason, p->rej[i].msg);
-	}
+	for (i = 0; i < p->nrej; i++)
+		rej_held_report(&p->rej[i], p->shift);
 	rd_add_count(r, p->nrec);
 	if (!p->worker)
 		return;

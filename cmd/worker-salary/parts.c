@@ -27,13 +27,6 @@
 
 /* A record a part rejected, to be reported by the main thread (before
  * its row at, a roster's). */
-struct pev {
-	struct rec *rec; /* rec_keep's */
-	const char *reason;
-	char *msg;
-	size_t at;
-};
-
 /* A row of a roster's part: its worker (NULL: rejected), its record's
  * mark and reader (mark_of), its worker_id (in the part's, + 1; 0: none). */
 struct prow {
@@ -54,8 +47,8 @@ struct part {
 	size_t at, n, cap;
 	long long *big;
 	size_t nbig, capbig;
-	struct idx idx; /* its worker_ids */
-	struct pev *ev;
+	struct idx idx;	     /* its worker_ids */
+	struct rej_held *ev; /* at: the row they come before */
 	size_t nev, capev;
 	int in_take;
 	int roster;	   /* a roster's part: its rows, not slips */
@@ -88,12 +81,7 @@ keep(void *arg, const struct rec *r, const char *reason, const char *msg)
 			return;
 		p->nrec++;
 	}
-	if (p->nev == p->capev)
-		p->ev = xgrow(p->ev, &p->capev, 16, sizeof *p->ev);
-	p->ev[p->nev].rec = rec_keep(r);
-	p->ev[p->nev].reason = reason;
-	p->ev[p->nev].at = p->nrows;
-	p->ev[p->nev++].msg = xstrdup(msg);
+	rej_hold(&p->ev, &p->nev, &p->capev, r, reason, msg, p->nrows);
 }
 
 /* Is there room for one more after n in part p?  (There is, see
@@ -193,12 +181,7 @@ work(void *arg)
 static void
 part_open(struct part *p, const struct rd *r, long line)
 {
-	size_t i;
-
-	for (i = 0; i < p->nev; i++) {
-		free(p->ev[i].rec);
-		free(p->ev[i].msg);
-	}
+	rej_held_clear(p->ev, p->nev);
 	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
@@ -281,12 +264,8 @@ follow(const struct rd *r, const struct part *q, struct part *p)
 static void
 report(struct part *p, size_t *e, size_t at)
 {
-	for (; *e < p->nev && p->ev[*e].at <= at; ++*e) {
-		p->ev[*e].rec->line += p->shift;
-		rej_report(p->ev[*e].rec, p->ev[*e].reason, p->ev[*e].msg);
-		free(p->ev[*e].rec);
-		free(p->ev[*e].msg);
-	}
+	for (; *e < p->nev && p->ev[*e].at <= at; ++*e)
+		rej_held_report(&p->ev[*e], p->shift);
 }
 
 /* The worker_ids of part p numbered as data.ids, in the order read: of

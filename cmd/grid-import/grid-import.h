@@ -74,6 +74,7 @@ struct row {
 struct gopts {
 	int level; /* -1: all */
 	int summary, total, check, mask;
+	int jobs; /* threads (-j): 0 until main.c sets the default */
 };
 
 extern struct gopts gopt;
@@ -262,6 +263,14 @@ unit_get(const struct unit *u, int a)
 	p = unit_at(u, k + 1);
 	return *p != '\0' ? p : NULL;
 }
+
+/* ahead.c: the arena's pages made ready by a thread of their own, from
+ * ahead_start to ahead_stop: a new chunk of n bytes at p, and where the
+ * arena is in it (without ahead_start: nothing). */
+void ahead_start(void);
+void ahead_chunk(void *p, size_t n);
+void ahead_at(const void *pos);
+void ahead_stop(void);
 
 /* codes.c: the division table, the codes and the counts */
 struct division {

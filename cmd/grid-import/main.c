@@ -2,7 +2,8 @@
  * grid-import: the five-level grid roster, cleaned and checked.
  *
  * grid-import [--level level] [--summary [--total]] [--check] [--mask]
- *     [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--sheet name]
+ *     [-j n] [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--sheet
+ * name]
  * [--bom] [--zh]
  *     [--reject file] [--strict] [--progress | --no-progress] [file ...]
  * grid-import [-c file] --print-config
@@ -23,7 +24,7 @@ usage(void)
 {
 	fprintf(stderr,
 	    _("usage: grid-import [--level level] [--summary "
-	      "[--total]] [--check] [--mask]\n"
+	      "[--total]] [--check] [--mask] [-j n]\n"
 	      "                   [-c file] [-o format] [--csv | "
 	      "--tsv] [--encoding enc] [--sheet name] [--bom]\n"
 	      "                   [--zh] [--reject file] [--strict] "
@@ -53,6 +54,7 @@ help(void)
 	    "  --summary       counts per community (--total: and the district)\n"
 	    "  --check         only the problems, one record each (exit 1 if any)\n"
 	    "  --mask          identity numbers and phones masked (138****5678)\n"
+	    "  -j, --jobs N    threads (default: the cores, at most 8)\n"
 	    "  -o FORMAT  tsv, csv, json, table, md, xlsx;  --zh  Chinese titles\n"
 	    "  --csv, --tsv, --encoding ENC, --sheet NAME, --bom, --reject FILE,\n"
 	    "  --strict, --verbose, --max-rejected N|P%%, --progress, -c FILE,\n"
@@ -120,12 +122,17 @@ options(int argc, char **argv)
 		{ "total", no_argument, NULL, OPT_TOTAL },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "mask", no_argument, NULL, OPT_MASK },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
-	while ((c = cli_getopt(argc, argv, CLI_SHORTOPTS, longopts)) != -1) {
+	while (
+	    (c = cli_getopt(argc, argv, CLI_SHORTOPTS "j:", longopts)) != -1) {
 		switch (c) {
+		case 'j':
+			gopt.jobs = cli_jobs(optarg);
+			break;
 		case OPT_LEVEL:
 			level_option(optarg);
 			break;
@@ -148,6 +155,8 @@ options(int argc, char **argv)
 	}
 	if (gopt.summary && gopt.check)
 		zl_die(ZL_USAGE, _("--summary and --check exclude each other"));
+	if (gopt.jobs == 0)
+		gopt.jobs = rd_jobs();
 }
 
 /* The problems (--check), the summary or the units: the exit status. */
@@ -187,11 +196,14 @@ main(int argc, char **argv)
 	ro = cli_rd_opts();
 	ro.noheader = 1;
 	r = rd_open(argc - optind, argv + optind, &ro);
+	if (gopt.jobs > 1)
+		ahead_start();
 	while (rd_next(r, &rec))
 		sheet_row(rec);
 	sheet_end();
 	rd_say_empty(r);
 	rd_close(r);
+	ahead_stop();
 	units_finish();
 	report_fixes();
 	rej_figures();

@@ -57,7 +57,7 @@ struct chunk {
 	size_t size;
 };
 
-static char *apos;
+static char *apos, *amark;
 static size_t aleft, nchunks;
 static struct chunk *chunks; /* the last one made */
 
@@ -83,6 +83,12 @@ arena(size_t n)
 		nchunks++;
 		apos = (char *)(c + 1);
 		aleft = size - sizeof *c;
+		ahead_chunk(c, size);
+		amark = apos;
+	}
+	if (apos >= amark) { /* the pages ahead made ready (ahead.c) */
+		ahead_at(apos);
+		amark = apos + (1u << 20);
 	}
 	p = apos;
 	apos += n;
@@ -734,7 +740,7 @@ units_reset(void)
 		free(chunks);
 		chunks = before;
 	}
-	apos = chunks != NULL ? (char *)(chunks + 1) : NULL;
+	apos = amark = chunks != NULL ? (char *)(chunks + 1) : NULL;
 	aleft = chunks != NULL ? chunks->size - sizeof *chunks : 0;
 	nchunks = chunks != NULL;
 	free(htab);

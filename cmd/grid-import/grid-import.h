@@ -201,6 +201,20 @@ extern struct unit *roots; /* the units without a parent */
 extern const signed char slot[L_N][A_N];
 /* The units of a row; 0 when it is rejected (it then makes none). */
 int units_row(const struct rec *r, const struct row *row);
+/*
+ * The same in two halves: units_pre, on the thread reading the rows,
+ * rejects the row (0) or works out p, its street's and community's names
+ * (which may lie in a buffer of the next call); units_make, in the order
+ * of the rows, on one thread (pipe.c's), makes the units.
+ */
+struct upre {
+	int again;		 /* the street and community of the row
+				    units_pre passed before: comm, street
+				    unused */
+	struct str comm, street; /* their names (n 0: none) */
+};
+int units_pre(const struct rec *r, const struct row *row, struct upre *p);
+void units_make(const struct row *row, const struct upre *p);
 /* The file u was read from. */
 const char *unit_file(const struct unit *u);
 /* Two counts, 0, kept with the units (a unit's c.sums). */

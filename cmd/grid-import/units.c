@@ -527,10 +527,10 @@ count_of(const struct row *row, int f, struct unit *u, int *ok)
 	return x;
 }
 
-/* The street of a row: as written, or its community's (division dc) in
- * the division table. */
-static struct unit *
-street_of(const struct row *row, const struct division *dc)
+/* The name of a row's street: as written, or its community's (division
+ * dc) in the division table; n 0: none. */
+static struct str
+street_name(const struct row *row, const struct division *dc)
 {
 	const struct division *ds;
 	struct str v;
@@ -538,7 +538,7 @@ street_of(const struct row *row, const struct division *dc)
 	v = division_name(row->v[G_STREET], L_STREET, NULL);
 	if (v.n == 0 && (ds = division_street(dc)) != NULL)
 		v = str_c(ds->name);
-	return v.n > 0 ? unit_of(L_STREET, NULL, v, v, row) : NULL;
+	return v;
 }
 
 /* What a row says of its grid. */
@@ -649,12 +649,17 @@ building(struct unit *grid, struct unit *comp, const struct row *row)
  * The last row's street, community, grid and compound, by the data rows
  * their values are from (struct row's from): rows below take them from
  * the row that starts a grid or compound, and the same values make the
- * same units.
+ * same units.  The reading thread's part (units_pre) keeps the street's
+ * and community's numbers and names, the units' (units_make) the units.
  */
 static struct {
-	unsigned long long street, comm, grid, comp; /* from */
-	struct str v;				     /* the community's name */
-	const struct division *dc;
+	unsigned long long street, comm; /* from */
+	struct str v;			 /* the community's name */
+	int on;				 /* a row made its community */
+} pr;
+
+static struct {
+	unsigned long long grid, comp; /* from */
 	struct unit *ustreet, *ucomm, *ugrid, *ucomp;
 } lr;
 
@@ -679,20 +684,17 @@ unit_again(int f, struct unit *comm, const struct row *row)
 }
 
 int
-units_row(const struct rec *r, const struct row *row)
+units_pre(const struct rec *r, const struct row *row, struct upre *p)
 {
-	struct unit *street, *comm, *grid = NULL, *comp = NULL;
-	const struct division *dc;
+	const struct division *dc = NULL;
 	struct str v;
-	int again = lr.ucomm != NULL && lr.street == row->from[G_STREET] &&
-	    lr.comm == row->from[G_COMMUNITY];
 
+	p->again = pr.on && pr.street == row->from[G_STREET] &&
+	    pr.comm == row->from[G_COMMUNITY];
 	check_file(row->file);
 	/* a rejected row makes no unit, not even its street */
-	if (again)
-		v = lr.v, dc = lr.dc;
-	else
-		v = division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
+	v = p->again ? pr.v :
+		       division_name(row->v[G_COMMUNITY], L_COMMUNITY, &dc);
 	if (v.n == 0 && (row->v[G_GRID_ID].n > 0 || row->v[G_BUILDING].n > 0)) {
 		rec_reject(r,
 		    _("field 'community': empty, and no row above "
@@ -705,18 +707,33 @@ units_row(const struct rec *r, const struct row *row)
 		      "gives it"));
 		return 0;
 	}
-	if (again) {
-		street = lr.ustreet;
+	p->comm = v;
+	if (!p->again) {
+		p->street = street_name(row, dc);
+		if (v.n > 0) {
+			pr.street = row->from[G_STREET];
+			pr.comm = row->from[G_COMMUNITY];
+			pr.v = v;
+			pr.on = 1;
+		}
+	}
+	return 1;
+}
+
+void
+units_make(const struct row *row, const struct upre *p)
+{
+	struct unit *street, *comm, *grid = NULL, *comp = NULL;
+
+	if (p->again)
 		comm = lr.ucomm;
-	} else {
-		street = street_of(row, dc);
-		if (v.n == 0)
-			return 1;
-		comm = unit_of(L_COMMUNITY, street, v, v, row);
-		lr.street = row->from[G_STREET];
-		lr.comm = row->from[G_COMMUNITY];
-		lr.v = v;
-		lr.dc = dc;
+	else {
+		street = p->street.n > 0 ?
+		    unit_of(L_STREET, NULL, p->street, p->street, row) :
+		    NULL;
+		if (p->comm.n == 0)
+			return;
+		comm = unit_of(L_COMMUNITY, street, p->comm, p->comm, row);
 		lr.ustreet = street;
 		lr.ucomm = comm;
 		lr.ugrid = lr.ucomp = NULL;
@@ -727,6 +744,16 @@ units_row(const struct rec *r, const struct row *row)
 		comp = unit_again(G_COMPOUND, comm, row);
 	if (row->v[G_BUILDING].n > 0)
 		building(grid, comp, row);
+}
+
+int
+units_row(const struct rec *r, const struct row *row)
+{
+	struct upre p;
+
+	if (!units_pre(r, row, &p))
+		return 0;
+	units_make(row, &p);
 	return 1;
 }
 
@@ -751,5 +778,6 @@ units_reset(void)
 	memset(last, 0, sizeof last);
 	memset(same, 0, sizeof same);
 	memset(&lr, 0, sizeof lr);
+	memset(&pr, 0, sizeof pr);
 	units_merged = 0;
 }

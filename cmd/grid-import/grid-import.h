@@ -215,6 +215,12 @@ struct upre {
 };
 int units_pre(const struct rec *r, const struct row *row, struct upre *p);
 void units_make(const struct row *row, const struct upre *p);
+
+/* pipe.c: units_row, the units made by a thread of their own from
+ * pipe_start to pipe_end (without pipe_start: at once). */
+void pipe_start(void);
+int pipe_row(const struct rec *r, const struct row *row);
+void pipe_end(void);
 /* The file u was read from. */
 const char *unit_file(const struct unit *u);
 /* Two counts, 0, kept with the units (a unit's c.sums). */

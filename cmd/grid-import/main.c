@@ -196,11 +196,14 @@ main(int argc, char **argv)
 	ro = cli_rd_opts();
 	ro.noheader = 1;
 	r = rd_open(argc - optind, argv + optind, &ro);
-	if (gopt.jobs > 1)
+	if (gopt.jobs > 1) {
 		ahead_start();
+		pipe_start();
+	}
 	while (rd_next(r, &rec))
 		sheet_row(rec);
 	sheet_end();
+	pipe_end();
 	rd_say_empty(r);
 	rd_close(r);
 	ahead_stop();

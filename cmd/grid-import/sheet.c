@@ -461,7 +461,7 @@ data_row(const struct rec *r)
 		pass_down(row, filled, r->line);
 		return;
 	}
-	if (!units_row(r, row)) {
+	if (!pipe_row(r, row)) {
 		pass_down(row, filled, r->line);
 		return;
 	}

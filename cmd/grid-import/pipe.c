@@ -1,0 +1,294 @@
+/*
+ * grid-import: the units made by a thread of their own (-j 2 and more)
+ * while the main thread reads and tidies the rows.  The main thread does
+ * all that is said or rejected (the reader, the sheets, units_pre); the
+ * rows it passes are copied into blocks, which the units' thread takes
+ * in order and makes the units of (units_make), as one thread would:
+ * the units, their problems and their order are the same.
+ *
+ * A block holds rows one after the other: a struct qrow, then for each
+ * field whose value is not empty (the bits of mask, in the order of the
+ * fields) its length, or SAME when it is the value of the row before in
+ * the block (the same data row it is from: see struct row), else then
+ * the number of the data row it is from and its bytes; then, unless the
+ * row has its street and community again, their names.  A row with a
+ * value longer than LONG (a name near units.c's limit of 64 KiB, which
+ * ends the run) waits until the blocks before it are done and is made by
+ * the main thread.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/grid-import/grid-import.h"
+
+#define NBLOCK 4
+#define BLOCK  (256u << 10)
+#define LONG   (16u << 10)
+#define SAME   0xFFFFFFFFu
+
+struct qrow {
+	const char *file;
+	long line;
+	uint32_t mask; /* the fields with a value */
+	uint32_t again;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t full, done; /* a block to make; a block made */
+	pthread_t th;
+	int on, quit;
+	char *b[NBLOCK];
+	size_t n[NBLOCK];    /* bytes of each block */
+	unsigned head, tail; /* the block being filled; the next to make */
+	unsigned queued;     /* blocks passed and not made */
+	int busy;	     /* the thread is making a block */
+	size_t at;	     /* bytes in the block being filled */
+	/* the value each field had in the block's last row, by from */
+	unsigned long long last[G_N];
+	uint32_t lastn[G_N];
+} q = { .mu = PTHREAD_MUTEX_INITIALIZER,
+	.full = PTHREAD_COND_INITIALIZER,
+	.done = PTHREAD_COND_INITIALIZER };
+
+static void
+put(char **o, const void *p, size_t n)
+{
+	memcpy(*o, p, n);
+	*o += n;
+}
+
+static void
+get(const char **i, void *p, size_t n)
+{
+	memcpy(p, *i, n);
+	*i += n;
+}
+
+/* The rows of a block: their units made. */
+static void
+make_block(const char *i, size_t n)
+{
+	static struct row row;
+	/* the value of each field in the last row that had one */
+	static struct str keep[G_N];
+	static unsigned long long from[G_N];
+	const char *end = i + n;
+
+	memset(&row, 0, sizeof row);
+	while (i < end) {
+		struct qrow h;
+		struct upre p;
+		uint32_t len;
+		int f;
+
+		get(&i, &h, sizeof h);
+		row.file = h.file;
+		row.line = h.line;
+		for (f = 0; f < G_N; f++) {
+			if (!(h.mask & (1u << f))) {
+				row.v[f] = (struct str) { "", 0 };
+				row.from[f] = 0;
+				continue;
+			}
+			get(&i, &len, sizeof len);
+			if (len != SAME) {
+				get(&i, &from[f], sizeof from[f]);
+				keep[f] = (struct str) { i, len };
+				i += len;
+			}
+			row.v[f] = keep[f];
+			row.from[f] = from[f];
+		}
+		p.again = (int)h.again;
+		p.comm = p.street = (struct str) { "", 0 };
+		if (!h.again) {
+			get(&i, &len, sizeof len);
+			p.comm = (struct str) { i, len };
+			i += len;
+			get(&i, &len, sizeof len);
+			p.street = (struct str) { i, len };
+			i += len;
+		}
+		units_make(&row, &p);
+	}
+}
+
+static void *
+pipe_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&q.mu);
+	for (;;) {
+		unsigned t;
+
+		while (q.queued == 0 && !q.quit)
+			pthread_cond_wait(&q.full, &q.mu);
+		if (q.queued == 0)
+			break;
+		t = q.tail;
+		q.busy = 1;
+		pthread_mutex_unlock(&q.mu);
+		make_block(q.b[t], q.n[t]);
+		pthread_mutex_lock(&q.mu);
+		q.busy = 0;
+		q.tail = (t + 1) % NBLOCK;
+		q.queued--;
+		pthread_cond_broadcast(&q.done);
+	}
+	pthread_mutex_unlock(&q.mu);
+	return NULL;
+}
+
+void
+pipe_start(void)
+{
+	int i;
+
+	if (q.on)
+		return;
+	for (i = 0; i < NBLOCK; i++)
+		q.b[i] = xmalloc(BLOCK);
+	q.head = q.tail = q.queued = 0;
+	q.at = 0;
+	q.on = pthread_create(&q.th, NULL, pipe_main, NULL) == 0;
+	if (!q.on)
+		for (i = 0; i < NBLOCK; i++)
+			free(q.b[i]);
+}
+
+/* Pass the block being filled (when it has rows) to the thread; take the
+ * next one when it is free. */
+static void
+pass(void)
+{
+	if (q.at == 0)
+		return;
+	pthread_mutex_lock(&q.mu);
+	q.n[q.head] = q.at;
+	q.queued++;
+	pthread_cond_signal(&q.full);
+	q.head = (q.head + 1) % NBLOCK;
+	while (q.queued == NBLOCK)
+		pthread_cond_wait(&q.done, &q.mu);
+	pthread_mutex_unlock(&q.mu);
+	q.at = 0;
+}
+
+/* Every row passed made. */
+static void
+drain(void)
+{
+	pass();
+	pthread_mutex_lock(&q.mu);
+	while (q.queued > 0 || q.busy)
+		pthread_cond_wait(&q.done, &q.mu);
+	pthread_mutex_unlock(&q.mu);
+}
+
+/* The bytes row r takes in a block; 0 when it has a value too long. */
+static size_t
+row_size(const struct row *row, const struct upre *p)
+{
+	size_t n = sizeof(struct qrow) + 2 * sizeof(uint32_t), f;
+
+	for (f = 0; f < G_N; f++) {
+		if (row->v[f].n > LONG)
+			return 0;
+		n += sizeof(uint32_t) + sizeof row->from[f] + row->v[f].n;
+	}
+	if (!p->again) {
+		if (p->comm.n > LONG || p->street.n > LONG)
+			return 0;
+		n += p->comm.n + p->street.n;
+	}
+	return n;
+}
+
+/* Put row into the block being filled (room checked). */
+static void
+put_row(const struct row *row, const struct upre *p)
+{
+	char *o = q.b[q.head] + q.at;
+	struct qrow h = { row->file, row->line, 0, (uint32_t)p->again };
+	char *ho = o;
+	uint32_t len;
+	int f;
+
+	o += sizeof h;
+	if (q.at == 0) /* nothing in the block to be the same as */
+		for (f = 0; f < G_N; f++)
+			q.lastn[f] = SAME;
+	for (f = 0; f < G_N; f++) {
+		struct str v = row->v[f];
+
+		if (v.n == 0)
+			continue;
+		h.mask |= 1u << f;
+		if (q.last[f] == row->from[f] && q.lastn[f] == v.n) {
+			len = SAME;
+			put(&o, &len, sizeof len);
+			continue;
+		}
+		len = (uint32_t)v.n;
+		put(&o, &len, sizeof len);
+		put(&o, &row->from[f], sizeof row->from[f]);
+		put(&o, v.p, v.n);
+		q.last[f] = row->from[f];
+		q.lastn[f] = (uint32_t)v.n;
+	}
+	if (!p->again) {
+		len = (uint32_t)p->comm.n;
+		put(&o, &len, sizeof len);
+		put(&o, p->comm.p, p->comm.n);
+		len = (uint32_t)p->street.n;
+		put(&o, &len, sizeof len);
+		put(&o, p->street.p, p->street.n);
+	}
+	memcpy(ho, &h, sizeof h);
+	q.at = (size_t)(o - q.b[q.head]);
+}
+
+int
+pipe_row(const struct rec *r, const struct row *row)
+{
+	struct upre p;
+	size_t n;
+
+	if (!units_pre(r, row, &p))
+		return 0;
+	if (!q.on) {
+		units_make(row, &p);
+		return 1;
+	}
+	n = row_size(row, &p);
+	if (n == 0 || n > BLOCK) {
+		drain();
+		units_make(row, &p);
+		return 1;
+	}
+	if (q.at + n > BLOCK)
+		pass();
+	put_row(row, &p);
+	return 1;
+}
+
+void
+pipe_end(void)
+{
+	int i;
+
+	if (!q.on)
+		return;
+	drain();
+	pthread_mutex_lock(&q.mu);
+	q.quit = 1;
+	pthread_cond_signal(&q.full);
+	pthread_mutex_unlock(&q.mu);
+	pthread_join(q.th, NULL);
+	for (i = 0; i < NBLOCK; i++)
+		free(q.b[i]);
+	q.on = q.quit = 0;
+}

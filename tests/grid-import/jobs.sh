@@ -1,0 +1,45 @@
+# -j: the units made by a thread of their own while the rows are read
+# (and the arena's pages made ready by another) change nothing: the
+# output, the messages, the exit status and the --reject file of -j 2
+# and -j 3 are those of -j 1, for every sheet of data/, and for a roster
+# of 6,000 buildings (bench/gen-roster.awk; many blocks of rows) with
+# rejected rows, problems, buildings listed twice, names of 18,000 bytes
+# (made by the main thread after the rows before them) and, last, a name
+# past 64 KiB, which ends the run.
+same() { # options and files: -j 1, 2 and 3 alike
+	for j in 1 2 3; do
+		grid-import -j $j --reject "$TMP/rej$j" "$@" > "$TMP/out$j" \
+		    2> "$TMP/err$j"
+		echo $? > "$TMP/rc$j"
+	done
+	for j in 2 3; do
+		for k in out err rc rej; do
+			cmp -s "$TMP/${k}1" "$TMP/$k$j" ||
+				echo "-j $j: $k differs: $*"
+		done
+	done
+	echo "$(wc -l < "$TMP/out1") lines, $(wc -l < "$TMP/err1") messages," \
+	    "exit $(cat "$TMP/rc1"): $*" | sed "s|$TMP/||"
+}
+for f in data/*.csv; do
+	same "$f"
+	same --check "$f"
+done
+same --summary --total data/b.csv data/messy.csv data/edge.csv
+same -o json --mask data/dup.csv data/b.csv
+awk -v ROWS=6000 -f ../../bench/gen-roster.awk | awk -F, -v OFS=, '
+NR % 1999 == 5 { $0 = $0 ",多" }                  # rejected, and rows below
+NR % 1499 == 7 { $11 = "1380013" }                 # a bad phone
+NR % 733 == 9 { $8 = "1号楼" }                     # listed twice
+NR == 4000 || NR == 4003 { s = sprintf("%6000s", "x"); gsub(/ /, "楼", s); $8 = s }
+{ print }' > "$TMP/big.csv"
+same --max-rejected 100% "$TMP/big.csv"
+same --check "$TMP/big.csv"
+same --summary "$TMP/big.csv"
+same --strict "$TMP/big.csv"
+same --level building "$TMP/big.csv" data/b.csv "$TMP/big.csv"
+awk -F, -v OFS=, 'NR == 5000 { s = sprintf("%70000s", "x"); gsub(/ /, "x", s); $8 = s }
+{ print }' \
+    "$TMP/big.csv" > "$TMP/long.csv"
+same "$TMP/long.csv"
+sed "s|$TMP/||" "$TMP/err1"

@@ -19,7 +19,7 @@ same() { # options and files: -j 1, 2 and 3 alike
 		done
 	done
 	echo "$(wc -l < "$TMP/out1") lines, $(wc -l < "$TMP/err1") messages," \
-	    "exit $(cat "$TMP/rc1"): $*" | sed "s|$TMP/||"
+	    "exit $(cat "$TMP/rc1"): $*" | sed "s|$TMP/||g"
 }
 for f in data/*.csv; do
 	same "$f"
@@ -34,12 +34,12 @@ NR % 733 == 9 { $8 = "1号楼" }                     # listed twice
 NR == 4000 || NR == 4003 { s = sprintf("%6000s", "x"); gsub(/ /, "楼", s); $8 = s }
 { print }' > "$TMP/big.csv"
 same --max-rejected 100% "$TMP/big.csv"
-same --check "$TMP/big.csv"
-same --summary "$TMP/big.csv"
+same --max-rejected 100% --check "$TMP/big.csv"
+same --max-rejected 100% --summary "$TMP/big.csv"
 same --strict "$TMP/big.csv"
-same --level building "$TMP/big.csv" data/b.csv "$TMP/big.csv"
+same --max-rejected 100% --level building "$TMP/big.csv" data/b.csv "$TMP/big.csv"
 awk -F, -v OFS=, 'NR == 5000 { s = sprintf("%70000s", "x"); gsub(/ /, "x", s); $8 = s }
 { print }' \
     "$TMP/big.csv" > "$TMP/long.csv"
 same "$TMP/long.csv"
-sed "s|$TMP/||" "$TMP/err1"
+sed "s|$TMP/||g" "$TMP/err1"

@@ -26,6 +26,8 @@
 #define NBLOCK 4
 #define BLOCK  (256u << 10)
 #define LONG   (16u << 10)
+/* room for a row: its struct qrow, G_N values, two names */
+#define ROOM (sizeof(struct qrow) + G_N * (12 + LONG) + 2 * (4 + LONG))
 #define SAME   0xFFFFFFFFu
 
 struct qrow {
@@ -150,7 +152,7 @@ pipe_start(void)
 	if (q.on)
 		return;
 	for (i = 0; i < NBLOCK; i++)
-		q.b[i] = xmalloc(BLOCK);
+		q.b[i] = xmalloc(BLOCK + ROOM);
 	q.head = q.tail = q.queued = 0;
 	q.at = 0;
 	q.on = pthread_create(&q.th, NULL, pipe_main, NULL) == 0;
@@ -188,27 +190,9 @@ drain(void)
 	pthread_mutex_unlock(&q.mu);
 }
 
-/* The bytes row r takes in a block; 0 when it has a value too long. */
-static size_t
-row_size(const struct row *row, const struct upre *p)
-{
-	size_t n = sizeof(struct qrow) + 2 * sizeof(uint32_t), f;
-
-	for (f = 0; f < G_N; f++) {
-		if (row->v[f].n > LONG)
-			return 0;
-		n += sizeof(uint32_t) + sizeof row->from[f] + row->v[f].n;
-	}
-	if (!p->again) {
-		if (p->comm.n > LONG || p->street.n > LONG)
-			return 0;
-		n += p->comm.n + p->street.n;
-	}
-	return n;
-}
-
-/* Put row into the block being filled (room checked). */
-static void
+/* Put row into the block being filled (past BLOCK, ROOM is room for any
+ * row); 0 when a value is longer than LONG (the block as it was). */
+static int
 put_row(const struct row *row, const struct upre *p)
 {
 	char *o = q.b[q.head] + q.at;
@@ -226,6 +210,8 @@ put_row(const struct row *row, const struct upre *p)
 
 		if (v.n == 0)
 			continue;
+		if (v.n > LONG)
+			return 0;
 		h.mask |= 1u << f;
 		if (q.last[f] == row->from[f] && q.lastn[f] == v.n) {
 			len = SAME;
@@ -240,6 +226,8 @@ put_row(const struct row *row, const struct upre *p)
 		q.lastn[f] = (uint32_t)v.n;
 	}
 	if (!p->again) {
+		if (p->comm.n > LONG || p->street.n > LONG)
+			return 0;
 		len = (uint32_t)p->comm.n;
 		put(&o, &len, sizeof len);
 		put(&o, p->comm.p, p->comm.n);
@@ -249,13 +237,13 @@ put_row(const struct row *row, const struct upre *p)
 	}
 	memcpy(ho, &h, sizeof h);
 	q.at = (size_t)(o - q.b[q.head]);
+	return 1;
 }
 
 int
 pipe_row(const struct rec *r, const struct row *row)
 {
 	struct upre p;
-	size_t n;
 
 	if (!units_pre(r, row, &p))
 		return 0;
@@ -263,15 +251,13 @@ pipe_row(const struct rec *r, const struct row *row)
 		units_make(row, &p);
 		return 1;
 	}
-	n = row_size(row, &p);
-	if (n == 0 || n > BLOCK) {
+	if (!put_row(row, &p)) {
 		drain();
 		units_make(row, &p);
 		return 1;
 	}
-	if (q.at + n > BLOCK)
+	if (q.at >= BLOCK)
 		pass();
-	put_row(row, &p);
 	return 1;
 }
 

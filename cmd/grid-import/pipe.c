@@ -28,7 +28,7 @@
 #define LONG   (16u << 10)
 /* room for a row: its struct qrow, G_N values, two names */
 #define ROOM (sizeof(struct qrow) + G_N * (12 + LONG) + 2 * (4 + LONG))
-#define SAME   0xFFFFFFFFu
+#define SAME 0xFFFFFFFFu
 
 struct qrow {
 	const char *file;

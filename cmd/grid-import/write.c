@@ -2,8 +2,10 @@
  * grid-import: writing the units in the order of their codes, one record
  * each, or their counts per community (--summary).
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/grid-import/grid-import.h"
@@ -43,33 +45,44 @@ add_part(struct buf *b, const struct unit *u)
 		buf_adds(b, unit_name(u));
 }
 
-/* The unit whose path the buffer of path_of begins with, and its length
- * (siblings come in a row: their parent's path is made once). */
-static const struct unit *path_parent;
-static size_t path_parent_n;
+/* The path of a unit: the buffer it is made in, and the unit whose path
+ * it begins with, and its length (siblings come in a row: their parent's
+ * path is made once). */
+struct path {
+	struct buf b;
+	const struct unit *parent;
+	size_t n;
+};
 
-/* The path of names down to u (into a buffer kept for the next call). */
+/* The path of names down to u (into pc's buffer, until the next call). */
 static const char *
-path_of(const struct unit *u)
+path_in(struct path *pc, const struct unit *u)
 {
-	static struct buf b;
 	const struct unit *chain[8], *a;
 	size_t n = 0, i;
 
-	if (u->parent == NULL || u->parent != path_parent) {
+	if (u->parent == NULL || u->parent != pc->parent) {
 		for (a = u->parent; a != NULL && n < 8; a = a->parent)
 			chain[n++] = a;
-		buf_reset(&b);
+		buf_reset(&pc->b);
 		for (i = n; i-- > 0;) {
-			add_part(&b, chain[i]);
-			buf_addc(&b, '/');
+			add_part(&pc->b, chain[i]);
+			buf_addc(&pc->b, '/');
 		}
-		path_parent = u->parent;
-		path_parent_n = b.n;
+		pc->parent = u->parent;
+		pc->n = pc->b.n;
 	}
-	b.n = path_parent_n;
-	add_part(&b, u);
-	return b.p ? b.p : "";
+	pc->b.n = pc->n;
+	add_part(&pc->b, u);
+	return pc->b.p ? pc->b.p : "";
+}
+
+static struct path main_path;
+
+static const char *
+path_of(const struct unit *u)
+{
+	return path_in(&main_path, u);
 }
 
 /* A count as text (no printf: it is done a million times). */
@@ -228,8 +241,9 @@ block_ends(const char *s, size_t *end)
 #endif
 }
 
-/* What the lines of a grid's buildings begin with, made once a grid. */
-static struct {
+/* What the lines of a grid's buildings begin with, made once a grid (for
+ * the main thread, and for the thread making lines ahead of it). */
+struct lines {
 	int on; /* lines built here (tsv, csv, no --mask) */
 	char sep;
 	struct buf level; /* the level's term, as written */
@@ -239,94 +253,101 @@ static struct {
 	struct buf pre, mid; /* "building<sep>code-", "<sep>code<sep>path/" */
 	const struct unit *comp; /* the compound of cname */
 	struct str cname;	 /* its name, when plain (else p NULL) */
-} ln;
+	struct path path;
+};
+static struct lines ln;
 
 static void
-lines_open(const struct wr *w)
+lines_open(struct lines *l, const struct wr *w)
 {
 	const char *t = cli_term(level_names[L_BUILDING]);
 
-	ln.on = wr_lines(w) && !gopt.mask;
-	ln.sep = wr_sep(w);
-	buf_reset(&ln.level);
-	wr_text(w, &ln.level, t, strlen(t));
-	ln.grid = NULL;
-	ln.comp = NULL;
+	l->on = wr_lines(w) && !gopt.mask;
+	l->sep = wr_sep(w);
+	buf_reset(&l->level);
+	wr_text(w, &l->level, t, strlen(t));
+	l->grid = NULL;
+	l->comp = NULL;
+	l->path.parent = NULL;
 }
 
 /* The beginnings of the lines of grid g's buildings. */
 static void
-lines_grid(const struct unit *g)
+lines_grid(struct lines *l, const struct unit *g)
 {
-	const char *code = g->u.code, *path = path_of(g);
+	const char *code = g->u.code, *path = path_in(&l->path, g);
 	size_t pn = strlen(path);
 
-	ln.grid = g;
-	ln.cn = strlen(code);
-	ln.ok = plain(code, ln.cn) && plain(path, pn);
-	buf_reset(&ln.pre);
-	buf_add(&ln.pre, ln.level.p, ln.level.n);
-	buf_addc(&ln.pre, ln.sep);
-	buf_add(&ln.pre, code, ln.cn);
-	buf_addc(&ln.pre, '-');
-	buf_reset(&ln.mid);
-	buf_addc(&ln.mid, ln.sep);
-	buf_add(&ln.mid, code, ln.cn);
-	buf_addc(&ln.mid, ln.sep);
-	buf_add(&ln.mid, path, pn);
-	buf_addc(&ln.mid, '/');
+	l->grid = g;
+	l->cn = strlen(code);
+	l->ok = plain(code, l->cn) && plain(path, pn);
+	buf_reset(&l->pre);
+	buf_add(&l->pre, l->level.p, l->level.n);
+	buf_addc(&l->pre, l->sep);
+	buf_add(&l->pre, code, l->cn);
+	buf_addc(&l->pre, '-');
+	buf_reset(&l->mid);
+	buf_addc(&l->mid, l->sep);
+	buf_add(&l->mid, code, l->cn);
+	buf_addc(&l->mid, l->sep);
+	buf_add(&l->mid, path, pn);
+	buf_addc(&l->mid, '/');
 }
 
 /* The grid's and the compound's parts of u's line: 0 when not plain. */
 static int
-lines_parents(const struct unit *u)
+lines_parents(struct lines *l, const struct unit *u)
 {
 	const char *cp;
 	size_t cn;
 
-	if (u->parent != ln.grid)
-		lines_grid(u->parent);
-	if (u->u.compound != ln.comp) {
-		ln.comp = u->u.compound;
-		cp = ln.comp ? unit_name(ln.comp) : "";
+	if (u->parent != l->grid)
+		lines_grid(l, u->parent);
+	if (u->u.compound != l->comp) {
+		l->comp = u->u.compound;
+		cp = l->comp ? unit_name(l->comp) : "";
 		cn = strlen(cp);
-		ln.cname = (struct str) { plain(cp, cn) ? cp : NULL, cn };
+		l->cname = (struct str) { plain(cp, cn) ? cp : NULL, cn };
 	}
-	return ln.ok && ln.cname.p != NULL;
+	return l->ok && l->cname.p != NULL;
 }
 
 /*
- * Building u's record as a line in the output, as write_units writes it
- * (its strings, key to identity number, each ended by NUL, found in one
- * pass): 0 when a value is not plain or the line is too long for the
- * output's buffer, then it is left to write_units.
+ * Whether building u's record can be built as a line (its strings, key
+ * to identity number, each ended by NUL, found in one pass: their ends
+ * into end[8]), and the bytes it takes at most (*need): 0 when a value is
+ * not plain, then it is left to write_units.  Only the units' strings
+ * are read (not unit_strs'), for the thread making lines ahead.
  */
 static int
-building_line(struct unit *u, int hot)
+line_can(struct lines *l, const struct unit *u, size_t *end, size_t *need)
+{
+	if (!lines_parents(l, u) || !block_ends(u->s, end))
+		return 0;
+	if (l->cn + end[0] + 16 > 256)
+		return 0; /* (unit_code: a code that long is the grid's) */
+	*need = l->pre.n + 12 + end[0] + l->mid.n + 2 * end[1] + end[7] +
+	    l->cname.n + 2 * 24 + 16;
+	return 1;
+}
+
+/* Building u's line, at d (line_can's room): its length. */
+static size_t
+line_put(const struct lines *l, const struct unit *u, const size_t *end,
+    char *d)
 {
 	const char *s = u->s;
-	size_t end[8], k, need;
+	size_t k;
 	unsigned seq = u->u.compound ? u->u.compound->c.seq : 0;
-	char *d, *o, hh[24], rr[24];
-	struct str h = { "", 0 }, r = { "", 0 }, v[7];
+	char *o = d, hh[24], rr[24];
+	struct str h = { "", 0 }, r = { "", 0 };
 
-	/* key, name, the five attributes from party_org to
-	 * online_leader_phone (columns 7 to 11), the identity number */
-	if (!lines_parents(u) || !block_ends(s, end))
-		return 0;
-	if (ln.cn + end[0] + 16 > 256)
-		return 0; /* (unit_code: a code that long is the grid's) */
 	if (u->has_counts) {
 		h = num(unit_count(u, 0), hh);
 		r = num(unit_count(u, 1), rr);
 	}
-	need = ln.pre.n + 12 + end[0] + ln.mid.n + 2 * end[1] + end[7] +
-	    ln.cname.n + h.n + r.n + 16;
-	if ((d = out_room(need)) == NULL)
-		return 0;
-	o = d;
-	memcpy(o, ln.pre.p, ln.pre.n);
-	o += ln.pre.n;
+	memcpy(o, l->pre.p, l->pre.n);
+	o += l->pre.n;
 	if (seq >= 100)
 		o += snprintf(o, 12, "%u", seq);
 	else {
@@ -336,42 +357,223 @@ building_line(struct unit *u, int hot)
 	*o++ = '-';
 	memcpy(o, s, end[0]); /* the key */
 	o += end[0];
-	*o++ = ln.sep;
+	*o++ = l->sep;
 	memcpy(o, s + end[0] + 1, end[1] - end[0] - 1); /* the name */
 	o += end[1] - end[0] - 1;
-	memcpy(o, ln.mid.p, ln.mid.n);
-	o += ln.mid.n;
+	memcpy(o, l->mid.p, l->mid.n);
+	o += l->mid.n;
 	memcpy(o, s + end[0] + 1, end[1] - end[0] - 1);
 	o += end[1] - end[0] - 1;
-	*o++ = ln.sep;
-	*o++ = ln.sep;
-	*o++ = ln.sep;
+	*o++ = l->sep;
+	*o++ = l->sep;
+	*o++ = l->sep;
 	memcpy(o, s + end[1] + 1, end[6] - end[1] - 1); /* columns 7 to 11 */
 	for (k = 2; k < 6; k++)
-		o[end[k] - end[1] - 1] = ln.sep;
+		o[end[k] - end[1] - 1] = l->sep;
 	o += end[6] - end[1] - 1;
-	*o++ = ln.sep;
-	memcpy(o, ln.cname.p, ln.cname.n);
-	o += ln.cname.n;
-	*o++ = ln.sep;
+	*o++ = l->sep;
+	memcpy(o, l->cname.p, l->cname.n);
+	o += l->cname.n;
+	*o++ = l->sep;
 	memcpy(o, h.p, h.n);
 	o += h.n;
-	*o++ = ln.sep;
+	*o++ = l->sep;
 	memcpy(o, r.p, r.n);
 	o += r.n;
 	for (k = 0; k < 7; k++)
-		*o++ = ln.sep;
+		*o++ = l->sep;
 	memcpy(o, s + end[6] + 1, end[7] - end[6] - 1); /* identity number */
 	o += end[7] - end[6] - 1;
 	*o++ = '\n';
-	out_wrote((size_t)(o - d));
-	if (hot && u->posts > 0) { /* the strings as unit_strs has them */
-		for (k = 1; k < 8; k++)
-			v[k - 1] = (struct str) { s + end[k - 1] + 1,
-				end[k] - end[k - 1] - 1 };
-		check_posts_of(u, v);
-	}
+	return (size_t)(o - d);
+}
+
+/*
+ * Building u's record as a line in the output, as write_units writes it:
+ * 0 when a value is not plain or the line is too long for the output's
+ * buffer, then it is left to write_units.
+ */
+static int
+building_line(struct unit *u, int hot)
+{
+	size_t end[8], need;
+	char *d;
+
+	if (!line_can(&ln, u, end, &need) || (d = out_room(need)) == NULL)
+		return 0;
+	out_wrote(line_put(&ln, u, end, d));
+	if (hot && u->posts > 0)
+		check_posts_of(u, unit_strs(u));
 	return 1;
+}
+
+/* ---- the lines made ahead, by a thread of their own (-j 2 and more) ---- */
+
+/*
+ * The thread walks the units as write_units does, and puts the line of
+ * each building it can build into blocks, in the walk's order, but for
+ * one group of buildings in LMAIN, which write_units builds: a block
+ * holds the lines, and for each building its unit and the length of its
+ * line (NONE: left to write_units).  write_units takes them in the same
+ * order and copies each line into the output.
+ */
+#define LBLOCKS	  4
+#define LBYTES	  (128u << 10)
+#define LUNITS	  2048
+#define LINE_ROOM (16u << 10) /* a longer line: left to write_units */
+#define NONE	  ((size_t)-1)
+/* the buildings in groups of LGROUP, one in LMAIN left to write_units
+ * (the thread making a line takes longer than copying it) */
+#define LGROUP	    256
+#define LMAIN	    4
+#define AHEAD_OF(i) ((i) / LGROUP % LMAIN != LMAIN - 1)
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t full, done;
+	pthread_t th;
+	int on, quit;
+	struct lblock {
+		char *p;
+		size_t n, nu;	       /* bytes, units */
+		const struct unit **u; /* [LUNITS] */
+		size_t *len;	       /* [LUNITS] */
+	} b[LBLOCKS];
+	unsigned queued, head, tail;
+	size_t at, off; /* the next unit of the tail block, its line's
+			   offset */
+	struct lines l;
+} la = { .mu = PTHREAD_MUTEX_INITIALIZER,
+	.full = PTHREAD_COND_INITIALIZER,
+	.done = PTHREAD_COND_INITIALIZER };
+
+/* Pass the block filled to write_units; wait for the next one to be
+ * free (0: stop). */
+static int
+ahead_pass(void)
+{
+	int go;
+
+	pthread_mutex_lock(&la.mu);
+	la.queued++;
+	pthread_cond_signal(&la.full);
+	la.head = (la.head + 1) % LBLOCKS;
+	while (la.queued == LBLOCKS && !la.quit)
+		pthread_cond_wait(&la.done, &la.mu);
+	go = !la.quit;
+	pthread_mutex_unlock(&la.mu);
+	return go;
+}
+
+static void *
+lines_main(void *arg)
+{
+	const struct unit *u;
+	struct lblock *b = &la.b[la.head];
+	size_t end[8], need, i = 0;
+
+	(void)arg;
+	b->n = b->nu = 0;
+	for (u = roots; u != NULL; u = walk_next(u)) {
+		if (u->level != L_BUILDING || !AHEAD_OF(i++))
+			continue;
+		if (b->nu == LUNITS || b->n + LINE_ROOM > LBYTES) {
+			if (!ahead_pass())
+				return NULL;
+			b = &la.b[la.head];
+			b->n = b->nu = 0;
+		}
+		b->u[b->nu] = u;
+		b->len[b->nu] = NONE;
+		if (line_can(&la.l, u, end, &need) && need <= LINE_ROOM) {
+			b->len[b->nu] = line_put(&la.l, u, end, b->p + b->n);
+			b->n += b->len[b->nu];
+		}
+		b->nu++;
+	}
+	if (b->nu > 0)
+		ahead_pass();
+	return NULL;
+}
+
+static void
+lines_start(const struct wr *w)
+{
+	int i;
+
+	la.on = 0;
+	if (gopt.jobs < 2 || !ln.on ||
+	    (gopt.level >= 0 && gopt.level != L_BUILDING))
+		return;
+	lines_open(&la.l, w);
+	for (i = 0; i < LBLOCKS; i++) {
+		la.b[i].p = xmalloc(LBYTES);
+		la.b[i].u = xmalloc(LUNITS * sizeof *la.b[i].u);
+		la.b[i].len = xmalloc(LUNITS * sizeof *la.b[i].len);
+	}
+	la.queued = la.head = la.tail = 0;
+	la.at = la.off = 0;
+	la.quit = 0;
+	la.on = pthread_create(&la.th, NULL, lines_main, NULL) == 0;
+}
+
+/* The line made ahead for building u, written: 0 when it was not made
+ * (or does not fit the output's buffer). */
+static int
+line_ahead(struct unit *u, int hot)
+{
+	struct lblock *b;
+	size_t n;
+	char *d;
+
+	pthread_mutex_lock(&la.mu);
+	while (la.queued == 0)
+		pthread_cond_wait(&la.full, &la.mu);
+	pthread_mutex_unlock(&la.mu);
+	b = &la.b[la.tail];
+	n = b->len[la.at];
+	if (b->u[la.at] != u)
+		zl_die(ZL_IOERR, "internal error: lines ahead out of order");
+	d = NULL;
+	if (n != NONE && (d = out_room(n)) != NULL) {
+		memcpy(d, b->p + la.off, n);
+		out_wrote(n);
+	}
+	if (n != NONE)
+		la.off += n;
+	if (++la.at == b->nu) {
+		la.at = la.off = 0;
+		pthread_mutex_lock(&la.mu);
+		la.queued--;
+		la.tail = (la.tail + 1) % LBLOCKS;
+		pthread_cond_signal(&la.done);
+		pthread_mutex_unlock(&la.mu);
+	}
+	if (n == NONE || d == NULL)
+		return 0;
+	if (hot && u->posts > 0)
+		check_posts_of(u, unit_strs(u));
+	return 1;
+}
+
+static void
+lines_end(void)
+{
+	int i;
+
+	if (!la.on)
+		return;
+	pthread_mutex_lock(&la.mu);
+	la.quit = 1;
+	pthread_cond_signal(&la.done);
+	pthread_mutex_unlock(&la.mu);
+	pthread_join(la.th, NULL);
+	for (i = 0; i < LBLOCKS; i++) {
+		free(la.b[i].p);
+		free(la.b[i].u);
+		free(la.b[i].len);
+	}
+	la.on = 0;
 }
 
 void
@@ -389,13 +591,14 @@ write_units(int fmt, unsigned flags)
 	char hh[24], rr[24], c1[256], c2[256];
 	struct unit *u;
 	struct wr *w;
-	size_t k;
+	size_t k, i = 0;
 	int hot;
 
 	fld_header(cols, NC, cli.zh, names, types);
 	w = wr_open(fmt, NC, names, types, flags);
-	path_parent = NULL;
-	lines_open(w);
+	main_path.parent = NULL;
+	lines_open(&ln, w);
+	lines_start(w);
 	hot = check_posts_hot(); /* the posts' second walk is this one */
 	for (u = roots; u != NULL; u = walk_next(u)) {
 		if (gopt.level >= 0 && u->level != gopt.level) {
@@ -403,7 +606,9 @@ write_units(int fmt, unsigned flags)
 				check_posts_of(u, unit_strs(u));
 			continue;
 		}
-		if (ln.on && u->level == L_BUILDING && building_line(u, hot))
+		if (ln.on && u->level == L_BUILDING &&
+		    ((la.on && AHEAD_OF(i++) && line_ahead(u, hot)) ||
+			building_line(u, hot)))
 			continue;
 		if (hot && u->posts > 0)
 			check_posts_of(u, unit_strs(u));
@@ -424,6 +629,7 @@ write_units(int fmt, unsigned flags)
 									"0");
 		wr_rec(w, f);
 	}
+	lines_end();
 	wr_close(w);
 	check_posts_end();
 }

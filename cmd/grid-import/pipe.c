@@ -7,11 +7,11 @@
  * the units, their problems and their order are the same.
  *
  * A block holds rows one after the other: a struct qrow, then for each
- * field whose value is not empty (the bits of mask, in the order of the
- * fields) its length, or SAME when it is the value of the row before in
- * the block (the same data row it is from: see struct row), else then
- * the number of the data row it is from and its bytes; then, unless the
- * row has its street and community again, their names.  A row with a
+ * field whose value is not that of the row before in the block (empty,
+ * or from another data row: see struct row; the bits of changed, in the
+ * order of the fields) its length, the number of the data row it is from
+ * and its bytes; then, unless the row has its street and community
+ * again, their names.  A row with a
  * value longer than LONG (a name near units.c's limit of 64 KiB, which
  * ends the run) waits until the blocks before it are done and is made by
  * the main thread.
@@ -28,13 +28,13 @@
 #define LONG   (16u << 10)
 /* room for a row: its struct qrow, G_N values, two names */
 #define ROOM (sizeof(struct qrow) + G_N * (12 + LONG) + 2 * (4 + LONG))
-#define SAME 0xFFFFFFFFu
 
 struct qrow {
 	const char *file;
 	long line;
-	uint32_t mask; /* the fields with a value */
-	uint32_t again;
+	uint32_t have;	  /* the fields with a value */
+	uint32_t changed; /* those whose value follows */
+	uint32_t again, pad;
 };
 
 static struct {
@@ -74,36 +74,31 @@ static void
 make_block(const char *i, size_t n)
 {
 	static struct row row;
-	/* the value of each field in the last row that had one */
-	static struct str keep[G_N];
-	static unsigned long long from[G_N];
 	const char *end = i + n;
+	uint32_t had = 0, m, len;
 
 	memset(&row, 0, sizeof row);
 	while (i < end) {
 		struct qrow h;
 		struct upre p;
-		uint32_t len;
 		int f;
 
 		get(&i, &h, sizeof h);
 		row.file = h.file;
 		row.line = h.line;
-		for (f = 0; f < G_N; f++) {
-			if (!(h.mask & (1u << f))) {
-				row.v[f] = (struct str) { "", 0 };
-				row.from[f] = 0;
-				continue;
-			}
-			get(&i, &len, sizeof len);
-			if (len != SAME) {
-				get(&i, &from[f], sizeof from[f]);
-				keep[f] = (struct str) { i, len };
-				i += len;
-			}
-			row.v[f] = keep[f];
-			row.from[f] = from[f];
+		for (m = had & ~h.have; m != 0; m &= m - 1) {
+			f = __builtin_ctz(m);
+			row.v[f] = (struct str) { "", 0 };
+			row.from[f] = 0;
 		}
+		for (m = h.changed; m != 0; m &= m - 1) {
+			f = __builtin_ctz(m);
+			get(&i, &len, sizeof len);
+			get(&i, &row.from[f], sizeof row.from[f]);
+			row.v[f] = (struct str) { i, len };
+			i += len;
+		}
+		had = h.have;
 		p.again = (int)h.again;
 		p.comm = p.street = (struct str) { "", 0 };
 		if (!h.again) {
@@ -196,28 +191,27 @@ static int
 put_row(const struct row *row, const struct upre *p)
 {
 	char *o = q.b[q.head] + q.at;
-	struct qrow h = { row->file, row->line, 0, (uint32_t)p->again };
+	struct qrow h = { row->file, row->line, 0, 0, (uint32_t)p->again, 0 };
 	char *ho = o;
 	uint32_t len;
 	int f;
 
 	o += sizeof h;
-	if (q.at == 0) /* nothing in the block to be the same as */
-		for (f = 0; f < G_N; f++)
-			q.lastn[f] = SAME;
+	if (q.at == 0) /* no row before it in the block */
+		memset(q.lastn, 0, sizeof q.lastn);
 	for (f = 0; f < G_N; f++) {
 		struct str v = row->v[f];
 
-		if (v.n == 0)
-			continue;
-		if (v.n > LONG)
-			return 0;
-		h.mask |= 1u << f;
-		if (q.last[f] == row->from[f] && q.lastn[f] == v.n) {
-			len = SAME;
-			put(&o, &len, sizeof len);
+		if (v.n == 0) {
+			q.lastn[f] = 0;
 			continue;
 		}
+		if (v.n > LONG)
+			return 0;
+		h.have |= 1u << f;
+		if (q.last[f] == row->from[f] && q.lastn[f] == v.n)
+			continue;
+		h.changed |= 1u << f;
 		len = (uint32_t)v.n;
 		put(&o, &len, sizeof len);
 		put(&o, &row->from[f], sizeof row->from[f]);

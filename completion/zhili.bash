@@ -73,7 +73,7 @@ _zhili_opts()
 		;;
 	grid-import)
 		echo "$_zhili_shared_opts --level --summary --total --check
-			--mask"
+			--mask -j --jobs"
 		;;
 	volunteer-points)
 		echo "$_zhili_shared_opts $_zhili_date_opts --report --as-of

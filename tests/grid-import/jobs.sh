@@ -1,15 +1,16 @@
 # -j: the units made by a thread of their own while the rows are read
-# (and the arena's pages made ready by another) change nothing: the
+# (the arena's pages made ready by another, the buildings' lines made
+# ahead of the writing by a third) change nothing: the
 # output, the messages, the exit status and the --reject file of -j 2
 # and -j 3 are those of -j 1, for every sheet of data/, and for a roster
 # of 6,000 buildings (bench/gen-roster.awk; many blocks of rows) with
 # rejected rows, problems, buildings listed twice, names of 18,000 bytes
 # (made by the main thread after the rows before them) and, last, a name
-# past 64 KiB, which ends the run.
-same() { # options and files: -j 1, 2 and 3 alike
+# past 64 KiB, which ends the run; from standard input too.
+same() { # options and files: -j 1, 2 and 3 alike (stdin: $IN)
 	for j in 1 2 3; do
 		grid-import -j $j --reject "$TMP/rej$j" "$@" > "$TMP/out$j" \
-		    2> "$TMP/err$j"
+		    2> "$TMP/err$j" < "${IN:-/dev/null}"
 		echo $? > "$TMP/rc$j"
 	done
 	for j in 2 3; do
@@ -36,6 +37,7 @@ NR == 4000 || NR == 4003 { s = sprintf("%6000s", "x"); gsub(/ /, "楼", s); $8 =
 same --max-rejected 100% "$TMP/big.csv"
 same --max-rejected 100% --check "$TMP/big.csv"
 same --max-rejected 100% --summary "$TMP/big.csv"
+IN=$TMP/big.csv same --max-rejected 100% --check
 same --strict "$TMP/big.csv"
 same --max-rejected 100% --level building "$TMP/big.csv" data/b.csv "$TMP/big.csv"
 awk -F, -v OFS=, 'NR == 5000 { s = sprintf("%70000s", "x"); gsub(/ /, "x", s); $8 = s }

@@ -6,7 +6,10 @@
  * holds the division table and gives the units their codes and their
  * counts from below; check.c checks phones, identity numbers, leaders and
  * the posts a person holds, and keeps and writes the problems (--check);
- * write.c writes the units, or the summary (--summary).
+ * write.c writes the units, or the summary (--summary).  With -j 2 and
+ * more, the units are made by a thread of their own (pipe.c), the
+ * arena's pages made ready by another (ahead.c), and the buildings'
+ * lines made ahead of write_units by a third (write.c).
  */
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H

@@ -2,9 +2,8 @@
  * grid-import: the five-level grid roster, cleaned and checked.
  *
  * grid-import [--level level] [--summary [--total]] [--check] [--mask]
- *     [-j n] [-c file] [-o format] [--csv | --tsv] [--encoding enc] [--sheet
- * name]
- * [--bom] [--zh]
+ *     [-j n] [-c file] [-o format] [--csv | --tsv] [--encoding enc]
+ *     [--sheet name] [--bom] [--zh]
  *     [--reject file] [--strict] [--progress | --no-progress] [file ...]
  * grid-import [-c file] --print-config
  * grid-import -h | -V

@@ -167,6 +167,13 @@ intern_find(const struct intern *t, struct str s)
 	return x->id != 0 ? (long long)x->id - 1 : -1;
 }
 
+void
+intern_prefetch(const struct intern *t, struct str s)
+{
+	__builtin_prefetch(
+	    &t->tab[(uint32_t)(str_hash(s.p, s.n, 0) >> 32) & t->mask]);
+}
+
 struct str
 intern_get(const struct intern *t, uint32_t id)
 {

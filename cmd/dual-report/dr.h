@@ -212,6 +212,26 @@ void ids_prefetch(struct str s);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 
+/* ahead.c: the rows ahead of the reading, a field of each given to fetch
+ * (a look-up fetched into a cache before the row is read). */
+struct ahead {
+	const char *map; /* the file (NULL: none) */
+	size_t size, at; /* at: the next line to fetch for */
+	size_t drop;	 /* the first page not let go of (dropping) */
+	int dropping;
+	long col;
+	char sep;
+	int own; /* the map is this one's */
+	void (*fetch)(struct str);
+};
+/* r's file (just opened: a regular file of TSV or CSV) mapped, for the
+ * field of column col: 1, or 0 (h then fetches nothing). */
+int ahead_open(struct ahead *h, struct rd *r, long col,
+    void (*fetch)(struct str));
+/* The rows up to some 4 KiB after off (where the row read begins). */
+void ahead_fetch(struct ahead *h, unsigned long long off);
+void ahead_close(struct ahead *h);
+
 /* jobs.c: -j. */ /* The activities of reader r (just opened; columns c) read by
 		   * opt.jobs threads: 1, or 0 when they cannot be (r is then
 		   * read as it is). */

@@ -33,22 +33,6 @@ struct jstreet {
 	uint32_t i, street;
 };
 
-/*
- * The rows ahead of the reading, found in the file's bytes (mapped) by
- * their line ends, the member id as the field of its column between
- * separators: fetched (ids_prefetch) some rows before they are judged,
- * since members are found at random in a table larger than a cache.  A row
- * that is not as simple (quotes, a line end in a field) fetches something
- * of no use, no more.
- */
-#define AHEAD 4096 /* bytes: some 50 rows */
-struct ahead {
-	const char *map; /* the file (NULL: none) */
-	size_t size, at; /* at: the next line to fetch for */
-	long col;
-	char sep;
-};
-
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
 	struct ahead ahead;
@@ -181,33 +165,6 @@ add(struct part *p, const struct act *a, uint32_t street, long line)
 	p->act[p->n++] = *a;
 }
 
-/* The ids of the rows up to AHEAD bytes after off (where the row read
- * begins) fetched. */
-static void
-fetch_ahead(struct ahead *h, unsigned long long off)
-{
-	const char *end = h->map + h->size;
-
-	if (h->at < off)
-		h->at = (size_t)off;
-	while (h->at < h->size && h->at < off + AHEAD) {
-		const char *s = h->map + h->at, *nl, *q;
-		long i;
-
-		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			nl = end;
-		h->at = (size_t)(nl - h->map) + 1;
-		for (i = 0; i < h->col && s != NULL; i++)
-			if ((s = memchr(s, h->sep, (size_t)(nl - s))) != NULL)
-				s++;
-		if (s == NULL)
-			continue;
-		if ((q = memchr(s, h->sep, (size_t)(nl - s))) == NULL)
-			q = nl;
-		ids_prefetch((struct str) { s, (size_t)(q - s) });
-	}
-}
-
 /* Read the part (on a thread of its own, or the main thread). */
 static void
 work(struct part *p)
@@ -222,8 +179,7 @@ work(struct part *p)
 
 		if (past(p, rd_offset(p->rd), rec->line))
 			break;
-		if (p->ahead.map != NULL)
-			fetch_ahead(&p->ahead, rd_offset(p->rd));
+		ahead_fetch(&p->ahead, rd_offset(p->rd));
 		p->nrec++;
 		p->in_row = 1;
 		ok = act_row(rec, p->c, &a, &street);
@@ -453,6 +409,7 @@ jobs_read(struct rd *r, const struct cols *c)
 			p[k].ahead.size = (size_t)size;
 			p[k].ahead.col = act_id_col(c);
 			p[k].ahead.sep = fmt == FMT_CSV ? ',' : '\t';
+			p[k].ahead.fetch = ids_prefetch;
 		}
 		p[k].first = p[k].last = DR_NODAY;
 		p[k].bytes = (k + 1 == n ? size : p[k].to) - p[k].from;

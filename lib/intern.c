@@ -168,6 +168,25 @@ intern_find(const struct intern *t, struct str s)
 }
 
 void
+intern_reserve(struct intern *t, size_t n)
+{
+	size_t mask = t->mask;
+
+	while (mask < n * 2 && mask < 0xFFFFFFFFu)
+		mask = mask * 2 + 1;
+	if (t->n > 0) {
+		while (t->mask < mask)
+			rehash(t);
+		return;
+	}
+	if (mask > t->mask) {
+		free(t->tab);
+		t->tab = table(mask + 1);
+		t->mask = mask;
+	}
+}
+
+void
 intern_prefetch(const struct intern *t, struct str s)
 {
 	__builtin_prefetch(

@@ -41,10 +41,11 @@ drop_before(struct ahead *h, unsigned long long off)
 void
 ahead_fetch(struct ahead *h, unsigned long long off)
 {
-	const char *end = h->map + h->size;
+	const char *end;
 
 	if (h->map == NULL)
 		return;
+	end = h->map + h->size;
 	drop_before(h, off);
 	if (h->at < off)
 		h->at = (size_t)off;

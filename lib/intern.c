@@ -138,7 +138,12 @@ slot_of(const struct intern *t, struct str s, unsigned long long hv)
 uint32_t
 intern_put(struct intern *t, struct str s)
 {
-	unsigned long long hv = str_hash(s.p, s.n, 0);
+	return intern_put_hashed(t, s, str_hash(s.p, s.n, 0));
+}
+
+uint32_t
+intern_put_hashed(struct intern *t, struct str s, unsigned long long hv)
+{
 	struct slot *x = slot_of(t, s, hv);
 
 	if (x->id != 0)
@@ -187,10 +192,9 @@ intern_reserve(struct intern *t, size_t n)
 }
 
 void
-intern_prefetch(const struct intern *t, struct str s)
+intern_prefetch(const struct intern *t, unsigned long long hv)
 {
-	__builtin_prefetch(
-	    &t->tab[(uint32_t)(str_hash(s.p, s.n, 0) >> 32) & t->mask]);
+	__builtin_prefetch(&t->tab[(uint32_t)(hv >> 32) & t->mask]);
 }
 
 struct str

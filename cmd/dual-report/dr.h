@@ -221,6 +221,7 @@ enum { MR_ID, MR_UNIT, MR_COMM, MR_STREET, MR_NAME, MR_PHONE, MR_N };
 struct mrow {
 	uint32_t at[MR_N], n[MR_N];
 	int32_t reg, listed;
+	unsigned long long hv;	/* the id's str_hash */
 	long line;		/* in the part */
 	unsigned long long off; /* in the file */
 };
@@ -235,7 +236,7 @@ void member_take(struct rd *r, const struct mrow *m, const char *t,
 /* Room for n members more (about: a guess from a part). */
 void members_room(size_t n);
 /* Its id's place fetched, for member_take soon. */
-void member_fetch(const struct mrow *m, const char *t);
+void member_fetch(const struct mrow *m);
 
 /* ahead.c: the rows ahead of the reading, a field of each given to fetch
  * (a look-up fetched into a cache before the row is read). */

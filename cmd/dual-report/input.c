@@ -550,17 +550,18 @@ same_member(const struct member *a, const struct str *name,
 }
 
 /*
- * Member m of id id, name and phone name[0], name[1], of the row at file,
- * line: kept, or merged into the same member read before: -1; else the
- * number of the member of that id read before (the row to be rejected).
+ * Member m of id id (its hash hv), name and phone name[0], name[1], of
+ * the row at file, line: kept, or merged into the same member read
+ * before: -1; else the number of the member of that id read before (the
+ * row to be rejected).
  */
 static long long
-member_add(struct member *m, struct str id, const struct str *name,
-    uint16_t file, uint32_t line)
+member_add(struct member *m, struct str id, unsigned long long hv,
+    const struct str *name, uint16_t file, uint32_t line)
 {
 	uint32_t i, n = intern_len(data.ids);
 
-	if ((i = intern_put(data.ids, id)) < n) {
+	if ((i = intern_put_hashed(data.ids, id, hv)) < n) {
 		const struct member *k = &data.mem[i];
 
 		if (!same_member(m, name, k))
@@ -602,7 +603,8 @@ take_member(const struct rec *rec, const struct cols *c, uint16_t file)
 	long long i;
 
 	if (member_row(rec, c, &m, &id, name) &&
-	    (i = member_add(&m, id, name, file, pos_line(rec))) >= 0)
+	    (i = member_add(&m, id, str_hash(id.p, id.n, 0), name, file,
+		 pos_line(rec))) >= 0)
 		listed_twice(rec, id, i);
 }
 
@@ -641,6 +643,7 @@ member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
 	if (b->n + rec->raw.n * 2 + 64 >= 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("more than 4 GiB of names and phones"));
 	mtext(m, MR_ID, id, b);
+	m->hv = str_hash(id.p, id.n, 0);
 	mtext(m, MR_UNIT, s, b);
 	mtext(m, MR_COMM, col(rec, c->comm), b);
 	mtext(m, MR_STREET, col(rec, c->street), b);
@@ -700,7 +703,7 @@ member_take(struct rd *r, const struct mrow *m, const char *t, uint16_t file,
 	x.listed = m->listed;
 	x.comm = place_num(mstr(m, MR_COMM, t), 0);
 	x.street = place_num(mstr(m, MR_STREET, t), 1);
-	if ((i = member_add(&x, id, name, file,
+	if ((i = member_add(&x, id, m->hv, name, file,
 		 line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line)) < 0)
 		return;
 	/* (rare: the row read again, for the rejection's record) */
@@ -711,9 +714,9 @@ member_take(struct rd *r, const struct mrow *m, const char *t, uint16_t file,
 }
 
 void
-member_fetch(const struct mrow *m, const char *t)
+member_fetch(const struct mrow *m)
 {
-	intern_prefetch(data.ids, mstr(m, MR_ID, t));
+	intern_prefetch(data.ids, m->hv);
 }
 
 /* ---- units ---- */
@@ -1156,7 +1159,7 @@ acts_done(void)
 static void
 id_prefetch(struct str s)
 {
-	intern_prefetch(data.ids, s);
+	intern_prefetch(data.ids, str_hash(s.p, s.n, 0));
 }
 
 static void

@@ -428,7 +428,7 @@ take_part(struct rd *r, struct part *p)
 
 	for (i = 0; i < p->nm; i++) {
 		if (i + 16 < p->nm)
-			member_fetch(&p->mr[i + 16], p->mtext.p);
+			member_fetch(&p->mr[i + 16]);
 		for (; e < p->nev && p->ev[e].at <= i; e++)
 			rej_held_report(&p->ev[e], p->shift);
 		member_take(r, &p->mr[i], p->mtext.p, p->file,

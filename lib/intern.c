@@ -138,7 +138,12 @@ slot_of(const struct intern *t, struct str s, unsigned long long hv)
 uint32_t
 intern_put(struct intern *t, struct str s)
 {
-	unsigned long long hv = str_hash(s.p, s.n, 0);
+	return intern_put_hashed(t, s, str_hash(s.p, s.n, 0));
+}
+
+uint32_t
+intern_put_hashed(struct intern *t, struct str s, unsigned long long hv)
+{
 	struct slot *x = slot_of(t, s, hv);
 
 	if (x->id != 0)
@@ -165,6 +170,31 @@ intern_find(const struct intern *t, struct str s)
 	const struct slot *x = slot_of(t, s, str_hash(s.p, s.n, 0));
 
 	return x->id != 0 ? (long long)x->id - 1 : -1;
+}
+
+void
+intern_reserve(struct intern *t, size_t n)
+{
+	size_t mask = t->mask;
+
+	while (mask < n * 2 && mask < 0xFFFFFFFFu)
+		mask = mask * 2 + 1;
+	if (t->n > 0) {
+		while (t->mask < mask)
+			rehash(t);
+		return;
+	}
+	if (mask > t->mask) {
+		free(t->tab);
+		t->tab = table(mask + 1);
+		t->mask = mask;
+	}
+}
+
+void
+intern_prefetch(const struct intern *t, unsigned long long hv)
+{
+	__builtin_prefetch(&t->tab[(uint32_t)(hv >> 32) & t->mask]);
 }
 
 struct str

@@ -212,10 +212,58 @@ void ids_prefetch(struct str s);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 
+/*
+ * A member's row as a thread reads it (jobs.c, -j): its texts (in a
+ * buffer of the part's: at, n), its id, unit and phone folded, its
+ * community and street as the row has them; its dates; where it is.
+ */
+enum { MR_ID, MR_UNIT, MR_COMM, MR_STREET, MR_NAME, MR_PHONE, MR_N };
+struct mrow {
+	uint32_t at[MR_N], n[MR_N];
+	int32_t reg, listed;
+	unsigned long long hv;	/* the id's str_hash */
+	long line;		/* in the part */
+	unsigned long long off; /* in the file */
+};
+/* A member's row judged (on any thread): 1 and *m (its texts added to
+ * b), or 0: rejected. */
+int member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
+    struct buf *b);
+/* Member row m (texts t) of file at line line kept as one pass keeps it
+ * (by the main thread, in the order of the rows); r the file's reader. */
+void member_take(struct rd *r, const struct mrow *m, const char *t,
+    uint16_t file, long line);
+/* Room for n members more (about: a guess from a part). */
+void members_room(size_t n);
+/* Its id's place fetched, for member_take soon. */
+void member_fetch(const struct mrow *m);
+
+/* ahead.c: the rows ahead of the reading, a field of each given to fetch
+ * (a look-up fetched into a cache before the row is read). */
+struct ahead {
+	const char *map; /* the file (NULL: none) */
+	size_t size, at; /* at: the next line to fetch for */
+	size_t drop;	 /* the first page not let go of (dropping) */
+	int dropping;
+	long col;
+	char sep;
+	int own; /* the map is this one's */
+	void (*fetch)(struct str);
+};
+/* r's file (just opened: a regular file of TSV or CSV) mapped, for the
+ * field of column col: 1, or 0 (h then fetches nothing). */
+int ahead_open(struct ahead *h, struct rd *r, long col,
+    void (*fetch)(struct str));
+/* The rows up to some 4 KiB after off (where the row read begins). */
+void ahead_fetch(struct ahead *h, unsigned long long off);
+void ahead_close(struct ahead *h);
+
 /* jobs.c: -j. */ /* The activities of reader r (just opened; columns c) read by
 		   * opt.jobs threads: 1, or 0 when they cannot be (r is then
 		   * read as it is). */
 int jobs_read(struct rd *r, const struct cols *c);
+/* The same for a members file (number file). */
+int jobs_read_members(struct rd *r, const struct cols *c, uint16_t file);
 
 /* dups.c: after the reading, the duplicate activities (the same member
  * or unit, day and activity) marked A_DUP and noted as merged. */

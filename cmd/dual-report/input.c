@@ -57,6 +57,10 @@ struct cached {
 static _Thread_local struct cached whats[NCACHED], comms[NCACHED],
     streets[NCACHED], hours[NCACHED], units[1 << UNITS_BITS];
 
+/* The units of members' rows taken in parts (jobs.c), by their text folded
+ * (the main thread's). */
+static struct cached munits[1 << UNITS_BITS];
+
 /*
  * A thread's buffers: an activity's member id folded, a value folded, a
  * value shown in a message (a worker's freed as it ends: input_thread_end).
@@ -424,13 +428,13 @@ cache(struct cached *e, struct str s, uint32_t num)
 	}
 }
 
-/* The community (street: the street) a row names in column c (its
- * number), or DR_NONE. */
+/* The community (street: the street) named row (trimmed, as a row has
+ * it): its number, or DR_NONE. */
 static uint32_t
-col_place(const struct rec *rec, long c, int street)
+place_num(struct str row, int street)
 {
-	struct str row = col(rec, c);
 	struct cached *e;
+	struct str f;
 	uint32_t n;
 
 	if (row.n == 0)
@@ -438,12 +442,20 @@ col_place(const struct rec *rec, long c, int street)
 	if (cached(street ? streets : comms, row, &e))
 		return e->num;
 	pthread_mutex_lock(&shared);
-	n = street ? put_or_none(data.streets, folded(rec, c, &tb.val)) :
-		     comm_num(folded(rec, c, &tb.val));
+	f = str_trim(str_fold(row, &tb.val, NULL));
+	n = street ? put_or_none(data.streets, f) : comm_num(f);
 	pthread_mutex_unlock(&shared);
 	if (n != DR_NONE)
 		cache(e, row, n);
 	return n;
+}
+
+/* The community (street: the street) a row names in column c (its
+ * number), or DR_NONE. */
+static uint32_t
+col_place(const struct rec *rec, long c, int street)
+{
+	return place_num(col(rec, c), street);
 }
 
 static uint32_t
@@ -496,7 +508,6 @@ member_row(const struct rec *rec, const struct cols *c, struct member *m,
 	name[1] = folded(rec, c->phone, &b);
 	return 1;
 }
-
 /* s kept in data.text: where (its length in the 4 bytes before it). */
 static uint32_t
 text_put(struct str s)
@@ -538,40 +549,174 @@ same_member(const struct member *a, const struct str *name,
 	    same_str(name[1], text_get(b->phone));
 }
 
+/*
+ * Member m of id id (its hash hv), name and phone name[0], name[1], of
+ * the row at file, line: kept, or merged into the same member read
+ * before: -1; else the number of the member of that id read before (the
+ * row to be rejected).
+ */
+static long long
+member_add(struct member *m, struct str id, unsigned long long hv,
+    const struct str *name, uint16_t file, uint32_t line)
+{
+	uint32_t i, n = intern_len(data.ids);
+
+	if ((i = intern_put_hashed(data.ids, id, hv)) < n) {
+		const struct member *k = &data.mem[i];
+
+		if (!same_member(m, name, k))
+			return i;
+		note_merged(MG_MEMBER, file, line, k->file, k->line);
+		return -1;
+	}
+	make_room();
+	m->name = text_put(name[0]);
+	m->phone = text_put(name[1]);
+	m->line = line;
+	m->file = file;
+	data.unit[m->unit].flags |= U_NAMED;
+	if (data.unit[m->unit].flags & U_EXCLUDED) {
+		m->flags = M_EXCLUDED;
+		data.left_out++;
+	} else if (m->comm != DR_NONE)
+		set_street(m->comm, m->street, file, m->line);
+	data.mem[i] = *m;
+	return -1;
+}
+
+/* The row of member id, listed before as member number i, rejected. */
+static void
+listed_twice(const struct rec *rec, struct str id, long long i)
+{
+	static struct buf b;
+	const struct member *k = &data.mem[i];
+
+	rec_reject(rec, _("member %s listed twice, first at %s:%lu"),
+	    u8_shown(&b, id), data.files[k->file], (unsigned long)k->line);
+}
+
 static void
 take_member(const struct rec *rec, const struct cols *c, uint16_t file)
 {
-	static struct buf b;
-	struct member m = { 0 }, *k;
+	struct member m = { 0 };
 	struct str id, name[2];
-	uint32_t i, n = intern_len(data.ids);
+	long long i;
 
-	if (!member_row(rec, c, &m, &id, name))
-		return;
-	if ((i = intern_put(data.ids, id)) < n) {
-		k = &data.mem[i];
-		if (same_member(&m, name, k))
-			note_merged(MG_MEMBER, file, pos_line(rec), k->file,
-			    k->line);
-		else
-			rec_reject(rec,
-			    _("member %s listed twice, first at %s:%lu"),
-			    u8_shown(&b, id), data.files[k->file],
-			    (unsigned long)k->line);
-		return;
+	if (member_row(rec, c, &m, &id, name) &&
+	    (i = member_add(&m, id, str_hash(id.p, id.n, 0), name, file,
+		 pos_line(rec))) >= 0)
+		listed_twice(rec, id, i);
+}
+
+/* A text of a member's row into b (jobs.c's part's). */
+static void
+mtext(struct mrow *m, int f, struct str s, struct buf *b)
+{
+	m->at[f] = (uint32_t)b->n;
+	m->n[f] = (uint32_t)s.n;
+	buf_add(b, s.p, s.n);
+}
+
+int
+member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
+    struct buf *b)
+{
+	struct str id = folded(rec, c->id, &tb.id), s;
+
+	if (id.n == 0) {
+		rec_reject(rec, _("field 'member_id': empty"));
+		return 0;
 	}
-	make_room();
-	m.name = text_put(name[0]);
-	m.phone = text_put(name[1]);
-	m.line = pos_line(rec);
-	m.file = file;
-	data.unit[m.unit].flags |= U_NAMED;
-	if (data.unit[m.unit].flags & U_EXCLUDED) {
-		m.flags = M_EXCLUDED;
-		data.left_out++;
-	} else if (m.comm != DR_NONE)
-		set_street(m.comm, m.street, file, m.line);
-	data.mem[i] = m;
+	if ((s = folded(rec, c->unit, &tb.val)).n == 0) {
+		rec_reject(rec, _("field 'unit': empty"));
+		return 0;
+	}
+	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
+	    !day_of(rec, c->listed, "listed_at", &m->listed))
+		return 0;
+	if (m->reg != DR_NODAY && folded(rec, c->comm, &tb.msg).n == 0) {
+		rec_reject(rec,
+		    _("registered with no community (field 'community' "
+		      "empty)"));
+		return 0;
+	}
+	if (b->n + rec->raw.n * 2 + 64 >= 0xFFFFFFFFu)
+		zl_die(ZL_IOERR, _("more than 4 GiB of names and phones"));
+	mtext(m, MR_ID, id, b);
+	m->hv = str_hash(id.p, id.n, 0);
+	mtext(m, MR_UNIT, s, b);
+	mtext(m, MR_COMM, col(rec, c->comm), b);
+	mtext(m, MR_STREET, col(rec, c->street), b);
+	mtext(m, MR_NAME, col(rec, c->name), b);
+	mtext(m, MR_PHONE, folded(rec, c->phone, &tb.val), b);
+	return 1;
+}
+
+/* Text f of m (its texts in t). */
+static struct str
+mstr(const struct mrow *m, int f, const char *t)
+{
+	return (struct str) { t + m->at[f], m->n[f] };
+}
+
+/* The number of unit s (folded), found first in a cache of the texts
+ * the members' rows name (the main thread's). */
+static uint32_t
+munit_num(struct str s)
+{
+	struct cached *e;
+	uint32_t u;
+
+	if (cached_in(munits, UNITS_BITS, s, &e))
+		return e->num;
+	u = unit_num(s);
+	cache(e, s, u);
+	return u;
+}
+
+void
+members_room(size_t n)
+{
+	n += intern_len(data.ids);
+	intern_reserve(data.ids, n);
+	if (n > data.capmem) {
+		data.mem = xreallocarray(data.mem, n, sizeof *data.mem);
+		data.capmem = n;
+	}
+	buf_grow(&data.text, n * 24);
+}
+
+void
+member_take(struct rd *r, const struct mrow *m, const char *t, uint16_t file,
+    long line)
+{
+	struct member x = { 0 };
+	struct str id = mstr(m, MR_ID, t), name[2];
+	struct rec *rec;
+	struct rd *again;
+	long long i;
+
+	name[0] = mstr(m, MR_NAME, t);
+	name[1] = mstr(m, MR_PHONE, t);
+	x.unit = munit_num(mstr(m, MR_UNIT, t));
+	x.reg = m->reg;
+	x.listed = m->listed;
+	x.comm = place_num(mstr(m, MR_COMM, t), 0);
+	x.street = place_num(mstr(m, MR_STREET, t), 1);
+	if ((i = member_add(&x, id, m->hv, name, file,
+		 line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line)) < 0)
+		return;
+	/* (rare: the row read again, for the rejection's record) */
+	again = rd_open_part(r, m->off, line);
+	if (rd_next(again, &rec))
+		listed_twice(rec, id, i);
+	rd_close(again);
+}
+
+void
+member_fetch(const struct mrow *m)
+{
+	intern_prefetch(data.ids, m->hv);
 }
 
 /* ---- units ---- */
@@ -1010,22 +1155,35 @@ acts_done(void)
 
 /* ---- the files ---- */
 
+/* The place of member id s (as read) in data.ids fetched. */
+static void
+id_prefetch(struct str s)
+{
+	intern_prefetch(data.ids, str_hash(s.p, s.n, 0));
+}
+
 static void
 read_file(struct rd *r, const struct cols *c, enum kind k, uint16_t file)
 {
+	struct ahead h = { 0 };
 	struct rec *rec;
 	size_t n = 0;
 
+	/* 100,000 members' ids each put at random in a table of 4 MiB */
+	if (k == K_MEMBERS)
+		ahead_open(&h, r, c->id, id_prefetch);
 	while (rd_next(r, &rec)) {
 		if (n++ == 0)
 			data.files[file] = rec->file;
-		if (k == K_MEMBERS)
+		if (k == K_MEMBERS) {
+			ahead_fetch(&h, rd_offset(r));
 			take_member(rec, c, file);
-		else if (k == K_UNITS)
+		} else if (k == K_UNITS)
 			take_unit(rec, c, file);
 		else
 			take_act(rec, c);
 	}
+	ahead_close(&h);
 	if (n == 0)
 		rd_say_empty(r);
 }
@@ -1102,7 +1260,10 @@ input_read(int nfiles, char *const *files)
 					acts_begin(readers[i], i);
 					if (jobs_read(readers[i], &cols[i]))
 						continue;
-				}
+				} else if (kinds[i] == K_MEMBERS &&
+				    jobs_read_members(readers[i], &cols[i],
+					(uint16_t)i))
+					continue;
 				read_file(readers[i], &cols[i], kinds[i],
 				    (uint16_t)i);
 			}
@@ -1228,6 +1389,7 @@ input_reset(void)
 	memset(streets, 0, sizeof streets);
 	memset(hours, 0, sizeof hours);
 	memset(units, 0, sizeof units);
+	memset(munits, 0, sizeof munits);
 	for (g = 0; g < MG_N; g++)
 		free(data.merged[g]);
 	free(data.files);

@@ -33,22 +33,6 @@ struct jstreet {
 	uint32_t i, street;
 };
 
-/*
- * The rows ahead of the reading, found in the file's bytes (mapped) by
- * their line ends, the member id as the field of its column between
- * separators: fetched (ids_prefetch) some rows before they are judged,
- * since members are found at random in a table larger than a cache.  A row
- * that is not as simple (quotes, a line end in a field) fetches something
- * of no use, no more.
- */
-#define AHEAD 4096 /* bytes: some 50 rows */
-struct ahead {
-	const char *map; /* the file (NULL: none) */
-	size_t size, at; /* at: the next line to fetch for */
-	long col;
-	char sep;
-};
-
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
 	struct ahead ahead;
@@ -78,7 +62,27 @@ struct part {
 	int32_t first, last; /* of those not left out; DR_NODAY */
 	struct rej_held *ev; /* its rejections */
 	size_t nev, capev;
+	int mem;	 /* a members file: its rows in mr, not act */
+	uint16_t file;	 /* (members: the file's number) */
+	struct mrow *mr; /* its members' rows */
+	size_t nm, capm;
+	struct buf mtext; /* their texts */
+	int done;	  /* (pooled: read, to be taken) */
 };
+
+/*
+ * A members file is cut into more parts than threads, read by a pool of
+ * threads in the order of the file, so that the main thread puts the
+ * members of the first parts in the tables (interning, at least as much
+ * work as reading them) while the threads read the next.
+ */
+#define MEMBER_PARTS 4 /* parts a thread */
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct part *p;
+	size_t n, next;
+} pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0, 0 };
 
 /* ---- a worker ---- */
 
@@ -100,7 +104,7 @@ hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 			return;
 		p->nrec++;
 	}
-	rej_hold(&p->ev, &p->nev, &p->capev, r, reason, msg, 0);
+	rej_hold(&p->ev, &p->nev, &p->capev, r, reason, msg, p->nm);
 }
 
 /* Room for one more activity. */
@@ -181,31 +185,19 @@ add(struct part *p, const struct act *a, uint32_t street, long line)
 	p->act[p->n++] = *a;
 }
 
-/* The ids of the rows up to AHEAD bytes after off (where the row read
- * begins) fetched. */
+/* A member's row (members: the rows read are kept, by lines, in turn). */
 static void
-fetch_ahead(struct ahead *h, unsigned long long off)
+member(struct part *p, const struct rec *rec)
 {
-	const char *end = h->map + h->size;
+	struct mrow m;
 
-	if (h->at < off)
-		h->at = (size_t)off;
-	while (h->at < h->size && h->at < off + AHEAD) {
-		const char *s = h->map + h->at, *nl, *q;
-		long i;
-
-		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			nl = end;
-		h->at = (size_t)(nl - h->map) + 1;
-		for (i = 0; i < h->col && s != NULL; i++)
-			if ((s = memchr(s, h->sep, (size_t)(nl - s))) != NULL)
-				s++;
-		if (s == NULL)
-			continue;
-		if ((q = memchr(s, h->sep, (size_t)(nl - s))) == NULL)
-			q = nl;
-		ids_prefetch((struct str) { s, (size_t)(q - s) });
-	}
+	if (!member_parse(rec, p->c, &m, &p->mtext))
+		return;
+	m.line = rec->line;
+	m.off = rd_offset(p->rd);
+	if (p->nm == p->capm)
+		p->mr = xgrow(p->mr, &p->capm, 1024, sizeof *p->mr);
+	p->mr[p->nm++] = m;
 }
 
 /* Read the part (on a thread of its own, or the main thread). */
@@ -222,10 +214,14 @@ work(struct part *p)
 
 		if (past(p, rd_offset(p->rd), rec->line))
 			break;
-		if (p->ahead.map != NULL)
-			fetch_ahead(&p->ahead, rd_offset(p->rd));
+		ahead_fetch(&p->ahead, rd_offset(p->rd));
 		p->nrec++;
 		p->in_row = 1;
+		if (p->mem) {
+			member(p, rec);
+			p->in_row = 0;
+			continue;
+		}
 		ok = act_row(rec, p->c, &a, &street);
 		p->in_row = 0;
 		if (ok)
@@ -275,6 +271,43 @@ thread(void *arg)
 	return NULL;
 }
 
+/* A thread of the pool: the next part not taken, until none is left. */
+static void *
+pooled(void *arg)
+{
+	size_t k;
+
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&pool.mu);
+		k = pool.next++;
+		pthread_mutex_unlock(&pool.mu);
+		if (k >= pool.n)
+			break;
+		work(&pool.p[k]);
+		pthread_mutex_lock(&pool.mu);
+		pool.p[k].done = 1;
+		pthread_cond_broadcast(&pool.cv);
+		pthread_mutex_unlock(&pool.mu);
+	}
+	input_thread_end();
+	return NULL;
+}
+
+/* Part k read (pooled: by a thread of the pool). */
+static void
+wait_part(struct part *p, size_t k)
+{
+	if (pool.p != p) {
+		pthread_join(p[k].th, NULL);
+		return;
+	}
+	pthread_mutex_lock(&pool.mu);
+	while (!p[k].done)
+		pthread_cond_wait(&pool.cv, &pool.mu);
+	pthread_mutex_unlock(&pool.mu);
+}
+
 static void
 part_free(struct part *p)
 {
@@ -285,6 +318,8 @@ part_free(struct part *p)
 	free(p->st);
 	free(p->runs);
 	free(p->rowacts);
+	free(p->mr);
+	buf_free(&p->mtext);
 	if (p->rd != NULL)
 		rd_close(p->rd);
 	memset(p, 0, sizeof *p);
@@ -383,13 +418,23 @@ keep(struct part *p)
 }
 
 /* Take what part p read, as one pass would have: its rejections, then its
- * activities (act_keep says nothing). */
+ * activities (act_keep says nothing); or its members' rows, each after
+ * the rejections before it (a member listed twice is rejected as it is
+ * taken). */
 static void
 take_part(struct rd *r, struct part *p)
 {
-	size_t e;
+	size_t e = 0, i;
 
-	for (e = 0; e < p->nev; e++)
+	for (i = 0; i < p->nm; i++) {
+		if (i + 16 < p->nm)
+			member_fetch(&p->mr[i + 16]);
+		for (; e < p->nev && p->ev[e].at <= i; e++)
+			rej_held_report(&p->ev[e], p->shift);
+		member_take(r, &p->mr[i], p->mtext.p, p->file,
+		    p->mr[i].line + p->shift);
+	}
+	for (; e < p->nev; e++)
 		rej_held_report(&p->ev[e], p->shift);
 	if (p->n > 0)
 		keep(p);
@@ -406,11 +451,15 @@ follow(struct rd *r, const struct part *q, struct part *p)
 {
 	unsigned long long to = p->to;
 	const struct cols *c = p->c;
+	uint16_t file = p->file;
+	int mem = p->mem;
 
 	if (rd_span_again(&q->sp, &p->sp)) {
 		part_free(p);
 		p->to = to;
 		p->c = c;
+		p->mem = mem;
+		p->file = file;
 		p->first = p->last = DR_NODAY;
 		if (q->sp.has_stop) {
 			p->from = q->sp.stop_off;
@@ -421,16 +470,94 @@ follow(struct rd *r, const struct part *q, struct part *p)
 	p->shift = rd_span_shift(&q->sp, q->shift, &p->sp);
 }
 
-int
-jobs_read(struct rd *r, const struct cols *c)
+/* Part k of n of an activities file of size bytes (map: mapped, or
+ * MAP_FAILED) made ready to be read. */
+static void
+acts_part(struct part *p, size_t k, size_t n, unsigned long long size,
+    void *map, int fmt)
 {
-	unsigned long long data0, size, nrec = 0;
+	struct part *q = &p[k];
+
+	if (map != MAP_FAILED && act_id_col(q->c) >= 0) {
+		q->ahead.map = map;
+		q->ahead.size = (size_t)size;
+		q->ahead.col = act_id_col(q->c);
+		q->ahead.sep = fmt == FMT_CSV ? ',' : '\t';
+		q->ahead.fetch = ids_prefetch;
+	}
+	q->bytes = (k + 1 == n ? size : q->to) - q->from;
+	q->before = q->from - p[0].from;
+	/* room for rows of 20 bytes or more (pages touched when used;
+	 * the first part's array becomes data.act: the file's) */
+	q->cap = (size_t)((k == 0 || k + 1 == n ? size : q->to) - q->from) / 20;
+	if (q->cap > 0)
+		q->act = dr_alloc(q->cap * sizeof *q->act);
+	q->dest = data.nact == 0 ? p[0].act : data.act;
+	q->base = data.nact;
+	q->destcap = data.nact == 0 ? p[0].cap : data.capact;
+}
+
+static pthread_t pool_th[64];
+
+/* The pool's opt.jobs threads started on parts p (n). */
+static void
+pool_start(struct part *p, size_t n)
+{
+	int i;
+
+	pool.p = p;
+	pool.n = n;
+	pool.next = 0;
+	for (i = 0; i < opt.jobs && i < 64; i++)
+		if (pthread_create(&pool_th[i], NULL, pooled, NULL) != 0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+}
+
+static void
+pool_end(void)
+{
+	int i;
+
+	for (i = 0; i < opt.jobs && i < 64; i++)
+		pthread_join(pool_th[i], NULL);
+	pool.p = NULL;
+}
+
+/* The parts taken in order, as each thread ends. */
+static unsigned long long
+take_parts(struct rd *r, struct part *p, size_t n)
+{
+	unsigned long long nrec = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		wait_part(p, k);
+		if (k == 0 && p->mem) /* parts of one size: as many in each,
+					 and a twentieth more */
+			members_room(p->nm * n + p->nm * n / 20);
+		if (k > 0)
+			follow(r, &p[k - 1], &p[k]);
+		take_part(r, &p[k]);
+		nrec += p[k].nrec;
+		if (k > 0)
+			part_free(&p[k - 1]);
+	}
+	part_free(&p[n - 1]);
+	return nrec;
+}
+
+/* File r (columns c; members: a members file, its number file) read in
+ * parts: 1, or 0 when it cannot be. */
+static int
+parts_read(struct rd *r, const struct cols *c, int members, uint16_t file)
+{
+	unsigned long long data0, size, nrec;
 	struct part *p;
 	struct stat sb;
 	size_t n, k;
 	long line;
 	int fd, fmt;
-	void *map;
+	void *map = MAP_FAILED;
 
 	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
 	    (fmt = rd_parts(r, &data0, &line)) == 0 ||
@@ -441,46 +568,29 @@ jobs_read(struct rd *r, const struct cols *c)
 		return 0;
 	}
 	size = (unsigned long long)sb.st_size;
-	n = (size_t)opt.jobs;
+	n = (size_t)opt.jobs * (members ? MEMBER_PARTS : 1);
 	p = xcalloc(n, sizeof *p);
 	cut(fd, p, n, data0, size);
-	map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (!members)
+		map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
-		if (map != MAP_FAILED && act_id_col(c) >= 0) {
-			p[k].ahead.map = map;
-			p[k].ahead.size = (size_t)size;
-			p[k].ahead.col = act_id_col(c);
-			p[k].ahead.sep = fmt == FMT_CSV ? ',' : '\t';
-		}
+		p[k].mem = members;
+		p[k].file = file;
 		p[k].first = p[k].last = DR_NODAY;
-		p[k].bytes = (k + 1 == n ? size : p[k].to) - p[k].from;
-		p[k].before = p[k].from - p[0].from;
+		if (!members)
+			acts_part(p, k, n, size, map, fmt);
 		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
-		/* room for rows of 20 bytes or more (pages touched when used;
-		 * the first part's array becomes data.act: the file's) */
-		p[k].cap = (size_t)((k == 0 || k + 1 == n ? size : p[k].to) -
-			       p[k].from) /
-		    20;
-		if (p[k].cap > 0)
-			p[k].act = dr_alloc(p[k].cap * sizeof *p[k].act);
-		p[k].dest = data.nact == 0 ? p[0].act : data.act;
-		p[k].base = data.nact;
-		p[k].destcap = data.nact == 0 ? p[0].cap : data.capact;
-		if (pthread_create(&p[k].th, NULL, thread, &p[k]) != 0)
+		if (!members &&
+		    pthread_create(&p[k].th, NULL, thread, &p[k]) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
 	}
-	for (k = 0; k < n; k++) {
-		pthread_join(p[k].th, NULL);
-		if (k > 0)
-			follow(r, &p[k - 1], &p[k]);
-		take_part(r, &p[k]);
-		nrec += p[k].nrec;
-		if (k > 0)
-			part_free(&p[k - 1]);
-	}
-	part_free(&p[n - 1]);
+	if (members)
+		pool_start(p, n);
+	nrec = take_parts(r, p, n);
+	if (members)
+		pool_end();
 	free(p);
 	if (map != MAP_FAILED)
 		munmap(map, (size_t)size);
@@ -491,4 +601,16 @@ jobs_read(struct rd *r, const struct cols *c)
 	if (nrec == 0)
 		rd_say_empty(r);
 	return 1;
+}
+
+int
+jobs_read(struct rd *r, const struct cols *c)
+{
+	return parts_read(r, c, 0, 0);
+}
+
+int
+jobs_read_members(struct rd *r, const struct cols *c, uint16_t file)
+{
+	return parts_read(r, c, 1, file);
 }

@@ -9,6 +9,14 @@
 # activity of two lines in quotes (31st), no member and no unit (37th);
 # in CSV, row number long (when given) an activity of 40 lines in quotes
 # that read as rows, where a cut would be no row's start.
+# kind=badmembers: rows members (M001, ...) of the same units, with
+# something to say every few rows: the row before again (every 7th:
+# merged), the member before with another phone (11th: listed twice), no
+# member_id (13th), no unit (17th), a registered_at that is no date
+# (19th), registered with no community (23rd), a field missing (29th), a
+# blank line before it (31st), in CSV a name of two lines in quotes
+# (37th), and row number long (when given) a name of 40 lines in quotes
+# that read as members' rows.
 function out(a, b, c, d, e, f, g, h) {
 	if (fmt == "csv")
 		print a "," b "," c "," d "," e "," f "," g "," h
@@ -20,6 +28,55 @@ BEGIN {
 	split("西地社区 元宝山社区 钢城社区", comm, " ")
 	split("双峰寺街道 元宝山街道 滦河街道", street, " ")
 	split("清扫楼道 政策宣讲 关爱老人 义诊 普法", act, " ")
+	if (kind == "badmembers") {
+		out("member_id", "name", "unit", "community", "street",
+		    "registered_at", "listed_at", "phone")
+		for (i = 1; i <= rows; i++) {
+			id = sprintf("M%03d", i)
+			name = "党员" i
+			u = unit[1 + i % 4]
+			c = comm[1 + i % 3]
+			st = street[1 + i % 3]
+			reg = i % 10 == 0 ? "" : sprintf("2025-%02d-10", 1 + i % 6)
+			ph = "1380000" sprintf("%04d", i)
+			if (i % 7 == 0) {
+				id = pid; name = pname; u = pu; c = pc; reg = preg
+				ph = pph; st = pst
+			} else if (i % 11 == 0) {
+				id = pid; name = pname; u = pu; c = pc; reg = preg
+				ph = "13900000000"; st = pst
+			} else if (i % 13 == 0)
+				id = ""
+			else if (i % 17 == 0)
+				u = ""
+			else if (i % 19 == 0)
+				reg = "2025-02-30"
+			else if (i % 23 == 0) {
+				c = ""
+				reg = "2025-03-01"
+			} else if (i % 29 == 0) {
+				if (fmt == "csv")
+					print id "," name "," u "," c
+				else
+					print id "\t" name "\t" u "\t" c
+				continue
+			} else if (i % 31 == 0)
+				print ""
+			else if (i % 37 == 0 && fmt == "csv")
+				name = "\"两行\n姓名\""
+			if (i == long && fmt == "csv") {
+				name = "\"假行"
+				for (l = 1; l <= 40; l++)
+					name = name "\nM9" l ",假,区教育局,西地社区,," \
+					    "2025-01-01,2024-12-01,1"
+				name = name "\""
+			}
+			out(id, name, u, c, st, reg, "2024-12-01", ph)
+			pid = id; pname = name; pu = u; pc = c; preg = reg
+			pph = ph; pst = st
+		}
+		exit
+	}
 	if (kind == "members") {
 		out("member_id", "name", "unit", "community", "street",
 		    "registered_at", "listed_at", "phone")

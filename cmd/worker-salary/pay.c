@@ -87,10 +87,65 @@ gross(const struct slip *s, struct pay *p)
 }
 
 /*
+ * The contributions of p on the quick path of year y (conf.c's
+ * year_fast), over the divisor d = 10^y->fast, a constant where it is
+ * called: a division by a constant is a multiplication.
+ */
+static inline void
+quick(struct pay *p, const struct year *y, int sides, long long d)
+{
+	long long b = p->cbase, u = y->unit, add = y->fadd;
+	int k;
+
+	p->contrib = p->er_total = 0;
+	for (k = 0; k < C_N; k++) {
+		p->ee[k] = (b * y->fm[k][0] + add) / d * u;
+		p->contrib += p->ee[k];
+	}
+	for (k = 0; sides > 1 && k < C_N; k++) {
+		p->er[k] = (b * y->fm[k][1] + add) / d * u;
+		p->er_total += p->er[k];
+	}
+}
+
+/* The contributions of p by the quick path of y: 1, or 0 when not for
+ * this base or year. */
+static int
+contrib_quick(struct pay *p, const struct year *y, int sides)
+{
+	if (p->cbase < 0 || p->cbase >= 1LL << 31)
+		return 0;
+	switch (y->fast) {
+	case 0:
+		quick(p, y, sides, 1);
+		return 1;
+	case 1:
+		quick(p, y, sides, 10);
+		return 1;
+	case 2:
+		quick(p, y, sides, 100);
+		return 1;
+	case 3:
+		quick(p, y, sides, 1000);
+		return 1;
+	case 4:
+		quick(p, y, sides, 10000);
+		return 1;
+	case 5:
+		quick(p, y, sides, 100000);
+		return 1;
+	case 6:
+		quick(p, y, sides, 1000000);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * The contributions of p, the employee's (sides 1) or both (2): 0, or -1
- * when a rate cannot be applied.  The last ones computed are kept (by
- * each thread): a worker's base is often the same month after month (its
- * contribution_base, or a limit).
+ * when a rate cannot be applied.  Most by the quick path; else the last
+ * ones computed are kept (by each thread): a worker's base is often the
+ * same month after month (its contribution_base, or a limit).
  */
 static int
 contributions(const struct slip *s, struct pay *p, const struct year *y,
@@ -108,6 +163,8 @@ contributions(const struct slip *s, struct pay *p, const struct year *y,
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
+	if (contrib_quick(p, y, sides))
+		return 0;
 	if (y == ly && p->cbase == lbase && sides <= lsides) {
 		memcpy(p->ee, last.ee, sizeof p->ee);
 		memcpy(p->er, last.er, sizeof p->er);

@@ -55,6 +55,14 @@ struct year {
 	const char *rate[C_N][2];     /* [item][0 employee, 1 employer] */
 	struct money_rate rt[C_N][2]; /* the same parsed (exp -1: bad) */
 	int unit, mode;		      /* enum money_unit, money_round */
+	/*
+	 * The rates as fm / 10^fast in fen and unit (fast: -1, not so; see
+	 * conf.c), so that base x rate rounded is (base x fm + fadd) /
+	 * 10^fast x unit, the same as money_mul_rate's, for a base from 0
+	 * to 2^31.
+	 */
+	int fast;
+	long long fm[C_N][2], fadd;
 };
 struct bracket {
 	long long upto;	      /* fen of cumulative taxable income; -1: none */

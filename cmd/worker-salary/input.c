@@ -329,9 +329,10 @@ slips_room(size_t n)
 	data.capslips = n;
 }
 
-/* A slip at the end, in the last run (a new one after a part's). */
+/* A slip of reader file at the end, in the last run (a new one after a
+ * part's or another file's). */
 static struct slip *
-slip_new(void)
+slip_new(uint16_t file)
 {
 	struct run *r = data.nruns > 0 ? &data.runs[data.nruns - 1] : NULL;
 
@@ -339,13 +340,15 @@ slip_new(void)
 		slips_room(data.capslips == 0 ?
 			(1u << 21) / sizeof *data.slips :
 			data.capslips * 2);
-	if (r == NULL || r->map != NULL || r->to != data.nslips) {
+	if (r == NULL || r->map != NULL || r->to != data.nslips ||
+	    r->file != file) {
 		if (data.nruns == data.capruns)
 			data.runs = xgrow(data.runs, &data.capruns, 8,
 			    sizeof *data.runs);
 		r = &data.runs[data.nruns++];
 		memset(r, 0, sizeof *r);
 		r->from = r->to = data.nslips;
+		r->file = file;
 	}
 	r->to++;
 	data.norder++;
@@ -397,7 +400,7 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 		rec_reject(rec, _("field 'month': empty"));
 		return 0;
 	}
-	if ((month = parse_month(m)) < 0) {
+	if ((month = parse_month(m)) < 0 || month >= SLIP_MONTHS) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
 		    u8_shown(b, m));
 		return 0;
@@ -415,8 +418,8 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 		    u8_shown(b, in_col(rec, c->absence)));
 		return 0;
 	}
-	s->absence = (uint16_t)absence;
-	s->month = (int32_t)month;
+	s->absence = (uint32_t)absence;
+	s->month = (uint32_t)month;
 	s->line = rec->line > 0 && rec->line <= (long)UINT32_MAX ?
 	    (uint32_t)rec->line :
 	    0;
@@ -441,11 +444,10 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		s.a[i] = amount_kept(a[i], &data.big, &data.nbig, &data.capbig);
 	s.own = w != NULL;
 	key_of(id, &s.key);
-	s.file = file;
-	s.off = (uint8_t)(off && rec->pos < 0);
+	s.off = off && rec->pos < 0;
 	s.mark = s.off ? (long long)rd_offset(data.readers[file]) :
 			 rd_mark(data.readers[file], rec);
-	*slip_new() = s;
+	*slip_new(file) = s;
 	if (w != NULL) {
 		while (data.capownw < data.nslips)
 			data.ownw = xgrow(data.ownw, &data.capownw, 1024,
@@ -488,7 +490,23 @@ marked_rec(uint16_t file, long long mark, int off, long line)
 const struct rec *
 slip_rec(const struct slip *s)
 {
-	return marked_rec(s->file, s->mark, s->off, (long)s->line);
+	return marked_rec(slip_file(s), s->mark, s->off, (long)s->line);
+}
+
+uint16_t
+slip_file(const struct slip *s)
+{
+	size_t i = (size_t)(s - data.slips), lo = 0, hi = data.nruns;
+
+	while (hi - lo > 1) { /* the last run from at most i */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (data.runs[mid].from <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return data.runs[lo].file;
 }
 
 /* A row of the --ytd file: the state after its month (the latest month

@@ -118,6 +118,8 @@ take(struct part *p, const struct rec *rec)
 	struct slip *s = &p->slips[p->n];
 	long long a[A_N];
 	struct str id;
+	uint16_t file;
+	uint8_t off;
 	int k;
 
 	room_left(p, p->n);
@@ -127,7 +129,8 @@ take(struct part *p, const struct rec *rec)
 	for (k = 0; k < A_N; k++)
 		s->a[k] = amount_kept(a[k], &p->big, &p->nbig, &p->capbig);
 	s->key = idx_of(&p->idx, id);
-	s->mark = mark_of(p, rec, &s->file, &s->off);
+	s->mark = mark_of(p, rec, &file, &off);
+	s->off = off;
 	p->n++;
 }
 
@@ -341,6 +344,7 @@ merge(struct rd *r, struct part *p)
 	run->to = data.nslips = p->at + p->n;
 	run->map = map;
 	run->shift = p->shift;
+	run->file = p->file;
 	run->big = (uint32_t)data.nbig;
 	for (k = 0; k < p->nbig; k++)
 		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);

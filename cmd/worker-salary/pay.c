@@ -355,7 +355,7 @@ worker_run(size_t from, size_t to)
 			slip_reject(s,
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
 			    m, slip_worker(s)->id,
-			    rd_file(data.readers[last->file]),
+			    rd_file(data.readers[slip_file(last)]),
 			    (long)last->line);
 		} else if (st0.month >= 0 && s->month <= st0.month) {
 			month_fmt(s->month, m);
@@ -364,7 +364,7 @@ worker_run(size_t from, size_t to)
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
 			    m, slip_worker(s)->id, n);
-		} else if ((s->ok = (uint8_t)check(s, &st, &p)) != 0) {
+		} else if ((s->ok = (uint32_t)check(s, &st, &p)) != 0) {
 			st.month = s->month;
 			st.taxable = p.taxable_ytd;
 			st.tax = p.tax_ytd;

@@ -125,25 +125,28 @@ struct worker {
 enum { A_PERF, A_OVERTIME, A_OTHER, A_DEDUCTION, A_SAD, A_N };
 
 /*
- * A month's items of a worker as read (48 bytes: a year of a province's
- * workers is held, and fresh memory is slow to come by).  Its worker is
- * the roster's of its key, or its row's own (slip_worker).  Its record is
- * found again by its mark (rd_mark) when it is rejected after the
- * reading.  An amount is its fen below 2^31, else 2^31 + its place in
- * data.big (amounts go up to WS_MAX_FEN).
+ * A month's items of a worker as read (40 bytes: a year of a province's
+ * workers is held, and fresh memory is slow to come by: about 1 ms a MB
+ * here).  Its worker is the roster's of its key, or its row's own
+ * (slip_worker).  Its record is found again by its mark (rd_mark) in its
+ * file (its run's, slip_file) when it is rejected after the reading.  An
+ * amount is its fen below 2^31, else 2^31 + its place in data.big
+ * (amounts go up to WS_MAX_FEN).
  */
 struct slip {
-	long long mark;	  /* rd_mark in data.readers[file] */
-	uint32_t a[A_N];  /* the amounts */
-	uint32_t key;	  /* the worker_id in data.ids */
-	int32_t month;	  /* y * 12 + m - 1 */
-	uint32_t line;	  /* where it is read */
-	uint16_t absence; /* hundredths of a day */
-	uint16_t file;	  /* data.readers */
-	uint8_t own; /* its worker is its row's (roster and items in one) */
-	uint8_t ok;  /* computed, not rejected */
-	uint8_t off; /* mark: where its record begins (parts.c, CSV) */
+	long long mark;	       /* rd_mark in data.readers[slip_file] */
+	uint32_t a[A_N];       /* the amounts */
+	uint32_t key;	       /* the worker_id in data.ids */
+	uint32_t line;	       /* where it is read */
+	uint32_t month : 17;   /* y * 12 + m - 1 (years 1 to 9999) */
+	uint32_t absence : 12; /* hundredths of a day, to 3100 */
+	uint32_t
+	    own : 1;	 /* its worker is its row's (roster and items in one) */
+	uint32_t ok : 1; /* computed, not rejected */
+	uint32_t off : 1; /* mark: where its record begins (parts.c, CSV) */
 };
+/* The most month a slip holds + 1. */
+#define SLIP_MONTHS (1L << 17)
 
 /* A payslip, computed from a slip (pay.c). */
 struct pay {
@@ -199,6 +202,7 @@ struct run {
 	uint32_t *map;
 	long shift;
 	uint32_t big;
+	uint16_t file; /* the slips' reader in data.readers */
 };
 
 /* All that was read (input.c). */
@@ -271,6 +275,8 @@ struct key *key_of(struct str id, uint32_t *k);
  * of its own, rd_open_part: valid until the next call).
  */
 const struct rec *slip_rec(const struct slip *s);
+/* The reader of slip s in data.readers (its run's). */
+uint16_t slip_file(const struct slip *s);
 const struct rec *marked_rec(uint16_t file, long long mark, int off, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);

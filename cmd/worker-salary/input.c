@@ -294,6 +294,21 @@ idx_of(struct idx *x, struct str id)
 	return x->last = k;
 }
 
+uint32_t
+idx_find(const struct idx *x, struct str id, uint32_t *last)
+{
+	uint32_t n = intern_len(x->ids), l = *last;
+	long long k;
+
+	if (is_key(x, l, id))
+		return l;
+	if (l < n && is_key(x, x->next[l], id))
+		return *last = x->next[l];
+	if ((k = intern_find(x->ids, id)) < 0)
+		return UINT32_MAX;
+	return *last = (uint32_t)k;
+}
+
 /* The key of id, new when it is not known yet. */
 struct key *
 key_of(struct str id, uint32_t *k)
@@ -671,7 +686,8 @@ run_count(struct run *r, const uint32_t *rank, size_t *at)
 		struct slip *s = &data.slips[i];
 
 		if (r->map != NULL) {
-			s->key = r->map[s->key];
+			if (s->key & RUN_OWN)
+				s->key = r->map[s->key & ~RUN_OWN];
 			s->line += s->line > 0 ? (uint32_t)r->shift : 0;
 			for (k = 0; r->big > 0 && k < A_N; k++)
 				if (s->a[k] >= 0x80000000u)

@@ -186,17 +186,22 @@ struct idx {
 	size_t capnext;
 	uint32_t last;
 };
-/* The number of id in x (a new one when it is not known yet). */
+/* The number of id in x (a new one when it is not known yet);
+ * idx_find: the same without adding it (UINT32_MAX: not there), x not
+ * written (*last: the caller's last one), so threads may ask at once. */
 uint32_t idx_of(struct idx *x, struct str id);
+uint32_t idx_find(const struct idx *x, struct str id, uint32_t *last);
 
 /*
  * Slips in data.slips, in the order read, from..to: a run of them (a
  * part of a file read by a thread fills room of its own, with room to
- * spare).  Until slips_sort, a part's keys are its own (map: data.ids'
- * of each; NULL: data.ids' already), its lines are counted from its
+ * spare).  Until slips_sort, a part's keys are data.ids' (the roster's
+ * ids, read before) or with RUN_OWN its own (map: data.ids' of each;
+ * NULL: data.ids' already), its lines are counted from its
  * first (shift: to add), its amounts from 2^31 fen kept apart in its own
  * table (big: where it begins in data.big).
  */
+#define RUN_OWN 0x80000000u
 struct run {
 	size_t from, to;
 	uint32_t *map;

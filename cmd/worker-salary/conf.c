@@ -156,11 +156,14 @@ load_brackets(struct scale *sc, const struct cfg *s)
 const struct year *
 conf_year(long y)
 {
+	static _Thread_local const struct year *last; /* (most are) */
 	size_t i;
 
+	if (last != NULL && last->year == y)
+		return last;
 	for (i = 0; i < scale.nyears; i++)
 		if (scale.years[i].year == y)
-			return &scale.years[i];
+			return last = &scale.years[i];
 	return NULL;
 }
 

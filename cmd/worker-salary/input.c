@@ -102,10 +102,11 @@ static int
 plain_fen(struct str s, long long *v)
 {
 	long long x = 0;
-	size_t i, k;
+	size_t i, k, most = s.n < 11 ? s.n : 11;
+	unsigned d;
 
-	for (i = 0; i < s.n && i < 11 && is_digit(s.p[i]); i++)
-		x = x * 10 + (s.p[i] - '0');
+	for (i = 0; i < most && (d = (unsigned char)s.p[i] - '0') <= 9; i++)
+		x = x * 10 + d;
 	if (i == 0)
 		return 0;
 	if (i < s.n) {
@@ -160,19 +161,30 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 	return amount_slow(rec, name, s, v);
 }
 
-/* s as most months are written, "2024-03": its months, or -1. */
+/* s as most months are written, "2024-03": its months, or -1.  The last
+ * one is kept (by each thread): the rows of a month come together. */
 static long
 month_dash(struct str s)
 {
+	static _Thread_local char last[8];
+	static _Thread_local long lastm = -1;
 	long y = 0, m;
 	size_t i;
 
-	if (s.n != 7 || s.p[4] != '-' || !is_digit(s.p[5]) || !is_digit(s.p[6]))
+	if (s.n != 7)
+		return -1;
+	if (lastm >= 0 && memcmp(s.p, last, 4) == 0 &&
+	    memcmp(s.p + 3, last + 3, 4) == 0)
+		return lastm;
+	if (s.p[4] != '-' || !is_digit(s.p[5]) || !is_digit(s.p[6]))
 		return -1;
 	for (i = 0; i < 4 && is_digit(s.p[i]); i++)
 		y = y * 10 + (s.p[i] - '0');
 	m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
-	return i == 4 && y >= 1 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+	if (i != 4 || y < 1 || m < 1 || m > 12)
+		return -1;
+	memcpy(last, s.p, 7);
+	return lastm = y * 12 + m - 1;
 }
 
 long
@@ -278,10 +290,11 @@ idx_of(struct idx *x, struct str id)
 {
 	uint32_t n = intern_len(x->ids), k, last = x->last;
 
-	if (is_key(x, last, id))
-		return last;
+	/* the next one first: in a month's rows each id is a new one */
 	if (last < n && is_key(x, x->next[last], id))
 		return x->last = x->next[last];
+	if (is_key(x, last, id))
+		return last;
 	k = intern_put(x->ids, id);
 	if (k == n) {
 		if (n == x->capnext)
@@ -300,10 +313,10 @@ idx_find(const struct idx *x, struct str id, uint32_t *last)
 	uint32_t n = intern_len(x->ids), l = *last;
 	long long k;
 
-	if (is_key(x, l, id))
-		return l;
 	if (l < n && is_key(x, x->next[l], id))
 		return *last = x->next[l];
+	if (is_key(x, l, id))
+		return l;
 	if ((k = intern_find(x->ids, id)) < 0)
 		return UINT32_MAX;
 	return *last = (uint32_t)k;

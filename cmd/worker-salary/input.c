@@ -58,6 +58,23 @@ find_cols(struct rd *r, struct cols *c)
 	c->tax = fld_col(r, "tax_ytd");
 }
 
+/* Is s, of 4 to 16 bytes, ASCII?  Two loads that overlap, no loop. */
+static int
+ascii_4_16(struct str s)
+{
+	uint64_t x, y;
+	uint32_t e, f;
+
+	if (s.n >= 8) {
+		memcpy(&x, s.p, 8);
+		memcpy(&y, s.p + s.n - 8, 8);
+		return ((x | y) & 0x8080808080808080ULL) == 0;
+	}
+	memcpy(&e, s.p, 4);
+	memcpy(&f, s.p + s.n - 4, 4);
+	return ((e | f) & 0x80808080u) == 0;
+}
+
 /* An id or number field, full-width folded (valid until the second
  * call after); in ASCII, nothing to fold. */
 struct str
@@ -66,7 +83,11 @@ in_folded(const struct rec *rec, long c)
 	struct buf *b = folded;
 	static _Thread_local int k;
 	struct str s = in_col(rec, c);
-	size_t i = str_ascii_skip(s.p, 0, s.n);
+	size_t i;
+
+	if (s.n >= 4 && s.n <= 16 && ascii_4_16(s)) /* most ids */
+		return s;
+	i = str_ascii_skip(s.p, 0, s.n);
 
 	while (i < s.n && (unsigned char)s.p[i] < 0x80)
 		i++;
@@ -150,7 +171,7 @@ amount_slow(const struct rec *rec, const char *name, struct str s, long long *v)
  * when rejected (not an amount, or negative).
  */
 int
-in_amount(const struct rec *rec, long c, const char *name, long long dflt,
+in_amount_all(const struct rec *rec, long c, const char *name, long long dflt,
     long long *v)
 {
 	struct str s = in_col(rec, c);

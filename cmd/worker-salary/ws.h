@@ -301,10 +301,33 @@ in_col(const struct rec *rec, long c)
 struct str in_folded(const struct rec *rec, long c);
 /*
  * The amount in column c named name: 1 and *v (dflt when empty), or 0
- * when rejected (not an amount, or negative).
+ * when rejected (not an amount, or negative).  Whole yuan of 1 to 8
+ * digits (most amounts) here, the others by in_amount_all.
  */
-int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
-    long long *v);
+int in_amount_all(const struct rec *rec, long c, const char *name,
+    long long dflt, long long *v);
+static inline int
+in_amount(const struct rec *rec, long c, const char *name, long long dflt,
+    long long *v)
+{
+	const struct str *f = c >= 0 ? &rec->f[c] : NULL;
+	long long x = 0;
+	size_t i;
+	unsigned d;
+
+	if (f == NULL || f->n == 0) {
+		*v = dflt;
+		return 1;
+	}
+	for (i = 0;
+	     i < f->n && i < 8 && (d = (unsigned char)f->p[i] - '0') <= 9; i++)
+		x = x * 10 + d;
+	if (i == f->n) {
+		*v = x * 100;
+		return 1;
+	}
+	return in_amount_all(rec, c, name, dflt, v);
+}
 /* worker.c: a roster row kept in data.roster; the worker of a row
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);

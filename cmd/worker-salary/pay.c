@@ -92,18 +92,25 @@ gross(const struct slip *s, struct pay *p)
  * called: a division by a constant is a multiplication.
  */
 static inline void
-quick(struct pay *p, const struct year *y, int sides, long long d)
+quick(struct pay *p, const struct year *y, int sides, unsigned long long d)
 {
-	long long b = p->cbase, u = y->unit, add = y->fadd;
+	/* (all from 0 to 2^62: unsigned, the quicker division) */
+	unsigned long long b = (unsigned long long)p->cbase,
+			   u = (unsigned long long)y->unit,
+			   add = (unsigned long long)y->fadd;
 	int k;
 
 	p->contrib = p->er_total = 0;
 	for (k = 0; k < C_N; k++) {
-		p->ee[k] = (b * y->fm[k][0] + add) / d * u;
+		p->ee[k] = (long long)((b * (unsigned long long)y->fm[k][0] +
+					   add) /
+		    d * u);
 		p->contrib += p->ee[k];
 	}
 	for (k = 0; sides > 1 && k < C_N; k++) {
-		p->er[k] = (b * y->fm[k][1] + add) / d * u;
+		p->er[k] = (long long)((b * (unsigned long long)y->fm[k][1] +
+					   add) /
+		    d * u);
 		p->er_total += p->er[k];
 	}
 }

@@ -297,7 +297,7 @@ put4(__m512i dig, __m512i keep, __m512i neg, __m512i cst, int n, char *o)
  * put in place and the leading zeros left out (put4).  At most 108
  * bytes are stored.
  */
-static MONEY_AVX512 size_t
+static inline MONEY_AVX512 size_t
 put8(const long long *v, int n8, char sep, char *o)
 {
 	__m512i x = _mm512_maskz_loadu_epi64((__mmask8)((1u << n8) - 1), v);
@@ -341,6 +341,22 @@ put8(const long long *v, int n8, char sep, char *o)
 	neg = _mm512_shuffle_i64x2(neg, neg, _MM_SHUFFLE(3, 2, 3, 2));
 	return n + put4(t, keep, neg, cst, n8 - 4, o + n);
 }
+
+/* The amounts of v from *i at o, eight at a time, until one is not
+ * below a million yuan: the length written (*i: the next one). */
+static MONEY_AVX512 size_t
+put_avx512(const long long *v, size_t n, size_t *i, char sep, char *o)
+{
+	size_t k = 0, w;
+
+	for (; *i < n; *i += 8) {
+		if ((w = put8(v + *i, n - *i < 8 ? (int)(n - *i) : 8, sep,
+			 o + k)) == 0)
+			break;
+		k += w;
+	}
+	return k;
+}
 #else
 static int
 have_avx512(void)
@@ -349,10 +365,11 @@ have_avx512(void)
 }
 
 static size_t
-put8(const long long *v, int n8, char sep, char *o)
+put_avx512(const long long *v, size_t n, size_t *i, char sep, char *o)
 {
 	(void)v;
-	(void)n8;
+	(void)n;
+	(void)i;
 	(void)sep;
 	(void)o;
 	return 0;
@@ -362,15 +379,10 @@ put8(const long long *v, int n8, char sep, char *o)
 size_t
 money_put_list(const long long *v, size_t n, char sep, char *o)
 {
-	size_t i = 0, k = 0, w;
+	size_t i = 0, k = 0;
 
 	if (have_avx512())
-		for (; i < n; i += 8) {
-			if ((w = put8(v + i, n - i < 8 ? (int)(n - i) : 8, sep,
-				 o + k)) == 0)
-				break;
-			k += w;
-		}
+		k = put_avx512(v, n, &i, sep, o);
 	for (; i < n; i++) {
 		o[k++] = sep;
 		k += put(v[i], o + k);

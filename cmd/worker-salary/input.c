@@ -467,8 +467,8 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 		    u8_shown(b, in_col(rec, c->absence)));
 		return 0;
 	}
-	s->absence = (uint32_t)absence;
-	s->month = (uint32_t)month;
+	s->absence = (uint32_t)absence & 0xFFF; /* (to 3100) */
+	s->month = (uint32_t)month & 0x1FFFF;	/* (below SLIP_MONTHS) */
 	s->line = rec->line > 0 && rec->line <= (long)UINT32_MAX ?
 	    (uint32_t)rec->line :
 	    0;

@@ -135,7 +135,7 @@ take(struct part *p, const struct rec *rec)
 	if (s->key == UINT32_MAX)
 		s->key = RUN_OWN | idx_of(&p->idx, id);
 	s->mark = mark_of(p, rec, &file, &off);
-	s->off = off;
+	s->off = off & 1u;
 	p->n++;
 }
 

@@ -371,7 +371,7 @@ worker_run(size_t from, size_t to)
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
 			    m, slip_worker(s)->id, n);
-		} else if ((s->ok = (uint32_t)check(s, &st, &p)) != 0) {
+		} else if ((s->ok = (uint32_t)check(s, &st, &p) & 1u) != 0) {
 			st.month = s->month;
 			st.taxable = p.taxable_ytd;
 			st.tax = p.tax_ytd;

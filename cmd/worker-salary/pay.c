@@ -115,6 +115,13 @@ quick(struct pay *p, const struct year *y, int sides, unsigned long long d)
 	}
 }
 
+/* A case of contrib_quick: each divisor a constant where quick is
+ * inlined. */
+#define QUICK(e, d)                    \
+	case e:                        \
+		quick(p, y, sides, d); \
+		return 1
+
 /* The contributions of p by the quick path of y: 1, or 0 when not for
  * this base or year. */
 static int
@@ -123,27 +130,13 @@ contrib_quick(struct pay *p, const struct year *y, int sides)
 	if (p->cbase < 0 || p->cbase >= 1LL << 31)
 		return 0;
 	switch (y->fast) {
-	case 0:
-		quick(p, y, sides, 1);
-		return 1;
-	case 1:
-		quick(p, y, sides, 10);
-		return 1;
-	case 2:
-		quick(p, y, sides, 100);
-		return 1;
-	case 3:
-		quick(p, y, sides, 1000);
-		return 1;
-	case 4:
-		quick(p, y, sides, 10000);
-		return 1;
-	case 5:
-		quick(p, y, sides, 100000);
-		return 1;
-	case 6:
-		quick(p, y, sides, 1000000);
-		return 1;
+		QUICK(0, 1);
+		QUICK(1, 10);
+		QUICK(2, 100);
+		QUICK(3, 1000);
+		QUICK(4, 10000);
+		QUICK(5, 100000);
+		QUICK(6, 1000000);
 	}
 	return 0;
 }

@@ -227,12 +227,163 @@ money_put(long long fen, char *o)
 	return put(fen, o);
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+#define MONEY_AVX512           \
+	__attribute__((target( \
+	    "avx512f,avx512bw,avx512dq,avx512vbmi,avx512vbmi2,popcnt")))
+
+/* 1 when the processor has what put8 needs. */
+static int
+have_avx512(void)
+{
+	static int have = -1; /* (threads may ask at once) */
+	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
+
+	if (h < 0) {
+		__builtin_cpu_init();
+		h = __builtin_cpu_supports("avx512bw") &&
+		    __builtin_cpu_supports("avx512dq") &&
+		    __builtin_cpu_supports("avx512vbmi") &&
+		    __builtin_cpu_supports("avx512vbmi2");
+		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
+	}
+	return h;
+}
+
+/*
+ * Four amounts' text, 16 bytes each, from their digits (bytes 0-31, 8 an
+ * amount, the first digit first) and sep, '-' and '.' (bytes 64-66):
+ * sep, '-', six digits, '.', two digits; and the bytes of each to keep,
+ * from the digits' (after the leading zeros: always the last three) and
+ * the signs (bytes 64-95, 8 an amount).  Bytes 11-15 are not kept.
+ */
+static const uint8_t text_idx[64] = { 64, 65, 0, 1, 2, 3, 4, 5, 66, 6, 7, 64,
+	64, 64, 64, 64, 64, 65, 8, 9, 10, 11, 12, 13, 66, 14, 15, 64, 64, 64,
+	64, 64, 64, 65, 16, 17, 18, 19, 20, 21, 66, 22, 23, 64, 64, 64, 64, 64,
+	64, 65, 24, 25, 26, 27, 28, 29, 66, 30, 31, 64, 64, 64, 64, 64 };
+static const uint8_t keep_idx[64] = { 7, 64, 0, 1, 2, 3, 4, 5, 7, 6, 7, 7, 7, 7,
+	7, 7, 15, 72, 8, 9, 10, 11, 12, 13, 15, 14, 15, 15, 15, 15, 15, 15, 23,
+	80, 16, 17, 18, 19, 20, 21, 23, 22, 23, 23, 23, 23, 23, 23, 31, 88, 24,
+	25, 26, 27, 28, 29, 31, 30, 31, 31, 31, 31, 31, 31 };
+
+/* The first n (0 to 4) amounts of four (see text_idx) at o, the bytes
+ * kept packed: their length.  64 bytes are stored. */
+static inline MONEY_AVX512 size_t
+put4(__m512i dig, __m512i keep, __m512i neg, __m512i cst, int n, char *o)
+{
+	__m512i ti = _mm512_loadu_si512((const void *)text_idx),
+		ki = _mm512_loadu_si512((const void *)keep_idx);
+	__m512i t = _mm512_permutex2var_epi8(dig, ti, cst);
+	uint64_t m = _mm512_movepi8_mask(
+			 _mm512_permutex2var_epi8(keep, ki, neg)) &
+	    0x07FF07FF07FF07FFULL;
+
+	if (n < 4)
+		m &= (1ULL << 16 * n) - 1;
+	_mm512_storeu_si512((void *)o,
+	    _mm512_maskz_compress_epi8((__mmask64)m, t));
+	return (size_t)__builtin_popcountll(m);
+}
+
+/*
+ * The n8 (1 to 8) amounts of v at o as money_put_list writes them, when
+ * each is below a million yuan: their length, or 0 (none written) when
+ * one is not.  The
+ * digits of each: its fen split into two groups of four (÷ 10000 as a
+ * multiplication), each group into two of two (÷ 100), each of those
+ * into two digits (÷ 10), one byte each, in a 64-bit lane; then bytes
+ * put in place and the leading zeros left out (put4).  At most 108
+ * bytes are stored.
+ */
+static inline MONEY_AVX512 size_t
+put8(const long long *v, int n8, char sep, char *o)
+{
+	__m512i x = _mm512_maskz_loadu_epi64((__mmask8)((1u << n8) - 1), v);
+	__m512i a, hi, lo, t, q, d;
+	__m512i keep, neg, cst;
+	__mmask8 negm = _mm512_cmplt_epi64_mask(x, _mm512_setzero_si512());
+	__mmask64 nz;
+	size_t n;
+
+	a = _mm512_abs_epi64(x);
+	if (_mm512_cmpge_epu64_mask(a, _mm512_set1_epi64(100000000)) != 0)
+		return 0;
+	hi = _mm512_srli_epi64(_mm512_mul_epu32(a,
+				   _mm512_set1_epi64(3518437209LL)),
+	    45);
+	lo = _mm512_sub_epi64(a,
+	    _mm512_mul_epu32(hi, _mm512_set1_epi64(10000)));
+	t = _mm512_or_si512(hi, _mm512_slli_epi64(lo, 32));
+	q = _mm512_srli_epi16(_mm512_mulhi_epu16(t, _mm512_set1_epi32(5243)),
+	    3);
+	d = _mm512_sub_epi16(t, _mm512_mullo_epi16(q, _mm512_set1_epi32(100)));
+	t = _mm512_or_si512(q, _mm512_slli_epi32(d, 16));
+	q = _mm512_mulhi_epu16(t, _mm512_set1_epi16(6554));
+	d = _mm512_sub_epi16(t, _mm512_mullo_epi16(q, _mm512_set1_epi16(10)));
+	t = _mm512_or_si512(q, _mm512_slli_epi16(d, 8));
+	/* bytes kept: from the first digit not 0, the last three always */
+	nz = _mm512_test_epi8_mask(t, t) | 0xE0E0E0E0E0E0E0E0ULL;
+	keep = _mm512_movm_epi8(nz);
+	keep = _mm512_or_si512(keep, _mm512_slli_epi64(keep, 8));
+	keep = _mm512_or_si512(keep, _mm512_slli_epi64(keep, 16));
+	keep = _mm512_or_si512(keep, _mm512_slli_epi64(keep, 32));
+	t = _mm512_add_epi8(t, _mm512_set1_epi8('0'));
+	neg = _mm512_movm_epi64(negm);
+	cst = _mm512_set1_epi32(
+	    (int)((unsigned char)sep | '-' << 8 | '.' << 16));
+	n = put4(t, keep, neg, cst, n8, o);
+	if (n8 <= 4)
+		return n;
+	t = _mm512_shuffle_i64x2(t, t, _MM_SHUFFLE(3, 2, 3, 2));
+	keep = _mm512_shuffle_i64x2(keep, keep, _MM_SHUFFLE(3, 2, 3, 2));
+	neg = _mm512_shuffle_i64x2(neg, neg, _MM_SHUFFLE(3, 2, 3, 2));
+	return n + put4(t, keep, neg, cst, n8 - 4, o + n);
+}
+
+/* The amounts of v from *i at o, eight at a time, until one is not
+ * below a million yuan: the length written (*i: the next one). */
+static MONEY_AVX512 size_t
+put_avx512(const long long *v, size_t n, size_t *i, char sep, char *o)
+{
+	size_t k = 0, w;
+
+	for (; *i < n; *i += 8) {
+		if ((w = put8(v + *i, n - *i < 8 ? (int)(n - *i) : 8, sep,
+			 o + k)) == 0)
+			break;
+		k += w;
+	}
+	return k;
+}
+#else
+static int
+have_avx512(void)
+{
+	return 0;
+}
+
+static size_t
+put_avx512(const long long *v, size_t n, size_t *i, char sep, char *o)
+{
+	(void)v;
+	(void)n;
+	(void)i;
+	(void)sep;
+	(void)o;
+	return 0;
+}
+#endif
+
 size_t
 money_put_list(const long long *v, size_t n, char sep, char *o)
 {
-	size_t i, k = 0;
+	size_t i = 0, k = 0;
 
-	for (i = 0; i < n; i++) {
+	if (have_avx512())
+		k = put_avx512(v, n, &i, sep, o);
+	for (; i < n; i++) {
 		o[k++] = sep;
 		k += put(v[i], o + k);
 	}

@@ -28,7 +28,8 @@ size_t money_format(long long fen, char *buf);
  * and bytes after the figure's may be written over. */
 size_t money_put(long long fen, char *o);
 /* The n amounts of v at o, each after the byte sep, as money_put writes
- * them (room for 25 bytes each): the length written. */
+ * them (room for 25 bytes each and 128 more, which may be written over):
+ * the length written. */
 size_t money_put_list(const long long *v, size_t n, char sep, char *o);
 /*
  * Round an amount of fen to a multiple of unit (UNIT_FEN: unchanged), by

@@ -60,6 +60,52 @@ load_named(const struct cfg *m, int levels, size_t *np)
 	return v;
 }
 
+/*
+ * The quick path of year y's contributions: each rate mant / 10^exp as
+ * fm / 10^fast over the most decimals of its rates and the rounding unit
+ * (10^fast at most 10^6, fm below 2^31 so that a base below 2^31 times
+ * it stays below 2^62), fadd what the rounding mode adds before the
+ * division: the remainder decides as in money_mul_rate.  fast -1: a rate
+ * negative, wrong or with too many decimals.
+ */
+static void
+year_fast(struct year *y)
+{
+	int k, e, most = 0,
+		  u = y->unit == UNIT_YUAN ? 2 :
+	    y->unit == UNIT_JIAO	   ? 1 :
+					     0;
+	long long d = 1;
+
+	y->fast = -1;
+	for (k = 0; k < C_N; k++)
+		for (e = 0; e < 2; e++) {
+			if (y->rt[k][e].exp < 0 || y->rt[k][e].mant < 0)
+				return;
+			if (y->rt[k][e].exp > most)
+				most = y->rt[k][e].exp;
+		}
+	if (most + u > 6)
+		return;
+	for (k = 0; k < C_N; k++)
+		for (e = 0; e < 2; e++) {
+			long long m = y->rt[k][e].mant;
+			int x;
+
+			for (x = y->rt[k][e].exp; x < most; x++)
+				m *= 10;
+			if (m >= 1LL << 31)
+				return;
+			y->fm[k][e] = m;
+		}
+	for (k = 0; k < most + u; k++)
+		d *= 10;
+	y->fadd = y->mode == ROUND_UP ? d - 1 :
+	    y->mode == ROUND_DOWN     ? 0 :
+					d / 2;
+	y->fast = most + u;
+}
+
 static void
 load_years(struct scale *sc, const struct cfg *m)
 {
@@ -86,6 +132,7 @@ load_years(struct scale *sc, const struct cfg *m)
 			}
 		y->unit = unit_of[cfg_enum(m->v[i], "rounding.unit", units, 0)];
 		y->mode = mode_of[cfg_enum(m->v[i], "rounding.mode", modes, 0)];
+		year_fast(y);
 	}
 	sc->nyears = n;
 }
@@ -109,11 +156,14 @@ load_brackets(struct scale *sc, const struct cfg *s)
 const struct year *
 conf_year(long y)
 {
+	static _Thread_local const struct year *last; /* (most are) */
 	size_t i;
 
+	if (last != NULL && last->year == y)
+		return last;
 	for (i = 0; i < scale.nyears; i++)
 		if (scale.years[i].year == y)
-			return &scale.years[i];
+			return last = &scale.years[i];
 	return NULL;
 }
 

@@ -58,6 +58,23 @@ find_cols(struct rd *r, struct cols *c)
 	c->tax = fld_col(r, "tax_ytd");
 }
 
+/* Is s, of 4 to 16 bytes, ASCII?  Two loads that overlap, no loop. */
+static int
+ascii_4_16(struct str s)
+{
+	uint64_t x, y;
+	uint32_t e, f;
+
+	if (s.n >= 8) {
+		memcpy(&x, s.p, 8);
+		memcpy(&y, s.p + s.n - 8, 8);
+		return ((x | y) & 0x8080808080808080ULL) == 0;
+	}
+	memcpy(&e, s.p, 4);
+	memcpy(&f, s.p + s.n - 4, 4);
+	return ((e | f) & 0x80808080u) == 0;
+}
+
 /* An id or number field, full-width folded (valid until the second
  * call after); in ASCII, nothing to fold. */
 struct str
@@ -66,7 +83,11 @@ in_folded(const struct rec *rec, long c)
 	struct buf *b = folded;
 	static _Thread_local int k;
 	struct str s = in_col(rec, c);
-	size_t i = str_ascii_skip(s.p, 0, s.n);
+	size_t i;
+
+	if (s.n >= 4 && s.n <= 16 && ascii_4_16(s)) /* most ids */
+		return s;
+	i = str_ascii_skip(s.p, 0, s.n);
 
 	while (i < s.n && (unsigned char)s.p[i] < 0x80)
 		i++;
@@ -102,10 +123,11 @@ static int
 plain_fen(struct str s, long long *v)
 {
 	long long x = 0;
-	size_t i, k;
+	size_t i, k, most = s.n < 11 ? s.n : 11;
+	unsigned d;
 
-	for (i = 0; i < s.n && i < 11 && is_digit(s.p[i]); i++)
-		x = x * 10 + (s.p[i] - '0');
+	for (i = 0; i < most && (d = (unsigned char)s.p[i] - '0') <= 9; i++)
+		x = x * 10 + d;
 	if (i == 0)
 		return 0;
 	if (i < s.n) {
@@ -149,7 +171,7 @@ amount_slow(const struct rec *rec, const char *name, struct str s, long long *v)
  * when rejected (not an amount, or negative).
  */
 int
-in_amount(const struct rec *rec, long c, const char *name, long long dflt,
+in_amount_all(const struct rec *rec, long c, const char *name, long long dflt,
     long long *v)
 {
 	struct str s = in_col(rec, c);
@@ -160,19 +182,30 @@ in_amount(const struct rec *rec, long c, const char *name, long long dflt,
 	return amount_slow(rec, name, s, v);
 }
 
-/* s as most months are written, "2024-03": its months, or -1. */
+/* s as most months are written, "2024-03": its months, or -1.  The last
+ * one is kept (by each thread): the rows of a month come together. */
 static long
 month_dash(struct str s)
 {
+	static _Thread_local char last[8];
+	static _Thread_local long lastm = -1;
 	long y = 0, m;
 	size_t i;
 
-	if (s.n != 7 || s.p[4] != '-' || !is_digit(s.p[5]) || !is_digit(s.p[6]))
+	if (s.n != 7)
+		return -1;
+	if (lastm >= 0 && memcmp(s.p, last, 4) == 0 &&
+	    memcmp(s.p + 3, last + 3, 4) == 0)
+		return lastm;
+	if (s.p[4] != '-' || !is_digit(s.p[5]) || !is_digit(s.p[6]))
 		return -1;
 	for (i = 0; i < 4 && is_digit(s.p[i]); i++)
 		y = y * 10 + (s.p[i] - '0');
 	m = (s.p[5] - '0') * 10 + (s.p[6] - '0');
-	return i == 4 && y >= 1 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+	if (i != 4 || y < 1 || m < 1 || m > 12)
+		return -1;
+	memcpy(last, s.p, 7);
+	return lastm = y * 12 + m - 1;
 }
 
 long
@@ -278,10 +311,11 @@ idx_of(struct idx *x, struct str id)
 {
 	uint32_t n = intern_len(x->ids), k, last = x->last;
 
-	if (is_key(x, last, id))
-		return last;
+	/* the next one first: in a month's rows each id is a new one */
 	if (last < n && is_key(x, x->next[last], id))
 		return x->last = x->next[last];
+	if (is_key(x, last, id))
+		return last;
 	k = intern_put(x->ids, id);
 	if (k == n) {
 		if (n == x->capnext)
@@ -292,6 +326,21 @@ idx_of(struct idx *x, struct str id)
 	if (last < n)
 		x->next[last] = k;
 	return x->last = k;
+}
+
+uint32_t
+idx_find(const struct idx *x, struct str id, uint32_t *last)
+{
+	uint32_t n = intern_len(x->ids), l = *last;
+	long long k;
+
+	if (l < n && is_key(x, x->next[l], id))
+		return *last = x->next[l];
+	if (is_key(x, l, id))
+		return l;
+	if ((k = intern_find(x->ids, id)) < 0)
+		return UINT32_MAX;
+	return *last = (uint32_t)k;
 }
 
 /* The key of id, new when it is not known yet. */
@@ -329,9 +378,10 @@ slips_room(size_t n)
 	data.capslips = n;
 }
 
-/* A slip at the end, in the last run (a new one after a part's). */
+/* A slip of reader file at the end, in the last run (a new one after a
+ * part's or another file's). */
 static struct slip *
-slip_new(void)
+slip_new(uint16_t file)
 {
 	struct run *r = data.nruns > 0 ? &data.runs[data.nruns - 1] : NULL;
 
@@ -339,13 +389,15 @@ slip_new(void)
 		slips_room(data.capslips == 0 ?
 			(1u << 21) / sizeof *data.slips :
 			data.capslips * 2);
-	if (r == NULL || r->map != NULL || r->to != data.nslips) {
+	if (r == NULL || r->map != NULL || r->to != data.nslips ||
+	    r->file != file) {
 		if (data.nruns == data.capruns)
 			data.runs = xgrow(data.runs, &data.capruns, 8,
 			    sizeof *data.runs);
 		r = &data.runs[data.nruns++];
 		memset(r, 0, sizeof *r);
 		r->from = r->to = data.nslips;
+		r->file = file;
 	}
 	r->to++;
 	data.norder++;
@@ -397,7 +449,7 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 		rec_reject(rec, _("field 'month': empty"));
 		return 0;
 	}
-	if ((month = parse_month(m)) < 0) {
+	if ((month = parse_month(m)) < 0 || month >= SLIP_MONTHS) {
 		rec_reject(rec, _("field 'month': not a month ('%s')"),
 		    u8_shown(b, m));
 		return 0;
@@ -415,8 +467,8 @@ items_of(const struct rec *rec, const struct cols *c, struct slip *s,
 		    u8_shown(b, in_col(rec, c->absence)));
 		return 0;
 	}
-	s->absence = (uint16_t)absence;
-	s->month = (int32_t)month;
+	s->absence = (uint32_t)absence & 0xFFF; /* (to 3100) */
+	s->month = (uint32_t)month & 0x1FFFF;	/* (below SLIP_MONTHS) */
 	s->line = rec->line > 0 && rec->line <= (long)UINT32_MAX ?
 	    (uint32_t)rec->line :
 	    0;
@@ -441,11 +493,10 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		s.a[i] = amount_kept(a[i], &data.big, &data.nbig, &data.capbig);
 	s.own = w != NULL;
 	key_of(id, &s.key);
-	s.file = file;
-	s.off = (uint8_t)(off && rec->pos < 0);
+	s.off = off && rec->pos < 0;
 	s.mark = s.off ? (long long)rd_offset(data.readers[file]) :
 			 rd_mark(data.readers[file], rec);
-	*slip_new() = s;
+	*slip_new(file) = s;
 	if (w != NULL) {
 		while (data.capownw < data.nslips)
 			data.ownw = xgrow(data.ownw, &data.capownw, 1024,
@@ -488,7 +539,23 @@ marked_rec(uint16_t file, long long mark, int off, long line)
 const struct rec *
 slip_rec(const struct slip *s)
 {
-	return marked_rec(s->file, s->mark, s->off, (long)s->line);
+	return marked_rec(slip_file(s), s->mark, s->off, (long)s->line);
+}
+
+uint16_t
+slip_file(const struct slip *s)
+{
+	size_t i = (size_t)(s - data.slips), lo = 0, hi = data.nruns;
+
+	while (hi - lo > 1) { /* the last run from at most i */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (data.runs[mid].from <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return data.runs[lo].file;
 }
 
 /* A row of the --ytd file: the state after its month (the latest month
@@ -653,7 +720,8 @@ run_count(struct run *r, const uint32_t *rank, size_t *at)
 		struct slip *s = &data.slips[i];
 
 		if (r->map != NULL) {
-			s->key = r->map[s->key];
+			if (s->key & RUN_OWN)
+				s->key = r->map[s->key & ~RUN_OWN];
 			s->line += s->line > 0 ? (uint32_t)r->shift : 0;
 			for (k = 0; r->big > 0 && k < A_N; k++)
 				if (s->a[k] >= 0x80000000u)

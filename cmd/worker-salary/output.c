@@ -158,8 +158,9 @@ month_put(long m, char *o)
 	memcpy(o, k[i].s, 8);
 }
 
-/* The most bytes of a line after its worker's fields. */
-#define LINE_ROOM (8 + 24 * (NSLIP + 1))
+/* The most bytes of a line after its worker's fields (and the 128
+ * money_put_list may write over). */
+#define LINE_ROOM (8 + 25 * (NSLIP + 1) + 128)
 
 /* The line of payslip s (p) at d, after its worker's fields head: its
  * length. */

@@ -47,7 +47,9 @@ struct part {
 	size_t at, n, cap;
 	long long *big;
 	size_t nbig, capbig;
-	struct idx idx;	     /* its worker_ids */
+	struct idx idx; /* its worker_ids (RUN_OWN) not in data.ids */
+	int shared;	/* data.ids looked in (idx_find; last) */
+	uint32_t last;
 	struct rej_held *ev; /* at: the row they come before */
 	size_t nev, capev;
 	int in_take;
@@ -118,6 +120,8 @@ take(struct part *p, const struct rec *rec)
 	struct slip *s = &p->slips[p->n];
 	long long a[A_N];
 	struct str id;
+	uint16_t file;
+	uint8_t off;
 	int k;
 
 	room_left(p, p->n);
@@ -126,8 +130,12 @@ take(struct part *p, const struct rec *rec)
 		return;
 	for (k = 0; k < A_N; k++)
 		s->a[k] = amount_kept(a[k], &p->big, &p->nbig, &p->capbig);
-	s->key = idx_of(&p->idx, id);
-	s->mark = mark_of(p, rec, &s->file, &s->off);
+	/* the roster's id (read-only in these threads), else the part's */
+	s->key = p->shared ? idx_find(&data.idx, id, &p->last) : UINT32_MAX;
+	if (s->key == UINT32_MAX)
+		s->key = RUN_OWN | idx_of(&p->idx, id);
+	s->mark = mark_of(p, rec, &file, &off);
+	s->off = off & 1u;
 	p->n++;
 }
 
@@ -189,6 +197,7 @@ part_open(struct part *p, const struct rd *r, long line)
 		intern_free(p->idx.ids);
 	p->idx.ids = intern_new();
 	p->idx.last = UINT32_MAX;
+	p->last = UINT32_MAX;
 	if (p->rd != NULL)
 		rd_close(p->rd);
 	data.readers[p->own] = p->rd = rd_open_part(r, p->from, line);
@@ -341,6 +350,7 @@ merge(struct rd *r, struct part *p)
 	run->to = data.nslips = p->at + p->n;
 	run->map = map;
 	run->shift = p->shift;
+	run->file = p->file;
 	run->big = (uint32_t)data.nbig;
 	for (k = 0; k < p->nbig; k++)
 		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);
@@ -397,6 +407,8 @@ parts_read(uint16_t file, const struct cols *c)
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
 		p[k].file = file;
+		p[k].shared = !p[k].roster && intern_len(data.ids) < RUN_OWN;
+		p[k].last = UINT32_MAX;
 		p[k].own = input_reader(NULL);
 		part_open(&p[k], r, k == 0 ? line : 1);
 		if ((errno = pthread_create(&p[k].th, NULL, work, &p[k])) != 0)

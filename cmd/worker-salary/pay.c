@@ -87,10 +87,65 @@ gross(const struct slip *s, struct pay *p)
 }
 
 /*
+ * The contributions of p on the quick path of year y (conf.c's
+ * year_fast), over the divisor d = 10^y->fast, a constant where it is
+ * called: a division by a constant is a multiplication.
+ */
+static inline void
+quick(struct pay *p, const struct year *y, int sides, unsigned long long d)
+{
+	/* (all from 0 to 2^62: unsigned, the quicker division) */
+	unsigned long long b = (unsigned long long)p->cbase,
+			   u = (unsigned long long)y->unit,
+			   add = (unsigned long long)y->fadd;
+	int k;
+
+	p->contrib = p->er_total = 0;
+	for (k = 0; k < C_N; k++) {
+		p->ee[k] = (long long)((b * (unsigned long long)y->fm[k][0] +
+					   add) /
+		    d * u);
+		p->contrib += p->ee[k];
+	}
+	for (k = 0; sides > 1 && k < C_N; k++) {
+		p->er[k] = (long long)((b * (unsigned long long)y->fm[k][1] +
+					   add) /
+		    d * u);
+		p->er_total += p->er[k];
+	}
+}
+
+/* A case of contrib_quick: each divisor a constant where quick is
+ * inlined. */
+#define QUICK(e, d)                    \
+	case e:                        \
+		quick(p, y, sides, d); \
+		return 1
+
+/* The contributions of p by the quick path of y: 1, or 0 when not for
+ * this base or year. */
+static int
+contrib_quick(struct pay *p, const struct year *y, int sides)
+{
+	if (p->cbase < 0 || p->cbase >= 1LL << 31)
+		return 0;
+	switch (y->fast) {
+		QUICK(0, 1);
+		QUICK(1, 10);
+		QUICK(2, 100);
+		QUICK(3, 1000);
+		QUICK(4, 10000);
+		QUICK(5, 100000);
+		QUICK(6, 1000000);
+	}
+	return 0;
+}
+
+/*
  * The contributions of p, the employee's (sides 1) or both (2): 0, or -1
- * when a rate cannot be applied.  The last ones computed are kept (by
- * each thread): a worker's base is often the same month after month (its
- * contribution_base, or a limit).
+ * when a rate cannot be applied.  Most by the quick path; else the last
+ * ones computed are kept (by each thread): a worker's base is often the
+ * same month after month (its contribution_base, or a limit).
  */
 static int
 contributions(const struct slip *s, struct pay *p, const struct year *y,
@@ -108,6 +163,8 @@ contributions(const struct slip *s, struct pay *p, const struct year *y,
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
+	if (contrib_quick(p, y, sides))
+		return 0;
 	if (y == ly && p->cbase == lbase && sides <= lsides) {
 		memcpy(p->ee, last.ee, sizeof p->ee);
 		memcpy(p->er, last.er, sizeof p->er);
@@ -298,7 +355,7 @@ worker_run(size_t from, size_t to)
 			slip_reject(s,
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
 			    m, slip_worker(s)->id,
-			    rd_file(data.readers[last->file]),
+			    rd_file(data.readers[slip_file(last)]),
 			    (long)last->line);
 		} else if (st0.month >= 0 && s->month <= st0.month) {
 			month_fmt(s->month, m);
@@ -307,7 +364,7 @@ worker_run(size_t from, size_t to)
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
 			    m, slip_worker(s)->id, n);
-		} else if ((s->ok = (uint8_t)check(s, &st, &p)) != 0) {
+		} else if ((s->ok = (uint32_t)check(s, &st, &p) & 1u) != 0) {
 			st.month = s->month;
 			st.taxable = p.taxable_ytd;
 			st.tax = p.tax_ytd;

@@ -95,6 +95,47 @@ whole(const struct rec *rec, long c, const char *name, long lo, long hi,
 	return 0;
 }
 
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * The month of s when it is a date as most rosters write one, "2004/8/13"
+ * or "2004-08-13" (a year of four digits, a month and a day of one or
+ * two, '/' or '-' between): as date_parse reads it, without its work;
+ * -1 for any other form, date_parse's to read.
+ */
+static long
+ymd_month(struct str s)
+{
+	static const unsigned char days[12] = { 31, 29, 31, 30, 31, 30, 31, 31,
+		30, 31, 30, 31 };
+	const char *p = s.p;
+	long y, m = 0, d = 0;
+	size_t i = 5, k;
+
+	if (s.n < 8 || s.n > 10 || !is_digit(p[0]) || !is_digit(p[1]) ||
+	    !is_digit(p[2]) || !is_digit(p[3]) || (p[4] != '/' && p[4] != '-'))
+		return -1;
+	y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+	    (p[3] - '0');
+	for (k = i; i < s.n && i - k < 2 && is_digit(p[i]); i++)
+		m = m * 10 + (p[i] - '0');
+	if (i == k || i >= s.n || p[i] != p[4])
+		return -1;
+	for (k = ++i; i < s.n && i - k < 2 && is_digit(p[i]); i++)
+		d = d * 10 + (p[i] - '0');
+	if (i == k || i != s.n || y < 1 || m < 1 || m > 12 || d < 1 ||
+	    d > days[m - 1])
+		return -1;
+	if (m == 2 && d == 29 &&
+	    !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return -1;
+	return y * 12 + m - 1;
+}
+
 /* The month of the date in column c: 1 and *m (LONG_MIN when empty), or
  * 0 when rejected. */
 static int
@@ -108,6 +149,9 @@ month_of(const struct rec *rec, long c, const char *name, long *m)
 	*m = LONG_MIN;
 	if (s.n == 0)
 		return 1;
+	if ((*m = ymd_month(s)) >= 0)
+		return 1;
+	*m = LONG_MIN;
 	if (date_parse(s.p, s.n, &t, NULL) != 0) {
 		rec_reject(rec, _("field '%s': not a date ('%s')"), name,
 		    u8_shown(b, s));

@@ -55,6 +55,14 @@ struct year {
 	const char *rate[C_N][2];     /* [item][0 employee, 1 employer] */
 	struct money_rate rt[C_N][2]; /* the same parsed (exp -1: bad) */
 	int unit, mode;		      /* enum money_unit, money_round */
+	/*
+	 * The rates as fm / 10^fast in fen and unit (fast: -1, not so; see
+	 * conf.c), so that base x rate rounded is (base x fm + fadd) /
+	 * 10^fast x unit, the same as money_mul_rate's, for a base from 0
+	 * to 2^31.
+	 */
+	int fast;
+	long long fm[C_N][2], fadd;
 };
 struct bracket {
 	long long upto;	      /* fen of cumulative taxable income; -1: none */
@@ -117,25 +125,28 @@ struct worker {
 enum { A_PERF, A_OVERTIME, A_OTHER, A_DEDUCTION, A_SAD, A_N };
 
 /*
- * A month's items of a worker as read (48 bytes: a year of a province's
- * workers is held, and fresh memory is slow to come by).  Its worker is
- * the roster's of its key, or its row's own (slip_worker).  Its record is
- * found again by its mark (rd_mark) when it is rejected after the
- * reading.  An amount is its fen below 2^31, else 2^31 + its place in
- * data.big (amounts go up to WS_MAX_FEN).
+ * A month's items of a worker as read (40 bytes: a year of a province's
+ * workers is held, and fresh memory is slow to come by: about 1 ms a MB
+ * here).  Its worker is the roster's of its key, or its row's own
+ * (slip_worker).  Its record is found again by its mark (rd_mark) in its
+ * file (its run's, slip_file) when it is rejected after the reading.  An
+ * amount is its fen below 2^31, else 2^31 + its place in data.big
+ * (amounts go up to WS_MAX_FEN).
  */
 struct slip {
-	long long mark;	  /* rd_mark in data.readers[file] */
-	uint32_t a[A_N];  /* the amounts */
-	uint32_t key;	  /* the worker_id in data.ids */
-	int32_t month;	  /* y * 12 + m - 1 */
-	uint32_t line;	  /* where it is read */
-	uint16_t absence; /* hundredths of a day */
-	uint16_t file;	  /* data.readers */
-	uint8_t own; /* its worker is its row's (roster and items in one) */
-	uint8_t ok;  /* computed, not rejected */
-	uint8_t off; /* mark: where its record begins (parts.c, CSV) */
+	long long mark;	       /* rd_mark in data.readers[slip_file] */
+	uint32_t a[A_N];       /* the amounts */
+	uint32_t key;	       /* the worker_id in data.ids */
+	uint32_t line;	       /* where it is read */
+	uint32_t month : 17;   /* y * 12 + m - 1 (years 1 to 9999) */
+	uint32_t absence : 12; /* hundredths of a day, to 3100 */
+	uint32_t
+	    own : 1;	 /* its worker is its row's (roster and items in one) */
+	uint32_t ok : 1; /* computed, not rejected */
+	uint32_t off : 1; /* mark: where its record begins (parts.c, CSV) */
 };
+/* The most month a slip holds + 1. */
+#define SLIP_MONTHS (1L << 17)
 
 /* A payslip, computed from a slip (pay.c). */
 struct pay {
@@ -175,22 +186,28 @@ struct idx {
 	size_t capnext;
 	uint32_t last;
 };
-/* The number of id in x (a new one when it is not known yet). */
+/* The number of id in x (a new one when it is not known yet);
+ * idx_find: the same without adding it (UINT32_MAX: not there), x not
+ * written (*last: the caller's last one), so threads may ask at once. */
 uint32_t idx_of(struct idx *x, struct str id);
+uint32_t idx_find(const struct idx *x, struct str id, uint32_t *last);
 
 /*
  * Slips in data.slips, in the order read, from..to: a run of them (a
  * part of a file read by a thread fills room of its own, with room to
- * spare).  Until slips_sort, a part's keys are its own (map: data.ids'
- * of each; NULL: data.ids' already), its lines are counted from its
+ * spare).  Until slips_sort, a part's keys are data.ids' (the roster's
+ * ids, read before) or with RUN_OWN its own (map: data.ids' of each;
+ * NULL: data.ids' already), its lines are counted from its
  * first (shift: to add), its amounts from 2^31 fen kept apart in its own
  * table (big: where it begins in data.big).
  */
+#define RUN_OWN 0x80000000u
 struct run {
 	size_t from, to;
 	uint32_t *map;
 	long shift;
 	uint32_t big;
+	uint16_t file; /* the slips' reader in data.readers */
 };
 
 /* All that was read (input.c). */
@@ -263,6 +280,8 @@ struct key *key_of(struct str id, uint32_t *k);
  * of its own, rd_open_part: valid until the next call).
  */
 const struct rec *slip_rec(const struct slip *s);
+/* The reader of slip s in data.readers (its run's). */
+uint16_t slip_file(const struct slip *s);
 const struct rec *marked_rec(uint16_t file, long long mark, int off, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);
@@ -282,10 +301,33 @@ in_col(const struct rec *rec, long c)
 struct str in_folded(const struct rec *rec, long c);
 /*
  * The amount in column c named name: 1 and *v (dflt when empty), or 0
- * when rejected (not an amount, or negative).
+ * when rejected (not an amount, or negative).  Whole yuan of 1 to 8
+ * digits (most amounts) here, the others by in_amount_all.
  */
-int in_amount(const struct rec *rec, long c, const char *name, long long dflt,
-    long long *v);
+int in_amount_all(const struct rec *rec, long c, const char *name,
+    long long dflt, long long *v);
+static inline int
+in_amount(const struct rec *rec, long c, const char *name, long long dflt,
+    long long *v)
+{
+	const struct str *f = c >= 0 ? &rec->f[c] : NULL;
+	long long x = 0;
+	size_t i;
+	unsigned d;
+
+	if (f == NULL || f->n == 0) {
+		*v = dflt;
+		return 1;
+	}
+	for (i = 0;
+	     i < f->n && i < 8 && (d = (unsigned char)f->p[i] - '0') <= 9; i++)
+		x = x * 10 + d;
+	if (i == f->n) {
+		*v = x * 100;
+		return 1;
+	}
+	return in_amount_all(rec, c, name, dflt, v);
+}
 /* worker.c: a roster row kept in data.roster; the worker of a row
  * holding roster and items (NULL: rejected). */
 void take_worker(const struct rec *rec, const struct cols *c);

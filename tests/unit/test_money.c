@@ -211,11 +211,66 @@ test_put_list(void)
 	const long long v[] = { 0, -5, 123456, 10000000000LL, -LLONG_MAX };
 	const char *want = "\t0.00\t-0.05\t1234.56\t100000000.00"
 			   "\t-92233720368547758.07";
-	char buf[5 * 25];
+	char buf[5 * 25 + 128];
 	size_t n = money_put_list(v, 5, '\t', buf);
 
 	T_MEM(buf, n, want);
 	T_INT(money_put_list(v, 0, ',', buf), 0);
+}
+
+/*
+ * Lists of every length to 40 (eight at a time by AVX-512 where the
+ * processor has it), of amounts of every size, against money_format's,
+ * each after its separator.
+ */
+static void
+test_put_lists(void)
+{
+	unsigned long long x = 2463534242ULL;
+	long long v[40];
+	char got[40 * 25 + 128], want[40 * 33];
+	size_t n, k, w;
+	int bad = 0, r;
+
+	for (r = 0; r < 200000; r++) {
+		n = (size_t)r % 41;
+		for (w = k = 0; k < n; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* mostly below a million yuan, some above, some 0 */
+			v[k] = (long long)(x >> (x % 7 == 0 ? x % 40 + 1 :
+							x % 3 == 0 ?
+							      63 :
+							      x % 27 + 37));
+			if (x & 0x100)
+				v[k] = -v[k];
+			want[w++] = r % 2 ? ',' : '\t';
+			w += money_format(v[k], want + w);
+		}
+		bad += money_put_list(v, n, r % 2 ? ',' : '\t', got) != w ||
+		    memcmp(got, want, w) != 0;
+	}
+	T_INT(bad, 0);
+	{ /* the edges of the eight at a time, in each place */
+		const long long e[] = { 0, 1, -1, 9, 10, 99, 100, 999, 9999,
+			10000, 99999999, -99999999, 100000000, -100000000,
+			LLONG_MIN, LLONG_MAX };
+		size_t i;
+
+		for (i = 0; i < 16 * 16; i++) {
+			for (k = 0; k < 16; k++)
+				v[k] = e[(k * 7 + i) % 16];
+			v[i % 16] = e[i / 16];
+			for (w = k = 0; k < 16; k++) {
+				want[w++] = ';';
+				w += money_format(v[k], want + w);
+			}
+			bad += money_put_list(v, 16, ';', got) != w ||
+			    memcmp(got, want, w) != 0;
+		}
+		T_INT(bad, 0);
+	}
 }
 
 static void
@@ -400,6 +455,7 @@ main(void)
 	test_format();
 	test_put();
 	test_put_list();
+	test_put_lists();
 	test_round();
 	test_mul();
 	test_mul_rate();

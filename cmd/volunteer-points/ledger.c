@@ -283,14 +283,13 @@ emit(const struct ledger_cb *cb, struct event *e, struct vol *v)
 		cb->ev(e, cb->arg);
 }
 
-/* Expire the months whose points are gone by day (inclusive). */
+/* Expire the months whose points are gone by day (inclusive): expire's
+ * work, when there is some. */
 static void
-expire(const struct ledger_cb *cb, struct vol *v, long day)
+expire_some(const struct ledger_cb *cb, struct vol *v, long day)
 {
 	struct event e = { .kind = EV_EXPIRE };
 
-	if (rules.expiry == 0)
-		return;
 	for (; L.first < L.nb; L.first++) {
 		struct bucket *b = &L.b[L.first];
 		long on = b->gone;
@@ -306,6 +305,15 @@ expire(const struct ledger_cb *cb, struct vol *v, long day)
 		b->left = 0;
 		emit(cb, &e, v);
 	}
+}
+
+/* (Inline: called for each day of each volunteer, and mostly nothing
+ * is gone; the event zeroed on each call cost more than the check.) */
+static inline void
+expire(const struct ledger_cb *cb, struct vol *v, long day)
+{
+	if (rules.expiry != 0 && L.first < L.nb && L.b[L.first].gone <= day)
+		expire_some(cb, v, day);
 }
 
 static void
@@ -330,8 +338,8 @@ static void
 service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
     long long *used)
 {
-	struct event e = { .kind = EV_EARN, .s = s };
-	long long h = s->hours, mult, t = (long long)s->day * DAY_SECS + s->tod;
+	long long h = s->hours, mult, change;
+	long long t = (long long)s->day * DAY_SECS + s->tod;
 	int in = cli_in_period(t);
 
 	if (!(s->flags & S_VERIFIED)) {
@@ -346,18 +354,23 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 	*used += h;
 	mult = s->ktext < data.nmult ? data.mult_by_text[s->ktext] :
 				       rules.dflt_mult;
-	e.hours = h;
-	e.change = h * rules.pph * mult / 10000;
+	change = h * rules.pph * mult / 10000;
 	v->hours += h;
-	earn(v, s->day, e.change);
+	earn(v, s->day, change);
 	if (in) {
 		v->p_hours += h;
-		v->p_earned += e.change;
+		v->p_earned += change;
 	}
-	e.t = t;
-	emit(cb, &e, v);
+	if (cb->ev != NULL) { /* (the event only for a report of events) */
+		struct event e = { .kind = EV_EARN, .s = s };
+
+		e.hours = h;
+		e.change = change;
+		e.t = t;
+		emit(cb, &e, v);
+	}
 	if (cb->svc != NULL)
-		cb->svc(s, h, e.change, in, cb->arg);
+		cb->svc(s, h, change, in, cb->arg);
 }
 
 /* Reject redemption d: at once, or by a thread of the ledger's, later
@@ -388,7 +401,6 @@ refuse(const struct red *d, const char *reason, const char *fmt, ...)
 static void
 redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 {
-	struct event e = { .kind = EV_REDEEM, .d = d };
 	long long bal = v->earned - v->redeemed - v->expired, p = d->points;
 	char a[32], b[32], day[24];
 
@@ -422,9 +434,13 @@ redeem(const struct ledger_cb *cb, struct vol *v, const struct red *d)
 		if (k->left > 0)
 			break;
 	}
-	e.t = (long long)d->day * DAY_SECS + d->tod;
-	e.change = -d->points;
-	emit(cb, &e, v);
+	if (cb->ev != NULL) {
+		struct event e = { .kind = EV_REDEEM, .d = d };
+
+		e.t = (long long)d->day * DAY_SECS + d->tod;
+		e.change = -d->points;
+		emit(cb, &e, v);
+	}
 }
 
 static int

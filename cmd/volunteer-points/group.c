@@ -202,6 +202,15 @@ vol_service(const struct svc *s, uint32_t team, const struct skey *name)
 }
 
 void
+vol_counts(uint32_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < data.nvol; i++)
+		n[i] = ix.hot[i].nsvc;
+}
+
+void
 vol_settle(void)
 {
 	size_t i;

@@ -310,6 +310,13 @@ vol_order(void)
 	for (i = 0; i < data.nvol; i++)
 		data.order[i] = (uint32_t)i;
 	id_pool = data.ids;
-	qsort(data.order, data.nvol, sizeof *data.order, by_id);
+	/* (met in the order of their ids, as most files list them: no sort,
+	 * whose 20,000 volunteers were a serial millisecond and a half) */
+	for (i = 1;
+	     i < data.nvol && by_id(&data.order[i - 1], &data.order[i]) < 0;
+	     i++)
+		;
+	if (i < data.nvol)
+		qsort(data.order, data.nvol, sizeof *data.order, by_id);
 	return data.order;
 }

@@ -333,8 +333,9 @@ earn(struct vol *v, long day, long long points)
 	v->earned += points;
 }
 
-/* One service: its counted hours and points (used: of its day so far). */
-static void
+/* One service: its counted hours and points (used: of its day so far).
+ * (Inline in both loops: a call a service cost a fifth of the ledger.) */
+static inline __attribute__((always_inline)) void
 service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
     long long *used)
 {
@@ -479,7 +480,9 @@ sort_keys(uint64_t *k, size_t n)
 /*
  * The services x[0..n), in the order read, sorted by day when no two
  * share one: then none is a duplicate of another and by_time is their
- * order by day.  1 when so; 0 when two share a day (x as it was).
+ * order by day.  1 when so, the order in L.key (each service's day, then
+ * its index: day_at, svc_at); 0 when two share a day.  x is left as it
+ * was.
  */
 static int
 by_day(uint32_t *x, size_t n)
@@ -503,9 +506,60 @@ by_day(uint32_t *x, size_t n)
 	for (i = 1; i < n; i++)
 		if (k[i] >> 32 == k[i - 1] >> 32)
 			return 0;
-	for (i = 0; i < n; i++)
-		x[i] = (uint32_t)k[i];
 	return 1;
+}
+
+/* The day and the service of L.key[i] (by_day's). */
+static inline long
+day_at(size_t i)
+{
+	return (long)(int32_t)((uint32_t)(L.key[i] >> 32) ^ 0x80000000u);
+}
+
+static inline const struct svc *
+svc_at(size_t i)
+{
+	return &data.svc[(uint32_t)L.key[i]];
+}
+
+/* The redemptions r[j..nr) of r[j]'s day: the first of a later day. */
+static size_t
+red_day(const struct ledger_cb *cb, struct vol *v, const uint32_t *r, size_t j,
+    size_t nr)
+{
+	long day = data.red[r[j]].day;
+
+	expire(cb, v, day);
+	for (; j < nr && data.red[r[j]].day == day; j++)
+		redeem(cb, v, &data.red[r[j]]);
+	return j;
+}
+
+/*
+ * The ledger of a volunteer whose services are each on a day of its own
+ * (by_day's order) and redemptions r[0..nr), day after day: the steps of
+ * the loop of volunteer, without its tests of each day for both.
+ */
+static void
+one_a_day(const struct ledger_cb *cb, struct vol *v, size_t ns,
+    const uint32_t *r, size_t nr)
+{
+	size_t i, j = 0;
+	long long used;
+
+	for (i = 0; i < ns; i++) {
+		long day = day_at(i);
+
+		while (j < nr && data.red[r[j]].day < day)
+			j = red_day(cb, v, r, j, nr);
+		expire(cb, v, day);
+		used = 0;
+		service(cb, v, svc_at(i), &used);
+		if (j < nr && data.red[r[j]].day == day)
+			j = red_day(cb, v, r, j, nr);
+	}
+	while (j < nr)
+		j = red_day(cb, v, r, j, nr);
 }
 
 static int
@@ -530,10 +584,15 @@ volunteer(const struct ledger_cb *cb, uint32_t vi)
 	long day = 0;
 
 	L.nb = L.first = 0;
-	if (!by_day(s, ns)) {
-		ns = merge_dups(cb, s, ns);
-		sort_idx(s, ns, by_time);
+	if (by_day(s, ns)) {
+		sort_idx(r, nr, by_red);
+		one_a_day(cb, v, ns, r, nr);
+		expire(cb, v, opt.as_of);
+		v->star = star_of(v->hours);
+		return;
 	}
+	ns = merge_dups(cb, s, ns);
+	sort_idx(s, ns, by_time);
 	sort_idx(r, nr, by_red);
 	while (i < ns || j < nr) {
 		long next = i < ns &&

@@ -298,7 +298,7 @@ date_of(struct str d, long *day, long *tod)
 
 /* The common fields: volunteer id (its slot asked for), day and time of
  * day; 0 when rejected.  An id longer than SKEY_MAX is copied to copy. */
-static int
+static inline __attribute__((always_inline)) int
 id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
     struct buf *copy, long *day, long *tod)
 {

@@ -253,47 +253,53 @@ day_tod(long long t, long *day, long *tod)
  * checking one took a twentieth of the reading), for the first 1024 days
  * met: 16 bytes an entry (the table in the first level's cache).
  */
+static _Thread_local struct {
+	uint64_t a;
+	uint16_t b, ok;
+	int32_t day;
+} dates[2048];
+
+/* date_of's when d is not in the table (kept there from i when it is a
+ * date of 10 bytes and there is room). */
 static int
+date_new(struct str d, size_t i, long *day, long *tod)
+{
+	static _Thread_local size_t used;
+	long long t;
+
+	if (date_parse(d.p, d.n, &t, NULL) != 0)
+		return -1;
+	day_tod(t, day, tod);
+	if (d.n == 10 && used++ < 1024 && *tod == 0 && *day >= INT32_MIN &&
+	    *day <= INT32_MAX) {
+		memcpy(&dates[i].a, d.p, 8);
+		memcpy(&dates[i].b, d.p + 8, 2);
+		dates[i].ok = 1;
+		dates[i].day = (int32_t)*day;
+	}
+	return 0;
+}
+
+static inline int
 date_of(struct str d, long *day, long *tod)
 {
-	static _Thread_local struct {
-		uint64_t a;
-		uint16_t b, ok;
-		int32_t day;
-	} tab[2048];
-	static _Thread_local size_t used;
 	uint64_t a;
 	uint16_t b;
-	long long t;
 	size_t i;
 
-	if (d.n != 10) {
-		if (date_parse(d.p, d.n, &t, NULL) != 0)
-			return -1;
-		day_tod(t, day, tod);
-		return 0;
-	}
+	if (d.n != 10)
+		return date_new(d, 0, day, tod);
 	memcpy(&a, d.p, 8);
 	memcpy(&b, d.p + 8, 2);
 	i = (size_t)((a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL) >>
 	    53);
-	for (; tab[i].ok; i = (i + 1) & 2047)
-		if (tab[i].a == a && tab[i].b == b) {
-			*day = tab[i].day;
+	for (; dates[i].ok; i = (i + 1) & 2047)
+		if (dates[i].a == a && dates[i].b == b) {
+			*day = dates[i].day;
 			*tod = 0; /* (a date alone) */
 			return 0;
 		}
-	if (date_parse(d.p, d.n, &t, NULL) != 0)
-		return -1;
-	day_tod(t, day, tod);
-	if (used++ < 1024 && *tod == 0 && *day >= INT32_MIN &&
-	    *day <= INT32_MAX) {
-		tab[i].a = a;
-		tab[i].b = b;
-		tab[i].ok = 1;
-		tab[i].day = (int32_t)*day;
-	}
-	return 0;
+	return date_new(d, i, day, tod);
 }
 
 /* The common fields: volunteer id (its slot asked for), day and time of
@@ -422,13 +428,16 @@ take_service(const struct rec *rec, const struct cols *c)
 	skey_words(&p->team, col(rec, c->team), &p->copy[3]);
 	skey_words(&p->name, col(rec, c->name), &p->copy[4]);
 	strs_ahead(&p->project);
-	p->s.day = (int32_t)day;
-	p->s.tod = (unsigned)tod & 0x1FFFF;
-	p->s.hours = (unsigned)h & 0xFFF;
-	p->s.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
-	p->s.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
-	    S_VERIFIED :
-	    0u;
+	/* (its fields at once: the bit-fields' word made in a register) */
+	p->s = (struct svc) { .day = (int32_t)day,
+		.tod = (unsigned)tod & 0x1FFFF,
+		.hours = (unsigned)h & 0xFFF,
+		.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
+		    S_VERIFIED :
+		    0u,
+		.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu :
+						  (uint32_t)rec->line,
+		.ktext = p->s.ktext };
 	pend_push();
 	data.used++;
 }

@@ -41,7 +41,8 @@ struct vhot {
 	uint32_t nsvc;
 	uint32_t name_n; /* the name's length, its words in name_w */
 	uint64_t name_w[NAME_WORDS];
-	uint64_t spare[2]; /* to a whole line */
+	const char *team_p; /* team's text (data.strs: it stays where it is) */
+	uint64_t team_n;
 };
 
 static _Thread_local struct {
@@ -174,10 +175,25 @@ vol_team(uint32_t vi, struct skey *team)
 {
 	const struct vhot *h = &ix.hot[vi];
 
-	if (h->name != NO_NAME && skey_is(team, intern_get(data.strs, h->team)))
+	if (h->name != NO_NAME &&
+	    skey_is(team, (struct str) { h->team_p, (size_t)h->team_n }))
 		return h->team;
 	skey_hash(team);
 	return strs_put(team);
+}
+
+/* h's team: team (its text found when it changes). */
+static inline void
+set_team(struct vhot *h, uint32_t team)
+{
+	struct str t;
+
+	if (h->team == team && h->team_p != NULL)
+		return;
+	t = intern_get(data.strs, team);
+	h->team = team;
+	h->team_p = t.p;
+	h->team_n = t.n;
 }
 
 void
@@ -191,7 +207,7 @@ vol_service(const struct svc *s, uint32_t team, const struct skey *name)
 	if (late < h->late)
 		return;
 	h->late = late;
-	h->team = team;
+	set_team(h, team);
 	/* the name of most: that of the record before */
 	if (h->name != NO_NAME && name->n <= 8 * NAME_WORDS &&
 	    skey_eq(name, h->name_w, h->name_n))
@@ -261,7 +277,7 @@ vol_join(struct vol_part *p, const struct data *d, const uint32_t *smap,
 		if (o->nsvc == 0 || o->late < h->late) /* (equal: read later) */
 			continue;
 		h->late = o->late;
-		h->team = smap[o->team];
+		set_team(h, smap[o->team]);
 		h->name = intern_put(data.names, intern_get(d->names, o->name));
 		h->name_n = o->name_n;
 		memcpy(h->name_w, o->name_w, sizeof h->name_w);

@@ -147,8 +147,10 @@ static unsigned long long
 cut_at(int fd, unsigned long long at, unsigned long long size, int csv, int inq,
     char *b)
 {
+	/* NEAR at a time, not WINDOW: a line end is near, and a read of
+	 * 1 MiB faulted 256 fresh pages in (half a ms before any thread) */
 	while (at < size) {
-		ssize_t got = pread(fd, b, WINDOW, (off_t)at), i;
+		ssize_t got = pread(fd, b, NEAR, (off_t)at), i;
 
 		if (got <= 0)
 			break;

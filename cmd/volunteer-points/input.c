@@ -223,62 +223,93 @@ reserve(unsigned long long size, const struct cols *c)
 static inline int
 ascii(struct str s)
 {
-	size_t i = str_ascii_skip(s.p, 0, s.n);
+	size_t i;
 	unsigned char any = 0;
+	uint32_t lo, hi;
+
+	if (s.n >= 4 && s.n <= 8) { /* most ids: two loads, not a loop */
+		memcpy(&lo, s.p, 4);
+		memcpy(&hi, s.p + s.n - 4, 4);
+		return ((lo | hi) & 0x80808080u) == 0;
+	}
+	i = str_ascii_skip(s.p, 0, s.n);
 
 	for (; i < s.n; i++)
 		any |= (unsigned char)s.p[i];
 	return any < 0x80;
 }
 
-/*
- * date_parse's time of d, kept by the bytes of a date of 10 (YYYY-MM-DD:
- * a few hundred days, read a million times; parsing and checking one took
- * a twentieth of the reading), for the first 1024 days met.
- */
-static int
-date_of(struct str d, long long *t)
+/* The day and time of day of date_parse's time t. */
+static inline void
+day_tod(long long t, long *day, long *tod)
 {
-	static _Thread_local struct {
-		uint64_t a;
-		uint16_t b, ok;
-		long long t;
-	} tab[2048];
+	*day = (long)date_floordiv(t, DAY_SECS);
+	*tod = (long)(t - (long long)*day * DAY_SECS);
+}
+
+/*
+ * date_parse's day and time of day of d, kept by the bytes of a date of
+ * 10 (YYYY-MM-DD: a few hundred days, read a million times; parsing and
+ * checking one took a twentieth of the reading), for the first 1024 days
+ * met: 16 bytes an entry (the table in the first level's cache).
+ */
+static _Thread_local struct {
+	uint64_t a;
+	uint16_t b, ok;
+	int32_t day;
+} dates[2048];
+
+/* date_of's when d is not in the table (kept there from i when it is a
+ * date of 10 bytes and there is room). */
+static int
+date_new(struct str d, size_t i, long *day, long *tod)
+{
 	static _Thread_local size_t used;
+	long long t;
+
+	if (date_parse(d.p, d.n, &t, NULL) != 0)
+		return -1;
+	day_tod(t, day, tod);
+	if (d.n == 10 && used++ < 1024 && *tod == 0 && *day >= INT32_MIN &&
+	    *day <= INT32_MAX) {
+		memcpy(&dates[i].a, d.p, 8);
+		memcpy(&dates[i].b, d.p + 8, 2);
+		dates[i].ok = 1;
+		dates[i].day = (int32_t)*day;
+	}
+	return 0;
+}
+
+static inline int
+date_of(struct str d, long *day, long *tod)
+{
 	uint64_t a;
 	uint16_t b;
 	size_t i;
 
 	if (d.n != 10)
-		return date_parse(d.p, d.n, t, NULL);
+		return date_new(d, 0, day, tod);
 	memcpy(&a, d.p, 8);
 	memcpy(&b, d.p + 8, 2);
 	i = (size_t)((a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL) >>
 	    53);
-	for (; tab[i].ok; i = (i + 1) & 2047)
-		if (tab[i].a == a && tab[i].b == b) {
-			*t = tab[i].t;
+	for (; dates[i].ok; i = (i + 1) & 2047)
+		if (dates[i].a == a && dates[i].b == b) {
+			*day = dates[i].day;
+			*tod = 0; /* (a date alone) */
 			return 0;
 		}
-	if (date_parse(d.p, d.n, t, NULL) != 0)
-		return -1;
-	if (used++ < 1024) {
-		tab[i].a = a;
-		tab[i].b = b;
-		tab[i].ok = 1;
-		tab[i].t = *t;
-	}
-	return 0;
+	return date_new(d, i, day, tod);
 }
 
-/* The common fields: volunteer id (its slot asked for) and time; 0 when
- * rejected.  An id longer than SKEY_MAX is copied to copy. */
-static int
+/* The common fields: volunteer id (its slot asked for), day and time of
+ * day; 0 when rejected.  An id longer than SKEY_MAX is copied to copy. */
+static inline __attribute__((always_inline)) int
 id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
-    struct buf *copy, long long *t)
+    struct buf *copy, long *day, long *tod)
 {
 	struct str d = col(rec, c->date), id = col(rec, c->id);
-	char day[24];
+	char as_of[24];
 
 	if (!ascii(id)) /* full-width letters and digits, folded */
 		id = str_trim(str_fold(id, &tb.id, NULL));
@@ -292,15 +323,15 @@ id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;
 	}
-	if (date_of(d, t) != 0) {
+	if (date_of(d, day, tod) != 0) {
 		rec_reject(rec, _("field 'date': not a date ('%s')"),
 		    u8_shown(&tb.shown, d));
 		return 0;
 	}
-	if (date_floordiv(*t, DAY_SECS) > opt.as_of) {
-		date_format(opt.as_of * DAY_SECS, 0, day);
-		rec_reject(rec, _("field 'date': after --as-of %s ('%s')"), day,
-		    u8_shown(&tb.shown, d));
+	if (*day > opt.as_of) {
+		date_format(opt.as_of * DAY_SECS, 0, as_of);
+		rec_reject(rec, _("field 'date': after --as-of %s ('%s')"),
+		    as_of, u8_shown(&tb.shown, d));
 		return 0;
 	}
 	return 1;
@@ -319,6 +350,12 @@ plain_hours(struct str s)
 	size_t i, dot = s.n;
 	long long h;
 
+	if (s.n == 1 || (s.n == 3 && p[1] == '.')) { /* "8", "1.5" */
+		d[0] = p[0] - (unsigned)'0';
+		d[1] = s.n == 3 ? p[2] - (unsigned)'0' : 0;
+		h = d[0] * 100 + d[1] * 10;
+		return d[0] <= 9 && d[1] <= 9 && h > 0 ? h : -1;
+	}
 	if (s.n == 0 || s.n > 5)
 		return -1;
 	for (i = 0; i < s.n; i++) {
@@ -370,10 +407,11 @@ take_service(const struct rec *rec, const struct cols *c)
 {
 	struct pend *p = pend_slot();
 	struct str k = col(rec, c->kind);
-	long long t, h;
-	int kind, day;
+	long long h;
+	long day, tod;
+	int kind;
 
-	if (!id_time(rec, c, &p->id, &p->copy[0], &t) ||
+	if (!id_time(rec, c, &p->id, &p->copy[0], &day, &tod) ||
 	    !svc_hours(rec, col(rec, c->hours), &h))
 		return;
 	if ((kind = kind_of(k)) < 0) {
@@ -390,14 +428,16 @@ take_service(const struct rec *rec, const struct cols *c)
 	skey_words(&p->team, col(rec, c->team), &p->copy[3]);
 	skey_words(&p->name, col(rec, c->name), &p->copy[4]);
 	strs_ahead(&p->project);
-	day = (int)date_floordiv(t, DAY_SECS);
-	p->s.day = day;
-	p->s.tod = (unsigned)(t - (long long)day * DAY_SECS) & 0x1FFFF;
-	p->s.hours = (unsigned)h & 0xFFF;
-	p->s.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)rec->line;
-	p->s.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
-	    S_VERIFIED :
-	    0u;
+	/* (its fields at once: the bit-fields' word made in a register) */
+	p->s = (struct svc) { .day = (int32_t)day,
+		.tod = (unsigned)tod & 0x1FFFF,
+		.hours = (unsigned)h & 0xFFF,
+		.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
+		    S_VERIFIED :
+		    0u,
+		.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu :
+						  (uint32_t)rec->line,
+		.ktext = p->s.ktext };
 	pend_push();
 	data.used++;
 }
@@ -538,9 +578,10 @@ take_redemption(const struct rec *rec, const struct cols *c)
 	struct pend *p = pend_slot();
 	struct str pt = col(rec, c->points);
 	struct red *d = &p->d;
-	long long t, pts;
+	long long pts;
+	long day, tod;
 
-	if (!id_time(rec, c, &p->id, &p->copy[0], &t))
+	if (!id_time(rec, c, &p->id, &p->copy[0], &day, &tod))
 		return;
 	if (money_parse(pt.p, pt.n, &pts) != 0 || pts <= 0) {
 		rec_reject(rec,
@@ -550,8 +591,8 @@ take_redemption(const struct rec *rec, const struct cols *c)
 		return;
 	}
 	p->red = 1;
-	d->day = (int32_t)date_floordiv(t, DAY_SECS);
-	d->tod = (int32_t)(t - (long long)d->day * DAY_SECS);
+	d->day = (int32_t)day;
+	d->tod = (int32_t)tod;
 	d->points = pts;
 	skey_make(&p->kind, col(rec, c->item), &p->copy[1]);
 	strs_ahead(&p->kind);

@@ -184,15 +184,34 @@ copy_work(void *arg)
 	return NULL;
 }
 
+/* The copies c[0..n) done and let go. */
+static void
+copies_join(struct copy **c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		pthread_join(c[i]->th, NULL);
+		free(c[i]);
+	}
+	free(c);
+}
+
 /*
  * The services grouped by volunteer as ledger.c's group does, by a thread
  * of its own while this thread reads a file of redemptions alone (which
  * adds no service); the ledger takes them when no service was added since
- * (jobs_grouped).
+ * (jobs_grouped).  The thread waits for the copies of the workers'
+ * services itself (this thread waited for them before it read on: a few
+ * ms with the other core busy copying), and counts nothing: each
+ * volunteer's count is the reading's (vol_counts).
  */
 static struct {
 	pthread_t th;
-	int on;
+	int on;	   /* the thread running (not joined) */
+	int ready; /* at and idx made, not taken */
+	struct copy **c;
+	size_t nc;
 	const struct svc *svc;
 	size_t n, nvol;
 	uint32_t *at, *idx;
@@ -201,32 +220,65 @@ static struct {
 static void *
 group_work(void *arg)
 {
-	uint32_t *a = xcalloc(gr.nvol + 2, sizeof *a);
+	uint32_t *a = gr.at;
 	uint32_t *x = vp_alloc((gr.n + 1) * sizeof *x);
 	size_t i;
 
 	(void)arg;
-	for (i = 0; i < gr.n; i++)
-		a[gr.svc[i].vol + 2]++;
-	for (i = 2; i < gr.nvol + 2; i++)
-		a[i] += a[i - 1];
+	copies_join(gr.c, gr.nc);
+	gr.c = NULL;
+	gr.nc = 0;
 	for (i = 0; i < gr.n; i++)
 		x[a[gr.svc[i].vol + 1]++] = (uint32_t)i;
-	gr.at = a;
 	gr.idx = x;
 	return NULL;
+}
+
+/* The grouping done (its thread joined); drop: and let go. */
+static void
+group_join(int drop)
+{
+	if (gr.on) {
+		pthread_join(gr.th, NULL);
+		gr.on = 0;
+	}
+	if (drop && gr.ready) {
+		gr.ready = 0;
+		free(gr.at);
+		free(gr.idx);
+	}
+}
+
+static void
+group_drop(void)
+{
+	group_join(1);
 }
 
 void
 jobs_group(void)
 {
-	jobs_wait(1);
-	if (opt.jobs < 2 || data.nsvc == 0)
+	size_t i;
+
+	group_drop();
+	if (opt.jobs < 2 || data.nsvc == 0) {
+		jobs_wait(1);
 		return;
+	}
+	gr.c = copies.c; /* (joined by the thread) */
+	gr.nc = copies.n;
+	memset(&copies, 0, sizeof copies);
+	gr.at = xcalloc(data.nvol + 2, sizeof *gr.at);
+	vol_counts(gr.at + 2);
+	for (i = 2; i < data.nvol + 2; i++)
+		gr.at[i] += gr.at[i - 1];
 	gr.svc = data.svc;
 	gr.n = data.nsvc;
 	gr.nvol = data.nvol;
 	gr.on = pthread_create(&gr.th, NULL, group_work, NULL) == 0;
+	if (!gr.on)
+		group_work(NULL);
+	gr.ready = 1;
 }
 
 int
@@ -234,10 +286,10 @@ jobs_grouped(uint32_t **at, uint32_t **idx)
 {
 	size_t v;
 
-	if (!gr.on)
+	jobs_wait(0);
+	if (!gr.ready)
 		return 0;
-	pthread_join(gr.th, NULL);
-	gr.on = 0;
+	gr.ready = 0;
 	if (gr.svc != data.svc || gr.n != data.nsvc) {
 		free(gr.at);
 		free(gr.idx);
@@ -253,19 +305,8 @@ jobs_grouped(uint32_t **at, uint32_t **idx)
 void
 jobs_wait(int drop)
 {
-	size_t i;
-
-	if (drop && gr.on) {
-		pthread_join(gr.th, NULL);
-		gr.on = 0;
-		free(gr.at);
-		free(gr.idx);
-	}
-	for (i = 0; i < copies.n; i++) {
-		pthread_join(copies.c[i]->th, NULL);
-		free(copies.c[i]);
-	}
-	free(copies.c);
+	group_join(drop);
+	copies_join(copies.c, copies.n);
 	memset(&copies, 0, sizeof copies);
 }
 

@@ -192,6 +192,8 @@ void vol_hot_ahead(uint32_t vi);
  * of the volunteer's records, the name and team of the latest.
  */
 void vol_service(const struct svc *s, uint32_t team, const struct skey *name);
+/* Each volunteer's count of service records so far, into n[0..nvol). */
+void vol_counts(uint32_t *n);
 /* After the reading: each volunteer's count, name and team in data.vol. */
 void vol_settle(void);
 void vol_free(void);

@@ -304,6 +304,20 @@ merge_two(uint32_t *d, size_t n, size_t m, uint32_t *tmp)
 		d[k++] = tmp[i++];
 }
 
+/* Runs x and y (sorted) merged into d. */
+static void
+merge_runs(uint32_t *d, const struct run *x, const struct run *y)
+{
+	const uint32_t *p = x->d, *pe = p + x->n, *q = y->d, *qe = q + y->n;
+
+	while (p < pe && q < qe)
+		*d++ = *p <= *q ? *p++ : *q++;
+	while (p < pe)
+		*d++ = *p++;
+	while (q < qe)
+		*d++ = *q++;
+}
+
 /* Room for n in *tmp. */
 static uint32_t *
 tmp_room(uint32_t *tmp, size_t *cap, size_t n)
@@ -399,6 +413,12 @@ sort_tallies(void *arg)
 		uint32_t *d = a->dur + t->at;
 		size_t in = 0;
 
+		if (r + 1 < a->nrun && a->run[r].t == i &&
+		    a->run[r + 1].t == i) { /* the first two: merged into d */
+			merge_runs(d, &a->run[r], &a->run[r + 1]);
+			in = a->run[r].n + a->run[r + 1].n;
+			r += 2;
+		}
 		for (; r < a->nrun && a->run[r].t == i; r++) {
 			memcpy(d + in, a->run[r].d, a->run[r].n * sizeof *d);
 			if (in > 0) {

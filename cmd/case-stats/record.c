@@ -77,7 +77,7 @@ find_word(const struct word *w, size_t n, struct str s)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (w[i].n == s.n && memcmp(w[i].w, s.p, s.n) == 0)
+		if (w[i].n == s.n && same_bytes(w[i].w, s.p, s.n))
 			return w[i].v;
 	return -1;
 }
@@ -175,7 +175,7 @@ show(struct parser *p, struct str v)
 	return p->shown.p;
 }
 
-static struct str
+static inline struct str
 fieldv(const struct rec *r, long col)
 {
 	struct str none = { "", 0 };
@@ -381,7 +381,7 @@ state_of(struct parser *p, const struct rec *r, struct str v)
 		return -1;
 	}
 	/* exports repeat a few words: the last one is tried first */
-	if (v.n == p->status.n && memcmp(v.p, p->status.p, v.n) == 0)
+	if (v.n == p->status.n && same_bytes(v.p, p->status.p, v.n))
 		return (int)p->state;
 	if ((s = find_word(statuses, nstatuses, v)) >= 0) {
 		buf_reset(&p->status);

@@ -267,21 +267,18 @@ month_of(uint64_t a)
 
 /*
  * YYYY-MM-DD HH:MM:SS, the form read millions of times, eight bytes at a
- * time (its month from month_of).  0, or -1 when s is not a valid time of
- * this form.
+ * time, its month m (that of its first eight bytes).  0, or -1 when s is
+ * not a valid time of this form.
  */
-static int
-fast19(const char *s, long long *t)
+static inline int
+time19(const char *s, const struct month_memo *m, long long *t)
 {
-	const struct month_memo *m;
-	uint64_t a, b, c, hms;
+	uint64_t b, c, hms;
 	unsigned day;
 
-	memcpy(&a, s, 8);      /* YYYY-MM- */
 	memcpy(&b, s + 8, 8);  /* DD HH:MM */
 	memcpy(&c, s + 11, 8); /* HH:MM:SS */
-	if ((m = month_of(a)) == NULL ||
-	    (unshaped(b, 0x203030ULL, 0xFFFFFFULL, 0xFF0000ULL) |
+	if ((unshaped(b, 0x203030ULL, 0xFFFFFFULL, 0xFF0000ULL) |
 		unshaped(c, 0x30303A30303A3030ULL, ~0ULL,
 		    0x0000FF0000FF0000ULL)) != 0)
 		return -1;
@@ -297,6 +294,19 @@ fast19(const char *s, long long *t)
 	    (long long)(hms & 0xFF) * 3600 +
 	    (long long)(hms >> 24 & 0xFF) * 60 + (long long)(hms >> 48 & 0xFF);
 	return 0;
+}
+
+/* The same, its month from month_of. */
+static int
+fast19(const char *s, long long *t)
+{
+	const struct month_memo *m;
+	uint64_t a;
+
+	memcpy(&a, s, 8); /* YYYY-MM- */
+	if ((m = month_of(a)) == NULL)
+		return -1;
+	return time19(s, m, t);
 }
 
 /*
@@ -493,8 +503,10 @@ other_forms(struct str in, long long *t, int *has_time)
 	return folded_form(in, t, has_time);
 }
 
-int
-date_parse(const char *s, size_t n, long long *t, int *has_time)
+/* date_parse but its first try: not inlined there, so that the try saves
+ * no registers for it. */
+__attribute__((noinline)) static int
+parse_trimmed(const char *s, size_t n, long long *t, int *has_time)
 {
 	struct str in = { s, n };
 
@@ -512,6 +524,28 @@ date_parse(const char *s, size_t n, long long *t, int *has_time)
 	}
 #endif
 	return other_forms(in, t, has_time);
+}
+
+int
+date_parse(const char *s, size_t n, long long *t, int *has_time)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* first the plain YYYY-MM-DD HH:MM:SS of a month read lately: no
+	 * call, no spaces to trim */
+	if (n == 19) {
+		const struct month_memo *m;
+		uint64_t a;
+
+		memcpy(&a, s, 8);
+		m = &memo[(a >> 48) & 3];
+		if (m->a == a && time19(s, m, t) == 0) {
+			if (has_time != NULL)
+				*has_time = 1;
+			return 0;
+		}
+	}
+#endif
+	return parse_trimmed(s, n, t, has_time);
 }
 
 static char *

@@ -29,8 +29,10 @@ long case_col[F_N];
 struct cal *calendar;
 const char *other_category = "其他";
 
-static struct word *statuses, *satisfied, *unrated;
-static size_t nstatuses, nsatisfied, nunrated;
+/* sat: the unrated words (SAT_NONE), then the satisfied ones: the first
+ * found tells (a word in both is unrated) */
+static struct word *statuses, *sat;
+static size_t nstatuses, nsat;
 static struct limit *limits;
 static size_t nlimits;
 static struct limit default_limit = { NULL, U_DAYS, 5 };
@@ -132,8 +134,8 @@ conf_load(void)
 			add_words(&statuses, &nstatuses,
 			    cfg_seq(m, state_names[i]), (int)i);
 	}
-	add_words(&satisfied, &nsatisfied, cfg_seq(sec, "satisfied"), 1);
-	add_words(&unrated, &nunrated, cfg_seq(sec, "unrated"), 1);
+	add_words(&sat, &nsat, cfg_seq(sec, "unrated"), SAT_NONE);
+	add_words(&sat, &nsat, cfg_seq(sec, "satisfied"), SAT_SATISFIED);
 	other_category = cfg_str(sec, "other", "其他");
 	if ((m = cfg_map(sec, "time-limits")) != NULL)
 		load_limits(m);
@@ -435,7 +437,7 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 {
 	const long *col = case_col;
 	struct str v;
-	int s;
+	int s, w;
 
 	k->id = str_fold(fieldv(r, col[F_CASE_ID]), &p->id, NULL);
 	if (k->id.n == 0) {
@@ -455,12 +457,8 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 	if (k->state == ST_CLOSED && !check_closed(p, r, k, v))
 		return 0;
 	v = fieldv(r, col[F_SATISFACTION]);
-	if (v.n == 0 || find_word(unrated, nunrated, v) >= 0)
-		k->sat = SAT_NONE;
-	else if (find_word(satisfied, nsatisfied, v) >= 0)
-		k->sat = SAT_SATISFIED;
-	else
-		k->sat = SAT_RATED;
+	w = v.n == 0 ? SAT_NONE : find_word(sat, nsat, v);
+	k->sat = w < 0 ? SAT_RATED : (enum sat)w;
 	k->category = fieldv(r, col[F_CATEGORY]);
 	return check_deadline(p, r, k);
 }

@@ -127,10 +127,12 @@ count(struct tally *t, unsigned f, uint64_t step)
 static void
 tally_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
 {
-	count(&a->tally[a->word[g] & ~TALLY], f, 1);
+	struct tally *t = &a->tally[a->word[g] & ~TALLY];
+
+	count(t, f, 1);
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
-	a->tally[a->word[g] & ~TALLY].sum += d;
+	t->sum += d;
 	if (a->npool == a->cappool)
 		a->pool = xgrow(a->pool, &a->cappool, 4096, sizeof *a->pool);
 	a->pool[a->npool++] = (uint64_t)g << 32 | d;
@@ -170,6 +172,10 @@ tally_of(struct accs *a, uint32_t g)
 void
 accs_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
 {
+	if (g < a->capword && (a->word[g] & TALLY) != 0) { /* (mostly) */
+		tally_add(a, g, f, d);
+		return;
+	}
 	word_room(a, g);
 	if (a->word[g] == 0) {
 		a->word[g] = ONE | (uint64_t)f << 32 | d;

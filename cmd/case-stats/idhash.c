@@ -299,7 +299,7 @@ blocks_make(struct fjob *j, size_t n)
 static size_t
 filter_cases(struct seen_cand **out)
 {
-	size_t n = (size_t)threads, nb, k, total = 0;
+	size_t n = threads < 8 ? (size_t)threads : 8, nb, k, total = 0;
 	struct fjob *j = xcalloc(n, sizeof *j);
 	struct seen_cand *c;
 

@@ -24,7 +24,6 @@
 #define CASE_STATS_H
 
 #include <stdint.h>
-#include <string.h>
 
 #include "lib/cal.h"
 #include "lib/cli.h"
@@ -67,34 +66,6 @@ get_varint(const char *p, uint64_t *v)
 	}
 	*v |= (uint64_t)(unsigned char)*p++ << shift;
 	return p;
-}
-
-/*
- * Are the n bytes at a and b the same?  The short values compared for
- * each case (status words, groups' values: 16 bytes at most, mostly) by
- * two loads of each, inside the n bytes, not a call of memcmp.
- */
-static inline int
-same_bytes(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y, u, v;
-	uint32_t s, t, w, z;
-
-	if (n >= 8 && n <= 16) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		memcpy(&u, a + n - 8, 8);
-		memcpy(&v, b + n - 8, 8);
-		return ((x ^ y) | (u ^ v)) == 0;
-	}
-	if (n >= 4 && n < 8) {
-		memcpy(&s, a, 4);
-		memcpy(&t, b, 4);
-		memcpy(&w, a + n - 4, 4);
-		memcpy(&z, b + n - 4, 4);
-		return ((s ^ t) | (w ^ z)) == 0;
-	}
-	return n == 0 || memcmp(a, b, n) == 0;
 }
 
 /* The state of a case, from its status word; ordered by how advanced. */

@@ -79,7 +79,7 @@ find_word(const struct word *w, size_t n, struct str s)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (w[i].n == s.n && same_bytes(w[i].w, s.p, s.n))
+		if (w[i].n == s.n && str_same(w[i].w, s.p, s.n))
 			return w[i].v;
 	return -1;
 }
@@ -396,7 +396,7 @@ state_of(struct parser *p, const struct rec *r, struct str v)
 		return -1;
 	}
 	/* exports repeat a few words: the last one is tried first */
-	if (v.n == p->status.n && same_bytes(v.p, p->status.p, v.n))
+	if (v.n == p->status.n && str_same(v.p, p->status.p, v.n))
 		return (int)p->state;
 	if ((s = find_word(statuses, nstatuses, v)) >= 0) {
 		buf_reset(&p->status);

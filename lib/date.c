@@ -202,73 +202,111 @@ time_cjk(struct scan *c, int *h, int *mi, int *s)
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* Are the bytes of w under mask (0xFF each) all ASCII digits? */
-static int
-digits8(uint64_t w, uint64_t mask)
-{
-	const uint64_t hi = 0xF0F0F0F0F0F0F0F0ULL;
-	uint64_t d = (w ^ 0x3030303030303030ULL) & mask;
+#define HI4S  0xF0F0F0F0F0F0F0F0ULL
+#define SIXES 0x0606060606060606ULL
 
-	/* each byte of d is 0..9; no byte above 0x0F, so +6 cannot carry */
-	return ((d & hi) | ((d + 0x0606060606060606ULL) & hi & mask)) == 0;
+/*
+ * w with the bytes of shape (the digits '0', the separators themselves)
+ * taken out: 0 when the bytes under mask (0xFF each) are the separators
+ * of shape where sep has 0xFF, and digits elsewhere; else not 0.  The
+ * digits are then 0..9 in their bytes.
+ */
+static uint64_t
+unshaped(uint64_t w, uint64_t shape, uint64_t mask, uint64_t sep)
+{
+	uint64_t d = (w ^ shape) & mask;
+
+	/* each byte of d 0..9 (no byte above 0x0F, so +6 cannot carry),
+	 * and 0 at the separators */
+	return (d & HI4S) | ((d + SIXES) & HI4S & mask) | (d & sep);
 }
 
-#define BYTE(w, i) ((int)(((w) >> (8 * (i))) & 0x0F))
+/*
+ * The months of the last few dates read, by their first eight bytes
+ * ("YYYY-MM-", as read): the days of their first day and their length.
+ * An export's times come in order, so a date is mostly in one of the last
+ * few months (a slot for each month's last digit, modulo 4; each thread
+ * its own).  A slot's a is 0 while free (no month has those bytes).
+ */
+struct month_memo {
+	uint64_t a;
+	long first;
+	unsigned len;
+};
+
+static _Thread_local struct month_memo memo[4];
+
+/* month_of when a is not in its slot: the slot m made a's. */
+__attribute__((noinline)) static const struct month_memo *
+month_new(struct month_memo *m, uint64_t a)
+{
+	uint64_t d = a ^ 0x2D30302D30303030ULL;
+	int y, mo;
+
+	if (unshaped(a, 0x2D30302D30303030ULL, ~0ULL, 0xFF0000FF00000000ULL))
+		return NULL;
+	y = (int)(d & 15) * 1000 + (int)(d >> 8 & 15) * 100 +
+	    (int)(d >> 16 & 15) * 10 + (int)(d >> 24 & 15);
+	mo = (int)(d >> 40 & 15) * 10 + (int)(d >> 48 & 15);
+	if (!date_valid(y, mo, 1))
+		return NULL;
+	m->a = a;
+	m->first = date_days(y, mo, 1);
+	m->len = (unsigned)date_month_len(y, mo);
+	return m;
+}
+
+/* The month of "YYYY-MM-" read as a: NULL when it is not one. */
+static inline const struct month_memo *
+month_of(uint64_t a)
+{
+	struct month_memo *m = &memo[(a >> 48) & 3];
+
+	return m->a == a ? m : month_new(m, a);
+}
 
 /*
  * YYYY-MM-DD HH:MM:SS, the form read millions of times, eight bytes at a
- * time; the days of the last few dates are kept (an export's times come
- * in order, so a date is mostly one of the last few; each thread its
- * own).  0, or -1 when s is not a valid time of this form.
+ * time, its month m (that of its first eight bytes).  0, or -1 when s is
+ * not a valid time of this form.
  */
+static inline int
+time19(const char *s, const struct month_memo *m, long long *t)
+{
+	uint64_t b, c, hms;
+	unsigned day;
+
+	memcpy(&b, s + 8, 8);  /* DD HH:MM */
+	memcpy(&c, s + 11, 8); /* HH:MM:SS */
+	if ((unshaped(b, 0x203030ULL, 0xFFFFFFULL, 0xFF0000ULL) |
+		unshaped(c, 0x30303A30303A3030ULL, ~0ULL,
+		    0x0000FF0000FF0000ULL)) != 0)
+		return -1;
+	day = (unsigned)(b & 15) * 10 + (unsigned)(b >> 8 & 15);
+	/* each pair of digits: the first * 10 + the second, in its first
+	 * byte (99 at most: no carry) */
+	c ^= 0x30303A30303A3030ULL;
+	hms = c * 10 + (c >> 8);
+	if (day - 1 >= m->len || (hms & 0xFF) > 23 || (hms >> 24 & 0xFF) > 59 ||
+	    (hms >> 48 & 0xFF) > 59)
+		return -1;
+	*t = (long long)(m->first + (long)day - 1) * DAY_SECS +
+	    (long long)(hms & 0xFF) * 3600 +
+	    (long long)(hms >> 24 & 0xFF) * 60 + (long long)(hms >> 48 & 0xFF);
+	return 0;
+}
+
+/* The same, its month from month_of. */
 static int
 fast19(const char *s, long long *t)
 {
-	static _Thread_local struct {
-		uint64_t a;
-		unsigned b;
-		long days;
-	} last[4];
-	uint64_t a, b, c;
-	unsigned dd, i;
-	int h, mi, sec;
-	long days;
+	const struct month_memo *m;
+	uint64_t a;
 
-	memcpy(&a, s, 8);      /* YYYY-MM- */
-	memcpy(&b, s + 8, 8);  /* DD HH:MM */
-	memcpy(&c, s + 11, 8); /* HH:MM:SS */
-	if ((a & 0xFF0000FF00000000ULL) != 0x2D00002D00000000ULL ||
-	    (c & 0x0000FF0000FF0000ULL) != 0x00003A00003A0000ULL ||
-	    ((b >> 16) & 0xFF) != ' ' || !digits8(a, 0x00FFFF00FFFFFFFFULL) ||
-	    !digits8(b, 0xFFFFULL) || !digits8(c, 0xFFFF00FFFF00FFFFULL))
+	memcpy(&a, s, 8); /* YYYY-MM- */
+	if ((m = month_of(a)) == NULL)
 		return -1;
-	dd = (unsigned)(b & 0xFFFF);
-	i = (dd >> 8) & 3;
-	if (last[i].a == a && last[i].b == dd && last[i].days != 0)
-		days = last[i].days;
-	else {
-		int y = BYTE(a, 0) * 1000 + BYTE(a, 1) * 100 + BYTE(a, 2) * 10 +
-		    BYTE(a, 3);
-		int m = BYTE(a, 5) * 10 + BYTE(a, 6);
-		int d = BYTE(b, 0) * 10 + BYTE(b, 1);
-
-		if (!date_valid(y, m, d))
-			return -1;
-		days = date_days(y, m, d);
-		if (days !=
-		    0) { /* 0 marks a free slot (1970-01-01: not kept) */
-			last[i].a = a;
-			last[i].b = dd;
-			last[i].days = days;
-		}
-	}
-	h = BYTE(c, 0) * 10 + BYTE(c, 1);
-	mi = BYTE(c, 3) * 10 + BYTE(c, 4);
-	sec = BYTE(c, 6) * 10 + BYTE(c, 7);
-	if (h > 23 || mi > 59 || sec > 59)
-		return -1;
-	*t = (long long)days * DAY_SECS + h * 3600LL + mi * 60LL + sec;
-	return 0;
+	return time19(s, m, t);
 }
 
 /*
@@ -279,24 +317,24 @@ fast19(const char *s, long long *t)
 static int
 fast10(const char *s, long long *t)
 {
+	const struct month_memo *m;
 	uint64_t a;
 	uint16_t b;
-	int y, m, d;
+	unsigned day;
 
 	memcpy(&a, s, 8);     /* YYYY-MM- */
 	memcpy(&b, s + 8, 2); /* DD */
-	if ((a & 0xFF0000FF00000000ULL) != 0x2D00002D00000000ULL ||
-	    !digits8(a, 0x00FFFF00FFFFFFFFULL) || !digits8(b, 0xFFFFULL))
+	if ((m = month_of(a)) == NULL ||
+	    unshaped(b, 0x3030ULL, 0xFFFFULL, 0) != 0)
 		return -1;
-	y = BYTE(a, 0) * 1000 + BYTE(a, 1) * 100 + BYTE(a, 2) * 10 + BYTE(a, 3);
-	m = BYTE(a, 5) * 10 + BYTE(a, 6);
-	d = BYTE(b, 0) * 10 + BYTE(b, 1);
-	if (!date_valid(y, m, d))
+	day = (unsigned)(b & 15) * 10 + (unsigned)(b >> 8 & 15);
+	if (day - 1 >= m->len)
 		return -1;
-	*t = (long long)date_days(y, m, d) * DAY_SECS;
+	*t = (long long)(m->first + (long)day - 1) * DAY_SECS;
 	return 0;
 }
-#undef BYTE
+#undef HI4S
+#undef SIXES
 #endif
 
 /*
@@ -453,11 +491,24 @@ folded_form(struct str in, long long *t, int *has_time)
 	return 0;
 }
 
-int
-date_parse(const char *s, size_t n, long long *t, int *has_time)
+/* The forms but the two of the fast path (or those it did not take): not
+ * inlined, so that the fast path saves no registers for them. */
+__attribute__((noinline)) static int
+other_forms(struct str in, long long *t, int *has_time)
+{
+	int rc;
+
+	if ((rc = plain_form(in, t, has_time)) != 1)
+		return rc;
+	return folded_form(in, t, has_time);
+}
+
+/* date_parse but its first try: not inlined there, so that the try saves
+ * no registers for it. */
+__attribute__((noinline)) static int
+parse_trimmed(const char *s, size_t n, long long *t, int *has_time)
 {
 	struct str in = { s, n };
-	int rc;
 
 	in = str_trim(in);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -472,9 +523,29 @@ date_parse(const char *s, size_t n, long long *t, int *has_time)
 		return 0;
 	}
 #endif
-	if ((rc = plain_form(in, t, has_time)) != 1)
-		return rc;
-	return folded_form(in, t, has_time);
+	return other_forms(in, t, has_time);
+}
+
+int
+date_parse(const char *s, size_t n, long long *t, int *has_time)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* first the plain YYYY-MM-DD HH:MM:SS of a month read lately: no
+	 * call, no spaces to trim */
+	if (n == 19) {
+		const struct month_memo *m;
+		uint64_t a;
+
+		memcpy(&a, s, 8);
+		m = &memo[(a >> 48) & 3];
+		if (m->a == a && time19(s, m, t) == 0) {
+			if (has_time != NULL)
+				*has_time = 1;
+			return 0;
+		}
+	}
+#endif
+	return parse_trimmed(s, n, t, has_time);
 }
 
 static char *

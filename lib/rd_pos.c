@@ -167,8 +167,14 @@ rd_reread(struct rd *r, long long pos, struct rec **out)
 				r->recap = r->recap ? r->recap * 4 : 16384;
 				r->rebuf = xrealloc(r->rebuf, r->recap + PAD);
 			}
+			/* (a window's first read: a few records, not 16 KiB
+			 * copied for one; the cases read again are few, or
+			 * near each other) */
 			got = pread(r->refd, r->rebuf + r->relen,
-			    r->recap - r->relen, (off_t)(off + r->relen));
+			    r->relen == 0 && r->recap > 4096 ?
+				4096 :
+				r->recap - r->relen,
+			    (off_t)(off + r->relen));
 			if (got < 0 && errno == EINTR)
 				continue;
 			if (got < 0)

@@ -179,6 +179,34 @@ static inline struct str str_c(const char *s);
 #include <string.h>
 
 /*
+ * Are the n bytes at a and b the same?  Short values (4 to 16 bytes: ids,
+ * status words, group values) compared as two words of each side that
+ * overlap, inside the n bytes, with no call; others by memcmp.
+ */
+static inline int
+str_same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, u, v;
+	uint32_t e, f, g, h;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return ((x ^ y) | (u ^ v)) == 0;
+	}
+	if (n >= 4 && n < 8) {
+		memcpy(&e, a, 4);
+		memcpy(&f, b, 4);
+		memcpy(&g, a + n - 4, 4);
+		memcpy(&h, b + n - 4, 4);
+		return ((e ^ f) | (g ^ h)) == 0;
+	}
+	return n == 0 || memcmp(a, b, n) == 0;
+}
+
+/*
  * From i, where the first byte of s[0..n) that is not ASCII may be: past
  * the whole words of eight ASCII bytes (most text is ASCII: the loops
  * that look for something else start here).

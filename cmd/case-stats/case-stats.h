@@ -383,7 +383,7 @@ struct seen_cand {
 	size_t i;
 	uint32_t hash;
 };
-/* seen_finish's threads (-j): n (a power of 2 at most, at most 8). */
+/* seen_finish's threads (-j): n (8 at most are used). */
 void seen_threads(int n);
 /* The cases whose hash came twice, in the order they came (free *out). */
 size_t seen_finish(struct seen_cand **out);

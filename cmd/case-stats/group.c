@@ -340,7 +340,7 @@ key_eq(uint32_t g, const struct str *vals)
 
 	for (i = 0; i < nkey; i++) {
 		p = get_varint(p, &n);
-		if (n != vals[i].n || memcmp(p, vals[i].p, vals[i].n) != 0)
+		if (n != vals[i].n || !str_same(p, vals[i].p, vals[i].n))
 			return 0;
 		p += n + 1;
 	}

@@ -8,8 +8,8 @@
  * cases) are found again (by position, or in the cases noted: noted.c),
  * taken out of their groups (acc_sub), and go through the exact table of
  * cases.c in the order they came.  With -j the hashes are the threads'
- * (seen_add_run), and the filter is shared among threads by the top bits
- * of the hashes, each thread a share of the bits (seen_threads).
+ * (seen_add_run), and the filter's work is shared among threads, each a
+ * range of the cases and a range of the filter's blocks (seen_threads).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,18 +31,7 @@ struct seg {
 static struct seg *seg;
 static size_t nseg, capseg, nseen;
 static unsigned filter_bits; /* log2 of the number of bits */
-static unsigned share_bits;  /* log2 of the shares (threads) */
 static int threads = 1;	     /* (seen_threads) */
-
-/* A share of the bits, a thread's: those whose top share_bits are t. */
-struct share {
-	unsigned t;
-	uint64_t *filter; /* its bits */
-	uint32_t *hit;	  /* bits found set already, once or more */
-	size_t nhit, caphit;
-	struct seen_cand *cand; /* its candidates, in order */
-	size_t ncand;
-};
 
 uint32_t
 seen_hash(struct str id)
@@ -99,73 +88,36 @@ bit_of(uint32_t hash)
 	return hash >> (32 - filter_bits);
 }
 
-/* Is bit b of share s?  Its place in s's filter. */
-static int
-mine(const struct share *s, uint32_t b)
-{
-	return b >> (filter_bits - share_bits) == s->t;
-}
-
-static uint32_t
-local(uint32_t b)
-{
-	return b & (uint32_t)((1ULL << (filter_bits - share_bits)) - 1);
-}
-
-/* Test and set the bit of hash h (when s's). */
-static void
-filter_case(struct share *s, uint32_t h)
-{
-	uint32_t b = bit_of(h), l = local(b);
-	uint64_t m = 1ULL << (l & 63);
-
-	if (!mine(s, b))
-		return;
-	if ((s->filter[l >> 6] & m) == 0) {
-		s->filter[l >> 6] |= m;
-		return;
-	}
-	if (s->nhit == s->caphit)
-		s->hit = xgrow(s->hit, &s->caphit, 256, sizeof *s->hit);
-	s->hit[s->nhit++] = b;
-}
+/* log2 of the bits of a block of the filter: 128 KiB, in the cache. */
+#define BLOCK_BITS 20
+#define PREBITS	   20
 
 /*
- * Every case's bit (of the share), tested and set in one loop that
- * fetches ahead: a random bit is a miss of the cache (done while the
- * records stream through the cache, it was a miss every time).  About 64
- * bits a case, a power of two: of a million cases, 1 in 70 shares its
- * bit with another and is looked at closely (fewer bits, more such; more
- * bits, more misses of the cache).
+ * The filter's work, in threads (jobs_each), in three rounds: each
+ * thread's cases (a range of their numbers) counted by the block of the
+ * filter their bit falls in, then put in order of their blocks (bits);
+ * each thread's blocks (a range) tested and set, a block at a time in a
+ * bitmap that stays in the cache (a random bit of the whole filter was a
+ * miss of the cache every time, even fetched ahead), the bits found set
+ * already kept (hit); each thread's cases again, those whose bit is a
+ * hit its candidates, in order.  No branch on a random bit: each case
+ * is one thread's, each block one thread's.
  */
-static void
-filter_all(struct share *sh)
-{
-	size_t fsize, i, k;
+struct fjob {
+	int round;
+	size_t from, to;	/* its cases */
+	size_t *at;		/* per block: its cases, then where they go */
+	size_t b0, b1;		/* its blocks */
+	uint32_t *hit;		/* bits found set already, once or more */
+	size_t nhit, caphit;	/* (a bit may come more than once) */
+	struct seen_cand *cand; /* its candidates, in order */
+	size_t ncand, capcand;
+};
 
-	fsize = ((size_t)1 << (filter_bits - share_bits - 6)) *
-	    sizeof *sh->filter;
-	sh->filter = xhuge(fsize);
-	memset(sh->filter, 0, fsize);
-	for (k = 0; k < nseg; k++) {
-		const uint32_t *h = seg[k].h;
-		size_t n = seg[k].n;
-
-		for (i = 0; i < n; i++) {
-			if (i + 16 < n)
-				__builtin_prefetch(&sh->filter[local(
-								   bit_of(h[i +
-								       16])) >>
-						       6],
-				    1);
-			filter_case(sh, h[i]);
-		}
-	}
-	free(sh->filter);
-	sh->filter = NULL;
-}
-
-#define PREBITS 20
+static size_t *seg_at;	   /* the number of each segment's first case */
+static unsigned part_bits; /* log2 of the blocks */
+static size_t *block_at;   /* where each block's bits begin in bits */
+static uint32_t *bits;	   /* the cases' bits, by block */
 
 /* The bits found set (a small table: bits are random, their low bits
  * place them) and a bitmap of them in front, that stays in the cache. */
@@ -174,6 +126,8 @@ struct hits {
 	size_t cap;
 	uint64_t *pre;
 };
+
+static struct hits hits;
 
 static int
 is_hit(const struct hits *t, uint32_t b)
@@ -188,94 +142,206 @@ is_hit(const struct hits *t, uint32_t b)
 	return t->tab[s] != 0;
 }
 
-/* Those of h[0, n) (numbered from at) whose bit was found set, after the
- * candidates of sh. */
+/* The bits of j's cases: counted by block (round 0), put in order of
+ * their blocks (round 1). */
 static void
-candidates_in(struct share *sh, const uint32_t *h, size_t n, size_t at,
-    const struct hits *t, size_t *capn)
+cases_bits(struct fjob *j)
 {
-	size_t i;
+	unsigned sh = filter_bits - part_bits;
+	size_t k, i;
 
-	for (i = 0; i < n; i++) {
-		uint32_t b = bit_of(h[i]);
+	for (k = 0; k < nseg; k++) {
+		size_t lo = j->from > seg_at[k] ? j->from : seg_at[k];
+		size_t hi = j->to < seg_at[k + 1] ? j->to : seg_at[k + 1];
+		const uint32_t *h = seg[k].h - seg_at[k];
 
-		if (!mine(sh, b) || !is_hit(t, b))
-			continue;
-		if (sh->ncand == *capn) {
-			*capn = *capn ? *capn * 2 : 2 * sh->nhit;
-			sh->cand = xreallocarray(sh->cand, *capn,
-			    sizeof *sh->cand);
+		if (j->round == 0)
+			for (i = lo; i < hi; i++)
+				j->at[bit_of(h[i]) >> sh]++;
+		else
+			for (i = lo; i < hi; i++) {
+				uint32_t b = bit_of(h[i]);
+
+				bits[j->at[b >> sh]++] = b;
+			}
+	}
+}
+
+/* j's blocks, each tested and set in a bitmap (round 2). */
+static void
+blocks_filter(struct fjob *j)
+{
+	uint32_t lmask = (uint32_t)((1ULL << (filter_bits - part_bits)) - 1);
+	size_t size = ((size_t)lmask + 1) / 8, k, n;
+	uint64_t *block = xmalloc(size);
+
+	for (k = j->b0; k < j->b1; k++) {
+		memset(block, 0, size);
+		for (n = block_at[k]; n < block_at[k + 1]; n++) {
+			uint32_t l = bits[n] & lmask;
+			uint64_t m = 1ULL << (l & 63);
+
+			if ((block[l >> 6] & m) == 0) {
+				block[l >> 6] |= m;
+				continue;
+			}
+			if (j->nhit == j->caphit)
+				j->hit = xgrow(j->hit, &j->caphit, 256,
+				    sizeof *j->hit);
+			j->hit[j->nhit++] = bits[n];
 		}
-		sh->cand[sh->ncand].hash = h[i];
-		sh->cand[sh->ncand++].i = at + i;
 	}
+	free(block);
 }
 
-/* The cases whose bit was found set already, and the cases that set it
- * first (their hashes and numbers, in order). */
+/* j's cases whose bit was found set already, and those that set it
+ * first (their hashes and numbers, in order: round 3). */
 static void
-candidates(struct share *sh)
+cases_candidates(struct fjob *j)
 {
-	struct hits t = { NULL, 64, NULL };
-	size_t i, k, at, capn = 0;
+	size_t k, i;
 
-	while (t.cap < 4 * sh->nhit)
-		t.cap *= 2;
-	t.tab = xcalloc(t.cap, sizeof *t.tab);
-	t.pre = xcalloc((size_t)1 << (PREBITS - 6), sizeof *t.pre);
-	for (i = 0; i < sh->nhit; i++) {
-		size_t s = sh->hit[i] & (t.cap - 1);
-		uint32_t p = sh->hit[i] & ((1u << PREBITS) - 1);
+	for (k = 0; k < nseg; k++) {
+		size_t lo = j->from > seg_at[k] ? j->from : seg_at[k];
+		size_t hi = j->to < seg_at[k + 1] ? j->to : seg_at[k + 1];
+		const uint32_t *h = seg[k].h - seg_at[k];
 
-		t.pre[p >> 6] |= 1ULL << (p & 63);
-		while (t.tab[s] != 0 && t.tab[s] != sh->hit[i] + 1)
-			s = (s + 1) & (t.cap - 1);
-		t.tab[s] = sh->hit[i] + 1;
+		for (i = lo; i < hi; i++) {
+			if (!is_hit(&hits, bit_of(h[i])))
+				continue;
+			if (j->ncand == j->capcand)
+				j->cand = xgrow(j->cand, &j->capcand, 256,
+				    sizeof *j->cand);
+			j->cand[j->ncand].hash = h[i];
+			j->cand[j->ncand++].i = i;
+		}
 	}
-	for (k = 0, at = 0; k < nseg; at += seg[k++].n)
-		candidates_in(sh, seg[k].h, seg[k].n, at, &t, &capn);
-	free(t.pre);
-	free(t.tab);
 }
 
-/* A share's work (a thread's). */
 static void *
-run_share(void *arg)
+run_job(void *arg)
 {
-	struct share *sh = arg;
+	struct fjob *j = arg;
 
-	filter_all(sh);
-	if (sh->nhit > 0)
-		candidates(sh);
-	free(sh->hit);
-	sh->hit = NULL;
+	if (j->round < 2)
+		cases_bits(j);
+	else if (j->round == 2)
+		blocks_filter(j);
+	else
+		cases_candidates(j);
 	return NULL;
 }
 
-/* The candidates of the n shares, in order, into *out: how many. */
-static size_t
-merge_shares(struct share *sh, size_t n, struct seen_cand **out)
+static void
+rounds(struct fjob *j, size_t n, int round)
 {
-	size_t total = 0, k, m = 0, *at = xcalloc(n, sizeof *at);
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		j[k].round = round;
+	jobs_each(run_job, j, sizeof *j, n);
+}
+
+/* The hits of the n jobs, into hits; 0 when none. */
+static size_t
+hits_make(struct fjob *j, size_t n)
+{
+	size_t i, k, total = 0;
+
+	for (k = 0; k < n; k++)
+		total += j[k].nhit;
+	if (total == 0)
+		return 0;
+	hits.cap = 64;
+	while (hits.cap < 4 * total)
+		hits.cap *= 2;
+	hits.tab = xcalloc(hits.cap, sizeof *hits.tab);
+	hits.pre = xcalloc((size_t)1 << (PREBITS - 6), sizeof *hits.pre);
+	for (k = 0; k < n; k++)
+		for (i = 0; i < j[k].nhit; i++) {
+			uint32_t b = j[k].hit[i], p = b & ((1u << PREBITS) - 1);
+			size_t s = b & (hits.cap - 1);
+
+			hits.pre[p >> 6] |= 1ULL << (p & 63);
+			while (hits.tab[s] != 0 && hits.tab[s] != b + 1)
+				s = (s + 1) & (hits.cap - 1);
+			hits.tab[s] = b + 1;
+		}
+	return total;
+}
+
+/* Each case's bit in order of the blocks: block_at and bits. */
+static void
+blocks_make(struct fjob *j, size_t n)
+{
+	size_t nb = (size_t)1 << part_bits, b, k, at = 0;
+
+	block_at = xreallocarray(NULL, nb + 1, sizeof *block_at);
+	for (b = 0; b < nb; b++) {
+		block_at[b] = at;
+		for (k = 0; k < n; k++) {
+			size_t c = j[k].at[b];
+
+			j[k].at[b] = at;
+			at += c;
+		}
+	}
+	block_at[nb] = at;
+	bits = xhuge((at + 1) * sizeof *bits);
+}
+
+/*
+ * The cases whose bit of the filter came twice, in order, into *out:
+ * how many.  About 64 bits a case, a power of two: of a million cases, 1
+ * in 70 shares its bit with another and is looked at closely (fewer
+ * bits, more such).
+ */
+static size_t
+filter_cases(struct seen_cand **out)
+{
+	size_t n = threads < 8 ? (size_t)threads : 8, nb, k, total = 0;
+	struct fjob *j = xcalloc(n, sizeof *j);
 	struct seen_cand *c;
 
-	for (k = 0; k < n; k++)
-		total += sh[k].ncand;
-	c = xreallocarray(NULL, total + 1, sizeof *c);
-	while (m < total) {
-		size_t best = n;
-
-		for (k = 0; k < n; k++)
-			if (at[k] < sh[k].ncand &&
-			    (best == n ||
-				sh[k].cand[at[k]].i <
-				    sh[best].cand[at[best]].i))
-				best = k;
-		c[m++] = sh[best].cand[at[best]++];
+	part_bits = filter_bits > BLOCK_BITS ? filter_bits - BLOCK_BITS : 0;
+	nb = (size_t)1 << part_bits;
+	seg_at = xreallocarray(NULL, nseg + 1, sizeof *seg_at);
+	seg_at[0] = 0;
+	for (k = 0; k < nseg; k++)
+		seg_at[k + 1] = seg_at[k] + seg[k].n;
+	for (k = 0; k < n; k++) {
+		j[k].from = nseen * k / n;
+		j[k].to = nseen * (k + 1) / n;
+		j[k].b0 = nb * k / n;
+		j[k].b1 = nb * (k + 1) / n;
+		j[k].at = xcalloc(nb, sizeof *j[k].at);
 	}
+	rounds(j, n, 0);
+	blocks_make(j, n);
+	rounds(j, n, 1);
+	rounds(j, n, 2);
+	if (hits_make(j, n) > 0)
+		rounds(j, n, 3);
 	for (k = 0; k < n; k++)
-		free(sh[k].cand);
-	free(at);
+		total += j[k].ncand;
+	c = xreallocarray(NULL, total + 1, sizeof *c);
+	for (k = 0, total = 0; k < n; k++) {
+		if (j[k].ncand > 0)
+			memcpy(c + total, j[k].cand, j[k].ncand * sizeof *c);
+		total += j[k].ncand;
+		free(j[k].cand);
+		free(j[k].hit);
+		free(j[k].at);
+	}
+	free(j);
+	free(hits.tab);
+	free(hits.pre);
+	memset(&hits, 0, sizeof hits);
+	free(bits);
+	free(block_at);
+	free(seg_at);
+	bits = NULL;
+	block_at = seg_at = NULL;
 	*out = c;
 	return total;
 }
@@ -323,21 +389,12 @@ size_t
 seen_finish(struct seen_cand **out)
 {
 	struct seen_cand *cand = NULL;
-	struct share *sh;
-	size_t ncand, i, n = 0, nsh;
+	size_t ncand, i, n = 0;
 
 	filter_bits = 16;
 	while (filter_bits < 31 && (1ULL << (filter_bits + 1)) <= 64 * nseen)
 		filter_bits++;
-	for (share_bits = 0; share_bits < 3 && 2 << share_bits <= threads;)
-		share_bits++;
-	nsh = (size_t)1 << share_bits;
-	sh = xcalloc(nsh, sizeof *sh);
-	for (i = 0; i < nsh; i++)
-		sh[i].t = (unsigned)i;
-	jobs_each(run_share, sh, sizeof *sh, nsh);
-	ncand = merge_shares(sh, nsh, &cand);
-	free(sh);
+	ncand = filter_cases(&cand);
 	n = repeated(cand, ncand);
 	for (i = 0; i < nseg; i++)
 		if (seg[i].own)

@@ -140,7 +140,7 @@ lg_eq(const struct lgroups *l, size_t g, const struct str *v)
 
 	for (i = 0; i < opt.nby; i++) {
 		p = lg_next(p, &w);
-		if (w.n != v[i].n || memcmp(w.p, v[i].p, w.n) != 0)
+		if (w.n != v[i].n || !str_same(w.p, v[i].p, w.n))
 			return 0;
 	}
 	return 1;

@@ -73,6 +73,29 @@ room(struct noted *t, size_t n)
 	return t->chunk[t->nchunk - 1] + t->used[t->nchunk - 1];
 }
 
+/* The bytes a and b share at their start, of their first n: eight at a
+ * time, then one by one. */
+static size_t
+shared(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+	uint64_t x, y;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)__builtin_ctzll(x ^ y) / 8;
+#else
+			break;
+#endif
+	}
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
 void
 noted_add_to(struct noted *t, const struct ccase *c)
 {
@@ -88,9 +111,8 @@ noted_add_to(struct noted *t, const struct ccase *c)
 		    t->used[t->nchunk - 1];
 		buf_reset(&t->last);
 	}
-	while (share < t->last.n && share < c->id.n &&
-	    t->last.p[share] == c->id.p[share])
-		share++;
+	share = shared(t->last.p, c->id.p,
+	    t->last.n < c->id.n ? t->last.n : c->id.n);
 	p = start = room(t, most);
 	*p++ = (char)(c->flags | (c->upd != NO_TIME ? 0x80 : 0));
 	p = put_varint(p, c->gid);
@@ -104,8 +126,12 @@ noted_add_to(struct noted *t, const struct ccase *c)
 	memcpy(p, c->id.p + share, c->id.n - share);
 	p += c->id.n - share;
 	t->used[t->nchunk - 1] += (size_t)(p - start);
-	buf_reset(&t->last);
-	buf_add(&t->last, c->id.p, c->id.n);
+	if (c->id.n >= t->last.cap) { /* (room for it, once) */
+		buf_reset(&t->last);
+		buf_add(&t->last, c->id.p, c->id.n);
+	} else /* (the bytes it shares with the one before are there) */
+		memcpy(t->last.p + share, c->id.p + share, c->id.n - share);
+	t->last.n = c->id.n;
 	t->nnoted++;
 }
 

@@ -29,8 +29,10 @@ long case_col[F_N];
 struct cal *calendar;
 const char *other_category = "其他";
 
-static struct word *statuses, *satisfied, *unrated;
-static size_t nstatuses, nsatisfied, nunrated;
+/* sat: the unrated words (SAT_NONE), then the satisfied ones: the first
+ * found tells (a word in both is unrated) */
+static struct word *statuses, *sat;
+static size_t nstatuses, nsat;
 static struct limit *limits;
 static size_t nlimits;
 static struct limit default_limit = { NULL, U_DAYS, 5 };
@@ -77,7 +79,7 @@ find_word(const struct word *w, size_t n, struct str s)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (w[i].n == s.n && memcmp(w[i].w, s.p, s.n) == 0)
+		if (w[i].n == s.n && str_same(w[i].w, s.p, s.n))
 			return w[i].v;
 	return -1;
 }
@@ -132,8 +134,8 @@ conf_load(void)
 			add_words(&statuses, &nstatuses,
 			    cfg_seq(m, state_names[i]), (int)i);
 	}
-	add_words(&satisfied, &nsatisfied, cfg_seq(sec, "satisfied"), 1);
-	add_words(&unrated, &nunrated, cfg_seq(sec, "unrated"), 1);
+	add_words(&sat, &nsat, cfg_seq(sec, "unrated"), SAT_NONE);
+	add_words(&sat, &nsat, cfg_seq(sec, "satisfied"), SAT_SATISFIED);
 	other_category = cfg_str(sec, "other", "其他");
 	if ((m = cfg_map(sec, "time-limits")) != NULL)
 		load_limits(m);
@@ -175,7 +177,7 @@ show(struct parser *p, struct str v)
 	return p->shown.p;
 }
 
-static struct str
+static inline struct str
 fieldv(const struct rec *r, long col)
 {
 	struct str none = { "", 0 };
@@ -211,9 +213,11 @@ bad_date(struct parser *p, const struct rec *r, const char *name, struct str v)
 		    show(p, v));
 }
 
-static int
-parse_time(struct parser *p, const struct rec *r, long col, const char *name,
-    long long *t, int required)
+/* parse_time of a field that is empty, absent or not a time: not
+ * inlined, so that the usual time costs no more than its parse. */
+__attribute__((noinline)) static int
+parse_time_else(struct parser *p, const struct rec *r, long col,
+    const char *name, long long *t, int required)
 {
 	struct str v = fieldv(r, col);
 	int has_time;
@@ -231,6 +235,17 @@ parse_time(struct parser *p, const struct rec *r, long col, const char *name,
 		return 0;
 	}
 	return 1;
+}
+
+static inline int
+parse_time(struct parser *p, const struct rec *r, long col, const char *name,
+    long long *t, int required)
+{
+	struct str v = fieldv(r, col);
+
+	if (v.n > 0 && date_parse(v.p, v.n, t, NULL) == 0)
+		return 1;
+	return parse_time_else(p, r, col, name, t, required);
 }
 
 static long long
@@ -381,7 +396,7 @@ state_of(struct parser *p, const struct rec *r, struct str v)
 		return -1;
 	}
 	/* exports repeat a few words: the last one is tried first */
-	if (v.n == p->status.n && memcmp(v.p, p->status.p, v.n) == 0)
+	if (v.n == p->status.n && str_same(v.p, p->status.p, v.n))
 		return (int)p->state;
 	if ((s = find_word(statuses, nstatuses, v)) >= 0) {
 		buf_reset(&p->status);
@@ -435,7 +450,7 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 {
 	const long *col = case_col;
 	struct str v;
-	int s;
+	int s, w;
 
 	k->id = str_fold(fieldv(r, col[F_CASE_ID]), &p->id, NULL);
 	if (k->id.n == 0) {
@@ -455,12 +470,8 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 	if (k->state == ST_CLOSED && !check_closed(p, r, k, v))
 		return 0;
 	v = fieldv(r, col[F_SATISFACTION]);
-	if (v.n == 0 || find_word(unrated, nunrated, v) >= 0)
-		k->sat = SAT_NONE;
-	else if (find_word(satisfied, nsatisfied, v) >= 0)
-		k->sat = SAT_SATISFIED;
-	else
-		k->sat = SAT_RATED;
+	w = v.n == 0 ? SAT_NONE : find_word(sat, nsat, v);
+	k->sat = w < 0 ? SAT_RATED : (enum sat)w;
 	k->category = fieldv(r, col[F_CATEGORY]);
 	return check_deadline(p, r, k);
 }
@@ -566,6 +577,10 @@ check_due(struct parser *p, const struct rec *r, struct kase *k)
 	return 0;
 }
 
+/* 5000-01-01 00:00:00: date_days(5000, 1, 1) * DAY_SECS (not called for
+ * each case) */
+#define Y5000 95617584000LL
+
 int
 case_take(struct parser *p, const struct rec *r, struct kase *k)
 {
@@ -578,8 +593,7 @@ case_take(struct parser *p, const struct rec *r, struct kase *k)
 	 * the year 5000: the longest time limit, 1000009 working days,
 	 * takes less than 3900 years; so none is rejected for -m)
 	 */
-	if (!p->need_due &&
-	    k->reported < (long long)date_days(5000, 1, 1) * DAY_SECS)
+	if (!p->need_due && k->reported < Y5000)
 		return 1;
 	return check_due(p, r, k);
 }

@@ -263,31 +263,6 @@ month_fmt(long m, char *buf)
 	buf[7] = '\0';
 }
 
-/* a and b, of n bytes each, equal?  Ids of 4 to 16 bytes compared as
- * two words that overlap, with no call. */
-static int
-same(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y, u, v;
-	uint32_t e, f, g, h;
-
-	if (n >= 8 && n <= 16) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		memcpy(&u, a + n - 8, 8);
-		memcpy(&v, b + n - 8, 8);
-		return ((x ^ y) | (u ^ v)) == 0;
-	}
-	if (n >= 4 && n < 8) {
-		memcpy(&e, a, 4);
-		memcpy(&f, b, 4);
-		memcpy(&g, a + n - 4, 4);
-		memcpy(&h, b + n - 4, 4);
-		return ((e ^ f) | (g ^ h)) == 0;
-	}
-	return memcmp(a, b, n) == 0;
-}
-
 /* Is number k of x's id s? */
 static int
 is_key(const struct idx *x, uint32_t k, struct str s)
@@ -297,7 +272,7 @@ is_key(const struct idx *x, uint32_t k, struct str s)
 	if (k >= intern_len(x->ids))
 		return 0;
 	l = intern_get(x->ids, k);
-	return l.n == s.n && same(l.p, s.p, s.n);
+	return l.n == s.n && str_same(l.p, s.p, s.n);
 }
 
 /*

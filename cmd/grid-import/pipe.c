@@ -62,6 +62,29 @@ put(char **o, const void *p, size_t n)
 	*o += n;
 }
 
+/* A value's bytes put: a short one (most) without a call, as one or two
+ * words that may overlap, inside the value. */
+static void
+put_bytes(char **o, const char *p, size_t n)
+{
+	uint64_t a, b;
+	uint32_t c, d;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + n - 8, 8);
+		memcpy(*o, &a, 8);
+		memcpy(*o + n - 8, &b, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(&c, p, 4);
+		memcpy(&d, p + n - 4, 4);
+		memcpy(*o, &c, 4);
+		memcpy(*o + n - 4, &d, 4);
+	} else
+		memcpy(*o, p, n);
+	*o += n;
+}
+
 static void
 get(const char **i, void *p, size_t n)
 {
@@ -215,7 +238,7 @@ put_row(const struct row *row, const struct upre *p)
 		len = (uint32_t)v.n;
 		put(&o, &len, sizeof len);
 		put(&o, &row->from[f], sizeof row->from[f]);
-		put(&o, v.p, v.n);
+		put_bytes(&o, v.p, v.n);
 		q.last[f] = row->from[f];
 		q.lastn[f] = (uint32_t)v.n;
 	}

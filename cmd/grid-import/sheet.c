@@ -354,11 +354,15 @@ not_data(const struct rec *r)
 /*
  * Field k of the row (which decides whether a cell is filled) as in the
  * row above; -1 when that row could not be read and k is the row's own.
+ * A field filled down is the row above's (or both are empty): not
+ * compared.
  */
 static int
 same_as_above(const struct row *row, const unsigned char *filled, int k)
 {
-	if (st.unknown[k] && !filled[k])
+	if (filled[k])
+		return 1;
+	if (st.unknown[k])
 		return -1;
 	return as_above(row, k);
 }

@@ -471,21 +471,26 @@ post_role(const struct unit *u, const struct str *v, unsigned j)
 	return P_NONE;
 }
 
+int
+check_posts_low(const struct unit *u, const unsigned char *lowp)
+{
+	uint16_t low[2];
+
+	memcpy(low, lowp, sizeof low);
+	return (hotbit[low[0] >> 3] & 1 << (low[0] & 7)) ||
+	    (u->posts >= 2 && (hotbit[low[1] >> 3] & 1 << (low[1] & 7)));
+}
+
 void
 check_posts_of(struct unit *u, const struct str *v)
 {
 	const struct need *n;
 	enum role role;
-	uint16_t low[2];
 	uint32_t h;
 
-	if (u->level == L_BUILDING) { /* not hot by their low bits: done */
-		memcpy(low, POST_LOW(v), sizeof low);
-		if (!(hotbit[low[0] >> 3] & 1 << (low[0] & 7)) &&
-		    (u->posts < 2 ||
-			!(hotbit[low[1] >> 3] & 1 << (low[1] & 7))))
-			return;
-	}
+	/* not hot by their low bits: done */
+	if (u->level == L_BUILDING && !check_posts_low(u, POST_LOW(v)))
+		return;
 	/* the posts as leaders noted them */
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level || n->role == P_NONE ||

@@ -340,6 +340,9 @@ void check_posts(void);
  */
 int check_posts_hot(void);
 void check_posts_of(struct unit *u, const struct str *v);
+/* Whether a building's posts may be hot, by the low bits of their hashes
+ * (low: POST_LOW's bytes): check_posts_of looks no further when not. */
+int check_posts_low(const struct unit *u, const unsigned char *low);
 void check_posts_end(void);
 void check_posts_walk(void);
 /* A building checked, then dropped (listed twice): its posts are not. */

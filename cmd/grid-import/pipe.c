@@ -51,6 +51,7 @@ static struct {
 	/* the value each field had in the block's last row, by from */
 	unsigned long long last[G_N];
 	uint32_t lastn[G_N];
+	unsigned long long folded; /* by the thread (sheet_fold) */
 } q = { .mu = PTHREAD_MUTEX_INITIALIZER,
 	.full = PTHREAD_COND_INITIALIZER,
 	.done = PTHREAD_COND_INITIALIZER };
@@ -97,6 +98,7 @@ static void
 make_block(const char *i, size_t n)
 {
 	static struct row row;
+	static struct buf fb[6]; /* sheet_fold's */
 	const char *end = i + n;
 	uint32_t had = 0, m, len;
 
@@ -132,6 +134,7 @@ make_block(const char *i, size_t n)
 			p.street = (struct str) { i, len };
 			i += len;
 		}
+		q.folded += sheet_fold(&row, fb);
 		units_make(&row, &p);
 	}
 }
@@ -257,20 +260,30 @@ put_row(const struct row *row, const struct upre *p)
 	return 1;
 }
 
+/* Row's units made by the main thread. */
+static void
+make_here(struct row *row, const struct upre *p)
+{
+	static struct buf fb[6]; /* sheet_fold's */
+
+	fixes[FIX_FOLDED] += sheet_fold(row, fb);
+	units_make(row, p);
+}
+
 int
-pipe_row(const struct rec *r, const struct row *row)
+pipe_row(const struct rec *r, struct row *row)
 {
 	struct upre p;
 
 	if (!units_pre(r, row, &p))
 		return 0;
 	if (!q.on) {
-		units_make(row, &p);
+		make_here(row, &p);
 		return 1;
 	}
 	if (!put_row(row, &p)) {
 		drain();
-		units_make(row, &p);
+		make_here(row, &p);
 		return 1;
 	}
 	if (q.at >= BLOCK)
@@ -291,6 +304,8 @@ pipe_end(void)
 	pthread_cond_signal(&q.full);
 	pthread_mutex_unlock(&q.mu);
 	pthread_join(q.th, NULL);
+	fixes[FIX_FOLDED] += q.folded;
+	q.folded = 0;
 	for (i = 0; i < NBLOCK; i++)
 		free(q.b[i]);
 	q.on = q.quit = 0;

@@ -572,8 +572,8 @@ sort_few(uint32_t *v, size_t n)
 /*
  * Sort a part of the hashes (a sixteenth: a copy as large is small): one
  * pass puts each in the bucket of its top byte, in a copy, then each
- * bucket is sorted by its low 24 bits, two passes of 12 (a bucket of
- * fewer than 64 by sort_few), and copied back.
+ * bucket is sorted by its low 24 bits, two passes of 12 or three of 8
+ * (a bucket of fewer than 64 by sort_few), and copied back.
  */
 static void
 sort_hashes(uint32_t *v, size_t n)
@@ -596,30 +596,36 @@ sort_hashes(uint32_t *v, size_t n)
 	for (b = 0; b < 256; b++) {
 		uint32_t *from = tmp + start[b], *to = v + start[b], *t;
 		size_t m = start[b + 1] - start[b];
+		/* passes of 12 bits, or for a bucket of fewer than 8192
+		 * three of 8 (4096 counts cleared and summed would be more
+		 * than the hashes) */
+		unsigned bits = m < 8192 ? 8 : 12;
 
 		if (m < 64) {
 			sort_few(from, m);
 			continue;
 		}
-		for (pass = 0; pass < 2; pass++) {
-			unsigned shift = (unsigned)pass * 12;
-			size_t sum = 0;
+		for (pass = 0; pass < 24 / bits; pass++) {
+			unsigned shift = (unsigned)pass * bits;
+			size_t sum = 0, nc = (size_t)1 << bits, mask = nc - 1;
 
-			memset(count, 0, sizeof count);
+			memset(count, 0, nc * sizeof *count);
 			for (i = 0; i < m; i++)
-				count[from[i] >> shift & 4095]++;
-			for (i = 0; i < 4096; i++) {
+				count[from[i] >> shift & mask]++;
+			for (i = 0; i < nc; i++) {
 				size_t c = count[i];
 
 				count[i] = sum;
 				sum += c;
 			}
 			for (i = 0; i < m; i++)
-				to[count[from[i] >> shift & 4095]++] = from[i];
+				to[count[from[i] >> shift & mask]++] = from[i];
 			t = from;
 			from = to;
 			to = t;
 		}
+		if (from != tmp + start[b]) /* (three passes: in v) */
+			memcpy(tmp + start[b], from, m * sizeof *from);
 	}
 	memcpy(v, tmp, n * sizeof *v);
 	free(tmp);

@@ -64,7 +64,7 @@ put(char **o, const void *p, size_t n)
 }
 
 /* A value's bytes put: a short one (most) without a call, as one or two
- * words that may overlap, inside the value. */
+ * words that may overlap, or three bytes, inside the value. */
 static void
 put_bytes(char **o, const char *p, size_t n)
 {
@@ -81,6 +81,10 @@ put_bytes(char **o, const char *p, size_t n)
 		memcpy(&d, p + n - 4, 4);
 		memcpy(*o, &c, 4);
 		memcpy(*o + n - 4, &d, 4);
+	} else if (n > 0 && n < 4) {
+		(*o)[0] = p[0];
+		(*o)[n / 2] = p[n / 2];
+		(*o)[n - 1] = p[n - 1];
 	} else
 		memcpy(*o, p, n);
 	*o += n;

@@ -423,9 +423,11 @@ building_line(struct unit *u, int hot)
 #define LINE_ROOM (16u << 10) /* a longer line: left to write_units */
 #define NONE	  ((size_t)-1)
 /* the buildings in groups of LGROUP, one in LMAIN left to write_units
- * (the thread making a line takes longer than copying it) */
+ * (the thread making a line takes longer than copying it; write_units
+ * has the other units and the copies: one in three keeps the two
+ * threads about even) */
 #define LGROUP	    256
-#define LMAIN	    4
+#define LMAIN	    3
 #define AHEAD_OF(i) ((i) / LGROUP % LMAIN != LMAIN - 1)
 
 static struct {

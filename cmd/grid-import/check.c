@@ -596,10 +596,11 @@ sort_hashes(uint32_t *v, size_t n)
 	for (b = 0; b < 256; b++) {
 		uint32_t *from = tmp + start[b], *to = v + start[b], *t;
 		size_t m = start[b + 1] - start[b];
-		/* passes of 12 bits, or for a bucket of fewer than 8192
-		 * three of 8 (4096 counts cleared and summed would be more
-		 * than the hashes) */
-		unsigned bits = m < 8192 ? 8 : 12;
+		/* passes of 12 bits, or for a bucket of fewer than 1024
+		 * three of 8 (4096 counts cleared and summed would cost
+		 * more than the hashes: 100,000 buildings give a few hundred a
+		 * bucket; 1,000,000 a few thousand, where three cost more) */
+		unsigned bits = m < 1024 ? 8 : 12;
 
 		if (m < 64) {
 			sort_few(from, m);

@@ -471,21 +471,26 @@ post_role(const struct unit *u, const struct str *v, unsigned j)
 	return P_NONE;
 }
 
+int
+check_posts_low(const struct unit *u, const unsigned char *lowp)
+{
+	uint16_t low[2];
+
+	memcpy(low, lowp, sizeof low);
+	return (hotbit[low[0] >> 3] & 1 << (low[0] & 7)) ||
+	    (u->posts >= 2 && (hotbit[low[1] >> 3] & 1 << (low[1] & 7)));
+}
+
 void
 check_posts_of(struct unit *u, const struct str *v)
 {
 	const struct need *n;
 	enum role role;
-	uint16_t low[2];
 	uint32_t h;
 
-	if (u->level == L_BUILDING) { /* not hot by their low bits: done */
-		memcpy(low, POST_LOW(v), sizeof low);
-		if (!(hotbit[low[0] >> 3] & 1 << (low[0] & 7)) &&
-		    (u->posts < 2 ||
-			!(hotbit[low[1] >> 3] & 1 << (low[1] & 7))))
-			return;
-	}
+	/* not hot by their low bits: done */
+	if (u->level == L_BUILDING && !check_posts_low(u, POST_LOW(v)))
+		return;
 	/* the posts as leaders noted them */
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level || n->role == P_NONE ||
@@ -567,8 +572,8 @@ sort_few(uint32_t *v, size_t n)
 /*
  * Sort a part of the hashes (a sixteenth: a copy as large is small): one
  * pass puts each in the bucket of its top byte, in a copy, then each
- * bucket is sorted by its low 24 bits, two passes of 12 (a bucket of
- * fewer than 64 by sort_few), and copied back.
+ * bucket is sorted by its low 24 bits, two passes of 12 or three of 8
+ * (a bucket of fewer than 64 by sort_few), and copied back.
  */
 static void
 sort_hashes(uint32_t *v, size_t n)
@@ -591,30 +596,37 @@ sort_hashes(uint32_t *v, size_t n)
 	for (b = 0; b < 256; b++) {
 		uint32_t *from = tmp + start[b], *to = v + start[b], *t;
 		size_t m = start[b + 1] - start[b];
+		/* passes of 12 bits, or for a bucket of fewer than 1024
+		 * three of 8 (4096 counts cleared and summed would cost
+		 * more than the hashes: 100,000 buildings give a few hundred a
+		 * bucket; 1,000,000 a few thousand, where three cost more) */
+		unsigned bits = m < 1024 ? 8 : 12;
 
 		if (m < 64) {
 			sort_few(from, m);
 			continue;
 		}
-		for (pass = 0; pass < 2; pass++) {
-			unsigned shift = (unsigned)pass * 12;
-			size_t sum = 0;
+		for (pass = 0; pass < 24 / bits; pass++) {
+			unsigned shift = (unsigned)pass * bits;
+			size_t sum = 0, nc = (size_t)1 << bits, mask = nc - 1;
 
-			memset(count, 0, sizeof count);
+			memset(count, 0, nc * sizeof *count);
 			for (i = 0; i < m; i++)
-				count[from[i] >> shift & 4095]++;
-			for (i = 0; i < 4096; i++) {
+				count[from[i] >> shift & mask]++;
+			for (i = 0; i < nc; i++) {
 				size_t c = count[i];
 
 				count[i] = sum;
 				sum += c;
 			}
 			for (i = 0; i < m; i++)
-				to[count[from[i] >> shift & 4095]++] = from[i];
+				to[count[from[i] >> shift & mask]++] = from[i];
 			t = from;
 			from = to;
 			to = t;
 		}
+		if (from != tmp + start[b]) /* (three passes: in v) */
+			memcpy(tmp + start[b], from, m * sizeof *from);
 	}
 	memcpy(v, tmp, n * sizeof *v);
 	free(tmp);

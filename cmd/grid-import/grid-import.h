@@ -97,6 +97,10 @@ void sheet_conf(void);
 /* Feed a raw row of the reader; calls units_row for each data row. */
 void sheet_row(const struct rec *r);
 void sheet_end(void);
+/* The full-width characters of row's fields that are folded late (as
+ * its units are made; b: six buffers, the caller's): the number folded,
+ * for fixes[FIX_FOLDED]. */
+unsigned long long sheet_fold(struct row *row, struct buf *b);
 /* Forget the sheet being read, the fixes and the rows counted (see
  * units_reset). */
 void sheet_reset(void);
@@ -222,7 +226,7 @@ void units_make(const struct row *row, const struct upre *p);
 /* pipe.c: units_row, the units made by a thread of their own from
  * pipe_start to pipe_end (without pipe_start: at once). */
 void pipe_start(void);
-int pipe_row(const struct rec *r, const struct row *row);
+int pipe_row(const struct rec *r, struct row *row);
 void pipe_end(void);
 /* The file u was read from. */
 const char *unit_file(const struct unit *u);
@@ -340,6 +344,9 @@ void check_posts(void);
  */
 int check_posts_hot(void);
 void check_posts_of(struct unit *u, const struct str *v);
+/* Whether a building's posts may be hot, by the low bits of their hashes
+ * (low: POST_LOW's bytes): check_posts_of looks no further when not. */
+int check_posts_low(const struct unit *u, const unsigned char *low);
 void check_posts_end(void);
 void check_posts_walk(void);
 /* A building checked, then dropped (listed twice): its posts are not. */

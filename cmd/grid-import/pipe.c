@@ -51,6 +51,7 @@ static struct {
 	/* the value each field had in the block's last row, by from */
 	unsigned long long last[G_N];
 	uint32_t lastn[G_N];
+	unsigned long long folded; /* by the thread (sheet_fold) */
 } q = { .mu = PTHREAD_MUTEX_INITIALIZER,
 	.full = PTHREAD_COND_INITIALIZER,
 	.done = PTHREAD_COND_INITIALIZER };
@@ -59,6 +60,33 @@ static void
 put(char **o, const void *p, size_t n)
 {
 	memcpy(*o, p, n);
+	*o += n;
+}
+
+/* A value's bytes put: a short one (most) without a call, as one or two
+ * words that may overlap, or three bytes, inside the value. */
+static void
+put_bytes(char **o, const char *p, size_t n)
+{
+	uint64_t a, b;
+	uint32_t c, d;
+
+	if (n >= 8 && n <= 16) {
+		memcpy(&a, p, 8);
+		memcpy(&b, p + n - 8, 8);
+		memcpy(*o, &a, 8);
+		memcpy(*o + n - 8, &b, 8);
+	} else if (n >= 4 && n < 8) {
+		memcpy(&c, p, 4);
+		memcpy(&d, p + n - 4, 4);
+		memcpy(*o, &c, 4);
+		memcpy(*o + n - 4, &d, 4);
+	} else if (n > 0 && n < 4) {
+		(*o)[0] = p[0];
+		(*o)[n / 2] = p[n / 2];
+		(*o)[n - 1] = p[n - 1];
+	} else
+		memcpy(*o, p, n);
 	*o += n;
 }
 
@@ -74,6 +102,7 @@ static void
 make_block(const char *i, size_t n)
 {
 	static struct row row;
+	static struct buf fb[6]; /* sheet_fold's */
 	const char *end = i + n;
 	uint32_t had = 0, m, len;
 
@@ -109,6 +138,7 @@ make_block(const char *i, size_t n)
 			p.street = (struct str) { i, len };
 			i += len;
 		}
+		q.folded += sheet_fold(&row, fb);
 		units_make(&row, &p);
 	}
 }
@@ -215,7 +245,7 @@ put_row(const struct row *row, const struct upre *p)
 		len = (uint32_t)v.n;
 		put(&o, &len, sizeof len);
 		put(&o, &row->from[f], sizeof row->from[f]);
-		put(&o, v.p, v.n);
+		put_bytes(&o, v.p, v.n);
 		q.last[f] = row->from[f];
 		q.lastn[f] = (uint32_t)v.n;
 	}
@@ -234,20 +264,30 @@ put_row(const struct row *row, const struct upre *p)
 	return 1;
 }
 
+/* Row's units made by the main thread. */
+static void
+make_here(struct row *row, const struct upre *p)
+{
+	static struct buf fb[6]; /* sheet_fold's */
+
+	fixes[FIX_FOLDED] += sheet_fold(row, fb);
+	units_make(row, p);
+}
+
 int
-pipe_row(const struct rec *r, const struct row *row)
+pipe_row(const struct rec *r, struct row *row)
 {
 	struct upre p;
 
 	if (!units_pre(r, row, &p))
 		return 0;
 	if (!q.on) {
-		units_make(row, &p);
+		make_here(row, &p);
 		return 1;
 	}
 	if (!put_row(row, &p)) {
 		drain();
-		units_make(row, &p);
+		make_here(row, &p);
 		return 1;
 	}
 	if (q.at >= BLOCK)
@@ -268,6 +308,8 @@ pipe_end(void)
 	pthread_cond_signal(&q.full);
 	pthread_mutex_unlock(&q.mu);
 	pthread_join(q.th, NULL);
+	fixes[FIX_FOLDED] += q.folded;
+	q.folded = 0;
 	for (i = 0; i < NBLOCK; i++)
 		free(q.b[i]);
 	q.on = q.quit = 0;

@@ -36,15 +36,22 @@ const char *const gfields[G_N] = { "street", "community", "grid_id",
 
 unsigned long long fixes[FIX_N];
 
-/* Fields whose full-width characters are folded to ASCII. */
+/*
+ * Fields whose full-width characters are folded to ASCII: as the row is
+ * tidied (1: those that fill down or are compared with the row above's),
+ * or as its units are made (LATE: sheet_fold, by the thread making them;
+ * a value folded is not empty, and no other part of the row is told by
+ * them before).
+ */
+#define LATE 2
 static const unsigned char folded[G_N] = { [G_GRID_ID] = 1,
-	[G_BUILDING] = 1,
+	[G_BUILDING] = LATE,
 	[G_GRID_LEADER_PHONE] = 1,
-	[G_OFFLINE_LEADER_PHONE] = 1,
-	[G_ONLINE_LEADER_PHONE] = 1,
-	[G_HOUSEHOLDS] = 1,
-	[G_RESIDENTS] = 1,
-	[G_ID_NUMBER] = 1 };
+	[G_OFFLINE_LEADER_PHONE] = LATE,
+	[G_ONLINE_LEADER_PHONE] = LATE,
+	[G_HOUSEHOLDS] = LATE,
+	[G_RESIDENTS] = LATE,
+	[G_ID_NUMBER] = LATE };
 
 /* What a blank cell takes from the row above, and when. */
 enum { FILL_NO, FILL_ALWAYS, FILL_SAME_GRID, FILL_SAME_COMPOUND };
@@ -275,11 +282,31 @@ clean(struct str s, int f, struct buf *b)
 
 	if (t.n != s.n)
 		fixes[FIX_TRIMMED]++;
-	if (!folded[f] || t.n < 3) /* (a full-width character: 3 bytes) */
+	if (folded[f] != 1 || t.n < 3) /* (a full-width character: 3 bytes) */
 		return t;
 	t = str_fold(t, b, &n);
 	fixes[FIX_FOLDED] += n;
 	return t;
+}
+
+unsigned long long
+sheet_fold(struct row *row, struct buf *b)
+{
+	static const unsigned char late[] = { G_BUILDING,
+		G_OFFLINE_LEADER_PHONE, G_ONLINE_LEADER_PHONE, G_HOUSEHOLDS,
+		G_RESIDENTS, G_ID_NUMBER };
+	unsigned long long all = 0;
+	size_t i, n;
+
+	for (i = 0; i < sizeof late; i++) {
+		int f = late[i];
+
+		if (row->v[f].n >= 3) {
+			row->v[f] = str_fold(row->v[f], &b[i], &n);
+			all += n;
+		}
+	}
+	return all;
 }
 
 /* Field f of the row as in the row above. */
@@ -354,11 +381,15 @@ not_data(const struct rec *r)
 /*
  * Field k of the row (which decides whether a cell is filled) as in the
  * row above; -1 when that row could not be read and k is the row's own.
+ * A field filled down is the row above's (or both are empty): not
+ * compared.
  */
 static int
 same_as_above(const struct row *row, const unsigned char *filled, int k)
 {
-	if (st.unknown[k] && !filled[k])
+	if (filled[k])
+		return 1;
+	if (st.unknown[k])
 		return -1;
 	return as_above(row, k);
 }
@@ -430,6 +461,17 @@ pass_down(const struct row *row, const unsigned char *filled, long rejected)
 	}
 }
 
+/* A row rejected after it was tidied (on line): its fields folded late
+ * counted, as those of a row used are. */
+static void
+rejected(struct row *row, const unsigned char *filled, long line)
+{
+	static struct buf b[6];
+
+	fixes[FIX_FOLDED] += sheet_fold(row, b);
+	pass_down(row, filled, line);
+}
+
 static void
 data_row(const struct rec *r)
 {
@@ -458,11 +500,11 @@ data_row(const struct rec *r)
 		    _("field '%s': empty, and the row above that would fill "
 		      "it (%s:%ld) was rejected"),
 		    gfields[f], r->file, st.taint[f]);
-		pass_down(row, filled, r->line);
+		rejected(row, filled, r->line);
 		return;
 	}
 	if (!pipe_row(r, row)) {
-		pass_down(row, filled, r->line);
+		rejected(row, filled, r->line);
 		return;
 	}
 	/* cells filled down are counted in the rows used */

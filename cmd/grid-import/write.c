@@ -423,9 +423,11 @@ building_line(struct unit *u, int hot)
 #define LINE_ROOM (16u << 10) /* a longer line: left to write_units */
 #define NONE	  ((size_t)-1)
 /* the buildings in groups of LGROUP, one in LMAIN left to write_units
- * (the thread making a line takes longer than copying it) */
+ * (the thread making a line takes longer than copying it; write_units
+ * has the other units and the copies: one in three keeps the two
+ * threads about even) */
 #define LGROUP	    256
-#define LMAIN	    4
+#define LMAIN	    3
 #define AHEAD_OF(i) ((i) / LGROUP % LMAIN != LMAIN - 1)
 
 static struct {
@@ -438,6 +440,9 @@ static struct {
 		size_t n, nu;	       /* bytes, units */
 		const struct unit **u; /* [LUNITS] */
 		size_t *len;	       /* [LUNITS] */
+		/* [LUNITS]: whether the building's posts may be hot (of
+		 * those with a line; check_posts_low) */
+		unsigned char *hot;
 	} b[LBLOCKS];
 	unsigned queued, head, tail;
 	size_t at, off; /* the next unit of the tail block, its line's
@@ -488,6 +493,9 @@ lines_main(void *arg)
 		if (line_can(&la.l, u, end, &need) && need <= LINE_ROOM) {
 			b->len[b->nu] = line_put(&la.l, u, end, b->p + b->n);
 			b->n += b->len[b->nu];
+			b->hot[b->nu] = u->posts > 0 &&
+			    check_posts_low(u,
+				(const unsigned char *)u->s + end[7] + 1);
 		}
 		b->nu++;
 	}
@@ -510,6 +518,7 @@ lines_start(const struct wr *w)
 		la.b[i].p = xmalloc(LBYTES);
 		la.b[i].u = xmalloc(LUNITS * sizeof *la.b[i].u);
 		la.b[i].len = xmalloc(LUNITS * sizeof *la.b[i].len);
+		la.b[i].hot = xmalloc(LUNITS);
 	}
 	la.queued = la.head = la.tail = 0;
 	la.at = la.off = 0;
@@ -525,13 +534,17 @@ line_ahead(struct unit *u, int hot)
 	struct lblock *b;
 	size_t n;
 	char *d;
+	int maybe;
 
-	pthread_mutex_lock(&la.mu);
-	while (la.queued == 0)
-		pthread_cond_wait(&la.full, &la.mu);
-	pthread_mutex_unlock(&la.mu);
+	if (la.at == 0) { /* (past its first unit, the block is ours) */
+		pthread_mutex_lock(&la.mu);
+		while (la.queued == 0)
+			pthread_cond_wait(&la.full, &la.mu);
+		pthread_mutex_unlock(&la.mu);
+	}
 	b = &la.b[la.tail];
 	n = b->len[la.at];
+	maybe = n != NONE && b->hot[la.at];
 	if (b->u[la.at] != u)
 		zl_die(ZL_IOERR, "internal error: lines ahead out of order");
 	d = NULL;
@@ -551,7 +564,7 @@ line_ahead(struct unit *u, int hot)
 	}
 	if (n == NONE || d == NULL)
 		return 0;
-	if (hot && u->posts > 0)
+	if (hot && maybe) /* (a building's posts not hot: no more to do) */
 		check_posts_of(u, unit_strs(u));
 	return 1;
 }
@@ -572,6 +585,7 @@ lines_end(void)
 		free(la.b[i].p);
 		free(la.b[i].u);
 		free(la.b[i].len);
+		free(la.b[i].hot);
 	}
 	la.on = 0;
 }

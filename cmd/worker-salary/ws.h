@@ -63,6 +63,9 @@ struct year {
 	 */
 	int fast;
 	long long fm[C_N][2], fadd;
+	/* On the quick path, the employee's contributions of a base b are
+	 * at most b x ee_mul + ee_add (pay.c's check). */
+	double ee_mul, ee_add;
 };
 struct bracket {
 	long long upto;	      /* fen of cumulative taxable income; -1: none */

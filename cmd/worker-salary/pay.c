@@ -122,15 +122,20 @@ bound_state(const struct ytd *st0)
 		st0->tax < BOUND_MOST && bracket_tax(st0->taxable) <= st0->tax);
 }
 
-long long
-pay_allowance(const struct slip *s, long long amount)
+/* pay_allowance's, w the worker of s. */
+static inline long long
+allowance_of(const struct worker *w, const struct slip *s, long long amount)
 {
-	const struct worker *w = slip_worker(s);
-
 	return amount > 0 &&
 		(w->cert_month == LONG_MIN || s->month > w->cert_month) ?
 	    amount :
 	    0;
+}
+
+long long
+pay_allowance(const struct slip *s, long long amount)
+{
+	return allowance_of(slip_worker(s), s, amount);
 }
 
 long long
@@ -153,8 +158,10 @@ gross(const struct slip *s, struct pay *p)
 	const struct worker *w = slip_worker(s);
 
 	p->base = w->base;
-	p->allowance = pay_allowance(s, w->allowance);
-	p->ded = slip_amount(s, A_DEDUCTION) + pay_absence(&scale, s, p->base);
+	p->allowance = allowance_of(w, s, w->allowance);
+	p->ded = slip_amount(s, A_DEDUCTION);
+	if (s->absence != 0) /* (most months: no call) */
+		p->ded += pay_absence(&scale, s, p->base);
 	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
 	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
 }

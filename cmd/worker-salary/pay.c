@@ -243,13 +243,21 @@ contributions(const struct slip *s, struct pay *p, const struct year *y,
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
-	if (contrib_quick(p, y, sides))
-		return 0;
 	if (y == ly && p->cbase == lbase && sides <= lsides) {
 		memcpy(p->ee, last.ee, sizeof p->ee);
 		memcpy(p->er, last.er, sizeof p->er);
 		p->contrib = last.contrib;
 		p->er_total = last.er_total;
+		return 0;
+	}
+	if (contrib_quick(p, y, sides)) {
+		ly = y;
+		lbase = p->cbase;
+		lsides = sides;
+		memcpy(last.ee, p->ee, sizeof p->ee);
+		memcpy(last.er, p->er, sizeof p->er);
+		last.contrib = p->contrib;
+		last.er_total = p->er_total;
 		return 0;
 	}
 	p->contrib = p->er_total = 0;

@@ -306,26 +306,33 @@ is_key(const struct idx *x, uint32_t k, struct str s)
  * after the last one then): both are tried before the table, whose
  * look-ups are all cache misses on a big roster.
  */
-uint32_t
-idx_of(struct idx *x, struct str id)
+/* Id k just put in x (n: the ids before) noted as the one after the
+ * last, and the last. */
+static uint32_t
+idx_note(struct idx *x, uint32_t k, uint32_t n)
 {
-	uint32_t n = intern_len(x->ids), k, last = x->last;
-
-	/* the next one first: in a month's rows each id is a new one */
-	if (last < n && is_key(x, x->next[last], id))
-		return x->last = x->next[last];
-	if (is_key(x, last, id))
-		return last;
-	k = intern_put(x->ids, id);
 	if (k == n) {
 		if (n == x->capnext)
 			x->next = xgrow(x->next, &x->capnext, 1024,
 			    sizeof *x->next);
 		x->next[n] = UINT32_MAX;
 	}
-	if (last < n)
-		x->next[last] = k;
+	if (x->last < n)
+		x->next[x->last] = k;
 	return x->last = k;
+}
+
+uint32_t
+idx_of(struct idx *x, struct str id)
+{
+	uint32_t n = intern_len(x->ids), last = x->last;
+
+	/* the next one first: in a month's rows each id is a new one */
+	if (last < n && is_key(x, x->next[last], id))
+		return x->last = x->next[last];
+	if (is_key(x, last, id))
+		return last;
+	return idx_note(x, intern_put(x->ids, id), n);
 }
 
 uint32_t
@@ -372,20 +379,10 @@ static uint32_t
 idx_put(struct idx *x, const struct intern *from, uint32_t i,
     unsigned long long hv)
 {
-	uint32_t n = intern_len(x->ids), last = x->last, k;
+	uint32_t n = intern_len(x->ids), k;
 
 	k = intern_put_hashed(x->ids, intern_get(from, i), hv);
-	if (k == last)
-		return k;
-	if (k == n) {
-		if (n == x->capnext)
-			x->next = xgrow(x->next, &x->capnext, 1024,
-			    sizeof *x->next);
-		x->next[n] = UINT32_MAX;
-	}
-	if (last < n)
-		x->next[last] = k;
-	return x->last = k;
+	return k == x->last ? k : idx_note(x, k, n);
 }
 
 /* The hash of id number i of from, its place in data.ids fetched. */

@@ -332,13 +332,15 @@ check_quick(const struct slip *s, const struct year *y)
 	struct pay p;
 	long long b;
 	double rest;
+	uint32_t or = 0;
 	int k;
 
 	if (!bound.on || y->fast < 0)
 		return 0;
-	for (k = 0; k < A_N; k++)
-		if (s->a[k] >= 0x80000000u)
-			return 0;
+	for (k = 0; k < A_N; k++) /* (each below 2^31: none in data.big) */
+		or |= s->a[k];
+	if (or >= 0x80000000u)
+		return 0;
 	gross(s, &p);
 	b = w->cbase != WS_NONE ? w->cbase : p.gross;
 	if (b < y->base_min)

@@ -104,6 +104,13 @@ year_fast(struct year *y)
 	    y->mode == ROUND_DOWN     ? 0 :
 					d / 2;
 	y->fast = most + u;
+	/* (the sum of the floors at most the floor of the sum; 1 fen and a
+	 * unit more for the rounding of doubles) */
+	y->ee_mul = y->ee_add = 0;
+	for (k = 0; k < C_N; k++)
+		y->ee_mul += (double)y->fm[k][0];
+	y->ee_mul = y->ee_mul / (double)d * y->unit;
+	y->ee_add = C_N * (double)y->fadd / (double)d * y->unit + y->unit + 1;
 }
 
 static void

@@ -281,26 +281,33 @@ is_key(const struct idx *x, uint32_t k, struct str s)
  * after the last one then): both are tried before the table, whose
  * look-ups are all cache misses on a big roster.
  */
-uint32_t
-idx_of(struct idx *x, struct str id)
+/* Id k just put in x (n: the ids before) noted as the one after the
+ * last, and the last. */
+static uint32_t
+idx_note(struct idx *x, uint32_t k, uint32_t n)
 {
-	uint32_t n = intern_len(x->ids), k, last = x->last;
-
-	/* the next one first: in a month's rows each id is a new one */
-	if (last < n && is_key(x, x->next[last], id))
-		return x->last = x->next[last];
-	if (is_key(x, last, id))
-		return last;
-	k = intern_put(x->ids, id);
 	if (k == n) {
 		if (n == x->capnext)
 			x->next = xgrow(x->next, &x->capnext, 1024,
 			    sizeof *x->next);
 		x->next[n] = UINT32_MAX;
 	}
-	if (last < n)
-		x->next[last] = k;
+	if (x->last < n)
+		x->next[x->last] = k;
 	return x->last = k;
+}
+
+uint32_t
+idx_of(struct idx *x, struct str id)
+{
+	uint32_t n = intern_len(x->ids), last = x->last;
+
+	/* the next one first: in a month's rows each id is a new one */
+	if (last < n && is_key(x, x->next[last], id))
+		return x->last = x->next[last];
+	if (is_key(x, last, id))
+		return last;
+	return idx_note(x, intern_put(x->ids, id), n);
 }
 
 uint32_t
@@ -318,6 +325,18 @@ idx_find(const struct idx *x, struct str id, uint32_t *last)
 	return *last = (uint32_t)k;
 }
 
+/* Key n (the id just numbered n) new. */
+static void
+key_new(size_t n)
+{
+	if (n == data.capkeys)
+		data.keys = xgrow(data.keys, &data.capkeys, 1024,
+		    sizeof *data.keys);
+	data.keys[n].w = NULL;
+	data.keys[n].ytd = -1;
+	data.keys[n].rejected = 0;
+}
+
 /* The key of id, new when it is not known yet. */
 struct key *
 key_of(struct str id, uint32_t *k)
@@ -325,15 +344,57 @@ key_of(struct str id, uint32_t *k)
 	size_t n = intern_len(data.ids);
 
 	*k = idx_of(&data.idx, id);
-	if (*k == n) {
-		if (n == data.capkeys)
-			data.keys = xgrow(data.keys, &data.capkeys, 1024,
-			    sizeof *data.keys);
-		data.keys[n].w = NULL;
-		data.keys[n].ytd = -1;
-		data.keys[n].rejected = 0;
-	}
+	if (*k == n)
+		key_new(n);
 	return &data.keys[*k];
+}
+
+/* Id number i of from put in x (its hash hv) as idx_of puts it. */
+static uint32_t
+idx_put(struct idx *x, const struct intern *from, uint32_t i,
+    unsigned long long hv)
+{
+	uint32_t n = intern_len(x->ids), k;
+
+	k = intern_put_hashed(x->ids, intern_get(from, i), hv);
+	return k == x->last ? k : idx_note(x, k, n);
+}
+
+/* The hash of id number i of from, its place in data.ids fetched. */
+static unsigned long long
+hash_ahead(const struct intern *from, uint32_t i)
+{
+	struct str s = intern_get(from, i);
+	unsigned long long hv = str_hash(s.p, s.n, 0);
+
+	intern_prefetch(data.ids, hv);
+	return hv;
+}
+
+/*
+ * The keys of every id of from, in its order, into map (as key_of each
+ * one): the table's places fetched AHEAD ids before they are put, as
+ * each look-up in a big table is a cache miss (a roster's part, by the
+ * main thread while the threads read on).
+ */
+void
+keys_of_all(const struct intern *from, uint32_t *map)
+{
+	enum { AHEAD = 8 };
+	unsigned long long hv[AHEAD];
+	uint32_t i, nk = intern_len(from), n;
+
+	for (i = 0; i < nk && i < AHEAD; i++)
+		hv[i] = hash_ahead(from, i);
+	for (i = 0; i < nk; i++) {
+		unsigned long long h = hv[i % AHEAD];
+
+		if (i + AHEAD < nk)
+			hv[i % AHEAD] = hash_ahead(from, i + AHEAD);
+		n = intern_len(data.ids);
+		if ((map[i] = idx_put(&data.idx, from, i, h)) == n)
+			key_new(n);
+	}
 }
 
 /* Room for n slips in all, in huge pages (a million of them: a fault

@@ -123,21 +123,34 @@ slip_head(const struct wr *w, struct buf *b, const struct worker *k)
 }
 
 /* The amounts of a payslip after its month, in the order of its
- * columns. */
+ * columns (written in place: no array copied). */
 static size_t
 slip_amounts(const struct slip *s, const struct pay *p, long long *v)
 {
-	const long long a[] = { p->base, slip_amount(s, A_PERF), p->allowance,
-		slip_amount(s, A_OVERTIME), slip_amount(s, A_OTHER), p->ded,
-		p->gross, p->ee[C_PENSION], p->ee[C_MEDICAL],
-		p->ee[C_UNEMPLOYMENT], p->ee[C_HOUSING], p->contrib,
-		slip_amount(s, A_SAD), p->taxable_ytd, p->tax_ytd, p->tax,
-		p->net, p->er[C_PENSION], p->er[C_MEDICAL],
-		p->er[C_UNEMPLOYMENT], p->er[C_WORK_INJURY], p->er[C_HOUSING],
-		p->gross + p->er_total };
-
-	memcpy(v, a, sizeof a);
-	return sizeof a / sizeof a[0];
+	v[0] = p->base;
+	v[1] = slip_amount(s, A_PERF);
+	v[2] = p->allowance;
+	v[3] = slip_amount(s, A_OVERTIME);
+	v[4] = slip_amount(s, A_OTHER);
+	v[5] = p->ded;
+	v[6] = p->gross;
+	v[7] = p->ee[C_PENSION];
+	v[8] = p->ee[C_MEDICAL];
+	v[9] = p->ee[C_UNEMPLOYMENT];
+	v[10] = p->ee[C_HOUSING];
+	v[11] = p->contrib;
+	v[12] = slip_amount(s, A_SAD);
+	v[13] = p->taxable_ytd;
+	v[14] = p->tax_ytd;
+	v[15] = p->tax;
+	v[16] = p->net;
+	v[17] = p->er[C_PENSION];
+	v[18] = p->er[C_MEDICAL];
+	v[19] = p->er[C_UNEMPLOYMENT];
+	v[20] = p->er[C_WORK_INJURY];
+	v[21] = p->er[C_HOUSING];
+	v[22] = p->gross + p->er_total;
+	return 23;
 }
 
 /* The month m as month_fmt writes it, at o (8 bytes): the last twelve

@@ -282,11 +282,10 @@ report(struct part *p, size_t *e, size_t at)
 static uint32_t *
 ids_map(struct part *p)
 {
-	uint32_t i, nk = intern_len(p->idx.ids), *map;
+	uint32_t nk = intern_len(p->idx.ids), *map;
 
 	map = xcalloc((size_t)nk + 1, sizeof *map);
-	for (i = 0; i < nk; i++)
-		key_of(intern_get(p->idx.ids, i), &map[i]);
+	keys_of_all(p->idx.ids, map);
 	intern_free(p->idx.ids);
 	free(p->idx.next);
 	return map;
@@ -418,6 +417,10 @@ parts_read(uint16_t file, const struct cols *c)
 		pthread_join(p[k].th, NULL);
 		if (k > 0)
 			follow(r, &p[k - 1], &p[k]);
+		else if (p[0].roster) /* the table as large as the parts' ids */
+			intern_reserve(data.ids,
+			    intern_len(data.ids) +
+				n * (size_t)intern_len(p[0].idx.ids));
 		merge(r, &p[k]);
 	}
 	free(p);

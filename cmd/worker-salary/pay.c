@@ -49,15 +49,93 @@ bracket_tax(long long t)
 	return v - b->quick > 0 ? v - b->quick : 0;
 }
 
-long long
-pay_allowance(const struct slip *s, long long amount)
-{
-	const struct worker *w = slip_worker(s);
+/*
+ * What makes most payslips' check quick: a bound on the tax of a month.
+ * With every bracket's rate r from 0 to rmax, the tax table T is, between
+ * the brackets' limits, nondecreasing and at most r x the increase (and
+ * two units of rounding) a segment; K sums its steps at the limits (and
+ * at 0) and those units.  The state of a worker's year keeps tax_ytd >=
+ * T(taxable_ytd) (tax_ytd is the most of T so far, or 0 at 0), so this
+ * month's tax is at most rmax x max(0, gross - contributions) + K, and
+ * the net pay is at least (1 - rmax) x (gross - contributions) - K: not
+ * below zero when that is not, whatever the state (which is then not
+ * needed, check_quick).  on 0: no such bound (a rate too large, wrong,
+ * or with too many decimals).
+ */
+static struct {
+	int on;
+	double rmax;
+	long long k;
+} bound;
 
+/* The most a limit, a taxable or a state's amount may be for the bound:
+ * below it money_mul_rate has room for any rate with mant < 2^22. */
+#define BOUND_MOST (1LL << 38)
+
+/* 10^e (e from 0 to 18). */
+static double
+pow10_of(int e)
+{
+	double v = 1;
+
+	while (e-- > 0)
+		v *= 10;
+	return v;
+}
+
+/* The bound of the scale's brackets (pay_run, before the threads). */
+static void
+bound_set(void)
+{
+	const struct bracket *b;
+	double r;
+
+	bound.on = 0;
+	bound.rmax = 0;
+	if (scale.threshold < 0)
+		return;
+	for (b = scale.br; b < scale.br + scale.nbr; b++) {
+		if (b->rt.exp < 0 || b->rt.exp > 18 || b->rt.mant < 0 ||
+		    b->rt.mant >= 1LL << 22 || b->upto >= BOUND_MOST)
+			return;
+		if ((r = (double)b->rt.mant / pow10_of(b->rt.exp)) > bound.rmax)
+			bound.rmax = r;
+	}
+	bound.k = bracket_tax(1) + 2LL * scale.unit;
+	for (b = scale.br; b < scale.br + scale.nbr; b++)
+		if (b->upto >= 0)
+			bound.k += llabs(bracket_tax(b->upto + 1) -
+				       bracket_tax(b->upto)) +
+			    2LL * scale.unit;
+	bound.on = bound.rmax <= 0.95;
+}
+
+/* 1 when the state st0 before a worker's first month keeps the bound's
+ * tax_ytd >= T(taxable_ytd). */
+static int
+bound_state(const struct ytd *st0)
+{
+	if (!bound.on)
+		return 0;
+	return st0->month < 0 ||
+	    (st0->taxable > -BOUND_MOST && st0->taxable < BOUND_MOST &&
+		st0->tax < BOUND_MOST && bracket_tax(st0->taxable) <= st0->tax);
+}
+
+/* pay_allowance's, w the worker of s. */
+static inline long long
+allowance_of(const struct worker *w, const struct slip *s, long long amount)
+{
 	return amount > 0 &&
 		(w->cert_month == LONG_MIN || s->month > w->cert_month) ?
 	    amount :
 	    0;
+}
+
+long long
+pay_allowance(const struct slip *s, long long amount)
+{
+	return allowance_of(slip_worker(s), s, amount);
 }
 
 long long
@@ -80,8 +158,10 @@ gross(const struct slip *s, struct pay *p)
 	const struct worker *w = slip_worker(s);
 
 	p->base = w->base;
-	p->allowance = pay_allowance(s, w->allowance);
-	p->ded = slip_amount(s, A_DEDUCTION) + pay_absence(&scale, s, p->base);
+	p->allowance = allowance_of(w, s, w->allowance);
+	p->ded = slip_amount(s, A_DEDUCTION);
+	if (s->absence != 0) /* (most months: no call) */
+		p->ded += pay_absence(&scale, s, p->base);
 	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
 	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
 }
@@ -163,13 +243,21 @@ contributions(const struct slip *s, struct pay *p, const struct year *y,
 		p->cbase = y->base_min;
 	if (p->cbase > y->base_max)
 		p->cbase = y->base_max;
-	if (contrib_quick(p, y, sides))
-		return 0;
 	if (y == ly && p->cbase == lbase && sides <= lsides) {
 		memcpy(p->ee, last.ee, sizeof p->ee);
 		memcpy(p->er, last.er, sizeof p->er);
 		p->contrib = last.contrib;
 		p->er_total = last.er_total;
+		return 0;
+	}
+	if (contrib_quick(p, y, sides)) {
+		ly = y;
+		lbase = p->cbase;
+		lsides = sides;
+		memcpy(last.ee, p->ee, sizeof p->ee);
+		memcpy(last.er, p->er, sizeof p->er);
+		last.contrib = p->contrib;
+		last.er_total = p->er_total;
 		return 0;
 	}
 	p->contrib = p->er_total = 0;
@@ -231,12 +319,48 @@ compute(const struct slip *s, const struct ytd *st, struct pay *p, int sides)
 	tax(s, p, st);
 }
 
-/* One payslip after the state st checked: 1, or 0 when rejected. */
+/*
+ * 1 when the net pay of s is not below zero whatever the state before
+ * it (with tax_ytd >= T(taxable_ytd), bound's): its amounts, gross and
+ * base on the quick path (no amount too large to compute), and the gross
+ * above the most its employee's contributions can be by the bound.
+ */
 static int
-check(const struct slip *s, const struct ytd *st, struct pay *p)
+check_quick(const struct slip *s, const struct year *y)
 {
 	const struct worker *w = slip_worker(s);
-	char m[16], h[16], net[32];
+	struct pay p;
+	long long b;
+	double rest;
+	uint32_t or = 0;
+	int k;
+
+	if (!bound.on || y->fast < 0)
+		return 0;
+	for (k = 0; k < A_N; k++) /* (each below 2^31: none in data.big) */
+		or |= s->a[k];
+	if (or >= 0x80000000u)
+		return 0;
+	gross(s, &p);
+	b = w->cbase != WS_NONE ? w->cbase : p.gross;
+	if (b < y->base_min)
+		b = y->base_min;
+	if (b > y->base_max)
+		b = y->base_max;
+	if (p.gross < 0 || p.gross >= 1LL << 31 || b < 0 || b >= 1LL << 31)
+		return 0;
+	rest = (double)p.gross - ((double)b * y->ee_mul + y->ee_add);
+	return rest >= 0 &&
+	    rest * (1 - bound.rmax) >= (double)bound.k + 1 + rest * 1e-12;
+}
+
+/* The month of s checked (its year configured, the worker hired): 1,
+ * or 0 when rejected. */
+static int
+check_month(const struct slip *s)
+{
+	const struct worker *w = slip_worker(s);
+	char m[16], h[16];
 
 	if (conf_year(s->month / 12) == NULL) {
 		month_fmt(s->month, m);
@@ -255,6 +379,16 @@ check(const struct slip *s, const struct ytd *st, struct pay *p)
 		    m, h);
 		return 0;
 	}
+	return 1;
+}
+
+/* The payslip of s after the state st computed, its net pay checked: 1,
+ * or 0 when rejected. */
+static int
+check_net(const struct slip *s, const struct ytd *st, struct pay *p)
+{
+	char m[16], net[32];
+
 	compute(s, st, p, 1); /* what the employer pays rejects nothing */
 	if (p->net < 0) {
 		month_fmt(s->month, m);
@@ -333,6 +467,48 @@ state_of(const struct slip *s)
 	return y >= 0 ? data.ytd[y] : st;
 }
 
+/* The state st brought on by the slips accepted of order[from, to). */
+static void
+state_on(size_t from, size_t to, struct ytd *st)
+{
+	struct pay p;
+
+	for (; from < to; from++) {
+		const struct slip *s = &data.slips[data.order[from]];
+
+		if (!s->ok)
+			continue;
+		compute(s, st, &p, 1);
+		st->month = s->month;
+		st->taxable = p.taxable_ytd;
+		st->tax = p.tax_ytd;
+	}
+}
+
+/* Slip w, order[i], accepted or rejected by its pay (after the state st
+ * computed up to order[*at], or SIZE_MAX: up to w): check_quick's, or
+ * computed. */
+static void
+pay_check(struct slip *w, size_t i, struct ytd *st, size_t *at, int quick)
+{
+	struct pay p;
+
+	if (quick && check_quick(w, conf_year(w->month / 12))) {
+		w->ok = 1;
+		if (*at == SIZE_MAX)
+			*at = i;
+		return;
+	}
+	if (*at != SIZE_MAX)
+		state_on(*at, i, st);
+	*at = SIZE_MAX;
+	if ((w->ok = (uint32_t)check_net(w, st, &p) & 1u) != 0) {
+		st->month = w->month;
+		st->taxable = p.taxable_ytd;
+		st->tax = p.tax_ytd;
+	}
+}
+
 /* The slips of one worker, order[from, to), checked in month order. */
 static void
 worker_run(size_t from, size_t to)
@@ -341,9 +517,9 @@ worker_run(size_t from, size_t to)
 	const struct ytd st0 = state_of(first);
 	struct ytd st = st0;
 	const struct slip *last = NULL;
-	struct pay p;
+	int quick = bound_state(&st0);
 	char m[16], n[16];
-	size_t i;
+	size_t i, at = SIZE_MAX;
 
 	for (i = from; i < to; i++) {
 		struct slip *s = &data.slips[data.order[i]];
@@ -364,11 +540,8 @@ worker_run(size_t from, size_t to)
 			    _("month %s: not after the --ytd state of worker "
 			      "'%s' (%s)"),
 			    m, slip_worker(s)->id, n);
-		} else if ((s->ok = (uint32_t)check(s, &st, &p) & 1u) != 0) {
-			st.month = s->month;
-			st.taxable = p.taxable_ytd;
-			st.tax = p.tax_ytd;
-		}
+		} else if (check_month(s))
+			pay_check(s, i, &st, &at, quick);
 		if (last == NULL || last->month != s->month)
 			last = s;
 	}
@@ -397,6 +570,7 @@ pay_range(size_t from, size_t to)
 void
 pay_run(void)
 {
+	bound_set();
 	if (jobs_pay())
 		return;
 	order_months(0, data.norder);

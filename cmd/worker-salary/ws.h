@@ -63,6 +63,9 @@ struct year {
 	 */
 	int fast;
 	long long fm[C_N][2], fadd;
+	/* On the quick path, the employee's contributions of a base b are
+	 * at most b x ee_mul + ee_add (pay.c's check). */
+	double ee_mul, ee_add;
 };
 struct bracket {
 	long long upto;	      /* fen of cumulative taxable income; -1: none */
@@ -271,8 +274,10 @@ amount_kept(long long v, long long **big, size_t *n, size_t *cap)
 {
 	return v < 0x80000000LL ? (uint32_t)v : amount_big(v, big, n, cap);
 }
-/* The key of id, new when it is not known yet. */
+/* The key of id, new when it is not known yet; keys_of_all: of every id
+ * of from, in its order, into map. */
 struct key *key_of(struct str id, uint32_t *k);
+void keys_of_all(const struct intern *from, uint32_t *map);
 /*
  * The record of a slip, again (for a rejection after the reading);
  * marked_rec: of mark in reader file, at line: rd_mark's, or with off

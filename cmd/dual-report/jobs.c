@@ -520,6 +520,19 @@ place(struct part *p, size_t n, unsigned long long size, const char *map)
 	}
 }
 
+/* Members' part p of a file of size bytes: room for its rows (of 64
+ * bytes or more) and their texts at once, not grown by copies (pages
+ * touched when used). */
+static void
+members_part(struct part *p, unsigned long long size)
+{
+	size_t bytes = (size_t)((p->to < size ? p->to : size) - p->from);
+
+	p->capm = bytes / 64 + 1024;
+	p->mr = xreallocarray(NULL, p->capm, sizeof *p->mr);
+	buf_grow(&p->mtext, bytes + 64);
+}
+
 static pthread_t pool_th[64];
 
 /* The pool's opt.jobs threads started on parts p (n). */
@@ -607,6 +620,8 @@ parts_read(struct rd *r, const struct cols *c, int members, uint16_t file)
 		p[k].first = p[k].last = DR_NODAY;
 		if (!members)
 			acts_part(p, k, size, map, fmt);
+		else
+			members_part(&p[k], size);
 		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
 		if (!members &&
 		    pthread_create(&p[k].th, NULL, thread, &p[k]) != 0)

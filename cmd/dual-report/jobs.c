@@ -36,10 +36,9 @@ struct jstreet {
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
 	struct ahead ahead;
-	unsigned long long bytes,
-	    before;	  /* its, and those of the parts before */
-	struct act *dest; /* where its activities will be put (prefault) */
-	size_t base, destcap;
+	size_t at, lim; /* its place in data.act: [at, lim) (in place) */
+	int inplace;	/* act is data.act + at, else its own */
+	int joined;	/* (its thread's end waited for) */
 	const struct cols *c;
 	struct rd *rd;
 	pthread_t th;
@@ -107,7 +106,7 @@ hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 	rej_hold(&p->ev, &p->nev, &p->capev, r, reason, msg, p->nm);
 }
 
-/* Room for one more activity. */
+/* Room for one more activity (in place and full: an array of its own). */
 static void
 grow(struct part *p)
 {
@@ -117,7 +116,9 @@ grow(struct part *p)
 	x = dr_alloc(p->cap * sizeof *x);
 	if (p->n > 0)
 		memcpy(x, p->act, p->n * sizeof *x);
-	free(p->act);
+	if (!p->inplace)
+		free(p->act);
+	p->inplace = 0;
 	p->act = x;
 }
 
@@ -230,43 +231,10 @@ work(struct part *p)
 	rej_capture(NULL, NULL);
 }
 
-/*
- * Where part p's activities will be put (p->dest), its pages made now by
- * its thread (MADV_POPULATE_WRITE: what they hold is left as it is), else
- * the main thread, putting them there, would wait while the kernel clears
- * them.  Where is a guess: as many activities a byte before p as in it,
- * and a little more each side.
- */
-static void
-prefault(const struct part *p)
-{
-#ifdef MADV_POPULATE_WRITE
-	size_t est, lo, hi;
-	uintptr_t a, b;
-
-	if (p->dest == NULL || p->before == 0 || p->n == 0 || p->bytes == 0)
-		return;
-	est = p->base +
-	    (size_t)((double)p->n * (double)p->before / (double)p->bytes);
-	lo = est - est / 32;
-	hi = est + est / 32 + p->n;
-	if (hi > p->destcap)
-		hi = p->destcap;
-	if (lo >= hi)
-		return;
-	a = (uintptr_t)(p->dest + lo) & ~(uintptr_t)4095;
-	b = (uintptr_t)(p->dest + hi);
-	madvise((void *)a, b - a, MADV_POPULATE_WRITE);
-#else
-	(void)p;
-#endif
-}
-
 static void *
 thread(void *arg)
 {
 	work(arg);
-	prefault(arg);
 	input_thread_end();
 	return NULL;
 }
@@ -299,7 +267,9 @@ static void
 wait_part(struct part *p, size_t k)
 {
 	if (pool.p != p) {
-		pthread_join(p[k].th, NULL);
+		if (!p[k].joined)
+			pthread_join(p[k].th, NULL);
+		p[k].joined = 1;
 		return;
 	}
 	pthread_mutex_lock(&pool.mu);
@@ -313,7 +283,8 @@ part_free(struct part *p)
 {
 	rej_held_clear(p->ev, p->nev);
 	free(p->ev);
-	free(p->act);
+	if (!p->inplace)
+		free(p->act);
 	free(p->lines);
 	free(p->st);
 	free(p->runs);
@@ -376,6 +347,31 @@ static struct {
 	size_t cap;
 } rowacts;
 
+static struct part *parts_end; /* (of the parts taken) */
+
+/* The parts from p on still in place given arrays of their own, their
+ * threads ended first: data.act is to be written where they are, or made
+ * larger. */
+static void
+own_arrays(struct part *p)
+{
+	struct act *x;
+
+	for (; p < parts_end; p++) {
+		if (!p->joined)
+			pthread_join(p->th, NULL);
+		p->joined = 1;
+		if (!p->inplace)
+			continue;
+		x = dr_alloc((p->n > 0 ? p->n : 1) * sizeof *x);
+		if (p->n > 0)
+			memcpy(x, p->act, p->n * sizeof *x);
+		p->act = x;
+		p->cap = p->n;
+		p->inplace = 0;
+	}
+}
+
 /* The activities of part p put after those before, as act_keep puts
  * each. */
 static void
@@ -383,12 +379,11 @@ keep(struct part *p)
 {
 	size_t i, at = data.nact;
 
-	if (at == 0) { /* its array made data.act */
-		free(data.act);
-		data.act = p->act;
-		data.capact = p->cap;
-		p->act = NULL;
+	if (p->inplace) {
+		if (p->at != at)
+			memmove(data.act + at, p->act, p->n * sizeof *p->act);
 	} else {
+		own_arrays(p + 1);
 		if (data.capact - at < p->n)
 			reserve_acts((unsigned long long)p->n * 20);
 		memcpy(data.act + at, p->act, p->n * sizeof *p->act);
@@ -473,8 +468,7 @@ follow(struct rd *r, const struct part *q, struct part *p)
 /* Part k of n of an activities file of size bytes (map: mapped, or
  * MAP_FAILED) made ready to be read. */
 static void
-acts_part(struct part *p, size_t k, size_t n, unsigned long long size,
-    void *map, int fmt)
+acts_part(struct part *p, size_t k, unsigned long long size, void *map, int fmt)
 {
 	struct part *q = &p[k];
 
@@ -485,16 +479,58 @@ acts_part(struct part *p, size_t k, size_t n, unsigned long long size,
 		q->ahead.sep = fmt == FMT_CSV ? ',' : '\t';
 		q->ahead.fetch = ids_prefetch;
 	}
-	q->bytes = (k + 1 == n ? size : q->to) - q->from;
-	q->before = q->from - p[0].from;
-	/* room for rows of 20 bytes or more (pages touched when used;
-	 * the first part's array becomes data.act: the file's) */
-	q->cap = (size_t)((k == 0 || k + 1 == n ? size : q->to) - q->from) / 20;
-	if (q->cap > 0)
-		q->act = dr_alloc(q->cap * sizeof *q->act);
-	q->dest = data.nact == 0 ? p[0].act : data.act;
-	q->base = data.nact;
-	q->destcap = data.nact == 0 ? p[0].cap : data.capact;
+}
+
+/*
+ * Where the n parts' activities will be put in data.act, each read there
+ * (no array of its own, no copy but a move down): after as many as the
+ * records before it may give, by the lines a byte of the file's first
+ * MiB (map; else by rows of 20 bytes), and a sixteenth more.  A part
+ * that comes to the next one's place goes on in an array of its own.
+ */
+static void
+place(struct part *p, size_t n, unsigned long long size, const char *map)
+{
+	unsigned long long len = size - p[0].from, lines = 0, est;
+	const char *c, *e;
+	size_t k, at = data.nact;
+
+	if (len > (1u << 20))
+		len = 1u << 20;
+	if (map != MAP_FAILED)
+		for (c = map + p[0].from, e = c + len;
+		     (c = memchr(c, '\n', (size_t)(e - c))) != NULL; c++)
+			lines++;
+	for (k = 0; k < n; k++) {
+		est = p[k].from - p[0].from;
+		est = map == MAP_FAILED ? est / 20 : est * lines / len;
+		if (k > 0)
+			est += est / 16 + 64;
+		if (est < data.capact - data.nact && data.nact + est > at)
+			at = data.nact + (size_t)est;
+		else if (est >= data.capact - data.nact)
+			at = data.capact;
+		p[k].at = at;
+	}
+	for (k = 0; k < n && data.act != NULL; k++) {
+		p[k].lim = k + 1 < n ? p[k + 1].at : data.capact;
+		p[k].act = data.act + p[k].at;
+		p[k].cap = p[k].lim - p[k].at;
+		p[k].inplace = 1;
+	}
+}
+
+/* Members' part p of a file of size bytes: room for its rows (of 64
+ * bytes or more) and their texts at once, not grown by copies (pages
+ * touched when used). */
+static void
+members_part(struct part *p, unsigned long long size)
+{
+	size_t bytes = (size_t)((p->to < size ? p->to : size) - p->from);
+
+	p->capm = bytes / 64 + 1024;
+	p->mr = xreallocarray(NULL, p->capm, sizeof *p->mr);
+	buf_grow(&p->mtext, bytes + 64);
 }
 
 static pthread_t pool_th[64];
@@ -530,6 +566,7 @@ take_parts(struct rd *r, struct part *p, size_t n)
 	unsigned long long nrec = 0;
 	size_t k;
 
+	parts_end = p + n;
 	for (k = 0; k < n; k++) {
 		wait_part(p, k);
 		if (k == 0 && p->mem) /* parts of one size: as many in each,
@@ -574,13 +611,17 @@ parts_read(struct rd *r, const struct cols *c, int members, uint16_t file)
 	if (!members)
 		map = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
+	if (!members)
+		place(p, n, size, map);
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
 		p[k].mem = members;
 		p[k].file = file;
 		p[k].first = p[k].last = DR_NODAY;
 		if (!members)
-			acts_part(p, k, n, size, map, fmt);
+			acts_part(p, k, size, map, fmt);
+		else
+			members_part(&p[k], size);
 		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
 		if (!members &&
 		    pthread_create(&p[k].th, NULL, thread, &p[k]) != 0)

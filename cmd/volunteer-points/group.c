@@ -64,7 +64,7 @@ grow(void)
 	size_t i, j, mask = ix.tab == NULL ? 1023 : ix.mask * 2 + 1;
 	/* zeroed by hand: calloc's fresh pages, read as zeros first, were
 	 * faulted twice (a read, then a write) */
-	struct vslot *tab = memset(xmalloc((mask + 1) * sizeof *tab), 0,
+	struct vslot *tab = memset(vp_alloc((mask + 1) * sizeof *tab), 0,
 	    (mask + 1) * sizeof *tab);
 	struct skey k;
 

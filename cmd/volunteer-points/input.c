@@ -712,6 +712,8 @@ input_pools(unsigned long long size, const struct cols *c, struct rd *r,
 		intern_put(data.strs, str_c(rules.kinds[i].name));
 	if (c != NULL)
 		reserve(size, c);
+	if (size / 512 >= 16384) /* (a file of 8 MiB or more) */
+		vol_reserve(size / 512 < 65535 ? (size_t)(size / 512) : 65535);
 	cur.r = r;
 	cur.file = file;
 }

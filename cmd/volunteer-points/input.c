@@ -227,7 +227,8 @@ svc_room(size_t more)
 /*
  * Room for the records of a file of size bytes, at once (a service record
  * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
- * What is not used is never touched.
+ * What is not used is never touched.  From 2 MiB, the volunteers' index
+ * made for 65,535 of them (in two huge pages).
  */
 static void
 reserve(unsigned long long size, const struct cols *c)
@@ -237,6 +238,8 @@ reserve(unsigned long long size, const struct cols *c)
 	if (c->points >= 0)
 		data.red = room(data.red, &data.capred, data.nred,
 		    (size_t)(size / 16), sizeof *data.red);
+	if (size >= (2u << 20)) /* (tens of thousands of records) */
+		vol_reserve(65535);
 }
 
 /* s is ASCII (then str_fold has nothing to fold). */
@@ -712,8 +715,6 @@ input_pools(unsigned long long size, const struct cols *c, struct rd *r,
 		intern_put(data.strs, str_c(rules.kinds[i].name));
 	if (c != NULL)
 		reserve(size, c);
-	if (size / 512 >= 16384) /* (a file of 8 MiB or more) */
-		vol_reserve(size / 512 < 65535 ? (size_t)(size / 512) : 65535);
 	cur.r = r;
 	cur.file = file;
 }

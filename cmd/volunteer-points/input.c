@@ -227,7 +227,7 @@ svc_room(size_t more)
 /*
  * Room for the records of a file of size bytes, at once (a service record
  * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
- * What is not used is never touched.  From 2 MiB, the volunteers' index
+ * What is not used is never touched.  From 1 MiB, the volunteers' index
  * made for 65,535 of them (in two huge pages).
  */
 static void
@@ -238,7 +238,7 @@ reserve(unsigned long long size, const struct cols *c)
 	if (c->points >= 0)
 		data.red = room(data.red, &data.capred, data.nred,
 		    (size_t)(size / 16), sizeof *data.red);
-	if (size >= (2u << 20)) /* (tens of thousands of records) */
+	if (size >= (1u << 20)) /* (tens of thousands of records) */
 		vol_reserve(65535);
 }
 

@@ -82,15 +82,15 @@ keep(struct intern *t, struct str s)
 	return d + 4;
 }
 
-/* n empty slots, in huge pages when they take 2 MiB or more. */
+/* n empty slots, in huge pages when they take 2 MiB or more; zeroed by
+ * hand (calloc's fresh pages, read first by rehash, faulted twice). */
 static struct slot *
 table(size_t n)
 {
-	struct slot *tab;
+	struct slot *tab = n * sizeof *tab < (2u << 20) ?
+	    xmalloc(n * sizeof *tab) :
+	    xhuge(n * sizeof *tab);
 
-	if (n * sizeof *tab < (2u << 20))
-		return xcalloc(n, sizeof *tab);
-	tab = xhuge(n * sizeof *tab);
 	memset(tab, 0, n * sizeof *tab);
 	return tab;
 }

@@ -59,12 +59,12 @@ key_of(const struct skey *id)
 }
 
 static void
-grow(void)
+grow_to(size_t mask)
 {
-	size_t i, j, mask = ix.tab == NULL ? 1023 : ix.mask * 2 + 1;
+	size_t i, j;
 	/* zeroed by hand: calloc's fresh pages, read as zeros first, were
 	 * faulted twice (a read, then a write) */
-	struct vslot *tab = memset(xmalloc((mask + 1) * sizeof *tab), 0,
+	struct vslot *tab = memset(vp_alloc((mask + 1) * sizeof *tab), 0,
 	    (mask + 1) * sizeof *tab);
 	struct skey k;
 
@@ -81,6 +81,30 @@ grow(void)
 	free(ix.tab);
 	ix.tab = tab;
 	ix.mask = mask;
+}
+
+static void
+grow(void)
+{
+	grow_to(ix.tab == NULL ? 1023 : ix.mask * 2 + 1);
+}
+
+/*
+ * Room for n volunteers in the index and the pool of ids at once (none
+ * read yet): the tables grown step by step to a MiB or two were faulted
+ * in 4 KiB at a time, each step zeroed anew.
+ */
+void
+vol_reserve(size_t n)
+{
+	size_t mask = 1023;
+
+	if (ix.tab != NULL || data.nvol > 0)
+		return;
+	while (n * 4 > mask * 3)
+		mask = mask * 2 + 1;
+	grow_to(mask);
+	intern_reserve(data.ids, n);
 }
 
 /* Its slot's line and the next (the slots after it, when it is taken). */

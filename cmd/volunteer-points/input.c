@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "cmd/volunteer-points/vp.h"
 #include "lib/date.h"
@@ -158,6 +159,31 @@ vp_alloc(size_t n)
 }
 
 /*
+ * p, of old bytes from vp_alloc, made new bytes: a block of huge pages
+ * (1 MiB or more) by realloc, which moves its pages (mremap) where a
+ * copy would fault in and the kernel zero as many fresh ones.
+ */
+static void *
+vp_resize(void *p, size_t old, size_t new)
+{
+	void *q;
+
+	if (p == NULL || old < (1u << 20)) {
+		q = vp_alloc(new);
+		if (old > 0)
+			memcpy(q, p, old);
+		free(p);
+		return q;
+	}
+	q = xrealloc(p, new);
+#ifdef MADV_HUGEPAGE
+	madvise((void *)((uintptr_t)q & ~(uintptr_t)4095),
+	    new + ((uintptr_t)q & 4095), MADV_HUGEPAGE);
+#endif
+	return q;
+}
+
+/*
  * p (*cap items of size bytes) grown to twice as many, in huge pages (a
  * million records: a fault every 2 MiB, not every 4 KiB).
  */
@@ -165,11 +191,8 @@ void *
 vp_grow(void *p, size_t *cap, size_t size)
 {
 	size_t n = *cap == 0 ? (1u << 21) / size : *cap * 2;
-	void *q = vp_alloc(n * size);
+	void *q = vp_resize(p, *cap * size, n * size);
 
-	if (*cap > 0)
-		memcpy(q, p, *cap * size);
-	free(p);
 	*cap = n;
 	return q;
 }
@@ -182,10 +205,7 @@ room(void *p, size_t *cap, size_t n, size_t more, size_t size)
 
 	if (*cap - n >= more)
 		return p;
-	q = vp_alloc((n + more) * size);
-	if (n > 0)
-		memcpy(q, p, n * size);
-	free(p);
+	q = vp_resize(p, n * size, (n + more) * size);
 	*cap = n + more;
 	return q;
 }
@@ -207,7 +227,8 @@ svc_room(size_t more)
 /*
  * Room for the records of a file of size bytes, at once (a service record
  * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
- * What is not used is never touched.
+ * What is not used is never touched.  From 1 MiB, the volunteers' index
+ * made for 65,535 of them (in two huge pages).
  */
 static void
 reserve(unsigned long long size, const struct cols *c)
@@ -217,6 +238,8 @@ reserve(unsigned long long size, const struct cols *c)
 	if (c->points >= 0)
 		data.red = room(data.red, &data.capred, data.nred,
 		    (size_t)(size / 16), sizeof *data.red);
+	if (size >= (1u << 20)) /* (tens of thousands of records) */
+		vol_reserve(65535);
 }
 
 /* s is ASCII (then str_fold has nothing to fold). */

@@ -182,6 +182,7 @@ void strs_free(void);
  * index of the volunteers, and the latest service record of each as read
  * (vol_service), let go by vol_free. */
 uint32_t vol_find(const struct skey *id);
+void vol_reserve(size_t n);
 /* Its slot asked for before vol_find needs it. */
 void vol_ahead(const struct skey *id);
 /* What vol_team and vol_service need of volunteer vi asked for. */

@@ -175,12 +175,12 @@ int rd_jobs(void);
 /*
  * A part as its reader met the records: its first record (at or after its
  * cut) and its stop, the first record at or after the next part's cut.
- * rd_span_past: is the record at off (line) past to?  The first record
- * and the stop are noted.  rd_span_again: after part q, is part p to be
- * read again from q's stop (its cut was not between two records as one
- * pass reads them), or is it nothing when q read to the end?
- * rd_span_shift: what turns p's lines into the file's, q's being qshift
- * (p read again from q's stop: its line 1 is q's stop, though it may
+ * rd_span_past: is the record r last read (or is rejecting), at line,
+ * past to (rd_offset)?  The first record and the stop are noted. rd_span_again:
+ * after part q, is part p to be read again from q's stop (its cut was not
+ * between two records as one pass reads them), or is it nothing when q read to
+ * the end? rd_span_shift: what turns p's lines into the file's, q's being
+ * qshift (p read again from q's stop: its line 1 is q's stop, though it may
  * have no record of its own, inside a record longer than a part).
  */
 struct rd_span {
@@ -188,8 +188,8 @@ struct rd_span {
 	long first_line, stop_line;
 	int has_first, has_stop;
 };
-int rd_span_past(struct rd_span *s, unsigned long long to,
-    unsigned long long off, long line);
+int rd_span_past(struct rd_span *s, unsigned long long to, const struct rd *r,
+    long line);
 int rd_span_again(const struct rd_span *q, const struct rd_span *p);
 long rd_span_shift(const struct rd_span *q, long qshift,
     const struct rd_span *p);

@@ -244,9 +244,11 @@ rd_jobs(void)
 }
 
 int
-rd_span_past(struct rd_span *s, unsigned long long to, unsigned long long off,
+rd_span_past(struct rd_span *s, unsigned long long to, const struct rd *r,
     long line)
 {
+	unsigned long long off = rd_offset(r);
+
 	if (s->has_stop)
 		return 1;
 	if (off >= to) {

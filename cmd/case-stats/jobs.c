@@ -201,13 +201,6 @@ lg_of(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
 
 /* ---- a worker ---- */
 
-/* Is the record at off (line) past the part?  The first one is noted. */
-static int
-past(struct part *p, unsigned long long off, long line)
-{
-	return rd_span_past(&p->sp, p->to, off, line);
-}
-
 static void
 push_event(struct part *p, const struct rec *r, const char *reason,
     const char *msg)
@@ -232,7 +225,7 @@ hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 	struct part *p = arg;
 
 	if (!p->in_take) { /* (the reader's: a record not given) */
-		if (past(p, rd_offset(p->rd), r->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, r->line))
 			return;
 		p->nrec++;
 	}
@@ -357,7 +350,7 @@ work(void *arg)
 	rej_capture(hook, p);
 	cal_defer(calendar, &p->missed);
 	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
-		if (past(p, rd_offset(p->rd), rec->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
 		p->nrec++;
 		p->nread++;

@@ -85,13 +85,6 @@ static struct {
 
 /* ---- a worker ---- */
 
-/* Is the record at off (line) past the part?  The first one is noted. */
-static int
-past(struct part *p, unsigned long long off, long line)
-{
-	return rd_span_past(&p->sp, p->to, off, line);
-}
-
 /* A record rejected in the part (rej_capture). */
 static void
 hook(void *arg, const struct rec *r, const char *reason, const char *msg)
@@ -99,7 +92,7 @@ hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 	struct part *p = arg;
 
 	if (!p->in_row) { /* (the reader's: a record not given) */
-		if (past(p, rd_offset(p->rd), r->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, r->line))
 			return;
 		p->nrec++;
 	}
@@ -213,7 +206,7 @@ work(struct part *p)
 		uint32_t street;
 		int ok;
 
-		if (past(p, rd_offset(p->rd), rec->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
 		ahead_fetch(&p->ahead, rd_offset(p->rd));
 		p->nrec++;

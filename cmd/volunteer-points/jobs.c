@@ -50,13 +50,6 @@ struct part {
 	struct keep_part kept; /* its redemptions' records */
 };
 
-/* Is the record at off (line) past the part?  The first one is noted. */
-static int
-past(struct part *p, unsigned long long off, long line)
-{
-	return rd_span_past(&p->sp, p->to, off, line);
-}
-
 /* A record the part rejects (rej_capture). */
 static void
 hook(void *arg, const struct rec *r, const char *reason, const char *msg)
@@ -64,7 +57,7 @@ hook(void *arg, const struct rec *r, const char *reason, const char *msg)
 	struct part *p = arg;
 
 	if (!p->in_take) { /* (the reader's: a record not given) */
-		if (past(p, rd_offset(p->rd), r->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, r->line))
 			return;
 		p->nrec++;
 	}
@@ -82,7 +75,7 @@ work(void *arg)
 		input_pools(p->size - p->from, p->c, p->rd, p->file);
 	rej_capture(hook, p);
 	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
-		if (past(p, rd_offset(p->rd), rec->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
 		p->nrec++;
 		p->ngiven++;

@@ -65,13 +65,6 @@ struct part {
 	long shift; /* shift: to the file's lines */
 };
 
-/* Is the record at off (line) past part p?  Its first one is noted. */
-static int
-past(struct part *p, unsigned long long off, long line)
-{
-	return rd_span_past(&p->sp, p->to, off, line);
-}
-
 /* A record part p rejects (rej_capture): kept for the main thread. */
 static void
 keep(void *arg, const struct rec *r, const char *reason, const char *msg)
@@ -79,7 +72,7 @@ keep(void *arg, const struct rec *r, const char *reason, const char *msg)
 	struct part *p = arg;
 
 	if (!p->in_take) { /* (the reader's own: a record not given) */
-		if (past(p, rd_offset(p->rd), r->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, r->line))
 			return;
 		p->nrec++;
 	}
@@ -169,7 +162,7 @@ work(void *arg)
 
 	rej_capture(keep, p);
 	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
-		if (past(p, rd_offset(p->rd), rec->line))
+		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
 		p->nrec++;
 		p->in_take = 1;

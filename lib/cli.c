@@ -267,9 +267,7 @@ cli_jobs(const char *arg)
 
 	if (*end != '\0' || end == arg || n < 1 || n > 64)
 		zl_die(ZL_USAGE,
-		    _("-j: not a number of threads from 1 to 64 "
-		      "'%s'"),
-		    arg);
+		    _("-j: '%s' is not a number of threads from 1 to 64"), arg);
 	return (int)n;
 }
 

@@ -406,8 +406,13 @@ parts_read(uint16_t file, const struct cols *c)
 		if ((errno = pthread_create(&p[k].th, NULL, work, &p[k])) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
 	}
-	for (k = 0; k < n; k++) {
+	/* Parts that look in data.ids: every one ended before a merge adds
+	 * to it (a table that grows under a reader moves away from it). */
+	for (k = 0; p[0].shared && k < n; k++)
 		pthread_join(p[k].th, NULL);
+	for (k = 0; k < n; k++) {
+		if (!p[0].shared)
+			pthread_join(p[k].th, NULL);
 		if (k > 0)
 			follow(r, &p[k - 1], &p[k]);
 		else if (p[0].roster) /* the table as large as the parts' ids */

@@ -4,7 +4,8 @@
 # of 0 to 300 bytes, quotes (runs of them too), control characters, CJK
 # and numbers anywhere, so that quotes fall on each byte of a 64-byte
 # block and next to its halves' edge; and Python's json module reads
-# every record back as the fields of the TSV (numbers as written).
+# every record back as the fields of the TSV (numbers as written).  Keys
+# longer than 32 bytes (stored otherwise) give the same records.
 awk 'BEGIN {
 	n = split("a|\"|\"\"|中|\001|\037|12|-3.5| |,", t, "|")
 	srand(7)
@@ -27,6 +28,13 @@ for scan in avx512 sse2; do
 	ZHILI_WR_SCAN=$scan zhili-cat -o json "$TMP/e.tsv" |
 		cmp - "$TMP/a" && echo "$scan: the same"
 done
+# keys longer than a 32-byte store (the AVX-512 path's other way)
+k=key_longer_than_thirty_two_bytes
+sed "1s/.*/${k}_a\t${k}_b\t${k}_c\t${k}_d/" "$TMP/e.tsv" > "$TMP/k.tsv"
+zhili-cat -o json "$TMP/k.tsv" > "$TMP/b" || exit
+ZHILI_WR_SCAN=sse2 zhili-cat -o json "$TMP/k.tsv" | cmp - "$TMP/b" &&
+	sed "s/\"${k}_\([a-d]\)\":/\"\1\":/g" "$TMP/b" | cmp - "$TMP/a" &&
+	echo "long keys: the same"
 python3 -c '
 import json, sys
 tsv = open(sys.argv[1], encoding="utf-8").read().split("\n")[1:-1]

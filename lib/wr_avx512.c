@@ -501,10 +501,9 @@ may_num(const char *s, size_t k)
  * padded TSV line [line, line + n): each key stored with the quotes on
  * either side of it (w->tkeys, 32 bytes a store when w->tkey32), each
  * field stored whole (64 bytes, then the rest) when it ends before the
- * line's first byte to escape (json_bad64); a field that may be a number
- * (its first byte a digit or a minus sign, short enough: looks_numeric)
- * and those after it are left to json_rest64, as is the field with the
- * first byte to escape.
+ * line's first byte to escape (json_bad64), else escaped; from the first
+ * field that may be a number (may_num, whatever its column) on, the
+ * record is left to json_rest64.
  */
 static AVX512 char *
 json_fields64(const struct wr *w, char *d, const struct str *f,
@@ -513,7 +512,6 @@ json_fields64(const struct wr *w, char *d, const struct str *f,
 	const struct wr_key *tk = w->tkeys;
 	const char *qk = w->qkeys.p;
 	size_t i, nf = w->nf, bad;
-	uint64_t jauto = w->jauto;
 
 	*d++ = '{';
 	if (!w->tkey32)
@@ -523,7 +521,7 @@ json_fields64(const struct wr *w, char *d, const struct str *f,
 		const char *s = f[i].p;
 		size_t k = f[i].n;
 
-		if (may_num(s, k) & jauto >> i & 1)
+		if (may_num(s, k))
 			break;
 		_mm256_storeu_si256((__m256i *)d,
 		    _mm256_loadu_si256((const __m256i *)(qk + tk[i].off)));

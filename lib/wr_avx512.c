@@ -353,10 +353,11 @@ json_isnum(const struct wr *w, const struct str *f, size_t i, __m512i v)
  * The block s[0, 64) (v; padded), the first left bytes of a string, as
  * JSON at d when none is a control character: each quote and backslash
  * (q, a bit each) after a backslash.  The positions of the backslashes
- * made (z, lo and hi) come from q by spreading it to two bits a byte (pdep: the
- * backslash's, the byte's) and keeping the first only where there is a
- * quote (pext); the bytes are spread over two stores (VBMI2 expansion),
- * the backslashes filling the gaps.  The end of what was written.
+ * made (lo and hi, 128 bits) come from q by spreading it to two bits a
+ * byte (pdep: the backslash's, the byte's) and keeping the first only
+ * where there is a quote (pext); the bytes are spread over two stores
+ * (VBMI2 expansion), the backslashes filling the gaps.  The end of what
+ * was written.
  */
 static inline AVX512V char *
 esc_block64(char *d, const char *s, __m512i v, uint64_t q, size_t left)
@@ -366,7 +367,7 @@ esc_block64(char *d, const char *s, __m512i v, uint64_t q, size_t left)
 	uint64_t a = _pdep_u64(q & 0xFFFFFFFF, even);
 	uint64_t b = _pdep_u64(q >> 32, even);
 	uint64_t za = _pext_u64(a, a | ~even), zb = _pext_u64(b, b | ~even);
-	/* z: za, then zb from bit sh (32 + the first half's quotes) */
+	/* za, then zb from bit sh (32 + the first half's quotes) */
 	unsigned sh = 32 + (unsigned)__builtin_popcountll(q & 0xFFFFFFFF);
 	uint64_t lo = za | (sh < 64 ? zb << (sh & 63) : 0);
 	uint64_t hi = sh < 64 ? zb >> (64 - sh) : zb;

@@ -44,6 +44,20 @@ struct jev {
 	char *msg;
 };
 
+/*
+ * A value of 8 to 24 bytes (one --by field) seen lately, whole in three
+ * words that overlap (its bytes [0, 8), [8, 16) or [n - 16, n - 8), and
+ * [n - 8, n)), and its group: a value met again is its group without its
+ * hash, a probe of the index and a comparison (the groups of a part are
+ * few and come again and again).
+ */
+#define NEAR_N 64
+struct near {
+	uint64_t w[3];
+	size_t n; /* 0: none */
+	uint32_t g;
+};
+
 /* The groups of a part: their values, and an index of them. */
 struct lgroups {
 	struct buf keys; /* per value: its length (varint), its bytes */
@@ -51,6 +65,7 @@ struct lgroups {
 	size_t *first;	 /* the number of each group's first case */
 	uint64_t *index; /* hash >> 32 << 32 | group + 1; 0 empty */
 	size_t icap;
+	struct near near[NEAR_N];
 };
 
 struct part {
@@ -199,6 +214,37 @@ lg_of(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
 	return (uint32_t)l->n++;
 }
 
+/* The words of v (8 to 24 bytes) into w; where they are kept in near. */
+static size_t
+near_words(const struct str *v, uint64_t *w)
+{
+	memcpy(&w[0], v->p, 8);
+	memcpy(&w[1], v->p + (v->n >= 16 ? 8 : v->n - 8), 8);
+	memcpy(&w[2], v->p + v->n - 8, 8);
+	return (size_t)(((w[0] ^ w[2] * 0x9E3779B97F4A7C15ULL) + v->n) *
+		0xbf58476d1ce4e5b9ULL >>
+	    58);
+}
+
+/* lg_of, by near first when the key is one value of 8 to 24 bytes. */
+static uint32_t
+lg_near(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
+{
+	struct near *e;
+	uint64_t w[3];
+
+	if (opt.nby != 1 || v->n < 8 || v->n > 24)
+		return lg_of(l, v, tmp, nc);
+	e = &l->near[near_words(v, w)];
+	if (e->n == v->n && e->w[0] == w[0] && e->w[1] == w[1] &&
+	    e->w[2] == w[2])
+		return e->g;
+	memcpy(e->w, w, sizeof w);
+	e->n = v->n;
+	e->g = lg_of(l, v, tmp, nc);
+	return e->g;
+}
+
 /* ---- a worker ---- */
 
 static void
@@ -288,7 +334,7 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 	struct ccase c;
 
 	key_of_case(key, r, k);
-	c.gid = lg_of(&p->lg, key->v, tmp, p->nc);
+	c.gid = lg_near(&p->lg, key->v, tmp, p->nc);
 	c.flags = case_flags(k);
 	c.dur = case_duration(k);
 	accs_add(p->acc, c.gid, c.flags, c.dur);

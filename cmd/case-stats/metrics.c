@@ -336,6 +336,20 @@ merge_runs(uint32_t *d, const struct run *x, const struct run *y)
 		*d++ = *q++;
 }
 
+/*
+ * n durations written once through (a group's sorted, the sort's room):
+ * from 2 MiB on in huge pages, a page fault each 2 MiB, not each 4 KiB
+ * (5M cases: 3 us each in this VM, 4.5 k of them for the merged ones).
+ */
+static uint32_t *
+durations(size_t n)
+{
+	if (n > SIZE_MAX / sizeof(uint32_t) ||
+	    n * sizeof(uint32_t) < (2u << 20))
+		return xreallocarray(NULL, n, sizeof(uint32_t));
+	return xhuge(n * sizeof(uint32_t));
+}
+
 /* Room for n in *tmp. */
 static uint32_t *
 tmp_room(uint32_t *tmp, size_t *cap, size_t n)
@@ -344,7 +358,7 @@ tmp_room(uint32_t *tmp, size_t *cap, size_t n)
 		return tmp;
 	*cap = n;
 	free(tmp);
-	return xreallocarray(NULL, n, sizeof *tmp);
+	return durations(n);
 }
 
 /*
@@ -508,7 +522,7 @@ place(struct accs *a)
 		at += a->tally[i].nd;
 		a->tally[i].nd = a->tally[i].nruns;
 	}
-	a->dur = xreallocarray(NULL, at + 1, sizeof *a->dur);
+	a->dur = durations(at + 1);
 	for (i = 0; i < a->npool; i++) {
 		struct tally *t = &a->tally[a->word[a->pool[i] >> 32] & ~TALLY];
 

@@ -70,6 +70,7 @@ struct lgroups {
 
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
+	unsigned long long size;     /* of the file */
 	struct rd *rd;
 	pthread_t th;
 	int in_take, missed;
@@ -304,6 +305,32 @@ case_room(struct part *p)
 	p->capc = cap;
 }
 
+/*
+ * Room for the part's cases at once, in huge pages: as many as records
+ * of 64 bytes would be, 4 Mi at most (64 MB of address space; more grow
+ * as before).  Only what is written is touched: no page fault each 4 KiB
+ * (3 us each in this VM: a tenth of the CPU time at 5M cases), no copy
+ * as the tables grow.
+ */
+static void
+reserve(struct part *p)
+{
+	unsigned long long to = p->to < p->size ? p->to : p->size;
+	size_t n = to > p->from ? (size_t)((to - p->from) / 64) : 0;
+
+	if (n > ((size_t)4 << 20))
+		n = (size_t)4 << 20;
+	if (n < (512u << 10))
+		return; /* (small: as before) */
+	accs_reserve(p->acc, n);
+	if (!opt.dedupe || p->capc > 0)
+		return;
+	p->hash = xhuge(n * sizeof *p->hash);
+	if (p->nt == NULL)
+		p->pos32 = xhuge(n * sizeof *p->pos32);
+	p->capc = n;
+}
+
 /* The position of the case (4 bytes when it is less than 4 GB after the
  * first case's, mostly; else every one whole from now on). */
 static void
@@ -392,6 +419,7 @@ work(void *arg)
 	p->acc = accs_new();
 	if (opt.dedupe && !rd_by_pos(p->rd))
 		p->nt = noted_new();
+	reserve(p);
 	cli_seen_take(&saved);
 	rej_capture(hook, p);
 	cal_defer(calendar, &p->missed);
@@ -656,11 +684,12 @@ take_part(struct taker *t, struct part *p)
 static void
 follow(struct rd *r, const struct part *q, struct part *p)
 {
-	unsigned long long to = p->to;
+	unsigned long long to = p->to, size = p->size;
 
 	if (rd_span_again(&q->sp, &p->sp)) {
 		part_free(p);
 		p->to = to;
+		p->size = size;
 		if (q->sp.has_stop) {
 			p->from = q->sp.stop_off;
 			p->rd = rd_open_part(r, p->from, 1);
@@ -682,6 +711,7 @@ start(struct rd *r, int fd, int csv, unsigned long long data,
 	cut(fd, csv, J.p, J.np, data, size);
 	cal_defer(calendar, NULL); /* (its tables made now) */
 	for (k = 0; k < J.np; k++) {
+		J.p[k].size = size;
 		J.p[k].rd = rd_open_part(r, J.p[k].from, k == 0 ? line : 1);
 		if (pthread_create(&J.p[k].th, NULL, work, &J.p[k]) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));

@@ -562,6 +562,15 @@ accs_new(void)
 }
 
 void
+accs_reserve(struct accs *a, size_t n)
+{
+	if (a->cappool == 0 && n > 0 && n < SIZE_MAX / sizeof *a->pool) {
+		a->pool = xhuge(n * sizeof *a->pool);
+		a->cappool = n;
+	}
+}
+
+void
 accs_free(struct accs *a)
 {
 	if (a == NULL)

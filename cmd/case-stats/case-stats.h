@@ -286,6 +286,9 @@ void acc_threads(int n);
 /* A thread's own statistics, its groups numbered its own way (jobs.c). */
 struct accs;
 struct accs *accs_new(void);
+/* Room for the durations of n cases, in huge pages (of a part: touched
+ * as they come, not grown and copied). */
+void accs_reserve(struct accs *a, size_t n);
 void accs_free(struct accs *a);
 void accs_add(struct accs *a, uint32_t g, unsigned f, uint32_t d);
 /* After its last case: each group's durations together and sorted. */

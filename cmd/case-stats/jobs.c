@@ -44,6 +44,20 @@ struct jev {
 	char *msg;
 };
 
+/*
+ * A value of 8 to 24 bytes (one --by field) seen lately, whole in three
+ * words that overlap (its bytes [0, 8), [8, 16) or [n - 16, n - 8), and
+ * [n - 8, n)), and its group: a value met again is its group without its
+ * hash, a probe of the index and a comparison (the groups of a part are
+ * few and come again and again).
+ */
+#define NEAR_N 64
+struct near {
+	uint64_t w[3];
+	size_t n; /* 0: none */
+	uint32_t g;
+};
+
 /* The groups of a part: their values, and an index of them. */
 struct lgroups {
 	struct buf keys; /* per value: its length (varint), its bytes */
@@ -51,10 +65,12 @@ struct lgroups {
 	size_t *first;	 /* the number of each group's first case */
 	uint64_t *index; /* hash >> 32 << 32 | group + 1; 0 empty */
 	size_t icap;
+	struct near near[NEAR_N];
 };
 
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
+	unsigned long long size;     /* of the file */
 	struct rd *rd;
 	pthread_t th;
 	int in_take, missed;
@@ -199,6 +215,37 @@ lg_of(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
 	return (uint32_t)l->n++;
 }
 
+/* The words of v (8 to 24 bytes) into w; where they are kept in near. */
+static size_t
+near_words(const struct str *v, uint64_t *w)
+{
+	memcpy(&w[0], v->p, 8);
+	memcpy(&w[1], v->p + (v->n >= 16 ? 8 : v->n - 8), 8);
+	memcpy(&w[2], v->p + v->n - 8, 8);
+	return (size_t)(((w[0] ^ w[2] * 0x9E3779B97F4A7C15ULL) + v->n) *
+		0xbf58476d1ce4e5b9ULL >>
+	    58);
+}
+
+/* lg_of, by near first when the key is one value of 8 to 24 bytes. */
+static uint32_t
+lg_near(struct lgroups *l, const struct str *v, struct str *tmp, size_t nc)
+{
+	struct near *e;
+	uint64_t w[3];
+
+	if (opt.nby != 1 || v->n < 8 || v->n > 24)
+		return lg_of(l, v, tmp, nc);
+	e = &l->near[near_words(v, w)];
+	if (e->n == v->n && e->w[0] == w[0] && e->w[1] == w[1] &&
+	    e->w[2] == w[2])
+		return e->g;
+	memcpy(e->w, w, sizeof w);
+	e->n = v->n;
+	e->g = lg_of(l, v, tmp, nc);
+	return e->g;
+}
+
 /* ---- a worker ---- */
 
 static void
@@ -258,6 +305,32 @@ case_room(struct part *p)
 	p->capc = cap;
 }
 
+/*
+ * Room for the part's cases at once, in huge pages: as many as records
+ * of 64 bytes would be, 4 Mi at most (64 MB of address space; more grow
+ * as before).  Only what is written is touched: no page fault each 4 KiB
+ * (3 us each in this VM: a tenth of the CPU time at 5M cases), no copy
+ * as the tables grow.
+ */
+static void
+reserve(struct part *p)
+{
+	unsigned long long to = p->to < p->size ? p->to : p->size;
+	size_t n = to > p->from ? (size_t)((to - p->from) / 64) : 0;
+
+	if (n > ((size_t)4 << 20))
+		n = (size_t)4 << 20;
+	if (n < (512u << 10))
+		return; /* (small: as before) */
+	accs_reserve(p->acc, n);
+	if (!opt.dedupe || p->capc > 0)
+		return;
+	p->hash = xhuge(n * sizeof *p->hash);
+	if (p->nt == NULL)
+		p->pos32 = xhuge(n * sizeof *p->pos32);
+	p->capc = n;
+}
+
 /* The position of the case (4 bytes when it is less than 4 GB after the
  * first case's, mostly; else every one whole from now on). */
 static void
@@ -288,7 +361,7 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 	struct ccase c;
 
 	key_of_case(key, r, k);
-	c.gid = lg_of(&p->lg, key->v, tmp, p->nc);
+	c.gid = lg_near(&p->lg, key->v, tmp, p->nc);
 	c.flags = case_flags(k);
 	c.dur = case_duration(k);
 	accs_add(p->acc, c.gid, c.flags, c.dur);
@@ -346,6 +419,7 @@ work(void *arg)
 	p->acc = accs_new();
 	if (opt.dedupe && !rd_by_pos(p->rd))
 		p->nt = noted_new();
+	reserve(p);
 	cli_seen_take(&saved);
 	rej_capture(hook, p);
 	cal_defer(calendar, &p->missed);
@@ -610,11 +684,12 @@ take_part(struct taker *t, struct part *p)
 static void
 follow(struct rd *r, const struct part *q, struct part *p)
 {
-	unsigned long long to = p->to;
+	unsigned long long to = p->to, size = p->size;
 
 	if (rd_span_again(&q->sp, &p->sp)) {
 		part_free(p);
 		p->to = to;
+		p->size = size;
 		if (q->sp.has_stop) {
 			p->from = q->sp.stop_off;
 			p->rd = rd_open_part(r, p->from, 1);
@@ -636,6 +711,7 @@ start(struct rd *r, int fd, int csv, unsigned long long data,
 	cut(fd, csv, J.p, J.np, data, size);
 	cal_defer(calendar, NULL); /* (its tables made now) */
 	for (k = 0; k < J.np; k++) {
+		J.p[k].size = size;
 		J.p[k].rd = rd_open_part(r, J.p[k].from, k == 0 ? line : 1);
 		if (pthread_create(&J.p[k].th, NULL, work, &J.p[k]) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));

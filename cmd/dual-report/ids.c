@@ -49,7 +49,34 @@ static struct {
 	const char *pre;
 	size_t npre, width;
 	uint32_t lo, nnum;
+	/* ids of 8 bytes or more with a number of 8 digits or fewer: their
+	 * last 8 bytes as a word (wide), the prefix's bytes among them
+	 * (the low ones: pmask) and what they are (ptail) */
+	int wide;
+	uint64_t pmask, ptail;
 } ids;
+
+#define ONES 0x0101010101010101ULL
+
+/* Word w (an id's last 8 bytes, the prefix's in pmask) a number: 1 and
+ * *v, else 0.  Each byte not of the prefix a digit ('0' to '9': its high
+ * half 3, and still 3 with 6 added), the digits then joined two, four,
+ * eight at a time (the first byte the highest digit). */
+static int
+word_number(uint64_t w, uint32_t *v)
+{
+	uint64_t x = (w & ~ids.pmask) | (ONES * '0' & ids.pmask);
+
+	if ((x & ONES * 0xF0) != ONES * 0x30 ||
+	    ((x + ONES * 6) & ONES * 0xF0) != ONES * 0x30)
+		return 0;
+	x -= ONES * '0';
+	x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFULL;
+	x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFULL;
+	x = (x * 10000 + (x >> 32)) & 0xFFFFFFFFULL;
+	*v = (uint32_t)x;
+	return 1;
+}
 
 /* Id s as ids' prefix and number of its width: 1 and *v, else 0. */
 static int
@@ -61,6 +88,15 @@ id_number(struct str s, uint32_t *v)
 
 	if (n != npre + ids.width)
 		return 0;
+	if (ids.wide) {
+		uint64_t w;
+
+		for (i = 0; i < n - 8; i++)
+			if (p[i] != pre[i])
+				return 0;
+		memcpy(&w, p + n - 8, 8);
+		return (w & ids.pmask) == ids.ptail && word_number(w, v);
+	}
 	/* (a byte at a time: a prefix is short, a call to compare costs
 	 * more) */
 	for (i = 0; i < npre; i++)
@@ -77,30 +113,43 @@ id_number(struct str s, uint32_t *v)
 	return 1;
 }
 
-/* Are the ids of the n members one prefix and a number (of 1 to 9 digits)
- * each, of a range at most 4 n + 1024?  Then ids' prefix, width and
- * range are set. */
-static int
-by_number(uint32_t n)
+/* The prefix and the width of the number of id s (the first). */
+static void
+id_form(struct str s)
 {
-	struct str s;
-	uint32_t i, v, hi = 0;
-
-	if (n == 0)
-		return 0;
-	s = intern_get(data.ids, 0);
 	for (ids.width = 0; ids.width < s.n && ids.width < 9 &&
 	     s.p[s.n - ids.width - 1] >= '0' && s.p[s.n - ids.width - 1] <= '9';
 	     ids.width++)
 		;
-	if (ids.width == 0)
-		return 0;
 	ids.pre = s.p;
 	ids.npre = s.n - ids.width;
+	ids.wide = s.n >= 8 && ids.width <= 8;
+	if (ids.wide) {
+		ids.pmask = ids.width == 8 ? 0 :
+					     (1ULL << 8 * (8 - ids.width)) - 1;
+		memcpy(&ids.ptail, s.p + s.n - 8, 8);
+		ids.ptail &= ids.pmask;
+	}
+}
+
+/* Are the ids of the n members one prefix and a number (of 1 to 9 digits)
+ * each, of a range at most 4 n + 1024?  Then ids' prefix, width and
+ * range are set, and each id's number in nums. */
+static int
+by_number(uint32_t n, uint32_t *nums)
+{
+	uint32_t i, v, hi = 0;
+
+	if (n == 0)
+		return 0;
+	id_form(intern_get(data.ids, 0));
+	if (ids.width == 0)
+		return 0;
 	ids.lo = UINT32_MAX;
 	for (i = 0; i < n; i++) {
 		if (!id_number(intern_get(data.ids, i), &v))
 			return 0;
+		nums[i] = v;
 		ids.lo = v < ids.lo ? v : ids.lo;
 		hi = v > hi ? v : hi;
 	}
@@ -110,12 +159,12 @@ by_number(uint32_t n)
 	return 1;
 }
 
-/* The array of the members by their ids' numbers. */
+/* The array of the members by their ids' numbers (nums). */
 static void
-make_by_number(uint32_t n)
+make_by_number(uint32_t n, const uint32_t *nums)
 {
 	size_t size = (size_t)ids.nnum * sizeof *ids.num;
-	uint32_t i, v;
+	uint32_t i;
 
 	ids.num = size >= (2u << 20) ? xhuge(size) : xmalloc(size);
 	memset(ids.num, 0, size);
@@ -123,8 +172,7 @@ make_by_number(uint32_t n)
 		const struct member *m = &data.mem[i];
 		struct idnum *x;
 
-		id_number(intern_get(data.ids, i), &v);
-		x = &ids.num[v - ids.lo];
+		x = &ids.num[nums[i] - ids.lo];
 		x->m = (i + 1) << 1 | (m->flags & M_EXCLUDED ? 1 : 0);
 		x->reg = m->reg;
 		x->comm = m->comm;
@@ -184,9 +232,16 @@ ids_make(void)
 	size_t size;
 
 	ids_free();
-	if (n < ID_MAX && by_number(n)) {
-		make_by_number(n);
-		return;
+	if (n > 0 && n < ID_MAX) {
+		uint32_t *nums = xmalloc((size_t)n * sizeof *nums);
+		int by = by_number(n, nums);
+
+		if (by)
+			make_by_number(n, nums);
+		free(nums);
+		if (by)
+			return;
+		ids_free();
 	}
 	/* at most 4/5 full: 100,000 ids in 3 MiB, which stays in a cache
 	 * better than 6 */

@@ -173,8 +173,6 @@ void reserve_acts(unsigned long long size);
 void keep_line(uint32_t line);
 /* The row of activity number act (kept, not left out) names street. */
 void act_street(uint32_t act, uint32_t street);
-/* The column of the member ids (-1: none). */
-long act_id_col(const struct cols *c);
 /* A thread that called act_row ends: its buffers freed. */
 void input_thread_end(void);
 /* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
@@ -206,9 +204,6 @@ void ids_make(void);
 void ids_free(void);
 /* The key of id s (not empty), its place in the table fetched. */
 void ids_key(struct str s, struct idkey *k);
-/* The place of id s (as read: not folded, not trimmed) fetched into a
- * cache, for a row read soon. */
-void ids_prefetch(struct str s);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 

@@ -277,15 +277,6 @@ ids_free(void)
 	memset(&ids, 0, sizeof ids);
 }
 
-void
-ids_prefetch(struct str s)
-{
-	struct idkey k;
-
-	if (s.n > 0)
-		ids_key(s, &k);
-}
-
 long long
 ids_find(struct str s, const struct idkey *k, struct idm *m)
 {

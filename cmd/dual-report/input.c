@@ -73,12 +73,6 @@ static _Thread_local struct {
  * communities and streets, and lib/hours (a buffer of its own). */
 static pthread_mutex_t shared = PTHREAD_MUTEX_INITIALIZER;
 
-long
-act_id_col(const struct cols *c)
-{
-	return c->id;
-}
-
 void
 input_thread_end(void)
 {

@@ -217,6 +217,7 @@ struct mrow {
 	uint32_t at[MR_N], n[MR_N];
 	int32_t reg, listed;
 	unsigned long long hv;	/* the id's str_hash */
+	unsigned long long uhv; /* the unit's */
 	long line;		/* in the part */
 	unsigned long long off; /* in the file */
 };

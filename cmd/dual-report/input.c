@@ -57,9 +57,14 @@ struct cached {
 static _Thread_local struct cached whats[NCACHED], comms[NCACHED],
     streets[NCACHED], hours[NCACHED], units[1 << UNITS_BITS];
 
-/* The units of members' rows taken in parts (jobs.c), by their text folded
- * (the main thread's). */
-static struct cached munits[1 << UNITS_BITS];
+/* The units of members' rows taken in parts (jobs.c), by the hash of
+ * their text folded (the thread's that read the row), with their number
+ * (the main thread's; names of any length, many longer than a struct
+ * cached holds). */
+static struct munit {
+	unsigned long long hv;
+	uint32_t num; /* + 1; 0: none */
+} munits[1 << UNITS_BITS];
 
 /*
  * A thread's buffers: an activity's member id folded, a value folded, a
@@ -654,6 +659,7 @@ member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
 	for (i = 0; i < MR_N; i++)
 		mtext(m, (int)i, t[i], b);
 	m->hv = str_hash(id.p, id.n, 0);
+	m->uhv = str_hash(s.p, s.n, 0);
 	return 1;
 }
 
@@ -664,18 +670,22 @@ mstr(const struct mrow *m, int f, const char *t)
 	return (struct str) { t + m->at[f], m->n[f] };
 }
 
-/* The number of unit s (folded), found first in a cache of the texts
- * the members' rows name (the main thread's). */
+/* The number of unit s (folded, its hash hv), found first among the
+ * units the members' rows named before (the main thread's). */
 static uint32_t
-munit_num(struct str s)
+munit_num(struct str s, unsigned long long hv)
 {
-	struct cached *e;
+	struct munit *e = &munits[hv >> (64 - UNITS_BITS)];
 	uint32_t u;
 
-	if (cached_in(munits, UNITS_BITS, s, &e))
-		return e->num;
-	u = unit_num(s);
-	cache(e, s, u);
+	if (e->hv == hv && e->num != 0 &&
+	    same_str(intern_get(data.units, e->num - 1), s))
+		return e->num - 1;
+	u = intern_put_hashed(data.units, s, hv);
+	if (u >= data.capunit)
+		make_room();
+	e->hv = hv;
+	e->num = u + 1;
 	return u;
 }
 
@@ -703,7 +713,7 @@ member_take(struct rd *r, const struct mrow *m, const char *t, uint16_t file,
 
 	name[0] = mstr(m, MR_NAME, t);
 	name[1] = mstr(m, MR_PHONE, t);
-	x.unit = munit_num(mstr(m, MR_UNIT, t));
+	x.unit = munit_num(mstr(m, MR_UNIT, t), m->uhv);
 	x.reg = m->reg;
 	x.listed = m->listed;
 	x.comm = place_num(mstr(m, MR_COMM, t), 0);

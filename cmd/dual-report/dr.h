@@ -297,12 +297,13 @@ void month_window(const struct window *w, long n, struct window *m);
 /*
  * The figures of window w: per unit (ufig, data's units), per community
  * (cfig) and, when mf is not NULL, per member.  The arrays are the
- * caller's, zeroed here.
+ * caller's, zeroed here.  Its early activities: how many.
  */
-void window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
-    struct mfig *mf);
-/* Say on stderr the early activities of the period (the first 10). */
-void say_early(const struct window *w);
+unsigned long long window_run(const struct window *w, struct fig *ufig,
+    struct fig *cfig, struct mfig *mf);
+/* Say on stderr the early activities of period w (the first 10), total of
+ * them (window_run's of w, or of its months). */
+void say_early(const struct window *w, unsigned long long total);
 void fig_add(struct fig *to, const struct fig *f);
 
 /* report.c */

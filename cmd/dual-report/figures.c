@@ -238,11 +238,12 @@ member_standing(const struct window *w, const struct member *m, struct mfig *f)
 	f->active = f->registered && f->ok >= w->need;
 }
 
-void
+unsigned long long
 window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
     struct mfig *mf)
 {
 	uint32_t nmem = intern_len(data.ids), nunit = intern_len(data.units);
+	unsigned long long early = 0;
 	struct mfig *own = NULL;
 	uint32_t i;
 
@@ -257,6 +258,7 @@ window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
 		struct mfig *f = &mf[i];
 		struct fig *u = &ufig[m->unit];
 
+		early += f->early;
 		if (m->flags & M_EXCLUDED)
 			continue;
 		member_standing(w, m, f);
@@ -283,25 +285,27 @@ window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
 		cfig[u->comm].projects += u->projects;
 	}
 	free(own);
+	return early;
 }
 
 void
-say_early(const struct window *w)
+say_early(const struct window *w, unsigned long long total)
 {
 	static struct buf b;
-	unsigned long long n = 0;
+	unsigned long long n = 0, show = total;
 	char day[24], reg[24];
 	size_t i;
 
-	for (i = 0; i < data.nact; i++) {
+	if (!cli.verbose && show > EARLY_SHOWN)
+		show = EARLY_SHOWN; /* (the scan ends at the 10th) */
+	for (i = 0; i < data.nact && n < show; i++) {
 		const struct act *a = &data.act[i];
 		int32_t r;
 
 		if ((a->flags & (A_EARLY | A_SKIP)) != A_EARLY ||
 		    a->day < w->from || a->day > w->to)
 			continue;
-		if (n++ >= EARLY_SHOWN && !cli.verbose)
-			continue;
+		n++;
 		r = data.mem[a->who].reg;
 		date_format(a->day * DAY_SECS, 0, day);
 		if (r != DR_NODAY)
@@ -313,11 +317,11 @@ say_early(const struct window *w)
 		    _("activity on %s before member %s registered (%s)"), day,
 		    b.p, r != DR_NODAY ? reg : _("not registered"));
 	}
-	if (n > 0)
+	if (total > 0)
 		zl_warn(ngettext("%llu activity before its member registered: "
 				 "counted, and in the early column",
 			    "%llu activities before their member registered: "
 			    "counted, and in the early column",
-			    n),
-		    n);
+			    total),
+		    total);
 }

@@ -30,9 +30,10 @@ struct grouped {
 	long nwin;
 	struct fig *figs;
 	size_t ngroups;
-	struct intern *names; /* the groups' names (and for streets, the
-				 empty street: number ngroups - 1) */
-	uint8_t *listed;      /* groups that have a row */
+	struct intern *names;	  /* the groups' names (and for streets, the
+				     empty street: number ngroups - 1) */
+	uint8_t *listed;	  /* groups that have a row */
+	unsigned long long early; /* activities (say_early) */
 };
 
 /* a in decimal, after a '-' when neg, into buf (at least 24 bytes):
@@ -295,6 +296,7 @@ gather(struct grouped *g, const struct window *p)
 	struct fig *ufig, *cfig;
 	long n;
 
+	g->early = 0;
 	g->nwin = opt.by == BY_MONTH ? months_of(p->from, p->to) : 1;
 	g->win = xcalloc((size_t)g->nwin, sizeof *g->win);
 	for (n = 0; n < g->nwin; n++)
@@ -310,7 +312,7 @@ gather(struct grouped *g, const struct window *p)
 	ufig = xmalloc(((size_t)intern_len(data.units) + 1) * sizeof *ufig);
 	cfig = xmalloc(((size_t)intern_len(data.comms) + 1) * sizeof *cfig);
 	for (n = 0; n < g->nwin; n++) {
-		window_run(&g->win[n], ufig, cfig, NULL);
+		g->early += window_run(&g->win[n], ufig, cfig, NULL);
 		keep_figs(g, n, ufig, cfig);
 	}
 	free(ufig);
@@ -382,6 +384,7 @@ grouped_report(const struct window *p)
 	long n;
 
 	gather(&g, p);
+	say_early(p, g.early);
 	if (opt.by == BY_STREET)
 		say_no_street();
 	k = order_of(&g, &o);
@@ -479,7 +482,7 @@ members_report(const struct window *p, long long only)
 	ufig = xmalloc(((size_t)intern_len(data.units) + 1) * sizeof *ufig);
 	cfig = xmalloc(((size_t)intern_len(data.comms) + 1) * sizeof *cfig);
 	mf = xmalloc(((size_t)nmem + 1) * sizeof *mf);
-	window_run(p, ufig, cfig, mf);
+	say_early(p, window_run(p, ufig, cfig, mf));
 	o = xcalloc((size_t)nmem + 1, sizeof *o);
 	for (i = 0; i < nmem; i++)
 		if (!(data.mem[i].flags & M_EXCLUDED) && mf[i].counts &&
@@ -534,7 +537,6 @@ report_write(void)
 
 	period_make(&p);
 	period_check(&p);
-	say_early(&p);
 	if (opt.report == R_MEMBERS)
 		members_report(&p, only);
 	else

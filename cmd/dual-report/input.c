@@ -639,7 +639,9 @@ member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
 	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
 	    !day_of(rec, c->listed, "listed_at", &m->listed))
 		return 0;
-	if (m->reg != DR_NODAY && folded(rec, c->comm, &tb.msg).n == 0) {
+	/* (a value trimmed is empty folded only when it is empty: as
+	 * member_row's place_num tells) */
+	if (m->reg != DR_NODAY && col(rec, c->comm).n == 0) {
 		rec_reject(rec,
 		    _("registered with no community (field 'community' "
 		      "empty)"));

@@ -204,6 +204,10 @@ void ids_make(void);
 void ids_free(void);
 /* The key of id s (not empty), its place in the table fetched. */
 void ids_key(struct str s, struct idkey *k);
+/* The same for id s as read (trimmed, not folded) when ids are by number
+ * and s is the prefix and a number: 1 (s folded is s: the prefix is a
+ * folded id's), else 0. */
+int ids_key_plain(struct str s, struct idkey *k);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 

@@ -208,6 +208,15 @@ make_by_number(uint32_t n, const uint32_t *nums)
 	}
 }
 
+int
+ids_key_plain(struct str s, struct idkey *k)
+{
+	if (ids.num == NULL)
+		return 0;
+	ids_key(s, k);
+	return k->num >= 0;
+}
+
 void
 ids_key(struct str s, struct idkey *k)
 {

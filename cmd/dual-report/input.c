@@ -1096,10 +1096,12 @@ act_row(const struct rec *rec, const struct cols *c, struct act *a,
 	struct idm m = { 0 };
 	int ok;
 
-	if (!ascii(id))
-		id = folded(rec, c->id, &tb.id);
-	if (id.n > 0)
-		ids_key(id, &k);
+	if (id.n == 0 || !ids_key_plain(id, &k)) {
+		if (!ascii(id))
+			id = folded(rec, c->id, &tb.id);
+		if (id.n > 0)
+			ids_key(id, &k);
+	}
 	ok = act_values(rec, c, a);
 	a->what = what_num(col(rec, c->what));
 	if (!act_who(rec, c, a, id, &k, &m) ||

@@ -173,8 +173,6 @@ void reserve_acts(unsigned long long size);
 void keep_line(uint32_t line);
 /* The row of activity number act (kept, not left out) names street. */
 void act_street(uint32_t act, uint32_t street);
-/* The column of the member ids (-1: none). */
-long act_id_col(const struct cols *c);
 /* A thread that called act_row ends: its buffers freed. */
 void input_thread_end(void);
 /* n bytes, in huge pages when they are 2 MiB or more (xhuge). */
@@ -206,9 +204,10 @@ void ids_make(void);
 void ids_free(void);
 /* The key of id s (not empty), its place in the table fetched. */
 void ids_key(struct str s, struct idkey *k);
-/* The place of id s (as read: not folded, not trimmed) fetched into a
- * cache, for a row read soon. */
-void ids_prefetch(struct str s);
+/* The same for id s as read (trimmed, not folded) when ids are by number
+ * and s is the prefix and a number: 1 (s folded is s: the prefix is a
+ * folded id's), else 0. */
+int ids_key_plain(struct str s, struct idkey *k);
 /* The member of id s (key k): its number and *m, or -1. */
 long long ids_find(struct str s, const struct idkey *k, struct idm *m);
 
@@ -222,6 +221,7 @@ struct mrow {
 	uint32_t at[MR_N], n[MR_N];
 	int32_t reg, listed;
 	unsigned long long hv;	/* the id's str_hash */
+	unsigned long long uhv; /* the unit's */
 	long line;		/* in the part */
 	unsigned long long off; /* in the file */
 };
@@ -301,12 +301,13 @@ void month_window(const struct window *w, long n, struct window *m);
 /*
  * The figures of window w: per unit (ufig, data's units), per community
  * (cfig) and, when mf is not NULL, per member.  The arrays are the
- * caller's, zeroed here.
+ * caller's, zeroed here.  Its early activities: how many.
  */
-void window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
-    struct mfig *mf);
-/* Say on stderr the early activities of the period (the first 10). */
-void say_early(const struct window *w);
+unsigned long long window_run(const struct window *w, struct fig *ufig,
+    struct fig *cfig, struct mfig *mf);
+/* Say on stderr the early activities of period w (the first 10), total of
+ * them (window_run's of w, or of its months). */
+void say_early(const struct window *w, unsigned long long total);
 void fig_add(struct fig *to, const struct fig *f);
 
 /* report.c */

@@ -13,6 +13,7 @@
  * million activities is looked up at random, and no memory of their size
  * is asked for in the first way.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,11 +143,21 @@ dups_free(void)
 	memset(&runs, 0, sizeof runs);
 }
 
-/* The activities [from, to), of one day: its duplicates merged (t: the
- * table, of *cap slots, those of the runs before taken for empty: it is
- * cleared only when it is made). */
+/* Duplicates found by a thread of its own (out of the main thread's
+ * tables): activity d the same as k, merged after. */
+struct pairs {
+	uint32_t (*p)[2];
+	size_t n, cap;
+	size_t from, to; /* of the activities [from, to) */
+	pthread_t th;
+};
+
+/* The activities [from, to), of one day: its duplicates merged, or noted
+ * in out (t: the table, of *cap slots, those of the runs before taken for
+ * empty: it is cleared only when it is made). */
 static void
-day_run(size_t from, size_t to, struct rslot **t, size_t *cap)
+day_run(size_t from, size_t to, struct rslot **t, size_t *cap,
+    struct pairs *out)
 {
 	size_t i, j, mask = 15;
 
@@ -171,6 +182,14 @@ day_run(size_t from, size_t to, struct rslot **t, size_t *cap)
 			if (x->who == a->who && x->what == a->what &&
 			    x->unit == unit)
 				break;
+		if (x->i > from && out != NULL) {
+			if (out->n == out->cap)
+				out->p = xgrow(out->p, &out->cap, 64,
+				    sizeof *out->p);
+			out->p[out->n][0] = (uint32_t)i;
+			out->p[out->n++][1] = x->i - 1;
+			continue;
+		}
 		if (x->i > from) {
 			merge(i, x->i - 1);
 			continue;
@@ -182,21 +201,57 @@ day_run(size_t from, size_t to, struct rslot **t, size_t *cap)
 	}
 }
 
-/* The activities read in runs of a day each: each run on its own. */
+/* The activities [from, to), read in runs of a day each (from and to
+ * between two runs): each run on its own, its duplicates merged or noted
+ * in out. */
 static void
-by_runs(void)
+runs_of(size_t from, size_t to, struct pairs *out)
 {
 	struct rslot *t = NULL;
 	size_t i, j, cap = 0;
 
-	for (i = 0; i < data.nact; i = j) {
-		for (j = i + 1;
-		     j < data.nact && data.act[j].day == data.act[i].day; j++)
+	for (i = from; i < to; i = j) {
+		for (j = i + 1; j < to && data.act[j].day == data.act[i].day;
+		     j++)
 			;
 		if (j - i > 1)
-			day_run(i, j, &t, &cap);
+			day_run(i, j, &t, &cap, out);
 	}
 	free(t);
+}
+
+static void *
+runs_thread(void *arg)
+{
+	struct pairs *h = arg;
+
+	runs_of(h->from, h->to, h);
+	return NULL;
+}
+
+/* The activities read in runs of a day each: with -j 2 or more, the runs
+ * from the middle on by a thread of its own, its duplicates merged after
+ * the first half's, in the order one pass merges them. */
+#define RUNS_MIN 1024
+static void
+by_runs(void)
+{
+	struct pairs h = { NULL, 0, 0, data.nact / 2, data.nact, 0 };
+	size_t i;
+
+	while (h.from > 0 && h.from < data.nact &&
+	    data.act[h.from].day == data.act[h.from - 1].day)
+		h.from++;
+	if (opt.jobs < 2 || data.nact < RUNS_MIN || h.from >= data.nact ||
+	    pthread_create(&h.th, NULL, runs_thread, &h) != 0) {
+		runs_of(0, data.nact, NULL);
+		return;
+	}
+	runs_of(0, h.from, NULL);
+	pthread_join(h.th, NULL);
+	for (i = 0; i < h.n; i++)
+		merge(h.p[i][0], h.p[i][1]);
+	free(h.p);
 }
 
 void

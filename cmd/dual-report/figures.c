@@ -4,6 +4,7 @@
  * it (--by month): members and registered as of its last day, its
  * activities, the minimum for the months it touches.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -103,23 +104,24 @@ fig_add(struct fig *to, const struct fig *f)
 	to->projects += f->projects;
 }
 
-/* The activities of window w into the members' (mf), units' own and
- * communities' figures.  The figures of the member of the activity AHEAD
- * after this one are fetched while this one is added: members are taken
- * at random, their figures (32 bytes each) rarely in a cache. */
+/* The activities [from, to) of window w into the members' (mf), units'
+ * own and communities' figures.  The figures of the member of the
+ * activity AHEAD after this one are fetched while this one is added:
+ * members are taken at random, their figures (32 bytes each) rarely in a
+ * cache. */
 #define AHEAD 16
 static void
-window_acts(const struct window *w, struct fig *ufig, struct fig *cfig,
-    struct mfig *mf)
+window_acts(const struct window *w, size_t from, size_t to, struct fig *ufig,
+    struct fig *cfig, struct mfig *mf)
 {
 	size_t i;
 
-	for (i = 0; i < data.nact; i++) {
+	for (i = from; i < to; i++) {
 		const struct act *a = &data.act[i];
 		struct fig *c;
 		int early = 0;
 
-		if (i + AHEAD < data.nact)
+		if (i + AHEAD < to)
 			__builtin_prefetch(&mf[data.act[i + AHEAD].who], 1);
 
 		if (a->day < w->from || a->day > w->to || (a->flags & A_SKIP))
@@ -147,6 +149,81 @@ window_acts(const struct window *w, struct fig *ufig, struct fig *cfig,
 	}
 }
 
+/*
+ * -j 2 or more: the later half of the activities [from, to) added up by a
+ * thread of its own, into figures of its own (n: members, units,
+ * communities), while the main thread adds up the first half; then added
+ * to the first half's (sums: the same figures as one pass).  Only when
+ * the half is more work than its figures to clear and to add (an
+ * activity some five times a member's).
+ */
+struct half {
+	const struct window *w;
+	size_t from, to;
+	uint32_t n[3];
+	struct mfig *mf;
+	struct fig *ufig, *cfig;
+	pthread_t th;
+};
+
+static void *
+half_acts(void *arg)
+{
+	struct half *h = arg;
+	size_t size = ((size_t)h->n[0] + 1) * sizeof *h->mf;
+
+	h->mf = dr_alloc(size);
+	memset(h->mf, 0, size);
+	h->ufig = xcalloc((size_t)h->n[1] + 1, sizeof *h->ufig);
+	h->cfig = xcalloc((size_t)h->n[2] + 1, sizeof *h->cfig);
+	window_acts(h->w, h->from, h->to, h->ufig, h->cfig, h->mf);
+	return NULL;
+}
+
+/* The half's figures added to ufig, cfig and mf, and freed. */
+static void
+half_add(struct half *h, struct fig *ufig, struct fig *cfig, struct mfig *mf)
+{
+	uint32_t i;
+
+	for (i = 0; i < h->n[0]; i++) {
+		mf[i].acts += h->mf[i].acts;
+		mf[i].early += h->mf[i].early;
+		mf[i].ok += h->mf[i].ok;
+		mf[i].solved += h->mf[i].solved;
+		mf[i].hours += h->mf[i].hours;
+	}
+	for (i = 0; i < h->n[1]; i++)
+		fig_add(&ufig[i], &h->ufig[i]);
+	for (i = 0; i < h->n[2]; i++)
+		fig_add(&cfig[i], &h->cfig[i]);
+	free(h->mf);
+	free(h->ufig);
+	free(h->cfig);
+}
+
+/* The activities of window w added up, by two threads with -j 2 or
+ * more. */
+static void
+window_all(const struct window *w, struct fig *ufig, struct fig *cfig,
+    struct mfig *mf)
+{
+	struct half h = { w, data.nact / 2, data.nact,
+		{ intern_len(data.ids), intern_len(data.units),
+		    intern_len(data.comms) },
+		NULL, NULL, NULL, 0 };
+
+	if (opt.jobs < 2 ||
+	    data.nact / 2 < ((size_t)h.n[0] + h.n[1] + h.n[2]) / 4 + 256 ||
+	    pthread_create(&h.th, NULL, half_acts, &h) != 0) {
+		window_acts(w, 0, data.nact, ufig, cfig, mf);
+		return;
+	}
+	window_acts(w, 0, h.from, ufig, cfig, mf);
+	pthread_join(h.th, NULL);
+	half_add(&h, ufig, cfig, mf);
+}
+
 /* A member's standing as of w's last day. */
 static void
 member_standing(const struct window *w, const struct member *m, struct mfig *f)
@@ -161,11 +238,12 @@ member_standing(const struct window *w, const struct member *m, struct mfig *f)
 	f->active = f->registered && f->ok >= w->need;
 }
 
-void
+unsigned long long
 window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
     struct mfig *mf)
 {
 	uint32_t nmem = intern_len(data.ids), nunit = intern_len(data.units);
+	unsigned long long early = 0;
 	struct mfig *own = NULL;
 	uint32_t i;
 
@@ -174,12 +252,13 @@ window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
 	memset(mf, 0, (size_t)nmem * sizeof *mf);
 	memset(ufig, 0, (size_t)nunit * sizeof *ufig);
 	memset(cfig, 0, (size_t)intern_len(data.comms) * sizeof *cfig);
-	window_acts(w, ufig, cfig, mf);
+	window_all(w, ufig, cfig, mf);
 	for (i = 0; i < nmem; i++) {
 		const struct member *m = &data.mem[i];
 		struct mfig *f = &mf[i];
 		struct fig *u = &ufig[m->unit];
 
+		early += f->early;
 		if (m->flags & M_EXCLUDED)
 			continue;
 		member_standing(w, m, f);
@@ -206,25 +285,27 @@ window_run(const struct window *w, struct fig *ufig, struct fig *cfig,
 		cfig[u->comm].projects += u->projects;
 	}
 	free(own);
+	return early;
 }
 
 void
-say_early(const struct window *w)
+say_early(const struct window *w, unsigned long long total)
 {
 	static struct buf b;
-	unsigned long long n = 0;
+	unsigned long long n = 0, show = total;
 	char day[24], reg[24];
 	size_t i;
 
-	for (i = 0; i < data.nact; i++) {
+	if (!cli.verbose && show > EARLY_SHOWN)
+		show = EARLY_SHOWN; /* (the scan ends at the 10th) */
+	for (i = 0; i < data.nact && n < show; i++) {
 		const struct act *a = &data.act[i];
 		int32_t r;
 
 		if ((a->flags & (A_EARLY | A_SKIP)) != A_EARLY ||
 		    a->day < w->from || a->day > w->to)
 			continue;
-		if (n++ >= EARLY_SHOWN && !cli.verbose)
-			continue;
+		n++;
 		r = data.mem[a->who].reg;
 		date_format(a->day * DAY_SECS, 0, day);
 		if (r != DR_NODAY)
@@ -236,11 +317,11 @@ say_early(const struct window *w)
 		    _("activity on %s before member %s registered (%s)"), day,
 		    b.p, r != DR_NODAY ? reg : _("not registered"));
 	}
-	if (n > 0)
+	if (total > 0)
 		zl_warn(ngettext("%llu activity before its member registered: "
 				 "counted, and in the early column",
 			    "%llu activities before their member registered: "
 			    "counted, and in the early column",
-			    n),
-		    n);
+			    total),
+		    total);
 }

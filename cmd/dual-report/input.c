@@ -57,9 +57,14 @@ struct cached {
 static _Thread_local struct cached whats[NCACHED], comms[NCACHED],
     streets[NCACHED], hours[NCACHED], units[1 << UNITS_BITS];
 
-/* The units of members' rows taken in parts (jobs.c), by their text folded
- * (the main thread's). */
-static struct cached munits[1 << UNITS_BITS];
+/* The units of members' rows taken in parts (jobs.c), by the hash of
+ * their text folded (the thread's that read the row), with their number
+ * (the main thread's; names of any length, many longer than a struct
+ * cached holds). */
+static struct munit {
+	unsigned long long hv;
+	uint32_t num; /* + 1; 0: none */
+} munits[1 << UNITS_BITS];
 
 /*
  * A thread's buffers: an activity's member id folded, a value folded, a
@@ -72,12 +77,6 @@ static _Thread_local struct {
 /* What threads share, taken in turns: the interns of activities' texts,
  * communities and streets, and lib/hours (a buffer of its own). */
 static pthread_mutex_t shared = PTHREAD_MUTEX_INITIALIZER;
-
-long
-act_id_col(const struct cols *c)
-{
-	return c->id;
-}
 
 void
 input_thread_end(void)
@@ -208,7 +207,8 @@ kind_of(struct rd *r, const struct cols *c)
 	    header_has(r));
 }
 
-static struct str
+/* (always inlined: some seven a row, in every thread) */
+static inline __attribute__((always_inline)) struct str
 col(const struct rec *rec, long c)
 {
 	struct str none = { "", 0 };
@@ -517,8 +517,12 @@ text_put(struct str s)
 
 	if (at + s.n >= 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("more than 4 GiB of names and phones"));
-	buf_add(&data.text, &n, 4);
-	buf_add(&data.text, s.p, s.n);
+	/* (no buf_add: two calls a text, 200,000 texts) */
+	buf_grow(&data.text, s.n + 4);
+	memcpy(data.text.p + data.text.n, &n, 4);
+	memcpy(data.text.p + at, s.p, s.n);
+	data.text.n = at + s.n;
+	data.text.p[data.text.n] = '\0';
 	return (uint32_t)at;
 }
 
@@ -608,20 +612,22 @@ take_member(const struct rec *rec, const struct cols *c, uint16_t file)
 		listed_twice(rec, id, i);
 }
 
-/* A text of a member's row into b (jobs.c's part's). */
+/* A text of a member's row into b (jobs.c's part's; room made for it). */
 static void
 mtext(struct mrow *m, int f, struct str s, struct buf *b)
 {
 	m->at[f] = (uint32_t)b->n;
 	m->n[f] = (uint32_t)s.n;
-	buf_add(b, s.p, s.n);
+	memcpy(b->p + b->n, s.p, s.n);
+	b->n += s.n;
 }
 
 int
 member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
     struct buf *b)
 {
-	struct str id = folded(rec, c->id, &tb.id), s;
+	struct str id = folded(rec, c->id, &tb.id), s, t[MR_N];
+	size_t i, need = 1;
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'member_id': empty"));
@@ -634,7 +640,9 @@ member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
 	if (!day_of(rec, c->reg, "registered_at", &m->reg) ||
 	    !day_of(rec, c->listed, "listed_at", &m->listed))
 		return 0;
-	if (m->reg != DR_NODAY && folded(rec, c->comm, &tb.msg).n == 0) {
+	/* (a value trimmed is empty folded only when it is empty: as
+	 * member_row's place_num tells) */
+	if (m->reg != DR_NODAY && col(rec, c->comm).n == 0) {
 		rec_reject(rec,
 		    _("registered with no community (field 'community' "
 		      "empty)"));
@@ -642,13 +650,19 @@ member_parse(const struct rec *rec, const struct cols *c, struct mrow *m,
 	}
 	if (b->n + rec->raw.n * 2 + 64 >= 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("more than 4 GiB of names and phones"));
-	mtext(m, MR_ID, id, b);
+	t[MR_ID] = id;
+	t[MR_UNIT] = s;
+	t[MR_COMM] = col(rec, c->comm);
+	t[MR_STREET] = col(rec, c->street);
+	t[MR_NAME] = col(rec, c->name);
+	t[MR_PHONE] = folded(rec, c->phone, &tb.msg);
+	for (i = 0; i < MR_N; i++)
+		need += t[i].n;
+	buf_grow(b, need); /* (room for them all at once) */
+	for (i = 0; i < MR_N; i++)
+		mtext(m, (int)i, t[i], b);
 	m->hv = str_hash(id.p, id.n, 0);
-	mtext(m, MR_UNIT, s, b);
-	mtext(m, MR_COMM, col(rec, c->comm), b);
-	mtext(m, MR_STREET, col(rec, c->street), b);
-	mtext(m, MR_NAME, col(rec, c->name), b);
-	mtext(m, MR_PHONE, folded(rec, c->phone, &tb.val), b);
+	m->uhv = str_hash(s.p, s.n, 0);
 	return 1;
 }
 
@@ -659,18 +673,22 @@ mstr(const struct mrow *m, int f, const char *t)
 	return (struct str) { t + m->at[f], m->n[f] };
 }
 
-/* The number of unit s (folded), found first in a cache of the texts
- * the members' rows name (the main thread's). */
+/* The number of unit s (folded, its hash hv), found first among the
+ * units the members' rows named before (the main thread's). */
 static uint32_t
-munit_num(struct str s)
+munit_num(struct str s, unsigned long long hv)
 {
-	struct cached *e;
+	struct munit *e = &munits[hv >> (64 - UNITS_BITS)];
 	uint32_t u;
 
-	if (cached_in(munits, UNITS_BITS, s, &e))
-		return e->num;
-	u = unit_num(s);
-	cache(e, s, u);
+	if (e->hv == hv && e->num != 0 &&
+	    same_str(intern_get(data.units, e->num - 1), s))
+		return e->num - 1;
+	u = intern_put_hashed(data.units, s, hv);
+	if (u >= data.capunit)
+		make_room();
+	e->hv = hv;
+	e->num = u + 1;
 	return u;
 }
 
@@ -698,7 +716,7 @@ member_take(struct rd *r, const struct mrow *m, const char *t, uint16_t file,
 
 	name[0] = mstr(m, MR_NAME, t);
 	name[1] = mstr(m, MR_PHONE, t);
-	x.unit = munit_num(mstr(m, MR_UNIT, t));
+	x.unit = munit_num(mstr(m, MR_UNIT, t), m->uhv);
 	x.reg = m->reg;
 	x.listed = m->listed;
 	x.comm = place_num(mstr(m, MR_COMM, t), 0);
@@ -1079,10 +1097,12 @@ act_row(const struct rec *rec, const struct cols *c, struct act *a,
 	struct idm m = { 0 };
 	int ok;
 
-	if (!ascii(id))
-		id = folded(rec, c->id, &tb.id);
-	if (id.n > 0)
-		ids_key(id, &k);
+	if (id.n == 0 || !ids_key_plain(id, &k)) {
+		if (!ascii(id))
+			id = folded(rec, c->id, &tb.id);
+		if (id.n > 0)
+			ids_key(id, &k);
+	}
 	ok = act_values(rec, c, a);
 	a->what = what_num(col(rec, c->what));
 	if (!act_who(rec, c, a, id, &k, &m) ||

@@ -35,7 +35,6 @@ struct jstreet {
 
 struct part {
 	unsigned long long from, to; /* to: where the next part begins */
-	struct ahead ahead;
 	size_t at, lim; /* its place in data.act: [at, lim) (in place) */
 	int inplace;	/* act is data.act + at, else its own */
 	int joined;	/* (its thread's end waited for) */
@@ -208,7 +207,6 @@ work(struct part *p)
 
 		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
-		ahead_fetch(&p->ahead, rd_offset(p->rd));
 		p->nrec++;
 		p->in_row = 1;
 		if (p->mem) {
@@ -458,22 +456,6 @@ follow(struct rd *r, const struct part *q, struct part *p)
 	p->shift = rd_span_shift(&q->sp, q->shift, &p->sp);
 }
 
-/* Part k of n of an activities file of size bytes (map: mapped, or
- * MAP_FAILED) made ready to be read. */
-static void
-acts_part(struct part *p, size_t k, unsigned long long size, void *map, int fmt)
-{
-	struct part *q = &p[k];
-
-	if (map != MAP_FAILED && act_id_col(q->c) >= 0) {
-		q->ahead.map = map;
-		q->ahead.size = (size_t)size;
-		q->ahead.col = act_id_col(q->c);
-		q->ahead.sep = fmt == FMT_CSV ? ',' : '\t';
-		q->ahead.fetch = ids_prefetch;
-	}
-}
-
 /*
  * Where the n parts' activities will be put in data.act, each read there
  * (no array of its own, no copy but a move down): after as many as the
@@ -586,11 +568,11 @@ parts_read(struct rd *r, const struct cols *c, int members, uint16_t file)
 	struct stat sb;
 	size_t n, k;
 	long line;
-	int fd, fmt;
+	int fd;
 	void *map = MAP_FAILED;
 
 	if (opt.jobs < 2 || cli.strict || cli.progress == 1 ||
-	    (fmt = rd_parts(r, &data0, &line)) == 0 ||
+	    rd_parts(r, &data0, &line) == 0 ||
 	    (fd = open(rd_first_file(r), O_RDONLY)) < 0)
 		return 0;
 	if (fstat(fd, &sb) != 0 || (unsigned long long)sb.st_size < data0) {
@@ -611,9 +593,7 @@ parts_read(struct rd *r, const struct cols *c, int members, uint16_t file)
 		p[k].mem = members;
 		p[k].file = file;
 		p[k].first = p[k].last = DR_NODAY;
-		if (!members)
-			acts_part(p, k, size, map, fmt);
-		else
+		if (members)
 			members_part(&p[k], size);
 		p[k].rd = rd_open_part(r, p[k].from, k == 0 ? line : 1);
 		if (!members &&

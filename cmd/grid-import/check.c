@@ -7,6 +7,7 @@
  * max-posts).  The problems found are kept, and written with --check in
  * the order of the sheets.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,6 +325,14 @@ static struct part {
 	uint32_t *v;
 	size_t n, cap;
 } parts[16];
+/* with -j 2 and more the parts are sorted by a thread of their own
+ * during the end's walk (check_posts_sort): the posts the walk notes (a
+ * grid's leader) are kept apart meanwhile, in late */
+static struct part late[16];
+static struct {
+	pthread_t th;
+	int on;
+} sorter;
 static uint32_t *dropped;
 static uint64_t *hot;
 static size_t ndropped, capdropped, nhot, caphot;
@@ -406,7 +415,7 @@ static void
 count_post(struct unit *u, const struct str *v, enum role role)
 {
 	uint32_t h = post_hash(u, v, role);
-	struct part *p = &parts[h >> 28];
+	struct part *p = sorter.on ? &late[h >> 28] : &parts[h >> 28];
 
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap + p->cap / 2 : 256;
@@ -578,7 +587,7 @@ sort_few(uint32_t *v, size_t n)
 static void
 sort_hashes(uint32_t *v, size_t n)
 {
-	static size_t count[4096];
+	size_t count[4096]; /* (on the thread sorting, or the main one) */
 	size_t start[257] = { 0 }, next[256], b, i, pass;
 	uint32_t *tmp;
 
@@ -640,37 +649,65 @@ free_parts(void)
 
 	for (b = 0; b < 16; b++) {
 		free(parts[b].v);
-		parts[b].v = NULL;
-		parts[b].n = parts[b].cap = 0;
+		free(late[b].v);
+		parts[b].v = late[b].v = NULL;
+		parts[b].n = parts[b].cap = late[b].n = late[b].cap = 0;
 	}
 }
 
-/* The hot hashes of a part, sorted (dropped[*d] on: those of the dropped
- * posts not below them). */
+/* A hash that comes n times (dropped[*d] on: those of the dropped posts
+ * not below it): noted when it is hot. */
 static void
-hot_part(uint32_t *v, size_t m, size_t *d)
+hot_one(uint32_t h, size_t n, size_t *d)
 {
-	size_t i, j, n;
+	while (*d < ndropped && dropped[*d] < h)
+		++*d;
+	for (; *d < ndropped && dropped[*d] == h; ++*d)
+		n--;
+	if (n <= (size_t)max_posts)
+		return;
+	if (nhot == caphot)
+		hot = xgrow(hot, &caphot, 64, sizeof *hot);
+	hot[nhot++] = h;
+	hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
+}
 
-	sort_hashes(v, m);
-	for (i = 0; i < m; i = j) {
-		uint32_t h = v[i];
+/* The hot hashes of a part, v (m of them) and w (k), each sorted: the
+ * hashes of both in order, told once each. */
+static void
+hot_part(const uint32_t *v, size_t m, const uint32_t *w, size_t k, size_t *d)
+{
+	size_t i = 0, j = 0, n;
 
-		for (j = i + 1; j < m && v[j] == h; j++)
+	while (i < m || j < k) {
+		uint32_t h = j == k || (i < m && v[i] < w[j]) ? v[i] : w[j];
+
+		for (n = i; i < m && v[i] == h; i++)
 			;
-		if ((n = j - i) <= (size_t)max_posts)
-			continue;
-		while (*d < ndropped && dropped[*d] < h)
-			++*d;
-		for (; *d < ndropped && dropped[*d] == h; ++*d)
-			n--;
-		if (n <= (size_t)max_posts)
-			continue;
-		if (nhot == caphot)
-			hot = xgrow(hot, &caphot, 64, sizeof *hot);
-		hot[nhot++] = h;
-		hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
+		for (n = i - n; j < k && w[j] == h; j++)
+			n++;
+		if (n > (size_t)max_posts)
+			hot_one(h, n, d);
 	}
+}
+
+static void *
+sort_main(void *arg)
+{
+	size_t b;
+
+	(void)arg;
+	for (b = 0; b < 16; b++)
+		sort_hashes(parts[b].v, parts[b].n);
+	return NULL;
+}
+
+void
+check_posts_sort(void)
+{
+	if (!sorter.on)
+		sorter.on = pthread_create(&sorter.th, NULL, sort_main, NULL) ==
+		    0;
 }
 
 /* The hashes that come more than max-posts times (hot), but for those
@@ -681,10 +718,18 @@ hot_hashes(void)
 {
 	size_t d = 0, b;
 
+	if (sorter.on) {
+		pthread_join(sorter.th, NULL);
+		sorter.on = 0;
+	} else
+		for (b = 0; b < 16; b++)
+			sort_hashes(parts[b].v, parts[b].n);
 	sort_hashes(dropped, ndropped);
 	memset(hotbit, 0, sizeof hotbit);
-	for (b = nhot = 0; b < 16; b++)
-		hot_part(parts[b].v, parts[b].n, &d);
+	for (b = nhot = 0; b < 16; b++) {
+		sort_hashes(late[b].v, late[b].n);
+		hot_part(parts[b].v, parts[b].n, late[b].v, late[b].n, &d);
+	}
 	free_parts();
 	free(dropped);
 	dropped = NULL;

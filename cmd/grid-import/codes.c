@@ -489,6 +489,8 @@ units_finish(void)
 	struct unit *u;
 
 	same_grid = NULL;
+	if (gopt.jobs > 1)
+		check_posts_sort();
 	for (u = roots; u != NULL; u = u->next)
 		u->u.code = u->level == L_STREET || u->level == L_COMMUNITY ?
 		    division_code(u) :

@@ -8,8 +8,9 @@
  * the posts a person holds, and keeps and writes the problems (--check);
  * write.c writes the units, or the summary (--summary).  With -j 2 and
  * more, the units are made by a thread of their own (pipe.c), the
- * arena's pages made ready by another (ahead.c), and the buildings'
- * lines made ahead of write_units by a third (write.c).
+ * arena's pages made ready by another (ahead.c), the posts' hashes
+ * sorted during units_finish by a third (check.c), and the buildings'
+ * lines made ahead of write_units by a fourth (write.c).
  */
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H
@@ -336,6 +337,9 @@ void check_file(const char *file);
  * often (hot) found, at the end of units_finish. */
 void check_unit(struct unit *u);
 void check_posts(void);
+/* With -j 2 and more: the posts noted so far (the buildings') sorted by a
+ * thread of their own, until check_posts. */
+void check_posts_sort(void);
 /*
  * Then a second walk, of all units in the order of their codes: whether
  * it is needed (there are hot hashes), each unit's posts (its strings v,

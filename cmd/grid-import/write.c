@@ -412,7 +412,7 @@ building_line(struct unit *u, int hot)
 /*
  * The thread walks the units as write_units does, and puts the line of
  * each building it can build into blocks, in the walk's order, but for
- * one group of buildings in LMAIN, which write_units builds: a block
+ * LMAIN groups of buildings in LROUND, which write_units builds: a block
  * holds the lines, and for each building its unit and the length of its
  * line (NONE: left to write_units).  write_units takes them in the same
  * order and copies each line into the output.
@@ -422,13 +422,15 @@ building_line(struct unit *u, int hot)
 #define LUNITS	  2048
 #define LINE_ROOM (16u << 10) /* a longer line: left to write_units */
 #define NONE	  ((size_t)-1)
-/* the buildings in groups of LGROUP, one in LMAIN left to write_units
+/* the buildings in groups of LGROUP, LMAIN in LROUND left to write_units
  * (the thread making a line takes longer than copying it; write_units
- * has the other units and the copies: one in three keeps the two
- * threads about even) */
+ * has the other units and the copies: at 5,000,000 buildings with one in
+ * three the thread took 0.36 s, write_units 0.29: two in five keeps the
+ * two threads about even) */
 #define LGROUP	    256
-#define LMAIN	    3
-#define AHEAD_OF(i) ((i) / LGROUP % LMAIN != LMAIN - 1)
+#define LMAIN	    2
+#define LROUND	    5
+#define AHEAD_OF(i) ((i) / LGROUP % LROUND >= LMAIN)
 
 static struct {
 	pthread_mutex_t mu;

@@ -15,6 +15,7 @@
  * not be read, or had more cells than the header, any cell, as far as
  * the row below does not say which grid or compound it is in.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,6 +290,42 @@ clean(struct str s, int f, struct buf *b)
 	return t;
 }
 
+/* Whether the word w has a byte c (c times 0x0101...: cc). */
+static inline uint64_t
+has_byte(uint64_t w, uint64_t cc)
+{
+	w ^= cc;
+	return (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+}
+
+/* Whether a value of 3 bytes or more may hold a full-width character (a
+ * byte 0xEF or 0xE3): most do not, told without a call from at most 16
+ * bytes (two words, which may overlap). */
+static int
+may_fold(const char *p, size_t n)
+{
+	const uint64_t ef = 0xEFEFEFEFEFEFEFEFULL, e3 = 0xE3E3E3E3E3E3E3E3ULL;
+	uint64_t a, z;
+	uint32_t x, y;
+
+	if (n > 16)
+		return 1;
+	if (n >= 8) {
+		memcpy(&a, p, 8);
+		memcpy(&z, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&x, p, 4);
+		memcpy(&y, p + n - 4, 4);
+		a = x;
+		z = y;
+	} else
+		a = z = (uint64_t)(unsigned char)p[0] |
+		    (uint64_t)(unsigned char)p[1] << 8 |
+		    (uint64_t)(unsigned char)p[2] << 16;
+	return (has_byte(a, ef) | has_byte(a, e3) | has_byte(z, ef) |
+		   has_byte(z, e3)) != 0;
+}
+
 unsigned long long
 sheet_fold(struct row *row, struct buf *b)
 {
@@ -301,7 +338,7 @@ sheet_fold(struct row *row, struct buf *b)
 	for (i = 0; i < sizeof late; i++) {
 		int f = late[i];
 
-		if (row->v[f].n >= 3) {
+		if (row->v[f].n >= 3 && may_fold(row->v[f].p, row->v[f].n)) {
 			row->v[f] = str_fold(row->v[f], &b[i], &n);
 			all += n;
 		}

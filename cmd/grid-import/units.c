@@ -541,6 +541,16 @@ street_name(const struct row *row, const struct division *dc)
 	return v;
 }
 
+/*
+ * The grid grid_attrs was last given, and the data rows its values were
+ * from, when that found no second value: the same grid and values again
+ * (filled down on the rows below) would change nothing.
+ */
+static struct {
+	const struct unit *grid;
+	unsigned long long from[7];
+} gsame;
+
 /* What a row says of its grid. */
 static void
 grid_attrs(struct unit *grid, const struct row *row)
@@ -550,10 +560,18 @@ grid_attrs(struct unit *grid, const struct row *row)
 		{ A_PARTY_ORG, G_GRID_PARTY_ORG }, { A_STAFF, G_HAS_STAFF },
 		{ A_RULES, G_HAS_RULES }, { A_FUNDING, G_HAS_FUNDING },
 		{ A_INCENTIVES, G_HAS_INCENTIVES } };
+	unsigned long long diff = grid != gsame.grid, nprob = check_count();
 	size_t i;
 
-	for (i = 0; i < sizeof from / sizeof from[0]; i++)
+	for (i = 0; i < 7; i++)
+		diff |= gsame.from[i] ^ row->from[from[i][1]];
+	if (diff == 0)
+		return;
+	for (i = 0; i < 7; i++) {
 		set(grid, from[i][0], row, from[i][1]);
+		gsame.from[i] = row->from[from[i][1]];
+	}
+	gsame.grid = check_count() == nprob ? grid : NULL;
 }
 
 /* The grid of a row, and what the row says of it. */
@@ -777,6 +795,7 @@ units_reset(void)
 	split_u = NULL;
 	memset(last, 0, sizeof last);
 	memset(same, 0, sizeof same);
+	memset(&gsame, 0, sizeof gsame);
 	memset(&lr, 0, sizeof lr);
 	memset(&pr, 0, sizeof pr);
 	units_merged = 0;

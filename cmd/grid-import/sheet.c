@@ -87,6 +87,11 @@ static struct {
 	 * sheet has, in the order of the fields */
 	unsigned char fills[G_N], fills_had[G_N];
 	size_t nfills, nfills_had;
+	/* the row's fields filled (fill_down), of fills_had; whether a field
+	 * the sheet lacks may have another taint, unknown or from than a
+	 * row of the sheet gives it (pass_down) */
+	size_t nflagged;
+	int lacking;
 	size_t ncells;	 /* cells in the header */
 	size_t ntitle;	 /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
@@ -240,6 +245,7 @@ use_header(const struct rec *r)
 				    i;
 		}
 	st.ncells = r->nf;
+	st.lacking = 1;
 	st.state = IN_DATA;
 	rej_header(r->f, r->nf); /* the --reject file's, or mapped onto it */
 	fixes[FIX_TITLE] += st.ntitle;
@@ -383,6 +389,7 @@ taint_all(long line)
 			st.taint[f] = line;
 			st.unknown[f] = 1;
 		}
+	st.lacking = 1;
 }
 
 /* A row that is not data: too many cells (rejected), blank or a total. */
@@ -444,6 +451,7 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 	int f, ok, bad = -1, grid = -1, comp = -1;
 	size_t i;
 
+	st.nflagged = 0;
 	for (i = 0; i < st.nfills_had; i++) {
 		f = st.fills_had[i];
 		if (row->v[f].n > 0 || (st.prev[f].n == 0 && !st.unknown[f]))
@@ -465,6 +473,7 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 		if (!ok)
 			continue;
 		filled[f] = 1;
+		st.nflagged++;
 		if (st.taint[f] != 0 && bad < 0)
 			bad = f;
 		if (st.prev[f].n > 0) {
@@ -477,12 +486,17 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 }
 
 /* What the rows below may fill down from: the row's own values (on line
- * when it was rejected); what was filled down is prev already. */
+ * when it was rejected); what was filled down is prev already (a row
+ * used with every field of the sheet that fills down filled: nothing
+ * else, unless a field the sheet lacks was tainted). */
 static void
 pass_down(const struct row *row, const unsigned char *filled, long rejected)
 {
 	size_t i;
 
+	if (rejected == 0 && st.nflagged == st.nfills_had && !st.lacking)
+		return;
+	st.lacking = 0;
 	for (i = 0; i < st.nfills; i++) {
 		int f = st.fills[i];
 

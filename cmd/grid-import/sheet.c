@@ -328,6 +328,8 @@ may_fold(const char *p, size_t n)
 		a = z = (uint64_t)(unsigned char)p[0] |
 		    (uint64_t)(unsigned char)p[1] << 8 |
 		    (uint64_t)(unsigned char)p[2] << 16;
+	if (((a | z) & 0x8080808080808080ULL) == 0)
+		return 0; /* ASCII (phones, counts) */
 	return (has_byte(a, ef) | has_byte(a, e3) | has_byte(z, ef) |
 		   has_byte(z, e3)) != 0;
 }

@@ -141,6 +141,32 @@ strs_size(const char *file, unsigned line, struct str key, struct str name,
 	return n;
 }
 
+/* x's bytes put at p: a short value (most) without a call, as one or
+ * two words that may overlap, inside the value. */
+static inline void
+put_short(char *p, struct str x)
+{
+	uint64_t a, b;
+	uint32_t c, d;
+
+	if (x.n >= 8 && x.n <= 16) {
+		memcpy(&a, x.p, 8);
+		memcpy(&b, x.p + x.n - 8, 8);
+		memcpy(p, &a, 8);
+		memcpy(p + x.n - 8, &b, 8);
+	} else if (x.n >= 4 && x.n < 8) {
+		memcpy(&c, x.p, 4);
+		memcpy(&d, x.p + x.n - 4, 4);
+		memcpy(p, &c, 4);
+		memcpy(p + x.n - 4, &d, 4);
+	} else if (x.n > 0 && x.n < 4) {
+		p[0] = x.p[0];
+		p[x.n / 2] = x.p[x.n / 2];
+		p[x.n - 1] = x.p[x.n - 1];
+	} else if (x.n > 0)
+		memcpy(p, x.p, x.n);
+}
+
 /* Put the strings at p; where the name and each attribute begin into
  * off[0..nv] (off may be NULL). */
 static void
@@ -150,8 +176,7 @@ put_strs(char *p, struct str key, struct str name, const struct str *v,
 	const char *s = p;
 	size_t i;
 
-	if (key.n > 0)
-		memcpy(p, key.p, key.n);
+	put_short(p, key);
 	p += key.n;
 	*p++ = '\0';
 	for (i = 0; i <= nv; i++) {
@@ -159,8 +184,7 @@ put_strs(char *p, struct str key, struct str name, const struct str *v,
 
 		if (off != NULL)
 			off[i] = (unsigned short)(p - s);
-		if (x.n > 0)
-			memcpy(p, x.p, x.n);
+		put_short(p, x);
 		p += x.n;
 		*p++ = '\0';
 	}

@@ -98,10 +98,12 @@ void sheet_conf(void);
 /* Feed a raw row of the reader; calls units_row for each data row. */
 void sheet_row(const struct rec *r);
 void sheet_end(void);
-/* The full-width characters of row's fields that are folded late (as
- * its units are made; b: six buffers, the caller's): the number folded,
- * for fixes[FIX_FOLDED]. */
-unsigned long long sheet_fold(struct row *row, struct buf *b);
+/* The building's fields of row trimmed (the number trimmed added to
+ * *trimmed, for fixes[FIX_TRIMMED]), and the full-width characters of
+ * those folded late (as its units are made; b: six buffers, the
+ * caller's): the number folded, for fixes[FIX_FOLDED]. */
+unsigned long long sheet_fold(struct row *row, struct buf *b,
+    unsigned long long *trimmed);
 /* Forget the sheet being read, the fixes and the rows counted (see
  * units_reset). */
 void sheet_reset(void);

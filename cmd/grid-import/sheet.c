@@ -54,6 +54,22 @@ static const unsigned char folded[G_N] = { [G_GRID_ID] = 1,
 	[G_RESIDENTS] = LATE,
 	[G_ID_NUMBER] = LATE };
 
+/*
+ * Fields trimmed as the row's units are made (by the thread making them,
+ * in sheet_fold): those of the building alone, which no other part of
+ * the row is told by; the thread reading the rows passes them as they
+ * are.
+ */
+static const unsigned char late_trim[G_N] = { [G_BUILDING_PARTY_GROUP] = 1,
+	[G_OFFLINE_LEADER] = 1,
+	[G_OFFLINE_LEADER_PHONE] = 1,
+	[G_ONLINE_LEADER] = 1,
+	[G_ONLINE_LEADER_PHONE] = 1,
+	[G_PARTY_HOUSEHOLD] = 1,
+	[G_HOUSEHOLDS] = 1,
+	[G_RESIDENTS] = 1,
+	[G_ID_NUMBER] = 1 };
+
 /* What a blank cell takes from the row above, and when. */
 enum { FILL_NO, FILL_ALWAYS, FILL_SAME_GRID, FILL_SAME_COMPOUND };
 static const unsigned char fill[G_N] = { [G_STREET] = FILL_ALWAYS,
@@ -82,6 +98,8 @@ static struct {
 	 * other fields are empty (struct row: data_row's) */
 	unsigned char have[G_N];
 	size_t nhave;
+	unsigned char raw[G_N]; /* those of them trimmed late (late_trim) */
+	size_t nraw;
 	struct row row;
 	/* the fields that fill down (fill): all of them, and those the
 	 * sheet has, in the order of the fields */
@@ -230,10 +248,12 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
-	for (i = st.nhave = 0; i < G_N; i++) {
+	for (i = st.nhave = st.nraw = 0; i < G_N; i++) {
 		st.row.v[i] = (struct str) { "", 0 };
 		st.row.from[i] = 0;
-		if (st.col[i] >= 0)
+		if (st.col[i] >= 0 && late_trim[i])
+			st.raw[st.nraw++] = (unsigned char)i;
+		else if (st.col[i] >= 0)
 			st.have[st.nhave++] = (unsigned char)i;
 	}
 	st.nfills = st.nfills_had = 0;
@@ -335,14 +355,26 @@ may_fold(const char *p, size_t n)
 }
 
 unsigned long long
-sheet_fold(struct row *row, struct buf *b)
+sheet_fold(struct row *row, struct buf *b, unsigned long long *trimmed)
 {
 	static const unsigned char late[] = { G_BUILDING,
 		G_OFFLINE_LEADER_PHONE, G_ONLINE_LEADER_PHONE, G_HOUSEHOLDS,
 		G_RESIDENTS, G_ID_NUMBER };
+	static const unsigned char trim[] = { G_BUILDING_PARTY_GROUP,
+		G_OFFLINE_LEADER, G_OFFLINE_LEADER_PHONE, G_ONLINE_LEADER,
+		G_ONLINE_LEADER_PHONE, G_PARTY_HOUSEHOLD, G_HOUSEHOLDS,
+		G_RESIDENTS, G_ID_NUMBER }; /* late_trim's */
 	unsigned long long all = 0;
 	size_t i, n;
 
+	for (i = 0; i < sizeof trim; i++) {
+		struct str *v = &row->v[trim[i]], t;
+
+		if (v->n > 0 && (t = str_trim(*v)).n != v->n) {
+			++*trimmed;
+			*v = t;
+		}
+	}
 	for (i = 0; i < sizeof late; i++) {
 		int f = late[i];
 
@@ -521,7 +553,7 @@ rejected(struct row *row, const unsigned char *filled, long line)
 {
 	static struct buf b[6];
 
-	fixes[FIX_FOLDED] += sheet_fold(row, b);
+	fixes[FIX_FOLDED] += sheet_fold(row, b, &fixes[FIX_TRIMMED]);
 	pass_down(row, filled, line);
 }
 
@@ -546,6 +578,12 @@ data_row(const struct rec *r)
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? clean(r->f[c], f, &cleaned[f]) :
 					(struct str) { "", 0 };
+	}
+	for (i = 0; i < st.nraw; i++) {
+		size_t c = (size_t)st.col[f = st.raw[i]];
+
+		row->from[f] = st.rows;
+		row->v[f] = c < r->nf ? r->f[c] : (struct str) { "", 0 };
 	}
 	f = fill_down(row, filled, &nfilled);
 	if (f >= 0) {

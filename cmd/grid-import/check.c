@@ -339,6 +339,16 @@ static struct part {
  * during the end's walk (check_posts_sort): the posts the walk notes (a
  * grid's leader) are kept apart meanwhile, in late */
 static struct part late[16];
+/* The hashes of a part that come more than max-posts times in it, and
+ * how many times (sort_part), in order. */
+struct run {
+	uint32_t h;
+	size_t n;
+};
+static struct runs {
+	struct run *v;
+	size_t n, cap;
+} runs[16];
 static struct {
 	pthread_t th;
 	int on;
@@ -693,8 +703,11 @@ free_parts(void)
 	for (b = 0; b < 16; b++) {
 		free(parts[b].v);
 		free(late[b].v);
+		free(runs[b].v);
 		parts[b].v = late[b].v = NULL;
+		runs[b].v = NULL;
 		parts[b].n = parts[b].cap = late[b].n = late[b].cap = 0;
+		runs[b].n = runs[b].cap = 0;
 	}
 }
 
@@ -715,19 +728,71 @@ hot_one(uint32_t h, size_t n, size_t *d)
 	hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
 }
 
-/* The hot hashes of a part, v (m of them) and w (k), each sorted: the
- * hashes of both in order, told once each. */
+/* Part b sorted, and its runs (on the thread sorting, or the main one). */
 static void
-hot_part(const uint32_t *v, size_t m, const uint32_t *w, size_t k, size_t *d)
+sort_part(size_t b)
 {
-	size_t i = 0, j = 0, n;
+	const uint32_t *v = parts[b].v;
+	size_t m = parts[b].n, i, j;
+	struct runs *r = &runs[b];
 
-	while (i < m || j < k) {
-		uint32_t h = j == k || (i < m && v[i] < w[j]) ? v[i] : w[j];
-
-		for (n = i; i < m && v[i] == h; i++)
+	sort_hashes(parts[b].v, m);
+	for (i = 0; i < m; i = j) {
+		for (j = i + 1; j < m && v[j] == v[i]; j++)
 			;
-		for (n = i - n; j < k && w[j] == h; j++)
+		if (j - i <= (size_t)max_posts)
+			continue;
+		if (r->n == r->cap)
+			r->v = xgrow(r->v, &r->cap, 16, sizeof *r->v);
+		r->v[r->n].h = v[i];
+		r->v[r->n++].n = j - i;
+	}
+}
+
+/* How many times h is in v (m of them, sorted). */
+static size_t
+count_in(const uint32_t *v, size_t m, uint32_t h)
+{
+	size_t lo = 0, hi = m, a;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (a = lo, hi = m; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] <= h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - a;
+}
+
+/* The hot hashes of part b, in order: its runs, and the hashes of late[b]
+ * (sorted), each with those of the part. */
+static void
+hot_part(size_t b, size_t *d)
+{
+	const struct runs *r = &runs[b];
+	const uint32_t *w = late[b].v;
+	size_t i = 0, j = 0, k = late[b].n, n;
+
+	while (i < r->n || j < k) {
+		uint32_t h = j == k || (i < r->n && r->v[i].h < w[j]) ?
+		    r->v[i].h :
+		    w[j];
+
+		if (i < r->n && r->v[i].h == h)
+			n = r->v[i++].n;
+		else
+			n = count_in(parts[b].v, parts[b].n, h);
+		for (; j < k && w[j] == h; j++)
 			n++;
 		if (n > (size_t)max_posts)
 			hot_one(h, n, d);
@@ -741,7 +806,7 @@ sort_main(void *arg)
 
 	(void)arg;
 	for (b = 0; b < 16; b++)
-		sort_hashes(parts[b].v, parts[b].n);
+		sort_part(b);
 	return NULL;
 }
 
@@ -766,12 +831,12 @@ hot_hashes(void)
 		sorter.on = 0;
 	} else
 		for (b = 0; b < 16; b++)
-			sort_hashes(parts[b].v, parts[b].n);
+			sort_part(b);
 	sort_hashes(dropped, ndropped);
 	memset(hotbit, 0, sizeof hotbit);
 	for (b = nhot = 0; b < 16; b++) {
 		sort_hashes(late[b].v, late[b].n);
-		hot_part(parts[b].v, parts[b].n, late[b].v, late[b].n, &d);
+		hot_part(b, &d);
 	}
 	free_parts();
 	free(dropped);

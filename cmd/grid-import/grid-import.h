@@ -170,6 +170,10 @@ struct unit {
 	char s[]; /* the strings, or (streets to compounds) a pointer */
 };
 
+/* Bytes past the last unit of the arena that may be read (not used: a
+ * building's strings are read sixteen bytes at a time, write.c). */
+#define UNIT_SLACK 16
+
 /* A building's strings are followed by POST_LOW(u)[j], the low 16 bits
  * of the hash of its post j (two at most; check.c). */
 #define POST_LOW(v) ((unsigned char *)(v)[6].p + (v)[6].n + 1)

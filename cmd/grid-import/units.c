@@ -74,15 +74,15 @@ arena(size_t n)
 		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
 		struct chunk *c;
 
-		if (size < n + sizeof *c)
-			size = n + sizeof *c;
+		if (size < n + sizeof *c + UNIT_SLACK)
+			size = n + sizeof *c + UNIT_SLACK;
 		c = xmalloc(size);
 		c->before = chunks;
 		c->size = size;
 		chunks = c;
 		nchunks++;
 		apos = (char *)(c + 1);
-		aleft = size - sizeof *c;
+		aleft = size - sizeof *c - UNIT_SLACK;
 		ahead_chunk(c, size);
 		amark = apos;
 	}
@@ -810,7 +810,7 @@ units_reset(void)
 		chunks = before;
 	}
 	apos = amark = chunks != NULL ? (char *)(chunks + 1) : NULL;
-	aleft = chunks != NULL ? chunks->size - sizeof *chunks : 0;
+	aleft = chunks != NULL ? chunks->size - sizeof *chunks - UNIT_SLACK : 0;
 	nchunks = chunks != NULL;
 	free(htab);
 	htab = NULL;

@@ -236,11 +236,11 @@ put_row(const struct row *row, const struct upre *p)
 			q.lastn[f] = 0;
 			continue;
 		}
-		if (v.n > LONG)
-			return 0;
 		h.have |= 1u << f;
 		if (q.last[f] == row->from[f] && q.lastn[f] == v.n)
-			continue;
+			continue; /* (not longer than LONG: put before) */
+		if (v.n > LONG)
+			return 0;
 		h.changed |= 1u << f;
 		len = (uint32_t)v.n;
 		put(&o, &len, sizeof len);

@@ -749,29 +749,23 @@ sort_part(size_t b)
 	}
 }
 
-/* How many times h is in v (m of them, sorted). */
+/* How many times h is in v (m of them, sorted), when that is not more
+ * than max-posts (else h is among the part's runs): the first not below
+ * it found by halves, then those equal to it counted. */
 static size_t
 count_in(const uint32_t *v, size_t m, uint32_t h)
 {
-	size_t lo = 0, hi = m, a;
+	const uint32_t *at = v, *end = v + m;
+	size_t left = m;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (a = lo, hi = m; lo < hi;) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid] <= h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - a;
+	if (m == 0)
+		return 0;
+	for (; left > 1; left -= left / 2)
+		at += at[left / 2 - 1] < h ? left / 2 : 0;
+	at += *at < h;
+	for (left = 0; at < end && *at == h; at++)
+		left++;
+	return left;
 }
 
 /* The hot hashes of part b, in order: its runs, and the hashes of late[b]

@@ -173,6 +173,8 @@ plain(const char *s, size_t n)
 	return 1;
 }
 
+#if !defined(__SSE2__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define ONES 0x0101010101010101ULL
 #define HIGH 0x8080808080808080ULL
 
@@ -184,6 +186,7 @@ bytes_eq(uint64_t x, unsigned char c)
 
 	return ~(((t & ~HIGH) + ~HIGH) | t) & HIGH;
 }
+#endif
 
 /* Whether no string of a building (from s, ending at end[8]) begins or
  * ends with a space. */

@@ -755,11 +755,12 @@ sort_part(size_t b)
 static size_t
 count_in(const uint32_t *v, size_t m, uint32_t h)
 {
-	const uint32_t *at = v, *end = v + m;
+	const uint32_t *at = v, *end;
 	size_t left = m;
 
 	if (m == 0)
-		return 0;
+		return 0; /* (v may be NULL) */
+	end = v + m;
 	for (; left > 1; left -= left / 2)
 		at += at[left / 2 - 1] < h ? left / 2 : 0;
 	at += *at < h;

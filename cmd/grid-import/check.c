@@ -7,6 +7,7 @@
  * max-posts).  The problems found are kept, and written with --check in
  * the order of the sheets.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,19 +49,29 @@ check_conf(void)
 	}
 }
 
+/* The bytes of w not ASCII digits, by their top bits: past 0x7F; above
+ * '9' (+0x46 sets the top bit); below '0' (with the top bit set first,
+ * -0x30 clears it).  No carry crosses a byte. */
+static uint64_t
+not_digits(uint64_t w)
+{
+	uint64_t t = (w | 0x8080808080808080ULL) - 0x3030303030303030ULL;
+
+	return (w | (w + 0x4646464646464646ULL) | ~t) & 0x8080808080808080ULL;
+}
+
 /* What MOBILE matches (without the line end its $ also allows): a phone
  * it matches is valid, whatever the other patterns say. */
 static int
 is_mobile(const char *s, size_t n)
 {
-	size_t i;
+	uint64_t a, z;
 
 	if (n != 11 || s[0] != '1' || s[1] < '3' || s[1] > '9')
 		return 0;
-	for (i = 2; i < 11; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
+	memcpy(&a, s, 8); /* bytes 0-7 and 3-10 */
+	memcpy(&z, s + 3, 8);
+	return (not_digits(a) | not_digits(z)) == 0;
 }
 
 /* Whether one of the patterns matches s[0, n). */
@@ -324,6 +335,24 @@ static struct part {
 	uint32_t *v;
 	size_t n, cap;
 } parts[16];
+/* with -j 2 and more the parts are sorted by a thread of their own
+ * during the end's walk (check_posts_sort): the posts the walk notes (a
+ * grid's leader) are kept apart meanwhile, in late */
+static struct part late[16];
+/* The hashes of a part that come more than max-posts times in it, and
+ * how many times (sort_part), in order. */
+struct run {
+	uint32_t h;
+	size_t n;
+};
+static struct runs {
+	struct run *v;
+	size_t n, cap;
+} runs[16];
+static struct {
+	pthread_t th;
+	int on;
+} sorter;
 static uint32_t *dropped;
 static uint64_t *hot;
 static size_t ndropped, capdropped, nhot, caphot;
@@ -375,20 +404,53 @@ attr_in(const struct unit *u, const struct str *v, int a)
 	return k >= 0 ? v[k + 1] : str_c("");
 }
 
+/* A value of at most 16 bytes as two words, which with its length tell
+ * it from any other: the first and last 8 bytes, or 4, or 3 bytes. */
+static uint64_t
+two_words(struct str s, uint64_t *z)
+{
+	uint64_t a = 0;
+	uint32_t x, y;
+
+	*z = 0;
+	if (s.n >= 8) {
+		memcpy(&a, s.p, 8);
+		memcpy(z, s.p + s.n - 8, 8);
+	} else if (s.n >= 4) {
+		memcpy(&x, s.p, 4);
+		memcpy(&y, s.p + s.n - 4, 4);
+		a = x | (uint64_t)y << 32;
+	} else if (s.n > 0)
+		a = (uint64_t)(unsigned char)s.p[0] |
+		    (uint64_t)(unsigned char)s.p[s.n / 2] << 8 |
+		    (uint64_t)(unsigned char)s.p[s.n - 1] << 16;
+	return a;
+}
+
 /* A hash of the person of a post (u's, whose strings are v): the same
- * person, the same hash. */
+ * person, the same hash.  A name and a phone of 16 bytes or fewer (most)
+ * hashed together, mixed once. */
 static uint32_t
 post_hash(const struct unit *u, const struct str *v, enum role role)
 {
 	struct str id = attr_in(u, v, person[role].id), name, ph;
-	uint64_t h;
+	uint64_t h, a, b, c, d;
 
 	if (id.n > 0)
 		h = str_hash(id.p, id.n, 0x6964);
 	else {
 		name = attr_in(u, v, person[role].name);
 		ph = attr_in(u, v, person[role].phone);
-		h = str_hash(ph.p, ph.n, str_hash(name.p, name.n, 0));
+		if (name.n <= 16 && ph.n <= 16) {
+			a = two_words(name, &b);
+			c = two_words(ph, &d);
+			h = str_mix64(a * 0x9E3779B97F4A7C15ULL ^
+			    b * 0xbf58476d1ce4e5b9ULL ^
+			    c * 0x94d049bb133111ebULL ^
+			    d * 0xff51afd7ed558ccdULL ^
+			    (name.n << 8 | ph.n) * 0xc4ceb9fe1a85ec53ULL);
+		} else
+			h = str_hash(ph.p, ph.n, str_hash(name.p, name.n, 0));
 	}
 	return (uint32_t)(h ^ h >> 32);
 }
@@ -406,7 +468,7 @@ static void
 count_post(struct unit *u, const struct str *v, enum role role)
 {
 	uint32_t h = post_hash(u, v, role);
-	struct part *p = &parts[h >> 28];
+	struct part *p = sorter.on ? &late[h >> 28] : &parts[h >> 28];
 
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap + p->cap / 2 : 256;
@@ -578,7 +640,7 @@ sort_few(uint32_t *v, size_t n)
 static void
 sort_hashes(uint32_t *v, size_t n)
 {
-	static size_t count[4096];
+	size_t count[4096]; /* (on the thread sorting, or the main one) */
 	size_t start[257] = { 0 }, next[256], b, i, pass;
 	uint32_t *tmp;
 
@@ -640,37 +702,115 @@ free_parts(void)
 
 	for (b = 0; b < 16; b++) {
 		free(parts[b].v);
-		parts[b].v = NULL;
-		parts[b].n = parts[b].cap = 0;
+		free(late[b].v);
+		free(runs[b].v);
+		parts[b].v = late[b].v = NULL;
+		runs[b].v = NULL;
+		parts[b].n = parts[b].cap = late[b].n = late[b].cap = 0;
+		runs[b].n = runs[b].cap = 0;
 	}
 }
 
-/* The hot hashes of a part, sorted (dropped[*d] on: those of the dropped
- * posts not below them). */
+/* A hash that comes n times (dropped[*d] on: those of the dropped posts
+ * not below it): noted when it is hot. */
 static void
-hot_part(uint32_t *v, size_t m, size_t *d)
+hot_one(uint32_t h, size_t n, size_t *d)
 {
-	size_t i, j, n;
+	while (*d < ndropped && dropped[*d] < h)
+		++*d;
+	for (; *d < ndropped && dropped[*d] == h; ++*d)
+		n--;
+	if (n <= (size_t)max_posts)
+		return;
+	if (nhot == caphot)
+		hot = xgrow(hot, &caphot, 64, sizeof *hot);
+	hot[nhot++] = h;
+	hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
+}
 
-	sort_hashes(v, m);
+/* Part b sorted, and its runs (on the thread sorting, or the main one). */
+static void
+sort_part(size_t b)
+{
+	const uint32_t *v = parts[b].v;
+	size_t m = parts[b].n, i, j;
+	struct runs *r = &runs[b];
+
+	sort_hashes(parts[b].v, m);
 	for (i = 0; i < m; i = j) {
-		uint32_t h = v[i];
-
-		for (j = i + 1; j < m && v[j] == h; j++)
+		for (j = i + 1; j < m && v[j] == v[i]; j++)
 			;
-		if ((n = j - i) <= (size_t)max_posts)
+		if (j - i <= (size_t)max_posts)
 			continue;
-		while (*d < ndropped && dropped[*d] < h)
-			++*d;
-		for (; *d < ndropped && dropped[*d] == h; ++*d)
-			n--;
-		if (n <= (size_t)max_posts)
-			continue;
-		if (nhot == caphot)
-			hot = xgrow(hot, &caphot, 64, sizeof *hot);
-		hot[nhot++] = h;
-		hotbit[(h & 0xFFFF) >> 3] |= (unsigned char)(1 << (h & 7));
+		if (r->n == r->cap)
+			r->v = xgrow(r->v, &r->cap, 16, sizeof *r->v);
+		r->v[r->n].h = v[i];
+		r->v[r->n++].n = j - i;
 	}
+}
+
+/* How many times h is in v (m of them, sorted), when that is not more
+ * than max-posts (else h is among the part's runs): the first not below
+ * it found by halves, then those equal to it counted. */
+static size_t
+count_in(const uint32_t *v, size_t m, uint32_t h)
+{
+	const uint32_t *at = v, *end;
+	size_t left = m;
+
+	if (m == 0)
+		return 0; /* (v may be NULL) */
+	end = v + m;
+	for (; left > 1; left -= left / 2)
+		at += at[left / 2 - 1] < h ? left / 2 : 0;
+	at += *at < h;
+	for (left = 0; at < end && *at == h; at++)
+		left++;
+	return left;
+}
+
+/* The hot hashes of part b, in order: its runs, and the hashes of late[b]
+ * (sorted), each with those of the part. */
+static void
+hot_part(size_t b, size_t *d)
+{
+	const struct runs *r = &runs[b];
+	const uint32_t *w = late[b].v;
+	size_t i = 0, j = 0, k = late[b].n, n;
+
+	while (i < r->n || j < k) {
+		uint32_t h = j == k || (i < r->n && r->v[i].h < w[j]) ?
+		    r->v[i].h :
+		    w[j];
+
+		if (i < r->n && r->v[i].h == h)
+			n = r->v[i++].n;
+		else
+			n = count_in(parts[b].v, parts[b].n, h);
+		for (; j < k && w[j] == h; j++)
+			n++;
+		if (n > (size_t)max_posts)
+			hot_one(h, n, d);
+	}
+}
+
+static void *
+sort_main(void *arg)
+{
+	size_t b;
+
+	(void)arg;
+	for (b = 0; b < 16; b++)
+		sort_part(b);
+	return NULL;
+}
+
+void
+check_posts_sort(void)
+{
+	if (!sorter.on)
+		sorter.on = pthread_create(&sorter.th, NULL, sort_main, NULL) ==
+		    0;
 }
 
 /* The hashes that come more than max-posts times (hot), but for those
@@ -681,10 +821,18 @@ hot_hashes(void)
 {
 	size_t d = 0, b;
 
+	if (sorter.on) {
+		pthread_join(sorter.th, NULL);
+		sorter.on = 0;
+	} else
+		for (b = 0; b < 16; b++)
+			sort_part(b);
 	sort_hashes(dropped, ndropped);
 	memset(hotbit, 0, sizeof hotbit);
-	for (b = nhot = 0; b < 16; b++)
-		hot_part(parts[b].v, parts[b].n, &d);
+	for (b = nhot = 0; b < 16; b++) {
+		sort_hashes(late[b].v, late[b].n);
+		hot_part(b, &d);
+	}
 	free_parts();
 	free(dropped);
 	dropped = NULL;

@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "cmd/grid-import/grid-import.h"
 #include "lib/cfg.h"
@@ -388,6 +391,22 @@ number_kids(struct unit *u)
 		v[i]->c.seq = (unsigned)i + 1;
 }
 
+/* The length of building u's key: one look at its first sixteen bytes
+ * (inside the unit, or the arena's UNIT_SLACK) for most keys. */
+static size_t
+key_len(const struct unit *u)
+{
+#if defined(__SSE2__)
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u->s);
+	unsigned nul = (unsigned)_mm_movemask_epi8(
+	    _mm_cmpeq_epi8(x, _mm_setzero_si128()));
+
+	if (nul != 0)
+		return (size_t)__builtin_ctz(nul);
+#endif
+	return strlen(u->s);
+}
+
 /* The grid same_code looked at last, and the length of its code. */
 static const struct unit *same_grid;
 static size_t same_gn;
@@ -410,8 +429,7 @@ same_code(const struct unit *a, const struct unit *b)
 			same_gn = strlen((same_grid = a->parent)->u.code);
 		n = same_gn + 16;
 
-		if (n + strlen(unit_key(a)) <= sizeof x &&
-		    n + strlen(unit_key(b)) <= sizeof y)
+		if (n + key_len(a) <= sizeof x && n + key_len(b) <= sizeof y)
 			return cmp_kid_code(a, b) == 0;
 	}
 	return strcmp(unit_code(a, x, sizeof x), unit_code(b, y, sizeof y)) ==
@@ -489,6 +507,8 @@ units_finish(void)
 	struct unit *u;
 
 	same_grid = NULL;
+	if (gopt.jobs > 1)
+		check_posts_sort();
 	for (u = roots; u != NULL; u = u->next)
 		u->u.code = u->level == L_STREET || u->level == L_COMMUNITY ?
 		    division_code(u) :

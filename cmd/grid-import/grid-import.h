@@ -8,8 +8,9 @@
  * the posts a person holds, and keeps and writes the problems (--check);
  * write.c writes the units, or the summary (--summary).  With -j 2 and
  * more, the units are made by a thread of their own (pipe.c), the
- * arena's pages made ready by another (ahead.c), and the buildings'
- * lines made ahead of write_units by a third (write.c).
+ * arena's pages made ready by another (ahead.c), the posts' hashes
+ * sorted during units_finish by a third (check.c), and the buildings'
+ * lines made ahead of write_units by a fourth (write.c).
  */
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H
@@ -97,10 +98,12 @@ void sheet_conf(void);
 /* Feed a raw row of the reader; calls units_row for each data row. */
 void sheet_row(const struct rec *r);
 void sheet_end(void);
-/* The full-width characters of row's fields that are folded late (as
- * its units are made; b: six buffers, the caller's): the number folded,
- * for fixes[FIX_FOLDED]. */
-unsigned long long sheet_fold(struct row *row, struct buf *b);
+/* The building's fields of row trimmed (the number trimmed added to
+ * *trimmed, for fixes[FIX_TRIMMED]), and the full-width characters of
+ * those folded late (as its units are made; b: six buffers, the
+ * caller's): the number folded, for fixes[FIX_FOLDED]. */
+unsigned long long sheet_fold(struct row *row, struct buf *b,
+    unsigned long long *trimmed);
 /* Forget the sheet being read, the fixes and the rows counted (see
  * units_reset). */
 void sheet_reset(void);
@@ -166,6 +169,10 @@ struct unit {
 	unsigned posts : 2; /* the posts noted in its checks (check.c) */
 	char s[]; /* the strings, or (streets to compounds) a pointer */
 };
+
+/* Bytes past the last unit of the arena that may be read (not used: a
+ * building's strings are read sixteen bytes at a time, write.c). */
+#define UNIT_SLACK 16
 
 /* A building's strings are followed by POST_LOW(u)[j], the low 16 bits
  * of the hash of its post j (two at most; check.c). */
@@ -336,6 +343,9 @@ void check_file(const char *file);
  * often (hot) found, at the end of units_finish. */
 void check_unit(struct unit *u);
 void check_posts(void);
+/* With -j 2 and more: the posts noted so far (the buildings') sorted by a
+ * thread of their own, until check_posts. */
+void check_posts_sort(void);
 /*
  * Then a second walk, of all units in the order of their codes: whether
  * it is needed (there are hot hashes), each unit's posts (its strings v,

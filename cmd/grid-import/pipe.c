@@ -51,7 +51,7 @@ static struct {
 	/* the value each field had in the block's last row, by from */
 	unsigned long long last[G_N];
 	uint32_t lastn[G_N];
-	unsigned long long folded; /* by the thread (sheet_fold) */
+	unsigned long long folded, trimmed; /* by the thread (sheet_fold) */
 } q = { .mu = PTHREAD_MUTEX_INITIALIZER,
 	.full = PTHREAD_COND_INITIALIZER,
 	.done = PTHREAD_COND_INITIALIZER };
@@ -138,7 +138,7 @@ make_block(const char *i, size_t n)
 			p.street = (struct str) { i, len };
 			i += len;
 		}
-		q.folded += sheet_fold(&row, fb);
+		q.folded += sheet_fold(&row, fb, &q.trimmed);
 		units_make(&row, &p);
 	}
 }
@@ -236,11 +236,11 @@ put_row(const struct row *row, const struct upre *p)
 			q.lastn[f] = 0;
 			continue;
 		}
-		if (v.n > LONG)
-			return 0;
 		h.have |= 1u << f;
 		if (q.last[f] == row->from[f] && q.lastn[f] == v.n)
-			continue;
+			continue; /* (not longer than LONG: put before) */
+		if (v.n > LONG)
+			return 0;
 		h.changed |= 1u << f;
 		len = (uint32_t)v.n;
 		put(&o, &len, sizeof len);
@@ -270,7 +270,7 @@ make_here(struct row *row, const struct upre *p)
 {
 	static struct buf fb[6]; /* sheet_fold's */
 
-	fixes[FIX_FOLDED] += sheet_fold(row, fb);
+	fixes[FIX_FOLDED] += sheet_fold(row, fb, &fixes[FIX_TRIMMED]);
 	units_make(row, p);
 }
 
@@ -309,7 +309,8 @@ pipe_end(void)
 	pthread_mutex_unlock(&q.mu);
 	pthread_join(q.th, NULL);
 	fixes[FIX_FOLDED] += q.folded;
-	q.folded = 0;
+	fixes[FIX_TRIMMED] += q.trimmed;
+	q.folded = q.trimmed = 0;
 	for (i = 0; i < NBLOCK; i++)
 		free(q.b[i]);
 	q.on = q.quit = 0;

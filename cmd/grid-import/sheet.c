@@ -15,6 +15,7 @@
  * not be read, or had more cells than the header, any cell, as far as
  * the row below does not say which grid or compound it is in.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,22 @@ static const unsigned char folded[G_N] = { [G_GRID_ID] = 1,
 	[G_RESIDENTS] = LATE,
 	[G_ID_NUMBER] = LATE };
 
+/*
+ * Fields trimmed as the row's units are made (by the thread making them,
+ * in sheet_fold): those of the building alone, which no other part of
+ * the row is told by; the thread reading the rows passes them as they
+ * are.
+ */
+static const unsigned char late_trim[G_N] = { [G_BUILDING_PARTY_GROUP] = 1,
+	[G_OFFLINE_LEADER] = 1,
+	[G_OFFLINE_LEADER_PHONE] = 1,
+	[G_ONLINE_LEADER] = 1,
+	[G_ONLINE_LEADER_PHONE] = 1,
+	[G_PARTY_HOUSEHOLD] = 1,
+	[G_HOUSEHOLDS] = 1,
+	[G_RESIDENTS] = 1,
+	[G_ID_NUMBER] = 1 };
+
 /* What a blank cell takes from the row above, and when. */
 enum { FILL_NO, FILL_ALWAYS, FILL_SAME_GRID, FILL_SAME_COMPOUND };
 static const unsigned char fill[G_N] = { [G_STREET] = FILL_ALWAYS,
@@ -81,11 +98,18 @@ static struct {
 	 * other fields are empty (struct row: data_row's) */
 	unsigned char have[G_N];
 	size_t nhave;
+	unsigned char raw[G_N]; /* those of them trimmed late (late_trim) */
+	size_t nraw;
 	struct row row;
 	/* the fields that fill down (fill): all of them, and those the
 	 * sheet has, in the order of the fields */
 	unsigned char fills[G_N], fills_had[G_N];
 	size_t nfills, nfills_had;
+	/* the row's fields filled (fill_down), of fills_had; whether a field
+	 * the sheet lacks may have another taint, unknown or from than a
+	 * row of the sheet gives it (pass_down) */
+	size_t nflagged;
+	int lacking;
 	size_t ncells;	 /* cells in the header */
 	size_t ntitle;	 /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
@@ -224,10 +248,12 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
-	for (i = st.nhave = 0; i < G_N; i++) {
+	for (i = st.nhave = st.nraw = 0; i < G_N; i++) {
 		st.row.v[i] = (struct str) { "", 0 };
 		st.row.from[i] = 0;
-		if (st.col[i] >= 0)
+		if (st.col[i] >= 0 && late_trim[i])
+			st.raw[st.nraw++] = (unsigned char)i;
+		else if (st.col[i] >= 0)
 			st.have[st.nhave++] = (unsigned char)i;
 	}
 	st.nfills = st.nfills_had = 0;
@@ -239,6 +265,7 @@ use_header(const struct rec *r)
 				    i;
 		}
 	st.ncells = r->nf;
+	st.lacking = 1;
 	st.state = IN_DATA;
 	rej_header(r->f, r->nf); /* the --reject file's, or mapped onto it */
 	fixes[FIX_TITLE] += st.ntitle;
@@ -289,19 +316,69 @@ clean(struct str s, int f, struct buf *b)
 	return t;
 }
 
+/* Whether the word w has a byte c (c times 0x0101...: cc). */
+static inline uint64_t
+has_byte(uint64_t w, uint64_t cc)
+{
+	w ^= cc;
+	return (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+}
+
+/* Whether a value of 3 bytes or more may hold a full-width character (a
+ * byte 0xEF or 0xE3): most do not, told without a call from at most 16
+ * bytes (two words, which may overlap). */
+static int
+may_fold(const char *p, size_t n)
+{
+	const uint64_t ef = 0xEFEFEFEFEFEFEFEFULL, e3 = 0xE3E3E3E3E3E3E3E3ULL;
+	uint64_t a, z;
+	uint32_t x, y;
+
+	if (n > 16)
+		return 1;
+	if (n >= 8) {
+		memcpy(&a, p, 8);
+		memcpy(&z, p + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(&x, p, 4);
+		memcpy(&y, p + n - 4, 4);
+		a = x;
+		z = y;
+	} else
+		a = z = (uint64_t)(unsigned char)p[0] |
+		    (uint64_t)(unsigned char)p[1] << 8 |
+		    (uint64_t)(unsigned char)p[2] << 16;
+	if (((a | z) & 0x8080808080808080ULL) == 0)
+		return 0; /* ASCII (phones, counts) */
+	return (has_byte(a, ef) | has_byte(a, e3) | has_byte(z, ef) |
+		   has_byte(z, e3)) != 0;
+}
+
 unsigned long long
-sheet_fold(struct row *row, struct buf *b)
+sheet_fold(struct row *row, struct buf *b, unsigned long long *trimmed)
 {
 	static const unsigned char late[] = { G_BUILDING,
 		G_OFFLINE_LEADER_PHONE, G_ONLINE_LEADER_PHONE, G_HOUSEHOLDS,
 		G_RESIDENTS, G_ID_NUMBER };
+	static const unsigned char trim[] = { G_BUILDING_PARTY_GROUP,
+		G_OFFLINE_LEADER, G_OFFLINE_LEADER_PHONE, G_ONLINE_LEADER,
+		G_ONLINE_LEADER_PHONE, G_PARTY_HOUSEHOLD, G_HOUSEHOLDS,
+		G_RESIDENTS, G_ID_NUMBER }; /* late_trim's */
 	unsigned long long all = 0;
 	size_t i, n;
 
+	for (i = 0; i < sizeof trim; i++) {
+		struct str *v = &row->v[trim[i]], t;
+
+		if (v->n > 0 && (t = str_trim(*v)).n != v->n) {
+			++*trimmed;
+			*v = t;
+		}
+	}
 	for (i = 0; i < sizeof late; i++) {
 		int f = late[i];
 
-		if (row->v[f].n >= 3) {
+		if (row->v[f].n >= 3 && may_fold(row->v[f].p, row->v[f].n)) {
 			row->v[f] = str_fold(row->v[f], &b[i], &n);
 			all += n;
 		}
@@ -346,6 +423,7 @@ taint_all(long line)
 			st.taint[f] = line;
 			st.unknown[f] = 1;
 		}
+	st.lacking = 1;
 }
 
 /* A row that is not data: too many cells (rejected), blank or a total. */
@@ -407,6 +485,7 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 	int f, ok, bad = -1, grid = -1, comp = -1;
 	size_t i;
 
+	st.nflagged = 0;
 	for (i = 0; i < st.nfills_had; i++) {
 		f = st.fills_had[i];
 		if (row->v[f].n > 0 || (st.prev[f].n == 0 && !st.unknown[f]))
@@ -428,6 +507,7 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 		if (!ok)
 			continue;
 		filled[f] = 1;
+		st.nflagged++;
 		if (st.taint[f] != 0 && bad < 0)
 			bad = f;
 		if (st.prev[f].n > 0) {
@@ -440,12 +520,17 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
 }
 
 /* What the rows below may fill down from: the row's own values (on line
- * when it was rejected); what was filled down is prev already. */
+ * when it was rejected); what was filled down is prev already (a row
+ * used with every field of the sheet that fills down filled: nothing
+ * else, unless a field the sheet lacks was tainted). */
 static void
 pass_down(const struct row *row, const unsigned char *filled, long rejected)
 {
 	size_t i;
 
+	if (rejected == 0 && st.nflagged == st.nfills_had && !st.lacking)
+		return;
+	st.lacking = 0;
 	for (i = 0; i < st.nfills; i++) {
 		int f = st.fills[i];
 
@@ -468,7 +553,7 @@ rejected(struct row *row, const unsigned char *filled, long line)
 {
 	static struct buf b[6];
 
-	fixes[FIX_FOLDED] += sheet_fold(row, b);
+	fixes[FIX_FOLDED] += sheet_fold(row, b, &fixes[FIX_TRIMMED]);
 	pass_down(row, filled, line);
 }
 
@@ -493,6 +578,12 @@ data_row(const struct rec *r)
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? clean(r->f[c], f, &cleaned[f]) :
 					(struct str) { "", 0 };
+	}
+	for (i = 0; i < st.nraw; i++) {
+		size_t c = (size_t)st.col[f = st.raw[i]];
+
+		row->from[f] = st.rows;
+		row->v[f] = c < r->nf ? r->f[c] : (struct str) { "", 0 };
 	}
 	f = fill_down(row, filled, &nfilled);
 	if (f >= 0) {

@@ -74,15 +74,15 @@ arena(size_t n)
 		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
 		struct chunk *c;
 
-		if (size < n + sizeof *c)
-			size = n + sizeof *c;
+		if (size < n + sizeof *c + UNIT_SLACK)
+			size = n + sizeof *c + UNIT_SLACK;
 		c = xmalloc(size);
 		c->before = chunks;
 		c->size = size;
 		chunks = c;
 		nchunks++;
 		apos = (char *)(c + 1);
-		aleft = size - sizeof *c;
+		aleft = size - sizeof *c - UNIT_SLACK;
 		ahead_chunk(c, size);
 		amark = apos;
 	}
@@ -141,6 +141,32 @@ strs_size(const char *file, unsigned line, struct str key, struct str name,
 	return n;
 }
 
+/* x's bytes put at p: a short value (most) without a call, as one or
+ * two words that may overlap, inside the value. */
+static inline void
+put_short(char *p, struct str x)
+{
+	uint64_t a, b;
+	uint32_t c, d;
+
+	if (x.n >= 8 && x.n <= 16) {
+		memcpy(&a, x.p, 8);
+		memcpy(&b, x.p + x.n - 8, 8);
+		memcpy(p, &a, 8);
+		memcpy(p + x.n - 8, &b, 8);
+	} else if (x.n >= 4 && x.n < 8) {
+		memcpy(&c, x.p, 4);
+		memcpy(&d, x.p + x.n - 4, 4);
+		memcpy(p, &c, 4);
+		memcpy(p + x.n - 4, &d, 4);
+	} else if (x.n > 0 && x.n < 4) {
+		p[0] = x.p[0];
+		p[x.n / 2] = x.p[x.n / 2];
+		p[x.n - 1] = x.p[x.n - 1];
+	} else if (x.n > 0)
+		memcpy(p, x.p, x.n);
+}
+
 /* Put the strings at p; where the name and each attribute begin into
  * off[0..nv] (off may be NULL). */
 static void
@@ -150,8 +176,7 @@ put_strs(char *p, struct str key, struct str name, const struct str *v,
 	const char *s = p;
 	size_t i;
 
-	if (key.n > 0)
-		memcpy(p, key.p, key.n);
+	put_short(p, key);
 	p += key.n;
 	*p++ = '\0';
 	for (i = 0; i <= nv; i++) {
@@ -159,8 +184,7 @@ put_strs(char *p, struct str key, struct str name, const struct str *v,
 
 		if (off != NULL)
 			off[i] = (unsigned short)(p - s);
-		if (x.n > 0)
-			memcpy(p, x.p, x.n);
+		put_short(p, x);
 		p += x.n;
 		*p++ = '\0';
 	}
@@ -541,6 +565,16 @@ street_name(const struct row *row, const struct division *dc)
 	return v;
 }
 
+/*
+ * The grid grid_attrs was last given, and the data rows its values were
+ * from, when that found no second value: the same grid and values again
+ * (filled down on the rows below) would change nothing.
+ */
+static struct {
+	const struct unit *grid;
+	unsigned long long from[7];
+} gsame;
+
 /* What a row says of its grid. */
 static void
 grid_attrs(struct unit *grid, const struct row *row)
@@ -550,10 +584,18 @@ grid_attrs(struct unit *grid, const struct row *row)
 		{ A_PARTY_ORG, G_GRID_PARTY_ORG }, { A_STAFF, G_HAS_STAFF },
 		{ A_RULES, G_HAS_RULES }, { A_FUNDING, G_HAS_FUNDING },
 		{ A_INCENTIVES, G_HAS_INCENTIVES } };
+	unsigned long long diff = grid != gsame.grid, nprob = check_count();
 	size_t i;
 
-	for (i = 0; i < sizeof from / sizeof from[0]; i++)
+	for (i = 0; i < 7; i++)
+		diff |= gsame.from[i] ^ row->from[from[i][1]];
+	if (diff == 0)
+		return;
+	for (i = 0; i < 7; i++) {
 		set(grid, from[i][0], row, from[i][1]);
+		gsame.from[i] = row->from[from[i][1]];
+	}
+	gsame.grid = check_count() == nprob ? grid : NULL;
 }
 
 /* The grid of a row, and what the row says of it. */
@@ -768,7 +810,7 @@ units_reset(void)
 		chunks = before;
 	}
 	apos = amark = chunks != NULL ? (char *)(chunks + 1) : NULL;
-	aleft = chunks != NULL ? chunks->size - sizeof *chunks : 0;
+	aleft = chunks != NULL ? chunks->size - sizeof *chunks - UNIT_SLACK : 0;
 	nchunks = chunks != NULL;
 	free(htab);
 	htab = NULL;
@@ -777,6 +819,7 @@ units_reset(void)
 	split_u = NULL;
 	memset(last, 0, sizeof last);
 	memset(same, 0, sizeof same);
+	memset(&gsame, 0, sizeof gsame);
 	memset(&lr, 0, sizeof lr);
 	memset(&pr, 0, sizeof pr);
 	units_merged = 0;

@@ -198,11 +198,169 @@ quoted64(char **dp, const char *s, size_t pos, size_t n)
 	return i;
 }
 
+/* ---- CSV from a TSV line, in one pass (VBMI2) ---- */
+
+#define CSV_WORDS 8 /* lines of up to 8 * 64 - 1 bytes */
+
+/* A TSV line's bytes as bit masks, 64 a word, and its fields' count. */
+struct csvm {
+	uint64_t t[CSV_WORDS];	/* TABs, and the line's end (bit n) */
+	uint64_t b[CSV_WORDS];	/* bytes that make their field need quotes */
+	uint64_t q[CSV_WORDS];	/* quotes */
+	uint64_t st[CSV_WORDS]; /* fields' first bytes */
+	size_t w;		/* words */
+};
+
+/*
+ * The masks of the line s[0, n) (padded), n < 64 * CSV_WORDS: a comma or
+ * a quote, a space after a TAB or the line's start, a space before a TAB
+ * or the line's end.
+ */
+static AVX512 void
+csv_masks(struct csvm *m, const char *s, size_t n)
+{
+	uint64_t sp[CSV_WORDS], in = 1, k;
+	size_t j;
+
+	m->w = n / 64 + 1;
+	for (j = 0; j < m->w; j++) {
+		__m512i v = load64(s + 64 * j);
+		size_t left = n - 64 * j; /* n >= 64 * j */
+
+		k = keep64(left);
+		m->t[j] = eq64(v, '\t') & k;
+		if (left < 64)
+			m->t[j] |= UINT64_C(1) << left;
+		m->q[j] = eq64(v, '"') & k;
+		m->b[j] = m->q[j] | (eq64(v, ',') & k);
+		sp[j] = eq64(v, ' ') & k;
+		/* after a TAB, the line's end excluded */
+		m->st[j] = (m->t[j] << 1 | in) & keep64(left + 1);
+		in = m->t[j] >> 63;
+	}
+	for (j = 0; j < m->w; j++) {
+		uint64_t next = j + 1 < m->w ? m->t[j + 1] << 63 : 0;
+
+		m->b[j] |= sp[j] & (m->st[j] | m->t[j] >> 1 | next);
+	}
+}
+
+/*
+ * The positions at m (a bit each) before which a quote goes in CSV: the
+ * first byte and the end (its TAB, or bit n) of each field that needs
+ * quotes, the byte after each quote.  0: more than 64 fields, or a quote
+ * last in a field (two quotes before its end).  A field's end is that of
+ * one that needs quotes when t - b borrows it (the b bits of a field lie
+ * between its end and the one before): e = t & ~(t - b).  The fields'
+ * flags (pext by t), put back at their first bytes (pdep by st).
+ */
+static AVX512 int
+csv_inserts(struct csvm *m, uint64_t *ins)
+{
+	uint64_t e[CSV_WORDS], f = 0, x;
+	unsigned char borrow = 0;
+	unsigned nf = 0, ns = 0;
+	size_t j;
+
+	for (j = 0; j < m->w; j++) {
+		unsigned long long r;
+
+		borrow = _subborrow_u64(borrow, m->t[j], m->b[j], &r);
+		e[j] = m->t[j] & ~(uint64_t)r;
+		x = _pext_u64(e[j], m->t[j]);
+		if (nf + (unsigned)__builtin_popcountll(m->t[j]) > 64)
+			return 0;
+		f |= nf < 64 ? x << nf : 0;
+		nf += (unsigned)__builtin_popcountll(m->t[j]);
+	}
+	for (j = 0, x = 0; j < m->w; j++) {
+		/* a quote doubled after it: before it would be where the
+		 * field's opening quote goes when it is its first byte */
+		uint64_t after = m->q[j] << 1 | x;
+
+		x = m->q[j] >> 63;
+		if ((after & e[j]) != 0) /* a quote last: its closing one */
+			return 0;
+		ins[j] = after | e[j] |
+		    _pdep_u64(ns < 64 ? f >> ns : 0, m->st[j]);
+		ns += (unsigned)__builtin_popcountll(m->st[j]);
+	}
+	return 1;
+}
+
+/* The block at s (padded) with its TABs made commas. */
+static inline AVX512 __m512i
+commas64(const char *s)
+{
+	__m512i v = load64(s);
+
+	return _mm512_mask_mov_epi8(v, eq64(v, '\t'), _mm512_set1_epi8(','));
+}
+
+/*
+ * The block s[0, 64) (padded), the first left bytes of a line, at d with
+ * its TABs made commas and a quote before each byte of ins (a bit each):
+ * spread over two stores as esc_block64 does.  The end written.
+ */
+static inline AVX512V char *
+csv_block64(char *d, const char *s, uint64_t ins, size_t left)
+{
+	const uint64_t even = UINT64_C(0x5555555555555555);
+	const __m512i qq = _mm512_set1_epi8('"');
+	uint64_t a = _pdep_u64(ins & 0xFFFFFFFF, even);
+	uint64_t b = _pdep_u64(ins >> 32, even);
+	uint64_t za = _pext_u64(a, a | ~even), zb = _pext_u64(b, b | ~even);
+	unsigned sh = 32 + (unsigned)__builtin_popcountll(ins & 0xFFFFFFFF);
+	uint64_t lo = za | (sh < 64 ? zb << (sh & 63) : 0);
+	uint64_t hi = sh < 64 ? zb >> (64 - sh) : zb;
+	size_t used = 64 - (size_t)__builtin_popcountll(lo);
+
+	store64(d, _mm512_mask_expand_epi8(qq, ~lo, commas64(s)));
+	store64(d + 64,
+	    _mm512_mask_expand_epi8(qq, ~hi,
+		commas64(s + (used < left ? used : left))));
+	return d + left + (size_t)__builtin_popcountll(ins & keep64(left));
+}
+
+/*
+ * The TSV line s[0, n) (padded) as CSV at d in one pass of masks and
+ * one of stores: its end, or NULL (d untouched) when the line is too long
+ * or has too many fields for it.
+ */
+static AVX512V char *
+csv_line_vbmi2(char *d, const char *s, size_t n)
+{
+	struct csvm m;
+	uint64_t ins[CSV_WORDS];
+	size_t j;
+
+	if (n >= 64 * CSV_WORDS)
+		return NULL;
+	csv_masks(&m, s, n);
+	if (!csv_inserts(&m, ins))
+		return NULL;
+	for (j = 0; 64 * j < n; j++) {
+		size_t left = n - 64 * j < 64 ? n - 64 * j : 64;
+
+		if ((ins[j] & keep64(left)) == 0) {
+			store64(d, commas64(s + 64 * j));
+			d += left;
+		} else
+			d = csv_block64(d, s + 64 * j, ins[j], left);
+	}
+	if ((ins[n / 64] >> (n % 64) & 1) != 0)
+		*d++ = '"'; /* the last field's closing quote */
+	return d;
+}
+
 AVX512 char *
 wr_csv_tsvline64(char *d, const char *s, size_t n)
 {
 	size_t pos = 0, b, fs;
+	char *e;
 
+	if (wr_avx512_vbmi2() && (e = csv_line_vbmi2(d, s, n)) != NULL)
+		return e;
 	for (;;) {
 		if ((b = clean_run64(d, s, pos, n, &fs)) >= n)
 			return d + (n - pos);

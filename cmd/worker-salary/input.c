@@ -575,11 +575,12 @@ marked_rec(uint16_t file, long long mark, int off, long line)
 const struct rec *
 slip_rec(const struct slip *s)
 {
-	return marked_rec(slip_file(s), s->mark, s->off, (long)s->line);
+	return marked_rec(slip_file(s), s->mark, s->off, slip_lineno(s));
 }
 
-uint16_t
-slip_file(const struct slip *s)
+/* The run of slip s. */
+static const struct run *
+run_of(const struct slip *s)
 {
 	size_t i = (size_t)(s - data.slips), lo = 0, hi = data.nruns;
 
@@ -591,7 +592,19 @@ slip_file(const struct slip *s)
 		else
 			hi = mid;
 	}
-	return data.runs[lo].file;
+	return &data.runs[lo];
+}
+
+uint16_t
+slip_file(const struct slip *s)
+{
+	return run_of(s)->file;
+}
+
+long
+slip_lineno(const struct slip *s)
+{
+	return s->line > 0 ? (long)s->line + run_of(s)->shift : 0;
 }
 
 /* A row of the --ytd file: the state after its month (the latest month
@@ -744,29 +757,35 @@ ranks(void)
 	return rank;
 }
 
-/* The keys of the slips of run r data.ids', its lines and amounts from
- * 2^31 the file's (when they are a part's); counted by rank into at. */
+/* The keys of the slips of run r data.ids', its amounts from 2^31 the
+ * file's (when they are a part's); counted by rank into at (those its
+ * part counted by their key, the others one by one). */
 static void
 run_count(struct run *r, const uint32_t *rank, size_t *at)
 {
 	size_t i;
-	int k;
+	uint32_t k;
 
-	for (i = r->from; i < r->to; i++) {
+	for (k = 0; k < r->ncount; k++)
+		at[rank[k] + 1] += r->count[k];
+	for (i = r->from; (r->count == NULL || r->fix) && i < r->to; i++) {
 		struct slip *s = &data.slips[i];
 
-		if (r->map != NULL) {
-			if (s->key & RUN_OWN)
+		if (r->map != NULL && r->fix) {
+			if (s->key & RUN_OWN) {
 				s->key = r->map[s->key & ~RUN_OWN];
-			s->line += s->line > 0 ? (uint32_t)r->shift : 0;
+				at[rank[s->key] + 1] += r->count != NULL;
+			}
 			for (k = 0; r->big > 0 && k < A_N; k++)
 				if (s->a[k] >= 0x80000000u)
 					s->a[k] += r->big;
 		}
-		at[rank[s->key] + 1]++;
+		at[rank[s->key] + 1] += r->count == NULL;
 	}
 	free(r->map);
-	r->map = NULL;
+	free(r->count);
+	r->map = r->count = NULL;
+	r->ncount = 0;
 }
 
 void

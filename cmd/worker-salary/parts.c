@@ -50,7 +50,8 @@ struct part {
 	struct idx idx; /* its worker_ids (RUN_OWN) not in data.ids */
 	int shared;	/* data.ids looked in (idx_find; last) */
 	uint32_t last;
-	struct rej_held *ev; /* at: the row they come before */
+	uint32_t *count, ncount; /* of its slips by key (shared; struct run) */
+	struct rej_held *ev;	 /* at: the row they come before */
 	size_t nev, capev;
 	int in_take;
 	int roster;	   /* a roster's part: its rows, not slips */
@@ -127,6 +128,8 @@ take(struct part *p, const struct rec *rec)
 	s->key = p->shared ? idx_find(&data.idx, id, &p->last) : UINT32_MAX;
 	if (s->key == UINT32_MAX)
 		s->key = RUN_OWN | idx_of(&p->idx, id);
+	else
+		p->count[s->key]++;
 	s->mark = mark_of(p, rec, &file, &off);
 	s->off = off & 1u;
 	p->n++;
@@ -183,6 +186,8 @@ static void
 part_open(struct part *p, const struct rd *r, long line)
 {
 	rej_held_clear(p->ev, p->nev);
+	if (p->count != NULL && p->n > 0) /* (read again) */
+		memset(p->count, 0, p->ncount * sizeof *p->count);
 	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
@@ -324,6 +329,7 @@ merge(struct rd *r, struct part *p)
 	struct run *run;
 	uint32_t *map;
 	size_t k = 0;
+	int fix;
 
 	rd_add_count(r, p->nrec);
 	if (p->roster) {
@@ -333,6 +339,7 @@ merge(struct rd *r, struct part *p)
 	}
 	report(p, &k, 0);
 	free(p->ev);
+	fix = intern_len(p->idx.ids) > 0 || (p->nbig > 0 && data.nbig > 0);
 	map = ids_map(p);
 	if (data.nruns == data.capruns)
 		data.runs = xgrow(data.runs, &data.capruns, 8,
@@ -344,6 +351,9 @@ merge(struct rd *r, struct part *p)
 	run->shift = p->shift;
 	run->file = p->file;
 	run->big = (uint32_t)data.nbig;
+	run->fix = fix & 1;
+	run->count = p->count;
+	run->ncount = p->ncount;
 	for (k = 0; k < p->nbig; k++)
 		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);
 	free(p->big);
@@ -400,6 +410,11 @@ parts_read(uint16_t file, const struct cols *c)
 		p[k].c = c;
 		p[k].file = file;
 		p[k].shared = !p[k].roster && intern_len(data.ids) < RUN_OWN;
+		if (p[k].shared) {
+			p[k].ncount = intern_len(data.ids);
+			p[k].count = xcalloc((size_t)p[k].ncount + 1,
+			    sizeof *p[k].count);
+		}
 		p[k].last = UINT32_MAX;
 		p[k].own = input_reader(NULL);
 		part_open(&p[k], r, k == 0 ? line : 1);

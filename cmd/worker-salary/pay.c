@@ -532,7 +532,7 @@ worker_run(size_t from, size_t to)
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
 			    m, slip_worker(s)->id,
 			    rd_file(data.readers[slip_file(last)]),
-			    (long)last->line);
+			    slip_lineno(last));
 		} else if (st0.month >= 0 && s->month <= st0.month) {
 			month_fmt(s->month, m);
 			month_fmt(st0.month, n);

@@ -200,9 +200,11 @@ uint32_t idx_find(const struct idx *x, struct str id, uint32_t *last);
  * part of a file read by a thread fills room of its own, with room to
  * spare).  Until slips_sort, a part's keys are data.ids' (the roster's
  * ids, read before) or with RUN_OWN its own (map: data.ids' of each;
- * NULL: data.ids' already), its lines are counted from its
- * first (shift: to add), its amounts from 2^31 fen kept apart in its own
- * table (big: where it begins in data.big).
+ * NULL: data.ids' already), its amounts from 2^31 fen kept apart in its
+ * own table (big: where it begins in data.big); fix: some of either.
+ * Its lines are counted from its first (shift: to add, slip_lineno).
+ * count[k]: how many of its slips have key k of data.ids (k below
+ * ncount; NULL: not counted), counted by its part.
  */
 #define RUN_OWN 0x80000000u
 struct run {
@@ -211,6 +213,8 @@ struct run {
 	long shift;
 	uint32_t big;
 	uint16_t file; /* the slips' reader in data.readers */
+	uint8_t fix;
+	uint32_t *count, ncount;
 };
 
 /* All that was read (input.c). */
@@ -285,8 +289,9 @@ void keys_of_all(const struct intern *from, uint32_t *map);
  * of its own, rd_open_part: valid until the next call).
  */
 const struct rec *slip_rec(const struct slip *s);
-/* The reader of slip s in data.readers (its run's). */
+/* The reader of slip s in data.readers (its run's); its line in it. */
 uint16_t slip_file(const struct slip *s);
+long slip_lineno(const struct slip *s);
 const struct rec *marked_rec(uint16_t file, long long mark, int off, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);

@@ -337,6 +337,25 @@ key_new(size_t n)
 	data.keys[n].rejected = 0;
 }
 
+void
+keys_reserve(size_t n)
+{
+	if (n > data.capkeys) {
+		data.keys = xreallocarray(data.keys, n, sizeof *data.keys);
+		data.capkeys = n;
+	}
+	if (n > data.idx.capnext) {
+		data.idx.next = xreallocarray(data.idx.next, n,
+		    sizeof *data.idx.next);
+		data.idx.capnext = n;
+	}
+	if (n > data.caproster) {
+		data.roster = xreallocarray(data.roster, n,
+		    sizeof *data.roster);
+		data.caproster = n;
+	}
+}
+
 /* The key of id, new when it is not known yet. */
 struct key *
 key_of(struct str id, uint32_t *k)

@@ -430,10 +430,13 @@ parts_read(uint16_t file, const struct cols *c)
 			pthread_join(p[k].th, NULL);
 		if (k > 0)
 			follow(r, &p[k - 1], &p[k]);
-		else if (p[0].roster) /* the table as large as the parts' ids */
-			intern_reserve(data.ids,
-			    intern_len(data.ids) +
-				n * (size_t)intern_len(p[0].idx.ids));
+		else if (p[0].roster) { /* as large as the parts' ids */
+			size_t most = intern_len(data.ids) +
+			    n * (size_t)intern_len(p[0].idx.ids);
+
+			intern_reserve(data.ids, most);
+			keys_reserve(most);
+		}
 		merge(r, &p[k]);
 	}
 	free(p);

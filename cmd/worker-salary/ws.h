@@ -279,9 +279,11 @@ amount_kept(long long v, long long **big, size_t *n, size_t *cap)
 	return v < 0x80000000LL ? (uint32_t)v : amount_big(v, big, n, cap);
 }
 /* The key of id, new when it is not known yet; keys_of_all: of every id
- * of from, in its order, into map. */
+ * of from, in its order, into map; keys_reserve: room for n keys and
+ * roster workers in all (not grown by copies). */
 struct key *key_of(struct str id, uint32_t *k);
 void keys_of_all(const struct intern *from, uint32_t *map);
+void keys_reserve(size_t n);
 /*
  * The record of a slip, again (for a rejection after the reading);
  * marked_rec: of mark in reader file, at line: rd_mark's, or with off

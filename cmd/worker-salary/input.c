@@ -368,15 +368,24 @@ key_of(struct str id, uint32_t *k)
 	return &data.keys[*k];
 }
 
-/* Id number i of from put in x (its hash hv) as idx_of puts it. */
+/* Id s put in x (its hash hv) as idx_of puts it. */
 static uint32_t
-idx_put(struct idx *x, const struct intern *from, uint32_t i,
-    unsigned long long hv)
+idx_put(struct idx *x, struct str s, unsigned long long hv)
 {
 	uint32_t n = intern_len(x->ids), k;
 
-	k = intern_put_hashed(x->ids, intern_get(from, i), hv);
+	k = intern_put_hashed(x->ids, s, hv);
 	return k == x->last ? k : idx_note(x, k, n);
+}
+
+uint32_t
+key_hashed(struct str id, unsigned long long hv)
+{
+	uint32_t n = intern_len(data.ids), k = idx_put(&data.idx, id, hv);
+
+	if (k == n)
+		key_new(n);
+	return k;
 }
 
 /* The hash of id number i of from, its place in data.ids fetched. */
@@ -411,7 +420,7 @@ keys_of_all(const struct intern *from, uint32_t *map)
 		if (i + AHEAD < nk)
 			hv[i % AHEAD] = hash_ahead(from, i + AHEAD);
 		n = intern_len(data.ids);
-		if ((map[i] = idx_put(&data.idx, from, i, h)) == n)
+		if ((map[i] = idx_put(&data.idx, intern_get(from, i), h)) == n)
 			key_new(n);
 	}
 }

@@ -28,11 +28,14 @@
 /* A record a part rejected, to be reported by the main thread (before
  * its row at, a roster's). */
 /* A row of a roster's part: its worker (NULL: rejected), its record's
- * mark and reader (mark_of), its worker_id (in the part's, + 1; 0: none). */
+ * mark and reader (mark_of), its worker_id (n bytes at at - 1 in the
+ * part's ids, its hash h; at 0: none), numbered by the main thread. */
 struct prow {
 	struct worker *w;
 	long long mark;
-	uint32_t id;
+	unsigned long long h;
+	size_t at;
+	uint32_t n; /* (a record is at most REC_MAX_RECORD) */
 	uint16_t file;
 	uint8_t off;
 };
@@ -57,6 +60,8 @@ struct part {
 	int roster;	   /* a roster's part: its rows, not slips */
 	struct prow *rows; /* in the order read */
 	size_t nrows, caprows;
+	char *ids; /* the rows' worker_ids, one after another */
+	size_t nids, capids;
 	struct worker *w; /* room for cap */
 	size_t nw;
 	struct intern *strs; /* its names and communities */
@@ -141,12 +146,20 @@ static void
 take_row(struct part *p, const struct rec *rec)
 {
 	struct str id = in_folded(rec, p->c->id);
-	struct prow r = { NULL, 0, 0, 0, 0 };
+	struct prow r = { NULL, 0, 0, 0, 0, 0, 0 };
 	struct worker *w = &p->w[p->nw];
 
 	room_left(p, p->nw);
 	memset(w, 0, sizeof *w);
-	r.id = id.n > 0 ? idx_of(&p->idx, id) + 1 : 0;
+	if (id.n > 0) {
+		while (p->nids + id.n > p->capids)
+			p->ids = xgrow(p->ids, &p->capids, 4096, 1);
+		memcpy(p->ids + p->nids, id.p, id.n);
+		r.h = str_hash(id.p, id.n, 0);
+		r.at = p->nids + 1;
+		r.n = (uint32_t)id.n;
+		p->nids += id.n;
+	}
 	if (worker_parse(rec, p->c, w, p->strs)) {
 		r.w = w;
 		p->nw++;
@@ -188,7 +201,7 @@ part_open(struct part *p, const struct rd *r, long line)
 	rej_held_clear(p->ev, p->nev);
 	if (p->count != NULL && p->n > 0) /* (read again) */
 		memset(p->count, 0, p->ncount * sizeof *p->count);
-	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
+	p->nev = p->n = p->nbig = p->nrows = p->nw = p->nids = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
 	if (p->idx.ids != NULL)
@@ -237,9 +250,12 @@ parts_room(struct part *p, size_t n, size_t nf)
 		p[k].at = at;
 		p[k].cap = (size_t)((p[k].to - p[k].from) / (nf + 2)) + 2;
 		at += p[k].cap;
-		if (p[k].roster) {
+		if (p[k].roster) { /* (what is not used is not touched) */
 			p[k].w = workers_room(p[k].cap);
 			p[k].strs = strs_new();
+			p[k].rows = xreallocarray(NULL, p[k].cap,
+			    sizeof *p[k].rows);
+			p[k].caprows = p[k].cap;
 		}
 	}
 	if (p[0].roster)
@@ -289,26 +305,35 @@ ids_map(struct part *p)
 	return map;
 }
 
-/* The rows of a roster's part p, taken as take_worker takes them. */
+/* The rows of a roster's part p, taken as take_worker takes them: their
+ * worker_ids numbered as data.ids in the order read, the table's places
+ * fetched AHEAD rows before (each look-up in a big table a cache miss). */
 static void
 merge_rows(struct part *p)
 {
-	uint32_t *map = ids_map(p);
+	enum { AHEAD = 8 };
 	size_t i, e = 0;
 
+	for (i = 0; i < p->nrows && i < AHEAD; i++)
+		intern_prefetch(data.ids, p->rows[i].h);
 	for (i = 0; i < p->nrows; i++) {
 		struct prow *r = &p->rows[i];
+		struct str id = { p->ids + r->at - 1, r->n };
 		struct key *k;
+		uint32_t n;
 
+		if (i + AHEAD < p->nrows)
+			intern_prefetch(data.ids, p->rows[i + AHEAD].h);
 		report(p, &e, i);
-		if (r->id == 0)
+		if (r->at == 0)
 			continue;
-		k = &data.keys[map[r->id - 1]];
+		n = key_hashed(id, r->h); /* (data.keys may move) */
+		k = &data.keys[n];
 		if (r->w == NULL) {
 			k->rejected = 1;
 			continue;
 		}
-		r->w->id = intern_get(data.ids, map[r->id - 1]).p;
+		r->w->id = intern_get(data.ids, n).p;
 		r->w->line += p->shift;
 		if (k->w != NULL)
 			roster_twice(marked_rec(r->file, r->mark, r->off,
@@ -319,7 +344,9 @@ merge_rows(struct part *p)
 	}
 	report(p, &e, p->nrows);
 	free(p->rows);
-	free(map);
+	free(p->ids);
+	intern_free(p->idx.ids);
+	free(p->idx.next);
 }
 
 /* What part p read, taken into data (and the part freed). */
@@ -431,8 +458,7 @@ parts_read(uint16_t file, const struct cols *c)
 		if (k > 0)
 			follow(r, &p[k - 1], &p[k]);
 		else if (p[0].roster) { /* as large as the parts' ids */
-			size_t most = intern_len(data.ids) +
-			    n * (size_t)intern_len(p[0].idx.ids);
+			size_t most = intern_len(data.ids) + n * p[0].nrows;
 
 			intern_reserve(data.ids, most);
 			keys_reserve(most);

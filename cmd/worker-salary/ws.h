@@ -284,6 +284,8 @@ amount_kept(long long v, long long **big, size_t *n, size_t *cap)
 struct key *key_of(struct str id, uint32_t *k);
 void keys_of_all(const struct intern *from, uint32_t *map);
 void keys_reserve(size_t n);
+/* The key of id (its hash hv), as key_of's: its number in data.ids. */
+uint32_t key_hashed(struct str id, unsigned long long hv);
 /*
  * The record of a slip, again (for a rejection after the reading);
  * marked_rec: of mark in reader file, at line: rd_mark's, or with off

@@ -177,6 +177,8 @@ work(void *arg)
 	struct rec *rec;
 
 	rej_capture(keep, p);
+	if (p->shared && p->count == NULL) /* (its pages touched here) */
+		p->count = xcalloc((size_t)p->ncount + 1, sizeof *p->count);
 	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
@@ -253,8 +255,7 @@ parts_room(struct part *p, size_t n, size_t nf)
 		if (p[k].roster) { /* (what is not used is not touched) */
 			p[k].w = workers_room(p[k].cap);
 			p[k].strs = strs_new();
-			p[k].rows = xreallocarray(NULL, p[k].cap,
-			    sizeof *p[k].rows);
+			p[k].rows = xhuge(p[k].cap * sizeof *p[k].rows);
 			p[k].caprows = p[k].cap;
 		}
 	}
@@ -437,11 +438,7 @@ parts_read(uint16_t file, const struct cols *c)
 		p[k].c = c;
 		p[k].file = file;
 		p[k].shared = !p[k].roster && intern_len(data.ids) < RUN_OWN;
-		if (p[k].shared) {
-			p[k].ncount = intern_len(data.ids);
-			p[k].count = xcalloc((size_t)p[k].ncount + 1,
-			    sizeof *p[k].count);
-		}
+		p[k].ncount = p[k].shared ? intern_len(data.ids) : 0;
 		p[k].last = UINT32_MAX;
 		p[k].own = input_reader(NULL);
 		part_open(&p[k], r, k == 0 ? line : 1);

@@ -826,7 +826,7 @@ order_months(size_t from, size_t to)
 
 		for (j = i + 1; j < to && data.slips[data.order[j]].key == k;
 		     j++)
-			slip_ahead(j);
+			slip_ahead(j, to);
 		months_sort(data.order + i, j - i);
 	}
 }

@@ -596,7 +596,7 @@ pay_next(size_t *i, size_t to, const struct slip **sp, struct pay *p)
 	for (; *i < to; ++*i) {
 		const struct slip *s = &data.slips[data.order[*i]];
 
-		slip_ahead(*i);
+		slip_ahead(*i, to);
 		if (*i == 0 || s->key != key) {
 			key = s->key;
 			st = state_of(s);

@@ -251,14 +251,15 @@ slip_worker(const struct slip *s)
 	return s->own ? data.ownw[s - data.slips] : data.keys[s->key].w;
 }
 
-/* The slip some places after order[i] asked for ahead (the slips in
- * order are far apart in data.slips, a month's rows after another's:
- * each one a cache miss, when it is not on its way). */
+/* The slip some places after order[i] asked for ahead, before to (the
+ * slips in order are far apart in data.slips, a month's rows after
+ * another's: each one a cache miss, when it is not on its way).  Not
+ * past to: order after it may be another thread's block, being sorted. */
 #define SLIP_AHEAD 12
 static inline void
-slip_ahead(size_t i)
+slip_ahead(size_t i, size_t to)
 {
-	if (i + SLIP_AHEAD < data.norder)
+	if (i + SLIP_AHEAD < to)
 		__builtin_prefetch(&data.slips[data.order[i + SLIP_AHEAD]]);
 }
 

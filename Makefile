@@ -161,6 +161,14 @@ check-asan: deps
 	@BUILD=build-asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 sh tests/run
 
+# The tests under ThreadSanitizer: every -j path (the programs' default on
+# a machine of two cores or more) free of data races.
+check-tsan: deps
+	@$(MAKE) -s BUILD=build-tsan CC=clang \
+		CFLAGS="-O1 -g -fsanitize=thread" \
+		LDFLAGS="-fsanitize=thread" all units
+	@BUILD=build-tsan TSAN_OPTIONS=halt_on_error=1 sh tests/run
+
 # The Chinese pages (issue 17): those present; man/zh_CN/README is not one.
 ZH_MAN = $(wildcard man/zh_CN/man1/*.1 man/zh_CN/man5/*.5 man/zh_CN/man7/*.7)
 
@@ -253,9 +261,9 @@ uninstall:
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/zhili.mo; done
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-tsan build-fuzz
 
-.PHONY: all pot deps bench-deps units check check-asan lint-man lint format \
+.PHONY: all pot deps bench-deps units check check-asan check-tsan lint-man lint format \
 	fuzz bench \
 	bench-case-stats bench-duckdb bench-grid-import bench-volunteer-points \
 	bench-dual-report bench-worker-salary bench-xlsx-write bench-xlsx-read \

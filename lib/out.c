@@ -141,7 +141,7 @@ out_write(const void *p, size_t n)
 }
 
 char *
-out_room(size_t n)
+out_room_slow(size_t n)
 {
 	if (n > OUT_SIZE)
 		return NULL;
@@ -150,12 +150,6 @@ out_room(size_t n)
 	if (out_err != 0 || out_buf.n + n > OUT_SIZE)
 		out_flush();
 	return out_buf.p + out_buf.n;
-}
-
-void
-out_wrote(size_t n)
-{
-	out_buf.n += n;
 }
 
 /* out_putc when the buffer is full, not there yet, or a write failed. */

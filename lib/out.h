@@ -15,17 +15,10 @@ void out_puts(const char *s);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_flush(void);
 /*
- * Room for n bytes at the end of the buffer (flushed first when needed),
- * to be written straight into, then kept with out_wrote(k), k <= n; NULL
- * when n is more than the buffer holds.
- */
-char *out_room(size_t n);
-void out_wrote(size_t k);
-
-/*
- * The buffer as out_putc sees it, for its inline fast path only: cap is 0
- * until the first write and after a failed one, so that out_putc_slow
- * starts the buffer or reports the failure.
+ * The buffer as out_putc and out_room see it, for their inline fast paths
+ * only: cap is 0 until the first write and after a failed one, so that
+ * out_putc_slow and out_room_slow start the buffer or report the
+ * failure.
  */
 struct out_buf {
 	char *p;
@@ -33,6 +26,26 @@ struct out_buf {
 };
 extern struct out_buf out_buf;
 void out_putc_slow(int c);
+char *out_room_slow(size_t n);
+
+/*
+ * Room for n bytes at the end of the buffer (flushed first when needed),
+ * to be written straight into, then kept with out_wrote(k), k <= n; NULL
+ * when n is more than the buffer holds.
+ */
+static inline char *
+out_room(size_t n)
+{
+	if (n <= out_buf.cap - out_buf.n)
+		return out_buf.p + out_buf.n;
+	return out_room_slow(n);
+}
+
+static inline void
+out_wrote(size_t k)
+{
+	out_buf.n += k;
+}
 
 static inline void
 out_putc(int c)

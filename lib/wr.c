@@ -121,7 +121,16 @@ json_keys(struct wr *w)
 	}
 	buf_grow(&w->qkeys, WR_SLACK);
 	memset(w->qkeys.p + w->qkeys.n, 0, WR_SLACK);
-	w->jtext = w->nf > 0 && w->nf <= 64;
+	w->jtext = w->nf > 0 && w->nf <= 64 && w->qkeys.n < UINT32_MAX;
+	w->tkeys = xcalloc(w->nf, sizeof *w->tkeys);
+	w->tkey32 = 1;
+	for (i = 0; i < w->nf; i++) {
+		w->tkeys[i].off = (uint32_t)(w->koff[i] + 2 * i + (i == 0));
+		w->tkeys[i].len = (uint32_t)(w->koff[i + 1] - w->koff[i] + 1 +
+		    (i > 0));
+		if (w->tkeys[i].len > 32)
+			w->tkey32 = 0;
+	}
 	for (i = 0; i < w->nf; i++) {
 		if (w->types[i] == COL_NUM)
 			w->jtext = 0;
@@ -156,7 +165,7 @@ put_json_long(const struct wr *w, const struct str *f)
 static void
 put_json(const struct wr *w, const struct str *f, const struct rec *r)
 {
-	size_t i, need = w->keys.n + 3 + WR_SLACK;
+	size_t i, need = w->keys.n + 3 + 2 * WR_SLACK; /* esc_block64 */
 	const struct str *l = rec_line(r, f, w->nf);
 	char *d, *p;
 
@@ -502,6 +511,7 @@ wr_close(struct wr *w)
 	free(w->types);
 	free(w->off);
 	free(w->koff);
+	free(w->tkeys);
 	buf_free(&w->keys);
 	buf_free(&w->qkeys);
 	buf_free(&w->cells);

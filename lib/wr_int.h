@@ -32,6 +32,12 @@ struct wr {
 	 * and whether every column is such or text (COL_STR) */
 	uint64_t jauto;
 	int jtext;
+	/* json, a record of strings: key i with the quotes on either side
+	 * of it, qkeys.p[tkeys[i].off, + len) ('"name":"' for the first) */
+	struct wr_key {
+		uint32_t off, len;
+	} * tkeys;
+	int tkey32; /* each at most 32 bytes */
 };
 
 /*
@@ -65,7 +71,7 @@ char *wr_csv_line(char *d, const struct str *f, size_t nf, int padded);
 char *wr_csv_tsvline(char *d, const char *s, size_t n, const struct str *f,
     size_t nf);
 /*
- * The JSON object of record f (room: w->keys.n + 2 + WR_SLACK + the sum
+ * The JSON object of record f (room: w->keys.n + 2 + 2 * WR_SLACK + the sum
  * of WR_ROOM_JSONREC), without its line end: the end of what was
  * written.  line: NULL, or the TSV line [line, line + n) (padded, without
  * escapes) that f's fields lie in.
@@ -95,6 +101,7 @@ size_t wr_json_to(char *d, const char *s, size_t n);
 #define WR_AVX512 1
 #endif
 int wr_avx512(void);
+int wr_avx512_vbmi2(void);
 int wr_tsv_clean64(const char *s, size_t n);
 char *wr_csv_tsvline64(char *d, const char *s, size_t n);
 char *wr_json_line64(const struct wr *w, char *d, const struct str *f,

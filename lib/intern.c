@@ -179,6 +179,10 @@ intern_reserve(struct intern *t, size_t n)
 
 	while (mask < n * 2 && mask < 0xFFFFFFFFu)
 		mask = mask * 2 + 1;
+	if (n > t->cap) { /* (not grown by copies either) */
+		t->s = xreallocarray(t->s, n, sizeof *t->s);
+		t->cap = n;
+	}
 	if (t->n > 0) {
 		while (t->mask < mask)
 			rehash(t);

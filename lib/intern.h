@@ -18,8 +18,8 @@ void intern_free(struct intern *t);
 uint32_t intern_put(struct intern *t, struct str s);
 /* The number of s, or -1 when it was never put. */
 long long intern_find(const struct intern *t, struct str s);
-/* Room in the table for n strings in all (the table made that large at
- * once, not grown step by step as they are put). */
+/* Room for n strings in all (the table made that large at once, not
+ * grown step by step as they are put). */
 void intern_reserve(struct intern *t, size_t n);
 /* The number of s as intern_put, hv its hash, str_hash(s.p, s.n, 0)
  * (found before, by another thread). */

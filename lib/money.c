@@ -5,6 +5,7 @@
  */
 #include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/money.h"
@@ -232,21 +233,26 @@ money_put(long long fen, char *o)
 
 #define MONEY_AVX512           \
 	__attribute__((target( \
-	    "avx512f,avx512bw,avx512dq,avx512vbmi,avx512vbmi2,popcnt")))
+	    "avx512f,avx512bw,avx512dq,avx512vbmi,avx512vbmi2,bmi2,popcnt")))
 
-/* 1 when the processor has what put8 needs. */
+/* 1 when the processor has what put8 needs (and $ZHILI_MONEY_PUT is not
+ * "scalar": for the tests, lib/README). */
 static int
 have_avx512(void)
 {
 	static int have = -1; /* (threads may ask at once) */
 	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
+	const char *e;
 
 	if (h < 0) {
 		__builtin_cpu_init();
+		e = getenv("ZHILI_MONEY_PUT");
 		h = __builtin_cpu_supports("avx512bw") &&
 		    __builtin_cpu_supports("avx512dq") &&
 		    __builtin_cpu_supports("avx512vbmi") &&
-		    __builtin_cpu_supports("avx512vbmi2");
+		    __builtin_cpu_supports("avx512vbmi2") &&
+		    __builtin_cpu_supports("bmi2") &&
+		    (e == NULL || strcmp(e, "scalar") != 0);
 		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
 	}
 	return h;
@@ -254,31 +260,33 @@ have_avx512(void)
 
 /*
  * Four amounts' text, 16 bytes each, from their digits (bytes 0-31, 8 an
- * amount, the first digit first) and sep, '-' and '.' (bytes 64-66):
- * sep, '-', six digits, '.', two digits; and the bytes of each to keep,
- * from the digits' (after the leading zeros: always the last three) and
- * the signs (bytes 64-95, 8 an amount).  Bytes 11-15 are not kept.
+ * amount, the first digit first; text_hi: bytes 32-63) and sep, '-' and
+ * '.' (bytes 64-66): sep, '-', six digits, '.', two digits, and five
+ * bytes never kept.
  */
-static const uint8_t text_idx[64] = { 64, 65, 0, 1, 2, 3, 4, 5, 66, 6, 7, 64,
-	64, 64, 64, 64, 64, 65, 8, 9, 10, 11, 12, 13, 66, 14, 15, 64, 64, 64,
-	64, 64, 64, 65, 16, 17, 18, 19, 20, 21, 66, 22, 23, 64, 64, 64, 64, 64,
-	64, 65, 24, 25, 26, 27, 28, 29, 66, 30, 31, 64, 64, 64, 64, 64 };
-static const uint8_t keep_idx[64] = { 7, 64, 0, 1, 2, 3, 4, 5, 7, 6, 7, 7, 7, 7,
-	7, 7, 15, 72, 8, 9, 10, 11, 12, 13, 15, 14, 15, 15, 15, 15, 15, 15, 23,
-	80, 16, 17, 18, 19, 20, 21, 23, 22, 23, 23, 23, 23, 23, 23, 31, 88, 24,
-	25, 26, 27, 28, 29, 31, 30, 31, 31, 31, 31, 31, 31 };
+static const uint8_t text_lo[64] = { 64, 65, 0, 1, 2, 3, 4, 5, 66, 6, 7, 64, 64,
+	64, 64, 64, 64, 65, 8, 9, 10, 11, 12, 13, 66, 14, 15, 64, 64, 64, 64,
+	64, 64, 65, 16, 17, 18, 19, 20, 21, 66, 22, 23, 64, 64, 64, 64, 64, 64,
+	65, 24, 25, 26, 27, 28, 29, 66, 30, 31, 64, 64, 64, 64, 64 };
+static const uint8_t text_hi[64] = { 64, 65, 32, 33, 34, 35, 36, 37, 66, 38, 39,
+	64, 64, 64, 64, 64, 64, 65, 40, 41, 42, 43, 44, 45, 66, 46, 47, 64, 64,
+	64, 64, 64, 64, 65, 48, 49, 50, 51, 52, 53, 66, 54, 55, 64, 64, 64, 64,
+	64, 64, 65, 56, 57, 58, 59, 60, 61, 66, 62, 63, 64, 64, 64, 64, 64 };
 
-/* The first n (0 to 4) amounts of four (see text_idx) at o, the bytes
- * kept packed: their length.  64 bytes are stored. */
+/*
+ * The first n (0 to 4) amounts of four at o, their text (text_lo's or
+ * text_hi's of dig and cst) packed: the bytes of each to keep from keep
+ * (8 bits an amount, a digit's: from the first one not 0) and neg (a
+ * bit an amount): its length.  64 bytes are stored.
+ */
 static inline MONEY_AVX512 size_t
-put4(__m512i dig, __m512i keep, __m512i neg, __m512i cst, int n, char *o)
+put4(__m512i dig, const uint8_t *idx, __m512i cst, uint64_t keep, uint64_t neg,
+    int n, char *o)
 {
-	__m512i ti = _mm512_loadu_si512((const void *)text_idx),
-		ki = _mm512_loadu_si512((const void *)keep_idx);
-	__m512i t = _mm512_permutex2var_epi8(dig, ti, cst);
-	uint64_t m = _mm512_movepi8_mask(
-			 _mm512_permutex2var_epi8(keep, ki, neg)) &
-	    0x07FF07FF07FF07FFULL;
+	__m512i t = _mm512_permutex2var_epi8(dig,
+	    _mm512_loadu_si512((const void *)idx), cst);
+	uint64_t m = _pdep_u64(keep, 0x06FC06FC06FC06FCULL) |
+	    _pdep_u64(neg, 0x0002000200020002ULL) | 0x0101010101010101ULL;
 
 	if (n < 4)
 		m &= (1ULL << 16 * n) - 1;
@@ -301,10 +309,8 @@ static inline MONEY_AVX512 size_t
 put8(const long long *v, int n8, char sep, char *o)
 {
 	__m512i x = _mm512_maskz_loadu_epi64((__mmask8)((1u << n8) - 1), v);
-	__m512i a, hi, lo, t, q, d;
-	__m512i keep, neg, cst;
-	__mmask8 negm = _mm512_cmplt_epi64_mask(x, _mm512_setzero_si512());
-	__mmask64 nz;
+	__m512i a, hi, lo, t, q, d, cst;
+	uint64_t neg = _mm512_cmplt_epi64_mask(x, _mm512_setzero_si512()), nz;
 	size_t n;
 
 	a = _mm512_abs_epi64(x);
@@ -323,23 +329,18 @@ put8(const long long *v, int n8, char sep, char *o)
 	q = _mm512_mulhi_epu16(t, _mm512_set1_epi16(6554));
 	d = _mm512_sub_epi16(t, _mm512_mullo_epi16(q, _mm512_set1_epi16(10)));
 	t = _mm512_or_si512(q, _mm512_slli_epi16(d, 8));
-	/* bytes kept: from the first digit not 0, the last three always */
+	/* a bit a digit not 0 (the last three always), then in each byte
+	 * every bit from its lowest one up (x | ~(x - 1): no borrow, each
+	 * byte has one) */
 	nz = _mm512_test_epi8_mask(t, t) | 0xE0E0E0E0E0E0E0E0ULL;
-	keep = _mm512_movm_epi8(nz);
-	keep = _mm512_or_si512(keep, _mm512_slli_epi64(keep, 8));
-	keep = _mm512_or_si512(keep, _mm512_slli_epi64(keep, 16));
-	keep = _mm512_or_si512(keep, _mm512_slli_epi64(keep, 32));
+	nz |= ~(nz - 0x0101010101010101ULL);
 	t = _mm512_add_epi8(t, _mm512_set1_epi8('0'));
-	neg = _mm512_movm_epi64(negm);
 	cst = _mm512_set1_epi32(
 	    (int)((unsigned char)sep | '-' << 8 | '.' << 16));
-	n = put4(t, keep, neg, cst, n8, o);
+	n = put4(t, text_lo, cst, nz, neg, n8, o);
 	if (n8 <= 4)
 		return n;
-	t = _mm512_shuffle_i64x2(t, t, _MM_SHUFFLE(3, 2, 3, 2));
-	keep = _mm512_shuffle_i64x2(keep, keep, _MM_SHUFFLE(3, 2, 3, 2));
-	neg = _mm512_shuffle_i64x2(neg, neg, _MM_SHUFFLE(3, 2, 3, 2));
-	return n + put4(t, keep, neg, cst, n8 - 4, o + n);
+	return n + put4(t, text_hi, cst, nz >> 32, neg >> 4, n8 - 4, o + n);
 }
 
 /* The amounts of v from *i at o, eight at a time, until one is not

@@ -337,6 +337,25 @@ key_new(size_t n)
 	data.keys[n].rejected = 0;
 }
 
+void
+keys_reserve(size_t n)
+{
+	if (n > data.capkeys) {
+		data.keys = xreallocarray(data.keys, n, sizeof *data.keys);
+		data.capkeys = n;
+	}
+	if (n > data.idx.capnext) {
+		data.idx.next = xreallocarray(data.idx.next, n,
+		    sizeof *data.idx.next);
+		data.idx.capnext = n;
+	}
+	if (n > data.caproster) {
+		data.roster = xreallocarray(data.roster, n,
+		    sizeof *data.roster);
+		data.caproster = n;
+	}
+}
+
 /* The key of id, new when it is not known yet. */
 struct key *
 key_of(struct str id, uint32_t *k)
@@ -349,15 +368,24 @@ key_of(struct str id, uint32_t *k)
 	return &data.keys[*k];
 }
 
-/* Id number i of from put in x (its hash hv) as idx_of puts it. */
+/* Id s put in x (its hash hv) as idx_of puts it. */
 static uint32_t
-idx_put(struct idx *x, const struct intern *from, uint32_t i,
-    unsigned long long hv)
+idx_put(struct idx *x, struct str s, unsigned long long hv)
 {
 	uint32_t n = intern_len(x->ids), k;
 
-	k = intern_put_hashed(x->ids, intern_get(from, i), hv);
+	k = intern_put_hashed(x->ids, s, hv);
 	return k == x->last ? k : idx_note(x, k, n);
+}
+
+uint32_t
+key_hashed(struct str id, unsigned long long hv)
+{
+	uint32_t n = intern_len(data.ids), k = idx_put(&data.idx, id, hv);
+
+	if (k == n)
+		key_new(n);
+	return k;
 }
 
 /* The hash of id number i of from, its place in data.ids fetched. */
@@ -392,7 +420,7 @@ keys_of_all(const struct intern *from, uint32_t *map)
 		if (i + AHEAD < nk)
 			hv[i % AHEAD] = hash_ahead(from, i + AHEAD);
 		n = intern_len(data.ids);
-		if ((map[i] = idx_put(&data.idx, from, i, h)) == n)
+		if ((map[i] = idx_put(&data.idx, intern_get(from, i), h)) == n)
 			key_new(n);
 	}
 }
@@ -575,11 +603,12 @@ marked_rec(uint16_t file, long long mark, int off, long line)
 const struct rec *
 slip_rec(const struct slip *s)
 {
-	return marked_rec(slip_file(s), s->mark, s->off, (long)s->line);
+	return marked_rec(slip_file(s), s->mark, s->off, slip_lineno(s));
 }
 
-uint16_t
-slip_file(const struct slip *s)
+/* The run of slip s. */
+static const struct run *
+run_of(const struct slip *s)
 {
 	size_t i = (size_t)(s - data.slips), lo = 0, hi = data.nruns;
 
@@ -591,7 +620,19 @@ slip_file(const struct slip *s)
 		else
 			hi = mid;
 	}
-	return data.runs[lo].file;
+	return &data.runs[lo];
+}
+
+uint16_t
+slip_file(const struct slip *s)
+{
+	return run_of(s)->file;
+}
+
+long
+slip_lineno(const struct slip *s)
+{
+	return s->line > 0 ? (long)s->line + run_of(s)->shift : 0;
 }
 
 /* A row of the --ytd file: the state after its month (the latest month
@@ -744,29 +785,35 @@ ranks(void)
 	return rank;
 }
 
-/* The keys of the slips of run r data.ids', its lines and amounts from
- * 2^31 the file's (when they are a part's); counted by rank into at. */
+/* The keys of the slips of run r data.ids', its amounts from 2^31 the
+ * file's (when they are a part's); counted by rank into at (those its
+ * part counted by their key, the others one by one). */
 static void
 run_count(struct run *r, const uint32_t *rank, size_t *at)
 {
 	size_t i;
-	int k;
+	uint32_t k;
 
-	for (i = r->from; i < r->to; i++) {
+	for (k = 0; k < r->ncount; k++)
+		at[rank[k] + 1] += r->count[k];
+	for (i = r->from; (r->count == NULL || r->fix) && i < r->to; i++) {
 		struct slip *s = &data.slips[i];
 
-		if (r->map != NULL) {
-			if (s->key & RUN_OWN)
+		if (r->map != NULL && r->fix) {
+			if (s->key & RUN_OWN) {
 				s->key = r->map[s->key & ~RUN_OWN];
-			s->line += s->line > 0 ? (uint32_t)r->shift : 0;
+				at[rank[s->key] + 1] += r->count != NULL;
+			}
 			for (k = 0; r->big > 0 && k < A_N; k++)
 				if (s->a[k] >= 0x80000000u)
 					s->a[k] += r->big;
 		}
-		at[rank[s->key] + 1]++;
+		at[rank[s->key] + 1] += r->count == NULL;
 	}
 	free(r->map);
-	r->map = NULL;
+	free(r->count);
+	r->map = r->count = NULL;
+	r->ncount = 0;
 }
 
 void
@@ -779,7 +826,7 @@ order_months(size_t from, size_t to)
 
 		for (j = i + 1; j < to && data.slips[data.order[j]].key == k;
 		     j++)
-			;
+			slip_ahead(j, to);
 		months_sort(data.order + i, j - i);
 	}
 }

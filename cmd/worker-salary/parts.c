@@ -28,11 +28,14 @@
 /* A record a part rejected, to be reported by the main thread (before
  * its row at, a roster's). */
 /* A row of a roster's part: its worker (NULL: rejected), its record's
- * mark and reader (mark_of), its worker_id (in the part's, + 1; 0: none). */
+ * mark and reader (mark_of), its worker_id (n bytes at at - 1 in the
+ * part's ids, its hash h; at 0: none), numbered by the main thread. */
 struct prow {
 	struct worker *w;
 	long long mark;
-	uint32_t id;
+	unsigned long long h;
+	size_t at;
+	uint32_t n; /* (a record is at most REC_MAX_RECORD) */
 	uint16_t file;
 	uint8_t off;
 };
@@ -50,12 +53,15 @@ struct part {
 	struct idx idx; /* its worker_ids (RUN_OWN) not in data.ids */
 	int shared;	/* data.ids looked in (idx_find; last) */
 	uint32_t last;
-	struct rej_held *ev; /* at: the row they come before */
+	uint32_t *count, ncount; /* of its slips by key (shared; struct run) */
+	struct rej_held *ev;	 /* at: the row they come before */
 	size_t nev, capev;
 	int in_take;
 	int roster;	   /* a roster's part: its rows, not slips */
 	struct prow *rows; /* in the order read */
 	size_t nrows, caprows;
+	char *ids; /* the rows' worker_ids, one after another */
+	size_t nids, capids;
 	struct worker *w; /* room for cap */
 	size_t nw;
 	struct intern *strs; /* its names and communities */
@@ -127,6 +133,8 @@ take(struct part *p, const struct rec *rec)
 	s->key = p->shared ? idx_find(&data.idx, id, &p->last) : UINT32_MAX;
 	if (s->key == UINT32_MAX)
 		s->key = RUN_OWN | idx_of(&p->idx, id);
+	else
+		p->count[s->key]++;
 	s->mark = mark_of(p, rec, &file, &off);
 	s->off = off & 1u;
 	p->n++;
@@ -138,12 +146,20 @@ static void
 take_row(struct part *p, const struct rec *rec)
 {
 	struct str id = in_folded(rec, p->c->id);
-	struct prow r = { NULL, 0, 0, 0, 0 };
+	struct prow r = { NULL, 0, 0, 0, 0, 0, 0 };
 	struct worker *w = &p->w[p->nw];
 
 	room_left(p, p->nw);
 	memset(w, 0, sizeof *w);
-	r.id = id.n > 0 ? idx_of(&p->idx, id) + 1 : 0;
+	if (id.n > 0) {
+		while (p->nids + id.n > p->capids)
+			p->ids = xgrow(p->ids, &p->capids, 4096, 1);
+		memcpy(p->ids + p->nids, id.p, id.n);
+		r.h = str_hash(id.p, id.n, 0);
+		r.at = p->nids + 1;
+		r.n = (uint32_t)id.n;
+		p->nids += id.n;
+	}
 	if (worker_parse(rec, p->c, w, p->strs)) {
 		r.w = w;
 		p->nw++;
@@ -161,6 +177,8 @@ work(void *arg)
 	struct rec *rec;
 
 	rej_capture(keep, p);
+	if (p->shared && p->count == NULL) /* (its pages touched here) */
+		p->count = xcalloc((size_t)p->ncount + 1, sizeof *p->count);
 	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
@@ -183,7 +201,9 @@ static void
 part_open(struct part *p, const struct rd *r, long line)
 {
 	rej_held_clear(p->ev, p->nev);
-	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
+	if (p->count != NULL && p->n > 0) /* (read again) */
+		memset(p->count, 0, p->ncount * sizeof *p->count);
+	p->nev = p->n = p->nbig = p->nrows = p->nw = p->nids = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
 	if (p->idx.ids != NULL)
@@ -232,9 +252,11 @@ parts_room(struct part *p, size_t n, size_t nf)
 		p[k].at = at;
 		p[k].cap = (size_t)((p[k].to - p[k].from) / (nf + 2)) + 2;
 		at += p[k].cap;
-		if (p[k].roster) {
+		if (p[k].roster) { /* (what is not used is not touched) */
 			p[k].w = workers_room(p[k].cap);
 			p[k].strs = strs_new();
+			p[k].rows = xhuge(p[k].cap * sizeof *p[k].rows);
+			p[k].caprows = p[k].cap;
 		}
 	}
 	if (p[0].roster)
@@ -284,26 +306,35 @@ ids_map(struct part *p)
 	return map;
 }
 
-/* The rows of a roster's part p, taken as take_worker takes them. */
+/* The rows of a roster's part p, taken as take_worker takes them: their
+ * worker_ids numbered as data.ids in the order read, the table's places
+ * fetched AHEAD rows before (each look-up in a big table a cache miss). */
 static void
 merge_rows(struct part *p)
 {
-	uint32_t *map = ids_map(p);
+	enum { AHEAD = 8 };
 	size_t i, e = 0;
 
+	for (i = 0; i < p->nrows && i < AHEAD; i++)
+		intern_prefetch(data.ids, p->rows[i].h);
 	for (i = 0; i < p->nrows; i++) {
 		struct prow *r = &p->rows[i];
+		struct str id = { p->ids + r->at - 1, r->n };
 		struct key *k;
+		uint32_t n;
 
+		if (i + AHEAD < p->nrows)
+			intern_prefetch(data.ids, p->rows[i + AHEAD].h);
 		report(p, &e, i);
-		if (r->id == 0)
+		if (r->at == 0)
 			continue;
-		k = &data.keys[map[r->id - 1]];
+		n = key_hashed(id, r->h); /* (data.keys may move) */
+		k = &data.keys[n];
 		if (r->w == NULL) {
 			k->rejected = 1;
 			continue;
 		}
-		r->w->id = intern_get(data.ids, map[r->id - 1]).p;
+		r->w->id = intern_get(data.ids, n).p;
 		r->w->line += p->shift;
 		if (k->w != NULL)
 			roster_twice(marked_rec(r->file, r->mark, r->off,
@@ -314,7 +345,9 @@ merge_rows(struct part *p)
 	}
 	report(p, &e, p->nrows);
 	free(p->rows);
-	free(map);
+	free(p->ids);
+	intern_free(p->idx.ids);
+	free(p->idx.next);
 }
 
 /* What part p read, taken into data (and the part freed). */
@@ -324,6 +357,7 @@ merge(struct rd *r, struct part *p)
 	struct run *run;
 	uint32_t *map;
 	size_t k = 0;
+	int fix;
 
 	rd_add_count(r, p->nrec);
 	if (p->roster) {
@@ -333,6 +367,7 @@ merge(struct rd *r, struct part *p)
 	}
 	report(p, &k, 0);
 	free(p->ev);
+	fix = intern_len(p->idx.ids) > 0 || (p->nbig > 0 && data.nbig > 0);
 	map = ids_map(p);
 	if (data.nruns == data.capruns)
 		data.runs = xgrow(data.runs, &data.capruns, 8,
@@ -344,6 +379,9 @@ merge(struct rd *r, struct part *p)
 	run->shift = p->shift;
 	run->file = p->file;
 	run->big = (uint32_t)data.nbig;
+	run->fix = fix & 1;
+	run->count = p->count;
+	run->ncount = p->ncount;
 	for (k = 0; k < p->nbig; k++)
 		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);
 	free(p->big);
@@ -400,6 +438,7 @@ parts_read(uint16_t file, const struct cols *c)
 		p[k].c = c;
 		p[k].file = file;
 		p[k].shared = !p[k].roster && intern_len(data.ids) < RUN_OWN;
+		p[k].ncount = p[k].shared ? intern_len(data.ids) : 0;
 		p[k].last = UINT32_MAX;
 		p[k].own = input_reader(NULL);
 		part_open(&p[k], r, k == 0 ? line : 1);
@@ -415,10 +454,12 @@ parts_read(uint16_t file, const struct cols *c)
 			pthread_join(p[k].th, NULL);
 		if (k > 0)
 			follow(r, &p[k - 1], &p[k]);
-		else if (p[0].roster) /* the table as large as the parts' ids */
-			intern_reserve(data.ids,
-			    intern_len(data.ids) +
-				n * (size_t)intern_len(p[0].idx.ids));
+		else if (p[0].roster) { /* as large as the parts' ids */
+			size_t most = intern_len(data.ids) + n * p[0].nrows;
+
+			intern_reserve(data.ids, most);
+			keys_reserve(most);
+		}
 		merge(r, &p[k]);
 	}
 	free(p);

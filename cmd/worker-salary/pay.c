@@ -532,7 +532,7 @@ worker_run(size_t from, size_t to)
 			    _("month %s of worker '%s' twice (first at %s:%ld)"),
 			    m, slip_worker(s)->id,
 			    rd_file(data.readers[slip_file(last)]),
-			    (long)last->line);
+			    slip_lineno(last));
 		} else if (st0.month >= 0 && s->month <= st0.month) {
 			month_fmt(s->month, m);
 			month_fmt(st0.month, n);
@@ -596,6 +596,7 @@ pay_next(size_t *i, size_t to, const struct slip **sp, struct pay *p)
 	for (; *i < to; ++*i) {
 		const struct slip *s = &data.slips[data.order[*i]];
 
+		slip_ahead(*i, to);
 		if (*i == 0 || s->key != key) {
 			key = s->key;
 			st = state_of(s);

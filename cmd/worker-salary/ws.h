@@ -200,9 +200,11 @@ uint32_t idx_find(const struct idx *x, struct str id, uint32_t *last);
  * part of a file read by a thread fills room of its own, with room to
  * spare).  Until slips_sort, a part's keys are data.ids' (the roster's
  * ids, read before) or with RUN_OWN its own (map: data.ids' of each;
- * NULL: data.ids' already), its lines are counted from its
- * first (shift: to add), its amounts from 2^31 fen kept apart in its own
- * table (big: where it begins in data.big).
+ * NULL: data.ids' already), its amounts from 2^31 fen kept apart in its
+ * own table (big: where it begins in data.big); fix: some of either.
+ * Its lines are counted from its first (shift: to add, slip_lineno).
+ * count[k]: how many of its slips have key k of data.ids (k below
+ * ncount; NULL: not counted), counted by its part.
  */
 #define RUN_OWN 0x80000000u
 struct run {
@@ -211,6 +213,8 @@ struct run {
 	long shift;
 	uint32_t big;
 	uint16_t file; /* the slips' reader in data.readers */
+	uint8_t fix;
+	uint32_t *count, ncount;
 };
 
 /* All that was read (input.c). */
@@ -247,6 +251,18 @@ slip_worker(const struct slip *s)
 	return s->own ? data.ownw[s - data.slips] : data.keys[s->key].w;
 }
 
+/* The slip some places after order[i] asked for ahead, before to (the
+ * slips in order are far apart in data.slips, a month's rows after
+ * another's: each one a cache miss, when it is not on its way).  Not
+ * past to: order after it may be another thread's block, being sorted. */
+#define SLIP_AHEAD 12
+static inline void
+slip_ahead(size_t i, size_t to)
+{
+	if (i + SLIP_AHEAD < to)
+		__builtin_prefetch(&data.slips[data.order[i + SLIP_AHEAD]]);
+}
+
 /* The amount i (A_PERF...) of slip s, in fen. */
 static inline long long
 slip_amount(const struct slip *s, int i)
@@ -275,9 +291,13 @@ amount_kept(long long v, long long **big, size_t *n, size_t *cap)
 	return v < 0x80000000LL ? (uint32_t)v : amount_big(v, big, n, cap);
 }
 /* The key of id, new when it is not known yet; keys_of_all: of every id
- * of from, in its order, into map. */
+ * of from, in its order, into map; keys_reserve: room for n keys and
+ * roster workers in all (not grown by copies). */
 struct key *key_of(struct str id, uint32_t *k);
 void keys_of_all(const struct intern *from, uint32_t *map);
+void keys_reserve(size_t n);
+/* The key of id (its hash hv), as key_of's: its number in data.ids. */
+uint32_t key_hashed(struct str id, unsigned long long hv);
 /*
  * The record of a slip, again (for a rejection after the reading);
  * marked_rec: of mark in reader file, at line: rd_mark's, or with off
@@ -285,8 +305,9 @@ void keys_of_all(const struct intern *from, uint32_t *map);
  * of its own, rd_open_part: valid until the next call).
  */
 const struct rec *slip_rec(const struct slip *s);
-/* The reader of slip s in data.readers (its run's). */
+/* The reader of slip s in data.readers (its run's); its line in it. */
 uint16_t slip_file(const struct slip *s);
+long slip_lineno(const struct slip *s);
 const struct rec *marked_rec(uint16_t file, long long mark, int off, long line);
 /* "2024-03", "2024/3", "2024年3月", "202403", or a date: months, or -1. */
 long parse_month(struct str s);

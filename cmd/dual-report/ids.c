@@ -128,7 +128,7 @@ id_form(struct str s)
 		;
 	ids.pre = s.p;
 	ids.npre = s.n - ids.width;
-	ids.wide = s.n >= 8 && ids.width <= 8;
+	ids.wide = s.n >= 8 && ids.width >= 1 && ids.width <= 8;
 	if (ids.wide) {
 		ids.pmask = ids.width == 8 ? 0 :
 					     (1ULL << 8 * (8 - ids.width)) - 1;

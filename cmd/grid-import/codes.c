@@ -474,7 +474,9 @@ static struct {
 	pthread_t th;
 	int on;
 	struct prep *g;
-	size_t n, cap, back; /* the grids; the thread's next: back - 1 */
+	size_t n, cap;	     /* the grids */
+	size_t back;	     /* the thread's next: back - 1 */
+	size_t front;	     /* the walk's next while it waits for the thread */
 	size_t *slot, nslot; /* index + 1 of a grid, by its address */
 	struct sorting s;    /* the thread's */
 } pg = { .mu = PTHREAD_MUTEX_INITIALIZER, .done = PTHREAD_COND_INITIALIZER };
@@ -506,7 +508,7 @@ prep_main(void *arg)
 {
 	(void)arg;
 	pthread_mutex_lock(&pg.mu);
-	while (pg.back > 0) {
+	while (pg.back > pg.front) {
 		struct prep *p = &pg.g[--pg.back];
 
 		if (p->state != 0)
@@ -566,6 +568,7 @@ prep_start(void)
 		pg.slot[h] = i + 1;
 	}
 	pg.back = pg.n;
+	pg.front = 0;
 	pg.on = gopt.jobs > 1 && pg.n > 1 &&
 	    pthread_create(&pg.th, NULL, prep_main, NULL) == 0;
 }
@@ -603,15 +606,23 @@ prepared(struct unit *g)
 	if (p == NULL)
 		return -1;
 	pthread_mutex_lock(&pg.mu);
-	if (p->state == 0) {
-		p->state = 1;
+	while (p->state != 2) {
+		struct prep *q = p;
+
+		/* the thread on it: another grid done meanwhile, from the
+		 * other end (the thread's order may be the walk's) */
+		while (q->state != 0 && pg.front < pg.back)
+			q = &pg.g[pg.front++];
+		if (q->state != 0) {
+			pthread_cond_wait(&pg.done, &pg.mu);
+			continue;
+		}
+		q->state = 1;
 		pthread_mutex_unlock(&pg.mu);
-		prep_grid(&msort, p);
+		prep_grid(&msort, q);
 		pthread_mutex_lock(&pg.mu);
-		p->state = 2;
+		q->state = 2;
 	}
-	while (p->state != 2)
-		pthread_cond_wait(&pg.done, &pg.mu);
 	pthread_mutex_unlock(&pg.mu);
 	/* (same_code: every two of its buildings told by cmp_kid_code) */
 	if (!p->plain || strlen(g->u.code) + 16 + p->maxkey > 256)

@@ -454,8 +454,10 @@ same_code(const struct unit *a, const struct unit *b)
  * reads only the grid's buildings and their compounds' numbers (given
  * before the walk: collect) and writes only their links and the grid's
  * first child.  With -j 2 and more a thread of its own prepares the
- * grids from the last one back, while the walk prepares a grid it comes
- * to that the thread has not begun; the walk then takes the sums, unless
+ * grids in the order noted (each list's newest first: most often the
+ * reverse of the walk's), while the walk prepares a grid it comes to
+ * that the thread has not begun, and others from the other end while it
+ * waits for one the thread is on; the walk then takes the sums, unless
  * the grid has what only the walk does (two buildings alike, a
  * building's households, a key too long for a code: it then sorts the
  * buildings, in order already, and walks them as before).
@@ -475,8 +477,9 @@ static struct {
 	int on;
 	struct prep *g;
 	size_t n, cap;	     /* the grids */
-	size_t back;	     /* the thread's next: back - 1 */
-	size_t front;	     /* the walk's next while it waits for the thread */
+	size_t front;	     /* the thread's next */
+	size_t back;	     /* the walk's next while it waits for the thread:
+				back - 1 */
 	size_t *slot, nslot; /* index + 1 of a grid, by its address */
 	struct sorting s;    /* the thread's */
 } pg = { .mu = PTHREAD_MUTEX_INITIALIZER, .done = PTHREAD_COND_INITIALIZER };
@@ -508,8 +511,8 @@ prep_main(void *arg)
 {
 	(void)arg;
 	pthread_mutex_lock(&pg.mu);
-	while (pg.back > pg.front) {
-		struct prep *p = &pg.g[--pg.back];
+	while (pg.front < pg.back) {
+		struct prep *p = &pg.g[pg.front++];
 
 		if (p->state != 0)
 			continue;
@@ -610,9 +613,9 @@ prepared(struct unit *g)
 		struct prep *q = p;
 
 		/* the thread on it: another grid done meanwhile, from the
-		 * other end (the thread's order may be the walk's) */
+		 * other end */
 		while (q->state != 0 && pg.front < pg.back)
-			q = &pg.g[pg.front++];
+			q = &pg.g[--pg.back];
 		if (q->state != 0) {
 			pthread_cond_wait(&pg.done, &pg.mu);
 			continue;

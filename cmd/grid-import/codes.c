@@ -5,6 +5,8 @@
  * are numbered in the order of their names), the checks of each unit,
  * counts bottom up.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,41 +276,48 @@ sort_units(struct unit **v, struct unit **tmp, size_t n, unit_cmp *cmp)
 		v[k++] = tmp[i++];
 }
 
+/* The vectors a thread sorts units in (the main thread's, and the one
+ * of the thread sorting grids' buildings ahead: see prep_grid). */
+struct sorting {
+	struct unit **v, **tmp, **w;
+	size_t cap, capw, *count, capcount;
+};
+static struct sorting msort;
+
 /*
- * The units of a list (with level lv, or all: -1) into a vector kept for
- * the next call, in the order they were made (make puts a unit first);
- * how many.
+ * The units of a list (with level lv, or all: -1) into a vector of s kept
+ * for the next call, in the order they were made (make puts a unit
+ * first); how many.
  */
 static size_t
-gather(struct unit *first, int lv, struct unit ***vp, struct unit ***tmpp)
+gather(struct sorting *s, struct unit *first, int lv, struct unit ***vp,
+    struct unit ***tmpp)
 {
-	static struct unit **v, **tmp;
-	static size_t cap;
 	struct unit *u;
 	size_t n = 0, i;
 
 	for (u = first; u != NULL; u = u->next)
 		n += lv < 0 || u->level == lv;
-	if (n > cap) {
-		cap = n;
-		v = xreallocarray(v, cap, sizeof *v);
-		tmp = xreallocarray(tmp, cap / 2 + 1, sizeof *tmp);
+	if (n > s->cap) {
+		s->cap = n;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+		s->tmp = xreallocarray(s->tmp, s->cap / 2 + 1, sizeof *s->tmp);
 	}
 	for (u = first, i = n; u != NULL; u = u->next)
 		if (lv < 0 || u->level == lv)
-			v[--i] = u;
-	*vp = v;
-	*tmpp = tmp;
+			s->v[--i] = u;
+	*vp = s->v;
+	*tmpp = s->tmp;
 	return n;
 }
 
 /* Sort a list of units and link it again in that order (units alike in
  * the order they were made); the first. */
 static struct unit *
-sort_list(struct unit *first, unit_cmp *cmp)
+sort_list(struct sorting *s, struct unit *first, unit_cmp *cmp)
 {
 	struct unit **v, **tmp;
-	size_t n = gather(first, -1, &v, &tmp), i;
+	size_t n = gather(s, first, -1, &v, &tmp), i;
 
 	if (n < 2)
 		return first;
@@ -333,27 +342,28 @@ seq_of(const struct unit *b)
  * buildings go to sort_list.
  */
 static struct unit *
-sort_buildings(struct unit *first)
+sort_buildings(struct sorting *so, struct unit *first)
 {
-	static size_t *count, capcount;
-	static struct unit **w;
-	static size_t capw;
-	struct unit **v, **tmp;
-	size_t n = gather(first, -1, &v, &tmp), top = 0, i, s, start;
+	struct unit **v, **tmp, **w;
+	size_t n = gather(so, first, -1, &v, &tmp), top = 0, i, s, start;
+	size_t *count;
 
 	for (i = 0; i < n; i++)
 		if (seq_of(v[i]) > top)
 			top = seq_of(v[i]);
 	if (n < 2 || top > 4 * n)
-		return sort_list(first, cmp_kid_code);
-	if (top + 2 > capcount) {
-		capcount = top + 2;
-		count = xreallocarray(count, capcount, sizeof *count);
+		return sort_list(so, first, cmp_kid_code);
+	if (top + 2 > so->capcount) {
+		so->capcount = top + 2;
+		so->count = xreallocarray(so->count, so->capcount,
+		    sizeof *so->count);
 	}
-	if (n > capw) {
-		capw = n;
-		w = xreallocarray(w, capw, sizeof *w);
+	if (n > so->capw) {
+		so->capw = n;
+		so->w = xreallocarray(so->w, so->capw, sizeof *so->w);
 	}
+	count = so->count;
+	w = so->w;
 	memset(count, 0, (top + 2) * sizeof *count);
 	for (i = 0; i < n; i++)
 		count[seq_of(v[i]) + 1]++;
@@ -381,7 +391,7 @@ static void
 number_kids(struct unit *u)
 {
 	struct unit **v, **tmp;
-	size_t n = gather(u->child,
+	size_t n = gather(&msort, u->child,
 		   u->level == L_COMMUNITY ? L_COMPOUND : L_HOUSEHOLD, &v,
 		   &tmp),
 	       i;
@@ -436,12 +446,203 @@ same_code(const struct unit *a, const struct unit *b)
 	    0;
 }
 
+/* ---- the grids' buildings sorted ahead (-j 2 and more) ---- */
+
+/*
+ * The walk's longest part is sorting each grid's buildings and walking
+ * them (to find two alike and add up their counts): prep_grid, which
+ * reads only the grid's buildings and their compounds' numbers (given
+ * before the walk: collect) and writes only their links and the grid's
+ * first child.  With -j 2 and more a thread of its own prepares the
+ * grids in the order noted (each list's newest first: most often the
+ * reverse of the walk's), while the walk prepares a grid it comes to
+ * that the thread has not begun, and others from the other end while it
+ * waits for one the thread is on; the walk then takes the sums, unless
+ * the grid has what only the walk does (two buildings alike, a
+ * building's households, a key too long for a code: it then sorts the
+ * buildings, in order already, and walks them as before).
+ */
+struct prep {
+	struct unit *grid;
+	long long sums[2];
+	size_t maxkey; /* the longest key of its buildings */
+	int state;     /* 0 not begun, 1 begun, 2 done */
+	int has_counts, plain;
+};
+
+static struct {
+	pthread_mutex_t mu;
+	pthread_cond_t done;
+	pthread_t th;
+	int on;
+	struct prep *g;
+	size_t n, cap;	     /* the grids */
+	size_t front;	     /* the thread's next */
+	size_t back;	     /* the walk's next while it waits for the thread:
+				back - 1 */
+	size_t *slot, nslot; /* index + 1 of a grid, by its address */
+	struct sorting s;    /* the thread's */
+} pg = { .mu = PTHREAD_MUTEX_INITIALIZER, .done = PTHREAD_COND_INITIALIZER };
+
+static void
+prep_grid(struct sorting *s, struct prep *p)
+{
+	struct unit *g = p->grid, *k, *prev = NULL;
+	size_t kn;
+
+	g->child = sort_buildings(s, g->child);
+	p->plain = 1;
+	for (k = g->child; k != NULL; prev = k, k = k->next) {
+		if (k->level != L_BUILDING || k->child != NULL ||
+		    (prev != NULL && cmp_kid_code(prev, k) == 0)) {
+			p->plain = 0;
+			return;
+		}
+		kn = key_len(k);
+		p->maxkey = kn > p->maxkey ? kn : p->maxkey;
+		p->sums[0] += unit_count(k, 0);
+		p->sums[1] += unit_count(k, 1);
+		p->has_counts |= k->has_counts;
+	}
+}
+
+static void *
+prep_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&pg.mu);
+	while (pg.front < pg.back) {
+		struct prep *p = &pg.g[pg.front++];
+
+		if (p->state != 0)
+			continue;
+		p->state = 1;
+		pthread_mutex_unlock(&pg.mu);
+		prep_grid(&pg.s, p);
+		pthread_mutex_lock(&pg.mu);
+		p->state = 2;
+		pthread_cond_broadcast(&pg.done);
+	}
+	pthread_mutex_unlock(&pg.mu);
+	return NULL;
+}
+
+static size_t
+grid_slot(const struct unit *g)
+{
+	return (size_t)(((uintptr_t)g >> 3) * 0x9E3779B97F4A7C15ULL >> 20) &
+	    (pg.nslot - 1);
+}
+
+/* The grids below the units of list, noted, and the compounds of each
+ * community numbered (before the walk: the same numbers). */
+static void
+collect(struct unit *list)
+{
+	struct unit *u;
+
+	for (u = list; u != NULL; u = u->next) {
+		if (u->level == L_COMMUNITY)
+			number_kids(u);
+		if (u->level == L_GRID) {
+			if (pg.n == pg.cap)
+				pg.g = xgrow(pg.g, &pg.cap, 64, sizeof *pg.g);
+			memset(&pg.g[pg.n], 0, sizeof *pg.g);
+			pg.g[pg.n++].grid = u;
+		} else if (u->level < L_GRID)
+			collect(u->child);
+	}
+}
+
+static void
+prep_start(void)
+{
+	size_t i, h;
+
+	pg.n = 0;
+	collect(roots);
+	for (pg.nslot = 64; pg.nslot < 2 * pg.n; pg.nslot *= 2)
+		;
+	pg.slot = xcalloc(pg.nslot, sizeof *pg.slot);
+	for (i = 0; i < pg.n; i++) {
+		for (h = grid_slot(pg.g[i].grid); pg.slot[h] != 0;
+		     h = (h + 1) & (pg.nslot - 1))
+			;
+		pg.slot[h] = i + 1;
+	}
+	pg.back = pg.n;
+	pg.front = 0;
+	pg.on = gopt.jobs > 1 && pg.n > 1 &&
+	    pthread_create(&pg.th, NULL, prep_main, NULL) == 0;
+}
+
+static void
+prep_end(void)
+{
+	if (pg.on) {
+		pthread_mutex_lock(&pg.mu);
+		pg.back = 0;
+		pthread_mutex_unlock(&pg.mu);
+		pthread_join(pg.th, NULL);
+		pg.on = 0;
+	}
+	free(pg.slot);
+	pg.slot = NULL;
+	pg.n = 0;
+}
+
+/* Grid g's buildings prepared (here, or by the thread: waited for): 1
+ * when that is all the walk has to do for them, their sums added; 0 when
+ * they are sorted (not to be sorted again: gather would turn buildings
+ * alike round), to be walked; -1 when g is not one of the grids. */
+static int
+prepared(struct unit *g)
+{
+	struct prep *p = NULL;
+	size_t h;
+
+	for (h = grid_slot(g); pg.slot[h] != 0; h = (h + 1) & (pg.nslot - 1))
+		if (pg.g[pg.slot[h] - 1].grid == g) {
+			p = &pg.g[pg.slot[h] - 1];
+			break;
+		}
+	if (p == NULL)
+		return -1;
+	pthread_mutex_lock(&pg.mu);
+	while (p->state != 2) {
+		struct prep *q = p;
+
+		/* the thread on it: another grid done meanwhile, from the
+		 * other end */
+		while (q->state != 0 && pg.front < pg.back)
+			q = &pg.g[--pg.back];
+		if (q->state != 0) {
+			pthread_cond_wait(&pg.done, &pg.mu);
+			continue;
+		}
+		q->state = 1;
+		pthread_mutex_unlock(&pg.mu);
+		prep_grid(&msort, q);
+		pthread_mutex_lock(&pg.mu);
+		q->state = 2;
+	}
+	pthread_mutex_unlock(&pg.mu);
+	/* (same_code: every two of its buildings told by cmp_kid_code) */
+	if (!p->plain || strlen(g->u.code) + 16 + p->maxkey > 256)
+		return 0;
+	g->c.sums[0] += p->sums[0];
+	g->c.sums[1] += p->sums[1];
+	g->has_counts |= (unsigned)p->has_counts & 1;
+	return 1;
+}
+
 /* Codes, top down; checks; counts, bottom up. */
 static void
 finish(struct unit *u)
 {
 	struct unit *k, *prev = NULL;
 	char num[16];
+	int ready = -1;
 
 	if (u->level == L_BUILDING && u->child == NULL)
 		return; /* (its checks were made as its row was read) */
@@ -449,8 +650,11 @@ finish(struct unit *u)
 		check_unit(u);
 	if (u->level <= L_GRID)
 		u->c.sums = units_sums();
-	/* compounds and households are numbered in the order of names */
-	if (u->level == L_COMMUNITY || u->level == L_BUILDING)
+	if (u->level == L_GRID && (ready = prepared(u)) == 1)
+		return;
+	/* compounds and households are numbered in the order of names (a
+	 * community's before the walk: collect) */
+	if (u->level == L_BUILDING)
 		number_kids(u);
 	for (k = u->child; k != NULL; k = k->next)
 		switch (k->level) {
@@ -465,8 +669,10 @@ finish(struct unit *u)
 			k->u.code = units_cat(u->u.code, num, strlen(num));
 			break;
 		}
-	u->child = u->level == L_GRID ? sort_buildings(u->child) :
-					sort_list(u->child, cmp_kid_code);
+	if (u->level != L_GRID)
+		u->child = sort_list(&msort, u->child, cmp_kid_code);
+	else if (ready < 0)
+		u->child = sort_buildings(&msort, u->child);
 	for (k = u->child; k != NULL; prev = k, k = k->next) {
 		while (prev != NULL && k != NULL && same_code(prev, k)) {
 			char c[256];
@@ -513,9 +719,11 @@ units_finish(void)
 		u->u.code = u->level == L_STREET || u->level == L_COMMUNITY ?
 		    division_code(u) :
 		    units_cat("", unit_name(u), strlen(unit_name(u)));
-	roots = sort_list(roots, cmp_kid_code);
+	roots = sort_list(&msort, roots, cmp_kid_code);
+	prep_start();
 	for (u = roots; u != NULL; u = u->next)
 		finish(u);
+	prep_end();
 	check_dropped();
 	check_posts();
 }

@@ -9,8 +9,9 @@
  * write.c writes the units, or the summary (--summary).  With -j 2 and
  * more, the units are made by a thread of their own (pipe.c), the
  * arena's pages made ready by another (ahead.c), the posts' hashes
- * sorted during units_finish by a third (check.c), and the buildings'
- * lines made ahead of write_units by a fourth (write.c).
+ * sorted during units_finish by a third (check.c) while a fourth sorts
+ * and sums the grids' buildings (codes.c), and the buildings' lines made
+ * ahead of write_units by a fifth (write.c).
  */
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H

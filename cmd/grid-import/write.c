@@ -437,7 +437,10 @@ building_line(struct unit *u, int hot)
 	if (!line_can(&ln, u, end, &need) || (d = out_room(need)) == NULL)
 		return 0;
 	out_wrote(line_put(&ln, u, end, d));
-	if (hot && u->posts > 0)
+	/* (not hot by the low bits of its posts' hashes: no more to do,
+	 * without unit_strs' look for its strings) */
+	if (hot && u->posts > 0 &&
+	    check_posts_low(u, (const unsigned char *)u->s + end[7] + 1))
 		check_posts_of(u, unit_strs(u));
 	return 1;
 }

@@ -97,6 +97,7 @@ struct accs {
 	uint64_t *pool; /* group << 32 | duration, as they come */
 	size_t npool, cappool;
 	uint32_t *dur;	   /* the durations by group, after acc_finish */
+	size_t ndur;	   /* (its room) */
 	uint64_t *removed; /* group << 32 | duration, closed cases */
 	size_t nremoved, capremoved;
 	struct run *run; /* acc_merge */
@@ -296,8 +297,8 @@ accs_clear(struct accs *a)
 {
 	free(a->word);
 	free(a->tally);
-	free(a->pool);
-	free(a->dur);
+	big_free(a->pool, a->cappool * sizeof *a->pool);
+	big_free(a->dur, a->ndur * sizeof *a->dur);
 	free(a->removed);
 	free(a->run);
 	memset(a, 0, sizeof *a);
@@ -347,7 +348,7 @@ durations(size_t n)
 	if (n > SIZE_MAX / sizeof(uint32_t) ||
 	    n * sizeof(uint32_t) < (2u << 20))
 		return xreallocarray(NULL, n, sizeof(uint32_t));
-	return xhuge(n * sizeof(uint32_t));
+	return big_alloc(n * sizeof(uint32_t));
 }
 
 /* Room for n in *tmp. */
@@ -356,8 +357,8 @@ tmp_room(uint32_t *tmp, size_t *cap, size_t n)
 {
 	if (n <= *cap)
 		return tmp;
+	big_free(tmp, *cap * sizeof *tmp);
 	*cap = n;
-	free(tmp);
 	return durations(n);
 }
 
@@ -466,7 +467,7 @@ sort_tallies(void *arg)
 		}
 		rm = take_out_of(t, d, a->removed, a->nremoved, rm, i);
 	}
-	free(tmp);
+	big_free(tmp, cap * sizeof *tmp);
 	return NULL;
 }
 
@@ -523,12 +524,13 @@ place(struct accs *a)
 		a->tally[i].nd = a->tally[i].nruns;
 	}
 	a->dur = durations(at + 1);
+	a->ndur = at + 1;
 	for (i = 0; i < a->npool; i++) {
 		struct tally *t = &a->tally[a->word[a->pool[i] >> 32] & ~TALLY];
 
 		a->dur[t->at + t->nd++] = (uint32_t)a->pool[i];
 	}
-	free(a->pool);
+	big_free(a->pool, a->cappool * sizeof *a->pool);
 	a->pool = NULL;
 	a->npool = a->cappool = 0;
 	removed_by_tally(a);
@@ -565,7 +567,7 @@ void
 accs_reserve(struct accs *a, size_t n)
 {
 	if (a->cappool == 0 && n > 0 && n < SIZE_MAX / sizeof *a->pool) {
-		a->pool = xhuge(n * sizeof *a->pool);
+		a->pool = big_alloc(n * sizeof *a->pool);
 		a->cappool = n;
 	}
 }

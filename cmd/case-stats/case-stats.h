@@ -283,6 +283,11 @@ void acc_finish(void);
 size_t u32_lower(const uint32_t *d, size_t n, uint32_t x);
 /* acc_finish's threads (-j). */
 void acc_threads(int n);
+/* spare.c: a big block (xhuge's, or one given back: not zeroed), given
+ * back (n: its size; kept for big_alloc when big), those kept freed. */
+void *big_alloc(size_t n);
+void big_free(void *p, size_t n);
+void big_drop(void);
 /* A thread's own statistics, its groups numbered its own way (jobs.c). */
 struct accs;
 struct accs *accs_new(void);

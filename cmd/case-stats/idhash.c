@@ -118,6 +118,7 @@ static size_t *seg_at;	   /* the number of each segment's first case */
 static unsigned part_bits; /* log2 of the blocks */
 static size_t *block_at;   /* where each block's bits begin in bits */
 static uint32_t *bits;	   /* the cases' bits, by block */
+static size_t nbits;	   /* (its room) */
 
 /* The bits found set (a small table: bits are random, their low bits
  * place them) and a bitmap of them in front, that stays in the cache. */
@@ -287,7 +288,8 @@ blocks_make(struct fjob *j, size_t n)
 		}
 	}
 	block_at[nb] = at;
-	bits = xhuge((at + 1) * sizeof *bits);
+	nbits = at + 1;
+	bits = big_alloc(nbits * sizeof *bits);
 }
 
 /*
@@ -337,7 +339,7 @@ filter_cases(struct seen_cand **out)
 	free(hits.tab);
 	free(hits.pre);
 	memset(&hits, 0, sizeof hits);
-	free(bits);
+	big_free(bits, nbits * sizeof *bits);
 	free(block_at);
 	free(seg_at);
 	bits = NULL;

@@ -794,5 +794,6 @@ jobs_end(void)
 	dedupe_find_with(NULL);
 	seen_threads(1);
 	acc_threads(1);
+	big_drop();
 	memset(&J, 0, sizeof J);
 }

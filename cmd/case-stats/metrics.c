@@ -64,17 +64,27 @@ case_duration(const struct kase *k)
  * What counting keeps of a group: a word.  0: no case; one case: 1 << 40,
  * its flags << 32, its duration; more: TALLY | the number of its tally,
  * which counts them, its closed cases' durations in a pool of all the
- * groups' (group << 32 | duration), together by group at the end
- * (acc_finish).  So a group of one case (--by case_id) takes 8 bytes.
+ * groups', in chunks of the tally's (4 durations, twice as many in each
+ * next up to CHUNK_MOST, after a header: the next chunk's offset), put
+ * together by group at the end (acc_finish).  So a group of one case
+ * (--by case_id) takes 8 bytes, a duration 4 (a pool of group << 32 |
+ * duration took 8, all of them fresh memory).
  */
 #define ONE   (1ULL << 40)
 #define TALLY (1ULL << 63)
+
+#define CHUNK_FIRST 4
+#define CHUNK_MOST  (1u << 16)
+#define HEAD	    2 /* words before a chunk's durations: the next's offset */
 
 struct tally {
 	uint64_t n[ST_N], on_time, due, overdue, rated, satisfied;
 	size_t at, nd; /* its durations: dur[at, at + nd) after acc_finish */
 	size_t nruns;  /* (place: of its durations, those of runs) */
-	uint64_t sum;  /* of its durations */
+	size_t first, last; /* its chunks in the pool (cap 0: none yet) */
+	uint32_t cap, used; /* the last one's room, and its durations */
+	size_t npooled;	    /* in all its chunks */
+	uint64_t sum;	    /* of its durations */
 };
 
 /* A run of sorted durations of another table's group (acc_merge). */
@@ -94,9 +104,10 @@ struct accs {
 	size_t capword;
 	struct tally *tally;
 	size_t ntally, captally;
-	uint64_t *pool; /* group << 32 | duration, as they come */
+	uint32_t *pool; /* chunks of durations, as they come (tally_add) */
 	size_t npool, cappool;
 	uint32_t *dur;	   /* the durations by group, after acc_finish */
+	size_t ndur;	   /* (its room) */
 	uint64_t *removed; /* group << 32 | duration, closed cases */
 	size_t nremoved, capremoved;
 	struct run *run; /* acc_merge */
@@ -123,6 +134,29 @@ count(struct tally *t, unsigned f, uint64_t step)
 		t->satisfied += step;
 }
 
+/* A chunk more for t's durations, in a's pool. */
+static void
+chunk_new(struct accs *a, struct tally *t)
+{
+	uint32_t cap = t->cap == 0 ? CHUNK_FIRST :
+	    t->cap < CHUNK_MOST	   ? 2 * t->cap :
+				     t->cap;
+	uint64_t at;
+
+	while (a->cappool - a->npool < HEAD + (size_t)cap)
+		a->pool = xgrow(a->pool, &a->cappool, 4096, sizeof *a->pool);
+	at = a->npool;
+	a->npool += HEAD + cap;
+	memset(a->pool + at, 0, HEAD * sizeof *a->pool);
+	if (t->cap != 0)
+		memcpy(a->pool + t->last, &at, sizeof at);
+	else
+		t->first = at;
+	t->last = at;
+	t->cap = cap;
+	t->used = 0;
+}
+
 /* Count a case of group g in its tally, its duration pooled. */
 static void
 tally_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
@@ -133,9 +167,10 @@ tally_add(struct accs *a, uint32_t g, unsigned f, uint32_t d)
 	if ((f & FL_STATE) != ST_CLOSED)
 		return;
 	t->sum += d;
-	if (a->npool == a->cappool)
-		a->pool = xgrow(a->pool, &a->cappool, 4096, sizeof *a->pool);
-	a->pool[a->npool++] = (uint64_t)g << 32 | d;
+	if (t->used == t->cap)
+		chunk_new(a, t);
+	a->pool[t->last + HEAD + t->used++] = d;
+	t->npooled++;
 }
 
 /* Room for group g. */
@@ -296,8 +331,8 @@ accs_clear(struct accs *a)
 {
 	free(a->word);
 	free(a->tally);
-	free(a->pool);
-	free(a->dur);
+	big_free(a->pool, a->cappool * sizeof *a->pool);
+	big_free(a->dur, a->ndur * sizeof *a->dur);
 	free(a->removed);
 	free(a->run);
 	memset(a, 0, sizeof *a);
@@ -347,7 +382,7 @@ durations(size_t n)
 	if (n > SIZE_MAX / sizeof(uint32_t) ||
 	    n * sizeof(uint32_t) < (2u << 20))
 		return xreallocarray(NULL, n, sizeof(uint32_t));
-	return xhuge(n * sizeof(uint32_t));
+	return big_alloc(n * sizeof(uint32_t));
 }
 
 /* Room for n in *tmp. */
@@ -356,8 +391,8 @@ tmp_room(uint32_t *tmp, size_t *cap, size_t n)
 {
 	if (n <= *cap)
 		return tmp;
+	big_free(tmp, *cap * sizeof *tmp);
 	*cap = n;
-	free(tmp);
 	return durations(n);
 }
 
@@ -466,7 +501,7 @@ sort_tallies(void *arg)
 		}
 		rm = take_out_of(t, d, a->removed, a->nremoved, rm, i);
 	}
-	free(tmp);
+	big_free(tmp, cap * sizeof *tmp);
 	return NULL;
 }
 
@@ -497,6 +532,27 @@ sort_all(struct accs *a, size_t total)
 	free(pl);
 }
 
+/* t's pooled durations after its runs' in dur. */
+static void
+unchunk(struct accs *a, struct tally *t)
+{
+	uint64_t c = t->first;
+	uint32_t cap = CHUNK_FIRST, n;
+
+	while (t->cap != 0) {
+		n = c == t->last ? t->used : cap;
+		memcpy(a->dur + t->at + t->nd, a->pool + c + HEAD,
+		    n * sizeof *a->dur);
+		t->nd += n;
+		if (c == t->last)
+			break;
+		memcpy(&c, a->pool + c, sizeof c);
+		cap = cap < CHUNK_MOST ? 2 * cap : cap;
+	}
+	t->first = t->last = t->npooled = 0;
+	t->cap = t->used = 0;
+}
+
 /*
  * Each group's durations together and sorted: the runs given it first
  * (merged), then its pool's, sorted and merged with them.
@@ -515,20 +571,16 @@ place(struct accs *a)
 		qsort(a->run, a->nrun, sizeof *a->run, by_tally);
 	for (i = 0; i < a->ntally; i++) /* (the runs' first, nd now) */
 		a->tally[i].nruns = a->tally[i].nd;
-	for (i = 0; i < a->npool; i++)
-		a->tally[a->word[a->pool[i] >> 32] & ~TALLY].nd++;
 	for (i = 0; i < a->ntally; i++) {
 		a->tally[i].at = at;
-		at += a->tally[i].nd;
+		at += a->tally[i].nd + a->tally[i].npooled;
 		a->tally[i].nd = a->tally[i].nruns;
 	}
 	a->dur = durations(at + 1);
-	for (i = 0; i < a->npool; i++) {
-		struct tally *t = &a->tally[a->word[a->pool[i] >> 32] & ~TALLY];
-
-		a->dur[t->at + t->nd++] = (uint32_t)a->pool[i];
-	}
-	free(a->pool);
+	a->ndur = at + 1;
+	for (i = 0; i < a->ntally; i++)
+		unchunk(a, &a->tally[i]);
+	big_free(a->pool, a->cappool * sizeof *a->pool);
 	a->pool = NULL;
 	a->npool = a->cappool = 0;
 	removed_by_tally(a);
@@ -564,9 +616,12 @@ accs_new(void)
 void
 accs_reserve(struct accs *a, size_t n)
 {
-	if (a->cappool == 0 && n > 0 && n < SIZE_MAX / sizeof *a->pool) {
-		a->pool = xhuge(n * sizeof *a->pool);
-		a->cappool = n;
+	/* twice the durations' room (the chunks' heads, the last ones'
+	 * room; the block is taken again at the end: spare.c) */
+	n += 4096;
+	if (a->cappool == 0 && n < SIZE_MAX / sizeof *a->pool / 2) {
+		a->pool = big_alloc(2 * n * sizeof *a->pool);
+		a->cappool = 2 * n;
 	}
 }
 

@@ -354,6 +354,23 @@ check_quick(const struct slip *s, const struct year *y)
 	    rest * (1 - bound.rmax) >= (double)bound.k + 1 + rest * 1e-12;
 }
 
+void
+pay_init(void)
+{
+	bound_set();
+}
+
+int
+pay_quick(const struct slip *s)
+{
+	const struct worker *w = data.keys[s->key].w;
+	const struct year *y = conf_year(s->month / 12);
+
+	return w != NULL && y != NULL &&
+	    (w->hire_month == LONG_MIN || w->hire_month <= s->month) &&
+	    check_quick(s, y);
+}
+
 /* The month of s checked (its year configured, the worker hired): 1,
  * or 0 when rejected. */
 static int
@@ -567,10 +584,27 @@ pay_range(size_t from, size_t to)
 		worker_run(i, j = worker_end(i));
 }
 
+/* Every slip checked as it was read (data.quick): the roster's workers
+ * with items marked so, those with none said. */
+static void
+quick_run(void)
+{
+	size_t k;
+
+	for (k = 0; k < data.nmonths; k++)
+		if (data.months[k] != 0)
+			data.keys[k].w->paid = 1;
+	join_warn();
+}
+
 void
 pay_run(void)
 {
-	bound_set();
+	if (data.quick == 1 && opt.ytd == NULL) {
+		quick_run();
+		return;
+	}
+	data.quick = -1;
 	if (jobs_pay())
 		return;
 	order_months(0, data.norder);
@@ -598,10 +632,15 @@ pay_next(size_t *i, size_t to, const struct slip **sp, struct pay *p)
 
 		slip_ahead(*i, to);
 		if (*i == 0 || s->key != key) {
+			if (data.quick ==
+			    1) { /* (its months not in order yet) */
+				order_months(*i, worker_end(*i));
+				s = &data.slips[data.order[*i]];
+			}
 			key = s->key;
 			st = state_of(s);
 		}
-		if (!s->ok)
+		if (!s->ok && data.quick != 1)
 			continue;
 		compute(s, &st, p, 2);
 		st.month = s->month;

@@ -55,9 +55,10 @@ struct part {
 	uint32_t last;
 	uint32_t *count, ncount; /* of its slips by key (shared; struct run) */
 	/* every slip pay_quick's, of year year, no month twice (months,
-	 * as data.months; quick_slip) */
+	 * as data.months; quick_slip), of the first nq */
 	int quick;
 	long year;
+	size_t nq;
 	uint16_t *months;
 	struct rej_held *ev; /* at: the row they come before */
 	size_t nev, capev;
@@ -117,7 +118,9 @@ mark_of(const struct part *p, const struct rec *rec, uint16_t *file,
 			       (long long)rd_offset(p->rd);
 }
 
-/* Does slip s of part p keep the part quick (data.quick)? */
+/* Does slip s of part p keep the part quick (data.quick)?  (Asked of
+ * each slip when the next one is read: a slip just written is slow to
+ * read again, its month's bits stored in parts.) */
 static int
 quick_slip(struct part *p, const struct slip *s)
 {
@@ -142,6 +145,8 @@ take(struct part *p, const struct rec *rec)
 	uint8_t off;
 	int k;
 
+	while (p->quick && p->nq < p->n)
+		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	room_left(p, p->n);
 	memset(s, 0, sizeof *s);
 	if (!items_of(rec, p->c, s, a, &id))
@@ -156,8 +161,6 @@ take(struct part *p, const struct rec *rec)
 		p->count[s->key]++;
 	s->mark = mark_of(p, rec, &file, &off);
 	s->off = off & 1u;
-	if (p->quick)
-		p->quick = quick_slip(p, s);
 	p->n++;
 }
 
@@ -213,6 +216,8 @@ work(void *arg)
 			take(p, rec);
 		p->in_take = 0;
 	}
+	while (p->quick && p->nq < p->n)
+		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	rej_capture(NULL, NULL);
 	input_thread_end();
 	worker_thread_end();
@@ -230,6 +235,7 @@ part_open(struct part *p, const struct rd *r, long line)
 	}
 	p->quick = p->shared;
 	p->year = -1;
+	p->nq = 0;
 	p->nev = p->n = p->nbig = p->nrows = p->nw = p->nids = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;

@@ -497,6 +497,8 @@ parts_read(uint16_t file, const struct cols *c)
 	for (k = 0; k < n; k++)
 		p[k].roster = c->month < 0;
 	parts_room(p, n, rd_nfields(r));
+	if (!p[0].roster && intern_len(data.ids) < RUN_OWN)
+		pay_facts();
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
 		p[k].file = file;

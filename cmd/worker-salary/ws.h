@@ -401,6 +401,9 @@ void pay_run(void);
  * (check_quick).  Threads may ask at once. */
 void pay_init(void);
 int pay_quick(const struct slip *s);
+/* What pay_quick needs of the workers of data.keys, before threads
+ * read items (freed by pay_run). */
+void pay_facts(void);
 void order_months(size_t from, size_t to);
 void join_range(size_t from, size_t to);
 void join_warn(void);

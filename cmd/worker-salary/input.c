@@ -340,8 +340,13 @@ key_new(size_t n)
 void
 keys_reserve(size_t n)
 {
-	if (n > data.capkeys) {
-		data.keys = xreallocarray(data.keys, n, sizeof *data.keys);
+	if (n > data.capkeys) { /* (in huge pages: 4 KiB is a fault) */
+		struct key *k = xhuge(n * sizeof *k);
+
+		if (data.capkeys > 0)
+			memcpy(k, data.keys, data.capkeys * sizeof *k);
+		free(data.keys);
+		data.keys = k;
 		data.capkeys = n;
 	}
 	if (n > data.idx.capnext) {

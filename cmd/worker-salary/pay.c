@@ -418,7 +418,7 @@ pay_facts(void)
 
 	nfacts = intern_len(data.ids);
 	free(facts);
-	facts = xcalloc(nfacts + 1, sizeof *facts);
+	facts = xhuge((nfacts + 1) * sizeof *facts); /* (written here) */
 	for (k = 0; k < nfacts; k++)
 		facts[k] = fact_of(data.keys[k].w);
 }

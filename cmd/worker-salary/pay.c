@@ -532,6 +532,16 @@ join_range(size_t from, size_t to)
 	}
 }
 
+/* Has worker w of key k monthly items?  (data.quick: its months, with
+ * no look at the worker's record.) */
+static int
+paid(uint32_t k, const struct worker *w)
+{
+	if (data.quick == 1)
+		return k < data.nmonths && data.months[k] != 0;
+	return w->paid;
+}
+
 void
 join_warn(void)
 {
@@ -543,8 +553,10 @@ join_warn(void)
 	for (i = 0; i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
-		w = data.keys[byrank[i]].w;
-		if (w != NULL && !w->paid)
+		uint32_t k = byrank[i];
+
+		w = data.keys[k].w;
+		if (w != NULL && !paid(k, w))
 			zl_warn_at(w->file, w->line,
 			    _("worker '%s' of the roster has no monthly items"),
 			    w->id);
@@ -662,27 +674,14 @@ pay_range(size_t from, size_t to)
 		worker_run(i, j = worker_end(i));
 }
 
-/* Every slip checked as it was read (data.quick): the roster's workers
- * with items marked so, those with none said. */
-static void
-quick_run(void)
-{
-	size_t k;
-
-	for (k = 0; k < data.nmonths; k++)
-		if (data.months[k] != 0)
-			data.keys[k].w->paid = 1;
-	join_warn();
-}
-
 void
 pay_run(void)
 {
 	free(facts); /* (the reading's) */
 	facts = NULL;
 	nfacts = 0;
-	if (data.quick == 1 && opt.ytd == NULL) {
-		quick_run();
+	if (data.quick == 1 && opt.ytd == NULL) { /* (nothing to check) */
+		join_warn();
 		return;
 	}
 	data.quick = -1;

@@ -24,3 +24,6 @@ same roster.tsv items.tsv 1,6,13,23
 same roster.tsv across.tsv 1,6,13,23 | tail -n 4
 sed '4p' items.tsv >within.tsv
 same roster.tsv within.tsv 1,6,13,23 | tail -n 4
+# A roster's worker with no items (A5) said so, as -j 1 says it.
+grep -v '^A5' items.tsv >noa5.tsv
+same roster.tsv noa5.tsv 1,6,13,23 | tail -n 3

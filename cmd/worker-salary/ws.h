@@ -120,7 +120,7 @@ struct worker {
 	long hire_month;     /* months (y * 12 + m - 1), or LONG_MIN */
 	const char *file;    /* where its row is */
 	long line;
-	int paid; /* has monthly items */
+	int paid; /* has monthly items (but with data.quick: data.months) */
 };
 
 /* The amounts of a slip: performance, overtime, other_pay, deduction,

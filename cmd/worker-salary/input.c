@@ -340,8 +340,13 @@ key_new(size_t n)
 void
 keys_reserve(size_t n)
 {
-	if (n > data.capkeys) {
-		data.keys = xreallocarray(data.keys, n, sizeof *data.keys);
+	if (n > data.capkeys) { /* (in huge pages: 4 KiB is a fault) */
+		struct key *k = xhuge(n * sizeof *k);
+
+		if (data.capkeys > 0)
+			memcpy(k, data.keys, data.capkeys * sizeof *k);
+		free(data.keys);
+		data.keys = k;
 		data.capkeys = n;
 	}
 	if (n > data.idx.capnext) {
@@ -465,6 +470,7 @@ slip_new(uint16_t file)
 	}
 	r->to++;
 	data.norder++;
+	data.quick = -1; /* (not checked as read) */
 	return &data.slips[data.nslips++];
 }
 
@@ -890,6 +896,7 @@ input_read(int nfiles, char *const *files)
 	data.idx.ids = data.ids;
 	data.idx.last = UINT32_MAX;
 	ro.need = need; /* the header under title rows */
+	pay_init();
 	for (i = 0; i < nfiles; i++)
 		read_file(input_reader(rd_open(1, files + i, &ro)), 0);
 	if (opt.ytd != NULL) {
@@ -920,5 +927,7 @@ input_close(void)
 	data.big = NULL;
 	free(data.ownw);
 	data.ownw = NULL;
+	free(data.months);
+	data.months = NULL;
 	worker_free_all();
 }

@@ -8,7 +8,8 @@
  * writes in order, a few blocks ahead at most.  What a thread rejects is kept
  * with its message and reported by the main thread, block after block, as one
  * pass reports it: so the payslips, the messages and the --reject file are
- * those of -j 1, byte for byte.
+ * those of -j 1, byte for byte.  When the parts checked every slip as
+ * they read it (data.quick) there is nothing to check: only the lines.
  */
 #include <errno.h>
 #include <pthread.h>

@@ -54,7 +54,13 @@ struct part {
 	int shared;	/* data.ids looked in (idx_find; last) */
 	uint32_t last;
 	uint32_t *count, ncount; /* of its slips by key (shared; struct run) */
-	struct rej_held *ev;	 /* at: the row they come before */
+	/* every slip pay_quick's, of year year, no month twice (months,
+	 * as data.months; quick_slip), of the first nq */
+	int quick;
+	long year;
+	size_t nq;
+	uint16_t *months;
+	struct rej_held *ev; /* at: the row they come before */
 	size_t nev, capev;
 	int in_take;
 	int roster;	   /* a roster's part: its rows, not slips */
@@ -112,6 +118,22 @@ mark_of(const struct part *p, const struct rec *rec, uint16_t *file,
 			       (long long)rd_offset(p->rd);
 }
 
+/* Does slip s of part p keep the part quick (data.quick)?  (Asked of
+ * each slip when the next one is read: a slip just written is slow to
+ * read again, its month's bits stored in parts.) */
+static int
+quick_slip(struct part *p, const struct slip *s)
+{
+	uint16_t bit = (uint16_t)(1u << s->month % 12);
+
+	if ((s->key & RUN_OWN) || (p->year >= 0 && p->year != s->month / 12) ||
+	    (p->months[s->key] & bit) != 0 || !pay_quick(s))
+		return 0;
+	p->year = s->month / 12;
+	p->months[s->key] |= bit;
+	return 1;
+}
+
 /* Record rec of part p into its slips (as take_items does). */
 static void
 take(struct part *p, const struct rec *rec)
@@ -123,6 +145,8 @@ take(struct part *p, const struct rec *rec)
 	uint8_t off;
 	int k;
 
+	while (p->quick && p->nq < p->n)
+		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	room_left(p, p->n);
 	memset(s, 0, sizeof *s);
 	if (!items_of(rec, p->c, s, a, &id))
@@ -177,8 +201,10 @@ work(void *arg)
 	struct rec *rec;
 
 	rej_capture(keep, p);
-	if (p->shared && p->count == NULL) /* (its pages touched here) */
+	if (p->shared && p->count == NULL) { /* (its pages touched here) */
 		p->count = xcalloc((size_t)p->ncount + 1, sizeof *p->count);
+		p->months = xcalloc((size_t)p->ncount + 1, sizeof *p->months);
+	}
 	while (!p->sp.has_stop && rd_next(p->rd, &rec)) {
 		if (rd_span_past(&p->sp, p->to, p->rd, rec->line))
 			break;
@@ -190,6 +216,8 @@ work(void *arg)
 			take(p, rec);
 		p->in_take = 0;
 	}
+	while (p->quick && p->nq < p->n)
+		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	rej_capture(NULL, NULL);
 	input_thread_end();
 	worker_thread_end();
@@ -201,8 +229,13 @@ static void
 part_open(struct part *p, const struct rd *r, long line)
 {
 	rej_held_clear(p->ev, p->nev);
-	if (p->count != NULL && p->n > 0) /* (read again) */
+	if (p->count != NULL && p->n > 0) { /* (read again) */
 		memset(p->count, 0, p->ncount * sizeof *p->count);
+		memset(p->months, 0, p->ncount * sizeof *p->months);
+	}
+	p->quick = p->shared;
+	p->year = -1;
+	p->nq = 0;
 	p->nev = p->n = p->nbig = p->nrows = p->nw = p->nids = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
@@ -350,6 +383,35 @@ merge_rows(struct part *p)
 	free(p->idx.next);
 }
 
+/* Part p's quickness taken into data.quick: its months added to
+ * data.months (the first part's kept), none twice. */
+static void
+merge_quick(struct part *p)
+{
+	size_t k;
+
+	if (data.quick < 0 || !p->quick || p->n == 0 ||
+	    (data.quick == 1 &&
+		(data.quick_year != p->year || data.nmonths != p->ncount))) {
+		data.quick = p->n > 0 ? -1 : data.quick;
+		free(p->months);
+		return;
+	}
+	if (data.quick == 0) {
+		data.months = p->months;
+		data.nmonths = p->ncount;
+		data.quick_year = p->year;
+		data.quick = 1;
+		return;
+	}
+	for (k = 0; k < p->ncount && data.quick == 1; k++) {
+		if (data.months[k] & p->months[k])
+			data.quick = -1;
+		data.months[k] |= p->months[k];
+	}
+	free(p->months);
+}
+
 /* What part p read, taken into data (and the part freed). */
 static void
 merge(struct rd *r, struct part *p)
@@ -367,6 +429,7 @@ merge(struct rd *r, struct part *p)
 	}
 	report(p, &k, 0);
 	free(p->ev);
+	merge_quick(p);
 	fix = intern_len(p->idx.ids) > 0 || (p->nbig > 0 && data.nbig > 0);
 	map = ids_map(p);
 	if (data.nruns == data.capruns)
@@ -434,6 +497,8 @@ parts_read(uint16_t file, const struct cols *c)
 	for (k = 0; k < n; k++)
 		p[k].roster = c->month < 0;
 	parts_room(p, n, rd_nfields(r));
+	if (!p[0].roster && intern_len(data.ids) < RUN_OWN)
+		pay_facts();
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
 		p[k].file = file;

@@ -151,19 +151,27 @@ pay_absence(const struct scale *sc, const struct slip *s, long long base)
 	return div_round(day * s->absence, 100, sc->unit, sc->mode);
 }
 
+/* The gross pay of s on base pay base with allowance allow, and its
+ * parts, into p. */
+static inline void
+gross_of(const struct slip *s, long long base, long long allow, struct pay *p)
+{
+	p->base = base;
+	p->allowance = allow;
+	p->ded = slip_amount(s, A_DEDUCTION);
+	if (s->absence != 0) /* (most months: no call) */
+		p->ded += pay_absence(&scale, s, p->base);
+	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
+	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
+}
+
 /* The gross pay of s, and its parts, into p. */
 static void
 gross(const struct slip *s, struct pay *p)
 {
 	const struct worker *w = slip_worker(s);
 
-	p->base = w->base;
-	p->allowance = allowance_of(w, s, w->allowance);
-	p->ded = slip_amount(s, A_DEDUCTION);
-	if (s->absence != 0) /* (most months: no call) */
-		p->ded += pay_absence(&scale, s, p->base);
-	p->gross = p->base + slip_amount(s, A_PERF) + p->allowance +
-	    slip_amount(s, A_OVERTIME) + slip_amount(s, A_OTHER) - p->ded;
+	gross_of(s, w->base, allowance_of(w, s, w->allowance), p);
 }
 
 /*
@@ -326,9 +334,9 @@ compute(const struct slip *s, const struct ytd *st, struct pay *p, int sides)
  * above the most its employee's contributions can be by the bound.
  */
 static int
-check_quick(const struct slip *s, const struct year *y)
+quick_net(const struct slip *s, const struct year *y, long long base,
+    long long cbase, long long allow)
 {
-	const struct worker *w = slip_worker(s);
 	struct pay p;
 	long long b;
 	double rest;
@@ -341,8 +349,8 @@ check_quick(const struct slip *s, const struct year *y)
 		or |= s->a[k];
 	if (or >= 0x80000000u)
 		return 0;
-	gross(s, &p);
-	b = w->cbase != WS_NONE ? w->cbase : p.gross;
+	gross_of(s, base, allow, &p);
+	b = cbase != WS_NONE ? cbase : p.gross;
 	if (b < y->base_min)
 		b = y->base_min;
 	if (b > y->base_max)
@@ -352,6 +360,93 @@ check_quick(const struct slip *s, const struct year *y)
 	rest = (double)p.gross - ((double)b * y->ee_mul + y->ee_add);
 	return rest >= 0 &&
 	    rest * (1 - bound.rmax) >= (double)bound.k + 1 + rest * 1e-12;
+}
+
+/* quick_net's of s and its worker. */
+static int
+check_quick(const struct slip *s, const struct year *y)
+{
+	const struct worker *w = slip_worker(s);
+
+	return quick_net(s, y, w->base, w->cbase,
+	    allowance_of(w, s, w->allowance));
+}
+
+/*
+ * What pay_quick needs of each worker, by key (pay_facts): small and
+ * apart from the roster's records (144 bytes each), as the parts read
+ * the items month after month, each month every worker again.  Amounts
+ * below 2^31 fen; months INT32_MIN: none; hire_month INT32_MAX: not for
+ * pay_quick (no worker, or a figure beyond these).
+ */
+static struct fact {
+	int32_t base, cbase, allowance, cert_month, hire_month;
+} * facts;
+static size_t nfacts;
+
+/* A month of a worker (LONG_MIN: none) as a fact keeps it, the same
+ * before and after every slip's month (0 to SLIP_MONTHS). */
+static int32_t
+fact_month(long m)
+{
+	return m == LONG_MIN || m < INT32_MIN ? INT32_MIN :
+	    m > INT32_MAX		      ? INT32_MAX :
+						(int32_t)m;
+}
+
+static struct fact
+fact_of(const struct worker *w)
+{
+	struct fact f = { 0, INT32_MIN, 0, INT32_MIN, INT32_MAX };
+
+	if (w == NULL || w->base < 0 || w->base >= 1LL << 31 ||
+	    w->allowance < 0 || w->allowance >= 1LL << 31 ||
+	    (w->cbase != WS_NONE && (w->cbase < 0 || w->cbase >= 1LL << 31)))
+		return f;
+	f.base = (int32_t)w->base;
+	f.cbase = w->cbase != WS_NONE ? (int32_t)w->cbase : INT32_MIN;
+	f.allowance = (int32_t)w->allowance;
+	f.cert_month = fact_month(w->cert_month);
+	f.hire_month = fact_month(w->hire_month);
+	return f;
+}
+
+void
+pay_facts(void)
+{
+	size_t k;
+
+	nfacts = intern_len(data.ids);
+	free(facts);
+	facts = xhuge((nfacts + 1) * sizeof *facts); /* (written here) */
+	for (k = 0; k < nfacts; k++)
+		facts[k] = fact_of(data.keys[k].w);
+}
+
+void
+pay_init(void)
+{
+	bound_set();
+}
+
+int
+pay_quick(const struct slip *s)
+{
+	const struct year *y = conf_year(s->month / 12);
+	const struct fact *f;
+	long m = (long)s->month;
+
+	if (s->key >= nfacts || y == NULL)
+		return 0;
+	f = &facts[s->key];
+	if (f->hire_month > m)
+		return 0;
+	return quick_net(s, y, f->base,
+	    f->cbase == INT32_MIN ? WS_NONE : f->cbase,
+	    f->allowance > 0 &&
+		    (f->cert_month == INT32_MIN || m > f->cert_month) ?
+		f->allowance :
+		0);
 }
 
 /* The month of s checked (its year configured, the worker hired): 1,
@@ -437,6 +532,16 @@ join_range(size_t from, size_t to)
 	}
 }
 
+/* Has worker w of key k monthly items?  (data.quick: its months, with
+ * no look at the worker's record.) */
+static int
+paid(uint32_t k, const struct worker *w)
+{
+	if (data.quick == 1)
+		return k < data.nmonths && data.months[k] != 0;
+	return w->paid;
+}
+
 void
 join_warn(void)
 {
@@ -448,8 +553,10 @@ join_warn(void)
 	for (i = 0; i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
-		w = data.keys[byrank[i]].w;
-		if (w != NULL && !w->paid)
+		uint32_t k = byrank[i];
+
+		w = data.keys[k].w;
+		if (w != NULL && !paid(k, w))
 			zl_warn_at(w->file, w->line,
 			    _("worker '%s' of the roster has no monthly items"),
 			    w->id);
@@ -570,7 +677,14 @@ pay_range(size_t from, size_t to)
 void
 pay_run(void)
 {
-	bound_set();
+	free(facts); /* (the reading's) */
+	facts = NULL;
+	nfacts = 0;
+	if (data.quick == 1 && opt.ytd == NULL) { /* (nothing to check) */
+		join_warn();
+		return;
+	}
+	data.quick = -1;
 	if (jobs_pay())
 		return;
 	order_months(0, data.norder);
@@ -598,10 +712,15 @@ pay_next(size_t *i, size_t to, const struct slip **sp, struct pay *p)
 
 		slip_ahead(*i, to);
 		if (*i == 0 || s->key != key) {
+			if (data.quick ==
+			    1) { /* (its months not in order yet) */
+				order_months(*i, worker_end(*i));
+				s = &data.slips[data.order[*i]];
+			}
 			key = s->key;
 			st = state_of(s);
 		}
-		if (!s->ok)
+		if (!s->ok && data.quick != 1)
 			continue;
 		compute(s, &st, p, 2);
 		st.month = s->month;

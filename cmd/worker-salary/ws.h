@@ -120,7 +120,7 @@ struct worker {
 	long hire_month;     /* months (y * 12 + m - 1), or LONG_MIN */
 	const char *file;    /* where its row is */
 	long line;
-	int paid; /* has monthly items */
+	int paid; /* has monthly items (but with data.quick: data.months) */
 };
 
 /* The amounts of a slip: performance, overtime, other_pay, deduction,
@@ -241,6 +241,17 @@ struct data {
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */
 	size_t nreaders, capreaders;
+	/*
+	 * 1: every slip checked as its part read it (parts.c, pay_quick),
+	 * each worker's months apart, so that pay_run has nothing to check
+	 * and pay_next puts each worker's months in order; 0: no slip yet;
+	 * -1: not so.  months[key]: the months of year quick_year a
+	 * worker's slips have (bit m % 12), nmonths keys.
+	 */
+	int quick;
+	uint16_t *months;
+	size_t nmonths;
+	long quick_year;
 };
 extern struct data data;
 
@@ -382,6 +393,17 @@ void worker_free_all(void);
  * payslips again, one by one in order (*i from 0, or a worker's first),
  * before to: 1 and the next slip and its pay, or 0 at the end. */
 void pay_run(void);
+/* pay_init: what pay_quick needs, before the threads read (the bound on
+ * the tax of a month).  pay_quick: 1 when slip s (its key data.ids')
+ * is accepted whatever the worker's other months but one of the same
+ * month, with no --ytd state: its worker in the roster, its year
+ * configured, the worker hired, its net pay not below zero
+ * (check_quick).  Threads may ask at once. */
+void pay_init(void);
+int pay_quick(const struct slip *s);
+/* What pay_quick needs of the workers of data.keys, before threads
+ * read items (freed by pay_run). */
+void pay_facts(void);
 void order_months(size_t from, size_t to);
 void join_range(size_t from, size_t to);
 void join_warn(void);

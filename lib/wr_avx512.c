@@ -402,7 +402,10 @@ json_str_vbmi2(char *d, const char *s, size_t k)
 
 		if (!_ktestz_mask64_u8(le64(v, 0x1F), kz))
 			d += wr_json_to(d, s + j, left);
-		else
+		else if (_cvtmask64_u64(q) == 0) {
+			store64(d, v);
+			d += left;
+		} else
 			d = esc_block64(d, s + j, v, _cvtmask64_u64(q), left);
 	}
 	return d;
@@ -531,9 +534,14 @@ json_fields64(const struct wr *w, char *d, const struct str *f,
 			d = json_str(d, s, k);
 			continue;
 		}
-		store64(d, load64(s));
-		if (k > 64)
-			copy64(d + 64, s + 64, k - 64);
+		if (k <= 32)
+			_mm256_storeu_si256((__m256i *)d,
+			    _mm256_loadu_si256((const __m256i *)s));
+		else {
+			store64(d, load64(s));
+			if (k > 64)
+				copy64(d + 64, s + 64, k - 64);
+		}
 		d += k;
 	}
 	if (i < nf)

@@ -525,7 +525,7 @@ json_fields64(const struct wr *w, char *d, const struct str *f,
 		const char *s = f[i].p;
 		size_t k = f[i].n;
 
-		if (may_num(s, k))
+		if (k - 1 < 17 && may_num(s, k))
 			break;
 		_mm256_storeu_si256((__m256i *)d,
 		    _mm256_loadu_si256((const __m256i *)(qk + tk[i].off)));

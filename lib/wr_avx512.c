@@ -25,19 +25,17 @@
  * 1 when the AVX-512 paths are to be used: the processor has AVX-512 BW
  * and $ZHILI_WR_SCAN is not sse2 (lib/README).
  */
+int wr_avx512_have = -1;
+
 int
-wr_avx512(void)
+wr_avx512_check(void)
 {
-	static int have = -1;
+	const char *e = getenv("ZHILI_WR_SCAN");
 
-	if (have < 0) {
-		const char *e = getenv("ZHILI_WR_SCAN");
-
-		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx512bw") &&
-		    (e == NULL || strcmp(e, "sse2") != 0);
-	}
-	return have;
+	__builtin_cpu_init();
+	wr_avx512_have = __builtin_cpu_supports("avx512bw") &&
+	    (e == NULL || strcmp(e, "sse2") != 0);
+	return wr_avx512_have;
 }
 
 /*
@@ -599,8 +597,10 @@ wr_json_line64(const struct wr *w, char *d, const struct str *f,
 }
 
 #else
+int wr_avx512_have = 0;
+
 int
-wr_avx512(void)
+wr_avx512_check(void)
 {
 	return 0;
 }

@@ -57,12 +57,16 @@ validate(struct rd *r, int final)
 {
 	while (r->valid < r->end) {
 		size_t n = r->end - r->valid;
-		size_t k = u8_valid(r->buf + r->valid, n);
+		size_t k = u8_valid_text(r->buf + r->valid, n);
 
-		nul_bytes(r, r->valid, r->valid + k);
 		r->valid += k;
 		if (k == n)
 			return;
+		if (r->buf[r->valid] == '\0') {
+			add_bad(r, r->valid, BAD_NUL);
+			r->valid++;
+			continue;
+		}
 		if (!final && u8_partial(r->buf + r->valid, n - k))
 			return;
 		add_bad(r, r->valid, (unsigned char)r->buf[r->valid]);

@@ -253,7 +253,7 @@ valid_avx2(const unsigned char *s, size_t n)
  * block before (its last lane) or this one.
  */
 __attribute__((target("avx512f,avx512bw"))) static size_t
-valid_avx512(const unsigned char *s, size_t n)
+valid_avx512(const unsigned char *s, size_t n, int nul)
 {
 	const __m512i hi1 = _mm512_broadcast_i32x4(_mm_setr_epi8(HI1));
 	const __m512i lo1 = _mm512_broadcast_i32x4(_mm_setr_epi8(LO1));
@@ -263,12 +263,17 @@ valid_avx512(const unsigned char *s, size_t n)
 	const __m512i nib = _mm512_set1_epi8(0x0F);
 	const __m512i hibit = _mm512_set1_epi8((char)0x80);
 	__m512i prev = _mm512_setzero_si512();
-	size_t i = 0;
+	size_t i = 0, end = n, k;
+	const void *z;
 
 	for (; i + 64 <= n; i += 64) {
 		__m512i in = _mm512_loadu_si512((const void *)(s + i));
 		__m512i sh, p1, p2, p3, sc, m23;
 
+		if (nul && _mm512_testn_epi8_mask(in, in) != 0) {
+			end = i + 64; /* the scalar check to the block's end */
+			break;
+		}
 		if (_mm512_movepi8_mask(in) == 0 &&
 		    _mm512_movepi8_mask(prev) == 0) {
 			prev = in;
@@ -295,7 +300,12 @@ valid_avx512(const unsigned char *s, size_t n)
 			break;
 		prev = in;
 	}
-	return valid_from(s, i, n);
+	/* valid to k; a NUL before k (nul) is in [i, k): the blocks before
+	 * i have none */
+	k = valid_from(s, i, end);
+	if (nul && k > i && (z = memchr(s + i, 0, k - i)) != NULL)
+		return (size_t)((const unsigned char *)z - s);
+	return k;
 }
 #undef HI1
 #undef LO1
@@ -317,13 +327,27 @@ u8_valid(const char *str, size_t n)
 							    0;
 	}
 	if (have == 3 && n >= 128)
-		return valid_avx512(s, n);
+		return valid_avx512(s, n, 0);
 	if (have >= 2 && n >= 64)
 		return valid_avx2(s, n);
 	if (have == 1 && n >= 64)
 		return valid_ssse3(s, n);
 #endif
 	return valid_scalar(s, 0, n);
+}
+
+size_t
+u8_valid_text(const char *str, size_t n)
+{
+	const char *z;
+	size_t k;
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	if (n >= 128 && __builtin_cpu_supports("avx512bw"))
+		return valid_avx512((const unsigned char *)str, n, 1);
+#endif
+	k = u8_valid(str, n);
+	return (z = memchr(str, 0, k)) != NULL ? (size_t)(z - str) : k;
 }
 
 /* Is s[0..n) the start of a valid sequence cut short by the end? */

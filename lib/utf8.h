@@ -12,6 +12,8 @@
 
 /* Length of the longest valid UTF-8 prefix of s. */
 size_t u8_valid(const char *s, size_t n);
+/* The same, stopping at a NUL byte too (valid, but not text): one pass. */
+size_t u8_valid_text(const char *s, size_t n);
 /* 1 when s[0..n) is a valid sequence cut short (more bytes may follow). */
 int u8_partial(const char *s, size_t n);
 /*

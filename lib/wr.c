@@ -393,8 +393,14 @@ wr_rec_from(struct wr *w, const struct rec *r)
 		}
 		return;
 	}
-	/* a plain record's fields lie in the reader's line, padded */
-	put_rec(w, r->f, r);
+	/* a plain record's fields lie in the reader's line, padded; the
+	 * formats of most records first, without put_rec's switch */
+	if (w->fmt == FMT_JSON)
+		put_json(w, r->f, r);
+	else if (w->fmt == FMT_CSV)
+		put_line(FMT_CSV, r->f, w->nf, r);
+	else
+		put_rec(w, r->f, r);
 }
 
 static void

@@ -25,19 +25,17 @@
  * 1 when the AVX-512 paths are to be used: the processor has AVX-512 BW
  * and $ZHILI_WR_SCAN is not sse2 (lib/README).
  */
+int wr_avx512_have = -1;
+
 int
-wr_avx512(void)
+wr_avx512_check(void)
 {
-	static int have = -1;
+	const char *e = getenv("ZHILI_WR_SCAN");
 
-	if (have < 0) {
-		const char *e = getenv("ZHILI_WR_SCAN");
-
-		__builtin_cpu_init();
-		have = __builtin_cpu_supports("avx512bw") &&
-		    (e == NULL || strcmp(e, "sse2") != 0);
-	}
-	return have;
+	__builtin_cpu_init();
+	wr_avx512_have = __builtin_cpu_supports("avx512bw") &&
+	    (e == NULL || strcmp(e, "sse2") != 0);
+	return wr_avx512_have;
 }
 
 /*
@@ -402,7 +400,10 @@ json_str_vbmi2(char *d, const char *s, size_t k)
 
 		if (!_ktestz_mask64_u8(le64(v, 0x1F), kz))
 			d += wr_json_to(d, s + j, left);
-		else
+		else if (_cvtmask64_u64(q) == 0) {
+			store64(d, v);
+			d += left;
+		} else
 			d = esc_block64(d, s + j, v, _cvtmask64_u64(q), left);
 	}
 	return d;
@@ -522,7 +523,7 @@ json_fields64(const struct wr *w, char *d, const struct str *f,
 		const char *s = f[i].p;
 		size_t k = f[i].n;
 
-		if (may_num(s, k))
+		if (k - 1 < 17 && may_num(s, k))
 			break;
 		_mm256_storeu_si256((__m256i *)d,
 		    _mm256_loadu_si256((const __m256i *)(qk + tk[i].off)));
@@ -531,9 +532,14 @@ json_fields64(const struct wr *w, char *d, const struct str *f,
 			d = json_str(d, s, k);
 			continue;
 		}
-		store64(d, load64(s));
-		if (k > 64)
-			copy64(d + 64, s + 64, k - 64);
+		if (k <= 32)
+			_mm256_storeu_si256((__m256i *)d,
+			    _mm256_loadu_si256((const __m256i *)s));
+		else {
+			store64(d, load64(s));
+			if (k > 64)
+				copy64(d + 64, s + 64, k - 64);
+		}
 		d += k;
 	}
 	if (i < nf)
@@ -591,8 +597,10 @@ wr_json_line64(const struct wr *w, char *d, const struct str *f,
 }
 
 #else
+int wr_avx512_have = 0;
+
 int
-wr_avx512(void)
+wr_avx512_check(void)
 {
 	return 0;
 }

@@ -100,8 +100,16 @@ size_t wr_json_to(char *d, const char *s, size_t n);
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define WR_AVX512 1
 #endif
-int wr_avx512(void);
+int wr_avx512_check(void);
 int wr_avx512_vbmi2(void);
+/* (wr_avx512_check's answer, -1 until it is asked: a load a record) */
+extern int wr_avx512_have;
+
+static inline int
+wr_avx512(void)
+{
+	return wr_avx512_have >= 0 ? wr_avx512_have : wr_avx512_check();
+}
 int wr_tsv_clean64(const char *s, size_t n);
 char *wr_csv_tsvline64(char *d, const char *s, size_t n);
 char *wr_json_line64(const struct wr *w, char *d, const struct str *f,

@@ -588,6 +588,29 @@ test_utf8(void)
 	T_INT(u8_valid(big, 102), 100);
 	memcpy(big + 100, "\xE4\xB8\xAD", 3);
 	T_INT(u8_valid(big, sizeof big), sizeof big);
+	/* u8_valid_text: a NUL ends it too, at every position, before and
+	 * after an invalid byte, in short and long strings */
+	T_INT(u8_valid_text("abc", 3), 3);
+	T_INT(u8_valid_text("a\0b", 3), 1);
+	T_INT(u8_valid_text("\xE4\0\xAD", 3), 0);
+	for (i = 0; i < 198; i++) {
+		size_t j;
+
+		for (j = 0; j + 3 <= sizeof big; j += 3)
+			memcpy(big + j, "中", 3);
+		T_INT(u8_valid_text(big, 198), 198);
+		big[i] = '\0';
+		T_INT(u8_valid_text(big, 198), i / 3 * 3);
+		T_INT(u8_valid_text(big, 99), i < 99 ? i / 3 * 3 : 99);
+		big[i < 100 ? i + 90 : i - 90] = (char)0xFF;
+		T_INT(u8_valid_text(big, 198), (i < 100 ? i : i - 90) / 3 * 3);
+	}
+	memset(big, 'a', sizeof big);
+	big[150] = '\0';
+	T_INT(u8_valid_text(big, sizeof big), 150);
+	T_INT(u8_valid_text(big, 150), 150);
+	memcpy(big + 148, "\xE4\xB8", 2);
+	T_INT(u8_valid_text(big, sizeof big), 148);
 }
 
 /* The fields of a record joined by '|'. */

@@ -31,6 +31,7 @@ svc_put(struct pend *p)
 					   (1u << 21) / sizeof *data.svc);
 	s = &data.svc[data.nsvc++];
 	*s = p->s;
+	s->vol = p->vol;
 	s->project = strs_put(&p->project);
 	team = vol_team(s->vol, &p->team);
 	if (data.svc_team != NULL)
@@ -50,6 +51,7 @@ red_put(struct pend *p)
 		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
 	d = &data.red[data.nred++];
 	*d = p->d;
+	d->vol = p->vol;
 	d->item = strs_put(&p->kind);
 }
 
@@ -63,13 +65,8 @@ before(size_t k)
 static void
 find(struct pend *p)
 {
-	uint32_t vi = vol_find(&p->id);
-
-	if (p->red)
-		p->d.vol = vi;
-	else
-		p->s.vol = vi;
-	vol_hot_ahead(vi);
+	p->vol = vol_find(&p->id);
+	vol_hot_ahead(p->vol);
 	p->found = 1;
 }
 
@@ -87,15 +84,16 @@ take(struct pend *p)
 struct pend *
 pend_slot(void)
 {
-	pipe.p[pipe.fill].found = 0;
 	return &pipe.p[pipe.fill];
 }
 
 void
 pend_push(void)
 {
-	if (pipe.n >= FIND)
+	if (pipe.n >= FIND && !before(FIND)->found) {
 		find(before(FIND));
+		vol_seen(before(FIND)->vol, FIND);
+	}
 	if (pipe.n == AHEAD)
 		take(before(pipe.n--));
 	pipe.n++;

@@ -45,11 +45,21 @@ struct vhot {
 	uint64_t team_n;
 };
 
+/* A volunteer's id of 16 bytes or fewer, as its words (vol_guess). */
+struct vkey {
+	uint64_t w[2];
+	uint64_t n; /* 0: longer */
+};
+
 static _Thread_local struct {
 	struct vslot *tab;
 	size_t mask;
 	struct vhot *hot; /* by volunteer index */
 	size_t caphot;
+	struct vkey *key; /* by volunteer index */
+	size_t capkey;
+	uint32_t last; /* a volunteer found, lag records before the next */
+	uint32_t lag;
 } ix;
 
 static inline uint64_t
@@ -167,6 +177,11 @@ add(struct vslot *t, const struct skey *id)
 		data.vol = vp_grow(data.vol, &data.capvol, sizeof *data.vol);
 	if (data.nvol == ix.caphot)
 		ix.hot = vp_grow(ix.hot, &ix.caphot, sizeof *ix.hot);
+	if (data.nvol == ix.capkey)
+		ix.key = vp_grow(ix.key, &ix.capkey, sizeof *ix.key);
+	ix.key[data.nvol].n = id->n <= 16 ? id->n : 0;
+	ix.key[data.nvol].w[0] = id->w[0];
+	ix.key[data.nvol].w[1] = id->n > 8 ? id->w[1] : 0;
 	h = &ix.hot[data.nvol];
 	memset(h, 0, sizeof *h);
 	h->late = INT64_MIN;
@@ -192,6 +207,48 @@ vol_find(const struct skey *id)
 		}
 	}
 	return t->vol - 1;
+}
+
+static inline int
+is_key(uint32_t vi, const struct skey *id)
+{
+	const struct vkey *k = &ix.key[vi];
+
+	return k->n == id->n && k->w[0] == id->w[0] &&
+	    (id->n <= 8 || k->w[1] == id->w[1]);
+}
+
+int
+vol_guess(const struct skey *id, uint32_t *vi)
+{
+	uint64_t v = (uint64_t)ix.last + ix.lag + 1;
+
+	if (v >= data.nvol) /* round again */
+		v -= data.nvol;
+	if (id->n > 16 || id->n == 0 || v >= data.nvol) {
+		ix.lag++;
+		return 0;
+	}
+	if (!is_key((uint32_t)v, id)) {
+		v = ix.last;
+		if (!is_key((uint32_t)v, id)) {
+			ix.lag++;
+			return 0;
+		}
+	}
+	__builtin_prefetch(&ix.hot[v]);
+	*vi = ix.last = (uint32_t)v;
+	ix.lag = 0;
+	return 1;
+}
+
+void
+vol_seen(uint32_t vi, uint32_t age)
+{
+	if (ix.lag > age) {
+		ix.last = vi;
+		ix.lag = age;
+	}
 }
 
 uint32_t
@@ -270,6 +327,7 @@ vol_settle(void)
 struct vol_part {
 	struct vslot *tab;
 	struct vhot *hot;
+	struct vkey *key;
 };
 
 struct vol_part *
@@ -279,6 +337,7 @@ vol_detach(void)
 
 	p->tab = ix.tab;
 	p->hot = ix.hot;
+	p->key = ix.key;
 	memset(&ix, 0, sizeof ix);
 	return p;
 }
@@ -316,6 +375,7 @@ vol_part_free(struct vol_part *p)
 		return;
 	free(p->tab);
 	free(p->hot);
+	free(p->key);
 	free(p);
 }
 
@@ -324,6 +384,7 @@ vol_free(void)
 {
 	free(ix.tab);
 	free(ix.hot);
+	free(ix.key);
 	memset(&ix, 0, sizeof ix);
 }
 

@@ -325,11 +325,12 @@ date_of(struct str d, long *day, long *tod)
 	return date_new(d, i, day, tod);
 }
 
-/* The common fields: volunteer id (its slot asked for), day and time of
- * day; 0 when rejected.  An id longer than SKEY_MAX is copied to copy. */
+/* The common fields: volunteer id (guessed, else its slot asked for), day
+ * and time of day; 0 when rejected.  An id longer than SKEY_MAX is copied
+ * to p->copy[0]. */
 static inline __attribute__((always_inline)) int
-id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
-    struct buf *copy, long *day, long *tod)
+id_time(const struct rec *rec, const struct cols *c, struct pend *p, long *day,
+    long *tod)
 {
 	struct str d = col(rec, c->date), id = col(rec, c->id);
 	char as_of[24];
@@ -340,8 +341,12 @@ id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
 	}
-	skey_make(idk, id, copy);
-	vol_ahead(idk);
+	skey_words(&p->id, id, &p->copy[0]);
+	p->found = vol_guess(&p->id, &p->vol);
+	if (!p->found) {
+		skey_hash(&p->id);
+		vol_ahead(&p->id);
+	}
 	if (d.n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;
@@ -434,7 +439,7 @@ take_service(const struct rec *rec, const struct cols *c)
 	long day, tod;
 	int kind;
 
-	if (!id_time(rec, c, &p->id, &p->copy[0], &day, &tod) ||
+	if (!id_time(rec, c, p, &day, &tod) ||
 	    !svc_hours(rec, col(rec, c->hours), &h))
 		return;
 	if ((kind = kind_of(k)) < 0) {
@@ -604,7 +609,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 	long long pts;
 	long day, tod;
 
-	if (!id_time(rec, c, &p->id, &p->copy[0], &day, &tod))
+	if (!id_time(rec, c, p, &day, &tod))
 		return;
 	if (money_parse(pt.p, pt.n, &pts) != 0 || pts <= 0) {
 		rec_reject(rec,

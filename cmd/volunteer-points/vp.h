@@ -185,6 +185,15 @@ uint32_t vol_find(const struct skey *id);
 void vol_reserve(size_t n);
 /* Its slot asked for before vol_find needs it. */
 void vol_ahead(const struct skey *id);
+/*
+ * The volunteer of id (its words, no hash) in *vi when it is the one as
+ * many after the last known as records were read since, or that one
+ * (records that come round the volunteers in the order met, or each
+ * volunteer's together): 1, else 0 for vol_find.  vol_seen: vi found for
+ * the record age records before the last read.
+ */
+int vol_guess(const struct skey *id, uint32_t *vi);
+void vol_seen(uint32_t vi, uint32_t age);
 /* What vol_team and vol_service need of volunteer vi asked for. */
 void vol_hot_ahead(uint32_t vi);
 /*
@@ -219,8 +228,9 @@ void svc_room(size_t more);
  * words (copied when longer), the reader's buffer being gone by then.
  */
 struct pend {
-	int red;	 /* a redemption (d), else a service record (s) */
-	int found;	 /* its volunteer found (in s.vol or d.vol) */
+	int red;   /* a redemption (d), else a service record (s) */
+	int found; /* its volunteer found: vol */
+	uint32_t vol;
 	int ktext_known; /* s.ktext set, else the text of kind */
 	struct svc s;	 /* but vol and project (and ktext) */
 	struct red d;	 /* but vol and item (the text of kind) */

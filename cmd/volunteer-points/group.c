@@ -100,9 +100,9 @@ grow(void)
 }
 
 /*
- * Room for n volunteers in the index and the pool of ids at once (none
- * read yet): the tables grown step by step to a MiB or two were faulted
- * in 4 KiB at a time, each step zeroed anew.
+ * Room for n volunteers in the index at once (none read yet): the table
+ * grown step by step to a MiB or two was faulted in 4 KiB at a time, each
+ * step zeroed anew.  (The pool of ids has no table: intern_append.)
  */
 void
 vol_reserve(size_t n)
@@ -114,7 +114,6 @@ vol_reserve(size_t n)
 	while (n * 4 > mask * 3)
 		mask = mask * 2 + 1;
 	grow_to(mask);
-	intern_reserve(data.ids, n);
 }
 
 /* Its slot's line and the next (the slots after it, when it is taken). */
@@ -169,7 +168,8 @@ add(struct vslot *t, const struct skey *id)
 
 	if (id->n > 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	i = intern_put(data.ids, skey_text(id, b)); /* numbered as made */
+	/* numbered as made; new, so not looked up in the pool's table */
+	i = intern_append(data.ids, skey_text(id, b));
 	t->key = key_of(id);
 	t->n = (uint32_t)id->n;
 	t->vol = i + 1;

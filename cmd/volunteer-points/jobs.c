@@ -412,7 +412,7 @@ follow(struct rd *r, const struct part *q, struct part *p)
 static size_t
 cut(struct rd *r, int fmt, unsigned long long data_at, struct part **pp)
 {
-	unsigned long long *from;
+	unsigned long long *from, end;
 	struct part *p;
 	struct stat sb;
 	size_t n = (size_t)opt.jobs, k;
@@ -425,8 +425,14 @@ cut(struct rd *r, int fmt, unsigned long long data_at, struct part **pp)
 		return 0;
 	}
 	from = xcalloc(n, sizeof *from);
-	rd_cut(fd, fmt == FMT_CSV, data_at, (unsigned long long)sb.st_size,
-	    from, n);
+	/* two parts of 1 MiB or more: the first, this thread's, a little
+	 * smaller (47%: it took 5-7 ms longer than the worker's half of 1M
+	 * records), cut as if the file ended at 94% (the line end after the
+	 * cut is still looked for past that) */
+	end = (unsigned long long)sb.st_size;
+	if (n == 2 && end - data_at >= (1u << 20))
+		end = data_at + (end - data_at) / 100 * 94;
+	rd_cut(fd, fmt == FMT_CSV, data_at, end, from, n);
 	close(fd);
 	*pp = p = xcalloc(n, sizeof *p);
 	for (k = 0; k < n; k++) {

@@ -627,6 +627,28 @@ static _Thread_local struct {
 	uint16_t file;
 } cur;
 
+/* Points written as most are, 1 to 12 ASCII digits: 0 and their
+ * hundredths, else money_parse's answer (its folding and checks took a
+ * fifth of a redemption's reading). */
+static inline int
+points_of(struct str s, long long *v)
+{
+	size_t i;
+	long long x = 0;
+
+	if (s.n == 0 || s.n > 12)
+		return money_parse(s.p, s.n, v);
+	for (i = 0; i < s.n; i++) {
+		unsigned d = (unsigned char)s.p[i] - (unsigned)'0';
+
+		if (d > 9)
+			return money_parse(s.p, s.n, v);
+		x = x * 10 + d;
+	}
+	*v = x * 100;
+	return 0;
+}
+
 static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {
@@ -638,7 +660,7 @@ take_redemption(const struct rec *rec, const struct cols *c)
 
 	if (!id_time(rec, c, p, &day, &tod))
 		return;
-	if (money_parse(pt.p, pt.n, &pts) != 0 || pts <= 0) {
+	if (points_of(pt, &pts) != 0 || pts <= 0) {
 		rec_reject(rec,
 		    _("field 'points': not a number of points more than 0 "
 		      "with at most two decimals ('%s')"),

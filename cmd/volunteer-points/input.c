@@ -228,7 +228,8 @@ svc_room(size_t more)
  * Room for the records of a file of size bytes, at once (a service record
  * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
  * What is not used is never touched.  From 1 MiB, the volunteers' index
- * made for 65,535 of them (in two huge pages).
+ * made for 24,575 of them (512 KiB; for 65,535, a huge page of 2 MiB was
+ * zeroed for each thread, mostly never used: grown when there are more).
  */
 static void
 reserve(unsigned long long size, const struct cols *c)
@@ -239,7 +240,7 @@ reserve(unsigned long long size, const struct cols *c)
 		data.red = room(data.red, &data.capred, data.nred,
 		    (size_t)(size / 16), sizeof *data.red);
 	if (size >= (1u << 20)) /* (tens of thousands of records) */
-		vol_reserve(65535);
+		vol_reserve(24575);
 }
 
 /* s is ASCII (then str_fold has nothing to fold). */

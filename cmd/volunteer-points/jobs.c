@@ -170,21 +170,34 @@ copy_work(void *arg)
 		if (c->to_team != NULL)
 			c->to_team[i] = c->smap[c->from_team[i]];
 	}
-	free(c->from);
 	free(c->from_team);
 	free(c->smap);
 	free(c->vmap);
 	return NULL;
 }
 
-/* The copies c[0..n) done and let go. */
+/*
+ * The copies c[0..n) done and let go; the largest block of records
+ * copied from, when it has room for need bytes, kept in *keep (NULL:
+ * none kept): its pages are in memory already, where a fresh block of
+ * that size is faulted in and zeroed by the kernel.
+ */
 static void
-copies_join(struct copy **c, size_t n)
+copies_join(struct copy **c, size_t n, void **keep, size_t need)
 {
-	size_t i;
+	size_t i, best = n;
 
 	for (i = 0; i < n; i++) {
 		pthread_join(c[i]->th, NULL);
+		if (keep != NULL && c[i]->n * sizeof *c[i]->from >= need &&
+		    (best == n || c[i]->n > c[best]->n))
+			best = i;
+	}
+	for (i = 0; i < n; i++) {
+		if (i == best)
+			*keep = c[i]->from;
+		else
+			free(c[i]->from);
 		free(c[i]);
 	}
 	free(c);
@@ -213,12 +226,13 @@ static struct {
 static void *
 group_work(void *arg)
 {
-	uint32_t *a = gr.at;
-	uint32_t *x = vp_alloc((gr.n + 1) * sizeof *x);
+	uint32_t *a = gr.at, *x;
+	void *keep = NULL;
 	size_t i;
 
 	(void)arg;
-	copies_join(gr.c, gr.nc);
+	copies_join(gr.c, gr.nc, &keep, (gr.n + 1) * sizeof *x);
+	x = keep != NULL ? keep : vp_alloc((gr.n + 1) * sizeof *x);
 	gr.c = NULL;
 	gr.nc = 0;
 	for (i = 0; i < gr.n; i++)
@@ -299,7 +313,7 @@ void
 jobs_wait(int drop)
 {
 	group_join(drop);
-	copies_join(copies.c, copies.n);
+	copies_join(copies.c, copies.n, NULL, 0);
 	memset(&copies, 0, sizeof copies);
 }
 

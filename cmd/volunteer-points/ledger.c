@@ -316,7 +316,7 @@ expire(const struct ledger_cb *cb, struct vol *v, long day)
 		expire_some(cb, v, day);
 }
 
-static void
+static inline __attribute__((always_inline)) void
 earn(struct vol *v, long day, long long points)
 {
 	long m = month_of(day);
@@ -341,7 +341,7 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 {
 	long long h = s->hours, mult, change;
 	long long t = (long long)s->day * DAY_SECS + s->tod;
-	int in = cli_in_period(t);
+	int in = !cli.has_period || cli_in_period(t); /* (no call when none) */
 
 	if (!(s->flags & S_VERIFIED)) {
 		v->unverified += h;

@@ -29,6 +29,7 @@ svc_put(struct pend *p)
 	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
 		svc_room(data.capsvc > 0 ? data.capsvc :
 					   (1u << 21) / sizeof *data.svc);
+	svc_at_line(p->line);
 	s = &data.svc[data.nsvc++];
 	*s = p->s;
 	s->vol = p->vol;

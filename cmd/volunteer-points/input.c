@@ -491,9 +491,8 @@ take_service(const struct rec *rec, const struct cols *c)
 		.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 		    S_VERIFIED :
 		    0u,
-		.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu :
-						  (uint32_t)rec->line,
 		.ktext = p->s.ktext };
+	p->line = rec->line;
 	pend_push();
 	data.used++;
 }
@@ -894,6 +893,33 @@ input_read(int nfiles, char *const *files)
 	vol_settle();
 }
 
+void
+svc_jump(long line)
+{
+	if (data.njump == data.capjump)
+		data.jumps = xgrow(data.jumps, &data.capjump, 16,
+		    sizeof *data.jumps);
+	data.jumps[data.njump].at = data.nsvc;
+	data.jumps[data.njump++].line = line;
+}
+
+uint32_t
+svc_line(const struct svc *s)
+{
+	size_t i = (size_t)(s - data.svc), lo = 0, hi = data.njump, m;
+	long line;
+
+	while (hi - lo > 1) { /* the last jump at or before i */
+		m = lo + (hi - lo) / 2;
+		if (data.jumps[m].at <= i)
+			lo = m;
+		else
+			hi = m;
+	}
+	line = data.jumps[lo].line + (long)(i - data.jumps[lo].at);
+	return line < 0 || line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line;
+}
+
 uint16_t
 svc_file(const struct svc *s)
 {
@@ -955,6 +981,7 @@ input_reset(void)
 	free(data.order);
 	free(data.files);
 	free(data.svc_from);
+	free(data.jumps);
 	free(data.mult_by_text);
 	intern_free(data.ids);
 	vol_free();

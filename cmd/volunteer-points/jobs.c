@@ -102,6 +102,7 @@ drop(struct part *p)
 	vol_part_free(p->vols);
 	free(p->d.svc);
 	free(p->d.svc_team);
+	free(p->d.jumps);
 	free(p->d.red);
 	free(p->d.vol);
 	input_kept_free(&p->kept);
@@ -124,15 +125,6 @@ part_free(struct part *p)
 	p->nrej = p->caprej = 0;
 }
 
-static uint32_t
-line_at(uint32_t line, long shift)
-{
-	long long l = (long long)line + shift;
-
-	return line == 0xFFFFFFFFu || l > 0xFFFFFFFFLL ? 0xFFFFFFFFu :
-							 (uint32_t)l;
-}
-
 /*
  * A worker's records copied into this thread's table with their numbers
  * here, by a thread of its own (the copy faults in fresh pages: a few ms
@@ -145,7 +137,6 @@ struct copy {
 	uint32_t *to_team, *from_team; /* (the teams report) */
 	size_t n;
 	uint32_t *smap, *vmap;
-	long shift;
 };
 
 static struct {
@@ -165,7 +156,6 @@ copy_work(void *arg)
 		s.vol = c->vmap[s.vol];
 		s.project = c->smap[s.project];
 		s.ktext = c->smap[s.ktext];
-		s.line = line_at(s.line, c->shift);
 		c->to[i] = s;
 		if (c->to_team != NULL)
 			c->to_team[i] = c->smap[c->from_team[i]];
@@ -323,6 +313,7 @@ static void
 take_records(struct part *p, uint32_t *smap, uint32_t *vmap)
 {
 	struct copy *c = xcalloc(1, sizeof *c);
+	size_t i;
 
 	if (data.capsvc - data.nsvc < p->d.nsvc)
 		jobs_wait(1); /* (the table is moved) */
@@ -334,7 +325,12 @@ take_records(struct part *p, uint32_t *smap, uint32_t *vmap)
 	c->n = p->d.nsvc;
 	c->smap = smap;
 	c->vmap = vmap;
-	c->shift = p->shift;
+	for (i = 0; i < p->d.njump; i++) { /* their lines, the file's */
+		data.next_line = p->d.jumps[i].line + p->shift;
+		svc_jump(data.next_line);
+		data.jumps[data.njump - 1].at += p->d.jumps[i].at;
+	}
+	data.next_line = p->d.next_line + p->shift;
 	data.nsvc += p->d.nsvc;
 	p->d.svc = NULL;
 	p->d.svc_team = NULL;

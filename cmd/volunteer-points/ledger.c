@@ -160,9 +160,9 @@ note_merged(const struct svc *dup, const struct svc *kept)
 		L.m = xgrow(L.m, &L.capm, 64, sizeof *L.m);
 	m = &L.m[L.nm++];
 	m->dup_file = svc_file(dup);
-	m->dup_line = dup->line;
+	m->dup_line = svc_line(dup);
 	m->kept_file = svc_file(kept);
-	m->kept_line = kept->line;
+	m->kept_line = svc_line(kept);
 }
 
 static int

@@ -353,15 +353,25 @@ vol_join(struct vol_part *p, const struct data *d, const uint32_t *smap,
 		const struct vhot *o = &p->hot[i];
 		struct vhot *h;
 
-		skey_make(&k, intern_get(d->ids, d->vol[i].id), NULL);
-		vmap[i] = vol_find(&k);
+		/* (met in the same order here, mostly: guessed) */
+		skey_words(&k, intern_get(d->ids, d->vol[i].id), NULL);
+		if (!vol_guess(&k, &vmap[i])) {
+			skey_hash(&k);
+			vmap[i] = vol_find(&k);
+			vol_seen(vmap[i], 0);
+		}
 		h = &ix.hot[vmap[i]];
 		h->nsvc += o->nsvc;
 		if (o->nsvc == 0 || o->late < h->late) /* (equal: read later) */
 			continue;
 		h->late = o->late;
 		set_team(h, smap[o->team]);
-		h->name = intern_put(data.names, intern_get(d->names, o->name));
+		if (h->name == NO_NAME || o->name_n == NAME_FAR ||
+		    o->name_n != h->name_n ||
+		    memcmp(o->name_w, h->name_w, skey_nwords(o->name_n) * 8) !=
+			0)
+			h->name = intern_put(data.names,
+			    intern_get(d->names, o->name));
 		h->name_n = o->name_n;
 		memcpy(h->name_w, o->name_w, sizeof h->name_w);
 	}

@@ -3,7 +3,10 @@
  * pend, vp.h), in the order read: the volunteers and texts are numbered
  * as they would be at once.  FIND records later, its volunteer is found
  * (its slot asked for when it was read) and what is kept of the
- * volunteer asked for; AHEAD records later, the record is taken.
+ * volunteer asked for; AHEAD records later, the record is taken.  A
+ * record whose volunteer was guessed (vol_guess) is taken at once, after
+ * those pending: records round the volunteers, or each volunteer's
+ * together, mostly never wait.
  */
 #include <string.h>
 
@@ -91,6 +94,14 @@ pend_slot(void)
 void
 pend_push(void)
 {
+	struct pend *p = &pipe.p[pipe.fill];
+
+	if (p->found) { /* guessed: those pending taken, then it, at once
+			   (its slot used again) */
+		pend_flush();
+		take(p);
+		return;
+	}
 	if (pipe.n >= FIND && !before(FIND)->found) {
 		find(before(FIND));
 		vol_seen(before(FIND)->vol, FIND);

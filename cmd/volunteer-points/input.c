@@ -467,6 +467,10 @@ take_service(const struct rec *rec, const struct cols *c)
 	long day, tod;
 	int kind;
 
+	/* the project's slot asked for first: the record is mostly taken at
+	 * once (its volunteer guessed), the slot needed by then */
+	skey_make(&p->project, col(rec, c->project), &p->copy[2]);
+	strs_ahead(&p->project);
 	if (!id_time(rec, c, p, &day, &tod) ||
 	    !svc_hours(rec, col(rec, c->hours), &h))
 		return;
@@ -480,10 +484,8 @@ take_service(const struct rec *rec, const struct cols *c)
 		p->s.ktext = kind_ids[kind];
 	else
 		skey_make(&p->kind, k, &p->copy[1]);
-	skey_make(&p->project, col(rec, c->project), &p->copy[2]);
 	skey_words(&p->team, col(rec, c->team), &p->copy[3]);
 	skey_words(&p->name, col(rec, c->name), &p->copy[4]);
-	strs_ahead(&p->project);
 	/* (its fields at once: the bit-fields' word made in a register) */
 	p->s = (struct svc) { .day = (int32_t)day,
 		.tod = (unsigned)tod & 0x1FFFF,

@@ -908,15 +908,17 @@ svc_jump(long line)
 uint32_t
 svc_line(const struct svc *s)
 {
-	size_t i = (size_t)(s - data.svc), lo = 0, hi = data.njump, m;
+	size_t i = (size_t)(s - data.svc), lo = 0, n = data.njump, half;
 	long line;
 
-	while (hi - lo > 1) { /* the last jump at or before i */
-		m = lo + (hi - lo) / 2;
-		if (data.jumps[m].at <= i)
-			lo = m;
-		else
-			hi = m;
+	/* the last jump at or before i, in jumps[lo..lo+n) (the first at 0) */
+	while (n > 1) {
+		half = n / 2;
+		if (data.jumps[lo + half].at <= i) {
+			lo += half;
+			n -= half;
+		} else
+			n = half;
 	}
 	line = data.jumps[lo].line + (long)(i - data.jumps[lo].at);
 	return line < 0 || line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line;

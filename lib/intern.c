@@ -141,13 +141,10 @@ intern_put(struct intern *t, struct str s)
 	return intern_put_hashed(t, s, str_hash(s.p, s.n, 0));
 }
 
-uint32_t
-intern_put_hashed(struct intern *t, struct str s, unsigned long long hv)
+/* s kept as string number t->n (then counted). */
+static void
+number(struct intern *t, struct str s)
 {
-	struct slot *x = slot_of(t, s, hv);
-
-	if (x->id != 0)
-		return x->id - 1;
 	if (t->n == 0xFFFFFFFEu)
 		zl_die(ZL_IOERR, _("more than 4294967294 different values"));
 	if (s.n > 0xFFFFFFFFu)
@@ -156,6 +153,23 @@ intern_put_hashed(struct intern *t, struct str s, unsigned long long hv)
 		t->s = xgrow(t->s, &t->cap, 1024, sizeof *t->s);
 	t->s[t->n].p = keep(t, s);
 	t->s[t->n].n = s.n;
+}
+
+uint32_t
+intern_append(struct intern *t, struct str s)
+{
+	number(t, s);
+	return t->n++;
+}
+
+uint32_t
+intern_put_hashed(struct intern *t, struct str s, unsigned long long hv)
+{
+	struct slot *x = slot_of(t, s, hv);
+
+	if (x->id != 0)
+		return x->id - 1;
+	number(t, s);
 	x->id = ++t->n;
 	x->h = (uint32_t)(hv >> 32);
 	x->p = t->s[t->n - 1].p;

@@ -16,6 +16,10 @@ struct intern *intern_new(void);
 void intern_free(struct intern *t);
 /* The number of s, put when it is new (its bytes copied). */
 uint32_t intern_put(struct intern *t, struct str s);
+/* The number of s, which the caller knows is new (it keeps an index of
+ * its own): numbered, kept, but not in the table (no hash, no lookup).
+ * A table of strings appended is not to be put to or searched. */
+uint32_t intern_append(struct intern *t, struct str s);
 /* The number of s, or -1 when it was never put. */
 long long intern_find(const struct intern *t, struct str s);
 /* Room for n strings in all (the table made that large at once, not

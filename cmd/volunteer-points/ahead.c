@@ -3,7 +3,10 @@
  * pend, vp.h), in the order read: the volunteers and texts are numbered
  * as they would be at once.  FIND records later, its volunteer is found
  * (its slot asked for when it was read) and what is kept of the
- * volunteer asked for; AHEAD records later, the record is taken.
+ * volunteer asked for; AHEAD records later, the record is taken.  A
+ * record whose volunteer was guessed (vol_guess) is taken at once, after
+ * those pending: records round the volunteers, or each volunteer's
+ * together, mostly never wait.
  */
 #include <string.h>
 
@@ -29,8 +32,10 @@ svc_put(struct pend *p)
 	if (data.nsvc == data.capsvc) /* twice as many, 2 MiB at first */
 		svc_room(data.capsvc > 0 ? data.capsvc :
 					   (1u << 21) / sizeof *data.svc);
+	svc_at_line(p->line);
 	s = &data.svc[data.nsvc++];
 	*s = p->s;
+	s->vol = p->vol;
 	s->project = strs_put(&p->project);
 	team = vol_team(s->vol, &p->team);
 	if (data.svc_team != NULL)
@@ -50,6 +55,7 @@ red_put(struct pend *p)
 		data.red = vp_grow(data.red, &data.capred, sizeof *data.red);
 	d = &data.red[data.nred++];
 	*d = p->d;
+	d->vol = p->vol;
 	d->item = strs_put(&p->kind);
 }
 
@@ -63,13 +69,8 @@ before(size_t k)
 static void
 find(struct pend *p)
 {
-	uint32_t vi = vol_find(&p->id);
-
-	if (p->red)
-		p->d.vol = vi;
-	else
-		p->s.vol = vi;
-	vol_hot_ahead(vi);
+	p->vol = vol_find(&p->id);
+	vol_hot_ahead(p->vol);
 	p->found = 1;
 }
 
@@ -87,15 +88,24 @@ take(struct pend *p)
 struct pend *
 pend_slot(void)
 {
-	pipe.p[pipe.fill].found = 0;
 	return &pipe.p[pipe.fill];
 }
 
 void
 pend_push(void)
 {
-	if (pipe.n >= FIND)
+	struct pend *p = &pipe.p[pipe.fill];
+
+	if (p->found) { /* guessed: those pending taken, then it, at once
+			   (its slot used again) */
+		pend_flush();
+		take(p);
+		return;
+	}
+	if (pipe.n >= FIND && !before(FIND)->found) {
 		find(before(FIND));
+		vol_seen(before(FIND)->vol, FIND);
+	}
 	if (pipe.n == AHEAD)
 		take(before(pipe.n--));
 	pipe.n++;

@@ -45,11 +45,21 @@ struct vhot {
 	uint64_t team_n;
 };
 
+/* A volunteer's id of 16 bytes or fewer, as its words (vol_guess). */
+struct vkey {
+	uint64_t w[2];
+	uint64_t n; /* 0: longer */
+};
+
 static _Thread_local struct {
 	struct vslot *tab;
 	size_t mask;
 	struct vhot *hot; /* by volunteer index */
 	size_t caphot;
+	struct vkey *key; /* by volunteer index */
+	size_t capkey;
+	uint32_t last; /* a volunteer found, lag records before the next */
+	uint32_t lag;
 } ix;
 
 static inline uint64_t
@@ -90,9 +100,9 @@ grow(void)
 }
 
 /*
- * Room for n volunteers in the index and the pool of ids at once (none
- * read yet): the tables grown step by step to a MiB or two were faulted
- * in 4 KiB at a time, each step zeroed anew.
+ * Room for n volunteers in the index at once (none read yet): the table
+ * grown step by step to a MiB or two was faulted in 4 KiB at a time, each
+ * step zeroed anew.  (The pool of ids has no table: intern_append.)
  */
 void
 vol_reserve(size_t n)
@@ -104,7 +114,6 @@ vol_reserve(size_t n)
 	while (n * 4 > mask * 3)
 		mask = mask * 2 + 1;
 	grow_to(mask);
-	intern_reserve(data.ids, n);
 }
 
 /* Its slot's line and the next (the slots after it, when it is taken). */
@@ -159,7 +168,8 @@ add(struct vslot *t, const struct skey *id)
 
 	if (id->n > 0xFFFFFFFFu)
 		zl_die(ZL_IOERR, _("a value of more than 4 GiB"));
-	i = intern_put(data.ids, skey_text(id, b)); /* numbered as made */
+	/* numbered as made; new, so not looked up in the pool's table */
+	i = intern_append(data.ids, skey_text(id, b));
 	t->key = key_of(id);
 	t->n = (uint32_t)id->n;
 	t->vol = i + 1;
@@ -167,6 +177,11 @@ add(struct vslot *t, const struct skey *id)
 		data.vol = vp_grow(data.vol, &data.capvol, sizeof *data.vol);
 	if (data.nvol == ix.caphot)
 		ix.hot = vp_grow(ix.hot, &ix.caphot, sizeof *ix.hot);
+	if (data.nvol == ix.capkey)
+		ix.key = vp_grow(ix.key, &ix.capkey, sizeof *ix.key);
+	ix.key[data.nvol].n = id->n <= 16 ? id->n : 0;
+	ix.key[data.nvol].w[0] = id->w[0];
+	ix.key[data.nvol].w[1] = id->n > 8 ? id->w[1] : 0;
 	h = &ix.hot[data.nvol];
 	memset(h, 0, sizeof *h);
 	h->late = INT64_MIN;
@@ -192,6 +207,48 @@ vol_find(const struct skey *id)
 		}
 	}
 	return t->vol - 1;
+}
+
+static inline int
+is_key(uint32_t vi, const struct skey *id)
+{
+	const struct vkey *k = &ix.key[vi];
+
+	return k->n == id->n && k->w[0] == id->w[0] &&
+	    (id->n <= 8 || k->w[1] == id->w[1]);
+}
+
+int
+vol_guess(const struct skey *id, uint32_t *vi)
+{
+	uint64_t v = (uint64_t)ix.last + ix.lag + 1;
+
+	if (v >= data.nvol) /* round again */
+		v -= data.nvol;
+	if (id->n > 16 || id->n == 0 || v >= data.nvol) {
+		ix.lag++;
+		return 0;
+	}
+	if (!is_key((uint32_t)v, id)) {
+		v = ix.last;
+		if (!is_key((uint32_t)v, id)) {
+			ix.lag++;
+			return 0;
+		}
+	}
+	__builtin_prefetch(&ix.hot[v]);
+	*vi = ix.last = (uint32_t)v;
+	ix.lag = 0;
+	return 1;
+}
+
+void
+vol_seen(uint32_t vi, uint32_t age)
+{
+	if (ix.lag > age) {
+		ix.last = vi;
+		ix.lag = age;
+	}
 }
 
 uint32_t
@@ -270,6 +327,7 @@ vol_settle(void)
 struct vol_part {
 	struct vslot *tab;
 	struct vhot *hot;
+	struct vkey *key;
 };
 
 struct vol_part *
@@ -279,6 +337,7 @@ vol_detach(void)
 
 	p->tab = ix.tab;
 	p->hot = ix.hot;
+	p->key = ix.key;
 	memset(&ix, 0, sizeof ix);
 	return p;
 }
@@ -294,15 +353,25 @@ vol_join(struct vol_part *p, const struct data *d, const uint32_t *smap,
 		const struct vhot *o = &p->hot[i];
 		struct vhot *h;
 
-		skey_make(&k, intern_get(d->ids, d->vol[i].id), NULL);
-		vmap[i] = vol_find(&k);
+		/* (met in the same order here, mostly: guessed) */
+		skey_words(&k, intern_get(d->ids, d->vol[i].id), NULL);
+		if (!vol_guess(&k, &vmap[i])) {
+			skey_hash(&k);
+			vmap[i] = vol_find(&k);
+			vol_seen(vmap[i], 0);
+		}
 		h = &ix.hot[vmap[i]];
 		h->nsvc += o->nsvc;
 		if (o->nsvc == 0 || o->late < h->late) /* (equal: read later) */
 			continue;
 		h->late = o->late;
 		set_team(h, smap[o->team]);
-		h->name = intern_put(data.names, intern_get(d->names, o->name));
+		if (h->name == NO_NAME || o->name_n == NAME_FAR ||
+		    o->name_n != h->name_n ||
+		    memcmp(o->name_w, h->name_w, skey_nwords(o->name_n) * 8) !=
+			0)
+			h->name = intern_put(data.names,
+			    intern_get(d->names, o->name));
 		h->name_n = o->name_n;
 		memcpy(h->name_w, o->name_w, sizeof h->name_w);
 	}
@@ -316,6 +385,7 @@ vol_part_free(struct vol_part *p)
 		return;
 	free(p->tab);
 	free(p->hot);
+	free(p->key);
 	free(p);
 }
 
@@ -324,6 +394,7 @@ vol_free(void)
 {
 	free(ix.tab);
 	free(ix.hot);
+	free(ix.key);
 	memset(&ix, 0, sizeof ix);
 }
 

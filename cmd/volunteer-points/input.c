@@ -228,7 +228,8 @@ svc_room(size_t more)
  * Room for the records of a file of size bytes, at once (a service record
  * of 32 bytes or more, a redemption of 16): no copy as the tables grow.
  * What is not used is never touched.  From 1 MiB, the volunteers' index
- * made for 65,535 of them (in two huge pages).
+ * made for 24,575 of them (512 KiB; for 65,535, a huge page of 2 MiB was
+ * zeroed for each thread, mostly never used: grown when there are more).
  */
 static void
 reserve(unsigned long long size, const struct cols *c)
@@ -239,7 +240,7 @@ reserve(unsigned long long size, const struct cols *c)
 		data.red = room(data.red, &data.capred, data.nred,
 		    (size_t)(size / 16), sizeof *data.red);
 	if (size >= (1u << 20)) /* (tens of thousands of records) */
-		vol_reserve(65535);
+		vol_reserve(24575);
 }
 
 /* s is ASCII (then str_fold has nothing to fold). */
@@ -270,66 +271,94 @@ day_tod(long long t, long *day, long *tod)
 	*tod = (long)(t - (long long)*day * DAY_SECS);
 }
 
-/*
- * date_parse's day and time of day of d, kept by the bytes of a date of
- * 10 (YYYY-MM-DD: a few hundred days, read a million times; parsing and
- * checking one took a twentieth of the reading), for the first 1024 days
- * met: 16 bytes an entry (the table in the first level's cache).
- */
-static _Thread_local struct {
-	uint64_t a;
-	uint16_t b, ok;
-	int32_t day;
-} dates[2048];
-
-/* date_of's when d is not in the table (kept there from i when it is a
- * date of 10 bytes and there is room). */
-static int
-date_new(struct str d, size_t i, long *day, long *tod)
+/* date_parse's day and time of day of d. */
+__attribute__((noinline)) static int
+date_new(struct str d, long *day, long *tod)
 {
-	static _Thread_local size_t used;
 	long long t;
 
 	if (date_parse(d.p, d.n, &t, NULL) != 0)
 		return -1;
 	day_tod(t, day, tod);
-	if (d.n == 10 && used++ < 1024 && *tod == 0 && *day >= INT32_MIN &&
-	    *day <= INT32_MAX) {
-		memcpy(&dates[i].a, d.p, 8);
-		memcpy(&dates[i].b, d.p + 8, 2);
-		dates[i].ok = 1;
-		dates[i].day = (int32_t)*day;
-	}
 	return 0;
 }
 
-static inline int
+/*
+ * The months of dates of 10 bytes (YYYY-MM-DD, read a million times) by
+ * their first 8 ("YYYY-MM-"): the day of their first and their length,
+ * for the first 192 months met; 16 bytes a month, 4 KiB (a table of the
+ * days, 32 KiB, was a miss of the first level's cache on most records).
+ * A slot's a is 0 while free.
+ */
+#define MONTHS 256
+static _Thread_local struct {
+	uint64_t a;
+	int32_t first;
+	uint32_t len;
+} months[MONTHS];
+
+/* The month of "YYYY-MM-" (a) put in slot i; 0 when a is not one or the
+ * table is full. */
+__attribute__((noinline)) static int
+month_new(uint64_t a, size_t i)
+{
+	static _Thread_local size_t used;
+	unsigned char c[8];
+	int y, m, k;
+
+	memcpy(c, &a, 8);
+	for (k = 0; k < 8; k++)
+		if (k == 4 || k == 7 ? c[k] != '-' : c[k] - (unsigned)'0' > 9)
+			return 0;
+	y = (c[0] - '0') * 1000 + (c[1] - '0') * 100 + (c[2] - '0') * 10 +
+	    (c[3] - '0');
+	m = (c[5] - '0') * 10 + (c[6] - '0');
+	if (!date_valid(y, m, 1) || used >= MONTHS * 3 / 4)
+		return 0;
+	used++;
+	months[i].a = a;
+	months[i].first = (int32_t)date_days(y, m, 1);
+	months[i].len = (uint32_t)date_month_len(y, m);
+	return 1;
+}
+
+/* As date_parse: YYYY-MM-DD through the table of months, else by it. */
+static inline __attribute__((always_inline)) int
 date_of(struct str d, long *day, long *tod)
 {
 	uint64_t a;
-	uint16_t b;
+	unsigned char dd[2];
+	unsigned d0, d1;
 	size_t i;
 
 	if (d.n != 10)
-		return date_new(d, 0, day, tod);
+		return date_new(d, day, tod);
 	memcpy(&a, d.p, 8);
-	memcpy(&b, d.p + 8, 2);
-	i = (size_t)((a * 0x9E3779B97F4A7C15ULL + b * 0xC2B2AE3D27D4EB4FULL) >>
-	    53);
-	for (; dates[i].ok; i = (i + 1) & 2047)
-		if (dates[i].a == a && dates[i].b == b) {
-			*day = dates[i].day;
-			*tod = 0; /* (a date alone) */
-			return 0;
+	memcpy(dd, d.p + 8, 2);
+	i = (size_t)((a * 0x9E3779B97F4A7C15ULL) >> 56);
+	while (months[i].a != a) {
+		if (months[i].a == 0) {
+			if (!month_new(a, i))
+				return date_new(d, day, tod);
+			break;
 		}
-	return date_new(d, i, day, tod);
+		i = (i + 1) & (MONTHS - 1);
+	}
+	d0 = dd[0] - (unsigned)'0';
+	d1 = dd[1] - (unsigned)'0';
+	if (d0 > 9 || d1 > 9 || d0 * 10 + d1 - 1 >= months[i].len)
+		return date_new(d, day, tod); /* (rejected there) */
+	*day = months[i].first + (long)(d0 * 10 + d1) - 1;
+	*tod = 0; /* (a date alone) */
+	return 0;
 }
 
-/* The common fields: volunteer id (its slot asked for), day and time of
- * day; 0 when rejected.  An id longer than SKEY_MAX is copied to copy. */
+/* The common fields: volunteer id (guessed, else its slot asked for), day
+ * and time of day; 0 when rejected.  An id longer than SKEY_MAX is copied
+ * to p->copy[0]. */
 static inline __attribute__((always_inline)) int
-id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
-    struct buf *copy, long *day, long *tod)
+id_time(const struct rec *rec, const struct cols *c, struct pend *p, long *day,
+    long *tod)
 {
 	struct str d = col(rec, c->date), id = col(rec, c->id);
 	char as_of[24];
@@ -340,8 +369,12 @@ id_time(const struct rec *rec, const struct cols *c, struct skey *idk,
 		rec_reject(rec, _("field 'volunteer_id': empty"));
 		return 0;
 	}
-	skey_make(idk, id, copy);
-	vol_ahead(idk);
+	skey_words(&p->id, id, &p->copy[0]);
+	p->found = vol_guess(&p->id, &p->vol);
+	if (!p->found) {
+		skey_hash(&p->id);
+		vol_ahead(&p->id);
+	}
 	if (d.n == 0) {
 		rec_reject(rec, _("field 'date': empty"));
 		return 0;
@@ -434,7 +467,11 @@ take_service(const struct rec *rec, const struct cols *c)
 	long day, tod;
 	int kind;
 
-	if (!id_time(rec, c, &p->id, &p->copy[0], &day, &tod) ||
+	/* the project's slot asked for first: the record is mostly taken at
+	 * once (its volunteer guessed), the slot needed by then */
+	skey_make(&p->project, col(rec, c->project), &p->copy[2]);
+	strs_ahead(&p->project);
+	if (!id_time(rec, c, p, &day, &tod) ||
 	    !svc_hours(rec, col(rec, c->hours), &h))
 		return;
 	if ((kind = kind_of(k)) < 0) {
@@ -447,10 +484,8 @@ take_service(const struct rec *rec, const struct cols *c)
 		p->s.ktext = kind_ids[kind];
 	else
 		skey_make(&p->kind, k, &p->copy[1]);
-	skey_make(&p->project, col(rec, c->project), &p->copy[2]);
 	skey_words(&p->team, col(rec, c->team), &p->copy[3]);
 	skey_words(&p->name, col(rec, c->name), &p->copy[4]);
-	strs_ahead(&p->project);
 	/* (its fields at once: the bit-fields' word made in a register) */
 	p->s = (struct svc) { .day = (int32_t)day,
 		.tod = (unsigned)tod & 0x1FFFF,
@@ -458,9 +493,8 @@ take_service(const struct rec *rec, const struct cols *c)
 		.flags = c->verified < 0 || is_verified(col(rec, c->verified)) ?
 		    S_VERIFIED :
 		    0u,
-		.line = rec->line > 0xFFFFFFFFL ? 0xFFFFFFFFu :
-						  (uint32_t)rec->line,
 		.ktext = p->s.ktext };
+	p->line = rec->line;
 	pend_push();
 	data.used++;
 }
@@ -595,6 +629,28 @@ static _Thread_local struct {
 	uint16_t file;
 } cur;
 
+/* Points written as most are, 1 to 12 ASCII digits: 0 and their
+ * hundredths, else money_parse's answer (its folding and checks took a
+ * fifth of a redemption's reading). */
+static inline int
+points_of(struct str s, long long *v)
+{
+	size_t i;
+	long long x = 0;
+
+	if (s.n == 0 || s.n > 12)
+		return money_parse(s.p, s.n, v);
+	for (i = 0; i < s.n; i++) {
+		unsigned d = (unsigned char)s.p[i] - (unsigned)'0';
+
+		if (d > 9)
+			return money_parse(s.p, s.n, v);
+		x = x * 10 + d;
+	}
+	*v = x * 100;
+	return 0;
+}
+
 static void
 take_redemption(const struct rec *rec, const struct cols *c)
 {
@@ -604,9 +660,9 @@ take_redemption(const struct rec *rec, const struct cols *c)
 	long long pts;
 	long day, tod;
 
-	if (!id_time(rec, c, &p->id, &p->copy[0], &day, &tod))
+	if (!id_time(rec, c, p, &day, &tod))
 		return;
-	if (money_parse(pt.p, pt.n, &pts) != 0 || pts <= 0) {
+	if (points_of(pt, &pts) != 0 || pts <= 0) {
 		rec_reject(rec,
 		    _("field 'points': not a number of points more than 0 "
 		      "with at most two decimals ('%s')"),
@@ -839,6 +895,35 @@ input_read(int nfiles, char *const *files)
 	vol_settle();
 }
 
+void
+svc_jump(long line)
+{
+	if (data.njump == data.capjump)
+		data.jumps = xgrow(data.jumps, &data.capjump, 16,
+		    sizeof *data.jumps);
+	data.jumps[data.njump].at = data.nsvc;
+	data.jumps[data.njump++].line = line;
+}
+
+uint32_t
+svc_line(const struct svc *s)
+{
+	size_t i = (size_t)(s - data.svc), lo = 0, n = data.njump, half;
+	long line;
+
+	/* the last jump at or before i, in jumps[lo..lo+n) (the first at 0) */
+	while (n > 1) {
+		half = n / 2;
+		if (data.jumps[lo + half].at <= i) {
+			lo += half;
+			n -= half;
+		} else
+			n = half;
+	}
+	line = data.jumps[lo].line + (long)(i - data.jumps[lo].at);
+	return line < 0 || line > 0xFFFFFFFFL ? 0xFFFFFFFFu : (uint32_t)line;
+}
+
 uint16_t
 svc_file(const struct svc *s)
 {
@@ -900,6 +985,7 @@ input_reset(void)
 	free(data.order);
 	free(data.files);
 	free(data.svc_from);
+	free(data.jumps);
 	free(data.mult_by_text);
 	intern_free(data.ids);
 	vol_free();

@@ -160,9 +160,9 @@ note_merged(const struct svc *dup, const struct svc *kept)
 		L.m = xgrow(L.m, &L.capm, 64, sizeof *L.m);
 	m = &L.m[L.nm++];
 	m->dup_file = svc_file(dup);
-	m->dup_line = dup->line;
+	m->dup_line = svc_line(dup);
 	m->kept_file = svc_file(kept);
-	m->kept_line = kept->line;
+	m->kept_line = svc_line(kept);
 }
 
 static int
@@ -316,7 +316,7 @@ expire(const struct ledger_cb *cb, struct vol *v, long day)
 		expire_some(cb, v, day);
 }
 
-static void
+static inline __attribute__((always_inline)) void
 earn(struct vol *v, long day, long long points)
 {
 	long m = month_of(day);
@@ -341,7 +341,7 @@ service(const struct ledger_cb *cb, struct vol *v, const struct svc *s,
 {
 	long long h = s->hours, mult, change;
 	long long t = (long long)s->day * DAY_SECS + s->tod;
-	int in = cli_in_period(t);
+	int in = !cli.has_period || cli_in_period(t); /* (no call when none) */
 
 	if (!(s->flags & S_VERIFIED)) {
 		v->unverified += h;

@@ -60,8 +60,9 @@ extern const struct cfg_section vp_section;
  */
 int conf_hundredths(const char *s, long long *v);
 
-/* A service record as kept: 24 bytes (a million of them are); its team,
- * for the teams report only, in data.svc_team. */
+/* A service record as kept: 20 bytes (a million of them are); its team,
+ * for the teams report only, in data.svc_team; its line in data.jumps
+ * (svc_line). */
 struct svc {
 	uint32_t vol;		 /* volunteer index (group.c) */
 	int32_t day;		 /* days since 1970-01-01 */
@@ -69,8 +70,14 @@ struct svc {
 	unsigned int hours : 12; /* hundredths, as written (before the unit) */
 	unsigned int flags : 2;	 /* S_* */
 	uint32_t project;	 /* pool id */
-	uint32_t line;		 /* for messages */
 	uint32_t ktext;		 /* pool id of the kind as written */
+};
+
+/* The services' lines: service at and those after it until the next
+ * jump are on lines line, line + 1, ... (most files: one jump). */
+struct jump {
+	size_t at;
+	long line;
 };
 enum { S_VERIFIED = 1, S_MERGED = 2 };
 
@@ -117,10 +124,13 @@ struct data {
 	uint32_t *order;      /* vol_order's, once made */
 	const char **files;   /* the input files' names, for messages */
 	size_t nfiles;
-	size_t *svc_from;	   /* the first service of each file (nfiles) */
-	long long *mult_by_text;   /* the multiplier of a kind by its pool id */
-	uint32_t nmult;		   /* (ids past them: the default multiplier) */
-	unsigned long long used;   /* records taken (for in = out + ...) */
+	size_t *svc_from;   /* the first service of each file (nfiles) */
+	struct jump *jumps; /* the services' lines (svc_line) */
+	size_t njump, capjump;
+	long next_line;		 /* the line of the next service with no jump */
+	long long *mult_by_text; /* the multiplier of a kind by its pool id */
+	uint32_t nmult;		 /* (ids past them: the default multiplier) */
+	unsigned long long used; /* records taken (for in = out + ...) */
 	unsigned long long merged; /* of them, services merged */
 };
 /* Each thread's: a worker's (jobs.c) is taken into the main thread's. */
@@ -169,8 +179,20 @@ void jobs_wait(int drop);
  * grouping when it is of the services as they are now, else 0. */
 void jobs_group(void);
 int jobs_grouped(uint32_t **at, uint32_t **idx);
-/* The index of the file service s was read from. */
+/* The index of the file service s was read from, and its line there
+ * (0xFFFFFFFF past that). */
 uint16_t svc_file(const struct svc *s);
+uint32_t svc_line(const struct svc *s);
+/* Service data.nsvc (the next) is on line (a jump when not the one after
+ * the last's; svc_jump keeps one). */
+void svc_jump(long line);
+static inline void
+svc_at_line(long line)
+{
+	if (line != data.next_line)
+		svc_jump(line);
+	data.next_line = line + 1;
+}
 /* The pool id (data.strs) of k, through an index of one line a text (for
  * the texts of SKEY_MAX bytes or fewer). */
 uint32_t strs_put(const struct skey *k);
@@ -185,6 +207,15 @@ uint32_t vol_find(const struct skey *id);
 void vol_reserve(size_t n);
 /* Its slot asked for before vol_find needs it. */
 void vol_ahead(const struct skey *id);
+/*
+ * The volunteer of id (its words, no hash) in *vi when it is the one as
+ * many after the last known as records were read since, or that one
+ * (records that come round the volunteers in the order met, or each
+ * volunteer's together): 1, else 0 for vol_find.  vol_seen: vi found for
+ * the record age records before the last read.
+ */
+int vol_guess(const struct skey *id, uint32_t *vi);
+void vol_seen(uint32_t vi, uint32_t age);
 /* What vol_team and vol_service need of volunteer vi asked for. */
 void vol_hot_ahead(uint32_t vi);
 /*
@@ -219,9 +250,11 @@ void svc_room(size_t more);
  * words (copied when longer), the reader's buffer being gone by then.
  */
 struct pend {
-	int red;	 /* a redemption (d), else a service record (s) */
-	int found;	 /* its volunteer found (in s.vol or d.vol) */
+	int red;   /* a redemption (d), else a service record (s) */
+	int found; /* its volunteer found: vol */
+	uint32_t vol;
 	int ktext_known; /* s.ktext set, else the text of kind */
+	long line;	 /* of a service record */
 	struct svc s;	 /* but vol and project (and ktext) */
 	struct red d;	 /* but vol and item (the text of kind) */
 	struct skey id, project, team, name, kind;

@@ -101,9 +101,41 @@ test_ranks(void)
 	intern_free(t);
 }
 
+/* Strings appended: numbered in turn, kept (a copy, NUL-terminated),
+ * the same string twice numbered twice (the caller keeps its own index),
+ * past the first 1024 numbers (the table of numbers grown). */
+static void
+test_append(void)
+{
+	struct intern *t = intern_new();
+	char b[16];
+	uint32_t i, bad = 0;
+
+	T_INT(intern_append(t, S("V1")), 0);
+	T_INT(intern_append(t, S("")), 1);
+	T_INT(intern_append(t, S("V1")), 2);
+	T_INT(intern_len(t), 3);
+	T_OK(strcmp(intern_get(t, 2).p, "V1") == 0);
+	T_INT(intern_get(t, 1).n, 0);
+	for (i = 3; i < 5000; i++) {
+		snprintf(b, sizeof b, "A%u", i);
+		if (intern_append(t, S(b)) != i)
+			bad++;
+	}
+	for (i = 3; i < 5000; i++) {
+		snprintf(b, sizeof b, "A%u", i);
+		if (strcmp(intern_get(t, i).p, b) != 0)
+			bad++;
+	}
+	T_INT(bad, 0);
+	T_INT(intern_len(t), 5000);
+	intern_free(t);
+}
+
 int
 main(void)
 {
+	test_append();
 	test_put();
 	test_many();
 	test_long();

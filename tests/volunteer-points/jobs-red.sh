@@ -6,9 +6,15 @@
 # three fields, a date after --as-of, full-width Ｖ04 with a new item, and
 # V05, met first here, with no service record.  The balances, messages,
 # count and --reject file are those of -j 1 (compared: "-j 1 = -j 2").
-for f in csv tsv; do
+# Each file of redemptions after the service records (read by one thread
+# while another groups the services), then before them (in two parts).
+for f in csv tsv csv-first tsv-first; do
+	case $f in
+	*-first) files="data/jobs-red.${f%-first} data/jobs.tsv" ;;
+	*) files="data/jobs.tsv data/jobs-red.$f" ;;
+	esac
 	for j in 1 2; do
-		volunteer-points -j $j --as-of 2025-12-31 --total --max-rejected 100% --reject "$TMP/rej$j" data/jobs.tsv data/jobs-red.$f > "$TMP/out$j" 2> "$TMP/err$j"
+		volunteer-points -j $j --as-of 2025-12-31 --total --max-rejected 100% --reject "$TMP/rej$j" $files > "$TMP/out$j" 2> "$TMP/err$j"
 		echo "exit $?" >> "$TMP/out$j"
 	done
 	cmp "$TMP/out1" "$TMP/out2" && cmp "$TMP/err1" "$TMP/err2" && cmp "$TMP/rej1" "$TMP/rej2" && echo "$f: -j 1 = -j 2"

@@ -1,5 +1,5 @@
-# More than 1024 days (the days read once are kept for the first 1024
-# met; the others are read each time): V1 1 h on each of the 1100 days
+# More than 1024 days (once kept for the first 1024 met, the others read
+# each time; now the months are kept, 37 here): V1 1 h on each of the 1100 days
 # from 2020-01-01 (to 2023-01-04), V2 1 h on each of the first 100 days
 # again, and 2021-02-30 (no such day) rejected.  As of 2025-12-31 all
 # points have expired (24 months): V1 1100.00 h, 11000.00 earned and

@@ -114,6 +114,7 @@ static struct {
 	 * take a value from (prev[f] not empty, or unknown[f]); those tainted
 	 * (taint[f] not 0) */
 	uint32_t fillm, prevm, taintm;
+	uint32_t havem;	 /* have's */
 	size_t ncells;	 /* cells in the header */
 	size_t ntitle;	 /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
@@ -252,13 +253,16 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
+	st.havem = 0;
 	for (i = st.nhave = st.nraw = 0; i < G_N; i++) {
 		st.row.v[i] = (struct str) { "", 0 };
 		st.row.from[i] = 0;
 		if (st.col[i] >= 0 && late_trim[i])
 			st.raw[st.nraw++] = (unsigned char)i;
-		else if (st.col[i] >= 0)
+		else if (st.col[i] >= 0) {
 			st.have[st.nhave++] = (unsigned char)i;
+			st.havem |= 1u << i;
+		}
 	}
 	st.nfills = st.nfills_had = 0;
 	st.fillm = 0;
@@ -530,6 +534,7 @@ fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 		if (st.prev[f].n > 0) {
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
 			row->from[f] = st.from[f];
+			row->have |= 1u << f;
 			++*n;
 		}
 	}
@@ -592,7 +597,7 @@ data_row(const struct rec *r)
 		return;
 	row->file = r->file;
 	row->line = r->line;
-	st.rows++;
+	row->seq = ++st.rows;
 	for (i = 0; i < st.nhave; i++) {
 		size_t c = (size_t)st.col[f = st.have[i]];
 
@@ -601,13 +606,16 @@ data_row(const struct rec *r)
 					(struct str) { "", 0 };
 		blank |= (uint32_t)(row->v[f].n == 0) << f;
 	}
+	row->have = st.havem & ~blank;
 	for (i = 0; i < st.nraw; i++) {
 		size_t c = (size_t)st.col[f = st.raw[i]];
 
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? r->f[c] : (struct str) { "", 0 };
+		row->have |= (uint32_t)(row->v[f].n > 0) << f;
 	}
 	f = fill_down(row, blank, &filled, &nfilled);
+	row->filled = filled;
 	if (f >= 0) {
 		rec_reject(r,
 		    _("field '%s': empty, and the row above that would fill "

@@ -114,9 +114,10 @@ static struct {
 	 * take a value from (prev[f] not empty, or unknown[f]); those tainted
 	 * (taint[f] not 0) */
 	uint32_t fillm, prevm, taintm;
-	uint32_t havem;	 /* have's */
-	size_t ncells;	 /* cells in the header */
-	size_t ntitle;	 /* rows before the header */
+	uint32_t havem;			    /* have's */
+	uint32_t havebit[G_N], rawbit[G_N]; /* 1 << have[i], 1 << raw[i] */
+	size_t ncells;			    /* cells in the header */
+	size_t ntitle;			    /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
 	struct buf best; /* the fields named by the title row naming most */
 	size_t nbest;
@@ -257,9 +258,11 @@ use_header(const struct rec *r)
 	for (i = st.nhave = st.nraw = 0; i < G_N; i++) {
 		st.row.v[i] = (struct str) { "", 0 };
 		st.row.from[i] = 0;
-		if (st.col[i] >= 0 && late_trim[i])
+		if (st.col[i] >= 0 && late_trim[i]) {
+			st.rawbit[st.nraw] = 1u << i;
 			st.raw[st.nraw++] = (unsigned char)i;
-		else if (st.col[i] >= 0) {
+		} else if (st.col[i] >= 0) {
+			st.havebit[st.nhave] = 1u << i;
 			st.have[st.nhave++] = (unsigned char)i;
 			st.havem |= 1u << i;
 		}
@@ -514,7 +517,8 @@ static int
 fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 {
 	static uint32_t gridm, compm;
-	uint32_t m = blank & st.fillm & st.prevm;
+	uint32_t m = blank & st.fillm & st.prevm, got = 0;
+	unsigned k = 0, given = 0;
 	int f;
 
 	if (gridm == 0) {
@@ -528,16 +532,18 @@ fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 	if ((m & compm) && same_as_above(row, m, G_COMPOUND) != 1)
 		m &= ~compm;
 	*filled = m;
-	st.nflagged = (size_t)__builtin_popcount(m);
-	for (; m != 0; m &= m - 1) {
+	for (; m != 0; m &= m - 1, k++) {
 		f = __builtin_ctz(m);
 		if (st.prev[f].n > 0) {
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
 			row->from[f] = st.from[f];
-			row->have |= 1u << f;
-			++*n;
+			got |= m & -m;
+			given++;
 		}
 	}
+	st.nflagged = k;
+	row->have |= got;
+	*n += given;
 	return *filled & st.taintm ? __builtin_ctz(*filled & st.taintm) : -1;
 }
 
@@ -587,7 +593,7 @@ static void
 data_row(const struct rec *r)
 {
 	static struct buf cleaned[G_N];
-	uint32_t filled, blank = 0;
+	uint32_t filled, blank = 0, have = 0;
 	unsigned nfilled = 0;
 	struct row *row = &st.row; /* (the fields the sheet lacks: empty) */
 	size_t i;
@@ -604,16 +610,16 @@ data_row(const struct rec *r)
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? clean(r->f[c], f, &cleaned[f]) :
 					(struct str) { "", 0 };
-		blank |= (uint32_t)(row->v[f].n == 0) << f;
+		blank |= row->v[f].n == 0 ? st.havebit[i] : 0;
 	}
-	row->have = st.havem & ~blank;
 	for (i = 0; i < st.nraw; i++) {
 		size_t c = (size_t)st.col[f = st.raw[i]];
 
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? r->f[c] : (struct str) { "", 0 };
-		row->have |= (uint32_t)(row->v[f].n > 0) << f;
+		have |= row->v[f].n > 0 ? st.rawbit[i] : 0;
 	}
+	row->have = (st.havem & ~blank) | have;
 	f = fill_down(row, blank, &filled, &nfilled);
 	row->filled = filled;
 	if (f >= 0) {

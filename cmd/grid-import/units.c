@@ -474,7 +474,12 @@ padded(const char *d, size_t n, size_t width, char *buf)
 		d++, n--;
 	while (o + n < width)
 		buf[o++] = '0';
-	memcpy(buf + o, d, n);
+	if (n > 0 && n < 4) { /* (most: three bytes, inside, no call) */
+		buf[o] = d[0];
+		buf[o + n / 2] = d[n / 2];
+		buf[o + n - 1] = d[n - 1];
+	} else
+		memcpy(buf + o, d, n);
 	buf[o + n] = '\0';
 	return (struct str) { buf, o + n };
 }
@@ -507,14 +512,19 @@ building_key(struct str b, char *buf)
 		"座", "#" };
 	size_t i, j;
 
-	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		size_t n = strlen(suffix[i]);
+	/* the most common suffix, compared without a call */
+	if (b.n > 6 && memcmp(b.p + b.n - 6, "号楼", 6) == 0)
+		b.n -= 6;
+	else
+		for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			size_t n = strlen(suffix[i]);
 
-		if (b.n > n && memcmp(b.p + b.n - n, suffix[i], n) == 0) {
-			b.n -= n;
-			break;
+			if (b.n > n &&
+			    memcmp(b.p + b.n - n, suffix[i], n) == 0) {
+				b.n -= n;
+				break;
+			}
 		}
-	}
 	for (j = 0; j < b.n; j++)
 		if (b.p[j] < '0' || b.p[j] > '9')
 			return b;

@@ -395,11 +395,12 @@ post_key(const struct unit *u, enum role role, char *buf, size_t size)
 	return buf;
 }
 
-/* Attribute a of u (-1: none) from its strings v: empty when absent. */
+/* Attribute a (-1: none) of a unit from its strings v (sl: its level's
+ * slots, slot[u->level], looked up once a unit): empty when absent. */
 static struct str
-attr_in(const struct unit *u, const struct str *v, int a)
+attr_in(const signed char *sl, const struct str *v, int a)
 {
-	int k = a >= 0 ? slot[u->level][a] : -1;
+	int k = a >= 0 ? sl[a] : -1;
 
 	return k >= 0 ? v[k + 1] : str_c("");
 }
@@ -431,16 +432,16 @@ two_words(struct str s, uint64_t *z)
  * person, the same hash.  A name and a phone of 16 bytes or fewer (most)
  * hashed together, mixed once. */
 static uint32_t
-post_hash(const struct unit *u, const struct str *v, enum role role)
+post_hash(const signed char *sl, const struct str *v, enum role role)
 {
-	struct str id = attr_in(u, v, person[role].id), name, ph;
+	struct str id = attr_in(sl, v, person[role].id), name, ph;
 	uint64_t h, a, b, c, d;
 
 	if (id.n > 0)
 		h = str_hash(id.p, id.n, 0x6964);
 	else {
-		name = attr_in(u, v, person[role].name);
-		ph = attr_in(u, v, person[role].phone);
+		name = attr_in(sl, v, person[role].name);
+		ph = attr_in(sl, v, person[role].phone);
 		if (name.n <= 16 && ph.n <= 16) {
 			a = two_words(name, &b);
 			c = two_words(ph, &d);
@@ -465,9 +466,10 @@ is_hot(uint32_t h)
 
 /* Note the hash of a post of u (whose strings are v). */
 static void
-count_post(struct unit *u, const struct str *v, enum role role)
+count_post(struct unit *u, const signed char *sl, const struct str *v,
+    enum role role)
 {
-	uint32_t h = post_hash(u, v, role);
+	uint32_t h = post_hash(sl, v, role);
 	struct part *p = sorter.on ? &late[h >> 28] : &parts[h >> 28];
 
 	if (p->n == p->cap) {
@@ -499,23 +501,24 @@ static const struct need {
 };
 
 /*
- * The leaders and the party organisation u (whose strings are v) must
- * have: what is missing is a problem (of class cls), the posts held are
- * noted (count_post).
+ * The leaders and the party organisation u (whose strings are v, its
+ * level's slots sl) must have: what is missing is a problem (of class
+ * cls), the posts held are noted (count_post).
  */
 static void
-leaders(struct unit *u, const struct str *v, int cls)
+leaders(struct unit *u, const signed char *sl, const struct str *v, int cls)
 {
 	const struct need *n;
+	unsigned level = u->level;
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
-		if (n->level != u->level)
+		if (n->level != level)
 			continue;
-		if (attr_in(u, v, n->attr).n == 0)
+		if (attr_in(sl, v, n->attr).n == 0)
 			problem_kind(unit_file(u), u->line, u,
 			    cli_text(n->missing), unit_name(u), V_PLAIN, cls);
 		else if (n->role != P_NONE)
-			count_post(u, v, n->role);
+			count_post(u, sl, v, n->role);
 	}
 }
 
@@ -528,7 +531,7 @@ post_role(const struct unit *u, const struct str *v, unsigned j)
 
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++)
 		if (n->level == u->level && n->role != P_NONE &&
-		    attr_in(u, v, n->attr).n > 0 && j-- == 0)
+		    attr_in(slot[u->level], v, n->attr).n > 0 && j-- == 0)
 			return n->role;
 	return P_NONE;
 }
@@ -556,10 +559,10 @@ check_posts_of(struct unit *u, const struct str *v)
 	/* the posts as leaders noted them */
 	for (n = needs; n < needs + sizeof needs / sizeof needs[0]; n++) {
 		if (n->level != u->level || n->role == P_NONE ||
-		    attr_in(u, v, n->attr).n == 0)
+		    attr_in(slot[u->level], v, n->attr).n == 0)
 			continue;
 		role = n->role;
-		if (!is_hot(h = post_hash(u, v, role)))
+		if (!is_hot(h = post_hash(slot[u->level], v, role)))
 			continue;
 		if (nhotposts == caphotposts)
 			hotposts = xgrow(hotposts, &caphotposts, 64,
@@ -849,7 +852,7 @@ check_drop(struct unit *u)
 		if (ndropped == capdropped)
 			dropped = xgrow(dropped, &capdropped, 64,
 			    sizeof *dropped);
-		dropped[ndropped++] = post_hash(u, unit_strs(u),
+		dropped[ndropped++] = post_hash(slot[u->level], unit_strs(u),
 		    post_role(u, unit_strs(u), j));
 	}
 }
@@ -914,18 +917,19 @@ check_unit(struct unit *u)
 	static const int phone_attrs[] = { A_LEADER_PHONE, A_OFFLINE_PHONE,
 		A_ONLINE_PHONE };
 	const struct str *s = unit_strs(u);
+	const signed char *sl = slot[u->level];
 	int cls = u->level == L_BUILDING ? PC_BUILDING : PC_WALK;
 	const char *why;
 	struct str v;
 	size_t j;
 
-	leaders(u, s, cls);
+	leaders(u, sl, s, cls);
 	for (j = 0; j < 3; j++)
-		if ((v = attr_in(u, s, phone_attrs[j])).n > 0 &&
+		if ((v = attr_in(sl, s, phone_attrs[j])).n > 0 &&
 		    (why = check_phone(v)) != NULL)
 			problem_kind(unit_file(u), u->line, u, why, v.p,
 			    V_PHONE, cls);
-	if ((v = attr_in(u, s, A_ID)).n > 0 && (why = check_id(v)) != NULL)
+	if ((v = attr_in(sl, s, A_ID)).n > 0 && (why = check_id(v)) != NULL)
 		problem_kind(unit_file(u), u->line, u, why, v.p, V_ID, cls);
 }
 

@@ -16,6 +16,7 @@
 #ifndef GRID_IMPORT_H
 #define GRID_IMPORT_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "lib/cli.h"
@@ -74,6 +75,10 @@ struct row {
 	/* the data row each value is from (filled down: one above), by
 	 * number: the same number, the same value */
 	unsigned long long from[G_N];
+	/* sheet.c's data rows, for pipe.c: the fields with a value, those
+	 * filled down (the row above's), and the number of the data row */
+	uint32_t have, filled;
+	unsigned long long seq;
 };
 
 struct gopts {

@@ -50,7 +50,9 @@ static struct {
 	size_t at;	     /* bytes in the block being filled */
 	/* the value each field had in the block's last row, by from */
 	unsigned long long last[G_N];
-	uint32_t lastn[G_N];
+	uint32_t lastn[G_N];	/* 0 for the fields not in had */
+	uint32_t had;		/* the fields with a value in that row */
+	unsigned long long seq; /* its data row's number (struct row) */
 	unsigned long long folded, trimmed; /* by the thread (sheet_fold) */
 } q = { .mu = PTHREAD_MUTEX_INITIALIZER,
 	.full = PTHREAD_COND_INITIALIZER,
@@ -216,27 +218,32 @@ drain(void)
 }
 
 /* Put row into the block being filled (past BLOCK, ROOM is room for any
- * row); 0 when a value is longer than LONG (the block as it was). */
+ * row); 0 when a value is longer than LONG (the block as it was).  When
+ * the block's last row is the data row above, the fields filled down
+ * have the values they had there: only the row's own are looked at. */
 static int
 put_row(const struct row *row, const struct upre *p)
 {
 	char *o = q.b[q.head] + q.at;
-	struct qrow h = { row->file, row->line, 0, 0, (uint32_t)p->again, 0 };
+	struct qrow h = { row->file, row->line, row->have, 0,
+		(uint32_t)p->again, 0 };
 	char *ho = o;
-	uint32_t len;
+	uint32_t len, m;
 	int f;
 
 	o += sizeof h;
-	if (q.at == 0) /* no row before it in the block */
+	if (q.at == 0) { /* no row before it in the block */
 		memset(q.lastn, 0, sizeof q.lastn);
-	for (f = 0; f < G_N; f++) {
-		struct str v = row->v[f];
+		q.had = 0;
+	}
+	for (m = q.had & ~row->have; m != 0; m &= m - 1)
+		q.lastn[__builtin_ctz(m)] = 0;
+	m = row->have;
+	if (q.at != 0 && row->seq == q.seq + 1)
+		m &= ~row->filled;
+	for (; m != 0; m &= m - 1) {
+		struct str v = row->v[f = __builtin_ctz(m)];
 
-		if (v.n == 0) {
-			q.lastn[f] = 0;
-			continue;
-		}
-		h.have |= 1u << f;
 		if (q.last[f] == row->from[f] && q.lastn[f] == v.n)
 			continue; /* (not longer than LONG: put before) */
 		if (v.n > LONG)
@@ -249,6 +256,8 @@ put_row(const struct row *row, const struct upre *p)
 		q.last[f] = row->from[f];
 		q.lastn[f] = (uint32_t)v.n;
 	}
+	q.had = row->have;
+	q.seq = row->seq;
 	if (!p->again) {
 		if (p->comm.n > LONG || p->street.n > LONG)
 			return 0;

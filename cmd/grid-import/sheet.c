@@ -110,8 +110,14 @@ static struct {
 	 * row of the sheet gives it (pass_down) */
 	size_t nflagged;
 	int lacking;
-	size_t ncells;	 /* cells in the header */
-	size_t ntitle;	 /* rows before the header */
+	/* masks (bit f: field f): fills_had; the fields the row below may
+	 * take a value from (prev[f] not empty, or unknown[f]); those tainted
+	 * (taint[f] not 0) */
+	uint32_t fillm, prevm, taintm;
+	uint32_t havem;			    /* have's */
+	uint32_t havebit[G_N], rawbit[G_N]; /* 1 << have[i], 1 << raw[i] */
+	size_t ncells;			    /* cells in the header */
+	size_t ntitle;			    /* rows before the header */
 	long first;	 /* the line of the sheet's first row */
 	struct buf best; /* the fields named by the title row naming most */
 	size_t nbest;
@@ -248,21 +254,29 @@ use_header(const struct rec *r)
 		if (f >= 0 && st.col[f] < 0)
 			st.col[f] = (long)i;
 	}
+	st.havem = 0;
 	for (i = st.nhave = st.nraw = 0; i < G_N; i++) {
 		st.row.v[i] = (struct str) { "", 0 };
 		st.row.from[i] = 0;
-		if (st.col[i] >= 0 && late_trim[i])
+		if (st.col[i] >= 0 && late_trim[i]) {
+			st.rawbit[st.nraw] = 1u << i;
 			st.raw[st.nraw++] = (unsigned char)i;
-		else if (st.col[i] >= 0)
+		} else if (st.col[i] >= 0) {
+			st.havebit[st.nhave] = 1u << i;
 			st.have[st.nhave++] = (unsigned char)i;
+			st.havem |= 1u << i;
+		}
 	}
 	st.nfills = st.nfills_had = 0;
+	st.fillm = 0;
 	for (i = 0; i < G_N; i++)
 		if (fill[i] != FILL_NO) {
 			st.fills[st.nfills++] = (unsigned char)i;
-			if (st.col[i] >= 0)
+			if (st.col[i] >= 0) {
 				st.fills_had[st.nfills_had++] = (unsigned char)
 				    i;
+				st.fillm |= 1u << i;
+			}
 		}
 	st.ncells = r->nf;
 	st.lacking = 1;
@@ -283,6 +297,7 @@ sheet_end(void)
 	st.state = SEEK_HEADER;
 	st.ntitle = 0;
 	st.nbest = 0;
+	st.prevm = st.taintm = 0;
 	for (f = 0; f < G_N; f++) {
 		buf_reset(&st.prev[f]);
 		st.taint[f] = 0;
@@ -422,6 +437,11 @@ taint_all(long line)
 		if (fill[f] != FILL_NO) {
 			st.taint[f] = line;
 			st.unknown[f] = 1;
+			st.prevm |= 1u << f;
+			if (line != 0)
+				st.taintm |= 1u << f;
+			else
+				st.taintm &= ~(1u << f);
 		}
 	st.lacking = 1;
 }
@@ -459,64 +479,72 @@ not_data(const struct rec *r)
 /*
  * Field k of the row (which decides whether a cell is filled) as in the
  * row above; -1 when that row could not be read and k is the row's own.
- * A field filled down is the row above's (or both are empty): not
- * compared.
+ * A field filled down (in filled) is the row above's (or both are
+ * empty): not compared.
  */
 static int
-same_as_above(const struct row *row, const unsigned char *filled, int k)
+same_as_above(const struct row *row, uint32_t filled, int k)
 {
-	if (filled[k])
+	if (filled >> k & 1)
 		return 1;
 	if (st.unknown[k])
 		return -1;
 	return as_above(row, k);
 }
 
+/* The fields of a kind of fill (fill[f] == kind), as a mask. */
+static uint32_t
+fill_mask(int kind)
+{
+	uint32_t m = 0;
+	int f;
+
+	for (f = 0; f < G_N; f++)
+		if (fill[f] == kind)
+			m |= 1u << f;
+	return m;
+}
+
 /*
- * Merged cells: blanks take the value of the row above (filled[f] set;
- * *n: those given a value).  The first field filled from a rejected row,
- * or -1.  Whether the row is in the grid or compound of the row above is
- * asked once (grid, comp: -1 until then): the fields it depends on come
- * before those it decides.
+ * Merged cells: blanks (of blank, the row's empty fields) take the value
+ * of the row above; the fields filled (*filled; *n: those given a value).
+ * The first field filled from a rejected row, or -1.  Whether the row is
+ * in the grid or compound of the row above is asked once, when a field
+ * that depends on it would be filled: the fields it depends on fill
+ * always.
  */
 static int
-fill_down(struct row *row, unsigned char *filled, unsigned *n)
+fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 {
-	int f, ok, bad = -1, grid = -1, comp = -1;
-	size_t i;
+	static uint32_t gridm, compm;
+	uint32_t m = blank & st.fillm & st.prevm, got = 0;
+	unsigned k = 0, given = 0;
+	int f;
 
-	st.nflagged = 0;
-	for (i = 0; i < st.nfills_had; i++) {
-		f = st.fills_had[i];
-		if (row->v[f].n > 0 || (st.prev[f].n == 0 && !st.unknown[f]))
-			continue;
-		if (fill[f] == FILL_SAME_GRID) {
-			if (grid < 0)
-				grid = same_as_above(row, filled, G_GRID_ID) ==
-					1 &&
-				    same_as_above(row, filled, G_COMMUNITY) ==
-					1;
-			ok = grid;
-		} else if (fill[f] == FILL_SAME_COMPOUND) {
-			if (comp < 0)
-				comp = same_as_above(row, filled, G_COMPOUND) ==
-				    1;
-			ok = comp;
-		} else
-			ok = 1;
-		if (!ok)
-			continue;
-		filled[f] = 1;
-		st.nflagged++;
-		if (st.taint[f] != 0 && bad < 0)
-			bad = f;
+	if (gridm == 0) {
+		gridm = fill_mask(FILL_SAME_GRID);
+		compm = fill_mask(FILL_SAME_COMPOUND);
+	}
+	if ((m & gridm) &&
+	    !(same_as_above(row, m, G_GRID_ID) == 1 &&
+		same_as_above(row, m, G_COMMUNITY) == 1))
+		m &= ~gridm;
+	if ((m & compm) && same_as_above(row, m, G_COMPOUND) != 1)
+		m &= ~compm;
+	*filled = m;
+	for (; m != 0; m &= m - 1, k++) {
+		f = __builtin_ctz(m);
 		if (st.prev[f].n > 0) {
 			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
 			row->from[f] = st.from[f];
-			++*n;
+			got |= m & -m;
+			given++;
 		}
 	}
-	return bad;
+	st.nflagged = k;
+	row->have |= got;
+	*n += given;
+	return *filled & st.taintm ? __builtin_ctz(*filled & st.taintm) : -1;
 }
 
 /* What the rows below may fill down from: the row's own values (on line
@@ -524,7 +552,7 @@ fill_down(struct row *row, unsigned char *filled, unsigned *n)
  * used with every field of the sheet that fills down filled: nothing
  * else, unless a field the sheet lacks was tainted). */
 static void
-pass_down(const struct row *row, const unsigned char *filled, long rejected)
+pass_down(const struct row *row, uint32_t filled, long rejected)
 {
 	size_t i;
 
@@ -534,7 +562,7 @@ pass_down(const struct row *row, const unsigned char *filled, long rejected)
 	for (i = 0; i < st.nfills; i++) {
 		int f = st.fills[i];
 
-		if (filled[f])
+		if (filled >> f & 1)
 			continue;
 		if (row->v[f].n > 0 || st.prev[f].n > 0) {
 			buf_reset(&st.prev[f]);
@@ -543,13 +571,17 @@ pass_down(const struct row *row, const unsigned char *filled, long rejected)
 		st.from[f] = row->from[f];
 		st.taint[f] = rejected;
 		st.unknown[f] = 0;
+		st.prevm = (st.prevm & ~(1u << f)) |
+		    (uint32_t)(row->v[f].n > 0) << f;
+		st.taintm = (st.taintm & ~(1u << f)) |
+		    (uint32_t)(rejected != 0) << f;
 	}
 }
 
 /* A row rejected after it was tidied (on line): its fields folded late
  * counted, as those of a row used are. */
 static void
-rejected(struct row *row, const unsigned char *filled, long line)
+rejected(struct row *row, uint32_t filled, long line)
 {
 	static struct buf b[6];
 
@@ -561,7 +593,7 @@ static void
 data_row(const struct rec *r)
 {
 	static struct buf cleaned[G_N];
-	unsigned char filled[G_N] = { 0 };
+	uint32_t filled, blank = 0, have = 0;
 	unsigned nfilled = 0;
 	struct row *row = &st.row; /* (the fields the sheet lacks: empty) */
 	size_t i;
@@ -571,21 +603,25 @@ data_row(const struct rec *r)
 		return;
 	row->file = r->file;
 	row->line = r->line;
-	st.rows++;
+	row->seq = ++st.rows;
 	for (i = 0; i < st.nhave; i++) {
 		size_t c = (size_t)st.col[f = st.have[i]];
 
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? clean(r->f[c], f, &cleaned[f]) :
 					(struct str) { "", 0 };
+		blank |= row->v[f].n == 0 ? st.havebit[i] : 0;
 	}
 	for (i = 0; i < st.nraw; i++) {
 		size_t c = (size_t)st.col[f = st.raw[i]];
 
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? r->f[c] : (struct str) { "", 0 };
+		have |= row->v[f].n > 0 ? st.rawbit[i] : 0;
 	}
-	f = fill_down(row, filled, &nfilled);
+	row->have = (st.havem & ~blank) | have;
+	f = fill_down(row, blank, &filled, &nfilled);
+	row->filled = filled;
 	if (f >= 0) {
 		rec_reject(r,
 		    _("field '%s': empty, and the row above that would fill "

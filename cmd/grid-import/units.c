@@ -168,10 +168,10 @@ put_short(char *p, struct str x)
 }
 
 /* Put the strings at p; where the name and each attribute begin into
- * off[0..nv] (off may be NULL). */
+ * off[0..nv], or (off NULL) the strings themselves into sp[0..nv]. */
 static void
 put_strs(char *p, struct str key, struct str name, const struct str *v,
-    size_t nv, unsigned short *off)
+    size_t nv, unsigned short *off, struct str *sp)
 {
 	const char *s = p;
 	size_t i;
@@ -184,6 +184,8 @@ put_strs(char *p, struct str key, struct str name, const struct str *v,
 
 		if (off != NULL)
 			off[i] = (unsigned short)(p - s);
+		else
+			sp[i] = (struct str) { p, x.n };
 		put_short(p, x);
 		p += x.n;
 		*p++ = '\0';
@@ -229,7 +231,7 @@ pack(struct unit *u, struct str key, struct str name, const struct str *v,
 	size_t n = strs_size(unit_file(u), u->line, key, name, &v, nv);
 	char *p = (char *)arena(sizeof off + n) + sizeof off;
 
-	put_strs(p, key, name, v, nv, off);
+	put_strs(p, key, name, v, nv, off, NULL);
 	memcpy(p - sizeof off, off, sizeof off);
 	memcpy(u->s, &p, sizeof p);
 }
@@ -322,11 +324,9 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	static const struct str none[8];
 	int hashed = level != L_BUILDING && level != L_HOUSEHOLD;
 	const struct str *v = attrs ? attrs : none;
-	const char *p;
-	size_t i,
-	    n = hashed ? sizeof(char *) :
-			 strs_size(row->file, (unsigned)row->line, key, name,
-			     &v, nslots[level]) +
+	size_t n = hashed ? sizeof(char *) :
+			    strs_size(row->file, (unsigned)row->line, key, name,
+				&v, nslots[level]) +
 		(level == L_BUILDING ? 2 * 2 : 0); /* POST_LOW */
 	struct unit *u = arena(offsetof(struct unit, s) + n);
 
@@ -344,12 +344,8 @@ make(int level, struct unit *parent, struct str key, struct str name,
 	if (hashed)
 		pack(u, key, name, v, nslots[level]);
 	else { /* its strings are those unit_strs gives, for its checks */
-		put_strs(u->s, key, name, v, nslots[level], NULL);
+		put_strs(u->s, key, name, v, nslots[level], NULL, split);
 		split_u = u;
-		split[0] = (struct str) { u->s + key.n + 1, name.n };
-		for (i = 0, p = split[0].p + name.n + 1; i < nslots[level];
-		     p += v[i++].n + 1)
-			split[i + 1] = (struct str) { p, v[i].n };
 		if (level == L_BUILDING)
 			memset(POST_LOW(split), 0, 2 * 2);
 	}
@@ -474,7 +470,12 @@ padded(const char *d, size_t n, size_t width, char *buf)
 		d++, n--;
 	while (o + n < width)
 		buf[o++] = '0';
-	memcpy(buf + o, d, n);
+	if (n > 0 && n < 4) { /* (most: three bytes, inside, no call) */
+		buf[o] = d[0];
+		buf[o + n / 2] = d[n / 2];
+		buf[o + n - 1] = d[n - 1];
+	} else
+		memcpy(buf + o, d, n);
 	buf[o + n] = '\0';
 	return (struct str) { buf, o + n };
 }
@@ -507,14 +508,19 @@ building_key(struct str b, char *buf)
 		"座", "#" };
 	size_t i, j;
 
-	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-		size_t n = strlen(suffix[i]);
+	/* the most common suffix, compared without a call */
+	if (b.n > 6 && memcmp(b.p + b.n - 6, "号楼", 6) == 0)
+		b.n -= 6;
+	else
+		for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			size_t n = strlen(suffix[i]);
 
-		if (b.n > n && memcmp(b.p + b.n - n, suffix[i], n) == 0) {
-			b.n -= n;
-			break;
+			if (b.n > n &&
+			    memcmp(b.p + b.n - n, suffix[i], n) == 0) {
+				b.n -= n;
+				break;
+			}
 		}
-	}
 	for (j = 0; j < b.n; j++)
 		if (b.p[j] < '0' || b.p[j] > '9')
 			return b;

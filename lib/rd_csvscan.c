@@ -298,25 +298,21 @@ struct cutting {
 
 /*
  * The part of a block that goes into the line: the bits of keep and sep
- * before the field past the cut, the rest counted in *c.
+ * before the separator ending field cut (have separators before the
+ * block), when it is in the block; *nsep: the separators from it on,
+ * *text: a byte of text after it.
  */
-static inline void
-cut_block(struct cutting *c, size_t have, uint64_t *keep, uint64_t *sep,
-    uint64_t drop)
+static inline VBMI2 void
+cut_block(size_t cut, size_t have, uint64_t *keep, uint64_t *sep,
+    uint64_t drop, size_t *nsep, uint64_t *text)
 {
-	uint64_t s = *sep, past;
-	size_t i;
+	uint64_t past;
 
-	if (c->nsep == 0) { /* the cut-th separator in this block? */
-		if (have + (size_t)__builtin_popcountll(s) < c->cut)
-			return;
-		for (i = have + 1; i < c->cut; i++)
-			s &= s - 1;
-		past = ~((s & -s) - 1); /* from the cut-th on */
-	} else
-		past = ~0ULL;
-	c->nsep += (size_t)__builtin_popcountll(*sep & past);
-	c->text |= *keep & ~drop & ~*sep & past;
+	if (have + (size_t)__builtin_popcountll(*sep) < cut)
+		return;
+	past = ~(_pdep_u64(1ULL << (cut - have - 1), *sep) - 1);
+	*nsep = (size_t)__builtin_popcountll(*sep & past);
+	*text = *keep & ~drop & ~*sep & past;
 	*keep &= ~past;
 	*sep &= ~past;
 }
@@ -328,20 +324,21 @@ cut_block(struct cutting *c, size_t have, uint64_t *keep, uint64_t *sep,
  * second of a pair) left out (compressed), the separators' offsets taken
  * in the line made, and the line end's CR left out.  *olen: its length;
  * *esc: 1 when a field holds a byte TSV escapes (TAB, a backslash, CR),
- * and the line is not TSV (its fields are right).  With c->cut, the
- * fields past the first c->cut are only scanned (their quotes checked,
- * their separators counted), not made (-1 when one could be too long).
+ * and the line is not TSV (its fields are right).  CUT (a constant):
+ * the fields past the first cu->cut are only scanned (their quotes
+ * checked, their separators counted), not made (-1 when one could be too
+ * long).
  */
-static VBMI2 long long
-one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
-    struct cutting *cu)
+static inline __attribute__((always_inline)) VBMI2 long long
+line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
+    struct cutting *cu, const int CUT)
 {
 	const char *s = r->buf + r->pos;
-	size_t avail = r->end - r->pos, i, b, o = 0;
+	size_t avail = r->end - r->pos, i, b, o = 0, nsep = 0;
 	struct carry c = { 0, 1 };
-	uint64_t e = 0, drop;
+	uint64_t e = 0, drop, text = 0;
 
-	for (i = 0; i < avail && st->tp + cu->nsep <= st->lim; i += 64) {
+	for (i = 0; i < avail && st->tp + nsep <= st->lim; i += 64) {
 		__m512i v = _mm512_loadu_si512((const void *)(s + i));
 		uint64_t lf = EQ512(v, '\n'), cr = EQ512(v, '\r'), sep, keep;
 
@@ -360,12 +357,16 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
 			keep = b >= 64 ? ~0ULL : (1ULL << b) - 1;
 			if (b <= 64 && (cr >> (b - 1) & 1) != 0)
 				keep &= ~(1ULL << (b - 1)); /* CRLF's CR */
-			if (cu->cut != 0) {
-				if (cu->nsep != 0 && i >= REC_MAX_FIELD)
+			if (CUT && nsep != 0) { /* past the cut: counted */
+				if (i >= REC_MAX_FIELD)
 					return -1;
-				cut_block(cu, (size_t)(st->tp - r->tabs),
-				    &keep, &sep, drop);
+				nsep += (size_t)__builtin_popcountll(sep);
+				text |= keep & ~drop & ~sep;
+				goto next;
 			}
+			if (CUT)
+				cut_block(cu->cut, (size_t)(st->tp - r->tabs),
+				    &keep, &sep, drop, &nsep, &text);
 			e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) & keep;
 			keep &= ~drop;
 			_mm512_storeu_si512((void *)(out + o),
@@ -376,15 +377,30 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
 			    (unsigned)o, st->tp);
 			o += (size_t)__builtin_popcountll(keep);
 		}
+	next:
 		if (lf != 0) {
-			if (st->inq || st->tp + cu->nsep > st->lim)
+			if (st->inq || st->tp + nsep > st->lim)
 				return -1;
 			*olen = o;
 			*esc = e != 0;
+			cu->nsep = nsep;
+			cu->text = text;
 			return (long long)(r->pos + i + b);
 		}
 	}
 	return -1;
+}
+
+static VBMI2 long long
+one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
+    struct cutting *cu)
+{
+	struct cscan l = *st; /* (in registers) */
+	long long e = cu->cut != 0 ? line_tsv(r, &l, out, olen, esc, cu, 1) :
+				     line_tsv(r, &l, out, olen, esc, cu, 0);
+
+	*st = l;
+	return e;
 }
 #endif
 

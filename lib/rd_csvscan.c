@@ -303,8 +303,8 @@ struct cutting {
  * *text: a byte of text after it.
  */
 static inline VBMI2 void
-cut_block(size_t cut, size_t have, uint64_t *keep, uint64_t *sep,
-    uint64_t drop, size_t *nsep, uint64_t *text)
+cut_block(size_t cut, size_t have, uint64_t *keep, uint64_t *sep, uint64_t drop,
+    size_t *nsep, uint64_t *text)
 {
 	uint64_t past;
 
@@ -377,7 +377,7 @@ line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
 			    (unsigned)o, st->tp);
 			o += (size_t)__builtin_popcountll(keep);
 		}
-	next:
+next:
 		if (lf != 0) {
 			if (st->inq || st->tp + nsep > st->lim)
 				return -1;

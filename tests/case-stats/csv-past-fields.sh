@@ -29,9 +29,10 @@ h='case_id,reported_at,closed_at,status,community,description'
 	echo 'C13,2024-01-01 08:00,2024-01-01 09:30,已办结,丙社区,""'
 	echo 'C14,2024-01-01 08:00,2024-01-01 09:30,已办结,丙社区,"a"b'
 } > "$TMP/c.csv"
+cd "$TMP" || exit 1
 run() {
 	case-stats --as-of "2024-02-01" --max-rejected 90% -b community \
-	    --total "$TMP/c.csv" 2>&1
+	    --total c.csv 2>&1
 }
 run > "$TMP/fast"
 ZHILI_CSV_SCAN=avx2 run > "$TMP/avx2"

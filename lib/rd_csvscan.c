@@ -367,7 +367,9 @@ line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
 			if (CUT)
 				cut_block(cu->cut, (size_t)(st->tp - r->tabs),
 				    &keep, &sep, drop, &nsep, &text);
-			e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) & keep;
+			if (!CUT) /* (with a cut, no line is made) */
+				e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) &
+				    keep;
 			keep &= ~drop;
 			_mm512_storeu_si512((void *)(out + o),
 			    _mm512_maskz_compress_epi8(keep,
@@ -672,7 +674,7 @@ rd_csv_fast(struct rd *r)
 		}
 		r->tline.n = olen;
 		r->scratch.p[olen] = '\n'; /* written with it (padding) */
-		if (esc || cu.nsep != 0)
+		if (esc || cu.cut != 0)
 			r->tline.p = NULL;
 		if (cu.nsep != 0)
 			past_cut(r, cu.nsep, cu.text != 0);

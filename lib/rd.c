@@ -174,6 +174,7 @@ open_next(struct rd *r)
 		    rd_detect_fmt(r->buf + r->pos, r->buf + r->end, &r->o);
 		r->head.fmt = r->fmt;
 		r->head.identity = 0;
+		r->cut = 0; /* (the header's fields all read) */
 		if (r->o.noheader)
 			return 1;
 		k = rd_header_row(r);
@@ -199,6 +200,7 @@ open_next(struct rd *r)
 			check_names(r);
 		}
 		set_perm(r);
+		rd_fields_upto(r, r->upto);
 		r->head.nf = r->nf;
 		r->head.names = r->names;
 		r->head.identity = r->identity;
@@ -252,11 +254,21 @@ rd_open(int nfiles, char *const *files, const struct rd_opts *o)
 	return r;
 }
 
+void
+rd_fields_upto(struct rd *r, size_t n)
+{
+	r->upto = n;
+	r->cut = r->identity && r->fmt == FMT_CSV && n < r->nf ? n : 0;
+}
+
 /* 1 when every field of the line just read is empty. */
 static int
 all_empty(const struct rd *r)
 {
 	size_t i;
+
+	if (r->cut_text)
+		return 0;
 
 	for (i = 1; i < r->fnf_rec; i++)
 		if (r->ff[i].n != 0)

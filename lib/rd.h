@@ -89,6 +89,14 @@ struct rd_opts {
  * header.  An unreadable file is reported and ends the program (exit 3).
  */
 struct rd *rd_open(int nfiles, char *const *files, const struct rd_opts *o);
+/*
+ * The program reads only the first n fields of a record (in the stream's
+ * order; 0: all): the reader may leave the others empty in rec.f (their
+ * count still checked, every record that cannot be read still rejected,
+ * rec.raw whole) and make no rec.tsv.  For a program that writes no
+ * record's fields past n (no --reject file).
+ */
+void rd_fields_upto(struct rd *r, size_t n);
 /* Next record: 1, or 0 at the end of the last input. */
 int rd_next(struct rd *r, struct rec **out);
 size_t rd_nfields(const struct rd *r);

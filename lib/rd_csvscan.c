@@ -288,6 +288,35 @@ one_line512(struct rd *r, struct cscan *st)
 #define VBMI2 \
 	__attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt")))
 
+/* What one_line_tsv leaves out of the line it makes: the fields past
+ * cut (0: none). */
+struct cutting {
+	size_t cut;
+	size_t nsep;   /* the separators past the cut-th field */
+	uint64_t text; /* a byte of text in those fields */
+};
+
+/*
+ * The part of a block that goes into the line: the bits of keep and sep
+ * before the separator ending field cut (have separators before the
+ * block), when it is in the block; *nsep: the separators from it on,
+ * *text: a byte of text after it.
+ */
+static inline VBMI2 void
+cut_block(size_t cut, size_t have, uint64_t *keep, uint64_t *sep, uint64_t drop,
+    size_t *nsep, uint64_t *text)
+{
+	uint64_t past;
+
+	if (have + (size_t)__builtin_popcountll(*sep) < cut)
+		return;
+	past = ~(_pdep_u64(1ULL << (cut - have - 1), *sep) - 1);
+	*nsep = (size_t)__builtin_popcountll(*sep & past);
+	*text = *keep & ~drop & ~*sep & past;
+	*keep &= ~past;
+	*sep &= ~past;
+}
+
 /*
  * one_line512 that also makes the record's fields a TSV line, at out
  * (room: the bytes available and 64), with AVX-512 VBMI2: each block's
@@ -295,17 +324,21 @@ one_line512(struct rd *r, struct cscan *st)
  * second of a pair) left out (compressed), the separators' offsets taken
  * in the line made, and the line end's CR left out.  *olen: its length;
  * *esc: 1 when a field holds a byte TSV escapes (TAB, a backslash, CR),
- * and the line is not TSV (its fields are right).
+ * and the line is not TSV (its fields are right).  CUT (a constant):
+ * the fields past the first cu->cut are only scanned (their quotes
+ * checked, their separators counted), not made (-1 when one could be too
+ * long).
  */
-static VBMI2 long long
-one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
+static inline __attribute__((always_inline)) VBMI2 long long
+line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
+    struct cutting *cu, const int CUT)
 {
 	const char *s = r->buf + r->pos;
-	size_t avail = r->end - r->pos, i, b, o = 0;
+	size_t avail = r->end - r->pos, i, b, o = 0, nsep = 0;
 	struct carry c = { 0, 1 };
-	uint64_t e = 0, drop;
+	uint64_t e = 0, drop, text = 0;
 
-	for (i = 0; i < avail && st->tp <= st->lim; i += 64) {
+	for (i = 0; i < avail && st->tp + nsep <= st->lim; i += 64) {
 		__m512i v = _mm512_loadu_si512((const void *)(s + i));
 		uint64_t lf = EQ512(v, '\n'), cr = EQ512(v, '\r'), sep, keep;
 
@@ -324,7 +357,19 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
 			keep = b >= 64 ? ~0ULL : (1ULL << b) - 1;
 			if (b <= 64 && (cr >> (b - 1) & 1) != 0)
 				keep &= ~(1ULL << (b - 1)); /* CRLF's CR */
-			e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) & keep;
+			if (CUT && nsep != 0) { /* past the cut: counted */
+				if (i >= REC_MAX_FIELD)
+					return -1;
+				nsep += (size_t)__builtin_popcountll(sep);
+				text |= keep & ~drop & ~sep;
+				goto next;
+			}
+			if (CUT)
+				cut_block(cu->cut, (size_t)(st->tp - r->tabs),
+				    &keep, &sep, drop, &nsep, &text);
+			if (!CUT) /* (with a cut, no line is made) */
+				e |= (EQ512(v, '\t') | EQ512(v, '\\') | cr) &
+				    keep;
 			keep &= ~drop;
 			_mm512_storeu_si512((void *)(out + o),
 			    _mm512_maskz_compress_epi8(keep,
@@ -334,15 +379,30 @@ one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc)
 			    (unsigned)o, st->tp);
 			o += (size_t)__builtin_popcountll(keep);
 		}
+next:
 		if (lf != 0) {
-			if (st->inq || st->tp > st->lim)
+			if (st->inq || st->tp + nsep > st->lim)
 				return -1;
 			*olen = o;
 			*esc = e != 0;
+			cu->nsep = nsep;
+			cu->text = text;
 			return (long long)(r->pos + i + b);
 		}
 	}
 	return -1;
+}
+
+static VBMI2 long long
+one_line_tsv(struct rd *r, struct cscan *st, char *out, size_t *olen, int *esc,
+    struct cutting *cu)
+{
+	struct cscan l = *st; /* (in registers) */
+	long long e = cu->cut != 0 ? line_tsv(r, &l, out, olen, esc, cu, 1) :
+				     line_tsv(r, &l, out, olen, esc, cu, 0);
+
+	*st = l;
+	return e;
 }
 #endif
 
@@ -482,6 +542,24 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 	return 1;
 }
 
+/* The n fields past the cut, left empty; text: they are not. */
+static void
+past_cut(struct rd *r, size_t n, int text)
+{
+	size_t i, k = r->fnf_rec;
+
+	if (r->capff < k + n) {
+		r->capff = k + n + 64;
+		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
+	}
+	for (i = k; i < k + n; i++) {
+		r->ff[i].p = r->ff[k - 1].p + r->ff[k - 1].n;
+		r->ff[i].n = 0;
+	}
+	r->fnf_rec = k + n;
+	r->cut_text = text;
+}
+
 /* Leave the record to libcsv: back to its first line. */
 static int
 slow(struct rd *r)
@@ -553,6 +631,7 @@ rd_csv_fast(struct rd *r)
 	const struct cscan st0 = { 0, 0, 0, 0, r->tabs,
 		r->tabs + REC_MAX_FIELDS };
 	struct cscan st = st0;
+	struct cutting cu = { r->cut, 0, 0 };
 	int nl = 1, esc = 1;
 	long long e = -1;
 	size_t len, k, olen = 0;
@@ -561,12 +640,13 @@ rd_csv_fast(struct rd *r)
 	r->rs = r->pos;
 	r->rline = r->line;
 	r->tline.p = NULL;
+	r->cut_text = 0;
 #ifdef HAVE_AVX2
 	if (r->csv_scan == SCAN_VBMI2) {
 		r->scratch.n = 0; /* the line's room, once a buffer */
 		if (r->scratch.cap <= r->end - r->pos + 128)
 			buf_grow(&r->scratch, r->end - r->pos + 128);
-		e = one_line_tsv(r, &st, r->scratch.p, &olen, &esc);
+		e = one_line_tsv(r, &st, r->scratch.p, &olen, &esc, &cu);
 		if (e >= 0)
 			r->tline.p = r->scratch.p;
 	} else if (r->csv_scan == SCAN_AVX512)
@@ -574,13 +654,14 @@ rd_csv_fast(struct rd *r)
 #endif
 	if (e < 0) {
 		st = st0;
+		cu.nsep = 0;
 		if ((e = scan_lines(r, &st, &nl)) == -1)
 			return RD_EOF;
 		if (e < 0)
 			return slow(r);
 	}
 	k = (size_t)(st.tp - r->tabs);
-	if (st.bad || k >= REC_MAX_FIELDS)
+	if (st.bad || k + cu.nsep >= REC_MAX_FIELDS)
 		return slow(r);
 	p = r->buf + r->rs;
 	len = (size_t)e - r->rs;
@@ -593,8 +674,10 @@ rd_csv_fast(struct rd *r)
 		}
 		r->tline.n = olen;
 		r->scratch.p[olen] = '\n'; /* written with it (padding) */
-		if (esc)
+		if (esc || cu.cut != 0)
 			r->tline.p = NULL;
+		if (cu.nsep != 0)
+			past_cut(r, cu.nsep, cu.text != 0);
 	} else if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
 		return slow(r);
 	r->pos = (size_t)e + (size_t)nl;

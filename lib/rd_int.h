@@ -146,6 +146,11 @@ struct rd {
 	int csv_scan;	  /* rd_csvscan.c's scanner */
 	struct str tline; /* the record made a TSV line (its fields in it,
 			     in scratch, padded), or p NULL: rec.tsv */
+	size_t upto;	  /* rd_fields_upto */
+	size_t cut;	  /* upto, in force for this file's records (a CSV
+			     file in the stream's order), or 0 */
+	int cut_text;	  /* the record's fields past cut, left empty, are
+			     not all empty */
 
 	/* reading again: every input a regular file (again), of UTF-8 TSV
 	 * with one header line (by_pos); the stamps of the files */

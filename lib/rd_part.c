@@ -45,6 +45,8 @@ copy_header(struct rd *p, const struct rd *r)
 	memcpy(p->perm, r->perm, r->nf * sizeof *p->perm);
 	p->identity = r->identity;
 	p->fmt = r->fmt;
+	p->upto = r->upto;
+	p->cut = r->cut;
 	p->head = r->head;
 	p->head.names = p->names;
 }

@@ -200,6 +200,7 @@ void conf_load(void);
 extern const char *const case_need[];
 /* The columns of the fields (case_col); the fields a case needs. */
 void case_fields(struct rd *r);
+void case_upto(struct rd *r);
 /* What parsing records keeps: the caller's, one for each loop. */
 struct parser {
 	int need_due;	    /* case_take: each case's deadline wanted */

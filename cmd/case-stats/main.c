@@ -267,6 +267,7 @@ count_cases(struct rd *r)
 
 	case_fields(r);
 	by_setup(r, opt.by_list);
+	case_upto(r);
 	out_setup();
 	if (opt.nby > 64)
 		zl_die(ZL_USAGE, _("--by: more than 64 fields"));

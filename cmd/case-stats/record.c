@@ -159,6 +159,29 @@ case_fields(struct rd *r)
 		fld_need_all(r, case_need);
 }
 
+/*
+ * The reader told the fields the counts read (after by_setup): those past
+ * the last one used need not be split.  Not when a record's fields are
+ * written (--records, the --reject file).
+ */
+void
+case_upto(struct rd *r)
+{
+	size_t i, n = 0;
+
+	if ((opt.mode != MODE_STATS && opt.mode != MODE_PARTIAL) ||
+	    cli.reject != NULL)
+		return;
+	for (i = 0; i < F_N; i++)
+		if (case_col[i] >= (long)n &&
+		    (i != F_DESCRIPTION || opt.classify != CLASSIFY_NO))
+			n = (size_t)case_col[i] + 1;
+	for (i = 0; i < opt.nby; i++)
+		if (opt.by_col[i] >= (long)n)
+			n = (size_t)opt.by_col[i] + 1;
+	rd_fields_upto(r, n);
+}
+
 void
 parser_free(struct parser *p)
 {

@@ -641,27 +641,76 @@ skip_rejected(void *arg, const struct rec *r, const char *reason,
 	(void)msg;
 }
 
+/*
+ * Readers of the parts' records read again (jumped_rec), each where it
+ * stopped: its run, the jump of the slip it last read, that slip's line,
+ * when it was last used.  Rejected slips come by worker and month, each
+ * month's often near the last one's of the month before: a reader goes
+ * on from there (a few jumps ahead at most) rather than open again.
+ */
+#define AGAIN_N	   16
+#define AGAIN_NEAR 8
+static struct again {
+	struct rd *rd;
+	size_t run, jump;
+	long line;
+	unsigned long long used;
+} agains[AGAIN_N];
+
+/* A reader of agains for the slip of jump k and line line of run u:
+ * one that can go on to it, else the least recently used, opened at
+ * jump k. */
+static struct again *
+again_for(size_t u, size_t k, long line)
+{
+	static unsigned long long uses;
+	struct again *a = &agains[0];
+	size_t i;
+
+	for (i = 0; i < AGAIN_N; i++) {
+		struct again *b = &agains[i];
+
+		if (b->rd != NULL && b->run == u && b->jump <= k &&
+		    k - b->jump <= AGAIN_NEAR && b->line < line) {
+			a = b;
+			break;
+		}
+		if (b->used < a->used)
+			a = b;
+	}
+	if (i == AGAIN_N) {
+		const struct jump *j = &data.runs[u].jumps[k];
+
+		rd_close(a->rd);
+		a->rd = rd_open_part(data.readers[data.runs[u].file], j->off,
+		    j->line);
+		a->run = u;
+	}
+	a->jump = k;
+	a->used = ++uses;
+	return a;
+}
+
 /* The record of slip s of run u (a part's), read again from the jump
- * before it to its line. */
+ * before it (or on from a reader nearby) to its line. */
 static const struct rec *
 jumped_rec(const struct run *u, const struct slip *s)
 {
-	const struct jump *j =
-	    &u->jumps[((size_t)(s - data.slips) - u->from) / SLIP_JUMP];
+	struct again *a = again_for((size_t)(u - data.runs),
+	    ((size_t)(s - data.slips) - u->from) / SLIP_JUMP, (long)s->line);
 	struct rec *rec = NULL;
 	int more;
 
-	rd_close(again);
-	again = rd_open_part(data.readers[u->file], j->off, j->line);
 	rej_capture(skip_rejected, NULL);
-	while ((more = rd_next(again, &rec)) && rec->line < (long)s->line)
+	while ((more = rd_next(a->rd, &rec)) && rec->line < (long)s->line)
 		;
 	rej_capture(NULL, NULL);
 	if (!more || rec->line != (long)s->line || s->line == 0)
 		zl_die(ZL_IOERR,
 		    _("%s: changed while it was read (run again on files "
 		      "that do not change)"),
-		    rd_file(again));
+		    rd_file(a->rd));
+	a->line = rec->line;
 	rec->line = slip_lineno(s);
 	return rec;
 }
@@ -969,6 +1018,10 @@ input_close(void)
 	data.readers = NULL;
 	rd_close(again);
 	again = NULL;
+	for (i = 0; i < AGAIN_N; i++) {
+		rd_close(agains[i].rd);
+		agains[i].rd = NULL;
+	}
 	for (i = 0; i < data.nruns; i++)
 		free(data.runs[i].jumps);
 	free(data.runs);

@@ -17,6 +17,9 @@
 #include "lib/money.h"
 #include "lib/utf8.h"
 
+/* A mark of data.marks: where the record begins, + MARK_AT. */
+#define MARK_AT LLONG_MIN
+
 struct data data;
 
 /* The thread's buffers: values shown in messages, ids and months folded
@@ -563,10 +566,13 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 		s.a[i] = amount_kept(a[i], &data.big, &data.nbig, &data.capbig);
 	s.own = w != NULL;
 	key_of(id, &s.key);
-	s.off = off && rec->pos < 0;
-	s.mark = s.off ? (long long)rd_offset(data.readers[file]) :
-			 rd_mark(data.readers[file], rec);
 	*slip_new(file) = s;
+	while (data.capmarks < data.nslips)
+		data.marks = xgrow(data.marks, &data.capmarks, 1024,
+		    sizeof *data.marks);
+	data.marks[data.nslips - 1] = off && rec->pos < 0 ?
+	    MARK_AT + (long long)rd_offset(data.readers[file]) :
+	    rd_mark(data.readers[file], rec);
 	if (w != NULL) {
 		while (data.capownw < data.nslips)
 			data.ownw = xgrow(data.ownw, &data.capownw, 1024,
@@ -576,7 +582,8 @@ take_items(const struct rec *rec, const struct cols *c, struct worker *w,
 	return 1;
 }
 
-/* The reader of marked_rec's last record read again by its offset. */
+/* The reader of the last record read again by its offset (marked_rec,
+ * jumped_rec). */
 static struct rd *again;
 
 const struct rec *
@@ -606,12 +613,6 @@ marked_rec(uint16_t file, long long mark, int off, long line)
 	return &r;
 }
 
-const struct rec *
-slip_rec(const struct slip *s)
-{
-	return marked_rec(slip_file(s), s->mark, s->off, slip_lineno(s));
-}
-
 /* The run of slip s. */
 static const struct run *
 run_of(const struct slip *s)
@@ -627,6 +628,105 @@ run_of(const struct slip *s)
 			hi = mid;
 	}
 	return &data.runs[lo];
+}
+
+/* (The records rejected again on the way to a slip's: said before.) */
+static void
+skip_rejected(void *arg, const struct rec *r, const char *reason,
+    const char *msg)
+{
+	(void)arg;
+	(void)r;
+	(void)reason;
+	(void)msg;
+}
+
+/*
+ * Readers of the parts' records read again (jumped_rec), each where it
+ * stopped: its run, the jump of the slip it last read, that slip's line,
+ * when it was last used.  Rejected slips come by worker and month, each
+ * month's often near the last one's of the month before: a reader goes
+ * on from there (a few jumps ahead at most) rather than open again.
+ */
+#define AGAIN_N	   16
+#define AGAIN_NEAR 8
+static struct again {
+	struct rd *rd;
+	size_t run, jump;
+	long line;
+	unsigned long long used;
+} agains[AGAIN_N];
+
+/* A reader of agains for the slip of jump k and line line of run u:
+ * one that can go on to it, else the least recently used, opened at
+ * jump k. */
+static struct again *
+again_for(size_t u, size_t k, long line)
+{
+	static unsigned long long uses;
+	struct again *a = &agains[0];
+	size_t i;
+
+	for (i = 0; i < AGAIN_N; i++) {
+		struct again *b = &agains[i];
+
+		if (b->rd != NULL && b->run == u && b->jump <= k &&
+		    k - b->jump <= AGAIN_NEAR && b->line < line) {
+			a = b;
+			break;
+		}
+		if (b->used < a->used)
+			a = b;
+	}
+	if (i == AGAIN_N) {
+		const struct jump *j = &data.runs[u].jumps[k];
+
+		rd_close(a->rd);
+		a->rd = rd_open_part(data.readers[data.runs[u].file], j->off,
+		    j->line);
+		a->run = u;
+	}
+	a->jump = k;
+	a->used = ++uses;
+	return a;
+}
+
+/* The record of slip s of run u (a part's), read again from the jump
+ * before it (or on from a reader nearby) to its line. */
+static const struct rec *
+jumped_rec(const struct run *u, const struct slip *s)
+{
+	struct again *a = again_for((size_t)(u - data.runs),
+	    ((size_t)(s - data.slips) - u->from) / SLIP_JUMP, (long)s->line);
+	struct rec *rec = NULL;
+	int more;
+
+	rej_capture(skip_rejected, NULL);
+	while ((more = rd_next(a->rd, &rec)) && rec->line < (long)s->line)
+		;
+	rej_capture(NULL, NULL);
+	if (!more || rec->line != (long)s->line || s->line == 0)
+		zl_die(ZL_IOERR,
+		    _("%s: changed while it was read (run again on files "
+		      "that do not change)"),
+		    rd_file(a->rd));
+	a->line = rec->line;
+	rec->line = slip_lineno(s);
+	return rec;
+}
+
+const struct rec *
+slip_rec(const struct slip *s)
+{
+	const struct run *u = run_of(s);
+	long long m;
+
+	if (u->jumps != NULL)
+		return jumped_rec(u, s);
+	m = data.marks[s - data.slips];
+	return m < MARK_AT / 2 ?
+	    marked_rec(u->file, m - MARK_AT, 1, slip_lineno(s)) :
+	    marked_rec(u->file, m, 0, slip_lineno(s));
 }
 
 uint16_t
@@ -918,6 +1018,12 @@ input_close(void)
 	data.readers = NULL;
 	rd_close(again);
 	again = NULL;
+	for (i = 0; i < AGAIN_N; i++) {
+		rd_close(agains[i].rd);
+		agains[i].rd = NULL;
+	}
+	for (i = 0; i < data.nruns; i++)
+		free(data.runs[i].jumps);
 	free(data.runs);
 	free(data.idx.next);
 	parts_free();
@@ -927,6 +1033,8 @@ input_close(void)
 	data.big = NULL;
 	free(data.ownw);
 	data.ownw = NULL;
+	free(data.marks);
+	data.marks = NULL;
 	free(data.months);
 	data.months = NULL;
 	worker_free_all();

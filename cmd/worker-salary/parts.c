@@ -48,6 +48,8 @@ struct part {
 	pthread_t th;
 	struct slip *slips; /* its room in data.slips */
 	size_t at, n, cap;
+	struct jump *jumps; /* of its slips (struct run) */
+	size_t njumps, capjumps;
 	long long *big;
 	size_t nbig, capbig;
 	struct idx idx; /* its worker_ids (RUN_OWN) not in data.ids */
@@ -141,8 +143,6 @@ take(struct part *p, const struct rec *rec)
 	struct slip *s = &p->slips[p->n];
 	long long a[A_N];
 	struct str id;
-	uint16_t file;
-	uint8_t off;
 	int k;
 
 	while (p->quick && p->nq < p->n)
@@ -159,8 +159,13 @@ take(struct part *p, const struct rec *rec)
 		s->key = RUN_OWN | idx_of(&p->idx, id);
 	else
 		p->count[s->key]++;
-	s->mark = mark_of(p, rec, &file, &off);
-	s->off = off & 1u;
+	if (p->n % SLIP_JUMP == 0) {
+		if (p->njumps == p->capjumps)
+			p->jumps = xgrow(p->jumps, &p->capjumps, 64,
+			    sizeof *p->jumps);
+		p->jumps[p->njumps].off = rd_offset(p->rd);
+		p->jumps[p->njumps++].line = rec->line;
+	}
 	p->n++;
 }
 
@@ -237,6 +242,7 @@ part_open(struct part *p, const struct rd *r, long line)
 	p->year = -1;
 	p->nq = 0;
 	p->nev = p->n = p->nbig = p->nrows = p->nw = p->nids = 0;
+	p->njumps = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
 	if (p->idx.ids != NULL)
@@ -445,6 +451,7 @@ merge(struct rd *r, struct part *p)
 	run->fix = fix & 1;
 	run->count = p->count;
 	run->ncount = p->ncount;
+	run->jumps = p->jumps != NULL ? p->jumps : xcalloc(1, sizeof *p->jumps);
 	for (k = 0; k < p->nbig; k++)
 		amount_kept(p->big[k], &data.big, &data.nbig, &data.capbig);
 	free(p->big);

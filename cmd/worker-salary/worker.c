@@ -186,21 +186,20 @@ level_of(const struct rec *rec, const struct cols *c, const struct post *p,
 {
 	struct str e = in_col(rec, c->edu);
 	const struct named *n;
+	long level = p->start, years = 0;
 
-	w->level = p->start;
-	w->years = 0;
 	if (e.n > 0) {
 		if ((n = named(rec, scale.edu, scale.nedu, e, "education",
 			 "education")) == NULL)
 			return 0;
-		w->level += (long)n->v;
+		level += (long)n->v;
 		w->edu = n->name;
 	}
-	if (!whole(rec, c->years, "years_passed", 0, 100, &w->years))
+	if (!whole(rec, c->years, "years_passed", 0, 100, &years))
 		return 0;
-	w->level += w->years;
-	if (w->level > WS_LEVELS)
-		w->level = WS_LEVELS;
+	w->years = (int16_t)years; /* (to 100) */
+	level += years;
+	w->level = (int16_t)(level > WS_LEVELS ? WS_LEVELS : level);
 	return 1;
 }
 
@@ -229,6 +228,7 @@ worker_parse(const struct rec *rec, const struct cols *c, struct worker *w,
 {
 	struct str id = in_folded(rec, c->id);
 	const struct post *p;
+	long level = 0;
 
 	if (id.n == 0) {
 		rec_reject(rec, _("field 'worker_id': empty"));
@@ -239,12 +239,12 @@ worker_parse(const struct rec *rec, const struct cols *c, struct worker *w,
 		return 0;
 	}
 	w->post = p->name;
-	w->level = 0;
 	if (!in_amount(rec, c->base, "base_pay", WS_NONE, &w->base) ||
 	    !in_amount(rec, c->cbase, "contribution_base", WS_NONE,
 		&w->cbase) ||
-	    !whole(rec, c->level, "pay_level", 1, WS_LEVELS, &w->level))
+	    !whole(rec, c->level, "pay_level", 1, WS_LEVELS, &level))
 		return 0;
+	w->level = (int16_t)level; /* (to WS_LEVELS) */
 	w->given = w->base != WS_NONE ? 'b' : w->level > 0 ? 'l' : 0;
 	if (w->given == 0 && !level_of(rec, c, p, w))
 		return 0;

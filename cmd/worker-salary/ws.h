@@ -102,17 +102,15 @@ int conf_rate(const char *s);
 /* The year of the configuration, or NULL. */
 const struct year *conf_year(long y);
 
-/* A worker of the roster (or of a row holding roster and items). */
+/* A worker of the roster (or of a row holding roster and items): 112
+ * bytes, 100,000 of them in the bench's roster, all fresh memory. */
 struct worker {
 	const char *id;		      /* in data.ids */
 	const char *name, *community; /* in data.strs */
 	const char *post;	      /* the post's name in the scale */
-	long level;		      /* 0: base_pay given and no level */
 	long long base;		      /* fen a month */
 	/* how level and base were decided, for --compare's old scale */
-	int given;	     /* 'b' base_pay, 'l' pay_level, 0: the facts */
 	const char *edu;     /* education's name in the scale, or NULL */
-	long years;	     /* years_passed */
 	const char *cert;    /* certificate's name in the scale, or NULL */
 	long long cbase;     /* contribution_base, or WS_NONE */
 	long long allowance; /* fen a month, or 0 */
@@ -120,7 +118,11 @@ struct worker {
 	long hire_month;     /* months (y * 12 + m - 1), or LONG_MIN */
 	const char *file;    /* where its row is */
 	long line;
-	int paid; /* has monthly items (but with data.quick: data.months) */
+	int16_t level; /* 0: base_pay given and no level */
+	int16_t years; /* years_passed */
+	char given;    /* 'b' base_pay, 'l' pay_level, 0: the facts */
+	/* has monthly items (but with data.quick: data.months) */
+	uint8_t paid;
 };
 
 /* The amounts of a slip: performance, overtime, other_pay, deduction,
@@ -128,25 +130,24 @@ struct worker {
 enum { A_PERF, A_OVERTIME, A_OTHER, A_DEDUCTION, A_SAD, A_N };
 
 /*
- * A month's items of a worker as read (40 bytes: a year of a province's
+ * A month's items of a worker as read (32 bytes: a year of a province's
  * workers is held, and fresh memory is slow to come by: about 1 ms a MB
  * here).  Its worker is the roster's of its key, or its row's own
- * (slip_worker).  Its record is found again by its mark (rd_mark) in its
- * file (its run's, slip_file) when it is rejected after the reading.  An
- * amount is its fen below 2^31, else 2^31 + its place in data.big
- * (amounts go up to WS_MAX_FEN).
+ * (slip_worker).  Its record is found again (slip_rec) when it is
+ * rejected after the reading: by its line, read from its run's nearest
+ * jump before it, or by its mark in data.marks.  An amount is its fen
+ * below 2^31, else 2^31 + its place in data.big (amounts go up to
+ * WS_MAX_FEN).
  */
 struct slip {
-	long long mark;	       /* rd_mark in data.readers[slip_file] */
 	uint32_t a[A_N];       /* the amounts */
 	uint32_t key;	       /* the worker_id in data.ids */
-	uint32_t line;	       /* where it is read */
+	uint32_t line;	       /* where it is read (its run's) */
 	uint32_t month : 17;   /* y * 12 + m - 1 (years 1 to 9999) */
 	uint32_t absence : 12; /* hundredths of a day, to 3100 */
 	uint32_t
 	    own : 1;	 /* its worker is its row's (roster and items in one) */
 	uint32_t ok : 1; /* computed, not rejected */
-	uint32_t off : 1; /* mark: where its record begins (parts.c, CSV) */
 };
 /* The most month a slip holds + 1. */
 #define SLIP_MONTHS (1L << 17)
@@ -207,6 +208,13 @@ uint32_t idx_find(const struct idx *x, struct str id, uint32_t *last);
  * ncount; NULL: not counted), counted by its part.
  */
 #define RUN_OWN 0x80000000u
+/* Where the record of a run's slip SLIP_JUMP x k begins in its file, and
+ * its line (a slip's). */
+#define SLIP_JUMP 32
+struct jump {
+	unsigned long long off;
+	long line;
+};
 struct run {
 	size_t from, to;
 	uint32_t *map;
@@ -215,6 +223,7 @@ struct run {
 	uint16_t file; /* the slips' reader in data.readers */
 	uint8_t fix;
 	uint32_t *count, ncount;
+	struct jump *jumps; /* a part's (NULL: data.marks) */
 };
 
 /* All that was read (input.c). */
@@ -233,6 +242,10 @@ struct data {
 	size_t norder;	/* slips in all (in order) */
 	long long *big; /* the amounts of slips from 2^31 fen */
 	size_t nbig, capbig;
+	/* [slip]: the mark of a slip read by one pass (rd_mark, or
+	 * MARK_AT + where its record begins: read again from there) */
+	long long *marks;
+	size_t capmarks;
 	struct worker **ownw; /* [slip]: the worker of a slip that has one */
 	size_t capownw;
 	uint32_t *order; /* the slips by worker_id, month, order read */

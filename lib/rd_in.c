@@ -138,6 +138,17 @@ convert(struct rd *r, int final)
 	r->valid = r->end;
 }
 
+/* Whether a progress line is due: a whole second or more since the last
+ * (not the turn of the clock's second, which may come a moment after). */
+int
+rd_progress_due(const struct timespec *last, const struct timespec *now)
+{
+	long long ns = (long long)(now->tv_sec - last->tv_sec) * 1000000000LL +
+	    (now->tv_nsec - last->tv_nsec);
+
+	return ns >= 1000000000LL;
+}
+
 /*
  * Old-Mac line ends (r->cr): the new bytes [from, end) with each CR made
  * LF, but a CR before an LF (CRLF, which the readers take as it is).  A CR
@@ -170,7 +181,7 @@ rd_progress(struct rd *r, int last)
 	if (!r->progress)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (!last && now.tv_sec - r->tlast.tv_sec < 1)
+	if (!last && !rd_progress_due(&r->tlast, &now))
 		return;
 	r->tlast = now;
 	secs = (double)(now.tv_sec - r->t0.tv_sec) +

@@ -244,6 +244,7 @@ size_t rd_read_sample(int fd, const char *name, char *p, size_t want,
 void rd_open_fd(struct rd *r);
 void rd_close_file(struct rd *r);
 void rd_progress(struct rd *r, int last);
+int rd_progress_due(const struct timespec *last, const struct timespec *now);
 long long rd_line_end(struct rd *r, int *nl);
 void rd_skip_line(struct rd *r);
 int rd_bad(struct rd *r, enum rd_why why, size_t n);

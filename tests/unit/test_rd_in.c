@@ -291,6 +291,29 @@ test_progress(void)
 	rd_close(r);
 }
 
+/* A progress line is due a whole second after the last one, not at the
+ * turn of the clock's second (5.999 s to 6.001 s printed a line: an
+ * extra "0.0%" line on a short run that crossed it). */
+static void
+test_progress_due(void)
+{
+	struct timespec a = { 5, 999000000 }, b = { 6, 1000000 };
+
+	T_INT(rd_progress_due(&a, &b), 0);
+	b.tv_sec = 6;
+	b.tv_nsec = 998999999;
+	T_INT(rd_progress_due(&a, &b), 0);
+	b.tv_nsec = 999000000;
+	T_INT(rd_progress_due(&a, &b), 1);
+	b.tv_sec = 9;
+	b.tv_nsec = 0;
+	T_INT(rd_progress_due(&a, &b), 1);
+	a.tv_nsec = 0;
+	b.tv_sec = 5;
+	b.tv_nsec = 999999999;
+	T_INT(rd_progress_due(&a, &b), 0);
+}
+
 int
 main(void)
 {
@@ -302,6 +325,7 @@ main(void)
 	test_cr();
 	test_utf16();
 	test_progress();
+	test_progress_due();
 	{
 		char cmd[300];
 

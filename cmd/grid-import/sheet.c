@@ -114,7 +114,8 @@ static struct {
 	 * take a value from (prev[f] not empty, or unknown[f]); those tainted
 	 * (taint[f] not 0) */
 	uint32_t fillm, prevm, taintm;
-	uint32_t havem;			    /* have's */
+	uint32_t fullm; /* the fields whose prev[f] is not empty */
+	uint32_t havem; /* have's */
 	uint32_t havebit[G_N], rawbit[G_N]; /* 1 << have[i], 1 << raw[i] */
 	size_t ncells;			    /* cells in the header */
 	size_t ntitle;			    /* rows before the header */
@@ -123,6 +124,7 @@ static struct {
 	size_t nbest;
 	long bestline;
 	struct buf prev[G_N];	      /* the row above, filled down */
+	struct str pv[G_N];	      /* prev[f]'s bytes, as a value */
 	unsigned long long from[G_N]; /* the data row prev[f] is from */
 	unsigned long long rows;      /* data rows numbered (struct row) */
 	long taint[G_N];	      /* the line of the rejected row prev[f] is
@@ -297,9 +299,10 @@ sheet_end(void)
 	st.state = SEEK_HEADER;
 	st.ntitle = 0;
 	st.nbest = 0;
-	st.prevm = st.taintm = 0;
+	st.prevm = st.taintm = st.fullm = 0;
 	for (f = 0; f < G_N; f++) {
 		buf_reset(&st.prev[f]);
+		st.pv[f] = (struct str) { st.prev[f].p, 0 };
 		st.taint[f] = 0;
 		st.unknown[f] = 0;
 	}
@@ -517,7 +520,7 @@ static int
 fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 {
 	static uint32_t gridm, compm;
-	uint32_t m = blank & st.fillm & st.prevm, got = 0;
+	uint32_t m = blank & st.fillm & st.prevm, got, g;
 	unsigned k = 0, given = 0;
 	int f;
 
@@ -532,15 +535,14 @@ fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 	if ((m & compm) && same_as_above(row, m, G_COMPOUND) != 1)
 		m &= ~compm;
 	*filled = m;
-	for (; m != 0; m &= m - 1, k++) {
-		f = __builtin_ctz(m);
-		if (st.prev[f].n > 0) {
-			row->v[f] = (struct str) { st.prev[f].p, st.prev[f].n };
-			row->from[f] = st.from[f];
-			got |= m & -m;
-			given++;
-		}
+	got = m & st.fullm; /* (the others: unknown, and stay blank) */
+	for (g = got; g != 0; g &= g - 1, given++) {
+		f = __builtin_ctz(g);
+		row->v[f] = st.pv[f];
+		row->from[f] = st.from[f];
 	}
+	for (g = m & ~got, k = given; g != 0; g &= g - 1)
+		k++;
 	st.nflagged = k;
 	row->have |= got;
 	*n += given;
@@ -567,11 +569,14 @@ pass_down(const struct row *row, uint32_t filled, long rejected)
 		if (row->v[f].n > 0 || st.prev[f].n > 0) {
 			buf_reset(&st.prev[f]);
 			buf_add(&st.prev[f], row->v[f].p, row->v[f].n);
+			st.pv[f] = (struct str) { st.prev[f].p, st.prev[f].n };
 		}
 		st.from[f] = row->from[f];
 		st.taint[f] = rejected;
 		st.unknown[f] = 0;
 		st.prevm = (st.prevm & ~(1u << f)) |
+		    (uint32_t)(row->v[f].n > 0) << f;
+		st.fullm = (st.fullm & ~(1u << f)) |
 		    (uint32_t)(row->v[f].n > 0) << f;
 		st.taintm = (st.taintm & ~(1u << f)) |
 		    (uint32_t)(rejected != 0) << f;

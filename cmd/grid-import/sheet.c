@@ -98,8 +98,10 @@ static struct {
 	 * other fields are empty (struct row: data_row's) */
 	unsigned char have[G_N];
 	size_t nhave;
+	size_t nplain; /* the first of have not folded early (folded) */
 	unsigned char raw[G_N]; /* those of them trimmed late (late_trim) */
 	size_t nraw;
+	size_t hcol[G_N], rcol[G_N]; /* col[have[i]], col[raw[i]] */
 	struct row row;
 	/* the fields that fill down (fill): all of them, and those the
 	 * sheet has, in the order of the fields */
@@ -243,6 +245,16 @@ not_roster(void)
 	    fld_zh(gfields[G_GRID_ID]), own.p);
 }
 
+/* Field f, which the sheet has, tidied as the row is read. */
+static void
+have_field(int f)
+{
+	st.havebit[st.nhave] = 1u << f;
+	st.hcol[st.nhave] = (size_t)st.col[f];
+	st.have[st.nhave++] = (unsigned char)f;
+	st.havem |= 1u << f;
+}
+
 static void
 use_header(const struct rec *r)
 {
@@ -262,13 +274,15 @@ use_header(const struct rec *r)
 		st.row.from[i] = 0;
 		if (st.col[i] >= 0 && late_trim[i]) {
 			st.rawbit[st.nraw] = 1u << i;
+			st.rcol[st.nraw] = (size_t)st.col[i];
 			st.raw[st.nraw++] = (unsigned char)i;
-		} else if (st.col[i] >= 0) {
-			st.havebit[st.nhave] = 1u << i;
-			st.have[st.nhave++] = (unsigned char)i;
-			st.havem |= 1u << i;
-		}
+		} else if (st.col[i] >= 0 && folded[i] != 1)
+			have_field((int)i);
 	}
+	st.nplain = st.nhave;
+	for (i = 0; i < G_N; i++)
+		if (st.col[i] >= 0 && !late_trim[i] && folded[i] == 1)
+			have_field((int)i);
 	st.nfills = st.nfills_had = 0;
 	st.fillm = 0;
 	for (i = 0; i < G_N; i++)
@@ -599,7 +613,7 @@ data_row(const struct rec *r)
 {
 	static struct buf cleaned[G_N];
 	uint32_t filled, blank = 0, have = 0;
-	unsigned nfilled = 0;
+	unsigned nfilled = 0, trimmed = 0;
 	struct row *row = &st.row; /* (the fields the sheet lacks: empty) */
 	size_t i;
 	int f;
@@ -609,17 +623,31 @@ data_row(const struct rec *r)
 	row->file = r->file;
 	row->line = r->line;
 	row->seq = ++st.rows;
-	for (i = 0; i < st.nhave; i++) {
-		size_t c = (size_t)st.col[f = st.have[i]];
+	for (i = 0; i < st.nplain; i++) { /* trimmed, not folded */
+		size_t c = st.hcol[i];
+		struct str v = c < r->nf ? r->f[c] : (struct str) { "", 0 };
+		struct str t = str_trim(v);
 
+		f = st.have[i];
+		trimmed += t.n != v.n;
+		row->from[f] = st.rows;
+		row->v[f] = t;
+		blank |= t.n == 0 ? st.havebit[i] : 0;
+	}
+	fixes[FIX_TRIMMED] += trimmed;
+	for (; i < st.nhave; i++) {
+		size_t c = st.hcol[i];
+
+		f = st.have[i];
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? clean(r->f[c], f, &cleaned[f]) :
 					(struct str) { "", 0 };
 		blank |= row->v[f].n == 0 ? st.havebit[i] : 0;
 	}
 	for (i = 0; i < st.nraw; i++) {
-		size_t c = (size_t)st.col[f = st.raw[i]];
+		size_t c = st.rcol[i];
 
+		f = st.raw[i];
 		row->from[f] = st.rows;
 		row->v[f] = c < r->nf ? r->f[c] : (struct str) { "", 0 };
 		have |= row->v[f].n > 0 ? st.rawbit[i] : 0;

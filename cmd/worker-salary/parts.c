@@ -145,7 +145,7 @@ take(struct part *p, const struct rec *rec)
 	struct str id;
 	int k;
 
-	while (p->quick && p->nq < p->n)
+	while (p->quick && p->nq < p->n && pay_facts_ready())
 		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	room_left(p, p->n);
 	memset(s, 0, sizeof *s);
@@ -221,6 +221,8 @@ work(void *arg)
 			take(p, rec);
 		p->in_take = 0;
 	}
+	if (p->quick && p->nq < p->n)
+		pay_facts_wait();
 	while (p->quick && p->nq < p->n)
 		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	rej_capture(NULL, NULL);
@@ -498,14 +500,16 @@ parts_read(uint16_t file, const struct cols *c)
 	struct part *p = NULL;
 	size_t n, k;
 	long line;
+	int facts;
 
 	if ((n = parts_cut(r, &p, &line)) == 0)
 		return 0;
 	for (k = 0; k < n; k++)
 		p[k].roster = c->month < 0;
 	parts_room(p, n, rd_nfields(r));
-	if (!p[0].roster && intern_len(data.ids) < RUN_OWN)
-		pay_facts();
+	facts = !p[0].roster && intern_len(data.ids) < RUN_OWN;
+	if (facts) /* (made while the parts read) */
+		pay_facts_unready();
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
 		p[k].file = file;
@@ -516,6 +520,10 @@ parts_read(uint16_t file, const struct cols *c)
 		part_open(&p[k], r, k == 0 ? line : 1);
 		if ((errno = pthread_create(&p[k].th, NULL, work, &p[k])) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	if (facts) {
+		pay_facts();
+		input_rank();
 	}
 	/* Parts that look in data.ids: every one ended before a merge adds
 	 * to it (a table that grows under a reader moves away from it). */

@@ -295,6 +295,9 @@ slip_amount(const struct slip *s, int i)
 				       data.big[s->a[i] - 0x80000000u];
 }
 void input_read(int nfiles, char *const *files);
+/* data.rank of data.ids as they are now (slips_sort's, when no id comes
+ * after): by the main thread while the parts read the items. */
+void input_rank(void);
 void input_close(void);
 /* A thread's buffers freed, as it ends (input.c's, worker.c's). */
 void input_thread_end(void);
@@ -414,9 +417,14 @@ void pay_run(void);
  * (check_quick).  Threads may ask at once. */
 void pay_init(void);
 int pay_quick(const struct slip *s);
-/* What pay_quick needs of the workers of data.keys, before threads
- * read items (freed by pay_run). */
+/* What pay_quick needs of the workers of data.keys (freed by pay_run),
+ * by the main thread while threads read items: none of them asks
+ * pay_quick before pay_facts_ready (pay_facts_wait: until then);
+ * pay_facts_unready before the threads begin. */
 void pay_facts(void);
+void pay_facts_unready(void);
+int pay_facts_ready(void);
+void pay_facts_wait(void);
 void order_months(size_t from, size_t to);
 void join_range(size_t from, size_t to);
 void join_warn(void);

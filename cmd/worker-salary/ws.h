@@ -471,5 +471,8 @@ void output_lines(const struct wr *w, size_t from, size_t to, struct buf *b);
  */
 int jobs_pay(void);
 int jobs_lines(const struct wr *w);
+/* Room for extra bytes more in b, a block's lines (buf_grow's, but for
+ * a first room that is not b's own). */
+void jobs_room(struct buf *b, size_t extra);
 
 #endif

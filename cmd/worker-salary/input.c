@@ -999,8 +999,8 @@ static void
 sort_counted(uint32_t nk, const uint32_t *rank)
 {
 	uint32_t *at = xcalloc((size_t)nk + 1, sizeof *at), j, c, sum = 0;
-	size_t k, n = data.nruns < (size_t)opt.jobs ? data.nruns :
-						     (size_t)opt.jobs;
+	size_t k,
+	    n = data.nruns < (size_t)opt.jobs ? data.nruns : (size_t)opt.jobs;
 	struct sc_arg *a = xcalloc(n, sizeof *a);
 	struct run *r;
 

@@ -296,11 +296,12 @@ work(void *arg)
 			break;
 		p->nrec++;
 		p->in_take = 1;
-		if (!p->roster)
+		if (p->roster) {
+			take_row(p, rec);
+			if (p->nrows - p->pub >= LIVE_ROWS && p->nev == 0)
+				publish(p, 0);
+		} else
 			take(p, rec);
-		else if (take_row(p, rec), p->nrows - p->pub >= LIVE_ROWS &&
-		    p->nev == 0)
-			publish(p, 0);
 		p->in_take = 0;
 	}
 	if (p->roster)
@@ -576,7 +577,8 @@ roster_reserve(const struct part *p, size_t n, size_t rows,
 
 	if (to > p->from && p->to > to)
 		most = (size_t)((double)rows * (double)(p->to - p->from) /
-		    (double)(to - p->from) * 1.05) + 1;
+			   (double)(to - p->from) * 1.05) +
+		    1;
 	most = intern_len(data.ids) + n * most;
 	intern_reserve(data.ids, most);
 	keys_reserve(most);
@@ -599,14 +601,15 @@ roster_parts(struct rd *r, struct part *p, size_t n)
 	for (k = 0; k < n; k++) {
 		for (live = 1; live;) {
 			pthread_mutex_lock(&live_mu);
-			while (p[k].pub == p[k].merged && !p[k].over &&
-			    !p[k].stop)
+			while (
+			    p[k].pub == p[k].merged && !p[k].over && !p[k].stop)
 				pthread_cond_wait(&live_cv, &live_mu);
 			pub = p[k].pub;
 			over = p[k].over;
 			off = p[k].pub_off;
 			if (k > 0 && p[k].merged == 0 && pub > 0) {
-				live = !rd_span_again(&p[k - 1].sp, &p[k].first);
+				live = !rd_span_again(&p[k - 1].sp,
+				    &p[k].first);
 				p[k].shift = rd_span_shift(&p[k - 1].sp,
 				    p[k - 1].shift, &p[k].first);
 			}

@@ -457,8 +457,10 @@ merge_rows_to(struct part *p, size_t to, size_t *e, int live)
 		struct key *k;
 		uint32_t n;
 
-		if (i + AHEAD < to)
+		if (i + AHEAD < to) { /* (w: written by the part's thread) */
 			intern_prefetch(data.ids, p->rows[i + AHEAD].h);
+			__builtin_prefetch(p->rows[i + AHEAD].w, 1);
+		}
 		if (!live)
 			report(p, e, i);
 		if (r->id == NULL)

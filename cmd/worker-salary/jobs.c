@@ -54,6 +54,7 @@ static struct {
 	size_t nb;
 	size_t next;	 /* the next block to take */
 	size_t written;	 /* blocks written */
+	int writing;	 /* a thread writes J.written */
 	size_t ahead;	 /* how many may be taken before they are written */
 	struct buf *out; /* [block % ahead]: its lines (memory used again) */
 	/* their first room, in one piece of huge pages when it takes 2 MiB
@@ -188,6 +189,31 @@ check_work(void *arg)
 	return NULL;
 }
 
+/*
+ * The blocks done from J.written on, written in order by the thread that
+ * finds the next one done when no other is writing (J.mu held, let go
+ * while it writes): no thread waits for another to write, and the main
+ * thread is not woken for each block.
+ */
+static void
+write_done(void)
+{
+	while (!J.writing && J.written < J.nb && J.b[J.written].done) {
+		size_t i = J.written;
+		struct buf *o = &J.out[i % J.ahead];
+
+		J.writing = 1;
+		pthread_mutex_unlock(&J.mu);
+		if (o->n > 0) /* (none: all rejected) */
+			out_write(o->p, o->n);
+		o->n = 0;
+		pthread_mutex_lock(&J.mu);
+		J.writing = 0;
+		J.written = i + 1;
+		pthread_cond_broadcast(&J.cv); /* (room to take more) */
+	}
+}
+
 static void *
 line_work(void *arg)
 {
@@ -199,7 +225,7 @@ line_work(void *arg)
 		cli_seen_take(&J.b[i].seen);
 		pthread_mutex_lock(&J.mu);
 		J.b[i].done = 1;
-		pthread_cond_broadcast(&J.cv);
+		write_done();
 		pthread_mutex_unlock(&J.mu);
 	}
 	return NULL;
@@ -258,30 +284,6 @@ jobs_pay(void)
 	return 1;
 }
 
-/* The main thread's: each block written when done, in order. */
-static void
-write_blocks(void)
-{
-	size_t i;
-
-	for (i = 0; i < J.nb; i++) {
-		struct block *b = &J.b[i];
-
-		pthread_mutex_lock(&J.mu);
-		while (!b->done)
-			pthread_cond_wait(&J.cv, &J.mu);
-		pthread_mutex_unlock(&J.mu);
-		if (J.out[i % J.ahead].n > 0) /* (none: all rejected) */
-			out_write(J.out[i % J.ahead].p, J.out[i % J.ahead].n);
-		J.out[i % J.ahead].n = 0;
-		cli_seen_add(NULL, &b->seen);
-		pthread_mutex_lock(&J.mu);
-		J.written = i + 1;
-		pthread_cond_broadcast(&J.cv);
-		pthread_mutex_unlock(&J.mu);
-	}
-}
-
 int
 jobs_lines(const struct wr *w)
 {
@@ -291,7 +293,9 @@ jobs_lines(const struct wr *w)
 		return 0;
 	J.w = w;
 	lines_room();
-	run(line_work, write_blocks);
+	run(line_work, NULL);
+	for (i = 0; i < J.nb; i++) /* (the main thread's, cli_period_end) */
+		cli_seen_add(NULL, &J.b[i].seen);
 	for (i = 0; i < J.ahead; i++)
 		if (J.pool == NULL || J.out[i].p < J.pool ||
 		    J.out[i].p >= J.pool + J.npool)

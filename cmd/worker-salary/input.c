@@ -884,9 +884,12 @@ ranks(void)
 		a = intern_get(data.ids, i - 1);
 		b = intern_get(data.ids, i);
 		if (memcmp(a.p, b.p, a.n < b.n ? a.n : b.n) > 0 ||
-		    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0))
+		    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0)) {
+			data.rank_same = 0;
 			return intern_ranks(data.ids);
+		}
 	}
+	data.rank_same = 1;
 	rank = xcalloc((size_t)nk + 1, sizeof *rank);
 	for (i = 0; i < nk; i++)
 		rank[i] = i;
@@ -943,6 +946,9 @@ order_months(size_t from, size_t to)
  * asked by the main thread while the parts read the items, taken by
  * slips_sort when no id came since. */
 static uint32_t nranked;
+/* Room for sort_counted's places by rank, zeroed (its pages touched
+ * while the parts read, not after), for nranked keys. */
+static uint32_t *at_ready;
 
 void
 input_rank(void)
@@ -950,6 +956,9 @@ input_rank(void)
 	free(data.rank);
 	data.rank = ranks();
 	nranked = intern_len(data.ids);
+	free(at_ready);
+	at_ready = xmalloc(((size_t)nranked + 1) * sizeof *at_ready);
+	memset(at_ready, 0, ((size_t)nranked + 1) * sizeof *at_ready);
 }
 
 /* Were all the slips counted by key by their parts, keys data.ids' (no
@@ -998,7 +1007,7 @@ scatter(void *arg)
 static void
 sort_counted(uint32_t nk, const uint32_t *rank)
 {
-	uint32_t *at = xcalloc((size_t)nk + 1, sizeof *at), j, c, sum = 0;
+	uint32_t *at = at_ready, j, c, sum = 0;
 	size_t k,
 	    n = data.nruns < (size_t)opt.jobs ? data.nruns : (size_t)opt.jobs;
 	struct sc_arg *a = xcalloc(n, sizeof *a);
@@ -1052,8 +1061,11 @@ slips_sort(void)
 	data.order = xhuge((data.norder + 1) * sizeof *data.order);
 	if (all_counted()) {
 		sort_counted(nk, rank);
+		at_ready = NULL; /* (freed there) */
 		return;
 	}
+	free(at_ready);
+	at_ready = NULL;
 	at = xcalloc((size_t)nk + 1, sizeof *at);
 	for (k = 0; k < data.nruns; k++)
 		run_count(&data.runs[k], rank, at);

@@ -583,11 +583,12 @@ join_warn(void)
 	struct worker *w;
 	size_t i;
 
-	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
-	for (i = 0; i < nk; i++)
+	byrank = data.rank_same ? NULL :
+				  xcalloc((size_t)nk + 1, sizeof *byrank);
+	for (i = 0; byrank != NULL && i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
-		uint32_t k = byrank[i];
+		uint32_t k = byrank != NULL ? byrank[i] : (uint32_t)i;
 
 		w = data.keys[k].w;
 		if (w != NULL && !paid(k, w))

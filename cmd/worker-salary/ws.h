@@ -250,6 +250,7 @@ struct data {
 	size_t capownw;
 	uint32_t *order; /* the slips by worker_id, month, order read */
 	uint32_t *rank;	 /* [key]: the worker_id's place in byte order */
+	int rank_same;	 /* rank[k] is k (they came in byte order) */
 	struct ytd *ytd;
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */

@@ -7,6 +7,8 @@
  * that cannot be used is rejected here, but for what needs every record
  * (the roster's workers, a month twice), which pay.c checks.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -882,9 +884,12 @@ ranks(void)
 		a = intern_get(data.ids, i - 1);
 		b = intern_get(data.ids, i);
 		if (memcmp(a.p, b.p, a.n < b.n ? a.n : b.n) > 0 ||
-		    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0))
+		    (a.n > b.n && memcmp(a.p, b.p, b.n) == 0)) {
+			data.rank_same = 0;
 			return intern_ranks(data.ids);
+		}
 	}
+	data.rank_same = 1;
 	rank = xcalloc((size_t)nk + 1, sizeof *rank);
 	for (i = 0; i < nk; i++)
 		rank[i] = i;
@@ -937,16 +942,131 @@ order_months(size_t from, size_t to)
 	}
 }
 
+/* The worker_ids of data.ids ranked as they are now (nranked of them):
+ * asked by the main thread while the parts read the items, taken by
+ * slips_sort when no id came since. */
+static uint32_t nranked;
+/* Room for sort_counted's places by rank, zeroed (its pages touched
+ * while the parts read, not after), for nranked keys. */
+static uint32_t *at_ready;
+
+void
+input_rank(void)
+{
+	free(data.rank);
+	data.rank = ranks();
+	nranked = intern_len(data.ids);
+	free(at_ready);
+	at_ready = xmalloc(((size_t)nranked + 1) * sizeof *at_ready);
+	memset(at_ready, 0, ((size_t)nranked + 1) * sizeof *at_ready);
+}
+
+/* Were all the slips counted by key by their parts, keys data.ids' (no
+ * run to fix), in more than one run? */
+static int
+all_counted(void)
+{
+	size_t k;
+
+	for (k = 0; k < data.nruns; k++)
+		if (data.runs[k].count == NULL || data.runs[k].fix)
+			return 0;
+	return data.nruns > 1 && opt.jobs > 1;
+}
+
+/* The runs of a thread of scatter: its first, and every jobs-th after. */
+struct sc_arg {
+	size_t first;
+	pthread_t th;
+};
+
+/* The slips of the thread's runs put in order, each at its key's next
+ * place (the run's count, made where its slips of that key begin). */
+static void *
+scatter(void *arg)
+{
+	const struct sc_arg *a = arg;
+	size_t k, i;
+
+	for (k = a->first; k < data.nruns; k += (size_t)opt.jobs) {
+		const struct run *r = &data.runs[k];
+		uint32_t *at = r->count;
+
+		for (i = r->from; i < r->to; i++)
+			data.order[at[data.slips[i].key]++] = (uint32_t)i;
+	}
+	return NULL;
+}
+
+/*
+ * slips_sort when every run's part counted its slips by key: where each
+ * run's slips of each key begin (after those of the key in the runs
+ * before: stable) into its count, then the runs' slips put there by
+ * threads, a run each (-j's), as they do not meet.
+ */
+static void
+sort_counted(uint32_t nk, const uint32_t *rank)
+{
+	uint32_t *at = at_ready, j, c, sum = 0;
+	size_t k,
+	    n = data.nruns < (size_t)opt.jobs ? data.nruns : (size_t)opt.jobs;
+	struct sc_arg *a = xcalloc(n, sizeof *a);
+	struct run *r;
+
+	for (k = 0; k < data.nruns; k++)
+		for (r = &data.runs[k], j = 0; j < r->ncount; j++)
+			at[rank[j]] += r->count[j];
+	for (j = 0; j < nk; j++) { /* at[rank]: where its slips begin */
+		c = at[j];
+		at[j] = sum;
+		sum += c;
+	}
+	for (k = 0; k < data.nruns; k++)
+		for (r = &data.runs[k], j = 0; j < r->ncount; j++) {
+			c = r->count[j];
+			r->count[j] = at[rank[j]];
+			at[rank[j]] += c;
+		}
+	free(at);
+	for (k = 1; k < n; k++) {
+		a[k].first = k;
+		if ((errno = pthread_create(&a[k].th, NULL, scatter, &a[k])) !=
+		    0)
+			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
+	}
+	scatter(&a[0]);
+	for (k = 1; k < n; k++)
+		pthread_join(a[k].th, NULL);
+	free(a);
+	for (k = 0; k < data.nruns; k++) {
+		r = &data.runs[k];
+		free(r->map);
+		free(r->count);
+		r->map = r->count = NULL;
+		r->ncount = 0;
+	}
+}
+
 /* The slips in order of worker_id, each worker's in the order read
  * (order_months puts them in month order). */
 static void
 slips_sort(void)
 {
 	uint32_t nk = intern_len(data.ids), *rank;
-	size_t *at = xcalloc((size_t)nk + 1, sizeof *at), i, k;
+	size_t *at, i, k;
 
-	rank = data.rank = ranks();
+	if (data.rank == NULL || nranked != nk)
+		input_rank();
+	rank = data.rank;
 	data.order = xhuge((data.norder + 1) * sizeof *data.order);
+	if (all_counted()) {
+		sort_counted(nk, rank);
+		at_ready = NULL; /* (freed there) */
+		return;
+	}
+	free(at_ready);
+	at_ready = NULL;
+	at = xcalloc((size_t)nk + 1, sizeof *at);
 	for (k = 0; k < data.nruns; k++)
 		run_count(&data.runs[k], rank, at);
 	for (i = 0; i < nk; i++)

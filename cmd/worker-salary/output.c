@@ -212,7 +212,7 @@ output_lines(const struct wr *w, size_t from, size_t to, struct buf *b)
 			slip_head(w, &head, last = slip_worker(s));
 		if (b != NULL) {
 			if (b->cap < b->n + head.n + LINE_ROOM + 1)
-				buf_grow(b, head.n + LINE_ROOM);
+				jobs_room(b, head.n + LINE_ROOM);
 			b->n += slip_line(&head, s, &p, sep, b->p + b->n);
 			continue;
 		}

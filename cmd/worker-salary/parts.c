@@ -28,13 +28,13 @@
 /* A record a part rejected, to be reported by the main thread (before
  * its row at, a roster's). */
 /* A row of a roster's part: its worker (NULL: rejected), its record's
- * mark and reader (mark_of), its worker_id (n bytes at at - 1 in the
- * part's ids, its hash h; at 0: none), numbered by the main thread. */
+ * mark and reader (mark_of), its worker_id (n bytes at id in the part's
+ * ids, its hash h; id NULL: none), numbered by the main thread. */
 struct prow {
 	struct worker *w;
 	long long mark;
 	unsigned long long h;
-	size_t at;
+	const char *id;
 	uint32_t n; /* (a record is at most REC_MAX_RECORD) */
 	uint16_t file;
 	uint8_t off;
@@ -68,8 +68,22 @@ struct part {
 	int roster;	   /* a roster's part: its rows, not slips */
 	struct prow *rows; /* in the order read */
 	size_t nrows, caprows;
-	char *ids; /* the rows' worker_ids, one after another */
-	size_t nids, capids;
+	/* the rows' worker_ids, one after another, in chunks that do not
+	 * move (the main thread reads them as the part goes on): ids the
+	 * last, the others in old */
+	char *ids, **old;
+	size_t nids, capids, nold, capold;
+	/* A roster's rows are merged by the main thread as they are read
+	 * (live), up to pub (published by the part's thread while it has
+	 * rejected nothing; first: its span then); over: it ended; merged:
+	 * the rows taken. */
+	size_t pub, merged;
+	struct rd_span first;
+	unsigned long long pub_off; /* where the part's reader was */
+	int over;
+	/* stop: no more (the rows are to move); reading: the main thread
+	 * merges some */
+	int stop, reading;
 	struct worker *w; /* room for cap */
 	size_t nw;
 	struct intern *strs; /* its names and communities */
@@ -145,7 +159,7 @@ take(struct part *p, const struct rec *rec)
 	struct str id;
 	int k;
 
-	while (p->quick && p->nq < p->n)
+	while (p->quick && p->nq < p->n && pay_facts_ready())
 		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	room_left(p, p->n);
 	memset(s, 0, sizeof *s);
@@ -169,6 +183,71 @@ take(struct part *p, const struct rec *rec)
 	p->n++;
 }
 
+/* Room for an id of n bytes in a new chunk of part p's ids (the last
+ * one kept: its ids are read by the main thread). */
+static void
+ids_chunk(struct part *p, size_t n)
+{
+	if (p->ids != NULL) {
+		if (p->nold == p->capold)
+			p->old = xgrow(p->old, &p->capold, 16, sizeof *p->old);
+		p->old[p->nold++] = p->ids;
+	}
+	p->capids = n > 1u << 18 ? n : 1u << 18;
+	p->ids = xmalloc(p->capids);
+	p->nids = 0;
+}
+
+/* Part p's ids freed. */
+static void
+ids_free(struct part *p)
+{
+	while (p->nold > 0)
+		free(p->old[--p->nold]);
+	free(p->old);
+	free(p->ids);
+	p->old = NULL;
+	p->ids = NULL;
+	p->capold = p->nids = p->capids = 0;
+}
+
+/* The main thread and the parts' threads, for a roster's rows merged as
+ * they are read. */
+static pthread_mutex_t live_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t live_cv = PTHREAD_COND_INITIALIZER;
+
+/* A roster part's rows so far published (over: it ended), while it has
+ * rejected nothing (a rejection is reported before its row, after the
+ * part ended). */
+static void
+publish(struct part *p, int over)
+{
+	pthread_mutex_lock(&live_mu);
+	if (p->nev == 0 && !p->stop) {
+		p->pub = p->nrows;
+		p->first = p->sp;
+		p->pub_off = rd_offset(p->rd);
+	}
+	p->over |= over;
+	pthread_cond_broadcast(&live_cv);
+	pthread_mutex_unlock(&live_mu);
+}
+
+/* No more of part p's rows merged as they are read (they are to move):
+ * once the main thread is not reading them. */
+static void
+live_stop(struct part *p)
+{
+	pthread_mutex_lock(&live_mu);
+	p->stop = 1;
+	while (p->reading)
+		pthread_cond_wait(&live_cv, &live_mu);
+	pthread_mutex_unlock(&live_mu);
+}
+
+/* Rows published in a batch (the main thread woken as many times). */
+#define LIVE_ROWS 2048
+
 /* Roster row rec of part p into its rows (as take_worker does, but for
  * its worker_id, which the main thread takes). */
 static void
@@ -181,11 +260,11 @@ take_row(struct part *p, const struct rec *rec)
 	room_left(p, p->nw);
 	memset(w, 0, sizeof *w);
 	if (id.n > 0) {
-		while (p->nids + id.n > p->capids)
-			p->ids = xgrow(p->ids, &p->capids, 4096, 1);
+		if (p->nids + id.n > p->capids)
+			ids_chunk(p, id.n);
 		memcpy(p->ids + p->nids, id.p, id.n);
 		r.h = str_hash(id.p, id.n, 0);
-		r.at = p->nids + 1;
+		r.id = p->ids + p->nids;
 		r.n = (uint32_t)id.n;
 		p->nids += id.n;
 	}
@@ -194,8 +273,10 @@ take_row(struct part *p, const struct rec *rec)
 		p->nw++;
 		r.mark = mark_of(p, rec, &r.file, &r.off);
 	}
-	if (p->nrows == p->caprows)
+	if (p->nrows == p->caprows) {
+		live_stop(p);
 		p->rows = xgrow(p->rows, &p->caprows, 1024, sizeof *p->rows);
+	}
 	p->rows[p->nrows++] = r;
 }
 
@@ -215,12 +296,18 @@ work(void *arg)
 			break;
 		p->nrec++;
 		p->in_take = 1;
-		if (p->roster)
+		if (p->roster) {
 			take_row(p, rec);
-		else
+			if (p->nrows - p->pub >= LIVE_ROWS && p->nev == 0)
+				publish(p, 0);
+		} else
 			take(p, rec);
 		p->in_take = 0;
 	}
+	if (p->roster)
+		publish(p, 1);
+	if (p->quick && p->nq < p->n)
+		pay_facts_wait();
 	while (p->quick && p->nq < p->n)
 		p->quick = quick_slip(p, &p->slips[p->nq++]);
 	rej_capture(NULL, NULL);
@@ -241,7 +328,10 @@ part_open(struct part *p, const struct rd *r, long line)
 	p->quick = p->shared;
 	p->year = -1;
 	p->nq = 0;
-	p->nev = p->n = p->nbig = p->nrows = p->nw = p->nids = 0;
+	p->nev = p->n = p->nbig = p->nrows = p->nw = 0;
+	ids_free(p);
+	p->pub = p->merged = 0;
+	p->over = p->stop = p->reading = 0;
 	p->njumps = 0;
 	p->sp.has_first = p->sp.has_stop = 0;
 	p->nrec = 0;
@@ -345,27 +435,35 @@ ids_map(struct part *p)
 	return map;
 }
 
-/* The rows of a roster's part p, taken as take_worker takes them: their
- * worker_ids numbered as data.ids in the order read, the table's places
- * fetched AHEAD rows before (each look-up in a big table a cache miss). */
-static void
-merge_rows(struct part *p)
+/*
+ * The rows of a roster's part p from p->merged to to, taken as
+ * take_worker takes them: their worker_ids numbered as data.ids in the
+ * order read, the table's places fetched AHEAD rows before (each look-up
+ * in a big table a cache miss).  live: while the part is read, which
+ * has rejected nothing before to; stops (0) at a worker_id twice, as
+ * its record is read again by the part's reader.
+ */
+static int
+merge_rows_to(struct part *p, size_t to, size_t *e, int live)
 {
 	enum { AHEAD = 8 };
-	size_t i, e = 0;
+	size_t i;
 
-	for (i = 0; i < p->nrows && i < AHEAD; i++)
+	for (i = p->merged; i < to && i < p->merged + AHEAD; i++)
 		intern_prefetch(data.ids, p->rows[i].h);
-	for (i = 0; i < p->nrows; i++) {
+	for (i = p->merged; i < to; p->merged = ++i) {
 		struct prow *r = &p->rows[i];
-		struct str id = { p->ids + r->at - 1, r->n };
+		struct str id = { r->id, r->n };
 		struct key *k;
 		uint32_t n;
 
-		if (i + AHEAD < p->nrows)
+		if (i + AHEAD < to) { /* (w: written by the part's thread) */
 			intern_prefetch(data.ids, p->rows[i + AHEAD].h);
-		report(p, &e, i);
-		if (r->at == 0)
+			__builtin_prefetch(p->rows[i + AHEAD].w, 1);
+		}
+		if (!live)
+			report(p, e, i);
+		if (r->id == NULL)
 			continue;
 		n = key_hashed(id, r->h); /* (data.keys may move) */
 		k = &data.keys[n];
@@ -373,6 +471,8 @@ merge_rows(struct part *p)
 			k->rejected = 1;
 			continue;
 		}
+		if (live && k->w != NULL)
+			return 0;
 		r->w->id = intern_get(data.ids, n).p;
 		r->w->line += p->shift;
 		if (k->w != NULL)
@@ -382,9 +482,20 @@ merge_rows(struct part *p)
 		else
 			roster_add(k, r->w);
 	}
+	return 1;
+}
+
+/* The rest of the rows of a roster's part p (after p->merged), with its
+ * rejections; its rows freed. */
+static void
+merge_rows(struct part *p)
+{
+	size_t e = 0;
+
+	merge_rows_to(p, p->nrows, &e, 0);
 	report(p, &e, p->nrows);
 	free(p->rows);
-	free(p->ids);
+	ids_free(p);
 	intern_free(p->idx.ids);
 	free(p->idx.next);
 }
@@ -458,6 +569,78 @@ merge(struct rd *r, struct part *p)
 	data.norder += p->n;
 }
 
+/* Room for the ids of a roster of n parts, about, from part p's first
+ * rows (at to in the file): as many in each part. */
+static void
+roster_reserve(const struct part *p, size_t n, size_t rows,
+    unsigned long long to)
+{
+	size_t most = rows;
+
+	if (to > p->from && p->to > to)
+		most = (size_t)((double)rows * (double)(p->to - p->from) /
+			   (double)(to - p->from) * 1.05) +
+		    1;
+	most = intern_len(data.ids) + n * most;
+	intern_reserve(data.ids, most);
+	keys_reserve(most);
+}
+
+/*
+ * The n parts of a roster (the file of r), merged as they are read: the
+ * rows of part k taken as its thread publishes them, once part k - 1 is
+ * merged and ended, when part k began where it ended (else it is read
+ * again after it ends, as follow does).  So the main thread numbers the
+ * worker_ids while the threads read.
+ */
+static void
+roster_parts(struct rd *r, struct part *p, size_t n)
+{
+	size_t k, pub, e = 0;
+	unsigned long long off;
+	int over, live, reserved = 0;
+
+	for (k = 0; k < n; k++) {
+		for (live = 1; live;) {
+			pthread_mutex_lock(&live_mu);
+			while (
+			    p[k].pub == p[k].merged && !p[k].over && !p[k].stop)
+				pthread_cond_wait(&live_cv, &live_mu);
+			pub = p[k].pub;
+			over = p[k].over;
+			off = p[k].pub_off;
+			if (k > 0 && p[k].merged == 0 && pub > 0) {
+				live = !rd_span_again(&p[k - 1].sp,
+				    &p[k].first);
+				p[k].shift = rd_span_shift(&p[k - 1].sp,
+				    p[k - 1].shift, &p[k].first);
+			}
+			live = live && !p[k].stop && pub > p[k].merged;
+			p[k].reading = live;
+			pthread_mutex_unlock(&live_mu);
+			if (!live)
+				break;
+			if (!reserved) {
+				roster_reserve(&p[0], n, pub, k == 0 ? off : 0);
+				reserved = 1;
+			}
+			live = merge_rows_to(&p[k], pub, &e, 1) && !over;
+			pthread_mutex_lock(&live_mu);
+			p[k].reading = 0;
+			pthread_cond_broadcast(&live_cv);
+			pthread_mutex_unlock(&live_mu);
+		}
+		pthread_join(p[k].th, NULL);
+		if (k > 0)
+			follow(r, &p[k - 1], &p[k]);
+		else if (!reserved) {
+			roster_reserve(&p[0], n, p[0].nrows, 0);
+			reserved = 1;
+		}
+		merge(r, &p[k]);
+	}
+}
+
 /* The parts of the file of r, or 0 (not a file, or threads not for this
  * run); *fmt its format, *line the line of its first record. */
 static size_t
@@ -498,14 +681,16 @@ parts_read(uint16_t file, const struct cols *c)
 	struct part *p = NULL;
 	size_t n, k;
 	long line;
+	int facts;
 
 	if ((n = parts_cut(r, &p, &line)) == 0)
 		return 0;
 	for (k = 0; k < n; k++)
 		p[k].roster = c->month < 0;
 	parts_room(p, n, rd_nfields(r));
-	if (!p[0].roster && intern_len(data.ids) < RUN_OWN)
-		pay_facts();
+	facts = !p[0].roster && intern_len(data.ids) < RUN_OWN;
+	if (facts) /* (made while the parts read) */
+		pay_facts_unready();
 	for (k = 0; k < n; k++) {
 		p[k].c = c;
 		p[k].file = file;
@@ -517,21 +702,21 @@ parts_read(uint16_t file, const struct cols *c)
 		if ((errno = pthread_create(&p[k].th, NULL, work, &p[k])) != 0)
 			zl_die(ZL_IOERR, "pthread_create: %s", strerror(errno));
 	}
+	if (facts) {
+		pay_facts();
+		input_rank();
+	}
 	/* Parts that look in data.ids: every one ended before a merge adds
 	 * to it (a table that grows under a reader moves away from it). */
 	for (k = 0; p[0].shared && k < n; k++)
 		pthread_join(p[k].th, NULL);
-	for (k = 0; k < n; k++) {
+	if (p[0].roster)
+		roster_parts(r, p, n);
+	for (k = 0; !p[0].roster && k < n; k++) {
 		if (!p[0].shared)
 			pthread_join(p[k].th, NULL);
 		if (k > 0)
 			follow(r, &p[k - 1], &p[k]);
-		else if (p[0].roster) { /* as large as the parts' ids */
-			size_t most = intern_len(data.ids) + n * p[0].nrows;
-
-			intern_reserve(data.ids, most);
-			keys_reserve(most);
-		}
 		merge(r, &p[k]);
 	}
 	free(p);

@@ -14,6 +14,7 @@
  *	tax = bracket tax of taxable_ytd - tax_ytd before, not below 0
  *	net = gross - contributions - tax
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -411,6 +412,35 @@ fact_of(const struct worker *w)
 	return f;
 }
 
+/* Are facts and nfacts written?  (Atomic: the threads that read items
+ * ask while the main thread writes them.) */
+static int facts_ready = 1;
+static pthread_mutex_t facts_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t facts_cv = PTHREAD_COND_INITIALIZER;
+
+void
+pay_facts_unready(void)
+{
+	__atomic_store_n(&facts_ready, 0, __ATOMIC_RELEASE);
+}
+
+int
+pay_facts_ready(void)
+{
+	return __atomic_load_n(&facts_ready, __ATOMIC_ACQUIRE);
+}
+
+void
+pay_facts_wait(void)
+{
+	if (pay_facts_ready())
+		return;
+	pthread_mutex_lock(&facts_mu);
+	while (!pay_facts_ready())
+		pthread_cond_wait(&facts_cv, &facts_mu);
+	pthread_mutex_unlock(&facts_mu);
+}
+
 void
 pay_facts(void)
 {
@@ -421,6 +451,10 @@ pay_facts(void)
 	facts = xhuge((nfacts + 1) * sizeof *facts); /* (written here) */
 	for (k = 0; k < nfacts; k++)
 		facts[k] = fact_of(data.keys[k].w);
+	pthread_mutex_lock(&facts_mu);
+	__atomic_store_n(&facts_ready, 1, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&facts_cv);
+	pthread_mutex_unlock(&facts_mu);
 }
 
 void
@@ -549,11 +583,12 @@ join_warn(void)
 	struct worker *w;
 	size_t i;
 
-	byrank = xcalloc((size_t)nk + 1, sizeof *byrank);
-	for (i = 0; i < nk; i++)
+	byrank = data.rank_same ? NULL :
+				  xcalloc((size_t)nk + 1, sizeof *byrank);
+	for (i = 0; byrank != NULL && i < nk; i++)
 		byrank[data.rank[i]] = (uint32_t)i;
 	for (i = 0; i < nk; i++) {
-		uint32_t k = byrank[i];
+		uint32_t k = byrank != NULL ? byrank[i] : (uint32_t)i;
 
 		w = data.keys[k].w;
 		if (w != NULL && !paid(k, w))

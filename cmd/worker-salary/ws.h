@@ -250,6 +250,7 @@ struct data {
 	size_t capownw;
 	uint32_t *order; /* the slips by worker_id, month, order read */
 	uint32_t *rank;	 /* [key]: the worker_id's place in byte order */
+	int rank_same;	 /* rank[k] is k (they came in byte order) */
 	struct ytd *ytd;
 	size_t nytd, capytd;
 	struct rd **readers; /* [slip.file] */
@@ -295,6 +296,9 @@ slip_amount(const struct slip *s, int i)
 				       data.big[s->a[i] - 0x80000000u];
 }
 void input_read(int nfiles, char *const *files);
+/* data.rank of data.ids as they are now (slips_sort's, when no id comes
+ * after): by the main thread while the parts read the items. */
+void input_rank(void);
 void input_close(void);
 /* A thread's buffers freed, as it ends (input.c's, worker.c's). */
 void input_thread_end(void);
@@ -414,9 +418,14 @@ void pay_run(void);
  * (check_quick).  Threads may ask at once. */
 void pay_init(void);
 int pay_quick(const struct slip *s);
-/* What pay_quick needs of the workers of data.keys, before threads
- * read items (freed by pay_run). */
+/* What pay_quick needs of the workers of data.keys (freed by pay_run),
+ * by the main thread while threads read items: none of them asks
+ * pay_quick before pay_facts_ready (pay_facts_wait: until then);
+ * pay_facts_unready before the threads begin. */
 void pay_facts(void);
+void pay_facts_unready(void);
+int pay_facts_ready(void);
+void pay_facts_wait(void);
 void order_months(size_t from, size_t to);
 void join_range(size_t from, size_t to);
 void join_warn(void);
@@ -463,5 +472,8 @@ void output_lines(const struct wr *w, size_t from, size_t to, struct buf *b);
  */
 int jobs_pay(void);
 int jobs_lines(const struct wr *w);
+/* Room for extra bytes more in b, a block's lines (buf_grow's, but for
+ * a first room that is not b's own). */
+void jobs_room(struct buf *b, size_t extra);
 
 #endif

@@ -68,15 +68,17 @@ arena(size_t n)
 
 	n = (n + 7) & ~(size_t)7;
 	if (n > aleft) {
-		/* chunks double up to 64 MiB, in small pages: on this
-		 * project's VM a huge page took three times the system time
-		 * to fault in (bench/README.md) */
-		size_t size = (size_t)1 << (20 + (nchunks < 6 ? nchunks : 6));
+		/* chunks double from 2 up to 64 MiB, in huge pages: on this
+		 * project's VM the first write to a small page the kernel
+		 * has just given (by a fault or by ahead.c) costs the host
+		 * some microseconds more, a huge page's about as much
+		 * (bench/README.md, eighth round) */
+		size_t size = (size_t)2 << (20 + (nchunks < 5 ? nchunks : 5));
 		struct chunk *c;
 
 		if (size < n + sizeof *c + UNIT_SLACK)
 			size = n + sizeof *c + UNIT_SLACK;
-		c = xmalloc(size);
+		c = xhuge(size);
 		c->before = chunks;
 		c->size = size;
 		chunks = c;

@@ -296,8 +296,12 @@ gather(struct sorting *s, struct unit *first, int lv, struct unit ***vp,
 	struct unit *u;
 	size_t n = 0, i;
 
-	for (u = first; u != NULL; u = u->next)
+	for (u = first; u != NULL; u = u->next) {
+		/* a list is most often made in the arena's order, the last
+		 * made first: the units before u asked for ahead */
+		__builtin_prefetch((const char *)u - 1024);
 		n += lv < 0 || u->level == lv;
+	}
 	if (n > s->cap) {
 		s->cap = n;
 		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);

@@ -76,7 +76,9 @@ struct row {
 	 * number: the same number, the same value */
 	unsigned long long from[G_N];
 	/* sheet.c's data rows, for pipe.c: the fields with a value, those
-	 * filled down (the row above's), and the number of the data row */
+	 * filled down (the row above's: their values given to the row
+	 * by sheet_whole, but for those units_pre looks at), and the number
+	 * of the data row */
 	uint32_t have, filled;
 	unsigned long long seq;
 };
@@ -101,8 +103,12 @@ enum {
 };
 extern unsigned long long fixes[FIX_N];
 void sheet_conf(void);
-/* Feed a raw row of the reader; calls units_row for each data row. */
+/* Feed a raw row of the reader; calls pipe_row for each data row. */
 void sheet_row(const struct rec *r);
+/* The row pipe_row was given, with the values of every field filled down
+ * (it has those units_pre looks at: see struct row's filled), for a row
+ * made or passed whole. */
+void sheet_whole(struct row *row);
 void sheet_end(void);
 /* The building's fields of row trimmed (the number trimmed added to
  * *trimmed, for fixes[FIX_TRIMMED]), and the full-width characters of

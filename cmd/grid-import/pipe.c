@@ -279,6 +279,7 @@ make_here(struct row *row, const struct upre *p)
 {
 	static struct buf fb[6]; /* sheet_fold's */
 
+	sheet_whole(row);
 	fixes[FIX_FOLDED] += sheet_fold(row, fb, &fixes[FIX_TRIMMED]);
 	units_make(row, p);
 }
@@ -294,6 +295,8 @@ pipe_row(const struct rec *r, struct row *row)
 		make_here(row, &p);
 		return 1;
 	}
+	if (q.at == 0 || row->seq != q.seq + 1)
+		sheet_whole(row); /* (put_row looks at every field) */
 	if (!put_row(row, &p)) {
 		drain();
 		make_here(row, &p);

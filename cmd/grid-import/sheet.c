@@ -522,9 +522,25 @@ fill_mask(int kind)
 	return m;
 }
 
+/* The bits of x set. */
+static inline unsigned
+bits(uint32_t x)
+{
+	x = x - (x >> 1 & 0x55555555u);
+	x = (x & 0x33333333u) + (x >> 2 & 0x33333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+	return x * 0x01010101u >> 24;
+}
+
+/* The fields filled down whose values the thread reading the rows looks
+ * at (units_pre); the others' are given only to a row that must have all
+ * (sheet_whole): most rows are passed without them (pipe.c). */
+#define PRE_FILL (1u << G_STREET | 1u << G_COMMUNITY | 1u << G_GRID_ID)
+
 /*
  * Merged cells: blanks (of blank, the row's empty fields) take the value
- * of the row above; the fields filled (*filled; *n: those given a value).
+ * of the row above; the fields filled (*filled; *n: those given a value,
+ * as far as PRE_FILL's: see sheet_whole).
  * The first field filled from a rejected row, or -1.  Whether the row is
  * in the grid or compound of the row above is asked once, when a field
  * that depends on it would be filled: the fields it depends on fill
@@ -535,7 +551,6 @@ fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 {
 	static uint32_t gridm, compm;
 	uint32_t m = blank & st.fillm & st.prevm, got, g;
-	unsigned k = 0, given = 0;
 	int f;
 
 	if (gridm == 0) {
@@ -550,17 +565,28 @@ fill_down(struct row *row, uint32_t blank, uint32_t *filled, unsigned *n)
 		m &= ~compm;
 	*filled = m;
 	got = m & st.fullm; /* (the others: unknown, and stay blank) */
-	for (g = got; g != 0; g &= g - 1, given++) {
+	for (g = got & PRE_FILL; g != 0; g &= g - 1) {
 		f = __builtin_ctz(g);
 		row->v[f] = st.pv[f];
 		row->from[f] = st.from[f];
 	}
-	for (g = m & ~got, k = given; g != 0; g &= g - 1)
-		k++;
-	st.nflagged = k;
+	st.nflagged = bits(m);
 	row->have |= got;
-	*n += given;
+	*n += bits(got);
 	return *filled & st.taintm ? __builtin_ctz(*filled & st.taintm) : -1;
+}
+
+void
+sheet_whole(struct row *row)
+{
+	uint32_t g = row->filled & st.fullm & ~PRE_FILL;
+	int f;
+
+	for (; g != 0; g &= g - 1) {
+		f = __builtin_ctz(g);
+		row->v[f] = st.pv[f];
+		row->from[f] = st.from[f];
+	}
 }
 
 /* What the rows below may fill down from: the row's own values (on line

@@ -16,6 +16,7 @@
  *   cases.c    the cases kept to the end, by id: the latest of each
  *   idhash.c   one pass: the hashes of the ids, which come twice
  *   noted.c    one pass: the cases found again, by position or noted
+ *   again.c    one pass, -j, CSV: the cases found again, read again
  *   output.c   the rows sorted and written; --records
  *   partial.c  the partial state (--partial) and its merge (--merge)
  *   fields.c   the input fields, their Chinese titles and aliases
@@ -490,5 +491,22 @@ size_t jobs_read(struct rd *r, const struct strategy *st);
 void jobs_each(void *(*fn)(void *), void *items, size_t size, size_t n);
 /* After acc_finish: what the threads made, freed. */
 void jobs_end(void);
+
+/* again.c: -j, CSV: the cases read again from their records */
+/* A record wanted again: its bytes [off, end) in the file, the hash of
+ * its case's id; then where it is in the file in memory, its case. */
+struct again {
+	unsigned long long off, end, at;
+	uint32_t hash;
+	int done;
+	struct ccase c; /* its id: at idat of again_read's ids */
+	size_t idat;
+};
+/* A file in memory to read records again from (its fd), or -1. */
+int again_open(void);
+/* The records a (n, in order of off) of file fd, whose records begin at
+ * data, read again (through the file in memory mfd): their cases. */
+void again_read(int mfd, int fd, unsigned long long data, struct again *a,
+    size_t n, struct buf *ids);
 
 #endif

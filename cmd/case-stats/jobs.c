@@ -94,6 +94,10 @@ struct part {
 	struct cli_seen seen;
 };
 
+/* One pass from CSV: a case noted by its record's offset, read again at
+ * the end (again.c), not noted itself (noted.c). */
+static int by_off;
+
 /* Threads for this run?  (Not for --records, --merge, --strict nor
  * --progress.) */
 static int
@@ -369,7 +373,8 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 		case_room(p);
 		p->hash[p->nc] = seen_hash(k->id);
 		if (p->nt == NULL)
-			note_pos(p, r->pos);
+			note_pos(p, by_off ? (long long)rd_offset(p->rd) :
+					     r->pos);
 		else {
 			c.id = k->id;
 			c.upd = k->updated;
@@ -417,7 +422,7 @@ work(void *arg)
 
 	key_init(&key);
 	p->acc = accs_new();
-	if (opt.dedupe && !rd_by_pos(p->rd))
+	if (opt.dedupe && !rd_by_pos(p->rd) && !by_off)
 		p->nt = noted_new();
 	reserve(p);
 	cli_seen_take(&saved);
@@ -519,6 +524,9 @@ static struct {
 	size_t nextra, capextra;
 	const uint32_t *map; /* (noted_take_from's fn) */
 	void (*fn)(const struct ccase *c);
+	int fd, mfd; /* by_off: the file, and the file in memory (again.c) */
+	unsigned long long data; /* where its records begin */
+	struct stat sb;
 } J;
 
 static void
@@ -552,6 +560,13 @@ piece_of(size_t i)
 	return &J.piece[lo];
 }
 
+/* The position of case i of part p. */
+static long long
+part_pos(const struct part *p, size_t i)
+{
+	return p->pos != NULL ? p->pos[i] : p->pos0 + p->pos32[i];
+}
+
 static long long
 pos_at(size_t i)
 {
@@ -560,7 +575,7 @@ pos_at(size_t i)
 
 	if (q->p == NULL)
 		return J.extra[at].pos;
-	return q->p->pos != NULL ? q->p->pos[at] : q->p->pos0 + q->p->pos32[at];
+	return part_pos(q->p, at);
 }
 
 static void
@@ -572,14 +587,76 @@ mapped(const struct ccase *c)
 	J.fn(&m);
 }
 
+/* Is the file as it was when the parts were cut? */
+static void
+same_file(void)
+{
+	struct stat sb;
+
+	if (fstat(J.fd, &sb) != 0 || sb.st_size != J.sb.st_size ||
+	    sb.st_mtim.tv_sec != J.sb.st_mtim.tv_sec ||
+	    sb.st_mtim.tv_nsec != J.sb.st_mtim.tv_nsec)
+		zl_die(ZL_IOERR, _("the input changed while it was read"));
+}
+
+/* The cases c (in order) to fn, by offset: a part's read again (again.c),
+ * or extra.  A case's record runs to the next case of its part, or to the
+ * part's stop. */
+static void
+take_again(const struct seen_cand *c, size_t n,
+    void (*fn)(const struct ccase *c))
+{
+	struct again *a = xcalloc(n + 1, sizeof *a);
+	const struct ccase **x = xcalloc(n + 1, sizeof *x);
+	struct buf ids = { 0 };
+	size_t k, m = 0;
+
+	for (k = 0; k < n; k++) {
+		const struct piece *q = piece_of(c[k].i);
+		const struct part *p = q->p;
+		size_t at = q->local + (c[k].i - q->start);
+
+		if (p == NULL) {
+			x[k] = &J.extra[at].c;
+			continue;
+		}
+		a[m].off = (unsigned long long)part_pos(p, at);
+		a[m].end = at + 1 < p->nc ?
+		    (unsigned long long)part_pos(p, at + 1) :
+		    p->sp.has_stop ? p->sp.stop_off :
+				     (unsigned long long)J.sb.st_size;
+		a[m++].hash = c[k].hash;
+	}
+	if (m > 0) {
+		same_file();
+		again_read(J.mfd, J.fd, J.data, a, m, &ids);
+		same_file();
+	}
+	for (k = m = 0; k < n; k++)
+		if (x[k] != NULL)
+			fn(x[k]);
+		else {
+			a[m].c.id.p = ids.p + a[m].idat;
+			fn(&a[m++].c);
+		}
+	buf_free(&ids);
+	free(x);
+	free(a);
+}
+
 /* The cases c (in order) to fn: noted by a part, or extra. */
 static void
 take_noted(const struct seen_cand *c, size_t n,
     void (*fn)(const struct ccase *c))
 {
-	struct seen_cand *local = xcalloc(n + 1, sizeof *local);
+	struct seen_cand *local;
 	size_t k = 0, m;
 
+	if (by_off) {
+		take_again(c, n, fn);
+		return;
+	}
+	local = xcalloc(n + 1, sizeof *local);
 	while (k < n) {
 		const struct piece *q = piece_of(c[k].i);
 
@@ -753,9 +830,15 @@ jobs_read(struct rd *r, const struct strategy *st)
 		close(fd);
 		return JOBS_NONE;
 	}
+	by_off = opt.dedupe && fmt == FMT_CSV && (J.mfd = again_open()) >= 0;
 	start(r, fd, fmt == FMT_CSV, data, (unsigned long long)sb.st_size,
 	    line);
-	close(fd);
+	if (by_off) {
+		J.fd = fd;
+		J.data = data;
+		J.sb = sb;
+	} else
+		close(fd);
 	key_init(&t.key);
 	t.tmp = xcalloc(opt.nby + 1, sizeof *t.tmp);
 	for (k = 0; k < J.np; k++) {
@@ -795,5 +878,10 @@ jobs_end(void)
 	seen_threads(1);
 	acc_threads(1);
 	big_drop();
+	if (by_off) {
+		close(J.fd);
+		close(J.mfd);
+		by_off = 0;
+	}
 	memset(&J, 0, sizeof J);
 }

@@ -381,17 +381,19 @@ void cases_record(size_t i, struct str *f, size_t nf);
 
 /* idhash.c: one pass, the cases noted by the hashes of their ids */
 uint32_t seen_hash(struct str id);
+/* The hash of an id and 8 bits more of it: seen_hash << 8 | the bits. */
+uint64_t seen_hash40(struct str id);
 /* Note a case (its id): its number, from 0. */
 size_t seen_add(struct str id);
-/* The same by its hash (seen_hash, made by any thread). */
-size_t seen_add_hash(uint32_t h);
-/* n cases noted by a thread, h theirs until seen_finish: the number of the
- * first. */
-size_t seen_add_run(uint32_t *h, size_t n);
-/* A case to find again: its number and the hash of its id. */
+/* n cases noted by a thread, h their hashes and x the 8 bits more of each
+ * (seen_hash40), theirs until seen_finish: the number of the first. */
+size_t seen_add_run(uint32_t *h, uint8_t *x, size_t n);
+/* A case to find again: its number and the hash of its id (x: the 8 bits
+ * more, seen_finish's own). */
 struct seen_cand {
 	size_t i;
 	uint32_t hash;
+	uint8_t x;
 };
 /* seen_finish's threads (-j): n (8 at most are used). */
 void seen_threads(int n);
@@ -504,8 +506,8 @@ struct again {
 };
 /* A file in memory to read records again from (its fd), or -1. */
 int again_open(void);
-/* The records a (n, in order of off) of file fd, whose records begin at
- * data, read again (through the file in memory mfd): their cases. */
+/* The records a (n) of file fd, whose records begin at data, read again
+ * (through the file in memory mfd): their cases. */
 void again_read(int mfd, int fd, unsigned long long data, struct again *a,
     size_t n, struct buf *ids);
 

@@ -83,6 +83,7 @@ struct part {
 	size_t nc;		 /* the cases */
 	struct accs *acc;	 /* their statistics */
 	uint32_t *hash;		 /* one pass: each case's (seen_hash) */
+	uint8_t *xh;		 /* and 8 bits more of it (seen_hash40) */
 	uint32_t *pos32;	 /* and its position (rd_by_pos): after pos0 */
 	long long pos0, *pos;	 /* (pos: each whole, when one was not) */
 	struct noted *nt;	 /* or the case itself */
@@ -302,6 +303,7 @@ case_room(struct part *p)
 	if (p->nc < p->capc)
 		return;
 	p->hash = xgrow(p->hash, &cap, 4096, sizeof *p->hash);
+	p->xh = xreallocarray(p->xh, cap, sizeof *p->xh);
 	if (p->nt == NULL && p->pos != NULL)
 		p->pos = xreallocarray(p->pos, cap, sizeof *p->pos);
 	else if (p->nt == NULL)
@@ -330,6 +332,7 @@ reserve(struct part *p)
 	if (!opt.dedupe || p->capc > 0)
 		return;
 	p->hash = xhuge(n * sizeof *p->hash);
+	p->xh = xhuge(n * sizeof *p->xh);
 	if (p->nt == NULL)
 		p->pos32 = xhuge(n * sizeof *p->pos32);
 	p->capc = n;
@@ -370,8 +373,11 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 	c.dur = case_duration(k);
 	accs_add(p->acc, c.gid, c.flags, c.dur);
 	if (opt.dedupe) { /* (as the strategies "by_pos" and "noted") */
+		uint64_t h = seen_hash40(k->id);
+
 		case_room(p);
-		p->hash[p->nc] = seen_hash(k->id);
+		p->hash[p->nc] = (uint32_t)(h >> 8);
+		p->xh[p->nc] = (uint8_t)h;
 		if (p->nt == NULL)
 			note_pos(p, by_off ? (long long)rd_offset(p->rd) :
 					     r->pos);
@@ -454,6 +460,7 @@ part_free(struct part *p)
 	free(p->ev);
 	accs_free(p->acc);
 	free(p->hash);
+	free(p->xh);
 	free(p->pos);
 	free(p->pos32);
 	noted_drop(p->nt);
@@ -738,7 +745,8 @@ take_part(struct taker *t, struct part *p)
 			p->map[g] = group_of(t->tmp);
 		}
 		if (opt.dedupe && at > done) {
-			piece_add(seen_add_run(p->hash + done, at - done),
+			piece_add(seen_add_run(p->hash + done, p->xh + done,
+				      at - done),
 			    at - done, p, done);
 			done = at;
 		}

@@ -130,8 +130,8 @@ copy_all(int mfd, int fd, unsigned long long data, struct again *a, size_t n)
 		unsigned long long from = k == 0 ? 0 : a[k - 1].off;
 
 		len = k == 0 ? data : a[k - 1].end - a[k - 1].off;
-		if (k > 0 && (a[k - 1].end <= a[k - 1].off ||
-				 len > ULLONG_MAX / 2 - at))
+		if (k > 0 &&
+		    (a[k - 1].end <= a[k - 1].off || len > ULLONG_MAX / 2 - at))
 			changed();
 		if (k > 0)
 			a[k - 1].at = at;

@@ -389,8 +389,8 @@ add_case(struct part *p, struct key *key, const struct rec *r,
 		p->hash[p->nc] = (uint32_t)(h >> 8);
 		p->xh[p->nc] = (uint8_t)h;
 		if (p->nt == NULL)
-			note_pos(p, by_off ? (long long)rd_offset(p->rd) :
-					     r->pos);
+			note_pos(p,
+			    by_off ? (long long)rd_offset(p->rd) : r->pos);
 		else {
 			c.id = k->id;
 			c.upd = k->updated;

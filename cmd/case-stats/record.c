@@ -508,8 +508,8 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 	k->updated = NO_TIME; /* (no updated_at field: no call) */
 	if (!parse_time(p, r, col[F_CLOSED_AT], "closed_at", &k->closed, 0) ||
 	    (col[F_UPDATED_AT] >= 0 &&
-		!parse_time(p, r, col[F_UPDATED_AT], "updated_at",
-		    &k->updated, 0)))
+		!parse_time(p, r, col[F_UPDATED_AT], "updated_at", &k->updated,
+		    0)))
 		return 0;
 	if (k->state == ST_CLOSED && !check_closed(p, r, k, v))
 		return 0;

@@ -16,6 +16,7 @@
  *   cases.c    the cases kept to the end, by id: the latest of each
  *   idhash.c   one pass: the hashes of the ids, which come twice
  *   noted.c    one pass: the cases found again, by position or noted
+ *   again.c    one pass, -j, CSV: the cases found again, read again
  *   output.c   the rows sorted and written; --records
  *   partial.c  the partial state (--partial) and its merge (--merge)
  *   fields.c   the input fields, their Chinese titles and aliases
@@ -380,17 +381,19 @@ void cases_record(size_t i, struct str *f, size_t nf);
 
 /* idhash.c: one pass, the cases noted by the hashes of their ids */
 uint32_t seen_hash(struct str id);
+/* The hash of an id and 8 bits more of it: seen_hash << 8 | the bits. */
+uint64_t seen_hash40(struct str id);
 /* Note a case (its id): its number, from 0. */
 size_t seen_add(struct str id);
-/* The same by its hash (seen_hash, made by any thread). */
-size_t seen_add_hash(uint32_t h);
-/* n cases noted by a thread, h theirs until seen_finish: the number of the
- * first. */
-size_t seen_add_run(uint32_t *h, size_t n);
-/* A case to find again: its number and the hash of its id. */
+/* n cases noted by a thread, h their hashes and x the 8 bits more of each
+ * (seen_hash40), theirs until seen_finish: the number of the first. */
+size_t seen_add_run(uint32_t *h, uint8_t *x, size_t n);
+/* A case to find again: its number and the hash of its id (x: the 8 bits
+ * more, seen_finish's own). */
 struct seen_cand {
 	size_t i;
 	uint32_t hash;
+	uint8_t x;
 };
 /* seen_finish's threads (-j): n (8 at most are used). */
 void seen_threads(int n);
@@ -490,5 +493,22 @@ size_t jobs_read(struct rd *r, const struct strategy *st);
 void jobs_each(void *(*fn)(void *), void *items, size_t size, size_t n);
 /* After acc_finish: what the threads made, freed. */
 void jobs_end(void);
+
+/* again.c: -j, CSV: the cases read again from their records */
+/* A record wanted again: its bytes [off, end) in the file, the hash of
+ * its case's id; then where it is in the file in memory, its case. */
+struct again {
+	unsigned long long off, end, at;
+	uint32_t hash;
+	int done;
+	struct ccase c; /* its id: at idat of again_read's ids */
+	size_t idat;
+};
+/* A file in memory to read records again from (its fd), or -1. */
+int again_open(void);
+/* The records a (n) of file fd, whose records begin at data, read again
+ * (through the file in memory mfd): their cases. */
+void again_read(int mfd, int fd, unsigned long long data, struct again *a,
+    size_t n, struct buf *ids);
 
 #endif

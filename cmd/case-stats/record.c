@@ -319,10 +319,28 @@ check_deadline(struct parser *p, const struct rec *r, struct kase *k)
 	return 0;
 }
 
+/*
+ * An id folded (str_fold): one of 8 to 16 bytes of ASCII as it is, by two
+ * words that overlap (ids such as "SL20240000001": no call).
+ */
+static inline struct str
+id_of(struct str v, struct buf *b)
+{
+	uint64_t x, y;
+
+	if (v.n >= 8 && v.n <= 16) {
+		memcpy(&x, v.p, 8);
+		memcpy(&y, v.p + v.n - 8, 8);
+		if (((x | y) & 0x8080808080808080ULL) == 0)
+			return v;
+	}
+	return str_fold(v, b, NULL);
+}
+
 struct str
 case_id_of(const struct rec *r, long col, struct buf *b)
 {
-	return str_fold(fieldv(r, col), b, NULL);
+	return id_of(fieldv(r, col), b);
 }
 
 /*
@@ -475,7 +493,7 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 	struct str v;
 	int s, w;
 
-	k->id = str_fold(fieldv(r, col[F_CASE_ID]), &p->id, NULL);
+	k->id = id_of(fieldv(r, col[F_CASE_ID]), &p->id);
 	if (k->id.n == 0) {
 		rec_reject(r, _("field 'case_id': empty"));
 		return 0;
@@ -487,8 +505,11 @@ case_parse(struct parser *p, const struct rec *r, struct kase *k)
 	if ((s = state_of(p, r, v)) < 0)
 		return 0;
 	k->state = (enum state)s;
+	k->updated = NO_TIME; /* (no updated_at field: no call) */
 	if (!parse_time(p, r, col[F_CLOSED_AT], "closed_at", &k->closed, 0) ||
-	    !parse_time(p, r, col[F_UPDATED_AT], "updated_at", &k->updated, 0))
+	    (col[F_UPDATED_AT] >= 0 &&
+		!parse_time(p, r, col[F_UPDATED_AT], "updated_at", &k->updated,
+		    0)))
 		return 0;
 	if (k->state == ST_CLOSED && !check_closed(p, r, k, v))
 		return 0;

@@ -688,6 +688,53 @@ past_cut(struct rd *r, size_t n, int text)
 	r->cut_text = text;
 }
 
+/*
+ * Whether a field of the record [p, p+len) from the i-th on holds text
+ * (k separators at r->tabs; anyq: quoted ones may be).
+ */
+static int
+text_from(const struct rd *r, const char *p, size_t len, size_t i, size_t k,
+    int anyq)
+{
+	for (; i <= k; i++) {
+		size_t start = r->tabs[i - 1] + 1,
+		       end = i < k ? r->tabs[i] : len;
+		size_t n = end - start;
+
+		if (anyq && n >= 2 && p[start] == '"')
+			n -= 2;
+		if (n != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * fast_fields, with the cut (rd_fields_upto) when the record has fields
+ * past it: those are left empty (their text told, when all_empty could
+ * ask: every field made is empty), not made, their quotes not taken off
+ * nor their "" unescaped.  Not when a field could be too long: the
+ * record is made whole, for the check.
+ */
+static int
+cut_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
+    int pairs)
+{
+	size_t m = r->cut, i;
+	int text = 1;
+
+	if (m == 0 || m > k || len > REC_MAX_FIELD)
+		return fast_fields(r, p, len, k, anyq, pairs);
+	if (!fast_fields(r, p, r->tabs[m - 1], m - 1, anyq, pairs))
+		return 0;
+	for (i = 0; i < m && r->ff[i].n == 0; i++)
+		;
+	if (i == m)
+		text = text_from(r, p, len, m, k, anyq);
+	past_cut(r, k + 1 - m, text);
+	return 1;
+}
+
 /* Leave the record to libcsv: back to its first line. */
 static int
 slow(struct rd *r)
@@ -808,7 +855,7 @@ rd_csv_fast(struct rd *r)
 			r->tline.p = NULL;
 		if (cu.nsep != 0)
 			past_cut(r, cu.nsep, cu.text != 0);
-	} else if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
+	} else if (!cut_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
 		return slow(r);
 	r->pos = (size_t)e + (size_t)nl;
 	r->line++;

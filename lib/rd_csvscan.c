@@ -285,6 +285,55 @@ one_line512(struct rd *r, struct cscan *st)
 	return -1;
 }
 
+/* Bit i of the masks: byte i of the 64 at p is a quote, comma, CR, LF
+ * (AVX2). */
+#define MASKS4_AVX2(p, q, c, r, l)                                       \
+	do {                                                             \
+		q = c = r = 0;                                           \
+		MASK32(p, 0, q, c, r);                                   \
+		MASK32(p, 1, q, c, r);                                   \
+		l = (uint64_t)(unsigned)_mm256_movemask_epi8(            \
+			_mm256_cmpeq_epi8(_mm256_loadu_si256(            \
+					      (const __m256i *)(p)),     \
+			    _mm256_set1_epi8('\n'))) |                   \
+		    (uint64_t)(unsigned)_mm256_movemask_epi8(            \
+			_mm256_cmpeq_epi8(_mm256_loadu_si256(            \
+					      (const __m256i *)(p) + 1), \
+			    _mm256_set1_epi8('\n')))                     \
+			<< 32;                                           \
+	} while (0)
+
+/* one_line512 with AVX2: the LF found with the rest, no memchr first. */
+__attribute__((target("avx2,bmi,popcnt"))) static long long
+one_line256(struct rd *r, struct cscan *st)
+{
+	const char *s = r->buf + r->pos;
+	size_t avail = r->end - r->pos, i, b;
+	struct carry c = { 0, 1 };
+
+	for (i = 0; i < avail && st->tp <= st->lim; i += 64) {
+		uint64_t q, sep, cr, lf;
+
+		MASKS4_AVX2(s + i, q, sep, cr, lf);
+		if (avail - i < 64)
+			lf &= (1ULL << (avail - i)) - 1;
+		if (lf == 0) { /* the line goes on (left 65), or ends here */
+			b = i + 64 < avail && s[i + 64] == '\n' ? 64 : 65;
+			block(st, &c, q, sep, cr, b, (unsigned)i);
+			continue;
+		}
+		b = (size_t)__builtin_ctzll(lf);
+		if (i + b == 0 || (i + b == 1 && s[0] == '\r'))
+			return -1; /* a blank line */
+		if (b > 0)
+			block(st, &c, q, sep, cr, b, (unsigned)i);
+		if (st->inq || st->tp > st->lim)
+			return -1;
+		return (long long)(r->pos + i + b);
+	}
+	return -1;
+}
+
 #define VBMI2 \
 	__attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt")))
 
@@ -506,11 +555,80 @@ unpair(struct rd *r, const char *p, size_t nf)
 		}
 }
 
+#ifdef HAVE_AVX2
+/*
+ * The fields ff[0, nf) of a record at p with no quote, ending at the
+ * offsets e[0, nf), 8 a step (AVX-512): the ends widened, the starts the
+ * ends before them plus one, each field's pointer and length put side by
+ * side, two stores.  ff and e have room for 8 more (written, read: not
+ * used).
+ */
+__attribute__((target("avx512f"))) static void
+plain_fields512(const char *p, const unsigned *e, size_t nf, struct str *ff)
+{
+	const __m512i up = _mm512_set_epi64(6, 5, 4, 3, 2, 1, 0, 0);
+	const __m512i lo = _mm512_set_epi64(11, 3, 10, 2, 9, 1, 8, 0);
+	const __m512i hi = _mm512_set_epi64(15, 7, 14, 6, 13, 5, 12, 4);
+	const __m512i one = _mm512_set1_epi64(1);
+	__m512i base = _mm512_set1_epi64((long long)(uintptr_t)p);
+	__m512i prev = _mm512_set1_epi64(-1);
+	size_t j;
+
+	for (j = 0; j < nf; j += 8) {
+		__m512i end = _mm512_cvtepu32_epi64(
+		    _mm256_loadu_si256((const __m256i *)(e + j)));
+		__m512i start = _mm512_add_epi64(
+		    _mm512_mask_mov_epi64(_mm512_permutexvar_epi64(up, end), 1,
+			prev),
+		    one);
+		__m512i fp = _mm512_add_epi64(base, start);
+		__m512i fn = _mm512_sub_epi64(end, start);
+
+		_mm512_storeu_si512((void *)(ff + j),
+		    _mm512_permutex2var_epi64(fp, lo, fn));
+		_mm512_storeu_si512((void *)(ff + j + 4),
+		    _mm512_permutex2var_epi64(fp, hi, fn));
+		prev = _mm512_permutexvar_epi64(_mm512_set1_epi64(7), end);
+	}
+}
+
+/* The same, 4 a step (AVX2). */
+__attribute__((target("avx2"))) static void
+plain_fields256(const char *p, const unsigned *e, size_t nf, struct str *ff)
+{
+	const __m256i one = _mm256_set1_epi64x(1);
+	__m256i base = _mm256_set1_epi64x((long long)(uintptr_t)p);
+	__m256i prev = _mm256_set1_epi64x(-1);
+	size_t j;
+
+	for (j = 0; j < nf; j += 4) {
+		__m256i end = _mm256_cvtepu32_epi64(
+		    _mm_loadu_si128((const __m128i *)(e + j)));
+		/* [prev, e0, e1, e2] */
+		__m256i sh = _mm256_blend_epi32(_mm256_permute4x64_epi64(end,
+						    0x90),
+		    prev, 0x03);
+		__m256i start = _mm256_add_epi64(sh, one);
+		__m256i fp = _mm256_add_epi64(base, start);
+		__m256i fn = _mm256_sub_epi64(end, start);
+		__m256i a = _mm256_unpacklo_epi64(fp, fn); /* 0, 2 */
+		__m256i b = _mm256_unpackhi_epi64(fp, fn); /* 1, 3 */
+
+		_mm256_storeu_si256((__m256i *)(ff + j),
+		    _mm256_permute2x128_si256(a, b, 0x20));
+		_mm256_storeu_si256((__m256i *)(ff + j + 2),
+		    _mm256_permute2x128_si256(a, b, 0x31));
+		prev = _mm256_permute4x64_epi64(end, 0xFF);
+	}
+}
+#endif
+
 /*
  * The fields of the record [p, p+len) with k separators at r->tabs (room
  * for one more), the quotes of a quoted one off (without a branch: which
  * ones are quoted is as the data has it); anyq: it has a quote, pairs: a
- * "" inside quotes.  0 when a field is too long for the fast path.
+ * "" inside quotes.  0 when a field is too long for the fast path.  With
+ * no quote, by a vector loop when the processor has one.
  */
 static inline __attribute__((always_inline)) int
 fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
@@ -518,12 +636,22 @@ fast_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
 {
 	size_t i, start = 0, q = anyq != 0;
 
-	if (r->capff < k + 1) {
+	if (r->capff < k + 9) { /* (and 8 more for a vector loop) */
 		r->capff = k + 64;
 		r->ff = xreallocarray(r->ff, r->capff, sizeof *r->ff);
 	}
 	r->tabs[k] = (unsigned)len;
-	for (i = 0; i <= k; i++) {
+	i = 0;
+#ifdef HAVE_AVX2
+	if (!anyq && r->csv_scan >= SCAN_AVX2) {
+		if (r->csv_scan >= SCAN_AVX512)
+			plain_fields512(p, r->tabs, k + 1, r->ff);
+		else
+			plain_fields256(p, r->tabs, k + 1, r->ff);
+		i = k + 1;
+	}
+#endif
+	for (; i <= k; i++) {
 		const char *s = p + start;
 		size_t n = r->tabs[i] - start;
 		size_t quoted = q & (n != 0) & (*s == '"');
@@ -558,6 +686,53 @@ past_cut(struct rd *r, size_t n, int text)
 	}
 	r->fnf_rec = k + n;
 	r->cut_text = text;
+}
+
+/*
+ * Whether a field of the record [p, p+len) from the i-th on holds text
+ * (k separators at r->tabs; anyq: quoted ones may be).
+ */
+static int
+text_from(const struct rd *r, const char *p, size_t len, size_t i, size_t k,
+    int anyq)
+{
+	for (; i <= k; i++) {
+		size_t start = r->tabs[i - 1] + 1,
+		       end = i < k ? r->tabs[i] : len;
+		size_t n = end - start;
+
+		if (anyq && n >= 2 && p[start] == '"')
+			n -= 2;
+		if (n != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * fast_fields, with the cut (rd_fields_upto) when the record has fields
+ * past it: those are left empty (their text told, when all_empty could
+ * ask: every field made is empty), not made, their quotes not taken off
+ * nor their "" unescaped.  Not when a field could be too long: the
+ * record is made whole, for the check.
+ */
+static int
+cut_fields(struct rd *r, const char *p, size_t len, size_t k, int anyq,
+    int pairs)
+{
+	size_t m = r->cut, i;
+	int text = 1;
+
+	if (m == 0 || m > k || len > REC_MAX_FIELD)
+		return fast_fields(r, p, len, k, anyq, pairs);
+	if (!fast_fields(r, p, r->tabs[m - 1], m - 1, anyq, pairs))
+		return 0;
+	for (i = 0; i < m && r->ff[i].n == 0; i++)
+		;
+	if (i == m)
+		text = text_from(r, p, len, m, k, anyq);
+	past_cut(r, k + 1 - m, text);
+	return 1;
 }
 
 /* Leave the record to libcsv: back to its first line. */
@@ -651,6 +826,8 @@ rd_csv_fast(struct rd *r)
 			r->tline.p = r->scratch.p;
 	} else if (r->csv_scan == SCAN_AVX512)
 		e = one_line512(r, &st);
+	else if (r->csv_scan == SCAN_AVX2)
+		e = one_line256(r, &st);
 #endif
 	if (e < 0) {
 		st = st0;
@@ -678,7 +855,7 @@ rd_csv_fast(struct rd *r)
 			r->tline.p = NULL;
 		if (cu.nsep != 0)
 			past_cut(r, cu.nsep, cu.text != 0);
-	} else if (!fast_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
+	} else if (!cut_fields(r, p, len, k, st.anyq != 0, st.pairs != 0))
 		return slow(r);
 	r->pos = (size_t)e + (size_t)nl;
 	r->line++;
